@@ -1,0 +1,100 @@
+"""Part of the letters stage: a guideline line ("Decision based on MTUS ... Section(s): ...") ->
+citations split into document, edition or year, chapter, section, pages, and MTUS or not.
+
+Reviewers write these lines freely; this takes what is there and leaves the rest as `None`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.models import Citation
+
+NO_EVIDENCE = re.compile(r"did\s+not\s+cite\s+any\s+medical\s+evidence", re.I)
+DECISION_BASED_ON = re.compile(r"Decision\s+based\s+on\s+", re.I)
+# "MTUS Low Back Complaints 2004, Section(s): X, and Chronic Pain Medical Treatment 2016, ...":
+# one "Decision based on" naming two MTUS documents.
+SECOND_DOCUMENT = re.compile(
+    r",?\s+and\s+(?=(?:Other\s+Medical\s+Treatment\s+Guidelines\b|[A-Z][A-Za-z,&/ ]{3,60}?\s(?:19|20)\d\d\b))"
+)
+NON_MTUS_PREFIX = re.compile(r"^(?:Non-MTUS\s+Citation|Other\s+Medical\s+Treatment\s+Guidelines)\s*", re.I)
+MTUS_PREFIX = re.compile(r"^MTUS\s*:?\s*", re.I)
+YEAR = re.compile(r"\(?\b((?:19|20)\d\d)\b\)?")
+EDITION = re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I)
+CHAPTER = re.compile(r"\bChapter\s+(\d+)", re.I)
+PAGES = re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I)
+SECTION = re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S)
+REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)")
+ODG = re.compile(r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*", re.I)
+ACOEM_CHAPTERS = re.compile(
+    r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches", re.I
+)
+MTUS_DOCUMENTS = re.compile(
+    r"Chronic\s+Pain|Acupuncture|Opioid|Postsurgical|Treatment\s+Guidelines|9792\.", re.I
+)
+
+
+def cites_evidence(line: str) -> bool:
+    return not NO_EVIDENCE.search(line)
+
+
+def parse_citations(line: str) -> list[Citation]:
+    """Every guideline named in one guideline line, in order."""
+    chunks = [c.strip() for c in DECISION_BASED_ON.split(line)[1:] if c.strip()]
+    found: list[Citation] = []
+    for chunk in chunks:
+        mtus = not NON_MTUS_PREFIX.match(chunk)
+        for number, part in enumerate(SECOND_DOCUMENT.split(chunk)):
+            part = part.strip(" .,;")
+            if not part:
+                continue
+            # The second document of a chunk keeps the first one's MTUS status unless it is the
+            # "Other Medical Treatment Guidelines" tail, which is never MTUS.
+            part_mtus = mtus and not (number and NON_MTUS_PREFIX.match(part))
+            found.append(parse_citation(part, part_mtus))
+    return found
+
+
+def parse_citation(text: str, mtus: bool) -> Citation:
+    body = MTUS_PREFIX.sub("", NON_MTUS_PREFIX.sub("", text)).strip()
+    pages = PAGES.search(body)
+    section = SECTION.search(body)
+    chapter = CHAPTER.search(body)
+    edition = EDITION.search(body)
+    regulation = REGULATION.search(body)
+    document_end = min(
+        [m.start() for m in (pages, section) if m] + [len(body)]
+    )
+    document = body[:document_end]
+    section_text = section.group(1) if section else None
+    odg = ODG.match(document)
+    if odg:
+        # ODG lines name the chapter and topic after the title: "ODG Low Back, Preoperative testing".
+        section_text = section_text or (document[odg.end() :].strip(" .,;/()") or None)
+        document = "Official Disability Guidelines (ODG)"
+    elif regulation and not section_text:
+        section_text = regulation.group(1)
+    year = YEAR.search(document)
+    clean_document = " ".join(YEAR.sub(" ", document).split()).strip(" ,.;:")
+    return Citation(
+        text=text,
+        document=clean_document or body,
+        mtus=mtus,
+        source=family_of(body, mtus),
+        edition=edition.group(1) if edition else None,
+        year=int(year.group(1)) if year else None,
+        chapter=chapter.group(1) if chapter else None,
+        section=section_text.strip(" .") if section_text else None,
+        pages=re.sub(r"\s+", "", pages.group(1)) if pages else None,
+    )
+
+
+def family_of(text: str, mtus: bool) -> str:
+    """Which guideline family a citation belongs to; MTUS-adopted ACOEM chapters count as MTUS."""
+    if ODG.match(text) or re.search(r"\bODG\b|Official\s+Disability", text, re.I):
+        return "odg"
+    if mtus and (MTUS_DOCUMENTS.search(text) or ACOEM_CHAPTERS.search(text)):
+        return "mtus"
+    if ACOEM_CHAPTERS.search(text):
+        return "acoem"
+    return "mtus" if mtus else "other"

@@ -1,0 +1,101 @@
+"""Stage 0, documents: a file on disk (plain text or the state's PDF) -> the letter's text.
+
+Takes a path, returns text with line ends folded to "\\n", or raises `InputError` with a reason a
+person can act on. PDFs are read with PDFium (pypdfium2); the state publishes them AES-encrypted with
+an empty user password, which PDFium opens when given "" as the password.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.errors import InputError
+
+# Real letters are 20-200 kB as PDF and under 40 kB as text. The cap keeps a stray archive or disk
+# image from being read whole into memory; it is far above any letter.
+MAX_LETTER_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text"}
+PDF_MAGIC = b"%PDF-"
+
+
+def is_letter_file(path: Path) -> bool:
+    """Whether a file found while walking a folder should be read as a letter."""
+    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".pdf"}
+
+
+def read_letter_text(path: str | Path) -> str:
+    """Return the text of a letter file, PDF or UTF-8 text, whatever its suffix says."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(path, "is a folder, not a letter file")
+    if size > MAX_LETTER_BYTES:
+        raise InputError(
+            path,
+            f"file is {size / 1024 / 1024:.1f} MiB; a letter is at most "
+            f"{MAX_LETTER_BYTES // 1024 // 1024} MiB",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if data.lstrip()[:5] == PDF_MAGIC:
+        text = extract_pdf_text(path, data)
+    else:
+        text = decode_text(path, data)
+    return fold_line_ends(text)
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "binary file, not a text letter or a PDF")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the letter as UTF-8",
+        ) from None
+
+
+def extract_pdf_text(path: Path, data: bytes) -> str:
+    # Imported here so that text-only runs and `imrcheck --help` never load PDFium (about 0.4 s).
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        reason = str(exc).lower()
+        if "password" in reason:
+            raise InputError(path, "PDF is protected by a password") from None
+        raise InputError(path, f"damaged or truncated PDF ({exc})") from None
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise InputError(path, f"damaged PDF: cannot read its text ({exc})") from None
+    finally:
+        document.close()
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError(path, "PDF has no text layer (a scanned image?); OCR is not supported")
+    return text
+
+
+def fold_line_ends(text: str) -> str:
+    # PDFium marks a word hyphenated at a line end with U+FFFE and joins the lines; writing it back
+    # as "-" and a line end gives the same lines as the state's own text exports.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n")

@@ -1,0 +1,629 @@
+"""Stage 1, letters: the text of an IMR determination letter -> a validated `Case`.
+
+Takes the text from `documents.read_letter_text` and returns a `Case` with metadata, the clinical
+summary and every disputed item, each with character spans into the text. Three published layouts
+are recognised: the 2014-2017 DWC letters ("IMR ISSUES, DECISIONS AND RATIONALES"), the 2013 notice
+("MAXIMUS Federal Services, Inc. has determined the request for X is ...") and the professional-review
+layout ("MEDICAL PROFESSIONAL REVIEW", "ISSUE AT DISPUTE:").
+
+The parser never relies on blank lines: PDF text has none, while the state's text exports have them
+in odd places (inside headings at page breaks). It works on line ends and sentence ends instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from engine import citations, requests
+from engine.documents import read_letter_text
+from engine.errors import NotALetterError
+from engine.models import (
+    Case,
+    Decision,
+    DecisionSource,
+    GuidelineLine,
+    Item,
+    Layout,
+    LetterDates,
+    Reviewer,
+    Span,
+)
+from engine.vocab import Vocabulary, load_vocabulary
+
+DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
+
+# --- DWC layout markers -------------------------------------------------------------------------
+ISSUES_HEADING = re.compile(r"IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES")
+ISSUES_INTRO = re.compile(r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions.*?below:", re.S)
+SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
+SUMMARY_INTRO = re.compile(
+    r"\s*The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary.*?"
+    r"medical\s+records:",
+    re.S,
+)
+HOW_HEADING = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE")
+CA_GUIDELINE = re.compile(r"Claims\s+Administrator\s+guideline:")
+REVIEWER_GUIDELINE = re.compile(r"(?:MAXIMUS|Expert\s+Reviewer)\s+guideline:")
+RATIONALE = re.compile(r"Decision\s+rationale:")
+
+CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b")
+DATE = r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4})"
+HEADER_DATES = {
+    "assigned": re.compile(r"Date\s+Assigned:\s*" + DATE),
+    "injury": re.compile(r"Date\s+of\s+Injury:\s*" + DATE),
+    "decision": re.compile(r"Decision\s+Date:\s*" + DATE),
+    "ur_denial": re.compile(r"UR\s+Denial\s+Date:\s*" + DATE),
+    "application_received": re.compile(r"Received:\s*" + DATE),
+}
+PRIORITY = re.compile(r"Priority:[ \t]*([A-Za-z]+)")
+
+CREDENTIALS_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:[ \t]*([^\n]*)")
+CREDENTIALS_SPECIALTY = re.compile(r"Certification\(s\)/Specialty:[ \t]*([^\n]*)")
+CREDENTIALS_SENTENCE = re.compile(
+    r"reviewer\s+is\s+Board\s+Certified\s+in\s+(?P<specialty>.+?)"
+    r"(?:,\s+has\s+a\s+subspecialty\s+in\s+(?P<subspecialty>.+?))?"
+    r",?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+(?P<licensure>.+?)\.",
+    re.S,
+)
+
+# A heading's last line ends in ": Upheld" or ": Overturned"; the word may stand on its own line.
+HEADING_DECISION = re.compile(r"(?::|\bis)\s*(Upheld|Overturned)\W*\Z", re.I)
+HEADING_NO_DECISION = re.compile(r":\s*\Z")
+PARTIAL_AUTHORIZATION = re.compile(
+    r"(?P<original>.+?)\s+was\s+the\s+original\s+request\.\s*"
+    r"(?P<authorized>.+?)\s+(?:was|were)\s+(?:authorized|certified|approved|modified)\b.*?\.\s*"
+    r"The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request,?\s*"
+    r"(?P<disputed>.+)",
+    re.S | re.I,
+)
+# The other wording: UR allowed something else, so the whole original request went to IMR.
+WHOLE_ORIGINAL_DISPUTED = re.compile(
+    r"(?P<original>.+?)\s+was\s+the\s+original\s+request\.\s*"
+    r"The\s+Claims\s+Administrator\s+(?:authorized|certified|approved|modified)\s+(?P<authorized>.+?),?"
+    r"\s+leaving\s+the\s+original\s+request\s+IMR\s+eligible\.\s*"
+    r"The\s+original\s+request,?\s*(?P<disputed>.+)",
+    re.S | re.I,
+)
+# Line ends that do not close a heading although they end a sentence: the first two sentences of a
+# partial-authorization heading.
+HEADING_CONTINUES = re.compile(
+    r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.\s*\Z",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*\Z")
+MAX_HEADING_LINES = 8
+
+# --- conclusion sentences ---------------------------------------------------------------------
+# The last sentence of a rationale that states necessity decides an item whose heading has no
+# decision word. Negative forms are tried first: they contain the positive phrase.
+NEGATIVE_CONCLUSION = re.compile(
+    r"\b(?:not|neither|cannot|can\s*not|isn't|aren't|nor)\b[^.]{0,60}?\b(?:medically\s+necessary"
+    r"|medical\s+necessity|necessary|supported|warranted|indicated|recommended|appropriate)\b"
+    r"|\bnon-?certif",
+    re.I,
+)
+POSITIVE_CONCLUSION = re.compile(
+    r"\b(?:is|are|was|were|be|been|as)\s+(?:medically\s+necessary|supported|warranted|indicated"
+    r"|appropriate)\b|\bmedically\s+necessary\b",
+    re.I,
+)
+NECESSITY = re.compile(r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I)
+
+# --- 2013 notice layout -------------------------------------------------------------------------
+NOTICE_DETERMINATION = re.compile(
+    r"(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.\s+)?has\s+determined\s+the\s+request\s+for\s+"
+    r"(?P<request>.+?)\s+(?P<verdict>is\s+not|is)\s+medically\s+necessary\s+and\s+appropriate\.?",
+    re.S | re.I,
+)
+NOTICE_ITEM_HEADING = re.compile(
+    r"^[ \t]*(?P<number>\d{1,2})[.)][ \t]+(?P<request>\S.*?)\s+(?P<verdict>is\s+not|is)\s+"
+    r"medically\s+necessary\s+and\s+appropriate\.?",
+    re.S | re.I | re.M,
+)
+NOTICE_SUMMARY = re.compile(r"^[ \t]*Case\s+Summary:?", re.M | re.I)
+NOTICE_CA_GUIDELINE = re.compile(r"Guidelines?\s+used\s+by\s+the\s+Claims\s+Administrator[^:\n]*:", re.I)
+NOTICE_REVIEWER_GUIDELINE = re.compile(r"Guidelines?\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I)
+NOTICE_RATIONALE = re.compile(r"Rationale\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I)
+
+# --- professional-review layout -----------------------------------------------------------------
+PROFESSIONAL_HEADING = re.compile(r"MEDICAL\s+PROFESSIONAL\s+REVIEW")
+PROFESSIONAL_ISSUE = re.compile(r"ISSUES?\s+AT\s+DISPUTE:")
+PROFESSIONAL_SUMMARY = re.compile(r"CASE\s+SUMMARY:")
+# The template's own heading reads "IS/WAS NOT" whatever the outcome, so only "IS NOT", "WAS NOT"
+# and a bare "IS" say the decision; with "IS/WAS NOT" the rationale's conclusion decides.
+PROFESSIONAL_RATIONALE = re.compile(
+    r"RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT/SERVICE\s+"
+    r"(?P<verb>IS/WAS|IS|WAS)\s+(?P<negation>NOT\s+)?MEDICALLY\s+NECESSARY:"
+)
+PROFESSIONAL_GUIDELINE = re.compile(r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON[^:]*:")
+# Any other capitalised heading ending in a colon closes the section before it.
+PROFESSIONAL_SECTION = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ()/'&,-]{6,}:[ \t]*$", re.M)
+NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+
+
+def parse_letter_file(path: str | Path, vocabulary: Vocabulary | None = None) -> Case:
+    """Read a letter file (text or PDF) and parse it."""
+    text = read_letter_text(path)
+    return parse_letter(text, source=str(path), vocabulary=vocabulary)
+
+
+def parse_letter(text: str, source: str = "<text>", vocabulary: Vocabulary | None = None) -> Case:
+    """Parse the text of one letter. Raises `NotALetterError` for text of no known layout."""
+    vocabulary = vocabulary or load_vocabulary()
+    if ISSUES_HEADING.search(text) and CA_GUIDELINE.search(text):
+        case = parse_dwc(text, source, vocabulary)
+    elif PROFESSIONAL_HEADING.search(text) and PROFESSIONAL_ISSUE.search(text):
+        case = parse_professional(text, source, vocabulary)
+    elif NOTICE_DETERMINATION.search(text):
+        case = parse_notice(text, source, vocabulary)
+    else:
+        raise NotALetterError(
+            source,
+            "not an IMR determination letter (none of 'IMR ISSUES, DECISIONS AND RATIONALES', "
+            "'MEDICAL PROFESSIONAL REVIEW' or 'has determined the request for' was found)",
+        )
+    if not case.items:
+        raise NotALetterError(source, "an IMR letter, but no disputed item could be found in it")
+    return case
+
+
+# --- shared pieces ------------------------------------------------------------------------------
+
+
+def fold_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def trimmed_span(text: str, start: int, end: int) -> Span:
+    """The span with surrounding whitespace removed (empty spans stay at `start`)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start=start, end=end)
+
+
+def parse_date(value: str) -> date | None:
+    for pattern in ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y", "%m-%d-%y"):
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_header_dates(text: str) -> LetterDates:
+    found = {}
+    for name, pattern in HEADER_DATES.items():
+        match = pattern.search(text)
+        if match:
+            found[name] = parse_date(match.group(1))
+    return LetterDates(**found)
+
+
+def find_case_number(text: str, source: str) -> str | None:
+    match = CASE_NUMBER.search(text)
+    if match:
+        return match.group(0)
+    match = CASE_NUMBER.search(Path(source).name)
+    return match.group(0) if match else None
+
+
+def split_names(value: str) -> list[str]:
+    # Commas only: "Physical Medicine and Rehabilitation" is one specialty.
+    return [name.strip() for name in re.split(r"[,;]", fold_whitespace(value)) if name.strip()]
+
+
+def read_reviewer(text: str) -> Reviewer:
+    licensure = CREDENTIALS_LICENSURE.search(text)
+    specialty = CREDENTIALS_SPECIALTY.search(text)
+    if licensure or specialty:
+        spans = [m.span() for m in (licensure, specialty) if m]
+        return Reviewer(
+            specialties=split_names(specialty.group(1)) if specialty else [],
+            licensure=split_names(licensure.group(1)) if licensure else [],
+            span=Span(start=min(s for s, _ in spans), end=max(e for _, e in spans)),
+        )
+    sentence = CREDENTIALS_SENTENCE.search(text)
+    if sentence:
+        return Reviewer(
+            specialties=split_names(sentence.group("specialty")),
+            subspecialties=split_names(sentence.group("subspecialty") or ""),
+            licensure=split_names(sentence.group("licensure")),
+            span=Span(start=sentence.start(), end=sentence.end()),
+        )
+    return Reviewer()
+
+
+def conclude(rationale: str) -> Decision:
+    """The verdict of the last sentence of a rationale that speaks of medical necessity."""
+    sentences = re.split(r"(?<=[.!?])\s+", fold_whitespace(rationale))
+    for sentence in reversed(sentences):
+        if not NECESSITY.search(sentence) and not re.search(r"\bsupported\b", sentence, re.I):
+            continue
+        if NEGATIVE_CONCLUSION.search(sentence):
+            return Decision.UPHELD
+        if POSITIVE_CONCLUSION.search(sentence):
+            return Decision.OVERTURNED
+    return Decision.UNKNOWN
+
+
+def read_guideline_line(text: str, start: int, end: int) -> GuidelineLine:
+    span = trimmed_span(text, start, end)
+    line = fold_whitespace(span.slice(text))
+    return GuidelineLine(
+        text=line,
+        span=span,
+        cites_evidence=citations.cites_evidence(line),
+        citations=citations.parse_citations(line),
+    )
+
+
+def build_item(
+    text: str,
+    index: int,
+    heading: Span,
+    request: Span,
+    decision: Decision,
+    rationale: Span | None,
+    vocabulary: Vocabulary,
+    original: str | None = None,
+    authorized: str | None = None,
+    ca_line: GuidelineLine | None = None,
+    reviewer_line: GuidelineLine | None = None,
+) -> Item:
+    rationale_text = fold_whitespace(rationale.slice(text)) if rationale else ""
+    conclusion = conclude(rationale_text)
+    source = DecisionSource.HEADING
+    if decision is Decision.UNKNOWN:
+        decision = conclusion
+        source = DecisionSource.NONE if conclusion is Decision.UNKNOWN else DecisionSource.CONCLUSION
+    request_text = clean_request(request.slice(text))
+    return Item(
+        index=index,
+        request=request_text,
+        original_request=original,
+        authorized_request=authorized,
+        decision=decision,
+        decision_source=source,
+        rationale_conclusion=conclusion,
+        heading_span=heading,
+        request_span=request,
+        claims_administrator_guideline=ca_line,
+        reviewer_guideline=reviewer_line,
+        rationale=rationale_text,
+        rationale_span=rationale,
+        normalized=requests.normalize_request(request_text, vocabulary),
+    )
+
+
+def clean_request(raw: str) -> str:
+    return fold_whitespace(raw).strip(" :;,.")
+
+
+def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line between two offsets, line ends excluded."""
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline == -1 else newline
+        yield position, line_end
+        position = line_end + 1
+
+
+# --- DWC layout ---------------------------------------------------------------------------------
+
+
+def parse_dwc(text: str, source: str, vocabulary: Vocabulary) -> Case:
+    issues = ISSUES_HEADING.search(text)
+    assert issues is not None  # checked by the caller
+    intro = ISSUES_INTRO.search(text, issues.end())
+    items_start = intro.end() if intro else issues.end()
+    sections = {"issues": trimmed_span(text, issues.start(), len(text))}
+
+    summary_span = None
+    summary = SUMMARY_HEADING.search(text, 0, issues.start())
+    if summary:
+        body_start = summary.end()
+        summary_intro = SUMMARY_INTRO.match(text, body_start)
+        if summary_intro:
+            body_start = summary_intro.end()
+        summary_span = trimmed_span(text, body_start, issues.start())
+        sections["summary"] = trimmed_span(text, summary.start(), issues.start())
+    how = HOW_HEADING.search(text)
+    if how:
+        sections["how_determined"] = trimmed_span(
+            text, how.start(), summary.start() if summary else issues.start()
+        )
+        sections["header"] = trimmed_span(text, 0, how.start())
+
+    anchors = list(CA_GUIDELINE.finditer(text, items_start))
+    headings = []
+    block_start = items_start
+    for anchor in anchors:
+        headings.append(find_heading(text, block_start, anchor.start()))
+        rationale = RATIONALE.search(text, anchor.end())
+        block_start = rationale.end() if rationale else anchor.end()
+
+    items: list[Item] = []
+    for index, (anchor, heading) in enumerate(zip(anchors, headings, strict=True), start=1):
+        next_start = headings[index].start if index < len(headings) else len(text)
+        reviewer_marker = REVIEWER_GUIDELINE.search(text, anchor.end(), next_start)
+        rationale_marker = RATIONALE.search(text, anchor.end(), next_start)
+        if reviewer_marker:
+            ca_end = reviewer_marker.start()
+        else:
+            ca_end = rationale_marker.start() if rationale_marker else next_start
+        ca_line = read_guideline_line(text, anchor.end(), ca_end)
+        reviewer_line = None
+        if reviewer_marker:
+            reviewer_end = rationale_marker.start() if rationale_marker else next_start
+            reviewer_line = read_guideline_line(text, reviewer_marker.end(), reviewer_end)
+        rationale_span = (
+            trimmed_span(text, rationale_marker.end(), next_start) if rationale_marker else None
+        )
+        items.append(
+            split_dwc_heading(text, index, heading, rationale_span, vocabulary, ca_line, reviewer_line)
+        )
+
+    return Case(
+        source=source,
+        layout=Layout.DWC,
+        case_number=find_case_number(text[: issues.start()], source),
+        priority=read_priority(text),
+        dates=read_header_dates(text[: how.start()] if how else text[: issues.start()]),
+        reviewer=read_reviewer(text[: issues.start()]),
+        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
+        summary_span=summary_span,
+        sections=sections,
+        items=items,
+        text=text,
+    )
+
+
+def read_priority(text: str) -> str | None:
+    match = PRIORITY.search(text)
+    return match.group(1).lower() if match else None
+
+
+def find_heading(text: str, block_start: int, anchor: int) -> Span:
+    """The item heading: the lines just above an item's "Claims Administrator guideline:".
+
+    Walks up from the anchor and stops below the first line that ends a sentence, which is the end
+    of the previous rationale (or the "set forth below:" intro, which is outside the block).
+    """
+    lines = [(s, e) for s, e in iter_lines(text, block_start, anchor) if text[s:e].strip()]
+    if not lines:
+        return Span(start=anchor, end=anchor)
+    taken = [lines.pop()]
+    # A decision word alone on its line belongs with the line above, whatever that line ends with.
+    if re.fullmatch(r"\s*(Upheld|Overturned)\W*", text[taken[0][0] : taken[0][1]], re.I) and lines:
+        taken.append(lines.pop())
+    while lines and len(taken) < MAX_HEADING_LINES:
+        above = text[lines[-1][0] : lines[-1][1]].rstrip()
+        if RATIONALE.search(above):
+            break
+        if SENTENCE_END.search(above) and not HEADING_CONTINUES.search(above):
+            break
+        taken.append(lines.pop())
+    return trimmed_span(text, taken[-1][0], taken[0][1])
+
+
+def split_dwc_heading(
+    text: str,
+    index: int,
+    heading: Span,
+    rationale: Span | None,
+    vocabulary: Vocabulary,
+    ca_line: GuidelineLine,
+    reviewer_line: GuidelineLine | None,
+) -> Item:
+    raw = heading.slice(text)
+    decision = Decision.UNKNOWN
+    body_end = len(raw)
+    match = HEADING_DECISION.search(raw)
+    if match:
+        decision = DECISION_WORDS[match.group(1).lower()]
+        body_end = match.start()
+    else:
+        trailing_colon = HEADING_NO_DECISION.search(raw)
+        if trailing_colon:
+            body_end = trailing_colon.start()
+    # Keep "is" out of the request: "... Norco 10/325mg #35 is: Upheld".
+    body_end = strip_trailing_is(raw, body_end)
+    request_start, original, authorized = 0, None, None
+    partial = PARTIAL_AUTHORIZATION.match(raw, 0, body_end) or WHOLE_ORIGINAL_DISPUTED.match(
+        raw, 0, body_end
+    )
+    if partial:
+        request_start = partial.start("disputed")
+        original = clean_request(partial.group("original"))
+        authorized = clean_request(partial.group("authorized"))
+    request = trimmed_span(text, heading.start + request_start, heading.start + body_end)
+    return build_item(
+        text,
+        index,
+        heading,
+        request,
+        decision,
+        rationale,
+        vocabulary,
+        original=original,
+        authorized=authorized,
+        ca_line=ca_line,
+        reviewer_line=reviewer_line,
+    )
+
+
+def strip_trailing_is(raw: str, end: int) -> int:
+    match = re.search(r"\s+is\s*:?\s*\Z", raw[:end])
+    return match.start() if match else end
+
+
+# --- 2013 notice layout -------------------------------------------------------------------------
+
+
+def parse_notice(text: str, source: str, vocabulary: Vocabulary) -> Case:
+    """The 2013 notice: numbered item headings after "Case Summary:", each followed by the guideline
+    lines and the rationale; where there are none, the determination sentences are the items."""
+    sections: dict[str, Span] = {}
+    summary_match = NOTICE_SUMMARY.search(text)
+    headings = list(NOTICE_ITEM_HEADING.finditer(text, summary_match.end() if summary_match else 0))
+    if not headings:
+        headings = unique_determinations(text)
+    summary_span = None
+    if summary_match:
+        after = [h.start() for h in headings if h.start() > summary_match.end()]
+        summary_end = after[0] if after else len(text)
+        summary_span = trimmed_span(text, summary_match.end(), summary_end)
+        sections["summary"] = trimmed_span(text, summary_match.start(), summary_end)
+    items = []
+    for index, heading in enumerate(headings, start=1):
+        block_end = headings[index].start() if index < len(headings) else len(text)
+        markers = {
+            name: pattern.search(text, heading.end(), block_end)
+            for name, pattern in (
+                ("ca", NOTICE_CA_GUIDELINE),
+                ("reviewer", NOTICE_REVIEWER_GUIDELINE),
+                ("rationale", NOTICE_RATIONALE),
+            )
+        }
+        starts = sorted(m.start() for m in markers.values() if m) + [block_end]
+
+        def body_after(marker: re.Match[str] | None) -> tuple[int, int] | None:
+            if not marker:
+                return None
+            return marker.end(), min(p for p in starts if p > marker.start())
+
+        lines = {name: body_after(m) for name, m in markers.items()}
+        rationale_bounds = lines["rationale"] or (heading.end(), block_end)
+        decision = Decision.UPHELD if "not" in heading.group("verdict").lower() else Decision.OVERTURNED
+        items.append(
+            build_item(
+                text,
+                index,
+                trimmed_span(text, heading.start(), heading.end()),
+                trimmed_span(text, heading.start("request"), heading.end("request")),
+                decision,
+                trimmed_span(text, *rationale_bounds),
+                vocabulary,
+                ca_line=read_guideline_line(text, *lines["ca"]) if lines["ca"] else None,
+                reviewer_line=(
+                    read_guideline_line(text, *lines["reviewer"]) if lines["reviewer"] else None
+                ),
+            )
+        )
+    return Case(
+        source=source,
+        layout=Layout.NOTICE_2013,
+        case_number=find_case_number(text, source),
+        dates=read_header_dates(text),
+        reviewer=read_reviewer(text),
+        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
+        summary_span=summary_span,
+        sections=sections,
+        items=items,
+        text=text,
+    )
+
+
+def unique_determinations(text: str) -> list[re.Match[str]]:
+    """The determination sentences, each request once: the notice lists them twice."""
+    seen: set[str] = set()
+    found = []
+    for match in NOTICE_DETERMINATION.finditer(text):
+        key = fold_whitespace(match.group("request")).lower()
+        if key not in seen:
+            seen.add(key)
+            found.append(match)
+    return found
+
+
+def parse_professional(text: str, source: str, vocabulary: Vocabulary) -> Case:
+    """The items are the lines under "ISSUE AT DISPUTE:" (numbered, or one request); each
+    "RATIONALE FOR WHY ... MEDICALLY NECESSARY:" section decides the items it names by number, or
+    the only item."""
+    issue = PROFESSIONAL_ISSUE.search(text)
+    assert issue is not None  # checked by the caller
+    closers = sorted(
+        {m.start() for m in PROFESSIONAL_SECTION.finditer(text)}
+        | {m.start() for m in PROFESSIONAL_RATIONALE.finditer(text)}
+        | {m.start() for m in PROFESSIONAL_SUMMARY.finditer(text)}
+        | {m.start() for m in PROFESSIONAL_GUIDELINE.finditer(text)}
+        | {len(text)}
+    )
+
+    def section_end(start: int) -> int:
+        return next(position for position in closers if position >= start)
+
+    issue_block = trimmed_span(text, issue.end(), section_end(issue.end()))
+    numbered = list(NUMBERED_LINE.finditer(text, issue_block.start, issue_block.end))
+    if numbered:
+        requests_found = [
+            (int(m.group(1)), trimmed_span(text, m.start(2), m.end(2))) for m in numbered
+        ]
+    else:
+        requests_found = [(1, first_paragraph(text, issue_block.start, issue_block.end))]
+
+    rationales: dict[int, tuple[re.Match[str], Span]] = {}
+    for heading in PROFESSIONAL_RATIONALE.finditer(text):
+        body = trimmed_span(text, heading.end(), section_end(heading.end()))
+        named = list(NUMBERED_LINE.finditer(text, body.start, body.end))
+        for number in [int(m.group(1)) for m in named] or [requests_found[0][0]]:
+            rationales.setdefault(number, (heading, body))
+
+    guideline = PROFESSIONAL_GUIDELINE.search(text)
+    reviewer_line = (
+        read_guideline_line(text, guideline.end(), section_end(guideline.end())) if guideline else None
+    )
+    summary_match = PROFESSIONAL_SUMMARY.search(text)
+    summary_span = None
+    sections = {"issues": issue_block}
+    if summary_match:
+        summary_span = trimmed_span(text, summary_match.end(), section_end(summary_match.end()))
+        sections["summary"] = trimmed_span(text, summary_match.start(), summary_span.end)
+
+    items = []
+    for index, (number, request) in enumerate(requests_found, start=1):
+        decision, rationale_span = Decision.UNKNOWN, None
+        if number in rationales:
+            heading, rationale_span = rationales[number]
+            if heading.group("verb") != "IS/WAS":
+                negated = heading.group("negation") is not None
+                decision = Decision.UPHELD if negated else Decision.OVERTURNED
+        items.append(
+            build_item(
+                text,
+                index,
+                request,
+                request,
+                decision,
+                rationale_span,
+                vocabulary,
+                reviewer_line=reviewer_line,
+            )
+        )
+    return Case(
+        source=source,
+        layout=Layout.PROFESSIONAL,
+        case_number=find_case_number(text, source),
+        dates=read_header_dates(text),
+        reviewer=read_reviewer(text),
+        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
+        summary_span=summary_span,
+        sections=sections,
+        items=items,
+        text=text,
+    )
+
+
+def first_paragraph(text: str, start: int, end: int) -> Span:
+    """The text after a label up to the first blank line or the end, as a span."""
+    span = trimmed_span(text, start, end)
+    blank = re.search(r"\n[ \t]*\n", text[span.start : span.end])
+    if blank:
+        span = trimmed_span(text, span.start, span.start + blank.start())
+    return span

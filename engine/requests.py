@@ -1,0 +1,311 @@
+"""Stage 2, requests: a disputed request as written -> a typed `Request`.
+
+Takes the request text ("Physical therapy 2x6 lumbar spine", "Norco 10/325mg #60") and the
+vocabularies, returns the service category and subtype, body regions with sides, the quantity
+(visits, frequency, duration, days, dispensed units) and, for drugs, the medication details.
+
+Which service a request is: the vocabulary phrase found earliest in the text wins, the longer one
+where two start at the same place, then the one listed first. "Consult with pain management for
+rhizotomy" is a consultation and "Post-op physical therapy" post-operative therapy because their
+first words say so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.models import Medication, Quantity, Region, Request, Service
+from engine.vocab import Phrase, Vocabulary, normalize_phrase
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24, "thirty": 30,
+}
+# "twice a week" is "2 times a week"; the rewrite keeps every quantity pattern numeric.
+ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
+_ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I)
+
+N = r"(\d+)"
+RANGE = r"(\d+)(?:\s*(?:-|to)\s*(\d+))?"  # "1-2", "12 to 18": the upper bound is what is asked
+PER = r"(?:a|per|each|every|/|x)"
+WEEK = r"(?:weeks?|wks?)"
+# "3 sessions/seek" is a typing slip for "per week" that appears in real letters.
+WEEK_AFTER_PER = r"(?:weeks?|wks?|seek)\b"
+FREQUENCY = re.compile(
+    rf"{RANGE}\s*(?:x|times?|sessions?|visits?|treatments?)?\s*(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
+    rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK})?",
+    re.I,
+)
+BARE_FREQUENCY = re.compile(
+    rf"(?<![\d./#])\b{N}\s*(?:x|times)\s*{N}\b(?!\s*(?:mg|mcg|ml|gm?|%|days?|months?|hours?|\.\d))",
+    re.I,
+)
+SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
+TOTAL_BEFORE = re.compile(
+    rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I
+)
+TOTAL_AFTER = re.compile(
+    rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{N}\b(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
+    re.I,
+)
+TOTAL_TIMES = re.compile(rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I)
+TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)")
+DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I)
+DAY_SUPPLY = re.compile(rf"\b{N}[\s-]*days?\s*supply|days?\s*supply\s*:?\s*{N}", re.I)
+MONTHS = re.compile(rf"\b{RANGE}[\s-]*months?\b", re.I)
+UNITS = re.compile(
+    rf"#\s*(\d+(?:\.\d+)?)|\b(?:qty|quantity)\s*[:.]?\s*(\d+(?:\.\d+)?)|\b(\d+)\s+(?:tablets|tabs|capsules|caps|patches|pills)\b",
+    re.I,
+)
+STRENGTH = re.compile(
+    r"(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|gm|g|ml|%|units?)\b(?!\s*/\s*(?:day|hr))",
+    re.I,
+)
+ADDITIONAL = re.compile(
+    r"\b(additional|continued|continue|continuing|more|further|extension|extended|remaining|"
+    r"repeat|ongoing|subsequent)\b",
+    re.I,
+)
+# Categories whose quantity is counted in visits; elsewhere a bare "N x M" means something else.
+VISIT_CATEGORIES = {
+    "physical_therapy", "occupational_therapy", "chiropractic", "acupuncture", "massage",
+    "passive_modality", "program", "home_health", "perioperative", "psychotherapy", "injection",
+    "consultation", "office_visit",
+}
+
+
+def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
+    """Type one request. Never raises: what is not recognised stays empty or `other`."""
+    words = normalize_phrase(text)
+    words, perioperative = set_aside_perioperative(words, vocabulary)
+    service = find_service(words, vocabulary)
+    if perioperative:
+        service = as_perioperative(service, vocabulary)
+    medication = None
+    if service.category == "medication":
+        medication = read_medication(text, words, vocabulary)
+        service = Service(category="medication", subtype=medication.drug_class)
+    return Request(
+        text=" ".join(text.split()),
+        service=service,
+        perioperative=perioperative,
+        regions=find_regions(words, vocabulary),
+        quantity=read_quantity(text, service.category),
+        medication=medication,
+    )
+
+
+def set_aside_perioperative(words: str, vocabulary: Vocabulary) -> tuple[str, bool]:
+    """Remove the words that place a request around a surgery, and say whether there were any."""
+    found = False
+    for qualifier in vocabulary.perioperative_qualifiers:
+        if qualifier in words:
+            words = words.replace(qualifier, " ")
+            found = True
+    return (" " + " ".join(words.split()) + " ", found)
+
+
+def as_perioperative(service: Service, vocabulary: Vocabulary) -> Service:
+    for key in (f"{service.category}/{service.subtype}", service.category):
+        subtype = vocabulary.perioperative_becomes.get(key)
+        if subtype:
+            return Service(category="perioperative", subtype=subtype)
+    return service
+
+
+def earliest(words: str, phrases: tuple[Phrase, ...]) -> Phrase | None:
+    best: tuple[int, int, int] | None = None
+    found = None
+    for phrase in phrases:
+        position = words.find(phrase.text)
+        if position < 0:
+            continue
+        rank = (position, -len(phrase.text), phrase.order)
+        if best is None or rank < best:
+            best, found = rank, phrase
+    return found
+
+
+def find_service(words: str, vocabulary: Vocabulary) -> Service:
+    service_phrase = earliest(words, vocabulary.services)
+    drug_phrase = earliest(words, vocabulary.drugs)
+    if drug_phrase and (
+        service_phrase is None or words.find(drug_phrase.text) < words.find(service_phrase.text)
+    ):
+        return Service(category="medication", subtype=drug_phrase.meaning[0])
+    if service_phrase is None:
+        if STRENGTH.search(words) and re.search(r"#\s*\d|\bqty\b|\btab", words):
+            return Service(category="medication")
+        return Service(category="other")
+    category, subtype = service_phrase.meaning
+    specialty = None
+    if category == "consultation":
+        found = earliest(words, vocabulary.specialties)
+        specialty = found.meaning[0] if found else None
+    return Service(category=category, subtype=subtype, specialty=specialty)
+
+
+def find_regions(words: str, vocabulary: Vocabulary) -> list[Region]:
+    hits: list[tuple[int, int, str]] = []
+    for phrase in vocabulary.regions:
+        start = words.find(phrase.text)
+        while start >= 0:
+            hits.append((start, start + len(phrase.text), phrase.meaning[0]))
+            start = words.find(phrase.text, start + 1)
+    # Longest phrase first at each place, and no region inside another's words:
+    # "upper extremity" is not also "upper back"-like fragments.
+    hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1] - 1:
+            continue
+        kept.append(hit)
+    bilateral_all = " bilateral " in words or " both " in words
+    regions: list[Region] = []
+    previous_end = 0
+    for start, end, name in kept:
+        side = side_before(words[previous_end:start], vocabulary)
+        if side is None and bilateral_all and name.endswith(("extremity", "extremities")):
+            side = "bilateral"
+        region = Region(name=name, side=side)
+        if region not in regions:
+            regions.append(region)
+        previous_end = end - 1
+    return regions
+
+
+def side_before(gap: str, vocabulary: Vocabulary) -> str | None:
+    """The side named in the few words just before a region ("left shoulder", "right and left")."""
+    tail = " " + " ".join(gap.split()[-3:]) + " "
+    found = [
+        (tail.rfind(phrase.text), phrase.meaning[0])
+        for phrase in vocabulary.sides
+        if phrase.text in tail
+    ]
+    if not found:
+        return None
+    names = {name for _, name in found}
+    if len(names) > 1:
+        return "bilateral"
+    return max(found)[1]
+
+
+def with_digits(text: str) -> str:
+    text = _ADVERB.sub(lambda m: ADVERB_COUNTS[m.group(1).lower()], text)
+    return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
+
+
+def upper(match: re.Match[str], low: int, high: int) -> int:
+    return int(match.group(high) or match.group(low))
+
+
+def read_quantity(text: str, category: str) -> Quantity:
+    """Visits, frequency and duration, days, months and dispensed units as the request states."""
+    plain = with_digits(text.replace("\u00d7", "x"))
+    quantity: dict[str, int | float | bool | None] = {
+        "additional": bool(ADDITIONAL.search(plain)),
+    }
+    if category in VISIT_CATEGORIES:
+        quantity.update(read_visits(plain))
+    supply = DAY_SUPPLY.search(plain)
+    if supply:
+        quantity["days"] = int(supply.group(1) or supply.group(2))
+    else:
+        days = DAYS.search(plain)
+        if days:
+            quantity["days"] = upper(days, 1, 2)
+    months = MONTHS.search(plain)
+    if months:
+        quantity["months"] = upper(months, 1, 2)
+    if category not in VISIT_CATEGORIES:
+        units = UNITS.search(plain) or TOTAL_TIMES.search(plain)
+        if units:
+            value = float(next(g for g in units.groups() if g))
+            quantity["units"] = int(value) if value.is_integer() else value
+    return Quantity(**quantity)
+
+
+def read_visits(plain: str) -> dict[str, int | None]:
+    found: dict[str, int | None] = {}
+    frequency = FREQUENCY.search(plain)
+    if frequency:
+        found["per_week"] = upper(frequency, 1, 2)
+        if frequency.group(3):
+            found["weeks"] = upper(frequency, 3, 4)
+    else:
+        bare = BARE_FREQUENCY.search(plain)
+        if bare:
+            found["per_week"], found["weeks"] = int(bare.group(1)), int(bare.group(2))
+    total = stated_total(plain, frequency)
+    if total is not None:
+        found["visits"] = total
+    elif found.get("per_week") and found.get("weeks"):
+        found["visits"] = found["per_week"] * found["weeks"]  # type: ignore[operator]
+    return found
+
+
+def stated_total(plain: str, frequency: re.Match[str] | None) -> int | None:
+    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12")."""
+    bracketed = TOTAL_IN_BRACKETS.search(plain)
+    if bracketed:
+        return int(bracketed.group(1))  # "two times four visits (8)": the bracket is the total
+    for match in TOTAL_BEFORE.finditer(plain):
+        if frequency and frequency.start() <= match.start() < frequency.end():
+            continue  # "3 sessions/seek for 6 weeks": that number is a frequency
+        return upper(match, 1, 2)
+    for pattern in (TOTAL_AFTER, TOTAL_TIMES):
+        match = pattern.search(plain)
+        if match and not (frequency and frequency.start() <= match.start() < frequency.end()):
+            return int(match.group(1))
+    return None
+
+
+def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication:
+    drug = earliest(words, vocabulary.drugs)
+    strength = STRENGTH.search(text)
+    form = earliest(words, vocabulary.forms)
+    supply = DAY_SUPPLY.search(with_digits(text))
+    ingredients = all_drugs(words, vocabulary)
+    drug_class = drug.meaning[0] if drug else None
+    topical = (form is not None and form.meaning[0] in vocabulary.topical_forms) or bool(
+        strength and strength.group(2) == "%"
+    )
+    if topical and drug_class not in ("topical_analgesic", "compounded"):
+        drug_class = "compounded" if len(ingredients) > 1 else "topical_analgesic"
+    elif len(ingredients) > 1 and topical:
+        drug_class = "compounded"
+    return Medication(
+        drug=drug.text.strip() if drug else first_word(text),
+        drug_class=drug_class,
+        ingredients=ingredients if len(ingredients) > 1 else [],
+        strength=re.sub(r"\s+", "", strength.group(1)) if strength else None,
+        strength_unit=strength.group(2).lower() if strength else None,
+        form=form.meaning[0] if form else None,
+        days_supply=int(supply.group(1) or supply.group(2)) if supply else None,
+    )
+
+
+def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
+    """Every drug named, in the order written, the longest name where names overlap."""
+    hits = sorted(
+        (words.find(p.text), -len(p.text), p.text.strip())
+        for p in vocabulary.drugs
+        if p.text in words
+    )
+    names: list[str] = []
+    covered_until = -1
+    for position, negative_length, name in hits:
+        if position < covered_until:
+            continue
+        names.append(name)
+        covered_until = position - negative_length - 1
+    return names
+
+
+def first_word(text: str) -> str:
+    match = re.search(r"[A-Za-z][A-Za-z-]+", text)
+    return match.group(0).lower() if match else text.strip().lower()

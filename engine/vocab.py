@@ -1,0 +1,182 @@
+"""The vocabularies under `rules/vocab/`: service synonyms, body regions and sides, consultation
+specialties and drug classes, as YAML that users extend without code.
+
+Takes a folder, returns a validated `Vocabulary` whose phrases are already normalised for matching,
+or raises `VocabularyError` listing every problem as `path:line:col: error: message`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from engine.errors import VocabularyError
+from engine.yamlsource import YamlSyntaxError, describe_validation_error, load_yaml
+
+VOCAB_FILES = ("services.yaml", "regions.yaml", "specialties.yaml", "drugs.yaml")
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules, or the folder named by IMRCHECK_RULES."""
+    configured = os.environ.get("IMRCHECK_RULES")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServiceEntry(Strict):
+    category: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    subtype: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
+    phrases: list[str] = Field(min_length=1)
+
+
+class PerioperativeSection(Strict):
+    qualifiers: list[str] = Field(default_factory=list)
+    becomes: dict[str, str] = Field(default_factory=dict)
+
+
+class ServicesFile(Strict):
+    categories: list[str] = Field(min_length=1)
+    perioperative: PerioperativeSection = Field(default_factory=PerioperativeSection)
+    services: list[ServiceEntry]
+
+
+class RegionsFile(Strict):
+    regions: dict[str, list[str]]
+    sides: dict[str, list[str]]
+
+
+class SpecialtiesFile(Strict):
+    specialties: dict[str, list[str]]
+
+
+class DrugsFile(Strict):
+    classes: dict[str, list[str]]
+    forms: dict[str, list[str]] = Field(default_factory=dict)
+    topical_forms: list[str] = Field(default_factory=list)
+
+
+class Phrase(Strict):
+    """A normalised phrase with what it stands for."""
+
+    text: str  # normalised, padded with spaces so that `in` matches whole words
+    meaning: tuple[str, str | None]
+    order: int  # position in its file: breaks ties between phrases found at the same place
+
+
+class Vocabulary(Strict):
+    categories: tuple[str, ...]
+    services: tuple[Phrase, ...]
+    perioperative_qualifiers: tuple[str, ...]  # normalised, longest first
+    perioperative_becomes: dict[str, str]
+    regions: tuple[Phrase, ...]
+    sides: tuple[Phrase, ...]
+    specialties: tuple[Phrase, ...]
+    drugs: tuple[Phrase, ...]
+    forms: tuple[Phrase, ...]
+    topical_forms: frozenset[str]
+
+
+_NON_WORD = re.compile(r"[^a-z0-9%#.]+")
+_LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+
+
+def normalize_phrase(text: str) -> str:
+    """Lower case, punctuation to spaces (decimal points kept), one space between words, padded.
+
+    Both the vocabulary and the request pass through this, so "Post-op" matches "post op" and
+    "EMG/NCV" matches "emg ncv".
+    """
+    lowered = text.lower().replace("&", " and ")
+    return " " + " ".join(_NON_WORD.sub(" ", _LONE_DOT.sub(" ", lowered)).split()) + " "
+
+
+@cache
+def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
+    """Load and check the vocabularies of a rules folder (cached per folder for the process)."""
+    folder = Path(rules_dir) if rules_dir else default_rules_dir()
+    problems: list[str] = []
+    models: dict[str, BaseModel] = {}
+    schemas = {
+        "services.yaml": ServicesFile,
+        "regions.yaml": RegionsFile,
+        "specialties.yaml": SpecialtiesFile,
+        "drugs.yaml": DrugsFile,
+    }
+    for name, schema in schemas.items():
+        path = folder / "vocab" / name
+        if not path.is_file():
+            problems.append(f"{path}:1:1: error: vocabulary file is missing")
+            continue
+        try:
+            document = load_yaml(path)
+        except YamlSyntaxError as exc:
+            problems.append(exc.line)
+            continue
+        try:
+            models[name] = schema.model_validate(document.data)
+        except ValidationError as exc:
+            problems.extend(describe_validation_error(document, exc))
+            continue
+        if name == "services.yaml":
+            services = models[name]
+            assert isinstance(services, ServicesFile)
+            known = set(services.categories)
+            for index, entry in enumerate(services.services):
+                if entry.category not in known:
+                    problems.append(
+                        document.problem(
+                            ("services", index, "category"),
+                            f"unknown category '{entry.category}' (not in 'categories')",
+                        )
+                    )
+            for key in services.perioperative.becomes:
+                if key.split("/")[0] not in known:
+                    problems.append(
+                        document.problem(
+                            ("perioperative", "becomes", key),
+                            f"unknown category '{key.split('/')[0]}' (not in 'categories')",
+                        )
+                    )
+    if problems:
+        raise VocabularyError(problems)
+    services = models["services.yaml"]
+    regions = models["regions.yaml"]
+    specialties = models["specialties.yaml"]
+    drugs = models["drugs.yaml"]
+    assert isinstance(services, ServicesFile) and isinstance(regions, RegionsFile)
+    assert isinstance(specialties, SpecialtiesFile) and isinstance(drugs, DrugsFile)
+    return Vocabulary(
+        categories=tuple(services.categories),
+        services=tuple(
+            Phrase(text=normalize_phrase(p), meaning=(entry.category, entry.subtype), order=i)
+            for i, entry in enumerate(services.services)
+            for p in entry.phrases
+        ),
+        perioperative_qualifiers=tuple(
+            sorted((normalize_phrase(q) for q in services.perioperative.qualifiers), key=len, reverse=True)
+        ),
+        perioperative_becomes=dict(services.perioperative.becomes),
+        regions=phrases_of(regions.regions),
+        sides=phrases_of(regions.sides),
+        specialties=phrases_of(specialties.specialties),
+        drugs=phrases_of(drugs.classes),
+        forms=phrases_of(drugs.forms),
+        topical_forms=frozenset(drugs.topical_forms),
+    )
+
+
+def phrases_of(table: dict[str, list[str]]) -> tuple[Phrase, ...]:
+    return tuple(
+        Phrase(text=normalize_phrase(p), meaning=(name, None), order=i)
+        for i, (name, synonyms) in enumerate(table.items())
+        for p in synonyms
+    )
