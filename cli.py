@@ -101,7 +101,8 @@ def load_vocabulary_or_exit(rules: Path | None) -> Any:
 def parse(
     paths: Annotated[list[Path], typer.Argument(help="Letter files (text or PDF) or folders.")],
     output_format: Annotated[
-        ParseFormat, typer.Option("--format", "-f", help="table for people; json or yaml for machines.")
+        ParseFormat,
+        typer.Option("--format", "-f", help="table for people; json or yaml for machines."),
     ] = ParseFormat.table,
     rules: RulesOption = None,
 ) -> None:
@@ -155,10 +156,12 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None, width=max(120, Console().width))
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None)
+    if not console.is_terminal:
+        console.width = 200  # piped output is read later, and wrapped cells are hard to grep
     table = Table(show_lines=False)
     for column in ("letter", "case", "#", "request", "decision", "service", "regions", "quantity"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", min_width=40 if column == "request" else None)
     for record in records:
         name = Path(record["source"]).name
         if "error" in record:

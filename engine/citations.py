@@ -17,7 +17,9 @@ DECISION_BASED_ON = re.compile(r"Decision\s+based\s+on\s+", re.I)
 SECOND_DOCUMENT = re.compile(
     r",?\s+and\s+(?=(?:Other\s+Medical\s+Treatment\s+Guidelines\b|[A-Z][A-Za-z,&/ ]{3,60}?\s(?:19|20)\d\d\b))"
 )
-NON_MTUS_PREFIX = re.compile(r"^(?:Non-MTUS\s+Citation|Other\s+Medical\s+Treatment\s+Guidelines)\s*", re.I)
+NON_MTUS_PREFIX = re.compile(
+    r"^(?:Non-MTUS\s+Citation|Other\s+Medical\s+Treatment\s+Guidelines)\s*", re.I
+)
 MTUS_PREFIX = re.compile(r"^MTUS\s*:?\s*", re.I)
 YEAR = re.compile(r"\(?\b((?:19|20)\d\d)\b\)?")
 EDITION = re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I)
@@ -25,7 +27,9 @@ CHAPTER = re.compile(r"\bChapter\s+(\d+)", re.I)
 PAGES = re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I)
 SECTION = re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S)
 REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)")
-ODG = re.compile(r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*", re.I)
+ODG = re.compile(
+    r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*", re.I
+)
 ACOEM_CHAPTERS = re.compile(
     r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches", re.I
 )
@@ -62,9 +66,7 @@ def parse_citation(text: str, mtus: bool) -> Citation:
     chapter = CHAPTER.search(body)
     edition = EDITION.search(body)
     regulation = REGULATION.search(body)
-    document_end = min(
-        [m.start() for m in (pages, section) if m] + [len(body)]
-    )
+    document_end = min([m.start() for m in (pages, section) if m] + [len(body)])
     document = body[:document_end]
     section_text = section.group(1) if section else None
     odg = ODG.match(document)

@@ -37,7 +37,9 @@ DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
 
 # --- DWC layout markers -------------------------------------------------------------------------
 ISSUES_HEADING = re.compile(r"IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES")
-ISSUES_INTRO = re.compile(r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions.*?below:", re.S)
+ISSUES_INTRO = re.compile(
+    r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions.*?below:", re.S
+)
 SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
 SUMMARY_INTRO = re.compile(
     r"\s*The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary.*?"
@@ -110,7 +112,9 @@ POSITIVE_CONCLUSION = re.compile(
     r"|appropriate)\b|\bmedically\s+necessary\b",
     re.I,
 )
-NECESSITY = re.compile(r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I)
+NECESSITY = re.compile(
+    r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I
+)
 
 # --- 2013 notice layout -------------------------------------------------------------------------
 NOTICE_DETERMINATION = re.compile(
@@ -124,8 +128,12 @@ NOTICE_ITEM_HEADING = re.compile(
     re.S | re.I | re.M,
 )
 NOTICE_SUMMARY = re.compile(r"^[ \t]*Case\s+Summary:?", re.M | re.I)
-NOTICE_CA_GUIDELINE = re.compile(r"Guidelines?\s+used\s+by\s+the\s+Claims\s+Administrator[^:\n]*:", re.I)
-NOTICE_REVIEWER_GUIDELINE = re.compile(r"Guidelines?\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I)
+NOTICE_CA_GUIDELINE = re.compile(
+    r"Guidelines?\s+used\s+by\s+the\s+Claims\s+Administrator[^:\n]*:", re.I
+)
+NOTICE_REVIEWER_GUIDELINE = re.compile(
+    r"Guidelines?\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I
+)
 NOTICE_RATIONALE = re.compile(r"Rationale\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I)
 
 # --- professional-review layout -----------------------------------------------------------------
@@ -138,7 +146,9 @@ PROFESSIONAL_RATIONALE = re.compile(
     r"RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT/SERVICE\s+"
     r"(?P<verb>IS/WAS|IS|WAS)\s+(?P<negation>NOT\s+)?MEDICALLY\s+NECESSARY:"
 )
-PROFESSIONAL_GUIDELINE = re.compile(r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON[^:]*:")
+PROFESSIONAL_GUIDELINE = re.compile(
+    r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON[^:]*:"
+)
 # Any other capitalised heading ending in a colon closes the section before it.
 PROFESSIONAL_SECTION = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ()/'&,-]{6,}:[ \t]*$", re.M)
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M)
@@ -280,7 +290,9 @@ def build_item(
     source = DecisionSource.HEADING
     if decision is Decision.UNKNOWN:
         decision = conclusion
-        source = DecisionSource.NONE if conclusion is Decision.UNKNOWN else DecisionSource.CONCLUSION
+        source = (
+            DecisionSource.NONE if conclusion is Decision.UNKNOWN else DecisionSource.CONCLUSION
+        )
     request_text = clean_request(request.slice(text))
     return Item(
         index=index,
@@ -366,7 +378,9 @@ def parse_dwc(text: str, source: str, vocabulary: Vocabulary) -> Case:
             trimmed_span(text, rationale_marker.end(), next_start) if rationale_marker else None
         )
         items.append(
-            split_dwc_heading(text, index, heading, rationale_span, vocabulary, ca_line, reviewer_line)
+            split_dwc_heading(
+                text, index, heading, rationale_span, vocabulary, ca_line, reviewer_line
+            )
         )
 
     return Case(
@@ -493,14 +507,11 @@ def parse_notice(text: str, source: str, vocabulary: Vocabulary) -> Case:
         }
         starts = sorted(m.start() for m in markers.values() if m) + [block_end]
 
-        def body_after(marker: re.Match[str] | None) -> tuple[int, int] | None:
-            if not marker:
-                return None
-            return marker.end(), min(p for p in starts if p > marker.start())
-
-        lines = {name: body_after(m) for name, m in markers.items()}
+        lines = {name: body_after(marker, starts) for name, marker in markers.items()}
         rationale_bounds = lines["rationale"] or (heading.end(), block_end)
-        decision = Decision.UPHELD if "not" in heading.group("verdict").lower() else Decision.OVERTURNED
+        decision = (
+            Decision.UPHELD if "not" in heading.group("verdict").lower() else Decision.OVERTURNED
+        )
         items.append(
             build_item(
                 text,
@@ -528,6 +539,13 @@ def parse_notice(text: str, source: str, vocabulary: Vocabulary) -> Case:
         items=items,
         text=text,
     )
+
+
+def body_after(marker: re.Match[str] | None, starts: list[int]) -> tuple[int, int] | None:
+    """From the end of a section label to the next label of the same item."""
+    if not marker:
+        return None
+    return marker.end(), min(p for p in starts if p > marker.start())
 
 
 def unique_determinations(text: str) -> list[re.Match[str]]:
@@ -567,6 +585,7 @@ def parse_professional(text: str, source: str, vocabulary: Vocabulary) -> Case:
         ]
     else:
         requests_found = [(1, first_paragraph(text, issue_block.start, issue_block.end))]
+    requests_found = [(number, span) for number, span in requests_found if span.end > span.start]
 
     rationales: dict[int, tuple[re.Match[str], Span]] = {}
     for heading in PROFESSIONAL_RATIONALE.finditer(text):
@@ -577,7 +596,9 @@ def parse_professional(text: str, source: str, vocabulary: Vocabulary) -> Case:
 
     guideline = PROFESSIONAL_GUIDELINE.search(text)
     reviewer_line = (
-        read_guideline_line(text, guideline.end(), section_end(guideline.end())) if guideline else None
+        read_guideline_line(text, guideline.end(), section_end(guideline.end()))
+        if guideline
+        else None
     )
     summary_match = PROFESSIONAL_SUMMARY.search(text)
     summary_span = None

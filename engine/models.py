@@ -33,13 +33,17 @@ class Decision(StrEnum):
 
 class DecisionSource(StrEnum):
     HEADING = "heading"
-    CONCLUSION = "conclusion"  # the heading had no decision word; the rationale's last verdict decided
+    CONCLUSION = (
+        "conclusion"  # the heading had no decision word; the rationale's last verdict decided
+    )
     NONE = "none"
 
 
 class Layout(StrEnum):
     DWC = "dwc"  # 2014-2017 "IMR ISSUES, DECISIONS AND RATIONALES" letters
-    NOTICE_2013 = "notice2013"  # "MAXIMUS Federal Services, Inc. has determined the request for ..."
+    NOTICE_2013 = (
+        "notice2013"  # "MAXIMUS Federal Services, Inc. has determined the request for ..."
+    )
     PROFESSIONAL = "professional"  # "MEDICAL PROFESSIONAL REVIEW" / "ISSUE AT DISPUTE:"
 
 
@@ -102,7 +106,9 @@ class Request(Model):
 
     text: str
     service: Service
-    perioperative: bool = False  # asked for around a surgery: "Associated surgical service: ...", "Post-op ..."
+    perioperative: bool = (
+        False  # asked for around a surgery: "Associated surgical service: ...", "Post-op ..."
+    )
     regions: list[Region] = Field(default_factory=list)
     quantity: Quantity = Field(default_factory=Quantity)
     medication: Medication | None = None

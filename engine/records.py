@@ -27,7 +27,9 @@ def item_record(item: Item) -> dict[str, Any]:
         "decision": item.decision.value,
         "decision_source": item.decision_source.value,
         "rationale_conclusion": item.rationale_conclusion.value,
-        "citations": [c.model_dump(exclude={"text"}) for c in reviewer.citations] if reviewer else [],
+        "citations": [c.model_dump(exclude={"text"}) for c in reviewer.citations]
+        if reviewer
+        else [],
         "reviewer_guideline": reviewer.text if reviewer else None,
         "claims_administrator_guideline": administrator.text if administrator else None,
         "service": request.service.model_dump(),

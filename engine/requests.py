@@ -18,9 +18,26 @@ from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, Vocabulary, normalize_phrase
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24, "thirty": 30,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "eighteen": 18,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
 }
 # "twice a week" is "2 times a week"; the rewrite keeps every quantity pattern numeric.
 ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
@@ -45,20 +62,20 @@ BARE_FREQUENCY = re.compile(
     re.I,
 )
 SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
-TOTAL_BEFORE = re.compile(
-    rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I
-)
+TOTAL_BEFORE = re.compile(rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I)
 TOTAL_AFTER = re.compile(
     rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{N}\b(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
     re.I,
 )
-TOTAL_TIMES = re.compile(rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I)
+TOTAL_TIMES = re.compile(
+    rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I
+)
 TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)")
 DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I)
 DAY_SUPPLY = re.compile(rf"\b{N}[\s-]*days?\s*supply|days?\s*supply\s*:?\s*{N}", re.I)
 MONTHS = re.compile(rf"\b{RANGE}[\s-]*months?\b", re.I)
 UNITS = re.compile(
-    rf"#\s*(\d+(?:\.\d+)?)|\b(?:qty|quantity)\s*[:.]?\s*(\d+(?:\.\d+)?)|\b(\d+)\s+(?:tablets|tabs|capsules|caps|patches|pills)\b",
+    r"#\s*(\d+(?:\.\d+)?)|\b(?:qty|quantity)\s*[:.]?\s*(\d+(?:\.\d+)?)|\b(\d+)\s+(?:tablets|tabs|capsules|caps|patches|pills)\b",
     re.I,
 )
 STRENGTH = re.compile(
@@ -72,9 +89,19 @@ ADDITIONAL = re.compile(
 )
 # Categories whose quantity is counted in visits; elsewhere a bare "N x M" means something else.
 VISIT_CATEGORIES = {
-    "physical_therapy", "occupational_therapy", "chiropractic", "acupuncture", "massage",
-    "passive_modality", "program", "home_health", "perioperative", "psychotherapy", "injection",
-    "consultation", "office_visit",
+    "physical_therapy",
+    "occupational_therapy",
+    "chiropractic",
+    "acupuncture",
+    "massage",
+    "passive_modality",
+    "program",
+    "home_health",
+    "perioperative",
+    "psychotherapy",
+    "injection",
+    "consultation",
+    "office_visit",
 }
 
 
@@ -237,9 +264,9 @@ def read_visits(plain: str) -> dict[str, int | None]:
         if frequency.group(3):
             found["weeks"] = upper(frequency, 3, 4)
     else:
-        bare = BARE_FREQUENCY.search(plain)
-        if bare:
-            found["per_week"], found["weeks"] = int(bare.group(1)), int(bare.group(2))
+        frequency = BARE_FREQUENCY.search(plain)
+        if frequency:
+            found["per_week"], found["weeks"] = int(frequency.group(1)), int(frequency.group(2))
     total = stated_total(plain, frequency)
     if total is not None:
         found["visits"] = total
@@ -249,17 +276,24 @@ def read_visits(plain: str) -> dict[str, int | None]:
 
 
 def stated_total(plain: str, frequency: re.Match[str] | None) -> int | None:
-    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12")."""
+    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12").
+
+    Numbers inside the frequency ("3 sessions/seek for 6 weeks", "2 X 6") are not totals. Several
+    counts ("two sessions for the lumbar spine and eight sessions for the wrist") add up.
+    """
+
+    def outside_frequency(match: re.Match[str]) -> bool:
+        return not (frequency and frequency.start() <= match.start() < frequency.end())
+
     bracketed = TOTAL_IN_BRACKETS.search(plain)
     if bracketed:
         return int(bracketed.group(1))  # "two times four visits (8)": the bracket is the total
-    for match in TOTAL_BEFORE.finditer(plain):
-        if frequency and frequency.start() <= match.start() < frequency.end():
-            continue  # "3 sessions/seek for 6 weeks": that number is a frequency
-        return upper(match, 1, 2)
+    counts = [upper(m, 1, 2) for m in TOTAL_BEFORE.finditer(plain) if outside_frequency(m)]
+    if counts:
+        return sum(counts)
     for pattern in (TOTAL_AFTER, TOTAL_TIMES):
         match = pattern.search(plain)
-        if match and not (frequency and frequency.start() <= match.start() < frequency.end()):
+        if match and outside_frequency(match):
             return int(match.group(1))
     return None
 

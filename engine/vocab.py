@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.errors import VocabularyError
-from engine.yamlsource import YamlSyntaxError, describe_validation_error, load_yaml
+from engine.yamlsource import YamlSyntaxError, describe_validation_error, did_you_mean, load_yaml
 
 VOCAB_FILES = ("services.yaml", "regions.yaml", "specialties.yaml", "drugs.yaml")
 
@@ -135,7 +135,8 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
                     problems.append(
                         document.problem(
                             ("services", index, "category"),
-                            f"unknown category '{entry.category}' (not in 'categories')",
+                            f"unknown category '{entry.category}'"
+                            f"{did_you_mean(entry.category, known) or ' (not in categories)'}",
                         )
                     )
             for key in services.perioperative.becomes:
@@ -143,7 +144,8 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
                     problems.append(
                         document.problem(
                             ("perioperative", "becomes", key),
-                            f"unknown category '{key.split('/')[0]}' (not in 'categories')",
+                            f"unknown category '{key.split('/')[0]}'"
+                            f"{did_you_mean(key.split('/')[0], known) or ' (not in categories)'}",
                         )
                     )
     if problems:
@@ -162,7 +164,11 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
             for p in entry.phrases
         ),
         perioperative_qualifiers=tuple(
-            sorted((normalize_phrase(q) for q in services.perioperative.qualifiers), key=len, reverse=True)
+            sorted(
+                (normalize_phrase(q) for q in services.perioperative.qualifiers),
+                key=len,
+                reverse=True,
+            )
         ),
         perioperative_becomes=dict(services.perioperative.becomes),
         regions=phrases_of(regions.regions),

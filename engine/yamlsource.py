@@ -6,6 +6,8 @@ problem found later, by pydantic or by our own checks, can be reported as `path:
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,12 @@ class YamlDocument:
     def problem(self, location: Location, message: str, level: str = "error") -> str:
         line, column = self.where(location)
         return f"{self.path}:{line}:{column}: {level}: {message}"
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" for the closest known name, or "" where none is close."""
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class YamlSyntaxError(Exception):
@@ -72,7 +80,9 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
     try:
         document.data = construct(node, (), document.positions)
     except ValueError as exc:
-        raise YamlSyntaxError(f"{shown}:{exc.args[1]}:{exc.args[2]}: error: {exc.args[0]}") from None
+        raise YamlSyntaxError(
+            f"{shown}:{exc.args[1]}:{exc.args[2]}: error: {exc.args[0]}"
+        ) from None
     return document
 
 
@@ -83,18 +93,23 @@ def construct(node: yaml.Node, location: Location, positions: dict) -> Any:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise ValueError(
-                    "a key must be a plain value", key_node.start_mark.line + 1,
+                    "a key must be a plain value",
+                    key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,
                 )
             key = scalar(key_node)
             if key in result:
                 raise ValueError(
-                    f"duplicate key '{key}'", key_node.start_mark.line + 1,
+                    f"duplicate key '{key}'",
+                    key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,
                 )
             # Keys point at themselves, so "unknown field" errors land on the key, not the value.
             result[key] = construct(value_node, (*location, key), positions)
-            positions[(*location, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            positions[(*location, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
         return result
     if isinstance(node, yaml.SequenceNode):
         return [construct(child, (*location, i), positions) for i, child in enumerate(node.value)]

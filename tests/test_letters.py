@@ -1,0 +1,269 @@
+"""The letters stage: real and synthetic letters become cases with every item and decision."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import CORPUS_PDF, DATA, needs_shared, real_letters
+
+from engine.errors import NotALetterError
+from engine.letters import conclude, parse_letter, parse_letter_file
+from engine.models import Decision, DecisionSource, Layout
+
+# An independent reading of the decisions: every line that ends a heading with a decision word,
+# or holds the word alone. Kept deliberately simpler than the parser.
+DECISION_LINE = re.compile(r"(?:^|:)[ \t]*(Upheld|Overturned)[ \t]*$", re.M)
+
+
+@needs_shared
+@pytest.mark.parametrize("path", real_letters(), ids=lambda p: p.stem)
+def test_real_letter_items_match_decision_headings(path: Path, vocabulary) -> None:
+    text = path.read_text(encoding="utf-8")
+    case = parse_letter_file(path, vocabulary)
+    assert len(case.items) == text.count("Decision rationale:")
+    from_headings = [
+        item.decision.value for item in case.items if item.decision_source == "heading"
+    ]
+    assert from_headings == [word.lower() for word in DECISION_LINE.findall(text)]
+    for item in case.items:
+        assert item.decision is not Decision.UNKNOWN, item.request
+        assert item.request and "Upheld" not in item.request and "Overturned" not in item.request
+        assert item.request == " ".join(item.request_span.slice(case.text).split()).strip(" :;,.")
+
+
+def normalized_record(path: Path, vocabulary) -> dict:
+    """A parse record with all whitespace removed from strings, and no offsets."""
+    from engine.records import case_record
+
+    record = case_record(parse_letter_file(path, vocabulary))
+    record.pop("source")
+    record.pop("summary_span")
+    for item in record["items"]:
+        item.pop("spans")
+
+    def squeeze(value):
+        if isinstance(value, str):
+            return re.sub(r"\s+", "", value)
+        if isinstance(value, dict):
+            return {k: squeeze(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [squeeze(v) for v in value]
+        return value
+
+    return squeeze(record)
+
+
+def corpus_pdfs() -> list[Path]:
+    return sorted(CORPUS_PDF.glob("*.pdf")) if CORPUS_PDF.is_dir() else []
+
+
+@needs_shared
+@pytest.mark.parametrize("pdf", corpus_pdfs(), ids=lambda p: p.stem)
+def test_pdf_parses_to_the_same_case_as_its_text(pdf: Path, vocabulary) -> None:
+    text = pdf.parent.parent / "txt" / f"{pdf.stem}.txt"
+    assert normalized_record(pdf, vocabulary) == normalized_record(text, vocabulary)
+
+
+def test_committed_pdf_fixture_parses_like_its_text(vocabulary) -> None:
+    pdf = DATA / "pdf" / "letter_aes.pdf"
+    assert normalized_record(pdf, vocabulary) == normalized_record(
+        pdf.with_name("letter.txt"), vocabulary
+    )
+    items = parse_letter_file(pdf, vocabulary).items
+    assert [item.decision for item in items] == [Decision.UPHELD, Decision.OVERTURNED]
+
+
+LAYOUT_SAMPLES = sorted((DATA / "layouts").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", LAYOUT_SAMPLES, ids=lambda p: p.stem)
+def test_other_published_layouts(path: Path, vocabulary) -> None:
+    expected = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+    case = parse_letter_file(path, vocabulary)
+    assert case.layout.value == expected["layout"]
+    assert case.case_number == expected["case_number"]
+    got = [
+        {
+            "index": item.index,
+            "request": item.request,
+            "decision": item.decision.value,
+            "decision_source": item.decision_source.value,
+        }
+        for item in case.items
+    ]
+    assert got == expected["items"]
+    assert case.summary
+
+
+def letter(*items: str) -> str:
+    """A minimal DWC letter around the given item blocks."""
+    return (
+        "Case Number: CM16-0000001\nDate Assigned: 11/23/2016 Date of Injury: 10/16/2016\n"
+        "Decision Date: 12/21/2016 UR Denial Date: 10/20/2016\nPriority: Standard Application\n"
+        "Received:\n11/15/2016\nHOW THE IMR FINAL DETERMINATION WAS MADE\nboilerplate.\n"
+        "CLINICAL CASE SUMMARY\nThe expert reviewer developed the following clinical case summary "
+        "based on a review of the\ncase file, including all medical records:\nThe patient hurt a back.\n"
+        "IMR ISSUES, DECISIONS AND RATIONALES\nThe Final Determination was based on decisions for the "
+        "disputed items/services set forth below:\n" + "".join(items)
+    )
+
+
+def item(heading: str, conclusion: str = "the request is not medically necessary.") -> str:
+    return (
+        f"{heading}\nClaims Administrator guideline: Decision based on MTUS Chronic Pain Medical "
+        "Treatment 2016, Section(s): Physical medicine treatment.\nMAXIMUS guideline: Decision based "
+        "on MTUS Low Back Complaints 2004, Section(s): Special Studies.\nDecision rationale: Reasons "
+        f"were given. Given the above,\n{conclusion}\n"
+    )
+
+
+def test_header_fields_and_dates(vocabulary) -> None:
+    case = parse_letter(letter(item("MRI of the lumbar spine: Upheld")), vocabulary=vocabulary)
+    assert case.case_number == "CM16-0000001"
+    assert case.priority == "standard"
+    assert str(case.dates.injury) == "2016-10-16"
+    assert str(case.dates.application_received) == "2016-11-15"
+    assert case.summary == "The patient hurt a back."
+
+
+def test_colon_inside_a_heading_is_part_of_the_request(vocabulary) -> None:
+    case = parse_letter(
+        letter(
+            item("Retrospective E-stim (DOS: 11/14/16): Upheld"),
+            item("Norco day supply: 30: Overturned", "it is medically necessary."),
+        ),
+        vocabulary=vocabulary,
+    )
+    assert [i.request for i in case.items] == [
+        "Retrospective E-stim (DOS: 11/14/16)",
+        "Norco day supply: 30",
+    ]
+    assert [i.decision for i in case.items] == [Decision.UPHELD, Decision.OVERTURNED]
+
+
+def test_decision_word_alone_on_its_line_and_heading_over_two_lines(vocabulary) -> None:
+    case = parse_letter(
+        letter(
+            item(
+                "An Orthopedic Consultation for the Left Knee, Lumbar Spine and\nCervical Spine:\nOverturned",
+                "it is medically necessary.",
+            )
+        ),
+        vocabulary=vocabulary,
+    )
+    only = case.items[0]
+    assert (
+        only.request
+        == "An Orthopedic Consultation for the Left Knee, Lumbar Spine and Cervical Spine"
+    )
+    assert only.decision is Decision.OVERTURNED and only.decision_source is DecisionSource.HEADING
+
+
+def test_partial_authorization_disputes_the_remaining_portion(vocabulary) -> None:
+    heading = (
+        "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n"
+        "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
+        "10/325mg #35 is: Upheld"
+    )
+    only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
+    assert only.request == "Norco 10/325mg #35"
+    assert only.original_request == "Norco 10/325mg #60"
+    assert only.authorized_request == "Norco 10/325mg #25"
+    assert only.normalized.quantity.units == 35
+
+
+def test_partial_authorization_of_something_else_disputes_the_whole_original(vocabulary) -> None:
+    heading = (
+        "Acupuncture treatments (unspecified quantity) was the original request. The Claims\n"
+        "Administrator authorized Acupuncture treatments, 6 sessions, leaving the original request\n"
+        "IMR eligible. The original request, Acupuncture treatments (unspecified quantity) is:\nUpheld"
+    )
+    only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
+    assert only.request == "Acupuncture treatments (unspecified quantity)"
+    assert only.authorized_request == "Acupuncture treatments, 6 sessions"
+
+
+def test_heading_without_decision_takes_the_rationale_conclusion(vocabulary) -> None:
+    case = parse_letter(
+        letter(
+            item(
+                "Acupuncture 2x6 for the lumbar/cervical:",
+                "The requested acupuncture is not medically necessary.",
+            )
+        ),
+        vocabulary=vocabulary,
+    )
+    only = case.items[0]
+    assert only.request == "Acupuncture 2x6 for the lumbar/cervical"
+    assert (only.decision, only.decision_source) == (Decision.UPHELD, DecisionSource.CONCLUSION)
+
+
+def test_heading_split_by_a_page_break(vocabulary) -> None:
+    case = parse_letter(
+        letter(
+            item(
+                "8 ADDITIONAL SESSIONS PHYSICAL THERAPY FOR THE LUMBAR/CERVICAL \n\nSPINE:  Upheld"
+            )
+        ),
+        vocabulary=vocabulary,
+    )
+    assert (
+        case.items[0].request
+        == "8 ADDITIONAL SESSIONS PHYSICAL THERAPY FOR THE LUMBAR/CERVICAL SPINE"
+    )
+
+
+def test_sentence_credentials_block(vocabulary) -> None:
+    text = letter(item("MRI of the neck: Upheld")).replace(
+        "boilerplate.",
+        "The expert\nreviewer is Board Certified in Anesthesiology, has a subspecialty in Pain Management and is\n"
+        "licensed to practice in California. He/she has been in practice.",
+    )
+    reviewer = parse_letter(text, vocabulary=vocabulary).reviewer
+    assert reviewer.specialties == ["Anesthesiology"]
+    assert reviewer.subspecialties == ["Pain Management"]
+    assert reviewer.licensure == ["California"]
+
+
+@pytest.mark.parametrize(
+    ("rationale", "decision"),
+    [
+        ("Therefore, the request is medically necessary.", Decision.OVERTURNED),
+        ("As such, the request is not medically necessary.", Decision.UPHELD),
+        ("The request for Diclofenac is not seen as medically necessary.", Decision.UPHELD),
+        (
+            "additional sessions cannot be reasonably warranted as a medical necessity.",
+            Decision.UPHELD,
+        ),
+        (
+            "It is deemed that the request is not medically necessary, based on the records provided.",
+            Decision.UPHELD,
+        ),
+        ("The MRI is medically necessary. Physical therapy was tried.", Decision.OVERTURNED),
+        ("No conclusion is written here.", Decision.UNKNOWN),
+    ],
+)
+def test_conclusion_sentences(rationale: str, decision: Decision) -> None:
+    assert conclude(rationale) is decision
+
+
+def test_text_of_no_known_layout_is_rejected(vocabulary) -> None:
+    with pytest.raises(NotALetterError, match="not an IMR determination letter"):
+        parse_letter("Dear patient, your appointment is on Monday.", "note.txt", vocabulary)
+
+
+def test_letter_without_items_is_rejected(vocabulary) -> None:
+    with pytest.raises(NotALetterError, match="no disputed item"):
+        parse_letter(
+            "MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\n\nCASE SUMMARY:\nnothing\n",
+            "x.txt",
+            vocabulary,
+        )
+
+
+def test_professional_layout_is_detected_before_the_notice(vocabulary) -> None:
+    case = parse_letter_file(DATA / "layouts" / "professional_multi.txt", vocabulary)
+    assert case.layout is Layout.PROFESSIONAL

@@ -1,0 +1,124 @@
+"""The requests stage: request text -> service, regions, quantity and medication."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import DATA, needs_shared, real_letters
+
+from engine.letters import parse_letter_file
+from engine.requests import normalize_request
+
+VISIT_TABLE = yaml.safe_load((DATA / "visit_quantities.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "row", VISIT_TABLE, ids=[f"{row['case']}:{row['request'][:40]}" for row in VISIT_TABLE]
+)
+def test_visit_totals_of_every_physical_medicine_phrasing(row: dict, vocabulary) -> None:
+    quantity = normalize_request(row["request"], vocabulary).quantity
+    assert (quantity.visits, quantity.per_week, quantity.weeks) == (
+        row["visits"],
+        row["per_week"],
+        row["weeks"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "subtype"),
+    [
+        ("Physical therapy 2x6 lumbar spine", "physical_therapy", None),
+        (
+            "Consult with pain management for cervical spine blocks & rhizotomy",
+            "consultation",
+            None,
+        ),
+        ("Post-op physical therapy 2 times a week for 4 weeks", "perioperative", "post_op_therapy"),
+        ("Associated surgical service: EKG", "perioperative", "ekg"),
+        ("Associated surgical service: Labs - CBC", "perioperative", "labs"),
+        ("Associated surgical service: Ultrasling", "dme", "sling"),
+        ("Pre-op Clearance", "perioperative", "clearance"),
+        (
+            "Electro acupuncture to the low back two times a week times six weeks",
+            "acupuncture",
+            "electro_acupuncture",
+        ),
+        (
+            "Infrared heat to the low back two times a week times six weeks",
+            "passive_modality",
+            "infrared",
+        ),
+        ("EMG/NCV of the bilateral lower extremities", "electrodiagnostics", "emg_ncv"),
+        ("Left L5-S1 epidural steroid injection", "injection", "epidural"),
+        ("Norco 10/325mg #60", "medication", "opioid"),
+        ("Flurbiprofen 20%, Baclofen 5%, Dexamethasone 2% cream", "medication", "compounded"),
+        ("Lidocaine ointment 5% 106.32gm", "medication", "topical_analgesic"),
+        ("Cold therapy unit, 7 day rental", "dme", "cold_therapy_unit"),
+        ("Right shoulder arthroscopy with subacromial decompression", "surgery", None),
+        ("Functional restoration program x 10 days", "program", "functional_restoration"),
+        ("Home health aide 4 hours a day", "home_health", None),
+        ("Transportation to and from appointments", "transportation", None),
+        ("Gibberish wobble flange", "other", None),
+    ],
+)
+def test_service_category(text: str, category: str, subtype: str | None, vocabulary) -> None:
+    service = normalize_request(text, vocabulary).service
+    assert (service.category, service.subtype) == (category, subtype)
+
+
+def test_perioperative_flag_and_consult_specialty(vocabulary) -> None:
+    assert normalize_request("Post-op Norco 5/325mg #60", vocabulary).perioperative
+    consult = normalize_request("Consult w/ Neurologist", vocabulary).service
+    assert consult.specialty == "neurology"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("MRI of the Left shoulder without contrast", [("shoulder", "left")]),
+        ("EMG/NCV of the bilateral upper extremities", [("upper_extremity", "bilateral")]),
+        (
+            "Physical therapy for the lumbar/cervical spine",
+            [("lumbar_spine", None), ("cervical_spine", None)],
+        ),
+        ("Physical therapy right knee and left hip", [("knee", "right"), ("hip", "left")]),
+        ("MRI of the neck without contrast", [("cervical_spine", None)]),
+        ("Chiropractic to the low back", [("lumbar_spine", None)]),
+    ],
+)
+def test_regions_and_sides(text: str, regions: list, vocabulary) -> None:
+    found = normalize_request(text, vocabulary).regions
+    assert [(r.name, r.side) for r in found] == regions
+
+
+def test_medication_details(vocabulary) -> None:
+    request = normalize_request(
+        "Pantoprazole 40mg, one by mouth, twice a day #60 with one refill", vocabulary
+    )
+    assert request.medication is not None
+    assert (request.medication.drug, request.medication.drug_class) == ("pantoprazole", "ppi")
+    assert (request.medication.strength, request.medication.strength_unit) == ("40", "mg")
+    assert request.quantity.units == 60
+    assert request.quantity.visits is None  # "twice a day" is a dose, not visits
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Cold compression therapy 30 day rental", "days", 30),
+        ("Naproxen 550mg 7-10 days", "days", 10),
+        ("Three months coverage of Viagra 50mg", "months", 3),
+        ("Ultram 50mg Qty: 30", "units", 30),
+        ("8 additional sessions of physical therapy", "additional", True),
+    ],
+)
+def test_other_quantities(text: str, field: str, value, vocabulary) -> None:
+    assert getattr(normalize_request(text, vocabulary).quantity, field) == value
+
+
+@needs_shared
+def test_almost_every_real_item_gets_a_service(vocabulary) -> None:
+    items = [item for path in real_letters() for item in parse_letter_file(path, vocabulary).items]
+    assert len(items) == 366
+    other = [item.request for item in items if item.normalized.service.category == "other"]
+    assert len(other) / len(items) <= 0.03, other

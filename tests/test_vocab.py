@@ -1,0 +1,81 @@
+"""Vocabularies: user-editable YAML, checked with file:line:col errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from engine.errors import VocabularyError
+from engine.requests import normalize_request
+from engine.vocab import load_vocabulary
+
+
+def copy_rules(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(REPO / "rules" / "vocab", target / "vocab")
+    return target
+
+
+def problems_of(rules: Path) -> list[str]:
+    with pytest.raises(VocabularyError) as caught:
+        load_vocabulary(rules)
+    return caught.value.problems
+
+
+def test_bundled_vocabularies_load() -> None:
+    vocabulary = load_vocabulary(REPO / "rules")
+    assert "physical_therapy" in vocabulary.categories
+
+
+def test_a_user_adds_a_synonym_without_code(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    services = rules / "vocab" / "services.yaml"
+    before = normalize_request("Zorbotherapy 2x6", load_vocabulary(rules))
+    assert before.service.category == "other"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace(
+            "    phrases: [physical therapy,", "    phrases: [zorbotherapy, physical therapy,"
+        ),
+        encoding="utf-8",
+    )
+    load_vocabulary.cache_clear()
+    after = normalize_request("Zorbotherapy 2x6", load_vocabulary(rules))
+    assert (after.service.category, after.quantity.visits) == ("physical_therapy", 12)
+
+
+def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    (rules / "vocab" / "regions.yaml").write_text(
+        "regions:\n  knee: [knee]\nsides:\n  left: [left]\ncolour: blue\n", encoding="utf-8"
+    )
+    (rules / "vocab" / "specialties.yaml").write_text("specialties: [\n", encoding="utf-8")
+    services = rules / "vocab" / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace(
+            "  - category: acupuncture\n    subtype: electro",
+            "  - category: acupunture\n    subtype: electro",
+        ),
+        encoding="utf-8",
+    )
+    found = problems_of(rules)
+    regions = str(rules / "vocab" / "regions.yaml")
+    specialties = str(rules / "vocab" / "specialties.yaml")
+    assert f"{regions}:5:1: error: unknown field 'colour'" in found
+    assert any(p.startswith(f"{specialties}:2:1: error: invalid YAML") for p in found)
+    assert any(
+        p.startswith(str(services))
+        and "unknown category 'acupunture' (did you mean 'acupuncture'?)" in p
+        for p in found
+    )
+    assert len(found) == 3
+
+
+def test_missing_vocabulary_file(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    (rules / "vocab" / "drugs.yaml").unlink()
+    assert problems_of(rules) == [
+        f"{rules / 'vocab' / 'drugs.yaml'}:1:1: error: vocabulary file is missing"
+    ]
