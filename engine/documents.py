@@ -7,6 +7,7 @@ an empty user password, which PDFium opens when given "" as the password.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from engine.errors import InputError
@@ -73,10 +74,9 @@ def extract_pdf_text(path: Path, data: bytes) -> str:
     try:
         document = pdfium.PdfDocument(data, password="")
     except pdfium.PdfiumError as exc:
-        reason = str(exc).lower()
-        if "password" in reason:
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
             raise InputError(path, "PDF is protected by a password") from None
-        raise InputError(path, f"damaged or truncated PDF ({exc})") from None
+        raise InputError(path, f"damaged or truncated PDF ({pdfium_reason(exc)})") from None
     try:
         pages = []
         for index in range(len(document)):
@@ -86,13 +86,21 @@ def extract_pdf_text(path: Path, data: bytes) -> str:
             textpage.close()
             page.close()
     except pdfium.PdfiumError as exc:
-        raise InputError(path, f"damaged PDF: cannot read its text ({exc})") from None
+        raise InputError(
+            path, f"damaged PDF: cannot read its text ({pdfium_reason(exc)})"
+        ) from None
     finally:
         document.close()
     text = "\n".join(pages)
     if not text.strip():
         raise InputError(path, "PDF has no text layer (a scanned image?); OCR is not supported")
     return text
+
+
+def pdfium_reason(exc: Exception) -> str:
+    """PDFium's own words ("Data format error") without the wrapper's repetition."""
+    match = re.search(r"PDFium: ([^)]+)", str(exc))
+    return match.group(1).strip() if match else str(exc).strip(" .")
 
 
 def fold_line_ends(text: str) -> str:

@@ -64,7 +64,7 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     data = (PDF_DIR / "letter_aes.pdf").read_bytes()
     truncated = tmp_path / "truncated.pdf"
     truncated.write_bytes(data[: len(data) // 2])
-    assert reason(truncated).startswith("damaged or truncated PDF")
+    assert reason(truncated) == "damaged or truncated PDF (Data format error)"
 
 
 def test_pdf_without_a_text_layer() -> None:

@@ -1,23 +1,25 @@
 """Build the PDF fixtures in this folder from scratch: letter_aes.pdf, password.pdf, scanned.pdf.
 
 The state publishes its IMR letters as PDFs with a text layer, AES-encrypted with an EMPTY user
-password (128-bit AES, /V 4 /R 4, the permission bits /P -1340). This script makes small look-alikes
-with no outside files: it writes a plain PDF by hand (a Helvetica Type1 font, text drawn line by line
-with BT/Tf/Td/Tj) and then encrypts it with pypdf the way the state does.
+password (128-bit AES, /V 4 /R 4, permission bits /P -1340). This script makes small look-alikes
+with no outside files: it writes a plain PDF by hand (a Helvetica Type1 font, text drawn line by
+line with BT/Tf/Td/Tj) and then encrypts it with pypdf the way the state does.
 
-    letter_aes.pdf  letter.txt on two pages, AES-128, user password "" (opens like a real letter)
+    letter_aes.pdf  letter.txt on two pages, AES-128, user password "" (opens like a real one)
     password.pdf    the same pages, AES-128, user password "s3cret" (must be refused)
-    scanned.pdf     one page with a drawn rectangle and no text at all, AES-128, user password ""
+    scanned.pdf     one page with drawn rectangles and no text at all, AES-128, user password ""
                     (a scan without OCR)
 
-letter.txt is written in the style of the state's text exports: lines wrapped at about 95 characters
-and ending in a space, blank lines holding one space. A line that is completely EMPTY (no space) marks
-the page break, as in the corpus exports; it must fall inside the second item's rationale. Blank lines
-become half a line of space on the page, so the PDF text has no blank lines, like the real PDFs.
+letter.txt is written in the style of the state's text exports: lines wrapped at about 95
+characters and ending in a space, blank lines holding one space. A line that is completely EMPTY
+(no space) marks the page break, as in the corpus exports; it must fall inside the second item's
+rationale. Blank lines become half a line of space on the page, so the PDF text has no blank lines,
+like the real PDFs.
 
-Run by hand from the repository root whenever letter.txt or this script changes:
+Run it by hand whenever letter.txt or this script changes, then commit the PDFs it rewrites:
 
-    /tmp/venv/bin/python tests/data/pdf/make_fixtures.py      # needs pypdf >= 5 and cryptography
+    pip install pypdf cryptography          # written against pypdf 7.1.0
+    python tests/data/pdf/make_fixtures.py  # from anywhere; it writes next to itself
 
 The output is deterministic: the PDF /ID and the AES initialisation vectors, which pypdf draws from
 `secrets.token_bytes`, come from a seeded hash while this script runs, and no dates are written.
@@ -91,12 +93,12 @@ def format_number(value: float) -> bytes:
 
 
 def rectangle_stream() -> bytes:
-    """A grey 'scanned page' frame with no text operators at all."""
+    """A grey frame and a filled box, as on a scanned page: no text operators at all."""
     return b"q 0.6 G 2 w 72 72 468 648 re S 0.9 g 108 600 396 96 re f Q\n"
 
 
 def build_pdf(page_streams: list[bytes], with_font: bool) -> bytes:
-    """A minimal PDF 1.4 file: catalog, page tree, optional Helvetica font, one object per page
+    """A minimal PDF file: catalog, page tree, optional Helvetica font, one object per page
     and per content stream (deflated), a classic xref table and trailer."""
     objects: list[bytes] = []  # objects[i] is object number i + 1
 
@@ -120,8 +122,8 @@ def build_pdf(page_streams: list[bytes], with_font: bool) -> bytes:
         )
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources %s /Contents %d 0 R >>"
-                % (pages, PAGE_WIDTH, PAGE_HEIGHT, resources, contents)
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources %s"
+                b" /Contents %d 0 R >>" % (pages, PAGE_WIDTH, PAGE_HEIGHT, resources, contents)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages
@@ -186,7 +188,7 @@ def encrypt(plain: bytes, user_password: str, seed: str) -> bytes:
 def letter_pages(text: str) -> list[list[str]]:
     """Split letter.txt at its EMPTY lines (page breaks); drop the line ends."""
     pages: list[list[str]] = [[]]
-    for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
+    for line in text.removesuffix("\n").split("\n"):
         if line == "":
             pages.append([])
         else:
@@ -198,6 +200,8 @@ def check(path: Path, password: str, expect_text: str | None) -> None:
     """Re-open a written fixture with pypdf: it must decrypt and hold (or lack) the text."""
     reader = PdfReader(path)
     assert reader.is_encrypted, path
+    if password:
+        assert not PdfReader(path).decrypt(""), f"{path.name}: opens without its password"
     assert reader.decrypt(password), f"{path.name}: password {password!r} refused"
     text = "".join(page.extract_text() for page in reader.pages)
     if expect_text is None:
@@ -215,6 +219,9 @@ def main() -> int:
         raise SystemExit(
             f"{LETTER.name}: expected one page break (an empty line), found {len(pages) - 1}"
         )
+    first, second = ("\n".join(lines) for lines in pages)
+    if first.count("Decision rationale:") != 2 or "guideline:" in second:
+        raise SystemExit(f"{LETTER.name}: the page break must fall inside the second rationale")
     letter = build_pdf([text_stream(lines) for lines in pages], with_font=True)
     scan = build_pdf([rectangle_stream()], with_font=False)
 
