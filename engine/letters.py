@@ -56,8 +56,8 @@ DATE = r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4})"
 HEADER_DATES = {
     "assigned": re.compile(r"Date\s+Assigned:\s*" + DATE),
     "injury": re.compile(r"Date\s+of\s+Injury:\s*" + DATE),
-    "decision": re.compile(r"Decision\s+Date:\s*" + DATE),
-    "ur_denial": re.compile(r"UR\s+Denial\s+Date:\s*" + DATE),
+    "decision": re.compile(r"(?:Decision\s+Date|^[ \t]*Dated):\s*" + DATE, re.M),
+    "ur_denial": re.compile(r"(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision):\s*" + DATE),
     "application_received": re.compile(r"Received:\s*" + DATE),
 }
 PRIORITY = re.compile(r"Priority:[ \t]*([A-Za-z]+)")
@@ -66,7 +66,7 @@ CREDENTIALS_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:[ \t]*([^\n]*)"
 CREDENTIALS_SPECIALTY = re.compile(r"Certification\(s\)/Specialty:[ \t]*([^\n]*)")
 CREDENTIALS_SENTENCE = re.compile(
     r"reviewer\s+is\s+Board\s+Certified\s+in\s+(?P<specialty>.+?)"
-    r"(?:,\s+has\s+a\s+subspecialty\s+in\s+(?P<subspecialty>.+?))?"
+    r"(?:(?:,\s+has|\s+with)\s+a\s+subspecialty\s+in\s+(?P<subspecialty>.+?))?"
     r",?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+(?P<licensure>.+?)\.",
     re.S,
 )
@@ -312,6 +312,35 @@ def build_item(
     )
 
 
+def assemble_case(
+    text: str,
+    source: str,
+    layout: Layout,
+    items: list[Item],
+    sections: dict[str, Span],
+    summary_span: Span | None,
+    header_end: int | None = None,
+    reviewer_end: int | None = None,
+    priority: str | None = None,
+) -> Case:
+    """The case of any layout: header fields are read before `header_end`, the reviewer's
+    credentials before `reviewer_end` (the whole text where not given)."""
+    header = text[:header_end]
+    return Case(
+        source=source,
+        layout=layout,
+        case_number=find_case_number(header, source),
+        priority=priority,
+        dates=read_header_dates(header),
+        reviewer=read_reviewer(text[:reviewer_end]),
+        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
+        summary_span=summary_span,
+        sections=sections,
+        items=items,
+        text=text,
+    )
+
+
 def clean_request(raw: str) -> str:
     return fold_whitespace(raw).strip(" :;,.")
 
@@ -383,18 +412,18 @@ def parse_dwc(text: str, source: str, vocabulary: Vocabulary) -> Case:
             )
         )
 
-    return Case(
-        source=source,
-        layout=Layout.DWC,
-        case_number=find_case_number(text[: issues.start()], source),
+    # Header fields are read before the items, so that a rationale quoting a date or a case
+    # number cannot stand in for the letter's own.
+    return assemble_case(
+        text,
+        source,
+        Layout.DWC,
+        items,
+        sections,
+        summary_span,
+        header_end=how.start() if how else issues.start(),
+        reviewer_end=issues.start(),
         priority=read_priority(text),
-        dates=read_header_dates(text[: how.start()] if how else text[: issues.start()]),
-        reviewer=read_reviewer(text[: issues.start()]),
-        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
-        summary_span=summary_span,
-        sections=sections,
-        items=items,
-        text=text,
     )
 
 
@@ -527,18 +556,7 @@ def parse_notice(text: str, source: str, vocabulary: Vocabulary) -> Case:
                 ),
             )
         )
-    return Case(
-        source=source,
-        layout=Layout.NOTICE_2013,
-        case_number=find_case_number(text, source),
-        dates=read_header_dates(text),
-        reviewer=read_reviewer(text),
-        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
-        summary_span=summary_span,
-        sections=sections,
-        items=items,
-        text=text,
-    )
+    return assemble_case(text, source, Layout.NOTICE_2013, items, sections, summary_span)
 
 
 def body_after(marker: re.Match[str] | None, starts: list[int]) -> tuple[int, int] | None:
@@ -627,18 +645,7 @@ def parse_professional(text: str, source: str, vocabulary: Vocabulary) -> Case:
                 reviewer_line=reviewer_line,
             )
         )
-    return Case(
-        source=source,
-        layout=Layout.PROFESSIONAL,
-        case_number=find_case_number(text, source),
-        dates=read_header_dates(text),
-        reviewer=read_reviewer(text),
-        summary=fold_whitespace(summary_span.slice(text)) if summary_span else "",
-        summary_span=summary_span,
-        sections=sections,
-        items=items,
-        text=text,
-    )
+    return assemble_case(text, source, Layout.PROFESSIONAL, items, sections, summary_span)
 
 
 def first_paragraph(text: str, start: int, end: int) -> Span:

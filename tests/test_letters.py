@@ -267,3 +267,11 @@ def test_letter_without_items_is_rejected(vocabulary) -> None:
 def test_professional_layout_is_detected_before_the_notice(vocabulary) -> None:
     case = parse_letter_file(DATA / "layouts" / "professional_multi.txt", vocabulary)
     assert case.layout is Layout.PROFESSIONAL
+
+
+def test_notice_header_dates_and_professional_reviewer(vocabulary) -> None:
+    notice = parse_letter_file(DATA / "layouts" / "notice2013_multi.txt", vocabulary)
+    assert (str(notice.dates.decision), str(notice.dates.ur_denial)) == ("2013-12-27", "2013-11-22")
+    professional = parse_letter_file(DATA / "layouts" / "professional_multi.txt", vocabulary)
+    assert professional.reviewer.specialties == ["Anesthesiology"]
+    assert professional.reviewer.subspecialties == ["Pain Medicine"]
