@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from engine.models import Medication, Quantity, Region, Request, Service
-from engine.vocab import Phrase, Vocabulary, normalize_phrase
+from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase
 
 NUMBER_WORDS = {
     "one": 1,
@@ -44,6 +44,7 @@ ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
+_TOKEN = re.compile(r"\S+")
 _ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I)
 
 N = r"(\d+)"
@@ -144,22 +145,22 @@ def as_perioperative(service: Service, vocabulary: Vocabulary) -> Service:
     return service
 
 
-def earliest(words: str, phrases: tuple[Phrase, ...]) -> Phrase | None:
-    best: tuple[int, int, int] | None = None
-    found = None
-    for phrase in phrases:
-        position = words.find(phrase.text)
-        if position < 0:
-            continue
-        rank = (position, -len(phrase.text), phrase.order)
-        if best is None or rank < best:
-            best, found = rank, phrase
-    return found
+def earliest(words: str, index: PhraseIndex) -> Phrase | None:
+    """The phrase that starts earliest in `words`; the longest, then the first listed, there."""
+    for token in _TOKEN.finditer(words):
+        candidates = [
+            phrase
+            for phrase in index.by_first_word.get(token.group(), ())
+            if words.startswith(phrase.text, token.start() - 1)
+        ]
+        if candidates:
+            return min(candidates, key=lambda phrase: (-len(phrase.text), phrase.order))
+    return None
 
 
 def find_service(words: str, vocabulary: Vocabulary) -> Service:
-    service_phrase = earliest(words, vocabulary.services)
-    drug_phrase = earliest(words, vocabulary.drugs)
+    service_phrase = earliest(words, vocabulary.service_index)
+    drug_phrase = earliest(words, vocabulary.drug_index)
     if drug_phrase and (
         service_phrase is None or words.find(drug_phrase.text) < words.find(service_phrase.text)
     ):
@@ -171,7 +172,7 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
     category, subtype = service_phrase.meaning
     specialty = None
     if category == "consultation":
-        found = earliest(words, vocabulary.specialties)
+        found = earliest(words, vocabulary.specialty_index)
         specialty = found.meaning[0] if found else None
     return Service(category=category, subtype=subtype, specialty=specialty)
 
@@ -299,9 +300,9 @@ def stated_total(plain: str, frequency: re.Match[str] | None) -> int | None:
 
 
 def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication:
-    drug = earliest(words, vocabulary.drugs)
+    drug = earliest(words, vocabulary.drug_index)
     strength = STRENGTH.search(text)
-    form = earliest(words, vocabulary.forms)
+    form = earliest(words, vocabulary.form_index)
     supply = DAY_SUPPLY.search(with_digits(text))
     ingredients = all_drugs(words, vocabulary)
     drug_class = drug.meaning[0] if drug else None

@@ -72,6 +72,20 @@ class Phrase(Strict):
     order: int  # position in its file: breaks ties between phrases found at the same place
 
 
+class PhraseIndex(Strict):
+    """Phrases keyed by their first word, so a request is scanned once, word by word, instead of
+    once per phrase (the vocabulary has about a thousand)."""
+
+    by_first_word: dict[str, tuple[Phrase, ...]]
+
+    @classmethod
+    def of(cls, phrases: tuple[Phrase, ...]) -> PhraseIndex:
+        table: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            table.setdefault(phrase.text.split()[0], []).append(phrase)
+        return cls(by_first_word={word: tuple(group) for word, group in table.items()})
+
+
 class Vocabulary(Strict):
     categories: tuple[str, ...]
     services: tuple[Phrase, ...]
@@ -83,6 +97,10 @@ class Vocabulary(Strict):
     drugs: tuple[Phrase, ...]
     forms: tuple[Phrase, ...]
     topical_forms: frozenset[str]
+    service_index: PhraseIndex
+    drug_index: PhraseIndex
+    specialty_index: PhraseIndex
+    form_index: PhraseIndex
 
 
 _NON_WORD = re.compile(r"[^a-z0-9%#.]+")
@@ -156,13 +174,19 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
     drugs = models["drugs.yaml"]
     assert isinstance(services, ServicesFile) and isinstance(regions, RegionsFile)
     assert isinstance(specialties, SpecialtiesFile) and isinstance(drugs, DrugsFile)
+    service_phrases = tuple(
+        Phrase(text=normalize_phrase(p), meaning=(entry.category, entry.subtype), order=i)
+        for i, entry in enumerate(services.services)
+        for p in entry.phrases
+    )
+    drug_phrases = phrases_of(drugs.classes)
     return Vocabulary(
         categories=tuple(services.categories),
-        services=tuple(
-            Phrase(text=normalize_phrase(p), meaning=(entry.category, entry.subtype), order=i)
-            for i, entry in enumerate(services.services)
-            for p in entry.phrases
-        ),
+        services=service_phrases,
+        service_index=PhraseIndex.of(service_phrases),
+        drug_index=PhraseIndex.of(drug_phrases),
+        specialty_index=PhraseIndex.of(phrases_of(specialties.specialties)),
+        form_index=PhraseIndex.of(phrases_of(drugs.forms)),
         perioperative_qualifiers=tuple(
             sorted(
                 (normalize_phrase(q) for q in services.perioperative.qualifiers),
@@ -174,7 +198,7 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
         regions=phrases_of(regions.regions),
         sides=phrases_of(regions.sides),
         specialties=phrases_of(specialties.specialties),
-        drugs=phrases_of(drugs.classes),
+        drugs=drug_phrases,
         forms=phrases_of(drugs.forms),
         topical_forms=frozenset(drugs.topical_forms),
     )
