@@ -13,6 +13,7 @@ first words say so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase
@@ -145,17 +146,29 @@ def as_perioperative(service: Service, vocabulary: Vocabulary) -> Service:
     return service
 
 
-def earliest(words: str, index: PhraseIndex) -> Phrase | None:
-    """The phrase that starts earliest in `words`; the longest, then the first listed, there."""
+def phrase_matches(words: str, index: PhraseIndex) -> Iterator[tuple[int, int, Phrase]]:
+    """Every vocabulary phrase in `words` as (start, end, phrase), left to right: where several
+    start at one word the longest wins, then the one listed first, and none is taken inside
+    another's words ("upper extremity" is not also "upper")."""
+    covered_until = 0
     for token in _TOKEN.finditer(words):
+        start = token.start() - 1  # phrases are padded with a space on each side
+        if start < covered_until - 1:
+            continue
         candidates = [
             phrase
             for phrase in index.by_first_word.get(token.group(), ())
-            if words.startswith(phrase.text, token.start() - 1)
+            if words.startswith(phrase.text, start)
         ]
         if candidates:
-            return min(candidates, key=lambda phrase: (-len(phrase.text), phrase.order))
-    return None
+            best = min(candidates, key=lambda phrase: (-len(phrase.text), phrase.order))
+            covered_until = start + len(best.text)
+            yield start, covered_until, best
+
+
+def earliest(words: str, index: PhraseIndex) -> Phrase | None:
+    """The phrase that starts earliest in `words`."""
+    return next((phrase for _, _, phrase in phrase_matches(words, index)), None)
 
 
 def find_service(words: str, vocabulary: Vocabulary) -> Service:
@@ -178,20 +191,10 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
 
 
 def find_regions(words: str, vocabulary: Vocabulary) -> list[Region]:
-    hits: list[tuple[int, int, str]] = []
-    for phrase in vocabulary.regions:
-        start = words.find(phrase.text)
-        while start >= 0:
-            hits.append((start, start + len(phrase.text), phrase.meaning[0]))
-            start = words.find(phrase.text, start + 1)
-    # Longest phrase first at each place, and no region inside another's words:
-    # "upper extremity" is not also "upper back"-like fragments.
-    hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
-    kept: list[tuple[int, int, str]] = []
-    for hit in hits:
-        if kept and hit[0] < kept[-1][1] - 1:
-            continue
-        kept.append(hit)
+    kept = [
+        (start, end, phrase.meaning[0])
+        for start, end, phrase in phrase_matches(words, vocabulary.region_index)
+    ]
     bilateral_all = " bilateral " in words or " both " in words
     regions: list[Region] = []
     previous_end = 0
@@ -325,20 +328,9 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
 
 
 def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
-    """Every drug named, in the order written, the longest name where names overlap."""
-    hits = sorted(
-        (words.find(p.text), -len(p.text), p.text.strip())
-        for p in vocabulary.drugs
-        if p.text in words
-    )
-    names: list[str] = []
-    covered_until = -1
-    for position, negative_length, name in hits:
-        if position < covered_until:
-            continue
-        names.append(name)
-        covered_until = position - negative_length - 1
-    return names
+    """Every drug named, once each, in the order written."""
+    names = (phrase.text.strip() for _, _, phrase in phrase_matches(words, vocabulary.drug_index))
+    return list(dict.fromkeys(names))
 
 
 def first_word(text: str) -> str:

@@ -88,19 +88,15 @@ class PhraseIndex(Strict):
 
 class Vocabulary(Strict):
     categories: tuple[str, ...]
-    services: tuple[Phrase, ...]
-    perioperative_qualifiers: tuple[str, ...]  # normalised, longest first
-    perioperative_becomes: dict[str, str]
-    regions: tuple[Phrase, ...]
-    sides: tuple[Phrase, ...]
-    specialties: tuple[Phrase, ...]
-    drugs: tuple[Phrase, ...]
-    forms: tuple[Phrase, ...]
-    topical_forms: frozenset[str]
     service_index: PhraseIndex
     drug_index: PhraseIndex
     specialty_index: PhraseIndex
     form_index: PhraseIndex
+    region_index: PhraseIndex
+    sides: tuple[Phrase, ...]
+    perioperative_qualifiers: tuple[str, ...]  # normalised, longest first
+    perioperative_becomes: dict[str, str]
+    topical_forms: frozenset[str]
 
 
 _NON_WORD = re.compile(r"[^a-z0-9%#.]+")
@@ -179,14 +175,13 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
         for i, entry in enumerate(services.services)
         for p in entry.phrases
     )
-    drug_phrases = phrases_of(drugs.classes)
     return Vocabulary(
         categories=tuple(services.categories),
-        services=service_phrases,
         service_index=PhraseIndex.of(service_phrases),
-        drug_index=PhraseIndex.of(drug_phrases),
+        drug_index=PhraseIndex.of(phrases_of(drugs.classes)),
         specialty_index=PhraseIndex.of(phrases_of(specialties.specialties)),
         form_index=PhraseIndex.of(phrases_of(drugs.forms)),
+        region_index=PhraseIndex.of(phrases_of(regions.regions)),
         perioperative_qualifiers=tuple(
             sorted(
                 (normalize_phrase(q) for q in services.perioperative.qualifiers),
@@ -195,11 +190,7 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
             )
         ),
         perioperative_becomes=dict(services.perioperative.becomes),
-        regions=phrases_of(regions.regions),
         sides=phrases_of(regions.sides),
-        specialties=phrases_of(specialties.specialties),
-        drugs=drug_phrases,
-        forms=phrases_of(drugs.forms),
         topical_forms=frozenset(drugs.topical_forms),
     )
 
