@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -191,9 +190,5 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def main() -> None:  # pragma: no cover - console-script shim for `python cli.py`
+if __name__ == "__main__":  # pragma: no cover - `python cli.py` as well as the console script
     app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
