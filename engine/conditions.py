@@ -1,0 +1,203 @@
+"""The condition language of rules: fields, their types, operators, and the parsed condition tree.
+
+Shared by the rule loader (which parses and type-checks conditions), the compiler (which turns them
+into durable_rules conditions) and the reference evaluator (which evaluates them in plain Python).
+A condition is written as one line, `<field> <operator> [<value>]`, for example
+`request.visits > 10`, `functional_improvement == false`, `request.regions in [cervical_spine]`,
+`surgery_date exists`; `all:`, `any:` and `not:` combine them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import yaml
+
+
+class FieldType(StrEnum):
+    BOOLEAN = "boolean"
+    INTEGER = "integer"
+    NUMBER = "number"
+    TEXT = "text"
+    DATE = "date"
+    TEXT_LIST = "text_list"  # e.g. the request's body regions
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """A name a condition may test: a field of the request or a clinical fact."""
+
+    name: str
+    type: FieldType
+    documents: str  # what documentation would make it known, in words: "the number of prior visits"
+    vocabulary: str | None = None  # which vocabulary its values come from, if any
+
+
+COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
+OPERATORS = (*COMPARISONS, "in", "not in", "exists", "missing", "matches")
+NEGATED = {
+    "==": "!=",
+    "!=": "==",
+    "<": ">=",
+    ">=": "<",
+    ">": "<=",
+    "<=": ">",
+    "in": "not in",
+    "not in": "in",
+    "exists": "missing",
+    "missing": "exists",
+}
+OPERATORS_BY_TYPE = {
+    FieldType.BOOLEAN: ("==", "!=", "exists", "missing"),
+    FieldType.INTEGER: (*COMPARISONS, "in", "not in", "exists", "missing"),
+    FieldType.NUMBER: (*COMPARISONS, "in", "not in", "exists", "missing"),
+    FieldType.DATE: (*COMPARISONS, "in", "not in", "exists", "missing"),
+    FieldType.TEXT: ("==", "!=", "in", "not in", "exists", "missing", "matches"),
+    # For a list, `in` means "any element is one of", `not in` "no element is one of".
+    FieldType.TEXT_LIST: ("in", "not in", "exists", "missing"),
+}
+
+_TEST_LINE = re.compile(
+    r"^\s*(?P<field>[A-Za-z_][A-Za-z0-9_.]*)\s*"
+    r"(?P<op>==|!=|<=|>=|<|>|not\s+in\b|in\b|exists\b|missing\b|matches\b)\s*(?P<rest>.*?)\s*$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Test:
+    """One comparison. `value` is a scalar, a tuple for `in`/`not in`, None for exists/missing."""
+
+    field: str
+    op: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class AllOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Condition
+
+
+Condition = Test | AllOf | AnyOf | Not
+
+
+class ConditionSyntaxError(ValueError):
+    """A condition line that cannot be read; the message says why, in words."""
+
+
+def parse_test(line: str) -> Test:
+    """`request.visits > 10` -> Test('request.visits', '>', 10). Values are read as YAML scalars,
+    so `false`, `10`, `2017-12-01`, `"text"` and `[a, b]` mean what they do elsewhere in the file."""
+    match = _TEST_LINE.match(line)
+    if not match:
+        raise ConditionSyntaxError(
+            f"cannot read condition '{line.strip()}': expected '<field> <operator> [<value>]' "
+            f"with an operator among {', '.join(OPERATORS)}"
+        )
+    field, op, rest = match["field"], " ".join(match["op"].split()), match["rest"]
+    if op in ("exists", "missing"):
+        if rest:
+            raise ConditionSyntaxError(f"'{op}' takes no value, but '{rest}' follows it")
+        return Test(field, op)
+    if not rest:
+        raise ConditionSyntaxError(f"'{field} {op}' needs a value after the operator")
+    try:
+        value = yaml.safe_load(rest)
+    except yaml.YAMLError:
+        raise ConditionSyntaxError(f"cannot read the value '{rest}'") from None
+    if op in ("in", "not in"):
+        if not isinstance(value, list) or not value:
+            raise ConditionSyntaxError(
+                f"'{op}' needs a non-empty list such as [a, b], not '{rest}'"
+            )
+        if any(isinstance(v, list | dict) for v in value):
+            raise ConditionSyntaxError(f"'{op}' needs a list of plain values, not '{rest}'")
+        return Test(field, op, tuple(value))
+    if isinstance(value, list | dict) or value is None:
+        raise ConditionSyntaxError(f"'{op}' needs one plain value, not '{rest}'")
+    return Test(field, op, value)
+
+
+def value_fits(kind: FieldType, value: Any) -> bool:
+    """Whether a value has the field's type (booleans are not numbers here)."""
+    if kind is FieldType.BOOLEAN:
+        return isinstance(value, bool)
+    if kind is FieldType.INTEGER:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is FieldType.NUMBER:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind is FieldType.DATE:
+        return isinstance(value, date)
+    if kind is FieldType.TEXT:
+        return isinstance(value, str)
+    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+def fields_of(condition: Condition | None) -> tuple[str, ...]:
+    """Every field a condition reads, in order of first appearance."""
+    seen: dict[str, None] = {}
+
+    def walk(node: Condition | None) -> None:
+        if node is None:
+            return
+        if isinstance(node, Test):
+            seen.setdefault(node.field)
+        elif isinstance(node, Not):
+            walk(node.item)
+        else:
+            for item in node.items:
+                walk(item)
+
+    walk(condition)
+    return tuple(seen)
+
+
+def depth_of(condition: Condition | None) -> int:
+    if condition is None or isinstance(condition, Test):
+        return 0
+    if isinstance(condition, Not):
+        return 1 + depth_of(condition.item)
+    return 1 + max(depth_of(item) for item in condition.items)
+
+
+def describe(condition: Condition | None) -> str:
+    """The condition as one line for people, in the same syntax rule files use."""
+    if condition is None:
+        return "always"
+    if isinstance(condition, Test):
+        if condition.op in ("exists", "missing"):
+            return f"{condition.field} {condition.op}"
+        value = condition.value
+        if isinstance(value, tuple):
+            shown = "[" + ", ".join(_show(v) for v in value) + "]"
+        else:
+            shown = _show(value)
+        return f"{condition.field} {condition.op} {shown}"
+    if isinstance(condition, Not):
+        return f"not ({describe(condition.item)})"
+    joiner = " and " if isinstance(condition, AllOf) else " or "
+    return "(" + joiner.join(describe(item) for item in condition.items) + ")"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and (not value or re.search(r"[\s,\[\]:#\"']", value)):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)

@@ -1,0 +1,117 @@
+"""The one module that imports durable_rules: registers compiled rulesets and asserts facts.
+
+How it stays safe (each point is a measured durable_rules 2.0.28 behaviour):
+- rulesets are registered once per process under a content-hash name (re-registering a name raises,
+  and recompiling leaks memory), so loading the same rules twice costs nothing;
+- the host is a subclass whose timer loop does nothing (the stock host starts two threads that inject
+  `$pulse` messages into live sessions and cause spurious firings);
+- every evaluation uses the same session id and asserts, then retracts, its fact (each new session
+  id is kept for good, with a hard limit of 1,024, and an identical fact asserted twice raises);
+- asserting a fact that no rule matches raises MessageNotHandledException: that simply means
+  nothing fired;
+- actions only record the durable rule name; exceptions inside actions are swallowed into the
+  session state, so that state is read and cleared after every call;
+- `delete_state` is never called (it frees uninitialised memory on sessions with no actions);
+- the C code is not thread-safe: one engine per process, parallelism by processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import Any
+
+import durable.engine as durable_engine
+from durable.engine import MessageNotHandledException
+
+from engine.compiler import CompiledRules, build_fact
+
+SESSION = "0"
+
+
+class EngineFailure(RuntimeError):
+    """durable_rules reported an error while evaluating: a bug here, never a user error."""
+
+
+class _QuietHost(durable_engine.Host):
+    def _run(self) -> None:  # no timer threads, no $pulse messages
+        return None
+
+
+class _Process:
+    """Per-process engine state: one host, rulesets by name, and the names fired by the last call."""
+
+    def __init__(self) -> None:
+        self.host = _QuietHost()
+        self.registered: set[str] = set()
+        self.fired: list[str] = []
+        self.lock = threading.Lock()  # durable is not thread-safe; serialise rather than crash
+
+    def register(self, compiled: CompiledRules) -> None:
+        if compiled.name in self.registered:
+            return
+        rules: dict[str, Any] = {}
+        for name, condition in compiled.conditions.items():
+            rules[name] = {"all": [{"m": condition}], "run": self.recorder(name)}
+        if not rules:
+            self.registered.add(compiled.name)
+            return
+        self.host.set_rulesets({compiled.name: rules})
+        self.registered.add(compiled.name)
+
+    def recorder(self, name: str) -> Any:
+        fired = self.fired
+
+        def record(_context: Any) -> None:
+            fired.append(name)
+
+        return record
+
+
+_process: _Process | None = None
+
+
+def _engine() -> _Process:
+    global _process
+    if _process is None:
+        _process = _Process()
+    return _process
+
+
+class DurableMatcher:
+    """Evaluates field values against compiled rules with durable_rules."""
+
+    def __init__(self, compiled: CompiledRules) -> None:
+        self.compiled = compiled
+        self.engine = _engine()
+        self.engine.register(compiled)
+
+    def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
+        """(rule index, TRUE|UNKNOWN|APPLIES) for every compiled condition the values satisfy."""
+        if not self.compiled.conditions:
+            return frozenset()
+        fact = build_fact(self.compiled, values)
+        fact["sid"] = SESSION
+        name = self.compiled.name
+        engine = self.engine
+        with engine.lock:
+            engine.fired.clear()
+            try:
+                engine.host.assert_fact(name, fact)
+            except MessageNotHandledException:
+                pass  # no rule matched
+            finally:
+                with contextlib.suppress(MessageNotHandledException):
+                    engine.host.retract_fact(name, fact)
+            state = engine.host.get_state(name, SESSION)
+            failure = state.get("exception") if isinstance(state, dict) else None
+            if failure:
+                # Clear it so the next evaluation starts clean, then report it.
+                state.pop("exception", None)
+                engine.host.update_state(name, state)
+                raise EngineFailure(f"durable_rules action failed: {failure}")
+            fired = list(engine.fired)
+            engine.fired.clear()
+        targets = self.compiled.targets
+        # A rule fires once per true branch of an $or: the set removes the repeats.
+        return frozenset(targets[n] for n in fired)

@@ -1,0 +1,222 @@
+"""Evaluate stage: a request's field values and clinical facts -> a `Verdict`, with every finding.
+
+The rules engine only says which rules fired; everything decided from that is decided here, in
+plain Python: findings with their rendered messages, the governing authority tier, the outcome, the
+supported quantity and the missing documentation. Which engine matched the rules is not known here
+beyond the `Matcher` interface.
+"""
+
+from __future__ import annotations
+
+import datetime
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.compiler import APPLIES, TRUE, UNKNOWN, compile_rules
+from engine.conditions import FieldType, fields_of, value_fits
+from engine.models import Request
+from engine.reference import ReferenceMatcher, unknown_fields
+from engine.rules import TIERS, Rule, Rulebook, render_message
+from engine.yamlsource import did_you_mean
+
+# Inside the governing tier, a denial outweighs a gap in the record, which outweighs a certification.
+OUTCOME_WEIGHT = {"deny": 0, "insufficient": 1, "certify": 2}
+
+
+class Matcher(Protocol):
+    def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]: ...
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Finding(Model):
+    rule_id: str
+    title: str
+    tier: str
+    outcome: Literal["certify", "deny", "insufficient"]
+    message: str
+    citation: str
+    confidence: str
+    facts_used: dict[str, Any] = Field(default_factory=dict)  # field -> value (None: unknown)
+    missing: list[str] = Field(default_factory=list)
+
+
+class SupportedQuantity(Model):
+    rule_id: str
+    visits: int | None = None
+    per_week: int | None = None
+    weeks: int | None = None
+    days: int | None = None
+    months: int | None = None
+    units: float | None = None
+
+
+class Verdict(Model):
+    outcome: Literal["certify", "deny", "insufficient", "no_rule"]
+    date: datetime.date
+    governing_tier: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    supported: SupportedQuantity | None = None
+    missing: list[str] = Field(default_factory=list)
+
+
+class FactError(ValueError):
+    """Values that do not fit the rulebook's fields: unknown names or wrong types."""
+
+
+def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
+    """Strict type check, because durable_rules compares mismatched types without complaint."""
+    checked: dict[str, Any] = {}
+    for name, value in values.items():
+        spec = rulebook.fields.get(name)
+        if spec is None:
+            raise FactError(f"unknown fact '{name}'{did_you_mean(name, rulebook.fields)}")
+        if value is None:
+            continue
+        if spec.type is FieldType.TEXT_LIST and isinstance(value, list):
+            value = tuple(value)
+        if not value_fits(spec.type, value):
+            raise FactError(f"fact '{name}' is {spec.type.value}, but {value!r} is not")
+        checked[name] = value
+    if not isinstance(checked.get("request.date"), date):
+        raise FactError("the request's date is needed to choose the rules in force")
+    if not isinstance(checked.get("request.service"), str):
+        raise FactError("the requested service is needed to choose the rules that apply")
+    return checked
+
+
+def request_values(request: Request, on: date) -> dict[str, Any]:
+    """The request's fields by the names rules use."""
+    quantity = request.quantity
+    medication = request.medication
+    return {
+        "request.date": on,
+        "request.service": request.service.category,
+        "request.subtype": request.service.subtype,
+        "request.specialty": request.service.specialty,
+        "request.perioperative": request.perioperative,
+        "request.regions": tuple(dict.fromkeys(r.name for r in request.regions)),
+        "request.sides": tuple(dict.fromkeys(r.side for r in request.regions if r.side)),
+        "request.visits": quantity.visits,
+        "request.per_week": quantity.per_week,
+        "request.weeks": quantity.weeks,
+        "request.days": quantity.days,
+        "request.months": quantity.months,
+        "request.units": quantity.units,
+        "request.additional": quantity.additional,
+        "request.drug": medication.drug if medication else None,
+        "request.drug_class": medication.drug_class if medication else None,
+        "request.form": medication.form if medication else None,
+        "request.days_supply": medication.days_supply if medication else None,
+    }
+
+
+class Evaluator:
+    """Evaluates requests against one rulebook. Build once per process: compiling is the costly
+    part, and durable_rules keeps compiled rulesets for the life of the process."""
+
+    def __init__(self, rulebook: Rulebook, engine: str = "durable") -> None:
+        self.rulebook = rulebook
+        self.matcher: Matcher
+        if engine == "durable":
+            from engine.durable_backend import DurableMatcher
+
+            self.matcher = DurableMatcher(compile_rules(rulebook))
+        elif engine == "reference":
+            self.matcher = ReferenceMatcher(rulebook)
+        else:
+            raise ValueError(f"unknown engine '{engine}' (durable or reference)")
+
+    def evaluate(self, values: dict[str, Any]) -> Verdict:
+        """Judge one item from its field values (request fields and clinical facts)."""
+        checked = check_values(self.rulebook, values)
+        return decide(self.rulebook, checked, self.matcher.match(checked))
+
+    def evaluate_request(
+        self, request: Request, on: date, facts: dict[str, Any] | None = None
+    ) -> Verdict:
+        return self.evaluate({**request_values(request, on), **(facts or {})})
+
+
+def decide(
+    rulebook: Rulebook, values: dict[str, Any], matched: frozenset[tuple[int, str]]
+) -> Verdict:
+    """The verdict from what matched: plain Python, independent of the engine that matched."""
+    rules = rulebook.rules
+    findings: list[Finding] = []
+    limits: list[Rule] = []
+    for index, kind in sorted(matched, key=lambda m: (TIERS.index(rules[m[0]].tier), m)):
+        rule = rules[index]
+        if kind == APPLIES:
+            limits.append(rule)
+        elif kind == TRUE:
+            findings.append(finding(rule, values, rule.outcome, []))
+        elif kind == UNKNOWN:
+            findings.append(
+                finding(rule, values, "insufficient", missing_of(rulebook, rule, values))
+            )
+    on = values["request.date"]
+    if not findings:
+        return Verdict(outcome="no_rule", date=on, supported=supported(limits, None))
+    governing = min((f.tier for f in findings), key=TIERS.index)
+    deciding = [f for f in findings if f.tier == governing]
+    outcome = min((f.outcome for f in deciding), key=OUTCOME_WEIGHT.__getitem__)
+    missing: list[str] = []
+    for f in deciding:
+        for words in f.missing:
+            if words not in missing:
+                missing.append(words)
+    return Verdict(
+        outcome=outcome,  # type: ignore[arg-type]
+        date=on,
+        governing_tier=governing,
+        findings=findings,
+        supported=supported(limits, governing),
+        missing=missing,
+    )
+
+
+def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]) -> Finding:
+    used = {name: values.get(name) for name in fields_of(rule.when)}
+    return Finding(
+        rule_id=rule.id,
+        title=rule.title,
+        tier=rule.tier,
+        outcome=outcome,  # type: ignore[arg-type]
+        message=render_message(rule.message, values, rule.supports),
+        citation=rule.citation.text(),
+        confidence=rule.confidence,
+        facts_used={k: (list(v) if isinstance(v, tuple) else v) for k, v in used.items()},
+        missing=missing,
+    )
+
+
+def missing_of(rulebook: Rulebook, rule: Rule, values: dict[str, Any]) -> list[str]:
+    if rule.missing:
+        return list(rule.missing)
+    return [rulebook.fields[name].documents for name in unknown_fields(rule, values)]
+
+
+def supported(limits: list[Rule], governing: str | None) -> SupportedQuantity | None:
+    """The smallest quantity supported by the limit rules of the governing tier (or, where that tier
+    has none, of the highest tier that has some): the MTUS number, where there is one, prevails."""
+    if not limits:
+        return None
+    tiers = {rule.tier for rule in limits}
+    tier = governing if governing in tiers else min(tiers, key=TIERS.index)
+    inf = float("inf")
+
+    def size(rule: Rule) -> tuple:
+        amount = rule.supports or {}
+        return tuple(amount.get(k, inf) for k in ("visits", "units", "days", "weeks", "months"))
+
+    chosen = min((r for r in limits if r.tier == tier), key=lambda r: (size(r), r.id))
+    amount = dict(chosen.supports or {})
+    for key in ("visits", "per_week", "weeks", "days", "months"):
+        if key in amount:
+            amount[key] = int(amount[key])
+    return SupportedQuantity(rule_id=chosen.id, **amount)

@@ -1,0 +1,125 @@
+"""A plain-Python evaluator of the same rules, written straight from the rule language's meaning.
+
+It is the test oracle for the durable_rules path (the two must agree on every input), and it says
+which fields left a condition unknown. It shares no code with the compiler on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from engine.conditions import AllOf, AnyOf, Condition, Not, Test
+from engine.rules import Rule, Rulebook
+
+Truth = bool | None  # None: unknown
+
+
+def known(value: Any) -> bool:
+    return value is not None and not (isinstance(value, list | tuple) and not value)
+
+
+def truth(condition: Condition | None, values: dict[str, Any]) -> Truth:
+    """True, False or None (unknown) by Kleene's three-valued logic."""
+    if condition is None:
+        return True
+    if isinstance(condition, Not):
+        inner = truth(condition.item, values)
+        return None if inner is None else not inner
+    if isinstance(condition, AllOf | AnyOf):
+        results = [truth(item, values) for item in condition.items]
+        decisive = isinstance(condition, AnyOf)  # True decides an `any`, False an `all`
+        if decisive in results:
+            return decisive
+        if None in results:
+            return None
+        return not decisive
+    return test_truth(condition, values)
+
+
+def test_truth(test: Test, values: dict[str, Any]) -> Truth:
+    value = values.get(test.field)
+    if test.op == "exists":
+        return known(value)
+    if test.op == "missing":
+        return not known(value)
+    if not known(value):
+        return None
+    if isinstance(value, list | tuple):
+        hit = any(v in test.value for v in value)
+        return hit if test.op == "in" else not hit
+    if test.op == "matches":
+        return re.search(test.value, value) is not None
+    if test.op == "in":
+        return value in test.value
+    if test.op == "not in":
+        return value not in test.value
+    operand = test.value
+    return {
+        "==": lambda: value == operand,
+        "!=": lambda: value != operand,
+        "<": lambda: value < operand,
+        "<=": lambda: value <= operand,
+        ">": lambda: value > operand,
+        ">=": lambda: value >= operand,
+    }[test.op]()
+
+
+def applies(rule: Rule, values: dict[str, Any]) -> bool:
+    """Whether the rule is in force on the request's date and selects this request."""
+    on = values.get("request.date")
+    if not isinstance(on, date) or not rule.in_force(on):
+        return False
+    service = (values.get("request.service"), values.get("request.subtype"))
+    if not any(c == service[0] and (s is None or s == service[1]) for c, s in rule.services):
+        return False
+    if rule.perioperative is not None and values.get("request.perioperative") != rule.perioperative:
+        return False
+    if rule.regions and not any(r in rule.regions for r in values.get("request.regions") or ()):
+        return False
+    if rule.specialties and values.get("request.specialty") not in rule.specialties:
+        return False
+    return not (rule.drug_classes and values.get("request.drug_class") not in rule.drug_classes)
+
+
+def unknown_fields(rule: Rule, values: dict[str, Any]) -> list[str]:
+    """The fields a rule reads whose value is unknown."""
+    seen: list[str] = []
+
+    def walk(node: Condition | None) -> None:
+        if node is None:
+            return
+        if isinstance(node, Test):
+            reads_value = node.op not in ("exists", "missing")
+            if reads_value and not known(values.get(node.field)) and node.field not in seen:
+                seen.append(node.field)
+        elif isinstance(node, Not):
+            walk(node.item)
+        else:
+            for item in node.items:
+                walk(item)
+
+    walk(rule.when)
+    return seen
+
+
+class ReferenceMatcher:
+    """Same interface as the durable matcher: which (rule index, T|U|A) hold for the values."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+
+    def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
+        found = set()
+        for index, rule in enumerate(self.rulebook.rules):
+            if not applies(rule, values):
+                continue
+            if rule.supports:
+                found.add((index, "A"))
+            result = truth(rule.when, values)
+            if result is True:
+                found.add((index, "T"))
+            elif result is None:
+                found.add((index, "U"))
+        return frozenset(found)

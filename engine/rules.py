@@ -1,0 +1,1047 @@
+"""Rules stage: YAML rule files under a rules folder (plus optional overlays) -> a checked `Rulebook`.
+
+Every problem in every file is collected in one run and reported as
+`path:line:col: error: message`, with a suggestion where a name is close to a known one. Files are
+loaded as plain data (no YAML tags), and message templates are plain `{name}` lookups, so a rule
+file can neither run code nor reach into objects.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from engine.conditions import (
+    OPERATORS_BY_TYPE,
+    AllOf,
+    AnyOf,
+    Condition,
+    ConditionSyntaxError,
+    FieldSpec,
+    FieldType,
+    Not,
+    Test,
+    depth_of,
+    parse_test,
+    value_fits,
+)
+from engine.errors import VocabularyError
+from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
+from engine.yamlsource import (
+    Location,
+    YamlDocument,
+    YamlSyntaxError,
+    describe_validation_error,
+    did_you_mean,
+    load_yaml,
+)
+
+# The order of authority, highest first: Labor Code 4610.5(c)(2) and 8 CCR 9792.21.1 (9792.25 in
+# the 2009 text). The MTUS is presumed correct; ACOEM or ODG count only where it does not address
+# the item; then other evidence-based guidelines; then peer-reviewed studies.
+TIERS: tuple[str, ...] = ("mtus", "acoem_odg", "other_guideline", "peer_reviewed")
+TIER_TITLES = {
+    "mtus": "MTUS (8 CCR 9792.20 ff.), incl. the ACOEM 2nd ed. chapters and guidelines it adopts",
+    "acoem_odg": "ACOEM or ODG where the MTUS does not address the item",
+    "other_guideline": "other nationally recognized evidence-based guidelines",
+    "peer_reviewed": "peer-reviewed studies",
+}
+OUTCOMES = ("certify", "deny", "insufficient")
+CONFIDENCES = ("confirmed", "unconfirmed", "conflict")
+MAX_CONDITION_DEPTH = 4
+
+# Fields of the request itself. Clinical facts are declared in the rules folder's facts.yaml.
+REQUEST_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("request.date", FieldType.DATE, "the date of the request"),
+    FieldSpec("request.service", FieldType.TEXT, "the service requested", "services"),
+    FieldSpec("request.subtype", FieldType.TEXT, "the kind of service requested", "subtypes"),
+    FieldSpec("request.specialty", FieldType.TEXT, "the specialty consulted", "specialties"),
+    FieldSpec("request.perioperative", FieldType.BOOLEAN, "whether it is around a surgery"),
+    FieldSpec("request.regions", FieldType.TEXT_LIST, "the body region to treat", "regions"),
+    FieldSpec("request.sides", FieldType.TEXT_LIST, "the side (left, right, bilateral)", "sides"),
+    FieldSpec("request.visits", FieldType.INTEGER, "the number of visits requested"),
+    FieldSpec("request.per_week", FieldType.INTEGER, "the visits per week requested"),
+    FieldSpec("request.weeks", FieldType.INTEGER, "the number of weeks requested"),
+    FieldSpec("request.days", FieldType.INTEGER, "the number of days requested"),
+    FieldSpec("request.months", FieldType.INTEGER, "the number of months requested"),
+    FieldSpec("request.units", FieldType.NUMBER, "the quantity to dispense"),
+    FieldSpec("request.additional", FieldType.BOOLEAN, "whether more of a treatment is asked for"),
+    FieldSpec("request.drug", FieldType.TEXT, "the drug requested"),
+    FieldSpec("request.drug_class", FieldType.TEXT, "the drug class", "drug_classes"),
+    FieldSpec("request.form", FieldType.TEXT, "the dosage form"),
+    FieldSpec("request.days_supply", FieldType.INTEGER, "the days' supply requested"),
+)
+SUPPORTED_QUANTITIES = ("visits", "per_week", "weeks", "days", "months", "units")
+_RULE_ID = re.compile(r"^[a-z0-9]+(\.[a-z0-9][a-z0-9_-]*)+$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_TABLE_CELL = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class RuleError(Exception):
+    """Problems in rule files, every one as `path:line:col: error: message`."""
+
+    def __init__(self, problems: list[str], warnings: Sequence[str] = ()) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+        self.warnings = list(warnings)
+
+
+# --- what a rule file may contain ------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RuleCitation(Strict):
+    document: str = Field(min_length=1)
+    edition: str | None = None
+    section: str | None = None
+    pages: str | None = None
+
+    def text(self) -> str:
+        parts = [self.document]
+        if self.edition:
+            parts.append(f"({self.edition})")
+        if self.section:
+            parts.append(f"- {self.section}")
+        if self.pages:
+            parts.append(f"p. {self.pages}")
+        return " ".join(parts)
+
+
+class EffectiveSpec(Strict):
+    from_: date | None = Field(default=None, alias="from")
+    until: date | None = None
+
+
+class AppliesSpec(Strict):
+    services: list[str] = Field(min_length=1)
+    regions: list[str] | None = Field(default=None, min_length=1)
+    perioperative: bool | None = None
+    specialties: list[str] | None = Field(default=None, min_length=1)
+    drug_classes: list[str] | None = Field(default=None, min_length=1)
+
+
+class SupportsSpec(Strict):
+    visits: int | None = Field(default=None, gt=0)
+    per_week: int | None = Field(default=None, gt=0)
+    weeks: int | None = Field(default=None, gt=0)
+    days: int | None = Field(default=None, gt=0)
+    months: int | None = Field(default=None, gt=0)
+    units: float | None = Field(default=None, gt=0)
+
+
+class ExampleSpec(Strict):
+    name: str = Field(min_length=1)
+    date: datetime.date | None = None
+    request: dict[str, Any] = Field(default_factory=dict)
+    facts: dict[str, Any] = Field(default_factory=dict)
+    expect: Literal["certify", "deny", "insufficient", "none"]
+    todo: str | None = None  # a known miss: the example must fail until the rule is fixed
+
+
+class RuleSpec(Strict):
+    id: str
+    title: str = Field(min_length=1)
+    criterion: str | None = None  # the criterion id in the guideline notes this rule encodes
+    citation: RuleCitation
+    tier: str
+    effective: EffectiveSpec
+    confidence: Literal["confirmed", "unconfirmed", "conflict"]
+    confidence_note: str | None = None
+    applies: AppliesSpec
+    when: Any = None
+    outcome: Literal["certify", "deny", "insufficient"]
+    message: str = Field(min_length=1)
+    missing: list[str] | None = None
+    supports: SupportsSpec | None = None
+    examples: list[ExampleSpec] = Field(min_length=1)
+
+
+RULE_KEYS = tuple(f.alias or name for name, f in RuleSpec.model_fields.items())
+NESTED_KEYS: dict[str, tuple[str, ...]] = {
+    "citation": tuple(RuleCitation.model_fields),
+    "effective": ("from", "until"),
+    "applies": tuple(AppliesSpec.model_fields),
+    "supports": tuple(SupportsSpec.model_fields),
+}
+EXAMPLE_KEYS = tuple(ExampleSpec.model_fields)
+FILE_KEYS = ("rules", "defaults", "tables", "disable")
+TABLE_KEYS = ("columns", "rows", "rule")
+
+
+# --- the checked result --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    on: date
+    values: dict[str, Any]  # field name -> value; a missing name is unknown
+    expect: str
+    todo: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    criterion: str | None
+    citation: RuleCitation
+    tier: str
+    effective_from: date | None
+    effective_until: date | None
+    confidence: str
+    confidence_note: str | None
+    services: tuple[tuple[str, str | None], ...]  # (category, subtype or None for any)
+    regions: tuple[str, ...] | None
+    perioperative: bool | None
+    specialties: tuple[str, ...] | None
+    drug_classes: tuple[str, ...] | None
+    when: Condition | None
+    outcome: str
+    message: str
+    missing: tuple[str, ...] | None
+    supports: dict[str, float] | None
+    examples: tuple[Example, ...]
+    origin: str  # "path:line" of its definition
+    overlay: bool = False
+
+    def in_force(self, on: date) -> bool:
+        return (self.effective_from is None or self.effective_from <= on) and (
+            self.effective_until is None or on <= self.effective_until
+        )
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    rules: tuple[Rule, ...]
+    fields: dict[str, FieldSpec]
+    vocabulary: Vocabulary
+    folder: str
+    overlays: tuple[str, ...] = ()
+    disabled: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    by_id: dict[str, Rule] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        """A hash of everything that decides evaluation: equal rulebooks share compiled engines."""
+        payload = [
+            (
+                r.id,
+                r.tier,
+                str(r.effective_from),
+                str(r.effective_until),
+                r.services,
+                r.regions,
+                r.perioperative,
+                r.specialties,
+                r.drug_classes,
+                repr(r.when),
+                r.outcome,
+                sorted((r.supports or {}).items()),
+            )
+            for r in self.rules
+        ]
+        return hashlib.sha256(json.dumps(payload, default=str).encode()).hexdigest()[:16]
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def load_rulebook(
+    rules_dir: str | Path | None = None, overlays: Iterable[str | Path] = ()
+) -> Rulebook:
+    """Load, check and merge the rules of a folder and of any overlay folders laid over it.
+
+    An overlay rule with the id of an earlier rule replaces it; a new id is added; an overlay's
+    `disable:` list removes rules. Raises `RuleError` with every problem found.
+    """
+    folder = Path(rules_dir) if rules_dir else default_rules_dir()
+    problems: list[str] = []
+    warnings: list[str] = []
+    if not folder.is_dir():
+        raise RuleError([f"{shown(folder)}: error: no such rules folder"])
+    try:
+        vocabulary = load_vocabulary(folder)
+    except VocabularyError as exc:
+        raise RuleError(exc.problems) from None
+    fields = {spec.name: spec for spec in REQUEST_FIELDS}
+    fields.update(load_facts(folder, problems))
+    names = vocabulary_names(vocabulary)
+    checker = Checker(fields, names, problems, warnings)
+
+    merged: dict[str, Rule] = {}
+    disabled: list[str] = []
+    layers = [(folder, False)] + [(Path(o), True) for o in overlays]
+    for layer, is_overlay in layers:
+        if is_overlay and not layer.is_dir():
+            problems.append(f"{shown(layer)}: error: no such overlay folder")
+            continue
+        layer_rules: dict[str, Rule] = {}
+        for path in rule_files(layer, skip_catalogues=not is_overlay):
+            for rule in checker.check_file(path, is_overlay, layer_rules, merged, disabled):
+                layer_rules[rule.id] = rule
+        merged.update(layer_rules)
+    for rule_id in disabled:
+        merged.pop(rule_id, None)
+    if problems:
+        raise RuleError(problems, warnings)
+    rules = tuple(merged.values())
+    return Rulebook(
+        rules=rules,
+        fields=fields,
+        vocabulary=vocabulary,
+        folder=str(folder),
+        overlays=tuple(str(o) for o in overlays),
+        disabled=tuple(disabled),
+        warnings=tuple(warnings),
+        by_id={r.id: r for r in rules},
+    )
+
+
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder where it lies under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def rule_files(folder: Path, skip_catalogues: bool) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+            continue
+        relative = path.relative_to(folder)
+        if relative.parts[0] == "vocab":
+            continue
+        if relative == Path("facts.yaml") and skip_catalogues:
+            continue
+        found.append(path)
+    return found
+
+
+class FactEntry(Strict):
+    type: Literal["boolean", "integer", "number", "text", "date", "text_list"]
+    documents: str = Field(min_length=1)
+
+
+class FactsFile(Strict):
+    facts: dict[str, FactEntry]
+
+
+def load_facts(folder: Path, problems: list[str]) -> dict[str, FieldSpec]:
+    """The clinical facts rules may test, from `facts.yaml`: name, type and what documents it."""
+    path = folder / "facts.yaml"
+    if not path.is_file():
+        problems.append(f"{shown(path)}:1:1: error: the fact catalogue is missing")
+        return {}
+    try:
+        document = load_yaml(path, shown(path))
+        catalogue = FactsFile.model_validate(document.data)
+    except YamlSyntaxError as exc:
+        problems.append(exc.line)
+        return {}
+    except ValidationError as exc:
+        problems.extend(describe_validation_error(document, exc))
+        return {}
+    specs = {}
+    for name, entry in catalogue.facts.items():
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            problems.append(
+                document.problem(("facts", name), f"fact name '{name}' must be lower_snake_case")
+            )
+        specs[name] = FieldSpec(name, FieldType(entry.type), entry.documents)
+    return specs
+
+
+def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
+    def meanings(index: Any, position: int) -> set[str]:
+        return {
+            p.meaning[position]
+            for group in index.by_first_word.values()
+            for p in group
+            if p.meaning[position]
+        }
+
+    subtypes = meanings(vocabulary.service_index, 1) | set(
+        vocabulary.perioperative_becomes.values()
+    )
+    return {
+        "services": set(vocabulary.categories),
+        "subtypes": subtypes,
+        "regions": meanings(vocabulary.region_index, 0),
+        "sides": {p.meaning[0] for p in vocabulary.sides},
+        "specialties": meanings(vocabulary.specialty_index, 0),
+        "drug_classes": meanings(vocabulary.drug_index, 0),
+    }
+
+
+class Source:
+    """Where a rule's parts are in its file, for rules written out, taken from `defaults:` or
+    expanded from a table row."""
+
+    def __init__(
+        self, document: YamlDocument, base: Location, redirects: dict[str, Location] | None = None
+    ) -> None:
+        self.document = document
+        self.base = base
+        self.redirects = redirects or {}
+
+    def location(self, sub: Location) -> Location:
+        if sub and sub[0] in self.redirects:
+            return (*self.redirects[sub[0]], *sub[1:])
+        return (*self.base, *sub)
+
+    def problem(self, sub: Location, message: str, level: str = "error") -> str:
+        return self.document.problem(self.location(sub), message, level)
+
+
+class Checker:
+    """Checks rule files against the schema, the fields and the vocabularies, collecting problems."""
+
+    def __init__(
+        self,
+        fields: dict[str, FieldSpec],
+        names: dict[str, set[str]],
+        problems: list[str],
+        warnings: list[str],
+    ) -> None:
+        self.fields = fields
+        self.names = names
+        self.problems = problems
+        self.warnings = warnings
+
+    # files
+
+    def check_file(
+        self,
+        path: Path,
+        is_overlay: bool,
+        layer: dict[str, Rule],
+        earlier: dict[str, Rule],
+        disabled: list[str],
+    ) -> list[Rule]:
+        try:
+            document = load_yaml(path, shown(path))
+        except YamlSyntaxError as exc:
+            self.problems.append(exc.line)
+            return []
+        data = document.data
+        if data is None:
+            self.warnings.append(document.problem((), "empty rule file", "warning"))
+            return []
+        if not isinstance(data, dict):
+            self.problems.append(
+                document.problem(
+                    (),
+                    "a rule file is a mapping with 'rules:' (and 'defaults:', "
+                    "'tables:', 'disable:')",
+                )
+            )
+            return []
+        self.check_keys(document, (), data, FILE_KEYS, "top-level key")
+        if "disable" in data:
+            self.check_disable(document, data["disable"], is_overlay, earlier, disabled)
+        defaults = data.get("defaults") or {}
+        if not isinstance(defaults, dict):
+            self.problems.append(document.problem(("defaults",), "'defaults' must be a mapping"))
+            defaults = {}
+        self.check_keys(document, ("defaults",), defaults, RULE_KEYS, "field")
+        for key in ("id", "examples", "when", "message", "title"):
+            if key in defaults:
+                self.problems.append(
+                    document.problem(
+                        ("defaults", key), f"'{key}' belongs to each rule, not to defaults"
+                    )
+                )
+        rules: list[Rule] = []
+        for raw, source in self.written_rules(document, data, defaults):
+            rule = self.check_rule(raw, source, is_overlay)
+            if rule is None:
+                continue
+            clash = layer.get(rule.id) or next((r for r in rules if r.id == rule.id), None)
+            if clash is not None:
+                self.problems.append(
+                    source.problem(
+                        ("id",), f"duplicate rule id '{rule.id}' (first defined at {clash.origin})"
+                    )
+                )
+                continue
+            rules.append(rule)
+        return rules
+
+    def written_rules(
+        self, document: YamlDocument, data: dict, defaults: dict
+    ) -> list[tuple[dict, Source]]:
+        """Each rule of the file as a mapping, with defaults filled in and tables expanded."""
+        found: list[tuple[dict, Source]] = []
+        listed = data.get("rules") or []
+        if not isinstance(listed, list):
+            self.problems.append(document.problem(("rules",), "'rules' must be a list of rules"))
+            listed = []
+        for index, raw in enumerate(listed):
+            if not isinstance(raw, dict):
+                self.problems.append(document.problem(("rules", index), "a rule must be a mapping"))
+                continue
+            found.append(self.with_defaults(document, raw, ("rules", index), defaults))
+        tables = data.get("tables") or []
+        if not isinstance(tables, list):
+            self.problems.append(document.problem(("tables",), "'tables' must be a list"))
+            tables = []
+        for t_index, table in enumerate(tables):
+            found.extend(self.expand_table(document, table, ("tables", t_index), defaults))
+        return found
+
+    def with_defaults(
+        self,
+        document: YamlDocument,
+        raw: dict,
+        base: Location,
+        defaults: dict,
+        redirects: dict[str, Location] | None = None,
+    ) -> tuple[dict, Source]:
+        merged = dict(raw)
+        moved = dict(redirects or {})
+        for key, value in defaults.items():
+            if key not in merged:
+                merged[key] = value
+                moved[key] = ("defaults", key)
+        return merged, Source(document, base, moved)
+
+    def expand_table(
+        self, document: YamlDocument, table: Any, base: Location, defaults: dict
+    ) -> list[tuple[dict, Source]]:
+        """A guideline table kept as a table: each row fills `${column}` cells in the rule template.
+        A value that is exactly `${column}` takes the cell's own type (a number stays a number)."""
+        if not isinstance(table, dict):
+            self.problems.append(
+                document.problem(
+                    base, "a table must be a mapping with 'columns', 'rows' and 'rule'"
+                )
+            )
+            return []
+        self.check_keys(document, base, table, TABLE_KEYS, "table key")
+        columns, rows, template = table.get("columns"), table.get("rows"), table.get("rule")
+        if not (isinstance(columns, list) and columns and all(isinstance(c, str) for c in columns)):
+            self.problems.append(
+                document.problem((*base, "columns"), "'columns' must be a list of column names")
+            )
+            return []
+        if not isinstance(rows, list) or not rows:
+            self.problems.append(document.problem((*base, "rows"), "'rows' must be a list of rows"))
+            return []
+        if not isinstance(template, dict):
+            self.problems.append(
+                document.problem((*base, "rule"), "'rule' must be a rule template mapping")
+            )
+            return []
+        used = set(_TABLE_CELL.findall(json.dumps(template, default=str)))
+        for name in sorted(used - set(columns)):
+            self.problems.append(
+                document.problem(
+                    (*base, "rule"), f"unknown column '${{{name}}}'{did_you_mean(name, columns)}"
+                )
+            )
+        if used - set(columns):
+            return []
+        expanded = []
+        for r_index, row in enumerate(rows):
+            where = (*base, "rows", r_index)
+            if not isinstance(row, list) or len(row) != len(columns):
+                self.problems.append(
+                    document.problem(
+                        where, f"a row needs {len(columns)} cells ({', '.join(columns)})"
+                    )
+                )
+                continue
+            cells = dict(zip(columns, row, strict=True))
+            filled = fill_cells(template, cells)
+            # Problems in a filled rule point at the template, except its id, which names the row.
+            redirects = {key: (*base, "rule", key) for key in filled}
+            redirects["id"] = where
+            expanded.append(self.with_defaults(document, filled, where, defaults, redirects))
+        return expanded
+
+    def check_disable(
+        self,
+        document: YamlDocument,
+        value: Any,
+        is_overlay: bool,
+        earlier: dict[str, Rule],
+        disabled: list[str],
+    ) -> None:
+        if not is_overlay:
+            self.problems.append(
+                document.problem(
+                    ("disable",),
+                    "'disable' is for overlays; in the base rules "
+                    "folder delete or edit the rule instead",
+                )
+            )
+            return
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problems.append(
+                document.problem(("disable",), "'disable' must be a list of rule ids")
+            )
+            return
+        for index, rule_id in enumerate(value):
+            if rule_id not in earlier:
+                self.problems.append(
+                    document.problem(
+                        ("disable", index),
+                        f"cannot disable unknown rule '{rule_id}'{did_you_mean(rule_id, earlier)}",
+                    )
+                )
+            else:
+                disabled.append(rule_id)
+
+    def check_keys(
+        self,
+        document: YamlDocument,
+        base: Location,
+        data: dict,
+        allowed: Sequence[str],
+        what: str,
+        source: Source | None = None,
+    ) -> bool:
+        clean = True
+        for key in data:
+            if key not in allowed:
+                message = f"unknown {what} '{key}'{did_you_mean(str(key), allowed)}"
+                self.problems.append(
+                    source.problem((*base, key), message)
+                    if source
+                    else document.problem((*base, key), message)
+                )
+                clean = False
+        return clean
+
+    # rules
+
+    def check_rule(self, raw: dict, source: Source, is_overlay: bool) -> Rule | None:
+        before = len(self.problems)
+        self.check_keys(source.document, (), raw, RULE_KEYS, "field", source)
+        for key, allowed in NESTED_KEYS.items():
+            if isinstance(raw.get(key), dict):
+                self.check_keys(source.document, (key,), raw[key], allowed, f"{key} field", source)
+        for index, example in enumerate(raw.get("examples") or []):
+            if isinstance(example, dict):
+                self.check_keys(
+                    source.document,
+                    ("examples", index),
+                    example,
+                    EXAMPLE_KEYS,
+                    "example field",
+                    source,
+                )
+        try:
+            spec = RuleSpec.model_validate(raw)
+        except ValidationError as exc:
+            for detail in exc.errors():
+                if detail["type"] == "extra_forbidden":
+                    continue  # reported above, with a suggestion
+                self.problems.append(self.describe(source, detail))
+            return None
+        if len(self.problems) > before:
+            return None
+
+        problem = self.problems.append
+        if not _RULE_ID.match(spec.id):
+            problem(
+                source.problem(
+                    ("id",),
+                    f"rule id '{spec.id}' must be dotted lower-case "
+                    "words, e.g. mtus.cp.physical-medicine.visit-limit",
+                )
+            )
+        if spec.tier not in TIERS:
+            problem(
+                source.problem(
+                    ("tier",),
+                    f"unknown tier '{spec.tier}'"
+                    f"{did_you_mean(spec.tier, TIERS) or ' (tiers: ' + ', '.join(TIERS) + ')'}",
+                )
+            )
+        start, until = spec.effective.from_, spec.effective.until
+        if start and until and until < start:
+            problem(
+                source.problem(
+                    ("effective", "until"),
+                    f"impossible date range: until {until} is before from {start}",
+                )
+            )
+        if spec.confidence != "confirmed" and not (spec.confidence_note or "").strip():
+            problem(
+                source.problem(
+                    ("confidence",),
+                    f"confidence '{spec.confidence}' needs a "
+                    "confidence_note saying what is unconfirmed or in conflict",
+                )
+            )
+        services = self.check_services(spec.applies.services, source)
+        for key, vocabulary in (
+            ("regions", "regions"),
+            ("specialties", "specialties"),
+            ("drug_classes", "drug_classes"),
+        ):
+            for index, name in enumerate(getattr(spec.applies, key) or []):
+                self.check_name(name, vocabulary, source, ("applies", key, index))
+        when = self.check_condition(spec.when, source, ("when",)) if spec.when is not None else None
+        if when is not None and depth_of(when) > MAX_CONDITION_DEPTH:
+            problem(
+                source.problem(
+                    ("when",),
+                    f"conditions nest {depth_of(when)} deep; at most "
+                    f"{MAX_CONDITION_DEPTH} (split the rule)",
+                )
+            )
+        supports = (
+            {k: v for k, v in spec.supports.model_dump().items() if v is not None}
+            if spec.supports
+            else None
+        )
+        if spec.supports is not None and not supports:
+            problem(
+                source.problem(
+                    ("supports",),
+                    "'supports' needs at least one of " + ", ".join(SUPPORTED_QUANTITIES),
+                )
+            )
+        self.check_message(spec.message, supports, source)
+        if spec.outcome == "insufficient" and not spec.missing:
+            problem(
+                source.problem(
+                    ("outcome",),
+                    "an 'insufficient' rule needs 'missing': the "
+                    "documentation that is missing, in words",
+                )
+            )
+        examples = tuple(
+            e
+            for e in (self.check_example(spec, i, source) for i in range(len(spec.examples)))
+            if e is not None
+        )
+        if len(self.problems) > before:
+            return None
+        if not any(e.expect == spec.outcome for e in examples):
+            self.warnings.append(
+                source.problem(
+                    ("examples",),
+                    f"no example expects '{spec.outcome}', the rule's own outcome",
+                    "warning",
+                )
+            )
+        line, _ = source.document.where(source.location(("id",)))
+        return Rule(
+            id=spec.id,
+            title=spec.title,
+            criterion=spec.criterion,
+            citation=spec.citation,
+            tier=spec.tier,
+            effective_from=start,
+            effective_until=until,
+            confidence=spec.confidence,
+            confidence_note=spec.confidence_note,
+            services=services,
+            regions=tuple(spec.applies.regions) if spec.applies.regions else None,
+            perioperative=spec.applies.perioperative,
+            specialties=tuple(spec.applies.specialties) if spec.applies.specialties else None,
+            drug_classes=tuple(spec.applies.drug_classes) if spec.applies.drug_classes else None,
+            when=when,
+            outcome=spec.outcome,
+            message=spec.message,
+            missing=tuple(spec.missing) if spec.missing else None,
+            supports=supports,
+            examples=examples,
+            origin=f"{source.document.path}:{line}",
+            overlay=is_overlay,
+        )
+
+    def describe(self, source: Source, detail: dict) -> str:
+        location = tuple(detail["loc"])
+        if detail["type"] == "missing":
+            return source.problem(location[:-1], f"missing field '{location[-1]}'")
+        label = ".".join(str(p) for p in location)
+        message = detail["msg"]
+        if detail["type"] == "literal_error":
+            message = f"must be one of {detail['ctx']['expected']}"
+        return source.problem(location, f"{label}: {message}")
+
+    def check_services(self, services: list[str], source: Source) -> tuple:
+        checked = []
+        for index, name in enumerate(services):
+            category, _, subtype = name.partition("/")
+            self.check_name(category, "services", source, ("applies", "services", index))
+            if subtype:
+                self.check_name(subtype, "subtypes", source, ("applies", "services", index))
+            checked.append((category, subtype or None))
+        return tuple(checked)
+
+    def check_name(self, name: Any, vocabulary: str, source: Source, where: Location) -> bool:
+        known = self.names[vocabulary]
+        if isinstance(name, str) and name in known:
+            return True
+        singular = {
+            "services": "service",
+            "subtypes": "service subtype",
+            "regions": "region",
+            "sides": "side",
+            "specialties": "specialty",
+            "drug_classes": "drug class",
+        }
+        self.problems.append(
+            source.problem(
+                where, f"unknown {singular[vocabulary]} '{name}'{did_you_mean(str(name), known)}"
+            )
+        )
+        return False
+
+    def check_condition(self, raw: Any, source: Source, where: Location) -> Condition | None:
+        if isinstance(raw, list):
+            raw = {"all": raw}
+        if isinstance(raw, str):
+            return self.check_test(raw, source, where)
+        if isinstance(raw, dict) and len(raw) == 1:
+            ((key, value),) = raw.items()
+            if key in ("all", "any"):
+                if not isinstance(value, list) or not value:
+                    self.problems.append(
+                        source.problem(
+                            (*where, key), f"'{key}' needs a non-empty list of conditions"
+                        )
+                    )
+                    return None
+                items = [
+                    self.check_condition(v, source, (*where, key, i)) for i, v in enumerate(value)
+                ]
+                if any(item is None for item in items):
+                    return None
+                kept = tuple(i for i in items if i is not None)
+                return AllOf(kept) if key == "all" else AnyOf(kept)
+            if key == "not":
+                item = self.check_condition(value, source, (*where, key))
+                return Not(item) if item is not None else None
+            self.problems.append(
+                source.problem(
+                    (*where, key),
+                    f"unknown combinator '{key}'"
+                    f"{did_you_mean(str(key), ('all', 'any', 'not'))} "
+                    "(use all, any or not)",
+                )
+            )
+            return None
+        self.problems.append(
+            source.problem(
+                where,
+                "a condition is a line like 'request.visits > 10', or a "
+                "mapping with one of all, any, not",
+            )
+        )
+        return None
+
+    def check_test(self, line: str, source: Source, where: Location) -> Test | None:
+        try:
+            test = parse_test(line)
+        except ConditionSyntaxError as exc:
+            self.problems.append(source.problem(where, str(exc)))
+            return None
+        spec = self.fields.get(test.field)
+        if spec is None:
+            self.problems.append(
+                source.problem(
+                    where, f"unknown fact '{test.field}'{did_you_mean(test.field, self.fields)}"
+                )
+            )
+            return None
+        allowed = OPERATORS_BY_TYPE[spec.type]
+        if test.op not in allowed:
+            self.problems.append(
+                source.problem(
+                    where,
+                    f"'{test.op}' does not apply to {spec.type.value} field "
+                    f"'{test.field}' (use {', '.join(allowed)})",
+                )
+            )
+            return None
+        if test.op == "matches":
+            if not isinstance(test.value, str):
+                self.problems.append(
+                    source.problem(where, "'matches' needs a regular expression in quotes")
+                )
+                return None
+            try:
+                re.compile(test.value)
+            except re.error as exc:
+                self.problems.append(
+                    source.problem(where, f"bad regular expression '{test.value}': {exc}")
+                )
+                return None
+            return test
+        if test.op in ("exists", "missing"):
+            return test
+        element_type = FieldType.TEXT if spec.type is FieldType.TEXT_LIST else spec.type
+        values = test.value if isinstance(test.value, tuple) else (test.value,)
+        for value in values:
+            if not value_fits(element_type, value):
+                self.problems.append(
+                    source.problem(
+                        where, f"'{test.field}' is {spec.type.value}, but {value!r} is not"
+                    )
+                )
+                return None
+            if spec.vocabulary and not self.check_name(value, spec.vocabulary, source, where):
+                return None
+        return test
+
+    def check_message(self, message: str, supports: dict | None, source: Source) -> None:
+        stripped = message.replace("{{", "").replace("}}", "")
+        if re.search(r"[{}]", _PLACEHOLDER.sub("", stripped)):
+            self.problems.append(
+                source.problem(
+                    ("message",),
+                    "unbalanced '{' or '}' in the message (write {{ or }} for a brace)",
+                )
+            )
+            return
+        allowed = set(self.fields) | {f"supports.{k}" for k in (supports or {})}
+        for name in _PLACEHOLDER.findall(stripped):
+            if name not in allowed:
+                hint = did_you_mean(name, allowed)
+                if not hint and name.startswith("supports.") and not supports:
+                    hint = " (the rule has no 'supports')"
+                self.problems.append(
+                    source.problem(("message",), f"unknown placeholder '{{{name}}}'{hint}")
+                )
+
+    def check_example(self, spec: RuleSpec, index: int, source: Source) -> Example | None:
+        example = spec.examples[index]
+        where = ("examples", index)
+        values: dict[str, Any] = {}
+        clean = True
+        for key, value in example.request.items():
+            name = f"request.{key}"
+            if key == "service" and isinstance(value, str) and "/" in value:
+                value, values["request.subtype"] = value.split("/", 1)
+            clean &= self.check_value(name, value, source, (*where, "request", key), "request")
+            values[name] = tuple(value) if isinstance(value, list) else value
+        for key, value in example.facts.items():
+            if key.startswith("request."):
+                self.problems.append(
+                    source.problem((*where, "facts", key), "request fields go under 'request:'")
+                )
+                clean = False
+                continue
+            clean &= self.check_value(key, value, source, (*where, "facts", key), "fact")
+            values[key] = tuple(value) if isinstance(value, list) else value
+        if "request.service" not in values:
+            values["request.service"] = spec.applies.services[0].split("/")[0]
+            if "/" in spec.applies.services[0]:
+                values.setdefault("request.subtype", spec.applies.services[0].split("/")[1])
+        # A real request always says whether it is around a surgery or asks for more.
+        values.setdefault("request.perioperative", bool(spec.applies.perioperative))
+        values.setdefault("request.additional", False)
+        on = example.date or spec.effective.from_ or spec.effective.until or date.today()
+        values["request.date"] = on
+        if not clean:
+            return None
+        return Example(example.name, on, values, example.expect, example.todo)
+
+    def check_value(
+        self, name: str, value: Any, source: Source, where: Location, what: str
+    ) -> bool:
+        spec = self.fields.get(name)
+        if spec is None or name == "request.date":
+            choices = [
+                f.removeprefix("request.")
+                for f in self.fields
+                if f.startswith("request.") == (what == "request")
+            ]
+            short = name.removeprefix("request.")
+            hint = (
+                " (set the example's 'date' instead)"
+                if name == "request.date"
+                else (did_you_mean(short, choices))
+            )
+            self.problems.append(source.problem(where, f"unknown {what} field '{short}'{hint}"))
+            return False
+        if value is None:
+            return True  # written out as unknown
+        if not value_fits(spec.type, value):
+            self.problems.append(
+                source.problem(
+                    where,
+                    f"'{name.removeprefix('request.')}' is {spec.type.value}, but {value!r} is not",
+                )
+            )
+            return False
+        if spec.vocabulary:
+            for item in value if isinstance(value, list) else [value]:
+                if not self.check_name(item, spec.vocabulary, source, where):
+                    return False
+        return True
+
+
+def fill_cells(template: Any, cells: dict[str, Any]) -> Any:
+    if isinstance(template, dict):
+        return {key: fill_cells(value, cells) for key, value in template.items()}
+    if isinstance(template, list):
+        return [fill_cells(value, cells) for value in template]
+    if isinstance(template, str):
+        whole = _TABLE_CELL.fullmatch(template)
+        if whole:
+            return cells[whole[1]]
+        return _TABLE_CELL.sub(lambda m: str(cells[m[1]]), template)
+    return template
+
+
+# --- messages ------------------------------------------------------------------------------------
+
+
+def render_message(template: str, values: dict[str, Any], supports: dict | None) -> str:
+    """Fill `{field}` and `{supports.x}` placeholders. Only names are looked up, in plain dicts, so
+    a template cannot call anything or reach attributes; an unknown value reads "unknown"."""
+    lookup = dict(values)
+    for key, value in (supports or {}).items():
+        lookup[f"supports.{key}"] = value
+
+    def fill(match: re.Match) -> str:
+        return show_value(lookup.get(match[1]))
+
+    parts = template.split("{{")
+    return "{".join(
+        "}".join(_PLACEHOLDER.sub(fill, piece) for piece in part.split("}}")) for part in parts
+    )
+
+
+def show_value(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) if value else "none"
+    return str(value)
+
+
+def environment_overlays() -> list[str]:
+    """Overlay folders from IMRCHECK_OVERLAY (separated like PATH)."""
+    configured = os.environ.get("IMRCHECK_OVERLAY", "")
+    return [p for p in configured.split(os.pathsep) if p]
