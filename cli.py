@@ -152,12 +152,8 @@ def describe_quantity(quantity: dict[str, Any]) -> str:
 
 
 def print_cases_table(records: list[dict[str, Any]]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None)
-    if not console.is_terminal:
-        console.width = 200  # piped output is read later, and wrapped cells are hard to grep
     table = Table(show_lines=False)
     for column in ("letter", "case", "#", "request", "decision", "service", "regions", "quantity"):
         table.add_column(column, overflow="fold", min_width=40 if column == "request" else None)
@@ -187,6 +183,202 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
                 regions,
                 describe_quantity(item["quantity"]),
             )
+    print_table(table)
+
+
+rules_app = typer.Typer(
+    no_args_is_help=True,
+    help="Validate, test, list and show the guideline rules.",
+)
+app.add_typer(rules_app, name="rules")
+
+OverlayOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--overlay",
+        help="A folder of your own rules laid over the rule set: same id replaces, new id adds, "
+        "'disable: [ids]' removes. Repeatable; IMRCHECK_OVERLAY lists more (like PATH).",
+        file_okay=False,
+    ),
+]
+RulesDirArgument = Annotated[
+    Path | None,
+    typer.Argument(help="Rules folder (default: the bundled rules, or --rules).", file_okay=False),
+]
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people; json for machines.")
+]
+
+
+def choose_rules_dir(argument: Path | None, option: Path | None) -> Path | None:
+    if argument and option and argument.resolve() != option.resolve():
+        fail(f"two rules folders given: {argument} and --rules {option}")
+    return argument or option
+
+
+def load_rules_or_exit(
+    rules: Path | None, overlays: list[Path] | None, code: int = EXIT_INPUT_ERROR
+) -> Any:
+    from engine.rules import RuleError, environment_overlays, load_rulebook
+
+    try:
+        rulebook = load_rulebook(rules, [*(overlays or []), *environment_overlays()])
+    except RuleError as exc:
+        for line in [*exc.problems, *exc.warnings]:
+            typer.echo(line, err=True)
+        typer.echo(f"{len(exc.problems)} error(s) in the rules", err=True)
+        raise typer.Exit(code) from None
+    for line in rulebook.warnings:
+        typer.echo(line, err=True)
+    return rulebook
+
+
+@rules_app.command("validate")
+def rules_validate(
+    directory: RulesDirArgument = None,
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Check every rule file; print each problem as path:line:col. Exit 1 if any."""
+    from engine.rules import RuleError, environment_overlays, load_rulebook
+
+    folder = choose_rules_dir(directory, rules)
+    try:
+        rulebook = load_rulebook(folder, [*(overlay or []), *environment_overlays()])
+        problems, warnings, count = [], list(rulebook.warnings), len(rulebook.rules)
+    except RuleError as exc:
+        problems, warnings, count = exc.problems, exc.warnings, 0
+    if output_format is OutputFormat.json:
+        report = {"valid": not problems, "rules": count, "errors": problems, "warnings": warnings}
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        for line in [*problems, *warnings]:
+            typer.echo(line)
+        if problems:
+            typer.echo(f"{len(problems)} error(s), {len(warnings)} warning(s)")
+        else:
+            typer.echo(f"{count} rules valid, {len(warnings)} warning(s)")
+    if problems:
+        raise typer.Exit(1)
+
+
+@rules_app.command("test")
+def rules_test(
+    directory: RulesDirArgument = None,
+    pattern: Annotated[
+        str | None,
+        typer.Option("-k", help="Only rules whose id, or examples whose name, contain this."),
+    ] = None,
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Run every rule's examples through the engine. Last line: N passed, N failed."""
+    from engine.evaluate import Evaluator, check_examples
+
+    rulebook = load_rules_or_exit(choose_rules_dir(directory, rules), overlay, code=1)
+    results = check_examples(Evaluator(rulebook), pattern)
+    failed = [r for r in results if not r.passed]
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps([r.model_dump() for r in results], indent=2))
+    else:
+        for result in failed:
+            origin = rulebook.by_id[result.rule_id].origin
+            reason = (
+                f"marked todo ({result.todo}) but now gives '{result.got}': remove the todo"
+                if result.todo
+                else f"expected {result.expected}, got {result.got}"
+            )
+            typer.echo(f"{origin}: FAIL {result.rule_id}: {result.example}: {reason}")
+        known = sum(1 for r in results if r.todo and r.passed)
+        if known:
+            typer.echo(f"{known} known miss(es) marked todo")
+        typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the rules: id, tier, effective dates, confidence and services."""
+    from engine.records import rule_record
+
+    rulebook = load_rules_or_exit(rules, overlay)
+    records = [rule_record(rule) for rule in rulebook.rules]
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(records, indent=2))
+        return
+    table = new_table(("id", "tier", "from", "until", "confidence", "services", "outcome"))
+    for record in records:
+        effective = record["effective"]
+        table.add_row(
+            record["id"] + (" (overlay)" if record["overlay"] else ""),
+            record["tier"],
+            effective["from"] or "-",
+            effective["until"] or "open",
+            record["confidence"],
+            ", ".join(record["applies"]["services"]),
+            record["outcome"],
+        )
+    print_table(table)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="The rule's id.")],
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one rule in full: citation, dates, confidence, applies, condition, outcome."""
+    from engine.records import rule_record
+    from engine.yamlsource import did_you_mean
+
+    rulebook = load_rules_or_exit(rules, overlay)
+    rule = rulebook.by_id.get(rule_id)
+    if rule is None:
+        fail(f"no rule '{rule_id}'{did_you_mean(rule_id, rulebook.by_id)}")
+    record = rule_record(rule)
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(record, indent=2))
+        return
+    table = new_table(("field", "value"))
+    for key, value in record.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, []))
+        elif isinstance(value, list):
+            value = "; ".join(map(str, value))
+        table.add_row(key, "" if value is None else str(value))
+    print_table(table)
+
+
+def new_table(columns: tuple[str, ...]) -> Any:
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def print_table(table: Any) -> None:
+    from rich.console import Console
+
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None)
+    if not console.is_terminal:
+        console.width = 200  # piped output is read later, and wrapped cells are hard to grep
     console.print(table)
 
 

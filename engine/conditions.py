@@ -10,6 +10,7 @@ A condition is written as one line, `<field> <operator> [<value>]`, for example
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -72,6 +73,7 @@ _TEST_LINE = re.compile(
 class Test:
     """One comparison. `value` is a scalar, a tuple for `in`/`not in`, None for exists/missing."""
 
+    __test__ = False  # not a pytest test class, whatever its name
     field: str
     op: str
     value: Any = None
@@ -147,23 +149,22 @@ def value_fits(kind: FieldType, value: Any) -> bool:
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
 
 
+def comparisons_of(condition: Condition | None) -> Iterator[Test]:
+    """Every comparison in a condition, in the order written."""
+    if condition is None:
+        return
+    if isinstance(condition, Test):
+        yield condition
+    elif isinstance(condition, Not):
+        yield from comparisons_of(condition.item)
+    else:
+        for item in condition.items:
+            yield from comparisons_of(item)
+
+
 def fields_of(condition: Condition | None) -> tuple[str, ...]:
     """Every field a condition reads, in order of first appearance."""
-    seen: dict[str, None] = {}
-
-    def walk(node: Condition | None) -> None:
-        if node is None:
-            return
-        if isinstance(node, Test):
-            seen.setdefault(node.field)
-        elif isinstance(node, Not):
-            walk(node.item)
-        else:
-            for item in node.items:
-                walk(item)
-
-    walk(condition)
-    return tuple(seen)
+    return tuple(dict.fromkeys(test.field for test in comparisons_of(condition)))
 
 
 def depth_of(condition: Condition | None) -> int:
@@ -184,6 +185,8 @@ def describe(condition: Condition | None) -> str:
         value = condition.value
         if isinstance(value, tuple):
             shown = "[" + ", ".join(_show(v) for v in value) + "]"
+        elif condition.op == "matches":
+            shown = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
         else:
             shown = _show(value)
         return f"{condition.field} {condition.op} {shown}"

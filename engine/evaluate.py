@@ -219,4 +219,45 @@ def supported(limits: list[Rule], governing: str | None) -> SupportedQuantity | 
     for key in ("visits", "per_week", "weeks", "days", "months"):
         if key in amount:
             amount[key] = int(amount[key])
-    return SupportedQuantity(rule_id=chosen.id, **amount)
+    return SupportedQuantity.model_validate({"rule_id": chosen.id, **amount})
+
+
+class ExampleResult(Model):
+    rule_id: str
+    example: str
+    expected: str
+    got: str  # the rule's own finding for the example, or "none"
+    passed: bool
+    todo: str | None = None  # a known miss: counts as passed while it still fails
+    message: str | None = None
+
+
+def check_examples(evaluator: Evaluator, pattern: str | None = None) -> list[ExampleResult]:
+    """Run every rule's examples through the full evaluation and compare the rule's own finding.
+
+    `pattern` keeps rules whose id, or examples whose name, contain it (case-insensitive). An
+    example marked `todo` passes while it fails as expected, and fails once the rule is fixed, so
+    a fixed known miss cannot go unnoticed.
+    """
+    wanted = (pattern or "").lower()
+    results = []
+    for rule in evaluator.rulebook.rules:
+        for example in rule.examples:
+            if wanted and wanted not in rule.id.lower() and wanted not in example.name.lower():
+                continue
+            verdict = evaluator.evaluate(example.values)
+            own = next((f for f in verdict.findings if f.rule_id == rule.id), None)
+            got = own.outcome if own else "none"
+            matches = got == example.expect
+            results.append(
+                ExampleResult(
+                    rule_id=rule.id,
+                    example=example.name,
+                    expected=example.expect,
+                    got=got,
+                    passed=not matches if example.todo else matches,
+                    todo=example.todo,
+                    message=own.message if own else None,
+                )
+            )
+    return results

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.conditions import describe
 from engine.models import Case, Item, Span
+from engine.rules import Rule
 
 
 def span_record(span: Span | None) -> list[int] | None:
@@ -60,3 +62,35 @@ def case_record(case: Case) -> dict[str, Any]:
 
 def error_record(source: str, message: str) -> dict[str, Any]:
     return {"source": source, "error": message}
+
+
+def rule_record(rule: Rule) -> dict[str, Any]:
+    """A rule as `rules list --format json` and `rules show --format json` print it."""
+    return {
+        "id": rule.id,
+        "title": rule.title,
+        "criterion": rule.criterion,
+        "tier": rule.tier,
+        "citation": rule.citation.model_dump(),
+        "effective": {
+            "from": rule.effective_from.isoformat() if rule.effective_from else None,
+            "until": rule.effective_until.isoformat() if rule.effective_until else None,
+        },
+        "confidence": rule.confidence,
+        "confidence_note": rule.confidence_note,
+        "applies": {
+            "services": ["/".join(p for p in s if p) for s in rule.services],
+            "regions": list(rule.regions) if rule.regions else None,
+            "perioperative": rule.perioperative,
+            "specialties": list(rule.specialties) if rule.specialties else None,
+            "drug_classes": list(rule.drug_classes) if rule.drug_classes else None,
+        },
+        "when": describe(rule.when),
+        "outcome": rule.outcome,
+        "message": rule.message,
+        "missing": list(rule.missing) if rule.missing else None,
+        "supports": rule.supports,
+        "examples": len(rule.examples),
+        "origin": rule.origin,
+        "overlay": rule.overlay,
+    }

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from engine.conditions import AllOf, AnyOf, Condition, Not, Test
+from engine.conditions import AllOf, AnyOf, Condition, Not, Test, comparisons_of
 from engine.rules import Rule, Rulebook
 
 Truth = bool | None  # None: unknown
@@ -35,10 +35,10 @@ def truth(condition: Condition | None, values: dict[str, Any]) -> Truth:
         if None in results:
             return None
         return not decisive
-    return test_truth(condition, values)
+    return comparison_truth(condition, values)
 
 
-def test_truth(test: Test, values: dict[str, Any]) -> Truth:
+def comparison_truth(test: Test, values: dict[str, Any]) -> Truth:
     value = values.get(test.field)
     if test.op == "exists":
         return known(value)
@@ -50,7 +50,7 @@ def test_truth(test: Test, values: dict[str, Any]) -> Truth:
         hit = any(v in test.value for v in value)
         return hit if test.op == "in" else not hit
     if test.op == "matches":
-        return re.search(test.value, value) is not None
+        return re.search(str(test.value), str(value)) is not None
     if test.op == "in":
         return value in test.value
     if test.op == "not in":
@@ -85,23 +85,12 @@ def applies(rule: Rule, values: dict[str, Any]) -> bool:
 
 def unknown_fields(rule: Rule, values: dict[str, Any]) -> list[str]:
     """The fields a rule reads whose value is unknown."""
-    seen: list[str] = []
-
-    def walk(node: Condition | None) -> None:
-        if node is None:
-            return
-        if isinstance(node, Test):
-            reads_value = node.op not in ("exists", "missing")
-            if reads_value and not known(values.get(node.field)) and node.field not in seen:
-                seen.append(node.field)
-        elif isinstance(node, Not):
-            walk(node.item)
-        else:
-            for item in node.items:
-                walk(item)
-
-    walk(rule.when)
-    return seen
+    unknown = (
+        test.field
+        for test in comparisons_of(rule.when)
+        if test.op not in ("exists", "missing") and not known(values.get(test.field))
+    )
+    return list(dict.fromkeys(unknown))
 
 
 class ReferenceMatcher:

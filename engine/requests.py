@@ -257,7 +257,7 @@ def read_quantity(text: str, category: str) -> Quantity:
         if units:
             value = float(next(g for g in units.groups() if g))
             quantity["units"] = int(value) if value.is_integer() else value
-    return Quantity(**quantity)
+    return Quantity.model_validate(quantity)
 
 
 def read_visits(plain: str) -> dict[str, int | None]:

@@ -298,7 +298,8 @@ def load_rulebook(
     for rule_id in disabled:
         merged.pop(rule_id, None)
     if problems:
-        raise RuleError(problems, warnings)
+        # A mistake in a table's template shows once, not once per row.
+        raise RuleError(list(dict.fromkeys(problems)), list(dict.fromkeys(warnings)))
     rules = tuple(merged.values())
     return Rulebook(
         rules=rules,
@@ -395,19 +396,27 @@ class Source:
     expanded from a table row."""
 
     def __init__(
-        self, document: YamlDocument, base: Location, redirects: dict[str, Location] | None = None
+        self,
+        document: YamlDocument,
+        base: Location,
+        redirects: dict[str, Location] | None = None,
+        row_note: dict[str, str] | None = None,
     ) -> None:
         self.document = document
         self.base = base
         self.redirects = redirects or {}
+        self.row_note = row_note or {}  # template keys filled from a table row -> " (row ...)"
 
     def location(self, sub: Location) -> Location:
         if sub and sub[0] in self.redirects:
             return (*self.redirects[sub[0]], *sub[1:])
         return (*self.base, *sub)
 
-    def problem(self, sub: Location, message: str, level: str = "error") -> str:
-        return self.document.problem(self.location(sub), message, level)
+    def problem(
+        self, sub: Location, message: str, level: str = "error", value: bool = False
+    ) -> str:
+        note = self.row_note.get(str(sub[0])) if sub else None
+        return self.document.problem(self.location(sub), message + (note or ""), level, value)
 
 
 class Checker:
@@ -513,6 +522,7 @@ class Checker:
         base: Location,
         defaults: dict,
         redirects: dict[str, Location] | None = None,
+        row_note: dict[str, str] | None = None,
     ) -> tuple[dict, Source]:
         merged = dict(raw)
         moved = dict(redirects or {})
@@ -520,7 +530,7 @@ class Checker:
             if key not in merged:
                 merged[key] = value
                 moved[key] = ("defaults", key)
-        return merged, Source(document, base, moved)
+        return merged, Source(document, base, moved, row_note)
 
     def expand_table(
         self, document: YamlDocument, table: Any, base: Location, defaults: dict
@@ -570,10 +580,19 @@ class Checker:
                 continue
             cells = dict(zip(columns, row, strict=True))
             filled = fill_cells(template, cells)
-            # Problems in a filled rule point at the template, except its id, which names the row.
+            # Problems in a filled rule point at the template, and say which row filled it where
+            # the template takes cells from the row.
             redirects = {key: (*base, "rule", key) for key in filled}
-            redirects["id"] = where
-            expanded.append(self.with_defaults(document, filled, where, defaults, redirects))
+            redirects["id"] = where  # the row is the rule's origin
+            line, _ = document.where(where)
+            row_note = {
+                key: f" (table row at line {line})"
+                for key, value in template.items()
+                if _TABLE_CELL.search(json.dumps(value, default=str))
+            }
+            expanded.append(
+                self.with_defaults(document, filled, where, defaults, redirects, row_note)
+            )
         return expanded
 
     def check_disable(
@@ -771,7 +790,7 @@ class Checker:
             overlay=is_overlay,
         )
 
-    def describe(self, source: Source, detail: dict) -> str:
+    def describe(self, source: Source, detail: Any) -> str:
         location = tuple(detail["loc"])
         if detail["type"] == "missing":
             return source.problem(location[:-1], f"missing field '{location[-1]}'")
@@ -805,7 +824,9 @@ class Checker:
         }
         self.problems.append(
             source.problem(
-                where, f"unknown {singular[vocabulary]} '{name}'{did_you_mean(str(name), known)}"
+                where,
+                f"unknown {singular[vocabulary]} '{name}'{did_you_mean(str(name), known)}",
+                value=True,
             )
         )
         return False
@@ -857,13 +878,15 @@ class Checker:
         try:
             test = parse_test(line)
         except ConditionSyntaxError as exc:
-            self.problems.append(source.problem(where, str(exc)))
+            self.problems.append(source.problem(where, str(exc), value=True))
             return None
         spec = self.fields.get(test.field)
         if spec is None:
             self.problems.append(
                 source.problem(
-                    where, f"unknown fact '{test.field}'{did_you_mean(test.field, self.fields)}"
+                    where,
+                    f"unknown fact '{test.field}'{did_you_mean(test.field, self.fields)}",
+                    value=True,
                 )
             )
             return None
@@ -874,20 +897,25 @@ class Checker:
                     where,
                     f"'{test.op}' does not apply to {spec.type.value} field "
                     f"'{test.field}' (use {', '.join(allowed)})",
+                    value=True,
                 )
             )
             return None
         if test.op == "matches":
             if not isinstance(test.value, str):
                 self.problems.append(
-                    source.problem(where, "'matches' needs a regular expression in quotes")
+                    source.problem(
+                        where, "'matches' needs a regular expression in quotes", value=True
+                    )
                 )
                 return None
             try:
                 re.compile(test.value)
             except re.error as exc:
                 self.problems.append(
-                    source.problem(where, f"bad regular expression '{test.value}': {exc}")
+                    source.problem(
+                        where, f"bad regular expression '{test.value}': {exc}", value=True
+                    )
                 )
                 return None
             return test
@@ -899,7 +927,9 @@ class Checker:
             if not value_fits(element_type, value):
                 self.problems.append(
                     source.problem(
-                        where, f"'{test.field}' is {spec.type.value}, but {value!r} is not"
+                        where,
+                        f"'{test.field}' is {spec.type.value}, but {value!r} is not",
+                        value=True,
                     )
                 )
                 return None

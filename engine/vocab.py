@@ -119,7 +119,7 @@ def load_vocabulary(rules_dir: str | Path | None = None) -> Vocabulary:
     folder = Path(rules_dir) if rules_dir else default_rules_dir()
     problems: list[str] = []
     models: dict[str, BaseModel] = {}
-    schemas = {
+    schemas: dict[str, type[BaseModel]] = {
         "services.yaml": ServicesFile,
         "regions.yaml": RegionsFile,
         "specialties.yaml": SpecialtiesFile,

@@ -27,16 +27,24 @@ class YamlDocument:
     path: str
     data: Any
     positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    # Where a mapping's value starts, for problems inside the value (a condition line) rather
+    # than with the key itself; `positions` holds the key's place for those.
+    value_positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, location: Location) -> tuple[int, int]:
-        """Line and column (from 1) of the value at `location`, or of its nearest parent."""
+    def where(self, location: Location, value: bool = False) -> tuple[int, int]:
+        """Line and column (from 1) of the key (or, with `value`, the value) at `location`, or of
+        its nearest parent."""
         location = tuple(location)
+        if value and location in self.value_positions:
+            return self.value_positions[location]
         while location and location not in self.positions:
             location = location[:-1]
         return self.positions.get(location, (1, 1))
 
-    def problem(self, location: Location, message: str, level: str = "error") -> str:
-        line, column = self.where(location)
+    def problem(
+        self, location: Location, message: str, level: str = "error", value: bool = False
+    ) -> str:
+        line, column = self.where(location, value)
         return f"{self.path}:{line}:{column}: {level}: {message}"
 
 
@@ -78,7 +86,7 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
     if node is None:
         return document
     try:
-        document.data = construct(node, (), document.positions)
+        document.data = construct(node, (), document.positions, document.value_positions)
     except ValueError as exc:
         raise YamlSyntaxError(
             f"{shown}:{exc.args[1]}:{exc.args[2]}: error: {exc.args[0]}"
@@ -86,7 +94,9 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
     return document
 
 
-def construct(node: yaml.Node, location: Location, positions: dict) -> Any:
+def construct(
+    node: yaml.Node, location: Location, positions: dict, value_positions: dict | None = None
+) -> Any:
     positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -105,14 +115,19 @@ def construct(node: yaml.Node, location: Location, positions: dict) -> Any:
                     key_node.start_mark.column + 1,
                 )
             # Keys point at themselves, so "unknown field" errors land on the key, not the value.
-            result[key] = construct(value_node, (*location, key), positions)
+            result[key] = construct(value_node, (*location, key), positions, value_positions)
+            if value_positions is not None:
+                value_positions[(*location, key)] = positions[(*location, key)]
             positions[(*location, key)] = (
                 key_node.start_mark.line + 1,
                 key_node.start_mark.column + 1,
             )
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [construct(child, (*location, i), positions) for i, child in enumerate(node.value)]
+        return [
+            construct(child, (*location, i), positions, value_positions)
+            for i, child in enumerate(node.value)
+        ]
     return scalar(node)
 
 

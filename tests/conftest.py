@@ -45,3 +45,34 @@ def real_letters() -> list[Path]:
 needs_shared = pytest.mark.skipif(
     not CORPUS_TXT.is_dir(), reason="the real letters in ../shared are not present"
 )
+
+
+def rules_folder(root: Path, files: dict[str, str]) -> Path:
+    """A rules folder with the bundled fact catalogue and vocabularies and the given rule files."""
+    import shutil
+
+    folder = root / "rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "rules" / "facts.yaml", folder / "facts.yaml")
+    shutil.copytree(REPO / "rules" / "vocab", folder / "vocab", dirs_exist_ok=True)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return folder
+
+
+# A minimal valid rule file for tests that need one; tests adapt it with str.replace.
+LIMIT_RULE = """rules:
+  - id: mtus.test.limit
+    title: limit
+    citation: {document: Test guideline}
+    tier: mtus
+    effective: {from: 2009-07-18}
+    confidence: confirmed
+    applies: {services: [physical_therapy]}
+    when: request.visits > 10
+    outcome: deny
+    message: over
+    examples: [{name: over, request: {visits: 12}, expect: deny}]
+"""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from conftest import DATA, REPO
+from conftest import DATA, LIMIT_RULE, REPO
 from typer.testing import CliRunner
 
 from cli import app
@@ -88,3 +89,82 @@ def test_broken_vocabulary_is_a_configuration_error(tmp_path: Path) -> None:
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("imrcheck ")
+
+
+BAD_RULE = LIMIT_RULE.replace("request.visits > 10", "prior_visit > 10").replace(
+    "request: {visits: 12}", "facts: {prior_visits: 12}"
+)
+
+
+def test_rules_validate_the_bundled_rules() -> None:
+    result = runner.invoke(app, ["rules", "validate"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].endswith("rules valid, 0 warning(s)")
+
+
+def test_rules_validate_reports_file_line_and_column(tmp_path: Path, monkeypatch) -> None:
+    from conftest import rules_folder
+
+    rules_folder(tmp_path, {"pt/limit.yaml": BAD_RULE})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["rules", "validate", "rules"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "rules/pt/limit.yaml:9:11: error: unknown fact 'prior_visit' "
+        "(did you mean 'prior_visits'?)",
+        "1 error(s), 0 warning(s)",
+    ]
+    as_json = json.loads(runner.invoke(app, ["rules", "validate", "rules", "-f", "json"]).stdout)
+    assert as_json["valid"] is False and len(as_json["errors"]) == 1
+    # Any other command given broken rules stops with the same lines and exit code 2.
+    listed = runner.invoke(app, ["rules", "list", "--rules", "rules"])
+    assert listed.exit_code == 2
+    assert "rules/pt/limit.yaml:9:11: error: unknown fact" in listed.stderr
+
+
+def test_rules_test_runs_every_example() -> None:
+    result = runner.invoke(app, ["rules", "test"])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"\d+ passed, 0 failed", result.stdout.splitlines()[-1])
+    assert runner.invoke(app, ["rules", "test", "-k", "no-such-rule"]).stdout.endswith(
+        "0 passed, 0 failed\n"
+    )
+
+
+def test_rules_test_names_a_failing_example(tmp_path: Path) -> None:
+    from conftest import rules_folder
+
+    folder = rules_folder(
+        tmp_path,
+        {
+            "limit.yaml": BAD_RULE.replace("prior_visit >", "prior_visits >").replace(
+                "prior_visits: 12}", "prior_visits: 9}"
+            )
+        },
+    )
+    result = runner.invoke(app, ["rules", "test", str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{folder / 'limit.yaml'}:2: FAIL mtus.test.limit: over: expected deny, got none",
+        "0 passed, 1 failed",
+    ]
+
+
+def test_rules_list_and_show_as_json() -> None:
+    listed = json.loads(runner.invoke(app, ["rules", "list", "--format", "json"]).stdout)
+    first = listed[0]
+    assert set(first) >= {"id", "tier", "effective", "confidence", "applies", "when", "origin"}
+    shown = runner.invoke(app, ["rules", "show", first["id"], "--format", "json"])
+    assert json.loads(shown.stdout) == first
+    missing = runner.invoke(app, ["rules", "show", first["id"] + "x"])
+    assert missing.exit_code == 2
+    assert f"did you mean '{first['id']}'" in missing.stderr
+
+
+def test_an_overlay_can_disable_a_bundled_rule(tmp_path: Path) -> None:
+    listed = json.loads(runner.invoke(app, ["rules", "list", "-f", "json"]).stdout)
+    victim = listed[0]["id"]
+    (tmp_path / "off.yaml").write_text(f"disable: [{victim}]\n")
+    after = runner.invoke(app, ["rules", "list", "-f", "json", "--overlay", str(tmp_path)])
+    assert after.exit_code == 0, after.output
+    assert [r["id"] for r in json.loads(after.stdout)] == [r["id"] for r in listed[1:]]

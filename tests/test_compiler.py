@@ -1,0 +1,100 @@
+"""The compiler's output, checked without durable_rules: the durable conditions for TRUE, UNKNOWN
+and APPLIES, and the flat fact an evaluation asserts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import rules_folder
+
+from engine.compiler import MARKER, build_fact, compile_rules
+from engine.rules import load_rulebook
+
+RULE = """
+rules:
+  - id: mtus.test.improvement
+    title: Continuing therapy needs functional improvement
+    citation: {document: Test guideline}
+    tier: mtus
+    effective: {from: 2009-07-18, until: 2017-11-30}
+    confidence: confirmed
+    applies: {services: [physical_therapy, imaging/mri], regions: [lumbar_spine]}
+    when:
+      all:
+        - prior_visits > 0
+        - not: functional_improvement == true
+    outcome: deny
+    message: no gain
+    supports: {visits: 10}
+    examples: [{name: no gain, request: {regions: [lumbar_spine]},
+                facts: {prior_visits: 6, functional_improvement: false}, expect: deny}]
+"""
+
+
+def test_compiled_conditions(tmp_path: Path) -> None:
+    compiled = compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": RULE})))
+    assert compiled.keys == {
+        "request.service": "f0",
+        "request.date": "f1",
+        "prior_visits": "f2",
+        "functional_improvement": "f3",
+        "request.regions": "f4",
+        "request.subtype": "f5",
+    }
+    head = [
+        {"f0": "physical_therapy"},
+        {MARKER: 1},
+        {"$gte": {"f1": date(2009, 7, 18).toordinal()}},
+        {"$lte": {"f1": date(2017, 11, 30).toordinal()}},
+        {"d0": True},
+    ]
+    true_form = {"$and": [{"$gt": {"f2": 0}}, {"$neq": {"f3": True}}]}
+    # Unknown: neither part false, and at least one part unknown.
+    unknown_form = {
+        "$and": [
+            {"$or": [{"$gt": {"f2": 0}}, {"$nex": {"f2": 1}}]},
+            {"$or": [{"$neq": {"f3": True}}, {"$nex": {"f3": 1}}]},
+            {"$or": [{"$nex": {"f2": 1}}, {"$nex": {"f3": 1}}]},
+        ]
+    }
+    assert compiled.conditions["r0.T.0"] == {"$and": [*head, true_form]}
+    assert compiled.conditions["r0.U.0"] == {"$and": [*head, unknown_form]}
+    assert compiled.conditions["r0.A.0"] == {"$and": head}
+    mri_head = [{"f0": "imaging"}, {MARKER: 1}, {"f5": "mri"}, *head[2:]]
+    assert compiled.conditions["r0.T.1"] == {"$and": [*mri_head, true_form]}
+    assert compiled.targets["r0.U.1"] == (0, "U")
+    assert compiled.name.startswith("imrcheck_") and len(compiled.name) == 29
+
+
+def test_the_fact_leaves_unknowns_out(tmp_path: Path) -> None:
+    compiled = compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": RULE})))
+    fact = build_fact(
+        compiled,
+        {
+            "request.service": "physical_therapy",
+            "request.date": date(2015, 1, 2),
+            "request.regions": ("cervical_spine",),
+            "prior_visits": 6,
+            "functional_improvement": None,
+        },
+    )
+    assert fact == {
+        MARKER: 1,
+        "f0": "physical_therapy",
+        "f1": date(2015, 1, 2).toordinal(),
+        "f2": 6,
+        "f4": 1,
+        "d0": False,
+    }
+    no_region = build_fact(compiled, {"request.service": "imaging", "request.regions": ()})
+    assert "d0" not in no_region and "f2" not in no_region
+
+
+def test_equal_rules_compile_to_the_same_name(tmp_path: Path) -> None:
+    first = compile_rules(load_rulebook(rules_folder(tmp_path / "a", {"r.yaml": RULE})))
+    second = compile_rules(load_rulebook(rules_folder(tmp_path / "b", {"r.yaml": RULE})))
+    changed = compile_rules(
+        load_rulebook(rules_folder(tmp_path / "c", {"r.yaml": RULE.replace("> 0", "> 1")}))
+    )
+    assert first.name == second.name != changed.name

@@ -1,0 +1,60 @@
+"""The durable_rules backend absorbs the engine's sharp edges: many evaluations on one session,
+identical facts in a row, facts nothing matches, and the same rules loaded twice."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import LIMIT_RULE, rules_folder
+
+from engine.compiler import compile_rules
+from engine.durable_backend import DurableMatcher
+from engine.rules import load_rulebook
+
+RULE = LIMIT_RULE.replace(
+    "when: request.visits > 10", "when: {any: [request.visits > 10, request.weeks > 8]}"
+)
+
+
+def values(visits: int | None, service: str = "physical_therapy") -> dict:
+    return {
+        "request.service": service,
+        "request.date": date(2015, 1, 2),
+        "request.visits": visits,
+        "request.weeks": 4,
+    }
+
+
+def test_thousands_of_evaluations_share_one_session(tmp_path: Path) -> None:
+    # A fresh session id per evaluation would hit durable's cap of 1,024 live sessions.
+    matcher = DurableMatcher(compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": RULE}))))
+    for visits in range(3000):
+        expected = {(0, "T")} if visits > 10 else set()
+        assert matcher.match(values(visits)) == expected
+
+
+def test_the_same_fact_twice_and_facts_nothing_matches(tmp_path: Path) -> None:
+    matcher = DurableMatcher(compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": RULE}))))
+    assert matcher.match(values(12)) == {(0, "T")}
+    assert matcher.match(values(12)) == {(0, "T")}
+    assert matcher.match(values(12, service="acupuncture")) == set()
+    assert matcher.match(values(None)) == {(0, "U")}
+
+
+def test_an_or_with_two_true_branches_fires_once(tmp_path: Path) -> None:
+    matcher = DurableMatcher(compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": RULE}))))
+    both = {**values(12), "request.weeks": 9}
+    assert matcher.match(both) == {(0, "T")}
+
+
+def test_loading_the_same_rules_again_reuses_the_ruleset(tmp_path: Path) -> None:
+    # durable refuses to register a ruleset name twice; equal rules must simply share it.
+    first = DurableMatcher(
+        compile_rules(load_rulebook(rules_folder(tmp_path / "a", {"r.yaml": RULE})))
+    )
+    second = DurableMatcher(
+        compile_rules(load_rulebook(rules_folder(tmp_path / "b", {"r.yaml": RULE})))
+    )
+    assert first.compiled.name == second.compiled.name
+    assert first.match(values(12)) == second.match(values(12)) == {(0, "T")}

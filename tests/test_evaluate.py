@@ -1,0 +1,223 @@
+"""The verdict: tiers, the order of outcomes inside a tier, dates in force, unknown facts, the
+supported quantity and the missing documentation."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import REPO, rules_folder
+
+from engine.evaluate import Evaluator, FactError, request_values
+from engine.models import Quantity, Request, Service
+from engine.rules import load_rulebook
+
+HEAD = """
+defaults:
+  citation: {document: Test guideline, edition: "2009", section: Physical Medicine, pages: 98-99}
+  confidence: confirmed
+  applies: {services: [physical_therapy]}
+rules:
+"""
+# Four rules over physical therapy, in two tiers, with different dates and outcomes.
+RULES = (
+    HEAD
+    + """
+  - id: mtus.test.limit
+    title: MTUS limit of 10 visits
+    tier: mtus
+    effective: {from: 2009-07-18, until: 2017-11-30}
+    when: request.visits > 10
+    outcome: deny
+    message: "{request.visits} visits; up to {supports.visits} supported"
+    supports: {visits: 10, weeks: 8}
+    examples: [{name: over, request: {visits: 12}, expect: deny}]
+  - id: mtus.test.improvement
+    title: Continuing therapy needs functional improvement
+    tier: mtus
+    effective: {from: 2009-07-18, until: 2017-11-30}
+    when: {all: [prior_visits > 0, functional_improvement == false]}
+    outcome: deny
+    message: "{prior_visits} prior visits without functional improvement"
+    examples: [{name: no gain, facts: {prior_visits: 6, functional_improvement: false},
+                expect: deny}]
+  - id: mtus.test.certify
+    title: Within the limit on a first course
+    tier: mtus
+    effective: {from: 2009-07-18, until: 2017-11-30}
+    when: {all: [request.visits <= 10, prior_visits == 0]}
+    outcome: certify
+    message: "a first course of {request.visits} visits"
+    examples: [{name: first, request: {visits: 8}, facts: {prior_visits: 0}, expect: certify}]
+  - id: odg.test.trial
+    title: ODG six-visit trial
+    tier: acoem_odg
+    effective: {from: 2005-01-01}
+    when: {all: [prior_visits == 0, request.visits > 6]}
+    outcome: deny
+    message: "first course over {supports.visits} visits"
+    supports: {visits: 6}
+    examples: [{name: eight first, request: {visits: 8}, facts: {prior_visits: 0},
+                expect: deny}]
+"""
+)
+IN_2015 = date(2015, 3, 1)
+
+
+@pytest.fixture(scope="module", params=["durable", "reference"])
+def evaluator(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    folder = rules_folder(tmp_path_factory.mktemp("evaluate"), {"pt.yaml": RULES})
+    return Evaluator(load_rulebook(folder), request.param)
+
+
+def pt(**values: object) -> dict:
+    facts = {k: v for k, v in values.items() if not k.startswith("request_")}
+    request = {
+        f"request.{k.removeprefix('request_')}": v
+        for k, v in values.items()
+        if k.startswith("request_")
+    }
+    return {
+        "request.service": "physical_therapy",
+        "request.perioperative": False,
+        "request.date": IN_2015,
+        **request,
+        **facts,
+    }
+
+
+def test_the_mtus_tier_decides_over_odg(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=0))
+    assert verdict.outcome == "certify"
+    assert verdict.governing_tier == "mtus"
+    # The ODG finding is still reported, only outranked.
+    assert {(f.rule_id, f.outcome) for f in verdict.findings} == {
+        ("mtus.test.certify", "certify"),
+        ("odg.test.trial", "deny"),
+    }
+    assert verdict.supported is not None
+    assert (verdict.supported.rule_id, verdict.supported.visits) == ("mtus.test.limit", 10)
+
+
+def test_deny_beats_certify_inside_a_tier(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(pt(request_visits=12, prior_visits=0))
+    assert verdict.outcome == "deny"
+    deny = next(f for f in verdict.findings if f.rule_id == "mtus.test.limit")
+    assert deny.message == "12 visits; up to 10 supported"
+    assert deny.facts_used == {"request.visits": 12}
+    assert deny.citation == "Test guideline (2009) - Physical Medicine p. 98-99"
+
+
+def test_an_unknown_fact_is_insufficient_not_false(evaluator: Evaluator) -> None:
+    # Six prior visits, nothing said about improvement: the rule cannot be judged either way.
+    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=6))
+    assert verdict.outcome == "insufficient"
+    finding = next(f for f in verdict.findings if f.rule_id == "mtus.test.improvement")
+    assert finding.outcome == "insufficient"
+    assert finding.facts_used == {"prior_visits": 6, "functional_improvement": None}
+    assert verdict.missing == [
+        "objective functional improvement from the treatment so far (better activities of "
+        "daily living or work status, and less dependence on treatment)"
+    ]
+
+
+def test_a_false_part_decides_an_all_even_with_unknowns(evaluator: Evaluator) -> None:
+    # No prior visits: the improvement rule is false whatever the improvement, so it is silent.
+    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=0))
+    assert "mtus.test.improvement" not in {f.rule_id for f in verdict.findings}
+
+
+def test_deny_beats_insufficient(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(pt(request_visits=12, prior_visits=6))
+    assert verdict.outcome == "deny"
+    assert {f.outcome for f in verdict.findings} == {"deny", "insufficient"}
+
+
+def test_rules_out_of_force_do_not_count(evaluator: Evaluator) -> None:
+    # In 2018 the MTUS rules here have ended; only the open-ended ODG rule remains.
+    verdict = evaluator.evaluate(
+        {**pt(request_visits=8, prior_visits=0), "request.date": date(2018, 1, 2)}
+    )
+    assert (verdict.outcome, verdict.governing_tier) == ("deny", "acoem_odg")
+    assert verdict.supported is not None and verdict.supported.visits == 6
+
+
+def test_the_last_day_in_force_counts(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate({**pt(request_visits=12), "request.date": date(2017, 11, 30)})
+    assert "mtus.test.limit" in {f.rule_id for f in verdict.findings}
+
+
+def test_no_rule_for_another_service(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate({**pt(request_visits=8), "request.service": "acupuncture"})
+    assert (verdict.outcome, verdict.findings, verdict.supported) == ("no_rule", [], None)
+
+
+def test_facts_are_type_checked_before_the_engine(evaluator: Evaluator) -> None:
+    with pytest.raises(FactError, match="fact 'prior_visits' is integer, but '6' is not"):
+        evaluator.evaluate(pt(request_visits=8, prior_visits="6"))
+    with pytest.raises(FactError, match=r"unknown fact 'prior_visit' \(did you mean"):
+        evaluator.evaluate(pt(request_visits=8, prior_visit=6))
+    with pytest.raises(FactError, match="date"):
+        evaluator.evaluate({"request.service": "physical_therapy"})
+
+
+def test_repeating_an_evaluation_gives_the_same_verdict(evaluator: Evaluator) -> None:
+    # durable_rules raises on an identical fact asserted twice unless it was retracted.
+    values = pt(request_visits=12, prior_visits=0)
+    first = evaluator.evaluate(values)
+    assert all(evaluator.evaluate(values) == first for _ in range(5))
+
+
+def test_request_values_from_a_parsed_request(evaluator: Evaluator) -> None:
+    request = Request(
+        text="Physical therapy 2x6 lumbar spine",
+        service=Service(category="physical_therapy"),
+        quantity=Quantity(visits=12, per_week=2, weeks=6),
+    )
+    values = request_values(request, IN_2015)
+    assert values["request.visits"] == 12 and values["request.regions"] == ()
+    assert evaluator.evaluate_request(request, IN_2015, {"prior_visits": 0}).outcome == "deny"
+
+
+def test_changing_a_number_in_the_yaml_changes_the_verdict(tmp_path: Path) -> None:
+    """No code change: copy the bundled rules, raise a visit limit, and the verdict follows."""
+    import shutil
+
+    folder = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", folder)
+    before = load_rulebook(folder)
+    limit_rules = [
+        r
+        for r in before.rules
+        if r.supports
+        and r.supports.get("visits")
+        and r.tier == "mtus"
+        and r.services[0][0] == "physical_therapy"
+    ]
+    rule = min(limit_rules, key=lambda r: r.supports["visits"])  # type: ignore[index]
+    limit = int(rule.supports["visits"])  # type: ignore[index]
+    request = {
+        **pt(request_visits=limit + 2, prior_visits=0),
+        "request.date": rule.effective_from or IN_2015,
+    }
+    for example in rule.examples:  # reuse facts the rule's own examples give
+        request.update({k: v for k, v in example.values.items() if not k.startswith("request.")})
+    assert rule.id in deny_ids(Evaluator(before), request)
+
+    path = Path(rule.origin.rsplit(":", 1)[0])
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    text = path.read_text()
+    raised = text.replace(f"visits: {limit}", f"visits: {limit + 5}").replace(
+        f"> {limit}", f"> {limit + 5}"
+    )
+    assert raised != text
+    path.write_text(raised)
+    after = load_rulebook(folder)
+    assert after.by_id[rule.id].supports["visits"] == limit + 5  # type: ignore[index]
+    assert rule.id not in deny_ids(Evaluator(after), request)
+
+
+def deny_ids(evaluator: Evaluator, values: dict) -> set[str]:
+    return {f.rule_id for f in evaluator.evaluate(values).findings if f.outcome == "deny"}
