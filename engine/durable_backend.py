@@ -60,10 +60,8 @@ class _Process:
         self.registered.add(compiled.name)
 
     def recorder(self, name: str) -> Any:
-        fired = self.fired
-
         def record(_context: Any) -> None:
-            fired.append(name)
+            self.fired.append(name)
 
         return record
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from conftest import LIMIT_RULE, rules_folder
 
 from engine.compiler import compile_rules
@@ -58,3 +59,34 @@ def test_loading_the_same_rules_again_reuses_the_ruleset(tmp_path: Path) -> None
     )
     assert first.compiled.name == second.compiled.name
     assert first.match(values(12)) == second.match(values(12)) == {(0, "T")}
+
+
+def test_no_timer_threads_are_started(tmp_path: Path) -> None:
+    # durable's stock host starts two threads that inject $pulse messages into live sessions.
+    import threading
+
+    before = threading.active_count()
+    matcher = DurableMatcher(compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": RULE}))))
+    matcher.match(values(12))
+    assert threading.active_count() == before
+
+
+def test_a_failing_action_is_reported_and_the_next_evaluation_is_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # durable swallows exceptions raised in actions into the session state; they must surface.
+    import engine.durable_backend as backend
+
+    rule = RULE.replace("mtus.test.limit", "mtus.test.failing")
+    matcher = DurableMatcher(compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": rule}))))
+    fired = matcher.engine.fired
+
+    class Exploding(list):
+        def append(self, name: str) -> None:
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(matcher.engine, "fired", Exploding())
+    with pytest.raises(backend.EngineFailure, match="boom"):
+        matcher.match(values(12))
+    monkeypatch.setattr(matcher.engine, "fired", fired)
+    assert matcher.match(values(12)) == {(0, "T")}
