@@ -9,6 +9,7 @@ file can neither run code nor reach into objects.
 from __future__ import annotations
 
 import datetime
+import difflib
 import hashlib
 import json
 import os
@@ -486,7 +487,9 @@ class Checker:
             if clash is not None:
                 self.problems.append(
                     source.problem(
-                        ("id",), f"duplicate rule id '{rule.id}' (first defined at {clash.origin})"
+                        ("id",),
+                        f"duplicate rule id '{rule.id}' (first defined at {clash.origin})",
+                        value=True,
                     )
                 )
                 continue
@@ -559,14 +562,19 @@ class Checker:
                 document.problem((*base, "rule"), "'rule' must be a rule template mapping")
             )
             return []
-        used = set(_TABLE_CELL.findall(json.dumps(template, default=str)))
-        for name in sorted(used - set(columns)):
-            self.problems.append(
-                document.problem(
-                    (*base, "rule"), f"unknown column '${{{name}}}'{did_you_mean(name, columns)}"
-                )
-            )
-        if used - set(columns):
+        unknown = False
+        for location, text in strings_of(template, (*base, "rule")):
+            for name in _TABLE_CELL.findall(text):
+                if name not in columns:
+                    unknown = True
+                    self.problems.append(
+                        document.problem(
+                            location,
+                            f"unknown column '${{{name}}}'{did_you_mean(name, columns)}",
+                            value=True,
+                        )
+                    )
+        if unknown:
             return []
         expanded = []
         for r_index, row in enumerate(rows):
@@ -670,9 +678,12 @@ class Checker:
         try:
             spec = RuleSpec.model_validate(raw)
         except ValidationError as exc:
+            misspelt = misspelt_fields(raw)
             for detail in exc.errors():
                 if detail["type"] == "extra_forbidden":
                     continue  # reported above, with a suggestion
+                if detail["type"] == "missing" and detail["loc"] in misspelt:
+                    continue  # the misspelling above is the same mistake
                 self.problems.append(self.describe(source, detail))
             return None
         if len(self.problems) > before:
@@ -685,6 +696,7 @@ class Checker:
                     ("id",),
                     f"rule id '{spec.id}' must be dotted lower-case "
                     "words, e.g. mtus.cp.physical-medicine.visit-limit",
+                    value=True,
                 )
             )
         if spec.tier not in TIERS:
@@ -693,6 +705,7 @@ class Checker:
                     ("tier",),
                     f"unknown tier '{spec.tier}'"
                     f"{did_you_mean(spec.tier, TIERS) or ' (tiers: ' + ', '.join(TIERS) + ')'}",
+                    value=True,
                 )
             )
         start, until = spec.effective.from_, spec.effective.until
@@ -701,6 +714,7 @@ class Checker:
                 source.problem(
                     ("effective", "until"),
                     f"impossible date range: until {until} is before from {start}",
+                    value=True,
                 )
             )
         if spec.confidence != "confirmed" and not (spec.confidence_note or "").strip():
@@ -791,14 +805,20 @@ class Checker:
         )
 
     def describe(self, source: Source, detail: Any) -> str:
+        """A pydantic error in plain words, at the value it is about."""
         location = tuple(detail["loc"])
         if detail["type"] == "missing":
             return source.problem(location[:-1], f"missing field '{location[-1]}'")
         label = ".".join(str(p) for p in location)
-        message = detail["msg"]
+        message = f"{label}: {detail['msg']}"
         if detail["type"] == "literal_error":
-            message = f"must be one of {detail['ctx']['expected']}"
-        return source.problem(location, f"{label}: {message}")
+            choices = re.findall(r"'([^']+)'", detail["ctx"]["expected"])
+            given = detail["input"]
+            hint = did_you_mean(str(given), choices) or f" (use {', '.join(choices)})"
+            message = f"unknown {label} '{given}'{hint}"
+        elif detail["type"] == "too_short" and location == ("examples",):
+            message = "a rule needs at least one example"
+        return source.problem(location, message, value=True)
 
     def check_services(self, services: list[str], source: Source) -> tuple:
         checked = []
@@ -832,27 +852,14 @@ class Checker:
         return False
 
     def check_condition(self, raw: Any, source: Source, where: Location) -> Condition | None:
-        if isinstance(raw, list):
-            raw = {"all": raw}
+        if isinstance(raw, list):  # a plain list means all of it
+            return self.check_items("all", raw, source, where)
         if isinstance(raw, str):
             return self.check_test(raw, source, where)
         if isinstance(raw, dict) and len(raw) == 1:
             ((key, value),) = raw.items()
             if key in ("all", "any"):
-                if not isinstance(value, list) or not value:
-                    self.problems.append(
-                        source.problem(
-                            (*where, key), f"'{key}' needs a non-empty list of conditions"
-                        )
-                    )
-                    return None
-                items = [
-                    self.check_condition(v, source, (*where, key, i)) for i, v in enumerate(value)
-                ]
-                if any(item is None for item in items):
-                    return None
-                kept = tuple(i for i in items if i is not None)
-                return AllOf(kept) if key == "all" else AnyOf(kept)
+                return self.check_items(key, value, source, (*where, key))
             if key == "not":
                 item = self.check_condition(value, source, (*where, key))
                 return Not(item) if item is not None else None
@@ -870,9 +877,24 @@ class Checker:
                 where,
                 "a condition is a line like 'request.visits > 10', or a "
                 "mapping with one of all, any, not",
+                value=True,
             )
         )
         return None
+
+    def check_items(
+        self, combinator: str, value: Any, source: Source, where: Location
+    ) -> Condition | None:
+        if not isinstance(value, list) or not value:
+            self.problems.append(
+                source.problem(where, f"'{combinator}' needs a non-empty list of conditions")
+            )
+            return None
+        items = [self.check_condition(v, source, (*where, i)) for i, v in enumerate(value)]
+        if any(item is None for item in items):
+            return None
+        kept = tuple(i for i in items if i is not None)
+        return AllOf(kept) if combinator == "all" else AnyOf(kept)
 
     def check_test(self, line: str, source: Source, where: Location) -> Test | None:
         try:
@@ -885,7 +907,8 @@ class Checker:
             self.problems.append(
                 source.problem(
                     where,
-                    f"unknown fact '{test.field}'{did_you_mean(test.field, self.fields)}",
+                    f"unknown {'request field' if test.field.startswith('request.') else 'fact'} "
+                    f"'{test.field}'{did_you_mean(test.field, self.fields)}",
                     value=True,
                 )
             )
@@ -944,6 +967,7 @@ class Checker:
                 source.problem(
                     ("message",),
                     "unbalanced '{' or '}' in the message (write {{ or }} for a brace)",
+                    value=True,
                 )
             )
             return
@@ -954,7 +978,9 @@ class Checker:
                 if not hint and name.startswith("supports.") and not supports:
                     hint = " (the rule has no 'supports')"
                 self.problems.append(
-                    source.problem(("message",), f"unknown placeholder '{{{name}}}'{hint}")
+                    source.problem(
+                        ("message",), f"unknown placeholder '{{{name}}}'{hint}", value=True
+                    )
                 )
 
     def check_example(self, spec: RuleSpec, index: int, source: Source) -> Example | None:
@@ -1015,6 +1041,7 @@ class Checker:
                 source.problem(
                     where,
                     f"'{name.removeprefix('request.')}' is {spec.type.value}, but {value!r} is not",
+                    value=True,
                 )
             )
             return False
@@ -1023,6 +1050,28 @@ class Checker:
                 if not self.check_name(item, spec.vocabulary, source, where):
                     return False
         return True
+
+
+def misspelt_fields(raw: dict) -> set[tuple[str, ...]]:
+    """Required fields a misspelt key of the rule probably meant: `outcom` -> ('outcome',)."""
+    meant = set()
+    for key in raw:
+        if key not in RULE_KEYS:
+            close = difflib.get_close_matches(str(key), RULE_KEYS, n=1, cutoff=0.75)
+            meant.update((name,) for name in close)
+    return meant
+
+
+def strings_of(data: Any, location: Location) -> Iterable[tuple[Location, str]]:
+    """Every text value inside nested data, with where it is."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings_of(value, (*location, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings_of(value, (*location, index))
+    elif isinstance(data, str):
+        yield location, data
 
 
 def fill_cells(template: Any, cells: dict[str, Any]) -> Any:

@@ -77,8 +77,14 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = exc.problem or exc.context or "invalid YAML"
+        context = exc.context or ""
+        if context.startswith("while parsing a flow") and exc.context_mark:
+            # PyYAML notices an unclosed [ or { only on a later line; the fix is at the bracket.
+            mark = exc.context_mark
+            bracket = "[" if "sequence" in context else "{"
+            reason = f"this '{bracket}' is never closed ({reason})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlSyntaxError(f"{shown}:{line}:{column}: error: invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"{shown}:1:1: error: invalid YAML: {exc}") from None
@@ -134,7 +140,15 @@ def construct(
 def scalar(node: yaml.Node) -> Any:
     # Resolving through the safe constructor keeps YAML's own typing (ints, dates, booleans).
     constructor = yaml.constructor.SafeConstructor()
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except ValueError as exc:  # e.g. a date that does not exist: 2017-11-31
+        kind = "date" if node.tag.endswith(":timestamp") else "value"
+        raise ValueError(
+            f"invalid {kind} '{node.value}': {exc}",
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        ) from None
 
 
 def describe_validation_error(document: YamlDocument, error: Any, base: Location = ()) -> list[str]:

@@ -72,7 +72,7 @@ def test_a_problem_in_a_table_row_names_the_row(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as caught:
         load_rulebook(rules_folder(tmp_path, {"pt.yaml": broken}))
     assert caught.value.problems == [
-        f"{tmp_path / 'rules' / 'pt.yaml'}:22:18: error: supports.visits: Input should be a "
+        f"{tmp_path / 'rules' / 'pt.yaml'}:22:26: error: supports.visits: Input should be a "
         "valid integer, unable to parse string as an integer (table row at line 12)"
     ]
 
@@ -117,7 +117,7 @@ def test_the_same_id_twice_in_one_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as caught:
         load_rulebook(folder)
     (problem,) = caught.value.problems
-    assert problem.startswith(f"{folder / 'b.yaml'}:2:5: error: duplicate rule id")
+    assert problem.startswith(f"{folder / 'b.yaml'}:2:9: error: duplicate rule id")
     assert problem.endswith(f"(first defined at {folder / 'a.yaml'}:2)")
 
 
