@@ -1,17 +1,21 @@
-"""Compile stage: a `Rulebook` -> durable_rules' JSON ruleset, plus how to build the fact to assert.
+"""Compile stage: a `Rulebook` -> durable_rules' JSON ruleset, and how to read what fired.
 
-Pure data in, pure data out, so it can be tested without the engine. Three-valued logic is compiled
-here: for every rule we emit the condition under which its `when` is TRUE and the condition under
-which it is UNKNOWN (Kleene logic, with "unknown" meaning the field is absent from the fact), so an
-unknown fact can never count as false. Limit rules also get an APPLIES condition, so the quantity
-they support is known even when they do not fire.
+Pure data in, pure data out, so it can be tested without the engine.
+
+Three-valued logic is compiled here. For each rule the compiler emits the alternatives under which
+the rule APPLIES, under which its `when` is TRUE and under which it is FALSE (Kleene logic, with
+"unknown" meaning the field is absent from the fact). A rule that applies with `when` neither
+true nor false is UNKNOWN: an unknown fact never counts as false.
 
 durable_rules quirks absorbed here (measured, see the project's tech notes):
-- every rule starts with an equality on the service category and requires a marker field, which
-  keeps large rulesets from failing (errors 303 / double free) and keeps durable's own state and
-  timer messages from matching;
-- `$neq` never matches an absent field, and comparisons coerce types, so unknown is handled by
-  `$ex`/`$nex` explicitly and values are type-checked before they get here;
+- conditions are spelt out into alternatives, each a flat conjunction and each its own durable
+  rule: durable refuses nested conditions beyond 32 expressions (error 113), fires a rule once per
+  true branch of an `$or`, and spells `$or` out internally anyway;
+- every durable rule starts with an equality on the service category and requires a marker
+  field, which keeps large rulesets from failing (errors 303 / double free) and keeps durable's
+  own state and timer messages from matching;
+- `$neq` never matches an absent field and comparisons coerce types, so unknown is handled by
+  `$ex`/`$nex` explicitly, and values are type-checked before they get here;
 - regular expressions and list membership are evaluated in Python into boolean fields, because
   `$mt` speaks a Lua-like dialect and list operators are fragile.
 """
@@ -21,16 +25,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engine.conditions import AllOf, AnyOf, Condition, FieldType, Not, Test
+from engine.conditions import AllOf, Condition, FieldType, Literal, can_be_unknown, terms
 from engine.rules import Rule, Rulebook
 
 MARKER = "imrcheck"
-TRUE, UNKNOWN, APPLIES = "T", "U", "A"
+TRUE, FALSE, UNKNOWN, APPLIES = "T", "F", "U", "A"
 Json = dict[str, Any]
+_DURABLE_OPERATOR = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+NEGATION = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 
 
 @dataclass(frozen=True)
@@ -46,11 +53,13 @@ class Derived:
 @dataclass(frozen=True)
 class CompiledRules:
     name: str  # content hash: the same rules always compile to the same ruleset name
-    conditions: dict[str, Json]  # durable rule name -> its condition
-    targets: dict[str, tuple[int, str]]  # durable rule name -> (rule index, TRUE|UNKNOWN|APPLIES)
+    conditions: dict[str, Json]  # durable rule name -> its condition (a flat conjunction)
+    targets: dict[str, tuple[int, str]]  # durable rule name -> (rule index, APPLIES|TRUE|FALSE)
     keys: dict[str, str]  # field name -> key in the asserted fact
     kinds: dict[str, FieldType]
     derived: tuple[Derived, ...]
+    uncertain: frozenset[int]  # rules whose `when` can be unknown
+    limits: frozenset[int]  # rules with `supports`
 
 
 class Compiler:
@@ -71,104 +80,90 @@ class Compiler:
             self.derived[signature] = Derived(f"d{len(self.derived)}", field, op, value)
         return self.derived[signature].key
 
-    def kind(self, field: str) -> FieldType:
-        return self.rulebook.fields[field].type
+    def is_list(self, field: str) -> bool:
+        return self.rulebook.fields[field].type is FieldType.TEXT_LIST
 
-    # leaves: (TRUE, FALSE, UNKNOWN) conditions; None means "never"
-
-    def leaf(self, test: Test) -> tuple[Json | None, Json | None, Json | None]:
-        kind = self.kind(test.field)
+    def literal(self, literal: Literal) -> Json:
+        """One comparison that must be true (or false) as one durable expression. Both forms
+        require the field to be present, so an absent (unknown) field satisfies neither."""
+        test, want = literal
         key = self.key(test.field)
-        present, absent = {"$ex": {key: 1}}, {"$nex": {key: 1}}
-        if test.op == "exists":
-            return present, absent, None
-        if test.op == "missing":
-            return absent, present, None
-        if kind is FieldType.TEXT_LIST or test.op == "matches":
-            op = "matches" if test.op == "matches" else "in"
-            derived = self.derive(test.field, op, test.value)
-            yes, no = {derived: True}, {derived: False}
-            unknown = {"$nex": {derived: 1}}
-            return (no, yes, unknown) if test.op == "not in" else (yes, no, unknown)
-        if test.op in ("in", "not in"):
-            values = [fact_value(v) for v in test.value]
-            one_of = any_of([{key: v} for v in values])
-            none_of = all_of([{"$neq": {key: v}} for v in values])
-            return (one_of, none_of, absent) if test.op == "in" else (none_of, one_of, absent)
+        if test.op in ("exists", "missing"):
+            present = (test.op == "exists") == want
+            return {"$ex" if present else "$nex": {key: 1}}
+        if self.is_list(test.field) or test.op == "matches":
+            derived = self.derive(
+                test.field, "matches" if test.op == "matches" else "in", test.value
+            )
+            return {derived: want if test.op != "not in" else not want}
+        op = test.op if want else NEGATION[test.op]
         value = fact_value(test.value)
-        true_form = comparison(test.op, key, value)
-        false_form = comparison(NEGATION[test.op], key, value)
-        return true_form, false_form, absent
+        if op == "==":
+            return {key: value}
+        return {_DURABLE_OPERATOR[op]: {key: value}}
 
-    def three(self, node: Condition) -> tuple[Json | None, Json | None, Json | None]:
-        """(TRUE, FALSE, UNKNOWN) conditions of a node, by Kleene's strong three-valued logic."""
-        if isinstance(node, Test):
-            return self.leaf(node)
-        if isinstance(node, Not):
-            true_form, false_form, unknown = self.three(node.item)
-            return false_form, true_form, unknown
-        parts = [self.three(item) for item in node.items]
-        trues = [p[0] for p in parts]
-        falses = [p[1] for p in parts]
-        unknowns = [p[2] for p in parts]
-        if isinstance(node, AllOf):
-            true_form = all_of(trues)
-            false_form = any_of(falses)
-            # unknown: no part false, and at least one part unknown
-            not_false = [any_of([t, u]) for t, u in zip(trues, unknowns, strict=True)]
-        else:
-            assert isinstance(node, AnyOf)
-            true_form = any_of(trues)
-            false_form = all_of(falses)
-            not_false = [any_of([f, u]) for f, u in zip(falses, unknowns, strict=True)]
-        some_unknown = any_of(unknowns)
-        unknown = all_of([*not_false, some_unknown]) if some_unknown is not None else None
-        return true_form, false_form, unknown
-
-    def applies(self, rule: Rule, category: str, subtype: str | None) -> list[Json]:
-        # The service equality comes first: durable needs a discriminating test at the head.
-        parts: list[Json] = [{self.key("request.service"): category}, {MARKER: 1}]
+    def heads(self, rule: Rule, category: str, subtype: str | None) -> list[list[Json]]:
+        """The alternatives of `applies`, each starting with the service equality: durable needs a
+        discriminating test at the head of every rule."""
+        head: list[Json] = [{self.key("request.service"): category}, {MARKER: 1}]
         if subtype:
-            parts.append({self.key("request.subtype"): subtype})
+            head.append({self.key("request.subtype"): subtype})
         date_key = self.key("request.date")
         if rule.effective_from:
-            parts.append({"$gte": {date_key: rule.effective_from.toordinal()}})
+            head.append({"$gte": {date_key: rule.effective_from.toordinal()}})
         if rule.effective_until:
-            parts.append({"$lte": {date_key: rule.effective_until.toordinal()}})
+            head.append({"$lte": {date_key: rule.effective_until.toordinal()}})
         if rule.perioperative is not None:
-            parts.append({self.key("request.perioperative"): rule.perioperative})
+            head.append({self.key("request.perioperative"): rule.perioperative})
         if rule.regions:
-            parts.append({self.derive("request.regions", "in", rule.regions): True})
-        if rule.specialties:
-            key = self.key("request.specialty")
-            parts.append(any_of([{key: s} for s in rule.specialties]) or {})
-        if rule.drug_classes:
-            key = self.key("request.drug_class")
-            parts.append(any_of([{key: c} for c in rule.drug_classes]) or {})
-        return parts
+            head.append({self.derive("request.regions", "in", rule.regions): True})
+        alternatives = [head]
+        for field, allowed in (
+            ("request.specialty", rule.specialties),
+            ("request.drug_class", rule.drug_classes),
+        ):
+            if allowed:
+                key = self.key(field)
+                alternatives = [[*a, {key: value}] for a in alternatives for value in allowed]
+        return alternatives
+
+    def spell(self, condition: Condition | None, want: bool) -> list[list[Json]]:
+        """The durable alternatives under which the condition is `want`."""
+        return [
+            [self.literal(literal) for literal in term]
+            for term in terms(condition, want, self.is_list)
+        ]
 
     def compile(self) -> CompiledRules:
         conditions: dict[str, Json] = {}
         targets: dict[str, tuple[int, str]] = {}
+        uncertain, limits = set(), set()
         self.key("request.service")
         self.key("request.date")
         for index, rule in enumerate(self.rulebook.rules):
-            if rule.when is None:
-                true_form: Json | None = {}
-                unknown: Json | None = None
-            else:
-                true_form, _, unknown = self.three(rule.when)
-            for s_index, (category, subtype) in enumerate(rule.services):
-                base = self.applies(rule, category, subtype)
-                forms = [(TRUE, true_form), (UNKNOWN, unknown)]
-                if rule.supports:
-                    forms.append((APPLIES, {}))
-                for kind, form in forms:
-                    if form is None:
-                        continue
-                    name = f"r{index}.{kind}.{s_index}"
-                    conditions[name] = {"$and": base + ([form] if form else [])}
-                    targets[name] = (index, kind)
+            may_be_unknown = can_be_unknown(rule.when)
+            forms: list[tuple[str, list[list[Json]]]] = [
+                (TRUE, self.spell(conjoin(rule.scope, rule.when), True))
+            ]
+            if may_be_unknown:
+                uncertain.add(index)
+                # Applies (scope true) and `when` false.
+                scoped = self.spell(rule.scope, True)
+                false = self.spell(rule.when, False)
+                forms.append((FALSE, [s + w for s in scoped for w in false]))
+            if may_be_unknown or rule.supports:
+                forms.append((APPLIES, self.spell(rule.scope, True)))
+            if rule.supports:
+                limits.add(index)
+            count = 0
+            for category, subtype in rule.services:
+                for head in self.heads(rule, category, subtype):
+                    for kind, alternatives in forms:
+                        for term in alternatives:
+                            name = f"r{index}.{kind}.{count}"
+                            count += 1
+                            conditions[name] = {"$and": head + term}
+                            targets[name] = (index, kind)
         payload = json.dumps(conditions, sort_keys=True)
         digest = hashlib.sha256(payload.encode()).hexdigest()[:20]
         return CompiledRules(
@@ -176,37 +171,21 @@ class Compiler:
             conditions=conditions,
             targets=targets,
             keys=dict(self.keys),
-            kinds={f: self.kind(f) for f in self.keys},
+            kinds={f: self.rulebook.fields[f].type for f in self.keys},
             derived=tuple(self.derived.values()),
+            uncertain=frozenset(uncertain),
+            limits=frozenset(limits),
         )
 
 
-NEGATION = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
-_DURABLE_OPERATOR = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+def conjoin(scope: Condition | None, when: Condition | None) -> Condition | None:
+    parts = tuple(c for c in (scope, when) if c is not None)
+    return None if not parts else parts[0] if len(parts) == 1 else AllOf(parts)
 
 
-def comparison(op: str, key: str, value: Any) -> Json:
-    if op == "==":
-        return {key: value}
-    return {_DURABLE_OPERATOR[op]: {key: value}}
-
-
-def all_of(parts: list[Json | None]) -> Json | None:
-    if any(p is None for p in parts):
-        return None
-    kept = [p for p in parts if p]
-    if not kept:
-        return {}
-    return kept[0] if len(kept) == 1 else {"$and": kept}
-
-
-def any_of(parts: list[Json | None]) -> Json | None:
-    kept = [p for p in parts if p is not None]
-    if not kept:
-        return None
-    if any(not p for p in kept):
-        return {}  # an always-true branch
-    return kept[0] if len(kept) == 1 else {"$or": kept}
+def compile_rules(rulebook: Rulebook) -> CompiledRules:
+    """Compile every rule of a rulebook into one durable_rules ruleset description."""
+    return Compiler(rulebook).compile()
 
 
 def fact_value(value: Any) -> Any:
@@ -214,11 +193,6 @@ def fact_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.toordinal()
     return value
-
-
-def compile_rules(rulebook: Rulebook) -> CompiledRules:
-    """Compile every rule of a rulebook into one durable_rules ruleset description."""
-    return Compiler(rulebook).compile()
 
 
 def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
@@ -243,3 +217,21 @@ def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
         else:
             fact[derived.key] = re.search(derived.value, value) is not None
     return fact
+
+
+def interpret(compiled: CompiledRules, fired: Iterable[str]) -> frozenset[tuple[int, str]]:
+    """What fired -> (rule index, TRUE | UNKNOWN | APPLIES): a rule that applies with its `when`
+    neither true nor false is unknown; APPLIES is reported for limit rules only."""
+    seen: dict[int, set[str]] = {}
+    for name in fired:
+        index, kind = compiled.targets[name]
+        seen.setdefault(index, set()).add(kind)
+    found = set()
+    for index, kinds in seen.items():
+        if TRUE in kinds:
+            found.add((index, TRUE))
+        elif APPLIES in kinds and FALSE not in kinds and index in compiled.uncertain:
+            found.add((index, UNKNOWN))
+        if index in compiled.limits and (APPLIES in kinds or TRUE in kinds):
+            found.add((index, APPLIES))
+    return frozenset(found)

@@ -10,7 +10,7 @@ A condition is written as one line, `<field> <operator> [<value>]`, for example
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -204,3 +204,64 @@ def _show(value: Any) -> str:
     if isinstance(value, str) and (not value or re.search(r"[\s,\[\]:#\"']", value)):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(value)
+
+
+# A condition in disjunctive normal form: alternatives (terms), each a conjunction of literals.
+# A literal is a comparison with the truth it must have: (test, True) holds when the comparison is
+# true, (test, False) when it is false; neither holds when its field is unknown. durable_rules
+# needs this form: it refuses long nested conditions (error 113, 32 expressions per sequence).
+Literal = tuple[Test, bool]
+Term = tuple[Literal, ...]
+MAX_TERMS = 64  # alternatives per rule and outcome; beyond it, split the rule
+MAX_LITERALS = 24  # comparisons per alternative
+
+
+def count_terms(condition: Condition | None, want: bool, is_list: Callable[[str], bool]) -> int:
+    """How many alternatives `terms` would give, without building them (they can explode)."""
+    if condition is None:
+        return 1
+    if isinstance(condition, Test):
+        op = condition.op
+        if op in ("in", "not in") and not is_list(condition.field):
+            spreads = (op == "in") == want  # x in [a, b] is true one way per value
+            return len(condition.value) if spreads else 1
+        return 1
+    if isinstance(condition, Not):
+        return count_terms(condition.item, not want, is_list)
+    counts = [count_terms(item, want, is_list) for item in condition.items]
+    multiplies = isinstance(condition, AllOf) == want
+    if multiplies:
+        product = 1
+        for count in counts:
+            product *= count
+        return product
+    return sum(counts)
+
+
+def terms(condition: Condition | None, want: bool, is_list: Callable[[str], bool]) -> list[Term]:
+    """The alternatives under which the condition is `want` (True or False), by Kleene logic: an
+    `all` is true when every part is true and false when any part is false; `any` the reverse.
+    `in` on a single-valued field is spelt out as equalities."""
+    if condition is None:
+        return [()]
+    if isinstance(condition, Test):
+        if condition.op in ("in", "not in") and not is_list(condition.field):
+            equal = [Test(condition.field, "==", v) for v in condition.value]
+            if (condition.op == "in") == want:
+                return [((test, True),) for test in equal]
+            return [tuple((test, False) for test in equal)]
+        return [((condition, want),)]
+    if isinstance(condition, Not):
+        return terms(condition.item, not want, is_list)
+    parts = [terms(item, want, is_list) for item in condition.items]
+    if isinstance(condition, AllOf) == want:
+        combined: list[Term] = [()]
+        for alternatives in parts:
+            combined = [left + right for left in combined for right in alternatives]
+        return combined
+    return [term for alternatives in parts for term in alternatives]
+
+
+def can_be_unknown(condition: Condition | None) -> bool:
+    """Whether some comparison reads a value (exists and missing never depend on one)."""
+    return any(test.op not in ("exists", "missing") for test in comparisons_of(condition))

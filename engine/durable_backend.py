@@ -24,7 +24,7 @@ from typing import Any
 import durable.engine as durable_engine
 from durable.engine import MessageNotHandledException
 
-from engine.compiler import CompiledRules, build_fact
+from engine.compiler import CompiledRules, build_fact, interpret
 
 SESSION = "0"
 
@@ -110,6 +110,4 @@ class DurableMatcher:
                 raise EngineFailure(f"durable_rules action failed: {failure}")
             fired = list(engine.fired)
             engine.fired.clear()
-        targets = self.compiled.targets
-        # A rule fires once per true branch of an $or: the set removes the repeats.
-        return frozenset(targets[n] for n in fired)
+        return interpret(self.compiled, fired)

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from engine.conditions import AllOf, AnyOf, Condition, Not, Test, comparisons_of
+from engine.conditions import AllOf, AnyOf, Condition, Not, Test
 from engine.rules import Rule, Rulebook
 
 Truth = bool | None  # None: unknown
@@ -80,17 +80,31 @@ def applies(rule: Rule, values: dict[str, Any]) -> bool:
         return False
     if rule.specialties and values.get("request.specialty") not in rule.specialties:
         return False
-    return not (rule.drug_classes and values.get("request.drug_class") not in rule.drug_classes)
+    if rule.drug_classes and values.get("request.drug_class") not in rule.drug_classes:
+        return False
+    # The rule's own scope must hold; unknown there means the rule does not apply.
+    return truth(rule.scope, values) is True
 
 
 def unknown_fields(rule: Rule, values: dict[str, Any]) -> list[str]:
-    """The fields a rule reads whose value is unknown."""
-    unknown = (
-        test.field
-        for test in comparisons_of(rule.when)
-        if test.op not in ("exists", "missing") and not known(values.get(test.field))
-    )
-    return list(dict.fromkeys(unknown))
+    """The unknown fields that leave the rule undecided: only those in parts that are themselves
+    undecided, so a field that could not change the answer is not asked for."""
+    found: list[str] = []
+
+    def walk(node: Condition | None) -> None:
+        if node is None or truth(node, values) is not None:
+            return
+        if isinstance(node, Test):
+            if node.field not in found:
+                found.append(node.field)
+        elif isinstance(node, Not):
+            walk(node.item)
+        else:
+            for item in node.items:
+                walk(item)
+
+    walk(rule.when)
+    return found
 
 
 class ReferenceMatcher:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import hashlib
 import json
 import os
 import re
@@ -23,6 +22,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.conditions import (
+    MAX_LITERALS,
+    MAX_TERMS,
     OPERATORS_BY_TYPE,
     AllOf,
     AnyOf,
@@ -32,8 +33,10 @@ from engine.conditions import (
     FieldType,
     Not,
     Test,
+    count_terms,
     depth_of,
     parse_test,
+    terms,
     value_fits,
 )
 from engine.errors import VocabularyError
@@ -132,6 +135,9 @@ class AppliesSpec(Strict):
     perioperative: bool | None = None
     specialties: list[str] | None = Field(default=None, min_length=1)
     drug_classes: list[str] | None = Field(default=None, min_length=1)
+    # Narrows the rule to requests whose facts make this true (e.g. the diagnosis of a table row).
+    # Unlike `when`, an unknown value here means the rule does not apply, not 'insufficient'.
+    condition: Any = None
 
 
 class SupportsSpec(Strict):
@@ -210,6 +216,7 @@ class Rule:
     perioperative: bool | None
     specialties: tuple[str, ...] | None
     drug_classes: tuple[str, ...] | None
+    scope: Condition | None  # applies.condition
     when: Condition | None
     outcome: str
     message: str
@@ -235,28 +242,6 @@ class Rulebook:
     disabled: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
-
-    @property
-    def digest(self) -> str:
-        """A hash of everything that decides evaluation: equal rulebooks share compiled engines."""
-        payload = [
-            (
-                r.id,
-                r.tier,
-                str(r.effective_from),
-                str(r.effective_until),
-                r.services,
-                r.regions,
-                r.perioperative,
-                r.specialties,
-                r.drug_classes,
-                repr(r.when),
-                r.outcome,
-                sorted((r.supports or {}).items()),
-            )
-            for r in self.rules
-        ]
-        return hashlib.sha256(json.dumps(payload, default=str).encode()).hexdigest()[:16]
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -733,15 +718,26 @@ class Checker:
         ):
             for index, name in enumerate(getattr(spec.applies, key) or []):
                 self.check_name(name, vocabulary, source, ("applies", key, index))
-        when = self.check_condition(spec.when, source, ("when",)) if spec.when is not None else None
-        if when is not None and depth_of(when) > MAX_CONDITION_DEPTH:
-            problem(
-                source.problem(
-                    ("when",),
-                    f"conditions nest {depth_of(when)} deep; at most "
-                    f"{MAX_CONDITION_DEPTH} (split the rule)",
-                )
+        scope, when = (
+            self.check_condition(raw_condition, source, where)
+            if raw_condition is not None
+            else None
+            for raw_condition, where in (
+                (spec.applies.condition, ("applies", "condition")),
+                (spec.when, ("when",)),
             )
+        )
+        for condition, where in ((scope, ("applies", "condition")), (when, ("when",))):
+            if condition is not None and depth_of(condition) > MAX_CONDITION_DEPTH:
+                problem(
+                    source.problem(
+                        where,
+                        f"conditions nest {depth_of(condition)} deep; at most "
+                        f"{MAX_CONDITION_DEPTH} (split the rule)",
+                    )
+                )
+        if scope is not None or when is not None:
+            self.check_size(scope, when, source)
         supports = (
             {k: v for k, v in spec.supports.model_dump().items() if v is not None}
             if spec.supports
@@ -794,6 +790,7 @@ class Checker:
             perioperative=spec.applies.perioperative,
             specialties=tuple(spec.applies.specialties) if spec.applies.specialties else None,
             drug_classes=tuple(spec.applies.drug_classes) if spec.applies.drug_classes else None,
+            scope=scope,
             when=when,
             outcome=spec.outcome,
             message=spec.message,
@@ -881,6 +878,41 @@ class Checker:
             )
         )
         return None
+
+    def check_size(self, scope: Condition | None, when: Condition | None, source: Source) -> None:
+        """The engine matches each alternative of a condition separately; keep them few and short."""
+
+        def is_list(name: str) -> bool:
+            return self.fields[name].type is FieldType.TEXT_LIST
+
+        within = count_terms(scope, True, is_list)
+        sizes = {
+            "true": within * count_terms(when, True, is_list),
+            "false": within * count_terms(when, False, is_list),
+        }
+        where = ("when",) if when is not None else ("applies", "condition")
+        for outcome, size in sizes.items():
+            if size > MAX_TERMS:
+                self.problems.append(
+                    source.problem(
+                        where,
+                        f"the condition has {size} ways to be {outcome} once spelt out; at most "
+                        f"{MAX_TERMS} (split the rule, or move an 'any' out of an 'all')",
+                    )
+                )
+                return
+        combined = AllOf(tuple(c for c in (scope, when) if c is not None))
+        longest = max(
+            len(term) for want in (True, False) for term in terms(combined, want, is_list)
+        )
+        if longest > MAX_LITERALS:
+            self.problems.append(
+                source.problem(
+                    where,
+                    f"the condition needs {longest} comparisons at once; at most {MAX_LITERALS} "
+                    "(split the rule)",
+                )
+            )
 
     def check_items(
         self, combinator: str, value: Any, source: Source, where: Location

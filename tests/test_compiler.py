@@ -49,21 +49,21 @@ def test_compiled_conditions(tmp_path: Path) -> None:
         {"$lte": {"f1": date(2017, 11, 30).toordinal()}},
         {"d0": True},
     ]
-    true_form = {"$and": [{"$gt": {"f2": 0}}, {"$neq": {"f3": True}}]}
-    # Unknown: neither part false, and at least one part unknown.
-    unknown_form = {
-        "$and": [
-            {"$or": [{"$gt": {"f2": 0}}, {"$nex": {"f2": 1}}]},
-            {"$or": [{"$neq": {"f3": True}}, {"$nex": {"f3": 1}}]},
-            {"$or": [{"$nex": {"f2": 1}}, {"$nex": {"f3": 1}}]},
-        ]
+    # TRUE: both parts true. FALSE: either part false. APPLIES: the head alone. A rule that
+    # applies with neither TRUE nor FALSE is unknown; each alternative is its own durable rule.
+    assert compiled.conditions["r0.T.0"] == {
+        "$and": [*head, {"$gt": {"f2": 0}}, {"$neq": {"f3": True}}]
     }
-    assert compiled.conditions["r0.T.0"] == {"$and": [*head, true_form]}
-    assert compiled.conditions["r0.U.0"] == {"$and": [*head, unknown_form]}
-    assert compiled.conditions["r0.A.0"] == {"$and": head}
+    assert compiled.conditions["r0.F.1"] == {"$and": [*head, {"$lte": {"f2": 0}}]}
+    assert compiled.conditions["r0.F.2"] == {"$and": [*head, {"f3": True}]}
+    assert compiled.conditions["r0.A.3"] == {"$and": head}
     mri_head = [{"f0": "imaging"}, {MARKER: 1}, {"f5": "mri"}, *head[2:]]
-    assert compiled.conditions["r0.T.1"] == {"$and": [*mri_head, true_form]}
-    assert compiled.targets["r0.U.1"] == (0, "U")
+    assert compiled.conditions["r0.T.4"] == {
+        "$and": [*mri_head, {"$gt": {"f2": 0}}, {"$neq": {"f3": True}}]
+    }
+    assert len(compiled.conditions) == 8
+    assert compiled.targets["r0.F.6"] == (0, "F")
+    assert (compiled.uncertain, compiled.limits) == ({0}, {0})
     assert compiled.name.startswith("imrcheck_") and len(compiled.name) == 29
 
 
