@@ -3,6 +3,7 @@ supported quantity and the missing documentation."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -81,6 +82,7 @@ def pt(**values: object) -> dict:
     return {
         "request.service": "physical_therapy",
         "request.perioperative": False,
+        "request.additional": False,
         "request.date": IN_2015,
         **request,
         **facts,
@@ -181,42 +183,25 @@ def test_request_values_from_a_parsed_request(evaluator: Evaluator) -> None:
 
 
 def test_changing_a_number_in_the_yaml_changes_the_verdict(tmp_path: Path) -> None:
-    """No code change: copy the bundled rules, raise a visit limit, and the verdict follows."""
-    import shutil
-
+    """No code change: copy the bundled rules, raise the physical medicine line for requests that
+    name no diagnosis from 10 visits to 12, and a first request for 12 visits passes."""
     folder = tmp_path / "rules"
     shutil.copytree(REPO / "rules", folder)
-    before = load_rulebook(folder)
-    limit_rules = [
-        r
-        for r in before.rules
-        if r.supports
-        and r.supports.get("visits")
-        and r.tier == "mtus"
-        and r.services[0][0] == "physical_therapy"
-    ]
-    rule = min(limit_rules, key=lambda r: r.supports["visits"])  # type: ignore[index]
-    limit = int(rule.supports["visits"])  # type: ignore[index]
-    request = {
-        **pt(request_visits=limit + 2, prior_visits=0),
-        "request.date": rule.effective_from or IN_2015,
-    }
-    for example in rule.examples:  # reuse facts the rule's own examples give
-        request.update({k: v for k, v in example.values.items() if not k.startswith("request.")})
-    assert rule.id in deny_ids(Evaluator(before), request)
+    first_course = pt(request_visits=12, prior_visits=0)
 
-    path = Path(rule.origin.rsplit(":", 1)[0])
-    if not path.is_absolute():
-        path = Path.cwd() / path
-    text = path.read_text()
-    raised = text.replace(f"visits: {limit}", f"visits: {limit + 5}").replace(
-        f"> {limit}", f"> {limit + 5}"
-    )
-    assert raised != text
-    path.write_text(raised)
-    after = load_rulebook(folder)
-    assert after.by_id[rule.id].supports["visits"] == limit + 5  # type: ignore[index]
-    assert rule.id not in deny_ids(Evaluator(after), request)
+    before = Evaluator(load_rulebook(folder)).evaluate(first_course)
+    assert before.outcome == "deny"
+    assert before.supported is not None and before.supported.visits == 10
+
+    table = folder / "mtus" / "chronic-pain" / "physical-medicine.yaml"
+    row = "mtus.cp2009.physmed.myalgia, 10, 8, 11, null, null"  # no diagnosis: visits, weeks, ...
+    text = table.read_text()
+    assert text.count(row) == 2  # the 2009 and 2016 rows
+    table.write_text(text.replace(row, row.replace("10, 8, 11", "12, 8, 13")))
+
+    after = Evaluator(load_rulebook(folder)).evaluate(first_course)
+    assert after.outcome == "certify"
+    assert after.supported is not None and after.supported.visits == 12
 
 
 def deny_ids(evaluator: Evaluator, values: dict) -> set[str]:
