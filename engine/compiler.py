@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engine.conditions import AllOf, Condition, FieldType, Literal, can_be_unknown, terms
+from engine.conditions import (
+    NUMBER_DECIMALS,
+    AllOf,
+    Condition,
+    FieldType,
+    Literal,
+    can_be_unknown,
+    terms,
+)
 from engine.rules import Rule, Rulebook
 
 MARKER = "imrcheck"
@@ -97,7 +105,7 @@ class Compiler:
             )
             return {derived: want if test.op != "not in" else not want}
         op = test.op if want else NEGATION[test.op]
-        value = fact_value(test.value)
+        value = fact_value(self.rulebook.fields[test.field].type, test.value)
         if op == "==":
             return {key: value}
         return {_DURABLE_OPERATOR[op]: {key: value}}
@@ -188,10 +196,13 @@ def compile_rules(rulebook: Rulebook) -> CompiledRules:
     return Compiler(rulebook).compile()
 
 
-def fact_value(value: Any) -> Any:
-    """A value as it goes into the fact: dates as day numbers, so they compare as numbers."""
+def fact_value(kind: FieldType, value: Any) -> Any:
+    """A value as durable_rules sees it: dates as day numbers, numbers as whole millionths (its
+    JSON reader fails on floats such as 1e-05), so both compare as integers."""
     if isinstance(value, date):
         return value.toordinal()
+    if kind is FieldType.NUMBER:
+        return round(value * 10**NUMBER_DECIMALS)
     return value
 
 
@@ -207,7 +218,7 @@ def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
             if value:
                 fact[key] = len(value)  # presence is what exists/missing test
             continue
-        fact[key] = fact_value(value)
+        fact[key] = fact_value(compiled.kinds[field], value)
     for derived in compiled.derived:
         value = values.get(derived.field)
         if value is None or (derived.op == "in" and not value):

@@ -9,6 +9,7 @@ A condition is written as one line, `<field> <operator> [<value>]`, for example
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -134,19 +135,41 @@ def parse_test(line: str) -> Test:
     return Test(field, op, value)
 
 
+# Numbers are finite, at most 10**12 in size and kept to 6 decimals: the engine takes them as
+# whole millionths, because durable_rules' JSON reader rejects floats such as 1e-05, inf and NaN.
+MAX_MAGNITUDE = 10**12
+NUMBER_DECIMALS = 6
+
+
 def value_fits(kind: FieldType, value: Any) -> bool:
     """Whether a value has the field's type (booleans are not numbers here)."""
     if kind is FieldType.BOOLEAN:
         return isinstance(value, bool)
     if kind is FieldType.INTEGER:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return (
+            isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_MAGNITUDE
+        )
     if kind is FieldType.NUMBER:
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and abs(value) <= MAX_MAGNITUDE
+        )
     if kind is FieldType.DATE:
         return isinstance(value, date)
     if kind is FieldType.TEXT:
         return isinstance(value, str)
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+
+
+def normalized(kind: FieldType, value: Any) -> Any:
+    """A value as conditions compare it: numbers rounded to NUMBER_DECIMALS."""
+    if kind is FieldType.NUMBER and isinstance(value, float):
+        return round(value, NUMBER_DECIMALS)
+    if kind is FieldType.NUMBER and isinstance(value, tuple):
+        return tuple(normalized(kind, v) for v in value)
+    return value
 
 
 def comparisons_of(condition: Condition | None) -> Iterator[Test]:

@@ -17,7 +17,6 @@ How it stays safe (each point is a measured durable_rules 2.0.28 behaviour):
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from typing import Any
 
@@ -84,6 +83,16 @@ class DurableMatcher:
         self.engine = _engine()
         self.engine.register(compiled)
 
+    def call(self, method: Any, fact: dict[str, Any]) -> str | None:
+        """Assert or retract; None where it went through, else durable's complaint in words."""
+        try:
+            method(self.compiled.name, fact)
+        except MessageNotHandledException:
+            return None  # no rule matched: nothing fired
+        except Exception as exc:  # the C extension raises its own bare error type
+            return str(exc)
+        return None
+
     def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
         """(rule index, TRUE|UNKNOWN|APPLIES) for every compiled condition the values satisfy."""
         if not self.compiled.conditions:
@@ -94,20 +103,18 @@ class DurableMatcher:
         engine = self.engine
         with engine.lock:
             engine.fired.clear()
-            try:
-                engine.host.assert_fact(name, fact)
-            except MessageNotHandledException:
-                pass  # no rule matched
-            finally:
-                with contextlib.suppress(MessageNotHandledException):
-                    engine.host.retract_fact(name, fact)
+            failure = self.call(engine.host.assert_fact, fact)
+            # Retract even after a failure, so the next evaluation starts from an empty session.
+            retract_failure = self.call(engine.host.retract_fact, fact)
+            failure = failure or retract_failure
             state = engine.host.get_state(name, SESSION)
-            failure = state.get("exception") if isinstance(state, dict) else None
-            if failure:
-                # Clear it so the next evaluation starts clean, then report it.
+            swallowed = state.get("exception") if isinstance(state, dict) else None
+            if swallowed:
                 state.pop("exception", None)
                 engine.host.update_state(name, state)
-                raise EngineFailure(f"durable_rules action failed: {failure}")
+                failure = failure or f"an action failed: {swallowed}"
             fired = list(engine.fired)
             engine.fired.clear()
+        if failure:
+            raise EngineFailure(f"durable_rules could not evaluate the fact: {failure}")
         return interpret(self.compiled, fired)

@@ -15,7 +15,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.compiler import APPLIES, TRUE, UNKNOWN, compile_rules
-from engine.conditions import FieldType, fields_of, value_fits
+from engine.conditions import FieldType, fields_of, normalized, value_fits
 from engine.models import Request
 from engine.reference import ReferenceMatcher, unknown_fields
 from engine.rules import TIERS, Rule, Rulebook, render_message
@@ -81,7 +81,7 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
             value = tuple(value)
         if not value_fits(spec.type, value):
             raise FactError(f"fact '{name}' is {spec.type.value}, but {value!r} is not")
-        checked[name] = value
+        checked[name] = normalized(spec.type, value)
     if not isinstance(checked.get("request.date"), date):
         raise FactError("the request's date is needed to choose the rules in force")
     if not isinstance(checked.get("request.service"), str):

@@ -35,6 +35,7 @@ from engine.conditions import (
     Test,
     count_terms,
     depth_of,
+    normalized,
     parse_test,
     terms,
     value_fits,
@@ -990,7 +991,7 @@ class Checker:
                 return None
             if spec.vocabulary and not self.check_name(value, spec.vocabulary, source, where):
                 return None
-        return test
+        return Test(test.field, test.op, normalized(spec.type, test.value))
 
     def check_message(self, message: str, supports: dict | None, source: Source) -> None:
         stripped = message.replace("{{", "").replace("}}", "")
@@ -1025,7 +1026,7 @@ class Checker:
             if key == "service" and isinstance(value, str) and "/" in value:
                 value, values["request.subtype"] = value.split("/", 1)
             clean &= self.check_value(name, value, source, (*where, "request", key), "request")
-            values[name] = tuple(value) if isinstance(value, list) else value
+            values[name] = example_value(self.fields.get(name), value)
         for key, value in example.facts.items():
             if key.startswith("request."):
                 self.problems.append(
@@ -1034,7 +1035,7 @@ class Checker:
                 clean = False
                 continue
             clean &= self.check_value(key, value, source, (*where, "facts", key), "fact")
-            values[key] = tuple(value) if isinstance(value, list) else value
+            values[key] = example_value(self.fields.get(key), value)
         if "request.service" not in values:
             values["request.service"] = spec.applies.services[0].split("/")[0]
             if "/" in spec.applies.services[0]:
@@ -1082,6 +1083,12 @@ class Checker:
                 if not self.check_name(item, spec.vocabulary, source, where):
                     return False
         return True
+
+
+def example_value(spec: FieldSpec | None, value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    return normalized(spec.type, value) if spec else value
 
 
 def misspelt_fields(raw: dict) -> set[tuple[str, ...]]:

@@ -98,3 +98,17 @@ def test_equal_rules_compile_to_the_same_name(tmp_path: Path) -> None:
         load_rulebook(rules_folder(tmp_path / "c", {"r.yaml": RULE.replace("> 0", "> 1")}))
     )
     assert first.name == second.name != changed.name
+
+
+def test_numbers_go_to_the_engine_as_whole_millionths(tmp_path: Path) -> None:
+    # durable_rules' JSON reader fails on floats Python writes as 1e-05; integers it reads.
+    rule = (
+        RULE.replace("request: {regions: [lumbar_spine]}", "request: {units: 180}")
+        .replace("physical_therapy, imaging/mri], regions: [lumbar_spine]", "medication]")
+        .replace("prior_visits > 0", "request.units > 120.5")
+    )
+    compiled = compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": rule})))
+    units = compiled.keys["request.units"]
+    assert {"$gt": {units: 120_500_000}} in compiled.conditions["r0.T.0"]["$and"]
+    fact = build_fact(compiled, {"request.service": "medication", "request.units": 1e-05})
+    assert fact[units] == 10
