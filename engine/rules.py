@@ -1093,7 +1093,7 @@ def example_value(spec: FieldSpec | None, value: Any) -> Any:
 
 def misspelt_fields(raw: dict) -> set[tuple[str, ...]]:
     """Required fields a misspelt key of the rule probably meant: `outcom` -> ('outcome',)."""
-    meant = set()
+    meant: set[tuple[str, ...]] = set()
     for key in raw:
         if key not in RULE_KEYS:
             close = difflib.get_close_matches(str(key), RULE_KEYS, n=1, cutoff=0.75)
