@@ -100,10 +100,24 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
     return document
 
 
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
+
+
 def construct(
     node: yaml.Node, location: Location, positions: dict, value_positions: dict | None = None
 ) -> Any:
     positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in PLAIN_TAGS:
+        # Plain data only: a tag such as !!python/object must never reach a constructor.
+        raise ValueError(
+            f"the tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed: these files "
+            "are plain data",
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
