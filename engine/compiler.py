@@ -59,8 +59,17 @@ class Derived:
 
 
 @dataclass(frozen=True)
-class CompiledRules:
+class Ruleset:
+    """One durable ruleset: part of the rules, small enough for durable's matching stack."""
+
     name: str  # content hash: the same rules always compile to the same ruleset name
+    conditions: dict[str, Json]
+    services: frozenset[str]  # the service categories its rules start with
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    rulesets: tuple[Ruleset, ...]
     conditions: dict[str, Json]  # durable rule name -> its condition (a flat conjunction)
     targets: dict[str, tuple[int, str]]  # durable rule name -> (rule index, APPLIES|TRUE|FALSE)
     keys: dict[str, str]  # field name -> key in the asserted fact
@@ -146,6 +155,7 @@ class Compiler:
         conditions: dict[str, Json] = {}
         targets: dict[str, tuple[int, str]] = {}
         uncertain, limits = set(), set()
+        packer = Packer()
         self.key("request.service")
         self.key("request.date")
         for index, rule in enumerate(self.rulebook.rules):
@@ -165,17 +175,18 @@ class Compiler:
                 limits.add(index)
             count = 0
             for category, subtype in rule.services:
+                compiled_here: dict[str, Json] = {}
                 for head in self.heads(rule, category, subtype):
                     for kind, alternatives in forms:
                         for term in alternatives:
                             name = f"r{index}.{kind}.{count}"
                             count += 1
-                            conditions[name] = {"$and": head + term}
+                            compiled_here[name] = {"$and": head + term}
                             targets[name] = (index, kind)
-        payload = json.dumps(conditions, sort_keys=True)
-        digest = hashlib.sha256(payload.encode()).hexdigest()[:20]
+                conditions.update(compiled_here)
+                packer.add(category, compiled_here)
         return CompiledRules(
-            name=f"imrcheck_{digest}",
+            rulesets=packer.rulesets(),
             conditions=conditions,
             targets=targets,
             keys=dict(self.keys),
@@ -184,6 +195,108 @@ class Compiler:
             uncertain=frozenset(uncertain),
             limits=frozenset(limits),
         )
+
+
+# durable_rules walks its matching network with a fixed stack of 64 pending nodes (events.c,
+# MAX_STACK_SIZE): when more tests below one node hold at once (65 rules each with its own
+# `visits != n`, or many effective dates), it fails with error 303 or crashes. Rules are packed
+# into as many rulesets as needed so that, even if every test held, the stack stays below this.
+# Its other fixed tables (rules.h): a node's children in 512 hash slots, its `$nex` children in
+# a list of 128, and the rules ending at it in a list of 256 (error 108). Kept well below.
+MAX_PENDING = 48
+MAX_CHILDREN = 256
+MAX_ABSENT_CHILDREN = 96
+MAX_ENDING = 192
+
+
+class _Node:
+    """A node of durable's matching network as it will be built: one per distinct test prefix."""
+
+    __slots__ = ("children", "count", "ending", "group")
+
+    def __init__(self, group: str = "") -> None:
+        self.children: dict[str, _Node] = {}
+        self.count = 0  # durable rules through this node
+        self.ending = 0  # durable rules whose last test this is
+        self.group = group  # equalities on one field share a group: at most one of them holds
+
+
+def _peak(node: _Node, pending: int) -> int:
+    """The most nodes durable could hold on its stack below `node`, if every test held."""
+    if not node.children:
+        return pending
+    held = len({child.group for child in node.children.values()})
+    deepest = pending + held
+    for child in node.children.values():
+        deepest = max(deepest, _peak(child, pending + held - 1))
+    return deepest
+
+
+def _crowded(node: _Node) -> bool:
+    """Whether some node has more children, `$nex` children or ending rules than durable holds."""
+    absent = sum(1 for key in node.children if key.startswith('{"$nex"'))
+    if (
+        len(node.children) > MAX_CHILDREN
+        or absent > MAX_ABSENT_CHILDREN
+        or node.ending > MAX_ENDING
+    ):
+        return True
+    return any(_crowded(child) for child in node.children.values())
+
+
+class Packer:
+    """Packs each service's durable rules into the first ruleset where they fit."""
+
+    def __init__(self) -> None:
+        self.packs: list[dict[str, Json]] = []
+        self.networks: list[dict[str, _Node]] = []  # per pack: service category -> its network
+
+    def add(self, category: str, conditions: dict[str, Json]) -> None:
+        # One durable rule at a time: a rule's alternatives may land in different rulesets, since
+        # what fired is gathered from all of them.
+        for name, condition in conditions.items():
+            chain = [self.key(e) for e in condition["$and"][1:]]
+            for index in range(len(self.packs) + 1):
+                if index == len(self.packs):
+                    self.packs.append({})
+                    self.networks.append({})
+                root = self.networks[index].setdefault(category, _Node())
+                self.insert(root, chain, +1)
+                if _peak(root, 0) <= MAX_PENDING and not _crowded(root):
+                    self.packs[index][name] = condition
+                    break
+                self.insert(root, chain, -1)
+
+    @staticmethod
+    def key(expression: Json) -> tuple[str, str]:
+        (field,) = expression
+        text = json.dumps(expression, sort_keys=True)
+        return text, (f"={field}" if not field.startswith("$") else text)
+
+    @staticmethod
+    def insert(root: _Node, chain: list[tuple[str, str]], step: int) -> None:
+        node = root
+        for text, group in chain:
+            child = node.children.get(text)
+            if child is None:
+                child = node.children[text] = _Node(group)
+            child.count += step
+            if child.count == 0:
+                del node.children[text]  # only this chain went through it
+                return
+            node = child
+        node.ending += step
+
+    def rulesets(self) -> tuple[Ruleset, ...]:
+        found = []
+        for pack, network in zip(self.packs, self.networks, strict=True):
+            if not pack:
+                continue
+            payload = json.dumps(pack, sort_keys=True)
+            digest = hashlib.sha256(payload.encode()).hexdigest()[:20]
+            services = frozenset(c for c, root in network.items() if root.children)
+            found.append(Ruleset(f"imrcheck_{digest}", pack, services))
+        return tuple(found)
 
 
 def conjoin(scope: Condition | None, when: Condition | None) -> Condition | None:

@@ -47,16 +47,15 @@ class _Process:
         self.lock = threading.Lock()  # durable is not thread-safe; serialise rather than crash
 
     def register(self, compiled: CompiledRules) -> None:
-        if compiled.name in self.registered:
-            return
-        rules: dict[str, Any] = {}
-        for name, condition in compiled.conditions.items():
-            rules[name] = {"all": [{"m": condition}], "run": self.recorder(name)}
-        if not rules:
-            self.registered.add(compiled.name)
-            return
-        self.host.set_rulesets({compiled.name: rules})
-        self.registered.add(compiled.name)
+        for ruleset in compiled.rulesets:
+            if ruleset.name in self.registered:
+                continue
+            rules = {
+                name: {"all": [{"m": condition}], "run": self.recorder(name)}
+                for name, condition in ruleset.conditions.items()
+            }
+            self.host.set_rulesets({ruleset.name: rules})
+            self.registered.add(ruleset.name)
 
     def recorder(self, name: str) -> Any:
         def record(_context: Any) -> None:
@@ -83,10 +82,10 @@ class DurableMatcher:
         self.engine = _engine()
         self.engine.register(compiled)
 
-    def call(self, method: Any, fact: dict[str, Any]) -> str | None:
+    def call(self, method: Any, ruleset: str, fact: dict[str, Any]) -> str | None:
         """Assert or retract; None where it went through, else durable's complaint in words."""
         try:
-            method(self.compiled.name, fact)
+            method(ruleset, fact)
         except MessageNotHandledException:
             return None  # no rule matched: nothing fired
         except Exception as exc:  # the C extension raises its own bare error type
@@ -95,24 +94,27 @@ class DurableMatcher:
 
     def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
         """(rule index, TRUE|UNKNOWN|APPLIES) for every compiled condition the values satisfy."""
-        if not self.compiled.conditions:
+        service = values.get("request.service")
+        rulesets = [r.name for r in self.compiled.rulesets if service in r.services]
+        if not rulesets:
             return frozenset()
         fact = build_fact(self.compiled, values)
         fact["sid"] = SESSION
-        name = self.compiled.name
         engine = self.engine
+        failure = None
         with engine.lock:
             engine.fired.clear()
-            failure = self.call(engine.host.assert_fact, fact)
-            # Retract even after a failure, so the next evaluation starts from an empty session.
-            retract_failure = self.call(engine.host.retract_fact, fact)
-            failure = failure or retract_failure
-            state = engine.host.get_state(name, SESSION)
-            swallowed = state.get("exception") if isinstance(state, dict) else None
-            if swallowed:
-                state.pop("exception", None)
-                engine.host.update_state(name, state)
-                failure = failure or f"an action failed: {swallowed}"
+            for name in rulesets:
+                failure = failure or self.call(engine.host.assert_fact, name, fact)
+                # Retract even after a failure, so the next evaluation starts from a clean session.
+                retract_failure = self.call(engine.host.retract_fact, name, fact)
+                failure = failure or retract_failure
+                state = engine.host.get_state(name, SESSION)
+                swallowed = state.get("exception") if isinstance(state, dict) else None
+                if swallowed:
+                    state.pop("exception", None)
+                    engine.host.update_state(name, state)
+                    failure = failure or f"an action failed: {swallowed}"
             fired = list(engine.fired)
             engine.fired.clear()
         if failure:

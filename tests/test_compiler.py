@@ -64,7 +64,9 @@ def test_compiled_conditions(tmp_path: Path) -> None:
     assert len(compiled.conditions) == 8
     assert compiled.targets["r0.F.6"] == (0, "F")
     assert (compiled.uncertain, compiled.limits) == ({0}, {0})
-    assert compiled.name.startswith("imrcheck_") and len(compiled.name) == 29
+    (ruleset,) = compiled.rulesets
+    assert ruleset.name.startswith("imrcheck_") and len(ruleset.name) == 29
+    assert ruleset.services == {"physical_therapy", "imaging"}
 
 
 def test_the_fact_leaves_unknowns_out(tmp_path: Path) -> None:
@@ -97,7 +99,7 @@ def test_equal_rules_compile_to_the_same_name(tmp_path: Path) -> None:
     changed = compile_rules(
         load_rulebook(rules_folder(tmp_path / "c", {"r.yaml": RULE.replace("> 0", "> 1")}))
     )
-    assert first.name == second.name != changed.name
+    assert first.rulesets == second.rulesets != changed.rulesets
 
 
 def test_numbers_go_to_the_engine_as_whole_millionths(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def test_loading_the_same_rules_again_reuses_the_ruleset(tmp_path: Path) -> None
     second = DurableMatcher(
         compile_rules(load_rulebook(rules_folder(tmp_path / "b", {"r.yaml": RULE})))
     )
-    assert first.compiled.name == second.compiled.name
+    assert first.compiled.rulesets == second.compiled.rulesets
     assert first.match(values(12)) == second.match(values(12)) == {(0, "T")}
 
 
@@ -90,3 +90,21 @@ def test_a_failing_action_is_reported_and_the_next_evaluation_is_clean(
         matcher.match(values(12))
     monkeypatch.setattr(matcher.engine, "fired", fired)
     assert matcher.match(values(12)) == {(0, "T")}
+
+
+def test_many_rules_on_one_field_are_packed_into_rulesets_durable_can_hold(tmp_path: Path) -> None:
+    # 150 rules each testing its own `visits == n`: their false forms (`visits != n`) all hold at
+    # once, which overflows durable's 64-node matching stack in one ruleset (error 303, or a
+    # crash), and their APPLIES forms end on one node, past its 256 rule slots (error 108).
+    rules = "rules:\n" + "".join(
+        LIMIT_RULE.split("rules:\n", 1)[1]
+        .replace("mtus.test.limit", f"mtus.test.limit{n}")
+        .replace("request.visits > 10", f"request.visits == {n}")
+        .replace("request: {visits: 12}", f"request: {{visits: {n}}}")
+        for n in range(150)
+    )
+    compiled = compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": rules})))
+    assert len(compiled.rulesets) > 1
+    matcher = DurableMatcher(compiled)
+    assert matcher.match(values(7)) == {(7, "T")}
+    assert matcher.match(values(None)) == {(n, "U") for n in range(150)}
