@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -120,7 +120,7 @@ def parse_test(line: str) -> Test:
         raise ConditionSyntaxError(f"'{field} {op}' needs a value after the operator")
     try:
         value = yaml.safe_load(rest)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist, 2017-02-30
         raise ConditionSyntaxError(f"cannot read the value '{rest}'") from None
     if op in ("in", "not in"):
         if not isinstance(value, list) or not value:
@@ -157,7 +157,7 @@ def value_fits(kind: FieldType, value: Any) -> bool:
             and abs(value) <= MAX_MAGNITUDE
         )
     if kind is FieldType.DATE:
-        return isinstance(value, date)
+        return isinstance(value, date) and not isinstance(value, datetime)  # a day, not a time
     if kind is FieldType.TEXT:
         return isinstance(value, str)
     return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)

@@ -23,7 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.conditions import (
     MAX_LITERALS,
+    MAX_MAGNITUDE,
     MAX_TERMS,
+    NUMBER_DECIMALS,
     OPERATORS_BY_TYPE,
     AllOf,
     AnyOf,
@@ -87,8 +89,8 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("request.days_supply", FieldType.INTEGER, "the days' supply requested"),
 )
 SUPPORTED_QUANTITIES = ("visits", "per_week", "weeks", "days", "months", "units")
-_RULE_ID = re.compile(r"^[a-z0-9]+(\.[a-z0-9][a-z0-9_-]*)+$")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_RULE_ID = re.compile(r"[a-z0-9]+(\.[a-z0-9][a-z0-9_-]*)+")
+MAX_ID_LENGTH = 120
 _TABLE_CELL = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -105,7 +107,9 @@ class RuleError(Exception):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # strict: YAML already types its values, so `from: 0` must not become 1970-01-01 nor
+    # `visits: true` become 1.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 class RuleCitation(Strict):
@@ -147,7 +151,7 @@ class SupportsSpec(Strict):
     weeks: int | None = Field(default=None, gt=0)
     days: int | None = Field(default=None, gt=0)
     months: int | None = Field(default=None, gt=0)
-    units: float | None = Field(default=None, gt=0)
+    units: float | None = Field(default=None, gt=0, le=MAX_MAGNITUDE, allow_inf_nan=False)
 
 
 class ExampleSpec(Strict):
@@ -268,8 +272,9 @@ def load_rulebook(
     fields = {spec.name: spec for spec in REQUEST_FIELDS}
     fields.update(load_facts(folder, problems))
     names = vocabulary_names(vocabulary)
-    checker = Checker(fields, names, problems, warnings)
+    checker = Checker(fields, names, problems, warnings, subtypes_by_category(vocabulary))
 
+    overlays = tuple(overlays)
     merged: dict[str, Rule] = {}
     disabled: list[str] = []
     layers = [(folder, False)] + [(Path(o), True) for o in overlays]
@@ -277,13 +282,32 @@ def load_rulebook(
         if is_overlay and not layer.is_dir():
             problems.append(f"{shown(layer)}: error: no such overlay folder")
             continue
+        if is_overlay and (layer / "facts.yaml").is_file():
+            problems.append(
+                f"{shown(layer / 'facts.yaml')}:1:1: error: an overlay cannot add facts: the "
+                "fact catalogue belongs to the rules folder (--rules), beside the code that "
+                "extracts the facts"
+            )
+        if is_overlay and (layer / "vocab").is_dir():
+            warnings.append(
+                f"{shown(layer / 'vocab')}: warning: vocabularies in an overlay are not read; "
+                "use --rules with a whole rules folder to change them"
+            )
         layer_rules: dict[str, Rule] = {}
-        for path in rule_files(layer, skip_catalogues=not is_overlay):
-            for rule in checker.check_file(path, is_overlay, layer_rules, merged, disabled):
+        layer_disabled: list[str] = []
+        for path in rule_files(layer):
+            for rule in checker.check_file(path, is_overlay, layer_rules, merged, layer_disabled):
                 layer_rules[rule.id] = rule
+        # An overlay's `disable` acts on the layers under it; a later overlay may bring a rule back.
+        for rule_id in layer_disabled:
+            if rule_id in layer_rules:
+                problems.append(
+                    f"{layer_rules[rule_id].origin}: error: rule '{rule_id}' is both replaced and "
+                    "disabled in this overlay"
+                )
+            merged.pop(rule_id, None)
+        disabled.extend(layer_disabled)
         merged.update(layer_rules)
-    for rule_id in disabled:
-        merged.pop(rule_id, None)
     if problems:
         # A mistake in a table's template shows once, not once per row.
         raise RuleError(list(dict.fromkeys(problems)), list(dict.fromkeys(warnings)))
@@ -303,23 +327,32 @@ def load_rulebook(
 def shown(path: Path) -> str:
     """A path as the user would type it: relative to the working folder where it lies under it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # abspath, not resolve: a linked file is shown where the user put it.
+        return str(Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(Path.cwd()))))
     except ValueError:
         return str(path)
 
 
-def rule_files(folder: Path, skip_catalogues: bool) -> list[Path]:
+def rule_files(folder: Path) -> list[Path]:
+    """The rule files of a folder, in name order: every *.yaml but the vocabularies and the fact
+    catalogue. Linked folders are followed, each real folder once (a link loop ends)."""
     found = []
-    for path in sorted(folder.rglob("*")):
-        if path.suffix not in (".yaml", ".yml") or not path.is_file():
+    seen: set[str] = set()
+    for here, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(here)
+        if real in seen:
+            folders[:] = []
             continue
-        relative = path.relative_to(folder)
-        if relative.parts[0] == "vocab":
-            continue
-        if relative == Path("facts.yaml") and skip_catalogues:
-            continue
-        found.append(path)
-    return found
+        seen.add(real)
+        relative = Path(here).relative_to(folder)
+        if relative == Path("."):
+            folders[:] = [f for f in folders if f != "vocab"]
+        for name in files:
+            if name.endswith((".yaml", ".yml")) and not (
+                relative == Path(".") and name == "facts.yaml"
+            ):
+                found.append(Path(here) / name)
+    return sorted(found)
 
 
 class FactEntry(Strict):
@@ -354,6 +387,17 @@ def load_facts(folder: Path, problems: list[str]) -> dict[str, FieldSpec]:
             )
         specs[name] = FieldSpec(name, FieldType(entry.type), entry.documents)
     return specs
+
+
+def subtypes_by_category(vocabulary: Vocabulary) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for group in vocabulary.service_index.by_first_word.values():
+        for phrase in group:
+            category, subtype = phrase.meaning
+            if subtype:
+                found.setdefault(category, set()).add(subtype)
+    found.setdefault("perioperative", set()).update(vocabulary.perioperative_becomes.values())
+    return found
 
 
 def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
@@ -415,7 +459,9 @@ class Checker:
         names: dict[str, set[str]],
         problems: list[str],
         warnings: list[str],
+        subtypes: dict[str, set[str]],
     ) -> None:
+        self.subtypes = subtypes
         self.fields = fields
         self.names = names
         self.problems = problems
@@ -519,6 +565,9 @@ class Checker:
             if key not in merged:
                 merged[key] = value
                 moved[key] = ("defaults", key)
+            elif isinstance(value, dict) and isinstance(merged[key], dict):
+                # A rule that sets `effective: {until: ...}` keeps the default `from`.
+                merged[key] = {**value, **merged[key]}
         return merged, Source(document, base, moved, row_note)
 
     def expand_table(
@@ -612,7 +661,11 @@ class Checker:
             )
             return
         for index, rule_id in enumerate(value):
-            if rule_id not in earlier:
+            if rule_id in disabled:
+                self.problems.append(
+                    document.problem(("disable", index), f"'{rule_id}' is disabled twice")
+                )
+            elif rule_id not in earlier:
                 self.problems.append(
                     document.problem(
                         ("disable", index),
@@ -671,17 +724,18 @@ class Checker:
                 if detail["type"] == "missing" and detail["loc"] in misspelt:
                     continue  # the misspelling above is the same mistake
                 self.problems.append(self.describe(source, detail))
+            self.check_free_text(raw, source)  # so that one run reports every problem
             return None
         if len(self.problems) > before:
             return None
 
         problem = self.problems.append
-        if not _RULE_ID.match(spec.id):
+        if not _RULE_ID.fullmatch(spec.id) or len(spec.id) > MAX_ID_LENGTH:
             problem(
                 source.problem(
                     ("id",),
-                    f"rule id '{spec.id}' must be dotted lower-case "
-                    "words, e.g. mtus.cp.physical-medicine.visit-limit",
+                    f"rule id '{spec.id[:MAX_ID_LENGTH]}' must be dotted lower-case words, at "
+                    f"most {MAX_ID_LENGTH} characters, e.g. mtus.cp.physical-medicine.visit-limit",
                     value=True,
                 )
             )
@@ -802,16 +856,30 @@ class Checker:
             overlay=is_overlay,
         )
 
+    def check_free_text(self, raw: dict, source: Source) -> None:
+        """The conditions and message of a rule whose other fields failed the schema."""
+        applies = raw.get("applies")
+        if isinstance(applies, dict) and applies.get("condition") is not None:
+            self.check_condition(applies["condition"], source, ("applies", "condition"))
+        if raw.get("when") is not None:
+            self.check_condition(raw["when"], source, ("when",))
+        supports = raw.get("supports")
+        if isinstance(raw.get("message"), str):
+            self.check_message(
+                raw["message"], supports if isinstance(supports, dict) else None, source
+            )
+
     def describe(self, source: Source, detail: Any) -> str:
         """A pydantic error in plain words, at the value it is about."""
         location = tuple(detail["loc"])
         if detail["type"] == "missing":
             return source.problem(location[:-1], f"missing field '{location[-1]}'")
         label = ".".join(str(p) for p in location)
-        message = f"{label}: {detail['msg']}"
+        given = detail.get("input")
+        shown_input = f", not {given!r}" if isinstance(given, str | int | float | date) else ""
+        message = f"{label}: {detail['msg']}{shown_input}"
         if detail["type"] == "literal_error":
             choices = re.findall(r"'([^']+)'", detail["ctx"]["expected"])
-            given = detail["input"]
             hint = did_you_mean(str(given), choices) or f" (use {', '.join(choices)})"
             message = f"unknown {label} '{given}'{hint}"
         elif detail["type"] == "too_short" and location == ("examples",):
@@ -819,14 +887,28 @@ class Checker:
         return source.problem(location, message, value=True)
 
     def check_services(self, services: list[str], source: Source) -> tuple:
-        checked = []
-        for index, name in enumerate(services):
-            category, _, subtype = name.partition("/")
-            self.check_name(category, "services", source, ("applies", "services", index))
-            if subtype:
-                self.check_name(subtype, "subtypes", source, ("applies", "services", index))
-            checked.append((category, subtype or None))
-        return tuple(checked)
+        return tuple(
+            self.check_service(name, source, ("applies", "services", index))
+            for index, name in enumerate(services)
+        )
+
+    def check_service(self, name: str, source: Source, where: Location) -> tuple[str, str | None]:
+        """`category` or `category/subtype`, each known, the subtype one of its category's."""
+        category, slash, subtype = name.partition("/")
+        if self.check_name(category, "services", source, where) and slash:
+            allowed = self.subtypes.get(category, set())
+            if subtype not in allowed:
+                hint = did_you_mean(subtype, allowed) or (
+                    f" (its subtypes: {', '.join(sorted(allowed))})"
+                    if allowed
+                    else f" ('{category}' has no subtypes)"
+                )
+                self.problems.append(
+                    source.problem(
+                        where, f"unknown subtype '{subtype}' of '{category}'{hint}", value=True
+                    )
+                )
+        return category, subtype or None
 
     def check_name(self, name: Any, vocabulary: str, source: Source, where: Location) -> bool:
         known = self.names[vocabulary]
@@ -991,11 +1073,21 @@ class Checker:
                 return None
             if spec.vocabulary and not self.check_name(value, spec.vocabulary, source, where):
                 return None
-        return Test(test.field, test.op, normalized(spec.type, test.value))
+        if normalized(spec.type, test.value) != test.value:
+            self.problems.append(
+                source.problem(
+                    where,
+                    f"'{test.field}' is compared to at most {NUMBER_DECIMALS} decimal places",
+                    value=True,
+                )
+            )
+            return None
+        return test
 
     def check_message(self, message: str, supports: dict | None, source: Source) -> None:
-        stripped = message.replace("{{", "").replace("}}", "")
-        if re.search(r"[{}]", _PLACEHOLDER.sub("", stripped)):
+        try:
+            pieces = split_template(message)
+        except ValueError:
             self.problems.append(
                 source.problem(
                     ("message",),
@@ -1005,8 +1097,8 @@ class Checker:
             )
             return
         allowed = set(self.fields) | {f"supports.{k}" for k in (supports or {})}
-        for name in _PLACEHOLDER.findall(stripped):
-            if name not in allowed:
+        for is_name, name in pieces:
+            if is_name and name not in allowed:
                 hint = did_you_mean(name, allowed)
                 if not hint and name.startswith("supports.") and not supports:
                     hint = " (the rule has no 'supports')"
@@ -1024,7 +1116,11 @@ class Checker:
         for key, value in example.request.items():
             name = f"request.{key}"
             if key == "service" and isinstance(value, str) and "/" in value:
-                value, values["request.subtype"] = value.split("/", 1)
+                before = len(self.problems)
+                value, values["request.subtype"] = self.check_service(
+                    value, source, (*where, "request", key)
+                )
+                clean &= len(self.problems) == before
             clean &= self.check_value(name, value, source, (*where, "request", key), "request")
             values[name] = example_value(self.fields.get(name), value)
         for key, value in example.facts.items():
@@ -1136,13 +1232,31 @@ def render_message(template: str, values: dict[str, Any], supports: dict | None)
     for key, value in (supports or {}).items():
         lookup[f"supports.{key}"] = value
 
-    def fill(match: re.Match) -> str:
-        return show_value(lookup.get(match[1]))
-
-    parts = template.split("{{")
-    return "{".join(
-        "}".join(_PLACEHOLDER.sub(fill, piece) for piece in part.split("}}")) for part in parts
+    return "".join(
+        show_value(lookup.get(text)) if is_name else text
+        for is_name, text in split_template(template)
     )
+
+
+_TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]|[^{}]+")
+
+
+def split_template(template: str) -> list[tuple[bool, str]]:
+    """A message template, read left to right, as (is_placeholder, text) pieces: `{{` and `}}`
+    are literal braces, `{name}` a placeholder. Raises ValueError on a lone brace. The loader and
+    the renderer both read templates through this, so they cannot disagree."""
+    pieces = []
+    for match in _TEMPLATE_PART.finditer(template):
+        text = match[0]
+        if text in ("{{", "}}"):
+            pieces.append((False, text[0]))
+        elif match[1] is not None:
+            pieces.append((True, match[1]))
+        elif text in ("{", "}"):
+            raise ValueError(f"lone '{text}' at {match.start()}")
+        else:
+            pieces.append((False, text))
+    return pieces
 
 
 def show_value(value: Any) -> str:

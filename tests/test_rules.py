@@ -71,9 +71,13 @@ def test_a_problem_in_a_table_row_names_the_row(tmp_path: Path) -> None:
     broken = TABLE.replace("[neuralgia, 10, 4]", "[neuralgia, ten, 4]")
     with pytest.raises(RuleError) as caught:
         load_rulebook(rules_folder(tmp_path, {"pt.yaml": broken}))
+    path = tmp_path / "rules" / "pt.yaml"
+    # Both places the bad cell lands are reported in the one run.
     assert caught.value.problems == [
-        f"{tmp_path / 'rules' / 'pt.yaml'}:22:26: error: supports.visits: Input should be a "
-        "valid integer, unable to parse string as an integer (table row at line 12)"
+        f"{path}:22:26: error: supports.visits: Input should be a valid integer, not 'ten' "
+        "(table row at line 12)",
+        f"{path}:19:13: error: 'request.visits' is integer, but 'ten' is not "
+        "(table row at line 12)",
     ]
 
 
