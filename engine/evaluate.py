@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.compiler import APPLIES, TRUE, UNKNOWN, compile_rules
+from engine.compiler import APPLIES, TRUE, UNKNOWN, compile_rules, conjoin
 from engine.conditions import FieldType, fields_of, normalized, value_fits
 from engine.models import Request
 from engine.reference import ReferenceMatcher, unknown_fields
@@ -68,10 +68,16 @@ class FactError(ValueError):
     """Values that do not fit the rulebook's fields: unknown names or wrong types."""
 
 
+# A request always says whether it is around a surgery and whether it asks for more; where the
+# caller does not, it is neither (rules on either would otherwise silently not apply).
+REQUEST_DEFAULTS = {"request.perioperative": False, "request.additional": False}
+
+
 def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
-    """Strict type check, because durable_rules compares mismatched types without complaint."""
+    """Strict check of names, types and vocabulary, because durable_rules compares mismatched
+    types without complaint and a misspelt service would just match nothing."""
     checked: dict[str, Any] = {}
-    for name, value in values.items():
+    for name, value in {**REQUEST_DEFAULTS, **values}.items():
         spec = rulebook.fields.get(name)
         if spec is None:
             raise FactError(f"unknown fact '{name}'{did_you_mean(name, rulebook.fields)}")
@@ -81,6 +87,10 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
             value = tuple(value)
         if not value_fits(spec.type, value):
             raise FactError(f"fact '{name}' is {spec.type.value}, but {value!r} is not")
+        known = rulebook.names.get(spec.vocabulary or "")
+        for item in value if isinstance(value, tuple) else (value,):
+            if known is not None and item not in known:
+                raise FactError(f"unknown value '{item}' for '{name}'{did_you_mean(item, known)}")
         checked[name] = normalized(spec.type, value)
     if not isinstance(checked.get("request.date"), date):
         raise FactError("the request's date is needed to choose the rules in force")
@@ -161,12 +171,13 @@ def decide(
             )
     on = values["request.date"]
     if not findings:
-        return Verdict(outcome="no_rule", date=on, supported=supported(limits, None))
+        return Verdict(outcome="no_rule", date=on, supported=supported(limits))
     governing = min((f.tier for f in findings), key=TIERS.index)
     deciding = [f for f in findings if f.tier == governing]
     outcome = min((f.outcome for f in deciding), key=OUTCOME_WEIGHT.__getitem__)
+    # Only an undecided verdict lacks documentation: under a denial it would change nothing.
     missing: list[str] = []
-    for f in deciding:
+    for f in deciding if outcome == "insufficient" else []:
         for words in f.missing:
             if words not in missing:
                 missing.append(words)
@@ -175,19 +186,24 @@ def decide(
         date=on,
         governing_tier=governing,
         findings=findings,
-        supported=supported(limits, governing),
+        supported=supported(limits),
         missing=missing,
     )
 
 
 def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]) -> Finding:
-    used = {name: values.get(name) for name in fields_of(rule.when)}
+    used = {name: values.get(name) for name in fields_of(conjoin(rule.scope, rule.when))}
+    if outcome == rule.outcome:
+        message = render_message(rule.message, values, rule.supports)
+    else:
+        # The rule's message states its finding; an undecided rule says what it could not check.
+        message = f"Cannot decide '{rule.title}': not documented: {'; '.join(missing)}."
     return Finding(
         rule_id=rule.id,
         title=rule.title,
         tier=rule.tier,
         outcome=outcome,  # type: ignore[arg-type]
-        message=render_message(rule.message, values, rule.supports),
+        message=message,
         citation=rule.citation.text(),
         confidence=rule.confidence,
         facts_used={k: (list(v) if isinstance(v, tuple) else v) for k, v in used.items()},
@@ -201,13 +217,13 @@ def missing_of(rulebook: Rulebook, rule: Rule, values: dict[str, Any]) -> list[s
     return [rulebook.fields[name].documents for name in unknown_fields(rule, values)]
 
 
-def supported(limits: list[Rule], governing: str | None) -> SupportedQuantity | None:
-    """The smallest quantity supported by the limit rules of the governing tier (or, where that tier
-    has none, of the highest tier that has some): the MTUS number, where there is one, prevails."""
+def supported(limits: list[Rule]) -> SupportedQuantity | None:
+    """The quantity the guideline supports: among the limit rules that apply, those of the highest
+    tier (the MTUS number prevails wherever the MTUS gives one), and of those the smallest,
+    compared by visits, then units, days, weeks and months."""
     if not limits:
         return None
-    tiers = {rule.tier for rule in limits}
-    tier = governing if governing in tiers else min(tiers, key=TIERS.index)
+    tier = min((rule.tier for rule in limits), key=TIERS.index)
     inf = float("inf")
 
     def size(rule: Rule) -> tuple:
@@ -215,11 +231,7 @@ def supported(limits: list[Rule], governing: str | None) -> SupportedQuantity | 
         return tuple(amount.get(k, inf) for k in ("visits", "units", "days", "weeks", "months"))
 
     chosen = min((r for r in limits if r.tier == tier), key=lambda r: (size(r), r.id))
-    amount = dict(chosen.supports or {})
-    for key in ("visits", "per_week", "weeks", "days", "months"):
-        if key in amount:
-            amount[key] = int(amount[key])
-    return SupportedQuantity.model_validate({"rule_id": chosen.id, **amount})
+    return SupportedQuantity.model_validate({"rule_id": chosen.id, **(chosen.supports or {})})
 
 
 class ExampleResult(Model):

@@ -247,6 +247,7 @@ class Rulebook:
     disabled: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
+    names: dict[str, set[str]] = field(default_factory=dict)  # vocabulary -> its known names
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -321,6 +322,7 @@ def load_rulebook(
         disabled=tuple(disabled),
         warnings=tuple(warnings),
         by_id={r.id: r for r in rules},
+        names=names,
     )
 
 

@@ -362,7 +362,10 @@ def near(field: str, constants: tuple[Any, ...]) -> st.SearchStrategy[Any]:
     if kind is FieldType.TEXT_LIST:
         pool = sorted({*constants, *LIST_POOLS[field][:2]})
         return st.lists(st.sampled_from(pool), max_size=3, unique=True).map(tuple)
-    # One in four odd, so that the vocabulary fields a rule's `applies` names mostly match.
+    if BUNDLED.fields[field].vocabulary:
+        # The evaluator refuses names outside the vocabulary, so any other name from it.
+        return st.sampled_from(sorted({*constants, *TEXT_POOLS[field][:3]}))
+    # One in four odd text, which only free-text fields can hold.
     return st.integers(0, 3).flatmap(
         lambda n: st.sampled_from(ODD_TEXT) if n == 0 else st.sampled_from(constants)
     )

@@ -206,3 +206,41 @@ def test_changing_a_number_in_the_yaml_changes_the_verdict(tmp_path: Path) -> No
 
 def deny_ids(evaluator: Evaluator, values: dict) -> set[str]:
     return {f.rule_id for f in evaluator.evaluate(values).findings if f.outcome == "deny"}
+
+
+def test_names_outside_the_vocabulary_are_refused(evaluator: Evaluator) -> None:
+    # A misspelt service would otherwise match no rule and read as `no_rule`.
+    with pytest.raises(FactError, match=r"unknown value 'physical therapy' for 'request.service'"):
+        evaluator.evaluate({**pt(request_visits=8), "request.service": "physical therapy"})
+    with pytest.raises(FactError, match=r"'cervical spine' .* \(did you mean 'cervical_spine'"):
+        evaluator.evaluate({**pt(request_visits=8), "request.regions": ["cervical spine"]})
+
+
+def test_a_request_not_said_to_be_perioperative_is_not(evaluator: Evaluator) -> None:
+    values = pt(request_visits=12, prior_visits=0)
+    del values["request.perioperative"], values["request.additional"]
+    assert evaluator.evaluate(values).outcome == "deny"
+
+
+def test_an_undecided_rule_says_what_it_could_not_check(evaluator: Evaluator) -> None:
+    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=6))
+    finding = next(f for f in verdict.findings if f.rule_id == "mtus.test.improvement")
+    assert finding.message == (
+        "Cannot decide 'Continuing therapy needs functional improvement': not documented: "
+        "objective functional improvement from the treatment so far (better activities of daily "
+        "living or work status, and less dependence on treatment)."
+    )
+
+
+def test_a_denial_lists_no_missing_documentation(evaluator: Evaluator) -> None:
+    # Documenting the improvement could not turn the denial over the visit limit around.
+    verdict = evaluator.evaluate(pt(request_visits=12, prior_visits=6))
+    assert verdict.outcome == "deny" and verdict.missing == []
+
+
+def test_the_mtus_number_is_the_supported_quantity_whoever_governs(evaluator: Evaluator) -> None:
+    # Nothing fires (8 visits after 6 with improvement), yet both limits apply: MTUS's 10 counts.
+    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=6, functional_improvement=True))
+    assert verdict.outcome == "no_rule"
+    assert verdict.supported is not None
+    assert (verdict.supported.rule_id, verdict.supported.visits) == ("mtus.test.limit", 10)
