@@ -223,9 +223,7 @@ def choose_rules_dir(argument: Path | None, option: Path | None) -> Path | None:
     return argument or option
 
 
-def load_rules_or_exit(
-    rules: Path | None, overlays: list[Path] | None, code: int = EXIT_INPUT_ERROR
-) -> Any:
+def load_rules_or_exit(rules: Path | None, overlays: list[Path] | None) -> Any:
     from engine.rules import RuleError, environment_overlays, load_rulebook
 
     try:
@@ -234,7 +232,7 @@ def load_rules_or_exit(
         for line in [*exc.problems, *exc.warnings]:
             typer.echo(line, err=True)
         typer.echo(f"{len(exc.problems)} error(s) in the rules", err=True)
-        raise typer.Exit(code) from None
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
     for line in rulebook.warnings:
         typer.echo(line, err=True)
     return rulebook
@@ -284,8 +282,10 @@ def rules_test(
     """Run every rule's examples through the engine. Last line: N passed, N failed."""
     from engine.evaluate import Evaluator, check_examples
 
-    rulebook = load_rules_or_exit(choose_rules_dir(directory, rules), overlay, code=1)
+    rulebook = load_rules_or_exit(choose_rules_dir(directory, rules), overlay)
     results = check_examples(Evaluator(rulebook), pattern)
+    if pattern and not results:
+        fail(f"no rule id or example name contains '{pattern}'")
     failed = [r for r in results if not r.passed]
     if output_format is OutputFormat.json:
         typer.echo(json.dumps([r.model_dump() for r in results], indent=2))
@@ -356,12 +356,23 @@ def rules_show(
         return
     table = new_table(("field", "value"))
     for key, value in record.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, []))
-        elif isinstance(value, list):
-            value = "; ".join(map(str, value))
-        table.add_row(key, "" if value is None else str(value))
+        table.add_row(key, shown_value(value))
     print_table(table)
+
+
+def shown_value(value: Any) -> str:
+    """A JSON value as people read it: lists joined, mappings as 'key: value' lines."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(shown_value(v) for v in value)
+    if isinstance(value, dict):
+        return "\n".join(
+            f"{k}: {shown_value(v)}" for k, v in value.items() if v not in (None, [], "")
+        )
+    return str(value)
 
 
 def new_table(columns: tuple[str, ...]) -> Any:

@@ -12,10 +12,14 @@ durable_rules quirks absorbed here (measured, see the project's tech notes):
   rule: durable refuses nested conditions beyond 32 expressions (error 113), fires a rule once per
   true branch of an `$or`, and spells `$or` out internally anyway;
 - every durable rule starts with an equality on the service category and requires a marker
-  field, which keeps large rulesets from failing (errors 303 / double free) and keeps durable's
-  own state and timer messages from matching;
-- `$neq` never matches an absent field and comparisons coerce types, so unknown is handled by
-  `$ex`/`$nex` explicitly, and values are type-checked before they get here;
+  field, which keeps durable's own state and timer messages from matching;
+- durable's matching stack and node tables are small and fixed, so rules are packed into as many
+  rulesets as they need (see `Packer`), and a request is asserted into those of its service only;
+- a comparison never holds for an absent field, in either its true or its false form, which is
+  what makes an unknown value neither; `exists`/`missing` become `$ex`/`$nex`; values are
+  type-checked before they get here, because durable coerces mismatched types;
+- numbers go in as whole millionths and dates as day numbers: durable's JSON reader fails on
+  floats such as 1e-05;
 - regular expressions and list membership are evaluated in Python into boolean fields, because
   `$mt` speaks a Lua-like dialect and list operators are fragile.
 """

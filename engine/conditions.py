@@ -41,18 +41,6 @@ class FieldSpec:
 
 COMPARISONS = ("==", "!=", "<", "<=", ">", ">=")
 OPERATORS = (*COMPARISONS, "in", "not in", "exists", "missing", "matches")
-NEGATED = {
-    "==": "!=",
-    "!=": "==",
-    "<": ">=",
-    ">=": "<",
-    ">": "<=",
-    "<=": ">",
-    "in": "not in",
-    "not in": "in",
-    "exists": "missing",
-    "missing": "exists",
-}
 OPERATORS_BY_TYPE = {
     FieldType.BOOLEAN: ("==", "!=", "exists", "missing"),
     FieldType.INTEGER: (*COMPARISONS, "in", "not in", "exists", "missing"),
@@ -235,7 +223,7 @@ def _show(value: Any) -> str:
 # needs this form: it refuses long nested conditions (error 113, 32 expressions per sequence).
 Literal = tuple[Test, bool]
 Term = tuple[Literal, ...]
-MAX_TERMS = 64  # alternatives per rule and outcome; beyond it, split the rule
+MAX_TERMS = 64  # alternatives of a rule's conditions per outcome (repeated per service in applies)
 MAX_LITERALS = 24  # comparisons per alternative
 
 

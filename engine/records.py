@@ -84,6 +84,7 @@ def rule_record(rule: Rule) -> dict[str, Any]:
             "perioperative": rule.perioperative,
             "specialties": list(rule.specialties) if rule.specialties else None,
             "drug_classes": list(rule.drug_classes) if rule.drug_classes else None,
+            "condition": describe(rule.scope) if rule.scope else None,
         },
         "when": describe(rule.when),
         "outcome": rule.outcome,

@@ -685,8 +685,7 @@ class Checker:
         allowed: Sequence[str],
         what: str,
         source: Source | None = None,
-    ) -> bool:
-        clean = True
+    ) -> None:
         for key in data:
             if key not in allowed:
                 message = f"unknown {what} '{key}'{did_you_mean(str(key), allowed)}"
@@ -695,8 +694,6 @@ class Checker:
                     if source
                     else document.problem((*base, key), message)
                 )
-                clean = False
-        return clean
 
     # rules
 
@@ -775,15 +772,10 @@ class Checker:
         ):
             for index, name in enumerate(getattr(spec.applies, key) or []):
                 self.check_name(name, vocabulary, source, ("applies", key, index))
-        scope, when = (
-            self.check_condition(raw_condition, source, where)
-            if raw_condition is not None
-            else None
-            for raw_condition, where in (
-                (spec.applies.condition, ("applies", "condition")),
-                (spec.when, ("when",)),
-            )
+        scope = self.check_optional_condition(
+            spec.applies.condition, source, ("applies", "condition")
         )
+        when = self.check_optional_condition(spec.when, source, ("when",))
         for condition, where in ((scope, ("applies", "condition")), (when, ("when",))):
             if condition is not None and depth_of(condition) > MAX_CONDITION_DEPTH:
                 problem(
@@ -857,6 +849,11 @@ class Checker:
             origin=f"{source.document.path}:{line}",
             overlay=is_overlay,
         )
+
+    def check_optional_condition(
+        self, raw: Any, source: Source, where: Location
+    ) -> Condition | None:
+        return None if raw is None else self.check_condition(raw, source, where)
 
     def check_free_text(self, raw: dict, source: Source) -> None:
         """The conditions and message of a rule whose other fields failed the schema."""
@@ -1008,9 +1005,9 @@ class Checker:
             )
             return None
         items = [self.check_condition(v, source, (*where, i)) for i, v in enumerate(value)]
-        if any(item is None for item in items):
+        kept = tuple(item for item in items if item is not None)
+        if len(kept) < len(items):
             return None
-        kept = tuple(i for i in items if i is not None)
         return AllOf(kept) if combinator == "all" else AnyOf(kept)
 
     def check_test(self, line: str, source: Source, where: Location) -> Test | None:

@@ -126,9 +126,12 @@ def test_rules_test_runs_every_example() -> None:
     result = runner.invoke(app, ["rules", "test"])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(r"\d+ passed, 0 failed", result.stdout.splitlines()[-1])
-    assert runner.invoke(app, ["rules", "test", "-k", "no-such-rule"]).stdout.endswith(
-        "0 passed, 0 failed\n"
-    )
+    only = runner.invoke(app, ["rules", "test", "-k", "acupuncture.indication"])
+    assert re.fullmatch(r"[1-9]\d* passed, 0 failed", only.stdout.splitlines()[-1])
+    # A pattern that selects nothing is a mistake, not a pass.
+    nothing = runner.invoke(app, ["rules", "test", "-k", "no-such-rule"])
+    assert nothing.exit_code == 2
+    assert "no rule id or example name contains 'no-such-rule'" in nothing.stderr
 
 
 def test_rules_test_names_a_failing_example(tmp_path: Path) -> None:
