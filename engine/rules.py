@@ -1268,7 +1268,7 @@ def show_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) if value else "none"
+        return ", ".join(str(v) for v in value) if value else "unknown"  # as the engine reads it
     return str(value)
 
 
