@@ -112,6 +112,7 @@ ODD_TEXT = ("", "Myalgia", "myalgia ", "10", "true", 'O\'Brien "x"', "é")
 LIST_POOLS = {
     "request.regions": tuple(sorted(NAMES["regions"])),
     "request.sides": tuple(sorted(NAMES["sides"])),
+    "diagnoses": ("myalgia", "neuralgia", "sprain_strain", "crps", "other"),
 }
 # Simple Python regexes: `matches` is evaluated in Python on both sides, but the compiled fact
 # carries its result, so anchors, alternations and classes are all worth a try.

@@ -64,7 +64,8 @@ def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
     regions = str(rules / "vocab" / "regions.yaml")
     specialties = str(rules / "vocab" / "specialties.yaml")
     assert f"{regions}:5:1: error: unknown field 'colour'" in found
-    assert any(p.startswith(f"{specialties}:2:1: error: invalid YAML") for p in found)
+    # The bracket left open is where the mistake is.
+    assert any(p.startswith(f"{specialties}:1:14: error: invalid YAML: this '['") for p in found)
     assert any(
         p.startswith(str(services))
         and "unknown category 'acupunture' (did you mean 'acupuncture'?)" in p
