@@ -186,6 +186,55 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
     print_table(table)
 
 
+@app.command()
+def facts(
+    path: Annotated[Path, typer.Argument(help="A letter file (text or PDF).")],
+    item: Annotated[
+        int | None, typer.Option("--item", help="Only this disputed item (from 1).")
+    ] = None,
+    summary_only: Annotated[
+        bool, typer.Option("--summary-only", help="Read the clinical summary only.")
+    ] = False,
+    output_format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="table for people; json for machines.")
+    ] = ParseFormat.table,
+    rules: RulesOption = None,
+) -> None:
+    """The clinical facts a letter documents, each with its evidence."""
+    from engine.errors import InputError
+    from engine.facts import extract_facts
+    from engine.letters import parse_letter_file
+
+    vocabulary = load_vocabulary_or_exit(rules)
+    try:
+        case = parse_letter_file(path, vocabulary)
+    except InputError as exc:
+        fail(str(exc))
+    if item is not None and item not in {i.index for i in case.items}:
+        fail(f"{path}: no item {item} (the letter has {len(case.items)})")
+    found = extract_facts(case, rules, summary_only)
+    chosen = [f for f in found.facts if item is None or f.item in (None, item)]
+    records = [f.model_dump(mode="json") for f in chosen]
+    if output_format is ParseFormat.json:
+        typer.echo(json.dumps({"source": str(path), "facts": records}, indent=2))
+        return
+    if output_format is ParseFormat.yaml:
+        import yaml
+
+        typer.echo(yaml.safe_dump({"source": str(path), "facts": records}, sort_keys=False))
+        return
+    table = new_table(("fact", "item", "value", "from", "evidence"))
+    for fact in chosen:
+        table.add_row(
+            fact.name,
+            "" if fact.item is None else str(fact.item),
+            shown_value(fact.model_dump(mode="json")["value"]),
+            fact.evidence.source,
+            fact.evidence.sentence,
+        )
+    print_table(table)
+
+
 rules_app = typer.Typer(
     no_args_is_help=True,
     help="Validate, test, list and show the guideline rules.",

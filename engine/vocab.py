@@ -11,12 +11,14 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.errors import VocabularyError
 from engine.yamlsource import YamlSyntaxError, describe_validation_error, did_you_mean, load_yaml
 
+M = TypeVar("M", bound=BaseModel)
 VOCAB_FILES = ("services.yaml", "regions.yaml", "specialties.yaml", "drugs.yaml")
 
 
@@ -111,6 +113,18 @@ def normalize_phrase(text: str) -> str:
     """
     lowered = text.lower().replace("&", " and ")
     return " " + " ".join(_NON_WORD.sub(" ", _LONE_DOT.sub(" ", lowered)).split()) + " "
+
+
+def load_vocabulary_file(path: Path, schema: type[M]) -> M:
+    """One vocabulary file checked against its schema; every problem as a VocabularyError line."""
+    try:
+        document = load_yaml(path)
+    except YamlSyntaxError as exc:
+        raise VocabularyError([exc.line]) from None
+    try:
+        return schema.model_validate(document.data)
+    except ValidationError as exc:
+        raise VocabularyError(describe_validation_error(document, exc)) from None
 
 
 @cache

@@ -171,3 +171,16 @@ def test_an_overlay_can_disable_a_bundled_rule(tmp_path: Path) -> None:
     after = runner.invoke(app, ["rules", "list", "-f", "json", "--overlay", str(tmp_path)])
     assert after.exit_code == 0, after.output
     assert [r["id"] for r in json.loads(after.stdout)] == [r["id"] for r in listed[1:]]
+
+
+def test_facts_json_and_a_missing_item() -> None:
+    letter = REPO / "cases" / "seed-001_fc764f7706b41fee" / "letter.txt"
+    result = runner.invoke(app, ["facts", str(letter), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = {f["name"]: f for f in json.loads(result.stdout)["facts"]}
+    assert found["age_years"]["value"] == 47 and found["sex"]["value"] == "male"
+    assert found["motor_deficit"]["value"] is True
+    assert found["motor_deficit"]["evidence"]["source"] == "rationale"
+    missing = runner.invoke(app, ["facts", str(letter), "--item", "9"])
+    assert missing.exit_code == 2
+    assert "no item 9 (the letter has 2)" in missing.stderr

@@ -1,0 +1,389 @@
+"""Facts stage: a parsed case -> the clinical facts it documents, each with its evidence.
+
+Reads the clinical case summary and what each rationale reports of the record, sentence by
+sentence, never the reviewer's conclusions or readings of the guidelines (`skip_sentences` in
+`rules/vocab/findings.yaml`, and every sentence that states medical necessity). Each finding's
+negation, uncertainty or history is decided by `engine.negation`. Returns `CaseFacts`, whose
+`values(item)` gives what the rules evaluate: letter facts, item facts and derived facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
+from engine.models import Case, Span
+from engine.negation import Cues, Status, load_cues, status_of
+from engine.vocab import (
+    default_rules_dir,
+    load_vocabulary,
+    load_vocabulary_file,
+    normalize_phrase,
+)
+
+Source = Literal["summary", "rationale"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Model):
+    source: Source
+    item: int | None = None  # the rationale's item, for facts read from a rationale
+    span: Span  # into the letter's text
+    sentence: str
+
+
+class Fact(Model):
+    name: str
+    value: Any
+    item: int | None = None  # None: about the patient and the record; else one disputed item
+    evidence: Evidence
+
+
+class CaseFacts(Model):
+    source: str
+    facts: list[Fact] = Field(default_factory=list)
+
+    def values(self, item: int | None = None, on: date | None = None) -> dict[str, Any]:
+        """Fact values for one item, letter facts first, then the item's own, then derived ones."""
+        found: dict[str, Any] = {}
+        for fact in self.facts:
+            if fact.item is None or fact.item == item:
+                found[fact.name] = fact.value
+        return {**found, **derived(found, on)}
+
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+
+class FindingSpec(Model):
+    phrases: list[str] = Field(min_length=1)
+    normal: list[str] = Field(default_factory=list)
+    needs_polarity: bool = False
+
+
+class FindingsFile(Model):
+    findings: dict[str, FindingSpec]
+    diagnoses: dict[str, list[str]]
+    work_status: dict[str, list[str]]
+    skip_sentences: list[str]
+
+
+@dataclass(frozen=True)
+class Findings:
+    findings: dict[str, FindingSpec]
+    # normalised phrase -> (fact, value when stated), longest phrases first
+    phrases: tuple[tuple[str, str, bool], ...]
+    diagnoses: tuple[tuple[str, str], ...]
+    work_status: tuple[tuple[str, str], ...]
+    skip: tuple[str, ...]
+    cues: Cues
+    opioids: tuple[str, ...]  # normalised drug names of the opioid class
+
+
+@cache
+def load_findings(rules_dir: str | Path | None = None) -> Findings:
+    folder = Path(rules_dir or default_rules_dir())
+    spec = load_vocabulary_file(folder / "vocab" / "findings.yaml", FindingsFile)
+    phrases = [
+        (normalize_phrase(p), name, True)
+        for name, finding in spec.findings.items()
+        for p in finding.phrases
+    ] + [
+        (normalize_phrase(p), name, False)
+        for name, finding in spec.findings.items()
+        for p in finding.normal
+    ]
+    return Findings(
+        findings=spec.findings,
+        phrases=tuple(sorted(phrases, key=lambda p: -len(p[0]))),
+        diagnoses=tuple(
+            sorted(
+                ((normalize_phrase(p), group) for group, ps in spec.diagnoses.items() for p in ps),
+                key=lambda p: -len(p[0]),
+            )
+        ),
+        work_status=tuple(
+            (normalize_phrase(p), status) for status, ps in spec.work_status.items() for p in ps
+        ),
+        skip=tuple(normalize_phrase(p) for p in spec.skip_sentences),
+        cues=load_cues(folder),
+        opioids=tuple(
+            phrase.text.strip()
+            for group in load_vocabulary(folder).drug_index.by_first_word.values()
+            for phrase in group
+            if phrase.meaning[0] == "opioid"
+        ),
+    )
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?![0-9])|$)")
+_MODALITIES = {
+    "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot",
+    "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
+    "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
+    r"|chiropractor",
+    "prior_acupuncture_visits": r"acupuncture",
+    "prior_massage_visits": r"massage(?: therapy)?",
+}
+_UNITS = r"(?:sessions?|visits?|treatments?)"
+_PRIOR = {
+    name: re.compile(
+        rf"\b(\d{{1,3}})\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
+        rf"{_UNITS}\s+of\s+(?:{pattern})\b"
+        rf"|\b(\d{{1,3}})\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+{_UNITS}\b"
+        rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
+        re.I,
+    )
+    for name, pattern in _MODALITIES.items()
+}
+# The item service whose prior visits `prior_visits` means.
+PRIOR_BY_SERVICE = {
+    "physical_therapy": "prior_pt_visits",
+    "occupational_therapy": "prior_pt_visits",
+    "chiropractic": "prior_chiropractic_visits",
+    "acupuncture": "prior_acupuncture_visits",
+    "massage": "prior_massage_visits",
+}
+_AGE_SEX = re.compile(
+    r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
+    r"(?P<sex>male|female|man|woman|gentleman|lady)\b",
+    re.I,
+)
+_DIAGNOSIS_CUE = re.compile(
+    r"\bdiagnos|\btreat(?:ed|ing|ment)\s+for\b|\bbeing\s+treated\b|\bsustained\b", re.I
+)
+_PAIN = re.compile(r"\b(?P<score>10|[0-9])(?:\s*-\s*(?:10|[0-9]))?\s*(?:/|out\s+of)\s*10\b", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # in the letter's text
+    source: Source
+    item: int | None
+
+
+def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
+    """The summary's sentences and, unless `summary_only`, the rationales' sentences that report
+    the record; never a sentence that concludes or reads a guideline."""
+    found = []
+    parts: list[tuple[Span | None, Source, int | None]] = [(case.summary_span, "summary", None)]
+    if not summary_only:
+        parts += [(item.rationale_span, "rationale", item.index) for item in case.items]
+    for span, source, item in parts:
+        if span is None:
+            continue
+        text = case.text[span.start : span.end]
+        for match in _SENTENCE.finditer(text):
+            sentence = match[0]
+            if not sentence.strip() or concludes(sentence, source, findings):
+                continue
+            found.append(Sentence(sentence, span.start + match.start(), source, item))
+    return found
+
+
+def concludes(sentence: str, source: Source, findings: Findings) -> bool:
+    """Whether the sentence is the reviewer's conclusion, which the audit checks the facts
+    against, or (in a rationale) a reading of the guidelines rather than of the record."""
+    if NECESSITY.search(sentence) and (
+        NEGATIVE_CONCLUSION.search(sentence) or POSITIVE_CONCLUSION.search(sentence)
+    ):
+        return True
+    if source == "rationale":
+        normal = normalize_phrase(sentence)
+        return any(phrase in normal for phrase in findings.skip)
+    return False
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+
+def extract_facts(
+    case: Case, rules_dir: str | Path | None = None, summary_only: bool = False
+) -> CaseFacts:
+    """Every fact the letter documents, with the sentence it comes from."""
+    findings = load_findings(rules_dir)
+    facts: list[Fact] = []
+    if case.dates.injury:
+        facts.append(header_fact(case, "injury_date", case.dates.injury))
+    for sentence in sentences_of(case, summary_only, findings):
+        facts.extend(facts_in(sentence, findings))
+    facts = settle(facts)
+    facts.extend(item_facts(case, facts))
+    return CaseFacts(source=case.source, facts=facts)
+
+
+def header_fact(case: Case, name: str, value: Any) -> Fact:
+    header = case.sections.get("header") or Span(start=0, end=0)
+    return Fact(
+        name=name,
+        value=value,
+        evidence=Evidence(source="summary", span=header, sentence="(the letter's header)"),
+    )
+
+
+def evidence(sentence: Sentence, start: int = 0, end: int | None = None) -> Evidence:
+    end = len(sentence.text) if end is None else end
+    return Evidence(
+        source=sentence.source,
+        item=sentence.item,
+        span=Span(start=sentence.start + start, end=sentence.start + end),
+        sentence=" ".join(sentence.text.split()),
+    )
+
+
+def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
+    text = sentence.text
+    found: list[Fact] = []
+
+    def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
+        found.append(Fact(name=name, value=value, evidence=evidence(sentence, start, end)))
+
+    age = _AGE_SEX.search(text)
+    if age and sentence.source == "summary":
+        add("age_years", int(age["age"]), age.start(), age.end())
+        sex = age["sex"].lower()
+        add(
+            "sex",
+            "female" if sex in ("female", "woman", "lady") else "male",
+            age.start(),
+            age.end(),
+        )
+    for pain in _PAIN.finditer(text):
+        if re.search(r"\bpain\b", text, re.I):
+            add("pain_score", int(pain["score"]), pain.start(), pain.end())
+    for name, pattern in _PRIOR.items():
+        for match in pattern.finditer(text):
+            count = next(g for g in match.groups() if g)
+            add(name, int(count), match.start(), match.end())
+    plain = normalize_phrase(text)
+    normal = plain
+    lowered = text.lower()
+    for phrase, name, when_stated in findings.phrases:
+        if phrase not in normal:
+            continue
+        at = phrase_position(lowered, phrase)
+        if at is None:
+            continue
+        status = status_of(text, at[0], at[1], findings.cues)
+        if status in (Status.POSSIBLE, Status.HISTORICAL):
+            continue
+        stated = status is Status.PRESENT
+        value = stated if when_stated else not stated
+        if findings.findings[name].needs_polarity:
+            if stated and not re.search(r"\bpositive\b|\(\+\)", text, re.I):
+                continue
+            value = stated
+        add(name, value, at[0], at[1])
+        normal = normal.replace(phrase, " ")  # one phrase, one finding: "4+/5" is not also "5"
+    if _DIAGNOSIS_CUE.search(text):
+        groups = []
+        for phrase, group in findings.diagnoses:
+            if phrase in normal and group not in groups:
+                groups.append(group)
+                normal = normal.replace(phrase, " ")
+        if groups:
+            add("diagnoses", groups)
+    if findings.opioids and any(
+        phrase_position(lowered, drug) for drug in findings.opioids if drug in normal
+    ):
+        add("opioid_use", True)
+    for phrase, work_status in findings.work_status:
+        if phrase in plain:
+            add("work_status", work_status)
+    return found
+
+
+def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
+    """Where a normalised phrase occurs in the sentence's own characters."""
+    words = phrase.split()
+    pattern = r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
+    match = re.search(pattern, lowered)
+    return (match.start(), match.end()) if match else None
+
+
+def settle(facts: list[Fact]) -> list[Fact]:
+    """One value per fact: a deficit anywhere is a deficit (true wins), the highest count or
+    score, the first age, sex and diagnosis list, the last work status."""
+    chosen: dict[str, Fact] = {}
+    for fact in facts:
+        held = chosen.get(fact.name)
+        if held is None:
+            chosen[fact.name] = fact
+        elif isinstance(fact.value, bool):
+            if fact.value and not held.value:
+                chosen[fact.name] = fact
+        elif fact.name == "work_status" or (
+            isinstance(fact.value, int)
+            and fact.name not in ("age_years",)
+            and fact.value > held.value
+        ):
+            chosen[fact.name] = fact
+    return list(chosen.values())
+
+
+def item_facts(case: Case, facts: list[Fact]) -> list[Fact]:
+    """Per item: the visits already completed of the item's own therapy."""
+    by_name = {fact.name: fact for fact in facts}
+    found = []
+    for item in case.items:
+        modality = PRIOR_BY_SERVICE.get(item.normalized.service.category)
+        if modality and modality in by_name:
+            source = by_name[modality]
+            found.append(
+                Fact(
+                    name="prior_visits",
+                    value=source.value,
+                    item=item.index,
+                    evidence=source.evidence,
+                )
+            )
+    return found
+
+
+def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
+    """Facts computed from others: time since injury, any neurologic deficit, any red flag."""
+    found: dict[str, Any] = {}
+    injury = values.get("injury_date")
+    if isinstance(injury, date) and on and on >= injury:
+        found["weeks_since_injury"] = (on - injury).days // 7
+    for name, parts in (
+        ("neurologic_deficit", ("motor_deficit", "sensory_deficit", "reflex_change")),
+        (
+            "red_flags",
+            (
+                "red_flag_fracture",
+                "red_flag_tumor",
+                "red_flag_infection",
+                "red_flag_cauda_equina",
+                "red_flag_progressive_deficit",
+                "red_flag_bowel_bladder",
+            ),
+        ),
+    ):
+        known = [values[p] for p in parts if p in values]
+        if any(known):
+            found[name] = True
+        elif len(known) == len(parts):
+            found[name] = False
+    diagnoses = values.get("diagnoses") or []
+    for group in ("crps", "neuralgia", "myalgia"):
+        if group in diagnoses:
+            found["diagnosis_group"] = group
+            break
+    else:
+        if diagnoses:
+            found["diagnosis_group"] = "other"
+    return found

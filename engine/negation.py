@@ -1,0 +1,149 @@
+"""Negation, uncertainty and history of a finding mentioned in a sentence (NegEx/ConText style).
+
+Part of the facts stage. Takes a sentence and where a finding is in it; returns `present`,
+`absent`, `possible` or `historical`. The cues are data, in `rules/vocab/negation.yaml`. Chosen
+over medspaCy's ConText and negspacy by measurement (see the project README): about 1 ms per
+letter against 4-170 ms, with no 250-300 MiB install, and an equal hand on the far post-negation
+that both libraries missed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.vocab import default_rules_dir, load_vocabulary_file
+
+
+class Status(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    POSSIBLE = "possible"
+    HISTORICAL = "historical"
+
+
+# Where several cues govern a finding, the first of these wins.
+PRECEDENCE = (Status.ABSENT, Status.POSSIBLE, Status.HISTORICAL)
+_WORD = re.compile(r"\([+-]\)|[a-z0-9]+(?:'[a-z]+)?|[;]")
+
+
+class CueFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    window_before: int = Field(gt=0, le=30)
+    window_after: int = Field(gt=0, le=30)
+    pre_negation: list[str]
+    post_negation: list[str]
+    pre_uncertain: list[str]
+    post_uncertain: list[str]
+    historical: list[str]
+    pseudo: list[str]
+    terminators: list[str]
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    kind: str  # pre | post | pseudo | end
+    status: Status | None
+
+
+@dataclass(frozen=True)
+class Cues:
+    window_before: int
+    window_after: int
+    by_first_word: dict[str, tuple[Cue, ...]]  # longest first
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    """Lower-case words with their character spans."""
+    return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text.lower())]
+
+
+@cache
+def load_cues(rules_dir: str | Path | None = None) -> Cues:
+    """The cue lists of a rules folder (cached per folder for the process)."""
+    path = Path(rules_dir or default_rules_dir()) / "vocab" / "negation.yaml"
+    spec = load_vocabulary_file(path, CueFile)
+    kinds = (
+        ("pre_negation", "pre", Status.ABSENT),
+        ("post_negation", "post", Status.ABSENT),
+        ("pre_uncertain", "pre", Status.POSSIBLE),
+        ("post_uncertain", "post", Status.POSSIBLE),
+        ("historical", "pre", Status.HISTORICAL),
+        ("pseudo", "pseudo", None),
+        ("terminators", "end", None),
+    )
+    table: dict[str, list[Cue]] = {}
+    for name, kind, status in kinds:
+        for phrase in getattr(spec, name):
+            words = tuple(w for w, _, _ in words_of(phrase))
+            if words:
+                table.setdefault(words[0], []).append(Cue(words, kind, status))
+    return Cues(
+        spec.window_before,
+        spec.window_after,
+        {
+            first: tuple(sorted(group, key=lambda c: -len(c.words)))
+            for first, group in table.items()
+        },
+    )
+
+
+def cues_in(words: list[str], cues: Cues) -> list[tuple[int, int, Cue]]:
+    """(first word, end word, cue) for the cues in a sentence, longest match first, no overlaps."""
+    found: list[tuple[int, int, Cue]] = []
+    position = 0
+    while position < len(words):
+        matched = [
+            cue
+            for cue in cues.by_first_word.get(words[position], ())
+            if tuple(words[position : position + len(cue.words)]) == cue.words
+        ]
+        if not matched:
+            position += 1
+            continue
+        longest = len(matched[0].words)
+        # A phrase may be a cue both ways ("negative Spurling", "SLR negative").
+        found.extend(
+            (position, position + longest, cue) for cue in matched if len(cue.words) == longest
+        )
+        position += longest
+    return found
+
+
+def status_of(sentence: str, start: int, end: int, cues: Cues) -> Status:
+    """The status of the finding at characters [start, end) of the sentence."""
+    tokens = words_of(sentence)
+    words = [w for w, _, _ in tokens]
+    first = next((i for i, (_, s, e) in enumerate(tokens) if e > start), len(tokens))
+    last = next((i for i, (_, s, _) in enumerate(tokens) if s >= end), len(tokens))
+    found = cues_in(words, cues)
+    # A pseudo cue ("no increase in", "without increased") also closes earlier cues' reach.
+    ends = [(a, b) for a, b, cue in found if cue.kind in ("end", "pseudo")]
+    governing = set()
+    for a, b, cue in found:
+        if cue.status is None or (first <= a < last):
+            continue
+        if cue.kind == "pre" and b <= first and first - b <= cues.window_before:
+            between = (b, first)
+        elif cue.kind == "post" and a >= last and a - last <= cues.window_after:
+            between = (last, a)
+        else:
+            continue
+        if not any(between[0] <= x and y <= between[1] for x, y in ends):
+            governing.add(cue.status)
+    return next((status for status in PRECEDENCE if status in governing), Status.PRESENT)
+
+
+def find_status(sentence: str, concept: str, cues: Cues) -> Status:
+    """The status of the first mention of `concept` (case-insensitive) in the sentence."""
+    at = sentence.lower().find(concept.lower())
+    if at < 0:
+        raise ValueError(f"'{concept}' is not in the sentence")
+    return status_of(sentence, at, at + len(concept), cues)
