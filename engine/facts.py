@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
 from engine.models import Case, Span
-from engine.negation import Cues, Status, load_cues, status_of
+from engine.negation import Cues, ReadSentence, Status, load_cues, read_sentence, status_of
 from engine.vocab import (
     default_rules_dir,
     load_vocabulary,
@@ -81,48 +81,60 @@ class FindingsFile(Model):
 @dataclass(frozen=True)
 class Findings:
     findings: dict[str, FindingSpec]
-    # normalised phrase -> (fact, value when stated), longest phrases first
-    phrases: tuple[tuple[str, str, bool], ...]
-    diagnoses: tuple[tuple[str, str], ...]
-    work_status: tuple[tuple[str, str], ...]
-    skip: tuple[str, ...]
+    # Each list of phrases is one regular expression over the normalised sentence, longest
+    # phrase first, so a sentence is scanned once per list rather than once per phrase.
+    phrase_pattern: re.Pattern[str]
+    phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
+    diagnosis_pattern: re.Pattern[str]
+    diagnosis_meaning: dict[str, str]
+    work_status_pattern: re.Pattern[str]
+    work_status_meaning: dict[str, str]
+    skip_pattern: re.Pattern[str]
+    opioid_pattern: re.Pattern[str]
     cues: Cues
-    opioids: tuple[str, ...]  # normalised drug names of the opioid class
+
+
+def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Whole-word matches of normalised phrases in a normalised (space-padded) sentence."""
+    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words) + r")(?= )")
 
 
 @cache
 def load_findings(rules_dir: str | Path | None = None) -> Findings:
     folder = Path(rules_dir or default_rules_dir())
     spec = load_vocabulary_file(folder / "vocab" / "findings.yaml", FindingsFile)
-    phrases = [
-        (normalize_phrase(p), name, True)
-        for name, finding in spec.findings.items()
-        for p in finding.phrases
-    ] + [
-        (normalize_phrase(p), name, False)
-        for name, finding in spec.findings.items()
-        for p in finding.normal
+    meaning: dict[str, tuple[str, bool]] = {}
+    for name, finding in spec.findings.items():
+        for phrase in finding.phrases:
+            meaning.setdefault(normalize_phrase(phrase).strip(), (name, True))
+        for phrase in finding.normal:
+            meaning.setdefault(normalize_phrase(phrase).strip(), (name, False))
+    diagnoses = {
+        normalize_phrase(p).strip(): group for group, ps in spec.diagnoses.items() for p in ps
+    }
+    work = {
+        normalize_phrase(p).strip(): status for status, ps in spec.work_status.items() for p in ps
+    }
+    opioids = [
+        phrase.text
+        for group in load_vocabulary(folder).drug_index.by_first_word.values()
+        for phrase in group
+        if phrase.meaning[0] == "opioid"
     ]
     return Findings(
         findings=spec.findings,
-        phrases=tuple(sorted(phrases, key=lambda p: -len(p[0]))),
-        diagnoses=tuple(
-            sorted(
-                ((normalize_phrase(p), group) for group, ps in spec.diagnoses.items() for p in ps),
-                key=lambda p: -len(p[0]),
-            )
-        ),
-        work_status=tuple(
-            (normalize_phrase(p), status) for status, ps in spec.work_status.items() for p in ps
-        ),
-        skip=tuple(normalize_phrase(p) for p in spec.skip_sentences),
+        phrase_pattern=phrases_pattern(list(meaning)),
+        phrase_meaning=meaning,
+        diagnosis_pattern=phrases_pattern(list(diagnoses)),
+        diagnosis_meaning=diagnoses,
+        work_status_pattern=phrases_pattern(list(work)),
+        work_status_meaning=work,
+        skip_pattern=phrases_pattern([normalize_phrase(p) for p in spec.skip_sentences]),
+        opioid_pattern=phrases_pattern(opioids),
         cues=load_cues(folder),
-        opioids=tuple(
-            phrase.text.strip()
-            for group in load_vocabulary(folder).drug_index.by_first_word.values()
-            for phrase in group
-            if phrase.meaning[0] == "opioid"
-        ),
     )
 
 
@@ -148,6 +160,7 @@ _PRIOR = {
     )
     for name, pattern in _MODALITIES.items()
 }
+_ANY_MODALITY = re.compile("|".join(rf"\b(?:{p})\b" for p in _MODALITIES.values()), re.I)
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
@@ -161,6 +174,9 @@ _AGE_SEX = re.compile(
     r"(?P<sex>male|female|man|woman|gentleman|lady)\b",
     re.I,
 )
+_DIGIT = re.compile(r"[0-9]")
+_PAIN_WORD = re.compile(r"\bpain\b", re.I)
+_POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
 _DIAGNOSIS_CUE = re.compile(
     r"\bdiagnos|\btreat(?:ed|ing|ment)\s+for\b|\bbeing\s+treated\b|\bsustained\b", re.I
 )
@@ -173,6 +189,7 @@ class Sentence:
     start: int  # in the letter's text
     source: Source
     item: int | None
+    plain: str  # normalised for phrase matching
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -188,13 +205,16 @@ def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sen
         text = case.text[span.start : span.end]
         for match in _SENTENCE.finditer(text):
             sentence = match[0]
-            if not sentence.strip() or concludes(sentence, source, findings):
+            if not sentence.strip():
                 continue
-            found.append(Sentence(sentence, span.start + match.start(), source, item))
+            plain = normalize_phrase(sentence)
+            if concludes(sentence, plain, source, findings):
+                continue
+            found.append(Sentence(sentence, span.start + match.start(), source, item, plain))
     return found
 
 
-def concludes(sentence: str, source: Source, findings: Findings) -> bool:
+def concludes(sentence: str, plain: str, source: Source, findings: Findings) -> bool:
     """Whether the sentence is the reviewer's conclusion, which the audit checks the facts
     against, or (in a rationale) a reading of the guidelines rather than of the record."""
     if NECESSITY.search(sentence) and (
@@ -202,8 +222,7 @@ def concludes(sentence: str, source: Source, findings: Findings) -> bool:
     ):
         return True
     if source == "rationale":
-        normal = normalize_phrase(sentence)
-        return any(phrase in normal for phrase in findings.skip)
+        return findings.skip_pattern.search(plain) is not None
     return False
 
 
@@ -251,58 +270,54 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
         found.append(Fact(name=name, value=value, evidence=evidence(sentence, start, end)))
 
-    age = _AGE_SEX.search(text)
-    if age and sentence.source == "summary":
-        add("age_years", int(age["age"]), age.start(), age.end())
-        sex = age["sex"].lower()
-        add(
-            "sex",
-            "female" if sex in ("female", "woman", "lady") else "male",
-            age.start(),
-            age.end(),
-        )
-    for pain in _PAIN.finditer(text):
-        if re.search(r"\bpain\b", text, re.I):
+    if sentence.source == "summary":
+        age = _AGE_SEX.search(text)
+        if age:
+            add("age_years", int(age["age"]), age.start(), age.end())
+            sex = age["sex"].lower()
+            is_female = sex in ("female", "woman", "lady")
+            add("sex", "female" if is_female else "male", age.start(), age.end())
+    has_digit = _DIGIT.search(text) is not None
+    if has_digit and "10" in text and _PAIN_WORD.search(text):
+        for pain in _PAIN.finditer(text):
             add("pain_score", int(pain["score"]), pain.start(), pain.end())
-    for name, pattern in _PRIOR.items():
-        for match in pattern.finditer(text):
-            count = next(g for g in match.groups() if g)
-            add(name, int(count), match.start(), match.end())
-    plain = normalize_phrase(text)
-    normal = plain
+    if has_digit and _ANY_MODALITY.search(text):
+        for name, pattern in _PRIOR.items():
+            for match in pattern.finditer(text):
+                count = next(g for g in match.groups() if g)
+                add(name, int(count), match.start(), match.end())
+    plain = sentence.plain
     lowered = text.lower()
-    for phrase, name, when_stated in findings.phrases:
-        if phrase not in normal:
-            continue
-        at = phrase_position(lowered, phrase)
+    read: ReadSentence | None = None
+    # One phrase, one finding, longest first: "4+/5" is not also "5".
+    for match in findings.phrase_pattern.finditer(plain):
+        name, when_stated = findings.phrase_meaning[match[0]]
+        at = phrase_position(lowered, match[0])
         if at is None:
             continue
-        status = status_of(text, at[0], at[1], findings.cues)
+        read = read or read_sentence(text, findings.cues)
+        status = status_of(text, at[0], at[1], findings.cues, read)
         if status in (Status.POSSIBLE, Status.HISTORICAL):
             continue
         stated = status is Status.PRESENT
         value = stated if when_stated else not stated
         if findings.findings[name].needs_polarity:
-            if stated and not re.search(r"\bpositive\b|\(\+\)", text, re.I):
+            if stated and not _POSITIVE.search(text):
                 continue
             value = stated
         add(name, value, at[0], at[1])
-        normal = normal.replace(phrase, " ")  # one phrase, one finding: "4+/5" is not also "5"
     if _DIAGNOSIS_CUE.search(text):
-        groups = []
-        for phrase, group in findings.diagnoses:
-            if phrase in normal and group not in groups:
-                groups.append(group)
-                normal = normal.replace(phrase, " ")
+        groups = list(
+            dict.fromkeys(
+                findings.diagnosis_meaning[m[0]] for m in findings.diagnosis_pattern.finditer(plain)
+            )
+        )
         if groups:
             add("diagnoses", groups)
-    if findings.opioids and any(
-        phrase_position(lowered, drug) for drug in findings.opioids if drug in normal
-    ):
+    if findings.opioid_pattern.search(plain):
         add("opioid_use", True)
-    for phrase, work_status in findings.work_status:
-        if phrase in plain:
-            add("work_status", work_status)
+    for match in findings.work_status_pattern.finditer(plain):
+        add("work_status", findings.work_status_meaning[match[0]])
     return found
 
 

@@ -117,15 +117,31 @@ def cues_in(words: list[str], cues: Cues) -> list[tuple[int, int, Cue]]:
     return found
 
 
-def status_of(sentence: str, start: int, end: int, cues: Cues) -> Status:
-    """The status of the finding at characters [start, end) of the sentence."""
+@dataclass(frozen=True)
+class ReadSentence:
+    """A sentence's words and cues, found once for all the findings in it."""
+
+    tokens: list[tuple[str, int, int]]
+    found: list[tuple[int, int, Cue]]
+    ends: list[tuple[int, int]]
+
+
+def read_sentence(sentence: str, cues: Cues) -> ReadSentence:
     tokens = words_of(sentence)
-    words = [w for w, _, _ in tokens]
-    first = next((i for i, (_, s, e) in enumerate(tokens) if e > start), len(tokens))
-    last = next((i for i, (_, s, _) in enumerate(tokens) if s >= end), len(tokens))
-    found = cues_in(words, cues)
+    found = cues_in([w for w, _, _ in tokens], cues)
     # A pseudo cue ("no increase in", "without increased") also closes earlier cues' reach.
     ends = [(a, b) for a, b, cue in found if cue.kind in ("end", "pseudo")]
+    return ReadSentence(tokens, found, ends)
+
+
+def status_of(
+    sentence: str, start: int, end: int, cues: Cues, read: ReadSentence | None = None
+) -> Status:
+    """The status of the finding at characters [start, end) of the sentence."""
+    read = read or read_sentence(sentence, cues)
+    tokens, found, ends = read.tokens, read.found, read.ends
+    first = next((i for i, (_, s, e) in enumerate(tokens) if e > start), len(tokens))
+    last = next((i for i, (_, s, _) in enumerate(tokens) if s >= end), len(tokens))
     governing = set()
     for a, b, cue in found:
         if cue.status is None or (first <= a < last):
