@@ -10,6 +10,7 @@ negation, uncertainty or history is decided by `engine.negation`. Returns `CaseF
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -83,23 +84,42 @@ class Findings:
     findings: dict[str, FindingSpec]
     # Each list of phrases is one regular expression over the normalised sentence, longest
     # phrase first, so a sentence is scanned once per list rather than once per phrase.
-    phrase_pattern: re.Pattern[str]
+    phrase_pattern: PhraseList
     phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
-    diagnosis_pattern: re.Pattern[str]
+    diagnosis_pattern: PhraseList
     diagnosis_meaning: dict[str, str]
-    work_status_pattern: re.Pattern[str]
+    work_status_pattern: PhraseList
     work_status_meaning: dict[str, str]
-    skip_pattern: re.Pattern[str]
-    opioid_pattern: re.Pattern[str]
+    skip_pattern: PhraseList
+    opioid_pattern: PhraseList
     cues: Cues
 
 
-def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """Whole-word matches of normalised phrases in a normalised (space-padded) sentence."""
-    words = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not words:
-        return re.compile(r"(?!x)x")  # matches nothing
-    return re.compile(r"(?<= )(?:" + "|".join(re.escape(w) for w in words) + r")(?= )")
+@dataclass(frozen=True)
+class PhraseList:
+    """Whole-word matches of normalised phrases in a normalised (space-padded) sentence. The
+    first words are checked first: most sentences hold none, and a set lookup is much cheaper
+    than a long alternation."""
+
+    pattern: re.Pattern[str]
+    first_words: frozenset[str]
+
+    def finditer(self, plain: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+        if self.first_words.isdisjoint(words):
+            return iter(())
+        return self.pattern.finditer(plain)
+
+    def search(self, plain: str, words: frozenset[str]) -> bool:
+        return not self.first_words.isdisjoint(words) and self.pattern.search(plain) is not None
+
+
+def phrases_pattern(phrases: list[str]) -> PhraseList:
+    phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in phrases) or "(?!x)x"
+    return PhraseList(
+        re.compile(r"(?<= )(?:" + alternatives + r")(?= )"),
+        frozenset(p.split()[0] for p in phrases),
+    )
 
 
 @cache
@@ -190,6 +210,7 @@ class Sentence:
     source: Source
     item: int | None
     plain: str  # normalised for phrase matching
+    words: frozenset[str]
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -208,21 +229,24 @@ def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sen
             if not sentence.strip():
                 continue
             plain = normalize_phrase(sentence)
-            if concludes(sentence, plain, source, findings):
+            words = frozenset(plain.split())
+            if concludes(sentence, plain, words, source, findings):
                 continue
-            found.append(Sentence(sentence, span.start + match.start(), source, item, plain))
+            found.append(Sentence(sentence, span.start + match.start(), source, item, plain, words))
     return found
 
 
-def concludes(sentence: str, plain: str, source: Source, findings: Findings) -> bool:
+def concludes(
+    sentence: str, plain: str, words: frozenset[str], source: Source, findings: Findings
+) -> bool:
     """Whether the sentence is the reviewer's conclusion, which the audit checks the facts
     against, or (in a rationale) a reading of the guidelines rather than of the record."""
-    if NECESSITY.search(sentence) and (
+    if "necess" in plain and NECESSITY.search(sentence) and (
         NEGATIVE_CONCLUSION.search(sentence) or POSITIVE_CONCLUSION.search(sentence)
     ):
         return True
     if source == "rationale":
-        return findings.skip_pattern.search(plain) is not None
+        return findings.skip_pattern.search(plain, words)
     return False
 
 
@@ -290,7 +314,8 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     lowered = text.lower()
     read: ReadSentence | None = None
     # One phrase, one finding, longest first: "4+/5" is not also "5".
-    for match in findings.phrase_pattern.finditer(plain):
+    words = sentence.words
+    for match in findings.phrase_pattern.finditer(plain, words):
         name, when_stated = findings.phrase_meaning[match[0]]
         at = phrase_position(lowered, match[0])
         if at is None:
@@ -309,14 +334,15 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     if _DIAGNOSIS_CUE.search(text):
         groups = list(
             dict.fromkeys(
-                findings.diagnosis_meaning[m[0]] for m in findings.diagnosis_pattern.finditer(plain)
+                findings.diagnosis_meaning[m[0]]
+                for m in findings.diagnosis_pattern.finditer(plain, words)
             )
         )
         if groups:
             add("diagnoses", groups)
-    if findings.opioid_pattern.search(plain):
+    if findings.opioid_pattern.search(plain, words):
         add("opioid_use", True)
-    for match in findings.work_status_pattern.finditer(plain):
+    for match in findings.work_status_pattern.finditer(plain, words):
         add("work_status", findings.work_status_meaning[match[0]])
     return found
 
