@@ -162,7 +162,7 @@ def load_findings(rules_dir: str | Path | None = None) -> Findings:
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?![0-9])|$)")
 _MODALITIES = {
-    "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot",
+    "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
     "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
     "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
     r"|chiropractor",
@@ -170,17 +170,54 @@ _MODALITIES = {
     "prior_massage_visits": r"massage(?: therapy)?",
 }
 _UNITS = r"(?:sessions?|visits?|treatments?)"
+NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"twenty-four": 24, "thirty": 30}
+# "12", "twelve", "twelve (12)", "at least five"
+_NUMBER = rf"(?:at\s+least\s+)?(\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+_NUMBER += r"(?:\s*\(\d{1,3}\))?"
 _PRIOR = {
     name: re.compile(
-        rf"\b(\d{{1,3}})\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
+        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
         rf"{_UNITS}\s+of\s+(?:{pattern})\b"
-        rf"|\b(\d{{1,3}})\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+{_UNITS}\b"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
         re.I,
     )
     for name, pattern in _MODALITIES.items()
 }
-_ANY_MODALITY = re.compile("|".join(rf"\b(?:{p})\b" for p in _MODALITIES.values()), re.I)
+
+
+def count_of(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+_MODALITY_WORD = {name: re.compile(rf"\b(?:{p})\b", re.I) for name, p in _MODALITIES.items()}
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
@@ -241,8 +278,10 @@ def concludes(
 ) -> bool:
     """Whether the sentence is the reviewer's conclusion, which the audit checks the facts
     against, or (in a rationale) a reading of the guidelines rather than of the record."""
-    if "necess" in plain and NECESSITY.search(sentence) and (
-        NEGATIVE_CONCLUSION.search(sentence) or POSITIVE_CONCLUSION.search(sentence)
+    if (
+        "necess" in plain
+        and NECESSITY.search(sentence)
+        and (NEGATIVE_CONCLUSION.search(sentence) or POSITIVE_CONCLUSION.search(sentence))
     ):
         return True
     if source == "rationale":
@@ -305,11 +344,13 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     if has_digit and "10" in text and _PAIN_WORD.search(text):
         for pain in _PAIN.finditer(text):
             add("pain_score", int(pain["score"]), pain.start(), pain.end())
-    if has_digit and _ANY_MODALITY.search(text):
+    if has_digit or not sentence.words.isdisjoint(NUMBER_WORDS):
         for name, pattern in _PRIOR.items():
+            if not _MODALITY_WORD[name].search(text):
+                continue
             for match in pattern.finditer(text):
                 count = next(g for g in match.groups() if g)
-                add(name, int(count), match.start(), match.end())
+                add(name, count_of(count), match.start(), match.end())
     plain = sentence.plain
     lowered = text.lower()
     read: ReadSentence | None = None
