@@ -199,8 +199,10 @@ NUMBER_WORDS = {
     )
 } | {"twenty-four": 24, "thirty": 30}
 # "12", "twelve", "twelve (12)", "at least five"
-_NUMBER = rf"(?:at\s+least\s+)?(\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
-_NUMBER += r"(?:\s*\(\d{1,3}\))?"
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
+)
+_NUMBER = r"(?:at\s+least\s+)?(\d{1,3})(?:\s*\(\d{1,3}\))?"  # "12", "at least 5", "12 (12)"
 _PRIOR = {
     name: re.compile(
         rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
@@ -213,8 +215,10 @@ _PRIOR = {
 }
 
 
-def count_of(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+def with_figures(text: str) -> str:
+    """Number words as figures, padded to the word's length so that positions stay put:
+    "twelve (12) sessions" -> "12     (12) sessions"."""
+    return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m[0].lower()]).ljust(len(m[0])), text)
 
 
 _MODALITY_WORD = {name: re.compile(rf"\b(?:{p})\b", re.I) for name, p in _MODALITIES.items()}
@@ -345,12 +349,14 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
         for pain in _PAIN.finditer(text):
             add("pain_score", int(pain["score"]), pain.start(), pain.end())
     if has_digit or not sentence.words.isdisjoint(NUMBER_WORDS):
+        figures: str | None = None
         for name, pattern in _PRIOR.items():
             if not _MODALITY_WORD[name].search(text):
                 continue
-            for match in pattern.finditer(text):
+            figures = figures or with_figures(text)
+            for match in pattern.finditer(figures):
                 count = next(g for g in match.groups() if g)
-                add(name, count_of(count), match.start(), match.end())
+                add(name, int(count), match.start(), match.end())
     plain = sentence.plain
     lowered = text.lower()
     read: ReadSentence | None = None
