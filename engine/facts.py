@@ -215,6 +215,20 @@ _PRIOR = {
 }
 
 
+def date_of(match: re.Match[str]) -> date | None:
+    """A date written 04/27/09, 4-25-2012 or April 7, 2014; None if it does not exist."""
+    if match["m"]:
+        month, day, year = int(match["m"]), int(match["d"]), int(match["y"])
+    else:
+        month, day, year = _MONTHS[match["month"].lower()], int(match["day"]), int(match["year"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def with_figures(text: str) -> str:
     """Number words as figures, padded to the word's length so that positions stay put:
     "twelve (12) sessions" -> "12     (12) sessions"."""
@@ -236,6 +250,39 @@ _AGE_SEX = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"[0-9]")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE = (
+    r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b"
+    rf"|(?P<month>{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),?"
+    r"\s+(?P<year>\d{4})"
+)
+_INJURY_DATE = re.compile(
+    r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
+    r"(?:\s+(?:of|on|was|is))?:?\s+"
+    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+",
+    re.I,
+)
+_DATE_AFTER = re.compile(_DATE, re.I)
 _PAIN_WORD = re.compile(r"\bpain\b", re.I)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
 _DIAGNOSIS_CUE = re.compile(
@@ -345,6 +392,13 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             is_female = sex in ("female", "woman", "lady")
             add("sex", "female" if is_female else "male", age.start(), age.end())
     has_digit = _DIGIT.search(text) is not None
+    if has_digit:
+        for cue in _INJURY_DATE.finditer(text):
+            when = _DATE_AFTER.match(text, cue.end())
+            injured = date_of(when) if when else None
+            if injured:
+                add("injury_date", injured, cue.start(), when.end() if when else cue.end())
+                break
     if has_digit and "10" in text and _PAIN_WORD.search(text):
         for pain in _PAIN.finditer(text):
             add("pain_score", int(pain["score"]), pain.start(), pain.end())
