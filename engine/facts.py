@@ -70,6 +70,7 @@ class FindingSpec(Model):
     phrases: list[str] = Field(min_length=1)
     normal: list[str] = Field(default_factory=list)
     needs_polarity: bool = False
+    history_is_fact: bool = False  # true only when the sentence puts it in the past (a surgery)
 
 
 class FindingsFile(Model):
@@ -423,6 +424,11 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             continue
         read = read or read_sentence(text, findings.cues)
         status = status_of(text, at[0], at[1], findings.cues, read)
+        if findings.findings[name].history_is_fact:
+            # Only a past event counts: a surgery merely named may be the one requested.
+            if status is Status.HISTORICAL:
+                add(name, True, at[0], at[1])
+            continue
         if status in (Status.POSSIBLE, Status.HISTORICAL):
             continue
         stated = status is Status.PRESENT
