@@ -195,24 +195,54 @@ def facts(
     summary_only: Annotated[
         bool, typer.Option("--summary-only", help="Read the clinical summary only.")
     ] = False,
+    facts_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--facts-file",
+            help="YAML or JSON facts written by hand ('facts: {name: value}', 'items: {N: ...}'), "
+            "overriding and completing what is read.",
+            dir_okay=False,
+        ),
+    ] = None,
     output_format: Annotated[
         ParseFormat, typer.Option("--format", "-f", help="table for people; json for machines.")
     ] = ParseFormat.table,
     rules: RulesOption = None,
 ) -> None:
     """The clinical facts a letter documents, each with its evidence."""
-    from engine.errors import InputError
-    from engine.facts import extract_facts
-    from engine.letters import parse_letter_file
+    from engine.documents import read_letter_text
+    from engine.errors import InputError, NotALetterError
+    from engine.facts import (
+        FactsFileError,
+        extract_facts,
+        extract_note_facts,
+        read_facts_file,
+        with_overrides,
+    )
+    from engine.letters import parse_letter
 
     vocabulary = load_vocabulary_or_exit(rules)
     try:
-        case = parse_letter_file(path, vocabulary)
+        text = read_letter_text(path)
+        case = parse_letter(text, source=str(path), vocabulary=vocabulary)
+        items = {i.index for i in case.items}
+        found = extract_facts(case, rules, summary_only)
+    except NotALetterError:
+        # Not an IMR letter: a clinical note for a new request, read as a whole.
+        items = set()
+        found = extract_note_facts(text, str(path), rules)
     except InputError as exc:
         fail(str(exc))
-    if item is not None and item not in {i.index for i in case.items}:
-        fail(f"{path}: no item {item} (the letter has {len(case.items)})")
-    found = extract_facts(case, rules, summary_only)
+    if item is not None and item not in items:
+        fail(f"{path}: no item {item} (it has {len(items)})")
+    if facts_file is not None:
+        rulebook = load_rules_or_exit(rules, None)
+        try:
+            found = with_overrides(found, read_facts_file(facts_file, rulebook.fields))
+        except FactsFileError as exc:
+            for line in exc.problems:
+                typer.echo(line, err=True)
+            raise typer.Exit(EXIT_INPUT_ERROR) from None
     chosen = [f for f in found.facts if item is None or f.item in (None, item)]
     records = [f.model_dump(mode="json") for f in chosen]
     if output_format is ParseFormat.json:

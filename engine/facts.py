@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from engine.conditions import FieldSpec, normalized, value_fits
 from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
 from engine.models import Case, Span
 from engine.negation import Cues, ReadSentence, Status, load_cues, read_sentence, status_of
@@ -28,8 +29,11 @@ from engine.vocab import (
     load_vocabulary_file,
     normalize_phrase,
 )
+from engine.yamlsource import YamlSyntaxError, did_you_mean, load_yaml
 
-Source = Literal["summary", "rationale"]
+# Where a fact was read: a letter's summary or rationale, a clinical note, or a facts file that
+# someone wrote (which overrides what was read).
+Source = Literal["summary", "rationale", "note", "facts_file"]
 
 
 class Model(BaseModel):
@@ -39,8 +43,8 @@ class Model(BaseModel):
 class Evidence(Model):
     source: Source
     item: int | None = None  # the rationale's item, for facts read from a rationale
-    span: Span  # into the letter's text
-    sentence: str
+    span: Span | None = None  # into the letter's or note's text
+    sentence: str  # for a facts file: "path:line"
 
 
 class Fact(Model):
@@ -344,6 +348,100 @@ def concludes(
 # --- extraction ----------------------------------------------------------------------------------
 
 
+def extract_note_facts(
+    text: str, source: str = "<note>", rules_dir: str | Path | None = None
+) -> CaseFacts:
+    """The facts a clinical note (a progress note for a new request) documents: every sentence
+    but those that conclude, read as a letter's summary is."""
+    findings = load_findings(rules_dir)
+    facts: list[Fact] = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match[0]
+        plain = normalize_phrase(sentence)
+        words = frozenset(plain.split())
+        if not sentence.strip() or concludes(sentence, plain, words, "summary", findings):
+            continue
+        read = Sentence(sentence, match.start(), "note", None, plain, words)
+        facts.extend(facts_in(read, findings))
+    return CaseFacts(source=source, facts=settle(facts))
+
+
+class FactsFileError(ValueError):
+    """Problems in a facts file, each as `path:line:col: error: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_facts_file(path: str | Path, fields: dict[str, FieldSpec]) -> list[Fact]:
+    """Facts written by hand in YAML or JSON (`facts: {name: value}`, and per item under
+    `items: {N: {name: value}}`), checked against the fact catalogue. They override what was read
+    from the letter or note."""
+    try:
+        document = load_yaml(path)
+    except YamlSyntaxError as exc:
+        raise FactsFileError([exc.line]) from None
+    data = document.data if isinstance(document.data, dict) else None
+    if data is None or not set(data) <= {"facts", "items"}:
+        raise FactsFileError(
+            [
+                document.problem(
+                    (), "a facts file is a mapping with 'facts:' and optionally 'items:'"
+                )
+            ]
+        )
+    problems: list[str] = []
+    found: list[Fact] = []
+    groups: list[tuple[int | None, Any, tuple]] = [(None, data.get("facts") or {}, ("facts",))]
+    for index, values in (data.get("items") or {}).items():
+        groups.append((index, values or {}, ("items", index)))
+    for item, values, where in groups:
+        if not isinstance(values, dict) or (item is not None and not isinstance(item, int)):
+            problems.append(
+                document.problem(where, "expected 'name: value' lines (items by number)")
+            )
+            continue
+        for name, value in values.items():
+            spec = fields.get(name)
+            location = (*where, name)
+            if spec is None or str(name).startswith("request."):
+                problems.append(
+                    document.problem(
+                        location, f"unknown fact '{name}'{did_you_mean(str(name), fields)}"
+                    )
+                )
+                continue
+            if isinstance(value, list):
+                value = tuple(value)
+            if value is not None and not value_fits(spec.type, value):
+                problems.append(
+                    document.problem(
+                        location, f"'{name}' is {spec.type.value}, but {value!r} is not", value=True
+                    )
+                )
+                continue
+            line, _ = document.where(location)
+            found.append(
+                Fact(
+                    name=name,
+                    value=normalized(spec.type, value),
+                    item=item,
+                    evidence=Evidence(source="facts_file", sentence=f"{document.path}:{line}"),
+                )
+            )
+    if problems:
+        raise FactsFileError(problems)
+    return found
+
+
+def with_overrides(facts: CaseFacts, overrides: list[Fact]) -> CaseFacts:
+    """Facts from a facts file replace the same facts read from the text, and add the rest."""
+    replaced = {(f.name, f.item) for f in overrides}
+    kept = [f for f in facts.facts if (f.name, f.item) not in replaced]
+    return CaseFacts(source=facts.source, facts=kept + overrides)
+
+
 def extract_facts(
     case: Case, rules_dir: str | Path | None = None, summary_only: bool = False
 ) -> CaseFacts:
@@ -360,7 +458,7 @@ def extract_facts(
 
 
 def header_fact(case: Case, name: str, value: Any) -> Fact:
-    header = case.sections.get("header") or Span(start=0, end=0)
+    header = case.sections.get("header")
     return Fact(
         name=name,
         value=value,
@@ -385,7 +483,7 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
         found.append(Fact(name=name, value=value, evidence=evidence(sentence, start, end)))
 
-    if sentence.source == "summary":
+    if sentence.source in ("summary", "note"):
         age = _AGE_SEX.search(text)
         if age:
             add("age_years", int(age["age"]), age.start(), age.end())

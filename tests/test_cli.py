@@ -183,4 +183,38 @@ def test_facts_json_and_a_missing_item() -> None:
     assert found["motor_deficit"]["evidence"]["source"] == "rationale"
     missing = runner.invoke(app, ["facts", str(letter), "--item", "9"])
     assert missing.exit_code == 2
-    assert "no item 9 (the letter has 2)" in missing.stderr
+    assert "no item 9 (it has 2)" in missing.stderr
+
+
+def test_facts_from_a_clinical_note_with_a_facts_file(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "The patient is a 52-year-old female with low back pain radiating to the left leg. "
+        "Straight leg raise is positive on the left. Motor strength 5/5.\n"
+    )
+    written = tmp_path / "facts.yaml"
+    written.write_text("facts:\n  functional_improvement: false\n  prior_pt_visits: 8\n")
+    result = runner.invoke(app, ["facts", str(note), "--facts-file", str(written), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    found = {f["name"]: f for f in json.loads(result.stdout)["facts"]}
+    assert {n: found[n]["value"] for n in found} == {
+        "age_years": 52,
+        "sex": "female",
+        "radiating_pain": True,
+        "positive_straight_leg_raise": True,
+        "motor_deficit": False,
+        "functional_improvement": False,
+        "prior_pt_visits": 8,
+    }
+    assert found["prior_pt_visits"]["evidence"] == {
+        "source": "facts_file",
+        "item": None,
+        "span": None,
+        "sentence": f"{written}:3",
+    }
+    written.write_text("facts:\n  prior_pt_visit: eight\n")
+    bad = runner.invoke(app, ["facts", str(note), "--facts-file", str(written)])
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines() == [
+        f"{written}:2:3: error: unknown fact 'prior_pt_visit' (did you mean 'prior_pt_visits'?)"
+    ]
