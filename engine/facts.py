@@ -536,13 +536,16 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
                 continue
             value = stated
         add(name, value, at[0], at[1])
-    if _DIAGNOSIS_CUE.search(text):
+    diagnosis_cue = _DIAGNOSIS_CUE.search(text)
+    if diagnosis_cue:
         groups = list(
             dict.fromkeys(
                 findings.diagnosis_meaning[m[0]]
                 for m in findings.diagnosis_pattern.finditer(plain, words)
             )
         )
+        if groups and has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
+            groups.append("other")
         if groups:
             add("diagnoses", groups)
     if findings.opioid_pattern.search(plain, words):
@@ -550,6 +553,28 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     for match in findings.work_status_pattern.finditer(plain, words):
         add("work_status", findings.work_status_meaning[match[0]])
     return found
+
+
+_LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I)
+# A part of a diagnosis list names a diagnosis when it has a head word such as these.
+_DIAGNOSIS_WORD = re.compile(
+    r"\b\w+(?:itis|osis|pathy|algia)\b|\b(?:pain|syndrome|disease|disorder|tear|contusion|"
+    r"spasms?|headaches?|insomnia|depression|anxiety|derangement|impingement|instability|"
+    r"lesion|dysfunction|laceration|dislocation|hernia|effusion)\b",
+    re.I,
+)
+
+
+def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
+    """Whether a list of diagnoses names one outside the guideline's groups: a part of the list
+    with words of its own that no group's phrase matches ("... and bilateral knee pain")."""
+    for part in _LIST_PARTS.split(listing.rstrip(". ")):
+        plain = normalize_phrase(part)
+        if not _DIAGNOSIS_WORD.search(part):
+            continue
+        if not findings.diagnosis_pattern.search(plain, frozenset(plain.split())):
+            return True
+    return False
 
 
 def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
