@@ -220,6 +220,41 @@ _PRIOR = {
 }
 
 
+# Facts read per therapy and handed to the items of that therapy (then dropped): "authorized:"
+# + the prior-visits fact of the therapy.
+_PER = "authorized:"
+_NOT_AUTHORIZED = re.compile(r"\b(?:not|non)[\s-]+(?:been\s+)?(?:authoriz|certif)", re.I)
+_AUTHORIZED_COUNT = re.compile(
+    r"#\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:sessions?|visits?|treatments?)\b"
+    r"|(?:sessions?|visits?)\s*\((\d{1,3})\)",
+    re.I,
+)
+
+
+def authorized_visits(text: str) -> tuple[str, int] | None:
+    """(the therapy's prior-visits fact, the number) from a sentence on what UR authorized."""
+    figures = with_figures(text)
+    word = re.search(r"\bauthorized\b", figures, re.I)
+    counts = list(_AUTHORIZED_COUNT.finditer(figures))
+    if word is None or not counts:
+        return None
+    # "The request for 12 sessions was modified to 6 authorized": the number nearest the word.
+    count = min(
+        counts, key=lambda c: min(abs(c.start() - word.start()), abs(c.end() - word.start()))
+    )
+    # Chiropractic physiotherapy is chiropractic: the more specific therapy first.
+    for name in (
+        "prior_chiropractic_visits",
+        "prior_acupuncture_visits",
+        "prior_aquatic_visits",
+        "prior_massage_visits",
+        "prior_pt_visits",
+    ):
+        if _MODALITY_WORD[name].search(text):
+            return name, int(next(g for g in count.groups() if g))
+    return None
+
+
 def date_of(match: re.Match[str]) -> date | None:
     """A date written 04/27/09, 4-25-2012 or April 7, 2014; None if it does not exist."""
     if match["m"]:
@@ -454,7 +489,7 @@ def extract_facts(
         facts.extend(facts_in(sentence, findings))
     facts = settle(facts)
     facts.extend(item_facts(case, facts))
-    return CaseFacts(source=case.source, facts=facts)
+    return CaseFacts(source=case.source, facts=[f for f in facts if not f.name.startswith(_PER)])
 
 
 def header_fact(case: Case, name: str, value: Any) -> Fact:
@@ -501,6 +536,11 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     if has_digit and "10" in text and _PAIN_WORD.search(text):
         for pain in _PAIN.finditer(text):
             add("pain_score", int(pain["score"]), pain.start(), pain.end())
+    # "authorized", not "Request for Authorization", which names what was asked.
+    if "authorized" in sentence.words and not _NOT_AUTHORIZED.search(text):
+        authorized = authorized_visits(text)
+        if authorized:
+            add(f"{_PER}{authorized[0]}", authorized[1])
     if has_digit or not sentence.words.isdisjoint(NUMBER_WORDS):
         figures: str | None = None
         for name, pattern in _PRIOR.items():
@@ -596,6 +636,8 @@ def settle(facts: list[Fact]) -> list[Fact]:
         elif isinstance(fact.value, bool):
             if fact.value and not held.value:
                 chosen[fact.name] = fact
+        elif fact.name.startswith(_PER):
+            continue  # the first account of what was authorized
         elif fact.name == "work_status" or (
             isinstance(fact.value, int)
             and fact.name not in ("age_years",)
@@ -606,21 +648,21 @@ def settle(facts: list[Fact]) -> list[Fact]:
 
 
 def item_facts(case: Case, facts: list[Fact]) -> list[Fact]:
-    """Per item: the visits already completed of the item's own therapy."""
+    """Per item, from what was read of its own therapy: the visits already completed, and those
+    authorized but not yet attended."""
     by_name = {fact.name: fact for fact in facts}
     found = []
     for item in case.items:
         modality = PRIOR_BY_SERVICE.get(item.normalized.service.category)
-        if modality and modality in by_name:
-            source = by_name[modality]
-            found.append(
-                Fact(
-                    name="prior_visits",
-                    value=source.value,
-                    item=item.index,
-                    evidence=source.evidence,
+        for read, name in (
+            (modality, "prior_visits"),
+            (f"{_PER}{modality}", "authorized_visits_pending"),
+        ):
+            if modality and read in by_name:
+                source = by_name[read]
+                found.append(
+                    Fact(name=name, value=source.value, item=item.index, evidence=source.evidence)
                 )
-            )
     return found
 
 
