@@ -220,6 +220,21 @@ _PRIOR = {
 }
 
 
+_REQUEST_WORDS = frozenset(
+    [
+        "request",
+        "requested",
+        "requests",
+        "plan",
+        "planned",
+        "authorized",
+        "denied",
+        "modified",
+        "certified",
+        "recommended",
+        "prescribed",
+    ]
+)
 # Facts read per therapy and handed to the items of that therapy (then dropped): "authorized:"
 # + the prior-visits fact of the therapy.
 _PER = "authorized:"
@@ -588,7 +603,8 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             groups.append("other")
         if groups:
             add("diagnoses", groups)
-    if findings.opioid_pattern.search(plain, words):
+    # A drug asked for, planned or decided on is not yet a drug taken.
+    if findings.opioid_pattern.search(plain, words) and words.isdisjoint(_REQUEST_WORDS):
         add("opioid_use", True)
     for match in findings.work_status_pattern.finditer(plain, words):
         add("work_status", findings.work_status_meaning[match[0]])
