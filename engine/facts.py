@@ -75,6 +75,7 @@ class FindingSpec(Model):
     normal: list[str] = Field(default_factory=list)
     needs_polarity: bool = False
     history_is_fact: bool = False  # true only when the sentence puts it in the past (a surgery)
+    exam_only: bool = False  # a finding on examination: what the patient reports or denies is not
 
 
 class FindingsFile(Model):
@@ -220,6 +221,23 @@ _PRIOR = {
 }
 
 
+_SYMPTOM_WORDS = frozenset(
+    [
+        "complained",
+        "complains",
+        "complaining",
+        "complaint",
+        "complaints",
+        "reports",
+        "reported",
+        "reporting",
+        "denies",
+        "denied",
+        "endorses",
+        "endorsed",
+        "treated",
+    ]
+)
 _REQUEST_WORDS = frozenset(
     [
         "request",
@@ -577,7 +595,10 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             continue
         read = read or read_sentence(text, findings.cues)
         status = status_of(text, at[0], at[1], findings.cues, read)
-        if findings.findings[name].history_is_fact:
+        spec = findings.findings[name]
+        if spec.exam_only and not words.isdisjoint(_SYMPTOM_WORDS):
+            continue
+        if spec.history_is_fact:
             # Only a past event counts: a surgery merely named may be the one requested.
             if status is Status.HISTORICAL:
                 add(name, True, at[0], at[1])
