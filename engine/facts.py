@@ -221,6 +221,17 @@ _PRIOR = {
 }
 
 
+_IMAGING_WORDS = frozenset(
+    ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
+)
+# An imaging study already done: reported with its result, or called prior.
+_IMAGING_DONE = re.compile(
+    r"\b(?:mri|ct(?:\s+scan)?|x-?rays?|radiographs?|computed\s+tomography(?:\s+scan)?)\b"
+    r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
+    r"performed|was\s+done|were\s+done|on\s+\d)"
+    r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
+    re.I,
+)
 _SYMPTOM_WORDS = frozenset(
     [
         "complained",
@@ -521,6 +532,9 @@ def extract_facts(
     for sentence in sentences_of(case, summary_only, findings):
         facts.extend(facts_in(sentence, findings))
     facts = settle(facts)
+    if not any(item.normalized.service.category == "imaging" for item in case.items):
+        # Earlier imaging matters, and is recorded, where imaging is what is disputed.
+        facts = [f for f in facts if f.name != "prior_imaging"]
     facts.extend(item_facts(case, facts))
     return CaseFacts(source=case.source, facts=[f for f in facts if not f.name.startswith(_PER)])
 
@@ -624,6 +638,8 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             groups.append("other")
         if groups:
             add("diagnoses", groups)
+    if words & _IMAGING_WORDS and _IMAGING_DONE.search(text):
+        add("prior_imaging", True)
     # A drug asked for, planned or decided on is not yet a drug taken.
     if findings.opioid_pattern.search(plain, words) and words.isdisjoint(_REQUEST_WORDS):
         add("opioid_use", True)
