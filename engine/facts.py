@@ -372,7 +372,10 @@ _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
 _DIAGNOSIS_CUE = re.compile(
     r"\bdiagnos|\btreat(?:ed|ing|ment)\s+for\b|\bbeing\s+treated\b|\bsustained\b", re.I
 )
-_PAIN = re.compile(r"\b(?P<score>10|[0-9])(?:\s*-\s*(?:10|[0-9]))?\s*(?:/|out\s+of)\s*10\b", re.I)
+# "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
+_PAIN = re.compile(
+    r"\b(?P<score>10|[0-9])(?:\s*-\s*(?P<upper>10|[0-9]))?\s*(?:/|(?:out\s+)?of)\s*10\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -582,7 +585,7 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
                 break
     if has_digit and "10" in text and _PAIN_WORD.search(text):
         for pain in _PAIN.finditer(text):
-            add("pain_score", int(pain["score"]), pain.start(), pain.end())
+            add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
     # "authorized", not "Request for Authorization", which names what was asked.
     if "authorized" in sentence.words and not _NOT_AUTHORIZED.search(text):
         authorized = authorized_visits(text)
