@@ -591,7 +591,9 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
         authorized = authorized_visits(text)
         if authorized:
             add(f"{_PER}{authorized[0]}", authorized[1])
-    if has_digit or not sentence.words.isdisjoint(NUMBER_WORDS):
+    # Visits asked for or authorized are not visits done.
+    counts_done = sentence.words.isdisjoint(_REQUEST_WORDS)
+    if counts_done and (has_digit or not sentence.words.isdisjoint(NUMBER_WORDS)):
         figures: str | None = None
         for name, pattern in _PRIOR.items():
             if not _MODALITY_WORD[name].search(text):
