@@ -221,6 +221,16 @@ _PRIOR = {
 }
 
 
+_NEURO_WORDS = frozenset(["neurologic", "neurological", "neurovascular", "motor"])
+# A whole neurologic examination stated normal: motor, sensation and reflexes. "Intact motor and
+# sensory examination" (`limited`) says nothing of reflexes.
+_NORMAL_NEURO_EXAM = re.compile(
+    r"\b(?:unremarkable|normal|intact|non-?focal)\s+(?:\w+\s+){0,3}?neurologic(?:al)?\s+exam"
+    r"|\bneurologic(?:al)?\s+exam(?:ination)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
+    r"intact|non-?focal)"
+    r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
+    re.I,
+)
 _IMAGING_WORDS = frozenset(
     ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
 )
@@ -643,6 +653,14 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             groups.append("other")
         if groups:
             add("diagnoses", groups)
+    if words & _NEURO_WORDS:
+        normal_exam = _NORMAL_NEURO_EXAM.search(text)
+        if normal_exam and words.isdisjoint(_SYMPTOM_WORDS):
+            parts = ("motor_deficit", "sensory_deficit")
+            if not normal_exam["limited"]:
+                parts += ("reflex_change",)
+            for name in parts:
+                add(name, False, normal_exam.start(), normal_exam.end())
     if words & _IMAGING_WORDS and _IMAGING_DONE.search(text):
         add("prior_imaging", True)
     # A drug asked for, planned or decided on is not yet a drug taken.
