@@ -656,7 +656,7 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     if words & _NEURO_WORDS:
         normal_exam = _NORMAL_NEURO_EXAM.search(text)
         if normal_exam and words.isdisjoint(_SYMPTOM_WORDS):
-            parts = ("motor_deficit", "sensory_deficit")
+            parts: tuple[str, ...] = ("motor_deficit", "sensory_deficit")
             if not normal_exam["limited"]:
                 parts += ("reflex_change",)
             for name in parts:
