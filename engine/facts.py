@@ -649,7 +649,7 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
                 for m in findings.diagnosis_pattern.finditer(plain, words)
             )
         )
-        if groups and has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
+        if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
             groups.append("other")
         if groups:
             add("diagnoses", groups)
