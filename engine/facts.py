@@ -377,6 +377,13 @@ _INJURY_DATE = re.compile(
     re.I,
 )
 _DATE_AFTER = re.compile(_DATE, re.I)
+# "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016"
+_SURGERY_ON = re.compile(
+    r"\b(?:surgery|fusion|laminectomy|discectomy|microdiscectomy|arthroscopy|repair|pinning|"
+    r"arthroplasty|replacement|release|decompression)\b[^.]{0,60}?\b(?:on|of|dated)\s+"
+    rf"(?:{_DATE})",
+    re.I,
+)
 _PAIN_WORD = re.compile(r"\bpain\b", re.I)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
 _DIAGNOSIS_CUE = re.compile(
@@ -661,6 +668,12 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
                 parts += ("reflex_change",)
             for name in parts:
                 add(name, False, normal_exam.start(), normal_exam.end())
+    if has_digit and words.isdisjoint(_REQUEST_WORDS):
+        surgery = _SURGERY_ON.search(text)
+        operated = date_of(surgery) if surgery else None
+        if surgery and operated:
+            add("surgery_date", operated, surgery.start(), surgery.end())
+            add("prior_surgery", True, surgery.start(), surgery.end())
     if words & _IMAGING_WORDS and _IMAGING_DONE.search(text):
         add("prior_imaging", True)
     # A drug asked for, planned or decided on is not yet a drug taken.
