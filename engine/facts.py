@@ -408,24 +408,30 @@ class Sentence:
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
     """The summary's sentences and, unless `summary_only`, the rationales' sentences that report
     the record; never a sentence that concludes or reads a guideline."""
-    found = []
+    found: list[Sentence] = []
     parts: list[tuple[Span | None, Source, int | None]] = [(case.summary_span, "summary", None)]
     if not summary_only:
         parts += [(item.rationale_span, "rationale", item.index) for item in case.items]
     for span, source, item in parts:
-        if span is None:
-            continue
-        text = case.text[span.start : span.end]
-        for match in _SENTENCE.finditer(text):
-            sentence = match[0]
-            if not sentence.strip():
-                continue
-            plain = normalize_phrase(sentence)
-            words = frozenset(plain.split())
-            if concludes(sentence, plain, words, source, findings):
-                continue
-            found.append(Sentence(sentence, span.start + match.start(), source, item, plain, words))
+        if span is not None:
+            text = case.text[span.start : span.end]
+            found.extend(reported_sentences(text, span.start, source, item, findings))
     return found
+
+
+def reported_sentences(
+    text: str, offset: int, source: Source, item: int | None, findings: Findings
+) -> Iterator[Sentence]:
+    """The sentences of a text that report rather than conclude, with their place (`offset` is
+    where the text starts in the letter)."""
+    for match in _SENTENCE.finditer(text):
+        sentence = match[0]
+        if not sentence.strip():
+            continue
+        plain = normalize_phrase(sentence)
+        words = frozenset(plain.split())
+        if not concludes(sentence, plain, words, source, findings):
+            yield Sentence(sentence, offset + match.start(), source, item, plain, words)
 
 
 def concludes(
@@ -454,14 +460,8 @@ def extract_note_facts(
     but those that conclude, read as a letter's summary is."""
     findings = load_findings(rules_dir)
     facts: list[Fact] = []
-    for match in _SENTENCE.finditer(text):
-        sentence = match[0]
-        plain = normalize_phrase(sentence)
-        words = frozenset(plain.split())
-        if not sentence.strip() or concludes(sentence, plain, words, "summary", findings):
-            continue
-        read = Sentence(sentence, match.start(), "note", None, plain, words)
-        facts.extend(facts_in(read, findings))
+    for sentence in reported_sentences(text, 0, "note", None, findings):
+        facts.extend(facts_in(sentence, findings))
     return CaseFacts(source=source, facts=settle(facts))
 
 
