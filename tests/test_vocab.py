@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine.errors import VocabularyError
 from engine.requests import normalize_request
-from engine.vocab import load_vocabulary
+from engine.vocab import load_vocabulary, normalize_phrase
 
 
 def copy_rules(tmp_path: Path) -> Path:
@@ -80,3 +83,33 @@ def test_missing_vocabulary_file(tmp_path: Path) -> None:
     assert problems_of(rules) == [
         f"{rules / 'vocab' / 'drugs.yaml'}:1:1: error: vocabulary file is missing"
     ]
+
+
+def spelled_out_normalization(text: str) -> str:
+    """What normalize_phrase means, written plainly: lower case, '&' as 'and', every character
+    but letters, digits, '%', '#' and decimal points as a space, single spaces, padded."""
+    lowered = text.lower().replace("&", " and ")
+    spaced = re.sub(r"[^a-z0-9%#.]|(?<![0-9])\.|\.(?![0-9])", " ", lowered)
+    return " " + " ".join(spaced.split()) + " "
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09.. ,/&%#-é\t\n") + ["ß", "İ"]), max_size=40))
+def test_the_fast_normalization_is_the_plain_one(text: str) -> None:
+    assert normalize_phrase(text) == spelled_out_normalization(text)
+
+
+@pytest.mark.parametrize(
+    "text, normalized",
+    [
+        ("Post-op", " post op "),
+        ("EMG/NCV", " emg ncv "),
+        ("2.5 mg.", " 2.5 mg "),
+        ("e.g. 3. 4", " e g 3 4 "),
+        ("1..2", " 1 2 "),
+        ("A&B", " a and b "),
+        (".5", " 5 "),
+    ],
+)
+def test_normalization_examples(text: str, normalized: str) -> None:
+    assert normalize_phrase(text) == normalized
