@@ -76,6 +76,15 @@ class FindingSpec(Model):
     needs_polarity: bool = False
     history_is_fact: bool = False  # true only when the sentence puts it in the past (a surgery)
     exam_only: bool = False  # a finding on examination: what the patient reports or denies is not
+    # Recorded for the therapy the sentence names ("after 4/6 acupuncture treatment"), and given
+    # to the items asking for more of it; without a therapy named, not used.
+    per_therapy: bool = False
+    # "No documentation of functional improvement" leaves it unknown, not absent: only a `normal`
+    # phrase ("without functional improvement") says false.
+    negated_is_undocumented: bool = False
+    # A text fact that records what was found, with its body part and level ("lumbar
+    # laminectomy L5-S1"): surgery_type beside prior_surgery.
+    kind_fact: str | None = None
 
 
 class FindingsFile(Model):
@@ -98,6 +107,7 @@ class Findings:
     work_status_meaning: dict[str, str]
     skip_pattern: PhraseList
     opioid_pattern: PhraseList
+    surgery_pattern: PhraseList
     cues: Cues
 
 
@@ -160,6 +170,14 @@ def load_findings(rules_dir: str | Path | None = None) -> Findings:
         work_status_meaning=work,
         skip_pattern=phrases_pattern([normalize_phrase(p) for p in spec.skip_sentences]),
         opioid_pattern=phrases_pattern(opioids),
+        surgery_pattern=phrases_pattern(
+            [
+                normalize_phrase(phrase).strip()
+                for finding in spec.findings.values()
+                if finding.kind_fact == "surgery_type"
+                for phrase in finding.phrases
+            ]
+        ),
         cues=load_cues(folder),
     )
 
@@ -208,15 +226,22 @@ NUMBER_WORDS = {
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
-_NUMBER = r"(?:at\s+least\s+)?(\d{1,3})(?:\s*\(\d{1,3}\))?"  # "12", "at least 5", "12 (12)"
+# "12", "at least 5", "12 (12)"; of "4/6" (four of six done) the first figure counts.
+_NUMBER = r"(?:at\s+least\s+)?(?:(\d{1,3})\s*/\s*\d{1,3}|(?<![/\d])(\d{1,3}))(?:\s*\(\d{1,3}\))?"
 _PRIOR = {
     name: re.compile(
         rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
         rf"{_UNITS}\s+of\s+(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+{_UNITS}\b"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
+        rf"{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
         re.I,
     )
+    for name, pattern in _MODALITIES.items()
+}
+# "included no prior chiropractic therapy": none done.
+_NONE_PRIOR = {
+    name: re.compile(rf"\bno\s+(?:prior\s+|previous\s+)?(?:{pattern})\b", re.I)
     for name, pattern in _MODALITIES.items()
 }
 
@@ -241,6 +266,24 @@ _IMAGING_DONE = re.compile(
     r"performed|was\s+done|were\s+done|on\s+\d)"
     r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
     re.I,
+)
+_STUDIES_MATTER = frozenset(["imaging", "electrodiagnostics", "injection", "surgery"])
+_ELECTRODIAGNOSTIC_WORDS = frozenset(
+    ["emg", "ncv", "ncs", "electrodiagnostic", "electromyography", "conduction", "emg/ncv"]
+)
+_ELECTRODIAGNOSTICS_DONE = re.compile(
+    r"\b(?:emg|ncv|ncs|electrodiagnostic\s+(?:stud(?:y|ies)|test(?:ing|s)?)|electromyography|"
+    r"nerve\s+conduction\s+(?:stud(?:y|ies)|velocit(?:y|ies)))\b"
+    r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|dated|performed|"
+    r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
+    r"|\b(?:had|underwent|prior|previous)\s+(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
+    r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
+    re.I,
+)
+_OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
+# "has been on chronic opioid treatment": opioid use without a drug's name.
+_ON_OPIOIDS = re.compile(
+    r"\bon\s+(?:chronic\s+|long[- ]term\s+)?(?:opioids?|opiates?|narcotics?)\b", re.I
 )
 _SYMPTOM_WORDS = frozenset(
     [
@@ -276,7 +319,9 @@ _REQUEST_WORDS = frozenset(
 )
 # Facts read per therapy and handed to the items of that therapy (then dropped): "authorized:"
 # + the prior-visits fact of the therapy.
+# Facts read per therapy, for the items that ask for it; never reported as they are.
 _PER = "authorized:"
+_IMPROVED = "improved:"
 _NOT_AUTHORIZED = re.compile(r"\b(?:not|non)[\s-]+(?:been\s+)?(?:authoriz|certif)", re.I)
 _AUTHORIZED_COUNT = re.compile(
     r"#\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:sessions?|visits?|treatments?)\b"
@@ -330,6 +375,24 @@ def with_figures(text: str) -> str:
 
 
 _MODALITY_WORD = {name: re.compile(rf"\b(?:{p})\b", re.I) for name, p in _MODALITIES.items()}
+# The words a therapy's name can start with, for a quick test before the patterns above.
+_MODALITY_FIRST_WORDS = frozenset(
+    [
+        "physical",
+        "physiotherapy",
+        "pt",
+        "occupational",
+        "ot",
+        "therapy",
+        "aquatic",
+        "aqua",
+        "pool",
+        "chiropractic",
+        "chiropractor",
+        "acupuncture",
+        "massage",
+    ]
+)
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
@@ -338,9 +401,11 @@ PRIOR_BY_SERVICE = {
     "acupuncture": "prior_acupuncture_visits",
     "massage": "prior_massage_visits",
 }
+# "a 56-year-old male", "a 56-year old employee" (the age alone)
 _AGE_SEX = re.compile(
     r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
-    r"(?P<sex>male|female|man|woman|gentleman|lady)\b",
+    r"(?:(?P<sex>male|female|man|woman|gentleman|lady)|employee|patient|claimant|worker|"
+    r"individual|person)\b",
     re.I,
 )
 _DIGIT = re.compile(r"[0-9]")
@@ -377,17 +442,37 @@ _INJURY_DATE = re.compile(
     re.I,
 )
 _DATE_AFTER = re.compile(_DATE, re.I)
+_SURGERY_WORDS = frozenset(
+    [
+        "surgery",
+        "fusion",
+        "laminectomy",
+        "discectomy",
+        "microdiscectomy",
+        "arthroscopy",
+        "repair",
+        "pinning",
+        "arthroplasty",
+        "replacement",
+        "release",
+        "decompression",
+    ]
+)
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016"
 _SURGERY_ON = re.compile(
-    r"\b(?:surgery|fusion|laminectomy|discectomy|microdiscectomy|arthroscopy|repair|pinning|"
-    r"arthroplasty|replacement|release|decompression)\b[^.]{0,60}?\b(?:on|of|dated)\s+"
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.]{{0,60}}?\b(?:on|of|dated)\s+"
     rf"(?:{_DATE})",
     re.I,
 )
 _PAIN_WORD = re.compile(r"\bpain\b", re.I)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
+_DIAGNOSIS_CUE_WORDS = frozenset(
+    ["treated", "treating", "treatment", "treatments", "sustained", "claim"]
+)
 _DIAGNOSIS_CUE = re.compile(
-    r"\bdiagnos|\btreat(?:ed|ing|ment)\s+for\b|\bbeing\s+treated\b|\bsustained\b", re.I
+    r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
+    r"|\bclaim\s+for\b",
+    re.I,
 )
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
 _PAIN = re.compile(
@@ -454,15 +539,23 @@ def concludes(
 
 
 def extract_note_facts(
-    text: str, source: str = "<note>", rules_dir: str | Path | None = None
+    text: str,
+    source: str = "<note>",
+    rules_dir: str | Path | None = None,
+    service_category: str | None = None,
 ) -> CaseFacts:
     """The facts a clinical note (a progress note for a new request) documents: every sentence
-    but those that conclude, read as a letter's summary is."""
+    but those that conclude, read as a letter's summary is. Given the request's service category,
+    what the note says of that therapy (visits done, functional improvement) is about the request
+    too."""
     findings = load_findings(rules_dir)
     facts: list[Fact] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
         facts.extend(facts_in(sentence, findings))
-    return CaseFacts(source=source, facts=settle(facts))
+    facts = settle(facts)
+    if service_category:
+        facts.extend(therapy_facts(facts, service_category, None))
+    return CaseFacts(source=source, facts=[f for f in facts if not is_per_therapy(f.name)])
 
 
 class FactsFileError(ValueError):
@@ -552,11 +645,16 @@ def extract_facts(
     for sentence in sentences_of(case, summary_only, findings):
         facts.extend(facts_in(sentence, findings))
     facts = settle(facts)
-    if not any(item.normalized.service.category == "imaging" for item in case.items):
-        # Earlier imaging matters, and is recorded, where imaging is what is disputed.
-        facts = [f for f in facts if f.name != "prior_imaging"]
+    # Earlier imaging and electrodiagnostics matter, and are recorded, where a study, an
+    # injection or surgery is what is disputed: their criteria ask what the studies showed.
+    if _STUDIES_MATTER.isdisjoint(item.normalized.service.category for item in case.items):
+        facts = [f for f in facts if f.name not in ("prior_imaging", "prior_electrodiagnostics")]
     facts.extend(item_facts(case, facts))
-    return CaseFacts(source=case.source, facts=[f for f in facts if not f.name.startswith(_PER)])
+    return CaseFacts(source=case.source, facts=[f for f in facts if not is_per_therapy(f.name)])
+
+
+def is_per_therapy(name: str) -> bool:
+    return name.startswith((_PER, _IMPROVED))
 
 
 def header_fact(case: Case, name: str, value: Any) -> Fact:
@@ -585,15 +683,19 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
         found.append(Fact(name=name, value=value, evidence=evidence(sentence, start, end)))
 
-    if sentence.source in ("summary", "note"):
+    # Each pattern below runs only where a cheap test of the sentence's words lets it match:
+    # most sentences carry none of the facts, and the regular expressions are the main cost.
+    words = sentence.words
+    lowered = text.lower()
+    if sentence.source in ("summary", "note") and "old" in words:
         age = _AGE_SEX.search(text)
         if age:
             add("age_years", int(age["age"]), age.start(), age.end())
-            sex = age["sex"].lower()
-            is_female = sex in ("female", "woman", "lady")
-            add("sex", "female" if is_female else "male", age.start(), age.end())
+            if age["sex"]:
+                is_female = age["sex"].lower() in ("female", "woman", "lady")
+                add("sex", "female" if is_female else "male", age.start(), age.end())
     has_digit = _DIGIT.search(text) is not None
-    if has_digit:
+    if has_digit and ("injur" in lowered or "doi" in words):
         for cue in _INJURY_DATE.finditer(text):
             when = _DATE_AFTER.match(text, cue.end())
             injured = date_of(when) if when else None
@@ -613,24 +715,35 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     if counts_done and (has_digit or not sentence.words.isdisjoint(NUMBER_WORDS)):
         figures: str | None = None
         for name, pattern in _PRIOR.items():
-            if not _MODALITY_WORD[name].search(text):
+            if words.isdisjoint(_MODALITY_FIRST_WORDS) or not _MODALITY_WORD[name].search(text):
                 continue
             figures = figures or with_figures(text)
             for match in pattern.finditer(figures):
                 count = next(g for g in match.groups() if g)
                 add(name, int(count), match.start(), match.end())
+    if counts_done and "no" in sentence.words:
+        for name, pattern in _NONE_PRIOR.items():
+            for match in pattern.finditer(text):
+                add(name, 0, match.start(), match.end())
     plain = sentence.plain
-    lowered = text.lower()
     read: ReadSentence | None = None
+
+    def status_at(start: int, end: int) -> Status:
+        nonlocal read
+        read = read or read_sentence(text, findings.cues)
+        return status_of(text, start, end, findings.cues, read)
+
+    def phrase_status(phrase: str) -> Status | None:
+        at = phrase_position(lowered, phrase)
+        return status_at(*at) if at else None
+
     # One phrase, one finding, longest first: "4+/5" is not also "5".
-    words = sentence.words
     for match in findings.phrase_pattern.finditer(plain, words):
         name, when_stated = findings.phrase_meaning[match[0]]
         at = phrase_position(lowered, match[0])
         if at is None:
             continue
-        read = read or read_sentence(text, findings.cues)
-        status = status_of(text, at[0], at[1], findings.cues, read)
+        status = status_at(*at)
         spec = findings.findings[name]
         if spec.exam_only and not words.isdisjoint(_SYMPTOM_WORDS):
             continue
@@ -638,24 +751,46 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             # Only a past event counts: a surgery merely named may be the one requested.
             if status is Status.HISTORICAL:
                 add(name, True, at[0], at[1])
+                if spec.kind_fact:
+                    kind = named_with_site(text, at[0], at[1])
+                    add(spec.kind_fact, kind[0], kind[1], kind[2])
             continue
         if status in (Status.POSSIBLE, Status.HISTORICAL):
             continue
         stated = status is Status.PRESENT
+        if not stated and spec.negated_is_undocumented:
+            continue
         value = stated if when_stated else not stated
         if findings.findings[name].needs_polarity:
             if stated and not _POSITIVE.search(text):
                 continue
             value = stated
+        if spec.per_therapy:
+            for therapy, mentioned in _MODALITY_WORD.items():
+                if mentioned.search(text):
+                    add(f"{_IMPROVED}{therapy}", value, at[0], at[1])
+            continue
         add(name, value, at[0], at[1])
-    diagnosis_cue = _DIAGNOSIS_CUE.search(text)
+    diagnosis_cue = (
+        _DIAGNOSIS_CUE.search(text)
+        if "diagnos" in lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
+        else None
+    )
     if diagnosis_cue:
         groups = list(
             dict.fromkeys(
                 findings.diagnosis_meaning[m[0]]
                 for m in findings.diagnosis_pattern.finditer(plain, words)
+                # Stated, not negated or to be ruled out ("rule out cervical radiculopathy").
+                if phrase_status(m[0]) in (Status.PRESENT, Status.HISTORICAL)
             )
         )
+        # "Diagnosed as ... status post spinal fusion": the case is post-surgical.
+        if "post_surgical" not in groups and any(
+            phrase_status(m[0]) is Status.HISTORICAL
+            for m in findings.surgery_pattern.finditer(plain, words)
+        ):
+            groups.append("post_surgical")
         if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
             groups.append("other")
         if groups:
@@ -668,16 +803,31 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
                 parts += ("reflex_change",)
             for name in parts:
                 add(name, False, normal_exam.start(), normal_exam.end())
-    if has_digit and words.isdisjoint(_REQUEST_WORDS):
+    if has_digit and words.isdisjoint(_REQUEST_WORDS) and not words.isdisjoint(_SURGERY_WORDS):
         surgery = _SURGERY_ON.search(text)
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
             add("surgery_date", operated, surgery.start(), surgery.end())
             add("prior_surgery", True, surgery.start(), surgery.end())
-    if words & _IMAGING_WORDS and _IMAGING_DONE.search(text):
+            # The procedure named nearest before the date.
+            named = [
+                at
+                for match in findings.surgery_pattern.finditer(plain, words)
+                if (at := phrase_position(lowered, match[0])) and at[0] < surgery.end()
+            ]
+            if named:
+                kind = named_with_site(text, *named[-1])
+                add("surgery_type", kind[0], kind[1], kind[2])
+    # A study planned or asked for is not a study done.
+    if words & _IMAGING_WORDS and words.isdisjoint(_REQUEST_WORDS) and _IMAGING_DONE.search(text):
         add("prior_imaging", True)
+    if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text):
+        add("prior_electrodiagnostics", True)
     # A drug asked for, planned or decided on is not yet a drug taken.
-    if findings.opioid_pattern.search(plain, words) and words.isdisjoint(_REQUEST_WORDS):
+    if (
+        findings.opioid_pattern.search(plain, words)
+        or ("on" in words and not words.isdisjoint(_OPIOID_WORDS) and _ON_OPIOIDS.search(text))
+    ) and words.isdisjoint(_REQUEST_WORDS):
         add("opioid_use", True)
     for match in findings.work_status_pattern.finditer(plain, words):
         add("work_status", findings.work_status_meaning[match[0]])
@@ -704,6 +854,24 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
         if not findings.diagnosis_pattern.search(plain, frozenset(plain.split())):
             return True
     return False
+
+
+_SITE_BEFORE = re.compile(
+    r"(?:\b(?:lumbar|cervical|thoracic|lumbosacral|spinal|spine|knee|shoulder|hip|wrist|elbow|"
+    r"ankle|hand|foot)\s+)+$",
+    re.I,
+)
+_LEVEL_AFTER = re.compile(r"\s+(?:at\s+)?[CLT]\d(?:\s*-\s*[CLTS]?\d)?\b", re.I)
+
+
+def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A procedure's name with the body part before it and the spinal level after it:
+    "lumbar laminectomy L5-S1"."""
+    site = _SITE_BEFORE.search(text, 0, start)
+    level = _LEVEL_AFTER.match(text, end)
+    start = site.start() if site else start
+    end = level.end() if level else end
+    return " ".join(text[start:end].split()), start, end
 
 
 def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
@@ -737,22 +905,30 @@ def settle(facts: list[Fact]) -> list[Fact]:
 
 
 def item_facts(case: Case, facts: list[Fact]) -> list[Fact]:
-    """Per item, from what was read of its own therapy: the visits already completed, and those
-    authorized but not yet attended."""
+    """Per item, what was read of its own therapy."""
+    return [
+        fact
+        for item in case.items
+        for fact in therapy_facts(facts, item.normalized.service.category, item.index)
+    ]
+
+
+def therapy_facts(facts: list[Fact], category: str, item: int | None) -> list[Fact]:
+    """For a request of a service category, what was read of that therapy: the visits already
+    completed, those authorized but not yet attended, and functional improvement from it."""
+    modality = PRIOR_BY_SERVICE.get(category)
+    if modality is None:
+        return []
     by_name = {fact.name: fact for fact in facts}
-    found = []
-    for item in case.items:
-        modality = PRIOR_BY_SERVICE.get(item.normalized.service.category)
+    return [
+        Fact(name=name, value=by_name[read].value, item=item, evidence=by_name[read].evidence)
         for read, name in (
             (modality, "prior_visits"),
             (f"{_PER}{modality}", "authorized_visits_pending"),
-        ):
-            if modality and read in by_name:
-                source = by_name[read]
-                found.append(
-                    Fact(name=name, value=source.value, item=item.index, evidence=source.evidence)
-                )
-    return found
+            (f"{_IMPROVED}{modality}", "functional_improvement"),
+        )
+        if read in by_name
+    ]
 
 
 def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
