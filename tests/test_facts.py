@@ -215,10 +215,13 @@ KNOWN_MISSES = {
 
 def gold_cases(known_misses: bool = True) -> list[Any]:
     cases = []
+    # Without ../shared only the seed letters (in cases/) can be read; the corpus facts are left
+    # out rather than skipped one by one, and the quality test below reports the skip.
+    has_corpus = (SHARED / "corpus").is_dir()
     for fact in read_gold():
         marks = []
-        if not fact.case.startswith("seed-"):
-            marks.append(needs_corpus)
+        if not fact.case.startswith("seed-") and not has_corpus:
+            continue
         if known_misses and fact.key in KNOWN_MISSES:
             marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[fact.key]))
         cases.append(pytest.param(fact, id=fact.key, marks=marks))
