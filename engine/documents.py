@@ -26,6 +26,11 @@ def is_letter_file(path: Path) -> bool:
 
 def read_letter_text(path: str | Path) -> str:
     """Return the text of a letter file, PDF or UTF-8 text, whatever its suffix says."""
+    return text_of_letter(read_letter_bytes(path), path)
+
+
+def read_letter_bytes(path: str | Path) -> bytes:
+    """A letter file's bytes, checked for size and emptiness."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -47,6 +52,12 @@ def read_letter_text(path: str | Path) -> str:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():
         raise InputError(path, "empty file")
+    return data
+
+
+def text_of_letter(data: bytes, path: str | Path) -> str:
+    """The text of a letter's bytes, PDF or UTF-8 text."""
+    path = Path(path)
     if data.lstrip()[:5] == PDF_MAGIC:
         text = extract_pdf_text(path, data)
     else:

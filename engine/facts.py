@@ -442,6 +442,16 @@ _INJURY_DATE = re.compile(
     re.I,
 )
 _DATE_AFTER = re.compile(_DATE, re.I)
+# "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14"
+_UR_DATE = re.compile(
+    rf"\b(?:utilization\s+review|UR)\b[^.]{{0,60}}?\b(?:on|from|dated|of)\s+(?:{_DATE})", re.I
+)
+# "the progress report dated April 14, 2014", "Request for Authorization dated 12-20-16"
+_REPORT_DATE = re.compile(
+    r"\b(?:progress\s+(?:note|report)s?|report|note|evaluation|visit|request\s+for\s+"
+    rf"authorization|RFA)\s+(?:dated|of|on)\s+(?:{_DATE})",
+    re.I,
+)
 _SURGERY_WORDS = frozenset(
     [
         "surgery",
@@ -463,6 +473,9 @@ _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.]{{0,60}}?\b(?:on|of|dated)\s+"
     rf"(?:{_DATE})",
     re.I,
+)
+_REPORT_WORDS = frozenset(
+    ["report", "reports", "note", "notes", "evaluation", "visit", "authorization", "rfa"]
 )
 _PAIN_WORD = re.compile(r"\bpain\b", re.I)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
@@ -702,6 +715,16 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             if injured:
                 add("injury_date", injured, cue.start(), when.end() if when else cue.end())
                 break
+    if has_digit and ("utilization" in words or "ur" in words):
+        for review in _UR_DATE.finditer(text):
+            reviewed = date_of(review)
+            if reviewed:
+                add("ur_date", reviewed, review.start(), review.end())
+    if has_digit and not words.isdisjoint(_REPORT_WORDS):
+        for report in _REPORT_DATE.finditer(text):
+            reported = date_of(report)
+            if reported:
+                add("latest_report_date", reported, report.start(), report.end())
     if has_digit and "10" in text and _PAIN_WORD.search(text):
         for pain in _PAIN.finditer(text):
             add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
@@ -884,7 +907,8 @@ def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
 
 def settle(facts: list[Fact]) -> list[Fact]:
     """One value per fact: a deficit anywhere is a deficit (true wins), the highest count or
-    score, the first age, sex and diagnosis list, the last work status."""
+    score, the latest report, the first age, sex, diagnosis list and review date, the last work
+    status."""
     chosen: dict[str, Fact] = {}
     for fact in facts:
         held = chosen.get(fact.name)
@@ -895,10 +919,14 @@ def settle(facts: list[Fact]) -> list[Fact]:
                 chosen[fact.name] = fact
         elif fact.name.startswith(_PER):
             continue  # the first account of what was authorized
-        elif fact.name == "work_status" or (
-            isinstance(fact.value, int)
-            and fact.name not in ("age_years",)
-            and fact.value > held.value
+        elif (
+            fact.name == "work_status"
+            or (
+                isinstance(fact.value, int)
+                and fact.name not in ("age_years",)
+                and fact.value > held.value
+            )
+            or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
     return list(chosen.values())

@@ -399,7 +399,18 @@ def subtypes_by_category(vocabulary: Vocabulary) -> dict[str, set[str]]:
             if subtype:
                 found.setdefault(category, set()).add(subtype)
     found.setdefault("perioperative", set()).update(vocabulary.perioperative_becomes.values())
+    # A medication's subtype is its drug class.
+    found.setdefault("medication", set()).update(drug_classes(vocabulary))
     return found
+
+
+def drug_classes(vocabulary: Vocabulary) -> set[str]:
+    return {
+        p.meaning[0]
+        for group in vocabulary.drug_index.by_first_word.values()
+        for p in group
+        if p.meaning[0]
+    }
 
 
 def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
@@ -411,8 +422,10 @@ def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
             if p.meaning[position]
         }
 
-    subtypes = meanings(vocabulary.service_index, 1) | set(
-        vocabulary.perioperative_becomes.values()
+    subtypes = (
+        meanings(vocabulary.service_index, 1)
+        | set(vocabulary.perioperative_becomes.values())
+        | drug_classes(vocabulary)
     )
     return {
         "services": set(vocabulary.categories),
@@ -420,7 +433,7 @@ def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
         "regions": meanings(vocabulary.region_index, 0),
         "sides": {p.meaning[0] for p in vocabulary.sides},
         "specialties": meanings(vocabulary.specialty_index, 0),
-        "drug_classes": meanings(vocabulary.drug_index, 0),
+        "drug_classes": drug_classes(vocabulary),
     }
 
 

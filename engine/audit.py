@@ -1,0 +1,249 @@
+"""The audit stage: each disputed item of a published IMR letter, judged by the rules from the facts
+its letter documents, and compared with the reviewer's decision.
+
+One `AuditRecord` per item is the stable, documented output (README, "The audit record"). The
+records depend only on the letter's content and the rules, never on the time or the process that
+made them, so a re-run or a run on several processes gives the same records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.documents import is_letter_file, read_letter_bytes, text_of_letter
+from engine.errors import InputError
+from engine.evaluate import Evaluator, FactError, SupportedQuantity, Verdict, request_values
+from engine.facts import CaseFacts, extract_facts
+from engine.letters import parse_letter
+from engine.models import Case, Decision, Item
+from engine.rules import TIERS, Rulebook
+
+# A bump here tells stored results apart from those of an engine that judged differently.
+ENGINE_VERSION = "1"
+
+Agreement = Literal["agree", "disagree", "not_compared"]
+Outcome = Literal["certify", "deny", "insufficient", "no_rule", "error"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class FactUsed(Model):
+    name: str
+    value: Any
+    source: str  # summary | rationale | note | facts_file
+    sentence: str
+
+
+class AuditRecord(Model):
+    """One disputed item of one letter: what the reviewer decided, what the rules say, and why."""
+
+    letter: str  # the path as given
+    letter_sha256: str
+    case_number: str | None
+    item: int
+    request: str
+    service: str  # category, or category/subtype
+    reviewer_decision: Literal["upheld", "overturned", "unknown"]
+    decision_source: str  # heading | conclusion | none
+    date: date | None  # the date whose rules were applied
+    verdict: Outcome
+    # The reviewer upholds what the record does not support, so `insufficient` is compared as a
+    # denial; this flag says so. `no_rule` and `error` are not compared.
+    agreement: Agreement
+    compared_as_upheld: bool = False
+    governing_tier: str | None = None
+    reviewer_tier: str | None = None  # the highest tier among the guidelines the reviewer cited
+    tier_differs: bool | None = None
+    rules: list[str] = Field(default_factory=list)  # the rules behind the verdict
+    reasons: list[str] = Field(default_factory=list)
+    citations: list[str] = Field(default_factory=list)
+    supported_quantity: SupportedQuantity | None = None
+    missing: list[str] = Field(default_factory=list)
+    facts: list[FactUsed] = Field(default_factory=list)
+
+
+class LetterResult(Model):
+    """A letter's records, or why it could not be audited."""
+
+    letter: str
+    letter_sha256: str
+    records: list[AuditRecord] = Field(default_factory=list)
+    error: str | None = None
+
+
+# --- which letters ------------------------------------------------------------------------------
+
+
+def gather_letters(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and in folders every .txt, .text or .pdf file, in a stable order. Other files in a
+    folder (facts.yaml, expected.yaml) are not letters and are passed over."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for folder, subfolders, files in os.walk(path, followlinks=True):
+                subfolders.sort()
+                for name in sorted(files):
+                    if is_letter_file(Path(folder) / name):
+                        yield Path(folder) / name
+        else:
+            yield path
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def rules_version(folders: Iterable[str | Path]) -> str:
+    """A digest of every file of the rules folders (and the engine's version): results made with
+    other rules are not reused."""
+    digest = hashlib.sha256(f"engine {ENGINE_VERSION}\n".encode())
+    for folder in map(Path, folders):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{path.relative_to(folder).as_posix()}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- judging ------------------------------------------------------------------------------------
+
+TIER_OF_SOURCE = {
+    "mtus": "mtus",
+    "acoem": "acoem_odg",
+    "odg": "acoem_odg",
+    "other": "other_guideline",
+}
+
+
+def agreement_of(decision: Decision, outcome: str) -> tuple[Agreement, bool]:
+    """Whether the verdict agrees with the reviewer, and whether `insufficient` was compared as a
+    denial."""
+    if decision is Decision.UNKNOWN or outcome not in ("certify", "deny", "insufficient"):
+        return "not_compared", False
+    upheld = outcome in ("deny", "insufficient")
+    agrees = upheld == (decision is Decision.UPHELD)
+    return ("agree" if agrees else "disagree"), outcome == "insufficient"
+
+
+def rules_date(case: Case, facts: dict[str, Any]) -> date | None:
+    """The date whose rules apply: that of the utilization review decision, else the nearest
+    date the letter gives to it: the IMR application, the latest report, the assignment, the
+    IMR decision."""
+    dates = case.dates
+    candidates = (
+        dates.ur_denial,
+        facts.get("ur_date"),
+        dates.application_received,
+        facts.get("latest_report_date"),
+        dates.assigned,
+        dates.decision,
+    )
+    return next((day for day in candidates if isinstance(day, date)), None)
+
+
+def reviewer_tier(item: Item) -> str | None:
+    line = item.reviewer_guideline
+    tiers = (
+        [TIER_OF_SOURCE.get(c.source, "other_guideline") for c in line.citations] if line else []
+    )
+    return min(tiers, key=TIERS.index) if tiers else None
+
+
+def service_name(item: Item) -> str:
+    service = item.normalized.service
+    return f"{service.category}/{service.subtype}" if service.subtype else service.category
+
+
+class Auditor:
+    """Audits letters against one rulebook. Build once per process (see `Evaluator`)."""
+
+    def __init__(
+        self, rulebook: Rulebook, rules_dir: str | Path | None = None, summary_only: bool = False
+    ) -> None:
+        self.rulebook = rulebook
+        self.rules_dir = rules_dir
+        self.summary_only = summary_only
+        self.evaluator = Evaluator(rulebook)
+
+    def audit_file(self, path: str | Path) -> LetterResult:
+        """Never raises for a bad letter: the result carries the reason instead."""
+        try:
+            data = read_letter_bytes(path)
+        except InputError as exc:
+            return LetterResult(letter=str(path), letter_sha256="", error=exc.message)
+        digest = content_hash(data)
+        try:
+            text = text_of_letter(data, path)
+            return LetterResult(
+                letter=str(path), letter_sha256=digest, records=self.audit_text(text, path, digest)
+            )
+        except InputError as exc:
+            return LetterResult(letter=str(path), letter_sha256=digest, error=exc.message)
+
+    def audit_text(self, text: str, source: str | Path, digest: str) -> list[AuditRecord]:
+        case = parse_letter(text, source=str(source))
+        facts = extract_facts(case, self.rules_dir, summary_only=self.summary_only)
+        return [self.audit_item(case, item, facts, digest) for item in case.items]
+
+    def audit_item(self, case: Case, item: Item, facts: CaseFacts, digest: str) -> AuditRecord:
+        on = rules_date(case, facts.values(item.index))
+        known = self.rulebook.fields
+        values = {k: v for k, v in facts.values(item.index, on).items() if k in known}
+        base: dict[str, Any] = {
+            "letter": case.source,
+            "letter_sha256": digest,
+            "case_number": case.case_number,
+            "item": item.index,
+            "request": item.request,
+            "service": service_name(item),
+            "reviewer_decision": item.decision.value,
+            "decision_source": item.decision_source.value,
+            "date": on,
+            "reviewer_tier": reviewer_tier(item),
+            "facts": [
+                FactUsed(
+                    name=f.name,
+                    value=f.value,
+                    source=f.evidence.source,
+                    sentence=f.evidence.sentence,
+                )
+                for f in facts.facts
+                if f.item in (None, item.index)
+            ],
+        }
+        try:
+            if on is None:
+                raise FactError("the letter gives no date to choose the rules in force by")
+            verdict = self.evaluator.evaluate({**request_values(item.normalized, on), **values})
+        except FactError as exc:
+            return AuditRecord(
+                **base, verdict="error", agreement="not_compared", reasons=[str(exc)]
+            )
+        return AuditRecord(**base, **judged(item, verdict, base["reviewer_tier"]))
+
+
+def judged(item: Item, verdict: Verdict, cited_tier: str | None) -> dict[str, Any]:
+    """The verdict's part of a record: the deciding findings' rules, reasons and citations."""
+    agreement, as_upheld = agreement_of(item.decision, verdict.outcome)
+    deciding = [f for f in verdict.findings if f.tier == verdict.governing_tier]
+    return {
+        "verdict": verdict.outcome,
+        "agreement": agreement,
+        "compared_as_upheld": as_upheld,
+        "governing_tier": verdict.governing_tier,
+        "tier_differs": (
+            cited_tier != verdict.governing_tier if cited_tier and verdict.governing_tier else None
+        ),
+        "rules": [f.rule_id for f in deciding],
+        "reasons": [f.message for f in deciding],
+        "citations": list(dict.fromkeys(f.citation for f in deciding)),
+        "supported_quantity": verdict.supported,
+        "missing": verdict.missing,
+    }
