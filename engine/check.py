@@ -1,0 +1,169 @@
+"""The check stage: one new request, before it is submitted, judged by the rules from its clinical
+notes and any facts written by hand; with what would make it pass.
+
+`check_request` returns a `CheckResult`, whose JSON shape is documented in the README ("imrcheck
+check"); `cds_hooks_response` turns it into a CDS Hooks response with one card.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.audit import FactUsed
+from engine.evaluate import Evaluator, Finding, SupportedQuantity, Verdict, request_values
+from engine.facts import CaseFacts, Fact, extract_note_facts, with_overrides
+from engine.models import Request
+from engine.requests import normalize_request
+from engine.vocab import load_vocabulary
+
+
+class NothingToCheck(ValueError):
+    """A request in which no service the rules know is recognised."""
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CheckResult(Model):
+    request: str
+    service: str
+    quantity: dict[str, Any]
+    date: date
+    verdict: Literal["certify", "deny", "insufficient", "no_rule"]
+    governing_tier: str | None = None
+    reasons: list[Finding] = Field(default_factory=list)  # the deciding findings
+    supported_quantity: SupportedQuantity | None = None
+    to_pass: list[str] = Field(default_factory=list)  # what would make the request pass
+    missing: list[str] = Field(default_factory=list)
+    facts: list[FactUsed] = Field(default_factory=list)
+
+
+def read_request(text: str, rules_dir: str | Path | None = None) -> Request:
+    request = normalize_request(text, load_vocabulary(rules_dir))
+    if request.service.category == "other" and request.medication is None:
+        raise NothingToCheck(
+            f"no service the rules know is named in '{text.strip()[:80]}'; write it as a request "
+            "is written, e.g. 'Physical therapy 2x6 lumbar spine' or 'MRI of the cervical spine'"
+        )
+    return request
+
+
+def check_request(
+    evaluator: Evaluator,
+    request_text: str,
+    on: date,
+    notes: str | None = None,
+    notes_source: str = "<notes>",
+    written_facts: list[Fact] | None = None,
+    rules_dir: str | Path | None = None,
+) -> CheckResult:
+    """Raises `NothingToCheck` for a request that names nothing known, `FactError` for written
+    facts the rules cannot use."""
+    request = read_request(request_text, rules_dir)
+    category = request.service.category
+    facts = (
+        extract_note_facts(notes, notes_source, rules_dir, service_category=category)
+        if notes
+        else CaseFacts(source=notes_source, facts=[])
+    )
+    if written_facts:
+        facts = with_overrides(facts, written_facts)
+    known = evaluator.rulebook.fields
+    values = {k: v for k, v in facts.values(None, on).items() if k in known}
+    verdict = evaluator.evaluate({**request_values(request, on), **values})
+    deciding = [f for f in verdict.findings if f.tier == verdict.governing_tier]
+    service = request.service
+    return CheckResult(
+        request=request_text.strip(),
+        service=f"{service.category}/{service.subtype}" if service.subtype else service.category,
+        quantity=request.quantity.model_dump(exclude_defaults=True),
+        date=on,
+        verdict=verdict.outcome,
+        governing_tier=verdict.governing_tier,
+        reasons=deciding,
+        supported_quantity=verdict.supported,
+        to_pass=ways_to_pass(evaluator, request, verdict, deciding),
+        missing=verdict.missing,
+        facts=[FactUsed.of(f) for f in facts.facts],
+    )
+
+
+def ways_to_pass(
+    evaluator: Evaluator, request: Request, verdict: Verdict, deciding: list[Finding]
+) -> list[str]:
+    """What would turn the verdict into a certification: a quantity within the guideline's
+    limit, and documentation of what the denying rules found absent or could not find."""
+    if verdict.outcome in ("certify", "no_rule"):
+        return []
+    advice: list[str] = []
+    rulebook = evaluator.rulebook
+    supported = verdict.supported
+    asked = request.quantity.visits
+    if supported and supported.visits and asked and asked > supported.visits:
+        rule = rulebook.by_id.get(supported.rule_id)
+        within = f" (within '{rule.title}')" if rule else ""
+        advice.append(f"ask for {supported.visits} visits rather than {asked}{within}")
+    for finding in deciding:
+        if finding.outcome != "deny":
+            continue
+        for name, value in finding.facts_used.items():
+            spec = rulebook.fields.get(name)
+            # A fact found false may simply be undocumented: documenting it is the way through.
+            if spec is not None and value is False and not name.startswith("request."):
+                line = f"document {spec.documents}, if present"
+                if line not in advice:
+                    advice.append(line)
+    advice.extend(f"document {words}" for words in verdict.missing)
+    return advice
+
+
+# --- CDS Hooks --------------------------------------------------------------------------------
+
+INDICATOR = {"certify": "info", "no_rule": "info", "insufficient": "warning", "deny": "critical"}
+VERDICT_WORDS = {
+    "certify": "meets the guideline",
+    "deny": "does not meet the guideline",
+    "insufficient": "cannot be judged: documentation missing",
+    "no_rule": "no rule covers it",
+}
+SUMMARY_LIMIT = 140  # the CDS Hooks specification's limit for a card's summary
+
+
+def cds_hooks_response(result: CheckResult) -> dict[str, Any]:
+    """A CDS Hooks response with one card, so an EHR could call the check."""
+    summary = f"{result.request}: {VERDICT_WORDS[result.verdict]}"
+    if result.supported_quantity and result.supported_quantity.visits:
+        summary += f"; supported: {result.supported_quantity.visits} visits"
+    if len(summary) > SUMMARY_LIMIT:
+        summary = summary[: SUMMARY_LIMIT - 1] + "…"
+    citations = list(dict.fromkeys(f.citation for f in result.reasons))
+    return {
+        "cards": [
+            {
+                "summary": summary,
+                "detail": markdown_detail(result),
+                "indicator": INDICATOR[result.verdict],
+                "source": {"label": "; ".join(citations) or "imrcheck guideline rules"},
+            }
+        ]
+    }
+
+
+def markdown_detail(result: CheckResult) -> str:
+    lines = [f"**Verdict:** {result.verdict} (rules in force on {result.date.isoformat()})", ""]
+    if result.reasons:
+        lines.append("**Why:**")
+        lines += [f"- {f.message} ({f.citation})" for f in result.reasons]
+        lines.append("")
+    if result.supported_quantity and result.supported_quantity.visits:
+        lines += [f"**Supported:** {result.supported_quantity.visits} visits", ""]
+    if result.to_pass:
+        lines.append("**To pass:**")
+        lines += [f"- {advice}" for advice in result.to_pass]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

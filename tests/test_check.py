@@ -1,0 +1,127 @@
+"""`imrcheck check`: a new request before submission, with its notes and hand-written facts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from typer.testing import CliRunner
+
+from cli import app
+from engine.check import SUMMARY_LIMIT, NothingToCheck, check_request, read_request
+from engine.evaluate import Evaluator
+from engine.rules import load_rulebook
+
+runner = CliRunner()
+
+NOTE_AFTER_TWELVE = (
+    "Progress note. The patient is a 45-year-old male with low back pain. Diagnosis: lumbar "
+    "myalgia. She has completed 12 sessions of physical therapy. There has been no functional "
+    "improvement with physical therapy."
+)
+
+
+@pytest.fixture(scope="module")
+def evaluator() -> Evaluator:
+    return Evaluator(load_rulebook(REPO / "rules"))
+
+
+def check(evaluator: Evaluator, request: str, notes: str | None = None, day: str = "2016-03-01"):
+    from datetime import date
+
+    return check_request(evaluator, request, date.fromisoformat(day), notes)
+
+
+def test_too_many_visits_says_what_would_fit(evaluator: Evaluator) -> None:
+    result = check(evaluator, "Physical therapy 2x6 lumbar spine")
+    assert result.verdict == "deny"
+    assert result.supported_quantity is not None and result.supported_quantity.visits == 10
+    assert any(advice.startswith("ask for 10 visits rather than 12") for advice in result.to_pass)
+
+
+def test_a_first_course_within_the_limit_passes(evaluator: Evaluator) -> None:
+    notes = "The patient has had no prior physical therapy. Diagnosis: lumbar myalgia."
+    result = check(evaluator, "Physical therapy 2x3 lumbar spine", notes)
+    assert result.verdict == "certify", result.reasons
+    assert result.to_pass == []
+
+
+def test_more_visits_without_improvement_asks_for_its_documentation(evaluator: Evaluator) -> None:
+    result = check(evaluator, "Physical therapy 2x3 lumbar spine", NOTE_AFTER_TWELVE)
+    assert result.verdict == "deny"
+    facts = {f.name: f.value for f in result.facts}
+    assert facts["prior_visits"] == 12 and facts["functional_improvement"] is False
+    assert any("functional improvement" in advice for advice in result.to_pass)
+
+
+def test_undocumented_history_is_insufficient_with_what_is_missing(evaluator: Evaluator) -> None:
+    result = check(evaluator, "Additional physical therapy 2x3 lumbar spine")
+    assert result.verdict == "insufficient"
+    assert result.missing
+    assert all(f"document {words}" in result.to_pass for words in result.missing)
+
+
+def test_nothing_recognisable_is_refused() -> None:
+    with pytest.raises(NothingToCheck, match="no service the rules know"):
+        read_request("please approve the thing")
+
+
+def test_cli_json_and_cds_hooks(tmp_path: Path) -> None:
+    notes = tmp_path / "note.txt"
+    notes.write_text(NOTE_AFTER_TWELVE)
+    common = ["check", "--request", "Physical therapy 2x6 lumbar spine", "--date", "2016-03-01"]
+    result = runner.invoke(app, [*common, "--notes", str(notes), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert set(body) >= {"request", "service", "verdict", "reasons", "supported_quantity"}
+    assert set(body) >= {"to_pass", "missing", "facts", "date"}
+    assert body["verdict"] == "deny"
+    hooks = runner.invoke(app, [*common, "--notes", str(notes), "--format", "cds-hooks"])
+    assert hooks.exit_code == 0, hooks.output
+    (card,) = json.loads(hooks.stdout)["cards"]
+    assert len(card["summary"]) <= SUMMARY_LIMIT
+    assert card["indicator"] == "critical"
+    assert card["source"]["label"].startswith("MTUS")
+    assert "**To pass:**" in card["detail"]
+
+
+def test_cli_facts_file_overrides_the_notes(tmp_path: Path) -> None:
+    notes = tmp_path / "note.txt"
+    notes.write_text(NOTE_AFTER_TWELVE)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("facts:\n  prior_visits: 4\n  functional_improvement: true\n")
+    result = runner.invoke(
+        app,
+        ["check", "--request", "Physical therapy 2x3 lumbar spine", "--date", "2016-03-01"]
+        + ["--notes", str(notes), "--facts", str(facts), "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    values = {f["name"]: f["value"] for f in body["facts"]}
+    assert values["prior_visits"] == 4 and values["functional_improvement"] is True
+    assert body["verdict"] == "certify", body["reasons"]
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--request", "hello world"], "no service the rules know"),
+        (["--request", "PT 2x6", "--date", "03/01/2016"], "YYYY-MM-DD"),
+        (["--request", "PT 2x6", "--notes", "/no/such/note.txt"], "no such file"),
+    ],
+)
+def test_cli_bad_input_is_one_line(arguments: list[str], message: str) -> None:
+    result = runner.invoke(app, ["check", *arguments])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_cli_a_wrong_fact_in_the_facts_file_names_the_file(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("facts:\n  prior_visit: 4\n")
+    result = runner.invoke(app, ["check", "--request", "PT 2x6", "--facts", str(facts)])
+    assert result.exit_code == 2
+    assert "facts.yaml:2:3: error:" in result.output and "prior_visits" in result.output
