@@ -64,26 +64,6 @@ def fail(message: str, code: int = EXIT_INPUT_ERROR) -> None:
     raise typer.Exit(code)
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given, folders walked for letter files in name order (hidden folders skipped)."""
-    from engine.documents import is_letter_file
-
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if is_letter_file(p)
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    return found
-
-
 def load_vocabulary_or_exit(rules: Path | None) -> Any:
     from engine.errors import VocabularyError
     from engine.vocab import load_vocabulary
@@ -111,7 +91,9 @@ def parse(
     from engine.records import case_record, error_record
 
     vocabulary = load_vocabulary_or_exit(rules)
-    files = expand_paths(paths)
+    from engine.documents import letter_files
+
+    files = letter_files(paths)
     if not files:
         fail("no letter files (.txt or .pdf) found in " + ", ".join(map(str, paths)))
     records: list[dict[str, Any]] = []
@@ -262,6 +244,425 @@ def facts(
             fact.evidence.source,
             fact.evidence.sentence,
         )
+    print_table(table)
+
+
+class AuditFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class FactsFrom(StrEnum):
+    all = "all"
+    summary = "summary"
+
+
+# The CSV columns, in order: the record's fields, lists joined.
+CSV_COLUMNS = (
+    "letter",
+    "case_number",
+    "item",
+    "request",
+    "service",
+    "reviewer_decision",
+    "verdict",
+    "agreement",
+    "compared_as_upheld",
+    "governing_tier",
+    "reviewer_tier",
+    "tier_differs",
+    "rules",
+    "reasons",
+    "citations",
+    "supported_quantity",
+    "missing",
+    "error",
+)
+
+
+@app.command()
+def audit(
+    paths: Annotated[list[Path], typer.Argument(help="IMR letters (text or PDF) or folders.")],
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="SQLite file to keep results in; letters already audited with the same content "
+            "and rules are skipped, so an interrupted run can simply be started again.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Processes to use (same records as one).")
+    ] = 1,
+    output_format: Annotated[
+        AuditFormat,
+        typer.Option("--format", "-f", help="table for people; jsonl or csv for machines."),
+    ] = AuditFormat.table,
+    facts_from: Annotated[
+        FactsFrom,
+        typer.Option(
+            "--facts-from",
+            help="Read facts from the whole letter (summary and what rationales report) or the "
+            "clinical summary only.",
+        ),
+    ] = FactsFrom.all,
+    fail_on_disagreement: Annotated[
+        bool,
+        typer.Option("--fail-on-disagreement", help="Exit 1 if any verdict disagrees."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
+    ] = False,
+) -> None:
+    """Judge each disputed item of published IMR letters by the rules, and compare with the
+    reviewer. Exit 2 if a letter could not be audited, 1 on disagreement with
+    --fail-on-disagreement, else 0."""
+    from engine.audit import AuditSettings, rules_version
+    from engine.documents import letter_files
+    from engine.errors import InputError
+    from engine.vocab import default_rules_dir
+
+    load_rules_or_exit(rules, overlay)
+    files = letter_files(paths)
+    if not files:
+        fail("no letter files (.txt or .pdf) found in " + ", ".join(map(str, paths)))
+    overlays = (*(overlay or []), *environment_overlays_or_none())
+    settings = AuditSettings(rules, overlays, facts_from is FactsFrom.summary)
+    version = rules_version([rules or default_rules_dir(), *overlays]) + (
+        "-summary" if settings.summary_only else ""
+    )
+    store = None
+    if db is not None:
+        from engine.store import Store
+
+        try:
+            store = Store(db)
+        except InputError as exc:
+            fail(str(exc))
+    try:
+        results = run_audit(files, settings, version, jobs, store, quiet)
+    except InputError as exc:
+        fail(str(exc))
+    finally:
+        if store:
+            store.close()
+    records = [record for result in results for record in result.records]
+    failures = [result for result in results if result.error]
+    summary = summarize_or_exit(records, failures)
+    if output_format is AuditFormat.jsonl:
+        for result in results:
+            for line in result_lines(result):
+                typer.echo(json.dumps(line))
+    elif output_format is AuditFormat.csv:
+        print_csv(results)
+    else:
+        print_audit_table(records)
+    for failure in failures:
+        typer.echo(f"{failure.letter}: error: {failure.error}", err=True)
+    if output_format is AuditFormat.table or not quiet:
+        print_summary(summary, to_stderr=output_format is not AuditFormat.table)
+    if failures:
+        raise typer.Exit(EXIT_INPUT_ERROR)
+    if fail_on_disagreement and summary.disagreed:
+        raise typer.Exit(1)
+
+
+def environment_overlays_or_none() -> list[Path]:
+    from engine.rules import environment_overlays
+
+    return [Path(folder) for folder in environment_overlays()]
+
+
+def run_audit(
+    files: list[Path], settings: Any, version: str, jobs: int, store: Any, quiet: bool
+) -> list[Any]:
+    """Every file's result in the files' order: audited now, or taken from the store where the
+    same content was audited under the same rules. Each new result is stored before the next."""
+    from engine.audit import LetterResult, audit_files, content_hash
+
+    digests: dict[Path, str | None] = {}
+    for path in files:
+        try:
+            digests[path] = content_hash(path.read_bytes())
+        except OSError:
+            digests[path] = None  # the audit records why it cannot be read
+    done = store.audited(version) if store else set()
+    pending = [path for path in files if digests[path] not in done]
+    fresh: dict[str, Any] = {}
+    with progress_bar(len(pending), quiet) as advance:
+        for result in audit_files(pending, settings, jobs):
+            if store:
+                store.save(result, version)  # raises InputError on a lock or a full disk
+            fresh[result.letter] = result
+            advance(Path(result.letter).name)
+    stored: dict[str, list[Any]] = {}
+    if len(pending) < len(files):
+        for record in store.records(version):
+            stored.setdefault(record.letter_sha256, []).append(record)
+    results = []
+    for path in files:
+        if str(path) in fresh:
+            results.append(fresh[str(path)])
+        else:
+            digest = digests[path] or ""
+            results.append(
+                LetterResult(letter=str(path), letter_sha256=digest, records=stored.get(digest, []))
+            )
+    return results
+
+
+class progress_bar:
+    """A progress bar on stderr for long runs; nothing when quiet or stderr is not a terminal."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        import sys
+
+        self.shown = not quiet and sys.stderr.isatty() and total > 1
+        self.total = total
+
+    def __enter__(self) -> Any:
+        if not self.shown:
+            return lambda name: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.progress.__enter__()
+        task = self.progress.add_task("auditing", total=self.total)
+        return lambda name: self.progress.update(task, advance=1, description=name)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            self.progress.__exit__(None, None, None)
+
+
+def result_lines(result: Any) -> list[dict[str, Any]]:
+    if result.error:
+        return [
+            {"letter": result.letter, "letter_sha256": result.letter_sha256, "error": result.error}
+        ]
+    return [record.model_dump(mode="json") for record in result.records]
+
+
+def print_csv(results: list[Any]) -> None:
+    import csv
+    import sys
+
+    writer = csv.DictWriter(sys.stdout, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for result in results:
+        for line in result_lines(result):
+            row = {
+                key: "; ".join(map(str, value)) if isinstance(value, list) else value
+                for key, value in line.items()
+            }
+            quantity = line.get("supported_quantity")
+            row["supported_quantity"] = describe_quantity(quantity) if quantity else ""
+            writer.writerow(row)
+
+
+def print_audit_table(records: list[Any]) -> None:
+    table = new_table(("letter", "#", "request", "reviewer", "verdict", "agreement", "rules"))
+    # Letters are named from the folder they share, so that cases/x/letter.txt and
+    # cases/y/letter.txt stay apart.
+    folders = [str(Path(record.letter).parent) for record in records]
+    common = os.path.commonpath(folders) if folders else ""
+    for record in records:
+        verdict = record.verdict
+        if record.supported_quantity:
+            supported = describe_quantity(record.supported_quantity.model_dump())
+            verdict += f" (supported: {supported})" if supported else ""
+        agreement = record.agreement.replace("_", " ")
+        if record.compared_as_upheld:
+            agreement += " (insufficient as upheld)"
+        table.add_row(
+            os.path.relpath(record.letter, common) if common else record.letter,
+            str(record.item),
+            record.request,
+            record.reviewer_decision,
+            verdict,
+            agreement,
+            "\n".join(record.rules),
+        )
+    print_table(table)
+
+
+def print_summary(summary: Any, to_stderr: bool) -> None:
+    table = new_table(("", "count"))
+    rate = "" if summary.agreement_rate is None else f" ({summary.agreement_rate:.1%})"
+    for label, value in (
+        ("letters audited", summary.letters),
+        ("letters that failed", summary.letters_failed),
+        ("disputed items", summary.items),
+        ("compared with the reviewer", summary.compared),
+        ("agree", f"{summary.agreed}{rate}"),
+        ("  of which insufficient, compared as upheld", summary.agreed_on_insufficient),
+        ("disagree", summary.disagreed),
+        ("not compared (no rule, error, unknown decision)", summary.items - summary.compared),
+        ("balanced accuracy", fraction(summary.balanced_accuracy)),
+        ("Cohen's kappa", fraction(summary.kappa)),
+    ):
+        table.add_row(label, str(value))
+    print_table(table, to_stderr)
+
+
+def fraction(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def summarize_or_exit(records: list[Any], failures: list[Any]) -> Any:
+    from engine.summary import InconsistentRecordError, summarize
+
+    try:
+        return summarize(records, failures)
+    except InconsistentRecordError as exc:
+        fail(f"the results do not add up: {exc}")
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def report(
+    db: Annotated[Path, typer.Option("--db", help="The SQLite file of `imrcheck audit --db`.")],
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="html: one self-contained page; md; json."),
+    ] = ReportFormat.html,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+) -> None:
+    """Render the audit results kept in a store: summary, charts and every disagreement."""
+    from engine.errors import InputError
+    from engine.report import render_html, render_json, render_markdown
+    from engine.store import Store
+
+    if not db.exists():
+        fail(f"{db}: error: no such results file (make one with `imrcheck audit --db {db} ...`)")
+    try:
+        with Store(db) as store:
+            records, failures = store.records(), store.failures()
+    except InputError as exc:
+        fail(str(exc))
+    summary = summarize_or_exit(records, failures)
+    render = {
+        ReportFormat.html: render_html,
+        ReportFormat.md: render_markdown,
+        ReportFormat.json: render_json,
+    }[output_format]
+    text = render(summary, records)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: error: cannot write: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}", err=True)
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    cds_hooks = "cds-hooks"
+
+
+@app.command()
+def check(
+    request: Annotated[
+        str,
+        typer.Option(
+            "--request", help="The request as written, e.g. 'Physical therapy 2x6 lumbar spine'."
+        ),
+    ],
+    notes: Annotated[
+        Path | None,
+        typer.Option("--notes", help="The clinical notes (text or PDF) behind it.", dir_okay=False),
+    ] = None,
+    facts_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--facts",
+            help="YAML or JSON facts written by hand ('facts: {prior_pt_visits: 12}'), overriding "
+            "and completing what the notes give.",
+            dir_okay=False,
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="The request's date, YYYY-MM-DD (default: today)."),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="table; json; cds-hooks (a CDS Hooks response)."),
+    ] = CheckFormat.table,
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+) -> None:
+    """Check a new request before it is submitted: verdict, reasons, the supported quantity and
+    what would make it pass. Exit 0 whatever the verdict; 2 on unusable input."""
+    from datetime import date
+
+    from engine.check import NothingToCheck, cds_hooks_response, check_request
+    from engine.documents import read_letter_text
+    from engine.errors import InputError
+    from engine.evaluate import Evaluator, FactError
+    from engine.facts import FactsFileError, read_facts_file
+
+    try:
+        day = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+    rulebook = load_rules_or_exit(rules, overlay)
+    load_vocabulary_or_exit(rules)
+    try:
+        text = read_letter_text(notes) if notes else None
+        written = read_facts_file(facts_file, rulebook.fields) if facts_file else None
+        result = check_request(Evaluator(rulebook), request, day, text, str(notes), written, rules)
+    except FactsFileError as exc:
+        for line in exc.problems:
+            typer.echo(line, err=True)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    except (InputError, NothingToCheck) as exc:
+        fail(str(exc))
+    except FactError as exc:
+        fail(f"{facts_file or notes}: error: {exc}")
+    if output_format is CheckFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+    elif output_format is CheckFormat.cds_hooks:
+        typer.echo(json.dumps(cds_hooks_response(result), indent=2))
+    else:
+        print_check(result)
+
+
+def print_check(result: Any) -> None:
+    table = new_table(("", ""))
+    supported = result.supported_quantity
+    rows = [
+        ("request", result.request),
+        ("service", result.service),
+        ("rules in force on", result.date.isoformat()),
+        (
+            "verdict",
+            result.verdict + (f" ({result.governing_tier})" if result.governing_tier else ""),
+        ),
+        ("supported", describe_quantity(supported.model_dump()) if supported else ""),
+        ("why", "\n".join(f"{f.message} [{f.citation}]" for f in result.reasons)),
+        ("to pass", "\n".join(result.to_pass)),
+        ("missing", "\n".join(result.missing)),
+        ("facts", "\n".join(f"{f.name}: {shown_value(f.value)}" for f in result.facts)),
+    ]
+    for label, value in rows:
+        if value:
+            table.add_row(label, value)
     print_table(table)
 
 
@@ -463,10 +864,10 @@ def new_table(columns: tuple[str, ...]) -> Any:
     return table
 
 
-def print_table(table: Any) -> None:
+def print_table(table: Any, to_stderr: bool = False) -> None:
     from rich.console import Console
 
-    console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None)
+    console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None, stderr=to_stderr)
     if not console.is_terminal:
         console.width = 200  # piped output is read later, and wrapped cells are hard to grep
     console.print(table)

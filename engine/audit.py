@@ -9,21 +9,22 @@ made them, so a re-run or a run on several processes gives the same records.
 from __future__ import annotations
 
 import hashlib
-import os
+import multiprocessing
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from engine.documents import is_letter_file, read_letter_bytes, text_of_letter
+from engine.documents import read_letter_bytes, text_of_letter
 from engine.errors import InputError
 from engine.evaluate import Evaluator, FactError, SupportedQuantity, Verdict, request_values
-from engine.facts import CaseFacts, extract_facts
+from engine.facts import CaseFacts, Fact, extract_facts
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Item
-from engine.rules import TIERS, Rulebook
+from engine.rules import TIERS, Rulebook, load_rulebook
 
 # A bump here tells stored results apart from those of an engine that judged differently.
 ENGINE_VERSION = "1"
@@ -37,10 +38,26 @@ class Model(BaseModel):
 
 
 class FactUsed(Model):
+    """A fact as a record shows it: its value, where it was read and the sentence."""
+
     name: str
-    value: Any
+    value: Any  # as in JSON: a date as its ISO string, so a stored record reads back equal
     source: str  # summary | rationale | note | facts_file
     sentence: str
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def as_in_json(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date) else value
+
+    @classmethod
+    def of(cls, fact: Fact) -> FactUsed:
+        return cls(
+            name=fact.name,
+            value=fact.value,
+            source=fact.evidence.source,
+            sentence=fact.evidence.sentence,
+        )
 
 
 class AuditRecord(Model):
@@ -81,20 +98,6 @@ class LetterResult(Model):
 
 
 # --- which letters ------------------------------------------------------------------------------
-
-
-def gather_letters(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and in folders every .txt, .text or .pdf file, in a stable order. Other files in a
-    folder (facts.yaml, expected.yaml) are not letters and are passed over."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            for folder, subfolders, files in os.walk(path, followlinks=True):
-                subfolders.sort()
-                for name in sorted(files):
-                    if is_letter_file(Path(folder) / name):
-                        yield Path(folder) / name
-        else:
-            yield path
 
 
 def content_hash(data: bytes) -> str:
@@ -207,16 +210,7 @@ class Auditor:
             "decision_source": item.decision_source.value,
             "date": on,
             "reviewer_tier": reviewer_tier(item),
-            "facts": [
-                FactUsed(
-                    name=f.name,
-                    value=f.value,
-                    source=f.evidence.source,
-                    sentence=f.evidence.sentence,
-                )
-                for f in facts.facts
-                if f.item in (None, item.index)
-            ],
+            "facts": [FactUsed.of(f) for f in facts.facts if f.item in (None, item.index)],
         }
         try:
             if on is None:
@@ -247,3 +241,57 @@ def judged(item: Item, verdict: Verdict, cited_tier: str | None) -> dict[str, An
         "supported_quantity": verdict.supported,
         "missing": verdict.missing,
     }
+
+
+# --- many letters -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """What a worker process needs to build its own auditor: rules are compiled per process."""
+
+    rules_dir: Path | None = None
+    overlays: tuple[Path, ...] = ()
+    summary_only: bool = False
+
+    def auditor(self) -> Auditor:
+        return Auditor(
+            load_rulebook(self.rules_dir, list(self.overlays)), self.rules_dir, self.summary_only
+        )
+
+
+_worker_auditor: Auditor | str | None = None
+
+
+def start_worker(settings: AuditSettings) -> None:
+    # A pool replaces a worker whose start raised, and would do so for ever: the failure is kept
+    # and reported with each letter instead.
+    global _worker_auditor
+    try:
+        _worker_auditor = settings.auditor()
+    except Exception as exc:  # noqa: BLE001
+        _worker_auditor = f"the worker could not load the rules: {exc}"
+
+
+def audit_in_worker(path: Path) -> LetterResult:
+    if not isinstance(_worker_auditor, Auditor):
+        return LetterResult(letter=str(path), letter_sha256="", error=str(_worker_auditor))
+    return _worker_auditor.audit_file(path)
+
+
+def audit_files(
+    files: list[Path], settings: AuditSettings, jobs: int = 1
+) -> Iterator[LetterResult]:
+    """Each file's result, in the order given, whatever the number of processes. Results come as
+    they are ready, so a caller can store each one before the next."""
+    if jobs <= 1 or len(files) <= 1:
+        auditor = settings.auditor()
+        for path in files:
+            yield auditor.audit_file(path)
+        return
+    # Spawned, not forked: a fork would copy durable_rules' engine state, and any threads, from
+    # a parent that may already have used it.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs, initializer=start_worker, initargs=(settings,)) as pool:
+        # Letters go out in small batches: one at a time, the hand-over cost as much as the audit.
+        yield from pool.imap(audit_in_worker, files, chunksize=8)

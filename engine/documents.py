@@ -8,6 +8,7 @@ an empty user password, which PDFium opens when given "" as the password.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from engine.errors import InputError
@@ -22,6 +23,26 @@ PDF_MAGIC = b"%PDF-"
 def is_letter_file(path: Path) -> bool:
     """Whether a file found while walking a folder should be read as a letter."""
     return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".pdf"}
+
+
+def letter_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as named, whatever they are; folders walked for letter files (.txt, .text, .pdf) in
+    name order, hidden folders and files skipped. Other files in a folder (facts.yaml,
+    expected.yaml) are not letters and are passed over."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        found.extend(
+            sorted(
+                p
+                for p in path.rglob("*")
+                if is_letter_file(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        )
+    return found
 
 
 def read_letter_text(path: str | Path) -> str:

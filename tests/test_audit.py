@@ -1,0 +1,271 @@
+"""`imrcheck audit` and `imrcheck report`: records, agreement, the store across interrupted runs,
+several processes, and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SHARED
+from typer.testing import CliRunner
+
+from cli import app
+from engine.letters import parse_letter_file
+from engine.store import Store
+
+runner = CliRunner()
+SEEDS = sorted((REPO / "cases").glob("seed-*/letter.txt"))
+RECORD_FIELDS = {
+    "letter",
+    "case_number",
+    "item",
+    "request",
+    "service",
+    "reviewer_decision",
+    "verdict",
+    "agreement",
+    "rules",
+    "reasons",
+    "citations",
+    "supported_quantity",
+    "missing",
+}
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_the_bundled_cases_are_audited() -> None:
+    result = runner.invoke(app, ["audit", str(REPO / "cases"), "--format", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    records = jsonl(result.stdout)
+    assert len(records) == 10  # the five seed letters' items; corpus folders hold no letters
+    for record in records:
+        assert record.keys() >= RECORD_FIELDS
+    # The six items the rules cover agree with the reviewers (tests/test_seed_verdicts.py has
+    # them with hand-entered facts; here the facts are read from the letters).
+    compared = [r for r in records if r["agreement"] != "not_compared"]
+    assert len(compared) == 6
+    assert all(r["agreement"] == "agree" for r in compared)
+    pt = next(
+        r
+        for r in records
+        if r["letter"].endswith("seed-000_f18e7f48dd75e927/letter.txt") and r["item"] == 2
+    )
+    assert pt["verdict"] == "deny" and pt["supported_quantity"]["visits"] == 10
+    assert pt["date"] == "2014-06-20"
+
+
+def test_the_table_ends_with_the_summary() -> None:
+    result = runner.invoke(app, ["audit", *map(str, SEEDS[:2])])
+    assert result.exit_code == 0, result.output
+    assert "Cohen's kappa" in result.stdout and "letters audited" in result.stdout
+
+
+def test_csv_has_a_header_and_a_row_per_item() -> None:
+    result = runner.invoke(app, ["audit", str(SEEDS[0]), "--format", "csv", "-q"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("letter,case_number,item,request,service,reviewer_decision,verdict")
+    assert len(lines) == 1 + 2
+
+
+def flipped_copy(tmp_path: Path) -> Path:
+    """Seed 000 with its physical therapy decision turned round, so the rules disagree."""
+    text = SEEDS[0].read_text()
+    heading = "Physical Therapy 2 times per week for 6 weeks for cervical and lumbar spine:  Upheld"
+    assert heading in text
+    copy = tmp_path / "flipped.txt"
+    copy.write_text(text.replace(heading, heading.replace("Upheld", "Overturned")))
+    return copy
+
+
+def test_fail_on_disagreement(tmp_path: Path) -> None:
+    copy = flipped_copy(tmp_path)
+    assert runner.invoke(app, ["audit", str(copy), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["audit", str(copy), "-q", "--fail-on-disagreement"])
+    assert result.exit_code == 1
+    assert runner.invoke(app, ["audit", str(SEEDS[0]), "--fail-on-disagreement"]).exit_code == 0
+
+
+def test_a_broken_pdf_among_good_letters(tmp_path: Path) -> None:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, folder / f"{seed.parent.name}.txt")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated")
+    result = runner.invoke(app, ["audit", str(folder), "--format", "jsonl", "-q"])
+    assert result.exit_code == 2
+    lines = jsonl(result.stdout)
+    errors = [line for line in lines if "error" in line]
+    assert [Path(e["letter"]).name for e in errors] == ["broken.pdf"]
+    assert "PDF" in errors[0]["error"]
+    assert len(lines) - len(errors) == 4  # both good letters' items
+    assert "broken.pdf: error:" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_no_letters_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no letter files" in result.output
+
+
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda p: p.write_text("not a database\n" * 100), "not an SQLite database"),
+        (lambda p: p.mkdir(), "is a folder"),
+    ],
+)
+def test_an_unusable_database_is_one_line(tmp_path: Path, make, expected: str) -> None:
+    db = tmp_path / "results.db"
+    make(db)
+    result = runner.invoke(app, ["audit", str(SEEDS[0]), "--db", str(db), "-q"])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and expected in lines[0] and "results.db" in lines[0], result.output
+
+
+def test_a_locked_database_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "results.db"
+    Store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = runner.invoke(app, ["audit", str(SEEDS[0]), "--db", str(db), "-q"])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 2
+    assert "locked" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_a_rerun_takes_stored_results_and_reports_them(tmp_path: Path) -> None:
+    db = tmp_path / "results.db"
+    first = runner.invoke(app, ["audit", *map(str, SEEDS), "--db", str(db), "-f", "jsonl", "-q"])
+    assert first.exit_code == 0, first.output
+    with Store(db) as store:
+        assert len(store.records()) == 10
+    again = runner.invoke(app, ["audit", *map(str, SEEDS), "--db", str(db), "-f", "jsonl", "-q"])
+    assert again.stdout == first.stdout
+    with Store(db) as store:
+        assert len(store.records()) == 10
+    for fmt, marker in (("html", "<svg"), ("md", "# IMR audit report"), ("json", '"summary"')):
+        report = runner.invoke(app, ["report", "--db", str(db), "--format", fmt])
+        assert report.exit_code == 0, report.output
+        assert marker in report.stdout
+    out = tmp_path / "report.html"
+    report = runner.invoke(app, ["report", "--db", str(db), "-o", str(out)])
+    assert report.exit_code == 0 and out.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_report_without_a_store_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2
+    assert "no such results file" in result.output
+
+
+def real_letters_or_seeds() -> list[Path]:
+    corpus = SHARED / "corpus" / "dwc-2016" / "txt"
+    return [*SEEDS, *sorted(corpus.glob("*.txt"))[:40]] if corpus.is_dir() else SEEDS
+
+
+def test_two_processes_give_the_same_records_as_one() -> None:
+    letters = list(map(str, real_letters_or_seeds()))
+    one = runner.invoke(app, ["audit", *letters, "-f", "jsonl", "-q", "--jobs", "1"])
+    two = runner.invoke(app, ["audit", *letters, "-f", "jsonl", "-q", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.stdout == two.stdout
+    assert len(jsonl(one.stdout)) >= 10
+
+
+def many_letters(folder: Path, count: int) -> list[Path]:
+    """Copies of the seed letters, each made distinct by a line of its own, so each has its own
+    content hash."""
+    folder.mkdir()
+    made = []
+    for n in range(count):
+        seed = SEEDS[n % len(SEEDS)]
+        path = folder / f"letter-{n:04d}.txt"
+        path.write_text(seed.read_text() + f"\nCopy {n} for the interrupted-run test.\n")
+        made.append(path)
+    return made
+
+
+def count_letters(db: Path) -> int:
+    if not db.exists():
+        return 0
+    connection = sqlite3.connect(db)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        return (
+            connection.execute("SELECT count(*) FROM letters").fetchone()[0]
+            if "letters" in tables
+            else 0
+        )
+    finally:
+        connection.close()
+
+
+def test_an_audit_killed_at_any_moment_ends_with_each_letter_once(tmp_path: Path) -> None:
+    # Enough letters that each run is cut short: a run needs about a second to start and a few
+    # milliseconds a letter.
+    letters = many_letters(tmp_path / "letters", 1000)
+    db = tmp_path / "results.db"
+    command = [sys.executable, str(REPO / "cli.py"), "audit", str(tmp_path / "letters")]
+    command += ["--db", str(db), "-q", "-f", "jsonl"]
+    chooser = random.Random(20261122)
+    kills = 0
+    stored_so_far: list[int] = []
+    for _ in range(6):
+        process = subprocess.Popen(
+            command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(chooser.uniform(0.5, 1.5))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            kills += 1
+        process.wait()
+        stored_so_far.append(count_letters(db))
+    assert kills >= 3  # the run was really interrupted, more than once
+    # ... part way: some letters stored, not all.
+    assert any(0 < stored < len(letters) for stored in stored_so_far), stored_so_far
+    final = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    assert stored_so_far[-1] <= count_letters(db) == len(letters)
+    connection = sqlite3.connect(db)
+    try:
+        letters_stored = connection.execute("SELECT count(*) FROM letters").fetchone()[0]
+        per_letter = connection.execute(
+            "SELECT letter_sha256, count(*) FROM records GROUP BY letter_sha256"
+        ).fetchall()
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
+    assert letters_stored == len(letters)
+    items_of_seed = [len(parse_letter_file(seed).items) for seed in SEEDS]
+    expected = sorted(items_of_seed[n % len(SEEDS)] for n in range(len(letters)))
+    assert sorted(count for _, count in per_letter) == expected
+    assert len(jsonl(final.stdout)) == sum(expected)
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not present")
+def test_every_real_letter_is_audited() -> None:
+    corpus = SHARED / "corpus" / "dwc-2016" / "txt"
+    result = runner.invoke(app, ["audit", str(REPO / "cases"), str(corpus), "-f", "jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    records = jsonl(result.stdout)
+    assert not [r for r in records if "error" in r or r["verdict"] == "error"]
+    assert len({r["letter"] for r in records}) == 160
+    assert len(records) == 366  # every disputed item of the 160 letters (tests/test_letters.py)
