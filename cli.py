@@ -507,6 +507,43 @@ def print_summary(summary: Any, to_stderr: bool) -> None:
     ):
         table.add_row(label, str(value))
     print_table(table, to_stderr)
+    verdicts = ("certify", "deny", "insufficient", "no_rule", "error")
+    confusion = new_table(("reviewer \\ verdict", *verdicts))
+    for decision in ("upheld", "overturned"):
+        row = getattr(summary.confusion, decision)
+        confusion.add_row(decision, *(str(getattr(row, v)) for v in verdicts))
+    print_table(confusion, to_stderr)
+    for title, groups in (("service category", summary.by_category), ("rule", summary.by_rule)):
+        table = new_table((title, "items", "compared", "agree", "rate", "upheld", "overturned"))
+        for name, group in groups.items():
+            table.add_row(
+                name,
+                str(group.items),
+                str(group.compared),
+                str(group.agreed),
+                "" if group.agreement_rate is None else f"{group.agreement_rate:.0%}",
+                verdict_counts(group.confusion.upheld),
+                verdict_counts(group.confusion.overturned),
+            )
+        print_table(table, to_stderr)
+    if summary.disagreements:
+        table = new_table(("disagreement", "#", "request", "reviewer", "verdict", "rules"))
+        for d in summary.disagreements:
+            table.add_row(
+                d.case_number or d.letter,
+                str(d.item),
+                d.request,
+                d.reviewer_decision,
+                d.verdict,
+                "\n".join(d.rules),
+            )
+        print_table(table, to_stderr)
+
+
+def verdict_counts(row: Any) -> str:
+    """A confusion row as 'certify 3, deny 1': the verdicts given to items of one decision."""
+    counts = row.model_dump()
+    return ", ".join(f"{verdict} {count}" for verdict, count in counts.items() if count)
 
 
 def fraction(value: float | None) -> str:

@@ -70,6 +70,16 @@ def test_the_table_ends_with_the_summary() -> None:
     result = runner.invoke(app, ["audit", *map(str, SEEDS[:2])])
     assert result.exit_code == 0, result.output
     assert "Cohen's kappa" in result.stdout and "letters audited" in result.stdout
+    # The confusion matrix, overall, by service category and by rule.
+    assert "reviewer \\ verdict" in result.stdout
+    assert "service category" in result.stdout and "physical_therapy" in result.stdout
+    assert "mtus.cp2009.physical-medicine" in result.stdout
+
+
+def test_the_table_lists_the_disagreements(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["audit", str(flipped_copy(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "disagreement" in result.stdout and "overturned" in result.stdout
 
 
 def test_csv_has_a_header_and_a_row_per_item() -> None:
