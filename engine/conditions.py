@@ -273,6 +273,17 @@ def terms(condition: Condition | None, want: bool, is_list: Callable[[str], bool
     return [term for alternatives in parts for term in alternatives]
 
 
-def can_be_unknown(condition: Condition | None) -> bool:
-    """Whether some comparison reads a value (exists and missing never depend on one)."""
-    return any(test.op not in ("exists", "missing") for test in comparisons_of(condition))
+def can_be_unknown(condition: Condition | None, known: frozenset[str] = frozenset()) -> bool:
+    """Whether some comparison reads a value that may be unknown (exists and missing never depend
+    on one, and inside `all` a field tested by `exists` is known to the other parts)."""
+    if condition is None:
+        return False
+    if isinstance(condition, Test):
+        return condition.op not in ("exists", "missing") and condition.field not in known
+    if isinstance(condition, Not):
+        return can_be_unknown(condition.item, known)
+    if isinstance(condition, AllOf):
+        known = known | {
+            part.field for part in condition.items if isinstance(part, Test) and part.op == "exists"
+        }
+    return any(can_be_unknown(part, known) for part in condition.items)

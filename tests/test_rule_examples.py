@@ -21,3 +21,21 @@ def test_rule_example(result) -> None:
         assert result.got != result.expected, f"fixed: remove the todo ({result.todo})"
         pytest.xfail(result.todo)
     assert result.got == result.expected, result.message
+
+
+def test_every_rule_has_a_citation_a_confidence_and_an_example_per_outcome() -> None:
+    """Each outcome a rule can give is shown by an example: its own outcome, and `insufficient`
+    where its condition reads a value that may be undocumented."""
+    from engine.conditions import can_be_unknown
+
+    short = []
+    for rule in load_rulebook().rules:
+        assert rule.citation and rule.confidence, rule.id
+        expected = {example.expect for example in rule.examples}
+        wanted = {rule.outcome}
+        # An unknown `applies.condition` means the rule does not apply, so only `when` counts.
+        if can_be_unknown(rule.when):
+            wanted.add("insufficient")
+        if not wanted <= expected:
+            short.append(f"{rule.id}: no example for {sorted(wanted - expected)}")
+    assert not short, "\n".join(short)
