@@ -193,12 +193,33 @@ class Auditor:
     def audit_text(self, text: str, source: str | Path, digest: str) -> list[AuditRecord]:
         case = parse_letter(text, source=str(source))
         facts = extract_facts(case, self.rules_dir, summary_only=self.summary_only)
-        return [self.audit_item(case, item, facts, digest) for item in case.items]
+        # The procedures are judged first: the services that go with a surgery follow its
+        # verdict (reviewers deny them, citing nothing more, when the surgery is denied).
+        done = {
+            item.index: self.audit_item(case, item, facts, digest)
+            for item in case.items
+            if is_procedure(item)
+        }
+        linked = procedure_fact(done)
+        for item in case.items:
+            if item.index not in done:
+                extra = linked if linked and is_ancillary(item) else None
+                done[item.index] = self.audit_item(case, item, facts, digest, extra)
+        return [done[item.index] for item in case.items]
 
-    def audit_item(self, case: Case, item: Item, facts: CaseFacts, digest: str) -> AuditRecord:
+    def audit_item(
+        self,
+        case: Case,
+        item: Item,
+        facts: CaseFacts,
+        digest: str,
+        extra: FactUsed | None = None,
+    ) -> AuditRecord:
         on = rules_date(case, facts.values(item.index))
         known = self.rulebook.fields
         values = {k: v for k, v in facts.values(item.index, on).items() if k in known}
+        if extra is not None and extra.name in known:
+            values[extra.name] = extra.value
         base: dict[str, Any] = {
             "letter": case.source,
             "letter_sha256": digest,
@@ -210,7 +231,8 @@ class Auditor:
             "decision_source": item.decision_source.value,
             "date": on,
             "reviewer_tier": reviewer_tier(item),
-            "facts": [FactUsed.of(f) for f in facts.facts if f.item in (None, item.index)],
+            "facts": [FactUsed.of(f) for f in facts.facts if f.item in (None, item.index)]
+            + ([extra] if extra is not None else []),
         }
         try:
             if on is None:
@@ -221,6 +243,35 @@ class Auditor:
                 **base, verdict="error", agreement="not_compared", reasons=[str(exc)]
             )
         return AuditRecord(**base, **judged(item, verdict, base["reviewer_tier"]))
+
+
+def is_procedure(item: Item) -> bool:
+    return item.normalized.service.category == "surgery" and not item.normalized.perioperative
+
+
+def is_ancillary(item: Item) -> bool:
+    """A service that goes with the letter's surgery: marked as around a surgery, or by its kind
+    (clearance, assistant surgeon and labs are often written without "pre-op")."""
+    request = item.normalized
+    return request.perioperative or request.service.category in ("perioperative", "laboratory")
+
+
+def procedure_fact(judged: dict[int, AuditRecord]) -> FactUsed | None:
+    """`procedure_certified` for a letter's ancillary services: true if a surgery disputed in the
+    same letter is certified, false if every one is denied or left undocumented; unknown where
+    one has no rule or none is disputed here (it may have been authorized already)."""
+    records = list(judged.values())
+    certified = [r for r in records if r.verdict == "certify"]
+    if not records or (not certified and any(r.verdict in ("no_rule", "error") for r in records)):
+        return None
+    chosen = certified[0] if certified else records[0]
+    return FactUsed(
+        name="procedure_certified",
+        value=bool(certified),
+        source="audit",
+        sentence=f"item {chosen.item} of this letter ('{chosen.request}') was judged "
+        f"{chosen.verdict}",
+    )
 
 
 def judged(item: Item, verdict: Verdict, cited_tier: str | None) -> dict[str, Any]:

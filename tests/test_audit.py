@@ -279,3 +279,44 @@ def test_every_real_letter_is_audited() -> None:
     assert not [r for r in records if "error" in r or r["verdict"] == "error"]
     assert len({r["letter"] for r in records}) == 160
     assert len(records) == 366  # every disputed item of the 160 letters (tests/test_letters.py)
+
+
+SURGERY_DENIED = """
+rules:
+  - id: test.surgery.denied
+    title: Every surgery is denied (for the test)
+    citation: {document: test}
+    tier: mtus
+    effective: {}
+    confidence: unconfirmed
+    confidence_note: a stand-in for the surgery rules
+    applies: {services: [surgery]}
+    outcome: deny
+    message: denied for the test
+    examples:
+      - name: any surgery
+        request: {service: surgery}
+        expect: deny
+"""
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not present")
+def test_services_that_go_with_a_denied_surgery_follow_it(tmp_path: Path) -> None:
+    from engine.audit import Auditor
+    from engine.rules import load_rulebook
+
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "surgery.yaml").write_text(SURGERY_DENIED)
+    auditor = Auditor(load_rulebook(REPO / "rules", [overlay]))
+    # A shoulder arthroscopy with clearance, EKG, labs, slings, a cold unit and post-op therapy.
+    result = auditor.audit_file(SHARED / "corpus" / "dwc-2016" / "txt" / "CM17-0014449.txt")
+    surgery, *services = result.records
+    assert surgery.verdict == "deny"
+    linked = [r for r in services if "general.ancillary.follows-the-surgery" in r.rules]
+    # All 14, the assistant surgeon and "Medical clearance" too, though not marked "pre-op".
+    assert len(linked) == 14
+    for record in linked:
+        assert record.verdict == "deny"
+        fact = next(f for f in record.facts if f.name == "procedure_certified")
+        assert fact.value is False and fact.source == "audit" and "item 1" in fact.sentence

@@ -26,15 +26,18 @@ def test_rule_example(result) -> None:
 def test_every_rule_has_a_citation_a_confidence_and_an_example_per_outcome() -> None:
     """Each outcome a rule can give is shown by an example: its own outcome, and `insufficient`
     where its condition reads a value that may be undocumented."""
-    from engine.conditions import can_be_unknown
+    from engine.conditions import AllOf, Test, can_be_unknown
 
     short = []
     for rule in load_rulebook().rules:
         assert rule.citation and rule.confidence, rule.id
         expected = {example.expect for example in rule.examples}
         wanted = {rule.outcome}
-        # An unknown `applies.condition` means the rule does not apply, so only `when` counts.
-        if can_be_unknown(rule.when):
+        # An unknown `applies.condition` means the rule does not apply, so only `when` counts,
+        # and a field the condition requires to exist is known to it.
+        scope = rule.scope.items if isinstance(rule.scope, AllOf) else (rule.scope,)
+        known = frozenset(t.field for t in scope if isinstance(t, Test) and t.op == "exists")
+        if can_be_unknown(rule.when, known):
             wanted.add("insufficient")
         if not wanted <= expected:
             short.append(f"{rule.id}: no example for {sorted(wanted - expected)}")
