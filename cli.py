@@ -253,6 +253,11 @@ class AuditFormat(StrEnum):
     csv = "csv"
 
 
+class Executor(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class FactsFrom(StrEnum):
     all = "all"
     summary = "summary"
@@ -316,6 +321,18 @@ def audit(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")
     ] = False,
+    executor: Annotated[
+        Executor,
+        typer.Option(
+            "--executor",
+            help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler), "
+            "with the optional extra imrcheck[dask].",
+        ),
+    ] = Executor.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="The Dask scheduler's address, e.g. tcp://host:8786."),
+    ] = None,
 ) -> None:
     """Judge each disputed item of published IMR letters by the rules, and compare with the
     reviewer. Exit 2 if a letter could not be audited, 1 on disagreement with
@@ -325,6 +342,13 @@ def audit(
     from engine.errors import InputError
     from engine.vocab import default_rules_dir
 
+    if executor is Executor.dask:
+        if not scheduler:
+            fail("--executor dask needs --scheduler ADDRESS (e.g. tcp://scheduler:8786)")
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            fail("--executor dask needs Dask: pip install 'imrcheck[dask]'")
     load_rules_or_exit(rules, overlay)
     files = letter_files(paths)
     if not files:
@@ -343,7 +367,8 @@ def audit(
         except InputError as exc:
             fail(str(exc))
     try:
-        results = run_audit(files, settings, version, jobs, store, quiet)
+        on_cluster = scheduler if executor is Executor.dask else None
+        results = run_audit(files, settings, version, jobs, store, quiet, on_cluster)
     except InputError as exc:
         fail(str(exc))
     finally:
@@ -377,11 +402,18 @@ def environment_overlays_or_none() -> list[Path]:
 
 
 def run_audit(
-    files: list[Path], settings: Any, version: str, jobs: int, store: Any, quiet: bool
+    files: list[Path],
+    settings: Any,
+    version: str,
+    jobs: int,
+    store: Any,
+    quiet: bool,
+    scheduler: str | None = None,
 ) -> list[Any]:
     """Every file's result in the files' order: audited now, or taken from the store where the
-    same content was audited under the same rules. Each new result is stored before the next."""
-    from engine.audit import LetterResult, audit_files, content_hash
+    same content was audited under the same rules. Each new result is stored before the next.
+    With a Dask scheduler the letters are audited on its cluster."""
+    from engine.audit import LetterResult, audit_files, audit_files_on_dask, content_hash
 
     digests: dict[Path, str | None] = {}
     for path in files:
@@ -393,7 +425,12 @@ def run_audit(
     pending = [path for path in files if digests[path] not in done]
     fresh: dict[str, Any] = {}
     with progress_bar(len(pending), quiet) as advance:
-        for result in audit_files(pending, settings, jobs):
+        results_in_order = (
+            audit_files_on_dask(pending, settings, scheduler)
+            if scheduler
+            else audit_files(pending, settings, jobs)
+        )
+        for result in results_in_order:
             if store:
                 store.save(result, version)  # raises InputError on a lock or a full disk
             fresh[result.letter] = result

@@ -181,6 +181,10 @@ class Auditor:
             data = read_letter_bytes(path)
         except InputError as exc:
             return LetterResult(letter=str(path), letter_sha256="", error=exc.message)
+        return self.audit_bytes(path, data)
+
+    def audit_bytes(self, path: str | Path, data: bytes) -> LetterResult:
+        """A letter's bytes as read from `path` (for workers that do not see the file)."""
         digest = content_hash(data)
         try:
             text = text_of_letter(data, path)
@@ -346,3 +350,45 @@ def audit_files(
     with context.Pool(jobs, initializer=start_worker, initargs=(settings,)) as pool:
         # Letters go out in small batches: one at a time, the hand-over cost as much as the audit.
         yield from pool.imap(audit_in_worker, files, chunksize=8)
+
+
+# --- on a Dask cluster --------------------------------------------------------------------------
+
+# One auditor per worker process and rules, built by the first letter that process gets.
+_cluster_auditors: dict[AuditSettings, Auditor] = {}
+
+
+def audit_on_worker(path: str, data: bytes, settings: AuditSettings) -> LetterResult:
+    auditor = _cluster_auditors.get(settings)
+    if auditor is None:
+        auditor = _cluster_auditors[settings] = settings.auditor()
+    return auditor.audit_bytes(path, data)
+
+
+def audit_files_on_dask(
+    files: list[Path], settings: AuditSettings, scheduler: str, window: int = 256
+) -> Iterator[LetterResult]:
+    """The same per-letter work as `audit_files`, on a Dask cluster: each file's bytes go to a
+    worker (workers need not share a file system), and results come back in the files' order.
+    At most `window` letters are in flight, so an archive of any size streams through."""
+    from distributed import Client
+
+    with Client(scheduler) as client:
+        pending: list[Any] = []
+        for path in files:
+            try:
+                data = read_letter_bytes(path)
+            except InputError as exc:
+                pending.append(LetterResult(letter=str(path), letter_sha256="", error=exc.message))
+            else:
+                pending.append(
+                    client.submit(audit_on_worker, str(path), data, settings, pure=False)
+                )
+            while len(pending) > window:
+                yield result_of(pending.pop(0))
+        while pending:
+            yield result_of(pending.pop(0))
+
+
+def result_of(job: Any) -> LetterResult:
+    return job if isinstance(job, LetterResult) else job.result()
