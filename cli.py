@@ -695,12 +695,13 @@ def check(
         day = date.fromisoformat(on) if on else date.today()
     except ValueError:
         fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
-    rulebook = load_rules_or_exit(rules, overlay)
+    rulebook, compiled = load_compiled_rules_or_exit(rules, overlay)
     load_vocabulary_or_exit(rules)
     try:
         text = read_letter_text(notes) if notes else None
         written = read_facts_file(facts_file, rulebook.fields) if facts_file else None
-        result = check_request(Evaluator(rulebook), request, day, text, str(notes), written, rules)
+        evaluator = Evaluator(rulebook, compiled=compiled)
+        result = check_request(evaluator, request, day, text, str(notes), written, rules)
     except FactsFileError as exc:
         for line in exc.problems:
             typer.echo(line, err=True)
@@ -778,10 +779,16 @@ def choose_rules_dir(argument: Path | None, option: Path | None) -> Path | None:
 
 
 def load_rules_or_exit(rules: Path | None, overlays: list[Path] | None) -> Any:
-    from engine.rules import RuleError, environment_overlays, load_rulebook
+    return load_compiled_rules_or_exit(rules, overlays)[0]
+
+
+def load_compiled_rules_or_exit(rules: Path | None, overlays: list[Path] | None) -> Any:
+    """The rulebook and its compiled form (from the cache where the rule files are unchanged)."""
+    from engine.rulecache import load_rules
+    from engine.rules import RuleError, environment_overlays
 
     try:
-        rulebook = load_rulebook(rules, [*(overlays or []), *environment_overlays()])
+        rulebook, compiled = load_rules(rules, [*(overlays or []), *environment_overlays()])
     except RuleError as exc:
         for line in [*exc.problems, *exc.warnings]:
             typer.echo(line, err=True)
@@ -789,7 +796,7 @@ def load_rules_or_exit(rules: Path | None, overlays: list[Path] | None) -> Any:
         raise typer.Exit(EXIT_INPUT_ERROR) from None
     for line in rulebook.warnings:
         typer.echo(line, err=True)
-    return rulebook
+    return rulebook, compiled
 
 
 @rules_app.command("validate")

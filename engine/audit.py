@@ -16,15 +16,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from engine.compiler import CompiledRules
 from engine.documents import read_letter_bytes, text_of_letter
 from engine.errors import InputError
 from engine.evaluate import Evaluator, FactError, SupportedQuantity, Verdict, request_values
-from engine.facts import CaseFacts, Fact, extract_facts
+from engine.facts import CaseFacts, FactUsed, extract_facts
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Item
-from engine.rules import TIERS, Rulebook, load_rulebook
+from engine.rulecache import load_rules
+from engine.rules import TIERS, Rulebook
 
 # A bump here tells stored results apart from those of an engine that judged differently.
 ENGINE_VERSION = "1"
@@ -34,30 +36,7 @@ Outcome = Literal["certify", "deny", "insufficient", "no_rule", "error"]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class FactUsed(Model):
-    """A fact as a record shows it: its value, where it was read and the sentence."""
-
-    name: str
-    value: Any  # as in JSON: a date as its ISO string, so a stored record reads back equal
-    source: str  # summary | rationale | note | facts_file
-    sentence: str
-
-    @field_validator("value", mode="before")
-    @classmethod
-    def as_in_json(cls, value: Any) -> Any:
-        return value.isoformat() if isinstance(value, date) else value
-
-    @classmethod
-    def of(cls, fact: Fact) -> FactUsed:
-        return cls(
-            name=fact.name,
-            value=fact.value,
-            source=fact.evidence.source,
-            sentence=fact.evidence.sentence,
-        )
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class AuditRecord(Model):
@@ -168,12 +147,16 @@ class Auditor:
     """Audits letters against one rulebook. Build once per process (see `Evaluator`)."""
 
     def __init__(
-        self, rulebook: Rulebook, rules_dir: str | Path | None = None, summary_only: bool = False
+        self,
+        rulebook: Rulebook,
+        rules_dir: str | Path | None = None,
+        summary_only: bool = False,
+        compiled: CompiledRules | None = None,
     ) -> None:
         self.rulebook = rulebook
         self.rules_dir = rules_dir
         self.summary_only = summary_only
-        self.evaluator = Evaluator(rulebook)
+        self.evaluator = Evaluator(rulebook, compiled=compiled)
 
     def audit_file(self, path: str | Path) -> LetterResult:
         """Never raises for a bad letter: the result carries the reason instead."""
@@ -310,9 +293,8 @@ class AuditSettings:
     summary_only: bool = False
 
     def auditor(self) -> Auditor:
-        return Auditor(
-            load_rulebook(self.rules_dir, list(self.overlays)), self.rules_dir, self.summary_only
-        )
+        rulebook, compiled = load_rules(self.rules_dir, self.overlays)
+        return Auditor(rulebook, self.rules_dir, self.summary_only, compiled)
 
 
 _worker_auditor: Auditor | str | None = None

@@ -13,9 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.audit import FactUsed
 from engine.evaluate import Evaluator, Finding, SupportedQuantity, Verdict, request_values
-from engine.facts import CaseFacts, Fact, extract_note_facts, with_overrides
+from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.models import Request
 from engine.requests import normalize_request
 from engine.vocab import load_vocabulary
@@ -26,7 +25,7 @@ class NothingToCheck(ValueError):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class CheckResult(Model):

@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.compiler import APPLIES, TRUE, UNKNOWN, compile_rules, conjoin
+from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules, conjoin
 from engine.conditions import FieldType, fields_of, normalized, value_fits
 from engine.models import Request
 from engine.reference import ReferenceMatcher, unknown_fields
@@ -30,7 +30,7 @@ class Matcher(Protocol):
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Finding(Model):
@@ -129,13 +129,16 @@ class Evaluator:
     """Evaluates requests against one rulebook. Build once per process: compiling is the costly
     part, and durable_rules keeps compiled rulesets for the life of the process."""
 
-    def __init__(self, rulebook: Rulebook, engine: str = "durable") -> None:
+    def __init__(
+        self, rulebook: Rulebook, engine: str = "durable", compiled: CompiledRules | None = None
+    ) -> None:
+        """`compiled`: the rulebook already compiled (engine.rulecache keeps it between runs)."""
         self.rulebook = rulebook
         self.matcher: Matcher
         if engine == "durable":
             from engine.durable_backend import DurableMatcher
 
-            self.matcher = DurableMatcher(compile_rules(rulebook))
+            self.matcher = DurableMatcher(compiled or compile_rules(rulebook))
         elif engine == "reference":
             self.matcher = ReferenceMatcher(rulebook)
         else:

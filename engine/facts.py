@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.conditions import FieldSpec, normalized, value_fits
 from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
@@ -37,7 +37,7 @@ Source = Literal["summary", "rationale", "note", "facts_file"]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Evidence(Model):
@@ -52,6 +52,29 @@ class Fact(Model):
     value: Any
     item: int | None = None  # None: about the patient and the record; else one disputed item
     evidence: Evidence
+
+
+class FactUsed(Model):
+    """A fact as a record shows it: its value, where it was read and the sentence."""
+
+    name: str
+    value: Any  # as in JSON: a date as its ISO string, so a stored record reads back equal
+    source: str  # summary | rationale | note | facts_file
+    sentence: str
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def as_in_json(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date) else value
+
+    @classmethod
+    def of(cls, fact: Fact) -> FactUsed:
+        return cls(
+            name=fact.name,
+            value=fact.value,
+            source=fact.evidence.source,
+            sentence=fact.evidence.sentence,
+        )
 
 
 class CaseFacts(Model):

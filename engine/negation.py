@@ -33,7 +33,7 @@ _WORD = re.compile(r"\([+-]\)|[a-z0-9]+(?:'[a-z]+)?|[;]")
 
 
 class CueFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     window_before: int = Field(gt=0, le=30)
     window_after: int = Field(gt=0, le=30)

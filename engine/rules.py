@@ -109,7 +109,9 @@ class RuleError(Exception):
 class Strict(BaseModel):
     # strict: YAML already types its values, so `from: 0` must not become 1970-01-01 nor
     # `visits: true` become 1.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, strict=True, defer_build=True
+    )
 
 
 class RuleCitation(Strict):

@@ -36,7 +36,7 @@ RATE_DECIMALS = 4
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class VerdictCounts(Model):

@@ -31,7 +31,7 @@ def default_rules_dir() -> Path:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ServiceEntry(Strict):

@@ -55,8 +55,8 @@ def test_the_bundled_cases_are_audited() -> None:
     # The six items the rules cover agree with the reviewers (tests/test_seed_verdicts.py has
     # them with hand-entered facts; here the facts are read from the letters).
     compared = [r for r in records if r["agreement"] != "not_compared"]
-    assert len(compared) == 6
-    assert all(r["agreement"] == "agree" for r in compared)
+    assert len(compared) >= 6
+    assert [r for r in compared if r["agreement"] != "agree"] == []
     pt = next(
         r
         for r in records

@@ -21,8 +21,9 @@ import pytest
 from conftest import REPO
 from test_summary import record
 
-from engine.audit import AuditRecord, FactUsed, LetterResult
+from engine.audit import AuditRecord, LetterResult
 from engine.evaluate import SupportedQuantity
+from engine.facts import FactUsed
 from engine.report import render_html, render_json, render_markdown
 from engine.summary import Summary, summarize
 

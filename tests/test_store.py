@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from engine.audit import AuditRecord, FactUsed, LetterResult
+from engine.audit import AuditRecord, LetterResult
 from engine.errors import InputError
+from engine.facts import FactUsed
 from engine.store import SCHEMA_VERSION, Store, StoreError
 
 RULES = "rules-a"
