@@ -211,6 +211,8 @@ MAX_PENDING = 48
 MAX_CHILDREN = 256
 MAX_ABSENT_CHILDREN = 96
 MAX_ENDING = 192
+# And a ruleset holds at most 4,096 rules (error 106 beyond): a ruleset is closed well before.
+MAX_RULES_PER_RULESET = 3500
 
 
 class _Node:
@@ -264,6 +266,8 @@ class Packer:
                 if index == len(self.packs):
                     self.packs.append({})
                     self.networks.append({})
+                elif len(self.packs[index]) >= MAX_RULES_PER_RULESET:
+                    continue
                 root = self.networks[index].setdefault(category, _Node())
                 self.insert(root, chain, +1)
                 if _peak(root, 0) <= MAX_PENDING and not _crowded(root):

@@ -108,3 +108,45 @@ def test_many_rules_on_one_field_are_packed_into_rulesets_durable_can_hold(tmp_p
     matcher = DurableMatcher(compiled)
     assert matcher.match(values(7)) == {(7, "T")}
     assert matcher.match(values(None)) == {(n, "U") for n in range(150)}
+
+
+def test_more_rules_than_one_ruleset_holds(tmp_path: Path) -> None:
+    # durable refuses a ruleset of more than 4,096 rules (error 106): the packer opens another.
+    from engine.compiler import MAX_RULES_PER_RULESET
+
+    rows = "\n".join(f"      - [{v}, {w}]" for v in range(150) for w in range(1, 11))
+    table = f"""
+tables:
+  - columns: [visits, weeks]
+    rows:
+{rows}
+    rule:
+      id: test.pair.v${{visits}}-w${{weeks}}
+      title: exactly ${{visits}} visits over ${{weeks}} weeks
+      citation: {{document: Test guideline}}
+      tier: mtus
+      effective: {{}}
+      confidence: confirmed
+      applies: {{services: [physical_therapy]}}
+      when:
+        all:
+          - request.visits == ${{visits}}
+          - request.weeks == ${{weeks}}
+      outcome: deny
+      message: this pair
+      examples:
+        - name: the pair
+          request:
+            visits: ${{visits}}
+            weeks: ${{weeks}}
+          expect: deny
+"""
+    rulebook = load_rulebook(rules_folder(tmp_path, {"pairs.yaml": table}))
+    compiled = compile_rules(rulebook)
+    sizes = [len(ruleset.conditions) for ruleset in compiled.rulesets]
+    assert sum(sizes) > MAX_RULES_PER_RULESET and max(sizes) <= MAX_RULES_PER_RULESET
+    matcher = DurableMatcher(compiled)
+    index = {rule.id: n for n, rule in enumerate(rulebook.rules)}
+    for visits, weeks in ((0, 1), (77, 5), (149, 10)):
+        found = matcher.match({**values(visits), "request.weeks": weeks})
+        assert found == {(index[f"test.pair.v{visits}-w{weeks}"], "T")}
