@@ -81,7 +81,10 @@ UNITS = re.compile(
     re.I,
 )
 STRENGTH = re.compile(
-    r"(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)*)\s*(mg|mcg|gm|g|ml|%|units?)\b(?!\s*/\s*(?:day|hr))",
+    # From the start of a number only, and without giving digits back: on a long run of digits
+    # with no unit after it, backtracking made this take seconds (found by fuzzing).
+    r"(?<![\d.])(\d++(?:\.\d++)?(?:\s*/\s*\d++(?:\.\d++)?)*+)\s*(mg|mcg|gm|g|ml|%|units?)\b"
+    r"(?!\s*/\s*(?:day|hr))",
     re.I,
 )
 ADDITIONAL = re.compile(

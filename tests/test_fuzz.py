@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, example, settings
 from hypothesis import given as given_inputs
 from hypothesis import strategies as st
 
@@ -111,6 +111,9 @@ def test_the_letter_reader_and_parser(data: bytes) -> None:
         ),
     )
 )
+# Found by the long campaign: a long run of digits with no unit after it took seconds.
+@example("1" * 30_000)
+@example("Norco " + "10/325" * 2_000)
 def test_the_request_normalizer(text: str) -> None:
     with time_limit():
         request = normalize_request(text, VOCABULARY)
