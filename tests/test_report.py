@@ -47,8 +47,10 @@ def seed_records() -> list[AuditRecord]:
 
 @pytest.fixture(scope="module")
 def report_records(seed_records: list[AuditRecord]) -> list[AuditRecord]:
-    """The seed records plus one denied by the rules that the reviewer is made to overturn."""
-    denied = next(r for r in seed_records if r.verdict == "deny" and r.facts and r.rules)
+    """The seed records that agree with their reviewers, plus one denied by the rules that the
+    reviewer is made to overturn: exactly one disagreement, whatever the rules say of the seeds."""
+    agreeing = [r for r in seed_records if r.agreement != "disagree"]
+    denied = next(r for r in agreeing if r.verdict == "deny" and r.facts and r.rules)
     flipped = denied.model_copy(
         update={
             "letter": denied.letter + " (decision turned round)",
@@ -56,7 +58,7 @@ def report_records(seed_records: list[AuditRecord]) -> list[AuditRecord]:
             "agreement": "disagree",
         }
     )
-    return [*seed_records, flipped]
+    return [*agreeing, flipped]
 
 
 @pytest.fixture(scope="module")
