@@ -36,9 +36,11 @@ def cache_dir() -> Path | None:
 
 def cache_key(folders: Iterable[Path]) -> str:
     """A digest of the engine's code and of every file in the rules folders (vocabularies and
-    facts included), in a stable order."""
+    facts included), in a stable order, and of where the folders are: the rules carry their
+    files' paths, which messages name."""
     digest = hashlib.sha256()
     for folder in (ENGINE, *folders):
+        digest.update(f"{folder.resolve()}\0".encode())
         for path in sorted(
             p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
         ):

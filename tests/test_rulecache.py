@@ -89,3 +89,15 @@ def test_no_cache_is_no_problem(
     monkeypatch.setenv("IMRCHECK_CACHE_DIR", setting)
     rulebook, compiled = load_rules(rules_copy)
     assert rulebook.rules and compiled
+
+
+def test_the_same_rules_in_another_folder_name_their_own_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IMRCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(REPO / "rules", first)
+    shutil.copytree(REPO / "rules", second)
+    load_rules(first)
+    rulebook, _ = load_rules(second)
+    assert all(str(rule.origin).startswith(str(second)) for rule in rulebook.rules)
