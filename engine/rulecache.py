@@ -24,6 +24,9 @@ from engine.rules import Rulebook, load_rulebook
 from engine.vocab import default_rules_dir
 
 ENGINE = Path(__file__).resolve().parent
+# Rule sets kept at once: each file is about a megabyte, and a rules folder that changes often
+# (an author at work) would otherwise leave one behind per edit.
+KEPT_FILES = 8
 
 
 def cache_dir() -> Path | None:
@@ -93,3 +96,15 @@ def keep(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)  # a full disk: run without the cache
+        return
+    prune(path.parent)
+
+
+def prune(folder: Path) -> None:
+    """Remove all but the most recently written cache files."""
+    try:
+        files = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in files[:-KEPT_FILES]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first

@@ -15,6 +15,16 @@ SEEDS = SHARED / "seeds"
 DATA = REPO / "tests" / "data"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # The rules cache of the run goes to a folder of its own, not the user's: tests load many
+    # rule folders of their own, and a cache kept from before would hide a loader change.
+    import os
+    import tempfile
+
+    if "IMRCHECK_CACHE_DIR" not in os.environ:
+        os.environ["IMRCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="imrcheck-test-cache-")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -101,3 +101,16 @@ def test_the_same_rules_in_another_folder_name_their_own_files(
     load_rules(first)
     rulebook, _ = load_rules(second)
     assert all(str(rule.origin).startswith(str(second)) for rule in rulebook.rules)
+
+
+def test_only_the_latest_rule_sets_are_kept(
+    rules_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IMRCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(rulecache, "KEPT_FILES", 2)
+    rule_file = rules_copy / "mtus" / "acupuncture" / "acupuncture.yaml"
+    text = rule_file.read_text()
+    for n in range(4):
+        rule_file.write_text(text + f"\n# edit {n}\n")
+        load_rules(rules_copy)
+    assert len(cache_files(tmp_path / "cache")) == 2
