@@ -48,7 +48,7 @@ def parse_citations(line: str) -> list[Citation]:
     found: list[Citation] = []
     for chunk in chunks:
         mtus = not NON_MTUS_PREFIX.match(chunk)
-        for number, part in enumerate(SECOND_DOCUMENT.split(chunk)):
+        for number, part in enumerate(documents_of(chunk)):
             part = part.strip(" .,;")
             if not part:
                 continue
@@ -57,6 +57,18 @@ def parse_citations(line: str) -> list[Citation]:
             part_mtus = mtus and not (number and NON_MTUS_PREFIX.match(part))
             found.append(parse_citation(part, part_mtus))
     return found
+
+
+def documents_of(chunk: str) -> list[str]:
+    """The documents one "Decision based on" names. An "and" starts a second one only after a
+    first that is complete, with its year: "Forearm, Wrist, and Hand Complaints 2004" is one."""
+    parts: list[str] = []
+    for part in SECOND_DOCUMENT.split(chunk):
+        if parts and not YEAR.search(parts[-1]) and not NON_MTUS_PREFIX.match(part.strip()):
+            parts[-1] = f"{parts[-1]}, and {part.strip()}"
+        else:
+            parts.append(part)
+    return parts
 
 
 def parse_citation(text: str, mtus: bool) -> Citation:

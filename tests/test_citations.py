@@ -68,3 +68,14 @@ def test_no_evidence_line() -> None:
     line = "The Expert Reviewer did not cite any medical evidence for its decision."
     assert not cites_evidence(line)
     assert parse_citations(line) == []
+
+
+def test_a_title_with_and_in_it_is_one_document() -> None:
+    # Real letters (CM16-0235991, CM17-0003284) cite the ACOEM forearm chapter this way.
+    line = "Decision based on MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Special Studies."
+    (citation,) = parse_citations(line)
+    assert (citation.document, citation.year, citation.section) == (
+        "Forearm, Wrist, and Hand Complaints",
+        2004,
+        "Special Studies",
+    )
