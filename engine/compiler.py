@@ -251,27 +251,31 @@ def _crowded(node: _Node) -> bool:
 
 
 class Packer:
-    """Packs each service's durable rules into the first ruleset where they fit."""
+    """Packs each service's durable rules into the first of its rulesets where they fit. Each
+    ruleset holds one service category's rules, so a process registers only the rulesets of the
+    services it is asked about (a single check needs one of some twenty)."""
 
     def __init__(self) -> None:
-        self.packs: list[dict[str, Json]] = []
-        self.networks: list[dict[str, _Node]] = []  # per pack: service category -> its network
+        self.packs: dict[str, list[dict[str, Json]]] = {}  # service category -> its rulesets
+        self.networks: dict[str, list[_Node]] = {}  # and each one's matching network
 
     def add(self, category: str, conditions: dict[str, Json]) -> None:
         # One durable rule at a time: a rule's alternatives may land in different rulesets, since
         # what fired is gathered from all of them.
+        packs = self.packs.setdefault(category, [])
+        networks = self.networks.setdefault(category, [])
         for name, condition in conditions.items():
             chain = [self.key(e) for e in condition["$and"][1:]]
-            for index in range(len(self.packs) + 1):
-                if index == len(self.packs):
-                    self.packs.append({})
-                    self.networks.append({})
-                elif len(self.packs[index]) >= MAX_RULES_PER_RULESET:
+            for index in range(len(packs) + 1):
+                if index == len(packs):
+                    packs.append({})
+                    networks.append(_Node())
+                elif len(packs[index]) >= MAX_RULES_PER_RULESET:
                     continue
-                root = self.networks[index].setdefault(category, _Node())
+                root = networks[index]
                 self.insert(root, chain, +1)
                 if _peak(root, 0) <= MAX_PENDING and not _crowded(root):
-                    self.packs[index][name] = condition
+                    packs[index][name] = condition
                     break
                 self.insert(root, chain, -1)
 
@@ -297,13 +301,13 @@ class Packer:
 
     def rulesets(self) -> tuple[Ruleset, ...]:
         found = []
-        for pack, network in zip(self.packs, self.networks, strict=True):
-            if not pack:
-                continue
-            payload = json.dumps(pack, sort_keys=True)
-            digest = hashlib.sha256(payload.encode()).hexdigest()[:20]
-            services = frozenset(c for c, root in network.items() if root.children)
-            found.append(Ruleset(f"imrcheck_{digest}", pack, services))
+        for category in sorted(self.packs):
+            for pack in self.packs[category]:
+                if not pack:
+                    continue
+                payload = json.dumps(pack, sort_keys=True)
+                digest = hashlib.sha256(payload.encode()).hexdigest()[:20]
+                found.append(Ruleset(f"imrcheck_{digest}", pack, frozenset([category])))
         return tuple(found)
 
 

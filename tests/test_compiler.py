@@ -64,9 +64,12 @@ def test_compiled_conditions(tmp_path: Path) -> None:
     assert len(compiled.conditions) == 8
     assert compiled.targets["r0.F.6"] == (0, "F")
     assert (compiled.uncertain, compiled.limits) == ({0}, {0})
-    (ruleset,) = compiled.rulesets
-    assert ruleset.name.startswith("imrcheck_") and len(ruleset.name) == 29
-    assert ruleset.services == {"physical_therapy", "imaging"}
+    # One ruleset per service category, so that a request registers only its own.
+    imaging, therapy = compiled.rulesets
+    for ruleset in (imaging, therapy):
+        assert ruleset.name.startswith("imrcheck_") and len(ruleset.name) == 29
+    assert (imaging.services, therapy.services) == ({"imaging"}, {"physical_therapy"})
+    assert set(imaging.conditions) | set(therapy.conditions) == set(compiled.conditions)
 
 
 def test_the_fact_leaves_unknowns_out(tmp_path: Path) -> None:

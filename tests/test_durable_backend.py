@@ -150,3 +150,22 @@ tables:
     for visits, weeks in ((0, 1), (77, 5), (149, 10)):
         found = matcher.match({**values(visits), "request.weeks": weeks})
         assert found == {(index[f"test.pair.v{visits}-w{weeks}"], "T")}
+
+
+def test_only_the_rulesets_a_request_needs_are_registered(tmp_path: Path) -> None:
+    import engine.durable_backend as backend
+
+    two_services = RULE.replace(
+        "services: [physical_therapy]", "services: [physical_therapy, chiropractic]"
+    )
+    compiled = compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": two_services})))
+    therapy, chiropractic = (
+        next(r.name for r in compiled.rulesets if service in r.services)
+        for service in ("physical_therapy", "chiropractic")
+    )
+    matcher = DurableMatcher(compiled)
+    assert matcher.match(values(12)) == {(0, "T")}
+    registered = backend._engine().registered
+    assert therapy in registered and chiropractic not in registered
+    assert matcher.match(values(12, service="chiropractic")) == {(0, "T")}
+    assert chiropractic in backend._engine().registered
