@@ -2,26 +2,31 @@
 
 Reads the clinical case summary and what each rationale reports of the record, sentence by
 sentence, never the reviewer's conclusions or readings of the guidelines (`skip_sentences` in
-`rules/vocab/findings.yaml`, and every sentence that states medical necessity). Each finding's
-negation, uncertainty or history is decided by `engine.negation`. Returns `CaseFacts`, whose
-`values(item)` gives what the rules evaluate: letter facts, item facts and derived facts.
+`rules/vocab/findings.yaml`, and every sentence that states medical necessity), nor what
+utilization review decided and why. Each finding's negation, uncertainty or history is decided by
+`engine.negation`. Some facts take more than one sentence (conservative care tried in one, the
+symptoms persisting in another) and are put together once the letter is read; others depend on
+the item (a fracture is a red flag only for its own body part, a drug is in use or a first
+prescription, a study repeats an earlier one, a pre-operative test has the condition it is for).
+Returns `CaseFacts`, whose `values(item)` gives what the rules evaluate: letter facts, item facts
+and derived facts.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.conditions import FieldSpec, normalized, value_fits
 from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
-from engine.models import Case, Span
+from engine.models import Case, Request, Span
 from engine.negation import Cues, ReadSentence, Status, load_cues, read_sentence, status_of
 from engine.vocab import (
     default_rules_dir,
@@ -87,6 +92,10 @@ class CaseFacts(Model):
         for fact in self.facts:
             if fact.item is None or fact.item == item:
                 found[fact.name] = fact.value
+                if fact.value is None:
+                    # An item's fact without a value withdraws the letter's: a fracture of
+                    # the thumb is not documented as a red flag for the shoulder.
+                    del found[fact.name]
         return {**found, **derived(found, on)}
 
 
@@ -108,10 +117,76 @@ class FindingSpec(Model):
     # A text fact that records what was found, with its body part and level ("lumbar
     # laminectomy L5-S1"): surgery_type beside prior_surgery.
     kind_fact: str | None = None
+    # Wordings with words in between ("decreased C5 and C6 dermatome sensation"): regular
+    # expressions over the lower-cased sentence, tried where the sentence has a `pattern_words`.
+    patterns: list[str] = Field(default_factory=list)
+    pattern_words: list[str] = Field(default_factory=list)
+    needs_words: list[str] = Field(default_factory=list)  # counts only beside one of these
+    unless_words: list[str] = Field(default_factory=list)  # never beside one of these
+    implies: list[str] = Field(default_factory=list)  # also true when stated ("3/5": weakness)
+    done_only: bool = False  # planned, requested or recommended does not count
+    internal: bool = False  # not recorded itself, only what it implies
+    # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
+    # beneficial for restoring flexibility" reads the guideline.
+    of_patient: bool = False
+    # The body part a mention is of, by region, and regions that count as one part.
+    sites: dict[str, list[str]] = Field(default_factory=dict)
+    site_groups: list[list[str]] = Field(default_factory=list)
+
+
+class ConservativeCareSpec(Model):
+    care: list[str]
+    tried: list[str]
+    persisting: list[str]
+    symptoms: list[str]
+    failing: list[str]
+
+
+class RehabilitationSpec(Model):
+    programs: list[str]
+    planned: list[str]
+    ongoing: list[str]
+    adjunct_for: list[str]  # the service categories that can be an adjunct to it
+
+
+class ProceduresSpec(Model):
+    injections: list[str]
+    surgeries: list[str]
+    planned: list[str]
+    surgeons: list[str]
+    proceduralists: list[str]
+
+
+class DrugUseSpec(Model):
+    current: list[str]
+    none_taken: list[str]
+    given_now: list[str]
+    first: list[str]
+    names: dict[str, list[str]]
+
+
+class ComorbiditiesSpec(Model):
+    metabolic_panel: list[str]
+    blood_count: list[str]
+    coagulation: list[str]
+    urinalysis: list[str]
+    chest_xray: list[str]
+    tests: dict[str, list[str]]
+
+
+class SymptomOnsetSpec(Model):
+    symptoms: list[str]
+    units: dict[str, int]
 
 
 class FindingsFile(Model):
     findings: dict[str, FindingSpec]
+    conservative_care: ConservativeCareSpec
+    rehabilitation: RehabilitationSpec
+    procedures_planned: ProceduresSpec
+    drug_use: DrugUseSpec
+    comorbidities: ComorbiditiesSpec
+    symptom_onset: SymptomOnsetSpec
     diagnoses: dict[str, list[str]]
     work_status: dict[str, list[str]]
     skip_sentences: list[str]
@@ -124,6 +199,12 @@ class Findings:
     # phrase first, so a sentence is scanned once per list rather than once per phrase.
     phrase_pattern: PhraseList
     phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
+    # Per finding: its patterns (with the words that let them match), the words it needs or
+    # must not be beside, and the sites it can be of.
+    patterns: dict[str, tuple[frozenset[str], tuple[re.Pattern[str], ...]]]
+    needs_words: dict[str, frozenset[str]]
+    unless_words: dict[str, frozenset[str]]
+    sites: dict[str, tuple[PhraseList, dict[str, str]]]
     diagnosis_pattern: PhraseList
     diagnosis_meaning: dict[str, str]
     work_status_pattern: PhraseList
@@ -131,7 +212,27 @@ class Findings:
     skip_pattern: PhraseList
     opioid_pattern: PhraseList
     surgery_pattern: PhraseList
+    care_symptoms: frozenset[str]
+    adjunct_for: frozenset[str]
+    surgeons: frozenset[str]
+    proceduralists: frozenset[str]
+    regions: PhraseList  # body regions, for the part an earlier study was of
+    region_of: dict[str, str]
+    drug_name: dict[str, str]  # a drug's name -> the drug (generic)
+    given_now: tuple[tuple[str, ...], ...]  # the words right before a drug just given
+    comorbidity_tests: dict[str, tuple[str, ...]]  # phrase -> the tests it calls for
+    test_kind: tuple[tuple[str, str], ...]  # (phrase of a test as requested, its kind)
+    onset_units: dict[str, int]
+    # All the phrase lists of the readers that take more than one sentence, as one expression:
+    # a sentence is scanned once for all of them, and each phrase found says which lists it is
+    # in (a phrase holding a shorter listed one counts for that list as well).
+    composite: PhraseList
+    composite_kinds: dict[str, frozenset[str]]
+    # The first words of what the readers read about (care, drugs, procedures, symptoms ...),
+    # without which a sentence has nothing for them, whatever cue words it holds.
+    composite_anchors: frozenset[str]
     cues: Cues
+    cue_phrases: PhraseList  # the negation, uncertainty and history cues
 
 
 @dataclass(frozen=True)
@@ -151,14 +252,54 @@ class PhraseList:
     def search(self, plain: str, words: frozenset[str]) -> bool:
         return not self.first_words.isdisjoint(words) and self.pattern.search(plain) is not None
 
+    def found(self, plain: str, words: frozenset[str]) -> list[str]:
+        """The phrases found, in order."""
+        return [m[1] for m in self.finditer(plain, words)]
+
 
 def phrases_pattern(phrases: list[str]) -> PhraseList:
     phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p) for p in phrases) or "(?!x)x"
+    alternatives = trie_pattern(phrases) if phrases else "(?!x)x"
+    # The phrase is group 1; the space before it is matched rather than looked behind for, so
+    # the expression starts with a literal and the engine jumps from space to space.
     return PhraseList(
-        re.compile(r"(?<= )(?:" + alternatives + r")(?= )"),
+        re.compile(r" (" + alternatives + r")(?= )"),
         frozenset(p.split()[0] for p in phrases),
     )
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """One expression for many phrases, as a tree of their characters: at each place in the
+    sentence it follows one branch instead of trying every phrase in turn. Greedy, so the
+    longest phrase that ends at a word boundary wins, as with longest-first alternatives."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ends = "" in node
+        paths = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not paths:
+            return ""
+        body = paths[0] if len(paths) == 1 and not ends else "(?:" + "|".join(paths) + ")"
+        return body + "?" if ends else body
+
+    return branch(trie)
+
+
+def word_runs(phrase: str) -> Iterator[str]:
+    """Every run of whole words in a phrase, itself included."""
+    words = phrase.split()
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            yield " ".join(words[start:end])
+
+
+def normalized_words(words: list[str]) -> frozenset[str]:
+    return frozenset(w for p in words for w in normalize_phrase(p).split())
 
 
 @cache
@@ -177,16 +318,92 @@ def load_findings(rules_dir: str | Path | None = None) -> Findings:
     work = {
         normalize_phrase(p).strip(): status for status, ps in spec.work_status.items() for p in ps
     }
+    vocabulary = load_vocabulary(folder)
     opioids = [
         phrase.text
-        for group in load_vocabulary(folder).drug_index.by_first_word.values()
+        for group in vocabulary.drug_index.by_first_word.values()
         for phrase in group
         if phrase.meaning[0] == "opioid"
     ]
+    drug_name = {
+        normalize_phrase(p).strip(): drug
+        for drug, names in spec.drug_use.names.items()
+        for p in [drug, *names]
+    }
+    all_drugs = [
+        phrase.text.strip()
+        for group in vocabulary.drug_index.by_first_word.values()
+        for phrase in group
+    ]
+    region_of = {
+        phrase.text.strip(): phrase.meaning[0]
+        for group in vocabulary.region_index.by_first_word.values()
+        for phrase in group
+    }
+    comorbid = spec.comorbidities
+    tests_of: dict[str, list[str]] = {}
+    for kind in ("metabolic_panel", "blood_count", "coagulation", "urinalysis", "chest_xray"):
+        for phrase in getattr(comorbid, kind):
+            tests_of.setdefault(normalize_phrase(phrase).strip(), []).append(kind)
+    sites: dict[str, tuple[PhraseList, dict[str, str]]] = {}
+    for name, finding in spec.findings.items():
+        if finding.sites:
+            where = {
+                normalize_phrase(p).strip(): region
+                for region, ps in finding.sites.items()
+                for p in ps
+            }
+            sites[name] = (phrases_pattern(list(where)), where)
+    cues = load_cues(folder)
+    lists: dict[str, list[str]] = {
+        "care": spec.conservative_care.care,
+        "tried": spec.conservative_care.tried,
+        "persisting": spec.conservative_care.persisting,
+        "failing": spec.conservative_care.failing,
+        "injections": spec.procedures_planned.injections,
+        "surgeries": spec.procedures_planned.surgeries,
+        "procedure_planned": spec.procedures_planned.planned,
+        "onset": spec.symptom_onset.symptoms,
+        "drug": all_drugs + list(drug_name),
+        "drug_current": spec.drug_use.current,
+        "drug_none": spec.drug_use.none_taken,
+        "drug_first": spec.drug_use.first,
+        "comorbidity": list(tests_of),
+        "programs": spec.rehabilitation.programs,
+        "rehab_planned": spec.rehabilitation.planned + spec.rehabilitation.ongoing,
+    }
+    listed: dict[str, set[str]] = {}
+    for kind, phrases in lists.items():
+        for phrase in phrases:
+            listed.setdefault(normalize_phrase(phrase).strip(), set()).add(kind)
+    # Each phrase also counts for the lists of the listed phrases inside it.
+    composite_kinds = {
+        phrase: frozenset(kind for part in word_runs(phrase) for kind in listed.get(part, ()))
+        for phrase in listed
+    }
     return Findings(
         findings=spec.findings,
         phrase_pattern=phrases_pattern(list(meaning)),
         phrase_meaning=meaning,
+        patterns={
+            name: (
+                normalized_words(finding.pattern_words),
+                tuple(re.compile(p, re.I) for p in finding.patterns),
+            )
+            for name, finding in spec.findings.items()
+            if finding.patterns
+        },
+        needs_words={
+            name: normalized_words(f.needs_words)
+            for name, f in spec.findings.items()
+            if f.needs_words
+        },
+        unless_words={
+            name: normalized_words(f.unless_words)
+            for name, f in spec.findings.items()
+            if f.unless_words
+        },
+        sites=sites,
         diagnosis_pattern=phrases_pattern(list(diagnoses)),
         diagnosis_meaning=diagnoses,
         work_status_pattern=phrases_pattern(list(work)),
@@ -201,20 +418,56 @@ def load_findings(rules_dir: str | Path | None = None) -> Findings:
                 for phrase in finding.phrases
             ]
         ),
-        cues=load_cues(folder),
+        care_symptoms=normalized_words(spec.conservative_care.symptoms),
+        adjunct_for=frozenset(spec.rehabilitation.adjunct_for),
+        surgeons=frozenset(spec.procedures_planned.surgeons),
+        proceduralists=frozenset(spec.procedures_planned.proceduralists),
+        regions=phrases_pattern(list(region_of)),
+        region_of=region_of,
+        drug_name=drug_name,
+        given_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.given_now),
+        comorbidity_tests={phrase: tuple(kinds) for phrase, kinds in tests_of.items()},
+        test_kind=tuple(
+            sorted(
+                ((normalize_phrase(p), kind) for kind, ps in comorbid.tests.items() for p in ps),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
+        onset_units=spec.symptom_onset.units,
+        composite=phrases_pattern(list(composite_kinds)),
+        composite_kinds=composite_kinds,
+        composite_anchors=frozenset(
+            phrase.split()[0]
+            for phrase, kinds in composite_kinds.items()
+            if not kinds.isdisjoint(_ANCHORS)
+        ),
+        cues=cues,
+        cue_phrases=phrases_pattern(
+            [
+                normalize_phrase(" ".join(cue.words)).strip()
+                for group in cues.by_first_word.values()
+                for cue in group
+                if cue.status is not None
+            ]
+        ),
     )
 
 
 # --- sentences -----------------------------------------------------------------------------------
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?![0-9])|$)")
+# A sentence ends at ".", "!" or "?", except a dot before a figure ("9792.20", "7.5 mg"), which
+# stays inside it.
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=[0-9])[^.!?]*)*(?:[.!?]|$)")
 _MODALITIES = {
-    "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
-    "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
-    "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
-    r"|chiropractor",
-    "prior_acupuncture_visits": r"acupuncture",
-    "prior_massage_visits": r"massage(?: therapy)?",
+    name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
+    for name, pattern in {
+        "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
+        "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
+        "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
+        r"|chiropractor",
+        "prior_acupuncture_visits": r"acupuncture",
+        "prior_massage_visits": r"massage(?: therapy)?",
+    }.items()
 }
 _UNITS = r"(?:sessions?|visits?|treatments?)"
 NUMBER_WORDS = {
@@ -250,11 +503,15 @@ _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
 # "12", "at least 5", "12 (12)"; of "4/6" (four of six done) the first figure counts.
-_NUMBER = r"(?:at\s+least\s+)?(?:(\d{1,3})\s*/\s*\d{1,3}|(?<![/\d])(\d{1,3}))(?:\s*\(\d{1,3}\))?"
+# "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
+_NUMBER = (
+    r"(?:at\s+least\s+)?(?:(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}|(?<![/\d])(\d{1,3}))"
+    r"(?:\s*\(\d{1,3}\))?"
+)
 _PRIOR = {
     name: re.compile(
         rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
-        rf"{_UNITS}\s+of\s+(?:{pattern})\b"
+        rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
         rf"{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
@@ -262,9 +519,16 @@ _PRIOR = {
     )
     for name, pattern in _MODALITIES.items()
 }
-# "included no prior chiropractic therapy": none done.
+# "included no prior chiropractic therapy", "does not appear the patient has undergone physical
+# therapy previously": none done. "No physical therapy notes" is no record of it, not none.
 _NONE_PRIOR = {
-    name: re.compile(rf"\bno\s+(?:prior\s+|previous\s+)?(?:{pattern})\b", re.I)
+    name: re.compile(
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|"
+        rf"documentation|progress))"
+        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
+        rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
+        re.I,
+    )
     for name, pattern in _MODALITIES.items()
 }
 
@@ -289,6 +553,9 @@ _IMAGING_DONE = re.compile(
     r"performed|was\s+done|were\s+done|on\s+\d)"
     r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
     re.I,
+)
+_STUDY = re.compile(
+    r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b", re.I
 )
 _STUDIES_MATTER = frozenset(["imaging", "electrodiagnostics", "injection", "surgery"])
 _ELECTRODIAGNOSTIC_WORDS = frozenset(
@@ -351,6 +618,115 @@ _AUTHORIZED_COUNT = re.compile(
     r"|(?:sessions?|visits?)\s*\((\d{1,3})\)",
     re.I,
 )
+
+
+# Facts read on the way to others and never reported as they are: what the sentences say of
+# conservative care, rehabilitation, drugs, comorbidities, earlier studies and where a finding
+# is (`~site:red_flag_fracture:wrist`). They are combined in `letter_facts` and `item_facts`.
+_INTERNAL = "~"
+_SITE = "~site:"
+# A utilization review's decision, which the letter reports with its reasons.
+# ("not certified", "not approved", "failed to approve" hold "certified" or "approve(d)".)
+_DECISION_WORDS = frozenset(
+    [
+        "denied",
+        "denial",
+        "noncertified",
+        "noncertification",
+        "noncertify",
+        "certified",
+        "certification",
+        "modified",
+        "rejected",
+        "approve",
+        "approved",
+    ]
+)
+_UR_WORDS = frozenset(
+    [
+        "utilization",
+        "ur",
+        "request",
+        "requests",
+        "administrator",
+        "certification",
+        "authorization",
+        "rfa",
+        "reviewer",
+    ]
+)
+_DECISION = re.compile(
+    r" (?:denied|denial|non ?certified|non ?certification|non ?certify|not certified|modified"
+    r"|not approved|failed to approve|rejected) "
+)
+# A sentence that plans, orders or recommends: what it names is not done yet.
+# (Not the words of a review's decision, "modified", "authorized": "modified work duties" plans
+# nothing.)
+_PLAN_WORDS = frozenset(
+    [
+        "plan",
+        "planned",
+        "request",
+        "requested",
+        "requests",
+        "recommend",
+        "recommended",
+        "recommends",
+        "prescribed",
+        "will",
+        "would",
+        "should",
+        "pending",
+        "scheduled",
+        "order",
+        "ordered",
+        "ordering",
+    ]
+)
+# "... urine toxicology screen performed today": done, whatever the sentence plans besides.
+_DONE_AFTER = re.compile(
+    r"\W+(?:(?!(?:be|to|will|should|would)\b)\w+\W+){0,2}?"
+    r"(?:performed|done|obtained|collected|completed|administered|showed|"
+    r"revealed|was\s+(?:consistent|inconsistent|negative|positive))\b",
+    re.I,
+)
+_TO_BE_DONE = re.compile(r"\bbe\s+(?:performed|done|obtained|completed|conducted)\b", re.I)
+# "no red flag findings, such as trauma, tumor, infection or fracture": the list's items take
+# the head's negation, however long the list.
+_LIST_WORDS = frozenset(["such", "including", "e", "eg", "example"])
+_LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.\s?g\.?|for\s+example)\b", re.I)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+# "There was no documentation submitted for review indicating ... a urine drug screen": the
+# rest of the sentence is what is not documented, up to a terminator.
+_RECORD_WORDS = frozenset(
+    ["documentation", "documented", "evidence", "indication", "mention", "record", "records"]
+)
+_NOT_DOCUMENTED = re.compile(
+    r"\b(?:no|not\s+any|without|lack\s+of|absence\s+of)\s+(?:\w+\s+){0,2}?"
+    r"(?:documentation|evidence|indication|mention|records?)\b",
+    re.I,
+)
+# The clause around a finding, for the body part it is of: up to the nearest comma, semicolon,
+# "and" or "with" on either side, and a few words at most.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|but|or|while|which)\b", re.I)
+
+
+def sites_of(
+    text: str, start: int, end: int, sites: tuple[PhraseList, dict[str, str]]
+) -> list[str]:
+    """The regions a finding is of, from the words of its clause: "right distal radius
+    fracture", "fracture of the right wrist", "lumbar spine showed no fractures"."""
+    before = text[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = text[end:]
+    stop = _CLAUSE_BREAK.search(after)
+    after = after[: stop.start()] if stop else after
+    clause = normalize_phrase(" ".join(before.split()[-8:] + ["|"] + after.split()[:6]))
+    pattern, where = sites
+    return list(
+        dict.fromkeys(where[m[1]] for m in pattern.finditer(clause, frozenset(clause.split())))
+    )
 
 
 def authorized_visits(text: str) -> tuple[str, int] | None:
@@ -516,8 +892,10 @@ _PAIN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of the letter or note, with its words normalised. (A named tuple: one is
+    made for every sentence of every letter, and a frozen dataclass costs several times more.)"""
+
     text: str
     start: int  # in the letter's text
     source: Source
@@ -533,10 +911,19 @@ def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sen
     parts: list[tuple[Span | None, Source, int | None]] = [(case.summary_span, "summary", None)]
     if not summary_only:
         parts += [(item.rationale_span, "rationale", item.index) for item in case.items]
+    seen: set[str] = set()
     for span, source, item in parts:
-        if span is not None:
-            text = case.text[span.start : span.end]
-            found.extend(reported_sentences(text, span.start, source, item, findings))
+        if span is None:
+            continue
+        text = case.text[span.start : span.end]
+        for sentence in reported_sentences(text, span.start, source, item, findings):
+            # Rationales often repeat the summary word for word: a sentence read once gives
+            # nothing more the second time (the first place it is read stays the evidence),
+            # unless it speaks of "said medication", the drug of its own item.
+            if sentence.plain in seen and not _THIS_DRUG.search(sentence.plain):
+                continue
+            seen.add(sentence.plain)
+            found.append(sentence)
     return found
 
 
@@ -567,6 +954,10 @@ def concludes(
     ):
         return True
     if source == "rationale":
+        # "The request for authorization dated 12/14/2016" is a document of the record, not the
+        # disputed request the reviewer judges.
+        if " request for authorization " in plain:
+            plain = plain.replace(" request for authorization ", " rfa ")
         return findings.skip_pattern.search(plain, words)
     return False
 
@@ -585,13 +976,14 @@ def extract_note_facts(
     what the note says of that therapy (visits done, functional improvement) is about the request
     too."""
     findings = load_findings(rules_dir)
-    facts: list[Fact] = []
+    read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
-        facts.extend(facts_in(sentence, findings))
-    facts = settle(facts)
+        read.extend(facts_in(sentence, findings))
+    facts = settle(read)
+    facts.extend(letter_facts(facts, reference_date(None, facts)))
     if service_category:
         facts.extend(therapy_facts(facts, service_category, None))
-    return CaseFacts(source=source, facts=[f for f in facts if not is_per_therapy(f.name)])
+    return CaseFacts(source=source, facts=reported(facts))
 
 
 class FactsFileError(ValueError):
@@ -675,22 +1067,92 @@ def extract_facts(
 ) -> CaseFacts:
     """Every fact the letter documents, with the sentence it comes from."""
     findings = load_findings(rules_dir)
-    facts: list[Fact] = []
+    read: list[Fact | Reading] = []
     if case.dates.injury:
-        facts.append(header_fact(case, "injury_date", case.dates.injury))
+        read.append(header_fact(case, "injury_date", case.dates.injury))
+    needs = readers_needed(case, findings)
     for sentence in sentences_of(case, summary_only, findings):
-        facts.extend(facts_in(sentence, findings))
-    facts = settle(facts)
+        read.extend(facts_in(sentence, findings, needs))
+    facts = settle(read)
+    facts.extend(letter_facts(facts, reference_date(case, facts)))
     # Earlier imaging and electrodiagnostics matter, and are recorded, where a study, an
     # injection or surgery is what is disputed: their criteria ask what the studies showed.
     if _STUDIES_MATTER.isdisjoint(item.normalized.service.category for item in case.items):
         facts = [f for f in facts if f.name not in ("prior_imaging", "prior_electrodiagnostics")]
-    facts.extend(item_facts(case, facts))
-    return CaseFacts(source=case.source, facts=[f for f in facts if not is_per_therapy(f.name)])
+    facts.extend(item_facts(case, facts, findings))
+    return CaseFacts(source=case.source, facts=reported(facts))
+
+
+def readers_needed(case: Case, findings: Findings) -> frozenset[str]:
+    """The readers of item facts the letter's items call for: what is read of drugs only
+    matters for a medication, of comorbidities for a pre-operative test, of rehabilitation for a
+    treatment that can be an adjunct to it."""
+    categories = {item.normalized.service.category for item in case.items}
+    needs = set()
+    if "medication" in categories:
+        needs.add("drugs")
+    if not categories.isdisjoint(("perioperative", "laboratory")):
+        needs.add("comorbidities")
+    if not categories.isdisjoint(findings.adjunct_for):
+        needs.add("rehabilitation")
+    return frozenset(needs)
+
+
+def reported(facts: list[Fact | Reading]) -> list[Fact]:
+    """The facts to report: not those read on the way to others."""
+    return [f for f in facts if isinstance(f, Fact) and not is_per_therapy(f.name)]
 
 
 def is_per_therapy(name: str) -> bool:
-    return name.startswith((_PER, _IMPROVED))
+    """Whether a fact is one read on the way to others (per therapy, or internal)."""
+    return name.startswith((_PER, _IMPROVED, _INTERNAL))
+
+
+def reference_date(case: Case | None, facts: list[Fact | Reading]) -> date | None:
+    """The date the record is judged at, for how long symptoms and drugs go back: the
+    utilization review's, else the latest report's, else the IMR decision's."""
+    by_name = {f.name: f.value for f in facts}
+    for day in (
+        case.dates.ur_denial if case else None,
+        by_name.get("ur_date"),
+        by_name.get("latest_report_date"),
+        case.dates.decision if case else None,
+    ):
+        if isinstance(day, date):
+            return day
+    return None
+
+
+def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
+    """The facts that take more than one sentence: conservative care tried and the symptoms
+    persisting (`conservative_care_failed`), and symptoms older than the injury."""
+    by_name = {f.name: f for f in facts}
+    found: list[Fact] = []
+
+    def derive(name: str, value: Any, source: str) -> None:
+        if name not in by_name:
+            found.append(Fact(name=name, value=value, evidence=by_name[source].evidence))
+
+    # Care that helped has not failed, whatever symptoms remain.
+    improving = by_name.get("symptoms_improving")
+    if (
+        "~care:tried" in by_name
+        and "~care:persisting" in by_name
+        and not (improving and improving.value)
+    ):
+        derive("conservative_care_failed", True, "~care:tried")
+    injury = by_name.get("injury_date")
+    onset = by_name.get("~onset_weeks")
+    # Symptoms said to go back further than the injury, by a month at least.
+    if (
+        injury
+        and onset
+        and on
+        and isinstance(injury.value, date)
+        and onset.value > (on - injury.value).days // 7 + 4
+    ):
+        derive("symptoms_before_injury", True, "~onset_weeks")
+    return found
 
 
 def header_fact(case: Case, name: str, value: Any) -> Fact:
@@ -712,12 +1174,35 @@ def evidence(sentence: Sentence, start: int = 0, end: int | None = None) -> Evid
     )
 
 
-def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
+@dataclass(slots=True)
+class Reading:
+    """A fact as a sentence gives it, before `settle` keeps one per name: only the kept ones
+    become `Fact`s (most sentences' readings are dropped, and a Fact costs more to build)."""
+
+    name: str
+    value: Any
+    sentence: Sentence
+    start: int
+    end: int | None
+
+    @property
+    def evidence(self) -> Evidence:
+        return evidence(self.sentence, self.start, self.end)
+
+    def fact(self) -> Fact:
+        return Fact(name=self.name, value=self.value, evidence=self.evidence)
+
+
+def facts_in(
+    sentence: Sentence, findings: Findings, needs: frozenset[str] = frozenset()
+) -> list[Reading]:
+    """What one sentence says; `needs` names the readers the letter's items call for beyond
+    those of every letter (`drugs`, `comorbidities`, `rehabilitation`)."""
     text = sentence.text
-    found: list[Fact] = []
+    found: list[Reading] = []
 
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
-        found.append(Fact(name=name, value=value, evidence=evidence(sentence, start, end)))
+        found.append(Reading(name, value, sentence, start, end))
 
     # Each pattern below runs only where a cheap test of the sentence's words lets it match:
     # most sentences carry none of the facts, and the regular expressions are the main cost.
@@ -767,15 +1252,26 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             for match in pattern.finditer(figures):
                 count = next(g for g in match.groups() if g)
                 add(name, int(count), match.start(), match.end())
-    if counts_done and "no" in sentence.words:
+    if counts_done and not sentence.words.isdisjoint(("no", "not", "never")):
         for name, pattern in _NONE_PRIOR.items():
             for match in pattern.finditer(text):
                 add(name, 0, match.start(), match.end())
     plain = sentence.plain
     read: ReadSentence | None = None
+    quiet: bool | None = None
+
+    def is_quiet() -> bool:
+        """Whether the sentence holds no negation, uncertainty or history cue: then everything
+        in it is stated, and the cues' scopes need not be worked out."""
+        nonlocal quiet
+        if quiet is None:
+            quiet = "(-)" not in text and not findings.cue_phrases.search(plain, words)
+        return quiet
 
     def status_at(start: int, end: int) -> Status:
         nonlocal read
+        if is_quiet():
+            return Status.PRESENT
         read = read or read_sentence(text, findings.cues)
         return status_of(text, start, end, findings.cues, read)
 
@@ -783,40 +1279,121 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
         at = phrase_position(lowered, phrase)
         return status_at(*at) if at else None
 
-    # One phrase, one finding, longest first: "4+/5" is not also "5".
-    for match in findings.phrase_pattern.finditer(plain, words):
-        name, when_stated = findings.phrase_meaning[match[0]]
-        at = phrase_position(lowered, match[0])
+    # What utilization review decided, and why, is the claims administrator's reading of the
+    # record, not the record: "denied ... due to there was no evidence the patient has tried and
+    # failed conservative care". Its findings are not read (its dates and counts are).
+    ur_decision = (
+        not words.isdisjoint(_DECISION_WORDS)
+        and not words.isdisjoint(_UR_WORDS)
+        and _DECISION.search(plain) is not None
+    )
+    planned = not words.isdisjoint(_PLAN_WORDS) or (
+        "be" in words and _TO_BE_DONE.search(text) is not None
+    )
+
+    def inherited(start: int, status: Status) -> Status:
+        """A finding the sentence states may still fall in a negation that reaches further than
+        the cue window: the items of a list after a negated head ("no red flag findings, such
+        as ... fracture"), and all that follows "there is no documentation ..." up to a
+        terminator."""
+        if not words.isdisjoint(_LIST_WORDS):
+            intros = list(_LIST_INTRO.finditer(text, 0, start))
+            intro = intros[-1] if intros else None
+            head = _LAST_WORD.search(text, 0, intro.start()) if intro else None
+            if intro and head and not terminated(head.end(), start):
+                above = status_at(head.start(), head.end())
+                if above in (Status.ABSENT, Status.POSSIBLE):
+                    return above
+        if not words.isdisjoint(_RECORD_WORDS):
+            for cue in _NOT_DOCUMENTED.finditer(text, 0, start):
+                if not terminated(cue.end(), start):
+                    return Status.ABSENT
+        return status
+
+    def terminated(begin: int, end: int) -> bool:
+        """Whether a terminator cue ("but", "however", ";") lies between two places."""
+        nonlocal read
+        read = read or read_sentence(text, findings.cues)
+        tokens = read.tokens
+        return any(tokens[a][1] >= begin and tokens[b - 1][2] <= end for a, b in read.ends if b > a)
+
+    def stated_status(phrase: str) -> Status | None:
+        """A phrase's status, with the negations that reach past the cue window."""
+        if is_quiet():
+            return Status.PRESENT
+        at = phrase_position(lowered, phrase)
         if at is None:
-            continue
+            return None
         status = status_at(*at)
+        return inherited(at[0], status) if status is Status.PRESENT else status
+
+    def mention(name: str, when_stated: bool, start: int, end: int) -> None:
         spec = findings.findings[name]
         if spec.exam_only and not words.isdisjoint(_SYMPTOM_WORDS):
-            continue
+            return
+        needs = findings.needs_words.get(name)
+        if needs is not None and needs.isdisjoint(words):
+            return
+        unless = findings.unless_words.get(name)
+        if unless is not None and not unless.isdisjoint(words):
+            # Only beside the mention: "chiropractic treatments have helped but ... increased
+            # pain with prolonged positions" still says the care helped.
+            near = normalize_phrase(text[max(0, start - 60) : end + 60]).split()
+            if not unless.isdisjoint(near):
+                return
+        if spec.done_only and planned and not _DONE_AFTER.match(text, end):
+            return
+        if spec.of_patient and sentence.source == "rationale" and not _OF_PATIENT.search(text):
+            return
+        status = status_at(start, end)
         if spec.history_is_fact:
             # Only a past event counts: a surgery merely named may be the one requested.
             if status is Status.HISTORICAL:
-                add(name, True, at[0], at[1])
+                add(name, True, start, end)
                 if spec.kind_fact:
-                    kind = named_with_site(text, at[0], at[1])
+                    kind = named_with_site(text, start, end)
                     add(spec.kind_fact, kind[0], kind[1], kind[2])
-            continue
+            return
+        if status is Status.PRESENT and not is_quiet():
+            status = inherited(start, status)
         if status in (Status.POSSIBLE, Status.HISTORICAL):
-            continue
+            return
         stated = status is Status.PRESENT
         if not stated and spec.negated_is_undocumented:
-            continue
+            return
         value = stated if when_stated else not stated
-        if findings.findings[name].needs_polarity:
+        if spec.needs_polarity:
             if stated and not _POSITIVE.search(text):
-                continue
+                return
             value = stated
         if spec.per_therapy:
             for therapy, mentioned in _MODALITY_WORD.items():
                 if mentioned.search(text):
-                    add(f"{_IMPROVED}{therapy}", value, at[0], at[1])
-            continue
-        add(name, value, at[0], at[1])
+                    add(f"{_IMPROVED}{therapy}", value, start, end)
+            return
+        if not spec.internal:
+            add(name, value, start, end)
+        if value:
+            for implied in spec.implies:
+                add(implied, True, start, end)
+        if name in findings.sites:
+            for region in sites_of(text, start, end, findings.sites[name]) or [""]:
+                add(f"{_SITE}{name}:{region}", value, start, end)
+
+    if not ur_decision:
+        # One phrase, one finding, longest first: "4+/5" is not also "5".
+        for match in findings.phrase_pattern.finditer(plain, words):
+            name, when_stated = findings.phrase_meaning[match[1]]
+            at = phrase_position(lowered, match[1])
+            if at is not None:
+                mention(name, when_stated, *at)
+        for name, (needed, patterns) in findings.patterns.items():
+            if needed.isdisjoint(words):
+                continue
+            for pattern in patterns:
+                for found_at in pattern.finditer(lowered):
+                    mention(name, True, found_at.start(), found_at.end())
+        found.extend(composite_mentions(sentence, findings, stated_status, planned, needs))
     diagnosis_cue = (
         _DIAGNOSIS_CUE.search(text)
         if "diagnos" in lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
@@ -825,15 +1402,15 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     if diagnosis_cue:
         groups = list(
             dict.fromkeys(
-                findings.diagnosis_meaning[m[0]]
+                findings.diagnosis_meaning[m[1]]
                 for m in findings.diagnosis_pattern.finditer(plain, words)
                 # Stated, not negated or to be ruled out ("rule out cervical radiculopathy").
-                if phrase_status(m[0]) in (Status.PRESENT, Status.HISTORICAL)
+                if phrase_status(m[1]) in (Status.PRESENT, Status.HISTORICAL)
             )
         )
         # "Diagnosed as ... status post spinal fusion": the case is post-surgical.
         if "post_surgical" not in groups and any(
-            phrase_status(m[0]) is Status.HISTORICAL
+            phrase_status(m[1]) is Status.HISTORICAL
             for m in findings.surgery_pattern.finditer(plain, words)
         ):
             groups.append("post_surgical")
@@ -859,7 +1436,7 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
             named = [
                 at
                 for match in findings.surgery_pattern.finditer(plain, words)
-                if (at := phrase_position(lowered, match[0])) and at[0] < surgery.end()
+                if (at := phrase_position(lowered, match[1])) and at[0] < surgery.end()
             ]
             if named:
                 kind = named_with_site(text, *named[-1])
@@ -867,6 +1444,11 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     # A study planned or asked for is not a study done.
     if words & _IMAGING_WORDS and words.isdisjoint(_REQUEST_WORDS) and _IMAGING_DONE.search(text):
         add("prior_imaging", True)
+        # Which kind of study of which part, for whether a requested one repeats it.
+        kinds = {"advanced" if m[0].lower()[0] in "mc" else "plain" for m in _STUDY.finditer(text)}
+        for part in findings.regions.finditer(plain, words):
+            for study in kinds:
+                add(f"~study:{study}:{findings.region_of[part[1]]}", True)
     if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text):
         add("prior_electrodiagnostics", True)
     # A drug asked for, planned or decided on is not yet a drug taken.
@@ -876,7 +1458,184 @@ def facts_in(sentence: Sentence, findings: Findings) -> list[Fact]:
     ) and words.isdisjoint(_REQUEST_WORDS):
         add("opioid_use", True)
     for match in findings.work_status_pattern.finditer(plain, words):
-        add("work_status", findings.work_status_meaning[match[0]])
+        add("work_status", findings.work_status_meaning[match[1]])
+    return found
+
+
+# "The patient", "this claimant", "she": a sentence about the one patient ("patient-specific
+# hand therapy" is not).
+_OF_PATIENT = re.compile(
+    r"\b(?:(?:the|this)\s+(?:injured\s+)?(?:patient|claimant|worker|employee|applicant|"
+    r"individual)|he|she|his|her|him)\b",
+    re.I,
+)
+_SILENT_RECORD = _RECORD_WORDS | frozenset(["discussion", "discussed", "documented", "noted"])
+# The lists whose phrases a sentence must hold for the readers to have anything to read.
+_ANCHORS = frozenset(["care", "failing", "persisting", "injections", "surgeries", "onset", "drug"])
+# The readers of item facts, read only where an item calls for them (`readers_needed`).
+_NEEDED_FOR = {
+    "drug_current": "drugs",
+    "drug_none": "drugs",
+    "drug_first": "drugs",
+    "comorbidity": "comorbidities",
+    "programs": "rehabilitation",
+    "rehab_planned": "rehabilitation",
+}
+_REFERRAL_WORDS = frozenset(
+    ["referral", "refer", "referred", "consult", "consultation", "evaluation", "see", "surgeon"]
+)
+_COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ")
+_THIS_DRUG = re.compile(r" (?:this|said|the requested|the prescribed) medication ")
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + _DATE + r")", re.I)
+_TAKEN_FOR = re.compile(
+    r"\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?"
+    r"(\d{1,2})\s+(weeks?|months?|years?)\b",
+    re.I,
+)
+_ONSET_WORDS = frozenset(["year", "years", "month", "months"])
+# "symptoms for 2 years", "first noticed pain ... about 3 years ago"
+_ONSET = re.compile(
+    r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:about\s+|approximately\s+|over\s+|more\s+than\s+"
+    r"|at\s+least\s+)?(\d{1,2}|several|many)\s+(years?|months?)\b"
+    r"|\b(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?(\d{1,2}|several|many)\s+"
+    r"(years?|months?)\s+ago\b",
+    re.I,
+)
+
+
+def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words before a drug end with a cue that it was just given."""
+    return any(tuple(before[-len(cue) :]) == cue for cue in cues)
+
+
+def composite_mentions(
+    sentence: Sentence,
+    findings: Findings,
+    phrase_status: Callable[[str], Status | None],
+    planned: bool,
+    needs: frozenset[str],
+) -> list[Reading]:
+    """What a sentence says toward the facts that take more than one sentence: conservative
+    care given and symptoms persisting, a procedure planned, how long the symptoms have lasted;
+    and, where an item asks for them (`needs`), a drug taken, a comorbidity, rehabilitation
+    planned. Internal facts (`~...`)."""
+    plain, words, text = sentence.plain, sentence.words, sentence.text
+    if not needs and findings.composite_anchors.isdisjoint(words):
+        return []
+    if " pt " in plain:
+        # "PT/PTT" is a blood test, not physical therapy.
+        plain = _COAGULATION_TEST.sub(" coagulation ", plain)
+    # One scan for every reader's phrases; each reader then checks its cue words, the cheap
+    # part, and works out the statuses of its phrases (the negation scopes) only where a cue is.
+    of: dict[str, list[re.Match[str]]] = {}
+    for match in findings.composite.finditer(plain, words):
+        for kind in findings.composite_kinds[match[1]]:
+            if kind not in _NEEDED_FOR or _NEEDED_FOR[kind] in needs:
+                of.setdefault(kind, []).append(match)
+    if not of:
+        return []
+    found: list[Reading] = []
+
+    def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
+        found.append(Reading(name, value, sentence, start, end))
+
+    def stated(kind: str, allowed: tuple[Status, ...]) -> list[str]:
+        return [m[1] for m in of.get(kind, ()) if phrase_status(m[1]) in allowed]
+
+    def around(match: re.Match[str], before: int, after: int) -> list[str]:
+        """The words before and after a phrase found."""
+        preceding = plain[: match.start(1)].rsplit(maxsplit=before)[-before:]
+        return preceding + plain[match.end(1) :].split(maxsplit=after)[:after]
+
+    given = (Status.PRESENT, Status.HISTORICAL)
+    tried = not planned and "tried" in of
+    failing = "failing" in of
+    care = stated("care", given) + stated("drug", given) if tried or failing else []
+    if tried and care:
+        add("~care:tried", True)
+    for cue in of.get("persisting", ()):
+        if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
+            phrase_status(cue[1]) is not Status.ABSENT
+        ):
+            add("~care:persisting", True)
+            break
+    # A rationale reports the record where it speaks of this patient: "in most low back pain
+    # cases, they show no benefit" reads the literature.
+    if (
+        failing
+        and (sentence.source != "rationale" or _OF_PATIENT.search(text))
+        and stated("failing", given)
+    ):
+        add("~care:persisting", True)
+        if care and not planned:
+            add("~care:tried", True)
+    # A procedure "recommended previously" is an old plan, not this one; a plan stated only to
+    # be denied ("not ... considering ... surgical intervention") is none.
+    if "procedure_planned" in of and "previously" not in words:
+        plan_stated = bool(stated("procedure_planned", (Status.PRESENT,)))
+        if plan_stated and stated("injections", (Status.PRESENT,)):
+            add("invasive_procedure_planned", True)
+        surgeries = [
+            m[1]
+            for m in of.get("surgeries", ())
+            # "a referral to neurosurgery" names a specialist, not a procedure.
+            if _REFERRAL_WORDS.isdisjoint(around(m, 3, 1))
+        ]
+        statuses = [phrase_status(p) for p in surgeries]
+        if plan_stated and Status.PRESENT in statuses:
+            add("invasive_procedure_planned", True)
+            add("surgery_considered", True)
+        # "There was no plan for surgery" says it is not considered; "no discussion of surgery"
+        # only that the record is silent.
+        elif (
+            surgeries
+            and (not plan_stated or Status.ABSENT in statuses)
+            and (Status.ABSENT in statuses or stated("procedure_planned", (Status.ABSENT,)))
+            and words.isdisjoint(_SILENT_RECORD)
+        ):
+            add("surgery_considered", False)
+    if "onset" in of and not words.isdisjoint(_ONSET_WORDS):
+        for onset in _ONSET.finditer(with_figures(text)):
+            figure, unit = onset[1] or onset[3], (onset[2] or onset[4]).lower()
+            count = int(figure) if figure.isdigit() else 2
+            weeks = count * findings.onset_units.get(unit, 0)
+            add("~onset_weeks", weeks, onset.start(), onset.end())
+    first = "drug_first" in of
+    if "drug" in of and (first or "drug_current" in of):
+        since = _SINCE.search(text) if "since" in words else None
+        taken_for = _TAKEN_FOR.search(text) if "for" in words else None
+        taken = stated("drug", given)
+        for name in dict.fromkeys(
+            findings.drug_name.get(m[1], m[1])
+            for m in of["drug"]
+            if m[1] in taken and (first or not just_given(around(m, 3, 0), findings.given_now))
+        ):
+            if first:
+                add(f"~drug:first:{name}", True)
+                continue
+            add(f"~drug:taken:{name}", True)
+            started = date_of(since) if since else None
+            if since and started:
+                add(f"~drug:since:{name}", started, since.start(), since.end())
+            elif taken_for:
+                weeks = int(taken_for[1]) * {"w": 1, "m": 4, "y": 52}[taken_for[2][0].lower()]
+                add(f"~drug:weeks:{name}", weeks, taken_for.start(), taken_for.end())
+    # In an item's rationale, "said medication" is the drug the item asks for.
+    if (
+        sentence.item is not None
+        and "drug_current" in of
+        and not first
+        and _THIS_DRUG.search(plain)
+    ):
+        add(f"~drug:taken:@{sentence.item}", True)
+    if "drug_none" in of:
+        add("~drug:none", True)
+    for match in of.get("comorbidity", ()):
+        if phrase_status(match[1]) in given:
+            for kind in findings.comorbidity_tests[match[1]]:
+                add(f"~comorbid:{kind}", True)
+    if "rehab_planned" in of and "programs" in of and stated("programs", (Status.PRESENT,)):
+        add("~rehab:plan", True)
     return found
 
 
@@ -922,17 +1681,21 @@ def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
     """Where a normalised phrase occurs in the sentence's own characters."""
-    words = phrase.split()
-    pattern = r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
-    match = re.search(pattern, lowered)
+    match = phrase_regex(phrase).search(lowered)
     return (match.start(), match.end()) if match else None
 
 
-def settle(facts: list[Fact]) -> list[Fact]:
+@cache
+def phrase_regex(phrase: str) -> re.Pattern[str]:
+    words = phrase.split()
+    return re.compile(r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])")
+
+
+def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
     """One value per fact: a deficit anywhere is a deficit (true wins), the highest count or
     score, the latest report, the first age, sex, diagnosis list and review date, the last work
     status."""
-    chosen: dict[str, Fact] = {}
+    chosen: dict[str, Fact | Reading] = {}
     for fact in facts:
         held = chosen.get(fact.name)
         if held is None:
@@ -952,19 +1715,115 @@ def settle(facts: list[Fact]) -> list[Fact]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
-    return list(chosen.values())
-
-
-def item_facts(case: Case, facts: list[Fact]) -> list[Fact]:
-    """Per item, what was read of its own therapy."""
+    # What is read on the way to other facts (`~...`) stays a reading: it is never reported.
     return [
-        fact
-        for item in case.items
-        for fact in therapy_facts(facts, item.normalized.service.category, item.index)
+        f.fact() if isinstance(f, Reading) and not f.name.startswith(_INTERNAL) else f
+        for f in chosen.values()
     ]
 
 
-def therapy_facts(facts: list[Fact], category: str, item: int | None) -> list[Fact]:
+def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> list[Fact]:
+    """Per item, what was read of its own therapy, drug, body part, test or specialist."""
+    on = reference_date(case, facts)
+    by_name = {f.name: f for f in facts}
+    return [
+        fact
+        for item in case.items
+        for fact in [
+            *therapy_facts(facts, item.normalized.service.category, item.index),
+            *request_facts(item.normalized, item.index, by_name, findings, on),
+        ]
+    ]
+
+
+def request_facts(
+    request: Request,
+    item: int | None,
+    by_name: dict[str, Fact | Reading],
+    findings: Findings,
+    on: date | None,
+) -> list[Fact]:
+    """The facts that depend on what is requested: a finding of another body part left out
+    (a thumb fracture is no red flag for a shoulder MRI), whether the requested drug is taken
+    already, whether the requested study repeats one done, what a pre-operative test is for,
+    and why a referral needs the specialist."""
+    found: list[Fact] = []
+    service = request.service
+    regions = [r.name for r in request.regions]
+
+    def give(name: str, value: Any, source: Fact | Reading) -> None:
+        found.append(Fact(name=name, value=value, item=item, evidence=source.evidence))
+
+    for name in findings.sites if regions else ():
+        prefix = f"{_SITE}{name}:"
+        mentions = [(key[len(prefix) :], f) for key, f in by_name.items() if key.startswith(prefix)]
+        if not mentions:
+            continue
+        groups = findings.findings[name].site_groups
+        relevant = [f for site, f in mentions if not site or related(site, regions, groups)]
+        letter = by_name.get(name)
+        if relevant:
+            chosen = next((f for f in relevant if f.value), relevant[0])
+            if letter is None or letter.value != chosen.value:
+                give(name, chosen.value, chosen)
+        elif letter is not None:
+            give(name, None, letter)  # documented only of other body parts: unknown here
+    if request.medication:
+        drug = normalize_phrase(request.medication.drug).strip()
+        drug = findings.drug_name.get(drug, drug)
+        if f"~drug:first:{drug}" in by_name:
+            give("drug_in_use", False, by_name[f"~drug:first:{drug}"])
+        elif f"~drug:taken:{drug}" in by_name or f"~drug:taken:@{item}" in by_name:
+            taken = by_name.get(f"~drug:taken:{drug}") or by_name[f"~drug:taken:@{item}"]
+            give("drug_in_use", True, taken)
+            since = by_name.get(f"~drug:since:{drug}")
+            if since and on and on >= since.value:
+                give("drug_use_weeks", (on - since.value).days // 7, since)
+            elif f"~drug:weeks:{drug}" in by_name:
+                give(
+                    "drug_use_weeks",
+                    by_name[f"~drug:weeks:{drug}"].value,
+                    by_name[f"~drug:weeks:{drug}"],
+                )
+        elif "~drug:none" in by_name:
+            give("drug_in_use", False, by_name["~drug:none"])
+    # Rehabilitation in the plan of care, beside a treatment that is not rehabilitation itself.
+    if "~rehab:plan" in by_name and service.category in findings.adjunct_for:
+        give("adjunct_to_rehabilitation", True, by_name["~rehab:plan"])
+    if service.category == "imaging" and service.subtype in ("mri", "ct", "xray"):
+        kind = "plain" if service.subtype == "xray" else "advanced"
+        study = next(
+            (by_name[f"~study:{kind}:{r}"] for r in regions if f"~study:{kind}:{r}" in by_name),
+            None,
+        )
+        if study:
+            give("repeat_study", True, study)
+    if service.category == "perioperative" and service.subtype == "chest_xray":
+        if "~comorbid:chest_xray" in by_name:
+            give("pulmonary_complication_risk", True, by_name["~comorbid:chest_xray"])
+    elif service.category in ("perioperative", "laboratory"):
+        asked = normalize_phrase(request.text)
+        test = next((kind for phrase, kind in findings.test_kind if phrase in asked), None)
+        if test and f"~comorbid:{test}" in by_name:
+            give("preop_test_indication", True, by_name[f"~comorbid:{test}"])
+    if service.category == "consultation" and service.specialty:
+        if service.specialty in findings.surgeons:
+            reason = by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered")
+        elif service.specialty in findings.proceduralists:
+            reason = by_name.get("invasive_procedure_planned")
+        else:
+            reason = None
+        if reason is not None and reason.value is True:
+            give("specialist_expertise_needed", True, reason)
+    return found
+
+
+def related(site: str, regions: list[str], groups: list[list[str]]) -> bool:
+    """Whether a finding at one body part bears on a request about these regions."""
+    return site in regions or any(site in group and r in group for group in groups for r in regions)
+
+
+def therapy_facts(facts: list[Fact | Reading], category: str, item: int | None) -> list[Fact]:
     """For a request of a service category, what was read of that therapy: the visits already
     completed, those authorized but not yet attended, and functional improvement from it."""
     modality = PRIOR_BY_SERVICE.get(category)
