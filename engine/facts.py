@@ -887,8 +887,11 @@ _DIAGNOSIS_CUE = re.compile(
     re.I,
 )
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
+# Not inside a date: "the report dated 8/10/2014" is no pain score of 8.
 _PAIN = re.compile(
-    r"\b(?P<score>10|[0-9])(?:\s*-\s*(?P<upper>10|[0-9]))?\s*(?:/|(?:out\s+)?of)\s*10\b", re.I
+    r"(?<![/\d])\b(?P<score>10|[0-9])(?:\s*-\s*(?P<upper>10|[0-9]))?\s*(?:/|(?:out\s+)?of)\s*10\b"
+    r"(?![/-]\d)",
+    re.I,
 )
 
 
@@ -1688,7 +1691,13 @@ def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
 @cache
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     words = phrase.split()
-    return re.compile(r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])")
+    pattern = r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
+    # A phrase of figures ("2/5", a strength grade) is not part of a date ("dated 2/5/2017").
+    if words[-1][-1].isdigit():
+        pattern += r"(?![/-]\d)"
+    if words[0][0].isdigit():
+        pattern = r"(?<!\d[/-])" + pattern
+    return re.compile(pattern)
 
 
 def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
