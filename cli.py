@@ -353,7 +353,7 @@ def audit(
     files = letter_files(paths)
     if not files:
         fail("no letter files (.txt or .pdf) found in " + ", ".join(map(str, paths)))
-    overlays = (*(overlay or []), *environment_overlays_or_none())
+    overlays = tuple(overlay_folders(overlay))
     settings = AuditSettings(rules, overlays, facts_from is FactsFrom.summary)
     version = rules_version([rules or default_rules_dir(), *overlays]) + (
         "-summary" if settings.summary_only else ""
@@ -395,10 +395,11 @@ def audit(
         raise typer.Exit(1)
 
 
-def environment_overlays_or_none() -> list[Path]:
+def overlay_folders(overlay: list[Path] | None) -> list[Path]:
+    """The overlays given with --overlay, then those IMRCHECK_OVERLAY names."""
     from engine.rules import environment_overlays
 
-    return [Path(folder) for folder in environment_overlays()]
+    return [*(overlay or []), *map(Path, environment_overlays())]
 
 
 def run_audit(
@@ -785,10 +786,10 @@ def load_rules_or_exit(rules: Path | None, overlays: list[Path] | None) -> Any:
 def load_compiled_rules_or_exit(rules: Path | None, overlays: list[Path] | None) -> Any:
     """The rulebook and its compiled form (from the cache where the rule files are unchanged)."""
     from engine.rulecache import load_rules
-    from engine.rules import RuleError, environment_overlays
+    from engine.rules import RuleError
 
     try:
-        rulebook, compiled = load_rules(rules, [*(overlays or []), *environment_overlays()])
+        rulebook, compiled = load_rules(rules, overlay_folders(overlays))
     except RuleError as exc:
         for line in [*exc.problems, *exc.warnings]:
             typer.echo(line, err=True)
@@ -807,11 +808,11 @@ def rules_validate(
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
     """Check every rule file; print each problem as path:line:col. Exit 1 if any."""
-    from engine.rules import RuleError, environment_overlays, load_rulebook
+    from engine.rules import RuleError, load_rulebook
 
     folder = choose_rules_dir(directory, rules)
     try:
-        rulebook = load_rulebook(folder, [*(overlay or []), *environment_overlays()])
+        rulebook = load_rulebook(folder, overlay_folders(overlay))
         problems, warnings, count = [], list(rulebook.warnings), len(rulebook.rules)
     except RuleError as exc:
         problems, warnings, count = exc.problems, exc.warnings, 0

@@ -25,7 +25,7 @@ from engine.evaluate import Evaluator, FactError, SupportedQuantity, Verdict, re
 from engine.facts import CaseFacts, FactUsed, extract_facts
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Item
-from engine.rulecache import load_rules
+from engine.rulecache import add_files, load_rules
 from engine.rules import TIERS, Rulebook
 
 # A bump here tells stored results apart from those of an engine that judged differently.
@@ -88,9 +88,7 @@ def rules_version(folders: Iterable[str | Path]) -> str:
     other rules are not reused."""
     digest = hashlib.sha256(f"engine {ENGINE_VERSION}\n".encode())
     for folder in map(Path, folders):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(f"{path.relative_to(folder).as_posix()}\n".encode())
-            digest.update(path.read_bytes())
+        add_files(digest, folder)
     return digest.hexdigest()[:16]
 
 

@@ -18,6 +18,7 @@ import pickle
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from engine.compiler import CompiledRules, compile_rules
 from engine.rules import Rulebook, load_rulebook
@@ -44,13 +45,18 @@ def cache_key(folders: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for folder in (ENGINE, *folders):
         digest.update(f"{folder.resolve()}\0".encode())
-        for path in sorted(
-            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-        ):
-            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
-        digest.update(b"\1")
+        add_files(digest, folder)
     return digest.hexdigest()[:32]
+
+
+def add_files(digest: Any, folder: Path) -> None:
+    """Every file under a folder, by relative path and content, in a stable order."""
+    for path in sorted(
+        p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ):
+        digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+    digest.update(b"\1")
 
 
 def load_rules(
