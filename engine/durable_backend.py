@@ -9,24 +9,31 @@ How it stays safe (each point is a measured durable_rules 2.0.28 behaviour):
   id is kept for good, with a hard limit of 1,024, and an identical fact asserted twice raises);
 - asserting a fact that no rule matches raises MessageNotHandledException: that simply means
   nothing fired;
-- actions only record the durable rule name; exceptions inside actions are swallowed into the
-  session state, so that state is read and cleared after every call;
+- durable's Python action dispatch does a JSON round trip of the session state per fired rule,
+  which was most of an evaluation's cost; so nothing runs as an action: the pending actions are
+  drained straight from the C engine and only their rule names are read (the state message is
+  never re-asserted, which also keeps it from matching anything);
 - `delete_state` is never called (it frees uninitialised memory on sessions with no actions);
 - the C code is not thread-safe: one engine per process, parallelism by processes.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable
 from typing import Any
 
 import durable.engine as durable_engine
-from durable.engine import MessageNotHandledException
+import durable_rules_engine as durable_c
 
 from engine.compiler import CompiledRules, Ruleset, build_fact, interpret
 
 SESSION = "0"
+
+# What durable's C `assert_fact` and `retract_fact` answer first: the fact was handled (the second
+# member is the session's state handle), no rule matched it, or an identical fact is live.
+HANDLED, NOT_HANDLED, ALREADY_LIVE = 0, 1, 2
 
 
 class EngineFailure(RuntimeError):
@@ -38,31 +45,77 @@ class _QuietHost(durable_engine.Host):
         return None
 
 
+def _never_run(_context: Any) -> None:
+    raise AssertionError("durable actions are drained, not run")
+
+
 class _Process:
-    """Per-process engine state: one host, rulesets by name, and the names fired by the last call."""
+    """Per-process engine state: one host, and the C handles of the rulesets registered so far."""
 
     def __init__(self) -> None:
         self.host = _QuietHost()
-        self.registered: set[str] = set()
-        self.fired: list[str] = []
+        self.handles: dict[str, int] = {}
+        self.broken: str | None = None
         self.lock = threading.Lock()  # durable is not thread-safe; serialise rather than crash
+
+    @property
+    def registered(self) -> set[str]:
+        return set(self.handles)
 
     def register(self, rulesets: Iterable[Ruleset]) -> None:
         for ruleset in rulesets:
-            if ruleset.name in self.registered:
+            if ruleset.name in self.handles:
                 continue
             rules = {
-                name: {"all": [{"m": condition}], "run": self.recorder(name)}
+                name: {"all": [{"m": condition}], "run": _never_run}
                 for name, condition in ruleset.conditions.items()
             }
             self.host.set_rulesets({ruleset.name: rules})
-            self.registered.add(ruleset.name)
+            self.handles[ruleset.name] = self.host.get_ruleset(ruleset.name)._handle
 
-    def recorder(self, name: str) -> Any:
-        def record(_context: Any) -> None:
-            self.fired.append(name)
+    def fire(self, handle: int, fact_json: str) -> list[str]:
+        """Assert the fact, drain the actions it makes pending, retract it: the names of the
+        durable rules that fired. Raises EngineFailure, leaving the session clean where it can."""
+        if self.broken:
+            raise EngineFailure(f"durable_rules cannot be used in this process: {self.broken}")
+        fired: list[str] = []
+        state = status = None
+        try:
+            status, state = durable_c.assert_fact(handle, fact_json)
+            if status == ALREADY_LIVE:
+                raise EngineFailure("the fact was already asserted (a missed retraction)")
+            if status == HANDLED:
+                pending = durable_c.start_action_for_state(handle, state)
+                message = pending[1] if pending else None
+                while message:
+                    fired.append(action_name(message))
+                    message = durable_c.complete_and_start_action(handle, state)
+        except EngineFailure:
+            raise
+        except Exception as exc:  # the C extension raises its own bare error type
+            if fired or state is not None and status == HANDLED:
+                # An action left started holds the session, so later facts would fire nothing,
+                # and abandoning it crashed the next assert: no answer from here on can be trusted.
+                self.broken = f"an earlier evaluation failed: {exc}"
+            raise EngineFailure(f"durable_rules could not evaluate the fact: {exc}") from exc
+        finally:
+            self.retract(handle, fact_json)
+        return fired
 
-        return record
+    def retract(self, handle: int, fact_json: str) -> None:
+        try:
+            durable_c.retract_fact(handle, fact_json)
+        except Exception as exc:
+            raise EngineFailure(f"durable_rules could not retract the fact: {exc}") from exc
+
+
+def action_name(message: str) -> str:
+    """The rule name that keys a pending action's message, `{"r12.T.3": {...}}`, without decoding
+    the fact copy that follows it (the compiler's names hold no quote or escape)."""
+    end = message.find('"', 2)
+    if not message.startswith('{"') or end < 0:
+        raise EngineFailure(f"unexpected action message from durable_rules: {message[:80]!r}")
+    return message[2:end]
 
 
 _process: _Process | None = None
@@ -88,42 +141,18 @@ class DurableMatcher:
             for service in ruleset.services:
                 self.by_service.setdefault(service, []).append(ruleset)
 
-    def call(self, method: Any, ruleset: str, fact: dict[str, Any]) -> str | None:
-        """Assert or retract; None where it went through, else durable's complaint in words."""
-        try:
-            method(ruleset, fact)
-        except MessageNotHandledException:
-            return None  # no rule matched: nothing fired
-        except Exception as exc:  # the C extension raises its own bare error type
-            return str(exc)
-        return None
-
     def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
         """(rule index, TRUE|UNKNOWN|APPLIES) for every compiled condition the values satisfy."""
         needed = self.by_service.get(str(values.get("request.service")), [])
         if not needed:
             return frozenset()
-        rulesets = [ruleset.name for ruleset in needed]
         fact = build_fact(self.compiled, values)
         fact["sid"] = SESSION
+        fact_json = json.dumps(fact, ensure_ascii=False)
         engine = self.engine
-        failure = None
+        fired: list[str] = []
         with engine.lock:
             engine.register(needed)
-            engine.fired.clear()
-            for name in rulesets:
-                failure = failure or self.call(engine.host.assert_fact, name, fact)
-                # Retract even after a failure, so the next evaluation starts from a clean session.
-                retract_failure = self.call(engine.host.retract_fact, name, fact)
-                failure = failure or retract_failure
-                state = engine.host.get_state(name, SESSION)
-                swallowed = state.get("exception") if isinstance(state, dict) else None
-                if swallowed:
-                    state.pop("exception", None)
-                    engine.host.update_state(name, state)
-                    failure = failure or f"an action failed: {swallowed}"
-            fired = list(engine.fired)
-            engine.fired.clear()
-        if failure:
-            raise EngineFailure(f"durable_rules could not evaluate the fact: {failure}")
+            for ruleset in needed:
+                fired += engine.fire(engine.handles[ruleset.name], fact_json)
         return interpret(self.compiled, fired)

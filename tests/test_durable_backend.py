@@ -71,25 +71,47 @@ def test_no_timer_threads_are_started(tmp_path: Path) -> None:
     assert threading.active_count() == before
 
 
-def test_a_failing_action_is_reported_and_the_next_evaluation_is_clean(
+def test_an_engine_error_is_reported_and_the_next_evaluation_is_clean(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # durable swallows exceptions raised in actions into the session state; they must surface.
+    # The C engine raises its own bare error type; it must surface as an EngineFailure. Failing
+    # before any rule fired, the fact is retracted and the engine goes on; failing with an action
+    # started, the session is stuck (durable's abandon_action then crashes the next assert), so
+    # every later evaluation in the process is refused rather than answered wrongly.
     import engine.durable_backend as backend
 
-    rule = RULE.replace("mtus.test.limit", "mtus.test.failing")
+    # Its own condition, so the session it leaves stuck is no other test's.
+    rule = RULE.replace("mtus.test.limit", "mtus.test.failing").replace("> 8]", "> 9]")
     matcher = DurableMatcher(compile_rules(load_rulebook(rules_folder(tmp_path, {"r.yaml": rule}))))
-    fired = matcher.engine.fired
+    real = backend.durable_c.complete_and_start_action
 
-    class Exploding(list):
-        def append(self, name: str) -> None:
-            raise RuntimeError("boom")
+    def exploding(handle: int, argument: object) -> None:
+        raise RuntimeError("boom")
 
-    monkeypatch.setattr(matcher.engine, "fired", Exploding())
+    real_assert = backend.durable_c.assert_fact
+    monkeypatch.setattr(backend.durable_c, "assert_fact", exploding)
     with pytest.raises(backend.EngineFailure, match="boom"):
         matcher.match(values(12))
-    monkeypatch.setattr(matcher.engine, "fired", fired)
+    monkeypatch.setattr(backend.durable_c, "assert_fact", real_assert)
+    assert matcher.match(values(5)) == frozenset()
     assert matcher.match(values(12)) == {(0, "T")}
+
+    # The engine is shared by the process: the test gives it back working.
+    monkeypatch.setattr(matcher.engine, "broken", None)
+    monkeypatch.setattr(backend.durable_c, "complete_and_start_action", exploding)
+    with pytest.raises(backend.EngineFailure, match="boom"):
+        matcher.match(values(12))
+    monkeypatch.setattr(backend.durable_c, "complete_and_start_action", real)
+    with pytest.raises(backend.EngineFailure, match="cannot be used in this process"):
+        matcher.match(values(5))
+
+
+def test_action_names_are_read_without_decoding_the_fact() -> None:
+    from engine.durable_backend import EngineFailure, action_name
+
+    assert action_name('{"r12.T.3":{"m":{"f0": "x\\"y"}}}') == "r12.T.3"
+    with pytest.raises(EngineFailure, match="unexpected action message"):
+        action_name("[1, 2]")
 
 
 def test_many_rules_on_one_field_are_packed_into_rulesets_durable_can_hold(tmp_path: Path) -> None:
