@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from engine import citations, requests
@@ -196,13 +196,24 @@ def trimmed_span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end)
 
 
+NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})")
+
+
 def parse_date(value: str) -> date | None:
-    for pattern in ("%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y", "%m-%d-%y"):
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    return None
+    """A date written 04/27/09 or 4-25-2012; None if it does not exist."""
+    match = NUMERIC_DATE.fullmatch(value.strip())
+    return calendar_date(int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def calendar_date(month: int, day: int, year: int) -> date | None:
+    """The date, or None if it does not exist. A two-digit year is of this century below 50
+    and of the last from 50: injuries go back decades, and IMR letters begin in 2013."""
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    try:
+        return date(year, month, day) if year >= 1000 else None
+    except ValueError:
+        return None
 
 
 def read_header_dates(text: str) -> LetterDates:

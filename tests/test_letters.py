@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import yaml
 from conftest import CORPUS_PDF, DATA, needs_shared, real_letters
 
 from engine.errors import NotALetterError
-from engine.letters import conclude, parse_letter, parse_letter_file
+from engine.facts import extract_note_facts
+from engine.letters import conclude, parse_date, parse_letter, parse_letter_file
 from engine.models import Decision, DecisionSource, Layout
 
 # An independent reading of the decisions: every line that ends a heading with a decision word,
@@ -275,3 +277,27 @@ def test_notice_header_dates_and_professional_reviewer(vocabulary) -> None:
     professional = parse_letter_file(DATA / "layouts" / "professional_multi.txt", vocabulary)
     assert professional.reviewer.specialties == ["Anesthesiology"]
     assert professional.reviewer.subspecialties == ["Pain Medicine"]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("04/27/09", date(2009, 4, 27)),
+        ("4-25-2012", date(2012, 4, 25)),
+        ("1/2/49", date(2049, 1, 2)),
+        ("1/2/55", date(1955, 1, 2)),
+        ("2/30/2015", None),
+        ("13/1/2015", None),
+        ("1/2-2015", date(2015, 1, 2)),
+        ("1/2/201", None),
+    ],
+)
+def test_header_dates_and_dates_in_the_text_are_read_alike(
+    written: str, expected: date | None
+) -> None:
+    # One reading of two-digit years for the header's dates and the facts' dates (an injury on
+    # "1/2/55" was in 1955 wherever it is written).
+    assert parse_date(written) == expected
+    note = f"The patient was injured on {written}."
+    injured = [f.value for f in extract_note_facts(note).facts if f.name == "injury_date"]
+    assert injured == ([expected] if expected else [])
