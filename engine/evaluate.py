@@ -14,8 +14,8 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules, conjoin
-from engine.conditions import FieldType, fields_of, normalized, value_fits
+from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
+from engine.conditions import FieldType, normalized, value_fits
 from engine.models import Request
 from engine.reference import ReferenceMatcher, unknown_fields
 from engine.rules import TIERS, Rule, Rulebook, render_message
@@ -195,7 +195,7 @@ def decide(
 
 
 def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]) -> Finding:
-    used = {name: values.get(name) for name in fields_of(conjoin(rule.scope, rule.when))}
+    used = {name: values.get(name) for name in rule.fields_read}
     if outcome == rule.outcome:
         message = render_message(rule.message, values, rule.supports)
     else:
@@ -207,7 +207,7 @@ def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]
         tier=rule.tier,
         outcome=outcome,  # type: ignore[arg-type]
         message=message,
-        citation=rule.citation.text(),
+        citation=rule.citation_text,
         confidence=rule.confidence,
         facts_used={k: (list(v) if isinstance(v, tuple) else v) for k, v in used.items()},
         missing=missing,

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.vocab import default_rules_dir, load_vocabulary_file
+from engine.vocab import PerFolder, load_vocabulary_file
 
 
 class Status(StrEnum):
@@ -65,10 +64,9 @@ def words_of(text: str) -> list[tuple[str, int, int]]:
     return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text.lower())]
 
 
-@cache
-def load_cues(rules_dir: str | Path | None = None) -> Cues:
-    """The cue lists of a rules folder (cached per folder for the process)."""
-    path = Path(rules_dir or default_rules_dir()) / "vocab" / "negation.yaml"
+def read_cues(folder: Path) -> Cues:
+    """The cue lists of a rules folder."""
+    path = folder / "vocab" / "negation.yaml"
     spec = load_vocabulary_file(path, CueFile)
     kinds = (
         ("pre_negation", "pre", Status.ABSENT),
@@ -93,6 +91,9 @@ def load_cues(rules_dir: str | Path | None = None) -> Cues:
             for first, group in table.items()
         },
     )
+
+
+load_cues = PerFolder(read_cues)
 
 
 def cues_in(words: list[str], cues: Cues) -> list[tuple[int, int, Cue]]:

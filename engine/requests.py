@@ -13,7 +13,6 @@ first words say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase
@@ -45,7 +44,6 @@ ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
 )
-_TOKEN = re.compile(r"\S+")
 _ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I)
 
 N = r"(\d+)"
@@ -149,29 +147,9 @@ def as_perioperative(service: Service, vocabulary: Vocabulary) -> Service:
     return service
 
 
-def phrase_matches(words: str, index: PhraseIndex) -> Iterator[tuple[int, int, Phrase]]:
-    """Every vocabulary phrase in `words` as (start, end, phrase), left to right: where several
-    start at one word the longest wins, then the one listed first, and none is taken inside
-    another's words ("upper extremity" is not also "upper")."""
-    covered_until = 0
-    for token in _TOKEN.finditer(words):
-        start = token.start() - 1  # phrases are padded with a space on each side
-        if start < covered_until - 1:
-            continue
-        candidates = [
-            phrase
-            for phrase in index.by_first_word.get(token.group(), ())
-            if words.startswith(phrase.text, start)
-        ]
-        if candidates:
-            best = min(candidates, key=lambda phrase: (-len(phrase.text), phrase.order))
-            covered_until = start + len(best.text)
-            yield start, covered_until, best
-
-
 def earliest(words: str, index: PhraseIndex) -> Phrase | None:
     """The phrase that starts earliest in `words`."""
-    return next((phrase for _, _, phrase in phrase_matches(words, index)), None)
+    return next((phrase for _, _, phrase in index.matches(words)), None)
 
 
 def find_service(words: str, vocabulary: Vocabulary) -> Service:
@@ -196,7 +174,7 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
 def find_regions(words: str, vocabulary: Vocabulary) -> list[Region]:
     kept = [
         (start, end, phrase.meaning[0])
-        for start, end, phrase in phrase_matches(words, vocabulary.region_index)
+        for start, end, phrase in vocabulary.region_index.matches(words)
     ]
     bilateral_all = " bilateral " in words or " both " in words
     regions: list[Region] = []
@@ -332,7 +310,7 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
 
 def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
     """Every drug named, once each, in the order written."""
-    names = (phrase.text.strip() for _, _, phrase in phrase_matches(words, vocabulary.drug_index))
+    names = (phrase.text.strip() for _, _, phrase in vocabulary.drug_index.matches(words))
     return list(dict.fromkeys(names))
 
 

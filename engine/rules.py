@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,6 +38,7 @@ from engine.conditions import (
     Test,
     count_terms,
     depth_of,
+    fields_of,
     normalized,
     parse_test,
     terms,
@@ -237,6 +239,16 @@ class Rule:
         return (self.effective_from is None or self.effective_from <= on) and (
             self.effective_until is None or on <= self.effective_until
         )
+
+    # Asked for every finding the rule makes, so worked out once.
+    @cached_property
+    def fields_read(self) -> tuple[str, ...]:
+        """Every field its scope and its criterion read, in order of first appearance."""
+        return tuple(dict.fromkeys(fields_of(self.scope) + fields_of(self.when)))
+
+    @cached_property
+    def citation_text(self) -> str:
+        return self.citation.text()
 
 
 @dataclass(frozen=True)
