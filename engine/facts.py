@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -33,6 +33,7 @@ from engine.vocab import (
     load_vocabulary,
     load_vocabulary_file,
     normalize_phrase,
+    phrases_in,
 )
 from engine.yamlsource import YamlSyntaxError, did_you_mean, load_yaml
 
@@ -235,44 +236,82 @@ class Findings:
     cue_phrases: PhraseList  # the negation, uncertainty and history cues
 
 
-@dataclass(frozen=True)
+class Listed(NamedTuple):
+    text: str  # a phrase of a `PhraseList`, normalised, with a space on each side
+
+
+class PhraseMatch:
+    """A phrase found by scanning, read as the expression's match would be: the phrase is
+    group 1 (`m[1]`, `m.start(1)`, `m.end(1)`), group 0 starts at the space before it."""
+
+    __slots__ = ("phrase", "begin", "finish")
+
+    def __init__(self, phrase: str, begin: int, finish: int) -> None:
+        self.phrase, self.begin, self.finish = phrase, begin, finish
+
+    def __getitem__(self, group: int) -> str:
+        return self.phrase if group else f" {self.phrase}"
+
+    def start(self, group: int = 0) -> int:
+        return self.begin if group else self.begin - 1
+
+    def end(self, group: int = 0) -> int:
+        return self.finish
+
+
+# A phrase list is scanned word by word until it has been asked this often, then compiled: the
+# expression is faster per sentence, but compiling the long lists took a third of a cold
+# `imrcheck check`, whose note needs a few dozen scans.
+SCANS_BEFORE_COMPILING = 1000
+
+
 class PhraseList:
-    """Whole-word matches of normalised phrases in a normalised (space-padded) sentence. The
-    first words are checked first: most sentences hold none, and a set lookup is much cheaper
-    than a long alternation."""
+    """Whole-word matches of normalised phrases in a normalised (space-padded) sentence, longest
+    first, none inside another. The first words are checked first: most sentences hold none,
+    and a set lookup is much cheaper than a long alternation."""
 
-    source: str  # the expression, compiled when first needed
-    first_words: frozenset[str]
-
-    # Compiling the long lists took a third of a cold `imrcheck check`; a short note needs few.
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+    def __init__(self, phrases: list[str]) -> None:
+        phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+        alternatives = trie_pattern(phrases) if phrases else "(?!x)x"
+        # The phrase is group 1; the space before it is matched rather than looked behind
+        # for, so the expression starts with a literal and the engine jumps from space to space.
+        self.source = r" (" + alternatives + r")(?= )"
+        groups: dict[str, list[Listed]] = {}
+        for phrase in phrases:  # longest first
+            groups.setdefault(phrase.split()[0], []).append(Listed(f" {phrase} "))
+        self.by_first_word = {word: tuple(group) for word, group in groups.items()}
+        self.first_words = frozenset(self.by_first_word)
+        self.pattern: re.Pattern[str] | None = None
+        self.scans = 0
 
     def __getstate__(self) -> dict[str, Any]:
-        # A pickled pattern is compiled again when loaded: keep the source only.
-        return {"source": self.source, "first_words": self.first_words}
+        # A pickled expression is compiled again when loaded: keep the phrases only.
+        return {"source": self.source, "by_first_word": self.by_first_word}
 
-    def finditer(self, plain: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.source, self.by_first_word = state["source"], state["by_first_word"]
+        self.first_words = frozenset(self.by_first_word)
+        self.pattern, self.scans = None, 0
+
+    def finditer(self, plain: str, words: frozenset[str]) -> Iterator[re.Match[str] | PhraseMatch]:
         if self.first_words.isdisjoint(words):
             return iter(())
+        if self.pattern is None:
+            self.scans += 1
+            if self.scans < SCANS_BEFORE_COMPILING:
+                return (
+                    PhraseMatch(phrase.text[1:-1], start + 1, end - 1)
+                    for start, end, phrase in phrases_in(plain, self.by_first_word, words)
+                )
+            self.pattern = re.compile(self.source)
         return self.pattern.finditer(plain)
 
     def search(self, plain: str, words: frozenset[str]) -> bool:
-        return not self.first_words.isdisjoint(words) and self.pattern.search(plain) is not None
+        return next(self.finditer(plain, words), None) is not None
 
     def found(self, plain: str, words: frozenset[str]) -> list[str]:
         """The phrases found, in order."""
         return [m[1] for m in self.finditer(plain, words)]
-
-
-def phrases_pattern(phrases: list[str]) -> PhraseList:
-    phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    alternatives = trie_pattern(phrases) if phrases else "(?!x)x"
-    # The phrase is group 1; the space before it is matched rather than looked behind for, so
-    # the expression starts with a literal and the engine jumps from space to space. (Scanning
-    # word by word with a dictionary of first words, as requests are, was half as fast again.)
-    return PhraseList(r" (" + alternatives + r")(?= )", frozenset(p.split()[0] for p in phrases))
 
 
 def trie_pattern(phrases: list[str]) -> str:
@@ -358,7 +397,7 @@ def read_findings(folder: Path) -> Findings:
                 for region, ps in finding.sites.items()
                 for p in ps
             }
-            sites[name] = (phrases_pattern(list(where)), where)
+            sites[name] = (PhraseList(list(where)), where)
     cues = load_cues(folder)
     lists: dict[str, list[str]] = {
         "care": spec.conservative_care.care,
@@ -388,7 +427,7 @@ def read_findings(folder: Path) -> Findings:
     }
     return Findings(
         findings=spec.findings,
-        phrase_pattern=phrases_pattern(list(meaning)),
+        phrase_pattern=PhraseList(list(meaning)),
         phrase_meaning=meaning,
         patterns={
             name: (
@@ -409,13 +448,13 @@ def read_findings(folder: Path) -> Findings:
             if f.unless_words
         },
         sites=sites,
-        diagnosis_pattern=phrases_pattern(list(diagnoses)),
+        diagnosis_pattern=PhraseList(list(diagnoses)),
         diagnosis_meaning=diagnoses,
-        work_status_pattern=phrases_pattern(list(work)),
+        work_status_pattern=PhraseList(list(work)),
         work_status_meaning=work,
-        skip_pattern=phrases_pattern([normalize_phrase(p) for p in spec.skip_sentences]),
-        opioid_pattern=phrases_pattern(opioids),
-        surgery_pattern=phrases_pattern(
+        skip_pattern=PhraseList([normalize_phrase(p) for p in spec.skip_sentences]),
+        opioid_pattern=PhraseList(opioids),
+        surgery_pattern=PhraseList(
             [
                 normalize_phrase(phrase).strip()
                 for finding in spec.findings.values()
@@ -427,7 +466,7 @@ def read_findings(folder: Path) -> Findings:
         adjunct_for=frozenset(spec.rehabilitation.adjunct_for),
         surgeons=frozenset(spec.procedures_planned.surgeons),
         proceduralists=frozenset(spec.procedures_planned.proceduralists),
-        regions=phrases_pattern(list(region_of)),
+        regions=PhraseList(list(region_of)),
         region_of=region_of,
         drug_name=drug_name,
         given_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.given_now),
@@ -439,7 +478,7 @@ def read_findings(folder: Path) -> Findings:
             )
         ),
         onset_units=spec.symptom_onset.units,
-        composite=phrases_pattern(list(composite_kinds)),
+        composite=PhraseList(list(composite_kinds)),
         composite_kinds=composite_kinds,
         composite_anchors=frozenset(
             phrase.split()[0]
@@ -447,7 +486,7 @@ def read_findings(folder: Path) -> Findings:
             if not kinds.isdisjoint(_ANCHORS)
         ),
         cues=cues,
-        cue_phrases=phrases_pattern(
+        cue_phrases=PhraseList(
             [
                 normalize_phrase(" ".join(cue.words)).strip()
                 for group in cues.by_first_word.values()
@@ -1534,7 +1573,7 @@ def composite_mentions(
         words = frozenset(plain.split())
     # One scan for every reader's phrases; each reader then checks its cue words, the cheap
     # part, and works out the statuses of its phrases (the negation scopes) only where a cue is.
-    of: dict[str, list[re.Match[str]]] = {}
+    of: dict[str, list[re.Match[str] | PhraseMatch]] = {}
     for match in findings.composite.finditer(plain, words):
         for kind in findings.composite_kinds[match[1]]:
             if kind not in _NEEDED_FOR or _NEEDED_FOR[kind] in needs:
@@ -1549,7 +1588,7 @@ def composite_mentions(
     def stated(kind: str, allowed: tuple[Status, ...]) -> list[str]:
         return [m[1] for m in of.get(kind, ()) if phrase_status(m[1]) in allowed]
 
-    def around(match: re.Match[str], before: int, after: int) -> list[str]:
+    def around(match: re.Match[str] | PhraseMatch, before: int, after: int) -> list[str]:
         """The words before and after a phrase found."""
         preceding = plain[: match.start(1)].rsplit(maxsplit=before)[-before:]
         return preceding + plain[match.end(1) :].split(maxsplit=after)[:after]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -119,36 +119,48 @@ class PhraseIndex(Strict):
             }
         )
 
-    def matches(
-        self, text: str, words: frozenset[str] | None = None
-    ) -> list[tuple[int, int, Phrase]]:
-        """Every phrase in a normalised text as (start, end, phrase), left to right, spaces
-        around it included: where several start at one word the longest wins, then the one
-        listed first, and none is taken inside another's words ("upper extremity" is not also
-        "upper"). `words`: the text's words, where the caller has them already."""
-        groups = self.by_first_word
-        firsts = groups.keys() & (words if words is not None else text.split())
-        if not firsts:
-            return []
-        # Only the places where a phrase's first word stands are tried: most words start none.
-        longest: list[tuple[int, Phrase]] = []
-        for first in firsts:
-            needle = f" {first} "
-            at = text.find(needle)
-            while at >= 0:
-                for phrase in groups[first]:
-                    if text.startswith(phrase.text, at):
-                        longest.append((at, phrase))
-                        break
-                at = text.find(needle, at + 1)
-        longest.sort(key=lambda found: found[0])
-        found: list[tuple[int, int, Phrase]] = []
-        covered_until = 0
-        for at, phrase in longest:
-            if at >= covered_until - 1:
-                covered_until = at + len(phrase.text)
-                found.append((at, covered_until, phrase))
-        return found
+    def matches(self, text: str) -> list[tuple[int, int, Phrase]]:
+        """Every phrase in a normalised text, as `phrases_in` finds them."""
+        return phrases_in(text, self.by_first_word, frozenset(text.split()))
+
+
+class Padded(Protocol):
+    @property
+    def text(self) -> str: ...  # normalised, with a space on each side
+
+
+P = TypeVar("P", bound=Padded)
+
+
+def phrases_in(
+    text: str, by_first_word: Mapping[str, Sequence[P]], words: frozenset[str]
+) -> list[tuple[int, int, P]]:
+    """Every phrase in a normalised text as (start, end, phrase), left to right, the spaces
+    around it included: where several start at one word the longest wins (each group is
+    ordered longest first), and none is taken inside another's words ("upper extremity" is not
+    also "upper"). `words`: the text's words."""
+    firsts = by_first_word.keys() & words
+    if not firsts:
+        return []
+    # Only the places where a phrase's first word stands are tried: most words start none.
+    longest: list[tuple[int, P]] = []
+    for first in firsts:
+        needle = f" {first} "
+        at = text.find(needle)
+        while at >= 0:
+            for phrase in by_first_word[first]:
+                if text.startswith(phrase.text, at):
+                    longest.append((at, phrase))
+                    break
+            at = text.find(needle, at + 1)
+    longest.sort(key=lambda found: found[0])
+    found: list[tuple[int, int, P]] = []
+    covered_until = 0
+    for at, phrase in longest:
+        if at >= covered_until - 1:
+            covered_until = at + len(phrase.text)
+            found.append((at, covered_until, phrase))
+    return found
 
 
 class Vocabulary(Strict):

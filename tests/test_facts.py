@@ -3,6 +3,7 @@ hand-checked gold facts of 30 letters (cases/*/facts.yaml)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -13,8 +14,10 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from engine.facts import CaseFacts, extract_facts, extract_note_facts
+from engine.facts import CaseFacts, PhraseList, extract_facts, extract_note_facts
 from engine.letters import parse_letter, parse_letter_file
 
 SEED = REPO / "cases" / "seed-002_30e38b816172c555" / "letter.txt"
@@ -513,3 +516,43 @@ SEED_DATES = {
 def test_the_review_or_report_date_is_read(case: str, name: str, day: date) -> None:
     letter = REPO / "cases" / case / "letter.txt"
     assert extracted(letter)[(name, None)] == day
+
+
+WORDS = ["low", "back", "pain", "physical", "therapy", "no", "pt", "a", "a a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
+    sentence=st.lists(st.sampled_from(WORDS), max_size=14),
+)
+def test_a_phrase_list_scanned_finds_what_its_expression_finds(
+    phrases: list[list[str]], sentence: list[str]
+) -> None:
+    # A phrase list is scanned word by word until it is used often, then compiled: the two must
+    # find the same phrases at the same places (longest first, none inside another).
+    plain = " " + " ".join(" ".join(sentence).split()) + " "
+    words = frozenset(plain.split())
+    scanned = PhraseList([" ".join(p) for p in phrases])
+    compiled = PhraseList([" ".join(p) for p in phrases])
+    compiled.pattern = re.compile(compiled.source)
+    found = [(m[1], m.start(1), m.end(1), m.start()) for m in scanned.finditer(plain, words)]
+    assert scanned.pattern is None
+    expected = [(m[1], m.start(1), m.end(1), m.start()) for m in compiled.finditer(plain, words)]
+    assert found == expected
+
+
+def test_a_phrase_list_is_compiled_once_it_is_used_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    import engine.facts
+
+    monkeypatch.setattr(engine.facts, "SCANS_BEFORE_COMPILING", 3)
+    phrases = PhraseList(["low back pain", "back"])
+    plain = " chronic low back pain and back spasm "
+    words = frozenset(plain.split())
+    results = [[m[1] for m in phrases.finditer(plain, words)] for _ in range(4)]
+    assert results == [["low back pain", "back"]] * 4
+    assert phrases.pattern is not None
+    # The cache keeps the phrases, not the compiled expression.
+    assert pickle.loads(pickle.dumps(phrases)).pattern is None
