@@ -178,10 +178,11 @@ class Auditor:
     def audit_text(self, text: str, source: str | Path, digest: str) -> list[AuditRecord]:
         case = parse_letter(text, source=str(source))
         facts = extract_facts(case, self.rules_dir, summary_only=self.summary_only)
+        shown = [(fact.item, FactUsed.of(fact)) for fact in facts.facts]  # once for all items
         # The procedures are judged first: the services that go with a surgery follow its
         # verdict (reviewers deny them, citing nothing more, when the surgery is denied).
         done = {
-            item.index: self.audit_item(case, item, facts, digest)
+            item.index: self.audit_item(case, item, facts, digest, shown=shown)
             for item in case.items
             if is_procedure(item)
         }
@@ -189,7 +190,7 @@ class Auditor:
         for item in case.items:
             if item.index not in done:
                 extra = linked if linked and is_ancillary(item) else None
-                done[item.index] = self.audit_item(case, item, facts, digest, extra)
+                done[item.index] = self.audit_item(case, item, facts, digest, extra, shown)
         return [done[item.index] for item in case.items]
 
     def audit_item(
@@ -199,7 +200,12 @@ class Auditor:
         facts: CaseFacts,
         digest: str,
         extra: FactUsed | None = None,
+        shown: list[tuple[int | None, FactUsed]] | None = None,
     ) -> AuditRecord:
+        """`shown`: the letter's facts as records show them, with their items, where the caller
+        has made them already."""
+        if shown is None:
+            shown = [(fact.item, FactUsed.of(fact)) for fact in facts.facts]
         on = rules_date(case, facts.values(item.index))
         known = self.rulebook.fields
         values = {k: v for k, v in facts.values(item.index, on).items() if k in known}
@@ -216,7 +222,7 @@ class Auditor:
             "decision_source": item.decision_source.value,
             "date": on,
             "reviewer_tier": reviewer_tier(item),
-            "facts": [FactUsed.of(f) for f in facts.facts if f.item in (None, item.index)]
+            "facts": [used for of, used in shown if of is None or of == item.index]
             + ([extra] if extra is not None else []),
         }
         try:

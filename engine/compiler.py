@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from engine.conditions import (
@@ -81,6 +82,14 @@ class CompiledRules:
     derived: tuple[Derived, ...]
     uncertain: frozenset[int]  # rules whose `when` can be unknown
     limits: frozenset[int]  # rules with `supports`
+
+    @cached_property
+    def derived_of(self) -> dict[str, tuple[Derived, ...]]:
+        """The derived booleans by the field they are worked out from."""
+        found: dict[str, list[Derived]] = {}
+        for derived in self.derived:
+            found.setdefault(derived.field, []).append(derived)
+        return {field: tuple(group) for field, group in found.items()}
 
 
 class Compiler:
@@ -335,23 +344,24 @@ def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
     """The flat fact to assert for one evaluation. Unknown values (None, absent, empty lists) are
     left out, which is how the compiled conditions recognise them."""
     fact: Json = {MARKER: 1}
-    for field, key in compiled.keys.items():
-        value = values.get(field)
+    keys, kinds, derived_of = compiled.keys, compiled.kinds, compiled.derived_of
+    # By the values given (a few dozen) rather than by every field the rules read.
+    for field, value in values.items():
         if value is None:
             continue
-        if compiled.kinds[field] is FieldType.TEXT_LIST:
-            if value:
+        key = keys.get(field)
+        if key is not None:
+            kind = kinds[field]
+            if kind is not FieldType.TEXT_LIST:
+                fact[key] = fact_value(kind, value)
+            elif value:
                 fact[key] = len(value)  # presence is what exists/missing test
-            continue
-        fact[key] = fact_value(compiled.kinds[field], value)
-    for derived in compiled.derived:
-        value = values.get(derived.field)
-        if value is None or (derived.op == "in" and not value):
-            continue
-        if derived.op == "in":
-            fact[derived.key] = any(v in derived.value for v in value)
-        else:
-            fact[derived.key] = re.search(derived.value, value) is not None
+        for derived in derived_of.get(field, ()):
+            if derived.op == "in":
+                if value:
+                    fact[derived.key] = any(v in derived.value for v in value)
+            else:
+                fact[derived.key] = re.search(derived.value, value) is not None
     return fact
 
 

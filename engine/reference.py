@@ -89,22 +89,36 @@ def applies(rule: Rule, values: dict[str, Any]) -> bool:
 def unknown_fields(rule: Rule, values: dict[str, Any]) -> list[str]:
     """The unknown fields that leave the rule undecided: only those in parts that are themselves
     undecided, so a field that could not change the answer is not asked for."""
-    found: list[str] = []
+    found: dict[str, None] = {}
+    undecided_fields(rule.when, values, found)
+    return list(found)
 
-    def walk(node: Condition | None) -> None:
-        if node is None or truth(node, values) is not None:
-            return
-        if isinstance(node, Test):
-            if node.field not in found:
-                found.append(node.field)
-        elif isinstance(node, Not):
-            walk(node.item)
-        else:
-            for item in node.items:
-                walk(item)
 
-    walk(rule.when)
-    return found
+def undecided_fields(
+    node: Condition | None, values: dict[str, Any], found: dict[str, None]
+) -> Truth:
+    """The node's truth, adding to `found` (in order) the fields of its undecided parts where
+    the node itself is undecided. One pass: each part's truth is worked out once."""
+    if node is None:
+        return True
+    if isinstance(node, Test):
+        result = comparison_truth(node, values)
+        if result is None:
+            found.setdefault(node.field)
+        return result
+    if isinstance(node, Not):
+        inner = undecided_fields(node.item, values, found)
+        return None if inner is None else not inner
+    # The parts' fields count only if the whole stays undecided: gather them aside first.
+    parts: dict[str, None] = {}
+    results = [undecided_fields(item, values, parts) for item in node.items]
+    decisive = isinstance(node, AnyOf)  # True decides an `any`, False an `all`
+    if decisive in results:
+        return decisive
+    if None in results:
+        found.update(parts)
+        return None
+    return not decisive
 
 
 class ReferenceMatcher:
