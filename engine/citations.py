@@ -30,6 +30,7 @@ REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)")
 ODG = re.compile(
     r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*", re.I
 )
+ODG_NAMED = re.compile(r"\bODG\b|Official\s+Disability", re.I)
 ACOEM_CHAPTERS = re.compile(
     r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches", re.I
 )
@@ -99,13 +100,13 @@ def parse_citation(text: str, mtus: bool) -> Citation:
         year=int(year.group(1)) if year else None,
         chapter=chapter.group(1) if chapter else None,
         section=section_text.strip(" .") if section_text else None,
-        pages=re.sub(r"\s+", "", pages.group(1)) if pages else None,
+        pages="".join(pages.group(1).split()) if pages else None,
     )
 
 
 def family_of(text: str, mtus: bool) -> str:
     """Which guideline family a citation belongs to; MTUS-adopted ACOEM chapters count as MTUS."""
-    if ODG.match(text) or re.search(r"\bODG\b|Official\s+Disability", text, re.I):
+    if ODG.match(text) or ODG_NAMED.search(text):
         return "odg"
     if mtus and (MTUS_DOCUMENTS.search(text) or ACOEM_CHAPTERS.search(text)):
         return "mtus"

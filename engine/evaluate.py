@@ -77,21 +77,26 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
     """Strict check of names, types and vocabulary, because durable_rules compares mismatched
     types without complaint and a misspelt service would just match nothing."""
     checked: dict[str, Any] = {}
+    fields, names = rulebook.fields, rulebook.names
     for name, value in {**REQUEST_DEFAULTS, **values}.items():
-        spec = rulebook.fields.get(name)
+        spec = fields.get(name)
         if spec is None:
-            raise FactError(f"unknown fact '{name}'{did_you_mean(name, rulebook.fields)}")
+            raise FactError(f"unknown fact '{name}'{did_you_mean(name, fields)}")
         if value is None:
             continue
-        if spec.type is FieldType.TEXT_LIST and isinstance(value, list):
+        kind = spec.type
+        if kind is FieldType.TEXT_LIST and isinstance(value, list):
             value = tuple(value)
-        if not value_fits(spec.type, value):
-            raise FactError(f"fact '{name}' is {spec.type.value}, but {value!r} is not")
-        known = rulebook.names.get(spec.vocabulary or "")
-        for item in value if isinstance(value, tuple) else (value,):
-            if known is not None and item not in known:
-                raise FactError(f"unknown value '{item}' for '{name}'{did_you_mean(item, known)}")
-        checked[name] = normalized(spec.type, value)
+        if not value_fits(kind, value):
+            raise FactError(f"fact '{name}' is {kind.value}, but {value!r} is not")
+        known = names.get(spec.vocabulary) if spec.vocabulary else None
+        if known is not None:
+            for item in value if isinstance(value, tuple) else (value,):
+                if item not in known:
+                    raise FactError(
+                        f"unknown value '{item}' for '{name}'{did_you_mean(item, known)}"
+                    )
+        checked[name] = normalized(kind, value) if kind is FieldType.NUMBER else value
     if not isinstance(checked.get("request.date"), date):
         raise FactError("the request's date is needed to choose the rules in force")
     if not isinstance(checked.get("request.service"), str):

@@ -1297,7 +1297,11 @@ def facts_in(
             for match in pattern.finditer(figures):
                 count = next(g for g in match.groups() if g)
                 add(name, int(count), match.start(), match.end())
-    if counts_done and not sentence.words.isdisjoint(("no", "not", "never")):
+    if (
+        counts_done
+        and not words.isdisjoint(("no", "not", "never"))
+        and not words.isdisjoint(_MODALITY_FIRST_WORDS)
+    ):
         for name, pattern in _NONE_PRIOR.items():
             for match in pattern.finditer(text):
                 add(name, 0, match.start(), match.end())

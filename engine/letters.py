@@ -259,11 +259,14 @@ def read_reviewer(text: str) -> Reviewer:
     return Reviewer()
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+SUPPORTED = re.compile(r"\bsupported\b", re.I)
+
+
 def conclude(rationale: str) -> Decision:
     """The verdict of the last sentence of a rationale that speaks of medical necessity."""
-    sentences = re.split(r"(?<=[.!?])\s+", fold_whitespace(rationale))
-    for sentence in reversed(sentences):
-        if not NECESSITY.search(sentence) and not re.search(r"\bsupported\b", sentence, re.I):
+    for sentence in reversed(SENTENCE_BREAK.split(fold_whitespace(rationale))):
+        if not NECESSITY.search(sentence) and not SUPPORTED.search(sentence):
             continue
         if NEGATIVE_CONCLUSION.search(sentence):
             return Decision.UPHELD
