@@ -7,7 +7,9 @@ an empty user password, which PDFium opens when given "" as the password.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,23 +54,23 @@ def read_letter_text(path: str | Path) -> str:
 
 def read_letter_bytes(path: str | Path) -> bytes:
     """A letter file's bytes, checked for size and emptiness."""
-    path = Path(path)
     try:
-        size = path.stat().st_size
+        status = os.stat(path)  # once: an audit reads every letter through here
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise InputError(path, "is a folder, not a letter file")
-    if size > MAX_LETTER_BYTES:
+    if status.st_size > MAX_LETTER_BYTES:
         raise InputError(
             path,
-            f"file is {size / 1024 / 1024:.1f} MiB; a letter is at most "
+            f"file is {status.st_size / 1024 / 1024:.1f} MiB; a letter is at most "
             f"{MAX_LETTER_BYTES // 1024 // 1024} MiB",
         )
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as letter:
+            data = letter.read()
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():

@@ -1621,7 +1621,13 @@ def composite_mentions(
             add("~care:tried", True)
     # A procedure "recommended previously" is an old plan, not this one; a plan stated only to
     # be denied ("not ... considering ... surgical intervention") is none.
-    if "procedure_planned" in of and "previously" not in words:
+    # Without an injection or a surgery named, a plan says nothing here (and working out the
+    # plan's negation is the costly part).
+    if (
+        "procedure_planned" in of
+        and "previously" not in words
+        and ("injections" in of or "surgeries" in of)
+    ):
         plan_stated = bool(stated("procedure_planned", (Status.PRESENT,)))
         if plan_stated and stated("injections", (Status.PRESENT,)):
             add("invasive_procedure_planned", True)

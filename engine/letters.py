@@ -260,18 +260,25 @@ def read_reviewer(text: str) -> Reviewer:
 
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+CONCLUSION_TAIL_CHARS = 800
 SUPPORTED = re.compile(r"\bsupported\b", re.I)
 
 
 def conclude(rationale: str) -> Decision:
     """The verdict of the last sentence of a rationale that speaks of medical necessity."""
-    for sentence in reversed(SENTENCE_BREAK.split(fold_whitespace(rationale))):
-        if not NECESSITY.search(sentence) and not SUPPORTED.search(sentence):
-            continue
-        if NEGATIVE_CONCLUSION.search(sentence):
-            return Decision.UPHELD
-        if POSITIVE_CONCLUSION.search(sentence):
-            return Decision.OVERTURNED
+    folded = fold_whitespace(rationale)
+    # The conclusion is nearly always among the last sentences: the tail is read first, from a
+    # sentence start, and the rest only where the tail concludes nothing.
+    tail = SENTENCE_BREAK.search(folded, max(0, len(folded) - CONCLUSION_TAIL_CHARS))
+    parts = [folded] if tail is None else [folded[tail.end() :], folded[: tail.end()]]
+    for part in parts:
+        for sentence in reversed(SENTENCE_BREAK.split(part)):
+            if not NECESSITY.search(sentence) and not SUPPORTED.search(sentence):
+                continue
+            if NEGATIVE_CONCLUSION.search(sentence):
+                return Decision.UPHELD
+            if POSITIVE_CONCLUSION.search(sentence):
+                return Decision.OVERTURNED
     return Decision.UNKNOWN
 
 

@@ -301,3 +301,15 @@ def test_header_dates_and_dates_in_the_text_are_read_alike(
     note = f"The patient was injured on {written}."
     injured = [f.value for f in extract_note_facts(note).facts if f.name == "injury_date"]
     assert injured == ([expected] if expected else [])
+
+
+def test_a_conclusion_far_from_the_end_of_a_rationale_is_found() -> None:
+    # The tail is read first; a conclusion before it is still the rationale's conclusion, and a
+    # later one wins over it.
+    filler = "The patient reports pain in the low back. " * 60
+    assert conclude("The request is not medically necessary. " + filler) is Decision.UPHELD
+    assert (
+        conclude("The request is not medically necessary. " + filler + "It is medically necessary.")
+        is Decision.OVERTURNED
+    )
+    assert conclude(filler) is Decision.UNKNOWN
