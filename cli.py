@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -340,6 +341,7 @@ def audit(
     from engine.audit import AuditSettings, rules_version
     from engine.documents import letter_files
     from engine.errors import InputError
+    from engine.summary import InconsistentRecordError, Tally
     from engine.vocab import default_rules_dir
 
     if executor is Executor.dask:
@@ -366,25 +368,35 @@ def audit(
             store = Store(db)
         except InputError as exc:
             fail(str(exc))
+    tally = Tally(listed_disagreements=LISTED_DISAGREEMENTS)
+    failures: list[Any] = []
+    rows: list[tuple[str, ...]] = []  # the table's, kept small: a table is for runs people read
+    writer = CsvRecords() if output_format is AuditFormat.csv else None
     try:
         on_cluster = scheduler if executor is Executor.dask else None
-        results = run_audit(files, settings, version, jobs, store, quiet, on_cluster)
+        for result in run_audit(files, settings, version, jobs, store, quiet, on_cluster):
+            try:
+                tally.add_result(result)
+            except InconsistentRecordError as exc:
+                fail(f"the results do not add up: {exc}")
+            if result.error:
+                failures.append(result)
+            # Machine output goes out as it comes, so a long run can be followed or piped on.
+            if output_format is AuditFormat.jsonl:
+                for line in result_lines(result):
+                    typer.echo(json.dumps(line))
+            elif writer is not None:
+                writer.write(result)
+            else:
+                rows.extend(table_row(record) for record in result.records)
     except InputError as exc:
         fail(str(exc))
     finally:
         if store:
             store.close()
-    records = [record for result in results for record in result.records]
-    failures = [result for result in results if result.error]
-    summary = summarize_or_exit(records, failures)
-    if output_format is AuditFormat.jsonl:
-        for result in results:
-            for line in result_lines(result):
-                typer.echo(json.dumps(line))
-    elif output_format is AuditFormat.csv:
-        print_csv(results)
-    else:
-        print_audit_table(records)
+    summary = tally.summary()
+    if output_format is AuditFormat.table:
+        print_audit_table(rows)
     for failure in failures:
         typer.echo(f"{failure.letter}: error: {failure.error}", err=True)
     if output_format is AuditFormat.table or not quiet:
@@ -402,6 +414,11 @@ def overlay_folders(overlay: list[Path] | None) -> list[Path]:
     return [*(overlay or []), *map(Path, environment_overlays())]
 
 
+# The summary of a run lists this many disagreements (the first, by letter); all are counted, and
+# every one is in the records. An archive can have tens of thousands.
+LISTED_DISAGREEMENTS = 200
+
+
 def run_audit(
     files: list[Path],
     settings: Any,
@@ -410,46 +427,43 @@ def run_audit(
     store: Any,
     quiet: bool,
     scheduler: str | None = None,
-) -> list[Any]:
-    """Every file's result in the files' order: audited now, or taken from the store where the
-    same content was audited under the same rules. Each new result is stored before the next.
-    With a Dask scheduler the letters are audited on its cluster."""
+) -> Iterator[Any]:
+    """Every file's result in the files' order, as each comes: audited now, or taken from the
+    store where the same content was audited under the same rules. Each new result is stored
+    before the next. Nothing is kept once handed on, so an archive of any size runs in the same
+    memory. With a Dask scheduler the letters are audited on its cluster."""
     from engine.audit import LetterResult, audit_files, audit_files_on_dask, content_hash
 
-    digests: dict[Path, str | None] = {}
-    for path in files:
+    def digest_of(path: Path) -> str | None:
         try:
-            digests[path] = content_hash(path.read_bytes())
+            return content_hash(path.read_bytes())
         except OSError:
-            digests[path] = None  # the audit records why it cannot be read
-    done = store.audited(version) if store else set()
-    pending = [path for path in files if digests[path] not in done]
-    fresh: dict[str, Any] = {}
+            return None  # the audit records why it cannot be read
+
+    # Only a store can say a letter is done already; without one nothing is read twice.
+    stored = bytearray(len(files))
+    if store:
+        for number, path in enumerate(files):
+            digest = digest_of(path)
+            stored[number] = digest is not None and store.records_of(digest, version) is not None
+    pending = [path for number, path in enumerate(files) if not stored[number]]
     with progress_bar(len(pending), quiet) as advance:
-        results_in_order = (
+        fresh = iter(
             audit_files_on_dask(pending, settings, scheduler)
             if scheduler
             else audit_files(pending, settings, jobs)
         )
-        for result in results_in_order:
+        for number, path in enumerate(files):
+            if stored[number]:
+                digest = digest_of(path) or ""
+                records = store.records_of(digest, version) or []
+                yield LetterResult(letter=str(path), letter_sha256=digest, records=records)
+                continue
+            result = next(fresh)
             if store:
                 store.save(result, version)  # raises InputError on a lock or a full disk
-            fresh[result.letter] = result
             advance(Path(result.letter).name)
-    stored: dict[str, list[Any]] = {}
-    if len(pending) < len(files):
-        for record in store.records(version):
-            stored.setdefault(record.letter_sha256, []).append(record)
-    results = []
-    for path in files:
-        if str(path) in fresh:
-            results.append(fresh[str(path)])
-        else:
-            digest = digests[path] or ""
-            results.append(
-                LetterResult(letter=str(path), letter_sha256=digest, records=stored.get(digest, []))
-            )
-    return results
+            yield result
 
 
 class progress_bar:
@@ -485,13 +499,19 @@ def result_lines(result: Any) -> list[dict[str, Any]]:
     return [record.model_dump(mode="json") for record in result.records]
 
 
-def print_csv(results: list[Any]) -> None:
-    import csv
-    import sys
+class CsvRecords:
+    """Records as CSV rows on standard output, the header first."""
 
-    writer = csv.DictWriter(sys.stdout, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for result in results:
+    def __init__(self) -> None:
+        import csv
+        import sys
+
+        self.writer = csv.DictWriter(
+            sys.stdout, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n"
+        )
+        self.writer.writeheader()
+
+    def write(self, result: Any) -> None:
         for line in result_lines(result):
             row = {
                 key: "; ".join(map(str, value)) if isinstance(value, list) else value
@@ -499,32 +519,36 @@ def print_csv(results: list[Any]) -> None:
             }
             quantity = line.get("supported_quantity")
             row["supported_quantity"] = describe_quantity(quantity) if quantity else ""
-            writer.writerow(row)
+            self.writer.writerow(row)
 
 
-def print_audit_table(records: list[Any]) -> None:
+def table_row(record: Any) -> tuple[str, ...]:
+    verdict = record.verdict
+    if record.supported_quantity:
+        supported = describe_quantity(record.supported_quantity.model_dump())
+        verdict += f" (supported: {supported})" if supported else ""
+    agreement = record.agreement.replace("_", " ")
+    if record.compared_as_upheld:
+        agreement += " (insufficient as upheld)"
+    return (
+        record.letter,
+        str(record.item),
+        record.request,
+        record.reviewer_decision,
+        verdict,
+        agreement,
+        "\n".join(record.rules),
+    )
+
+
+def print_audit_table(rows: list[tuple[str, ...]]) -> None:
     table = new_table(("letter", "#", "request", "reviewer", "verdict", "agreement", "rules"))
     # Letters are named from the folder they share, so that cases/x/letter.txt and
     # cases/y/letter.txt stay apart.
-    folders = [str(Path(record.letter).parent) for record in records]
+    folders = [str(Path(row[0]).parent) for row in rows]
     common = os.path.commonpath(folders) if folders else ""
-    for record in records:
-        verdict = record.verdict
-        if record.supported_quantity:
-            supported = describe_quantity(record.supported_quantity.model_dump())
-            verdict += f" (supported: {supported})" if supported else ""
-        agreement = record.agreement.replace("_", " ")
-        if record.compared_as_upheld:
-            agreement += " (insufficient as upheld)"
-        table.add_row(
-            os.path.relpath(record.letter, common) if common else record.letter,
-            str(record.item),
-            record.request,
-            record.reviewer_decision,
-            verdict,
-            agreement,
-            "\n".join(record.rules),
-        )
+    for letter, *cells in rows:
+        table.add_row(os.path.relpath(letter, common) if common else letter, *cells)
     print_table(table)
 
 
@@ -576,6 +600,13 @@ def print_summary(summary: Any, to_stderr: bool) -> None:
                 "\n".join(d.rules),
             )
         print_table(table, to_stderr)
+        unlisted = summary.disagreed - len(summary.disagreements)
+        if unlisted:
+            typer.echo(
+                f"... and {unlisted:,} more disagreements: every record is in --format jsonl "
+                "or csv, and in `imrcheck report` of a --db run",
+                err=to_stderr,
+            )
 
 
 def verdict_counts(row: Any) -> str:

@@ -49,7 +49,9 @@ def audit_run(letters: list[Path], repeat: int, jobs: int) -> tuple[float, float
 
 
 def rate(seconds_per_letter: float) -> str:
-    return f"{1 / seconds_per_letter:,.0f} letters/s ({seconds_per_letter * 1000:.2f} ms per letter)"
+    return (
+        f"{1 / seconds_per_letter:,.0f} letters/s ({seconds_per_letter * 1000:.2f} ms per letter)"
+    )
 
 
 def main() -> None:

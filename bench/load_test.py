@@ -4,22 +4,27 @@ fails (the issue's "100,000 generated letters audited with flat memory and no er
 Writes N letters from `engine.synthetic` to a temporary folder (removed at the end), then audits
 them as `imrcheck audit` does, through `engine.audit.audit_files`: read, hash, parse, extract
 facts, judge every item. With `--stream` nothing is written and each letter's text goes straight
-to `Auditor.audit_text`. At 1,000, 10,000, 50,000 and 100,000 letters (and at the end) it prints
+to `Auditor.audit_text`. With `--cli` the letters go through the command people run, `imrcheck
+audit FOLDER --db ... --format jsonl --quiet`, as a separate process whose output is read as it
+comes; its memory (and its workers') is the one shown. At 1,000, 10,000, 50,000 and 100,000 letters (and at the end) it prints
 letters/s, items, errors and the resident memory (VmRSS) of this process and, with `--jobs 2`,
 of each worker (the first interval includes loading the rules). An error is a letter that could
 not be audited or an item whose verdict is `error`; the run exits 1 if there is any.
 
 The machine may be shared: run it under `nice`.
 
-Usage: nice python bench/load_test.py [--letters N] [--jobs N] [--seed S] [--stream] [--rules DIR]
+Usage: nice python bench/load_test.py [--letters N] [--jobs N] [--seed S] [--stream | --cli]
+           [--rules DIR]
 """
 
 import argparse
 import hashlib
+import json
 import multiprocessing
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from engine.audit import AuditSettings, LetterResult, audit_files
+from engine.audit import AuditRecord, AuditSettings, LetterResult, audit_files
 from engine.errors import InputError
 from engine.synthetic import make_letters, write_letters
 
@@ -47,11 +52,69 @@ def rss_mib(pid: int | str = "self") -> float | None:
     return None
 
 
+# The process whose memory is shown: this one, or with --cli the `imrcheck audit` it started.
+watched: dict[str, int | None] = {"pid": None}
+# With --cli, what `memory()` last read of that process: it may have ended by the last row.
+last_reading: dict[str, str] = {}
+
+
+def children_of(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as listed:
+            return [int(child) for child in listed.read().split()]
+    except OSError:
+        return []
+
+
 def memory() -> str:
-    own = f"{rss_mib():7.1f}"
-    workers = [rss_mib(child.pid) for child in multiprocessing.active_children()]
+    pid = watched["pid"]
+    if pid is None:
+        own = rss_mib()
+        workers = [rss_mib(child.pid) for child in multiprocessing.active_children() if child.pid]
+    else:
+        own = rss_mib(pid)
+        # Pool workers run beside a resource tracker the pool starts; both are children.
+        workers = [rss_mib(child) for child in children_of(pid)]
     shown = [f"{w:.1f}" for w in workers if w is not None]
-    return own + (f"  workers {' '.join(shown)}" if shown else "")
+    if own is None:
+        return last_reading.get("memory", "") + " (last read before it ended)"
+    reading = f"{own:7.1f}" + (f"  workers {' '.join(shown)}" if shown else "")
+    last_reading["memory"] = reading
+    return reading
+
+
+def through_cli(folder: str, jobs: int, rules: Path | None) -> Iterator[LetterResult]:
+    """Each letter's result as `imrcheck audit --format jsonl` prints it, one letter's lines
+    gathered into one result."""
+    database = Path(folder) / "audit.sqlite"
+    command = [
+        str(Path(sys.executable).parent / "imrcheck"), "audit", folder, "--db", str(database),
+        "--format", "jsonl", "--quiet", "--jobs", str(jobs),
+    ]  # fmt: skip
+    if rules:
+        command += ["--rules", str(rules)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        watched["pid"] = process.pid
+        assert process.stdout is not None
+        letter: str | None = None
+        records: list[AuditRecord] = []
+        for number, line in enumerate(process.stdout):
+            if number % 500 == 0:
+                memory()  # keeps the last reading
+            fields = json.loads(line)
+            if letter is not None and fields["letter"] != letter:
+                yield LetterResult(letter=letter, letter_sha256="", records=records)
+                records = []
+            letter = fields["letter"]
+            if "error" in fields:
+                yield LetterResult(letter=letter, letter_sha256="", error=fields["error"])
+                letter = None
+            else:
+                records.append(AuditRecord.model_validate(fields))
+        if letter is not None:
+            yield LetterResult(letter=letter, letter_sha256="", records=records)
+        if process.wait() not in (0, 1):
+            print(f"imrcheck audit exited {process.returncode}")
 
 
 def streamed(count: int, seed: int, settings: AuditSettings) -> Iterator[LetterResult]:
@@ -109,13 +172,16 @@ def main() -> None:
     parser.add_argument("--letters", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--stream", action="store_true", help="audit text, write no files")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--stream", action="store_true", help="audit text, write no files")
+    how.add_argument("--cli", action="store_true", help="through `imrcheck audit --db`")
     parser.add_argument("--rules", type=Path, help="another rules folder, as for imrcheck audit")
     options = parser.parse_args()
     count = options.letters
     print(
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {count:,} letters from seed "
-        f"{options.seed}, jobs {options.jobs}, {'streamed' if options.stream else 'files'}"
+        f"{options.seed}, jobs {options.jobs}, "
+        f"{'streamed' if options.stream else 'through imrcheck audit' if options.cli else 'files'}"
     )
     settings = AuditSettings(rules_dir=options.rules)
     if options.stream:
@@ -134,7 +200,12 @@ def main() -> None:
             f"wrote {count:,} letters ({size / 2**20:,.0f} MiB) to {folder} in {elapsed:.1f} s "
             f"({count / elapsed:,.0f} letters/s); RSS {rss_mib():.1f} MiB"
         )
-        errors = run(audit_files(paths, settings, options.jobs), count)
+        results = (
+            through_cli(folder, options.jobs, options.rules)
+            if options.cli
+            else audit_files(paths, settings, options.jobs)
+        )
+        errors = run(results, count)
     sys.exit(1 if errors else 0)
 
 

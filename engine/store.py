@@ -243,6 +243,22 @@ class Store:
         )
         return {sha for (sha,) in rows}
 
+    def records_of(self, letter_sha256: str, rules_version: str) -> list[AuditRecord] | None:
+        """The stored records of one letter's content under `rules_version`, in item order; None
+        if it was not audited under it. (One letter at a time, so that a run over an archive
+        never holds every stored record at once.)"""
+        if not self._read(
+            "SELECT 1 FROM letters WHERE letter_sha256 = ? AND rules_version = ?",
+            (letter_sha256, rules_version),
+        ):
+            return None
+        rows = self._read(
+            """SELECT record FROM records WHERE letter_sha256 = ? AND rules_version = ?
+            ORDER BY item""",
+            (letter_sha256, rules_version),
+        )
+        return [AuditRecord.model_validate_json(record) for (record,) in rows]
+
     def records(self, rules_version: str | None = None) -> list[AuditRecord]:
         """Every stored record under `rules_version` (by default the latest one), ordered by
         letter path, then item."""

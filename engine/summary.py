@@ -139,7 +139,9 @@ class Summary(Model):
     by_rule: dict[str, GroupSummary]  # keys sorted
     tier_compared: int  # items where both the governing tier and the reviewer's tier are known
     tier_differs: int
-    disagreements: list[Disagreement]  # sorted by letter, then item
+    disagreements: list[
+        Disagreement
+    ]  # sorted by letter, then item; all of them, or as many as asked
 
 
 class InconsistentRecordError(ValueError):
@@ -206,9 +208,11 @@ def add_to_group(group: GroupSummary, record: AuditRecord) -> None:
 
 
 def finish(groups: dict[str, GroupSummary]) -> dict[str, GroupSummary]:
-    for group in groups.values():
+    """The groups with their rates, sorted by name; copies, so the tally can go on."""
+    finished = {name: group.model_copy(deep=True) for name, group in sorted(groups.items())}
+    for group in finished.values():
         group.agreement_rate = rate(group.agreed, group.compared)
-    return dict(sorted(groups.items()))
+    return finished
 
 
 def cohens_kappa(table: dict[tuple[bool, bool], int]) -> float | None:
@@ -242,40 +246,73 @@ def summarize(records: Iterable[AuditRecord], failures: Iterable[LetterResult] =
     Raises `InconsistentRecordError` for a record whose `agreement` does not follow from its
     reviewer decision and verdict.
     """
-    records = sorted(records, key=lambda r: (r.letter, r.item))
-    verdicts = VerdictCounts()
-    decisions = DecisionCounts()
-    overall = GroupSummary()
-    by_category: dict[str, GroupSummary] = defaultdict(GroupSummary)
-    by_rule: dict[str, GroupSummary] = defaultdict(GroupSummary)
-    # (reviewer upheld, engine upheld) -> compared items
-    table: dict[tuple[bool, bool], int] = {
-        (reviewer, engine): 0 for reviewer in (True, False) for engine in (True, False)
-    }
-    agreed_on_insufficient = tier_compared = tier_differs = 0
-    disagreements: list[Disagreement] = []
-
+    tally = Tally()
+    letters: set[str] = set()
     for record in records:
+        tally.add_record(record)
+        letters.add(record.letter)
+    for failure in failures:
+        tally.add_failure(failure)
+    return tally.summary(len(letters))
+
+
+class Tally:
+    """A summary built one letter at a time, holding counts rather than records: an audit of
+    the whole archive sums up as it goes. Only the disagreements and failures are kept, as the
+    summary lists them: the disagreements up to `listed_disagreements` (the first to come; all are
+    counted)."""
+
+    def __init__(self, listed_disagreements: int | None = None) -> None:
+        self.listed_disagreements = listed_disagreements
+        self.letters = 0
+        self.verdicts = VerdictCounts()
+        self.decisions = DecisionCounts()
+        self.overall = GroupSummary()
+        self.by_category: dict[str, GroupSummary] = defaultdict(GroupSummary)
+        self.by_rule: dict[str, GroupSummary] = defaultdict(GroupSummary)
+        # (reviewer upheld, engine upheld) -> compared items
+        self.table: dict[tuple[bool, bool], int] = {
+            (reviewer, engine): 0 for reviewer in (True, False) for engine in (True, False)
+        }
+        self.agreed_on_insufficient = self.tier_compared = self.tier_differs = 0
+        self.disagreements: list[Disagreement] = []
+        self.failures: list[Failure] = []
+
+    def add_result(self, result: LetterResult) -> None:
+        """One letter's result: its records, or its failure."""
+        if result.error is not None:
+            self.add_failure(result)
+            return
+        self.letters += bool(result.records)
+        for record in result.records:
+            self.add_record(record)
+
+    def add_failure(self, result: LetterResult) -> None:
+        if result.error is not None:
+            self.failures.append(Failure(letter=result.letter, reason=result.error))
+
+    def add_record(self, record: AuditRecord) -> None:
         check_consistent(record)
-        add(verdicts, record.verdict)
-        setattr(
-            decisions, record.reviewer_decision, getattr(decisions, record.reviewer_decision) + 1
-        )
-        add_to_group(overall, record)
-        add_to_group(by_category[category_of(record)], record)
+        add(self.verdicts, record.verdict)
+        decision = record.reviewer_decision
+        setattr(self.decisions, decision, getattr(self.decisions, decision) + 1)
+        add_to_group(self.overall, record)
+        add_to_group(self.by_category[category_of(record)], record)
         # A rule named twice on one record still counts the record once for it.
         for rule in dict.fromkeys(record.rules):
-            add_to_group(by_rule[rule], record)
+            add_to_group(self.by_rule[rule], record)
         if record.tier_differs is not None:
-            tier_compared += 1
-            tier_differs += record.tier_differs
+            self.tier_compared += 1
+            self.tier_differs += record.tier_differs
         if record.agreement == "not_compared":
-            continue
-        table[record.reviewer_decision == "upheld", engine_upholds(record)] += 1
+            return
+        self.table[record.reviewer_decision == "upheld", engine_upholds(record)] += 1
         if record.agreement == "agree":
-            agreed_on_insufficient += record.compared_as_upheld
-        else:
-            disagreements.append(
+            self.agreed_on_insufficient += record.compared_as_upheld
+        elif (
+            self.listed_disagreements is None or len(self.disagreements) < self.listed_disagreements
+        ):
+            self.disagreements.append(
                 Disagreement(
                     letter=record.letter,
                     case_number=record.case_number,
@@ -289,38 +326,38 @@ def summarize(records: Iterable[AuditRecord], failures: Iterable[LetterResult] =
                 )
             )
 
-    upheld_recall = recall(table[True, True], table[True, False])
-    overturned_recall = recall(table[False, False], table[False, True])
-    balanced = (
-        (upheld_recall + overturned_recall) / 2
-        if upheld_recall is not None and overturned_recall is not None
-        else None
-    )
-
-    failed = sorted(
-        (Failure(letter=f.letter, reason=f.error) for f in failures if f.error is not None),
-        key=lambda f: f.letter,
-    )
-    return Summary(
-        letters=len({r.letter for r in records}),
-        letters_failed=len(failed),
-        failures=failed,
-        items=len(records),
-        verdicts=verdicts,
-        reviewer_decisions=decisions,
-        compared=overall.compared,
-        agreed=overall.agreed,
-        disagreed=overall.compared - overall.agreed,
-        agreement_rate=rate(overall.agreed, overall.compared),
-        upheld_recall=rounded(upheld_recall),
-        overturned_recall=rounded(overturned_recall),
-        balanced_accuracy=rounded(balanced),
-        kappa=cohens_kappa(table),
-        agreed_on_insufficient=agreed_on_insufficient,
-        confusion=overall.confusion,
-        by_category=finish(by_category),
-        by_rule=finish(by_rule),
-        tier_compared=tier_compared,
-        tier_differs=tier_differs,
-        disagreements=disagreements,
-    )
+    def summary(self, letters: int | None = None) -> Summary:
+        """The summary so far; `letters`: the letters with a record, where the caller counted
+        them (records given one by one do not say where a letter ends)."""
+        table, overall = self.table, self.overall
+        upheld_recall = recall(table[True, True], table[True, False])
+        overturned_recall = recall(table[False, False], table[False, True])
+        balanced = (
+            (upheld_recall + overturned_recall) / 2
+            if upheld_recall is not None and overturned_recall is not None
+            else None
+        )
+        return Summary(
+            letters=self.letters if letters is None else letters,
+            letters_failed=len(self.failures),
+            failures=sorted(self.failures, key=lambda f: f.letter),
+            items=overall.items,
+            verdicts=self.verdicts.model_copy(),
+            reviewer_decisions=self.decisions.model_copy(),
+            compared=overall.compared,
+            agreed=overall.agreed,
+            disagreed=overall.compared - overall.agreed,
+            agreement_rate=rate(overall.agreed, overall.compared),
+            upheld_recall=rounded(upheld_recall),
+            overturned_recall=rounded(overturned_recall),
+            balanced_accuracy=rounded(balanced),
+            kappa=cohens_kappa(table),
+            agreed_on_insufficient=self.agreed_on_insufficient,
+            confusion=overall.confusion.model_copy(deep=True),
+            by_category=finish(self.by_category),
+            by_rule=finish(self.by_rule),
+            tier_compared=self.tier_compared,
+            tier_differs=self.tier_differs,
+            # In a stable order whatever the order the records came in.
+            disagreements=sorted(self.disagreements, key=lambda d: (d.letter, d.item)),
+        )

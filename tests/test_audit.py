@@ -116,6 +116,22 @@ def test_the_table_lists_the_disagreements(tmp_path: Path) -> None:
     assert "disagreement" in result.stdout and "overturned" in result.stdout
 
 
+def test_a_long_list_of_disagreements_is_cut_and_says_how_many_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An archive can disagree tens of thousands of times: the summary lists the first ones.
+    import cli
+
+    first = flipped_copy(tmp_path)
+    second = tmp_path / "more" / "flipped.txt"
+    second.parent.mkdir()
+    second.write_text(first.read_text() + "\n")
+    monkeypatch.setattr(cli, "LISTED_DISAGREEMENTS", 1)
+    result = runner.invoke(app, ["audit", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "... and 1 more disagreements" in result.stdout
+
+
 def test_csv_has_a_header_and_a_row_per_item() -> None:
     result = runner.invoke(app, ["audit", str(SEEDS[0]), "--format", "csv", "-q"])
     assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 
 from engine.audit import AuditRecord, LetterResult
-from engine.summary import InconsistentRecordError, Summary, summarize
+from engine.summary import InconsistentRecordError, Summary, Tally, summarize
 
 _items = itertools.count(1)
 
@@ -327,3 +327,38 @@ def test_the_seed_letters_summary_agrees_with_their_records() -> None:
     )
     assert len(summary.disagreements) == sum(r.agreement == "disagree" for r in records)
     assert sum(g.items for g in summary.by_category.values()) == len(records)
+
+
+def test_a_tally_fed_one_letter_at_a_time_gives_the_summary_of_all_the_records() -> None:
+    # `imrcheck audit` sums up as the letters come, so that an archive is never held at once.
+    letters = {
+        name: many(2, letter=name, verdict="deny", rules=("r.a",))
+        + many(1, letter=name, decision="overturned", verdict="insufficient")
+        for name in ("b.txt", "a.txt", "c.txt")
+    }
+    results = [
+        LetterResult(letter=n, letter_sha256="0" * 64, records=r) for n, r in letters.items()
+    ]
+    results.insert(1, LetterResult(letter="z.pdf", letter_sha256="", error="no text layer"))
+    tally = Tally()
+    for result in results:
+        tally.add_result(result)
+    expected = summarize([r for rs in letters.values() for r in rs], results)
+    first = tally.summary()
+    assert first == expected
+    assert (expected.letters, expected.letters_failed, expected.disagreed) == (3, 1, 3)
+    # Asking for the summary midway leaves the tally going on unchanged.
+    later = [record(letter="d.txt", rules=("r.a",))]
+    tally.add_result(LetterResult(letter="d.txt", letter_sha256="0" * 64, records=later))
+    assert tally.summary().by_rule["r.a"].items == 7
+    assert first.by_rule["r.a"].items == 6
+
+
+def test_a_tally_can_list_only_the_first_disagreements_and_still_count_them_all() -> None:
+    tally = Tally(listed_disagreements=2)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        records = many(2, letter=name, verdict="certify")  # upheld but certified: disagree
+        tally.add_result(LetterResult(letter=name, letter_sha256="0" * 64, records=records))
+    summary = tally.summary()
+    assert summary.disagreed == 6
+    assert [d.letter for d in summary.disagreements] == ["a.txt", "a.txt"]
