@@ -619,15 +619,6 @@ def fraction(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def summarize_or_exit(records: list[Any], failures: list[Any]) -> Any:
-    from engine.summary import InconsistentRecordError, summarize
-
-    try:
-        return summarize(records, failures)
-    except InconsistentRecordError as exc:
-        fail(f"the results do not add up: {exc}")
-
-
 class ReportFormat(StrEnum):
     html = "html"
     md = "md"
@@ -648,31 +639,63 @@ def report(
 ) -> None:
     """Render the audit results kept in a store: summary, charts and every disagreement."""
     from engine.errors import InputError
-    from engine.report import render_html, render_json, render_markdown
+    from engine.report import json_parts, render_html, render_markdown
     from engine.store import Store
+    from engine.summary import InconsistentRecordError, Tally
 
     if not db.exists():
         fail(f"{db}: error: no such results file (make one with `imrcheck audit --db {db} ...`)")
+    # The store is read record by record, twice for JSON (the summary comes first), so that a
+    # store of the whole archive is never held at once.
     try:
-        with Store(db) as store:
-            records, failures = store.records(), store.failures()
+        with Store(db) as store, output_stream(output) as out:
+            tally = Tally()
+            for record in store.each_record():
+                tally.add_record(record)
+            for failure in store.failures():
+                tally.add_failure(failure)
+            summary = tally.summary()
+            if output_format is ReportFormat.json:
+                for part in json_parts(summary, store.each_record()):
+                    out.write(part)
+            else:
+                render = render_html if output_format is ReportFormat.html else render_markdown
+                out.write(render(summary, store.each_record(disagreeing=True)))
+    except InconsistentRecordError as exc:
+        fail(f"the results do not add up: {exc}")
     except InputError as exc:
         fail(str(exc))
-    summary = summarize_or_exit(records, failures)
-    render = {
-        ReportFormat.html: render_html,
-        ReportFormat.md: render_markdown,
-        ReportFormat.json: render_json,
-    }[output_format]
-    text = render(summary, records)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"{output}: error: cannot write: {exc.strerror or exc}")
-    typer.echo(f"wrote {output}", err=True)
+    if output is not None:
+        typer.echo(f"wrote {output}", err=True)
+
+
+class output_stream:
+    """Standard output, or a file written whole or not at all: a report that fails halfway
+    leaves no half-written file behind."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.temporary: Path | None = None
+
+    def __enter__(self) -> Any:
+        import sys
+
+        if self.path is None:
+            return sys.stdout
+        self.temporary = self.path.with_name(f".{self.path.name}.partial")
+        self.file = self.temporary.open("w", encoding="utf-8")
+        return self.file
+
+    def __exit__(self, kind: Any, error: Any, trace: Any) -> None:
+        if self.temporary is None:
+            return
+        self.file.close()
+        if kind is None:
+            self.temporary.replace(self.path)  # type: ignore[arg-type]
+        else:
+            self.temporary.unlink(missing_ok=True)
 
 
 class CheckFormat(StrEnum):

@@ -6,7 +6,8 @@ them as `imrcheck audit` does, through `engine.audit.audit_files`: read, hash, p
 facts, judge every item. With `--stream` nothing is written and each letter's text goes straight
 to `Auditor.audit_text`. With `--cli` the letters go through the command people run, `imrcheck
 audit FOLDER --db ... --format jsonl --quiet`, as a separate process whose output is read as it
-comes; its memory (and its workers') is the one shown. At 1,000, 10,000, 50,000 and 100,000 letters (and at the end) it prints
+comes; its memory (and its workers') is the one shown, and `imrcheck report` of its store follows
+in JSON and HTML, with their peak memory. At 1,000, 10,000, 50,000 and 100,000 letters (and at the end) it prints
 letters/s, items, errors and the resident memory (VmRSS) of this process and, with `--jobs 2`,
 of each worker (the first interval includes loading the rules). An error is a letter that could
 not be audited or an item whose verdict is `error`; the run exits 1 if there is any.
@@ -115,6 +116,26 @@ def through_cli(folder: str, jobs: int, rules: Path | None) -> Iterator[LetterRe
             yield LetterResult(letter=letter, letter_sha256="", records=records)
         if process.wait() not in (0, 1):
             print(f"imrcheck audit exited {process.returncode}")
+    for report_format in ("json", "html"):
+        report(command[0], database, report_format)
+
+
+def report(program: str, database: Path, report_format: str) -> None:
+    """`imrcheck report` of the run's store: its time and peak memory, the store being as big as
+    the run."""
+    output = database.with_suffix(f".{report_format}")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [program, "report", "--db", str(database), "-f", report_format, "-o", str(output)],
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    print(
+        f"imrcheck report --format {report_format}: exit {process.returncode}, "
+        f"{time.perf_counter() - started:.1f} s, peak RSS {usage.ru_maxrss / 1024:.1f} MiB, "
+        f"{output.stat().st_size / 2**20:,.1f} MiB written"
+    )
 
 
 def streamed(count: int, seed: int, settings: AuditSettings) -> Iterator[LetterResult]:

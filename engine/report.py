@@ -1,7 +1,8 @@
 """Report stage: a `Summary` and its audit records -> a JSON, Markdown or HTML document.
 
 The last stage of the pipeline. It takes what `engine.summary.summarize` returns and the records it
-summed, and returns text; it never writes files, prints or exits. The output depends only on its
+summed (Markdown and HTML need only the disagreeing ones), and returns text, or for JSON the text
+in pieces; it never writes files, prints or exits. The output depends only on its
 input: the same store renders byte for byte the same report.
 
 - JSON: `{"summary": Summary, "records": [AuditRecord, ...]}`, records sorted by letter and item.
@@ -19,7 +20,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from engine.audit import AuditRecord
@@ -144,11 +145,23 @@ def render_json(summary: Summary, records: Iterable[AuditRecord]) -> str:
     """`{"summary": ..., "records": [...]}`: the `Summary` as its model dumps it and every record,
     sorted by letter and item, as `AuditRecord` dumps it. Fields may be added, never renamed or
     removed. Two-space indent, keys in model order, a final newline."""
-    document = {
-        "summary": summary.model_dump(mode="json"),
-        "records": [r.model_dump(mode="json") for r in sorted_records(records)],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_parts(summary, sorted_records(records)))
+
+
+def json_parts(summary: Summary, records: Iterable[AuditRecord]) -> Iterator[str]:
+    """`render_json`'s text in pieces, a record at a time, for records already in order: a store
+    of the whole archive is written out without being held."""
+
+    def dumped(value: Any, depth: int) -> str:
+        # A JSON string holds no raw line break, so indenting every line nests the value.
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + "  " * depth)
+
+    yield '{\n  "summary": ' + dumped(summary.model_dump(mode="json"), 1) + ',\n  "records": ['
+    first = True
+    for record in records:
+        yield ("\n    " if first else ",\n    ") + dumped(record.model_dump(mode="json"), 2)
+        first = False
+    yield ("]" if first else "\n  ]") + "\n}\n"
 
 
 # --- Markdown -----------------------------------------------------------------------------------

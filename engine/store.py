@@ -262,12 +262,24 @@ class Store:
     def records(self, rules_version: str | None = None) -> list[AuditRecord]:
         """Every stored record under `rules_version` (by default the latest one), ordered by
         letter path, then item."""
+        return list(self.each_record(rules_version))
+
+    def each_record(
+        self, rules_version: str | None = None, disagreeing: bool = False
+    ) -> Iterator[AuditRecord]:
+        """The records of `records`, one at a time (a store of the whole archive holds millions);
+        only those that disagree with the reviewer if `disagreeing`."""
         version = rules_version if rules_version is not None else self._latest()
-        rows = self._read(
-            "SELECT record FROM records WHERE rules_version = ? ORDER BY letter, item, letter_sha256",
-            (version,),
+        only = " AND agreement = 'disagree'" if disagreeing else ""
+        query = (
+            f"SELECT record FROM records WHERE rules_version = ?{only} "
+            "ORDER BY letter, item, letter_sha256"
         )
-        return [AuditRecord.model_validate_json(record) for (record,) in rows]
+        try:
+            for (record,) in self._db.execute(query, (version,)):
+                yield AuditRecord.model_validate_json(record)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
 
     def failures(self, rules_version: str | None = None) -> list[LetterResult]:
         """The letters that could not be audited under `rules_version` (by default the latest),

@@ -264,7 +264,10 @@ class Tally:
 
     def __init__(self, listed_disagreements: int | None = None) -> None:
         self.listed_disagreements = listed_disagreements
+        # Letters are counted as their records come, one letter's together (as a run gives
+        # them, and as the store reads them back in letter order).
         self.letters = 0
+        self.last_letter: str | None = None
         self.verdicts = VerdictCounts()
         self.decisions = DecisionCounts()
         self.overall = GroupSummary()
@@ -283,7 +286,6 @@ class Tally:
         if result.error is not None:
             self.add_failure(result)
             return
-        self.letters += bool(result.records)
         for record in result.records:
             self.add_record(record)
 
@@ -293,6 +295,9 @@ class Tally:
 
     def add_record(self, record: AuditRecord) -> None:
         check_consistent(record)
+        if record.letter != self.last_letter:
+            self.letters += 1
+            self.last_letter = record.letter
         add(self.verdicts, record.verdict)
         decision = record.reviewer_decision
         setattr(self.decisions, decision, getattr(self.decisions, decision) + 1)
@@ -328,7 +333,7 @@ class Tally:
 
     def summary(self, letters: int | None = None) -> Summary:
         """The summary so far; `letters`: the letters with a record, where the caller counted
-        them (records given one by one do not say where a letter ends)."""
+        them (records that do not come one letter's together)."""
         table, overall = self.table, self.overall
         upheld_recall = recall(table[True, True], table[True, False])
         overturned_recall = recall(table[False, False], table[False, True])

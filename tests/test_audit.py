@@ -230,6 +230,29 @@ def test_a_rerun_takes_stored_results_and_reports_them(tmp_path: Path) -> None:
     assert report.exit_code == 0 and out.read_text().startswith("<!DOCTYPE html>")
 
 
+def test_the_report_read_record_by_record_is_the_report_of_all_the_records(
+    tmp_path: Path,
+) -> None:
+    # `report` streams the store (an archive's is too big to hold); what it writes must be what
+    # rendering every record at once gives. A flipped seed gives it a disagreement to show.
+    from engine.report import render_html, render_json, render_markdown
+    from engine.summary import summarize
+
+    db = tmp_path / "results.db"
+    letters = [*map(str, SEEDS), str(flipped_copy(tmp_path))]
+    assert runner.invoke(app, ["audit", *letters, "--db", str(db), "-q"]).exit_code == 0
+    with Store(db) as store:
+        records, failures = store.records(), store.failures()
+    summary = summarize(records, failures)
+    assert summary.disagreed == 1
+    for fmt, render in (("json", render_json), ("md", render_markdown), ("html", render_html)):
+        out = tmp_path / f"report.{fmt}"
+        report = runner.invoke(app, ["report", "--db", str(db), "-f", fmt, "-o", str(out)])
+        assert report.exit_code == 0, report.output
+        assert out.read_text(encoding="utf-8") == render(summary, records)
+    assert not list(tmp_path.glob(".*.partial"))
+
+
 def test_report_without_a_store_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2

@@ -219,6 +219,18 @@ def test_json_shape(report_records: list[AuditRecord]) -> None:
     assert sorted(records, key=lambda r: (r.letter, r.item)) == records
     assert len(records) == len(report_records)
     assert render_json(summary, report_records[::-1]) == render_json(summary, report_records)
+    # Written a record at a time, it is still the document json.dumps would give.
+    ordered = sorted(report_records, key=lambda r: (r.letter, r.item))
+    whole = {
+        "summary": summary.model_dump(mode="json"),
+        "records": [r.model_dump(mode="json") for r in ordered],
+    }
+    assert (
+        render_json(summary, report_records)
+        == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
+    )
+    empty = {"summary": summarize([]).model_dump(mode="json"), "records": []}
+    assert render_json(summarize([]), []) == json.dumps(empty, indent=2) + "\n"
 
 
 # --- in a browser -------------------------------------------------------------------------------
