@@ -417,6 +417,9 @@ def overlay_folders(overlay: list[Path] | None) -> list[Path]:
 # The summary of a run lists this many disagreements (the first, by letter); all are counted, and
 # every one is in the records. An archive can have tens of thousands.
 LISTED_DISAGREEMENTS = 200
+# An HTML or Markdown report shows this many disagreements in full (the first, by letter): a page
+# of every disagreement of the archive would be too big to open.
+REPORT_DISAGREEMENTS = 1000
 
 
 def run_audit(
@@ -638,6 +641,8 @@ def report(
     ] = None,
 ) -> None:
     """Render the audit results kept in a store: summary, charts and every disagreement."""
+    import itertools
+
     from engine.errors import InputError
     from engine.report import json_parts, render_html, render_markdown
     from engine.store import Store
@@ -649,7 +654,9 @@ def report(
     # store of the whole archive is never held at once.
     try:
         with Store(db) as store, output_stream(output) as out:
-            tally = Tally()
+            # A page lists the first disagreements in full; the JSON report has every record.
+            listed = None if output_format is ReportFormat.json else REPORT_DISAGREEMENTS
+            tally = Tally(listed_disagreements=listed)
             for record in store.each_record():
                 tally.add_record(record)
             for failure in store.failures():
@@ -660,7 +667,8 @@ def report(
                     out.write(part)
             else:
                 render = render_html if output_format is ReportFormat.html else render_markdown
-                out.write(render(summary, store.each_record(disagreeing=True)))
+                shown = itertools.islice(store.each_record(disagreeing=True), listed)
+                out.write(render(summary, shown))
     except InconsistentRecordError as exc:
         fail(f"the results do not add up: {exc}")
     except InputError as exc:

@@ -80,6 +80,7 @@ class _Process:
             raise EngineFailure(f"durable_rules cannot be used in this process: {self.broken}")
         fired: list[str] = []
         state = status = None
+        failed = True
         try:
             status, state = durable_c.assert_fact(handle, fact_json)
             if status == ALREADY_LIVE:
@@ -90,23 +91,26 @@ class _Process:
                 while message:
                     fired.append(action_name(message))
                     message = durable_c.complete_and_start_action(handle, state)
+            failed = False
         except EngineFailure:
             raise
         except Exception as exc:  # the C extension raises its own bare error type
-            if fired or state is not None and status == HANDLED:
+            if fired or (state is not None and status == HANDLED):
                 # An action left started holds the session, so later facts would fire nothing,
                 # and abandoning it crashed the next assert: no answer from here on can be trusted.
                 self.broken = f"an earlier evaluation failed: {exc}"
             raise EngineFailure(f"durable_rules could not evaluate the fact: {exc}") from exc
         finally:
-            self.retract(handle, fact_json)
+            self.retract(handle, fact_json, quietly=failed)
         return fired
 
-    def retract(self, handle: int, fact_json: str) -> None:
+    def retract(self, handle: int, fact_json: str, quietly: bool) -> None:
+        """Take the fact back; `quietly` after a failure, whose own report is the one to keep."""
         try:
             durable_c.retract_fact(handle, fact_json)
         except Exception as exc:
-            raise EngineFailure(f"durable_rules could not retract the fact: {exc}") from exc
+            if not quietly:
+                raise EngineFailure(f"durable_rules could not retract the fact: {exc}") from exc
 
 
 def action_name(message: str) -> str:

@@ -262,7 +262,7 @@ class PhraseMatch:
 # A phrase list is scanned word by word until it has been asked this often, then compiled: the
 # expression is faster per sentence, but compiling the long lists took a third of a cold
 # `imrcheck check`, whose note needs a few dozen scans.
-SCANS_BEFORE_COMPILING = 1000
+SCANS_BEFORE_COMPILING = 200
 
 
 class PhraseList:

@@ -58,6 +58,17 @@ def sorted_records(records: Iterable[AuditRecord]) -> list[AuditRecord]:
 # --- wording shared by Markdown and HTML --------------------------------------------------------
 
 
+def unlisted(summary: Summary) -> str:
+    """What to say where the summary lists only the first disagreements."""
+    shown = len(summary.disagreements)
+    if shown == summary.disagreed:
+        return ""
+    return (
+        f"The first {shown:,} of {summary.disagreed:,} are shown, in letter order; "
+        "every record is in the JSON report."
+    )
+
+
 def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value * 100:.1f} %"
 
@@ -256,7 +267,9 @@ def render_markdown(summary: Summary, records: Iterable[AuditRecord]) -> str:
     if summary.failures:
         out += ["", "## Letters that could not be audited", ""]
         out += [f"- {md(f.letter)}: {md(f.reason)}" for f in summary.failures]
-    out += ["", f"## Disagreements ({len(summary.disagreements)})", ""]
+    out += ["", f"## Disagreements ({summary.disagreed})", ""]
+    if unlisted(summary):
+        out += [unlisted(summary), ""]
     if not summary.disagreements:
         out.append("None.")
     for number, d in enumerate(summary.disagreements, 1):
@@ -424,7 +437,9 @@ def html_detail(record: AuditRecord | None, rules: Sequence[str]) -> str:
 
 def html_disagreements(summary: Summary, records: Iterable[AuditRecord]) -> str:
     by_key = {(r.letter, r.item): r for r in records}
-    head = f'<section id="disagreements">\n<h2>Disagreements ({len(summary.disagreements)})</h2>\n'
+    head = f'<section id="disagreements">\n<h2>Disagreements ({summary.disagreed})</h2>\n'
+    if unlisted(summary):
+        head += f'<p class="note">{esc(unlisted(summary))}</p>\n'
     if not summary.disagreements:
         return (
             head

@@ -253,6 +253,27 @@ def test_the_report_read_record_by_record_is_the_report_of_all_the_records(
     assert not list(tmp_path.glob(".*.partial"))
 
 
+def test_a_report_page_shows_the_first_disagreements_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cli
+
+    first = flipped_copy(tmp_path)
+    second = tmp_path / "more" / "flipped.txt"
+    second.parent.mkdir()
+    second.write_text(first.read_text() + "\n")
+    db = tmp_path / "results.db"
+    assert runner.invoke(app, ["audit", str(tmp_path), "--db", str(db), "-q"]).exit_code == 0
+    monkeypatch.setattr(cli, "REPORT_DISAGREEMENTS", 1)
+    for fmt in ("html", "md"):
+        page = runner.invoke(app, ["report", "--db", str(db), "-f", fmt])
+        assert page.exit_code == 0, page.output
+        assert "Disagreements (2)" in page.stdout
+        assert "The first 1 of 2 are shown" in page.stdout
+    document = json.loads(runner.invoke(app, ["report", "--db", str(db), "-f", "json"]).stdout)
+    assert len(document["summary"]["disagreements"]) == 2
+
+
 def test_report_without_a_store_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
