@@ -122,10 +122,7 @@ def test_a_long_list_of_disagreements_is_cut_and_says_how_many_more(
     # An archive can disagree tens of thousands of times: the summary lists the first ones.
     import cli
 
-    first = flipped_copy(tmp_path)
-    second = tmp_path / "more" / "flipped.txt"
-    second.parent.mkdir()
-    second.write_text(first.read_text() + "\n")
+    two_flipped_copies(tmp_path)
     monkeypatch.setattr(cli, "LISTED_DISAGREEMENTS", 1)
     result = runner.invoke(app, ["audit", str(tmp_path)])
     assert result.exit_code == 0, result.output
@@ -148,6 +145,14 @@ def flipped_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "flipped.txt"
     copy.write_text(text.replace(heading, heading.replace("Upheld", "Overturned")))
     return copy
+
+
+def two_flipped_copies(tmp_path: Path) -> None:
+    """Two letters that each disagree once, in `tmp_path` and a folder below it."""
+    first = flipped_copy(tmp_path)
+    second = tmp_path / "more" / "flipped.txt"
+    second.parent.mkdir()
+    second.write_text(first.read_text() + "\n")
 
 
 def test_fail_on_disagreement(tmp_path: Path) -> None:
@@ -258,10 +263,7 @@ def test_a_report_page_shows_the_first_disagreements_and_says_so(
 ) -> None:
     import cli
 
-    first = flipped_copy(tmp_path)
-    second = tmp_path / "more" / "flipped.txt"
-    second.parent.mkdir()
-    second.write_text(first.read_text() + "\n")
+    two_flipped_copies(tmp_path)
     db = tmp_path / "results.db"
     assert runner.invoke(app, ["audit", str(tmp_path), "--db", str(db), "-q"]).exit_code == 0
     monkeypatch.setattr(cli, "REPORT_DISAGREEMENTS", 1)
