@@ -967,8 +967,8 @@ def rules_show(
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
     """Show one rule in full: citation, dates, confidence, applies, condition, outcome."""
+    from engine.errors import did_you_mean
     from engine.records import rule_record
-    from engine.yamlsource import did_you_mean
 
     rulebook = load_rules_or_exit(rules, overlay)
     rule = rulebook.by_id.get(rule_id)

@@ -131,10 +131,11 @@ def report(program: str, database: Path, report_format: str) -> None:
     )
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
+    written = f"{output.stat().st_size / 2**20:,.1f} MiB written" if output.exists() else "no file"
     print(
         f"imrcheck report --format {report_format}: exit {process.returncode}, "
         f"{time.perf_counter() - started:.1f} s, peak RSS {usage.ru_maxrss / 1024:.1f} MiB, "
-        f"{output.stat().st_size / 2**20:,.1f} MiB written"
+        f"{written}"
     )
 
 

@@ -17,8 +17,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-import yaml
-
 
 class FieldType(StrEnum):
     BOOLEAN = "boolean"
@@ -106,6 +104,8 @@ def parse_test(line: str) -> Test:
         return Test(field, op)
     if not rest:
         raise ConditionSyntaxError(f"'{field} {op}' needs a value after the operator")
+    import yaml  # here: a run that finds its rules cached parses no condition
+
     try:
         value = yaml.safe_load(rest)
     except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist, 2017-02-30

@@ -16,10 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
 from engine.conditions import FieldType, normalized, value_fits
+from engine.errors import did_you_mean
 from engine.models import Request
 from engine.reference import ReferenceMatcher, unknown_fields
 from engine.rules import TIERS, Rule, Rulebook, render_message
-from engine.yamlsource import did_you_mean
 
 # Inside the governing tier, a denial outweighs a gap in the record, which outweighs a certification.
 OUTCOME_WEIGHT = {"deny": 0, "insufficient": 1, "certify": 2}

@@ -25,6 +25,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from engine.conditions import FieldSpec, normalized, value_fits
+from engine.errors import did_you_mean
 from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION, calendar_date
 from engine.models import Case, Request, Span
 from engine.negation import Cues, ReadSentence, Status, load_cues, read_sentence, status_of
@@ -35,7 +36,6 @@ from engine.vocab import (
     normalize_phrase,
     phrases_in,
 )
-from engine.yamlsource import YamlSyntaxError, did_you_mean, load_yaml
 
 # Where a fact was read: a letter's summary or rationale, a clinical note, or a facts file that
 # someone wrote (which overrides what was read).
@@ -1043,6 +1043,8 @@ def read_facts_file(path: str | Path, fields: dict[str, FieldSpec]) -> list[Fact
     """Facts written by hand in YAML or JSON (`facts: {name: value}`, and per item under
     `items: {N: {name: value}}`), checked against the fact catalogue. They override what was read
     from the letter or note."""
+    from engine.yamlsource import YamlSyntaxError, load_yaml
+
     try:
         document = load_yaml(path)
     except YamlSyntaxError as exc:

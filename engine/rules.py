@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -44,16 +44,12 @@ from engine.conditions import (
     terms,
     value_fits,
 )
-from engine.errors import VocabularyError
+from engine.errors import VocabularyError, did_you_mean
 from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
-from engine.yamlsource import (
-    Location,
-    YamlDocument,
-    YamlSyntaxError,
-    describe_validation_error,
-    did_you_mean,
-    load_yaml,
-)
+
+# YAML is read only where rule files are read: a run that finds its rules cached never imports it.
+if TYPE_CHECKING:
+    from engine.yamlsource import Location, YamlDocument
 
 # The order of authority, highest first: Labor Code 4610.5(c)(2) and 8 CCR 9792.21.1 (9792.25 in
 # the 2009 text). The MTUS is presumed correct; ACOEM or ODG count only where it does not address
@@ -382,6 +378,8 @@ class FactsFile(Strict):
 
 def load_facts(folder: Path, problems: list[str]) -> dict[str, FieldSpec]:
     """The clinical facts rules may test, from `facts.yaml`: name, type and what documents it."""
+    from engine.yamlsource import YamlSyntaxError, describe_validation_error, load_yaml
+
     path = folder / "facts.yaml"
     if not path.is_file():
         problems.append(f"{shown(path)}:1:1: error: the fact catalogue is missing")
@@ -506,6 +504,8 @@ class Checker:
         earlier: dict[str, Rule],
         disabled: list[str],
     ) -> list[Rule]:
+        from engine.yamlsource import YamlSyntaxError, load_yaml
+
         try:
             document = load_yaml(path, shown(path))
         except YamlSyntaxError as exc:

@@ -15,8 +15,7 @@ from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from engine.errors import VocabularyError
-from engine.yamlsource import YamlSyntaxError, describe_validation_error, did_you_mean, load_yaml
+from engine.errors import VocabularyError, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -214,6 +213,9 @@ def normalize_phrase(text: str) -> str:
 
 def load_vocabulary_file(path: Path, schema: type[M]) -> M:
     """One vocabulary file checked against its schema; every problem as a VocabularyError line."""
+    # Imported here: a run that finds its rules cached reads no YAML.
+    from engine.yamlsource import YamlSyntaxError, describe_validation_error, load_yaml
+
     try:
         document = load_yaml(path)
     except YamlSyntaxError as exc:
@@ -226,6 +228,8 @@ def load_vocabulary_file(path: Path, schema: type[M]) -> M:
 
 def read_vocabulary(folder: Path) -> Vocabulary:
     """Load and check the vocabularies of a rules folder."""
+    from engine.yamlsource import YamlSyntaxError, describe_validation_error, load_yaml
+
     problems: list[str] = []
     models: dict[str, BaseModel] = {}
     schemas: dict[str, type[BaseModel]] = {

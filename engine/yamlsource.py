@@ -6,10 +6,8 @@ problem found later, by pydantic or by our own checks, can be reported as `path:
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,12 +59,6 @@ class YamlDocument:
     ) -> str:
         line, column = self.where(location, value)
         return f"{self.path}:{line}:{column}: {level}: {message}"
-
-
-def did_you_mean(name: str, choices: Iterable[str]) -> str:
-    """ " (did you mean 'x'?)" for the closest known name, or "" where none is close."""
-    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.75)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class YamlSyntaxError(Exception):
