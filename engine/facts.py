@@ -307,6 +307,8 @@ class PhraseList:
         return self.pattern.finditer(plain)
 
     def search(self, plain: str, words: frozenset[str]) -> bool:
+        if self.pattern is not None:
+            return not self.first_words.isdisjoint(words) and self.pattern.search(plain) is not None
         return next(self.finditer(plain, words), None) is not None
 
     def found(self, plain: str, words: frozenset[str]) -> list[str]:
@@ -1711,9 +1713,9 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
     """Whether a list of diagnoses names one outside the guideline's groups: a part of the list
     with words of its own that no group's phrase matches ("... and bilateral knee pain")."""
     for part in _LIST_PARTS.split(listing.rstrip(". ")):
-        plain = normalize_phrase(part)
         if not _DIAGNOSIS_WORD.search(part):
             continue
+        plain = normalize_phrase(part)
         if not findings.diagnosis_pattern.search(plain, frozenset(plain.split())):
             return True
     return False

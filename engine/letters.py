@@ -189,6 +189,8 @@ def fold_whitespace(text: str) -> str:
 
 def trimmed_span(text: str, start: int, end: int) -> Span:
     """The span with surrounding whitespace removed (empty spans stay at `start`)."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return Span(start=start, end=end)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -265,12 +267,12 @@ SUPPORTED = re.compile(r"\bsupported\b", re.I)
 
 
 def conclude(rationale: str) -> Decision:
-    """The verdict of the last sentence of a rationale that speaks of medical necessity."""
-    folded = fold_whitespace(rationale)
+    """The verdict of the last sentence of a rationale that speaks of medical necessity. The
+    rationale comes with its whitespace folded, as `Item.rationale` keeps it."""
     # The conclusion is nearly always among the last sentences: the tail is read first, from a
     # sentence start, and the rest only where the tail concludes nothing.
-    tail = SENTENCE_BREAK.search(folded, max(0, len(folded) - CONCLUSION_TAIL_CHARS))
-    parts = [folded] if tail is None else [folded[tail.end() :], folded[: tail.end()]]
+    tail = SENTENCE_BREAK.search(rationale, max(0, len(rationale) - CONCLUSION_TAIL_CHARS))
+    parts = [rationale] if tail is None else [rationale[tail.end() :], rationale[: tail.end()]]
     for part in parts:
         for sentence in reversed(SENTENCE_BREAK.split(part)):
             if not NECESSITY.search(sentence) and not SUPPORTED.search(sentence):
