@@ -241,7 +241,9 @@ def facts(
         table.add_row(
             fact.name,
             "" if fact.item is None else str(fact.item),
-            shown_value(fact.model_dump(mode="json")["value"]),
+            shown_value(fact.model_dump(mode="json")["value"])
+            # An item's fact without a value withdraws the letter's for that item.
+            or ("not for this item" if fact.item is not None and fact.value is None else ""),
             fact.evidence.source,
             fact.evidence.sentence,
         )

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import DATA, LIMIT_RULE, REPO
+from conftest import DATA, LIMIT_RULE, REPO, SHARED, needs_shared
 from typer.testing import CliRunner
 
 from cli import app
@@ -218,3 +218,13 @@ def test_facts_from_a_clinical_note_with_a_facts_file(tmp_path: Path) -> None:
     assert bad.stderr.splitlines() == [
         f"{written}:2:3: error: unknown fact 'prior_pt_visit' (did you mean 'prior_pt_visits'?)"
     ]
+
+
+@needs_shared
+def test_a_fact_withdrawn_for_an_item_says_so() -> None:
+    # The thumb fracture is a red flag for the letter, not for the shoulder MRI of item 1.
+    letter = SHARED / "corpus" / "dwc-2016" / "txt" / "CM16-0233794.txt"
+    result = runner.invoke(app, ["facts", str(letter), "--item", "1"])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "red_flag_fracture" in line]
+    assert any("not for this item" in row for row in rows), rows
