@@ -450,7 +450,7 @@ def run_audit(
     if store:
         for number, path in enumerate(files):
             digest = digest_of(path)
-            stored[number] = digest is not None and store.records_of(digest, version) is not None
+            stored[number] = digest is not None and store.has(digest, version)
     pending = [path for number, path in enumerate(files) if not stored[number]]
     with progress_bar(len(pending), quiet) as advance:
         fresh = iter(
@@ -460,6 +460,7 @@ def run_audit(
         )
         for number, path in enumerate(files):
             if stored[number]:
+                # Hashed again rather than kept: a resumed archive run holds no digest per letter.
                 digest = digest_of(path) or ""
                 records = store.records_of(digest, version) or []
                 yield LetterResult(letter=str(path), letter_sha256=digest, records=records)

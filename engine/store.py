@@ -243,14 +243,20 @@ class Store:
         )
         return {sha for (sha,) in rows}
 
+    def has(self, letter_sha256: str, rules_version: str) -> bool:
+        """Whether a letter's content was audited under `rules_version`."""
+        return bool(
+            self._read(
+                "SELECT 1 FROM letters WHERE letter_sha256 = ? AND rules_version = ?",
+                (letter_sha256, rules_version),
+            )
+        )
+
     def records_of(self, letter_sha256: str, rules_version: str) -> list[AuditRecord] | None:
         """The stored records of one letter's content under `rules_version`, in item order; None
         if it was not audited under it. (One letter at a time, so that a run over an archive
         never holds every stored record at once.)"""
-        if not self._read(
-            "SELECT 1 FROM letters WHERE letter_sha256 = ? AND rules_version = ?",
-            (letter_sha256, rules_version),
-        ):
+        if not self.has(letter_sha256, rules_version):
             return None
         rows = self._read(
             """SELECT record FROM records WHERE letter_sha256 = ? AND rules_version = ?

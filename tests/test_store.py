@@ -130,6 +130,11 @@ def test_a_letter_saved_twice_is_stored_once(tmp_path: Path) -> None:
         assert store.audited(RULES) == {first.letter_sha256}
         assert store.audited(OTHER_RULES) == set()
         assert store.records(RULES) == first.records
+        # One letter at a time, as a resumed run asks.
+        assert store.has(first.letter_sha256, RULES)
+        assert not store.has(first.letter_sha256, OTHER_RULES)
+        assert store.records_of(first.letter_sha256, RULES) == first.records
+        assert store.records_of(first.letter_sha256, OTHER_RULES) is None
     assert stored_rows(db) == (1, 3)
 
 
