@@ -10,32 +10,35 @@ import re
 
 from engine.models import Citation
 
-NO_EVIDENCE = re.compile(r"did\s+not\s+cite\s+any\s+medical\s+evidence", re.I)
-DECISION_BASED_ON = re.compile(r"Decision\s+based\s+on\s+", re.I)
+NO_EVIDENCE = re.compile(r"did\s+not\s+cite\s+any\s+medical\s+evidence", re.I | re.ASCII)
+DECISION_BASED_ON = re.compile(r"Decision\s+based\s+on\s+", re.I | re.ASCII)
 # "MTUS Low Back Complaints 2004, Section(s): X, and Chronic Pain Medical Treatment 2016, ...":
 # one "Decision based on" naming two MTUS documents.
 SECOND_DOCUMENT = re.compile(
-    r",?\s+and\s+(?=(?:Other\s+Medical\s+Treatment\s+Guidelines\b|[A-Z][A-Za-z,&/ ]{3,60}?\s(?:19|20)\d\d\b))"
+    r",?\s+and\s+(?=(?:Other\s+Medical\s+Treatment\s+Guidelines\b|[A-Z][A-Za-z,&/ ]{3,60}?\s(?:19|20)\d\d\b))",
+    re.ASCII,
 )
 NON_MTUS_PREFIX = re.compile(
-    r"^(?:Non-MTUS\s+Citation|Other\s+Medical\s+Treatment\s+Guidelines)\s*", re.I
+    r"^(?:Non-MTUS\s+Citation|Other\s+Medical\s+Treatment\s+Guidelines)\s*", re.I | re.ASCII
 )
-MTUS_PREFIX = re.compile(r"^MTUS\s*:?\s*", re.I)
-YEAR = re.compile(r"\(?\b((?:19|20)\d\d)\b\)?")
-EDITION = re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I)
-CHAPTER = re.compile(r"\bChapter\s+(\d+)", re.I)
-PAGES = re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I)
-SECTION = re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S)
-REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)")
+MTUS_PREFIX = re.compile(r"^MTUS\s*:?\s*", re.I | re.ASCII)
+YEAR = re.compile(r"\(?\b((?:19|20)\d\d)\b\)?", re.ASCII)
+EDITION = re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I | re.ASCII)
+CHAPTER = re.compile(r"\bChapter\s+(\d+)", re.I | re.ASCII)
+PAGES = re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I | re.ASCII)
+SECTION = re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S | re.ASCII)
+REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)", re.ASCII)
 ODG = re.compile(
-    r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*", re.I
+    r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*",
+    re.I | re.ASCII,
 )
-ODG_NAMED = re.compile(r"\bODG\b|Official\s+Disability", re.I)
+ODG_NAMED = re.compile(r"\bODG\b|Official\s+Disability", re.I | re.ASCII)
 ACOEM_CHAPTERS = re.compile(
-    r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches", re.I
+    r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches",
+    re.I | re.ASCII,
 )
 MTUS_DOCUMENTS = re.compile(
-    r"Chronic\s+Pain|Acupuncture|Opioid|Postsurgical|Treatment\s+Guidelines|9792\.", re.I
+    r"Chronic\s+Pain|Acupuncture|Opioid|Postsurgical|Treatment\s+Guidelines|9792\.", re.I | re.ASCII
 )
 
 

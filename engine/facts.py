@@ -35,6 +35,7 @@ from engine.vocab import (
     load_vocabulary_file,
     normalize_phrase,
     phrases_in,
+    plain_spaces,
 )
 
 # Where a fact was read: a letter's summary or rationale, a clinical note, or a facts file that
@@ -259,6 +260,13 @@ class PhraseMatch:
         return self.finish
 
 
+def key_words_of(by_first_word: dict[str, tuple[Listed, ...]]) -> frozenset[str]:
+    """Each phrase's longest word: a sentence without any of them holds none of the phrases."""
+    return frozenset(
+        max(phrase.text.split(), key=len) for group in by_first_word.values() for phrase in group
+    )
+
+
 # A phrase list is scanned word by word until it has been asked this often, then compiled: the
 # expression is faster per sentence, but compiling the long lists took a third of a cold
 # `imrcheck check`, whose note needs a few dozen scans.
@@ -267,8 +275,9 @@ SCANS_BEFORE_COMPILING = 200
 
 class PhraseList:
     """Whole-word matches of normalised phrases in a normalised (space-padded) sentence, longest
-    first, none inside another. The first words are checked first: most sentences hold none,
-    and a set lookup is much cheaper than a long alternation."""
+    first, none inside another. A sentence is looked at only if it holds the key word of some
+    phrase, its longest and so its rarest word ("improving", not the "is" of "is not
+    improving"): a set lookup rules most sentences out, much more cheaply than any scan."""
 
     def __init__(self, phrases: list[str]) -> None:
         phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
@@ -280,21 +289,25 @@ class PhraseList:
         for phrase in phrases:  # longest first
             groups.setdefault(phrase.split()[0], []).append(Listed(f" {phrase} "))
         self.by_first_word = {word: tuple(group) for word, group in groups.items()}
-        self.first_words = frozenset(self.by_first_word)
+        self.key_words = key_words_of(self.by_first_word)
         self.pattern: re.Pattern[str] | None = None
         self.scans = 0
 
     def __getstate__(self) -> dict[str, Any]:
         # A pickled expression is compiled again when loaded: keep the phrases only.
-        return {"source": self.source, "by_first_word": self.by_first_word}
+        return {
+            "source": self.source,
+            "by_first_word": self.by_first_word,
+            "key_words": self.key_words,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.source, self.by_first_word = state["source"], state["by_first_word"]
-        self.first_words = frozenset(self.by_first_word)
+        self.key_words = state["key_words"]
         self.pattern, self.scans = None, 0
 
     def finditer(self, plain: str, words: frozenset[str]) -> Iterator[re.Match[str] | PhraseMatch]:
-        if self.first_words.isdisjoint(words):
+        if self.key_words.isdisjoint(words):
             return iter(())
         if self.pattern is None:
             self.scans += 1
@@ -303,12 +316,12 @@ class PhraseList:
                     PhraseMatch(phrase.text[1:-1], start + 1, end - 1)
                     for start, end, phrase in phrases_in(plain, self.by_first_word, words)
                 )
-            self.pattern = re.compile(self.source)
+            self.pattern = re.compile(self.source, re.ASCII)
         return self.pattern.finditer(plain)
 
     def search(self, plain: str, words: frozenset[str]) -> bool:
         if self.pattern is not None:
-            return not self.first_words.isdisjoint(words) and self.pattern.search(plain) is not None
+            return not self.key_words.isdisjoint(words) and self.pattern.search(plain) is not None
         return next(self.finditer(plain, words), None) is not None
 
     def found(self, plain: str, words: frozenset[str]) -> list[str]:
@@ -434,7 +447,7 @@ def read_findings(folder: Path) -> Findings:
         patterns={
             name: (
                 normalized_words(finding.pattern_words),
-                tuple(re.compile(p, re.I) for p in finding.patterns),
+                tuple(re.compile(p, re.I | re.ASCII) for p in finding.patterns),
             )
             for name, finding in spec.findings.items()
             if finding.patterns
@@ -506,7 +519,7 @@ load_findings = PerFolder(read_findings)
 
 # A sentence ends at ".", "!" or "?", except a dot before a figure ("9792.20", "7.5 mg"), which
 # stays inside it.
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=[0-9])[^.!?]*)*(?:[.!?]|$)")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=[0-9])[^.!?]*)*(?:[.!?]|$)", re.ASCII)
 _MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
     for name, pattern in {
@@ -549,7 +562,7 @@ NUMBER_WORDS = {
 } | {"twenty-four": 24, "thirty": 30}
 # "12", "twelve", "twelve (12)", "at least five"
 _NUMBER_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
+    r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII
 )
 # "12", "at least 5", "12 (12)"; of "4/6" (four of six done) the first figure counts.
 # "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
@@ -564,7 +577,7 @@ _PRIOR = {
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
         rf"{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
-        re.I,
+        re.I | re.ASCII,
     )
     for name, pattern in _MODALITIES.items()
 }
@@ -576,7 +589,7 @@ _NONE_PRIOR = {
         rf"documentation|progress))"
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
-        re.I,
+        re.I | re.ASCII,
     )
     for name, pattern in _MODALITIES.items()
 }
@@ -590,7 +603,7 @@ _NORMAL_NEURO_EXAM = re.compile(
     r"|\bneurologic(?:al)?\s+exam(?:ination)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
     r"intact|non-?focal)"
     r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
-    re.I,
+    re.I | re.ASCII,
 )
 _IMAGING_WORDS = frozenset(
     ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
@@ -601,10 +614,11 @@ _IMAGING_DONE = re.compile(
     r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
     r"performed|was\s+done|were\s+done|on\s+\d)"
     r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 _STUDY = re.compile(
-    r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b", re.I
+    r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b",
+    re.I | re.ASCII,
 )
 _STUDIES_MATTER = frozenset(["imaging", "electrodiagnostics", "injection", "surgery"])
 _ELECTRODIAGNOSTIC_WORDS = frozenset(
@@ -617,12 +631,12 @@ _ELECTRODIAGNOSTICS_DONE = re.compile(
     r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
     r"|\b(?:had|underwent|prior|previous)\s+(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
     r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
-    re.I,
+    re.I | re.ASCII,
 )
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.
 _ON_OPIOIDS = re.compile(
-    r"\bon\s+(?:chronic\s+|long[- ]term\s+)?(?:opioids?|opiates?|narcotics?)\b", re.I
+    r"\bon\s+(?:chronic\s+|long[- ]term\s+)?(?:opioids?|opiates?|narcotics?)\b", re.I | re.ASCII
 )
 _SYMPTOM_WORDS = frozenset(
     [
@@ -661,11 +675,11 @@ _REQUEST_WORDS = frozenset(
 # Facts read per therapy, for the items that ask for it; never reported as they are.
 _PER = "authorized:"
 _IMPROVED = "improved:"
-_NOT_AUTHORIZED = re.compile(r"\b(?:not|non)[\s-]+(?:been\s+)?(?:authoriz|certif)", re.I)
+_NOT_AUTHORIZED = re.compile(r"\b(?:not|non)[\s-]+(?:been\s+)?(?:authoriz|certif)", re.I | re.ASCII)
 _AUTHORIZED_COUNT = re.compile(
     r"#\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:sessions?|visits?|treatments?)\b"
     r"|(?:sessions?|visits?)\s*\((\d{1,3})\)",
-    re.I,
+    re.I | re.ASCII,
 )
 
 
@@ -706,7 +720,8 @@ _UR_WORDS = frozenset(
 )
 _DECISION = re.compile(
     r" (?:denied|denial|non ?certified|non ?certification|non ?certify|not certified|modified"
-    r"|not approved|failed to approve|rejected) "
+    r"|not approved|failed to approve|rejected) ",
+    re.ASCII,
 )
 # A sentence that plans, orders or recommends: what it names is not done yet.
 # (Not the words of a review's decision, "modified", "authorized": "modified work duties" plans
@@ -737,14 +752,16 @@ _DONE_AFTER = re.compile(
     r"\W+(?:(?!(?:be|to|will|should|would)\b)\w+\W+){0,2}?"
     r"(?:performed|done|obtained|collected|completed|administered|showed|"
     r"revealed|was\s+(?:consistent|inconsistent|negative|positive))\b",
-    re.I,
+    re.I | re.ASCII,
 )
-_TO_BE_DONE = re.compile(r"\bbe\s+(?:performed|done|obtained|completed|conducted)\b", re.I)
+_TO_BE_DONE = re.compile(
+    r"\bbe\s+(?:performed|done|obtained|completed|conducted)\b", re.I | re.ASCII
+)
 # "no red flag findings, such as trauma, tumor, infection or fracture": the list's items take
 # the head's negation, however long the list.
 _LIST_WORDS = frozenset(["such", "including", "e", "eg", "example"])
-_LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.\s?g\.?|for\s+example)\b", re.I)
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.\s?g\.?|for\s+example)\b", re.I | re.ASCII)
+_LAST_WORD = re.compile(r"(\w+)\W*$", re.ASCII)
 # "There was no documentation submitted for review indicating ... a urine drug screen": the
 # rest of the sentence is what is not documented, up to a terminator.
 _RECORD_WORDS = frozenset(
@@ -753,11 +770,11 @@ _RECORD_WORDS = frozenset(
 _NOT_DOCUMENTED = re.compile(
     r"\b(?:no|not\s+any|without|lack\s+of|absence\s+of)\s+(?:\w+\s+){0,2}?"
     r"(?:documentation|evidence|indication|mention|records?)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 # The clause around a finding, for the body part it is of: up to the nearest comma, semicolon,
 # "and" or "with" on either side, and a few words at most.
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|but|or|while|which)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|but|or|while|which)\b", re.I | re.ASCII)
 
 
 def sites_of(
@@ -778,10 +795,13 @@ def sites_of(
     )
 
 
+_AUTHORIZED_WORD = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+
+
 def authorized_visits(text: str) -> tuple[str, int] | None:
     """(the therapy's prior-visits fact, the number) from a sentence on what UR authorized."""
     figures = with_figures(text)
-    word = re.search(r"\bauthorized\b", figures, re.I)
+    word = _AUTHORIZED_WORD.search(figures)
     counts = list(_AUTHORIZED_COUNT.finditer(figures))
     if word is None or not counts:
         return None
@@ -817,7 +837,9 @@ def with_figures(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m[0].lower()]).ljust(len(m[0])), text)
 
 
-_MODALITY_WORD = {name: re.compile(rf"\b(?:{p})\b", re.I) for name, p in _MODALITIES.items()}
+_MODALITY_WORD = {
+    name: re.compile(rf"\b(?:{p})\b", re.I | re.ASCII) for name, p in _MODALITIES.items()
+}
 # The words a therapy's name can start with, for a quick test before the patterns above.
 _MODALITY_FIRST_WORDS = frozenset(
     [
@@ -849,9 +871,9 @@ _AGE_SEX = re.compile(
     r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
     r"(?:(?P<sex>male|female|man|woman|gentleman|lady)|employee|patient|claimant|worker|"
     r"individual|person)\b",
-    re.I,
+    re.I | re.ASCII,
 )
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re.compile(r"[0-9]", re.ASCII)
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -882,18 +904,19 @@ _INJURY_DATE = re.compile(
     r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
     r"(?:\s+(?:of|on|was|is))?:?\s+"
     r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+",
-    re.I,
+    re.I | re.ASCII,
 )
-_DATE_AFTER = re.compile(_DATE, re.I)
+_DATE_AFTER = re.compile(_DATE, re.I | re.ASCII)
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14"
 _UR_DATE = re.compile(
-    rf"\b(?:utilization\s+review|UR)\b[^.]{{0,60}}?\b(?:on|from|dated|of)\s+(?:{_DATE})", re.I
+    rf"\b(?:utilization\s+review|UR)\b[^.]{{0,60}}?\b(?:on|from|dated|of)\s+(?:{_DATE})",
+    re.I | re.ASCII,
 )
 # "the progress report dated April 14, 2014", "Request for Authorization dated 12-20-16"
 _REPORT_DATE = re.compile(
     r"\b(?:progress\s+(?:note|report)s?|report|note|evaluation|visit|request\s+for\s+"
     rf"authorization|RFA)\s+(?:dated|of|on)\s+(?:{_DATE})",
-    re.I,
+    re.I | re.ASCII,
 )
 _SURGERY_WORDS = frozenset(
     [
@@ -915,27 +938,27 @@ _SURGERY_WORDS = frozenset(
 _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.]{{0,60}}?\b(?:on|of|dated)\s+"
     rf"(?:{_DATE})",
-    re.I,
+    re.I | re.ASCII,
 )
 _REPORT_WORDS = frozenset(
     ["report", "reports", "note", "notes", "evaluation", "visit", "authorization", "rfa"]
 )
-_PAIN_WORD = re.compile(r"\bpain\b", re.I)
-_POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I)
+_PAIN_WORD = re.compile(r"\bpain\b", re.I | re.ASCII)
+_POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 _DIAGNOSIS_CUE_WORDS = frozenset(
     ["treated", "treating", "treatment", "treatments", "sustained", "claim"]
 )
 _DIAGNOSIS_CUE = re.compile(
     r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
     r"|\bclaim\s+for\b",
-    re.I,
+    re.I | re.ASCII,
 )
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
 # Not inside a date: "the report dated 8/10/2014" is no pain score of 8.
 _PAIN = re.compile(
     r"(?<![/\d])\b(?P<score>10|[0-9])(?:\s*-\s*(?P<upper>10|[0-9]))?\s*(?:/|(?:out\s+)?of)\s*10\b"
     r"(?![/-]\d)",
-    re.I,
+    re.I | re.ASCII,
 )
 
 
@@ -1022,6 +1045,7 @@ def extract_note_facts(
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
     too."""
+    text = plain_spaces(text)
     findings = load_findings(rules_dir)
     read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
@@ -1520,7 +1544,7 @@ def facts_in(
 _OF_PATIENT = re.compile(
     r"\b(?:(?:the|this)\s+(?:injured\s+)?(?:patient|claimant|worker|employee|applicant|"
     r"individual)|he|she|his|her|him)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 _SILENT_RECORD = _RECORD_WORDS | frozenset(["discussion", "discussed", "documented", "noted"])
 # The lists whose phrases a sentence must hold for the readers to have anything to read.
@@ -1537,13 +1561,13 @@ _NEEDED_FOR = {
 _REFERRAL_WORDS = frozenset(
     ["referral", "refer", "referred", "consult", "consultation", "evaluation", "see", "surgeon"]
 )
-_COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ")
-_THIS_DRUG = re.compile(r" (?:this|said|the requested|the prescribed) medication ")
-_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + _DATE + r")", re.I)
+_COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
+_THIS_DRUG = re.compile(r" (?:this|said|the requested|the prescribed) medication ", re.ASCII)
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + _DATE + r")", re.I | re.ASCII)
 _TAKEN_FOR = re.compile(
     r"\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?"
     r"(\d{1,2})\s+(weeks?|months?|years?)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 _ONSET_WORDS = frozenset(["year", "years", "month", "months"])
 # "symptoms for 2 years", "first noticed pain ... about 3 years ago"
@@ -1552,7 +1576,7 @@ _ONSET = re.compile(
     r"|at\s+least\s+)?(\d{1,2}|several|many)\s+(years?|months?)\b"
     r"|\b(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?(\d{1,2}|several|many)\s+"
     r"(years?|months?)\s+ago\b",
-    re.I,
+    re.I | re.ASCII,
 )
 
 
@@ -1699,13 +1723,13 @@ def composite_mentions(
     return found
 
 
-_LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I)
+_LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I | re.ASCII)
 # A part of a diagnosis list names a diagnosis when it has a head word such as these.
 _DIAGNOSIS_WORD = re.compile(
     r"\b\w+(?:itis|osis|pathy|algia)\b|\b(?:pain|syndrome|disease|disorder|tear|contusion|"
     r"spasms?|headaches?|insomnia|depression|anxiety|derangement|impingement|instability|"
     r"lesion|dysfunction|laceration|dislocation|hernia|effusion)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 
 
@@ -1724,9 +1748,9 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
 _SITE_BEFORE = re.compile(
     r"(?:\b(?:lumbar|cervical|thoracic|lumbosacral|spinal|spine|knee|shoulder|hip|wrist|elbow|"
     r"ankle|hand|foot)\s+)+$",
-    re.I,
+    re.I | re.ASCII,
 )
-_LEVEL_AFTER = re.compile(r"\s+(?:at\s+)?[CLT]\d(?:\s*-\s*[CLTS]?\d)?\b", re.I)
+_LEVEL_AFTER = re.compile(r"\s+(?:at\s+)?[CLT]\d(?:\s*-\s*[CLTS]?\d)?\b", re.I | re.ASCII)
 
 
 def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -1754,7 +1778,7 @@ def phrase_regex(phrase: str) -> re.Pattern[str]:
         pattern += r"(?![/-]\d)"
     if words[0][0].isdigit():
         pattern = r"(?<!\d[/-])" + pattern
-    return re.compile(pattern)
+    return re.compile(pattern, re.ASCII)
 
 
 def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:

@@ -31,55 +31,57 @@ from engine.models import (
     Reviewer,
     Span,
 )
-from engine.vocab import Vocabulary, load_vocabulary
+from engine.vocab import Vocabulary, load_vocabulary, plain_spaces
 
 DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
 
 # --- DWC layout markers -------------------------------------------------------------------------
-ISSUES_HEADING = re.compile(r"IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES")
+ISSUES_HEADING = re.compile(r"IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES", re.ASCII)
 ISSUES_INTRO = re.compile(
-    r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions.*?below:", re.S
+    r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions.*?below:", re.S | re.ASCII
 )
-SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY")
+SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY", re.ASCII)
 SUMMARY_INTRO = re.compile(
     r"\s*The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary.*?"
     r"medical\s+records:",
-    re.S,
+    re.S | re.ASCII,
 )
-HOW_HEADING = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE")
-CA_GUIDELINE = re.compile(r"Claims\s+Administrator\s+guideline:")
-REVIEWER_GUIDELINE = re.compile(r"(?:MAXIMUS|Expert\s+Reviewer)\s+guideline:")
-RATIONALE = re.compile(r"Decision\s+rationale:")
+HOW_HEADING = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", re.ASCII)
+CA_GUIDELINE = re.compile(r"Claims\s+Administrator\s+guideline:", re.ASCII)
+REVIEWER_GUIDELINE = re.compile(r"(?:MAXIMUS|Expert\s+Reviewer)\s+guideline:", re.ASCII)
+RATIONALE = re.compile(r"Decision\s+rationale:", re.ASCII)
 
-CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b")
+CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b", re.ASCII)
 DATE = r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4})"
 HEADER_DATES = {
-    "assigned": re.compile(r"Date\s+Assigned:\s*" + DATE),
-    "injury": re.compile(r"Date\s+of\s+Injury:\s*" + DATE),
-    "decision": re.compile(r"(?:Decision\s+Date|^[ \t]*Dated):\s*" + DATE, re.M),
-    "ur_denial": re.compile(r"(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision):\s*" + DATE),
-    "application_received": re.compile(r"Received:\s*" + DATE),
+    "assigned": re.compile(r"Date\s+Assigned:\s*" + DATE, re.ASCII),
+    "injury": re.compile(r"Date\s+of\s+Injury:\s*" + DATE, re.ASCII),
+    "decision": re.compile(r"(?:Decision\s+Date|^[ \t]*Dated):\s*" + DATE, re.M | re.ASCII),
+    "ur_denial": re.compile(
+        r"(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision):\s*" + DATE, re.ASCII
+    ),
+    "application_received": re.compile(r"Received:\s*" + DATE, re.ASCII),
 }
-PRIORITY = re.compile(r"Priority:[ \t]*([A-Za-z]+)")
+PRIORITY = re.compile(r"Priority:[ \t]*([A-Za-z]+)", re.ASCII)
 
-CREDENTIALS_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:[ \t]*([^\n]*)")
-CREDENTIALS_SPECIALTY = re.compile(r"Certification\(s\)/Specialty:[ \t]*([^\n]*)")
+CREDENTIALS_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:[ \t]*([^\n]*)", re.ASCII)
+CREDENTIALS_SPECIALTY = re.compile(r"Certification\(s\)/Specialty:[ \t]*([^\n]*)", re.ASCII)
 CREDENTIALS_SENTENCE = re.compile(
     r"reviewer\s+is\s+Board\s+Certified\s+in\s+(?P<specialty>.+?)"
     r"(?:(?:,\s+has|\s+with)\s+a\s+subspecialty\s+in\s+(?P<subspecialty>.+?))?"
     r",?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+(?P<licensure>.+?)\.",
-    re.S,
+    re.S | re.ASCII,
 )
 
 # A heading's last line ends in ": Upheld" or ": Overturned"; the word may stand on its own line.
-HEADING_DECISION = re.compile(r"(?::|\bis)\s*(Upheld|Overturned)\W*\Z", re.I)
-HEADING_NO_DECISION = re.compile(r":\s*\Z")
+HEADING_DECISION = re.compile(r"(?::|\bis)\s*(Upheld|Overturned)\W*\Z", re.I | re.ASCII)
+HEADING_NO_DECISION = re.compile(r":\s*\Z", re.ASCII)
 PARTIAL_AUTHORIZATION = re.compile(
     r"(?P<original>.+?)\s+was\s+the\s+original\s+request\.\s*"
     r"(?P<authorized>.+?)\s+(?:was|were)\s+(?:authorized|certified|approved|modified)\b.*?\.\s*"
     r"The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request,?\s*"
     r"(?P<disputed>.+)",
-    re.S | re.I,
+    re.S | re.I | re.ASCII,
 )
 # The other wording: UR allowed something else, so the whole original request went to IMR.
 WHOLE_ORIGINAL_DISPUTED = re.compile(
@@ -87,15 +89,15 @@ WHOLE_ORIGINAL_DISPUTED = re.compile(
     r"The\s+Claims\s+Administrator\s+(?:authorized|certified|approved|modified)\s+(?P<authorized>.+?),?"
     r"\s+leaving\s+the\s+original\s+request\s+IMR\s+eligible\.\s*"
     r"The\s+original\s+request,?\s*(?P<disputed>.+)",
-    re.S | re.I,
+    re.S | re.I | re.ASCII,
 )
 # Line ends that do not close a heading although they end a sentence: the first two sentences of a
 # partial-authorization heading.
 HEADING_CONTINUES = re.compile(
     r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.\s*\Z",
-    re.I,
+    re.I | re.ASCII,
 )
-SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*\Z")
+SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*\Z", re.ASCII)
 MAX_HEADING_LINES = 8
 
 # --- conclusion sentences ---------------------------------------------------------------------
@@ -105,53 +107,56 @@ NEGATIVE_CONCLUSION = re.compile(
     r"\b(?:not|neither|cannot|can\s*not|isn't|aren't|nor)\b[^.]{0,60}?\b(?:medically\s+necessary"
     r"|medical\s+necessity|necessary|supported|warranted|indicated|recommended|appropriate)\b"
     r"|\bnon-?certif",
-    re.I,
+    re.I | re.ASCII,
 )
 POSITIVE_CONCLUSION = re.compile(
     r"\b(?:is|are|was|were|be|been|as)\s+(?:medically\s+necessary|supported|warranted|indicated"
     r"|appropriate)\b|\bmedically\s+necessary\b",
-    re.I,
+    re.I | re.ASCII,
 )
 NECESSITY = re.compile(
-    r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I
+    r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I | re.ASCII
 )
 
 # --- 2013 notice layout -------------------------------------------------------------------------
 NOTICE_DETERMINATION = re.compile(
     r"(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.\s+)?has\s+determined\s+the\s+request\s+for\s+"
     r"(?P<request>.+?)\s+(?P<verdict>is\s+not|is)\s+medically\s+necessary\s+and\s+appropriate\.?",
-    re.S | re.I,
+    re.S | re.I | re.ASCII,
 )
 NOTICE_ITEM_HEADING = re.compile(
     r"^[ \t]*(?P<number>\d{1,2})[.)][ \t]+(?P<request>\S.*?)\s+(?P<verdict>is\s+not|is)\s+"
     r"medically\s+necessary\s+and\s+appropriate\.?",
-    re.S | re.I | re.M,
+    re.S | re.I | re.M | re.ASCII,
 )
-NOTICE_SUMMARY = re.compile(r"^[ \t]*Case\s+Summary:?", re.M | re.I)
+NOTICE_SUMMARY = re.compile(r"^[ \t]*Case\s+Summary:?", re.M | re.I | re.ASCII)
 NOTICE_CA_GUIDELINE = re.compile(
-    r"Guidelines?\s+used\s+by\s+the\s+Claims\s+Administrator[^:\n]*:", re.I
+    r"Guidelines?\s+used\s+by\s+the\s+Claims\s+Administrator[^:\n]*:", re.I | re.ASCII
 )
 NOTICE_REVIEWER_GUIDELINE = re.compile(
-    r"Guidelines?\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I
+    r"Guidelines?\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I | re.ASCII
 )
-NOTICE_RATIONALE = re.compile(r"Rationale\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I)
+NOTICE_RATIONALE = re.compile(
+    r"Rationale\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I | re.ASCII
+)
 
 # --- professional-review layout -----------------------------------------------------------------
-PROFESSIONAL_HEADING = re.compile(r"MEDICAL\s+PROFESSIONAL\s+REVIEW")
-PROFESSIONAL_ISSUE = re.compile(r"ISSUES?\s+AT\s+DISPUTE:")
-PROFESSIONAL_SUMMARY = re.compile(r"CASE\s+SUMMARY:")
+PROFESSIONAL_HEADING = re.compile(r"MEDICAL\s+PROFESSIONAL\s+REVIEW", re.ASCII)
+PROFESSIONAL_ISSUE = re.compile(r"ISSUES?\s+AT\s+DISPUTE:", re.ASCII)
+PROFESSIONAL_SUMMARY = re.compile(r"CASE\s+SUMMARY:", re.ASCII)
 # The template's own heading reads "IS/WAS NOT" whatever the outcome, so only "IS NOT", "WAS NOT"
 # and a bare "IS" say the decision; with "IS/WAS NOT" the rationale's conclusion decides.
 PROFESSIONAL_RATIONALE = re.compile(
     r"RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT/SERVICE\s+"
-    r"(?P<verb>IS/WAS|IS|WAS)\s+(?P<negation>NOT\s+)?MEDICALLY\s+NECESSARY:"
+    r"(?P<verb>IS/WAS|IS|WAS)\s+(?P<negation>NOT\s+)?MEDICALLY\s+NECESSARY:",
+    re.ASCII,
 )
 PROFESSIONAL_GUIDELINE = re.compile(
-    r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON[^:]*:"
+    r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON[^:]*:", re.ASCII
 )
 # Any other capitalised heading ending in a colon closes the section before it.
-PROFESSIONAL_SECTION = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ()/'&,-]{6,}:[ \t]*$", re.M)
-NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+PROFESSIONAL_SECTION = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ()/'&,-]{6,}:[ \t]*$", re.M | re.ASCII)
+NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M | re.ASCII)
 
 
 def parse_letter_file(path: str | Path, vocabulary: Vocabulary | None = None) -> Case:
@@ -162,6 +167,7 @@ def parse_letter_file(path: str | Path, vocabulary: Vocabulary | None = None) ->
 
 def parse_letter(text: str, source: str = "<text>", vocabulary: Vocabulary | None = None) -> Case:
     """Parse the text of one letter. Raises `NotALetterError` for text of no known layout."""
+    text = plain_spaces(text)
     vocabulary = vocabulary or load_vocabulary()
     if ISSUES_HEADING.search(text) and CA_GUIDELINE.search(text):
         case = parse_dwc(text, source, vocabulary)
@@ -198,7 +204,7 @@ def trimmed_span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end)
 
 
-NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})")
+NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})", re.ASCII)
 
 
 def parse_date(value: str) -> date | None:
@@ -261,9 +267,11 @@ def read_reviewer(text: str) -> Reviewer:
     return Reviewer()
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+DECISION_LINE = re.compile(r"\s*(Upheld|Overturned)\W*", re.I | re.ASCII)
+TRAILING_IS = re.compile(r"\s+is\s*:?\s*\Z", re.ASCII)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+", re.ASCII)
 CONCLUSION_TAIL_CHARS = 800
-SUPPORTED = re.compile(r"\bsupported\b", re.I)
+SUPPORTED = re.compile(r"\bsupported\b", re.I | re.ASCII)
 
 
 def conclude(rationale: str) -> Decision:
@@ -466,7 +474,7 @@ def find_heading(text: str, block_start: int, anchor: int) -> Span:
         return Span(start=anchor, end=anchor)
     taken = [lines.pop()]
     # A decision word alone on its line belongs with the line above, whatever that line ends with.
-    if re.fullmatch(r"\s*(Upheld|Overturned)\W*", text[taken[0][0] : taken[0][1]], re.I) and lines:
+    if DECISION_LINE.fullmatch(text[taken[0][0] : taken[0][1]]) and lines:
         taken.append(lines.pop())
     while lines and len(taken) < MAX_HEADING_LINES:
         above = text[lines[-1][0] : lines[-1][1]].rstrip()
@@ -525,7 +533,7 @@ def split_dwc_heading(
 
 
 def strip_trailing_is(raw: str, end: int) -> int:
-    match = re.search(r"\s+is\s*:?\s*\Z", raw[:end])
+    match = TRAILING_IS.search(raw[:end])
     return match.start() if match else end
 
 

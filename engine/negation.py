@@ -28,7 +28,7 @@ class Status(StrEnum):
 
 # Where several cues govern a finding, the first of these wins.
 PRECEDENCE = (Status.ABSENT, Status.POSSIBLE, Status.HISTORICAL)
-_WORD = re.compile(r"\([+-]\)|[a-z0-9]+(?:'[a-z]+)?|[;]")
+_WORD = re.compile(r"\([+-]\)|[a-z0-9]+(?:'[a-z]+)?|[;]", re.ASCII)
 
 
 class CueFile(BaseModel):

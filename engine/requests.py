@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from engine.models import Medication, Quantity, Region, Request, Service
-from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase
+from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase, plain_spaces
 
 NUMBER_WORDS = {
     "one": 1,
@@ -42,9 +42,10 @@ NUMBER_WORDS = {
 # "twice a week" is "2 times a week"; the rewrite keeps every quantity pattern numeric.
 ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 _NUMBER_WORD = re.compile(
-    r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I
+    r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII
 )
-_ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I)
+DISPENSED = re.compile(r"#\s*\d|\bqty\b|\btab", re.ASCII)
+_ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I | re.ASCII)
 
 N = r"(\d+)"
 RANGE = r"(\d+)(?:\s*(?:-|to)\s*(\d+))?"  # "1-2", "12 to 18": the upper bound is what is asked
@@ -55,40 +56,42 @@ WEEK_AFTER_PER = r"(?:weeks?|wks?|seek)\b"
 FREQUENCY = re.compile(
     rf"{RANGE}\s*(?:x|times?|sessions?|visits?|treatments?)?\s*(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
     rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK})?",
-    re.I,
+    re.I | re.ASCII,
 )
 BARE_FREQUENCY = re.compile(
     rf"(?<![\d./#])\b{N}\s*(?:x|times)\s*{N}\b(?!\s*(?:mg|mcg|ml|gm?|%|days?|months?|hours?|\.\d))",
-    re.I,
+    re.I | re.ASCII,
 )
 SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
-TOTAL_BEFORE = re.compile(rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I)
+TOTAL_BEFORE = re.compile(
+    rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I | re.ASCII
+)
 TOTAL_AFTER = re.compile(
     rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{N}\b(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
-    re.I,
+    re.I | re.ASCII,
 )
 TOTAL_TIMES = re.compile(
-    rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I
+    rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I | re.ASCII
 )
-TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)")
-DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I)
-DAY_SUPPLY = re.compile(rf"\b{N}[\s-]*days?\s*supply|days?\s*supply\s*:?\s*{N}", re.I)
-MONTHS = re.compile(rf"\b{RANGE}[\s-]*months?\b", re.I)
+TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)", re.ASCII)
+DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I | re.ASCII)
+DAY_SUPPLY = re.compile(rf"\b{N}[\s-]*days?\s*supply|days?\s*supply\s*:?\s*{N}", re.I | re.ASCII)
+MONTHS = re.compile(rf"\b{RANGE}[\s-]*months?\b", re.I | re.ASCII)
 UNITS = re.compile(
     r"#\s*(\d+(?:\.\d+)?)|\b(?:qty|quantity)\s*[:.]?\s*(\d+(?:\.\d+)?)|\b(\d+)\s+(?:tablets|tabs|capsules|caps|patches|pills)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 STRENGTH = re.compile(
     # From the start of a number only, and without giving digits back: on a long run of digits
     # with no unit after it, backtracking made this take seconds (found by fuzzing).
     r"(?<![\d.])(\d++(?:\.\d++)?(?:\s*/\s*\d++(?:\.\d++)?)*+)\s*(mg|mcg|gm|g|ml|%|units?)\b"
     r"(?!\s*/\s*(?:day|hr))",
-    re.I,
+    re.I | re.ASCII,
 )
 ADDITIONAL = re.compile(
     r"\b(additional|continued|continue|continuing|more|further|extension|extended|remaining|"
     r"repeat|ongoing|subsequent)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 # Categories whose quantity is counted in visits; elsewhere a bare "N x M" means something else.
 VISIT_CATEGORIES = {
@@ -110,6 +113,7 @@ VISIT_CATEGORIES = {
 
 def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
     """Type one request. Never raises: what is not recognised stays empty or `other`."""
+    text = plain_spaces(text)
     words = normalize_phrase(text)
     words, perioperative = set_aside_perioperative(words, vocabulary)
     service = find_service(words, vocabulary)
@@ -160,7 +164,7 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
     ):
         return Service(category="medication", subtype=drug_phrase.meaning[0])
     if service_phrase is None:
-        if STRENGTH.search(words) and re.search(r"#\s*\d|\bqty\b|\btab", words):
+        if STRENGTH.search(words) and DISPENSED.search(words):
             return Service(category="medication")
         return Service(category="other")
     category, subtype = service_phrase.meaning
@@ -301,7 +305,7 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         drug=drug.text.strip() if drug else first_word(text),
         drug_class=drug_class,
         ingredients=ingredients if len(ingredients) > 1 else [],
-        strength=re.sub(r"\s+", "", strength.group(1)) if strength else None,
+        strength="".join(strength.group(1).split()) if strength else None,
         strength_unit=strength.group(2).lower() if strength else None,
         form=form.meaning[0] if form else None,
         days_supply=int(supply.group(1) or supply.group(2)) if supply else None,

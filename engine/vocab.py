@@ -184,13 +184,27 @@ class Vocabulary(Strict):
     topical_forms: frozenset[str]
 
 
+# The text stages match with ASCII classes (re.ASCII on every expression): the Unicode ones took a
+# third of the time spent matching, and the letters are English. Spaces other than the ASCII ones
+# (no-break, thin, ideographic, line separators) become plain ones wherever text comes in, one
+# character for one so that places in the text stay put, and `\s` still finds every space.
+_OTHER_SPACES = {
+    code: "\n" if code in (0x85, 0x2028, 0x2029) else " "
+    for code in (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+}
+
+
+def plain_spaces(text: str) -> str:
+    return text if text.isascii() else text.translate(_OTHER_SPACES)
+
+
 # Runs of punctuation, and dots that are not decimal points.
-_NOT_IN_PHRASE = re.compile(r"[^a-z0-9%#.]+|(?<![0-9])\.|\.(?![0-9])")
+_NOT_IN_PHRASE = re.compile(r"[^a-z0-9%#.]+|(?<![0-9])\.|\.(?![0-9])", re.ASCII)
 # The same for ASCII text, as a byte table: every sentence of every letter passes through here,
 # and a table lookup is several times faster than the expression.
 _PHRASE_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789%#.")
 _PUNCTUATION_TO_SPACE = bytes(c if c in _PHRASE_BYTES else 32 for c in range(256))
-_LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
+_LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])", re.ASCII)
 
 
 def normalize_phrase(text: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CORPUS_PDF, DATA, needs_shared, real_letters
+from conftest import CORPUS_PDF, DATA, REPO, needs_shared, real_letters
 
 from engine.errors import NotALetterError
 from engine.facts import extract_note_facts
@@ -313,3 +313,12 @@ def test_a_conclusion_far_from_the_end_of_a_rationale_is_found() -> None:
         is Decision.OVERTURNED
     )
     assert conclude(filler) is Decision.UNKNOWN
+
+
+def test_a_letter_with_no_break_spaces_parses_as_with_plain_ones() -> None:
+    # PDFs and word processors put U+00A0 between words; places in the text must not move.
+    seed = sorted((REPO / "cases").glob("seed-*/letter.txt"))[0].read_text(encoding="utf-8")
+    spaced = seed.replace(" ", "\u00a0").replace("\n\n", "\n\u2028")
+    plain, other = parse_letter(seed), parse_letter(spaced)
+    assert len(other.text) == len(spaced)
+    assert other.model_dump(exclude={"text"}) == plain.model_dump(exclude={"text"})

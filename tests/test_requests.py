@@ -122,3 +122,11 @@ def test_almost_every_real_item_gets_a_service(vocabulary) -> None:
     assert len(items) == 366
     other = [item.request for item in items if item.normalized.service.category == "other"]
     assert len(other) / len(items) <= 0.03, other
+
+
+def test_other_spaces_read_as_plain_ones(vocabulary) -> None:
+    # Expressions match ASCII spaces only; a no-break or thin space is made a plain one first.
+    plain = normalize_request("Physical therapy 2 x 6 lumbar spine", vocabulary)
+    other = normalize_request("Physical\u00a0therapy 2\u2009x\u00a06 lumbar\u3000spine", vocabulary)
+    assert other.model_dump(exclude={"text"}) == plain.model_dump(exclude={"text"})
+    assert other.quantity.visits == 12
