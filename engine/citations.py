@@ -10,6 +10,7 @@ import re
 
 from engine.models import Citation
 
+# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
 NO_EVIDENCE = re.compile(r"did\s+not\s+cite\s+any\s+medical\s+evidence", re.I | re.ASCII)
 DECISION_BASED_ON = re.compile(r"Decision\s+based\s+on\s+", re.I | re.ASCII)
 # "MTUS Low Back Complaints 2004, Section(s): X, and Chronic Pain Medical Treatment 2016, ...":

@@ -517,6 +517,7 @@ load_findings = PerFolder(read_findings)
 
 # --- sentences -----------------------------------------------------------------------------------
 
+# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
 # A sentence ends at ".", "!" or "?", except a dot before a figure ("9792.20", "7.5 mg"), which
 # stays inside it.
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=[0-9])[^.!?]*)*(?:[.!?]|$)", re.ASCII)

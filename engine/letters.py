@@ -35,6 +35,7 @@ from engine.vocab import Vocabulary, load_vocabulary, plain_spaces
 
 DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
 
+# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
 # --- DWC layout markers -------------------------------------------------------------------------
 ISSUES_HEADING = re.compile(r"IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES", re.ASCII)
 ISSUES_INTRO = re.compile(

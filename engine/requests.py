@@ -41,6 +41,7 @@ NUMBER_WORDS = {
 }
 # "twice a week" is "2 times a week"; the rewrite keeps every quantity pattern numeric.
 ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
+# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
 _NUMBER_WORD = re.compile(
     r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII
 )
