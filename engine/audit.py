@@ -182,7 +182,7 @@ class Auditor:
         # The procedures are judged first: the services that go with a surgery follow its
         # verdict (reviewers deny them, citing nothing more, when the surgery is denied).
         done = {
-            item.index: self.audit_item(case, item, facts, digest, shown=shown)
+            item.index: self.audit_item(case, item, facts, shown, digest)
             for item in case.items
             if is_procedure(item)
         }
@@ -190,7 +190,7 @@ class Auditor:
         for item in case.items:
             if item.index not in done:
                 extra = linked if linked and is_ancillary(item) else None
-                done[item.index] = self.audit_item(case, item, facts, digest, extra, shown)
+                done[item.index] = self.audit_item(case, item, facts, shown, digest, extra)
         return [done[item.index] for item in case.items]
 
     def audit_item(
@@ -198,14 +198,12 @@ class Auditor:
         case: Case,
         item: Item,
         facts: CaseFacts,
+        shown: list[tuple[int | None, FactUsed]],
         digest: str,
         extra: FactUsed | None = None,
-        shown: list[tuple[int | None, FactUsed]] | None = None,
     ) -> AuditRecord:
-        """`shown`: the letter's facts as records show them, with their items, where the caller
-        has made them already."""
-        if shown is None:
-            shown = [(fact.item, FactUsed.of(fact)) for fact in facts.facts]
+        """`shown`: the letter's facts as records show them, with their items (made once for
+        all the letter's items)."""
         on = rules_date(case, facts.values(item.index))
         known = self.rulebook.fields
         values = {k: v for k, v in facts.values(item.index, on).items() if k in known}
