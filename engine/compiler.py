@@ -71,6 +71,28 @@ class Ruleset:
     conditions: dict[str, Json]
     services: frozenset[str]  # the service categories its rules start with
 
+    @cached_property
+    def keys_read(self) -> frozenset[str]:
+        """The fact's keys its conditions test: durable reads the whole fact as JSON, twice
+        (assert and retract), so a fact asserted here carries only these."""
+        found: set[str] = set()
+        for condition in self.conditions.values():
+            add_keys(condition, found)
+        return frozenset(found)
+
+
+def add_keys(expression: Any, found: set[str]) -> None:
+    """The fact keys a durable expression names (operators such as `$and` and `$ex` are not)."""
+    if isinstance(expression, list):
+        for part in expression:
+            add_keys(part, found)
+    elif isinstance(expression, dict):
+        for key, value in expression.items():
+            if key.startswith("$"):
+                add_keys(value, found)
+            else:
+                found.add(key)
+
 
 @dataclass(frozen=True)
 class CompiledRules:

@@ -151,12 +151,14 @@ class DurableMatcher:
         if not needed:
             return frozenset()
         fact = build_fact(self.compiled, values)
-        fact["sid"] = SESSION
-        fact_json = json.dumps(fact, ensure_ascii=False)
         engine = self.engine
         fired: list[str] = []
         with engine.lock:
             engine.register(needed)
             for ruleset in needed:
+                read = ruleset.keys_read
+                shown = {key: value for key, value in fact.items() if key in read}
+                shown["sid"] = SESSION
+                fact_json = json.dumps(shown, ensure_ascii=False)
                 fired += engine.fire(engine.handles[ruleset.name], fact_json)
         return interpret(self.compiled, fired)
