@@ -571,8 +571,15 @@ _NUMBER = (
     r"(?:at\s+least\s+)?(?:(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}|(?<![/\d])(\d{1,3}))"
     r"(?:\s*\(\d{1,3}\))?"
 )
-_PRIOR = {
-    name: re.compile(
+
+
+# The two expressions of each modality are compiled when a sentence first names it: all of them
+# together took a tenth of a cold `imrcheck check`, whose note names one therapy or none.
+@cache
+def prior_pattern(modality: str) -> re.Pattern[str]:
+    """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
+    pattern = _MODALITIES[modality]
+    return re.compile(
         rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
@@ -580,20 +587,21 @@ _PRIOR = {
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
         re.I | re.ASCII,
     )
-    for name, pattern in _MODALITIES.items()
-}
-# "included no prior chiropractic therapy", "does not appear the patient has undergone physical
-# therapy previously": none done. "No physical therapy notes" is no record of it, not none.
-_NONE_PRIOR = {
-    name: re.compile(
+
+
+@cache
+def none_prior_pattern(modality: str) -> re.Pattern[str]:
+    """None of a modality done: "included no prior chiropractic therapy", "does not appear the
+    patient has undergone physical therapy previously". "No physical therapy notes" is no record
+    of it, not none."""
+    pattern = _MODALITIES[modality]
+    return re.compile(
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|"
         rf"documentation|progress))"
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
         re.I | re.ASCII,
     )
-    for name, pattern in _MODALITIES.items()
-}
 
 
 _NEURO_WORDS = frozenset(["neurologic", "neurological", "neurovascular", "motor"])
@@ -1319,11 +1327,11 @@ def facts_in(
     counts_done = sentence.words.isdisjoint(_REQUEST_WORDS)
     if counts_done and (has_digit or not sentence.words.isdisjoint(NUMBER_WORDS)):
         figures: str | None = None
-        for name, pattern in _PRIOR.items():
+        for name in _MODALITIES:
             if words.isdisjoint(_MODALITY_FIRST_WORDS) or not _MODALITY_WORD[name].search(text):
                 continue
             figures = figures or with_figures(text)
-            for match in pattern.finditer(figures):
+            for match in prior_pattern(name).finditer(figures):
                 count = next(g for g in match.groups() if g)
                 add(name, int(count), match.start(), match.end())
     if (
@@ -1331,8 +1339,8 @@ def facts_in(
         and not words.isdisjoint(("no", "not", "never"))
         and not words.isdisjoint(_MODALITY_FIRST_WORDS)
     ):
-        for name, pattern in _NONE_PRIOR.items():
-            for match in pattern.finditer(text):
+        for name in _MODALITIES:
+            for match in none_prior_pattern(name).finditer(text):
                 add(name, 0, match.start(), match.end())
     plain = sentence.plain
     read: ReadSentence | None = None
