@@ -70,15 +70,16 @@ class Ruleset:
     name: str  # content hash: the same rules always compile to the same ruleset name
     conditions: dict[str, Json]
     services: frozenset[str]  # the service categories its rules start with
+    # The fact's keys its conditions test: durable reads the whole fact as JSON, twice (assert
+    # and retract), so a fact asserted to this ruleset carries only these.
+    keys_read: frozenset[str]
 
-    @cached_property
-    def keys_read(self) -> frozenset[str]:
-        """The fact's keys its conditions test: durable reads the whole fact as JSON, twice
-        (assert and retract), so a fact asserted here carries only these."""
-        found: set[str] = set()
-        for condition in self.conditions.values():
-            add_keys(condition, found)
-        return frozenset(found)
+
+def keys_read_by(conditions: Iterable[Json]) -> frozenset[str]:
+    found: set[str] = set()
+    for condition in conditions:
+        add_keys(condition, found)
+    return frozenset(found)
 
 
 def add_keys(expression: Any, found: set[str]) -> None:
@@ -338,7 +339,14 @@ class Packer:
                     continue
                 payload = json.dumps(pack, sort_keys=True)
                 digest = hashlib.sha256(payload.encode()).hexdigest()[:20]
-                found.append(Ruleset(f"imrcheck_{digest}", pack, frozenset([category])))
+                found.append(
+                    Ruleset(
+                        f"imrcheck_{digest}",
+                        pack,
+                        frozenset([category]),
+                        keys_read_by(pack.values()),
+                    )
+                )
         return tuple(found)
 
 
