@@ -24,9 +24,9 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION, calendar_date
 from engine.conditions import FieldSpec, normalized, value_fits
 from engine.errors import did_you_mean
-from engine.letters import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION, calendar_date
 from engine.models import Case, Request, Span
 from engine.negation import Cues, ReadSentence, Status, load_cues, read_sentence, status_of
 from engine.vocab import (

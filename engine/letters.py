@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 from engine import citations, requests
+from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION, parse_date
 from engine.documents import read_letter_text
 from engine.errors import NotALetterError
 from engine.models import (
@@ -100,24 +100,6 @@ HEADING_CONTINUES = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*\Z", re.ASCII)
 MAX_HEADING_LINES = 8
-
-# --- conclusion sentences ---------------------------------------------------------------------
-# The last sentence of a rationale that states necessity decides an item whose heading has no
-# decision word. Negative forms are tried first: they contain the positive phrase.
-NEGATIVE_CONCLUSION = re.compile(
-    r"\b(?:not|neither|cannot|can\s*not|isn't|aren't|nor)\b[^.]{0,60}?\b(?:medically\s+necessary"
-    r"|medical\s+necessity|necessary|supported|warranted|indicated|recommended|appropriate)\b"
-    r"|\bnon-?certif",
-    re.I | re.ASCII,
-)
-POSITIVE_CONCLUSION = re.compile(
-    r"\b(?:is|are|was|were|be|been|as)\s+(?:medically\s+necessary|supported|warranted|indicated"
-    r"|appropriate)\b|\bmedically\s+necessary\b",
-    re.I | re.ASCII,
-)
-NECESSITY = re.compile(
-    r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I | re.ASCII
-)
 
 # --- 2013 notice layout -------------------------------------------------------------------------
 NOTICE_DETERMINATION = re.compile(
@@ -203,26 +185,6 @@ def trimmed_span(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start=start, end=end)
-
-
-NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})", re.ASCII)
-
-
-def parse_date(value: str) -> date | None:
-    """A date written 04/27/09 or 4-25-2012; None if it does not exist."""
-    match = NUMERIC_DATE.fullmatch(value.strip())
-    return calendar_date(int(match[1]), int(match[2]), int(match[3])) if match else None
-
-
-def calendar_date(month: int, day: int, year: int) -> date | None:
-    """The date, or None if it does not exist. A two-digit year is of this century below 50
-    and of the last from 50: injuries go back decades, and IMR letters begin in 2013."""
-    if year < 100:
-        year += 2000 if year < 50 else 1900
-    try:
-        return date(year, month, day) if year >= 1000 else None
-    except ValueError:
-        return None
 
 
 def read_header_dates(text: str) -> LetterDates:
