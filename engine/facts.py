@@ -34,6 +34,8 @@ from engine.vocab import (
     load_vocabulary,
     load_vocabulary_file,
     normalize_phrase,
+    padded,
+    phrase_words,
     phrases_in,
     plain_spaces,
 )
@@ -1015,8 +1017,9 @@ def reported_sentences(
         sentence = match[0]
         if not sentence.strip():
             continue
-        plain = normalize_phrase(sentence)
-        words = frozenset(plain.split())
+        parts = phrase_words(sentence)
+        plain = padded(parts)
+        words = frozenset(parts)
         if not concludes(sentence, plain, words, source, findings):
             yield Sentence(sentence, offset + match.start(), source, item, plain, words)
 
@@ -1748,8 +1751,8 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
     for part in _LIST_PARTS.split(listing.rstrip(". ")):
         if not _DIAGNOSIS_WORD.search(part):
             continue
-        plain = normalize_phrase(part)
-        if not findings.diagnosis_pattern.search(plain, frozenset(plain.split())):
+        words = phrase_words(part)
+        if not findings.diagnosis_pattern.search(padded(words), frozenset(words)):
             return True
     return False
 
@@ -1814,9 +1817,10 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
-    # What is read on the way to other facts (`~...`) stays a reading: it is never reported.
+    # What is read on the way to other facts (per therapy, `~...`) stays a reading: it is never
+    # reported, and a `Fact` costs more to build.
     return [
-        f.fact() if isinstance(f, Reading) and not f.name.startswith(_INTERNAL) else f
+        f.fact() if isinstance(f, Reading) and not is_per_therapy(f.name) else f
         for f in chosen.values()
     ]
 

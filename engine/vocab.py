@@ -213,16 +213,26 @@ def normalize_phrase(text: str) -> str:
     Both the vocabulary and the request pass through this, so "Post-op" matches "post op" and
     "EMG/NCV" matches "emg ncv".
     """
+    return padded(phrase_words(text))
+
+
+def padded(words: list[str]) -> str:
+    """Words as a normalised phrase: one space between them and one at each end."""
+    return " " + " ".join(words) + " "
+
+
+def phrase_words(text: str) -> list[str]:
+    """The words of `normalize_phrase`, for a caller that needs both."""
     lowered = text.lower().replace("&", " and ")
     if not lowered.isascii():
-        return " " + " ".join(_NOT_IN_PHRASE.sub(" ", lowered).split()) + " "
+        return _NOT_IN_PHRASE.sub(" ", lowered).split()
     spaced = lowered.encode().translate(_PUNCTUATION_TO_SPACE).decode()
     if "." in spaced:
         # A dot before a space or at the end is no decimal point; the rest are rare.
         spaced = spaced.replace(". ", "  ").removesuffix(".")
         if "." in spaced:
             spaced = _LONE_DOT.sub(" ", spaced)
-    return " " + " ".join(spaced.split()) + " "
+    return spaced.split()
 
 
 def load_vocabulary_file(path: Path, schema: type[M]) -> M:
