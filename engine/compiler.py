@@ -62,6 +62,11 @@ class Derived:
     op: str  # "in" (any list element among `value`) or "matches" (regex search)
     value: Any
 
+    @cached_property
+    def members(self) -> frozenset[Any]:
+        """The values of an "in" test, for a set lookup instead of a scan per list element."""
+        return frozenset(self.value)
+
 
 @dataclass(frozen=True)
 class Ruleset:
@@ -389,7 +394,7 @@ def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
         for derived in derived_of.get(field, ()):
             if derived.op == "in":
                 if value:
-                    fact[derived.key] = any(v in derived.value for v in value)
+                    fact[derived.key] = not derived.members.isdisjoint(value)
             else:
                 fact[derived.key] = re.search(derived.value, value) is not None
     return fact
