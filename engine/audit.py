@@ -23,7 +23,7 @@ from engine.compiler import CompiledRules
 from engine.documents import read_letter_bytes, text_of_letter
 from engine.errors import InputError
 from engine.evaluate import Evaluator, FactError, SupportedQuantity, Verdict, request_values
-from engine.facts import CaseFacts, FactUsed, extract_facts
+from engine.facts import CaseFacts, FactUsed, extract_facts, with_derived
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Item
 from engine.rulecache import add_files, load_rules
@@ -205,9 +205,10 @@ class Auditor:
     ) -> AuditRecord:
         """`shown`: the letter's facts as records show them, with their items (made once for
         all the letter's items)."""
-        on = rules_date(case, facts.values(item.index))
+        read = facts.read_values(item.index)
+        on = rules_date(case, read)
         known = self.rulebook.fields
-        values = {k: v for k, v in facts.values(item.index, on).items() if k in known}
+        values = {k: v for k, v in with_derived(read, on).items() if k in known}
         if extra is not None and extra.name in known:
             values[extra.name] = extra.value
         base: dict[str, Any] = {

@@ -92,6 +92,10 @@ class CaseFacts(Model):
 
     def values(self, item: int | None = None, on: date | None = None) -> dict[str, Any]:
         """Fact values for one item, letter facts first, then the item's own, then derived ones."""
+        return with_derived(self.read_values(item), on)
+
+    def read_values(self, item: int | None = None) -> dict[str, Any]:
+        """`values` without the derived ones (which need the date the record is judged at)."""
         found: dict[str, Any] = {}
         for fact in self.facts:
             if fact.item is None or fact.item == item:
@@ -100,7 +104,7 @@ class CaseFacts(Model):
                     # An item's fact without a value withdraws the letter's: a fracture of
                     # the thumb is not documented as a red flag for the shoulder.
                     del found[fact.name]
-        return {**found, **derived(found, on)}
+        return found
 
 
 # --- vocabulary ----------------------------------------------------------------------------------
@@ -1942,6 +1946,10 @@ def therapy_facts(facts: list[Fact | Reading], category: str, item: int | None) 
         )
         if read in by_name
     ]
+
+
+def with_derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
+    return {**values, **derived(values, on)}
 
 
 def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
