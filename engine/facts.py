@@ -1636,6 +1636,11 @@ def composite_mentions(
     def stated(kind: str, allowed: tuple[Status, ...]) -> list[str]:
         return [m[1] for m in of.get(kind, ()) if phrase_status(m[1]) in allowed]
 
+    def any_stated(kinds: tuple[str, ...], allowed: tuple[Status, ...]) -> bool:
+        """Whether a phrase of the lists has one of the statuses: working out a phrase's status
+        is the costly part, and the first that has one decides."""
+        return any(phrase_status(m[1]) in allowed for kind in kinds for m in of.get(kind, ()))
+
     def around(match: re.Match[str] | PhraseMatch, before: int, after: int) -> list[str]:
         """The words before and after a phrase found."""
         preceding = plain[: match.start(1)].rsplit(maxsplit=before)[-before:]
@@ -1644,8 +1649,7 @@ def composite_mentions(
     given = (Status.PRESENT, Status.HISTORICAL)
     tried = not planned and "tried" in of
     failing = "failing" in of
-    care = stated("care", given) + stated("drug", given) if tried or failing else []
-    if tried and care:
+    if tried and any_stated(("care", "drug"), given):
         add("~care:tried", True)
     for cue in of.get("persisting", ()):
         if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
@@ -1658,10 +1662,10 @@ def composite_mentions(
     if (
         failing
         and (sentence.source != "rationale" or _OF_PATIENT.search(text))
-        and stated("failing", given)
+        and any_stated(("failing",), given)
     ):
         add("~care:persisting", True)
-        if care and not planned:
+        if not planned and any_stated(("care", "drug"), given):
             add("~care:tried", True)
     # A procedure "recommended previously" is an old plan, not this one; a plan stated only to
     # be denied ("not ... considering ... surgical intervention") is none.
@@ -1672,8 +1676,8 @@ def composite_mentions(
         and "previously" not in words
         and ("injections" in of or "surgeries" in of)
     ):
-        plan_stated = bool(stated("procedure_planned", (Status.PRESENT,)))
-        if plan_stated and stated("injections", (Status.PRESENT,)):
+        plan_stated = any_stated(("procedure_planned",), (Status.PRESENT,))
+        if plan_stated and any_stated(("injections",), (Status.PRESENT,)):
             add("invasive_procedure_planned", True)
         surgeries = [
             m[1]
@@ -1690,7 +1694,7 @@ def composite_mentions(
         elif (
             surgeries
             and (not plan_stated or Status.ABSENT in statuses)
-            and (Status.ABSENT in statuses or stated("procedure_planned", (Status.ABSENT,)))
+            and (Status.ABSENT in statuses or any_stated(("procedure_planned",), (Status.ABSENT,)))
             and words.isdisjoint(_SILENT_RECORD)
         ):
             add("surgery_considered", False)
@@ -1734,7 +1738,7 @@ def composite_mentions(
         if phrase_status(match[1]) in given:
             for kind in findings.comorbidity_tests[match[1]]:
                 add(f"~comorbid:{kind}", True)
-    if "rehab_planned" in of and "programs" in of and stated("programs", (Status.PRESENT,)):
+    if "rehab_planned" in of and "programs" in of and any_stated(("programs",), (Status.PRESENT,)):
         add("~rehab:plan", True)
     return found
 
