@@ -102,11 +102,12 @@ def cues_in(words: list[str], cues: Cues) -> list[tuple[int, int, Cue]]:
     found: list[tuple[int, int, Cue]] = []
     position = 0
     while position < len(words):
-        matched = [
-            cue
-            for cue in cues.by_first_word.get(words[position], ())
-            if tuple(words[position : position + len(cue.words)]) == cue.words
-        ]
+        starting = cues.by_first_word.get(words[position])  # most words start no cue
+        matched = (
+            [c for c in starting if tuple(words[position : position + len(c.words)]) == c.words]
+            if starting
+            else None
+        )
         if not matched:
             position += 1
             continue
