@@ -36,11 +36,21 @@ for path in (letters * (count // len(letters) + 1))[:count]:
 
 def instructions(count: int) -> int:
     """Instructions of one interpreter run auditing `count` letters after the warm-up."""
-    command = [
-        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-        sys.executable, "-c", RUN, str(CORPUS), str(WARM_UP_LETTERS), str(count),
-    ]  # fmt: skip
-    finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", RUN, str(CORPUS), str(WARM_UP_LETTERS), str(count)]
+    return counted_instructions(command)
+
+
+def counted_instructions(command: list[str], environment: dict[str, str] | None = None) -> int:
+    """The machine instructions a command runs, as cachegrind counts them."""
+    valgrind = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+    ]
+    finished = subprocess.run(
+        valgrind + command, env=environment, capture_output=True, text=True, check=True
+    )
     found = re.search(r"I\s+refs:\s+([\d,]+)", finished.stderr)
     if found is None:
         sys.exit(f"cachegrind printed no instruction count:\n{finished.stderr[-500:]}")
