@@ -20,6 +20,7 @@ from conftest import REPO, SHARED
 from typer.testing import CliRunner
 
 from cli import app
+from engine.audit import AuditSettings
 from engine.letters import parse_letter_file
 from engine.store import Store
 
@@ -178,6 +179,31 @@ def test_a_broken_pdf_among_good_letters(tmp_path: Path) -> None:
     assert len(lines) - len(errors) == 4  # both good letters' items
     assert "broken.pdf: error:" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_batch_gives_each_letter_the_result_it_gets_alone(tmp_path: Path) -> None:
+    """Letters audited in a batch (all texts taken out first) come out in order, each as it would
+    alone, bad ones among them."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntruncated")
+    (tmp_path / "not_a_letter.txt").write_text("Dear Sir, thank you for your letter.\n")
+    pdfs = REPO / "tests" / "data" / "pdf"
+    paths = [
+        SEEDS[0],
+        tmp_path / "empty.txt",
+        pdfs / "letter_aes.pdf",
+        tmp_path / "missing.txt",
+        tmp_path / "broken.pdf",
+        pdfs / "scanned.pdf",
+        tmp_path / "not_a_letter.txt",
+        SEEDS[1],
+    ]
+    auditor = AuditSettings().auditor()
+    together = auditor.audit_batch(paths)
+    assert together == [auditor.audit_file(path) for path in paths]
+    failed = [Path(r.letter).name for r in together if r.error]
+    assert failed == ["empty.txt", "missing.txt", "broken.pdf", "scanned.pdf", "not_a_letter.txt"]
+    assert all(r.records for r in together if not r.error)
 
 
 def test_no_letters_is_a_clear_error(tmp_path: Path) -> None:
