@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -375,9 +375,12 @@ def fact_value(kind: FieldType, value: Any) -> Any:
     return value
 
 
-def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
+def build_fact(
+    compiled: CompiledRules, values: dict[str, Any], wanted: Container[str] | None = None
+) -> Json:
     """The flat fact to assert for one evaluation. Unknown values (None, absent, empty lists) are
-    left out, which is how the compiled conditions recognise them."""
+    left out, which is how the compiled conditions recognise them. `wanted`: the only keys to
+    work out (those the rulesets asserted to read), where not all."""
     fact: Json = {MARKER: 1}
     keys, kinds, derived_of = compiled.keys, compiled.kinds, compiled.derived_of
     # By the values given (a few dozen) rather than by every field the rules read.
@@ -385,13 +388,15 @@ def build_fact(compiled: CompiledRules, values: dict[str, Any]) -> Json:
         if value is None:
             continue
         key = keys.get(field)
-        if key is not None:
+        if key is not None and (wanted is None or key in wanted):
             kind = kinds[field]
             if kind is not FieldType.TEXT_LIST:
                 fact[key] = fact_value(kind, value)
             elif value:
                 fact[key] = len(value)  # presence is what exists/missing test
         for derived in derived_of.get(field, ()):
+            if wanted is not None and derived.key not in wanted:
+                continue
             if derived.op == "in":
                 if value:
                     fact[derived.key] = not derived.members.isdisjoint(value)

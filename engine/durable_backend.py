@@ -144,13 +144,19 @@ class DurableMatcher:
         for ruleset in compiled.rulesets:
             for service in ruleset.services:
                 self.by_service.setdefault(service, []).append(ruleset)
+        # The fact keys a service's rulesets read: only these are worked out for its requests.
+        self.keys_by_service = {
+            service: frozenset().union(*(ruleset.keys_read for ruleset in rulesets))
+            for service, rulesets in self.by_service.items()
+        }
 
     def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
         """(rule index, TRUE|UNKNOWN|APPLIES) for every compiled condition the values satisfy."""
-        needed = self.by_service.get(str(values.get("request.service")), [])
+        service = str(values.get("request.service"))
+        needed = self.by_service.get(service, [])
         if not needed:
             return frozenset()
-        fact = build_fact(self.compiled, values)
+        fact = build_fact(self.compiled, values, self.keys_by_service[service])
         engine = self.engine
         fired: list[str] = []
         with engine.lock:
