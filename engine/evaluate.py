@@ -77,19 +77,18 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
     """Strict check of names, types and vocabulary, because durable_rules compares mismatched
     types without complaint and a misspelt service would just match nothing."""
     checked: dict[str, Any] = {}
-    fields, names = rulebook.fields, rulebook.names
+    checks = rulebook.value_checks
     for name, value in {**REQUEST_DEFAULTS, **values}.items():
-        spec = fields.get(name)
-        if spec is None:
-            raise FactError(f"unknown fact '{name}'{did_you_mean(name, fields)}")
+        check = checks.get(name)
+        if check is None:
+            raise FactError(f"unknown fact '{name}'{did_you_mean(name, rulebook.fields)}")
         if value is None:
             continue
-        kind = spec.type
+        kind, known = check
         if kind is FieldType.TEXT_LIST and isinstance(value, list):
             value = tuple(value)
         if not value_fits(kind, value):
             raise FactError(f"fact '{name}' is {kind.value}, but {value!r} is not")
-        known = names.get(spec.vocabulary) if spec.vocabulary else None
         if known is not None:
             for item in value if isinstance(value, tuple) else (value,):
                 if item not in known:
@@ -200,7 +199,6 @@ def decide(
 
 
 def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]) -> Finding:
-    used = {name: values.get(name) for name in rule.fields_read}
     if outcome == rule.outcome:
         message = render_message(rule.message, values, rule.supports)
     else:
@@ -214,9 +212,14 @@ def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]
         message=message,
         citation=rule.citation_text,
         confidence=rule.confidence,
-        facts_used={k: (list(v) if isinstance(v, tuple) else v) for k, v in used.items()},
+        facts_used={name: recorded(values.get(name)) for name in rule.fields_read},
         missing=missing,
     )
+
+
+def recorded(value: Any) -> Any:
+    """A value as a finding records it: lists as lists."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def missing_of(rulebook: Rulebook, rule: Rule, values: dict[str, Any]) -> list[str]:

@@ -259,6 +259,15 @@ class Rulebook:
     by_id: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)  # vocabulary -> its known names
 
+    @cached_property
+    def value_checks(self) -> dict[str, tuple[FieldType, set[str] | None]]:
+        """Per field, its type and the names its vocabulary knows (None: any value), looked up
+        for every value of every evaluation."""
+        return {
+            name: (spec.type, self.names.get(spec.vocabulary) if spec.vocabulary else None)
+            for name, spec in self.fields.items()
+        }
+
 
 # --- loading -----------------------------------------------------------------------------------
 
