@@ -580,7 +580,7 @@ _NUMBER = (
 
 
 # The two expressions of each modality are compiled when a sentence first names it: all of them
-# together took a tenth of a cold `imrcheck check`, whose note names one therapy or none.
+# together took 3 % of a cold `imrcheck check`, whose note names one therapy or none.
 @cache
 def prior_pattern(modality: str) -> re.Pattern[str]:
     """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
