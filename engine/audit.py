@@ -166,7 +166,7 @@ class Auditor:
         text extraction and the audit then each find their own data still in the processor's
         caches, where in turn each pushed the other's out (PDF letters audit a tenth faster)."""
         taken = [take_text(path) for path in paths]
-        return [self.audit_taken(path, text) for path, text in zip(paths, taken, strict=True)]
+        return [self.audit_taken(path, its) for path, its in zip(paths, taken, strict=True)]
 
     def audit_bytes(self, path: str | Path, data: bytes) -> LetterResult:
         """A letter's bytes as read from `path` (for workers that do not see the file)."""
