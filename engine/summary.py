@@ -139,9 +139,8 @@ class Summary(Model):
     by_rule: dict[str, GroupSummary]  # keys sorted
     tier_compared: int  # items where both the governing tier and the reviewer's tier are known
     tier_differs: int
-    disagreements: list[
-        Disagreement
-    ]  # sorted by letter, then item; all of them, or as many as asked
+    # Sorted by letter, then item; all of them, or as many as were asked for.
+    disagreements: list[Disagreement]
 
 
 class InconsistentRecordError(ValueError):
