@@ -135,7 +135,7 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
     except YamlProblem as exc:
         problem = exc
     except yaml.YAMLError as exc:
-        problem = _syntax_problem(exc, text)
+        problem = _problem_before(exc, text) or _syntax_problem(exc, text)
     except UnicodeEncodeError as exc:  # a lone surrogate, which no file read as UTF-8 holds
         problem = YamlProblem(
             f"invalid YAML: unacceptable character #x{ord(text[exc.start]):04x}",
@@ -144,6 +144,34 @@ def parse_yaml(text: str, shown: str) -> YamlDocument:
     else:
         return document
     raise YamlSyntaxError(f"{shown}:{problem.line}:{problem.column}: error: {problem.message}")
+
+
+def _problem_before(exc: yaml.YAMLError, text: str) -> YamlProblem | None:
+    """Our own problem with the text before the place where PyYAML stopped, if there is one.
+
+    Our checks run on the parser's events as they come, so they normally report the first problem
+    in the document. But libyaml's scanner reads ahead inside brackets before it hands on a single
+    token, and stops on its own limits there (PyYAML 6.0.4 refuses flow nesting past 1,000 levels);
+    the text before that point is checked again, so the same document gets the same one line
+    whichever PyYAML is installed."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None or (mark.line == 0 and mark.column == 0):
+        return None
+    try:
+        node = compose(text[: _index_of(text, mark.line, mark.column)])
+        if node is not None:
+            construct(node, (), {}, {})
+    except YamlProblem as earlier:
+        return earlier
+    except yaml.YAMLError:
+        pass  # the prefix ends in the middle of something: only our own problems count here
+    return None
+
+
+def _index_of(text: str, line: int, column: int) -> int:
+    """The index in `text` of a 0-based line and column, counting line breaks as YAML does."""
+    line_starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    return min(line_starts[min(line, len(line_starts) - 1)] + column, len(text))
 
 
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
