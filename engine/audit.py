@@ -22,7 +22,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from engine.compiler import CompiledRules
 from engine.documents import read_letter_bytes, text_of_letter
 from engine.errors import InputError
-from engine.evaluate import Evaluator, FactError, SupportedQuantity, Verdict, request_values
+from engine.evaluate import (
+    Evaluator,
+    FactError,
+    SupportedQuantity,
+    Verdict,
+    deciding_findings,
+    request_values,
+)
 from engine.facts import CaseFacts, FactUsed, extract_facts, with_derived
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Item
@@ -270,11 +277,13 @@ def is_ancillary(item: Item) -> bool:
 
 def procedure_fact(judged: dict[int, AuditRecord]) -> FactUsed | None:
     """`procedure_certified` for a letter's ancillary services: true if a surgery disputed in the
-    same letter is certified, false if every one is denied or left undocumented; unknown where
-    one has no rule or none is disputed here (it may have been authorized already)."""
+    same letter is certified, false only if every one is denied. Unknown where one is undecided
+    (`insufficient`), has no rule or none is disputed here (it may have been authorized already):
+    the service then stands on its own criteria, since a surgery the record does not yet support
+    is not a surgery found unnecessary."""
     records = list(judged.values())
     certified = [r for r in records if r.verdict == "certify"]
-    if not records or (not certified and any(r.verdict in ("no_rule", "error") for r in records)):
+    if not records or (not certified and any(r.verdict != "deny" for r in records)):
         return None
     chosen = certified[0] if certified else records[0]
     return FactUsed(
@@ -289,7 +298,7 @@ def procedure_fact(judged: dict[int, AuditRecord]) -> FactUsed | None:
 def judged(item: Item, verdict: Verdict, cited_tier: str | None) -> dict[str, Any]:
     """The verdict's part of a record: the deciding findings' rules, reasons and citations."""
     agreement, as_upheld = agreement_of(item.decision, verdict.outcome)
-    deciding = [f for f in verdict.findings if f.tier == verdict.governing_tier]
+    deciding = deciding_findings(verdict.findings, verdict.governing_tier)
     return {
         "verdict": verdict.outcome,
         "agreement": agreement,

@@ -20,7 +20,7 @@ from conftest import REPO, SHARED
 from typer.testing import CliRunner
 
 from cli import app
-from engine.audit import AuditSettings
+from engine.audit import AuditRecord, AuditSettings, procedure_fact
 from engine.letters import parse_letter_file
 from engine.store import Store
 
@@ -451,3 +451,42 @@ def test_services_that_go_with_a_denied_surgery_follow_it(tmp_path: Path) -> Non
         assert record.verdict == "deny"
         fact = next(f for f in record.facts if f.name == "procedure_certified")
         assert fact.value is False and fact.source == "audit" and "item 1" in fact.sentence
+
+
+def surgery_record(item: int, verdict: str) -> AuditRecord:
+    return AuditRecord(
+        letter="l.txt",
+        letter_sha256="",
+        case_number=None,
+        item=item,
+        request=f"Surgery {item}",
+        service="surgery",
+        reviewer_decision="upheld",
+        decision_source="heading",
+        date=None,
+        verdict=verdict,
+        agreement="not_compared",
+    )
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "expected"),
+    [
+        (["deny"], False),
+        (["deny", "deny"], False),
+        (["certify"], True),
+        (["deny", "certify"], True),
+        # A surgery the record does not yet support is not a surgery found unnecessary: the
+        # services that go with it are judged on their own criteria.
+        (["insufficient"], None),
+        (["deny", "insufficient"], None),
+        (["no_rule"], None),
+        (["error"], None),
+        ([], None),
+    ],
+)
+def test_services_follow_the_surgery_only_when_it_is_denied(
+    verdicts: list[str], expected: bool | None
+) -> None:
+    fact = procedure_fact({n: surgery_record(n, v) for n, v in enumerate(verdicts, 1)})
+    assert (fact.value if fact else None) is expected
