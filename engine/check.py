@@ -13,7 +13,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.evaluate import Evaluator, Finding, SupportedQuantity, Verdict, request_values
+from engine.evaluate import (
+    Evaluator,
+    Finding,
+    SupportedQuantity,
+    Verdict,
+    deciding_findings,
+    request_values,
+)
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.models import Request
 from engine.requests import normalize_request
@@ -75,7 +82,7 @@ def check_request(
     known = evaluator.rulebook.fields
     values = {k: v for k, v in facts.values(None, on).items() if k in known}
     verdict = evaluator.evaluate({**request_values(request, on), **values})
-    deciding = [f for f in verdict.findings if f.tier == verdict.governing_tier]
+    deciding = deciding_findings(verdict.findings, verdict.governing_tier)
     service = request.service
     return CheckResult(
         request=request_text.strip(),

@@ -38,6 +38,7 @@ class Finding(Model):
     title: str
     tier: str
     outcome: Literal["certify", "deny", "insufficient"]
+    rule_outcome: Literal["certify", "deny", "insufficient"]  # the rule's own, when it is met
     message: str
     citation: str
     confidence: str
@@ -180,7 +181,7 @@ def decide(
     if not findings:
         return Verdict(outcome="no_rule", date=on, supported=supported(limits))
     governing = min((f.tier for f in findings), key=TIERS.index)
-    deciding = [f for f in findings if f.tier == governing]
+    deciding = deciding_findings(findings, governing)
     outcome = min((f.outcome for f in deciding), key=OUTCOME_WEIGHT.__getitem__)
     # Only an undecided verdict lacks documentation: under a denial it would change nothing.
     missing: list[str] = []
@@ -198,6 +199,18 @@ def decide(
     )
 
 
+def deciding_findings(findings: list[Finding], governing: str | None) -> list[Finding]:
+    """The findings the verdict rests on: those of the governing tier, less the undecided ones
+    whose rule would only give an outcome that a met rule of the tier already gives. A rule whose
+    conditions are all documented and met settles its outcome; another rule of the same outcome
+    left undecided is another way to the same answer, not a doubt about it (a guideline's "A, or
+    B" is two rules, and B undocumented must not hold back A met). An undecided rule of another
+    outcome still counts: an undecided denial holds back a met certification."""
+    tier = [f for f in findings if f.tier == governing]
+    settled = {f.outcome for f in tier if f.outcome != "insufficient"}
+    return [f for f in tier if f.outcome != "insufficient" or f.rule_outcome not in settled]
+
+
 def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]) -> Finding:
     if outcome == rule.outcome:
         message = render_message(rule.message, values, rule.supports)
@@ -209,6 +222,7 @@ def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]
         title=rule.title,
         tier=rule.tier,
         outcome=outcome,  # type: ignore[arg-type]
+        rule_outcome=rule.outcome,  # type: ignore[arg-type]
         message=message,
         citation=rule.citation_text,
         confidence=rule.confidence,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, rules_folder
 
-from engine.evaluate import Evaluator, FactError, request_values
+from engine.evaluate import Evaluator, FactError, deciding_findings, request_values
 from engine.models import Quantity, Request, Service
 from engine.rules import load_rulebook
 
@@ -134,6 +134,69 @@ def test_deny_beats_insufficient(evaluator: Evaluator) -> None:
     verdict = evaluator.evaluate(pt(request_visits=12, prior_visits=6))
     assert verdict.outcome == "deny"
     assert {f.outcome for f in verdict.findings} == {"deny", "insufficient"}
+    # The undecided improvement rule would only deny too: the met limit settles it, so it is not
+    # among the reasons (nor its documentation among what is missing).
+    deciding = deciding_findings(verdict.findings, verdict.governing_tier)
+    assert [(f.rule_id, f.outcome) for f in deciding] == [("mtus.test.limit", "deny")]
+    assert verdict.missing == []
+
+
+ALTERNATIVES = (
+    HEAD
+    + """
+  - id: mtus.test.red-flag
+    title: Imaging for a red flag
+    tier: mtus
+    effective: {}
+    when: red_flags == true
+    outcome: certify
+    message: a red flag
+    examples: [{name: flag, facts: {red_flags: true}, expect: certify}]
+  - id: mtus.test.failed-care
+    title: Imaging after failed conservative care
+    tier: mtus
+    effective: {}
+    when: conservative_care_failed == true
+    outcome: certify
+    message: conservative care failed
+    examples: [{name: failed, facts: {conservative_care_failed: true}, expect: certify}]
+  - id: mtus.test.too-many
+    title: At most 10 visits
+    tier: mtus
+    effective: {}
+    when: request.visits > 10
+    outcome: deny
+    message: too many
+    examples: [{name: over, request: {visits: 12}, expect: deny}]
+"""
+)
+
+
+@pytest.fixture(scope="module", params=["durable", "reference"])
+def alternatives(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    folder = rules_folder(tmp_path_factory.mktemp("alternatives"), {"pt.yaml": ALTERNATIVES})
+    return Evaluator(load_rulebook(folder), request.param)
+
+
+def test_a_met_rule_is_not_outweighed_by_an_undecided_one_of_the_same_outcome(
+    alternatives: Evaluator,
+) -> None:
+    # Two ways to certify; the record documents one and is silent on the other.
+    verdict = alternatives.evaluate(pt(request_visits=8, red_flags=True))
+    assert verdict.outcome == "certify"
+    deciding = deciding_findings(verdict.findings, verdict.governing_tier)
+    assert [f.rule_id for f in deciding] == ["mtus.test.red-flag"]
+    assert verdict.missing == []
+
+
+def test_an_undecided_denial_still_holds_back_a_met_certification(alternatives: Evaluator) -> None:
+    # The visits are not known: the limit might deny, so the certification waits on them.
+    verdict = alternatives.evaluate(pt(red_flags=True))
+    assert verdict.outcome == "insufficient"
+    assert {(f.rule_id, f.outcome) for f in verdict.findings} >= {
+        ("mtus.test.red-flag", "certify"),
+        ("mtus.test.too-many", "insufficient"),
+    }
 
 
 def test_rules_out_of_force_do_not_count(evaluator: Evaluator) -> None:
