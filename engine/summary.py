@@ -17,6 +17,7 @@ What is compared (the same rule as the records' own `agreement`):
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from fractions import Fraction
@@ -146,6 +147,20 @@ class Summary(Model):
 class InconsistentRecordError(ValueError):
     """A record whose `agreement` does not follow from its decision and verdict, e.g. one stored by
     an engine that compared differently. Summing it would make the figures contradict each other."""
+
+
+# The development letters (those in ../shared the rules and readers were written against) are
+# split once into two halves by a hash of the case number: rules, phrases and defaults may be
+# changed for what the tuning half shows, never for a validation-half letter, so the validation
+# half says how the rules fare on letters they were not fitted to. The hash, not a list, makes the
+# split reproducible for any letter without a file to keep in step.
+DEVELOPMENT_HALVES = ("tuning", "validation")
+
+
+def development_half(case_number: str) -> str:
+    """`tuning` or `validation`: the half of the development letters a case number falls in."""
+    first_byte = hashlib.sha256(case_number.strip().upper().encode("ascii")).digest()[0]
+    return DEVELOPMENT_HALVES[first_byte & 1]
 
 
 def category_of(record: AuditRecord) -> str:

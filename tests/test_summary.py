@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, SHARED
 
 from engine.audit import AuditRecord, LetterResult
 from engine.summary import InconsistentRecordError, Summary, Tally, summarize
@@ -362,3 +362,22 @@ def test_a_tally_can_list_only_the_first_disagreements_and_still_count_them_all(
     summary = tally.summary()
     assert summary.disagreed == 6
     assert [d.letter for d in summary.disagreements] == ["a.txt", "a.txt"]
+
+
+def test_the_development_split_is_fixed_by_the_case_number() -> None:
+    from engine.summary import development_half
+
+    # Pinned: a change of hash would move letters between the halves, and letters tuned on would
+    # silently count as unseen.
+    assert development_half("CM16-0224814") == "tuning"
+    assert development_half("CM16-0231706") == "validation"
+    assert development_half(" cm16-0231706") == "validation"  # as written, whatever the case
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not present")
+def test_the_development_letters_split_into_two_halves() -> None:
+    from engine.summary import development_half
+
+    names = [path.name[:12] for path in (SHARED / "corpus" / "dwc-2016" / "txt").glob("*.txt")]
+    halves = [development_half(name) for name in names]
+    assert (halves.count("tuning"), halves.count("validation")) == (76, 79)

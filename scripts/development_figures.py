@@ -1,0 +1,178 @@
+"""The figures that say whether the verdicts carry information, on the development material.
+
+1. The development letters (the corpus in ../shared and the bundled seed letters in cases/),
+   audited with `imrcheck audit`, split into the tuning and the validation half by a hash of the
+   case number (`engine.summary.development_half`; the seeds, which have none, were the first
+   letters the rules were written from and count as tuning). Per half: balanced accuracy, Cohen's
+   kappa, both recalls, how many agreements rest on `insufficient`, the share of items `no_rule`,
+   and only then the agreement rate.
+2. The pre-submission scenarios in ../shared/check-scenarios, through `imrcheck check`: per
+   scenario the verdict and whether it is acceptable, and the count per era.
+
+It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
+the figures. It is a report, not a test: it exits 0 whatever the figures.
+
+Usage: python scripts/development_figures.py [--jobs N] [--json FILE] [--scenarios-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from engine.audit import AuditRecord, LetterResult
+from engine.summary import DEVELOPMENT_HALVES, Summary, Tally, development_half
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus" / "dwc-2016" / "txt"
+SCENARIOS = SHARED / "check-scenarios" / "scenarios.yaml"
+# Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
+CURRENT_ERA_FROM = "2017-12-01"
+
+
+def imrcheck(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(REPO / "cli.py"), *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def half_of(record: AuditRecord) -> str:
+    return development_half(record.case_number) if record.case_number else "tuning"
+
+
+def audit_halves(jobs: int) -> dict[str, Summary]:
+    run = imrcheck("audit", str(REPO / "cases"), str(CORPUS), "-f", "jsonl", "-q", "-j", str(jobs))
+    if run.returncode not in (0, 1):
+        sys.exit(f"imrcheck audit failed ({run.returncode}): {run.stderr.strip()[-500:]}")
+    by_letter: dict[str, list[AuditRecord]] = {}
+    for line in run.stdout.splitlines():
+        row = json.loads(line)
+        if "error" in row:
+            print(f"{row['letter']}: error: {row['error']}", file=sys.stderr)
+            continue
+        by_letter.setdefault(row["letter"], []).append(AuditRecord.model_validate(row))
+    tallies = {half: Tally() for half in (*DEVELOPMENT_HALVES, "both")}
+    for letter, records in by_letter.items():
+        result = LetterResult(
+            letter=letter, letter_sha256=records[0].letter_sha256, records=records
+        )
+        tallies[half_of(records[0])].add_result(result)
+        tallies["both"].add_result(result)
+    return {half: tally.summary() for half, tally in tallies.items()}
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "n/a"
+
+
+def figure(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def print_halves(summaries: dict[str, Summary]) -> None:
+    rows = [
+        ("letters", lambda s: str(s.letters)),
+        ("disputed items", lambda s: str(s.items)),
+        ("overturned items", lambda s: str(s.reviewer_decisions.overturned)),
+        ("balanced accuracy", lambda s: figure(s.balanced_accuracy)),
+        ("Cohen's kappa", lambda s: figure(s.kappa)),
+        (
+            "overturned recall",
+            lambda s: (
+                f"{figure(s.overturned_recall)} "
+                f"({s.confusion.overturned.certify} of {s.reviewer_decisions.overturned} certified)"
+            ),
+        ),
+        ("upheld recall", lambda s: figure(s.upheld_recall)),
+        (
+            "agreements resting on insufficient",
+            lambda s: f"{s.agreed_on_insufficient} of {s.agreed}",
+        ),
+        ("items no_rule", lambda s: f"{s.verdicts.no_rule} ({share(s.verdicts.no_rule, s.items)})"),
+        (
+            "items insufficient",
+            lambda s: f"{s.verdicts.insufficient} ({share(s.verdicts.insufficient, s.items)})",
+        ),
+        ("agreement rate", lambda s: f"{figure(s.agreement_rate)} ({s.agreed} of {s.compared})"),
+    ]
+    halves = list(summaries)
+    width = max(len(label) for label, _ in rows)
+    print("Development letters, by half (never tune on the validation half):")
+    print(" " * width + "  " + "  ".join(f"{h:<26}" for h in halves))
+    for label, value in rows:
+        print(f"{label:<{width}}  " + "  ".join(f"{value(summaries[h]):<26}" for h in halves))
+
+
+def run_scenarios() -> list[dict[str, str]]:
+    results = []
+    scenarios = yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as scratch:
+        notes = Path(scratch) / "notes.txt"
+        for scenario in scenarios:
+            notes.write_text(scenario["notes"], encoding="utf-8")
+            run = imrcheck(
+                "check", "--request", scenario["request"], "--notes", str(notes),
+                "--date", str(scenario["date"]), "--format", "json",
+            )  # fmt: skip
+            try:
+                verdict = json.loads(run.stdout)["verdict"]
+            except (ValueError, KeyError):
+                verdict = f"error: {run.stderr.strip()[:120]}"
+            results.append(
+                {
+                    "id": scenario["id"],
+                    "era": "2026" if str(scenario["date"]) >= CURRENT_ERA_FROM else "before 2018",
+                    "verdict": verdict,
+                    "accept": " or ".join(scenario["accept"]),
+                    "acceptable": verdict in scenario["accept"],
+                }
+            )
+    return results
+
+
+def print_scenarios(results: list[dict]) -> None:
+    print("\nPre-submission scenarios (../shared/check-scenarios), a development set:")
+    for era in ("before 2018", "2026"):
+        mine = [r for r in results if r["era"] == era]
+        good = sum(r["acceptable"] for r in mine)
+        print(f"\n{era}: {good} of {len(mine)} acceptable")
+        for r in mine:
+            mark = "ok " if r["acceptable"] else "NO "
+            print(f"  {mark} {r['id']:<48} {r['verdict']:<13} (accept {r['accept']})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--scenarios-only", action="store_true")
+    options = parser.parse_args()
+    if not SHARED.is_dir():
+        sys.exit("../shared is not beside the repository: nothing to measure")
+    figures: dict = {}
+    if not options.scenarios_only:
+        summaries = audit_halves(options.jobs)
+        print_halves(summaries)
+        figures["halves"] = {
+            half: summary.model_dump(exclude={"by_rule", "disagreements", "failures"})
+            for half, summary in summaries.items()
+        }
+    scenarios = run_scenarios()
+    print_scenarios(scenarios)
+    figures["scenarios"] = scenarios
+    if options.json:
+        options.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
