@@ -198,6 +198,8 @@ class FindingsFile(Model):
     diagnoses: dict[str, list[str]]
     work_status: dict[str, list[str]]
     skip_sentences: list[str]
+    guideline_names: list[str]
+    record_subjects: list[str]
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,8 @@ class Findings:
     work_status_pattern: PhraseList
     work_status_meaning: dict[str, str]
     skip_pattern: PhraseList
+    guideline_pattern: PhraseList  # a rationale's sentence that opens a guideline passage
+    record_subject_pattern: PhraseList  # a sentence that speaks of the patient or the record
     opioid_pattern: PhraseList
     surgery_pattern: PhraseList
     care_symptoms: frozenset[str]
@@ -474,6 +478,8 @@ def read_findings(folder: Path) -> Findings:
         work_status_pattern=PhraseList(list(work)),
         work_status_meaning=work,
         skip_pattern=PhraseList([normalize_phrase(p) for p in spec.skip_sentences]),
+        guideline_pattern=PhraseList([normalize_phrase(p) for p in spec.guideline_names]),
+        record_subject_pattern=PhraseList([normalize_phrase(p) for p in spec.record_subjects]),
         opioid_pattern=PhraseList(opioids),
         surgery_pattern=PhraseList(
             [
@@ -1016,7 +1022,10 @@ def reported_sentences(
     text: str, offset: int, source: Source, item: int | None, findings: Findings
 ) -> Iterator[Sentence]:
     """The sentences of a text that report rather than conclude, with their place (`offset` is
-    where the text starts in the letter)."""
+    where the text starts in the letter). In a rationale, a passage that reads a guideline is
+    left out whole: from a sentence naming a guideline up to the next that speaks of the patient
+    or the record (see `guideline_names` in findings.yaml)."""
+    reading_guideline = False
     for match in _SENTENCE.finditer(text):
         sentence = match[0]
         if not sentence.strip():
@@ -1024,6 +1033,16 @@ def reported_sentences(
         parts = phrase_words(sentence)
         plain = padded(parts)
         words = frozenset(parts)
+        if source == "rationale":
+            if findings.guideline_pattern.search(plain, words):
+                reading_guideline = True
+                continue  # a sentence naming a guideline reads it (and skip_sentences agrees)
+            if reading_guideline:
+                if not (_DIGIT.search(sentence) and _DATE_AFTER.search(sentence)) and not (
+                    findings.record_subject_pattern.search(plain, words)
+                ):
+                    continue
+                reading_guideline = False
         if not concludes(sentence, plain, words, source, findings):
             yield Sentence(sentence, offset + match.start(), source, item, plain, words)
 

@@ -67,6 +67,46 @@ def test_conclusion_sentences_are_never_used() -> None:
     assert not any(p.split(",")[0] in f.evidence.sentence for f in after.facts for p in PLANTED)
 
 
+# A guideline passage: the first sentence names the guideline, the next two go on reading it
+# without naming it, and would each give a tempting fact; the last speaks of the patient again.
+GUIDELINE_PASSAGE = (
+    "The ACOEM guidelines support imaging of the lumbar spine for nerve compromise. "
+    "In addition, any red flag symptoms or findings, including trauma, tumor, infection, "
+    "myelopathy or fracture warrant MRI or other special studies. "
+    "Time to produce functional improvement: 3 to 6 treatments with a positive straight leg raise. "
+)
+
+
+def test_a_passage_reading_a_guideline_gives_no_fact() -> None:
+    text = SEED.read_text()
+    marker = "Decision rationale:"
+    planted = text.replace(marker, marker + " " + GUIDELINE_PASSAGE, 1)
+    before = {(f.name, repr(f.value)) for f in extract_facts(parse_letter(text)).facts}
+    added = {(f.name, repr(f.value)) for f in extract_facts(parse_letter(planted)).facts} - before
+    assert added == set(), added
+
+
+@pytest.mark.parametrize(
+    "back_to_the_record",
+    [
+        "The claimant has a new foot drop on the left.",
+        "There was a new foot drop on the left.",  # the past tense reports the record
+        "On 03/14/2016 a new foot drop on the left was found.",
+    ],
+)
+def test_the_record_after_a_guideline_passage_is_read(back_to_the_record: str) -> None:
+    text = SEED.read_text()
+    marker = "Decision rationale:"
+    planted = text.replace(marker, marker + " " + GUIDELINE_PASSAGE + back_to_the_record, 1)
+    facts = extract_facts(parse_letter(planted)).facts
+    assert any(
+        f.name == "severe_neurologic_deficit"
+        and f.value is True
+        and "foot drop" in f.evidence.sentence
+        for f in facts
+    )
+
+
 def test_derived_facts() -> None:
     facts = CaseFacts.model_validate(
         {
