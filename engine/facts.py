@@ -133,6 +133,9 @@ class FindingSpec(Model):
     unless_words: list[str] = Field(default_factory=list)  # never beside one of these
     implies: list[str] = Field(default_factory=list)  # also true when stated ("3/5": weakness)
     done_only: bool = False  # planned, requested or recommended does not count
+    # A red flag is a suspicion by nature: the guideline images for a fracture or cauda equina
+    # "strongly suspected", so "a fracture is suspected" states it rather than leaving it open.
+    suspected_counts: bool = False
     internal: bool = False  # not recorded itself, only what it implies
     # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
     # beneficial for restoring flexibility" reads the guideline.
@@ -1468,6 +1471,8 @@ def facts_in(
             return
         if status is Status.PRESENT and not is_quiet():
             status = inherited(start, status)
+        if status is Status.POSSIBLE and spec.suspected_counts:
+            status = Status.PRESENT
         if status in (Status.POSSIBLE, Status.HISTORICAL):
             return
         stated = status is Status.PRESENT

@@ -152,12 +152,36 @@ def status_of(
         if cue.kind == "pre" and b <= first and first - b <= cues.window_before:
             between = (b, first)
         elif cue.kind == "post" and a >= last and a - last <= cues.window_after:
+            if opens_next_clause(sentence, tokens, found, a, b, last):
+                continue
             between = (last, a)
         else:
             continue
         if not any(between[0] <= x and y <= between[1] for x, y in ends):
             governing.add(cue.status)
     return next((status for status in PRECEDENCE if status in governing), Status.PRESENT)
+
+
+_CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
+
+
+def opens_next_clause(
+    sentence: str,
+    tokens: list[tuple[str, int, int]],
+    found: list[tuple[int, int, Cue]],
+    a: int,
+    b: int,
+    last: int,
+) -> bool:
+    """Whether a cue that reads both ways ("absent", "negative", "normal") stands, after a comma,
+    at the head of a clause of its own that it governs ("weakness 3/5, absent Achilles
+    reflexes"): it then negates what follows it, not the finding of the clause before. At the
+    end of a clause it still looks back ("Spurling, SLR negative")."""
+    if not any(x == a and cue.kind == "pre" for x, _, cue in found):
+        return False
+    if b >= len(tokens) or _CLAUSE_MARK.search(sentence, tokens[b - 1][2], tokens[b][1]):
+        return False  # nothing follows in its clause: it looks back
+    return bool(_CLAUSE_MARK.search(sentence, tokens[last - 1][2], tokens[a][1]))
 
 
 def find_status(sentence: str, concept: str, cues: Cues) -> Status:

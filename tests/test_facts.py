@@ -472,6 +472,26 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
             None,
         ),
         ("A referral to neurosurgery was planned.", "surgery_considered", None),
+        # Red flags: a suspicion is enough, and the signs of cauda equina name it.
+        ("A compression fracture of L1 is suspected.", "red_flag_fracture", True),
+        ("He fell from a ladder onto his back.", "red_flag_fracture", True),
+        ("New urinary incontinence and saddle anesthesia.", "red_flag_cauda_equina", True),
+        ("New urinary incontinence and saddle anesthesia.", "red_flag_bowel_bladder", True),
+        ("Decreased sensation in the perineum; rectal tone normal.", "sensory_deficit", True),
+        ("He denies bowel or bladder incontinence.", "red_flag_bowel_bladder", False),
+        ("No saddle anesthesia.", "red_flag_cauda_equina", False),
+        (
+            "Left foot dorsiflexion weakness has progressed since May.",
+            "red_flag_progressive_deficit",
+            True,
+        ),
+        ("Dorsiflexion progressed from 4/5 to 3/5.", "red_flag_progressive_deficit", True),
+        ("Progressive weakness of the left leg.", "red_flag_progressive_deficit", True),
+        ("Osteomyelitis is a concern.", "red_flag_infection", True),
+        ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "motor_deficit", True),
+        ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "reflex_change", True),
+        ("The left patellar reflex is diminished.", "reflex_change", True),
+        ("Reflexes are 2+ and symmetric.", "reflex_change", False),
         (
             "She has had carpal tunnel symptoms for 2 years. The date of injury is 11/30/2016. "
             "The utilization review dated 12/20/2016 denied the study.",
