@@ -1981,11 +1981,16 @@ def with_derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
 
 
 def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
-    """Facts computed from others: time since injury, any neurologic deficit, any red flag."""
+    """Facts computed from others: time since the injury and since the surgery, any neurologic
+    deficit, any red flag."""
     found: dict[str, Any] = {}
-    injury = values.get("injury_date")
-    if isinstance(injury, date) and on and on >= injury:
-        found["weeks_since_injury"] = (on - injury).days // 7
+    for since, name in (
+        ("injury_date", "weeks_since_injury"),
+        ("surgery_date", "weeks_since_surgery"),
+    ):
+        day = values.get(since)
+        if isinstance(day, date) and on and on >= day and name not in values:
+            found[name] = (on - day).days // 7
     for name, parts in (
         ("neurologic_deficit", ("motor_deficit", "sensory_deficit", "reflex_change")),
         (

@@ -123,6 +123,7 @@ def test_derived_facts() -> None:
                 }
                 for n, v in (
                     ("injury_date", date(2016, 10, 1)),
+                    ("surgery_date", date(2016, 12, 1)),
                     ("motor_deficit", False),
                     ("sensory_deficit", True),
                     ("diagnoses", ["sprain_strain", "neuralgia"]),
@@ -132,6 +133,7 @@ def test_derived_facts() -> None:
     )
     values = facts.values(on=date(2016, 12, 31))
     assert values["weeks_since_injury"] == 13
+    assert values["weeks_since_surgery"] == 4  # postsurgical periods are counted from it
     assert values["neurologic_deficit"] is True
     assert values["diagnosis_group"] == "neuralgia"
     assert "red_flags" not in values  # no red flag documented either way: unknown
