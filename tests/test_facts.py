@@ -474,6 +474,20 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
             None,
         ),
         ("A referral to neurosurgery was planned.", "surgery_considered", None),
+        # Functional improvement as 9792.20(e) defines it, of the therapy the sentence names.
+        (
+            "Since starting physical therapy her work restrictions were liberalized.",
+            "functional_improvement",
+            True,
+        ),
+        ("After 6 PT visits he returned to modified duty.", "functional_improvement", True),
+        (
+            "With therapy her walking went from 10 to 30 minutes.",
+            "functional_improvement",
+            True,
+        ),
+        ("He stopped tramadol after the PT course.", "functional_improvement", True),
+        ("Restrictions were liberalized.", "functional_improvement", None),  # no therapy named
         # Red flags: a suspicion is enough, and the signs of cauda equina name it.
         ("A compression fracture of L1 is suspected.", "red_flag_fracture", True),
         ("He fell from a ladder onto his back.", "red_flag_fracture", True),
