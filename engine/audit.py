@@ -28,6 +28,7 @@ from engine.evaluate import (
     SupportedQuantity,
     Verdict,
     deciding_findings,
+    defaults_used,
     request_values,
 )
 from engine.facts import CaseFacts, FactUsed, extract_facts, with_derived
@@ -247,6 +248,7 @@ class Auditor:
             return AuditRecord(
                 **base, verdict="error", agreement="not_compared", reasons=[str(exc)]
             )
+        base["facts"] += defaults_used(self.rulebook, verdict)
         return AuditRecord(**base, **judged(item, verdict, base["reviewer_tier"]))
 
 

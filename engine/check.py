@@ -19,6 +19,7 @@ from engine.evaluate import (
     SupportedQuantity,
     Verdict,
     deciding_findings,
+    defaults_used,
     request_values,
 )
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
@@ -95,7 +96,7 @@ def check_request(
         supported_quantity=verdict.supported,
         to_pass=ways_to_pass(evaluator, request, verdict, deciding),
         missing=verdict.missing,
-        facts=[FactUsed.of(f) for f in facts.facts],
+        facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(evaluator.rulebook, verdict),
     )
 
 

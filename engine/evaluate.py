@@ -17,8 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
 from engine.conditions import FieldType, normalized, value_fits
 from engine.errors import did_you_mean
+from engine.facts import FactUsed
 from engine.models import Request
-from engine.reference import ReferenceMatcher, unknown_fields
+from engine.reference import ReferenceMatcher, truth, unknown_fields
 from engine.rules import TIERS, Rule, Rulebook, render_message
 
 # Inside the governing tier, a denial outweighs a gap in the record, which outweighs a certification.
@@ -63,6 +64,9 @@ class Verdict(Model):
     findings: list[Finding] = Field(default_factory=list)
     supported: SupportedQuantity | None = None
     missing: list[str] = Field(default_factory=list)
+    # The facts the record was silent on that were taken at their stated default (facts.yaml),
+    # with the value taken: a reader of the verdict sees what rests on a default.
+    defaults: dict[str, Any] = Field(default_factory=dict)
 
 
 class FactError(ValueError):
@@ -102,6 +106,30 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(checked.get("request.service"), str):
         raise FactError("the requested service is needed to choose the rules that apply")
     return checked
+
+
+def defaults_used(rulebook: Rulebook, verdict: Verdict) -> list[FactUsed]:
+    """The defaults a verdict took, as records show facts: the sentence says why."""
+    return [
+        FactUsed(
+            name=name,
+            value=value,
+            source="default",
+            sentence=f"not documented; taken as the default: {rulebook.defaults[name].why}",
+        )
+        for name, value in verdict.defaults.items()
+    ]
+
+
+def silent_defaults(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
+    """The stated defaults (facts.yaml `default:`) of the facts the values leave unknown, where
+    the default's condition holds, in the catalogue's order: a default may rest on an earlier
+    one. Unknown is not absent: a fact without a stated default stays unknown."""
+    taken: dict[str, Any] = {}
+    for name, default in rulebook.defaults.items():
+        if values.get(name) is None and truth(default.when, {**values, **taken}) is True:
+            taken[name] = default.value
+    return taken
 
 
 def request_values(request: Request, on: date) -> dict[str, Any]:
@@ -150,9 +178,20 @@ class Evaluator:
             raise ValueError(f"unknown engine '{engine}' (durable or reference)")
 
     def evaluate(self, values: dict[str, Any]) -> Verdict:
-        """Judge one item from its field values (request fields and clinical facts)."""
+        """Judge one item from its field values (request fields and clinical facts), the facts
+        the record is silent on taken at their stated defaults."""
         checked = check_values(self.rulebook, values)
-        return decide(self.rulebook, checked, self.matcher.match(checked))
+        defaults = silent_defaults(self.rulebook, checked)
+        if defaults:
+            checked = {**checked, **defaults}
+        verdict = decide(self.rulebook, checked, self.matcher.match(checked))
+        if defaults:
+            # Only those a finding read: the rest changed nothing, and would only be noise.
+            read = {name for f in verdict.findings for name in f.facts_used}
+            verdict.defaults = {
+                name: recorded(value) for name, value in defaults.items() if name in read
+            }
+        return verdict
 
     def evaluate_request(
         self, request: Request, on: date, facts: dict[str, Any] | None = None

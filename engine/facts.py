@@ -68,7 +68,7 @@ class FactUsed(Model):
 
     name: str
     value: Any  # as in JSON: a date as its ISO string, so a stored record reads back equal
-    source: str  # summary | rationale | note | facts_file
+    source: str  # summary | rationale | note | facts_file | audit | default
     sentence: str
 
     @field_validator("value", mode="before")

@@ -258,6 +258,7 @@ class Rulebook:
     warnings: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)  # vocabulary -> its known names
+    defaults: dict[str, FactDefault] = field(default_factory=dict)  # fact -> its stated default
 
     @cached_property
     def value_checks(self) -> dict[str, tuple[FieldType, set[str] | None]]:
@@ -290,9 +291,11 @@ def load_rulebook(
     except VocabularyError as exc:
         raise RuleError(exc.problems) from None
     fields = {spec.name: spec for spec in REQUEST_FIELDS}
-    fields.update(load_facts(folder, problems))
+    pending: PendingDefaults = []
+    fields.update(load_facts(folder, problems, pending))
     names = vocabulary_names(vocabulary)
     checker = Checker(fields, names, problems, warnings, subtypes_by_category(vocabulary))
+    defaults = check_defaults(checker, pending)
 
     overlays = tuple(overlays)
     merged: dict[str, Rule] = {}
@@ -342,6 +345,7 @@ def load_rulebook(
         warnings=tuple(warnings),
         by_id={r.id: r for r in rules},
         names=names,
+        defaults=defaults,
     )
 
 
@@ -376,17 +380,45 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+class DefaultEntry(Strict):
+    """What a reviewer takes a fact to be where the record is silent on it, and why."""
+
+    value: Any
+    when: Any = None  # a condition on other fields; the default holds only where it is true
+    why: str = Field(min_length=1)
+    source: str = Field(min_length=1)  # the guideline or the reviewers' practice it follows
+
+
 class FactEntry(Strict):
     type: Literal["boolean", "integer", "number", "text", "date", "text_list"]
     documents: str = Field(min_length=1)
+    default: DefaultEntry | None = None
+
+
+@dataclass(frozen=True)
+class FactDefault:
+    """A fact's value where the record says nothing of it (see `facts.yaml`): applied by the
+    evaluation to an unknown fact where `when` is true, and shown as a default, never as read."""
+
+    name: str
+    value: Any
+    when: Condition | None
+    why: str
+    source: str
 
 
 class FactsFile(Strict):
     facts: dict[str, FactEntry]
 
 
-def load_facts(folder: Path, problems: list[str]) -> dict[str, FieldSpec]:
-    """The clinical facts rules may test, from `facts.yaml`: name, type and what documents it."""
+PendingDefaults = list[tuple[str, DefaultEntry, "YamlDocument"]]
+
+
+def load_facts(
+    folder: Path, problems: list[str], defaults: PendingDefaults | None = None
+) -> dict[str, FieldSpec]:
+    """The clinical facts rules may test, from `facts.yaml`: name, type and what documents it.
+    Each declared default is added to `defaults`, to be checked once every field is known."""
     from engine.yamlsource import YamlSyntaxError, describe_validation_error, load_yaml
 
     path = folder / "facts.yaml"
@@ -409,7 +441,34 @@ def load_facts(folder: Path, problems: list[str]) -> dict[str, FieldSpec]:
                 document.problem(("facts", name), f"fact name '{name}' must be lower_snake_case")
             )
         specs[name] = FieldSpec(name, FieldType(entry.type), entry.documents)
+        if entry.default is not None and defaults is not None:
+            defaults.append((name, entry.default, document))
     return specs
+
+
+def check_defaults(checker: Checker, pending: PendingDefaults) -> dict[str, FactDefault]:
+    """The declared defaults, their values and conditions checked as rules' are."""
+    found: dict[str, FactDefault] = {}
+    for name, entry, document in pending:
+        source = Source(document, ("facts", name, "default"))
+        fits = checker.check_value(name, entry.value, source, ("value",), "fact")
+        if fits and entry.value is None:
+            checker.problems.append(source.problem(("value",), "a default needs a value"))
+            fits = False
+        when = None
+        if entry.when is not None:
+            when = checker.check_condition(entry.when, source, ("when",))
+            if when is not None and name in fields_of(when):
+                checker.problems.append(
+                    source.problem(("when",), f"a default of '{name}' cannot depend on itself")
+                )
+                continue
+        if fits:
+            spec = checker.fields[name]
+            found[name] = FactDefault(
+                name, example_value(spec, entry.value), when, entry.why, entry.source
+            )
+    return found
 
 
 def subtypes_by_category(vocabulary: Vocabulary) -> dict[str, set[str]]:

@@ -3,6 +3,7 @@ supported quantity and the missing documentation."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -307,3 +308,99 @@ def test_the_mtus_number_is_the_supported_quantity_whoever_governs(evaluator: Ev
     assert verdict.outcome == "no_rule"
     assert verdict.supported is not None
     assert (verdict.supported.rule_id, verdict.supported.visits) == ("mtus.test.limit", 10)
+
+
+# --- stated defaults (facts.yaml `default:`) ---------------------------------------------------
+
+DEFAULT_RED_FLAGS = """
+    default:
+      value: false
+      when: neurologic_deficit exists
+      why: an examination that records no red flag finds none
+      source: test
+"""
+IMAGING = (
+    HEAD
+    + """
+  - id: mtus.test.no-red-flag
+    title: No imaging without a red flag
+    tier: mtus
+    effective: {}
+    when: red_flags == false
+    outcome: deny
+    message: no red flag
+    examples: [{name: none, facts: {red_flags: false}, expect: deny}]
+"""
+)
+
+
+def with_default(tmp_path: Path, default: str) -> Path:
+    facts = (REPO / "rules" / "facts.yaml").read_text()
+    anchor = "  red_flags:\n    type: boolean\n"
+    start = facts.index(anchor) + len(anchor)
+    end = re.compile(r"\n  (?=\S)").search(facts, start).start() + 1  # the next fact
+    facts = facts[:end] + default.lstrip("\n") + facts[end:]
+    return rules_folder(tmp_path, {"pt.yaml": IMAGING, "facts.yaml": facts})
+
+
+@pytest.mark.parametrize("engine", ["durable", "reference"])
+def test_a_silent_record_takes_the_stated_default_where_its_condition_holds(
+    tmp_path: Path, engine: str
+) -> None:
+    evaluator = Evaluator(load_rulebook(with_default(tmp_path, DEFAULT_RED_FLAGS)), engine)
+    examined = evaluator.evaluate(pt(request_visits=8, neurologic_deficit=False))
+    assert examined.outcome == "deny"
+    assert examined.defaults == {"red_flags": False}
+    # Without an examination the condition does not hold: unknown stays unknown.
+    silent = evaluator.evaluate(pt(request_visits=8))
+    assert (silent.outcome, silent.defaults) == ("insufficient", {})
+    # What the record says wins over the default.
+    stated = evaluator.evaluate(pt(request_visits=8, neurologic_deficit=False, red_flags=True))
+    assert (stated.outcome, stated.defaults) == ("no_rule", {})
+
+
+def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
+    from engine.check import check_request
+
+    folder = with_default(tmp_path, DEFAULT_RED_FLAGS)
+    evaluator = Evaluator(load_rulebook(folder))
+    result = check_request(
+        evaluator,
+        "Physical therapy 2x4 lumbar spine",
+        IN_2015,
+        "Neurologic examination: strength 5/5, sensation intact, reflexes 2+ and symmetric.",
+        rules_dir=folder,
+    )
+    shown = {f.name: (f.value, f.source) for f in result.facts}
+    assert shown["red_flags"] == (False, "default")
+    assert result.verdict == "deny"
+
+
+@pytest.mark.parametrize(
+    ("default", "problem"),
+    [
+        (
+            DEFAULT_RED_FLAGS.replace("value: false", "value: 'no'"),
+            "error: 'red_flags' is boolean, but 'no' is not",
+        ),
+        (
+            DEFAULT_RED_FLAGS.replace("neurologic_deficit exists", "neurologic_defict exists"),
+            "error: unknown fact 'neurologic_defict' (did you mean 'neurologic_deficit'?)",
+        ),
+        (
+            DEFAULT_RED_FLAGS.replace("neurologic_deficit exists", "red_flags exists"),
+            "error: a default of 'red_flags' cannot depend on itself",
+        ),
+        (DEFAULT_RED_FLAGS.replace("      why: an", "      because: an"), "error:"),
+    ],
+)
+def test_a_wrong_default_is_refused_with_its_place(
+    tmp_path: Path, default: str, problem: str
+) -> None:
+    from engine.rules import RuleError
+
+    with pytest.raises(RuleError) as caught:
+        load_rulebook(with_default(tmp_path, default))
+    lines = [line for line in caught.value.problems if "facts.yaml:" in line]
+    assert lines and problem in lines[0], caught.value.problems
+    assert re.match(r"^\S*facts\.yaml:\d+:\d+: error: ", lines[0])

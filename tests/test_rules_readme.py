@@ -89,3 +89,13 @@ def test_the_commands_it_names_exist() -> None:
     rules_group = get_command(app).commands["rules"]  # type: ignore[attr-defined]
     named = set(re.findall(r"`imrcheck rules ([a-z]+)", GUIDE))
     assert named and named <= set(rules_group.commands)
+
+
+def test_the_guides_default_loads_in_place_of_the_bundled_one(tmp_path: Path) -> None:
+    (entry,) = re.findall(r"```yaml facts.yaml\n(.*?)```", GUIDE, re.DOTALL)
+    facts = (REPO / "rules" / "facts.yaml").read_text()
+    start = facts.index("  exceptional_factors:\n")
+    end = re.compile(r"\n  (?=\S)").search(facts, start + 1).start() + 1
+    folder = rules_folder(tmp_path, {"facts.yaml": facts[:start] + entry + facts[end:]})
+    default = load_rulebook(folder).defaults["exceptional_factors"]
+    assert default.value is False and default.when is None and default.why
