@@ -7,10 +7,10 @@ that could not be used (every other input is still processed and reported first)
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -25,6 +25,7 @@ app = typer.Typer(
 )
 
 EXIT_INPUT_ERROR = 2
+T = TypeVar("T")
 
 
 def show_version(value: bool) -> None:
@@ -92,12 +93,14 @@ def fail(message: str, code: int = EXIT_INPUT_ERROR) -> None:
     raise typer.Exit(code)
 
 
-def load_vocabulary_or_exit(rules: Path | None) -> Any:
+def read_from_rules_or_exit(load: Callable[[Path | None], T], rules: Path | None) -> T:
+    """What `load` reads from the rules folder (`--rules`, else the bundled one), for the
+    commands that read letters without loading the rules; every problem of its files on stderr
+    as path:line:col, then exit 2."""
     from engine.errors import VocabularyError
-    from engine.vocab import load_vocabulary
 
     try:
-        return load_vocabulary(rules)
+        return load(rules)
     except VocabularyError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)
@@ -117,8 +120,9 @@ def parse(
     from engine.errors import InputError
     from engine.letters import parse_letter_file
     from engine.records import case_record, error_record
+    from engine.vocab import load_vocabulary
 
-    vocabulary = load_vocabulary_or_exit(rules)
+    vocabulary = read_from_rules_or_exit(load_vocabulary, rules)
     from engine.documents import letter_files
 
     files = letter_files(paths)
@@ -225,21 +229,24 @@ def facts(
         FactsFileError,
         extract_facts,
         extract_note_facts,
+        load_findings,
         read_facts_file,
         with_overrides,
     )
     from engine.letters import parse_letter
+    from engine.vocab import load_vocabulary
 
-    vocabulary = load_vocabulary_or_exit(rules)
+    vocabulary = read_from_rules_or_exit(load_vocabulary, rules)
+    findings = read_from_rules_or_exit(load_findings, rules)
     try:
         text = read_letter_text(path)
-        case = parse_letter(text, source=str(path), vocabulary=vocabulary)
+        case = parse_letter(text, vocabulary, source=str(path))
         items = {i.index for i in case.items}
-        found = extract_facts(case, rules, summary_only)
+        found = extract_facts(case, findings, summary_only)
     except NotALetterError:
         # Not an IMR letter: a clinical note for a new request, read as a whole.
         items = set()
-        found = extract_note_facts(text, str(path), rules)
+        found = extract_note_facts(text, findings, str(path))
     except InputError as exc:
         fail(str(exc))
     if item is not None and item not in items:
@@ -804,12 +811,11 @@ def check(
     except ValueError:
         fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
     rulebook, compiled = load_compiled_rules_or_exit(rules, overlay)
-    load_vocabulary_or_exit(rules)
     try:
         text = read_letter_text(notes) if notes else None
         written = read_facts_file(facts_file, rulebook.fields) if facts_file else None
         evaluator = Evaluator(rulebook, compiled=compiled)
-        result = check_request(evaluator, request, day, text, str(notes), written, rules)
+        result = check_request(evaluator, request, day, text, str(notes), written)
     except FactsFileError as exc:
         for line in exc.problems:
             typer.echo(line, err=True)
