@@ -7,21 +7,25 @@ that could not be used (every other input is still processed and reported first)
 import gc
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
+    # Help is plain text: rich markup would swallow the "[dask]" of "imrcheck[dask]" and any
+    # other bracketed word of a help string, and usage errors stay one "Error:" line.
+    rich_markup_mode=None,
     help="Check California workers' compensation requests and IMR determinations against "
     "guideline criteria written as YAML rules.",
 )
 
 EXIT_INPUT_ERROR = 2
+T = TypeVar("T")
 
 
 def show_version(value: bool) -> None:
@@ -89,12 +93,14 @@ def fail(message: str, code: int = EXIT_INPUT_ERROR) -> None:
     raise typer.Exit(code)
 
 
-def load_vocabulary_or_exit(rules: Path | None) -> Any:
+def read_from_rules_or_exit(load: Callable[[Path | None], T], rules: Path | None) -> T:
+    """What `load` reads from the rules folder (`--rules`, else the bundled one), for the
+    commands that read letters without loading the rules; every problem of its files on stderr
+    as path:line:col, then exit 2."""
     from engine.errors import VocabularyError
-    from engine.vocab import load_vocabulary
 
     try:
-        return load_vocabulary(rules)
+        return load(rules)
     except VocabularyError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)
@@ -114,8 +120,9 @@ def parse(
     from engine.errors import InputError
     from engine.letters import parse_letter_file
     from engine.records import case_record, error_record
+    from engine.vocab import load_vocabulary
 
-    vocabulary = load_vocabulary_or_exit(rules)
+    vocabulary = read_from_rules_or_exit(load_vocabulary, rules)
     from engine.documents import letter_files
 
     files = letter_files(paths)
@@ -159,15 +166,11 @@ def describe_quantity(quantity: dict[str, Any]) -> str:
 
 
 def print_cases_table(records: list[dict[str, Any]]) -> None:
-    from rich.table import Table
-
-    table = Table(show_lines=False)
-    for column in ("letter", "case", "#", "request", "decision", "service", "regions", "quantity"):
-        table.add_column(column, overflow="fold", min_width=40 if column == "request" else None)
+    rows: list[tuple[str, ...]] = []
     for record in records:
         name = Path(record["source"]).name
         if "error" in record:
-            table.add_row(name, "", "", f"error: {record['error']}", "", "", "", "")
+            rows.append((name, "", "", f"error: {record['error']}", "", "", "", ""))
             continue
         for item in record["items"]:
             service = item["service"]
@@ -180,17 +183,20 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
             decision = item["decision"]
             if item["decision_source"] == "conclusion":
                 decision += " (from rationale)"
-            table.add_row(
-                name,
-                record["case_number"] or "",
-                str(item["index"]),
-                item["request"],
-                decision,
-                kind,
-                regions,
-                describe_quantity(item["quantity"]),
+            rows.append(
+                (
+                    name,
+                    record["case_number"] or "",
+                    str(item["index"]),
+                    item["request"],
+                    decision,
+                    kind,
+                    regions,
+                    describe_quantity(item["quantity"]),
+                )
             )
-    print_table(table)
+    columns = ("letter", "case", "#", "request", "decision", "service", "regions", "quantity")
+    print_table(columns, rows, min_widths={"request": 40})
 
 
 @app.command()
@@ -223,21 +229,24 @@ def facts(
         FactsFileError,
         extract_facts,
         extract_note_facts,
+        load_findings,
         read_facts_file,
         with_overrides,
     )
     from engine.letters import parse_letter
+    from engine.vocab import load_vocabulary
 
-    vocabulary = load_vocabulary_or_exit(rules)
+    vocabulary = read_from_rules_or_exit(load_vocabulary, rules)
+    findings = read_from_rules_or_exit(load_findings, rules)
     try:
         text = read_letter_text(path)
-        case = parse_letter(text, source=str(path), vocabulary=vocabulary)
+        case = parse_letter(text, vocabulary, source=str(path))
         items = {i.index for i in case.items}
-        found = extract_facts(case, rules, summary_only)
+        found = extract_facts(case, findings, summary_only)
     except NotALetterError:
         # Not an IMR letter: a clinical note for a new request, read as a whole.
         items = set()
-        found = extract_note_facts(text, str(path), rules)
+        found = extract_note_facts(text, findings, str(path))
     except InputError as exc:
         fail(str(exc))
     if item is not None and item not in items:
@@ -260,9 +269,8 @@ def facts(
 
         typer.echo(yaml.safe_dump({"source": str(path), "facts": records}, sort_keys=False))
         return
-    table = new_table(("fact", "item", "value", "from", "evidence"))
-    for fact in chosen:
-        table.add_row(
+    rows = [
+        (
             fact.name,
             "" if fact.item is None else str(fact.item),
             shown_value(fact.model_dump(mode="json")["value"])
@@ -271,7 +279,9 @@ def facts(
             fact.evidence.source,
             fact.evidence.sentence,
         )
-    print_table(table)
+        for fact in chosen
+    ]
+    print_table(("fact", "item", "value", "from", "evidence"), rows)
 
 
 class AuditFormat(StrEnum):
@@ -509,9 +519,12 @@ class progress_bar:
         if not self.shown:
             return lambda name: None
         from rich.console import Console
-        from rich.progress import Progress
+        from rich.progress import Progress, TextColumn
 
-        self.progress = Progress(console=Console(stderr=True), transient=True)
+        # The letter's name is shown as it is, not read as markup (rich's default column does).
+        name = TextColumn("{task.description}", markup=False, style="progress.description")
+        columns = (name, *Progress.get_default_columns()[1:])
+        self.progress = Progress(*columns, console=Console(stderr=True), transient=True)
         self.progress.__enter__()
         task = self.progress.add_task("auditing", total=self.total)
         return lambda name: self.progress.update(task, advance=1, description=name)
@@ -572,20 +585,22 @@ def table_row(record: Any) -> tuple[str, ...]:
 
 
 def print_audit_table(rows: list[tuple[str, ...]]) -> None:
-    table = new_table(("letter", "#", "request", "reviewer", "verdict", "agreement", "rules"))
     # Letters are named from the folder they share, so that cases/x/letter.txt and
     # cases/y/letter.txt stay apart.
     folders = [str(Path(row[0]).parent) for row in rows]
     common = os.path.commonpath(folders) if folders else ""
-    for letter, *cells in rows:
-        table.add_row(os.path.relpath(letter, common) if common else letter, *cells)
-    print_table(table)
+    print_table(
+        ("letter", "#", "request", "reviewer", "verdict", "agreement", "rules"),
+        [
+            (os.path.relpath(letter, common) if common else letter, *cells)
+            for letter, *cells in rows
+        ],
+    )
 
 
 def print_summary(summary: Any, to_stderr: bool) -> None:
-    table = new_table(("", "count"))
     rate = "" if summary.agreement_rate is None else f" ({summary.agreement_rate:.1%})"
-    for label, value in (
+    figures = (
         ("letters audited", summary.letters),
         ("letters that failed", summary.letters_failed),
         ("disputed items", summary.items),
@@ -596,40 +611,50 @@ def print_summary(summary: Any, to_stderr: bool) -> None:
         ("not compared (no rule, error, unknown decision)", summary.items - summary.compared),
         ("balanced accuracy", fraction(summary.balanced_accuracy)),
         ("Cohen's kappa", fraction(summary.kappa)),
-    ):
-        table.add_row(label, str(value))
-    print_table(table, to_stderr)
+    )
+    print_table(("", "count"), [(label, str(value)) for label, value in figures], to_stderr)
     verdicts = ("certify", "deny", "insufficient", "no_rule", "error")
-    confusion = new_table(("reviewer \\ verdict", *verdicts))
-    for decision in ("upheld", "overturned"):
-        row = getattr(summary.confusion, decision)
-        confusion.add_row(decision, *(str(getattr(row, v)) for v in verdicts))
-    print_table(confusion, to_stderr)
+    print_table(
+        ("reviewer \\ verdict", *verdicts),
+        [
+            (decision, *(str(getattr(getattr(summary.confusion, decision), v)) for v in verdicts))
+            for decision in ("upheld", "overturned")
+        ],
+        to_stderr,
+    )
     for title, groups in (("service category", summary.by_category), ("rule", summary.by_rule)):
-        table = new_table((title, "items", "compared", "agree", "rate", "upheld", "overturned"))
-        for name, group in groups.items():
-            table.add_row(
-                name,
-                str(group.items),
-                str(group.compared),
-                str(group.agreed),
-                "" if group.agreement_rate is None else f"{group.agreement_rate:.0%}",
-                verdict_counts(group.confusion.upheld),
-                verdict_counts(group.confusion.overturned),
-            )
-        print_table(table, to_stderr)
+        print_table(
+            (title, "items", "compared", "agree", "rate", "upheld", "overturned"),
+            [
+                (
+                    name,
+                    str(group.items),
+                    str(group.compared),
+                    str(group.agreed),
+                    "" if group.agreement_rate is None else f"{group.agreement_rate:.0%}",
+                    verdict_counts(group.confusion.upheld),
+                    verdict_counts(group.confusion.overturned),
+                )
+                for name, group in groups.items()
+            ],
+            to_stderr,
+        )
     if summary.disagreements:
-        table = new_table(("disagreement", "#", "request", "reviewer", "verdict", "rules"))
-        for d in summary.disagreements:
-            table.add_row(
-                d.case_number or d.letter,
-                str(d.item),
-                d.request,
-                d.reviewer_decision,
-                d.verdict,
-                "\n".join(d.rules),
-            )
-        print_table(table, to_stderr)
+        print_table(
+            ("disagreement", "#", "request", "reviewer", "verdict", "rules"),
+            [
+                (
+                    d.case_number or d.letter,
+                    str(d.item),
+                    d.request,
+                    d.reviewer_decision,
+                    d.verdict,
+                    "\n".join(d.rules),
+                )
+                for d in summary.disagreements
+            ],
+            to_stderr,
+        )
         unlisted = summary.disagreed - len(summary.disagreements)
         if unlisted:
             typer.echo(
@@ -786,12 +811,11 @@ def check(
     except ValueError:
         fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
     rulebook, compiled = load_compiled_rules_or_exit(rules, overlay)
-    load_vocabulary_or_exit(rules)
     try:
         text = read_letter_text(notes) if notes else None
         written = read_facts_file(facts_file, rulebook.fields) if facts_file else None
         evaluator = Evaluator(rulebook, compiled=compiled)
-        result = check_request(evaluator, request, day, text, str(notes), written, rules)
+        result = check_request(evaluator, request, day, text, str(notes), written)
     except FactsFileError as exc:
         for line in exc.problems:
             typer.echo(line, err=True)
@@ -809,7 +833,6 @@ def check(
 
 
 def print_check(result: Any) -> None:
-    table = new_table(("", ""))
     supported = result.supported_quantity
     rows = [
         ("request", result.request),
@@ -825,10 +848,7 @@ def print_check(result: Any) -> None:
         ("missing", "\n".join(result.missing)),
         ("facts", "\n".join(f"{f.name}: {shown_value(f.value)}" for f in result.facts)),
     ]
-    for label, value in rows:
-        if value:
-            table.add_row(label, value)
-    print_table(table)
+    print_table(("", ""), [(label, value) for label, value in rows if value])
 
 
 rules_app = typer.Typer(
@@ -950,19 +970,21 @@ def rules_list(
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(records, indent=2))
         return
-    table = new_table(("id", "tier", "from", "until", "confidence", "services", "outcome"))
-    for record in records:
-        effective = record["effective"]
-        table.add_row(
-            record["id"] + (" (overlay)" if record["overlay"] else ""),
-            record["tier"],
-            effective["from"] or "-",
-            effective["until"] or "open",
-            record["confidence"],
-            ", ".join(record["applies"]["services"]),
-            record["outcome"],
-        )
-    print_table(table)
+    print_table(
+        ("id", "tier", "from", "until", "confidence", "services", "outcome"),
+        [
+            (
+                record["id"] + (" (overlay)" if record["overlay"] else ""),
+                record["tier"],
+                record["effective"]["from"] or "-",
+                record["effective"]["until"] or "open",
+                record["confidence"],
+                ", ".join(record["applies"]["services"]),
+                record["outcome"],
+            )
+            for record in records
+        ],
+    )
 
 
 @rules_app.command("show")
@@ -984,10 +1006,7 @@ def rules_show(
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(record, indent=2))
         return
-    table = new_table(("field", "value"))
-    for key, value in record.items():
-        table.add_row(key, shown_value(value))
-    print_table(table)
+    print_table(("field", "value"), [(key, shown_value(value)) for key, value in record.items()])
 
 
 def shown_value(value: Any) -> str:
@@ -1005,18 +1024,25 @@ def shown_value(value: Any) -> str:
     return str(value)
 
 
-def new_table(columns: tuple[str, ...]) -> Any:
+def print_table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    to_stderr: bool = False,
+    min_widths: Mapping[str, int] | None = None,
+) -> None:
+    """Every table the commands print goes through here. Headers and cells go in as
+    `rich.text.Text`, never as strings: rich reads a string's "[word]" as a style tag and drops
+    it, and letters and rules are full of them ("[sic]", "[name redacted]", "not in ['a']")."""
+    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
-def print_table(table: Any, to_stderr: bool = False) -> None:
-    from rich.console import Console
-
+        width = (min_widths or {}).get(column)
+        table.add_column(Text(column), overflow="fold", min_width=width)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     console = Console(no_color=bool(os.environ.get("NO_COLOR")) or None, stderr=to_stderr)
     if not console.is_terminal:
         console.width = 200  # piped output is read later, and wrapped cells are hard to grep

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from engine.documents import read_letter_text
 from engine.letters import parse_letter
+from engine.vocab import load_vocabulary
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
@@ -85,7 +86,7 @@ def check_letter(path, tally):
     tally.letters += 1
     try:
         text = read_letter_text(path)
-        case = parse_letter(text, source=str(path))
+        case = parse_letter(text, load_vocabulary(), source=str(path))
     except Exception as error:  # a report should count a letter the parser fails on, not stop
         return [f"not parsed: {type(error).__name__}: {error}"]
     tally.parsed += 1

@@ -1,9 +1,9 @@
 """Measure how fast the letter parser runs on the real letters, on one core.
 
-- Text: every corpus txt letter is read into memory first, then `parse_letter(text)` is timed over
+- Text: every corpus txt letter is read into memory first, then `parse_letter(text, vocabulary)` is timed over
   all of them, in whole passes repeated until at least 3 s have run; prints letters/s and
   ms/letter, and whether the goal of 500 letters/s is met.
-- PDF: `parse_letter_file(pdf)` (extraction included) over every corpus PDF, and bare text
+- PDF: `parse_letter_file(pdf, vocabulary)` (extraction included) over every corpus PDF, and bare text
   extraction (`read_letter_text`) over the same files; prints letters/s for each and the ratio of
   their times, i.e. how much parsing adds to extraction.
 - The first `load_vocabulary()` call, timed in a fresh interpreter, and the Python version.
@@ -41,8 +41,9 @@ def pin_to_one_core():
 
 
 def parse_texts(texts):
+    vocabulary = load_vocabulary()
     for text in texts:
-        parse_letter(text)
+        parse_letter(text, vocabulary)
 
 
 def time_text_parsing(texts):
@@ -123,7 +124,8 @@ def main():
     read_letter_text(pdfs[0])
     for path in pdfs:
         path.read_bytes()
-    parse_seconds = time_over_files(parse_letter_file, pdfs)
+    vocabulary = load_vocabulary()
+    parse_seconds = time_over_files(lambda pdf: parse_letter_file(pdf, vocabulary), pdfs)
     extract_seconds = time_over_files(read_letter_text, pdfs)
     print(f"\nPDF: {len(pdfs)} letters, one pass each")
     print_rate("parse from PDF", parse_seconds)

@@ -156,12 +156,12 @@ class Auditor:
     def __init__(
         self,
         rulebook: Rulebook,
-        rules_dir: str | Path | None = None,
+        *,
         summary_only: bool = False,
         compiled: CompiledRules | None = None,
     ) -> None:
+        """Letters are read with the rulebook's vocabularies and findings, those of its folder."""
         self.rulebook = rulebook
-        self.rules_dir = rules_dir
         self.summary_only = summary_only
         self.evaluator = Evaluator(rulebook, compiled=compiled)
 
@@ -192,8 +192,8 @@ class Auditor:
         return LetterResult(letter=str(path), letter_sha256=digest, records=records)
 
     def audit_text(self, text: str, source: str | Path, digest: str) -> list[AuditRecord]:
-        case = parse_letter(text, source=str(source))
-        facts = extract_facts(case, self.rules_dir, summary_only=self.summary_only)
+        case = parse_letter(text, self.rulebook.vocabulary, source=str(source))
+        facts = extract_facts(case, self.rulebook.findings, summary_only=self.summary_only)
         shown = [(fact.item, FactUsed.of(fact)) for fact in facts.facts]  # once for all items
         # The procedures are judged first: the services that go with a surgery follow its
         # verdict (reviewers deny them, citing nothing more, when the surgery is denied).
@@ -322,7 +322,9 @@ def judged(item: Item, verdict: Verdict, cited_tier: str | None) -> dict[str, An
 
 @dataclass(frozen=True)
 class AuditSettings:
-    """What a worker process needs to build its own auditor: rules are compiled per process."""
+    """What a worker process needs to build its own auditor: rules are compiled per process.
+    The letters are read with the vocabularies and findings of `rules_dir` (overlays hold rules
+    only)."""
 
     rules_dir: Path | None = None
     overlays: tuple[Path, ...] = ()
@@ -330,7 +332,7 @@ class AuditSettings:
 
     def auditor(self) -> Auditor:
         rulebook, compiled = load_rules(self.rules_dir, self.overlays)
-        return Auditor(rulebook, self.rules_dir, self.summary_only, compiled)
+        return Auditor(rulebook, summary_only=self.summary_only, compiled=compiled)
 
 
 _worker_auditor: Auditor | str | None = None

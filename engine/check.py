@@ -8,7 +8,6 @@ check"); `cds_hooks_response` turns it into a CDS Hooks response with one card.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,7 +24,7 @@ from engine.evaluate import (
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.models import Request
 from engine.requests import normalize_request
-from engine.vocab import load_vocabulary
+from engine.vocab import Vocabulary
 
 
 class NothingToCheck(ValueError):
@@ -50,8 +49,8 @@ class CheckResult(Model):
     facts: list[FactUsed] = Field(default_factory=list)
 
 
-def read_request(text: str, rules_dir: str | Path | None = None) -> Request:
-    request = normalize_request(text, load_vocabulary(rules_dir))
+def read_request(text: str, vocabulary: Vocabulary) -> Request:
+    request = normalize_request(text, vocabulary)
     if request.service.category == "other" and request.medication is None:
         raise NothingToCheck(
             f"no service the rules know is named in '{text.strip()[:80]}'; write it as a request "
@@ -67,20 +66,21 @@ def check_request(
     notes: str | None = None,
     notes_source: str = "<notes>",
     written_facts: list[Fact] | None = None,
-    rules_dir: str | Path | None = None,
 ) -> CheckResult:
-    """Raises `NothingToCheck` for a request that names nothing known, `FactError` for written
-    facts the rules cannot use."""
-    request = read_request(request_text, rules_dir)
+    """The request and notes are read with the vocabularies and findings of the evaluator's
+    rulebook. Raises `NothingToCheck` for a request that names nothing known, `FactError` for
+    written facts the rules cannot use."""
+    rulebook = evaluator.rulebook
+    request = read_request(request_text, rulebook.vocabulary)
     category = request.service.category
     facts = (
-        extract_note_facts(notes, notes_source, rules_dir, service_category=category)
+        extract_note_facts(notes, rulebook.findings, notes_source, service_category=category)
         if notes
         else CaseFacts(source=notes_source, facts=[])
     )
     if written_facts:
         facts = with_overrides(facts, written_facts)
-    known = evaluator.rulebook.fields
+    known = rulebook.fields
     values = {k: v for k, v in facts.values(None, on).items() if k in known}
     verdict = evaluator.evaluate({**request_values(request, on), **values})
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)

@@ -30,7 +30,8 @@ from engine.errors import did_you_mean
 from engine.models import Case, Request, Span
 from engine.negation import Cues, ReadSentence, Status, load_cues, read_sentence, status_of
 from engine.vocab import (
-    PerFolder,
+    Vocabulary,
+    default_rules_dir,
     load_vocabulary,
     load_vocabulary_file,
     normalize_phrase,
@@ -376,7 +377,16 @@ def normalized_words(words: list[str]) -> frozenset[str]:
     return frozenset(w for p in words for w in normalize_phrase(p).split())
 
 
-def read_findings(folder: Path) -> Findings:
+def load_findings(rules_dir: str | Path | None = None) -> Findings:
+    """The findings of a rules folder (the bundled one by default), for a caller that reads facts
+    without loading the rules: those that load them take `Rulebook.findings`."""
+    folder = Path(rules_dir) if rules_dir else default_rules_dir()
+    return read_findings(folder, load_vocabulary(folder))
+
+
+def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
+    """The finding phrases and negation cues of a rules folder, with the drug and region names of
+    its vocabulary. Raises `VocabularyError` where either file does not check."""
     spec = load_vocabulary_file(folder / "vocab" / "findings.yaml", FindingsFile)
     meaning: dict[str, tuple[str, bool]] = {}
     for name, finding in spec.findings.items():
@@ -390,7 +400,6 @@ def read_findings(folder: Path) -> Findings:
     work = {
         normalize_phrase(p).strip(): status for status, ps in spec.work_status.items() for p in ps
     }
-    vocabulary = load_vocabulary(folder)
     opioids = [
         phrase.text
         for group in vocabulary.drug_index.by_first_word.values()
@@ -525,9 +534,6 @@ def read_findings(folder: Path) -> Findings:
             ]
         ),
     )
-
-
-load_findings = PerFolder(read_findings)
 
 
 # --- sentences -----------------------------------------------------------------------------------
@@ -1075,8 +1081,8 @@ def concludes(
 
 def extract_note_facts(
     text: str,
+    findings: Findings,
     source: str = "<note>",
-    rules_dir: str | Path | None = None,
     service_category: str | None = None,
 ) -> CaseFacts:
     """The facts a clinical note (a progress note for a new request) documents: every sentence
@@ -1084,7 +1090,6 @@ def extract_note_facts(
     what the note says of that therapy (visits done, functional improvement) is about the request
     too."""
     text = plain_spaces(text)
-    findings = load_findings(rules_dir)
     read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
         read.extend(facts_in(sentence, findings))
@@ -1173,11 +1178,9 @@ def with_overrides(facts: CaseFacts, overrides: list[Fact]) -> CaseFacts:
     return CaseFacts(source=facts.source, facts=kept + overrides)
 
 
-def extract_facts(
-    case: Case, rules_dir: str | Path | None = None, summary_only: bool = False
-) -> CaseFacts:
-    """Every fact the letter documents, with the sentence it comes from."""
-    findings = load_findings(rules_dir)
+def extract_facts(case: Case, findings: Findings, summary_only: bool = False) -> CaseFacts:
+    """Every fact the letter documents, with the sentence it comes from, read with the findings
+    of the rules in use."""
     read: list[Fact | Reading] = []
     if case.dates.injury:
         read.append(header_fact(case, "injury_date", case.dates.injury))

@@ -31,7 +31,7 @@ from engine.models import (
     Reviewer,
     Span,
 )
-from engine.vocab import Vocabulary, load_vocabulary, plain_spaces
+from engine.vocab import Vocabulary, plain_spaces
 
 DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
 
@@ -142,16 +142,17 @@ PROFESSIONAL_SECTION = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ()/'&,-]{6,}:[ \t]*$", r
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M | re.ASCII)
 
 
-def parse_letter_file(path: str | Path, vocabulary: Vocabulary | None = None) -> Case:
+def parse_letter_file(path: str | Path, vocabulary: Vocabulary) -> Case:
     """Read a letter file (text or PDF) and parse it."""
     text = read_letter_text(path)
-    return parse_letter(text, source=str(path), vocabulary=vocabulary)
+    return parse_letter(text, vocabulary, source=str(path))
 
 
-def parse_letter(text: str, source: str = "<text>", vocabulary: Vocabulary | None = None) -> Case:
-    """Parse the text of one letter. Raises `NotALetterError` for text of no known layout."""
+def parse_letter(text: str, vocabulary: Vocabulary, source: str = "<text>") -> Case:
+    """Parse the text of one letter with the vocabulary of the rules in use (required: the
+    bundled one in its place would read another rules folder's requests differently). Raises
+    `NotALetterError` for text of no known layout."""
     text = plain_spaces(text)
-    vocabulary = vocabulary or load_vocabulary()
     if ISSUES_HEADING.search(text) and CA_GUIDELINE.search(text):
         case = parse_dwc(text, source, vocabulary)
     elif PROFESSIONAL_HEADING.search(text) and PROFESSIONAL_ISSUE.search(text):

@@ -6,8 +6,8 @@ rule files, the vocabularies and the engine's code, so it is kept in a cache fil
 of all three and reused while none of them changes. A cache that cannot be read or written is
 simply not used: the rules are then loaded as usual.
 
-The facts stage's phrase lists and the vocabularies are kept with them: reading those YAML files
-again took as long as the rest of a cached `check`.
+The vocabularies and the facts stage's phrase lists are part of the rulebook, so they are kept
+with it: reading those YAML files again took as long as the rest of a cached `check`.
 
 The cache is a pickle in a folder of the user's own (`$IMRCHECK_CACHE_DIR`, else
 `$XDG_CACHE_HOME/imrcheck`, else `~/.cache/imrcheck`); `IMRCHECK_CACHE_DIR=off` turns it off.
@@ -25,10 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from engine.compiler import CompiledRules, compile_rules
-from engine.errors import VocabularyError
-from engine.facts import Findings, load_findings
 from engine.rules import Rulebook, load_rulebook
-from engine.vocab import default_rules_dir, load_vocabulary
+from engine.vocab import default_rules_dir
 
 ENGINE = Path(__file__).resolve().parent
 # Rule sets kept at once: each file is about a megabyte, and a rules folder that changes often
@@ -69,18 +67,14 @@ def load_rules(
     rules_dir: str | Path | None = None, overlays: Iterable[str | Path] = ()
 ) -> tuple[Rulebook, CompiledRules]:
     """The rulebook and its compiled form, from the cache where the files are unchanged. Raises
-    `RuleError` as `load_rulebook` does (a broken rule set is never cached). Also makes the
-    folder's vocabularies and findings known to `load_vocabulary` and `load_findings`."""
+    `RuleError` as `load_rulebook` does (a broken rule set is never cached)."""
     layers = [Path(rules_dir) if rules_dir else default_rules_dir(), *map(Path, overlays)]
     where = cache_dir()
     path = where / f"rules-{cache_key(layers)}.pickle" if where else None
     if path is not None:
         try:
-            rulebook, compiled, findings = unpickle(path.read_bytes())  # findings may be None
+            rulebook, compiled = unpickle(path.read_bytes())
             if isinstance(rulebook, Rulebook) and isinstance(compiled, CompiledRules):
-                load_vocabulary.remember(layers[0], rulebook.vocabulary)
-                if isinstance(findings, Findings):
-                    load_findings.remember(layers[0], findings)
                 return rulebook, compiled
         except (
             OSError,
@@ -95,12 +89,7 @@ def load_rules(
     rulebook = load_rulebook(rules_dir, layers[1:])
     compiled = compile_rules(rulebook)
     if path is not None:
-        try:
-            findings = load_findings(layers[0])
-        except VocabularyError:
-            findings = None  # reported where the facts are read, as without a cache
-        kept = (rulebook, compiled, findings)
-        keep(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        keep(path, pickle.dumps((rulebook, compiled), protocol=pickle.HIGHEST_PROTOCOL))
     return rulebook, compiled
 
 

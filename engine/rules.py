@@ -45,6 +45,7 @@ from engine.conditions import (
     value_fits,
 )
 from engine.errors import VocabularyError, did_you_mean
+from engine.facts import Findings, read_findings
 from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
 
 # YAML is read only where rule files are read: a run that finds its rules cached never imports it.
@@ -251,7 +252,10 @@ class Rule:
 class Rulebook:
     rules: tuple[Rule, ...]
     fields: dict[str, FieldSpec]
+    # What the stages before the rules read with, from the same folder: the vocabularies for the
+    # requests, the finding phrases and negation cues for the facts.
     vocabulary: Vocabulary
+    findings: Findings
     folder: str
     overlays: tuple[str, ...] = ()
     disabled: tuple[str, ...] = ()
@@ -279,7 +283,8 @@ def load_rulebook(
     """Load, check and merge the rules of a folder and of any overlay folders laid over it.
 
     An overlay rule with the id of an earlier rule replaces it; a new id is added; an overlay's
-    `disable:` list removes rules. Raises `RuleError` with every problem found.
+    `disable:` list removes rules. The vocabularies, finding phrases and negation cues are the
+    folder's (an overlay holds rules only). Raises `RuleError` with every problem found.
     """
     folder = Path(rules_dir) if rules_dir else default_rules_dir()
     problems: list[str] = []
@@ -288,6 +293,7 @@ def load_rulebook(
         raise RuleError([f"{shown(folder)}: error: no such rules folder"])
     try:
         vocabulary = load_vocabulary(folder)
+        findings = read_findings(folder, vocabulary)
     except VocabularyError as exc:
         raise RuleError(exc.problems) from None
     fields = {spec.name: spec for spec in REQUEST_FIELDS}
@@ -339,6 +345,7 @@ def load_rulebook(
         rules=rules,
         fields=fields,
         vocabulary=vocabulary,
+        findings=findings,
         folder=str(folder),
         overlays=tuple(str(o) for o in overlays),
         disabled=tuple(disabled),

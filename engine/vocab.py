@@ -31,37 +31,22 @@ def default_rules_dir() -> Path:
 
 
 class PerFolder(Generic[T]):
-    """What was read from each rules folder, kept for the life of the process. The rules cache
-    hands in what it kept (`remember`), so a run that finds its rules cached reads none of it."""
+    """What was read from each rules folder, kept for the life of the process: the files of a
+    folder are read once however often it is loaded (the tests load the bundled rules many
+    times). The stages never call it: they are handed what it read."""
 
     def __init__(self, read: Callable[[Path], T]) -> None:
         self.read = read
         self.loaded: dict[Path, T] = {}
-        # By the argument as given, too: finding the folder asks the file system, and the
-        # facts stage asks for its phrase lists once per letter.
-        self.by_argument: dict[str | Path | None, T] = {}
 
     def __call__(self, rules_dir: str | Path | None = None) -> T:
-        known = self.by_argument.get(rules_dir)
-        if known is not None:
-            return known
-        folder = self.folder_of(rules_dir)
+        folder = Path(rules_dir).absolute() if rules_dir else default_rules_dir().absolute()
         if folder not in self.loaded:
             self.loaded[folder] = self.read(folder)
-        self.by_argument[rules_dir] = self.loaded[folder]
         return self.loaded[folder]
-
-    def remember(self, rules_dir: str | Path | None, value: T) -> None:
-        self.loaded[self.folder_of(rules_dir)] = value
-        self.by_argument.clear()
 
     def cache_clear(self) -> None:
         self.loaded.clear()
-        self.by_argument.clear()
-
-    @staticmethod
-    def folder_of(rules_dir: str | Path | None) -> Path:
-        return Path(rules_dir).absolute() if rules_dir else default_rules_dir().absolute()
 
 
 class Strict(BaseModel):

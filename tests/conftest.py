@@ -3,6 +3,7 @@ cleanly where that folder is absent (a user's fresh clone)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,24 @@ def vocabulary():
     from engine.vocab import load_vocabulary
 
     return load_vocabulary()
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """The address of a local Dask cluster with two worker processes, for a module's tests."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="session")
+def findings():
+    from engine.facts import load_findings
+
+    return load_findings()
 
 
 def real_letters() -> list[Path]:

@@ -23,6 +23,7 @@ from cli import app
 from engine.audit import AuditRecord, AuditSettings, procedure_fact
 from engine.letters import parse_letter_file
 from engine.store import Store
+from engine.vocab import load_vocabulary
 
 runner = CliRunner()
 SEEDS = sorted((REPO / "cases").glob("seed-*/letter.txt"))
@@ -395,7 +396,7 @@ def test_an_audit_killed_at_any_moment_ends_with_each_letter_once(tmp_path: Path
     finally:
         connection.close()
     assert letters_stored == len(letters)
-    items_of_seed = [len(parse_letter_file(seed).items) for seed in SEEDS]
+    items_of_seed = [len(parse_letter_file(seed, load_vocabulary()).items) for seed in SEEDS]
     expected = sorted(items_of_seed[n % len(SEEDS)] for n in range(len(letters)))
     assert sorted(count for _, count in per_letter) == expected
     assert len(jsonl(final.stdout)) == sum(expected)

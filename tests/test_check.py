@@ -13,6 +13,7 @@ from cli import app
 from engine.check import SUMMARY_LIMIT, NothingToCheck, check_request, read_request
 from engine.evaluate import Evaluator
 from engine.rules import load_rulebook
+from engine.vocab import load_vocabulary
 
 runner = CliRunner()
 
@@ -65,7 +66,7 @@ def test_undocumented_history_is_insufficient_with_what_is_missing(evaluator: Ev
 
 def test_nothing_recognisable_is_refused() -> None:
     with pytest.raises(NothingToCheck, match="no service the rules know"):
-        read_request("please approve the thing")
+        read_request("please approve the thing", load_vocabulary())
 
 
 def test_cli_json_and_cds_hooks(tmp_path: Path) -> None:

@@ -3,24 +3,12 @@ records as a local run. The cluster here is a local one with two worker processe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from conftest import REPO, SHARED
-from distributed import LocalCluster
 from typer.testing import CliRunner
 
 from cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
-        yield cluster.scheduler_address
 
 
 def letters() -> list[str]:

@@ -17,10 +17,13 @@ from conftest import REPO, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.facts import CaseFacts, PhraseList, extract_facts, extract_note_facts
+from engine.facts import CaseFacts, PhraseList, extract_facts, extract_note_facts, load_findings
 from engine.letters import parse_letter, parse_letter_file
+from engine.vocab import load_vocabulary
 
 SEED = REPO / "cases" / "seed-002_30e38b816172c555" / "letter.txt"
+VOCABULARY = load_vocabulary()
+FINDINGS = load_findings()
 GOLD = sorted((REPO / "cases").glob("seed-*/facts.yaml")) + sorted(
     (REPO / "cases" / "corpus").glob("*/facts.yaml")
 )
@@ -33,8 +36,8 @@ def letter_of(gold_path: Path, gold: dict) -> Path:
 
 
 def test_facts_carry_their_evidence() -> None:
-    case = parse_letter_file(SEED)
-    facts = extract_facts(case)
+    case = parse_letter_file(SEED, VOCABULARY)
+    facts = extract_facts(case, FINDINGS)
     assert facts.facts
     for fact in facts.facts:
         if fact.evidence.sentence == "(the letter's header)":
@@ -60,8 +63,11 @@ def test_conclusion_sentences_are_never_used() -> None:
     marker = "Decision rationale:"
     assert marker in text
     planted = text.replace(marker, marker + " " + " ".join(PLANTED), 1)
-    before = {(f.name, repr(f.value)) for f in extract_facts(parse_letter(text)).facts}
-    after = extract_facts(parse_letter(planted))
+    before = {
+        (f.name, repr(f.value))
+        for f in extract_facts(parse_letter(text, VOCABULARY), FINDINGS).facts
+    }
+    after = extract_facts(parse_letter(planted, VOCABULARY), FINDINGS)
     added = {(f.name, repr(f.value)) for f in after.facts} - before
     assert added == set(), added
     assert not any(p.split(",")[0] in f.evidence.sentence for f in after.facts for p in PLANTED)
@@ -183,7 +189,7 @@ def extracted(letter: Path) -> dict[tuple[str, int | None], Any]:
     # fracture and a shoulder MRI): nothing was read for the item, so nothing is scored.
     return {
         (f.name, f.item): f.value
-        for f in extract_facts(parse_letter_file(letter)).facts
+        for f in extract_facts(parse_letter_file(letter, VOCABULARY), FINDINGS).facts
         if f.value is not None
     }
 
@@ -324,18 +330,20 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
         "She has completed 8 sessions of physical therapy with improved function and a reduction "
         "in work restrictions. She had 4 acupuncture visits."
     )
-    alone = {f.name: f.value for f in extract_note_facts(note).facts}
+    alone = {f.name: f.value for f in extract_note_facts(note, FINDINGS).facts}
     assert alone["prior_pt_visits"] == 8 and alone["prior_acupuncture_visits"] == 4
     # Without a request, no therapy is "the" therapy: nothing per request, nothing internal.
     assert not {"prior_visits", "functional_improvement"} & alone.keys()
     assert not any(":" in name for name in alone)
     for_therapy = {
-        f.name: f.value for f in extract_note_facts(note, service_category="physical_therapy").facts
+        f.name: f.value
+        for f in extract_note_facts(note, FINDINGS, service_category="physical_therapy").facts
     }
     assert for_therapy["prior_visits"] == 8
     assert for_therapy["functional_improvement"] is True
     for_acupuncture = {
-        f.name: f.value for f in extract_note_facts(note, service_category="acupuncture").facts
+        f.name: f.value
+        for f in extract_note_facts(note, FINDINGS, service_category="acupuncture").facts
     }
     assert for_acupuncture["prior_visits"] == 4
     assert "functional_improvement" not in for_acupuncture
@@ -519,15 +527,15 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
 def test_a_sentence_gives_the_fact(sentence: str, name: str, value: Any) -> None:
     found = {
         f.name: f.value
-        for f in extract_note_facts(sentence, service_category="physical_therapy").facts
+        for f in extract_note_facts(sentence, FINDINGS, service_category="physical_therapy").facts
     }
     assert found.get(name) == value
 
 
 def item_values(letter: Path) -> dict[int, dict[str, Any]]:
     """The fact values each item of a letter is judged on."""
-    case = parse_letter_file(letter)
-    facts = extract_facts(case)
+    case = parse_letter_file(letter, VOCABULARY)
+    facts = extract_facts(case, FINDINGS)
     return {item.index: facts.values(item.index) for item in case.items}
 
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from engine.documents import text_of_letter
 from engine.errors import InputError
-from engine.facts import extract_facts, extract_note_facts
+from engine.facts import extract_facts, extract_note_facts, load_findings
 from engine.letters import parse_letter
 from engine.requests import normalize_request
 from engine.rules import RuleError, load_rulebook
@@ -41,6 +41,7 @@ SECONDS_PER_INPUT = 10
 
 SEED_TEXTS = [p.read_text() for p in sorted((REPO / "cases").glob("seed-*/letter.txt"))]
 VOCABULARY = load_vocabulary()
+FINDINGS = load_findings()
 RULE_FILE = (REPO / "rules" / "mtus" / "acupuncture" / "acupuncture.yaml").read_text()
 FACTS_FILE = (REPO / "rules" / "facts.yaml").read_text()
 
@@ -90,7 +91,7 @@ letter_texts = st.one_of(mutated(SEED_TEXTS), st.text(max_size=2000))
 def test_the_letter_reader_and_parser(data: bytes) -> None:
     with time_limit():
         try:
-            case = parse_letter(text_of_letter(data, "fuzz.pdf"), source="fuzz")
+            case = parse_letter(text_of_letter(data, "fuzz.pdf"), VOCABULARY, source="fuzz")
         except InputError as exc:
             assert str(exc).startswith("fuzz") and "\n" not in exc.message
             return
@@ -125,10 +126,10 @@ def test_the_request_normalizer(text: str) -> None:
 def test_the_facts_extractor(text: str) -> None:
     with time_limit():
         try:
-            case = parse_letter(text, source="fuzz")
+            case = parse_letter(text, VOCABULARY, source="fuzz")
         except InputError:
             case = None
-        facts = extract_facts(case) if case else extract_note_facts(text)
+        facts = extract_facts(case, FINDINGS) if case else extract_note_facts(text, FINDINGS)
     for fact in facts.facts:
         span = fact.evidence.span
         assert span is None or 0 <= span.start <= span.end <= len(text)

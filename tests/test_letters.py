@@ -254,15 +254,15 @@ def test_conclusion_sentences(rationale: str, decision: Decision) -> None:
 
 def test_text_of_no_known_layout_is_rejected(vocabulary) -> None:
     with pytest.raises(NotALetterError, match="not an IMR determination letter"):
-        parse_letter("Dear patient, your appointment is on Monday.", "note.txt", vocabulary)
+        parse_letter("Dear patient, your appointment is on Monday.", vocabulary, "note.txt")
 
 
 def test_letter_without_items_is_rejected(vocabulary) -> None:
     with pytest.raises(NotALetterError, match="no disputed item"):
         parse_letter(
             "MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\n\nCASE SUMMARY:\nnothing\n",
-            "x.txt",
             vocabulary,
+            "x.txt",
         )
 
 
@@ -293,13 +293,13 @@ def test_notice_header_dates_and_professional_reviewer(vocabulary) -> None:
     ],
 )
 def test_header_dates_and_dates_in_the_text_are_read_alike(
-    written: str, expected: date | None
+    written: str, expected: date | None, findings
 ) -> None:
     # One reading of two-digit years for the header's dates and the facts' dates (an injury on
     # "1/2/55" was in 1955 wherever it is written).
     assert parse_date(written) == expected
     note = f"The patient was injured on {written}."
-    injured = [f.value for f in extract_note_facts(note).facts if f.name == "injury_date"]
+    injured = [f.value for f in extract_note_facts(note, findings).facts if f.name == "injury_date"]
     assert injured == ([expected] if expected else [])
 
 
@@ -315,10 +315,10 @@ def test_a_conclusion_far_from_the_end_of_a_rationale_is_found() -> None:
     assert conclude(filler) is Decision.UNKNOWN
 
 
-def test_a_letter_with_no_break_spaces_parses_as_with_plain_ones() -> None:
+def test_a_letter_with_no_break_spaces_parses_as_with_plain_ones(vocabulary) -> None:
     # PDFs and word processors put U+00A0 between words; places in the text must not move.
     seed = sorted((REPO / "cases").glob("seed-*/letter.txt"))[0].read_text(encoding="utf-8")
     spaced = seed.replace(" ", "\u00a0").replace("\n\n", "\n\u2028")
-    plain, other = parse_letter(seed), parse_letter(spaced)
+    plain, other = parse_letter(seed, vocabulary), parse_letter(spaced, vocabulary)
     assert len(other.text) == len(spaced)
     assert other.model_dump(exclude={"text"}) == plain.model_dump(exclude={"text"})

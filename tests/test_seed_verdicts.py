@@ -19,6 +19,7 @@ from engine.evaluate import Evaluator, Verdict, request_values
 from engine.letters import parse_letter_file
 from engine.models import Decision, Item
 from engine.rules import load_rulebook
+from engine.vocab import load_vocabulary
 
 SEEDS: list[dict[str, Any]] = yaml.safe_load((DATA / "seed_facts.yaml").read_text())["seeds"]
 AGREES = {Decision.UPHELD: {"deny", "insufficient"}, Decision.OVERTURNED: {"certify"}}
@@ -31,7 +32,7 @@ def evaluator() -> Evaluator:
 
 
 def item_of(seed: dict[str, Any]) -> Item:
-    case = parse_letter_file(REPO / "cases" / seed["case"] / "letter.txt")
+    case = parse_letter_file(REPO / "cases" / seed["case"] / "letter.txt", load_vocabulary())
     item = next(i for i in case.items if i.index == seed["item"])
     # The entry names its request, so a change in the parser's item numbering cannot pair facts
     # with the wrong item unnoticed.

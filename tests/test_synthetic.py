@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO
 
 from engine.audit import Auditor
-from engine.facts import extract_facts
+from engine.facts import extract_facts, load_findings
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Layout
 from engine.rules import load_rulebook
@@ -31,6 +31,7 @@ from engine.vocab import load_vocabulary
 
 SEEDS = range(300)
 VOCABULARY = load_vocabulary()
+FINDINGS = load_findings()
 
 
 @cache
@@ -40,7 +41,7 @@ def letter(seed: int) -> SyntheticLetter:
 
 @cache
 def parsed(seed: int) -> Case:
-    return parse_letter(letter(seed).text, source="<synthetic>", vocabulary=VOCABULARY)
+    return parse_letter(letter(seed).text, VOCABULARY, source="<synthetic>")
 
 
 # --- determinism --------------------------------------------------------------------------------
@@ -175,7 +176,7 @@ SUMMARY_FACTS = (
 
 @cache
 def summary_facts(seed: int) -> dict:
-    return extract_facts(parsed(seed), summary_only=True).values()
+    return extract_facts(parsed(seed), FINDINGS, summary_only=True).values()
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -195,7 +196,7 @@ def test_the_facts_stage_reads_the_pain_score(seed: int) -> None:
 
 
 def test_written_letters_audit_without_error(tmp_path) -> None:
-    auditor = Auditor(load_rulebook(REPO / "rules"), REPO / "rules")
+    auditor = Auditor(load_rulebook(REPO / "rules"))
     paths = write_letters(tmp_path, 60, seed=1000)
     for expected, path in zip(make_letters(60, seed=1000), paths, strict=True):
         result = auditor.audit_file(path)
