@@ -369,7 +369,6 @@ def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
         "Physical therapy 2x4 lumbar spine",
         IN_2015,
         "Neurologic examination: strength 5/5, sensation intact, reflexes 2+ and symmetric.",
-        rules_dir=folder,
     )
     shown = {f.name: (f.value, f.source) for f in result.facts}
     assert shown["red_flags"] == (False, "default")

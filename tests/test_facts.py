@@ -87,8 +87,14 @@ def test_a_passage_reading_a_guideline_gives_no_fact() -> None:
     text = SEED.read_text()
     marker = "Decision rationale:"
     planted = text.replace(marker, marker + " " + GUIDELINE_PASSAGE, 1)
-    before = {(f.name, repr(f.value)) for f in extract_facts(parse_letter(text)).facts}
-    added = {(f.name, repr(f.value)) for f in extract_facts(parse_letter(planted)).facts} - before
+    before = {
+        (f.name, repr(f.value))
+        for f in extract_facts(parse_letter(text, VOCABULARY), FINDINGS).facts
+    }
+    added = {
+        (f.name, repr(f.value))
+        for f in extract_facts(parse_letter(planted, VOCABULARY), FINDINGS).facts
+    } - before
     assert added == set(), added
 
 
@@ -104,7 +110,7 @@ def test_the_record_after_a_guideline_passage_is_read(back_to_the_record: str) -
     text = SEED.read_text()
     marker = "Decision rationale:"
     planted = text.replace(marker, marker + " " + GUIDELINE_PASSAGE + back_to_the_record, 1)
-    facts = extract_facts(parse_letter(planted)).facts
+    facts = extract_facts(parse_letter(planted, VOCABULARY), FINDINGS).facts
     assert any(
         f.name == "severe_neurologic_deficit"
         and f.value is True
