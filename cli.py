@@ -600,17 +600,40 @@ def print_audit_table(rows: list[tuple[str, ...]]) -> None:
 
 def print_summary(summary: Any, to_stderr: bool) -> None:
     rate = "" if summary.agreement_rate is None else f" ({summary.agreement_rate:.1%})"
+    # The recalls are over compared items: no_rule and error verdicts are not compared.
+    overturned = summary.confusion.overturned
+    overturned_items = overturned.certify + overturned.deny + overturned.insufficient
+    upheld = summary.confusion.upheld
+    upheld_items = upheld.certify + upheld.deny + upheld.insufficient
+    # The figures that say whether the verdicts carry information come first: the agreement
+    # rate alone flatters, since upholding everything agrees with most reviewers.
+    typer.echo(
+        f"Balanced accuracy {fraction(summary.balanced_accuracy)}, Cohen's kappa "
+        f"{fraction(summary.kappa)}: {overturned.certify} of {overturned_items} overturned items "
+        f"certified; {summary.agreed_on_insufficient} of {summary.agreed} agreements rest on an "
+        "insufficient verdict compared as upheld.",
+        err=to_stderr,
+    )
     figures = (
+        ("balanced accuracy", fraction(summary.balanced_accuracy)),
+        ("Cohen's kappa", fraction(summary.kappa)),
+        (
+            "overturned recall (certified of overturned)",
+            f"{fraction(summary.overturned_recall)} ({overturned.certify} of {overturned_items})",
+        ),
+        (
+            "upheld recall (deny or insufficient of upheld)",
+            f"{fraction(summary.upheld_recall)} "
+            f"({upheld.deny + upheld.insufficient} of {upheld_items})",
+        ),
+        ("agreements resting on insufficient", summary.agreed_on_insufficient),
         ("letters audited", summary.letters),
         ("letters that failed", summary.letters_failed),
         ("disputed items", summary.items),
         ("compared with the reviewer", summary.compared),
         ("agree", f"{summary.agreed}{rate}"),
-        ("  of which insufficient, compared as upheld", summary.agreed_on_insufficient),
         ("disagree", summary.disagreed),
         ("not compared (no rule, error, unknown decision)", summary.items - summary.compared),
-        ("balanced accuracy", fraction(summary.balanced_accuracy)),
-        ("Cohen's kappa", fraction(summary.kappa)),
     )
     print_table(("", "count"), [(label, str(value)) for label, value in figures], to_stderr)
     verdicts = ("certify", "deny", "insufficient", "no_rule", "error")

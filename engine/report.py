@@ -93,7 +93,18 @@ def figures(summary: Summary) -> list[tuple[str, str, str]]:
             if summary.kappa is not None
             else "n/a: the reviewer and the rules gave one and the same decision throughout"
         )
+    # The figures that say whether the verdicts carry information first; the agreement rate
+    # last, as upholding everything agrees with most reviewers.
     return [
+        ("balanced_accuracy", "Balanced accuracy", balanced),
+        ("kappa", "Cohen's kappa", kappa),
+        ("overturned_recall", "Recall of overturned decisions", ratio(summary.overturned_recall)),
+        ("upheld_recall", "Recall of upheld decisions", ratio(summary.upheld_recall)),
+        (
+            "agreed_on_insufficient",
+            "Agreements where the rules found the record insufficient",
+            str(summary.agreed_on_insufficient),
+        ),
         ("letters", "Letters audited", str(summary.letters)),
         ("letters_failed", "Letters that could not be audited", str(summary.letters_failed)),
         ("items", "Disputed items", str(summary.items)),
@@ -101,15 +112,6 @@ def figures(summary: Summary) -> list[tuple[str, str, str]]:
         ("agreed", "Agreed", str(summary.agreed)),
         ("disagreed", "Disagreed", str(summary.disagreed)),
         ("agreement_rate", "Agreement rate", agreement),
-        (
-            "agreed_on_insufficient",
-            "Agreements where the rules found the record insufficient",
-            str(summary.agreed_on_insufficient),
-        ),
-        ("upheld_recall", "Recall of upheld decisions", ratio(summary.upheld_recall)),
-        ("overturned_recall", "Recall of overturned decisions", ratio(summary.overturned_recall)),
-        ("balanced_accuracy", "Balanced accuracy", balanced),
-        ("kappa", "Cohen's kappa", kappa),
         (
             "tier_differs",
             "Governing tier differs from the reviewer's",
