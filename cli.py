@@ -522,8 +522,8 @@ class progress_bar:
         from rich.progress import Progress, TextColumn
 
         # The letter's name is shown as it is, not read as markup (rich's default column does).
-        name = TextColumn("{task.description}", markup=False, style="progress.description")
-        columns = (name, *Progress.get_default_columns()[1:])
+        letter_column = TextColumn("{task.description}", markup=False, style="progress.description")
+        columns = (letter_column, *Progress.get_default_columns()[1:])
         self.progress = Progress(*columns, console=Console(stderr=True), transient=True)
         self.progress.__enter__()
         task = self.progress.add_task("auditing", total=self.total)
