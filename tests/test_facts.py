@@ -518,6 +518,9 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
         ("Dorsiflexion progressed from 4/5 to 3/5.", "red_flag_progressive_deficit", True),
         ("Progressive weakness of the left leg.", "red_flag_progressive_deficit", True),
         ("Osteomyelitis is a concern.", "red_flag_infection", True),
+        ("There were no red flag symptoms.", "red_flags", False),
+        ("Red flags are absent.", "red_flags", False),
+        ("There is no documentation of red flags.", "red_flags", None),  # silence, not absence
         ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "motor_deficit", True),
         ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "reflex_change", True),
         ("The left patellar reflex is diminished.", "reflex_change", True),
@@ -646,3 +649,11 @@ def test_a_phrase_list_is_compiled_once_it_is_used_often(monkeypatch: pytest.Mon
     assert phrases.pattern is not None
     # The cache keeps the phrases, not the compiled expression.
     assert pickle.loads(pickle.dumps(phrases)).pattern is None
+
+
+def test_one_red_flag_found_outweighs_a_general_none() -> None:
+    from engine.facts import with_derived
+
+    assert with_derived({"red_flags": False}, None)["red_flags"] is False
+    stated_and_found = with_derived({"red_flags": False, "red_flag_cauda_equina": True}, None)
+    assert stated_and_found["red_flags"] is True
