@@ -312,31 +312,31 @@ def test_the_mtus_number_is_the_supported_quantity_whoever_governs(evaluator: Ev
 
 # --- stated defaults (facts.yaml `default:`) ---------------------------------------------------
 
-DEFAULT_RED_FLAGS = """
+DEFAULT_SURGERY = """
     default:
       value: false
       when: neurologic_deficit exists
-      why: an examination that records no red flag finds none
+      why: an examination that records no surgical plan has none
       source: test
 """
 IMAGING = (
     HEAD
     + """
-  - id: mtus.test.no-red-flag
-    title: No imaging without a red flag
+  - id: mtus.test.no-surgery
+    title: No imaging without a surgical plan
     tier: mtus
     effective: {}
-    when: red_flags == false
+    when: surgery_considered == false
     outcome: deny
-    message: no red flag
-    examples: [{name: none, facts: {red_flags: false}, expect: deny}]
+    message: no surgical plan
+    examples: [{name: none, facts: {surgery_considered: false}, expect: deny}]
 """
 )
 
 
 def with_default(tmp_path: Path, default: str) -> Path:
     facts = (REPO / "rules" / "facts.yaml").read_text()
-    anchor = "  red_flags:\n    type: boolean\n"
+    anchor = "  surgery_considered:\n    type: boolean\n"
     start = facts.index(anchor) + len(anchor)
     end = re.compile(r"\n  (?=\S)").search(facts, start).start() + 1  # the next fact
     facts = facts[:end] + default.lstrip("\n") + facts[end:]
@@ -347,22 +347,24 @@ def with_default(tmp_path: Path, default: str) -> Path:
 def test_a_silent_record_takes_the_stated_default_where_its_condition_holds(
     tmp_path: Path, engine: str
 ) -> None:
-    evaluator = Evaluator(load_rulebook(with_default(tmp_path, DEFAULT_RED_FLAGS)), engine)
+    evaluator = Evaluator(load_rulebook(with_default(tmp_path, DEFAULT_SURGERY)), engine)
     examined = evaluator.evaluate(pt(request_visits=8, neurologic_deficit=False))
     assert examined.outcome == "deny"
-    assert examined.defaults == {"red_flags": False}
+    assert examined.defaults == {"surgery_considered": False}
     # Without an examination the condition does not hold: unknown stays unknown.
     silent = evaluator.evaluate(pt(request_visits=8))
     assert (silent.outcome, silent.defaults) == ("insufficient", {})
     # What the record says wins over the default.
-    stated = evaluator.evaluate(pt(request_visits=8, neurologic_deficit=False, red_flags=True))
+    stated = evaluator.evaluate(
+        pt(request_visits=8, neurologic_deficit=False, surgery_considered=True)
+    )
     assert (stated.outcome, stated.defaults) == ("no_rule", {})
 
 
 def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
     from engine.check import check_request
 
-    folder = with_default(tmp_path, DEFAULT_RED_FLAGS)
+    folder = with_default(tmp_path, DEFAULT_SURGERY)
     evaluator = Evaluator(load_rulebook(folder))
     result = check_request(
         evaluator,
@@ -371,7 +373,7 @@ def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
         "Neurologic examination: strength 5/5, sensation intact, reflexes 2+ and symmetric.",
     )
     shown = {f.name: (f.value, f.source) for f in result.facts}
-    assert shown["red_flags"] == (False, "default")
+    assert shown["surgery_considered"] == (False, "default")
     assert result.verdict == "deny"
 
 
@@ -379,18 +381,18 @@ def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
     ("default", "problem"),
     [
         (
-            DEFAULT_RED_FLAGS.replace("value: false", "value: 'no'"),
-            "error: 'red_flags' is boolean, but 'no' is not",
+            DEFAULT_SURGERY.replace("value: false", "value: 'no'"),
+            "error: 'surgery_considered' is boolean, but 'no' is not",
         ),
         (
-            DEFAULT_RED_FLAGS.replace("neurologic_deficit exists", "neurologic_defict exists"),
+            DEFAULT_SURGERY.replace("neurologic_deficit exists", "neurologic_defict exists"),
             "error: unknown fact 'neurologic_defict' (did you mean 'neurologic_deficit'?)",
         ),
         (
-            DEFAULT_RED_FLAGS.replace("neurologic_deficit exists", "red_flags exists"),
-            "error: a default of 'red_flags' cannot depend on itself",
+            DEFAULT_SURGERY.replace("neurologic_deficit exists", "surgery_considered exists"),
+            "error: a default of 'surgery_considered' cannot depend on itself",
         ),
-        (DEFAULT_RED_FLAGS.replace("      why: an", "      because: an"), "error:"),
+        (DEFAULT_SURGERY.replace("      why: an", "      because: an"), "error:"),
     ],
 )
 def test_a_wrong_default_is_refused_with_its_place(
