@@ -964,6 +964,12 @@ _SURGERY_WORDS = frozenset(
         "decompression",
     ]
 )
+# A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.
+_SURGERY_REFUSED = re.compile(
+    r"\b(?:non[\s-]?certified|not\s+certified|denied|not\s+approved|not\s+authorized"
+    r"|non[\s-]?authorized)\b",
+    re.ASCII,
+)
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016"
 _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.]{{0,60}}?\b(?:on|of|dated)\s+"
@@ -1408,6 +1414,12 @@ def facts_in(
     planned = not words.isdisjoint(_PLAN_WORDS) or (
         "be" in words and _TO_BE_DONE.search(text) is not None
     )
+    # What UR decided on a surgery is a fact of the record in its own right: the services that
+    # go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery).
+    if ur_decision and not words.isdisjoint(_SURGERY_WORDS):
+        refused = _SURGERY_REFUSED.search(lowered)
+        if refused:
+            add("procedure_certified", False, refused.start(), refused.end())
 
     def inherited(start: int, status: Status) -> Status:
         """A finding the sentence states may still fall in a negation that reaches further than

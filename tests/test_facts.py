@@ -519,6 +519,12 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
         ("Progressive weakness of the left leg.", "red_flag_progressive_deficit", True),
         ("Osteomyelitis is a concern.", "red_flag_infection", True),
         ("There were no red flag symptoms.", "red_flags", False),
+        (
+            "L shoulder arthroscopy was requested and non-certified by UR on 01/09/2017.",
+            "procedure_certified",
+            False,
+        ),
+        ("The lumbar fusion was modified by UR to a decompression.", "procedure_certified", None),
         ("Red flags are absent.", "red_flags", False),
         ("There is no documentation of red flags.", "red_flags", None),  # silence, not absence
         ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "motor_deficit", True),
