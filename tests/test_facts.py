@@ -488,6 +488,8 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
             None,
         ),
         ("A referral to neurosurgery was planned.", "surgery_considered", None),
+        ("He would consider surgery if the MRI shows a lesion.", "surgery_considered", True),
+        ("Pt wants to talk about an ESI or surgery.", "surgery_considered", True),
         # Functional improvement as 9792.20(e) defines it, of the therapy the sentence names.
         (
             "Since starting physical therapy her work restrictions were liberalized.",
