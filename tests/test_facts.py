@@ -522,6 +522,17 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
         ("Osteomyelitis is a concern.", "red_flag_infection", True),
         ("There were no red flag symptoms.", "red_flags", False),
         (
+            "MRI 01/25/17: L4-5 disc protrusion compressing the exiting L4 root.",
+            "imaging_nerve_compromise",
+            True,
+        ),
+        ("MRI of the lumbar spine showed mild disc bulging.", "imaging_nerve_compromise", None),
+        ("EMG/NCV showed a left L5 radiculopathy.", "electrodiagnostic_radiculopathy", True),
+        ("The EMG was normal.", "electrodiagnostic_radiculopathy", False),
+        ("An EMG is requested to rule out radiculopathy.", "electrodiagnostic_radiculopathy", None),
+        ("Failed 16 PT visits with HEP and NSAIDs.", "conservative_care_failed", True),
+        ("She failed a course of physical therapy.", "conservative_care_failed", True),
+        (
             "L shoulder arthroscopy was requested and non-certified by UR on 01/09/2017.",
             "procedure_certified",
             False,
