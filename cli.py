@@ -103,7 +103,10 @@ def load_vocabulary_or_exit(rules: Path | None) -> Any:
 
 @app.command()
 def parse(
-    paths: Annotated[list[Path], typer.Argument(help="Letter files (text or PDF) or folders.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Letter files (text or PDF) or folders; - reads standard input."),
+    ],
     output_format: Annotated[
         ParseFormat,
         typer.Option("--format", "-f", help="table for people; json or yaml for machines."),
@@ -195,7 +198,9 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
 
 @app.command()
 def facts(
-    path: Annotated[Path, typer.Argument(help="A letter file (text or PDF).")],
+    path: Annotated[
+        Path, typer.Argument(help="A letter file (text or PDF); - reads standard input.")
+    ],
     item: Annotated[
         int | None, typer.Option("--item", help="Only this disputed item (from 1).")
     ] = None,
@@ -462,11 +467,14 @@ def run_audit(
     before the next. Nothing is kept once handed on, so an archive of any size runs in the same
     memory. With a Dask scheduler the letters are audited on its cluster."""
     from engine.audit import LetterResult, audit_files, audit_files_on_dask, content_hash
+    from engine.documents import read_letter_bytes
+    from engine.errors import InputError
 
     def digest_of(path: Path) -> str | None:
         try:
-            return content_hash(path.read_bytes())
-        except OSError:
+            # Read as the audit reads it: a pipe or a device is refused, not read for ever.
+            return content_hash(read_letter_bytes(path))
+        except InputError:
             return None  # the audit records why it cannot be read
 
     # Only a store can say a letter is done already; without one nothing is read twice.
@@ -749,7 +757,11 @@ def check(
     ],
     notes: Annotated[
         Path | None,
-        typer.Option("--notes", help="The clinical notes (text or PDF) behind it.", dir_okay=False),
+        typer.Option(
+            "--notes",
+            help="The clinical notes (text or PDF) behind it; - reads standard input.",
+            dir_okay=False,
+        ),
     ] = None,
     facts_file: Annotated[
         Path | None,

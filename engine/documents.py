@@ -1,25 +1,30 @@
 """Stage 0, documents: a file on disk (plain text or the state's PDF) -> the letter's text.
 
-Takes a path, returns text with line ends folded to "\\n", or raises `InputError` with a reason a
-person can act on. PDFs are read with PDFium (pypdfium2); the state publishes them AES-encrypted with
-an empty user password, which PDFium opens when given "" as the password.
+Takes a path (`-` for standard input), returns text with line ends folded to "\\n", or raises
+`InputError` with a reason a person can act on. Only regular files are read (`engine.files`). PDFs
+are read with PDFium (pypdfium2); the state publishes them AES-encrypted with an empty user
+password, which PDFium opens when given "" as the password.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from engine.errors import InputError
+from engine.files import read_at_most, read_regular_file
 
 # Real letters are 20-200 kB as PDF and under 40 kB as text. The cap keeps a stray archive or disk
 # image from being read whole into memory; it is far above any letter.
 MAX_LETTER_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_MAGIC = b"%PDF-"
+
+
+# Standard input, where a command takes a letter file: read whole, within the same cap.
+STANDARD_INPUT = "-"
 
 
 def is_letter_file(path: Path) -> bool:
@@ -53,29 +58,24 @@ def read_letter_text(path: str | Path) -> str:
 
 
 def read_letter_bytes(path: str | Path) -> bytes:
-    """A letter file's bytes, checked for size and emptiness."""
-    try:
-        status = os.stat(path)  # once: an audit reads every letter through here
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(status.st_mode):
-        raise InputError(path, "is a folder, not a letter file")
-    if status.st_size > MAX_LETTER_BYTES:
-        raise InputError(
-            path,
-            f"file is {status.st_size / 1024 / 1024:.1f} MiB; a letter is at most "
-            f"{MAX_LETTER_BYTES // 1024 // 1024} MiB",
-        )
-    try:
-        with open(path, "rb") as letter:
-            data = letter.read()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    """A letter file's bytes (standard input's for `-`), checked for kind, size and emptiness."""
+    if str(path) == STANDARD_INPUT:
+        data = read_standard_input(path)
+    else:
+        data = read_regular_file(path, MAX_LETTER_BYTES, "letter file")
     if not data.strip():
         raise InputError(path, "empty file")
     return data
+
+
+def read_standard_input(name: str | Path) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(name, "there is no standard input to read")
+    try:
+        return read_at_most(stream, name, MAX_LETTER_BYTES, "letter file")
+    except OSError as exc:
+        raise InputError(name, f"cannot read standard input: {exc.strerror or exc}") from None
 
 
 def text_of_letter(data: bytes, path: str | Path) -> str:

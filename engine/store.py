@@ -20,6 +20,7 @@ raised as one `StoreError` whose message is a single line naming the file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from types import TracebackType
 
 from engine.audit import AuditRecord, LetterResult
 from engine.errors import InputError
+from engine.files import not_regular_reason
 
 # The version of the tables below, kept in `PRAGMA user_version`. A file with a version this code
 # does not know is refused rather than read wrongly or altered.
@@ -97,8 +99,13 @@ class Store:
     def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = Path(path)
         self.busy_timeout = busy_timeout
-        if self.path.is_dir():
-            raise StoreError(self.path, "is a folder, not a database file")
+        try:
+            # SQLite would open a named pipe and then wait on it for ever.
+            reason = not_regular_reason(os.stat(self.path).st_mode, "database file")
+        except OSError:
+            reason = None  # absent (it is created), or SQLite says what is wrong
+        if reason:
+            raise StoreError(self.path, reason)
         if not self.path.parent.is_dir():
             raise StoreError(self.path, f"its folder {self.path.parent} does not exist")
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,9 @@ def test_file_over_the_size_cap(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
-    assert reason(huge) == f"file is 50.0 MiB; a letter is at most {MAX_LETTER_BYTES // 2**20} MiB"
+    assert reason(huge) == (
+        f"file is 50.0 MiB; a letter file is at most {MAX_LETTER_BYTES // 2**20} MiB"
+    )
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
@@ -77,3 +80,10 @@ def test_pdf_is_recognised_by_content_not_suffix(tmp_path: Path) -> None:
     renamed = tmp_path / "letter.txt"
     renamed.write_bytes((PDF_DIR / "letter_aes.pdf").read_bytes())
     assert "Case Number:" in read_letter_text(renamed)
+
+
+def test_a_named_pipe_and_a_device_are_refused_unopened(tmp_path: Path) -> None:
+    pipe = tmp_path / "letter.txt"
+    os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
+    assert reason(pipe) == "not a regular file (a named pipe)"
+    assert reason(Path("/dev/zero")) == "not a regular file (a character device)"

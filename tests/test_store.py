@@ -235,6 +235,14 @@ def test_a_folder_or_a_missing_folder(tmp_path: Path) -> None:
     assert_one_line(caught.value, nowhere, f"its folder {nowhere.parent} does not exist")
 
 
+def test_a_named_pipe_is_refused_unopened(tmp_path: Path) -> None:
+    pipe = tmp_path / "results.db"
+    os.mkfifo(pipe)  # SQLite would open it, then wait on it for ever
+    with pytest.raises(StoreError) as caught:
+        Store(pipe)
+    assert_one_line(caught.value, pipe, "not a regular file (a named pipe)")
+
+
 def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
     other = tmp_path / "inventory.db"
     with closing(sqlite3.connect(other)) as db:
