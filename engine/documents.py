@@ -8,6 +8,7 @@ password, which PDFium opens when given "" as the password.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -27,29 +28,54 @@ PDF_MAGIC = b"%PDF-"
 STANDARD_INPUT = "-"
 
 
-def is_letter_file(path: Path) -> bool:
+def is_letter_name(name: str) -> bool:
     """Whether a file found while walking a folder should be read as a letter."""
-    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".pdf"}
+    return Path(name).suffix.lower() in TEXT_SUFFIXES | {".pdf"}
 
 
-def letter_files(paths: Iterable[str | Path]) -> list[Path]:
+def letter_files(paths: Iterable[str | Path]) -> list[Path | InputError]:
     """Files as named, whatever they are; folders walked for letter files (.txt, .text, .pdf) in
-    name order, hidden folders and files skipped. Other files in a folder (facts.yaml,
-    expected.yaml) are not letters and are passed over."""
-    found: list[Path] = []
+    name order, hidden folders and files skipped, linked folders not followed. Other files in a
+    folder (facts.yaml, expected.yaml) are not letters and are passed over. A folder that cannot
+    be listed stands in its place as the `InputError` that says why: its letters are neither
+    audited nor may they be silently missed."""
+    found: list[Path | InputError] = []
     for path in map(Path, paths):
-        if not path.is_dir():
+        if str(path) == STANDARD_INPUT or not path.is_dir():
             found.append(path)
             continue
-        found.extend(
-            sorted(
-                p
-                for p in path.rglob("*")
-                if is_letter_file(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        )
+        within: list[Path | InputError] = []
+        walk_letters(path, within)
+        found.extend(sorted(within, key=place))
     return found
+
+
+def place(entry: Path | InputError) -> Path:
+    """Where a walk met a letter file, or a folder it could not list."""
+    return Path(entry.path) if isinstance(entry, InputError) else entry
+
+
+def walk_letters(folder: Path, found: list[Path | InputError]) -> None:
+    """The letter files below `folder`, and a reason for each folder below it that cannot be
+    listed. Anything with a letter's name that is not a folder is taken, a link to nowhere or a
+    pipe as well: reading it gives the reason it is no letter."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        found.append(InputError(folder, f"cannot read this folder: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False  # then reading it says what is wrong
+        if is_folder:
+            walk_letters(Path(entry.path), found)
+        elif is_letter_name(entry.name):
+            found.append(Path(entry.path))
 
 
 def read_letter_text(path: str | Path) -> str:

@@ -57,6 +57,20 @@ needs_shared = pytest.mark.skipif(
 )
 
 
+def many_letters(folder: Path, count: int) -> list[Path]:
+    """Copies of the seed letters, each made distinct by a line of its own, so each has its own
+    content hash."""
+    seeds = sorted((REPO / "cases").glob("seed-*/letter.txt"))
+    folder.mkdir()
+    made = []
+    for n in range(count):
+        seed = seeds[n % len(seeds)]
+        path = folder / f"letter-{n:04d}.txt"
+        path.write_text(seed.read_text() + f"\nCopy {n} of a seed letter.\n")
+        made.append(path)
+    return made
+
+
 def rules_folder(root: Path, files: dict[str, str]) -> Path:
     """A rules folder with the bundled fact catalogue and vocabularies and the given rule files."""
     import shutil
