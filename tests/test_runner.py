@@ -7,7 +7,6 @@ the workers inherit), so the product carries no test-only code.
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import inspect
 import json
@@ -16,11 +15,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import REPO, many_letters
+from conftest import REPO, many_letters, without_root_file_access
 from typer.testing import CliRunner
 
 import cli
@@ -72,7 +73,7 @@ def run_cli(
     *arguments: str,
     env: dict[str, str] | None = None,
     input: bytes | None = None,
-    preexec_fn=None,  # noqa: ANN001
+    preexec_fn: Callable[[], None] | None = None,
 ) -> tuple[int, str, str]:
     """The command as people run it, in a process of its own: a run that hangs fails the test
     (after two minutes) instead of stopping the suite."""
@@ -88,7 +89,7 @@ def run_cli(
     return completed.returncode, completed.stdout.decode(), completed.stderr.decode()
 
 
-def audit(*arguments: str, **options) -> tuple[int, str, str]:  # noqa: ANN003
+def audit(*arguments: str, **options: Any) -> tuple[int, str, str]:
     return run_cli("audit", "-q", "-f", "jsonl", *arguments, **options)
 
 
@@ -102,30 +103,28 @@ def good_lines(stdout: str) -> list[dict]:
 def test_a_worker_killed_on_a_letter_costs_that_letter_only(tmp_path: Path) -> None:
     letters = many_letters(tmp_path / "letters", 20)  # two batches of 8 and one of 4
     victim = letters[9]
-    db = tmp_path / "results.db"
     code, clean, _ = audit(*(str(p) for p in letters if p != victim))
     assert code == 0
+    folder, db = str(tmp_path / "letters"), str(tmp_path / "results.db")
+    killing = hooked(IMRCHECK_TEST_KILL_AT=victim.name)
+    runs = [
+        audit(folder, "--jobs", "1", env=killing),
+        audit(folder, "--jobs", "2", "--db", db, env=killing),
+        # Resumed: the others come from the store, and the victim's failure too, unrun.
+        audit(folder, "--jobs", "2", "--db", db, env=killing),
+    ]
     reason = "the process auditing it was killed by signal 9 (SIGKILL)"
-    outputs = []
-    for jobs in ("1", "2"):
-        code, stdout, stderr = audit(
-            str(tmp_path / "letters"),
-            *("--jobs", jobs, "--db", str(db)),
-            env=hooked(IMRCHECK_TEST_KILL_AT=victim.name),
-        )
+    for code, stdout, stderr in runs:
         assert code == 2, stderr
         assert error_lines(stderr) == [f"{victim}: error: {reason}"]
         failure = {"letter": str(victim), "letter_sha256": sha256_of(victim), "error": reason}
         assert [line for line in jsonl(stdout) if "error" in line] == [failure]
         # Every other letter's records, each once, in the files' order, as a run without it.
         assert good_lines(stdout) == jsonl(clean)
-        outputs.append(stdout)
-        # The store has every other letter once, and the victim as failed; the run with two
-        # processes resumes it without auditing the victim again.
-        letters_stored, failures = stored(db)
-        assert letters_stored == sorted(str(p) for p in letters if p != victim)
-        assert failures == [(str(victim), reason)]
-    assert outputs[0] == outputs[1]
+    assert runs[0][1] == runs[1][1] == runs[2][1]
+    letters_stored, failures = stored(Path(db))
+    assert letters_stored == sorted(str(p) for p in letters if p != victim)
+    assert failures == [(str(victim), reason)]
 
 
 def test_a_letter_past_its_time_is_failed_and_the_rest_go_on(tmp_path: Path) -> None:
@@ -195,7 +194,9 @@ def out_of_memory(bomb: Path, memory_mib: int) -> str:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_pdf_bomb_costs_one_failed_letter(bomb_among_letters, jobs: str) -> None:  # noqa: ANN001
+def test_a_pdf_bomb_costs_one_failed_letter(
+    bomb_among_letters: tuple[Path, Path, str], jobs: str
+) -> None:
     folder, bomb, clean = bomb_among_letters
     memory = ("--letter-memory-mib", str(BOMB_MEMORY_MIB))
     code, stdout, stderr = audit(str(folder), "--jobs", jobs, *memory)
@@ -208,8 +209,8 @@ def test_a_pdf_bomb_costs_one_failed_letter(bomb_among_letters, jobs: str) -> No
 
 
 def test_a_bomb_in_the_store_is_reported_again_not_retried(
-    bomb_among_letters, tmp_path: Path
-) -> None:  # noqa: ANN001
+    bomb_among_letters: tuple[Path, Path, str], tmp_path: Path
+) -> None:
     folder, bomb, clean = bomb_among_letters
     db = ("--db", str(tmp_path / "results.db"))
     code, first, stderr = audit(str(folder), *db, "--jobs", "2", "--letter-memory-mib", "256")
@@ -276,34 +277,6 @@ def test_a_named_pipe_is_refused_by_every_command(
     code, _, stderr = run_cli(*(part.format(pipe=pipe) for part in command))
     assert code == 2
     assert stderr.splitlines() == [shown.format(pipe=pipe) + "not a regular file (a named pipe)"]
-
-
-def without_root_file_access(locked: Path):  # noqa: ANN201
-    """What makes a process started as root meet permission bits as a user does: root's
-    capabilities to read and search any file, dropped from its bounding set before it starts
-    (a process of another user could not run the interpreter, which lives in root's home). None
-    where the tests do not run as root. Skips the test where this system will not drop them."""
-    if os.geteuid() != 0:
-        return None
-    libc = ctypes.CDLL(None, use_errno=True)
-    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
-
-    def drop() -> None:
-        for capability in (cap_dac_override, cap_dac_read_search):
-            if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
-                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-    try:
-        probe = subprocess.run(
-            [sys.executable, "-c", f"import os; os.listdir({str(locked)!r})"],
-            preexec_fn=drop,
-            capture_output=True,
-        )
-    except subprocess.SubprocessError:
-        pytest.skip("this system does not let root drop its file-access capabilities")
-    if probe.returncode == 0:
-        pytest.skip("root still reads a folder without permissions here")
-    return drop
 
 
 def test_an_unreadable_folder_is_reported_and_the_rest_audited(tmp_path: Path) -> None:
