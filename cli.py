@@ -529,11 +529,12 @@ def run_audit(
             return None  # the audit records why it cannot be read
 
     # What becomes of each file, one byte each, so that a resumed archive run holds no digest
-    # per letter: audited now, taken from the store, failed before, or a folder not listed.
+    # per letter: audited now, taken from the store, failed before, or not read at all (a folder
+    # the walk could not list, or standard input that could not be read).
     state = bytearray(len(files))
     for number, entry in enumerate(files):
         if isinstance(entry, InputError):
-            state[number] = UNLISTED
+            state[number] = UNREAD
         elif store:
             digest = digest_of(entry)
             if digest is not None and store.has(digest, version):
@@ -559,7 +560,7 @@ def run_audit(
             if state[number] == FAILED_BEFORE:
                 yield store.failure_of(str(entry), version)
                 continue
-            if state[number] == UNLISTED:
+            if state[number] == UNREAD:
                 result = LetterResult(letter=entry.path, letter_sha256="", error=entry.message)
             else:
                 result = next(fresh)
@@ -570,7 +571,7 @@ def run_audit(
 
 
 # What `run_audit` does with each file.
-TO_AUDIT, STORED, FAILED_BEFORE, UNLISTED = range(4)
+TO_AUDIT, STORED, FAILED_BEFORE, UNREAD = range(4)
 
 
 class progress_bar:

@@ -37,8 +37,8 @@ def letter_files(paths: Iterable[str | Path]) -> list[Path | InputError]:
     """Files as named, whatever they are; folders walked for letter files (.txt, .text, .pdf) in
     name order, hidden folders and files skipped, linked folders not followed. Other files in a
     folder (facts.yaml, expected.yaml) are not letters and are passed over. A folder that cannot
-    be listed stands in its place as the `InputError` that says why: its letters are neither
-    audited nor may they be silently missed."""
+    be listed stands in its place as the `InputError` that says why, so that its letters are not
+    missed without a word."""
     found: list[Path | InputError] = []
     for path in map(Path, paths):
         if str(path) == STANDARD_INPUT or not path.is_dir():
