@@ -109,7 +109,10 @@ def read_from_rules_or_exit(load: Callable[[Path | None], T], rules: Path | None
 
 @app.command()
 def parse(
-    paths: Annotated[list[Path], typer.Argument(help="Letter files (text or PDF) or folders.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Letter files (text or PDF) or folders; - reads standard input."),
+    ],
     output_format: Annotated[
         ParseFormat,
         typer.Option("--format", "-f", help="table for people; json or yaml for machines."),
@@ -132,10 +135,12 @@ def parse(
     failures = 0
     for path in files:
         try:
+            if isinstance(path, InputError):
+                raise path  # a folder the walk could not list
             records.append(case_record(parse_letter_file(path, vocabulary)))
         except InputError as exc:
             failures += 1
-            records.append(error_record(str(path), exc.message))
+            records.append(error_record(exc.path, exc.message))
             typer.echo(str(exc), err=True)
     if output_format is ParseFormat.json:
         typer.echo(json.dumps(records, indent=2))
@@ -201,7 +206,9 @@ def print_cases_table(records: list[dict[str, Any]]) -> None:
 
 @app.command()
 def facts(
-    path: Annotated[Path, typer.Argument(help="A letter file (text or PDF).")],
+    path: Annotated[
+        Path, typer.Argument(help="A letter file (text or PDF); - reads standard input.")
+    ],
     item: Annotated[
         int | None, typer.Option("--item", help="Only this disputed item (from 1).")
     ] = None,
@@ -325,7 +332,12 @@ CSV_COLUMNS = (
 
 @app.command()
 def audit(
-    paths: Annotated[list[Path], typer.Argument(help="IMR letters (text or PDF) or folders.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="IMR letters (text or PDF) or folders; - reads one from standard input."
+        ),
+    ],
     rules: RulesOption = None,
     overlay: OverlayOption = None,
     db: Annotated[
@@ -339,6 +351,34 @@ def audit(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Processes to use (same records as one).")
     ] = 1,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed",
+            help="With --db, audit again the letters it records as failed (by default they are "
+            "reported from it, not tried again, unless their content changed).",
+        ),
+    ] = False,
+    # The runner's defaults (engine.runner), written out so that the command line starts without
+    # importing the engine; a test keeps them equal.
+    letter_memory_mib: Annotated[
+        int,
+        typer.Option(
+            "--letter-memory-mib",
+            min=1,
+            max=1024 * 1024,
+            help="Memory one letter may use, beyond what its worker process holds; a letter "
+            "that needs more is recorded as failed.",
+        ),
+    ] = 1024,
+    letter_seconds: Annotated[
+        float,
+        typer.Option(
+            "--letter-seconds",
+            min=0.1,
+            help="Time one letter may take; a letter that takes longer is recorded as failed.",
+        ),
+    ] = 60.0,
     output_format: Annotated[
         AuditFormat,
         typer.Option("--format", "-f", help="table for people; jsonl or csv for machines."),
@@ -377,6 +417,7 @@ def audit(
     from engine.audit import AuditSettings, rules_version
     from engine.documents import letter_files
     from engine.errors import InputError
+    from engine.runner import LetterLimits, RunnerError
     from engine.summary import InconsistentRecordError, Tally
     from engine.vocab import default_rules_dir
 
@@ -410,7 +451,10 @@ def audit(
     writer = CsvRecords() if output_format is AuditFormat.csv else None
     try:
         on_cluster = scheduler if executor is Executor.dask else None
-        for result in run_audit(files, settings, version, jobs, store, quiet, on_cluster):
+        limits = LetterLimits(letter_memory_mib, letter_seconds)
+        for result in run_audit(
+            files, settings, version, jobs, store, quiet, on_cluster, limits, retry_failed
+        ):
             try:
                 tally.add_result(result)
             except InconsistentRecordError as exc:
@@ -425,7 +469,7 @@ def audit(
                 writer.write(result)
             else:
                 rows.extend(table_row(record) for record in result.records)
-    except InputError as exc:
+    except (InputError, RunnerError) as exc:
         fail(str(exc))
     finally:
         if store:
@@ -459,51 +503,85 @@ REPORT_DISAGREEMENTS = 1000
 
 
 def run_audit(
-    files: list[Path],
+    files: list[Any],
     settings: Any,
     version: str,
     jobs: int,
     store: Any,
     quiet: bool,
     scheduler: str | None = None,
+    limits: Any = None,
+    retry_failed: bool = False,
 ) -> Iterator[Any]:
     """Every file's result in the files' order, as each comes: audited now, or taken from the
-    store where the same content was audited under the same rules. Each new result is stored
-    before the next. Nothing is kept once handed on, so an archive of any size runs in the same
-    memory. With a Dask scheduler the letters are audited on its cluster."""
-    from engine.audit import LetterResult, audit_files, audit_files_on_dask, content_hash
+    store where the same content was audited under the same rules, or failed before (then
+    reported again, not retried, unless `retry_failed` or the content changed). `files` are paths,
+    and the reasons folders met in the walk could not be listed. Each new result is stored before
+    the next. Nothing is kept once handed on, so an archive of any size runs in the same memory.
+    With a Dask scheduler the letters are audited on its cluster."""
+    from engine.audit import LetterResult, audit_files_on_dask, content_hash
+    from engine.documents import STANDARD_INPUT, read_letter_bytes
+    from engine.errors import InputError
+    from engine.runner import LetterLimits, audit_files
+
+    # Standard input can be read only once: its bytes serve the store's look and the audit.
+    given: dict[str, bytes] = {}
+    if any(str(entry) == STANDARD_INPUT for entry in files if isinstance(entry, Path)):
+        try:
+            given[STANDARD_INPUT] = read_letter_bytes(STANDARD_INPUT)
+        except InputError as exc:
+            files = [exc if str(entry) == STANDARD_INPUT else entry for entry in files]
 
     def digest_of(path: Path) -> str | None:
         try:
-            return content_hash(path.read_bytes())
-        except OSError:
+            return content_hash(given.get(str(path)) or read_letter_bytes(path))
+        except InputError:
             return None  # the audit records why it cannot be read
 
-    # Only a store can say a letter is done already; without one nothing is read twice.
-    stored = bytearray(len(files))
-    if store:
-        for number, path in enumerate(files):
-            digest = digest_of(path)
-            stored[number] = digest is not None and store.has(digest, version)
-    pending = [path for number, path in enumerate(files) if not stored[number]]
+    # What becomes of each file, one byte each, so that a resumed archive run holds no digest
+    # per letter: audited now, taken from the store, failed before, or not read at all (a folder
+    # the walk could not list, or standard input that could not be read).
+    state = bytearray(len(files))
+    for number, entry in enumerate(files):
+        if isinstance(entry, InputError):
+            state[number] = UNREAD
+        elif store:
+            digest = digest_of(entry)
+            if digest is not None and store.has(digest, version):
+                state[number] = STORED
+            elif not retry_failed:
+                failure = store.failure_of(str(entry), version)
+                if failure and failure.letter_sha256 == (digest or ""):
+                    state[number] = FAILED_BEFORE
+    pending = [path for number, path in enumerate(files) if state[number] == TO_AUDIT]
     with progress_bar(len(pending), quiet) as advance:
         fresh = iter(
-            audit_files_on_dask(pending, settings, scheduler)
+            audit_files_on_dask(pending, settings, scheduler, given=given)
             if scheduler
-            else audit_files(pending, settings, jobs)
+            else audit_files(pending, settings, jobs, limits or LetterLimits(), given)
         )
-        for number, path in enumerate(files):
-            if stored[number]:
+        for number, entry in enumerate(files):
+            if state[number] == STORED:
                 # Hashed again rather than kept: a resumed archive run holds no digest per letter.
-                digest = digest_of(path) or ""
+                digest = digest_of(entry) or ""
                 records = store.records_of(digest, version) or []
-                yield LetterResult(letter=str(path), letter_sha256=digest, records=records)
+                yield LetterResult(letter=str(entry), letter_sha256=digest, records=records)
                 continue
-            result = next(fresh)
+            if state[number] == FAILED_BEFORE:
+                yield store.failure_of(str(entry), version)
+                continue
+            if state[number] == UNREAD:
+                result = LetterResult(letter=entry.path, letter_sha256="", error=entry.message)
+            else:
+                result = next(fresh)
+                advance(Path(result.letter).name)
             if store:
                 store.save(result, version)  # raises InputError on a lock or a full disk
-            advance(Path(result.letter).name)
             yield result
+
+
+# What `run_audit` does with each file.
+TO_AUDIT, STORED, FAILED_BEFORE, UNREAD = range(4)
 
 
 class progress_bar:
@@ -797,7 +875,11 @@ def check(
     ],
     notes: Annotated[
         Path | None,
-        typer.Option("--notes", help="The clinical notes (text or PDF) behind it.", dir_okay=False),
+        typer.Option(
+            "--notes",
+            help="The clinical notes (text or PDF) behind it; - reads standard input.",
+            dir_okay=False,
+        ),
     ] = None,
     facts_file: Annotated[
         Path | None,

@@ -2,8 +2,8 @@
 fails (the issue's "100,000 generated letters audited with flat memory and no error").
 
 Writes N letters from `engine.synthetic` to a temporary folder (removed at the end), then audits
-them as `imrcheck audit` does, through `engine.audit.audit_files`: read, hash, parse, extract
-facts, judge every item. With `--stream` nothing is written and each letter's text goes straight
+them as `imrcheck audit` does, through `engine.runner.audit_files`: read, hash, parse,
+extract facts, judge every item. With `--stream` nothing is written and each letter's text goes straight
 to `Auditor.audit_text`. With `--cli` the letters go through the command people run, `imrcheck
 audit FOLDER --db ... --format jsonl --quiet`, as a separate process whose output is read as it
 comes; its memory (and its workers') is the one shown, and `imrcheck report` of its store follows
@@ -21,7 +21,6 @@ Usage: nice python bench/load_test.py [--letters N] [--jobs N] [--seed S] [--str
 import argparse
 import hashlib
 import json
-import multiprocessing
 import os
 import resource
 import shutil
@@ -33,8 +32,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from engine.audit import AuditRecord, AuditSettings, LetterResult, audit_files
+from engine.audit import AuditRecord, AuditSettings, LetterResult
 from engine.errors import InputError
+from engine.runner import audit_files
 from engine.synthetic import make_letters, write_letters
 
 CHECKPOINTS = (1_000, 10_000, 50_000, 100_000)
@@ -69,13 +69,9 @@ def children_of(pid: int) -> list[int]:
 
 def memory() -> str:
     pid = watched["pid"]
-    if pid is None:
-        own = rss_mib()
-        workers = [rss_mib(child.pid) for child in multiprocessing.active_children() if child.pid]
-    else:
-        own = rss_mib(pid)
-        # Pool workers run beside a resource tracker the pool starts; both are children.
-        workers = [rss_mib(child) for child in children_of(pid)]
+    own = rss_mib() if pid is None else rss_mib(pid)
+    # The audit's worker processes are the children of this process, or of the command's.
+    workers = [rss_mib(child) for child in children_of(os.getpid() if pid is None else pid)]
     shown = [f"{w:.1f}" for w in workers if w is not None]
     if own is None:
         return last_reading.get("memory", "") + " (last read before it ended)"

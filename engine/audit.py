@@ -8,10 +8,8 @@ made them, so a re-run or a run on several processes gives the same records.
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -335,55 +333,6 @@ class AuditSettings:
         return Auditor(rulebook, summary_only=self.summary_only, compiled=compiled)
 
 
-_worker_auditor: Auditor | str | None = None
-
-
-def start_worker(settings: AuditSettings) -> None:
-    # A pool replaces a worker whose start raised, and would do so for ever: the failure is kept
-    # and reported with each letter instead.
-    global _worker_auditor
-    try:
-        _worker_auditor = settings.auditor()
-    except Exception as exc:  # noqa: BLE001
-        _worker_auditor = f"the worker could not load the rules: {exc}"
-    # The modules and the rules live as long as the worker: out of the collector's sight, they
-    # are not walked again by every full collection.
-    gc.freeze()
-
-
-def audit_batch_in_worker(paths: list[Path]) -> list[LetterResult]:
-    if not isinstance(_worker_auditor, Auditor):
-        return [
-            LetterResult(letter=str(path), letter_sha256="", error=str(_worker_auditor))
-            for path in paths
-        ]
-    return _worker_auditor.audit_batch(paths)
-
-
-# Letters are audited in batches (`Auditor.audit_batch`), which also go to a worker process whole:
-# one at a time, the hand-over cost as much as the audit.
-LETTERS_PER_BATCH = 8
-
-
-def audit_files(
-    files: list[Path], settings: AuditSettings, jobs: int = 1
-) -> Iterator[LetterResult]:
-    """Each file's result, in the order given, whatever the number of processes. Results come as
-    each batch is done, so a caller can store each one before the next."""
-    batches = (files[i : i + LETTERS_PER_BATCH] for i in range(0, len(files), LETTERS_PER_BATCH))
-    if jobs <= 1 or len(files) <= 1:
-        auditor = settings.auditor()
-        for batch in batches:
-            yield from auditor.audit_batch(batch)
-        return
-    # Spawned, not forked: a fork would copy durable_rules' engine state, and any threads, from
-    # a parent that may already have used it.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=start_worker, initargs=(settings,)) as pool:
-        for results in pool.imap(audit_batch_in_worker, batches):
-            yield from results
-
-
 # --- on a Dask cluster --------------------------------------------------------------------------
 
 # One auditor per worker process and rules, built by the first letter that process gets.
@@ -398,29 +347,43 @@ def audit_on_worker(path: str, data: bytes, settings: AuditSettings) -> LetterRe
 
 
 def audit_files_on_dask(
-    files: list[Path], settings: AuditSettings, scheduler: str, window: int = 256
+    files: list[Path],
+    settings: AuditSettings,
+    scheduler: str,
+    window: int = 256,
+    given: Mapping[str, bytes] | None = None,
 ) -> Iterator[LetterResult]:
-    """The same per-letter work as `audit_files`, on a Dask cluster: each file's bytes go to a
-    worker (workers need not share a file system), and results come back in the files' order.
-    At most `window` letters are in flight, so an archive of any size streams through."""
+    """The same per-letter work as `engine.runner.audit_files`, on a Dask cluster: each file's
+    bytes go to a worker (workers need not share a file system), and results come back in the
+    files' order. At most `window` letters are in flight, so an archive of any size streams
+    through. Files are read here as for a local run (regular files only, within the size cap);
+    `given` holds the bytes of letters read already (standard input). A letter's memory and time
+    are left to the cluster's own limits: a letter whose workers die is recorded as failed."""
     from distributed import Client
 
+    given = given or {}
     with Client(scheduler) as client:
-        pending: list[Any] = []
+        pending: list[tuple[Path, Any]] = []
         for path in files:
             try:
-                data = read_letter_bytes(path)
+                data = given.get(str(path)) or read_letter_bytes(path)
             except InputError as exc:
-                pending.append(LetterResult(letter=str(path), letter_sha256="", error=exc.message))
+                failure = LetterResult(letter=str(path), letter_sha256="", error=exc.message)
+                pending.append((path, failure))
             else:
-                pending.append(
-                    client.submit(audit_on_worker, str(path), data, settings, pure=False)
-                )
+                job = client.submit(audit_on_worker, str(path), data, settings, pure=False)
+                pending.append((path, job))
             while len(pending) > window:
-                yield result_of(pending.pop(0))
+                yield result_of(*pending.pop(0))
         while pending:
-            yield result_of(pending.pop(0))
+            yield result_of(*pending.pop(0))
 
 
-def result_of(job: Any) -> LetterResult:
-    return job if isinstance(job, LetterResult) else job.result()
+def result_of(path: Path, job: Any) -> LetterResult:
+    if isinstance(job, LetterResult):
+        return job
+    try:
+        return job.result()
+    except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: its workers died on it
+        reason = f"the cluster could not audit it: {type(exc).__name__}: {exc}"
+        return LetterResult(letter=str(path), letter_sha256="", error=reason)

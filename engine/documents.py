@@ -1,19 +1,21 @@
 """Stage 0, documents: a file on disk (plain text or the state's PDF) -> the letter's text.
 
-Takes a path, returns text with line ends folded to "\\n", or raises `InputError` with a reason a
-person can act on. PDFs are read with PDFium (pypdfium2); the state publishes them AES-encrypted with
-an empty user password, which PDFium opens when given "" as the password.
+Takes a path (`-` for standard input), returns text with line ends folded to "\\n", or raises
+`InputError` with a reason a person can act on. Only regular files are read (`engine.files`). PDFs
+are read with PDFium (pypdfium2); the state publishes them AES-encrypted with an empty user
+password, which PDFium opens when given "" as the password.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from engine.errors import InputError
+from engine.files import read_at_most, read_regular_file
 
 # Real letters are 20-200 kB as PDF and under 40 kB as text. The cap keeps a stray archive or disk
 # image from being read whole into memory; it is far above any letter.
@@ -22,29 +24,58 @@ TEXT_SUFFIXES = {".txt", ".text"}
 PDF_MAGIC = b"%PDF-"
 
 
-def is_letter_file(path: Path) -> bool:
+# Standard input, where a command takes a letter file: read whole, within the same cap.
+STANDARD_INPUT = "-"
+
+
+def is_letter_name(name: str) -> bool:
     """Whether a file found while walking a folder should be read as a letter."""
-    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".pdf"}
+    return Path(name).suffix.lower() in TEXT_SUFFIXES | {".pdf"}
 
 
-def letter_files(paths: Iterable[str | Path]) -> list[Path]:
+def letter_files(paths: Iterable[str | Path]) -> list[Path | InputError]:
     """Files as named, whatever they are; folders walked for letter files (.txt, .text, .pdf) in
-    name order, hidden folders and files skipped. Other files in a folder (facts.yaml,
-    expected.yaml) are not letters and are passed over."""
-    found: list[Path] = []
+    name order, hidden folders and files skipped, linked folders not followed. Other files in a
+    folder (facts.yaml, expected.yaml) are not letters and are passed over. A folder that cannot
+    be listed stands in its place as the `InputError` that says why, so that its letters are not
+    missed without a word."""
+    found: list[Path | InputError] = []
     for path in map(Path, paths):
-        if not path.is_dir():
+        if str(path) == STANDARD_INPUT or not path.is_dir():
             found.append(path)
             continue
-        found.extend(
-            sorted(
-                p
-                for p in path.rglob("*")
-                if is_letter_file(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        )
+        within: list[Path | InputError] = []
+        walk_letters(path, within)
+        found.extend(sorted(within, key=place))
     return found
+
+
+def place(entry: Path | InputError) -> Path:
+    """Where a walk met a letter file, or a folder it could not list."""
+    return Path(entry.path) if isinstance(entry, InputError) else entry
+
+
+def walk_letters(folder: Path, found: list[Path | InputError]) -> None:
+    """The letter files below `folder`, and a reason for each folder below it that cannot be
+    listed. Anything with a letter's name that is not a folder is taken, a link to nowhere or a
+    pipe as well: reading it gives the reason it is no letter."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
+        found.append(InputError(folder, f"cannot read this folder: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False  # then reading it says what is wrong
+        if is_folder:
+            walk_letters(Path(entry.path), found)
+        elif is_letter_name(entry.name):
+            found.append(Path(entry.path))
 
 
 def read_letter_text(path: str | Path) -> str:
@@ -53,29 +84,24 @@ def read_letter_text(path: str | Path) -> str:
 
 
 def read_letter_bytes(path: str | Path) -> bytes:
-    """A letter file's bytes, checked for size and emptiness."""
-    try:
-        status = os.stat(path)  # once: an audit reads every letter through here
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(status.st_mode):
-        raise InputError(path, "is a folder, not a letter file")
-    if status.st_size > MAX_LETTER_BYTES:
-        raise InputError(
-            path,
-            f"file is {status.st_size / 1024 / 1024:.1f} MiB; a letter is at most "
-            f"{MAX_LETTER_BYTES // 1024 // 1024} MiB",
-        )
-    try:
-        with open(path, "rb") as letter:
-            data = letter.read()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    """A letter file's bytes (standard input's for `-`), checked for kind, size and emptiness."""
+    if str(path) == STANDARD_INPUT:
+        data = read_standard_input(path)
+    else:
+        data = read_regular_file(path, MAX_LETTER_BYTES, "letter file")
     if not data.strip():
         raise InputError(path, "empty file")
     return data
+
+
+def read_standard_input(name: str | Path) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(name, "there is no standard input to read")
+    try:
+        return read_at_most(stream, name, MAX_LETTER_BYTES, "letter file")
+    except OSError as exc:
+        raise InputError(name, f"cannot read standard input: {exc.strerror or exc}") from None
 
 
 def text_of_letter(data: bytes, path: str | Path) -> str:

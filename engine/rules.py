@@ -324,7 +324,7 @@ def load_rulebook(
             )
         layer_rules: dict[str, Rule] = {}
         layer_disabled: list[str] = []
-        for path in rule_files(layer):
+        for path in rule_files(layer, problems):
             for rule in checker.check_file(path, is_overlay, layer_rules, merged, layer_disabled):
                 layer_rules[rule.id] = rule
         # An overlay's `disable` acts on the layers under it; a later overlay may bring a rule back.
@@ -365,12 +365,18 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def rule_files(folder: Path) -> list[Path]:
+def rule_files(folder: Path, problems: list[str]) -> list[Path]:
     """The rule files of a folder, in name order: every *.yaml but the vocabularies and the fact
-    catalogue. Linked folders are followed, each real folder once (a link loop ends)."""
+    catalogue. Linked folders are followed, each real folder once (a link loop ends). A folder
+    that cannot be listed is a problem: its rules would be missing without a word."""
     found = []
     seen: set[str] = set()
-    for here, folders, files in os.walk(folder, followlinks=True):
+
+    def unlisted(exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        problems.append(f"{shown(Path(exc.filename))}: error: cannot read this folder: {reason}")
+
+    for here, folders, files in os.walk(folder, onerror=unlisted, followlinks=True):
         real = os.path.realpath(here)
         if real in seen:
             folders[:] = []

@@ -11,8 +11,10 @@ stored or absent; the unique keys make a second copy impossible. A letter with t
 at two paths is stored once, under the path saved first: its records are the same either way,
 since a record depends only on the letter's content and the rules.
 
-Letters that could not be audited are kept apart as failures, keyed by path, with their reason.
-They do not count as done, so a re-run tries them again, and a later success removes the entry.
+Letters that could not be audited are kept apart as failures, keyed by path, with their reason
+and the content hash they had (empty where the file could not be read). They do not count as
+done; whether a re-run tries one again is the caller's choice (`failure_of` finds it), and a
+later success removes the entry.
 
 Every problem with the file (locked by another process, read-only, not SQLite, a newer schema) is
 raised as one `StoreError` whose message is a single line naming the file.
@@ -20,6 +22,7 @@ raised as one `StoreError` whose message is a single line naming the file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +31,7 @@ from types import TracebackType
 
 from engine.audit import AuditRecord, LetterResult
 from engine.errors import InputError
+from engine.files import not_regular_reason
 
 # The version of the tables below, kept in `PRAGMA user_version`. A file with a version this code
 # does not know is refused rather than read wrongly or altered.
@@ -97,8 +101,13 @@ class Store:
     def __init__(self, path: str | Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
         self.path = Path(path)
         self.busy_timeout = busy_timeout
-        if self.path.is_dir():
-            raise StoreError(self.path, "is a folder, not a database file")
+        try:
+            # SQLite would open a named pipe and then wait on it for ever.
+            reason = not_regular_reason(os.stat(self.path).st_mode, "database file")
+        except OSError:
+            reason = None  # absent (it is created), or SQLite says what is wrong
+        if reason:
+            raise StoreError(self.path, reason)
         if not self.path.parent.is_dir():
             raise StoreError(self.path, f"its folder {self.path.parent} does not exist")
         try:
@@ -250,6 +259,18 @@ class Store:
                 "SELECT 1 FROM letters WHERE letter_sha256 = ? AND rules_version = ?",
                 (letter_sha256, rules_version),
             )
+        )
+
+    def failure_of(self, letter: str, rules_version: str) -> LetterResult | None:
+        """The failure recorded for the letter at this path under `rules_version`, or None."""
+        rows = self._read(
+            "SELECT letter_sha256, reason FROM failures WHERE letter = ? AND rules_version = ?",
+            (letter, rules_version),
+        )
+        return (
+            LetterResult(letter=letter, letter_sha256=rows[0][0], error=rows[0][1])
+            if rows
+            else None
         )
 
     def records_of(self, letter_sha256: str, rules_version: str) -> list[AuditRecord] | None:

@@ -14,6 +14,9 @@ from typing import Any
 
 import yaml
 
+from engine.errors import InputError
+from engine.files import read_regular_file
+
 try:  # the C loader is about ten times faster on large vocabularies
     from yaml import CSafeLoader as SafeLoader
 
@@ -28,6 +31,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 # far from Python's own limit, and stops reading early: PyYAML's C composer crashes the process
 # somewhere past 20,000 levels, and libyaml's scanner slows quadratically with open brackets.
 MAX_DEPTH = 100
+# Rule, vocabulary and facts files are tens of kilobytes; the cap only keeps a device or a stray
+# disk image named by mistake from being read whole.
+MAX_YAML_BYTES = 20 * 1024 * 1024
 # Anchors and aliases let a few lines stand for millions of values ("billion laughs"). The largest
 # bundled rule file, which reuses one table four times, comes to a few thousand.
 MAX_VALUES = 200_000
@@ -81,31 +87,26 @@ def load_yaml(path: str | Path, display_path: str | None = None) -> YamlDocument
     """Load one YAML file. Raises `YamlSyntaxError` whose text is one `path:line:col:` line."""
     shown = display_path or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise YamlSyntaxError(_not_utf8(Path(path), shown)) from None
-    except OSError as exc:
-        raise YamlSyntaxError(f"{shown}:1:1: error: cannot read: {exc.strerror or exc}") from None
-    return parse_yaml(text, shown)
-
-
-def _not_utf8(path: Path, shown: str) -> str:
-    """The line for a file that is not UTF-8, at its first bad byte."""
-    # read_text decodes in chunks and its error's offset counts from the chunk, so decode again.
+        raw = read_regular_file(path, MAX_YAML_BYTES, "YAML file")
+    except InputError as exc:
+        raise YamlSyntaxError(f"{shown}:1:1: error: {exc.message}") from None
     try:
-        raw = path.read_bytes()
-        raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # Everything before the first bad byte is good UTF-8; a BOM is invisible in an editor.
-        before = raw[: exc.start].decode("utf-8-sig")
-        line, column = _line_column(before, len(before))
-        return (
-            f"{shown}:{line}:{column}: error: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-            "save the file as UTF-8"
-        )
-    except OSError:
-        pass
-    return f"{shown}:1:1: error: not UTF-8 text; save the file as UTF-8"
+        raise YamlSyntaxError(_not_utf8(raw, exc, shown)) from None
+    # Line ends folded as a file read as text folds them, so that lines count the same.
+    return parse_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), shown)
+
+
+def _not_utf8(raw: bytes, exc: UnicodeDecodeError, shown: str) -> str:
+    """The line for a file that is not UTF-8, at its first bad byte."""
+    # Everything before the first bad byte is good UTF-8; a BOM is invisible in an editor.
+    before = raw[: exc.start].decode("utf-8-sig")
+    line, column = _line_column(before, len(before))
+    return (
+        f"{shown}:{line}:{column}: error: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+        "save the file as UTF-8"
+    )
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")

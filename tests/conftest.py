@@ -3,7 +3,11 @@ cleanly where that folder is absent (a user's fresh clone)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import ctypes
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -74,6 +78,48 @@ def real_letters() -> list[Path]:
 needs_shared = pytest.mark.skipif(
     not CORPUS_TXT.is_dir(), reason="the real letters in ../shared are not present"
 )
+
+
+def many_letters(folder: Path, count: int) -> list[Path]:
+    """Copies of the seed letters, each made distinct by a line of its own, so each has its own
+    content hash."""
+    seeds = sorted((REPO / "cases").glob("seed-*/letter.txt"))
+    folder.mkdir()
+    made = []
+    for n in range(count):
+        seed = seeds[n % len(seeds)]
+        path = folder / f"letter-{n:04d}.txt"
+        path.write_text(seed.read_text() + f"\nCopy {n} of a seed letter.\n")
+        made.append(path)
+    return made
+
+
+def without_root_file_access(locked: Path) -> Callable[[], None] | None:
+    """What makes a process started as root meet permission bits as a user does: root's
+    capabilities to read and search any file, dropped from its bounding set before it starts
+    (a process of another user could not run the interpreter, which lives in root's home). None
+    where the tests do not run as root. Skips the test where this system will not drop them."""
+    if os.geteuid() != 0:
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+
+    def drop() -> None:
+        for capability in (cap_dac_override, cap_dac_read_search):
+            if libc.prctl(pr_capbset_drop, capability, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", f"import os; os.listdir({str(locked)!r})"],
+            preexec_fn=drop,
+            capture_output=True,
+        )
+    except subprocess.SubprocessError:
+        pytest.skip("this system does not let root drop its file-access capabilities")
+    if probe.returncode == 0:
+        pytest.skip("root still reads a folder without permissions here")
+    return drop
 
 
 def rules_folder(root: Path, files: dict[str, str]) -> Path:

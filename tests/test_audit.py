@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, many_letters
 from typer.testing import CliRunner
 
 from cli import app
@@ -321,19 +321,6 @@ def test_two_processes_give_the_same_records_as_one() -> None:
     assert one.exit_code == two.exit_code == 0, two.output
     assert one.stdout == two.stdout
     assert len(jsonl(one.stdout)) >= 10
-
-
-def many_letters(folder: Path, count: int) -> list[Path]:
-    """Copies of the seed letters, each made distinct by a line of its own, so each has its own
-    content hash."""
-    folder.mkdir()
-    made = []
-    for n in range(count):
-        seed = SEEDS[n % len(SEEDS)]
-        path = folder / f"letter-{n:04d}.txt"
-        path.write_text(seed.read_text() + f"\nCopy {n} for the interrupted-run test.\n")
-        made.append(path)
-    return made
 
 
 def count_letters(db: Path) -> int:

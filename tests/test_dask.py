@@ -3,6 +3,9 @@ records as a local run. The cluster here is a local one with two worker processe
 
 from __future__ import annotations
 
+import json
+import os
+
 from conftest import REPO, SHARED
 from typer.testing import CliRunner
 
@@ -29,6 +32,23 @@ def test_a_dask_run_writes_the_same_records_as_a_local_one(scheduler: str, tmp_p
     # The store took them as from any run: a local re-run reuses every one.
     again = runner.invoke(app, command)
     assert again.stdout == local.stdout
+
+
+def test_a_named_pipe_is_refused_before_it_goes_to_the_cluster(scheduler: str, tmp_path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)  # opening it to read its bytes would wait for a writer for ever
+    seed = sorted((REPO / "cases").glob("seed-*/letter.txt"))[0]
+    command = ["audit", str(pipe), str(seed), "-f", "jsonl", "-q"]
+    result = runner.invoke(app, [*command, "--executor", "dask", "--scheduler", scheduler])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"{pipe}: error: not a regular file (a named pipe)"]
+    failure, *records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert failure == {
+        "letter": str(pipe),
+        "letter_sha256": "",
+        "error": "not a regular file (a named pipe)",
+    }
+    assert records and {record["letter"] for record in records} == {str(seed)}
 
 
 def test_dask_needs_a_scheduler() -> None:

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import LIMIT_RULE, rules_folder
+from conftest import LIMIT_RULE, REPO, rules_folder, without_root_file_access
 
 from engine.conditions import AllOf, Test, describe, parse_test
 from engine.rules import RuleError, load_rulebook, render_message
@@ -172,3 +174,23 @@ def test_the_bundled_rules_load_clean() -> None:
     for rule in rulebook.rules:
         assert rule.citation.document and rule.examples
         assert rule.confidence == "confirmed" or rule.confidence_note
+
+
+def test_a_rules_folder_that_cannot_be_listed_is_an_error(tmp_path: Path) -> None:
+    folder = rules_folder(tmp_path, {"more/limit.yaml": LIMIT_RULE})
+    locked = folder / "more"
+    locked.chmod(0)
+    try:
+        as_a_user = without_root_file_access(locked)
+        validated = subprocess.run(
+            [sys.executable, str(REPO / "cli.py"), "rules", "validate", str(folder)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            preexec_fn=as_a_user,
+        )
+    finally:
+        locked.chmod(0o755)
+    assert validated.returncode == 1
+    assert f"{locked}: error: cannot read this folder: Permission denied" in validated.stdout

@@ -152,18 +152,23 @@ def test_each_rules_version_keeps_its_own_results(tmp_path: Path) -> None:
         assert store.audited(OTHER_RULES) == {fake_result(2).letter_sha256}
 
 
-def test_a_failure_is_retried_and_cleared_by_a_later_success(tmp_path: Path) -> None:
+def test_a_failure_is_kept_by_path_and_cleared_by_a_later_success(tmp_path: Path) -> None:
     good = fake_result(5)
     failed = LetterResult(letter=good.letter, letter_sha256="", error="no such file")
     with Store(tmp_path / "results.db") as store:
+        assert store.failure_of(good.letter, RULES) is None
         store.save(failed, RULES)
         assert store.failures() == [failed]
-        assert store.audited(RULES) == set()  # not done: the next run tries it again
+        # Found by its path, under its rules; not done, so a run may try it again.
+        assert store.failure_of(good.letter, RULES) == failed
+        assert store.failure_of(good.letter, OTHER_RULES) is None
+        assert store.audited(RULES) == set()
         assert store.records() == []
         store.save(failed.model_copy(update={"error": "a PDF with no text layer"}), RULES)
         assert [f.error for f in store.failures()] == ["a PDF with no text layer"]
         store.save(good, RULES)
         assert store.failures() == []
+        assert store.failure_of(good.letter, RULES) is None
         assert store.audited(RULES) == {good.letter_sha256}
         assert store.records() == good.records
 
@@ -233,6 +238,14 @@ def test_a_folder_or_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         Store(nowhere)
     assert_one_line(caught.value, nowhere, f"its folder {nowhere.parent} does not exist")
+
+
+def test_a_named_pipe_is_refused_unopened(tmp_path: Path) -> None:
+    pipe = tmp_path / "results.db"
+    os.mkfifo(pipe)  # SQLite would open it, then wait on it for ever
+    with pytest.raises(StoreError) as caught:
+        Store(pipe)
+    assert_one_line(caught.value, pipe, "not a regular file (a named pipe)")
 
 
 def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:

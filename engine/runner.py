@@ -1,0 +1,502 @@
+"""Many letters through worker processes that may die: letter files in, each file's `LetterResult`
+out, in the files' order, each exactly once.
+
+Letters are always audited in worker processes, with one job as with many, so that a letter that
+makes PDFium take all memory, crash or loop costs one failed letter, never the run:
+
+- each worker is a fresh interpreter (not a fork: durable_rules' engine must not be copied from a
+  process that has used it) that compiles the rules once;
+- its address space is capped (RLIMIT_AS) at what it holds when ready plus the memory a letter may
+  use, so an allocation past it fails (PDFium then aborts the process) instead of the machine
+  swapping;
+- the parent kills a worker still on a batch when one letter's time is up. Letters take
+  milliseconds, so a whole batch overruns only where one letter is stuck, or all are slow; its
+  letters are then run again one at a time, each with that time, before any is failed for it.
+
+The parent sees a worker die (its result pipe ends), and runs the letters of the batch it was on
+again one at a time: the letter that stops its worker again is recorded as failed, with the reason
+(signal, out of memory, time), and every other letter gets the result it gets anywhere.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import TypeVar, cast
+
+from engine.audit import Auditor, AuditSettings, LetterResult, content_hash, take_text
+from engine.documents import read_letter_bytes
+from engine.errors import InputError
+
+# Letters are audited in batches (`Auditor.audit_batch`), which also go to a worker whole: one at a
+# time, the hand-over cost as much as the audit.
+LETTERS_PER_BATCH = 8
+# A worker has its next batch waiting in its pipe as it finishes one, so it never waits on the
+# parent; the results of later batches wait for an earlier one for at most this many batches per
+# worker, so a letter that runs long never lets results pile up.
+BATCHES_QUEUED_PER_WORKER = 2
+BATCHES_AHEAD_PER_WORKER = 4
+
+# Real letters take a few milliseconds and a few MiB; these only stop what is not a letter.
+DEFAULT_LETTER_MEMORY_MIB = 1024
+DEFAULT_LETTER_SECONDS = 60.0
+# Loading the rules takes about a second, compiling them anew a few; a worker that is not ready
+# by then is stuck.
+WORKER_START_SECONDS = 300.0
+# Workers that stop before they are ready this many times in a row will not start at all.
+START_FAILURES_ALLOWED = 3
+# A worker that runs out of memory in Python says so by this exit code.
+EXIT_OUT_OF_MEMORY = 3
+# PDFium aborts the process when an allocation fails. A worker stopped by a signal after the
+# letter's memory grew to this share of what it may use ran out of it: real letters use a few MiB.
+RAN_OUT_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class LetterLimits:
+    """What one letter may take: memory beyond what the worker holds when ready, and time."""
+
+    memory_mib: int = DEFAULT_LETTER_MEMORY_MIB
+    seconds: float = DEFAULT_LETTER_SECONDS
+
+    def out_of_memory(self) -> str:
+        return f"out of memory: the letter needs more than the {self.memory_mib} MiB it may use"
+
+    def out_of_time(self) -> str:
+        return f"timed out: the letter took longer than the {self.seconds:g} s it may take"
+
+
+Taken = TypeVar("Taken")
+
+
+class RunnerError(Exception):
+    """The worker processes cannot be started: one line, for the command line to show."""
+
+
+# --- the parent ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Job:
+    """Letters `first` to `first + count` of the files, all from one batch (a whole batch, or one
+    letter of it run alone after its batch's worker died)."""
+
+    batch: int
+    first: int
+    count: int
+
+
+@dataclass
+class Worker:
+    """A worker process as the parent sees it: its pipes, and the jobs sent to it, the first of
+    which it is on."""
+
+    process: subprocess.Popen[bytes]
+    tasks: Connection
+    results: Connection
+    started: float
+    ready: bool = False
+    resident_when_ready_kib: int = 0
+    jobs: deque[Job] = field(default_factory=deque)
+    # When the first job began: when the worker became ready or sent the job before it.
+    on_job_since: float = 0.0
+
+    @classmethod
+    def start(cls, settings: AuditSettings, limits: LetterLimits) -> Worker:
+        to_worker_read, to_worker_write = os.pipe()
+        from_worker_read, from_worker_write = os.pipe()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", WORKER_MAIN, ENGINE_ROOT]
+                + [str(to_worker_read), str(from_worker_write)],
+                pass_fds=(to_worker_read, from_worker_write),
+                # Workers never read the user's input, nor write into the command's output.
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+            )
+        except OSError as exc:
+            for descriptor in (
+                to_worker_read,
+                to_worker_write,
+                from_worker_read,
+                from_worker_write,
+            ):
+                os.close(descriptor)
+            raise RunnerError(f"cannot start a worker process: {exc.strerror or exc}") from None
+        # Only the worker holds its ends now, so its death ends the pipe the parent reads.
+        os.close(to_worker_read)
+        os.close(from_worker_write)
+        worker = cls(
+            process,
+            Connection(to_worker_write, readable=False),
+            Connection(from_worker_read, writable=False),
+            started=time.monotonic(),
+        )
+        # Should it have stopped already, the end of its result pipe tells the parent so.
+        with suppress(OSError):
+            worker.tasks.send((settings, limits))
+        return worker
+
+    def deadline(self, limits: LetterLimits) -> float | None:
+        if not self.ready:
+            return self.started + WORKER_START_SECONDS
+        if not self.jobs:
+            return None
+        return self.on_job_since + limits.seconds
+
+    def stop(self, kill: bool) -> tuple[int, int]:
+        """End the process (killed, or left to finish on its own) and collect it: its wait status
+        and its peak memory in KiB."""
+        self.tasks.close()
+        self.results.close()
+        # os.kill and os.wait4, not Popen's kill and wait: Popen.kill collects a process that has
+        # died already, and wait4 also gives the peak memory it reached. The process is not
+        # collected before this, so its id cannot have gone to another.
+        if kill:
+            os.kill(self.process.pid, signal.SIGKILL)
+        patience = time.monotonic() + 5
+        while True:
+            pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
+            if pid:
+                self.process.returncode = os.waitstatus_to_exitcode(status)
+                return status, usage.ru_maxrss
+            if time.monotonic() > patience:
+                # Its pipes are closed, but it has not stopped: make sure.
+                os.kill(self.process.pid, signal.SIGKILL)
+                patience = float("inf")
+            time.sleep(0.01)
+
+
+def audit_files(
+    files: Sequence[Path],
+    settings: AuditSettings,
+    jobs: int = 1,
+    limits: LetterLimits = LetterLimits(),
+    given: Mapping[str, bytes] | None = None,
+) -> Iterator[LetterResult]:
+    """Each file's result, in the order given, exactly once, whatever the number of processes and
+    whatever becomes of them. Results come as each batch is done, so a caller can store each one
+    before the next. `given` holds the bytes of letters the parent has read already (standard
+    input, named `-`), which the workers cannot read themselves.
+
+    Raises `RunnerError` if worker processes cannot be started at all."""
+    run = Run(files, settings, max(1, jobs), limits, given or {})
+    try:
+        yield from run.results()
+    finally:
+        run.stop_workers()
+
+
+class Run:
+    """One pass of `audit_files`: the batches, the workers, and the results waiting for their
+    turn."""
+
+    def __init__(
+        self,
+        files: Sequence[Path],
+        settings: AuditSettings,
+        jobs: int,
+        limits: LetterLimits,
+        given: Mapping[str, bytes],
+    ) -> None:
+        self.files = files
+        self.settings = settings
+        self.limits = limits
+        self.given = given
+        self.batch_count = -(-len(files) // LETTERS_PER_BATCH)
+        self.worker_count = min(jobs, self.batch_count)
+        self.workers: list[Worker] = []
+        self.next_fresh_batch = 0
+        self.again: deque[Job] = deque()  # jobs to run again, before any fresh batch
+        self.done: dict[int, list[LetterResult | None]] = {}  # results by batch, in its order
+        self.next_to_yield = 0
+        self.start_failures = 0
+
+    def results(self) -> Iterator[LetterResult]:
+        while self.next_to_yield < self.batch_count:
+            ready = self.done.get(self.next_to_yield)
+            if ready is not None and all(result is not None for result in ready):
+                del self.done[self.next_to_yield]
+                self.next_to_yield += 1
+                yield from ready  # type: ignore[misc]
+                continue
+            self.keep_workers()
+            self.hand_out()
+            self.wait_for_workers()
+
+    # --- giving out work ---
+
+    def keep_workers(self) -> None:
+        """As many workers as asked for, while there is work not yet given out (one that died is
+        replaced)."""
+        while len(self.workers) < self.worker_count and (
+            self.again or self.next_fresh_batch < self.batch_count
+        ):
+            self.workers.append(Worker.start(self.settings, self.limits))
+
+    def hand_out(self) -> None:
+        for worker in self.workers:
+            while len(worker.jobs) < BATCHES_QUEUED_PER_WORKER:
+                job = self.next_job(worker)
+                if job is None:
+                    break
+                try:
+                    worker.tasks.send(
+                        [self.letter(n) for n in range(job.first, job.first + job.count)]
+                    )
+                except OSError:
+                    self.again.appendleft(job)  # the worker died: `wait_for_workers` will see it
+                    break
+                if not worker.jobs:
+                    worker.on_job_since = time.monotonic()
+                worker.jobs.append(job)
+
+    def next_job(self, worker: Worker) -> Job | None:
+        if self.again:
+            job = self.again[0]
+        elif (
+            self.next_fresh_batch < self.batch_count
+            and self.next_fresh_batch
+            < self.next_to_yield + BATCHES_AHEAD_PER_WORKER * len(self.workers)
+        ):
+            first = self.next_fresh_batch * LETTERS_PER_BATCH
+            count = min(LETTERS_PER_BATCH, len(self.files) - first)
+            job = Job(self.next_fresh_batch, first, count)
+        else:
+            return None
+        # A letter's bytes can be more than a pipe holds: sent only to a worker that is waiting
+        # for work, or the parent and a busy worker could each wait to write to the other.
+        if (worker.jobs or not worker.ready) and self.carries_bytes(job):
+            return None
+        if self.again:
+            self.again.popleft()
+        else:
+            self.next_fresh_batch += 1
+            self.done[job.batch] = [None] * job.count
+        return job
+
+    def carries_bytes(self, job: Job) -> bool:
+        return bool(self.given) and any(
+            str(self.files[n]) in self.given for n in range(job.first, job.first + job.count)
+        )
+
+    def letter(self, number: int) -> tuple[str, bytes | None]:
+        path = str(self.files[number])
+        return path, self.given.get(path)
+
+    # --- taking results in ---
+
+    def wait_for_workers(self) -> None:
+        now = time.monotonic()
+        deadlines = [d for d in (w.deadline(self.limits) for w in self.workers) if d is not None]
+        timeout = max(0.0, min(deadlines) - now) if deadlines else None
+        for connection in wait([w.results for w in self.workers], timeout):
+            worker = next(w for w in self.workers if w.results is connection)
+            try:
+                message = worker.results.recv()
+            except (EOFError, OSError):
+                self.worker_died(worker, timed_out=False)
+                continue
+            self.take(worker, message)
+        now = time.monotonic()
+        for worker in list(self.workers):
+            deadline = worker.deadline(self.limits)
+            if deadline is not None and now > deadline:
+                self.worker_died(worker, timed_out=True)
+
+    def take(self, worker: Worker, message: object) -> None:
+        if not worker.ready:
+            worker.ready = True
+            worker.resident_when_ready_kib = cast(int, message)
+            worker.on_job_since = time.monotonic()
+            self.start_failures = 0
+            return
+        job = worker.jobs.popleft()
+        worker.on_job_since = time.monotonic()
+        slots = self.done[job.batch]
+        offset = job.first - job.batch * LETTERS_PER_BATCH
+        results = cast(list[LetterResult], message)
+        slots[offset : offset + job.count] = results
+
+    def worker_died(self, worker: Worker, timed_out: bool) -> None:
+        """Collect a dead (or overdue) worker and give its jobs out again: the batch it was on
+        letter by letter, or, if it was on one letter already, that letter's failure."""
+        self.workers.remove(worker)
+        status, peak_kib = worker.stop(kill=True)
+        if not worker.ready:
+            self.again.extendleft(reversed(worker.jobs))
+            self.start_failures += 1
+            if self.start_failures >= START_FAILURES_ALLOWED:
+                how = (
+                    f"not ready after {WORKER_START_SECONDS:g} s"
+                    if timed_out
+                    else how_it_ended(status)
+                )
+                raise RunnerError(f"worker processes do not start: the last one was {how}")
+            return
+        running, waiting = worker.jobs[0], list(worker.jobs)[1:]
+        if running.count == 1:
+            grew_kib = peak_kib - worker.resident_when_ready_kib
+            reason = death_reason(status, grew_kib, self.limits, timed_out)
+            path = self.files[running.first]
+            slots = self.done[running.batch]
+            offset = running.first - running.batch * LETTERS_PER_BATCH
+            slots[offset] = failed(path, reason, self.given.get(str(path)))
+            alone: list[Job] = []
+        else:
+            alone = [
+                Job(running.batch, n, 1)
+                for n in range(running.first, running.first + running.count)
+            ]
+        self.again.extendleft(reversed(alone + waiting))
+
+    def stop_workers(self) -> None:
+        """At the end, or when the caller stops early: workers left with work are killed, idle
+        ones end as their task pipe closes."""
+        for worker in self.workers:
+            worker.stop(kill=bool(worker.jobs) or not worker.ready)
+        self.workers.clear()
+
+
+def death_reason(status: int, grew_kib: int, limits: LetterLimits, timed_out: bool) -> str:
+    """Why the worker on a letter stopped, in the words of the letter's failure. `grew_kib`: how
+    far its resident memory grew past what it held when ready."""
+    if timed_out:
+        return limits.out_of_time()
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_OUT_OF_MEMORY:
+        return limits.out_of_memory()
+    if os.WIFSIGNALED(status) and grew_kib >= RAN_OUT_SHARE * limits.memory_mib * 1024:
+        return f"{limits.out_of_memory()}; the process auditing it was {how_it_ended(status)}"
+    return f"the process auditing it was {how_it_ended(status)}"
+
+
+def how_it_ended(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = "an unknown signal"
+        return f"killed by signal {number} ({name})"
+    return f"stopped with exit code {os.waitstatus_to_exitcode(status)}"
+
+
+def failed(path: str | Path, reason: str, data: bytes | None = None) -> LetterResult:
+    """A letter's failure, with its content hash where it can be read (the store tells a letter
+    that failed from the same file changed since by it)."""
+    try:
+        digest = content_hash(data if data is not None else read_letter_bytes(path))
+    except InputError:
+        digest = ""
+    return LetterResult(letter=str(path), letter_sha256=digest, error=reason)
+
+
+# --- a worker -----------------------------------------------------------------------------------
+
+ENGINE_ROOT = str(Path(__file__).resolve().parent.parent)
+# The worker's whole program: the folder this engine was imported from comes first on its path, so
+# that it runs the same engine as the parent whatever the folder it starts in.
+WORKER_MAIN = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from engine.runner import serve; "
+    "serve(int(sys.argv[2]), int(sys.argv[3]))"
+)
+
+
+def serve(tasks_descriptor: int, results_descriptor: int) -> None:
+    """A worker's life: build the auditor, cap the memory, say it is ready, then audit each list
+    of letters the parent sends until the parent closes the pipe."""
+    # Ctrl-C reaches every process of the terminal's group: the parent decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_the_parent()
+    tasks = Connection(tasks_descriptor, writable=False)
+    results = Connection(results_descriptor, readable=False)
+    try:
+        settings, limits = tasks.recv()
+        try:
+            auditor: Auditor | str = settings.auditor()
+        except Exception as exc:  # noqa: BLE001 - kept and given as each letter's reason
+            auditor = f"the worker could not load the rules: {exc}"
+        # The modules and the rules live as long as the worker: out of the collector's sight,
+        # they are not walked again by every full collection.
+        gc.freeze()
+        results.send(cap_memory(limits.memory_mib))
+        while True:
+            try:
+                letters = tasks.recv()
+            except EOFError:
+                return
+            results.send(audit_letters(auditor, letters, limits))
+    except MemoryError:
+        os._exit(EXIT_OUT_OF_MEMORY)
+    except (BrokenPipeError, EOFError):
+        return  # the parent has gone
+
+
+def end_with_the_parent() -> None:
+    """Have the kernel kill this worker if the parent dies (Linux's PR_SET_PDEATHSIG). Without a
+    parent, a worker stops as its pipes end, but one stuck on a letter would live on."""
+    import ctypes
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def cap_memory(letter_mib: int) -> int:
+    """Cap the address space at what the process holds now plus what a letter may use; return
+    what it holds in memory now, in KiB (0 where the system does not say: then it is not capped)."""
+    import resource
+
+    try:
+        with open("/proc/self/statm") as statm:
+            mapped_pages, resident_pages = map(int, statm.read().split()[:2])
+    except OSError:
+        return 0
+    page_bytes = os.sysconf("SC_PAGE_SIZE")
+    cap = mapped_pages * page_bytes + letter_mib * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    return resident_pages * page_bytes // 1024
+
+
+def audit_letters(
+    auditor: Auditor | str, letters: list[tuple[str, bytes | None]], limits: LetterLimits
+) -> list[LetterResult]:
+    """`Auditor.audit_batch` for letters given as paths and, where the parent read them, bytes;
+    a letter that raises gets its own failure and the others go on."""
+    if isinstance(auditor, str):
+        return [LetterResult(letter=path, letter_sha256="", error=auditor) for path, _ in letters]
+    taken = [guarded(path, data, limits, take_text, path, data) for path, data in letters]
+    return [
+        guarded(path, data, limits, auditor.audit_taken, path, its)
+        for (path, data), its in zip(letters, taken, strict=True)
+    ]
+
+
+def guarded(
+    path: str,
+    data: bytes | None,
+    limits: LetterLimits,
+    step: Callable[..., Taken],
+    *arguments: object,
+) -> Taken | LetterResult:
+    """`step(*arguments)`, or the letter's failure if it raises."""
+    try:
+        return step(*arguments)
+    except MemoryError:
+        return failed(path, limits.out_of_memory(), data)
+    except Exception as exc:  # noqa: BLE001 - one letter's fault, reported as its failure
+        return failed(
+            path, f"could not be audited (an error in imrcheck): {type(exc).__name__}: {exc}", data
+        )
