@@ -1001,20 +1001,30 @@ def rules_validate(
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
     """Check every rule file; print each problem as path:line:col. Exit 1 if any."""
-    from engine.rules import RuleError, load_rulebook
+    from engine.rules import RuleError, load_rulebook, unread_fact_notes
 
     folder = choose_rules_dir(directory, rules)
+    unread: list[str] = []
     try:
         rulebook = load_rulebook(folder, overlay_folders(overlay))
         problems, warnings, count = [], list(rulebook.warnings), len(rulebook.rules)
+        unread = unread_fact_notes(rulebook)
     except RuleError as exc:
         problems, warnings, count = exc.problems, exc.warnings, 0
     if output_format is OutputFormat.json:
-        report = {"valid": not problems, "rules": count, "errors": problems, "warnings": warnings}
+        report = {
+            "valid": not problems,
+            "rules": count,
+            "errors": problems,
+            "warnings": warnings,
+            "unread_facts": unread,
+        }
         typer.echo(json.dumps(report, indent=2))
     else:
-        for line in [*problems, *warnings]:
+        for line in [*problems, *warnings, *unread]:
             typer.echo(line)
+        if unread:
+            typer.echo(f"{len(unread)} fact(s) with no reader and no default")
         if problems:
             typer.echo(f"{len(problems)} error(s), {len(warnings)} warning(s)")
         else:

@@ -1991,6 +1991,42 @@ def therapy_facts(facts: list[Fact | Reading], category: str, item: int | None) 
     ]
 
 
+# The facts this module's own readers give (header dates, counts of visits by therapy, drugs in
+# use, plans, what UR decided ...), beside those whose phrases findings.yaml lists, and those
+# derived from others. `rules validate` reports a fact that none of them gives and that has no
+# stated default: rules testing it can only ever find it undocumented. A test keeps this list
+# true against what the readers give on the real letters and the check scenarios.
+READ_BY_CODE = frozenset(
+    [
+        "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
+        "conservative_care_failed", "diagnoses", "drug_in_use", "drug_use_weeks",
+        "functional_improvement", "injury_date", "invasive_procedure_planned",
+        "latest_report_date", "opioid_use", "pain_score", "preop_test_indication",
+        "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",
+        "prior_electrodiagnostics", "prior_imaging", "prior_massage_visits", "prior_pt_visits",
+        "prior_surgery", "prior_visits", "procedure_certified", "pulmonary_complication_risk",
+        "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
+        "surgery_date", "surgery_type", "symptoms_before_injury", "ur_date", "work_status",
+    ]
+)  # fmt: skip
+DERIVED_FACTS = frozenset(
+    ["weeks_since_injury", "weeks_since_surgery", "neurologic_deficit", "red_flags",
+     "diagnosis_group"]
+)  # fmt: skip
+
+
+def readable_facts(findings: Findings) -> frozenset[str]:
+    """Every fact some reader can give: findings.yaml's, the code readers' and the derived."""
+    listed: set[str] = set()
+    for name, spec in findings.findings.items():
+        if not spec.internal:
+            listed.add(name)
+        listed.update(spec.implies)
+        if spec.kind_fact:
+            listed.add(spec.kind_fact)
+    return frozenset(listed) | READ_BY_CODE | DERIVED_FACTS
+
+
 def with_derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
     return {**values, **derived(values, on)}
 

@@ -45,7 +45,7 @@ from engine.conditions import (
     value_fits,
 )
 from engine.errors import VocabularyError, did_you_mean
-from engine.facts import Findings, read_findings
+from engine.facts import Findings, read_findings, readable_facts
 from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
 
 # YAML is read only where rule files are read: a run that finds its rules cached never imports it.
@@ -482,6 +482,34 @@ def check_defaults(checker: Checker, pending: PendingDefaults) -> dict[str, Fact
                 name, example_value(spec, entry.value), when, entry.why, entry.source
             )
     return found
+
+
+def unread_fact_notes(rulebook: Rulebook) -> list[str]:
+    """A `path:line:col: note:` line for each fact of the catalogue that no reader gives and that
+    has no stated default: a rule testing it can only ever find it undocumented, so it can never
+    decide from a letter or a note (only from facts written by hand)."""
+    from engine.yamlsource import YamlSyntaxError, load_yaml
+
+    readable = readable_facts(rulebook.findings) | set(rulebook.defaults)
+    testing: dict[str, int] = {}
+    for rule in rulebook.rules:
+        for name in set(rule.fields_read):
+            testing[name] = testing.get(name, 0) + 1
+    path = Path(rulebook.folder) / "facts.yaml"
+    try:
+        document = load_yaml(path, shown(path))
+    except YamlSyntaxError:
+        return []  # load_rulebook has read it already; it cannot fail here but for a race
+    return [
+        document.problem(
+            ("facts", name),
+            f"fact '{name}' has no reader and no default: the {testing.get(name, 0)} rule(s) "
+            "testing it can only find it undocumented",
+            "note",
+        )
+        for name in rulebook.fields
+        if not name.startswith("request.") and name not in readable
+    ]
 
 
 def subtypes_by_category(vocabulary: Vocabulary) -> dict[str, set[str]]:

@@ -676,3 +676,25 @@ def test_one_red_flag_found_outweighs_a_general_none() -> None:
     assert with_derived({"red_flags": False}, None)["red_flags"] is False
     stated_and_found = with_derived({"red_flags": False, "red_flag_cauda_equina": True}, None)
     assert stated_and_found["red_flags"] is True
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not present")
+def test_every_fact_a_reader_gives_is_declared_readable() -> None:
+    # `rules validate` reports facts no reader gives; a reader that gives one it does not declare
+    # would make that report wrong.
+    import yaml
+
+    from engine.facts import readable_facts
+
+    readable = readable_facts(FINDINGS)
+    given: set[str] = set()
+    for letter in sorted((SHARED / "corpus" / "dwc-2016" / "txt").glob("*.txt")):
+        given |= {
+            f.name for f in extract_facts(parse_letter_file(letter, VOCABULARY), FINDINGS).facts
+        }
+    scenarios = yaml.safe_load((SHARED / "check-scenarios" / "scenarios.yaml").read_text())
+    for scenario in scenarios:
+        for category in ("physical_therapy", "chiropractic", "acupuncture", "imaging", "surgery"):
+            notes = extract_note_facts(scenario["notes"], FINDINGS, service_category=category)
+            given |= {f.name for f in notes.facts}
+    assert given - readable == set()

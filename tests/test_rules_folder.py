@@ -6,6 +6,7 @@ commands read it, and without they do not."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -149,3 +150,22 @@ def test_rules_validate_checks_the_finding_phrases_and_negation_cues(tmp_path: P
     result = runner.invoke(app, ["rules", "validate", str(rules)])
     assert result.exit_code == 1
     assert f"{rules / 'vocab' / 'negation.yaml'}:16:1: error: window_before:" in result.stdout
+
+
+def test_validate_reports_a_fact_no_reader_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", folder)
+    facts = folder / "facts.yaml"
+    facts.write_text(
+        facts.read_text()
+        + "  zorbic_index:\n    type: integer\n    documents: the zorbic index of the patient\n"
+    )
+    result = runner.invoke(app, ["rules", "validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stdout.splitlines() if "'zorbic_index'" in line]
+    assert len(notes) == 1
+    assert re.match(
+        r"^\S*facts\.yaml:\d+:3: note: fact 'zorbic_index' has no reader and no default: the 0 "
+        r"rule\(s\) testing it can only find it undocumented$",
+        notes[0],
+    )
