@@ -7,7 +7,9 @@ vocabularies, returns the service category and subtype, body regions with sides,
 Which service a request is: the vocabulary phrase found earliest in the text wins, the longer one
 where two start at the same place, then the one listed first. "Consult with pain management for
 rhizotomy" is a consultation and "Post-op physical therapy" post-operative therapy because their
-first words say so.
+first words say so. A surgery word read first may name the specialist seen rather than the
+operation: "Spine surgeon evaluation" and "Surgical consultation" are consultations, because a
+visit word follows the specialist's name (`visit_with_specialist`).
 """
 
 from __future__ import annotations
@@ -158,12 +160,18 @@ def earliest(words: str, index: PhraseIndex) -> Phrase | None:
 
 
 def find_service(words: str, vocabulary: Vocabulary) -> Service:
-    service_phrase = earliest(words, vocabulary.service_index)
+    service_match = next(iter(vocabulary.service_index.matches(words)), None)
+    service_phrase = service_match[2] if service_match else None
     drug_phrase = earliest(words, vocabulary.drug_index)
     if drug_phrase and (
         service_phrase is None or words.find(drug_phrase.text) < words.find(service_phrase.text)
     ):
         return Service(category="medication", subtype=drug_phrase.meaning[0])
+    if service_phrase is None or service_phrase.meaning[0] == "surgery":
+        surgery_at = service_match[0] if service_match else None
+        visit = visit_with_specialist(words, vocabulary, surgery_at)
+        if visit is not None:
+            service_phrase = visit
     if service_phrase is None:
         if STRENGTH.search(words) and DISPENSED.search(words):
             return Service(category="medication")
@@ -174,6 +182,33 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
         found = earliest(words, vocabulary.specialty_index)
         specialty = found.meaning[0] if found else None
     return Service(category=category, subtype=subtype, specialty=specialty)
+
+
+def visit_with_specialist(
+    words: str, vocabulary: Vocabulary, surgery_at: int | None
+) -> Phrase | None:
+    """The visit a request asks for where the words before it name the specialist ("Spine
+    surgeon evaluation", "Orthopedic surgery follow-up"), or None.
+
+    `surgery_at`: where the surgery word read first stands, if any. It names the specialist
+    only when it stands among those words; a surgery written before them is the procedure
+    asked for ("Right knee arthroscopy, follow-up visit").
+    """
+    visits = vocabulary.specialist_visit_index.matches(words)
+    if not visits:
+        return None
+    # Where each specialist's name ends (at the space it shares with the next word) -> where it
+    # starts, so a run of names ("orthopedic" "surgery") is followed back from the visit word.
+    starts_by_end = {end - 1: start for start, end, _ in vocabulary.specialist_index.matches(words)}
+    for visit_at, _, visit in visits:
+        named_from = visit_at
+        while named_from in starts_by_end:
+            named_from = starts_by_end[named_from]
+        if named_from == visit_at:
+            continue  # no specialist named just before this visit word
+        if surgery_at is None or named_from <= surgery_at < visit_at:
+            return visit
+    return None
 
 
 def find_regions(words: str, vocabulary: Vocabulary) -> list[Region]:
