@@ -255,6 +255,39 @@ def upper(match: re.Match[str], low: int, high: int) -> int:
     return int(match.group(high) or match.group(low))
 
 
+def number_at(match: re.Match[str]) -> int:
+    """Where the match's number stands: its first group that matched."""
+    return next(match.start(i) for i in range(1, len(match.groups()) + 1) if match.group(i))
+
+
+def first_outside(
+    pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first match whose number is in none of the `taken` stretches of text. Searched
+    place by place rather than with `finditer`: a match set aside must not hide one that
+    overlaps it ("#60 day supply: 30")."""
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        number = number_at(match)
+        if not any(start <= number < end for start, end in taken):
+            return match
+        at = match.start() + 1
+    return None
+
+
+def dispensed_counts(plain: str) -> list[tuple[int, int]]:
+    """Where the units dispensed are written ("#60", "Qty: 30", "60 tablets"): a number there is
+    how many, never for how many days."""
+    return [match.span() for match in UNITS.finditer(plain)]
+
+
+def read_days_supply(plain: str) -> int | None:
+    """The days' supply ("30-day supply", "day supply: 30"), told apart from the units dispensed:
+    "#60 day supply: 30" is 60 units for 30 days."""
+    match = first_outside(DAY_SUPPLY, plain, dispensed_counts(plain))
+    return int(match.group(1) or match.group(2)) if match else None
+
+
 def read_quantity(text: str, category: str) -> Quantity:
     """Visits, frequency and duration, days, months and dispensed units as the request states."""
     plain = with_digits(text.replace("\u00d7", "x"))
@@ -263,11 +296,11 @@ def read_quantity(text: str, category: str) -> Quantity:
     }
     if category in VISIT_CATEGORIES:
         quantity.update(read_visits(plain))
-    supply = DAY_SUPPLY.search(plain)
-    if supply:
-        quantity["days"] = int(supply.group(1) or supply.group(2))
+    supply = read_days_supply(plain)
+    if supply is not None:
+        quantity["days"] = supply
     else:
-        days = DAYS.search(plain)
+        days = first_outside(DAYS, plain, dispensed_counts(plain))
         if days:
             quantity["days"] = upper(days, 1, 2)
     months = MONTHS.search(plain)
@@ -327,7 +360,6 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
     drug = earliest(words, vocabulary.drug_index)
     strength = STRENGTH.search(text)
     form = earliest(words, vocabulary.form_index)
-    supply = DAY_SUPPLY.search(with_digits(text))
     ingredients = all_drugs(words, vocabulary)
     drug_class = drug.meaning[0] if drug else None
     topical = (form is not None and form.meaning[0] in vocabulary.topical_forms) or bool(
@@ -344,7 +376,7 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         strength="".join(strength.group(1).split()) if strength else None,
         strength_unit=strength.group(2).lower() if strength else None,
         form=form.meaning[0] if form else None,
-        days_supply=int(supply.group(1) or supply.group(2)) if supply else None,
+        days_supply=read_days_supply(with_digits(text)),
     )
 
 

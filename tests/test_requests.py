@@ -36,6 +36,16 @@ def test_service_of_each_wording(row: dict, vocabulary) -> None:
     assert read == row["service"]
 
 
+@pytest.mark.parametrize("row", READINGS["quantities"], ids=row_id)
+def test_quantity_of_each_wording(row: dict, vocabulary) -> None:
+    request = normalize_request(row["request"], vocabulary)
+    filled = request.quantity.model_dump(exclude_defaults=True, exclude={"additional"})
+    assert filled == row["quantity"]
+    if "days_supply" in row:
+        assert request.medication is not None
+        assert request.medication.days_supply == row["days_supply"]
+
+
 @pytest.mark.parametrize(
     ("text", "category", "subtype"),
     [
