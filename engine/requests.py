@@ -15,6 +15,7 @@ visit word follows the specialist's name (`visit_with_specialist`).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase, plain_spaces
@@ -52,29 +53,36 @@ _ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I | re.ASCII)
 
 N = r"(\d+)"
 RANGE = r"(\d+)(?:\s*(?:-|to)\s*(\d+))?"  # "1-2", "12 to 18": the upper bound is what is asked
+# A frequency's range may repeat its "x" or "times", or offer a choice: "1x-2x", "1 time to 2
+# times", "1 or 2 times".
+FREQUENCY_RANGE = r"(\d+)(?:\s*(?:x|times?)?\s*(?:-|to|or)\s*(\d+))?"
 PER = r"(?:a|per|each|every|/|x)"
 WEEK = r"(?:weeks?|wks?)"
 # "3 sessions/seek" is a typing slip for "per week" that appears in real letters.
 WEEK_AFTER_PER = r"(?:weeks?|wks?|seek)\b"
+SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
 FREQUENCY = re.compile(
-    rf"{RANGE}\s*(?:x|times?|sessions?|visits?|treatments?)?\s*(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
+    rf"{FREQUENCY_RANGE}\s*(?:x|times?|sessions?|visits?|treatments?)?\s*"
+    rf"(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
     rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK})?",
     re.I | re.ASCII,
 )
 BARE_FREQUENCY = re.compile(
-    rf"(?<![\d./#])\b{N}\s*(?:x|times)\s*{N}\b(?!\s*(?:mg|mcg|ml|gm?|%|days?|months?|hours?|\.\d))",
+    rf"(?<![\d./#])\b{FREQUENCY_RANGE}\s*(?:x|times)\s*{RANGE}\b"
+    rf"(?!\s*(?:mg|mcg|ml|gm?|%|days?|months?|hours?|\.\d))",
     re.I | re.ASCII,
 )
-SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
 TOTAL_BEFORE = re.compile(
     rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I | re.ASCII
 )
 TOTAL_AFTER = re.compile(
-    rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{N}\b(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
+    rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{RANGE}\b"
+    rf"(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
     re.I | re.ASCII,
 )
 TOTAL_TIMES = re.compile(
-    rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I | re.ASCII
+    rf"(?:^|\s|\()(?:x|times|#)\s*{RANGE}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))",
+    re.I | re.ASCII,
 )
 TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)", re.ASCII)
 DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I | re.ASCII)
@@ -255,6 +263,22 @@ def upper(match: re.Match[str], low: int, high: int) -> int:
     return int(match.group(high) or match.group(low))
 
 
+def bounds(match: re.Match[str], low: int, high: int) -> tuple[int, int | None]:
+    """A number or range as (what is asked for at most, the least where a range was written)."""
+    first = int(match.group(low))
+    if match.group(high) is None:
+        return first, None
+    second = int(match.group(high))
+    return max(first, second), min(first, second)
+
+
+def put_range(found: dict[str, Any], name: str, values: tuple[int, int | None]) -> None:
+    """Set a quantity field to what is asked for at most, and its `_min` to a range's least."""
+    found[name] = values[0]
+    if values[1] is not None:
+        found[f"{name}_min"] = values[1]
+
+
 def number_at(match: re.Match[str]) -> int:
     """Where the match's number stands: its first group that matched."""
     return next(match.start(i) for i in range(1, len(match.groups()) + 1) if match.group(i))
@@ -268,11 +292,15 @@ def first_outside(
     overlaps it ("#60 day supply: 30")."""
     at = 0
     while (match := pattern.search(text, at)) is not None:
-        number = number_at(match)
-        if not any(start <= number < end for start, end in taken):
+        if stands_outside(match, taken):
             return match
         at = match.start() + 1
     return None
+
+
+def stands_outside(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    number = number_at(match)
+    return not any(start <= number < end for start, end in taken)
 
 
 def dispensed_counts(plain: str) -> list[tuple[int, int]]:
@@ -289,7 +317,11 @@ def read_days_supply(plain: str) -> int | None:
 
 
 def read_quantity(text: str, category: str) -> Quantity:
-    """Visits, frequency and duration, days, months and dispensed units as the request states."""
+    """Visits, frequency and duration, days, months and dispensed units as the request states.
+
+    Where a range is written ("1-2x/week x 3 weeks", "12-18 sessions") the request asks for the
+    upper bound: IMR decides the item as requested, so it is judged on the most it would allow.
+    The lower bound is kept beside it (`visits_min`, `per_week_min`, `weeks_min`)."""
     plain = with_digits(text.replace("\u00d7", "x"))
     quantity: dict[str, int | float | bool | None] = {
         "additional": bool(ADDITIONAL.search(plain)),
@@ -307,52 +339,58 @@ def read_quantity(text: str, category: str) -> Quantity:
     if months:
         quantity["months"] = upper(months, 1, 2)
     if category not in VISIT_CATEGORIES:
-        units = UNITS.search(plain) or TOTAL_TIMES.search(plain)
+        units = UNITS.search(plain)
         if units:
             value = float(next(g for g in units.groups() if g))
             quantity["units"] = int(value) if value.is_integer() else value
+        else:
+            times = TOTAL_TIMES.search(plain)  # "Electrocardiogram times 3"
+            if times:
+                quantity["units"] = upper(times, 1, 2)
     return Quantity.model_validate(quantity)
 
 
-def read_visits(plain: str) -> dict[str, int | None]:
-    found: dict[str, int | None] = {}
-    frequency = FREQUENCY.search(plain)
+def read_visits(plain: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    frequency = FREQUENCY.search(plain) or BARE_FREQUENCY.search(plain)
     if frequency:
-        found["per_week"] = upper(frequency, 1, 2)
+        put_range(found, "per_week", bounds(frequency, 1, 2))
         if frequency.group(3):
-            found["weeks"] = upper(frequency, 3, 4)
-    else:
-        frequency = BARE_FREQUENCY.search(plain)
-        if frequency:
-            found["per_week"], found["weeks"] = int(frequency.group(1)), int(frequency.group(2))
+            put_range(found, "weeks", bounds(frequency, 3, 4))
     total = stated_total(plain, frequency)
+    per_week, weeks_asked = found.get("per_week"), found.get("weeks")
     if total is not None:
-        found["visits"] = total
-    elif found.get("per_week") and found.get("weeks"):
-        found["visits"] = found["per_week"] * found["weeks"]  # type: ignore[operator]
+        put_range(found, "visits", total)
+    elif per_week and weeks_asked:
+        most = per_week * weeks_asked
+        least = found.get("per_week_min", per_week) * found.get("weeks_min", weeks_asked)
+        put_range(found, "visits", (most, least if least < most else None))
     return found
 
 
-def stated_total(plain: str, frequency: re.Match[str] | None) -> int | None:
-    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12").
+def stated_total(plain: str, frequency: re.Match[str] | None) -> tuple[int, int | None] | None:
+    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12"),
+    as `bounds` gives it.
 
-    Numbers inside the frequency ("3 sessions/seek for 6 weeks", "2 X 6") are not totals. Several
-    counts ("two sessions for the lumbar spine and eight sessions for the wrist") add up.
+    Numbers inside the frequency ("3 sessions/seek for 6 weeks", "2 X 6", "therapy, 1 to 2 times
+    per week") are not totals: what decides is where the number stands, not where the match
+    starts. Several counts ("two sessions for the lumbar spine and eight sessions for the
+    wrist") add up.
     """
-
-    def outside_frequency(match: re.Match[str]) -> bool:
-        return not (frequency and frequency.start() <= match.start() < frequency.end())
-
+    taken = [frequency.span()] if frequency else []
     bracketed = TOTAL_IN_BRACKETS.search(plain)
     if bracketed:
-        return int(bracketed.group(1))  # "two times four visits (8)": the bracket is the total
-    counts = [upper(m, 1, 2) for m in TOTAL_BEFORE.finditer(plain) if outside_frequency(m)]
+        # "two times four visits (8)": the bracket is the total.
+        return int(bracketed.group(1)), None
+    counts = [bounds(m, 1, 2) for m in TOTAL_BEFORE.finditer(plain) if stands_outside(m, taken)]
     if counts:
-        return sum(counts)
+        most = sum(high for high, _ in counts)
+        least = sum(high if low is None else low for high, low in counts)
+        return most, (least if least < most else None)
     for pattern in (TOTAL_AFTER, TOTAL_TIMES):
-        match = pattern.search(plain)
-        if match and outside_frequency(match):
-            return int(match.group(1))
+        match = first_outside(pattern, plain, taken)
+        if match:
+            return bounds(match, 1, 2)
     return None
 
 
