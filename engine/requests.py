@@ -61,10 +61,17 @@ WEEK = r"(?:weeks?|wks?)"
 # "3 sessions/seek" is a typing slip for "per week" that appears in real letters.
 WEEK_AFTER_PER = r"(?:weeks?|wks?|seek)\b"
 SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
+# Units of time: a number followed by one is a duration, never a count of visits or units.
+TIME_UNIT = r"(?:days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|years?)\b"
 FREQUENCY = re.compile(
-    rf"{FREQUENCY_RANGE}\s*(?:x|times?|sessions?|visits?|treatments?)?\s*"
+    # What is counted may be named, with the service between ("1 to 2 physical therapy visits
+    # per week"); days count too ("5 days/week" of home health).
+    rf"{FREQUENCY_RANGE}\s*(?:x|times?|days?|(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD})?\s*"
     rf"(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
-    rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK})?",
+    rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK}"
+    # "3x/wk x 4": a bare number after a weekly frequency is its weeks, unless it names what
+    # it counts ("2x/week x 12 visits").
+    rf"|\s*x\s*{RANGE}\b(?!\s*(?:{SESSION_WORD}|{TIME_UNIT}|[-/.]\s*\d)))?",
     re.I | re.ASCII,
 )
 BARE_FREQUENCY = re.compile(
@@ -77,15 +84,27 @@ TOTAL_BEFORE = re.compile(
 )
 TOTAL_AFTER = re.compile(
     rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{RANGE}\b"
-    rf"(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
+    rf"(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly|{TIME_UNIT}))",
     re.I | re.ASCII,
 )
 TOTAL_TIMES = re.compile(
-    rf"(?:^|\s|\()(?:x|times|#)\s*{RANGE}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))",
+    rf"(?:^|\s|\()(?:x|times|#)\s*{RANGE}\b(?!\s*(?:mg|mcg|%|ml|x|times|{TIME_UNIT}))",
     re.I | re.ASCII,
 )
 TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)", re.ASCII)
-DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I | re.ASCII)
+DAYS = re.compile(
+    # "5 days/week" is how often, not for how long.
+    rf"\b{RANGE}[\s-]*days?\b(?!\s*(?:a|per|each|every|/)\s*(?:weeks?|wks?)\b)",
+    re.I | re.ASCII,
+)
+# A duration in weeks written apart from the frequency ("for 3 weeks at 1-2 times a week", "80
+# hours (2 weeks)"), not a time since or until something ("6 weeks post-op", "two weeks ago",
+# "follow-up in 2 weeks") nor an interval ("every 2 weeks").
+WEEKS = re.compile(
+    rf"(?<![\d./#])(?<!\bin\s)(?<!every\s)\b{RANGE}[\s-]*{WEEK}\b"
+    rf"(?!\s*(?:post|ago|after|since|old|prior|from|status))",
+    re.I | re.ASCII,
+)
 DAY_SUPPLY = re.compile(rf"\b{N}[\s-]*days?\s*supply|days?\s*supply\s*:?\s*{N}", re.I | re.ASCII)
 MONTHS = re.compile(rf"\b{RANGE}[\s-]*months?\b", re.I | re.ASCII)
 UNITS = re.compile(
@@ -328,6 +347,10 @@ def read_quantity(text: str, category: str) -> Quantity:
     }
     if category in VISIT_CATEGORIES:
         quantity.update(read_visits(plain))
+    else:
+        weeks = WEEKS.search(plain)
+        if weeks:
+            put_range(quantity, "weeks", bounds(weeks, 1, 2))
     supply = read_days_supply(plain)
     if supply is not None:
         quantity["days"] = supply
@@ -355,8 +378,15 @@ def read_visits(plain: str) -> dict[str, int]:
     frequency = FREQUENCY.search(plain) or BARE_FREQUENCY.search(plain)
     if frequency:
         put_range(found, "per_week", bounds(frequency, 1, 2))
-        if frequency.group(3):
-            put_range(found, "weeks", bounds(frequency, 3, 4))
+        # FREQUENCY has two ways of writing the weeks ("for 3 weeks", "x 3"); BARE_FREQUENCY one.
+        for low in range(3, len(frequency.groups()), 2):
+            if frequency.group(low):
+                put_range(found, "weeks", bounds(frequency, low, low + 1))
+                break
+    if "weeks" not in found:
+        weeks = first_outside(WEEKS, plain, [frequency.span()] if frequency else [])
+        if weeks:
+            put_range(found, "weeks", bounds(weeks, 1, 2))
     total = stated_total(plain, frequency)
     per_week, weeks_asked = found.get("per_week"), found.get("weeks")
     if total is not None:
