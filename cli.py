@@ -155,13 +155,20 @@ def parse(
 
 
 def describe_quantity(quantity: dict[str, Any]) -> str:
+    def ranged(name: str) -> str:
+        # A range stays visible: "3-6 visits" says more than the 6 it is judged on.
+        least = quantity.get(f"{name}_min")
+        return f"{least}-{quantity[name]}" if least else f"{quantity[name]}"
+
     parts = []
     if quantity.get("visits"):
-        parts.append(f"{quantity['visits']} visits")
+        parts.append(f"{ranged('visits')} visits")
     if quantity.get("per_week") and quantity.get("weeks"):
-        parts.append(f"{quantity['per_week']}x{quantity['weeks']}wk")
+        parts.append(f"{ranged('per_week')}x{ranged('weeks')}wk")
     elif quantity.get("per_week"):
-        parts.append(f"{quantity['per_week']}/wk")
+        parts.append(f"{ranged('per_week')}/wk")
+    elif quantity.get("weeks"):
+        parts.append(f"{ranged('weeks')}wk")
     for name in ("days", "months", "units"):
         if quantity.get(name):
             parts.append(f"{quantity[name]:g} {name}")

@@ -80,7 +80,12 @@ class Region(Model):
 
 
 class Quantity(Model):
-    """How much was asked for. Only what the request states; nothing is inferred but the product."""
+    """How much was asked for. Only what the request states; nothing is inferred but the product.
+
+    A range ("1-2x/week x 3 weeks", "12-18 sessions") is read as its upper bound, what is asked for
+    at most: IMR decides the item as requested. Its lower bound is kept in the `_min` fields, which
+    are None where no range was written.
+    """
 
     visits: int | None = None  # total sessions, stated or per_week * weeks
     per_week: int | None = None
@@ -89,6 +94,9 @@ class Quantity(Model):
     months: int | None = None
     units: int | float | None = None  # dispensed units: "#60", "Qty: 30", "times 3"
     additional: bool = False  # "additional", "continued", "more", "extension"
+    visits_min: int | None = None  # the fewest visits a range asks for: "1-2x/week x 3 weeks" -> 3
+    per_week_min: int | None = None  # "1-2x/week" -> 1 (per_week 2)
+    weeks_min: int | None = None  # "for 4-6 weeks" -> 4 (weeks 6)
 
 
 class Medication(Model):

@@ -7,12 +7,15 @@ vocabularies, returns the service category and subtype, body regions with sides,
 Which service a request is: the vocabulary phrase found earliest in the text wins, the longer one
 where two start at the same place, then the one listed first. "Consult with pain management for
 rhizotomy" is a consultation and "Post-op physical therapy" post-operative therapy because their
-first words say so.
+first words say so. A surgery word read first may name the specialist seen rather than the
+operation: "Spine surgeon evaluation" and "Surgical consultation" are consultations, because a
+visit word follows the specialist's name (`visit_with_specialist`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase, plain_spaces
@@ -50,32 +53,60 @@ _ADVERB = re.compile(r"\b(once|twice|thrice)\b", re.I | re.ASCII)
 
 N = r"(\d+)"
 RANGE = r"(\d+)(?:\s*(?:-|to)\s*(\d+))?"  # "1-2", "12 to 18": the upper bound is what is asked
+# A frequency's range may repeat its "x" or "times", or offer a choice: "1x-2x", "1 time to 2
+# times", "1 or 2 times".
+FREQUENCY_RANGE = r"(\d+)(?:\s*(?:x|times?)?\s*(?:-|to|or)\s*(\d+))?"
 PER = r"(?:a|per|each|every|/|x)"
 WEEK = r"(?:weeks?|wks?)"
 # "3 sessions/seek" is a typing slip for "per week" that appears in real letters.
 WEEK_AFTER_PER = r"(?:weeks?|wks?|seek)\b"
-FREQUENCY = re.compile(
-    rf"{RANGE}\s*(?:x|times?|sessions?|visits?|treatments?)?\s*(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
-    rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK})?",
-    re.I | re.ASCII,
-)
-BARE_FREQUENCY = re.compile(
-    rf"(?<![\d./#])\b{N}\s*(?:x|times)\s*{N}\b(?!\s*(?:mg|mcg|ml|gm?|%|days?|months?|hours?|\.\d))",
-    re.I | re.ASCII,
-)
 SESSION_WORD = r"(?:visits?|sessions?|treatments?|appointments?)"
+# Units of time: a number followed by one is a duration, never a count of visits or units.
+TIME_UNIT = r"(?:days?|weeks?|wks?|months?|hours?|hrs?|minutes?|mins?|years?)\b"
+FREQUENCY = re.compile(
+    # What is counted may be named, with the service between ("1 to 2 physical therapy visits
+    # per week"); days count too ("5 days/week" of home health).
+    rf"{FREQUENCY_RANGE}\s*(?:x|times?|days?|(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD})?\s*"
+    rf"(?:{PER}\s*{WEEK_AFTER_PER}|weekly)"
+    rf"(?:\s*(?:for|x|times|over|\*|,)?\s*(?:the\s+next\s+|a\s+period\s+of\s+)?{RANGE}\s*{WEEK}"
+    # "3x/wk x 4": a bare number after a weekly frequency is its weeks, unless it names what
+    # it counts ("2x/week x 12 visits").
+    rf"|\s*x\s*{RANGE}\b(?!\s*(?:{SESSION_WORD}|{TIME_UNIT}|[-/.]\s*\d)))?",
+    re.I | re.ASCII,
+)
+# The look-ahead for a digit comes first in the expressions below that look behind: otherwise
+# every look-behind is tried at every place in the text (a third of their time).
+BARE_FREQUENCY = re.compile(
+    rf"(?=\d)(?<![\d./#])\b{FREQUENCY_RANGE}\s*(?:x|times)\s*{RANGE}\b"
+    rf"(?!\s*(?:mg|mcg|ml|gm?|%|days?|months?|hours?|\.\d))",
+    re.I | re.ASCII,
+)
 TOTAL_BEFORE = re.compile(
     rf"(?<![\d./#])\b{RANGE}\s+(?:[a-z-]+\s+){{0,4}}?{SESSION_WORD}\b", re.I | re.ASCII
 )
 TOTAL_AFTER = re.compile(
-    rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{N}\b(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly))",
+    rf"(?:{SESSION_WORD}|therapy|treatment)\s*(?:,|:|x|times|#)\s*{RANGE}\b"
+    rf"(?!\s*(?:x|times|{PER}\s*{WEEK}|weekly|{TIME_UNIT}))",
     re.I | re.ASCII,
 )
 TOTAL_TIMES = re.compile(
-    rf"(?:^|\s|\()(?:x|times|#)\s*{N}\b(?!\s*(?:mg|mcg|%|ml|x|times|days?))", re.I | re.ASCII
+    rf"(?:^|\s|\()(?:x|times|#)\s*{RANGE}\b(?!\s*(?:mg|mcg|%|ml|x|times|{TIME_UNIT}))",
+    re.I | re.ASCII,
 )
 TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)", re.ASCII)
-DAYS = re.compile(rf"\b{RANGE}[\s-]*days?\b", re.I | re.ASCII)
+DAYS = re.compile(
+    # "5 days/week" is how often, not for how long.
+    rf"\b{RANGE}[\s-]*days?\b(?!\s*(?:a|per|each|every|/)\s*(?:weeks?|wks?)\b)",
+    re.I | re.ASCII,
+)
+# A duration in weeks written apart from the frequency ("for 3 weeks at 1-2 times a week", "80
+# hours (2 weeks)"), not a time since or until something ("6 weeks post-op", "two weeks ago",
+# "follow-up in 2 weeks") nor an interval ("every 2 weeks").
+WEEKS = re.compile(
+    rf"(?=\d)(?<![\d./#])(?<!\bin\s)(?<!every\s)\b{RANGE}[\s-]*{WEEK}\b"
+    rf"(?!\s*(?:post|ago|after|since|old|prior|from|status))",
+    re.I | re.ASCII,
+)
 DAY_SUPPLY = re.compile(rf"\b{N}[\s-]*days?\s*supply|days?\s*supply\s*:?\s*{N}", re.I | re.ASCII)
 MONTHS = re.compile(rf"\b{RANGE}[\s-]*months?\b", re.I | re.ASCII)
 UNITS = re.compile(
@@ -158,12 +189,18 @@ def earliest(words: str, index: PhraseIndex) -> Phrase | None:
 
 
 def find_service(words: str, vocabulary: Vocabulary) -> Service:
-    service_phrase = earliest(words, vocabulary.service_index)
+    service_match = next(iter(vocabulary.service_index.matches(words)), None)
+    service_phrase = service_match[2] if service_match else None
     drug_phrase = earliest(words, vocabulary.drug_index)
     if drug_phrase and (
         service_phrase is None or words.find(drug_phrase.text) < words.find(service_phrase.text)
     ):
         return Service(category="medication", subtype=drug_phrase.meaning[0])
+    if service_phrase is None or service_phrase.meaning[0] == "surgery":
+        surgery_at = service_match[0] if service_match else None
+        visit = visit_with_specialist(words, vocabulary, surgery_at)
+        if visit is not None:
+            service_phrase = visit
     if service_phrase is None:
         if STRENGTH.search(words) and DISPENSED.search(words):
             return Service(category="medication")
@@ -174,6 +211,33 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
         found = earliest(words, vocabulary.specialty_index)
         specialty = found.meaning[0] if found else None
     return Service(category=category, subtype=subtype, specialty=specialty)
+
+
+def visit_with_specialist(
+    words: str, vocabulary: Vocabulary, surgery_at: int | None
+) -> Phrase | None:
+    """The visit a request asks for where the words before it name the specialist ("Spine
+    surgeon evaluation", "Orthopedic surgery follow-up"), or None.
+
+    `surgery_at`: where the surgery word read first stands, if any. It names the specialist
+    only when it stands among those words; a surgery written before them is the procedure
+    asked for ("Right knee arthroscopy, follow-up visit").
+    """
+    visits = vocabulary.specialist_visit_index.matches(words)
+    if not visits:
+        return None
+    # Where each specialist's name ends (at the space it shares with the next word) -> where it
+    # starts, so a run of names ("orthopedic" "surgery") is followed back from the visit word.
+    starts_by_end = {end - 1: start for start, end, _ in vocabulary.specialist_index.matches(words)}
+    for visit_at, _, visit in visits:
+        named_from = visit_at
+        while named_from in starts_by_end:
+            named_from = starts_by_end[named_from]
+        if named_from == visit_at:
+            continue  # no specialist named just before this visit word
+        if surgery_at is None or named_from <= surgery_at < visit_at:
+            return visit
+    return None
 
 
 def find_regions(words: str, vocabulary: Vocabulary) -> list[Region]:
@@ -220,71 +284,158 @@ def upper(match: re.Match[str], low: int, high: int) -> int:
     return int(match.group(high) or match.group(low))
 
 
+def bounds(match: re.Match[str], low: int, high: int) -> tuple[int, int | None]:
+    """A number or range as (what is asked for at most, the least where a range was written)."""
+    first = int(match.group(low))
+    if match.group(high) is None:
+        return first, None
+    second = int(match.group(high))
+    return max(first, second), min(first, second)
+
+
+def put_range(found: dict[str, Any], name: str, values: tuple[int, int | None]) -> None:
+    """Set a quantity field to what is asked for at most, and its `_min` to a range's least."""
+    found[name] = values[0]
+    if values[1] is not None:
+        found[f"{name}_min"] = values[1]
+
+
+def number_at(match: re.Match[str]) -> int:
+    """Where the match's number stands: its first group that matched."""
+    for group in range(1, (match.re.groups or 0) + 1):
+        if match.group(group) is not None:
+            return match.start(group)
+    return match.start()
+
+
+def first_outside(
+    pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]
+) -> re.Match[str] | None:
+    """The first match whose number is in none of the `taken` stretches of text. Searched
+    place by place rather than with `finditer`: a match set aside must not hide one that
+    overlaps it ("#60 day supply: 30")."""
+    if not taken:
+        return pattern.search(text)
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        if stands_outside(match, taken):
+            return match
+        at = match.start() + 1
+    return None
+
+
+def stands_outside(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    number = number_at(match)
+    return not any(start <= number < end for start, end in taken)
+
+
+def dispensed_counts(plain: str) -> list[tuple[int, int]]:
+    """Where the units dispensed are written ("#60", "Qty: 30", "60 tablets"): a number there is
+    how many, never for how many days."""
+    return [match.span() for match in UNITS.finditer(plain)]
+
+
+def read_days_supply(plain: str) -> int | None:
+    """The days' supply ("30-day supply", "day supply: 30"), told apart from the units dispensed:
+    "#60 day supply: 30" is 60 units for 30 days."""
+    match = outside_dispensed(DAY_SUPPLY, plain)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def outside_dispensed(pattern: re.Pattern[str], plain: str) -> re.Match[str] | None:
+    """`pattern`'s first match whose number is no dispensed count. Most requests have no match
+    at all, so the counts are only looked for once there is one."""
+    if pattern.search(plain) is None:
+        return None
+    return first_outside(pattern, plain, dispensed_counts(plain))
+
+
 def read_quantity(text: str, category: str) -> Quantity:
-    """Visits, frequency and duration, days, months and dispensed units as the request states."""
+    """Visits, frequency and duration, days, months and dispensed units as the request states.
+
+    Where a range is written ("1-2x/week x 3 weeks", "12-18 sessions") the request asks for the
+    upper bound: IMR decides the item as requested, so it is judged on the most it would allow.
+    The lower bound is kept beside it (`visits_min`, `per_week_min`, `weeks_min`)."""
     plain = with_digits(text.replace("\u00d7", "x"))
     quantity: dict[str, int | float | bool | None] = {
         "additional": bool(ADDITIONAL.search(plain)),
     }
     if category in VISIT_CATEGORIES:
         quantity.update(read_visits(plain))
-    supply = DAY_SUPPLY.search(plain)
-    if supply:
-        quantity["days"] = int(supply.group(1) or supply.group(2))
     else:
-        days = DAYS.search(plain)
+        weeks = WEEKS.search(plain)
+        if weeks:
+            put_range(quantity, "weeks", bounds(weeks, 1, 2))
+    supply = read_days_supply(plain)
+    if supply is not None:
+        quantity["days"] = supply
+    else:
+        days = outside_dispensed(DAYS, plain)
         if days:
             quantity["days"] = upper(days, 1, 2)
     months = MONTHS.search(plain)
     if months:
         quantity["months"] = upper(months, 1, 2)
     if category not in VISIT_CATEGORIES:
-        units = UNITS.search(plain) or TOTAL_TIMES.search(plain)
+        units = UNITS.search(plain)
         if units:
             value = float(next(g for g in units.groups() if g))
             quantity["units"] = int(value) if value.is_integer() else value
+        else:
+            times = TOTAL_TIMES.search(plain)  # "Electrocardiogram times 3"
+            if times:
+                quantity["units"] = upper(times, 1, 2)
     return Quantity.model_validate(quantity)
 
 
-def read_visits(plain: str) -> dict[str, int | None]:
-    found: dict[str, int | None] = {}
-    frequency = FREQUENCY.search(plain)
+def read_visits(plain: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    frequency = FREQUENCY.search(plain) or BARE_FREQUENCY.search(plain)
     if frequency:
-        found["per_week"] = upper(frequency, 1, 2)
-        if frequency.group(3):
-            found["weeks"] = upper(frequency, 3, 4)
-    else:
-        frequency = BARE_FREQUENCY.search(plain)
-        if frequency:
-            found["per_week"], found["weeks"] = int(frequency.group(1)), int(frequency.group(2))
+        put_range(found, "per_week", bounds(frequency, 1, 2))
+        # FREQUENCY has two ways of writing the weeks ("for 3 weeks", "x 3"); BARE_FREQUENCY one.
+        for low in range(3, len(frequency.groups()), 2):
+            if frequency.group(low):
+                put_range(found, "weeks", bounds(frequency, low, low + 1))
+                break
+    if "weeks" not in found:
+        weeks = first_outside(WEEKS, plain, [frequency.span()] if frequency else [])
+        if weeks:
+            put_range(found, "weeks", bounds(weeks, 1, 2))
     total = stated_total(plain, frequency)
+    per_week, weeks_asked = found.get("per_week"), found.get("weeks")
     if total is not None:
-        found["visits"] = total
-    elif found.get("per_week") and found.get("weeks"):
-        found["visits"] = found["per_week"] * found["weeks"]  # type: ignore[operator]
+        put_range(found, "visits", total)
+    elif per_week and weeks_asked:
+        most = per_week * weeks_asked
+        least = found.get("per_week_min", per_week) * found.get("weeks_min", weeks_asked)
+        put_range(found, "visits", (most, least if least < most else None))
     return found
 
 
-def stated_total(plain: str, frequency: re.Match[str] | None) -> int | None:
-    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12").
+def stated_total(plain: str, frequency: re.Match[str] | None) -> tuple[int, int | None] | None:
+    """An explicit count of sessions ("8 additional sessions", "x 12 sessions", "sessions, 12"),
+    as `bounds` gives it.
 
-    Numbers inside the frequency ("3 sessions/seek for 6 weeks", "2 X 6") are not totals. Several
-    counts ("two sessions for the lumbar spine and eight sessions for the wrist") add up.
+    Numbers inside the frequency ("3 sessions/seek for 6 weeks", "2 X 6", "therapy, 1 to 2 times
+    per week") are not totals: what decides is where the number stands, not where the match
+    starts. Several counts ("two sessions for the lumbar spine and eight sessions for the
+    wrist") add up.
     """
-
-    def outside_frequency(match: re.Match[str]) -> bool:
-        return not (frequency and frequency.start() <= match.start() < frequency.end())
-
+    taken = [frequency.span()] if frequency else []
     bracketed = TOTAL_IN_BRACKETS.search(plain)
     if bracketed:
-        return int(bracketed.group(1))  # "two times four visits (8)": the bracket is the total
-    counts = [upper(m, 1, 2) for m in TOTAL_BEFORE.finditer(plain) if outside_frequency(m)]
+        # "two times four visits (8)": the bracket is the total.
+        return int(bracketed.group(1)), None
+    counts = [bounds(m, 1, 2) for m in TOTAL_BEFORE.finditer(plain) if stands_outside(m, taken)]
     if counts:
-        return sum(counts)
+        most = sum(high for high, _ in counts)
+        least = sum(high if low is None else low for high, low in counts)
+        return most, (least if least < most else None)
     for pattern in (TOTAL_AFTER, TOTAL_TIMES):
-        match = pattern.search(plain)
-        if match and outside_frequency(match):
-            return int(match.group(1))
+        match = first_outside(pattern, plain, taken)
+        if match:
+            return bounds(match, 1, 2)
     return None
 
 
@@ -292,7 +443,6 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
     drug = earliest(words, vocabulary.drug_index)
     strength = STRENGTH.search(text)
     form = earliest(words, vocabulary.form_index)
-    supply = DAY_SUPPLY.search(with_digits(text))
     ingredients = all_drugs(words, vocabulary)
     drug_class = drug.meaning[0] if drug else None
     topical = (form is not None and form.meaning[0] in vocabulary.topical_forms) or bool(
@@ -309,7 +459,7 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         strength="".join(strength.group(1).split()) if strength else None,
         strength_unit=strength.group(2).lower() if strength else None,
         form=form.meaning[0] if form else None,
-        days_supply=int(supply.group(1) or supply.group(2)) if supply else None,
+        days_supply=read_days_supply(with_digits(text)),
     )
 
 

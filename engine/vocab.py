@@ -64,9 +64,17 @@ class PerioperativeSection(Strict):
     becomes: dict[str, str] = Field(default_factory=dict)
 
 
+class VisitsWithSpecialistSection(Strict):
+    specialist_words: list[str] = Field(default_factory=list)  # besides the specialties
+    visits: dict[str, list[str]] = Field(default_factory=dict)  # category -> visit words
+
+
 class ServicesFile(Strict):
     categories: list[str] = Field(min_length=1)
     perioperative: PerioperativeSection = Field(default_factory=PerioperativeSection)
+    visits_with_specialist: VisitsWithSpecialistSection = Field(
+        default_factory=VisitsWithSpecialistSection
+    )
     services: list[ServiceEntry]
 
 
@@ -161,6 +169,10 @@ class Vocabulary(Strict):
     service_index: PhraseIndex
     drug_index: PhraseIndex
     specialty_index: PhraseIndex
+    # "Spine surgeon evaluation": the words that name a specialist (the specialties and words
+    # such as "surgeon"), and the visits that, right after them, make the request a visit.
+    specialist_index: PhraseIndex
+    specialist_visit_index: PhraseIndex
     form_index: PhraseIndex
     region_index: PhraseIndex
     sides: tuple[Phrase, ...]
@@ -268,22 +280,26 @@ def read_vocabulary(folder: Path) -> Vocabulary:
             services = models[name]
             assert isinstance(services, ServicesFile)
             known = set(services.categories)
-            for index, entry in enumerate(services.services):
-                if entry.category not in known:
+            # Every place services.yaml names a category, with the category it names.
+            named: list[tuple[tuple[str | int, ...], str]] = [
+                (("services", index, "category"), entry.category)
+                for index, entry in enumerate(services.services)
+            ]
+            named += [
+                (("perioperative", "becomes", key), key.split("/")[0])
+                for key in services.perioperative.becomes
+            ]
+            named += [
+                (("visits_with_specialist", "visits", category), category)
+                for category in services.visits_with_specialist.visits
+            ]
+            for where, category in named:
+                if category not in known:
                     problems.append(
                         document.problem(
-                            ("services", index, "category"),
-                            f"unknown category '{entry.category}'"
-                            f"{did_you_mean(entry.category, known) or ' (not in categories)'}",
-                        )
-                    )
-            for key in services.perioperative.becomes:
-                if key.split("/")[0] not in known:
-                    problems.append(
-                        document.problem(
-                            ("perioperative", "becomes", key),
-                            f"unknown category '{key.split('/')[0]}'"
-                            f"{did_you_mean(key.split('/')[0], known) or ' (not in categories)'}",
+                            where,
+                            f"unknown category '{category}'"
+                            f"{did_you_mean(category, known) or ' (not in categories)'}",
                         )
                     )
     if problems:
@@ -304,6 +320,13 @@ def read_vocabulary(folder: Path) -> Vocabulary:
         service_index=PhraseIndex.of(service_phrases),
         drug_index=PhraseIndex.of(phrases_of(drugs.classes)),
         specialty_index=PhraseIndex.of(phrases_of(specialties.specialties)),
+        specialist_index=PhraseIndex.of(
+            phrases_of(
+                specialties.specialties
+                | {"": services.visits_with_specialist.specialist_words}  # no specialty of its own
+            )
+        ),
+        specialist_visit_index=PhraseIndex.of(phrases_of(services.visits_with_specialist.visits)),
         form_index=PhraseIndex.of(phrases_of(drugs.forms)),
         region_index=PhraseIndex.of(phrases_of(regions.regions)),
         perioperative_qualifiers=tuple(

@@ -10,6 +10,11 @@ from engine.letters import parse_letter_file
 from engine.requests import normalize_request
 
 VISIT_TABLE = yaml.safe_load((DATA / "visit_quantities.yaml").read_text(encoding="utf-8"))
+READINGS = yaml.safe_load((DATA / "request_readings.yaml").read_text(encoding="utf-8"))
+
+
+def row_id(row: dict) -> str:
+    return f"{row['kind']}:{row['request']}"
 
 
 @pytest.mark.parametrize(
@@ -22,6 +27,23 @@ def test_visit_totals_of_every_physical_medicine_phrasing(row: dict, vocabulary)
         row["per_week"],
         row["weeks"],
     )
+
+
+@pytest.mark.parametrize("row", READINGS["services"], ids=row_id)
+def test_service_of_each_wording(row: dict, vocabulary) -> None:
+    service = normalize_request(row["request"], vocabulary).service
+    read = "/".join(part or "-" for part in (service.category, service.subtype, service.specialty))
+    assert read == row["service"]
+
+
+@pytest.mark.parametrize("row", READINGS["quantities"], ids=row_id)
+def test_quantity_of_each_wording(row: dict, vocabulary) -> None:
+    request = normalize_request(row["request"], vocabulary)
+    filled = request.quantity.model_dump(exclude_defaults=True, exclude={"additional"})
+    assert filled == row["quantity"]
+    if "days_supply" in row:
+        assert request.medication is not None
+        assert request.medication.days_supply == row["days_supply"]
 
 
 @pytest.mark.parametrize(

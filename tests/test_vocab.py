@@ -77,6 +77,20 @@ def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
     assert len(found) == 3
 
 
+def test_a_visit_with_a_specialist_names_a_known_category(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    services = rules / "vocab" / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace(
+            "    consultation: [evaluation,", "    consultaton: [evaluation,"
+        ),
+        encoding="utf-8",
+    )
+    (problem,) = problems_of(rules)
+    assert problem.startswith(str(services))
+    assert "unknown category 'consultaton' (did you mean 'consultation'?)" in problem
+
+
 def test_missing_vocabulary_file(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
     (rules / "vocab" / "drugs.yaml").unlink()
