@@ -61,7 +61,8 @@ SUMMARY_INTRO = Marker(
     r"\s*" + phrase("The expert reviewer developed") + r".*?" + phrase("medical records:"), re.S
 )
 HOW_HEADING = Marker(opening("HOW THE IMR FINAL DETERMINATION WAS MADE"))
-CA_GUIDELINE = Marker(opening("Claims Administrator guideline:"))
+CA_GUIDELINE_WORDS = "Claims Administrator guideline:"
+CA_GUIDELINE = Marker(opening(CA_GUIDELINE_WORDS))
 REVIEWER_GUIDELINE = Marker(
     either("MAXIMUS", "Expert Reviewer") + BETWEEN_WORDS + phrase("guideline:")
 )
@@ -148,6 +149,7 @@ MAX_HEADING_LINES = 8
 
 # --- 2013 notice layout -------------------------------------------------------------------------
 NOTICE_LEAD_WORDS = "has determined the request for"
+NOTICE_VERDICT_WORDS = "is [not] medically necessary and appropriate"
 # "is not" or "is", then the rest; `negation` says which.
 NOTICE_VERDICT = (
     phrase("is")
@@ -155,6 +157,7 @@ NOTICE_VERDICT = (
     + phrase("medically necessary and appropriate")
     + r"\.?"
 )
+NOTICE_LEAD = Marker(phrase(NOTICE_LEAD_WORDS))
 NOTICE_DETERMINATION = Marker(
     rf"(?:{phrase('MAXIMUS Federal Services')},?{BETWEEN_WORDS}{phrase('Inc.')}\s+)?"
     + phrase(NOTICE_LEAD_WORDS)
@@ -178,6 +181,7 @@ NOTICE_RATIONALE = Marker(phrase("Rationale used by the Expert Reviewer") + r"[^
 # --- professional-review layout -----------------------------------------------------------------
 PROFESSIONAL_HEADING_WORDS = "MEDICAL PROFESSIONAL REVIEW"
 PROFESSIONAL_HEADING = Marker(opening(PROFESSIONAL_HEADING_WORDS))
+PROFESSIONAL_ISSUE_WORDS = "ISSUE AT DISPUTE:"
 PROFESSIONAL_ISSUE = Marker(opening("ISSUE") + "(?i:s?)" + BETWEEN_WORDS + phrase("AT DISPUTE:"))
 PROFESSIONAL_SUMMARY = Marker(opening("CASE SUMMARY:"))
 # The template's own heading reads "IS/WAS NOT" whatever the outcome, so only "IS NOT", "WAS NOT"
@@ -220,14 +224,32 @@ def parse_letter(text: str, source: str = "<text>", vocabulary: Vocabulary | Non
     elif NOTICE_DETERMINATION.search(text):
         case = parse_notice(text, source, vocabulary)
     else:
-        raise NotALetterError(
-            source,
-            f"not an IMR determination letter (none of '{ISSUES_HEADING_WORDS}', "
-            f"'{PROFESSIONAL_HEADING_WORDS}' or '{NOTICE_LEAD_WORDS}' was found)",
-        )
+        raise NotALetterError(source, why_no_layout(text, issues is not None))
     if not case.items:
         raise NotALetterError(source, "an IMR letter, but no disputed item could be found in it")
     return case
+
+
+def why_no_layout(text: str, issues_found: bool) -> str:
+    """Why no layout could be read: none of them starts in the text, or what one that starts
+    lacks. A phrase is said to be missing only where it is not there in any form."""
+    started = []
+    if issues_found:
+        started.append(f"'{ISSUES_HEADING_WORDS}' was found but no '{CA_GUIDELINE_WORDS}'")
+    if PROFESSIONAL_HEADING.search(text):
+        started.append(
+            f"'{PROFESSIONAL_HEADING_WORDS}' was found but no '{PROFESSIONAL_ISSUE_WORDS}'"
+        )
+    if NOTICE_LEAD.search(text):
+        started.append(
+            f"'{NOTICE_LEAD_WORDS}' was found but not followed by '{NOTICE_VERDICT_WORDS}'"
+        )
+    if started:
+        return "not an IMR determination letter of a known layout: " + "; ".join(started)
+    return (
+        f"not an IMR determination letter (none of '{ISSUES_HEADING_WORDS}', "
+        f"'{PROFESSIONAL_HEADING_WORDS}' or '{NOTICE_LEAD_WORDS}' was found)"
+    )
 
 
 # --- shared pieces ------------------------------------------------------------------------------

@@ -549,6 +549,45 @@ def test_glued_notice_determinations_are_the_items_where_there_are_no_item_headi
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "MAXIMUS Federal Services, Inc. has determined the request for an MRI of the knee.",
+            "not an IMR determination letter of a known layout: 'has determined the request for' "
+            "was found but not followed by 'is [not] medically necessary and appropriate'",
+        ),
+        (
+            "IMR ISSUES, DECISIONS AND RATIONALES\nMRI of the knee: Upheld\nDecision rationale: x.",
+            "not an IMR determination letter of a known layout: 'IMR ISSUES, DECISIONS AND "
+            "RATIONALES' was found but no 'Claims Administrator guideline:'",
+        ),
+        (
+            "MEDICAL PROFESSIONAL\nREVIEW\nIMR ISSUES, DECISIONS AND RATIONALES",
+            "not an IMR determination letter of a known layout: 'IMR ISSUES, DECISIONS AND "
+            "RATIONALES' was found but no 'Claims Administrator guideline:'; 'MEDICAL PROFESSIONAL "
+            "REVIEW' was found but no 'ISSUE AT DISPUTE:'",
+        ),
+    ],
+)
+def test_a_layout_begun_but_not_complete_is_named_with_what_it_lacks(
+    text: str, reason: str, vocabulary
+) -> None:
+    with pytest.raises(NotALetterError) as refused:
+        parse_letter(text, "x.txt", vocabulary)
+    assert refused.value.message == reason
+
+
+def test_a_phrase_broken_by_the_text_layer_is_not_called_missing(vocabulary) -> None:
+    text = "Re: your claim. MAXIMUS has deter mined the re-\nquest for an MRI of the knee."
+    with pytest.raises(NotALetterError) as refused:
+        parse_letter(text, "x.txt", vocabulary)
+    assert refused.value.message.startswith(
+        "not an IMR determination letter of a known layout: 'has determined the request for' was "
+        "found but"
+    )
+
+
 def test_page_footers_around_a_heading_are_passed_over(vocabulary) -> None:
     heading = "MRI of the lumbar spine:\nPage 2 of 5\nUpheld\n- 3 -"
     only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
