@@ -20,6 +20,15 @@ from engine import citations, requests
 from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION, parse_date
 from engine.documents import read_letter_text
 from engine.errors import NotALetterError
+from engine.markers import (
+    BETWEEN_WORDS,
+    PAGE_FURNITURE,
+    Marker,
+    either,
+    letters_of,
+    opening,
+    phrase,
+)
 from engine.models import (
     Case,
     Decision,
@@ -35,110 +44,165 @@ from engine.vocab import Vocabulary, plain_spaces
 
 DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
 
-# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
+# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`. The
+# letters' fixed wording is written as printed and built by `markers`, which lets it through the
+# damage a PDF's text layer does (glued and split words, hyphenated line ends, page footers, odd
+# case, ligatures). Where a request's own words meet that wording, whitespace is still required:
+# "arthrodesis" must not read as "arthrodes is".
 # --- DWC layout markers -------------------------------------------------------------------------
-ISSUES_HEADING = re.compile(r"IMR\s+ISSUES,\s+DECISIONS\s+AND\s+RATIONALES", re.ASCII)
-ISSUES_INTRO = re.compile(
-    r"The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions.*?below:", re.S | re.ASCII
+ISSUES_HEADING_WORDS = "IMR ISSUES, DECISIONS AND RATIONALES"
+ISSUES_HEADING = Marker(opening(ISSUES_HEADING_WORDS))
+ISSUES_INTRO = Marker(
+    opening("The Final Determination was based on decisions") + r".*?" + phrase("below:"), re.S
 )
-SUMMARY_HEADING = re.compile(r"CLINICAL\s+CASE\s+SUMMARY", re.ASCII)
-SUMMARY_INTRO = re.compile(
-    r"\s*The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary.*?"
-    r"medical\s+records:",
-    re.S | re.ASCII,
+SUMMARY_HEADING = Marker(opening("CLINICAL CASE SUMMARY"))
+# Matched where the summary starts, so its first words are enough to know the sentence by.
+SUMMARY_INTRO = Marker(
+    r"\s*" + phrase("The expert reviewer developed") + r".*?" + phrase("medical records:"), re.S
 )
-HOW_HEADING = re.compile(r"HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE", re.ASCII)
-CA_GUIDELINE = re.compile(r"Claims\s+Administrator\s+guideline:", re.ASCII)
-REVIEWER_GUIDELINE = re.compile(r"(?:MAXIMUS|Expert\s+Reviewer)\s+guideline:", re.ASCII)
-RATIONALE = re.compile(r"Decision\s+rationale:", re.ASCII)
+HOW_HEADING = Marker(opening("HOW THE IMR FINAL DETERMINATION WAS MADE"))
+CA_GUIDELINE_WORDS = "Claims Administrator guideline:"
+CA_GUIDELINE = Marker(opening(CA_GUIDELINE_WORDS))
+REVIEWER_GUIDELINE = Marker(
+    either("MAXIMUS", "Expert Reviewer") + BETWEEN_WORDS + phrase("guideline:")
+)
+RATIONALE = Marker(opening("Decision rationale:"))
 
 CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{7}\b", re.ASCII)
-DATE = r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4})"
+DATE = r"\s*(\d{1,2}[/-]\d{1,2}[/-]\d{2,4})"
 HEADER_DATES = {
-    "assigned": re.compile(r"Date\s+Assigned:\s*" + DATE, re.ASCII),
-    "injury": re.compile(r"Date\s+of\s+Injury:\s*" + DATE, re.ASCII),
-    "decision": re.compile(r"(?:Decision\s+Date|^[ \t]*Dated):\s*" + DATE, re.M | re.ASCII),
-    "ur_denial": re.compile(
-        r"(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision):\s*" + DATE, re.ASCII
+    "assigned": Marker(opening("Date Assigned:") + DATE),
+    "injury": Marker(opening("Date of Injury:") + DATE),
+    "decision": Marker(rf"(?:{opening('Decision Date:')}|^[ \t]*{opening('Dated:')})" + DATE, re.M),
+    "ur_denial": Marker(
+        rf"(?:{opening('UR Denial Date:')}|{opening('Date of UR Decision:')})" + DATE
     ),
-    "application_received": re.compile(r"Received:\s*" + DATE, re.ASCII),
+    "application_received": Marker(opening("Received:") + DATE),
 }
-PRIORITY = re.compile(r"Priority:[ \t]*([A-Za-z]+)", re.ASCII)
+PRIORITY = Marker(opening("Priority:") + r"[ \t]*([A-Za-z]+)")
 
-CREDENTIALS_LICENSURE = re.compile(r"State\(s\)\s+of\s+Licensure:[ \t]*([^\n]*)", re.ASCII)
-CREDENTIALS_SPECIALTY = re.compile(r"Certification\(s\)/Specialty:[ \t]*([^\n]*)", re.ASCII)
-CREDENTIALS_SENTENCE = re.compile(
-    r"reviewer\s+is\s+Board\s+Certified\s+in\s+(?P<specialty>.+?)"
-    r"(?:(?:,\s+has|\s+with)\s+a\s+subspecialty\s+in\s+(?P<subspecialty>.+?))?"
-    r",?\s+and\s+is\s+licensed\s+to\s+practice\s+in\s+(?P<licensure>.+?)\.",
-    re.S | re.ASCII,
+CREDENTIALS_LICENSURE = Marker(opening("State(s) of Licensure:") + r"[ \t]*([^\n]*)")
+CREDENTIALS_SPECIALTY = Marker(opening("Certification(s)/Specialty:") + r"[ \t]*([^\n]*)")
+CREDENTIALS_SENTENCE = Marker(
+    phrase("reviewer is Board Certified in")
+    + r"\s+(?P<specialty>.+?)(?:(?:,\s*"
+    + phrase("has")
+    + r"|\s+"
+    + phrase("with")
+    + ")"
+    + BETWEEN_WORDS
+    + phrase("a subspecialty in")
+    + r"\s+(?P<subspecialty>.+?))?,?\s+"
+    + phrase("and is licensed to practice in")
+    + r"\s+(?P<licensure>.+?)\.",
+    re.S,
 )
 
 # A heading's last line ends in ": Upheld" or ": Overturned"; the word may stand on its own line.
-HEADING_DECISION = re.compile(r"(?::|\bis)\s*(Upheld|Overturned)\W*\Z", re.I | re.ASCII)
+DECISION_WORD = either("Upheld", "Overturned")
+HEADING_DECISION = Marker(
+    rf"(?::|\b{phrase('is')}){BETWEEN_WORDS}(?P<decision>{DECISION_WORD})\W*\Z"
+)
+DECISION_LINE = Marker(rf"\s*{DECISION_WORD}\W*")
 HEADING_NO_DECISION = re.compile(r":\s*\Z", re.ASCII)
-PARTIAL_AUTHORIZATION = re.compile(
-    r"(?P<original>.+?)\s+was\s+the\s+original\s+request\.\s*"
-    r"(?P<authorized>.+?)\s+(?:was|were)\s+(?:authorized|certified|approved|modified)\b.*?\.\s*"
-    r"The\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+the\s+original\s+request,?\s*"
-    r"(?P<disputed>.+)",
-    re.S | re.I | re.ASCII,
+TRAILING_IS = Marker(r"\s+" + phrase("is") + r"\s*:?\s*\Z")
+WAS_THE_ORIGINAL_REQUEST = phrase("was the original request.")
+# Few headings say it: the two long expressions below, which start with it, are compiled and
+# tried only where it is found.
+ORIGINAL_REQUEST_STATED = Marker(WAS_THE_ORIGINAL_REQUEST)
+ORIGINAL_REQUEST = r"(?P<original>.+?)\s+" + WAS_THE_ORIGINAL_REQUEST + r"\s*"
+AUTHORIZED = either("authorized", "certified", "approved", "modified")
+PARTIAL_AUTHORIZATION = Marker(
+    ORIGINAL_REQUEST
+    + r"(?P<authorized>.+?)\s+"
+    + either("was", "were")
+    + BETWEEN_WORDS
+    + AUTHORIZED
+    + r"\b.*?\.\s*"
+    + phrase("The remaining IMR eligible portion of the original request")
+    + r",?\s*(?P<disputed>.+)",
+    re.S,
 )
 # The other wording: UR allowed something else, so the whole original request went to IMR.
-WHOLE_ORIGINAL_DISPUTED = re.compile(
-    r"(?P<original>.+?)\s+was\s+the\s+original\s+request\.\s*"
-    r"The\s+Claims\s+Administrator\s+(?:authorized|certified|approved|modified)\s+(?P<authorized>.+?),?"
-    r"\s+leaving\s+the\s+original\s+request\s+IMR\s+eligible\.\s*"
-    r"The\s+original\s+request,?\s*(?P<disputed>.+)",
-    re.S | re.I | re.ASCII,
+WHOLE_ORIGINAL_DISPUTED = Marker(
+    ORIGINAL_REQUEST
+    + phrase("The Claims Administrator")
+    + BETWEEN_WORDS
+    + AUTHORIZED
+    + r"\s+(?P<authorized>.+?),?\s+"
+    + phrase("leaving the original request IMR eligible.")
+    + r"\s*"
+    + phrase("The original request")
+    + r",?\s*(?P<disputed>.+)",
+    re.S,
 )
 # Line ends that do not close a heading although they end a sentence: the first two sentences of a
-# partial-authorization heading.
-HEADING_CONTINUES = re.compile(
-    r"(?:was\s+the\s+original\s+request|by\s+the\s+Claims\s+Administrator|IMR\s+eligible)\.\s*\Z",
-    re.I | re.ASCII,
+# partial-authorization heading. Read over the end of the lines so far, not the last line alone:
+# the phrase may have been broken over two.
+HEADING_CONTINUES = Marker(
+    either("was the original request", "by the Claims Administrator", "IMR eligible") + r"\.\s*\Z"
 )
-SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s*\Z", re.ASCII)
+HEADING_CONTINUES_REACH = 200
+PAGE_FURNITURE_LINE = re.compile(PAGE_FURNITURE, re.ASCII)
+SENTENCE_END = re.compile("[.!?][\"')\\]\u201d\u2019]*\\s*\\Z", re.ASCII)
 MAX_HEADING_LINES = 8
 
 # --- 2013 notice layout -------------------------------------------------------------------------
-NOTICE_DETERMINATION = re.compile(
-    r"(?:MAXIMUS\s+Federal\s+Services,?\s+Inc\.\s+)?has\s+determined\s+the\s+request\s+for\s+"
-    r"(?P<request>.+?)\s+(?P<verdict>is\s+not|is)\s+medically\s+necessary\s+and\s+appropriate\.?",
-    re.S | re.I | re.ASCII,
+NOTICE_LEAD_WORDS = "has determined the request for"
+NOTICE_VERDICT_WORDS = "is [not] medically necessary and appropriate"
+# "is not" or "is", then the rest; `negation` says which.
+NOTICE_VERDICT = (
+    phrase("is")
+    + rf"(?P<negation>{BETWEEN_WORDS}{phrase('not')})?{BETWEEN_WORDS}"
+    + phrase("medically necessary and appropriate")
+    + r"\.?"
 )
-NOTICE_ITEM_HEADING = re.compile(
-    r"^[ \t]*(?P<number>\d{1,2})[.)][ \t]+(?P<request>\S.*?)\s+(?P<verdict>is\s+not|is)\s+"
-    r"medically\s+necessary\s+and\s+appropriate\.?",
-    re.S | re.I | re.M | re.ASCII,
+NOTICE_LEAD = Marker(phrase(NOTICE_LEAD_WORDS))
+NOTICE_DETERMINATION = Marker(
+    rf"(?:{phrase('MAXIMUS Federal Services')},?{BETWEEN_WORDS}{phrase('Inc.')}\s+)?"
+    + phrase(NOTICE_LEAD_WORDS)
+    + r"\s+(?P<request>.+?)\s+"
+    + NOTICE_VERDICT,
+    re.S,
 )
-NOTICE_SUMMARY = re.compile(r"^[ \t]*Case\s+Summary:?", re.M | re.I | re.ASCII)
-NOTICE_CA_GUIDELINE = re.compile(
-    r"Guidelines?\s+used\s+by\s+the\s+Claims\s+Administrator[^:\n]*:", re.I | re.ASCII
+NOTICE_ITEM_HEADING = Marker(
+    r"^[ \t]*(?P<number>\d{1,2})[.)][ \t]+(?P<request>\S.*?)\s+" + NOTICE_VERDICT, re.S | re.M
 )
-NOTICE_REVIEWER_GUIDELINE = re.compile(
-    r"Guidelines?\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I | re.ASCII
+NOTICE_SUMMARY = Marker(r"^[ \t]*" + phrase("Case Summary") + ":?", re.M)
+GUIDELINES_USED_BY = phrase("Guideline") + "(?i:s?)" + BETWEEN_WORDS + phrase("used by the")
+NOTICE_CA_GUIDELINE = Marker(
+    GUIDELINES_USED_BY + BETWEEN_WORDS + phrase("Claims Administrator") + r"[^:\n]*:"
 )
-NOTICE_RATIONALE = re.compile(
-    r"Rationale\s+used\s+by\s+the\s+Expert\s+Reviewer[^:\n]*:", re.I | re.ASCII
+NOTICE_REVIEWER_GUIDELINE = Marker(
+    GUIDELINES_USED_BY + BETWEEN_WORDS + phrase("Expert Reviewer") + r"[^:\n]*:"
 )
+NOTICE_RATIONALE = Marker(phrase("Rationale used by the Expert Reviewer") + r"[^:\n]*:")
 
 # --- professional-review layout -----------------------------------------------------------------
-PROFESSIONAL_HEADING = re.compile(r"MEDICAL\s+PROFESSIONAL\s+REVIEW", re.ASCII)
-PROFESSIONAL_ISSUE = re.compile(r"ISSUES?\s+AT\s+DISPUTE:", re.ASCII)
-PROFESSIONAL_SUMMARY = re.compile(r"CASE\s+SUMMARY:", re.ASCII)
+PROFESSIONAL_HEADING_WORDS = "MEDICAL PROFESSIONAL REVIEW"
+PROFESSIONAL_HEADING = Marker(opening(PROFESSIONAL_HEADING_WORDS))
+PROFESSIONAL_ISSUE_WORDS = "ISSUE AT DISPUTE:"
+PROFESSIONAL_ISSUE = Marker(opening("ISSUE") + "(?i:s?)" + BETWEEN_WORDS + phrase("AT DISPUTE:"))
+PROFESSIONAL_SUMMARY = Marker(opening("CASE SUMMARY:"))
 # The template's own heading reads "IS/WAS NOT" whatever the outcome, so only "IS NOT", "WAS NOT"
 # and a bare "IS" say the decision; with "IS/WAS NOT" the rationale's conclusion decides.
-PROFESSIONAL_RATIONALE = re.compile(
-    r"RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT/SERVICE\s+"
-    r"(?P<verb>IS/WAS|IS|WAS)\s+(?P<negation>NOT\s+)?MEDICALLY\s+NECESSARY:",
-    re.ASCII,
+PROFESSIONAL_RATIONALE = Marker(
+    opening("RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE")
+    + rf"{BETWEEN_WORDS}(?P<verb>{either('IS/WAS', 'IS', 'WAS')})"
+    + rf"(?P<negation>{BETWEEN_WORDS}{phrase('NOT')})?{BETWEEN_WORDS}"
+    + phrase("MEDICALLY NECESSARY:")
 )
-PROFESSIONAL_GUIDELINE = re.compile(
-    r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON[^:]*:", re.ASCII
+PROFESSIONAL_GUIDELINE = Marker(
+    opening("MEDICAL TREATMENT GUIDELINE")
+    + r"(?i:\(?S?\)?)"
+    + BETWEEN_WORDS
+    + phrase("RELIED UPON")
+    + r"[^:]*:"
 )
 # Any other capitalised heading ending in a colon closes the section before it.
-PROFESSIONAL_SECTION = re.compile(r"^[ \t]*[A-Z][A-Z0-9 ()/'&,-]{6,}:[ \t]*$", re.M | re.ASCII)
+PROFESSIONAL_SECTION = re.compile(
+    "^[ \\t]*[A-Z][A-Z0-9 ()/'\u2019&,-]{6,}:[ \\t]*$", re.M | re.ASCII
+)
 NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M | re.ASCII)
 
 
@@ -153,21 +217,40 @@ def parse_letter(text: str, vocabulary: Vocabulary, source: str = "<text>") -> C
     bundled one in its place would read another rules folder's requests differently). Raises
     `NotALetterError` for text of no known layout."""
     text = plain_spaces(text)
-    if ISSUES_HEADING.search(text) and CA_GUIDELINE.search(text):
-        case = parse_dwc(text, source, vocabulary)
+    issues = ISSUES_HEADING.search(text)
+    if issues and CA_GUIDELINE.search(text):
+        case = parse_dwc(text, source, vocabulary, issues)
     elif PROFESSIONAL_HEADING.search(text) and PROFESSIONAL_ISSUE.search(text):
         case = parse_professional(text, source, vocabulary)
     elif NOTICE_DETERMINATION.search(text):
         case = parse_notice(text, source, vocabulary)
     else:
-        raise NotALetterError(
-            source,
-            "not an IMR determination letter (none of 'IMR ISSUES, DECISIONS AND RATIONALES', "
-            "'MEDICAL PROFESSIONAL REVIEW' or 'has determined the request for' was found)",
-        )
+        raise NotALetterError(source, why_no_layout(text, issues is not None))
     if not case.items:
         raise NotALetterError(source, "an IMR letter, but no disputed item could be found in it")
     return case
+
+
+def why_no_layout(text: str, issues_found: bool) -> str:
+    """Why no layout could be read: none of them starts in the text, or what one that starts
+    lacks. A phrase is said to be missing only where it is not there in any form."""
+    started = []
+    if issues_found:
+        started.append(f"'{ISSUES_HEADING_WORDS}' was found but no '{CA_GUIDELINE_WORDS}'")
+    if PROFESSIONAL_HEADING.search(text):
+        started.append(
+            f"'{PROFESSIONAL_HEADING_WORDS}' was found but no '{PROFESSIONAL_ISSUE_WORDS}'"
+        )
+    if NOTICE_LEAD.search(text):
+        started.append(
+            f"'{NOTICE_LEAD_WORDS}' was found but not followed by '{NOTICE_VERDICT_WORDS}'"
+        )
+    if started:
+        return "not an IMR determination letter of a known layout: " + "; ".join(started)
+    return (
+        f"not an IMR determination letter (none of '{ISSUES_HEADING_WORDS}', "
+        f"'{PROFESSIONAL_HEADING_WORDS}' or '{NOTICE_LEAD_WORDS}' was found)"
+    )
 
 
 # --- shared pieces ------------------------------------------------------------------------------
@@ -231,8 +314,6 @@ def read_reviewer(text: str) -> Reviewer:
     return Reviewer()
 
 
-DECISION_LINE = re.compile(r"\s*(Upheld|Overturned)\W*", re.I | re.ASCII)
-TRAILING_IS = re.compile(r"\s+is\s*:?\s*\Z", re.ASCII)
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+", re.ASCII)
 CONCLUSION_TAIL_CHARS = 800
 SUPPORTED = re.compile(r"\bsupported\b", re.I | re.ASCII)
@@ -353,9 +434,7 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # --- DWC layout ---------------------------------------------------------------------------------
 
 
-def parse_dwc(text: str, source: str, vocabulary: Vocabulary) -> Case:
-    issues = ISSUES_HEADING.search(text)
-    assert issues is not None  # checked by the caller
+def parse_dwc(text: str, source: str, vocabulary: Vocabulary, issues: re.Match[str]) -> Case:
     intro = ISSUES_INTRO.search(text, issues.end())
     items_start = intro.end() if intro else issues.end()
     sections = {"issues": trimmed_span(text, issues.start(), len(text))}
@@ -431,23 +510,38 @@ def find_heading(text: str, block_start: int, anchor: int) -> Span:
     """The item heading: the lines just above an item's "Claims Administrator guideline:".
 
     Walks up from the anchor and stops below the first line that ends a sentence, which is the end
-    of the previous rationale (or the "set forth below:" intro, which is outside the block).
+    of the previous rationale (or the "set forth below:" intro, which is outside the block). Blank
+    lines and page headers or footers are passed over.
     """
     lines = [(s, e) for s, e in iter_lines(text, block_start, anchor) if text[s:e].strip()]
-    if not lines:
+    taken = [line] if (line := pop_content_line(text, lines)) else []
+    if not taken:
         return Span(start=anchor, end=anchor)
-    taken = [lines.pop()]
     # A decision word alone on its line belongs with the line above, whatever that line ends with.
-    if DECISION_LINE.fullmatch(text[taken[0][0] : taken[0][1]]) and lines:
-        taken.append(lines.pop())
-    while lines and len(taken) < MAX_HEADING_LINES:
-        above = text[lines[-1][0] : lines[-1][1]].rstrip()
+    if DECISION_LINE.fullmatch(text, *taken[0]) and (line := pop_content_line(text, lines)):
+        taken.append(line)
+    while len(taken) < MAX_HEADING_LINES and (line := pop_content_line(text, lines)):
+        start, end = line
+        above = text[start:end].rstrip()
+        end = start + len(above)
         if RATIONALE.search(above):
             break
-        if SENTENCE_END.search(above) and not HEADING_CONTINUES.search(above):
+        if SENTENCE_END.search(above) and not HEADING_CONTINUES.search(
+            text, max(block_start, end - HEADING_CONTINUES_REACH), end
+        ):
             break
-        taken.append(lines.pop())
+        taken.append(line)
     return trimmed_span(text, taken[-1][0], taken[0][1])
+
+
+def pop_content_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last of `lines` that is not a page header or footer, taken off the list with those
+    after it; None when there is none."""
+    while lines:
+        start, end = lines.pop()
+        if not PAGE_FURNITURE_LINE.fullmatch(text, start, end):
+            return start, end
+    return None
 
 
 def split_dwc_heading(
@@ -464,7 +558,7 @@ def split_dwc_heading(
     body_end = len(raw)
     match = HEADING_DECISION.search(raw)
     if match:
-        decision = DECISION_WORDS[match.group(1).lower()]
+        decision = DECISION_WORDS[letters_of(match.group("decision"))]
         body_end = match.start()
     else:
         trailing_colon = HEADING_NO_DECISION.search(raw)
@@ -473,8 +567,9 @@ def split_dwc_heading(
     # Keep "is" out of the request: "... Norco 10/325mg #35 is: Upheld".
     body_end = strip_trailing_is(raw, body_end)
     request_start, original, authorized = 0, None, None
-    partial = PARTIAL_AUTHORIZATION.match(raw, 0, body_end) or WHOLE_ORIGINAL_DISPUTED.match(
-        raw, 0, body_end
+    partial = ORIGINAL_REQUEST_STATED.search(raw, 0, body_end) and (
+        PARTIAL_AUTHORIZATION.match(raw, 0, body_end)
+        or WHOLE_ORIGINAL_DISPUTED.match(raw, 0, body_end)
     )
     if partial:
         request_start = partial.start("disputed")
@@ -533,9 +628,7 @@ def parse_notice(text: str, source: str, vocabulary: Vocabulary) -> Case:
 
         lines = {name: body_after(marker, starts) for name, marker in markers.items()}
         rationale_bounds = lines["rationale"] or (heading.end(), block_end)
-        decision = (
-            Decision.UPHELD if "not" in heading.group("verdict").lower() else Decision.OVERTURNED
-        )
+        decision = Decision.UPHELD if heading.group("negation") else Decision.OVERTURNED
         items.append(
             build_item(
                 text,
@@ -625,7 +718,7 @@ def parse_professional(text: str, source: str, vocabulary: Vocabulary) -> Case:
         decision, rationale_span = Decision.UNKNOWN, None
         if number in rationales:
             heading, rationale_span = rationales[number]
-            if heading.group("verb") != "IS/WAS":
+            if letters_of(heading.group("verb")) != "iswas":
                 negated = heading.group("negation") is not None
                 decision = Decision.UPHELD if negated else Decision.OVERTURNED
         items.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ from conftest import DATA, LIMIT_RULE, REPO, SHARED, needs_shared
 from typer.testing import CliRunner
 
 from cli import app
+from engine.documents import read_letter_text
 
 runner = CliRunner()
 SEED = REPO / "cases" / "seed-003_a4e734c225be3e19" / "letter.txt"
@@ -228,3 +230,40 @@ def test_a_fact_withdrawn_for_an_item_says_so() -> None:
     assert result.exit_code == 0, result.output
     rows = [line for line in result.stdout.splitlines() if "red_flag_fracture" in line]
     assert any("not for this item" in row for row in rows), rows
+
+
+def drawing_script():
+    """tests/data/pdf/make_fixtures.py, which draws the PDF fixtures, as a module."""
+    path = DATA / "pdf" / "make_fixtures.py"
+    spec = importlib.util.spec_from_file_location("make_fixtures", path)
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
+
+
+VERDICT = re.compile(r"\bis(?:\s+not)?\s+(medically\s+necessary\s+and\s+appropriate)")
+
+
+def test_parse_a_notice_pdf_whose_text_layer_glues_not_to_medically(tmp_path: Path) -> None:
+    # As a real 2013 notice's PDF does: the page shows "is not medically necessary", its text
+    # layer says "is notmedically necessary", and the parser once refused it as no IMR letter.
+    draw = drawing_script()
+    sample = (DATA / "layouts" / "notice2013_multi.txt").read_text(encoding="utf-8")
+    every_item_denied = VERDICT.sub(
+        lambda found: "is not" + draw.GAP_WITHOUT_SPACE + found[1], sample
+    )
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(draw.letter_pdf(every_item_denied.split("\n")))
+    text_layer = read_letter_text(pdf)
+    assert text_layer.count("is notmedically") == len(VERDICT.findall(sample))
+    assert not re.search(r"is\s+not\s+medically", text_layer)
+
+    result = runner.invoke(app, ["parse", str(pdf), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(result.stdout)
+    assert record["layout"] == "notice2013"
+    assert [(item["decision"], item["decision_source"]) for item in record["items"]] == [
+        ("upheld", "heading")
+    ] * 3
+    assert record["items"][0]["request"] == "MRI of the cervical spine without contrast"

@@ -12,7 +12,7 @@ from conftest import CORPUS_PDF, DATA, REPO, needs_shared, real_letters
 
 from engine.errors import NotALetterError
 from engine.facts import extract_note_facts
-from engine.letters import conclude, parse_date, parse_letter, parse_letter_file
+from engine.letters import clean_request, conclude, parse_date, parse_letter, parse_letter_file
 from engine.models import Decision, DecisionSource, Layout
 
 # An independent reading of the decisions: every line that ends a heading with a decision word,
@@ -164,12 +164,21 @@ def test_decision_word_alone_on_its_line_and_heading_over_two_lines(vocabulary) 
     assert only.decision is Decision.OVERTURNED and only.decision_source is DecisionSource.HEADING
 
 
-def test_partial_authorization_disputes_the_remaining_portion(vocabulary) -> None:
-    heading = (
+@pytest.mark.parametrize(
+    "heading",
+    [
         "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by the\n"
         "Claims Administrator. The remaining IMR eligible portion of the original request, Norco\n"
-        "10/325mg #35 is: Upheld"
-    )
+        "10/325mg #35 is: Upheld",
+        # Each of the first two sentences ends a line, its closing words on that line alone: the
+        # lines above still belong to the heading.
+        "Norco 10/325mg #60 was the\noriginal request.\nNorco 10/325mg #25 was authorized by the "
+        "Claims\nAdministrator.\nThe remaining IMR eligible portion of the original request, Norco\n"
+        "10/325mg #35 is: Upheld",
+    ],
+    ids=["as-printed", "sentences-broken-over-lines"],
+)
+def test_partial_authorization_disputes_the_remaining_portion(heading: str, vocabulary) -> None:
     only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
     assert only.request == "Norco 10/325mg #35"
     assert only.original_request == "Norco 10/325mg #60"
@@ -322,3 +331,265 @@ def test_a_letter_with_no_break_spaces_parses_as_with_plain_ones(vocabulary) -> 
     plain, other = parse_letter(seed, vocabulary), parse_letter(spaced, vocabulary)
     assert len(other.text) == len(spaced)
     assert other.model_dump(exclude={"text"}) == plain.model_dump(exclude={"text"})
+
+
+# --- text-layer artefacts ------------------------------------------------------------------------
+# The catalogue in tests/data/layouts/artefacts.yaml: each artefact below damages a layout's fixed
+# wording, or the whole letter, the way PDF text layers do; the case read must not change.
+
+ARTEFACTS = yaml.safe_load((DATA / "layouts" / "artefacts.yaml").read_text(encoding="utf-8"))
+
+
+def glued(found: str) -> str:
+    return "".join(found.split())
+
+
+def split(found: str) -> str:
+    return " ".join(in_two(word, " ") if letters_in(word) >= 4 else word for word in found.split())
+
+
+def hyphenated(found: str) -> str:
+    return " ".join(
+        in_two(word, "-\n") if letters_in(word) >= 6 else word for word in found.split()
+    )
+
+
+def line_breaks(found: str) -> str:
+    return "\n".join(found.split())
+
+
+def odd_case(found: str) -> str:
+    return found[0] + found[1:].swapcase()
+
+
+def page_footer(found: str) -> str:
+    return between_halves(found, "\nPage 2 of 5\n")
+
+
+def page_number(found: str) -> str:
+    return between_halves(found, "\n- 2 -\n")
+
+
+def ligatures(found: str) -> str:
+    return found.replace("ff", "\ufb00").replace("fi", "\ufb01").replace("fl", "\ufb02")
+
+
+def doubled_spaces(letter_text: str) -> str:
+    return letter_text.replace(" ", "  ")
+
+
+def no_break_spaces(letter_text: str) -> str:
+    return letter_text.replace(" ", "\u00a0")
+
+
+def curly_quotes(letter_text: str) -> str:
+    return re.sub(r'"([^"\n]*)"', "\u201c\\1\u201d", letter_text).replace("'", "\u2019")
+
+
+def letters_in(word: str) -> int:
+    return sum(character.isalpha() for character in word)
+
+
+def in_two(word: str, between: str) -> str:
+    return word[: len(word) // 2] + between + word[len(word) // 2 :]
+
+
+def between_halves(found: str, line: str) -> str:
+    words = found.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) + line + " ".join(words[half:]) if half else found
+
+
+ARTEFACT_FUNCTIONS = {
+    artefact.__name__: artefact
+    for artefact in (
+        glued,
+        split,
+        hyphenated,
+        line_breaks,
+        odd_case,
+        page_footer,
+        page_number,
+        ligatures,
+        doubled_spaces,
+        no_break_spaces,
+        curly_quotes,
+    )
+}
+
+
+def layout_samples(layout: str) -> list[Path]:
+    patterns = ARTEFACTS["layouts"][layout]["samples"]
+    return sorted(path for pattern in patterns for path in REPO.glob(pattern))
+
+
+def phrase_places(layout: str) -> re.Pattern[str]:
+    """Where the layout's phrases stand, as printed: the words of each may be wrapped."""
+    phrases = sorted(ARTEFACTS["layouts"][layout]["phrases"], key=len, reverse=True)
+    return re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases))
+
+
+def damaged(text: str, layout: str, name: str) -> str:
+    artefact = next(a for a in ARTEFACTS["artefacts"] if a["name"] == name)
+    damage = ARTEFACT_FUNCTIONS[name]
+    if artefact["where"] == "letter":
+        return damage(text)
+    return phrase_places(layout).sub(lambda found: damage(found[0]), text)
+
+
+def what_is_read(case) -> dict:
+    """What an artefact must not change: the layout, the sections found, the header, the
+    reviewer's credentials and every item's request and decision."""
+    reviewer = case.reviewer
+    return {
+        "layout": case.layout,
+        "sections": sorted(case.sections),
+        "case_number": case.case_number,
+        "dates": case.dates,
+        "reviewer": (reviewer.specialties, reviewer.subspecialties, reviewer.licensure),
+        "items": [
+            (
+                item.index,
+                item.request,
+                item.original_request,
+                item.authorized_request,
+                item.decision,
+                item.decision_source,
+            )
+            for item in case.items
+        ],
+    }
+
+
+def artefact_cases() -> list:
+    """Every sample with every artefact that damages it: a sample holds no curly quote to make
+    straight, and only one layout's wording has an "fi" to make a ligature of."""
+    cases = []
+    for layout in ARTEFACTS["layouts"]:
+        for sample in layout_samples(layout):
+            text = sample.read_text(encoding="utf-8")
+            for artefact in ARTEFACTS["artefacts"]:
+                if damaged(text, layout, artefact["name"]) != text:
+                    name = f"{sample.relative_to(REPO)}-{artefact['name']}"
+                    cases.append(pytest.param(layout, sample, artefact["name"], id=name))
+    return cases
+
+
+ARTEFACT_CASES = artefact_cases()
+
+
+@pytest.mark.parametrize(("layout", "sample", "artefact"), ARTEFACT_CASES)
+def test_text_layer_artefacts_change_nothing_read(
+    layout: str, sample: Path, artefact: str, vocabulary
+) -> None:
+    text = sample.read_text(encoding="utf-8")
+    broken = damaged(text, layout, artefact)
+    case = parse_letter(broken, vocabulary=vocabulary)
+    assert what_is_read(case) == what_is_read(parse_letter(text, vocabulary=vocabulary))
+    assert case.layout.value == layout
+    for item in case.items:
+        assert item.request == clean_request(item.request_span.slice(broken))
+
+
+def test_every_artefact_of_the_catalogue_is_done_by_a_function_and_tried() -> None:
+    assert [a["name"] for a in ARTEFACTS["artefacts"]] == list(ARTEFACT_FUNCTIONS)
+    assert {a["where"] for a in ARTEFACTS["artefacts"]} == {"phrases", "letter"}
+    tried = {case.values[2] for case in ARTEFACT_CASES}
+    assert tried == set(ARTEFACT_FUNCTIONS), "an artefact that damages no sample tests nothing"
+
+
+@pytest.mark.parametrize("layout", list(ARTEFACTS["layouts"]))
+def test_every_phrase_of_the_catalogue_stands_in_a_sample(layout: str) -> None:
+    samples = [path.read_text(encoding="utf-8") for path in layout_samples(layout)]
+    assert samples
+    for phrase in ARTEFACTS["layouts"][layout]["phrases"]:
+        printed = re.compile(r"\s+".join(map(re.escape, phrase.split())))
+        assert any(printed.search(text) for text in samples), phrase
+
+
+NOTICE_VERDICT = re.compile(r"\bis(\s+not)?\s+(medically\s+necessary\s+and\s+appropriate)")
+
+
+@pytest.mark.parametrize(
+    ("verdict", "decision"),
+    [("is not", Decision.UPHELD), ("is", Decision.OVERTURNED)],
+    ids=["notmedically", "ismedically"],
+)
+def test_a_notice_with_every_verdict_glued_decides_every_item(
+    verdict: str, decision: Decision, vocabulary
+) -> None:
+    # As in a real 2013 notice's text layer ("is notmedically necessary and appropriate"), which
+    # was refused as not an IMR letter, although it says "has determined the request for".
+    text = (DATA / "layouts" / "notice2013_multi.txt").read_text(encoding="utf-8")
+    glued_text = NOTICE_VERDICT.sub(lambda found: verdict + found[2], text)
+    assert "is not medically" not in glued_text and "is medically" not in glued_text
+    case = parse_letter(glued_text, vocabulary=vocabulary)
+    assert case.layout is Layout.NOTICE_2013
+    assert [item.decision for item in case.items] == [decision] * 3
+    assert [item.request for item in case.items] == [
+        item.request for item in parse_letter(text, vocabulary=vocabulary).items
+    ]
+
+
+def test_glued_notice_determinations_are_the_items_where_there_are_no_item_headings(
+    vocabulary,
+) -> None:
+    text = (DATA / "layouts" / "notice2013_multi.txt").read_text(encoding="utf-8")
+    without_headings = text[: text.index("Expert Reviewer's Decision and Rationale:")]
+    glued_text = without_headings.replace("is not medically", "is notmedically")
+    case = parse_letter(glued_text, vocabulary=vocabulary)
+    assert [(item.request, item.decision) for item in case.items] == [
+        ("MRI of the cervical spine without contrast", Decision.UPHELD),
+        ("Retrospective urine drug screen DOS: 11/14/13", Decision.OVERTURNED),
+        (
+            "Acupuncture 2 times a week for 6 weeks for the cervical spine, right shoulder and right "
+            "upper extremity",
+            Decision.UPHELD,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "MAXIMUS Federal Services, Inc. has determined the request for an MRI of the knee.",
+            "not an IMR determination letter of a known layout: 'has determined the request for' "
+            "was found but not followed by 'is [not] medically necessary and appropriate'",
+        ),
+        (
+            "IMR ISSUES, DECISIONS AND RATIONALES\nMRI of the knee: Upheld\nDecision rationale: x.",
+            "not an IMR determination letter of a known layout: 'IMR ISSUES, DECISIONS AND "
+            "RATIONALES' was found but no 'Claims Administrator guideline:'",
+        ),
+        (
+            "MEDICAL PROFESSIONAL\nREVIEW\nIMR ISSUES, DECISIONS AND RATIONALES",
+            "not an IMR determination letter of a known layout: 'IMR ISSUES, DECISIONS AND "
+            "RATIONALES' was found but no 'Claims Administrator guideline:'; 'MEDICAL PROFESSIONAL "
+            "REVIEW' was found but no 'ISSUE AT DISPUTE:'",
+        ),
+    ],
+)
+def test_a_layout_begun_but_not_complete_is_named_with_what_it_lacks(
+    text: str, reason: str, vocabulary
+) -> None:
+    with pytest.raises(NotALetterError) as refused:
+        parse_letter(text, "x.txt", vocabulary)
+    assert refused.value.message == reason
+
+
+def test_a_phrase_broken_by_the_text_layer_is_not_called_missing(vocabulary) -> None:
+    text = "Re: your claim. MAXIMUS has deter mined the re-\nquest for an MRI of the knee."
+    with pytest.raises(NotALetterError) as refused:
+        parse_letter(text, "x.txt", vocabulary)
+    assert refused.value.message.startswith(
+        "not an IMR determination letter of a known layout: 'has determined the request for' was "
+        "found but"
+    )
+
+
+def test_page_footers_around_a_heading_are_passed_over(vocabulary) -> None:
+    heading = "MRI of the lumbar spine:\nPage 2 of 5\nUpheld\n- 3 -"
+    only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
+    assert (only.request, only.decision) == ("MRI of the lumbar spine", Decision.UPHELD)
+    assert only.decision_source is DecisionSource.HEADING

@@ -1,4 +1,5 @@
 """Build the PDF fixtures in this folder from scratch: letter_aes.pdf, password.pdf, scanned.pdf.
+The tests also draw PDFs of their own with it, at run time (`letter_pdf`): those need no pypdf.
 
 The state publishes its IMR letters as PDFs with a text layer, AES-encrypted with an EMPTY user
 password (128-bit AES, /V 4 /R 4, permission bits /P -1340). This script makes small look-alikes
@@ -39,9 +40,6 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.constants import UserAccessPermissions
-
 HERE = Path(__file__).resolve().parent
 LETTER = HERE / "letter.txt"
 
@@ -53,8 +51,14 @@ OWNER_PASSWORD = "imrcheck-fixtures-owner"
 USER_PASSWORD = "s3cret"
 # The state's letters carry /P -1340: print, accessibility extraction, high-quality print; copying
 # text is NOT permitted (PDFium extracts it anyway). pypdf wants the same 32 bits unsigned.
-STATE_PERMISSIONS = UserAccessPermissions(-1340 & 0xFFFFFFFF)
+STATE_PERMISSIONS = -1340 & 0xFFFFFFFF
 MAX_FIXTURE_BYTES = 10 * 1024
+# Where a line holds this character, the words either side of it are drawn apart by kerning and
+# no space character is written between them, as some producers set text: the page shows a gap,
+# and PDFium's text layer runs the words together ("is notmedically necessary", as in the state's
+# 2013 notices). The gap is in thousandths of the font size: PDFium reads a wider one as a space.
+GAP_WITHOUT_SPACE = "\x1f"
+KERNED_GAP = 100
 
 
 def pdf_string(text: str) -> bytes:
@@ -83,9 +87,31 @@ def text_stream(lines: list[str]) -> bytes:
         gap = 0.0
         if previous_y < BOTTOM:
             raise SystemExit(f"page overflows: {line!r} would be drawn at y={previous_y}")
-        ops.append(pdf_string(line) + b" Tj")
+        ops.append(shown(line))
     ops.append(b"ET")
     return b"\n".join(ops) + b"\n"
+
+
+def shown(line: str) -> bytes:
+    """The operator drawing one line: its words kerned apart where it holds GAP_WITHOUT_SPACE."""
+    if GAP_WITHOUT_SPACE not in line:
+        return pdf_string(line) + b" Tj"
+    parts = [pdf_string(part) for part in line.split(GAP_WITHOUT_SPACE)]
+    return b"[" + (b" -%d " % KERNED_GAP).join(parts) + b"] TJ"
+
+
+def letter_pdf(lines: list[str]) -> bytes:
+    """An unencrypted PDF of a letter's lines, starting a new page wherever one is full."""
+    pages: list[list[str]] = [[]]
+    height = 0.0
+    for line in lines:
+        step = LEADING / 2 if not line.strip() else LEADING
+        if height + step > TOP - BOTTOM and line.strip():
+            pages.append([])
+            height = 0.0
+        pages[-1].append(line)
+        height += step
+    return build_pdf([text_stream(page) for page in pages], with_font=True)
 
 
 def format_number(value: float) -> bytes:
@@ -171,6 +197,11 @@ def seeded_token_bytes(seed: str) -> Iterator[None]:
 
 
 def encrypt(plain: bytes, user_password: str, seed: str) -> bytes:
+    # pypdf is imported where it is used: the tests draw PDFs with the functions above and do not
+    # install it.
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import UserAccessPermissions
+
     with seeded_token_bytes(seed):
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain)))
         writer.pdf_header = "%PDF-1.6"  # AES needs PDF 1.6; the state's letters say 1.6 too
@@ -178,7 +209,7 @@ def encrypt(plain: bytes, user_password: str, seed: str) -> bytes:
             user_password=user_password,
             owner_password=OWNER_PASSWORD,
             algorithm="AES-128",
-            permissions_flag=STATE_PERMISSIONS,
+            permissions_flag=UserAccessPermissions(STATE_PERMISSIONS),
         )
         buffer = io.BytesIO()
         writer.write(buffer)
@@ -198,6 +229,8 @@ def letter_pages(text: str) -> list[list[str]]:
 
 def check(path: Path, password: str, expect_text: str | None) -> None:
     """Re-open a written fixture with pypdf: it must decrypt and hold (or lack) the text."""
+    from pypdf import PdfReader
+
     reader = PdfReader(path)
     assert reader.is_encrypted, path
     if password:
