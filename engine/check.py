@@ -126,6 +126,14 @@ def ways_to_pass(
                 if line not in advice:
                     advice.append(line)
     advice.extend(f"document {words}" for words in verdict.missing)
+    if verdict.outcome == "deny" and not advice:
+        # A denial on what was asked for, not on what the record lacks: say so, rather than
+        # leave the office to guess what to add.
+        cited = "; ".join(dict.fromkeys(f.citation for f in deciding if f.outcome == "deny"))
+        advice.append(
+            f"nothing the record could add changes this under {cited}: the guideline does not "
+            "support the request as asked"
+        )
     return advice
 
 

@@ -126,3 +126,31 @@ def test_cli_a_wrong_fact_in_the_facts_file_names_the_file(tmp_path: Path) -> No
     result = runner.invoke(app, ["check", "--request", "PT 2x6", "--facts", str(facts)])
     assert result.exit_code == 2
     assert "facts.yaml:2:3: error:" in result.output and "prior_visits" in result.output
+
+
+NOT_AS_ASKED = """
+rules:
+  - id: mtus.test.no-more
+    title: No more of it
+    citation: {document: Test guideline, section: More}
+    tier: mtus
+    effective: {}
+    confidence: confirmed
+    applies: {services: [physical_therapy]}
+    when: request.additional == true
+    outcome: deny
+    message: more is not supported
+    examples: [{name: more, request: {additional: true}, expect: deny}]
+"""
+
+
+def test_a_denial_nothing_can_change_says_so(tmp_path: Path) -> None:
+    from conftest import rules_folder
+
+    evaluator = Evaluator(load_rulebook(rules_folder(tmp_path, {"more.yaml": NOT_AS_ASKED})))
+    result = check(evaluator, "Additional physical therapy 2x3 lumbar spine")
+    assert result.verdict == "deny"
+    assert result.to_pass == [
+        "nothing the record could add changes this under Test guideline - More: the guideline "
+        "does not support the request as asked"
+    ]
