@@ -998,6 +998,9 @@ _PAIN = re.compile(
 )
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
+
+
 class Sentence(NamedTuple):
     """A sentence of the letter or note, with its words normalised. (A named tuple: one is
     made for every sentence of every letter, and a frozen dataclass costs several times more.)"""
@@ -1354,7 +1357,11 @@ def facts_in(
             if reported:
                 add("latest_report_date", reported, report.start(), report.end())
     if has_digit and "10" in text and _PAIN_WORD.search(text):
-        for pain in _PAIN.finditer(text):
+        scores = list(_PAIN.finditer(text))
+        # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
+        # is the past one; the current is the other.
+        current = [p for p in scores if not _FROM_BEFORE.search(text, 0, p.start())] or scores
+        for pain in current:
             add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
     # "authorized", not "Request for Authorization", which names what was asked.
     if "authorized" in sentence.words and not _NOT_AUTHORIZED.search(text):
@@ -1584,8 +1591,10 @@ def facts_in(
     if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text):
         add("prior_electrodiagnostics", True)
     # A drug asked for, planned or decided on is not yet a drug taken.
+    # A drug named only as not taken ("Tramadol has not been tried") is no use of it.
+    opioids_named = [m[1] for m in findings.opioid_pattern.finditer(plain, words)]
     if (
-        findings.opioid_pattern.search(plain, words)
+        any(phrase_status(p) not in (Status.ABSENT, Status.POSSIBLE) for p in opioids_named)
         or ("on" in words and not words.isdisjoint(_OPIOID_WORDS) and _ON_OPIOIDS.search(text))
     ) and words.isdisjoint(_REQUEST_WORDS):
         add("opioid_use", True)

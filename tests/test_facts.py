@@ -521,6 +521,9 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
         ("Progressive weakness of the left leg.", "red_flag_progressive_deficit", True),
         ("Osteomyelitis is a concern.", "red_flag_infection", True),
         ("There were no red flag symptoms.", "red_flags", False),
+        ("Tramadol has not been tried.", "opioid_use", None),
+        ("Pain decreased from 8/10 to 4/10 with therapy.", "pain_score", 4),
+        ("Pain is 6/10, down from 9/10 last month.", "pain_score", 6),
         (
             "MRI 01/25/17: L4-5 disc protrusion compressing the exiting L4 root.",
             "imaging_nerve_compromise",
