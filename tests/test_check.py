@@ -154,3 +154,33 @@ def test_a_denial_nothing_can_change_says_so(tmp_path: Path) -> None:
         "nothing the record could add changes this under Test guideline - More: the guideline "
         "does not support the request as asked"
     ]
+
+
+# Red flags the guideline acts on at once: a plain note documenting one certifies the imaging,
+# with no advice to document plain films or a failed course of care first.
+RED_FLAG_NOTES = {
+    "cauda equina": (
+        "MRI of the lumbar spine",
+        "Urgent visit for low back pain after a lifting injury. Since yesterday he reports new "
+        "urinary incontinence and numbness in the saddle area. Exam: decreased sensation in the "
+        "perineum, ankle dorsiflexion 3/5 bilaterally, absent Achilles reflexes.",
+    ),
+    "suspected fracture": (
+        "CT scan of the lumbar spine",
+        "Fell from a ladder about 8 feet onto his back two days ago. Severe midline tenderness at "
+        "L1. Neuro exam intact. A compression fracture of L1 is suspected.",
+    ),
+    "progressive deficit": (
+        "MRI of the lumbar spine",
+        "Left foot dorsiflexion weakness has progressed from 4/5 three weeks ago to 3/5 today, "
+        "with new numbness over the dorsum of the foot.",
+    ),
+}
+
+
+@pytest.mark.parametrize("flag", list(RED_FLAG_NOTES))
+def test_a_red_flag_certifies_imaging_from_a_plain_note(evaluator: Evaluator, flag: str) -> None:
+    request, notes = RED_FLAG_NOTES[flag]
+    result = check(evaluator, request, notes, day="2016-06-01")
+    assert result.verdict == "certify", (result.reasons, result.missing)
+    assert result.to_pass == []
