@@ -366,7 +366,7 @@ def audit(
             "reported from it, not tried again, unless their content changed).",
         ),
     ] = False,
-    # The runner's defaults (engine.runner), written out so that the command line starts without
+    # The runner's defaults (engine.processes), written out so that the command line starts without
     # importing the engine; a test keeps them equal.
     letter_memory_mib: Annotated[
         int,
@@ -424,7 +424,7 @@ def audit(
     from engine.audit import AuditSettings, rules_version
     from engine.documents import letter_files
     from engine.errors import InputError
-    from engine.runner import LetterLimits, RunnerError
+    from engine.processes import LetterLimits, RunnerError
     from engine.summary import InconsistentRecordError, Tally
     from engine.vocab import default_rules_dir
 
@@ -529,7 +529,8 @@ def run_audit(
     from engine.audit import LetterResult, audit_files_on_dask, content_hash
     from engine.documents import STANDARD_INPUT, read_letter_bytes
     from engine.errors import InputError
-    from engine.runner import LetterLimits, audit_files
+    from engine.processes import LetterLimits
+    from engine.runner import audit_files
 
     # Standard input can be read only once: its bytes serve the store's look and the audit.
     given: dict[str, bytes] = {}

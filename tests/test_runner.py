@@ -28,13 +28,13 @@ import cli
 from cli import app
 from engine.audit import AuditSettings
 from engine.hostile import decompression_bomb_pdf
-from engine.runner import (
+from engine.processes import (
     DEFAULT_LETTER_MEMORY_MIB,
     DEFAULT_LETTER_SECONDS,
     LetterLimits,
     RunnerError,
-    audit_files,
 )
+from engine.runner import audit_files
 
 runner = CliRunner()
 HOOKS = REPO / "tests" / "worker_hooks"
