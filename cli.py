@@ -88,6 +88,29 @@ FormatOption = Annotated[
 ]
 
 
+# What one letter may take in the worker process that reads it (a PDF) or audits it. The defaults
+# are engine.processes', written out so that the command line starts without importing the
+# engine; a test keeps them equal.
+LetterMemoryOption = Annotated[
+    int,
+    typer.Option(
+        "--letter-memory-mib",
+        min=1,
+        max=1024 * 1024,
+        help="Memory one letter may use, beyond what the worker process reading it holds; a "
+        "letter that needs more fails with an error line.",
+    ),
+]
+LetterSecondsOption = Annotated[
+    float,
+    typer.Option(
+        "--letter-seconds",
+        min=0.1,
+        help="Time one letter may take; a letter that takes longer fails with an error line.",
+    ),
+]
+
+
 def fail(message: str, code: int = EXIT_INPUT_ERROR) -> None:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(code)
@@ -118,10 +141,16 @@ def parse(
         typer.Option("--format", "-f", help="table for people; json or yaml for machines."),
     ] = ParseFormat.table,
     rules: RulesOption = None,
+    letter_memory_mib: LetterMemoryOption = 1024,
+    letter_seconds: LetterSecondsOption = 60.0,
 ) -> None:
     """Parse IMR determination letters into structured cases: one case per file."""
+    from contextlib import closing
+
     from engine.errors import InputError
-    from engine.letters import parse_letter_file
+    from engine.extraction import LetterReader
+    from engine.letters import parse_letter
+    from engine.processes import LetterLimits, RunnerError
     from engine.records import case_record, error_record
     from engine.vocab import load_vocabulary
 
@@ -133,15 +162,20 @@ def parse(
         fail("no letter files (.txt or .pdf) found in " + ", ".join(map(str, paths)))
     records: list[dict[str, Any]] = []
     failures = 0
-    for path in files:
-        try:
-            if isinstance(path, InputError):
-                raise path  # a folder the walk could not list
-            records.append(case_record(parse_letter_file(path, vocabulary)))
-        except InputError as exc:
-            failures += 1
-            records.append(error_record(exc.path, exc.message))
-            typer.echo(str(exc), err=True)
+    # PDFs are read in a worker process: a PDF that PDFium cannot survive is one letter's error.
+    with closing(LetterReader(LetterLimits(letter_memory_mib, letter_seconds))) as reader:
+        for path in files:
+            try:
+                if isinstance(path, InputError):
+                    raise path  # a folder the walk could not list
+                text = reader.text(path)
+                records.append(case_record(parse_letter(text, vocabulary, source=str(path))))
+            except InputError as exc:
+                failures += 1
+                records.append(error_record(exc.path, exc.message))
+                typer.echo(str(exc), err=True)
+            except RunnerError as exc:
+                fail(str(exc))
     if output_format is ParseFormat.json:
         typer.echo(json.dumps(records, indent=2))
     elif output_format is ParseFormat.yaml:
@@ -235,10 +269,12 @@ def facts(
         ParseFormat, typer.Option("--format", "-f", help="table for people; json for machines.")
     ] = ParseFormat.table,
     rules: RulesOption = None,
+    letter_memory_mib: LetterMemoryOption = 1024,
+    letter_seconds: LetterSecondsOption = 60.0,
 ) -> None:
     """The clinical facts a letter documents, each with its evidence."""
-    from engine.documents import read_letter_text
     from engine.errors import InputError, NotALetterError
+    from engine.extraction import read_letter_text
     from engine.facts import (
         FactsFileError,
         extract_facts,
@@ -248,12 +284,13 @@ def facts(
         with_overrides,
     )
     from engine.letters import parse_letter
+    from engine.processes import LetterLimits, RunnerError
     from engine.vocab import load_vocabulary
 
     vocabulary = read_from_rules_or_exit(load_vocabulary, rules)
     findings = read_from_rules_or_exit(load_findings, rules)
     try:
-        text = read_letter_text(path)
+        text = read_letter_text(path, LetterLimits(letter_memory_mib, letter_seconds))
         case = parse_letter(text, vocabulary, source=str(path))
         items = {i.index for i in case.items}
         found = extract_facts(case, findings, summary_only)
@@ -261,7 +298,7 @@ def facts(
         # Not an IMR letter: a clinical note for a new request, read as a whole.
         items = set()
         found = extract_note_facts(text, findings, str(path))
-    except InputError as exc:
+    except (InputError, RunnerError) as exc:
         fail(str(exc))
     if item is not None and item not in items:
         fail(f"{path}: no item {item} (it has {len(items)})")
@@ -366,26 +403,8 @@ def audit(
             "reported from it, not tried again, unless their content changed).",
         ),
     ] = False,
-    # The runner's defaults (engine.runner), written out so that the command line starts without
-    # importing the engine; a test keeps them equal.
-    letter_memory_mib: Annotated[
-        int,
-        typer.Option(
-            "--letter-memory-mib",
-            min=1,
-            max=1024 * 1024,
-            help="Memory one letter may use, beyond what its worker process holds; a letter "
-            "that needs more is recorded as failed.",
-        ),
-    ] = 1024,
-    letter_seconds: Annotated[
-        float,
-        typer.Option(
-            "--letter-seconds",
-            min=0.1,
-            help="Time one letter may take; a letter that takes longer is recorded as failed.",
-        ),
-    ] = 60.0,
+    letter_memory_mib: LetterMemoryOption = 1024,
+    letter_seconds: LetterSecondsOption = 60.0,
     output_format: Annotated[
         AuditFormat,
         typer.Option("--format", "-f", help="table for people; jsonl or csv for machines."),
@@ -424,7 +443,7 @@ def audit(
     from engine.audit import AuditSettings, rules_version
     from engine.documents import letter_files
     from engine.errors import InputError
-    from engine.runner import LetterLimits, RunnerError
+    from engine.processes import LetterLimits, RunnerError
     from engine.summary import InconsistentRecordError, Tally
     from engine.vocab import default_rules_dir
 
@@ -529,7 +548,8 @@ def run_audit(
     from engine.audit import LetterResult, audit_files_on_dask, content_hash
     from engine.documents import STANDARD_INPUT, read_letter_bytes
     from engine.errors import InputError
-    from engine.runner import LetterLimits, audit_files
+    from engine.processes import LetterLimits
+    from engine.runner import audit_files
 
     # Standard input can be read only once: its bytes serve the store's look and the audit.
     given: dict[str, bytes] = {}
@@ -907,16 +927,19 @@ def check(
     ] = CheckFormat.table,
     rules: RulesOption = None,
     overlay: OverlayOption = None,
+    letter_memory_mib: LetterMemoryOption = 1024,
+    letter_seconds: LetterSecondsOption = 60.0,
 ) -> None:
     """Check a new request before it is submitted: verdict, reasons, the supported quantity and
     what would make it pass. Exit 0 whatever the verdict; 2 on unusable input."""
     from datetime import date
 
     from engine.check import NothingToCheck, cds_hooks_response, check_request
-    from engine.documents import read_letter_text
     from engine.errors import InputError
     from engine.evaluate import Evaluator, FactError
+    from engine.extraction import read_letter_text
     from engine.facts import FactsFileError, read_facts_file
+    from engine.processes import LetterLimits, RunnerError
 
     try:
         day = date.fromisoformat(on) if on else date.today()
@@ -924,7 +947,8 @@ def check(
         fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
     rulebook, compiled = load_compiled_rules_or_exit(rules, overlay)
     try:
-        text = read_letter_text(notes) if notes else None
+        limits = LetterLimits(letter_memory_mib, letter_seconds)
+        text = read_letter_text(notes, limits) if notes else None
         written = read_facts_file(facts_file, rulebook.fields) if facts_file else None
         evaluator = Evaluator(rulebook, compiled=compiled)
         result = check_request(evaluator, request, day, text, str(notes), written)
@@ -932,7 +956,7 @@ def check(
         for line in exc.problems:
             typer.echo(line, err=True)
         raise typer.Exit(EXIT_INPUT_ERROR) from None
-    except (InputError, NothingToCheck) as exc:
+    except (InputError, NothingToCheck, RunnerError) as exc:
         fail(str(exc))
     except FactError as exc:
         fail(f"{facts_file or notes}: error: {exc}")

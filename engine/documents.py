@@ -107,11 +107,13 @@ def read_standard_input(name: str | Path) -> bytes:
 def text_of_letter(data: bytes, path: str | Path) -> str:
     """The text of a letter's bytes, PDF or UTF-8 text."""
     path = Path(path)
-    if data.lstrip()[:5] == PDF_MAGIC:
-        text = extract_pdf_text(path, data)
-    else:
-        text = decode_text(path, data)
+    text = extract_pdf_text(path, data) if is_pdf(data) else decode_text(path, data)
     return fold_line_ends(text)
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether a letter's bytes are a PDF, whatever its name says."""
+    return data.lstrip()[:5] == PDF_MAGIC
 
 
 def decode_text(path: Path, data: bytes) -> str:

@@ -1,17 +1,12 @@
 """Many letters through worker processes that may die: letter files in, each file's `LetterResult`
 out, in the files' order, each exactly once.
 
-Letters are always audited in worker processes, with one job as with many, so that a letter that
-makes PDFium take all memory, crash or loop costs one failed letter, never the run:
-
-- each worker is a fresh interpreter (not a fork: durable_rules' engine must not be copied from a
-  process that has used it) that compiles the rules once;
-- its address space is capped (RLIMIT_AS) at what it holds when ready plus the memory a letter may
-  use, so an allocation past it fails (PDFium then aborts the process) instead of the machine
-  swapping;
-- the parent kills a worker still on a batch when one letter's time is up. Letters take
-  milliseconds, so a whole batch overruns only where one letter is stuck, or all are slow; its
-  letters are then run again one at a time, each with that time, before any is failed for it.
+Letters are always audited in worker processes (`engine.processes`: fresh interpreters, each
+with its address space capped), with one job as with many, so that a letter that makes PDFium take
+all memory, crash or loop costs one failed letter, never the run. Each worker compiles the rules
+once. The parent kills a worker still on a batch when one letter's time is up. Letters take
+milliseconds, so a whole batch overruns only where one letter is stuck, or all are slow; its
+letters are then run again one at a time, each with that time, before any is failed for it.
 
 The parent sees a worker die (its result pipe ends), and runs the letters of the batch it was on
 again one at a time: the letter that stops its worker again is recorded as failed, with the reason
@@ -20,23 +15,26 @@ again one at a time: the letter that stops its worker again is recorded as faile
 
 from __future__ import annotations
 
-import gc
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TypeVar, cast
 
 from engine.audit import Auditor, AuditSettings, LetterResult, content_hash, take_text
 from engine.documents import read_letter_bytes
 from engine.errors import InputError
+from engine.processes import (
+    START_FAILURES_ALLOWED,
+    WORKER_START_SECONDS,
+    LetterLimits,
+    WorkerProcess,
+    start_failure,
+    worker_program,
+)
+from engine.processes import serve as serve_tasks
 
 # Letters are audited in batches (`Auditor.audit_batch`), which also go to a worker whole: one at a
 # time, the hand-over cost as much as the audit.
@@ -47,40 +45,7 @@ LETTERS_PER_BATCH = 8
 BATCHES_QUEUED_PER_WORKER = 2
 BATCHES_AHEAD_PER_WORKER = 4
 
-# Real letters take a few milliseconds and a few MiB; these only stop what is not a letter.
-DEFAULT_LETTER_MEMORY_MIB = 1024
-DEFAULT_LETTER_SECONDS = 60.0
-# Loading the rules takes about a second, compiling them anew a few; a worker that is not ready
-# by then is stuck.
-WORKER_START_SECONDS = 300.0
-# Workers that stop before they are ready this many times in a row will not start at all.
-START_FAILURES_ALLOWED = 3
-# A worker that runs out of memory in Python says so by this exit code.
-EXIT_OUT_OF_MEMORY = 3
-# PDFium aborts the process when an allocation fails. A worker stopped by a signal after the
-# letter's memory grew to this share of what it may use ran out of it: real letters use a few MiB.
-RAN_OUT_SHARE = 0.75
-
-
-@dataclass(frozen=True)
-class LetterLimits:
-    """What one letter may take: memory beyond what the worker holds when ready, and time."""
-
-    memory_mib: int = DEFAULT_LETTER_MEMORY_MIB
-    seconds: float = DEFAULT_LETTER_SECONDS
-
-    def out_of_memory(self) -> str:
-        return f"out of memory: the letter needs more than the {self.memory_mib} MiB it may use"
-
-    def out_of_time(self) -> str:
-        return f"timed out: the letter took longer than the {self.seconds:g} s it may take"
-
-
 Taken = TypeVar("Taken")
-
-
-class RunnerError(Exception):
-    """The worker processes cannot be started: one line, for the command line to show."""
 
 
 # --- the parent ---------------------------------------------------------------------------------
@@ -97,55 +62,13 @@ class Job:
 
 
 @dataclass
-class Worker:
-    """A worker process as the parent sees it: its pipes, and the jobs sent to it, the first of
+class Worker(WorkerProcess):
+    """An audit's worker process as the parent sees it, with the jobs sent to it, the first of
     which it is on."""
 
-    process: subprocess.Popen[bytes]
-    tasks: Connection
-    results: Connection
-    started: float
-    ready: bool = False
-    resident_when_ready_kib: int = 0
     jobs: deque[Job] = field(default_factory=deque)
     # When the first job began: when the worker became ready or sent the job before it.
     on_job_since: float = 0.0
-
-    @classmethod
-    def start(cls, settings: AuditSettings, limits: LetterLimits) -> Worker:
-        to_worker_read, to_worker_write = os.pipe()
-        from_worker_read, from_worker_write = os.pipe()
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-c", WORKER_MAIN, ENGINE_ROOT]
-                + [str(to_worker_read), str(from_worker_write)],
-                pass_fds=(to_worker_read, from_worker_write),
-                # Workers never read the user's input, nor write into the command's output.
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-            )
-        except OSError as exc:
-            for descriptor in (
-                to_worker_read,
-                to_worker_write,
-                from_worker_read,
-                from_worker_write,
-            ):
-                os.close(descriptor)
-            raise RunnerError(f"cannot start a worker process: {exc.strerror or exc}") from None
-        # Only the worker holds its ends now, so its death ends the pipe the parent reads.
-        os.close(to_worker_read)
-        os.close(from_worker_write)
-        worker = cls(
-            process,
-            Connection(to_worker_write, readable=False),
-            Connection(from_worker_read, writable=False),
-            started=time.monotonic(),
-        )
-        # Should it have stopped already, the end of its result pipe tells the parent so.
-        with suppress(OSError):
-            worker.tasks.send((settings, limits))
-        return worker
 
     def deadline(self, limits: LetterLimits) -> float | None:
         if not self.ready:
@@ -153,28 +76,6 @@ class Worker:
         if not self.jobs:
             return None
         return self.on_job_since + limits.seconds
-
-    def stop(self, kill: bool) -> tuple[int, int]:
-        """End the process (killed, or left to finish on its own) and collect it: its wait status
-        and its peak memory in KiB."""
-        self.tasks.close()
-        self.results.close()
-        # os.kill and os.wait4, not Popen's kill and wait: Popen.kill collects a process that has
-        # died already, and wait4 also gives the peak memory it reached. The process is not
-        # collected before this, so its id cannot have gone to another.
-        if kill:
-            os.kill(self.process.pid, signal.SIGKILL)
-        patience = time.monotonic() + 5
-        while True:
-            pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
-            if pid:
-                self.process.returncode = os.waitstatus_to_exitcode(status)
-                return status, usage.ru_maxrss
-            if time.monotonic() > patience:
-                # Its pipes are closed, but it has not stopped: make sure.
-                os.kill(self.process.pid, signal.SIGKILL)
-                patience = float("inf")
-            time.sleep(0.01)
 
 
 def audit_files(
@@ -242,7 +143,7 @@ class Run:
         while len(self.workers) < self.worker_count and (
             self.again or self.next_fresh_batch < self.batch_count
         ):
-            self.workers.append(Worker.start(self.settings, self.limits))
+            self.workers.append(Worker.start(WORKER_MAIN, (self.settings, self.limits)))
 
     def hand_out(self) -> None:
         for worker in self.workers:
@@ -316,8 +217,7 @@ class Run:
 
     def take(self, worker: Worker, message: object) -> None:
         if not worker.ready:
-            worker.ready = True
-            worker.resident_when_ready_kib = cast(int, message)
+            worker.became_ready(message)
             worker.on_job_since = time.monotonic()
             self.start_failures = 0
             return
@@ -337,17 +237,11 @@ class Run:
             self.again.extendleft(reversed(worker.jobs))
             self.start_failures += 1
             if self.start_failures >= START_FAILURES_ALLOWED:
-                how = (
-                    f"not ready after {WORKER_START_SECONDS:g} s"
-                    if timed_out
-                    else how_it_ended(status)
-                )
-                raise RunnerError(f"worker processes do not start: the last one was {how}")
+                raise start_failure(status, timed_out)
             return
         running, waiting = worker.jobs[0], list(worker.jobs)[1:]
         if running.count == 1:
-            grew_kib = peak_kib - worker.resident_when_ready_kib
-            reason = death_reason(status, grew_kib, self.limits, timed_out)
+            reason = worker.death_reason(status, peak_kib, self.limits, timed_out, "auditing")
             path = self.files[running.first]
             slots = self.done[running.batch]
             offset = running.first - running.batch * LETTERS_PER_BATCH
@@ -368,29 +262,6 @@ class Run:
         self.workers.clear()
 
 
-def death_reason(status: int, grew_kib: int, limits: LetterLimits, timed_out: bool) -> str:
-    """Why the worker on a letter stopped, in the words of the letter's failure. `grew_kib`: how
-    far its resident memory grew past what it held when ready."""
-    if timed_out:
-        return limits.out_of_time()
-    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_OUT_OF_MEMORY:
-        return limits.out_of_memory()
-    if os.WIFSIGNALED(status) and grew_kib >= RAN_OUT_SHARE * limits.memory_mib * 1024:
-        return f"{limits.out_of_memory()}; the process auditing it was {how_it_ended(status)}"
-    return f"the process auditing it was {how_it_ended(status)}"
-
-
-def how_it_ended(status: int) -> str:
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = "an unknown signal"
-        return f"killed by signal {number} ({name})"
-    return f"stopped with exit code {os.waitstatus_to_exitcode(status)}"
-
-
 def failed(path: str | Path, reason: str, data: bytes | None = None) -> LetterResult:
     """A letter's failure, with its content hash where it can be read (the store tells a letter
     that failed from the same file changed since by it)."""
@@ -403,71 +274,28 @@ def failed(path: str | Path, reason: str, data: bytes | None = None) -> LetterRe
 
 # --- a worker -----------------------------------------------------------------------------------
 
-ENGINE_ROOT = str(Path(__file__).resolve().parent.parent)
-# The worker's whole program: the folder this engine was imported from comes first on its path, so
-# that it runs the same engine as the parent whatever the folder it starts in.
-WORKER_MAIN = (
-    "import sys; sys.path.insert(0, sys.argv[1]); from engine.runner import serve; "
-    "serve(int(sys.argv[2]), int(sys.argv[3]))"
-)
+WORKER_MAIN = worker_program("engine.runner", "serve")
 
 
 def serve(tasks_descriptor: int, results_descriptor: int) -> None:
-    """A worker's life: build the auditor, cap the memory, say it is ready, then audit each list
-    of letters the parent sends until the parent closes the pipe."""
-    # Ctrl-C reaches every process of the terminal's group: the parent decides what stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    end_with_the_parent()
-    tasks = Connection(tasks_descriptor, writable=False)
-    results = Connection(results_descriptor, readable=False)
+    """An audit worker's life (`engine.processes.serve`): build the auditor from the settings
+    the parent sends, then audit each list of letters the parent sends."""
+    serve_tasks(tasks_descriptor, results_descriptor, ready_to_audit)
+
+
+def ready_to_audit(
+    first: object,
+) -> tuple[LetterLimits, Callable[[object], object]]:
+    settings, limits = cast(tuple[AuditSettings, LetterLimits], first)
     try:
-        settings, limits = tasks.recv()
-        try:
-            auditor: Auditor | str = settings.auditor()
-        except Exception as exc:  # noqa: BLE001 - kept and given as each letter's reason
-            auditor = f"the worker could not load the rules: {exc}"
-        # The modules and the rules live as long as the worker: out of the collector's sight,
-        # they are not walked again by every full collection.
-        gc.freeze()
-        results.send(cap_memory(limits.memory_mib))
-        while True:
-            try:
-                letters = tasks.recv()
-            except EOFError:
-                return
-            results.send(audit_letters(auditor, letters, limits))
-    except MemoryError:
-        os._exit(EXIT_OUT_OF_MEMORY)
-    except (BrokenPipeError, EOFError):
-        return  # the parent has gone
+        auditor: Auditor | str = settings.auditor()
+    except Exception as exc:  # noqa: BLE001 - kept and given as each letter's reason
+        auditor = f"the worker could not load the rules: {exc}"
 
+    def audit(letters: object) -> object:
+        return audit_letters(auditor, cast(list[tuple[str, bytes | None]], letters), limits)
 
-def end_with_the_parent() -> None:
-    """Have the kernel kill this worker if the parent dies (Linux's PR_SET_PDEATHSIG). Without a
-    parent, a worker stops as its pipes end, but one stuck on a letter would live on."""
-    import ctypes
-
-    with suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def cap_memory(letter_mib: int) -> int:
-    """Cap the address space at what the process holds now plus what a letter may use; return
-    what it holds in memory now, in KiB (0 where the system does not say: then it is not capped)."""
-    import resource
-
-    try:
-        with open("/proc/self/statm") as statm:
-            mapped_pages, resident_pages = map(int, statm.read().split()[:2])
-    except OSError:
-        return 0
-    page_bytes = os.sysconf("SC_PAGE_SIZE")
-    cap = mapped_pages * page_bytes + letter_mib * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    return resident_pages * page_bytes // 1024
+    return limits, audit
 
 
 def audit_letters(

@@ -18,6 +18,7 @@ CORPUS_TXT = SHARED / "corpus" / "dwc-2016" / "txt"
 CORPUS_PDF = SHARED / "corpus" / "dwc-2016" / "pdf"
 SEEDS = SHARED / "seeds"
 DATA = REPO / "tests" / "data"
+HOOKS = REPO / "tests" / "worker_hooks"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -151,3 +152,37 @@ LIMIT_RULE = """rules:
     message: over
     examples: [{name: over, request: {visits: 12}, expect: deny}]
 """
+
+
+# --- commands in processes of their own ---------------------------------------------------------
+
+
+def run_cli(
+    *arguments: str,
+    env: dict[str, str] | None = None,
+    input: bytes | None = None,
+    preexec_fn: Callable[[], None] | None = None,
+) -> tuple[int, str, str]:
+    """The command as people run it, in a process of its own: a run that hangs fails the test
+    (after two minutes) instead of stopping the suite."""
+    completed = subprocess.run(
+        [sys.executable, str(REPO / "cli.py"), *arguments],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        input=input,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=preexec_fn,
+    )
+    return completed.returncode, completed.stdout.decode(), completed.stderr.decode()
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ": error: " in line]
+
+
+def hooked(**variables: str) -> dict[str, str]:
+    """The environment that makes worker processes misbehave on the letters named
+    (tests/worker_hooks, on PYTHONPATH, which the workers inherit)."""
+    path = os.pathsep.join(filter(None, [str(HOOKS), os.environ.get("PYTHONPATH")]))
+    return {"PYTHONPATH": path, **variables}

@@ -1,8 +1,8 @@
 """The runner: letters audited in worker processes that die, run out of memory or out of time, and
 input that is not a regular file. Real processes, real PDFs, real SQLite.
 
-Workers are made to die on a chosen letter through tests/worker_hooks (put on PYTHONPATH, which
-the workers inherit), so the product carries no test-only code.
+Workers are made to die on a chosen letter through tests/worker_hooks (`conftest.hooked`), so the
+product carries no test-only code.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Callable
 from contextlib import closing
@@ -21,23 +20,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, many_letters, without_root_file_access
+from conftest import (
+    REPO,
+    error_lines,
+    hooked,
+    many_letters,
+    run_cli,
+    without_root_file_access,
+)
 from typer.testing import CliRunner
 
 import cli
 from cli import app
 from engine.audit import AuditSettings
 from engine.hostile import decompression_bomb_pdf
-from engine.runner import (
+from engine.processes import (
     DEFAULT_LETTER_MEMORY_MIB,
     DEFAULT_LETTER_SECONDS,
     LetterLimits,
     RunnerError,
-    audit_files,
 )
+from engine.runner import audit_files
 
 runner = CliRunner()
-HOOKS = REPO / "tests" / "worker_hooks"
 SEED = sorted((REPO / "cases").glob("seed-*/letter.txt"))[0]
 # Small, so that a bomb is stopped in a second or two and the test stays light.
 BOMB_MEMORY_MIB = 256
@@ -45,16 +50,6 @@ BOMB_MEMORY_MIB = 256
 
 def jsonl(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
-
-
-def error_lines(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if ": error: " in line]
-
-
-def hooked(**variables: str) -> dict[str, str]:
-    """The environment that makes workers misbehave on the letters named."""
-    path = os.pathsep.join(filter(None, [str(HOOKS), os.environ.get("PYTHONPATH")]))
-    return {"PYTHONPATH": path, **variables}
 
 
 def stored(db: Path) -> tuple[list[str], list[tuple[str, str]]]:
@@ -67,26 +62,6 @@ def stored(db: Path) -> tuple[list[str], list[tuple[str, str]]]:
 
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run_cli(
-    *arguments: str,
-    env: dict[str, str] | None = None,
-    input: bytes | None = None,
-    preexec_fn: Callable[[], None] | None = None,
-) -> tuple[int, str, str]:
-    """The command as people run it, in a process of its own: a run that hangs fails the test
-    (after two minutes) instead of stopping the suite."""
-    completed = subprocess.run(
-        [sys.executable, str(REPO / "cli.py"), *arguments],
-        cwd=REPO,
-        env={**os.environ, **(env or {})},
-        input=input,
-        capture_output=True,
-        timeout=120,
-        preexec_fn=preexec_fn,
-    )
-    return completed.returncode, completed.stdout.decode(), completed.stderr.decode()
 
 
 def audit(*arguments: str, **options: Any) -> tuple[int, str, str]:
@@ -164,8 +139,9 @@ def test_a_run_stopped_early_leaves_no_worker_behind() -> None:
     assert not children() & workers  # killed and collected: not even a zombie is left
 
 
-def test_the_command_line_defaults_are_the_runners() -> None:
-    parameters = inspect.signature(cli.audit).parameters
+@pytest.mark.parametrize("command", [cli.audit, cli.parse, cli.facts, cli.check])
+def test_the_command_line_defaults_are_the_runners(command: Callable[..., None]) -> None:
+    parameters = inspect.signature(command).parameters
     assert parameters["letter_memory_mib"].default == DEFAULT_LETTER_MEMORY_MIB
     assert parameters["letter_seconds"].default == DEFAULT_LETTER_SECONDS
     assert LetterLimits() == LetterLimits(DEFAULT_LETTER_MEMORY_MIB, DEFAULT_LETTER_SECONDS)
