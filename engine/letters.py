@@ -22,9 +22,9 @@ from engine.documents import read_letter_text
 from engine.errors import NotALetterError
 from engine.markers import (
     BETWEEN_WORDS,
-    PAGE_FURNITURE,
     Marker,
     either,
+    is_page_furniture,
     letters_of,
     opening,
     phrase,
@@ -52,19 +52,21 @@ DECISION_WORDS = {"upheld": Decision.UPHELD, "overturned": Decision.OVERTURNED}
 # --- DWC layout markers -------------------------------------------------------------------------
 ISSUES_HEADING_WORDS = "IMR ISSUES, DECISIONS AND RATIONALES"
 ISSUES_HEADING = Marker(opening(ISSUES_HEADING_WORDS))
-ISSUES_INTRO = Marker(
-    opening("The Final Determination was based on decisions") + r".*?" + phrase("below:"), re.S
-)
+# The intro sentence runs from these words to the first "below:" after them. The two are looked
+# for one after the other: an expression with a lazy gap before a phrase of either case tries
+# the phrase at every character in between.
+ISSUES_INTRO = Marker(opening("The Final Determination was based on decisions"))
+ISSUES_INTRO_END = Marker(phrase("below:"))
 SUMMARY_HEADING = Marker(opening("CLINICAL CASE SUMMARY"))
-# Matched where the summary starts, so its first words are enough to know the sentence by.
-SUMMARY_INTRO = Marker(
-    r"\s*" + phrase("The expert reviewer developed") + r".*?" + phrase("medical records:"), re.S
-)
+# Matched where the summary starts, so its first words are enough to know the sentence by; it
+# ends at the first "medical records:" after them.
+SUMMARY_INTRO = Marker(r"\s*" + phrase("The expert reviewer developed"))
+SUMMARY_INTRO_END = Marker(phrase("medical records:"))
 HOW_HEADING = Marker(opening("HOW THE IMR FINAL DETERMINATION WAS MADE"))
 CA_GUIDELINE_WORDS = "Claims Administrator guideline:"
 CA_GUIDELINE = Marker(opening(CA_GUIDELINE_WORDS))
 REVIEWER_GUIDELINE = Marker(
-    either("MAXIMUS", "Expert Reviewer") + BETWEEN_WORDS + phrase("guideline:")
+    rf"(?:{opening('MAXIMUS')}|{opening('Expert Reviewer')}){BETWEEN_WORDS}{phrase('guideline:')}"
 )
 RATIONALE = Marker(opening("Decision rationale:"))
 
@@ -106,15 +108,13 @@ HEADING_DECISION = Marker(
 DECISION_LINE = Marker(rf"\s*{DECISION_WORD}\W*")
 HEADING_NO_DECISION = re.compile(r":\s*\Z", re.ASCII)
 TRAILING_IS = Marker(r"\s+" + phrase("is") + r"\s*:?\s*\Z")
-WAS_THE_ORIGINAL_REQUEST = phrase("was the original request.")
-# Few headings say it: the two long expressions below, which start with it, are compiled and
-# tried only where it is found.
-ORIGINAL_REQUEST_STATED = Marker(WAS_THE_ORIGINAL_REQUEST)
-ORIGINAL_REQUEST = r"(?P<original>.+?)\s+" + WAS_THE_ORIGINAL_REQUEST + r"\s*"
+# A partial authorization's heading opens "<original> was the original request." and goes on in
+# one of two wordings, read after it. Few headings say it, so the two long expressions are
+# compiled and tried only where one does.
+ORIGINAL_REQUEST_STATED = Marker(r"\s+" + phrase("was the original request.") + r"\s*")
 AUTHORIZED = either("authorized", "certified", "approved", "modified")
 PARTIAL_AUTHORIZATION = Marker(
-    ORIGINAL_REQUEST
-    + r"(?P<authorized>.+?)\s+"
+    r"(?P<authorized>.+?)\s+"
     + either("was", "were")
     + BETWEEN_WORDS
     + AUTHORIZED
@@ -125,8 +125,7 @@ PARTIAL_AUTHORIZATION = Marker(
 )
 # The other wording: UR allowed something else, so the whole original request went to IMR.
 WHOLE_ORIGINAL_DISPUTED = Marker(
-    ORIGINAL_REQUEST
-    + phrase("The Claims Administrator")
+    phrase("The Claims Administrator")
     + BETWEEN_WORDS
     + AUTHORIZED
     + r"\s+(?P<authorized>.+?),?\s+"
@@ -142,8 +141,7 @@ WHOLE_ORIGINAL_DISPUTED = Marker(
 HEADING_CONTINUES = Marker(
     either("was the original request", "by the Claims Administrator", "IMR eligible") + r"\.\s*\Z"
 )
-HEADING_CONTINUES_REACH = 200
-PAGE_FURNITURE_LINE = re.compile(PAGE_FURNITURE, re.ASCII)
+HEADING_CONTINUES_REACH = 60
 SENTENCE_END = re.compile("[.!?][\"')\\]\u201d\u2019]*\\s*\\Z", re.ASCII)
 MAX_HEADING_LINES = 8
 
@@ -218,8 +216,13 @@ def parse_letter(text: str, vocabulary: Vocabulary, source: str = "<text>") -> C
     `NotALetterError` for text of no known layout."""
     text = plain_spaces(text)
     issues = ISSUES_HEADING.search(text)
-    if issues and CA_GUIDELINE.search(text):
-        case = parse_dwc(text, source, vocabulary, issues)
+    # Any guideline line makes the layout: the items follow the heading, so that is where one is
+    # looked for first, and the text before the heading only where there is none.
+    first_guideline = issues and (
+        CA_GUIDELINE.search(text, issues.end()) or CA_GUIDELINE.search(text, 0, issues.end())
+    )
+    if issues and first_guideline:
+        case = parse_dwc(text, source, vocabulary, issues, first_guideline)
     elif PROFESSIONAL_HEADING.search(text) and PROFESSIONAL_ISSUE.search(text):
         case = parse_professional(text, source, vocabulary)
     elif NOTICE_DETERMINATION.search(text):
@@ -434,9 +437,18 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # --- DWC layout ---------------------------------------------------------------------------------
 
 
-def parse_dwc(text: str, source: str, vocabulary: Vocabulary, issues: re.Match[str]) -> Case:
+def parse_dwc(
+    text: str,
+    source: str,
+    vocabulary: Vocabulary,
+    issues: re.Match[str],
+    first_guideline: re.Match[str],
+) -> Case:
+    """The DWC letter whose items heading and a "Claims Administrator guideline:" (the first
+    after the heading, if there is one) were found by the caller."""
     intro = ISSUES_INTRO.search(text, issues.end())
-    items_start = intro.end() if intro else issues.end()
+    intro_end = intro and ISSUES_INTRO_END.search(text, intro.end())
+    items_start = intro_end.end() if intro_end else issues.end()
     sections = {"issues": trimmed_span(text, issues.start(), len(text))}
 
     summary_span = None
@@ -444,8 +456,9 @@ def parse_dwc(text: str, source: str, vocabulary: Vocabulary, issues: re.Match[s
     if summary:
         body_start = summary.end()
         summary_intro = SUMMARY_INTRO.match(text, body_start)
-        if summary_intro:
-            body_start = summary_intro.end()
+        summary_intro_end = summary_intro and SUMMARY_INTRO_END.search(text, summary_intro.end())
+        if summary_intro_end:
+            body_start = summary_intro_end.end()
         summary_span = trimmed_span(text, body_start, issues.start())
         sections["summary"] = trimmed_span(text, summary.start(), issues.start())
     how = HOW_HEADING.search(text)
@@ -455,19 +468,32 @@ def parse_dwc(text: str, source: str, vocabulary: Vocabulary, issues: re.Match[s
         )
         sections["header"] = trimmed_span(text, 0, how.start())
 
-    anchors = list(CA_GUIDELINE.finditer(text, items_start))
+    # The caller's first guideline is the first anchor when it follows the heading; the rest of
+    # the text is searched from its end, so no part of the text is searched twice.
+    if first_guideline.start() >= items_start:
+        anchors = [first_guideline, *CA_GUIDELINE.finditer(text, first_guideline.end())]
+    else:
+        anchors = list(CA_GUIDELINE.finditer(text, items_start))
     headings = []
+    rationales = []
     block_start = items_start
     for anchor in anchors:
         headings.append(find_heading(text, block_start, anchor.start()))
         rationale = RATIONALE.search(text, anchor.end())
+        rationales.append(rationale)
         block_start = rationale.end() if rationale else anchor.end()
 
     items: list[Item] = []
     for index, (anchor, heading) in enumerate(zip(anchors, headings, strict=True), start=1):
         next_start = headings[index].start if index < len(headings) else len(text)
-        reviewer_marker = REVIEWER_GUIDELINE.search(text, anchor.end(), next_start)
-        rationale_marker = RATIONALE.search(text, anchor.end(), next_start)
+        # The first rationale after the anchor, found above, unless it runs past the item.
+        rationale_marker = rationales[index - 1]
+        if rationale_marker and rationale_marker.end() > next_start:
+            rationale_marker = RATIONALE.search(text, anchor.end(), next_start)
+        # The reviewer's guideline line stands between the administrator's and the rationale.
+        reviewer_marker = REVIEWER_GUIDELINE.search(
+            text, anchor.end(), rationale_marker.start() if rationale_marker else next_start
+        )
         if reviewer_marker:
             ca_end = reviewer_marker.start()
         else:
@@ -539,7 +565,7 @@ def pop_content_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]
     after it; None when there is none."""
     while lines:
         start, end = lines.pop()
-        if not PAGE_FURNITURE_LINE.fullmatch(text, start, end):
+        if not is_page_furniture(text[start:end]):
             return start, end
     return None
 
@@ -567,13 +593,15 @@ def split_dwc_heading(
     # Keep "is" out of the request: "... Norco 10/325mg #35 is: Upheld".
     body_end = strip_trailing_is(raw, body_end)
     request_start, original, authorized = 0, None, None
-    partial = ORIGINAL_REQUEST_STATED.search(raw, 0, body_end) and (
-        PARTIAL_AUTHORIZATION.match(raw, 0, body_end)
-        or WHOLE_ORIGINAL_DISPUTED.match(raw, 0, body_end)
+    # The original request is at least one character long.
+    stated = ORIGINAL_REQUEST_STATED.search(raw, 1, body_end)
+    partial = stated and (
+        PARTIAL_AUTHORIZATION.match(raw, stated.end(), body_end)
+        or WHOLE_ORIGINAL_DISPUTED.match(raw, stated.end(), body_end)
     )
-    if partial:
+    if stated and partial:
         request_start = partial.start("disputed")
-        original = clean_request(partial.group("original"))
+        original = clean_request(raw[: stated.start()])
         authorized = clean_request(partial.group("authorized"))
     request = trimmed_span(text, heading.start + request_start, heading.start + body_end)
     return build_item(
