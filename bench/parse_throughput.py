@@ -5,7 +5,10 @@
   ms/letter, and whether the goal of 500 letters/s is met.
 - PDF: `parse_letter_file(pdf, vocabulary)` (extraction included) over every corpus PDF, and bare text
   extraction (`read_letter_text`) over the same files; prints letters/s for each and the ratio of
-  their times, i.e. how much parsing adds to extraction.
+  their times, i.e. how much parsing adds to extraction. Then both again as `imrcheck parse`,
+  `facts` and `check --notes` read PDFs since step 7: through `engine.extraction.LetterReader`,
+  each PDF read in one worker process under the letter budget (started before the timing, as a
+  run's first PDF starts it), and what that adds per letter.
 - The first `load_vocabulary()` call, timed in a fresh interpreter, and the Python version.
 
 Usage: python bench/parse_throughput.py [--profile]
@@ -19,9 +22,11 @@ import pstats
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 from engine.documents import read_letter_text
+from engine.extraction import LetterReader
 from engine.letters import parse_letter, parse_letter_file
 from engine.vocab import load_vocabulary
 
@@ -131,6 +136,18 @@ def main():
     print_rate("parse from PDF", parse_seconds)
     print_rate("bare extraction", extract_seconds)
     print(f"  time ratio parse-from-PDF / bare extraction: {parse_seconds / extract_seconds:.2f}")
+
+    with closing(LetterReader()) as reader:
+        reader.text(pdfs[0])  # the worker started and PDFium loaded in it, as on a run's first PDF
+        guarded_parse_seconds = time_over_files(
+            lambda pdf: parse_letter(reader.text(pdf), vocabulary, source=str(pdf)), pdfs
+        )
+        guarded_extract_seconds = time_over_files(reader.text, pdfs)
+    print("PDF read in a guarded worker process (parse, facts, check since step 7):")
+    print_rate("parse from PDF", guarded_parse_seconds)
+    print_rate("bare extraction", guarded_extract_seconds)
+    added = 1000 * (guarded_extract_seconds - extract_seconds)
+    print(f"  the worker adds {added:.2f} ms/letter to extraction")
 
     if args.profile:
         profile_text_parsing(texts)
