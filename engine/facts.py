@@ -2018,10 +2018,21 @@ READ_BY_CODE = frozenset(
         "surgery_date", "surgery_type", "symptoms_before_injury", "ur_date", "work_status",
     ]
 )  # fmt: skip
-DERIVED_FACTS = frozenset(
-    ["weeks_since_injury", "weeks_since_surgery", "neurologic_deficit", "red_flags",
-     "diagnosis_group"]
-)  # fmt: skip
+# Weeks counted from a date the record gives, to the date the request is judged at.
+WEEKS_SINCE = {"weeks_since_injury": "injury_date", "weeks_since_surgery": "surgery_date"}
+# A fact true where any of its parts is, false where every part is known false.
+ANY_OF = {
+    "neurologic_deficit": ("motor_deficit", "sensory_deficit", "reflex_change"),
+    "red_flags": (
+        "red_flag_fracture",
+        "red_flag_tumor",
+        "red_flag_infection",
+        "red_flag_cauda_equina",
+        "red_flag_progressive_deficit",
+        "red_flag_bowel_bladder",
+    ),
+}
+DERIVED_FACTS = frozenset([*WEEKS_SINCE, *ANY_OF, "diagnosis_group"])
 
 
 def readable_facts(findings: Findings) -> frozenset[str]:
@@ -2044,27 +2055,11 @@ def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
     """Facts computed from others: time since the injury and since the surgery, any neurologic
     deficit, any red flag."""
     found: dict[str, Any] = {}
-    for since, name in (
-        ("injury_date", "weeks_since_injury"),
-        ("surgery_date", "weeks_since_surgery"),
-    ):
+    for name, since in WEEKS_SINCE.items():
         day = values.get(since)
         if isinstance(day, date) and on and on >= day and name not in values:
             found[name] = (on - day).days // 7
-    for name, parts in (
-        ("neurologic_deficit", ("motor_deficit", "sensory_deficit", "reflex_change")),
-        (
-            "red_flags",
-            (
-                "red_flag_fracture",
-                "red_flag_tumor",
-                "red_flag_infection",
-                "red_flag_cauda_equina",
-                "red_flag_progressive_deficit",
-                "red_flag_bowel_bladder",
-            ),
-        ),
-    ):
+    for name, parts in ANY_OF.items():
         known = [values[p] for p in parts if p in values]
         if any(known):
             found[name] = True
