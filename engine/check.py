@@ -96,7 +96,7 @@ def check_request(
         supported_quantity=verdict.supported,
         to_pass=ways_to_pass(evaluator, request, verdict, deciding),
         missing=verdict.missing,
-        facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(evaluator.rulebook, verdict),
+        facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(rulebook, verdict),
     )
 
 
