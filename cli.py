@@ -279,16 +279,19 @@ def facts(
         FactsFileError,
         extract_facts,
         extract_note_facts,
-        load_findings,
         read_facts_file,
+        read_findings,
         with_overrides,
     )
     from engine.letters import parse_letter
     from engine.processes import LetterLimits, RunnerError
-    from engine.vocab import load_vocabulary
+    from engine.vocab import default_rules_dir, load_vocabulary
 
     vocabulary = read_from_rules_or_exit(load_vocabulary, rules)
-    findings = read_from_rules_or_exit(load_findings, rules)
+    # The findings take the drug and region names of the vocabulary just read, not a second read.
+    findings = read_from_rules_or_exit(
+        lambda folder: read_findings(folder or default_rules_dir(), vocabulary), rules
+    )
     try:
         text = read_letter_text(path, LetterLimits(letter_memory_mib, letter_seconds))
         case = parse_letter(text, vocabulary, source=str(path))
