@@ -88,6 +88,13 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("depression", "Denies depression or anxiety.", False),
     ("tablets_not_tolerated", "He is unable to swallow pills after the neck surgery.", True),
     ("oral_medication_not_tolerated", "She cannot tolerate oral NSAIDs.", True),
+    ("psychosocial_factors_present", "He has marked fear-avoidance beliefs about bending.", True),
+    ("psychosocial_factors_present", "Depressed mood since the injury.", True),
+    ("psychosocial_factors_present", "No psychosocial stressors are reported.", False),
+    ("opioid_trial_planned", "Plan: a 30-day trial of tramadol after a baseline screen.", True),
+    ("opioid_trial_planned", "No opioid trial is planned.", False),
+    ("pain_medication_reduced_or_not_tolerated", "She has cut down her pain medication.", True),
+    ("pain_medication_reduced_or_not_tolerated", "Medication intolerance to NSAIDs.", True),
     # goals of a device trial
     ("treatment_goals_documented", "Goals of the trial: walk 30 minutes and cut medication.", True),
     ("treatment_goals_documented", "Short and long term goals were set with the patient.", True),
