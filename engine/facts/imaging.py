@@ -1,0 +1,36 @@
+"""Imaging and electrodiagnostic studies already done, and of which body part: criteria for a
+study, an injection or surgery ask what earlier studies showed, and whether one repeats another.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IMAGING_WORDS = frozenset(
+    ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
+)
+# An imaging study already done: reported with its result, or called prior.
+_IMAGING_DONE = re.compile(
+    r"\b(?:mri|ct(?:\s+scan)?|x-?rays?|radiographs?|computed\s+tomography(?:\s+scan)?)\b"
+    r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
+    r"performed|was\s+done|were\s+done|on\s+\d)"
+    r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
+    re.I | re.ASCII,
+)
+_STUDY = re.compile(
+    r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b",
+    re.I | re.ASCII,
+)
+STUDIES_MATTER = frozenset(["imaging", "electrodiagnostics", "injection", "surgery"])
+_ELECTRODIAGNOSTIC_WORDS = frozenset(
+    ["emg", "ncv", "ncs", "electrodiagnostic", "electromyography", "conduction", "emg/ncv"]
+)
+_ELECTRODIAGNOSTICS_DONE = re.compile(
+    r"\b(?:emg|ncv|ncs|electrodiagnostic\s+(?:stud(?:y|ies)|test(?:ing|s)?)|electromyography|"
+    r"nerve\s+conduction\s+(?:stud(?:y|ies)|velocit(?:y|ies)))\b"
+    r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|dated|performed|"
+    r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
+    r"|\b(?:had|underwent|prior|previous)\s+(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
+    r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
+    re.I | re.ASCII,
+)

@@ -1,0 +1,37 @@
+"""The patient and the record's dates: age and sex, the date of injury, of the utilization review
+and of the latest report, from which the time since the injury and a drug's duration are counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.figures import DATE
+
+# "a 56-year-old male", "a 56-year old employee" (the age alone)
+_AGE_SEX = re.compile(
+    r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
+    r"(?:(?P<sex>male|female|man|woman|gentleman|lady)|employee|patient|claimant|worker|"
+    r"individual|person)\b",
+    re.I | re.ASCII,
+)
+_INJURY_DATE = re.compile(
+    r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
+    r"(?:\s+(?:of|on|was|is))?:?\s+"
+    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+",
+    re.I | re.ASCII,
+)
+# "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14"
+_UR_DATE = re.compile(
+    rf"\b(?:utilization\s+review|UR)\b[^.]{{0,60}}?\b(?:on|from|dated|of)\s+(?:{DATE})",
+    re.I | re.ASCII,
+)
+# "the progress report dated April 14, 2014", "Request for Authorization dated 12-20-16"
+_REPORT_DATE = re.compile(
+    r"\b(?:progress\s+(?:note|report)s?|report|note|evaluation|visit|request\s+for\s+"
+    rf"authorization|RFA)\s+(?:dated|of|on)\s+(?:{DATE})",
+    re.I | re.ASCII,
+)
+_REPORT_WORDS = frozenset(
+    ["report", "reports", "note", "notes", "evaluation", "visit", "authorization", "rfa"]
+)
