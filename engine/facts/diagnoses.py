@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from engine.facts.findings import Findings
+from engine.facts.sentences import Reader
+from engine.negation import Status
 from engine.vocab import (
     padded,
     phrase_words,
@@ -40,3 +42,33 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
         if not findings.diagnosis_pattern.search(padded(words), frozenset(words)):
             return True
     return False
+
+
+def diagnosis_groups(reader: Reader) -> None:
+    """The diagnoses a sentence gives as such ("diagnosed with", "treated for"), stated or
+    past, not negated or to be ruled out."""
+    text, words, findings = reader.text, reader.words, reader.findings
+    diagnosis_cue = (
+        _DIAGNOSIS_CUE.search(text)
+        if "diagnos" in reader.lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
+        else None
+    )
+    if diagnosis_cue:
+        groups = list(
+            dict.fromkeys(
+                findings.diagnosis_meaning[m[1]]
+                for m in findings.diagnosis_pattern.finditer(reader.plain, words)
+                # Stated, not negated or to be ruled out ("rule out cervical radiculopathy").
+                if reader.phrase_status(m[1]) in (Status.PRESENT, Status.HISTORICAL)
+            )
+        )
+        # "Diagnosed as ... status post spinal fusion": the case is post-surgical.
+        if "post_surgical" not in groups and any(
+            reader.phrase_status(m[1]) is Status.HISTORICAL
+            for m in findings.surgery_pattern.finditer(reader.plain, words)
+        ):
+            groups.append("post_surgical")
+        if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
+            groups.append("other")
+        if groups:
+            reader.add("diagnoses", groups)

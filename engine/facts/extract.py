@@ -9,61 +9,21 @@ from typing import Any
 
 from engine.facts.composite import composite_mentions
 from engine.facts.derived import reference_date
-from engine.facts.diagnoses import _DIAGNOSIS_CUE, _DIAGNOSIS_CUE_WORDS, has_unlisted_diagnosis
-from engine.facts.figures import DATE_AFTER, DIGIT, NUMBER_WORDS, date_of, with_figures
+from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
-from engine.facts.function import _FROM_BEFORE, _PAIN, _PAIN_WORD
-from engine.facts.imaging import (
-    _ELECTRODIAGNOSTIC_WORDS,
-    _ELECTRODIAGNOSTICS_DONE,
-    _IMAGING_DONE,
-    _IMAGING_WORDS,
-    _STUDY,
-    STUDIES_MATTER,
-)
+from engine.facts.function import pain_scores, work_status
+from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.item import item_facts, therapy_facts
-from engine.facts.medications import _ON_OPIOIDS, _OPIOID_WORDS
-from engine.facts.mentions import _DONE_AFTER, _POSITIVE
-from engine.facts.model import IMPROVED, PER, SITE, CaseFacts, Evidence, Fact, is_per_therapy
-from engine.facts.neurologic import _NEURO_WORDS, _NORMAL_NEURO_EXAM
-from engine.facts.prior_treatment import (
-    _NOT_AUTHORIZED,
-    MODALITIES,
-    MODALITY_FIRST_WORDS,
-    MODALITY_WORD,
-    authorized_visits,
-    none_prior_pattern,
-    prior_pattern,
-)
-from engine.facts.record import _AGE_SEX, _INJURY_DATE, _REPORT_DATE, _REPORT_WORDS, _UR_DATE
-from engine.facts.sentences import (
-    _DECISION,
-    _DECISION_WORDS,
-    _LAST_WORD,
-    _LIST_INTRO,
-    _LIST_WORDS,
-    _NOT_DOCUMENTED,
-    _PLAN_WORDS,
-    _TO_BE_DONE,
-    _UR_WORDS,
-    OF_PATIENT,
-    RECORD_WORDS,
-    REQUEST_WORDS,
-    SYMPTOM_WORDS,
-    Reading,
-    Sentence,
-    phrase_position,
-    reported_sentences,
-    sentences_of,
-    sites_of,
-)
-from engine.facts.surgery import _SURGERY_ON, _SURGERY_REFUSED, _SURGERY_WORDS, named_with_site
+from engine.facts.medications import opioid_use
+from engine.facts.mentions import finding_mentions
+from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
+from engine.facts.neurologic import normal_neurologic_exam
+from engine.facts.prior_treatment import visits_authorized, visits_done
+from engine.facts.record import age_and_sex, record_dates
+from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
+from engine.facts.surgery import surgery_dates, surgery_refused
 from engine.models import Case
-from engine.negation import ReadSentence, Status, read_sentence, status_of
-from engine.vocab import (
-    normalize_phrase,
-    plain_spaces,
-)
+from engine.vocab import plain_spaces
 
 
 def extract_note_facts(
@@ -171,287 +131,27 @@ def facts_in(
     sentence: Sentence, findings: Findings, needs: frozenset[str] = frozenset()
 ) -> list[Reading]:
     """What one sentence says; `needs` names the readers the letter's items call for beyond
-    those of every letter (`drugs`, `comorbidities`, `rehabilitation`)."""
-    text = sentence.text
-    found: list[Reading] = []
-
-    def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
-        found.append(Reading(name, value, sentence, start, end))
-
-    # Each pattern below runs only where a cheap test of the sentence's words lets it match:
-    # most sentences carry none of the facts, and the regular expressions are the main cost.
-    words = sentence.words
-    lowered = text.lower()
-    if sentence.source in ("summary", "note") and "old" in words:
-        age = _AGE_SEX.search(text)
-        if age:
-            add("age_years", int(age["age"]), age.start(), age.end())
-            if age["sex"]:
-                is_female = age["sex"].lower() in ("female", "woman", "lady")
-                add("sex", "female" if is_female else "male", age.start(), age.end())
-    has_digit = DIGIT.search(text) is not None
-    if has_digit and ("injur" in lowered or "doi" in words):
-        for cue in _INJURY_DATE.finditer(text):
-            when = DATE_AFTER.match(text, cue.end())
-            injured = date_of(when) if when else None
-            if injured:
-                add("injury_date", injured, cue.start(), when.end() if when else cue.end())
-                break
-    if has_digit and ("utilization" in words or "ur" in words):
-        for review in _UR_DATE.finditer(text):
-            reviewed = date_of(review)
-            if reviewed:
-                add("ur_date", reviewed, review.start(), review.end())
-    if has_digit and not words.isdisjoint(_REPORT_WORDS):
-        for report in _REPORT_DATE.finditer(text):
-            reported = date_of(report)
-            if reported:
-                add("latest_report_date", reported, report.start(), report.end())
-    if has_digit and "10" in text and _PAIN_WORD.search(text):
-        scores = list(_PAIN.finditer(text))
-        # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
-        # is the past one; the current is the other.
-        current = [p for p in scores if not _FROM_BEFORE.search(text, 0, p.start())] or scores
-        for pain in current:
-            add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
-    # "authorized", not "Request for Authorization", which names what was asked.
-    if "authorized" in sentence.words and not _NOT_AUTHORIZED.search(text):
-        authorized = authorized_visits(text)
-        if authorized:
-            add(f"{PER}{authorized[0]}", authorized[1])
-    # Visits asked for or authorized are not visits done.
-    counts_done = sentence.words.isdisjoint(REQUEST_WORDS)
-    if counts_done and (has_digit or not sentence.words.isdisjoint(NUMBER_WORDS)):
-        figures: str | None = None
-        for name in MODALITIES:
-            if words.isdisjoint(MODALITY_FIRST_WORDS) or not MODALITY_WORD[name].search(text):
-                continue
-            figures = figures or with_figures(text)
-            for match in prior_pattern(name).finditer(figures):
-                count = next(g for g in match.groups() if g)
-                add(name, int(count), match.start(), match.end())
-    if (
-        counts_done
-        and not words.isdisjoint(("no", "not", "never"))
-        and not words.isdisjoint(MODALITY_FIRST_WORDS)
-    ):
-        for name in MODALITIES:
-            for match in none_prior_pattern(name).finditer(text):
-                add(name, 0, match.start(), match.end())
-    plain = sentence.plain
-    read: ReadSentence | None = None
-    quiet: bool | None = None
-
-    def is_quiet() -> bool:
-        """Whether the sentence holds no negation, uncertainty or history cue: then everything
-        in it is stated, and the cues' scopes need not be worked out."""
-        nonlocal quiet
-        if quiet is None:
-            quiet = "(-)" not in text and not findings.cue_phrases.search(plain, words)
-        return quiet
-
-    def status_at(start: int, end: int) -> Status:
-        nonlocal read
-        if is_quiet():
-            return Status.PRESENT
-        read = read or read_sentence(text, findings.cues)
-        return status_of(text, start, end, findings.cues, read)
-
-    def phrase_status(phrase: str) -> Status | None:
-        at = phrase_position(lowered, phrase)
-        return status_at(*at) if at else None
-
-    # What utilization review decided, and why, is the claims administrator's reading of the
-    # record, not the record: "denied ... due to there was no evidence the patient has tried and
-    # failed conservative care". Its findings are not read (its dates and counts are).
-    ur_decision = (
-        not words.isdisjoint(_DECISION_WORDS)
-        and not words.isdisjoint(_UR_WORDS)
-        and _DECISION.search(plain) is not None
-    )
-    planned = not words.isdisjoint(_PLAN_WORDS) or (
-        "be" in words and _TO_BE_DONE.search(text) is not None
-    )
-    # What UR decided on a surgery is a fact of the record in its own right: the services that
-    # go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery).
-    if ur_decision and not words.isdisjoint(_SURGERY_WORDS):
-        refused = _SURGERY_REFUSED.search(lowered)
-        if refused:
-            add("procedure_certified", False, refused.start(), refused.end())
-
-    def inherited(start: int, status: Status) -> Status:
-        """A finding the sentence states may still fall in a negation that reaches further than
-        the cue window: the items of a list after a negated head ("no red flag findings, such
-        as ... fracture"), and all that follows "there is no documentation ..." up to a
-        terminator."""
-        if not words.isdisjoint(_LIST_WORDS):
-            intros = list(_LIST_INTRO.finditer(text, 0, start))
-            intro = intros[-1] if intros else None
-            head = _LAST_WORD.search(text, 0, intro.start()) if intro else None
-            if intro and head and not terminated(head.end(), start):
-                above = status_at(head.start(), head.end())
-                if above in (Status.ABSENT, Status.POSSIBLE):
-                    return above
-        if not words.isdisjoint(RECORD_WORDS):
-            for cue in _NOT_DOCUMENTED.finditer(text, 0, start):
-                if not terminated(cue.end(), start):
-                    return Status.ABSENT
-        return status
-
-    def terminated(begin: int, end: int) -> bool:
-        """Whether a terminator cue ("but", "however", ";") lies between two places."""
-        nonlocal read
-        read = read or read_sentence(text, findings.cues)
-        tokens = read.tokens
-        return any(tokens[a][1] >= begin and tokens[b - 1][2] <= end for a, b in read.ends if b > a)
-
-    def stated_status(phrase: str) -> Status | None:
-        """A phrase's status, with the negations that reach past the cue window."""
-        if is_quiet():
-            return Status.PRESENT
-        at = phrase_position(lowered, phrase)
-        if at is None:
-            return None
-        status = status_at(*at)
-        return inherited(at[0], status) if status is Status.PRESENT else status
-
-    def mention(name: str, when_stated: bool, start: int, end: int) -> None:
-        spec = findings.findings[name]
-        if spec.exam_only and not words.isdisjoint(SYMPTOM_WORDS):
-            return
-        needs = findings.needs_words.get(name)
-        if needs is not None and needs.isdisjoint(words):
-            return
-        unless = findings.unless_words.get(name)
-        if unless is not None and not unless.isdisjoint(words):
-            # Only beside the mention: "chiropractic treatments have helped but ... increased
-            # pain with prolonged positions" still says the care helped.
-            near = normalize_phrase(text[max(0, start - 60) : end + 60]).split()
-            if not unless.isdisjoint(near):
-                return
-        if spec.done_only and planned and not _DONE_AFTER.match(text, end):
-            return
-        if spec.of_patient and sentence.source == "rationale" and not OF_PATIENT.search(text):
-            return
-        status = status_at(start, end)
-        if spec.history_is_fact:
-            # Only a past event counts: a surgery merely named may be the one requested.
-            if status is Status.HISTORICAL:
-                add(name, True, start, end)
-                if spec.kind_fact:
-                    kind = named_with_site(text, start, end)
-                    add(spec.kind_fact, kind[0], kind[1], kind[2])
-            return
-        if status is Status.PRESENT and not is_quiet():
-            status = inherited(start, status)
-        if status is Status.POSSIBLE and spec.suspected_counts:
-            status = Status.PRESENT
-        if status in (Status.POSSIBLE, Status.HISTORICAL):
-            return
-        stated = status is Status.PRESENT
-        if not stated and spec.negated_is_undocumented:
-            return
-        value = stated if when_stated else not stated
-        if spec.needs_polarity:
-            if stated and not _POSITIVE.search(text):
-                return
-            value = stated
-        if spec.per_therapy:
-            for therapy, mentioned in MODALITY_WORD.items():
-                if mentioned.search(text):
-                    add(f"{IMPROVED}{therapy}", value, start, end)
-            return
-        if not spec.internal:
-            add(name, value, start, end)
-        if value:
-            for implied in spec.implies:
-                add(implied, True, start, end)
-        if name in findings.sites:
-            for region in sites_of(text, start, end, findings.sites[name]) or [""]:
-                add(f"{SITE}{name}:{region}", value, start, end)
-
-    if not ur_decision:
-        # One phrase, one finding, longest first: "4+/5" is not also "5".
-        for said in findings.phrase_pattern.finditer(plain, words):
-            name, when_stated = findings.phrase_meaning[said[1]]
-            at = phrase_position(lowered, said[1])
-            if at is not None:
-                mention(name, when_stated, *at)
-        for name, (needed, patterns) in findings.patterns.items():
-            if needed.isdisjoint(words):
-                continue
-            for pattern in patterns:
-                for found_at in pattern.finditer(lowered):
-                    mention(name, True, found_at.start(), found_at.end())
-        found.extend(composite_mentions(sentence, findings, stated_status, planned, needs))
-    diagnosis_cue = (
-        _DIAGNOSIS_CUE.search(text)
-        if "diagnos" in lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
-        else None
-    )
-    if diagnosis_cue:
-        groups = list(
-            dict.fromkeys(
-                findings.diagnosis_meaning[m[1]]
-                for m in findings.diagnosis_pattern.finditer(plain, words)
-                # Stated, not negated or to be ruled out ("rule out cervical radiculopathy").
-                if phrase_status(m[1]) in (Status.PRESENT, Status.HISTORICAL)
-            )
+    those of every letter (`drugs`, `comorbidities`, `rehabilitation`). The topic readers run in
+    this order, which `settle` relies on where several sentences give one fact."""
+    reader = Reader(sentence, findings)
+    age_and_sex(reader)
+    record_dates(reader)
+    pain_scores(reader)
+    visits_authorized(reader)
+    visits_done(reader)
+    surgery_refused(reader)
+    if not reader.ur_decision:
+        finding_mentions(reader)
+        reader.found.extend(
+            composite_mentions(sentence, findings, reader.stated_status, reader.planned, needs)
         )
-        # "Diagnosed as ... status post spinal fusion": the case is post-surgical.
-        if "post_surgical" not in groups and any(
-            phrase_status(m[1]) is Status.HISTORICAL
-            for m in findings.surgery_pattern.finditer(plain, words)
-        ):
-            groups.append("post_surgical")
-        if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
-            groups.append("other")
-        if groups:
-            add("diagnoses", groups)
-    if words & _NEURO_WORDS:
-        normal_exam = _NORMAL_NEURO_EXAM.search(text)
-        if normal_exam and words.isdisjoint(SYMPTOM_WORDS):
-            parts: tuple[str, ...] = ("motor_deficit", "sensory_deficit")
-            if not normal_exam["limited"]:
-                parts += ("reflex_change",)
-            for name in parts:
-                add(name, False, normal_exam.start(), normal_exam.end())
-    if has_digit and words.isdisjoint(REQUEST_WORDS) and not words.isdisjoint(_SURGERY_WORDS):
-        surgery = _SURGERY_ON.search(text)
-        operated = date_of(surgery) if surgery else None
-        if surgery and operated:
-            add("surgery_date", operated, surgery.start(), surgery.end())
-            add("prior_surgery", True, surgery.start(), surgery.end())
-            # The procedure named nearest before the date.
-            named = [
-                at
-                for match in findings.surgery_pattern.finditer(plain, words)
-                if (at := phrase_position(lowered, match[1])) and at[0] < surgery.end()
-            ]
-            if named:
-                kind = named_with_site(text, *named[-1])
-                add("surgery_type", kind[0], kind[1], kind[2])
-    # A study planned or asked for is not a study done.
-    if words & _IMAGING_WORDS and words.isdisjoint(REQUEST_WORDS) and _IMAGING_DONE.search(text):
-        add("prior_imaging", True)
-        # Which kind of study of which part, for whether a requested one repeats it.
-        kinds = {"advanced" if m[0].lower()[0] in "mc" else "plain" for m in _STUDY.finditer(text)}
-        for part in findings.regions.finditer(plain, words):
-            for study in kinds:
-                add(f"~study:{study}:{findings.region_of[part[1]]}", True)
-    if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text):
-        add("prior_electrodiagnostics", True)
-    # A drug asked for, planned or decided on is not yet a drug taken.
-    # A drug named only as not taken ("Tramadol has not been tried") is no use of it.
-    opioids_named = [m[1] for m in findings.opioid_pattern.finditer(plain, words)]
-    if (
-        any(phrase_status(p) not in (Status.ABSENT, Status.POSSIBLE) for p in opioids_named)
-        or ("on" in words and not words.isdisjoint(_OPIOID_WORDS) and _ON_OPIOIDS.search(text))
-    ) and words.isdisjoint(REQUEST_WORDS):
-        add("opioid_use", True)
-    for said in findings.work_status_pattern.finditer(plain, words):
-        add("work_status", findings.work_status_meaning[said[1]])
-    return found
+    diagnosis_groups(reader)
+    normal_neurologic_exam(reader)
+    surgery_dates(reader)
+    earlier_studies(reader)
+    opioid_use(reader)
+    work_status(reader)
+    return reader.found
 
 
 def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:

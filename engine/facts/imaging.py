@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.sentences import REQUEST_WORDS, Reader
+
 _IMAGING_WORDS = frozenset(
     ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
 )
@@ -34,3 +36,17 @@ _ELECTRODIAGNOSTICS_DONE = re.compile(
     r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
     re.I | re.ASCII,
 )
+
+
+def earlier_studies(reader: Reader) -> None:
+    """Imaging and electrodiagnostics done. A study planned or asked for is not a study done."""
+    text, words, findings = reader.text, reader.words, reader.findings
+    if words & _IMAGING_WORDS and words.isdisjoint(REQUEST_WORDS) and _IMAGING_DONE.search(text):
+        reader.add("prior_imaging", True)
+        # Which kind of study of which part, for whether a requested one repeats it.
+        kinds = {"advanced" if m[0].lower()[0] in "mc" else "plain" for m in _STUDY.finditer(text)}
+        for part in findings.regions.finditer(reader.plain, words):
+            for study in kinds:
+                reader.add(f"~study:{study}:{findings.region_of[part[1]]}", True)
+    if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text):
+        reader.add("prior_electrodiagnostics", True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.sentences import SYMPTOM_WORDS, Reader
+
 _NEURO_WORDS = frozenset(["neurologic", "neurological", "neurovascular", "motor"])
 # A whole neurologic examination stated normal: motor, sensation and reflexes. "Intact motor and
 # sensory examination" (`limited`) says nothing of reflexes.
@@ -16,3 +18,17 @@ _NORMAL_NEURO_EXAM = re.compile(
     r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
     re.I | re.ASCII,
 )
+
+
+def normal_neurologic_exam(reader: Reader) -> None:
+    """A normal neurologic examination: no deficit of its parts (reflexes only where the
+    examination was more than motor and sensory). Not what the patient reports."""
+    words = reader.words
+    if words & _NEURO_WORDS:
+        normal_exam = _NORMAL_NEURO_EXAM.search(reader.text)
+        if normal_exam and words.isdisjoint(SYMPTOM_WORDS):
+            parts: tuple[str, ...] = ("motor_deficit", "sensory_deficit")
+            if not normal_exam["limited"]:
+                parts += ("reflex_change",)
+            for name in parts:
+                reader.add(name, False, normal_exam.start(), normal_exam.end())

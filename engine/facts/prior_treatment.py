@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from engine.facts.figures import with_figures
+from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.model import PER
+from engine.facts.sentences import REQUEST_WORDS, Reader
 
 MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
@@ -115,3 +117,36 @@ MODALITY_FIRST_WORDS = frozenset(
         "massage",
     ]
 )
+
+
+def visits_authorized(reader: Reader) -> None:
+    """Visits UR authorized, per therapy: "authorized", not "Request for Authorization", which
+    names what was asked."""
+    text = reader.text
+    if "authorized" in reader.words and not _NOT_AUTHORIZED.search(text):
+        authorized = authorized_visits(text)
+        if authorized:
+            reader.add(f"{PER}{authorized[0]}", authorized[1])
+
+
+def visits_done(reader: Reader) -> None:
+    """Visits done per therapy, or none. Visits asked for or authorized are not visits done."""
+    text, words = reader.text, reader.words
+    counts_done = words.isdisjoint(REQUEST_WORDS)
+    if counts_done and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
+        figures: str | None = None
+        for name in MODALITIES:
+            if words.isdisjoint(MODALITY_FIRST_WORDS) or not MODALITY_WORD[name].search(text):
+                continue
+            figures = figures or with_figures(text)
+            for match in prior_pattern(name).finditer(figures):
+                count = next(g for g in match.groups() if g)
+                reader.add(name, int(count), match.start(), match.end())
+    if (
+        counts_done
+        and not words.isdisjoint(("no", "not", "never"))
+        and not words.isdisjoint(MODALITY_FIRST_WORDS)
+    ):
+        for name in MODALITIES:
+            for match in none_prior_pattern(name).finditer(text):
+                reader.add(name, 0, match.start(), match.end())

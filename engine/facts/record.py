@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import DATE
+from engine.facts.figures import DATE, DATE_AFTER, date_of
+from engine.facts.sentences import Reader
 
 # "a 56-year-old male", "a 56-year old employee" (the age alone)
 _AGE_SEX = re.compile(
@@ -35,3 +36,37 @@ _REPORT_DATE = re.compile(
 _REPORT_WORDS = frozenset(
     ["report", "reports", "note", "notes", "evaluation", "visit", "authorization", "rfa"]
 )
+
+
+def age_and_sex(reader: Reader) -> None:
+    """ "A 56-year-old male": in the summary or a note, which speak of this patient."""
+    text = reader.text
+    if reader.sentence.source in ("summary", "note") and "old" in reader.words:
+        age = _AGE_SEX.search(text)
+        if age:
+            reader.add("age_years", int(age["age"]), age.start(), age.end())
+            if age["sex"]:
+                is_female = age["sex"].lower() in ("female", "woman", "lady")
+                reader.add("sex", "female" if is_female else "male", age.start(), age.end())
+
+
+def record_dates(reader: Reader) -> None:
+    """The dates of the injury, of the utilization review and of the reports."""
+    text, words = reader.text, reader.words
+    if reader.has_digit and ("injur" in reader.lowered or "doi" in words):
+        for cue in _INJURY_DATE.finditer(text):
+            when = DATE_AFTER.match(text, cue.end())
+            injured = date_of(when) if when else None
+            if injured:
+                reader.add("injury_date", injured, cue.start(), when.end() if when else cue.end())
+                break
+    if reader.has_digit and ("utilization" in words or "ur" in words):
+        for review in _UR_DATE.finditer(text):
+            reviewed = date_of(review)
+            if reviewed:
+                reader.add("ur_date", reviewed, review.start(), review.end())
+    if reader.has_digit and not words.isdisjoint(_REPORT_WORDS):
+        for report in _REPORT_DATE.finditer(text):
+            reported = date_of(report)
+            if reported:
+                reader.add("latest_report_date", reported, report.start(), report.end())

@@ -18,6 +18,7 @@ from engine.facts.figures import DATE_AFTER, DIGIT
 from engine.facts.findings import Findings, PhraseList
 from engine.facts.model import Evidence, Fact, Source
 from engine.models import Case, Span
+from engine.negation import ReadSentence, Status, read_sentence, status_of
 from engine.vocab import (
     normalize_phrase,
     padded,
@@ -299,3 +300,113 @@ def phrase_regex(phrase: str) -> re.Pattern[str]:
     if words[0][0].isdigit():
         pattern = r"(?<!\d[/-])" + pattern
     return re.compile(pattern, re.ASCII)
+
+
+class Reader:
+    """One sentence as every topic reader reads it: its words, whether it plans or reports what
+    utilization review decided, the status of a phrase in it with the negations that reach past
+    the cue window, and the readings the topic readers add. The statuses are worked out once, and
+    only where a cue asks for them: the negation scopes are the costly part of reading."""
+
+    __slots__ = (
+        "sentence",
+        "findings",
+        "text",
+        "lowered",
+        "plain",
+        "words",
+        "has_digit",
+        "ur_decision",
+        "planned",
+        "found",
+        "read",
+        "quiet",
+    )
+
+    def __init__(self, sentence: Sentence, findings: Findings) -> None:
+        self.sentence, self.findings = sentence, findings
+        self.text = text = sentence.text
+        self.words = words = sentence.words
+        self.plain = sentence.plain
+        # Each pattern of the readers runs only where a cheap test of the sentence's words lets
+        # it match: most sentences carry none of the facts, and the regular expressions are the
+        # main cost.
+        self.lowered = text.lower()
+        self.has_digit = DIGIT.search(text) is not None
+        # What utilization review decided, and why, is the claims administrator's reading of
+        # the record, not the record: "denied ... due to there was no evidence the patient has
+        # tried and failed conservative care". Its findings are not read (its dates and counts
+        # are).
+        self.ur_decision = (
+            not words.isdisjoint(_DECISION_WORDS)
+            and not words.isdisjoint(_UR_WORDS)
+            and _DECISION.search(self.plain) is not None
+        )
+        self.planned = not words.isdisjoint(_PLAN_WORDS) or (
+            "be" in words and _TO_BE_DONE.search(text) is not None
+        )
+        self.found: list[Reading] = []
+        self.read: ReadSentence | None = None
+        self.quiet: bool | None = None
+
+    def add(self, name: str, value: Any, start: int = 0, end: int | None = None) -> None:
+        self.found.append(Reading(name, value, self.sentence, start, end))
+
+    def is_quiet(self) -> bool:
+        """Whether the sentence holds no negation, uncertainty or history cue: then everything
+        in it is stated, and the cues' scopes need not be worked out."""
+        if self.quiet is None:
+            self.quiet = "(-)" not in self.text and not self.findings.cue_phrases.search(
+                self.plain, self.words
+            )
+        return self.quiet
+
+    def cues_read(self) -> ReadSentence:
+        if self.read is None:
+            self.read = read_sentence(self.text, self.findings.cues)
+        return self.read
+
+    def status_at(self, start: int, end: int) -> Status:
+        if self.is_quiet():
+            return Status.PRESENT
+        return status_of(self.text, start, end, self.findings.cues, self.cues_read())
+
+    def phrase_status(self, phrase: str) -> Status | None:
+        at = phrase_position(self.lowered, phrase)
+        return self.status_at(*at) if at else None
+
+    def inherited(self, start: int, status: Status) -> Status:
+        """A finding the sentence states may still fall in a negation that reaches further than
+        the cue window: the items of a list after a negated head ("no red flag findings, such
+        as ... fracture"), and all that follows "there is no documentation ..." up to a
+        terminator."""
+        text, words = self.text, self.words
+        if not words.isdisjoint(_LIST_WORDS):
+            intros = list(_LIST_INTRO.finditer(text, 0, start))
+            intro = intros[-1] if intros else None
+            head = _LAST_WORD.search(text, 0, intro.start()) if intro else None
+            if intro and head and not self.terminated(head.end(), start):
+                above = self.status_at(head.start(), head.end())
+                if above in (Status.ABSENT, Status.POSSIBLE):
+                    return above
+        if not words.isdisjoint(RECORD_WORDS):
+            for cue in _NOT_DOCUMENTED.finditer(text, 0, start):
+                if not self.terminated(cue.end(), start):
+                    return Status.ABSENT
+        return status
+
+    def terminated(self, begin: int, end: int) -> bool:
+        """Whether a terminator cue ("but", "however", ";") lies between two places."""
+        read = self.cues_read()
+        tokens = read.tokens
+        return any(tokens[a][1] >= begin and tokens[b - 1][2] <= end for a, b in read.ends if b > a)
+
+    def stated_status(self, phrase: str) -> Status | None:
+        """A phrase's status, with the negations that reach past the cue window."""
+        if self.is_quiet():
+            return Status.PRESENT
+        at = phrase_position(self.lowered, phrase)
+        if at is None:
+            return None
+        status = self.status_at(*at)
+        return self.inherited(at[0], status) if status is Status.PRESENT else status

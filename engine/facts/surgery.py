@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import DATE
+from engine.facts.figures import DATE, date_of
+from engine.facts.sentences import REQUEST_WORDS, Reader, phrase_position
 
 _SURGERY_WORDS = frozenset(
     [
@@ -52,3 +53,36 @@ def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
     start = site.start() if site else start
     end = level.end() if level else end
     return " ".join(text[start:end].split()), start, end
+
+
+def surgery_refused(reader: Reader) -> None:
+    """What UR decided on a surgery is a fact of the record in its own right: the services that
+    go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery)."""
+    if reader.ur_decision and not reader.words.isdisjoint(_SURGERY_WORDS):
+        refused = _SURGERY_REFUSED.search(reader.lowered)
+        if refused:
+            reader.add("procedure_certified", False, refused.start(), refused.end())
+
+
+def surgery_dates(reader: Reader) -> None:
+    """A surgery the record dates, and the procedure named nearest before the date."""
+    text, words = reader.text, reader.words
+    if (
+        reader.has_digit
+        and words.isdisjoint(REQUEST_WORDS)
+        and not words.isdisjoint(_SURGERY_WORDS)
+    ):
+        surgery = _SURGERY_ON.search(text)
+        operated = date_of(surgery) if surgery else None
+        if surgery and operated:
+            reader.add("surgery_date", operated, surgery.start(), surgery.end())
+            reader.add("prior_surgery", True, surgery.start(), surgery.end())
+            # The procedure named nearest before the date.
+            named = [
+                at
+                for match in reader.findings.surgery_pattern.finditer(reader.plain, words)
+                if (at := phrase_position(reader.lowered, match[1])) and at[0] < surgery.end()
+            ]
+            if named:
+                kind = named_with_site(text, *named[-1])
+                reader.add("surgery_type", kind[0], kind[1], kind[2])
