@@ -10,6 +10,7 @@ import pytest
 from conftest import REPO
 
 from engine.facts import extract_facts, extract_note_facts, load_findings
+from engine.requests import normalize_request
 from engine.letters import parse_letter
 from engine.vocab import load_vocabulary
 
@@ -131,3 +132,77 @@ def test_a_guideline_quotation_gives_no_medication_fact() -> None:
     after = extract_facts(parse_letter(planted, VOCABULARY), FINDINGS)
     added = {(f.name, repr(f.value)) for f in after.facts} - before
     assert added == set(), added
+
+
+# What a request and the drugs taken say together: an NSAID taken under a PPI or H2 blocker, a
+# second NSAID beside the one asked for, a compound's formula, equipment to buy.
+REQUEST_AND_NOTE: list[tuple[str, str, str, Any]] = [
+    (
+        "Omeprazole 20 mg #30",
+        "She continues ibuprofen 800 mg three times a day.",
+        "nsaid_use",
+        True,
+    ),
+    ("Famotidine 20 mg BID", "Current medications include Mobic 15 mg daily.", "nsaid_use", True),
+    ("Pantoprazole 40 mg", "He is not taking any medications.", "nsaid_use", False),
+    ("Omeprazole 20 mg #30", "He previously tried naproxen in 2015.", "nsaid_use", None),
+    ("Naproxen 550 mg #60", "Currently taking Celebrex 200 mg daily.", "other_nsaid_in_use", True),
+    (
+        "Naproxen 550 mg #60",
+        "He continues naproxen 550 mg twice daily.",
+        "other_nsaid_in_use",
+        None,
+    ),
+    ("Naproxen 550 mg #60", "Taking tramadol 50 mg as needed.", "other_nsaid_in_use", None),
+    ("Ibuprofen 800 mg #90", "She uses NSAIDs as needed.", "other_nsaid_in_use", None),
+    ("TENS unit purchase", "Low back pain.", "dme_purchase", True),
+    ("TENS unit 30-day rental", "Low back pain.", "dme_purchase", False),
+    ("TENS unit home trial for one month", "Low back pain.", "dme_purchase", False),
+    ("TENS unit", "Low back pain.", "dme_purchase", None),
+]
+
+
+@pytest.mark.parametrize(("asked", "note", "fact", "value"), REQUEST_AND_NOTE, ids=str)
+def test_the_request_and_the_drugs_taken(asked: str, note: str, fact: str, value: Any) -> None:
+    request = normalize_request(asked, VOCABULARY)
+    read = {f.name: f.value for f in extract_note_facts(note, FINDINGS, request=request).facts}
+    assert read.get(fact) == value, read
+
+
+def test_a_compound_request_gives_its_formula() -> None:
+    request = normalize_request("Compound cream: ketoprofen 10% / lidocaine 5%, 120 g", VOCABULARY)
+    read = {
+        f.name: f.value for f in extract_note_facts("Knee pain.", FINDINGS, request=request).facts
+    }
+    assert "ketoprofen" in read["compound_formula"] and "lidocaine" in read["compound_formula"]
+    single = normalize_request("Naproxen 550 mg #60", VOCABULARY)
+    alone = {f.name for f in extract_note_facts("Knee pain.", FINDINGS, request=single).facts}
+    assert "compound_formula" not in alone
+    unnamed = normalize_request("Compounded cream 120 g", VOCABULARY)
+    silent = {f.name for f in extract_note_facts("Knee pain.", FINDINGS, request=unnamed).facts}
+    assert "compound_formula" not in silent
+
+
+MORPHINE_EQUIVALENTS = [
+    ("Current MED is 120 mg per day.", 120),
+    ("He takes 90 mg MED daily on the present regimen.", 90),
+    ("A morphine equivalent dose of 45 mg/day.", 45),
+    ("MME: 60.", 60),
+    ("The guideline advises weaning above 80 mg MED.", None),
+    ("Keep the dose at less than 50 MME.", None),
+    ("Medications were refilled.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dose"), MORPHINE_EQUIVALENTS, ids=lambda v: str(v)[:40])
+def test_the_morphine_equivalent_dose_and_not_a_threshold(sentence: str, dose: Any) -> None:
+    read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+    assert read.get("morphine_equivalent_dose_mg") == dose, read
+
+
+def test_an_earlier_ulcer_is_a_gi_risk_factor_as_history() -> None:
+    for sentence in ("He has a history of peptic ulcer disease.", "Prior GI bleed in 2012."):
+        read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+        assert read.get("gi_risk_factors") is True, (sentence, read)
+    read = {f.name: f.value for f in extract_note_facts("No history of PUD.", FINDINGS).facts}
+    assert read.get("gi_risk_factors") is not True

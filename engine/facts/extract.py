@@ -13,8 +13,8 @@ from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
-from engine.facts.item import item_facts, therapy_facts
-from engine.facts.medications import opioid_use
+from engine.facts.item import item_facts, request_facts, therapy_facts
+from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
 from engine.facts.neurologic import normal_neurologic_exam
@@ -22,7 +22,7 @@ from engine.facts.prior_treatment import visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import surgery_dates, surgery_refused
-from engine.models import Case
+from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
 
@@ -31,19 +31,28 @@ def extract_note_facts(
     findings: Findings,
     source: str = "<note>",
     service_category: str | None = None,
+    request: Request | None = None,
 ) -> CaseFacts:
     """The facts a clinical note (a progress note for a new request) documents: every sentence
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
-    too."""
+    too; given the request itself, so is what the note says of its drug, body part, test or
+    specialist, as for a letter's item."""
     text = plain_spaces(text)
+    if request is not None:
+        service_category = request.service.category
+    needs = needs_of({service_category} if service_category else set(), findings)
     read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
-        read.extend(facts_in(sentence, findings))
+        read.extend(facts_in(sentence, findings, needs))
     facts = settle(read)
-    facts.extend(letter_facts(facts, reference_date(None, facts)))
+    on = reference_date(None, facts)
+    facts.extend(letter_facts(facts, on))
     if service_category:
         facts.extend(therapy_facts(facts, service_category, None))
+    if request is not None:
+        by_name = {f.name: f for f in facts}
+        facts.extend(request_facts(request, None, by_name, findings, on))
     return CaseFacts(source=source, facts=reported(facts))
 
 
@@ -70,7 +79,10 @@ def readers_needed(case: Case, findings: Findings) -> frozenset[str]:
     """The readers of item facts the letter's items call for: what is read of drugs only
     matters for a medication, of comorbidities for a pre-operative test, of rehabilitation for a
     treatment that can be an adjunct to it."""
-    categories = {item.normalized.service.category for item in case.items}
+    return needs_of({item.normalized.service.category for item in case.items}, findings)
+
+
+def needs_of(categories: set[str], findings: Findings) -> frozenset[str]:
     needs = set()
     if "medication" in categories:
         needs.add("drugs")
@@ -150,6 +162,7 @@ def facts_in(
     surgery_dates(reader)
     earlier_studies(reader)
     opioid_use(reader)
+    morphine_equivalent_dose(reader)
     work_status(reader)
     return reader.found
 
