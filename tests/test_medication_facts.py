@@ -10,8 +10,8 @@ import pytest
 from conftest import REPO
 
 from engine.facts import extract_facts, extract_note_facts, load_findings
-from engine.requests import normalize_request
 from engine.letters import parse_letter
+from engine.requests import normalize_request
 from engine.vocab import load_vocabulary
 
 FINDINGS = load_findings()
