@@ -972,11 +972,14 @@ def check(
 
 
 def print_check(result: Any) -> None:
+    # Plain words first: what was judged by, or why there is no verdict; then the table.
+    typer.echo(result.no_rule_reason or result.judged_by)
     supported = result.supported_quantity
     rows = [
         ("request", result.request),
         ("service", result.service),
         ("rules in force on", result.date.isoformat()),
+        ("governed by", "\n".join(governs_line(g) for g in result.governs)),
         (
             "verdict",
             result.verdict + (f" ({result.governing_tier})" if result.governing_tier else ""),
@@ -988,6 +991,16 @@ def print_check(result: Any) -> None:
         ("facts", "\n".join(f"{f.name}: {shown_value(f.value)}" for f in result.facts)),
     ]
     print_table(("", ""), [(label, value) for label, value in rows if value])
+
+
+def governs_line(governs: Any) -> str:
+    """One governing document as a table cell shows it."""
+    chapter = f", {governs.chapter}" if governs.chapter else ""
+    until = governs.in_force_until.isoformat() if governs.in_force_until else "today"
+    return (
+        f"{governs.document}{chapter} ({governs.version}), {governs.tier}, "
+        f"{governs.in_force_from.isoformat()} to {until}, {governs.status}"
+    )
 
 
 rules_app = typer.Typer(
@@ -1156,6 +1169,61 @@ def rules_show(
         typer.echo(json.dumps(record, indent=2))
         return
     print_table(("field", "value"), [(key, shown_value(value)) for key, value in record.items()])
+
+
+@rules_app.command("coverage")
+def rules_coverage(
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="The service date, YYYY-MM-DD (default: today)."),
+    ] = None,
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Per service category: whether rules in force on the date decide it, how many, at what
+    confidence, and which documents govern it then (rules/eras.yaml)."""
+    from datetime import date
+
+    from engine.coverage import coverage
+
+    try:
+        day = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+    rulebook = load_rules_or_exit(rules, overlay)
+    result = coverage(rulebook, day)
+    if output_format is OutputFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    rows = result.categories
+    decided = [row.category for row in rows if row.rules]
+    bare = [row.category for row in rows if not row.rules]
+    typer.echo(
+        f"On {day.isoformat()}, rules in force speak to {len(decided)} of {len(rows)} service "
+        "categories"
+        + (f"; none speaks to {', '.join(bare)}." if bare else ".")
+        + " A category with rules may still get no verdict where none of them applies to the "
+        "request; 'governed by' is what the eras file says governs the category on that date."
+    )
+    print_table(
+        ("category", "rules", "confidence", "rules cite", "governed by"),
+        [
+            (
+                row.category,
+                str(row.rules),
+                ", ".join(f"{n} {c}" for c, n in row.confidence.items()) or "-",
+                "; ".join(row.cited) or "-",
+                "; ".join(
+                    f"{g.chapter or g.document} ({g.version})"
+                    + ("" if g.status == "VERIFIED" else f" [{g.status}]")
+                    for g in row.governs
+                )
+                or "nothing in the eras file",
+            )
+            for row in rows
+        ],
+    )
 
 
 def shown_value(value: Any) -> str:

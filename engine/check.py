@@ -12,14 +12,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from engine.eras import judged_by_sentence
 from engine.evaluate import (
     Evaluator,
     Finding,
+    Governs,
     SupportedQuantity,
     Verdict,
     deciding_findings,
     defaults_used,
+    governs_records,
+    no_rule_reason,
     request_values,
+    what_governs,
 )
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.models import Request
@@ -40,7 +45,13 @@ class CheckResult(Model):
     service: str
     quantity: dict[str, Any]
     date: date
+    # One sentence: the date judged by and the documents in force on it for this service.
+    judged_by: str
+    # The documents that govern this service on the date (rules/eras.yaml), highest tier first.
+    governs: list[Governs] = Field(default_factory=list)
     verdict: Literal["certify", "deny", "insufficient", "no_rule"]
+    # For `no_rule` only: why, in plain words, naming what governs.
+    no_rule_reason: str | None = None
     governing_tier: str | None = None
     reasons: list[Finding] = Field(default_factory=list)  # the deciding findings
     supported_quantity: SupportedQuantity | None = None
@@ -82,7 +93,9 @@ def check_request(
         facts = with_overrides(facts, written_facts)
     known = rulebook.fields
     values = {k: v for k, v in facts.values(None, on).items() if k in known}
-    verdict = evaluator.evaluate({**request_values(request, on), **values})
+    values = {**request_values(request, on), **values}
+    verdict = evaluator.evaluate(values)
+    eras = what_governs(rulebook, values)
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)
     service = request.service
     return CheckResult(
@@ -90,7 +103,10 @@ def check_request(
         service=f"{service.category}/{service.subtype}" if service.subtype else service.category,
         quantity=request.quantity.model_dump(exclude_defaults=True),
         date=on,
+        judged_by=judged_by_sentence(on, eras),
+        governs=governs_records(eras),
         verdict=verdict.outcome,
+        no_rule_reason=no_rule_reason(rulebook, on, eras) if verdict.outcome == "no_rule" else None,
         governing_tier=verdict.governing_tier,
         reasons=deciding,
         supported_quantity=verdict.supported,
@@ -171,6 +187,8 @@ def cds_hooks_response(result: CheckResult) -> dict[str, Any]:
 
 def markdown_detail(result: CheckResult) -> str:
     lines = [f"**Verdict:** {result.verdict} (rules in force on {result.date.isoformat()})", ""]
+    if result.no_rule_reason:
+        lines += [result.no_rule_reason, ""]
     if result.reasons:
         lines.append("**Why:**")
         lines += [f"- {f.message} ({f.citation})" for f in result.reasons]
