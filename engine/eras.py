@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -62,6 +62,23 @@ class EraSpec(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class Governs(BaseModel):
+    """One document that governs an item on its date, as `check`, `audit` and `rules coverage`
+    show it in JSON (`governs`): a stable shape, documented in the README."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    era: str
+    document: str
+    chapter: str | None = None
+    version: str
+    section: str | None = None
+    tier: str
+    in_force_from: date
+    in_force_until: date | None = None
+    status: Literal["VERIFIED", "PARTLY VERIFIED", "UNCONFIRMED"]
+
+
 ERA_KEYS = tuple(f.alias or name for name, f in EraSpec.model_fields.items())
 APPLIES_KEYS = tuple(EraApplies.model_fields)
 
@@ -85,6 +102,7 @@ class Era:
     status_note: str | None
     sources: tuple[str, ...]
     origin: str  # "path:line"
+    governs: Governs  # the era as output shows it, made once: every audited item lists some
 
     @property
     def name(self) -> str:
@@ -102,39 +120,28 @@ class Era:
         """Whether the era speaks to a request, by its field values (as rules read them). A
         region-bound era needs the request to name one of its regions; an unknown drug class
         leaves a drug-class-bound era out, as a rule's `applies` does."""
+        if self.regions is not None and not any(
+            region in self.regions for region in values.get("request.regions") or ()
+        ):
+            return False
         if self.services is not None:
             category, subtype = values.get("request.service"), values.get("request.subtype")
             if not any(c == category and s in (None, subtype) for c, s in self.services):
                 return False
-        if self.regions is not None and not set(values.get("request.regions") or ()) & set(
-            self.regions
-        ):
-            return False
         if self.perioperative is not None and bool(values.get("request.perioperative")) != (
             self.perioperative
         ):
             return False
         return self.drug_classes is None or values.get("request.drug_class") in self.drug_classes
 
-    def record(self) -> dict[str, Any]:
-        """The era as JSON output shows it (the `governs` entries of `check` and `audit`)."""
-        return {
-            "era": self.id,
-            "document": self.document,
-            "chapter": self.chapter,
-            "version": self.version,
-            "section": self.section,
-            "tier": self.tier,
-            "in_force_from": self.start.isoformat(),
-            "in_force_until": self.until.isoformat() if self.until else None,
-            "status": self.status,
-        }
-
 
 @dataclass(frozen=True)
 class Eras:
-    entries: tuple[Era, ...] = ()
+    entries: tuple[Era, ...] = ()  # the highest tier first, region-bound before general
     path: str | None = None  # the file they were read from; None where the folder has none
+    # Per service category, the entries that may speak to it, in the same order (those for every
+    # service under ""): an audit asks for each item, and most entries are about other services.
+    by_category: dict[str, tuple[Era, ...]] = field(default_factory=dict)
 
     def get(self, era_id: str) -> Era | None:
         return next((e for e in self.entries if e.id == era_id), None)
@@ -146,21 +153,19 @@ class Eras:
 # --- what governs ---------------------------------------------------------------------------
 
 
-def governing(eras: Eras, values: dict[str, Any], tiers: Sequence[str]) -> list[Era]:
+def governing(eras: Eras, values: dict[str, Any]) -> list[Era]:
     """The eras in force on the request's date that speak to it: the highest tier first, and
     within a tier those bound to the request's body region before the general ones."""
     on = values.get("request.date")
     if not isinstance(on, date):
         return []
-    found = [e for e in eras.entries if e.in_force(on) and e.applies_to(values)]
-    return sorted(
-        found,
-        key=lambda e: (
-            tiers.index(e.tier) if e.tier in tiers else len(tiers),
-            e.regions is None,
-            e.services is None,
-        ),
-    )
+    category = values.get("request.service")
+    candidates = eras.by_category.get(category, eras.by_category.get("", ()))  # type: ignore[arg-type]
+    return [
+        era
+        for era in candidates
+        if era.start <= on and (era.until is None or on <= era.until) and era.applies_to(values)
+    ]
 
 
 def governs_phrase(era: Era) -> str:
@@ -261,7 +266,16 @@ def load_eras(
         entries.append(era)
         places[era.id] = ("eras", index, "from")
     check_succession(document, entries, places, problems)
-    return Eras(tuple(entries), shown_path)
+
+    def rank(era: Era) -> tuple:
+        tier = tiers.index(era.tier) if era.tier in tiers else len(tiers)
+        return tier, era.regions is None, era.services is None
+
+    ranked = tuple(sorted(entries, key=rank))
+    categories = {c for e in ranked for c, _ in e.services or ()}
+    # "" collects the entries for every service: `covers("")` holds only for those.
+    by_category = {c: tuple(e for e in ranked if e.covers(c)) for c in ("", *sorted(categories))}
+    return Eras(ranked, shown_path, by_category)
 
 
 def check_era(
@@ -360,6 +374,17 @@ def check_era(
     if len(problems) > before:
         return None
     line, _ = document.where((*base, "id"))
+    governs = Governs(
+        era=spec.id,
+        document=spec.document,
+        chapter=spec.chapter,
+        version=spec.version,
+        section=spec.section,
+        tier=spec.tier,
+        in_force_from=spec.from_,
+        in_force_until=spec.until,
+        status=spec.status,
+    )
     return Era(
         id=spec.id,
         document=spec.document,
@@ -378,6 +403,7 @@ def check_era(
         status_note=spec.status_note,
         sources=tuple(spec.sources),
         origin=f"{document.path}:{line}",
+        governs=governs,
     )
 
 

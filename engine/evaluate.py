@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
 from engine.conditions import FieldType, normalized, value_fits
-from engine.eras import Era, governing, no_rule_statement
+from engine.eras import Era, Governs, governing, no_rule_statement
 from engine.errors import did_you_mean
 from engine.facts import FactUsed
 from engine.models import Request
@@ -70,28 +70,13 @@ class Verdict(Model):
     defaults: dict[str, Any] = Field(default_factory=dict)
 
 
-class Governs(Model):
-    """One document that governs an item on its date, from the rules folder's eras file. A
-    stable JSON shape: `check` and `audit` list these as `governs`."""
-
-    era: str
-    document: str
-    chapter: str | None = None
-    version: str
-    section: str | None = None
-    tier: str
-    in_force_from: datetime.date
-    in_force_until: datetime.date | None = None
-    status: Literal["VERIFIED", "PARTLY VERIFIED", "UNCONFIRMED"]
-
-
 def what_governs(rulebook: Rulebook, values: dict[str, Any]) -> list[Era]:
     """The eras in force on the item's date that speak to it, highest tier first."""
-    return governing(rulebook.eras, values, TIERS)
+    return governing(rulebook.eras, values)
 
 
 def governs_records(eras: list[Era]) -> list[Governs]:
-    return [Governs.model_validate(era.record()) for era in eras]
+    return [era.governs for era in eras]
 
 
 def no_rule_reason(rulebook: Rulebook, on: date, eras: list[Era]) -> str:

@@ -12,7 +12,7 @@ import pytest
 from conftest import LIMIT_RULE, REPO, error_lines, rules_folder, run_cli
 
 from engine.eras import STATUSES, governing
-from engine.rules import TIERS, RuleError, load_rulebook
+from engine.rules import RuleError, load_rulebook
 
 ERAS = (REPO / "rules" / "eras.yaml").read_text()
 TODAY_LUMBAR_PT = {
@@ -69,7 +69,7 @@ def test_the_bundled_eras_load_and_each_carries_a_status_and_sources() -> None:
     ],
 )
 def test_the_low_back_chapter_in_force_is_named_first(on: date, first: str) -> None:
-    found = governing(load_rulebook().eras, {**TODAY_LUMBAR_PT, "request.date": on}, TIERS)
+    found = governing(load_rulebook().eras, {**TODAY_LUMBAR_PT, "request.date": on})
     assert found[0].id == first
     assert found[-1].tier == "acoem_odg"  # ODG where the MTUS is silent comes last
 
@@ -79,7 +79,7 @@ def test_the_chronic_pain_guideline_follows_its_versions() -> None:
     eras = load_rulebook().eras
 
     def chronic(on: date) -> list[str]:
-        found = governing(eras, {**values, "request.date": on}, TIERS)
+        found = governing(eras, {**values, "request.date": on})
         return [e.id for e in found if e.topic == "9792.24.2 chronic pain"]
 
     assert chronic(date(2010, 1, 1)) == ["mtus-cpmtg-2009"]
@@ -90,8 +90,8 @@ def test_the_chronic_pain_guideline_follows_its_versions() -> None:
 def test_an_opioid_era_needs_an_opioid() -> None:
     eras = load_rulebook().eras
     base = {"request.service": "medication", "request.date": date(2016, 12, 5)}
-    opioid = [e.id for e in governing(eras, {**base, "request.drug_class": "opioid"}, TIERS)]
-    nsaid = [e.id for e in governing(eras, {**base, "request.drug_class": "nsaid"}, TIERS)]
+    opioid = [e.id for e in governing(eras, {**base, "request.drug_class": "opioid"})]
+    nsaid = [e.id for e in governing(eras, {**base, "request.drug_class": "nsaid"})]
     assert "mtus-opioids-2016" in opioid and "mtus-opioids-2016" not in nsaid
 
 
