@@ -111,6 +111,16 @@ LetterSecondsOption = Annotated[
 ]
 
 
+def date_or_today(on: str | None) -> Any:
+    """The `--date` given, else today; a date not written YYYY-MM-DD is one error line."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+
+
 def fail(message: str, code: int = EXIT_INPUT_ERROR) -> None:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(code)
@@ -935,7 +945,6 @@ def check(
 ) -> None:
     """Check a new request before it is submitted: verdict, reasons, the supported quantity and
     what would make it pass. Exit 0 whatever the verdict; 2 on unusable input."""
-    from datetime import date
 
     from engine.check import NothingToCheck, cds_hooks_response, check_request
     from engine.errors import InputError
@@ -944,10 +953,7 @@ def check(
     from engine.facts import FactsFileError, read_facts_file
     from engine.processes import LetterLimits, RunnerError
 
-    try:
-        day = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+    day = date_or_today(on)
     rulebook, compiled = load_compiled_rules_or_exit(rules, overlay)
     try:
         limits = LetterLimits(letter_memory_mib, letter_seconds)
@@ -1183,14 +1189,10 @@ def rules_coverage(
 ) -> None:
     """Per service category: whether rules in force on the date decide it, how many, at what
     confidence, and which documents govern it then (rules/eras.yaml)."""
-    from datetime import date
 
     from engine.coverage import coverage
 
-    try:
-        day = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+    day = date_or_today(on)
     rulebook = load_rules_or_exit(rules, overlay)
     result = coverage(rulebook, day)
     if output_format is OutputFormat.json:

@@ -47,7 +47,7 @@ def coverage(rulebook: Rulebook, on: date) -> Coverage:
         counted = Counter(r.confidence for r in rules)
         eras = sorted(
             (e for e in rulebook.eras.entries if e.in_force(on) and e.covers(category)),
-            key=lambda e: (TIERS.index(e.tier) if e.tier in TIERS else len(TIERS), e.id),
+            key=lambda e: (TIERS.index(e.governs.tier), e.id),
         )
         rows.append(
             CategoryCoverage(

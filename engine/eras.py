@@ -86,11 +86,6 @@ APPLIES_KEYS = tuple(EraApplies.model_fields)
 @dataclass(frozen=True)
 class Era:
     id: str
-    document: str
-    chapter: str | None
-    version: str
-    section: str | None
-    tier: str
     topic: str
     services: tuple[tuple[str, str | None], ...] | None  # (category, subtype or None); None: all
     regions: tuple[str, ...] | None
@@ -98,17 +93,18 @@ class Era:
     drug_classes: tuple[str, ...] | None
     start: date
     until: date | None
-    status: str
     status_note: str | None
     sources: tuple[str, ...]
     origin: str  # "path:line"
-    governs: Governs  # the era as output shows it, made once: every audited item lists some
+    # What it is, as output shows it (document, chapter, version, section, tier, dates, status),
+    # made once: every audited item lists some.
+    governs: Governs
 
     @property
     def name(self) -> str:
         """As people cite it: 'ACOEM Practice Guidelines, Low Back Disorders (2020-02-13)'."""
-        chapter = f", {self.chapter}" if self.chapter else ""
-        return f"{self.document}{chapter} ({self.version})"
+        chapter = f", {self.governs.chapter}" if self.governs.chapter else ""
+        return f"{self.governs.document}{chapter} ({self.governs.version})"
 
     def in_force(self, on: date) -> bool:
         return self.start <= on and (self.until is None or on <= self.until)
@@ -171,9 +167,10 @@ def governing(eras: Eras, values: dict[str, Any]) -> list[Era]:
 def governs_phrase(era: Era) -> str:
     """'ACOEM Practice Guidelines, Low Back Disorders (2020-02-13), MTUS 8 CCR 9792.23.5, for
     services from 2021-11-23'; the status where it is not VERIFIED."""
-    section = f", {era.section}" if era.section and era.section != era.document else ""
-    status = "" if era.status == "VERIFIED" else f" [{era.status}]"
-    if era.tier == "mtus":
+    governs = era.governs
+    section = f", {governs.section}" if governs.section not in (None, governs.document) else ""
+    status = "" if governs.status == "VERIFIED" else f" [{governs.status}]"
+    if governs.tier == "mtus":
         return f"{era.name}{section}, for services from {era.start.isoformat()}{status}"
     return f"{era.name}, where the MTUS does not address the request{section}{status}"
 
@@ -268,7 +265,7 @@ def load_eras(
     check_succession(document, entries, places, problems)
 
     def rank(era: Era) -> tuple:
-        tier = tiers.index(era.tier) if era.tier in tiers else len(tiers)
+        tier = tiers.index(era.governs.tier) if era.governs.tier in tiers else len(tiers)
         return tier, era.regions is None, era.services is None
 
     ranked = tuple(sorted(entries, key=rank))
@@ -387,11 +384,6 @@ def check_era(
     )
     return Era(
         id=spec.id,
-        document=spec.document,
-        chapter=spec.chapter,
-        version=spec.version,
-        section=spec.section,
-        tier=spec.tier,
         topic=spec.topic,
         services=services,
         regions=tuple(spec.applies.regions) if spec.applies.regions else None,
@@ -399,7 +391,6 @@ def check_era(
         drug_classes=tuple(spec.applies.drug_classes) if spec.applies.drug_classes else None,
         start=spec.from_,
         until=spec.until,
-        status=spec.status,
         status_note=spec.status_note,
         sources=tuple(spec.sources),
         origin=f"{document.path}:{line}",

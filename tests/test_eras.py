@@ -55,8 +55,8 @@ def problems_of(folder: Path) -> list[str]:
 def test_the_bundled_eras_load_and_each_carries_a_status_and_sources() -> None:
     eras = load_rulebook().eras
     assert eras.path and eras.entries
-    assert all(e.status in STATUSES and e.sources for e in eras.entries)
-    assert all(e.status_note for e in eras.entries if e.status != "VERIFIED")
+    assert all(e.governs.status in STATUSES and e.sources for e in eras.entries)
+    assert all(e.status_note for e in eras.entries if e.governs.status != "VERIFIED")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_the_bundled_eras_load_and_each_carries_a_status_and_sources() -> None:
 def test_the_low_back_chapter_in_force_is_named_first(on: date, first: str) -> None:
     found = governing(load_rulebook().eras, {**TODAY_LUMBAR_PT, "request.date": on})
     assert found[0].id == first
-    assert found[-1].tier == "acoem_odg"  # ODG where the MTUS is silent comes last
+    assert found[-1].governs.tier == "acoem_odg"  # ODG where the MTUS is silent comes last
 
 
 def test_the_chronic_pain_guideline_follows_its_versions() -> None:
