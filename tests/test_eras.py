@@ -291,3 +291,25 @@ def test_a_bad_coverage_date_is_one_line() -> None:
     assert (
         code == 2 and err.strip() == "Error: --date: '5 December' is not a date written YYYY-MM-DD"
     )
+
+
+def test_an_audited_item_no_rule_decides_says_so_and_names_what_governs(tmp_path: Path) -> None:
+    from engine.audit import Auditor
+
+    # Only a rule on another service: every item of the letter is left without a rule.
+    folder = rules_folder(
+        tmp_path,
+        {
+            "eras.yaml": ERAS,
+            "r.yaml": LIMIT_RULE.replace("[physical_therapy]", "[transportation]"),
+        },
+    )
+    letter = next((REPO / "cases").glob("seed-000_*/letter.txt"))
+    records = Auditor(load_rulebook(folder)).audit_file(letter).records
+    assert records and all(r.verdict == "no_rule" for r in records)
+    for record in records:
+        (reason,) = record.reasons
+        assert reason.startswith(f"No rule in force on {record.date} decides this request.")
+        assert record.governs and all(
+            g.era in reason or g.document in reason for g in record.governs
+        )
