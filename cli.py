@@ -1206,7 +1206,8 @@ def rules_coverage(
         "categories"
         + (f"; none speaks to {', '.join(bare)}." if bare else ".")
         + " A category with rules may still get no verdict where none of them applies to the "
-        "request; 'governed by' is what the eras file says governs the category on that date."
+        "request; 'governed by' is what the eras file says governs the category on that date, "
+        "'(encoded)' where some of the rules take their dates from it."
     )
     print_table(
         ("category", "rules", "confidence", "rules cite", "governed by"),
@@ -1219,6 +1220,7 @@ def rules_coverage(
                 "; ".join(
                     f"{g.chapter or g.document} ({g.version})"
                     + ("" if g.status == "VERIFIED" else f" [{g.status}]")
+                    + (" (encoded)" if g.era in row.encoded else "")
                     for g in row.governs
                 )
                 or "nothing in the eras file",

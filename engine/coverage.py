@@ -25,6 +25,9 @@ class CategoryCoverage(Model):
     confidence: dict[str, int] = Field(default_factory=dict)  # confidence -> rules
     cited: list[str] = Field(default_factory=list)  # the documents those rules cite
     governs: list[Governs] = Field(default_factory=list)  # what governs it on the date
+    # Of those, the eras that some of the rules take their dates from (`effective: {era: ...}`):
+    # the ones the rules are known to encode. A rule with dates of its own names no era.
+    encoded: list[str] = Field(default_factory=list)
 
 
 class Coverage(Model):
@@ -56,6 +59,7 @@ def coverage(rulebook: Rulebook, on: date) -> Coverage:
                 confidence={c: counted[c] for c in CONFIDENCES if counted[c]},
                 cited=list(dict.fromkeys(r.citation.document for r in rules)),
                 governs=governs_records(eras),
+                encoded=[e.id for e in eras if any(e.id in r.eras for r in rules)],
             )
         )
     return Coverage(date=on, categories=rows)

@@ -261,6 +261,9 @@ def test_coverage_lists_every_category_with_its_rules_and_what_governs() -> None
     therapy = rows["physical_therapy"]
     assert therapy["rules"] > 0 and sum(therapy["confidence"].values()) == therapy["rules"]
     assert "mtus-cpmtg-2016" in [g["era"] for g in therapy["governs"]]
+    # The CPMTG 2016 rules on compounded drugs take their dates from the era.
+    assert "mtus-cpmtg-2016" in rows["medication"]["encoded"]
+    assert set(therapy["encoded"]) <= {g["era"] for g in therapy["governs"]}
 
 
 def test_coverage_counts_only_rules_in_force(tmp_path: Path) -> None:
