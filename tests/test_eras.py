@@ -316,3 +316,13 @@ def test_an_audited_item_no_rule_decides_says_so_and_names_what_governs(tmp_path
         assert record.governs and all(
             g.era in reason or g.document in reason for g in record.governs
         )
+
+
+def test_an_overlays_eras_file_is_not_read_and_says_so(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "eras.yaml").write_text(ONE_ERA)
+    rulebook = load_rulebook(REPO / "rules", [overlay])
+    assert rulebook.eras.get("test-guide-2009") is None
+    (warning,) = rulebook.warnings
+    assert "eras.yaml: warning: an overlay's eras file is not read" in warning
