@@ -1201,14 +1201,40 @@ def rules_coverage(
     rows = result.categories
     decided = [row.category for row in rows if row.rules]
     bare = [row.category for row in rows if not row.rules]
+    chapters = {g.era: g for row in rows for g in row.governs if g.era in row.by_region}
     typer.echo(
         f"On {day.isoformat()}, rules in force speak to {len(decided)} of {len(rows)} service "
         "categories"
         + (f"; none speaks to {', '.join(bare)}." if bare else ".")
         + " A category with rules may still get no verdict where none of them applies to the "
-        "request; 'governed by' is what the eras file says governs the category on that date, "
-        "'(encoded)' where some of the rules take their dates from it."
+        "request. 'governed by' is what the eras file says governs the category on that date, "
+        "'(encoded)' where some of the rules take their dates from it"
+        + (
+            "; 'body-part chapters' are, for a request naming that body region: "
+            + "; ".join(governs_name(g) for g in chapters.values())
+            + "."
+            if chapters
+            else "."
+        )
     )
+
+    def governed(row: Any) -> str:
+        marked = {
+            g.era: governs_name(g) + (" (encoded)" if g.era in row.encoded else "")
+            for g in row.governs
+        }
+        regional = [marked[era] for era in row.by_region]
+        general = [name for era, name in marked.items() if era not in row.by_region]
+        encoded = sum(1 for era in row.by_region if era in row.encoded)
+        if regional:
+            general.insert(
+                0,
+                f"body-part chapters ({len(regional)}"
+                + (f", {encoded} encoded" if encoded else "")
+                + ")",
+            )
+        return "; ".join(general) or "nothing in the eras file"
+
     print_table(
         ("category", "rules", "confidence", "rules cite", "governed by"),
         [
@@ -1217,17 +1243,18 @@ def rules_coverage(
                 str(row.rules),
                 ", ".join(f"{n} {c}" for c, n in row.confidence.items()) or "-",
                 "; ".join(row.cited) or "-",
-                "; ".join(
-                    f"{g.chapter or g.document} ({g.version})"
-                    + ("" if g.status == "VERIFIED" else f" [{g.status}]")
-                    + (" (encoded)" if g.era in row.encoded else "")
-                    for g in row.governs
-                )
-                or "nothing in the eras file",
+                governed(row),
             )
             for row in rows
         ],
     )
+
+
+def governs_name(governs: Any) -> str:
+    """A governing document in a few words: its chapter (or document), version and, unless
+    verified, its status."""
+    status = "" if governs.status == "VERIFIED" else f" [{governs.status}]"
+    return f"{governs.chapter or governs.document} ({governs.version}){status}"
 
 
 def shown_value(value: Any) -> str:

@@ -28,6 +28,9 @@ class CategoryCoverage(Model):
     # Of those, the eras that some of the rules take their dates from (`effective: {era: ...}`):
     # the ones the rules are known to encode. A rule with dates of its own names no era.
     encoded: list[str] = Field(default_factory=list)
+    # Of those, the eras bound to body regions (the body-part chapters): a request is under the
+    # one for the region it names.
+    by_region: list[str] = Field(default_factory=list)
 
 
 class Coverage(Model):
@@ -60,6 +63,7 @@ def coverage(rulebook: Rulebook, on: date) -> Coverage:
                 cited=list(dict.fromkeys(r.citation.document for r in rules)),
                 governs=governs_records(eras),
                 encoded=[e.id for e in eras if any(e.id in r.eras for r in rules)],
+                by_region=[e.id for e in eras if e.regions is not None],
             )
         )
     return Coverage(date=on, categories=rows)
