@@ -978,8 +978,11 @@ def check(
 
 
 def print_check(result: Any) -> None:
-    # Plain words first: what was judged by, or why there is no verdict; then the table.
-    typer.echo(result.no_rule_reason or result.judged_by)
+    # Plain words first: the verdict and its main reason, then the date and documents it was
+    # judged by (a no_rule sentence already names them), then the table.
+    typer.echo(result.summary)
+    if result.verdict != "no_rule":
+        typer.echo(result.judged_by)
     supported = result.supported_quantity
     rows = [
         ("request", result.request),
@@ -988,7 +991,9 @@ def print_check(result: Any) -> None:
         ("governed by", "\n".join(governs_line(g) for g in result.governs)),
         (
             "verdict",
-            result.verdict + (f" ({result.governing_tier})" if result.governing_tier else ""),
+            result.verdict
+            + (f" ({result.governing_tier})" if result.governing_tier else "")
+            + confidence_words(result.reasons),
         ),
         ("supported", describe_quantity(supported.model_dump()) if supported else ""),
         ("why", "\n".join(f"{f.message} [{f.citation}]" for f in result.reasons)),
@@ -997,6 +1002,12 @@ def print_check(result: Any) -> None:
         ("facts", "\n".join(f"{f.name}: {shown_value(f.value)}" for f in result.facts)),
     ]
     print_table(("", ""), [(label, value) for label, value in rows if value])
+
+
+def confidence_words(reasons: list[Any]) -> str:
+    """Beside a verdict: how sure the deciding rules are, where less than confirmed."""
+    unsure = sorted({f.confidence for f in reasons if f.confidence != "confirmed"})
+    return f"; rule confidence: {', '.join(unsure)}" if unsure else ""
 
 
 def governs_line(governs: Any) -> str:

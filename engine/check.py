@@ -29,6 +29,7 @@ from engine.evaluate import (
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.models import Request
 from engine.requests import normalize_request
+from engine.rules import Rulebook
 from engine.vocab import Vocabulary
 
 
@@ -47,6 +48,8 @@ class CheckResult(Model):
     date: date
     # One sentence: the date judged by and the documents in force on it for this service.
     judged_by: str
+    # The verdict in plain words, for a reader who stops after one sentence.
+    summary: str = ""
     # The documents that govern this service on the date (rules/eras.yaml), highest tier first.
     governs: list[Governs] = Field(default_factory=list)
     verdict: Literal["certify", "deny", "insufficient", "no_rule"]
@@ -98,7 +101,7 @@ def check_request(
     eras = what_governs(rulebook, values)
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)
     service = request.service
-    return CheckResult(
+    result = CheckResult(
         request=request_text.strip(),
         service=f"{service.category}/{service.subtype}" if service.subtype else service.category,
         quantity=request.quantity.model_dump(exclude_defaults=True),
@@ -114,6 +117,49 @@ def check_request(
         missing=verdict.missing,
         facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(rulebook, verdict),
     )
+    result.summary = plain_verdict(result, rulebook)
+    return result
+
+
+MISSING_IN_SUMMARY = 3
+
+
+def plain_verdict(result: CheckResult, rulebook: Rulebook) -> str:
+    """The verdict as one or two sentences a clinician's office reads first: what the verdict
+    is, the main reason, and how sure the rule behind it is where that is less than confirmed."""
+    on = result.date.isoformat()
+    if result.verdict == "no_rule":
+        return result.no_rule_reason or f"No rule in force on {on} decides this request."
+    deciding = [f for f in result.reasons if f.outcome == result.verdict] or result.reasons
+    if result.verdict == "certify":
+        sentence = f"The request meets the guideline in force on {on}"
+        sentence += f": {deciding[0].title}." if deciding else "."
+    elif result.verdict == "deny":
+        sentence = f"The request does not meet the guideline in force on {on}."
+        sentence += f" {deciding[0].message}" if deciding else ""
+        supported = result.supported_quantity
+        if supported and supported.visits:
+            sentence = (
+                f"{sentence.rstrip('.')}. Up to {supported.visits} visits would be within it."
+            )
+    else:
+        sentence = f"The request cannot be judged on the record given (rules in force on {on})"
+        if result.missing:
+            # The first few, as the table lists them all.
+            shown = result.missing[:MISSING_IN_SUMMARY]
+            more = len(result.missing) - len(shown)
+            sentence += f": it does not document {'; '.join(shown)}"
+            sentence += f" (and {more} more, listed below)." if more else "."
+        else:
+            sentence += "."
+    notes = dict.fromkeys(
+        f"{rule.confidence}: {rule.confidence_note or 'see the rule'}"
+        for f in deciding
+        if (rule := rulebook.by_id.get(f.rule_id)) and rule.confidence != "confirmed"
+    )
+    if notes:
+        sentence += f" The rule behind it is not fully confirmed ({'; '.join(notes)})."
+    return sentence
 
 
 def ways_to_pass(

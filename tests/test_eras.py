@@ -233,14 +233,17 @@ def test_check_says_in_words_what_governs_an_item_no_rule_decides() -> None:
     }
 
 
-def test_check_opens_with_the_date_and_the_documents_in_force() -> None:
+def test_check_opens_with_the_verdict_in_words_then_the_date_and_the_documents_in_force() -> None:
     code, out, _ = run_cli(
         "check", "--request", "Physical therapy 2x4 lumbar spine", "--date", "2016-12-05"
     )
     assert code == 0
-    first = out.splitlines()[0]
-    assert first.startswith("Judged by the rules in force on 2016-12-05, under ")
-    assert "Low Back Complaints" in first and "Chronic Pain Medical Treatment Guidelines" in first
+    verdict, judged_by = out.splitlines()[:2]
+    assert verdict.startswith("The request cannot be judged on the record given (rules in force")
+    assert "functional improvement" in verdict
+    assert judged_by.startswith("Judged by the rules in force on 2016-12-05, under ")
+    assert "Low Back Complaints" in judged_by
+    assert "Chronic Pain Medical Treatment Guidelines" in judged_by
 
 
 def test_the_default_date_is_today() -> None:
