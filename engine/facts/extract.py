@@ -13,7 +13,7 @@ from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
-from engine.facts.item import item_facts, therapy_facts
+from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.medications import opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
@@ -22,7 +22,7 @@ from engine.facts.prior_treatment import visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import surgery_dates, surgery_refused
-from engine.models import Case
+from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
 
@@ -31,19 +31,26 @@ def extract_note_facts(
     findings: Findings,
     source: str = "<note>",
     service_category: str | None = None,
+    request: Request | None = None,
 ) -> CaseFacts:
     """The facts a clinical note (a progress note for a new request) documents: every sentence
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
-    too."""
+    too; given the request itself, so is what depends on it (the body part of a finding, why a
+    referral needs the specialist), as for a letter's item."""
     text = plain_spaces(text)
     read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
         read.extend(facts_in(sentence, findings))
     facts = settle(read)
-    facts.extend(letter_facts(facts, reference_date(None, facts)))
-    if service_category:
-        facts.extend(therapy_facts(facts, service_category, None))
+    on = reference_date(None, facts)
+    facts.extend(letter_facts(facts, on))
+    category = request.service.category if request else service_category
+    if category:
+        facts.extend(therapy_facts(facts, category, None))
+    if request:
+        by_name = {f.name: f for f in facts}
+        facts.extend(request_facts(request, None, by_name, findings, on))
     return CaseFacts(source=source, facts=reported(facts))
 
 

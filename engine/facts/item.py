@@ -10,7 +10,7 @@ from typing import Any
 
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
-from engine.facts.model import IMPROVED, PER, SITE, Fact
+from engine.facts.model import IMPROVED, NAMED, PER, SITE, Fact
 from engine.facts.sentences import Reading
 from engine.models import Case, Request
 from engine.vocab import (
@@ -135,7 +135,7 @@ def therapy_facts(facts: list[Fact | Reading], category: str, item: int | None) 
     if modality is None:
         return []
     by_name = {fact.name: fact for fact in facts}
-    return [
+    found = [
         Fact(name=name, value=by_name[read].value, item=item, evidence=by_name[read].evidence)
         for read, name in (
             (modality, "prior_visits"),
@@ -144,3 +144,17 @@ def therapy_facts(facts: list[Fact | Reading], category: str, item: int | None) 
         )
         if read in by_name
     ]
+    # A therapy left out of the treatment the record lists is one not yet given: where the
+    # record counts the visits of other therapies tried ("despite eight PT visits, HEP and
+    # naproxen") and never names this one, reviewers read the silence as a first course.
+    listed = next(
+        (f for name in PRIOR_BY_SERVICE.values() if (f := by_name.get(name)) and f.value), None
+    )
+    if (
+        listed is not None
+        and modality not in by_name
+        and f"{NAMED}{modality}" not in by_name
+        and "~care:tried" in by_name
+    ):
+        found.append(Fact(name="prior_visits", value=0, item=item, evidence=listed.evidence))
+    return found

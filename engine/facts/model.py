@@ -91,6 +91,7 @@ IMPROVED = "improved:"
 # is (`~site:red_flag_fracture:wrist`). They are combined in `letter_facts` and `item_facts`.
 INTERNAL = "~"
 SITE = "~site:"
+NAMED = "~named:"  # a therapy the record names other than as asked for
 
 
 def is_per_therapy(name: str) -> bool:

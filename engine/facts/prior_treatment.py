@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from engine.facts.figures import NUMBER_WORDS, with_figures
-from engine.facts.model import PER
+from engine.facts.model import NAMED, PER
 from engine.facts.sentences import REQUEST_WORDS, Reader
 
 MODALITIES = {
@@ -130,9 +130,15 @@ def visits_authorized(reader: Reader) -> None:
 
 
 def visits_done(reader: Reader) -> None:
-    """Visits done per therapy, or none. Visits asked for or authorized are not visits done."""
+    """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
+    A therapy named in any other way than as asked for is recorded too (`~named:`): the record
+    speaks of it, so its silence on the visits is no first course."""
     text, words = reader.text, reader.words
     counts_done = words.isdisjoint(REQUEST_WORDS)
+    if counts_done and not reader.planned and not words.isdisjoint(MODALITY_FIRST_WORDS):
+        for name in MODALITIES:
+            if MODALITY_WORD[name].search(text):
+                reader.add(f"{NAMED}{name}", True)
     if counts_done and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
         figures: str | None = None
         for name in MODALITIES:
