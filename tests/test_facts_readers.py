@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from engine.facts import extract_note_facts, load_findings
+from engine.facts.sentences import concludes, padded, phrase_words
 from engine.requests import normalize_request
 from engine.vocab import load_vocabulary
 
@@ -72,3 +73,102 @@ def test_a_note_gives_the_referral_its_reason() -> None:
     )
     assert read(note, "Consultation with orthopedic spine surgeon")["specialist_expertise_needed"]
     assert "specialist_expertise_needed" not in read(note)
+
+
+# --- therapy after a surgery: the surgery, its visits, and functional improvement ---------------
+
+
+@pytest.mark.parametrize(
+    "note, kind",
+    [
+        (
+            "Status post R shoulder arthroscopic subacromial decompression on 04/26/2017.",
+            "shoulder",
+        ),
+        ("She underwent a right knee partial meniscectomy on 3/2/2017.", "meniscectomy"),
+        ("S/p left shoulder acromioplasty 02/01/2017, doing well.", "acromioplasty"),
+    ],
+)
+def test_the_surgery_done_is_read_with_its_kind(note: str, kind: str) -> None:
+    facts = read(note)
+    assert kind in facts["surgery_type"] and facts["prior_surgery"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Request for right shoulder arthroscopic subacromial decompression.",
+        "Plan: partial meniscectomy of the left knee.",
+        "Acromioplasty is recommended when conservative care has failed for 3 to 6 months.",
+    ],
+)
+def test_a_surgery_asked_for_or_quoted_is_no_surgery_done(note: str) -> None:
+    assert "surgery_type" not in read(note)
+
+
+@pytest.mark.parametrize(
+    "note, done",
+    [
+        ("Completed 12 post-op PT visits.", 12),
+        ("She has attended 8 sessions of physical therapy since her surgery.", 8),
+        ("8 postoperative physical therapy visits were completed.", 8),
+    ],
+)
+def test_visits_after_the_surgery_are_counted(note: str, done: int) -> None:
+    assert read(note)["postsurgical_visits_completed"] == done
+
+
+@pytest.mark.parametrize(
+    "note", ["Had 12 PT visits before the surgery.", "She completed 10 PT visits."]
+)
+def test_visits_not_said_to_follow_the_surgery_are_not_postsurgical(note: str) -> None:
+    assert "postsurgical_visits_completed" not in read(note)
+
+
+POST_OP = "Post-op PT right shoulder 2x6"
+
+
+@pytest.mark.parametrize(
+    "gain",
+    [
+        "She dresses and washes her hair without help now.",
+        "He is now showering independently.",
+        "Off Norco since week 2, Tylenol as needed only.",
+        "She was weaned off hydrocodone.",
+        "He no longer takes narcotics.",
+    ],
+)
+def test_a_note_for_therapy_gives_it_the_functional_gains_it_documents(gain: str) -> None:
+    note = f"Completed 12 post-op PT visits. {gain}"
+    assert read(note, POST_OP)["functional_improvement"] is True
+    # Without visits of the therapy documented, the gain is not said to come from it.
+    assert "functional_improvement" not in read(gain, POST_OP)
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "She is unable to dress without help.",
+        "He cannot shower independently.",
+        "Still taking Norco three times a day; off work.",
+    ],
+)
+def test_no_functional_gain_is_read_from_a_limit_or_a_definition(loss: str) -> None:
+    note = f"Completed 12 post-op PT visits. {loss}"
+    assert read(note, POST_OP).get("functional_improvement") is not True
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "Functional improvement is defined as less dependency on treatment, such as being off "
+        "opioids.",
+        "Functional improvement means either better daily activities or fewer restrictions, and "
+        "less dependency on treatment.",
+    ],
+)
+def test_a_rationale_quoting_the_definition_of_functional_improvement_is_no_fact(
+    definition: str,
+) -> None:
+    plain = padded(phrase_words(definition))
+    assert concludes(definition, plain, frozenset(plain.split()), "rationale", FINDINGS)

@@ -47,7 +47,8 @@ def extract_note_facts(
     facts.extend(letter_facts(facts, on))
     category = request.service.category if request else service_category
     if category:
-        facts.extend(therapy_facts(facts, category, None))
+        subtype = request.service.subtype if request else None
+        facts.extend(therapy_facts(facts, category, None, subtype, note=True))
     if request:
         by_name = {f.name: f for f in facts}
         facts.extend(request_facts(request, None, by_name, findings, on))
