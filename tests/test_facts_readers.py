@@ -172,3 +172,34 @@ def test_a_rationale_quoting_the_definition_of_functional_improvement_is_no_fact
 ) -> None:
     plain = padded(phrase_words(definition))
     assert concludes(definition, plain, frozenset(plain.split()), "rationale", FINDINGS)
+
+
+# --- a hand or wrist injury suggesting a fracture or a foreign body (ACOEM Ch. 11) --------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Slipped at work yesterday and landed on an outstretched R hand. Swelling of the wrist, "
+        "TTP in the anatomic snuffbox.",
+        "He fell onto his left wrist from a step. Point tenderness over the distal radius.",
+        "Her finger was jammed in a door. Deformity of the small finger PIP joint.",
+        "Cut by glass at work; a retained foreign body in the palm is suspected.",
+    ],
+)
+def test_an_injury_suggesting_a_fracture_or_foreign_body_is_read(note: str) -> None:
+    assert read(note)["fracture_or_foreign_body_suspected"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Signs without an injury, an injury without signs, and the signs denied.
+        "Chronic wrist pain from typing. TTP over the scaphoid tubercle? No; snuffbox nontender.",
+        "Landed on an outstretched hand last month. Wrist sprain, soft-tissue tenderness only.",
+        "Fell on her outstretched hand. No snuffbox tenderness, no deformity.",
+        "No foreign body is seen.",
+    ],
+)
+def test_no_fracture_or_foreign_body_is_read_without_both_injury_and_sign(note: str) -> None:
+    assert "fracture_or_foreign_body_suspected" not in read(note)

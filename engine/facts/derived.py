@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 READ_BY_CODE = frozenset(
     [
         "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
-        "conservative_care_failed", "diagnoses", "drug_in_use", "drug_use_weeks",
+        "conservative_care_failed", "diagnoses", "fracture_or_foreign_body_suspected", "drug_in_use", "drug_use_weeks",
         "functional_improvement", "injury_date", "invasive_procedure_planned",
         "latest_report_date", "opioid_use", "pain_score", "preop_test_indication",
         "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",

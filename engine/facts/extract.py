@@ -112,6 +112,14 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         and not (improving and improving.value)
     ):
         derive("conservative_care_failed", True, "~care:tried")
+    # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
+    # with a sign of a broken bone) or a foreign body.
+    hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")
+    if hand_injury and hand_injury.value and sign and sign.value:
+        derive("fracture_or_foreign_body_suspected", True, "~hand_fracture_sign")
+    foreign = by_name.get("~foreign_body")
+    if foreign and foreign.value:
+        derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
     # Symptoms said to go back further than the injury, by a month at least.
