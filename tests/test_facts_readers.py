@@ -203,3 +203,65 @@ def test_an_injury_suggesting_a_fracture_or_foreign_body_is_read(note: str) -> N
 )
 def test_no_fracture_or_foreign_body_is_read_without_both_injury_and_sign(note: str) -> None:
     assert "fracture_or_foreign_body_suspected" not in read(note)
+
+
+# --- a lesion shown to benefit from surgery (ACOEM Surgical Considerations) ---------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "MRI 01/20/17: full-thickness supraspinatus tear, 1.5 cm. Supraspinatus 3+/5, positive "
+        "drop arm.",
+        "MRI of the left knee showed a bucket handle tear of the medial meniscus. Positive "
+        "McMurray test and locking.",
+        "MRI 11/2016: L4-5 extrusion compressing the traversing L5 nerve root. EHL 3/5 and "
+        "decreased L5 sensation.",
+    ],
+)
+def test_a_lesion_on_imaging_with_concordant_signs_is_a_surgical_lesion(note: str) -> None:
+    assert read(note)["surgical_lesion"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Imaging alone, or signs alone, is not clear evidence of both kinds.
+        "MRI: full-thickness supraspinatus tear. Strength 5/5 throughout.",
+        "MRI: L4-5 protrusion contacting the L5 nerve root.",
+        "Supraspinatus 3+/5 and a positive drop arm; no imaging yet.",
+        # A partial tear is no tear repair is shown to help; a tear denied is none.
+        "MRI: partial-thickness articular-sided tear. Supraspinatus 4/5.",
+        "MRI showed no full-thickness tear. Supraspinatus 4/5.",
+    ],
+)
+def test_imaging_or_signs_alone_are_no_surgical_lesion(note: str) -> None:
+    assert read(note).get("surgical_lesion") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "MRI 06/2017: mild L4-5 disc bulge without canal or foraminal stenosis or root contact. "
+        "Motor 5/5, sensation intact, reflexes symmetric.",
+        "Lumbar MRI showed no nerve root compression. Neurologic examination is normal.",
+    ],
+)
+def test_imaging_without_root_compromise_and_a_normal_exam_is_no_surgical_lesion(
+    note: str,
+) -> None:
+    assert read(note)["surgical_lesion"] is False
+
+
+def test_a_deficit_keeps_a_negative_study_from_ruling_the_lesion_out() -> None:
+    note = "MRI showed no nerve root compression. EHL 4/5, decreased L5 sensation."
+    assert "surgical_lesion" not in read(note)
+
+
+def test_a_rationale_quoting_the_surgical_criteria_is_no_fact() -> None:
+    quoted = (
+        "ACOEM supports surgical repair for a full-thickness tear on MRI with weakness and a "
+        "positive drop arm sign."
+    )
+    plain = padded(phrase_words(quoted))
+    assert concludes(quoted, plain, frozenset(plain.split()), "rationale", FINDINGS)

@@ -32,7 +32,8 @@ READ_BY_CODE = frozenset(
         "prior_massage_visits", "prior_pt_visits",
         "prior_surgery", "prior_visits", "procedure_certified", "pulmonary_complication_risk",
         "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
-        "surgery_date", "surgery_type", "symptoms_before_injury", "ur_date", "work_status",
+        "surgery_date", "surgery_type", "surgical_lesion", "symptoms_before_injury", "ur_date",
+        "work_status",
     ]
 )  # fmt: skip
 # Weeks counted from a date the record gives, to the date the request is judged at.

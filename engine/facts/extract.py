@@ -120,6 +120,9 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     foreign = by_name.get("~foreign_body")
     if foreign and foreign.value:
         derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
+    lesion = surgical_lesion(by_name)
+    if lesion is not None:
+        derive("surgical_lesion", lesion[0], lesion[1])
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
     # Symptoms said to go back further than the injury, by a month at least.
@@ -132,6 +135,29 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     ):
         derive("symptoms_before_injury", True, "~onset_weeks")
     return found
+
+
+def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | None:
+    """ACOEM's Surgical Considerations (Ch. 8, 9, 12, 13): clear clinical and imaging evidence of
+    a lesion shown to benefit from surgery, as (the value, the fact it rests on). Imaging and the
+    examination must agree: a root compressed on imaging with a neurologic deficit; a torn cuff,
+    meniscus, cruciate ligament or labrum on imaging with weakness or the joint's signs. Imaging
+    read as showing no root compromise, with a normal neurologic examination, shows no lesion
+    (acoem2.ch12.mri_nerve_compromise: a bulge alone is a common false positive)."""
+
+    def said(name: str) -> bool | None:
+        fact = by_name.get(name)
+        return None if fact is None else bool(fact.value)
+
+    deficits = [said(name) for name in ("motor_deficit", "sensory_deficit", "reflex_change")]
+    root, tear = said("imaging_nerve_compromise"), said("~imaging_tear")
+    if root and any(deficits):
+        return True, "imaging_nerve_compromise"
+    if tear and (said("motor_deficit") or said("knee_derangement_signs")):
+        return True, "~imaging_tear"
+    if root is False and not tear and not any(deficits) and said("motor_deficit") is False:
+        return False, "imaging_nerve_compromise"
+    return None
 
 
 def header_fact(case: Case, name: str, value: Any) -> Fact:
