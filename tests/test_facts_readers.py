@@ -265,3 +265,86 @@ def test_a_rationale_quoting_the_surgical_criteria_is_no_fact() -> None:
     )
     plain = padded(phrase_words(quoted))
     assert concludes(quoted, plain, frozenset(plain.split()), "rationale", FINDINGS)
+
+
+# --- the indications of home health, an FCE, a referral and some studies -----------------------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        ("She is homebound and needs help with transfers.", "homebound", True),
+        ("He is confined to the home after the hip replacement.", "homebound", True),
+        (
+            "A home safety evaluation was performed by the nurse on 3/2/2017.",
+            "in_home_evaluation",
+            True,
+        ),
+        ("He has reached maximum medical improvement.", "near_mmi", True),
+        ("She was declared permanent and stationary on 4/1/2017.", "near_mmi", True),
+        ("He is not at maximum medical improvement.", "near_mmi", False),
+        ("He is a candidate for a work hardening program.", "work_hardening_planned", True),
+        (
+            "An FCE is requested before admission to a work hardening program.",
+            "work_hardening_planned",
+            True,
+        ),
+        ("Two failed attempts to return to work in 2016.", "return_to_work_failed", True),
+        (
+            "There are conflicting medical reports on his work restrictions.",
+            "conflicting_medical_reports",
+            True,
+        ),
+        ("Left foot pain, rule out complex regional pain syndrome.", "crps_suspected", True),
+        (
+            "Pain over the second metatarsal suggests a stress fracture.",
+            "stress_fracture_suspected",
+            True,
+        ),
+        ("Ultrasound for a suspected left inguinal hernia.", "hernia_suspected", True),
+        (
+            "Numbness in both feet; he has diabetic neuropathy.",
+            "peripheral_neuropathy_suspected",
+            True,
+        ),
+        (
+            "Hyperreflexia and gait change from his cervical myelopathy.",
+            "central_neurologic_disease_suspected",
+            True,
+        ),
+        ("The etiology of her arm pain is unclear.", "diagnosis_uncertain_or_complex", True),
+        (
+            "Trigger points in the trapezius with a local twitch response.",
+            "trigger_points_with_twitch",
+            True,
+        ),
+        (
+            "Standing films show bone on bone medial compartment of the right knee.",
+            "severe_knee_osteoarthritis",
+            True,
+        ),
+    ],
+)
+def test_an_indication_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note).get(name) is value
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("The patient was unable to stand and was wheelchair/bed bound.", "homebound"),
+        ("He completed a work hardening program last year.", "work_hardening_planned"),
+        (
+            "There are no suspicions of red flags, such as myelopathy or tumor.",
+            "central_neurologic_disease_suspected",
+        ),
+        ("There is no evidence of peripheral neuropathy.", "peripheral_neuropathy_suspected"),
+        ("Mild osteoarthritis of the right knee.", "severe_knee_osteoarthritis"),
+        ("Severe osteoarthritis of the hip.", "severe_knee_osteoarthritis"),
+        ("There is no documentation of a twitch response.", "trigger_points_with_twitch"),
+    ],
+)
+def test_an_indication_denied_or_of_another_kind_is_not_read_as_present(
+    note: str, name: str
+) -> None:
+    assert read(note).get(name) is not True
