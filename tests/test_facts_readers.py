@@ -3,6 +3,7 @@ from a negation, a plan or a guideline's own words."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -348,3 +349,27 @@ def test_an_indication_denied_or_of_another_kind_is_not_read_as_present(
     note: str, name: str
 ) -> None:
     assert read(note).get(name) is not True
+
+
+# --- a date of injury written as a month and year ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        ("Chronic axial LBP, DOI 02/2017.", date(2017, 2, 15)),
+        ("She was injured at work in March 2017.", date(2017, 3, 15)),
+        ("Date of injury: 11/2015.", date(2015, 11, 15)),
+        ("DOI 12/28/2015.", date(2015, 12, 28)),
+        ("He was injured in a fall on 3/4/2016.", date(2016, 3, 4)),
+    ],
+)
+def test_the_date_of_injury_is_read_to_the_month_at_least(note: str, injured: date) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note", ["He was injured on the job in 2015.", "Injured in 13/2017.", "Seen in March 2017."]
+)
+def test_no_date_of_injury_from_a_year_alone_or_another_date(note: str) -> None:
+    assert "injury_date" not in read(note)
