@@ -373,3 +373,52 @@ def test_the_date_of_injury_is_read_to_the_month_at_least(note: str, injured: da
 )
 def test_no_date_of_injury_from_a_year_alone_or_another_date(note: str) -> None:
     assert "injury_date" not in read(note)
+
+
+# --- injections already given, of the kind requested ---------------------------------------------
+
+ESI = "Lumbar epidural steroid injection L4-5"
+
+
+@pytest.mark.parametrize(
+    "note, expected",
+    [
+        (
+            "The prior ESI on 3/1/2016 provided 60-70% relief for 6 weeks and she reduced her "
+            "Norco.",
+            {
+                "prior_injections": 1,
+                "prior_injection_relief_percent": 70,
+                "prior_injection_relief_weeks": 6,
+                "medication_reduced_after_injection": True,
+            },
+        ),
+        (
+            "He had two prior epidural injections with 50% relief lasting 2 months.",
+            {"prior_injections": 2, "prior_injection_relief_percent": 50,
+             "prior_injection_relief_weeks": 8},
+        ),
+        ("She had a TFESI on 02/14/17 with two weeks of partial relief.", {"prior_injections": 1}),
+        ("No prior injections.", {"prior_injections": 0}),
+        ("Quad 4+/5. No prior ESI.", {"prior_injections": 0}),
+        ("He has never had an epidural injection.", {"prior_injections": 0}),
+    ],
+)  # fmt: skip
+def test_the_injections_given_are_read_for_a_request_of_their_kind(
+    note: str, expected: dict[str, Any]
+) -> None:
+    facts = read(note, ESI)
+    assert {name: facts.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Request for a repeat TFESI.",
+        "Plan: lumbar epidural steroid injection at L4-5.",
+        # Another kind of injection is not the kind requested.
+        "Trigger point injections gave 80% relief for 3 weeks.",
+    ],
+)
+def test_an_injection_requested_or_of_another_kind_is_none_given(note: str) -> None:
+    assert "prior_injections" not in read(note, ESI)

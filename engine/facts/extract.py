@@ -13,6 +13,7 @@ from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
+from engine.facts.injections import injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.medications import opioid_use
 from engine.facts.mentions import finding_mentions
@@ -193,6 +194,7 @@ def facts_in(
     normal_neurologic_exam(reader)
     surgery_dates(reader)
     earlier_studies(reader)
+    injections_given(reader)
     opioid_use(reader)
     work_status(reader)
     return reader.found

@@ -10,6 +10,7 @@ from typing import Any
 
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
+from engine.facts.injections import INJECTION, KINDS
 from engine.facts.model import (
     IMPROVED,
     NAMED,
@@ -121,6 +122,12 @@ def request_facts(
         test = next((kind for phrase, kind in findings.test_kind if phrase in asked), None)
         if test and f"~comorbid:{test}" in by_name:
             give("preop_test_indication", True, by_name[f"~comorbid:{test}"])
+    # Injections already given of the kind requested (`injections.injections_given`).
+    if service.category == "injection" and service.subtype in KINDS:
+        prefix = f"{INJECTION}{service.subtype}:"
+        for key, read in by_name.items():
+            if key.startswith(prefix):
+                give(key[len(prefix) :], read.value, read)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
             reason = by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered")
