@@ -44,6 +44,7 @@ from engine.conditions import (
     terms,
     value_fits,
 )
+from engine.eras import ERAS_FILE, Eras, era_period, load_eras
 from engine.errors import VocabularyError, did_you_mean
 from engine.facts import Findings, read_findings, readable_facts
 from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
@@ -131,6 +132,9 @@ class RuleCitation(Strict):
 
 
 class EffectiveSpec(Strict):
+    # An era of the eras file (or a list of consecutive ones) gives the dates; `from` and `until`
+    # written beside it narrow them.
+    era: str | list[str] | None = None
     from_: date | None = Field(default=None, alias="from")
     until: date | None = None
 
@@ -185,7 +189,7 @@ class RuleSpec(Strict):
 RULE_KEYS = tuple(f.alias or name for name, f in RuleSpec.model_fields.items())
 NESTED_KEYS: dict[str, tuple[str, ...]] = {
     "citation": tuple(RuleCitation.model_fields),
-    "effective": ("from", "until"),
+    "effective": ("era", "from", "until"),
     "applies": tuple(AppliesSpec.model_fields),
     "supports": tuple(SupportsSpec.model_fields),
 }
@@ -231,6 +235,7 @@ class Rule:
     examples: tuple[Example, ...]
     origin: str  # "path:line" of its definition
     overlay: bool = False
+    eras: tuple[str, ...] = ()  # the eras its dates come from (`effective: {era: ...}`)
 
     def in_force(self, on: date) -> bool:
         return (self.effective_from is None or self.effective_from <= on) and (
@@ -263,6 +268,7 @@ class Rulebook:
     by_id: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)  # vocabulary -> its known names
     defaults: dict[str, FactDefault] = field(default_factory=dict)  # fact -> its stated default
+    eras: Eras = field(default_factory=Eras)  # what governs which services when (eras.yaml)
 
     @cached_property
     def value_checks(self) -> dict[str, tuple[FieldType, set[str] | None]]:
@@ -302,6 +308,16 @@ def load_rulebook(
     names = vocabulary_names(vocabulary)
     checker = Checker(fields, names, problems, warnings, subtypes_by_category(vocabulary))
     defaults = check_defaults(checker, pending)
+    checker.eras = load_eras(
+        folder,
+        shown(folder / ERAS_FILE),
+        problems,
+        TIERS,
+        lambda name, where, document: checker.check_service(name, Source(document, ()), where),
+        lambda name, vocab, where, document: checker.check_name(
+            name, vocab, Source(document, ()), where
+        ),
+    )
 
     overlays = tuple(overlays)
     merged: dict[str, Rule] = {}
@@ -316,6 +332,11 @@ def load_rulebook(
                 f"{shown(layer / 'facts.yaml')}:1:1: error: an overlay cannot add facts: the "
                 "fact catalogue belongs to the rules folder (--rules), beside the code that "
                 "extracts the facts"
+            )
+        if is_overlay and (layer / ERAS_FILE).is_file():
+            warnings.append(
+                f"{shown(layer / ERAS_FILE)}: warning: an overlay's eras file is not read; "
+                "use --rules with a whole rules folder to change the eras"
             )
         if is_overlay and (layer / "vocab").is_dir():
             warnings.append(
@@ -353,6 +374,7 @@ def load_rulebook(
         by_id={r.id: r for r in rules},
         names=names,
         defaults=defaults,
+        eras=checker.eras,
     )
 
 
@@ -366,8 +388,8 @@ def shown(path: Path) -> str:
 
 
 def rule_files(folder: Path, problems: list[str]) -> list[Path]:
-    """The rule files of a folder, in name order: every *.yaml but the vocabularies and the fact
-    catalogue. Linked folders are followed, each real folder once (a link loop ends). A folder
+    """The rule files of a folder, in name order: every *.yaml but the vocabularies, the fact
+    catalogue and the eras. Linked folders are followed, each real folder once (a link loop ends). A folder
     that cannot be listed is a problem: its rules would be missing without a word."""
     found = []
     seen: set[str] = set()
@@ -387,7 +409,7 @@ def rule_files(folder: Path, problems: list[str]) -> list[Path]:
             folders[:] = [f for f in folders if f != "vocab"]
         for name in files:
             if name.endswith((".yaml", ".yml")) and not (
-                relative == Path(".") and name == "facts.yaml"
+                relative == Path(".") and name in ("facts.yaml", ERAS_FILE)
             ):
                 found.append(Path(here) / name)
     return sorted(found)
@@ -598,6 +620,7 @@ class Checker:
         subtypes: dict[str, set[str]],
     ) -> None:
         self.subtypes = subtypes
+        self.eras = Eras()  # read once the vocabularies are, before any rule
         self.fields = fields
         self.names = names
         self.problems = problems
@@ -884,6 +907,32 @@ class Checker:
                 )
             )
         start, until = spec.effective.from_, spec.effective.until
+        era_ids: tuple[str, ...] = ()
+        if spec.effective.era is not None:
+            period = era_period(
+                self.eras,
+                spec.effective.era,
+                lambda sub, message: problem(
+                    source.problem(("effective", "era", *sub), message, value=True)
+                ),
+            )
+            if period is not None:
+                era_ids, era_start, era_until = period
+                for key, written in (("from", start), ("until", until)):
+                    outside = written is not None and (
+                        written < era_start or (era_until is not None and written > era_until)
+                    )
+                    if outside:
+                        ends = era_until or "open"
+                        problem(
+                            source.problem(
+                                ("effective", key),
+                                f"{key} {written} lies outside the era's dates "
+                                f"({era_start} to {ends})",
+                                value=True,
+                            )
+                        )
+                start, until = start or era_start, until or era_until
         if start and until and until < start:
             problem(
                 source.problem(
@@ -944,9 +993,12 @@ class Checker:
                     "documentation that is missing, in words",
                 )
             )
+        first_day = start or until or date.today()
         examples = tuple(
             e
-            for e in (self.check_example(spec, i, source) for i in range(len(spec.examples)))
+            for e in (
+                self.check_example(spec, i, source, first_day) for i in range(len(spec.examples))
+            )
             if e is not None
         )
         if len(self.problems) > before:
@@ -984,6 +1036,7 @@ class Checker:
             examples=examples,
             origin=f"{source.document.path}:{line}",
             overlay=is_overlay,
+            eras=era_ids,
         )
 
     def check_optional_condition(
@@ -1243,7 +1296,11 @@ class Checker:
                     )
                 )
 
-    def check_example(self, spec: RuleSpec, index: int, source: Source) -> Example | None:
+    def check_example(
+        self, spec: RuleSpec, index: int, source: Source, first_day: date
+    ) -> Example | None:
+        """`first_day`: the rule's first day in force, else its last: an example's date unless
+        it gives one."""
         example = spec.examples[index]
         where = ("examples", index)
         values: dict[str, Any] = {}
@@ -1274,7 +1331,7 @@ class Checker:
         # A real request always says whether it is around a surgery or asks for more.
         values.setdefault("request.perioperative", bool(spec.applies.perioperative))
         values.setdefault("request.additional", False)
-        on = example.date or spec.effective.from_ or spec.effective.until or date.today()
+        on = example.date or first_day
         values["request.date"] = on
         if not clean:
             return None
