@@ -25,14 +25,18 @@ READ_BY_CODE = frozenset(
     [
         "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
         "compound_formula", "conservative_care_failed", "diagnoses", "dme_purchase",
-        "drug_in_use", "drug_use_weeks", "functional_improvement", "injury_date",
-        "invasive_procedure_planned", "latest_report_date", "morphine_equivalent_dose_mg",
+        "drug_in_use", "drug_use_weeks", "fracture_or_foreign_body_suspected",
+        "functional_improvement", "injury_date", "invasive_procedure_planned",
+        "latest_report_date", "medication_reduced_after_injection", "morphine_equivalent_dose_mg",
         "nsaid_use", "opioid_use", "other_nsaid_in_use", "pain_score", "preop_test_indication",
         "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",
-        "prior_electrodiagnostics", "prior_imaging", "prior_massage_visits", "prior_pt_visits",
+        "postsurgical_visits_completed", "prior_electrodiagnostics", "prior_imaging",
+        "prior_injection_relief_percent", "prior_injection_relief_weeks", "prior_injections",
+        "prior_massage_visits", "prior_pt_visits",
         "prior_surgery", "prior_visits", "procedure_certified", "pulmonary_complication_risk",
         "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
-        "surgery_date", "surgery_type", "symptoms_before_injury", "ur_date", "work_status",
+        "surgery_date", "surgery_type", "surgical_lesion", "symptoms_before_injury", "ur_date",
+        "work_status",
     ]
 )  # fmt: skip
 # Weeks counted from a date the record gives, to the date the request is judged at.

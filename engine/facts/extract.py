@@ -13,6 +13,7 @@ from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
+from engine.facts.injections import injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
@@ -37,7 +38,8 @@ def extract_note_facts(
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
     too; given the request itself, so is what the note says of its drug, body part, test or
-    specialist, as for a letter's item."""
+    specialist, and what depends on it (why a referral needs the specialist), as for a letter's
+    item."""
     text = plain_spaces(text)
     if request is not None:
         service_category = request.service.category
@@ -49,7 +51,8 @@ def extract_note_facts(
     on = reference_date(None, facts)
     facts.extend(letter_facts(facts, on))
     if service_category:
-        facts.extend(therapy_facts(facts, service_category, None))
+        subtype = request.service.subtype if request is not None else None
+        facts.extend(therapy_facts(facts, service_category, None, subtype, note=True))
     if request is not None:
         by_name = {f.name: f for f in facts}
         facts.extend(request_facts(request, None, by_name, findings, on))
@@ -116,6 +119,17 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         and not (improving and improving.value)
     ):
         derive("conservative_care_failed", True, "~care:tried")
+    # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
+    # with a sign of a broken bone) or a foreign body.
+    hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")
+    if hand_injury and hand_injury.value and sign and sign.value:
+        derive("fracture_or_foreign_body_suspected", True, "~hand_fracture_sign")
+    foreign = by_name.get("~foreign_body")
+    if foreign and foreign.value:
+        derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
+    lesion = surgical_lesion(by_name)
+    if lesion is not None:
+        derive("surgical_lesion", lesion[0], lesion[1])
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
     # Symptoms said to go back further than the injury, by a month at least.
@@ -128,6 +142,31 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     ):
         derive("symptoms_before_injury", True, "~onset_weeks")
     return found
+
+
+def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | None:
+    """ACOEM's Surgical Considerations (Ch. 8, 9, 12, 13): clear clinical and imaging evidence of
+    a lesion shown to benefit from surgery, as (the value, the fact it rests on). Imaging and the
+    examination must agree: a root compressed on imaging with a neurologic deficit; a torn cuff,
+    meniscus, cruciate ligament or labrum on imaging with weakness or the joint's signs, where no
+    reading of a study denies it. Imaging
+    read as showing no root compromise, with a normal neurologic examination, shows no lesion
+    (acoem2.ch12.mri_nerve_compromise: a bulge alone is a common false positive)."""
+
+    def said(name: str) -> bool | None:
+        fact = by_name.get(name)
+        return None if fact is None else bool(fact.value)
+
+    deficits = [said(name) for name in ("motor_deficit", "sensory_deficit", "reflex_change")]
+    root, tear = said("imaging_nerve_compromise"), said("~imaging_tear")
+    if root and any(deficits):
+        return True, "imaging_nerve_compromise"
+    clear = tear and not said("~imaging_no_tear")
+    if clear and (said("motor_deficit") or said("knee_derangement_signs")):
+        return True, "~imaging_tear"
+    if root is False and not tear and not any(deficits) and said("motor_deficit") is False:
+        return False, "imaging_nerve_compromise"
+    return None
 
 
 def header_fact(case: Case, name: str, value: Any) -> Fact:
@@ -161,6 +200,7 @@ def facts_in(
     normal_neurologic_exam(reader)
     surgery_dates(reader)
     earlier_studies(reader)
+    injections_given(reader)
     opioid_use(reader)
     morphine_equivalent_dose(reader)
     work_status(reader)

@@ -86,3 +86,20 @@ DATE = (
     r"\s+(?P<year>\d{4})"
 )
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
+
+# A month without its day: "DOI 02/2017", "injured in March 2017". Dated the 15th, the middle of
+# the month, so that the time counted from it is off by half a month at most either way.
+MONTH_YEAR_AFTER = re.compile(
+    r"(?:in\s+)?(?:(?P<m>0?[1-9]|1[0-2])[/-](?P<y>(?:19|20)\d{2})\b"
+    rf"|(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?,?\s+(?:of\s+)?"
+    r"(?P<year>(?:19|20)\d{2})\b)",
+    re.I | re.ASCII,
+)
+MID_MONTH = 15
+
+
+def month_of(match: re.Match[str]) -> date:
+    """The middle of the month a `MONTH_YEAR_AFTER` match names."""
+    if match["m"]:
+        return date(int(match["y"]), int(match["m"]), MID_MONTH)
+    return date(int(match["year"]), MONTHS[match["month"].lower()], MID_MONTH)

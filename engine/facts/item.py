@@ -10,8 +10,18 @@ from typing import Any
 
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
+from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import request_drug_facts
-from engine.facts.model import IMPROVED, PER, SITE, Evidence, Fact
+from engine.facts.model import (
+    IMPROVED,
+    NAMED,
+    PER,
+    POSTSURGICAL_THERAPIES,
+    SITE,
+    UNNAMED,
+    Evidence,
+    Fact,
+)
 from engine.facts.sentences import Reading
 from engine.models import Case, Request
 from engine.vocab import (
@@ -36,7 +46,9 @@ def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> l
         fact
         for item in case.items
         for fact in [
-            *therapy_facts(facts, item.normalized.service.category, item.index),
+            *therapy_facts(
+                facts, item.normalized.service.category, item.index, item.normalized.service.subtype
+            ),
             *request_facts(item.normalized, item.index, by_name, findings, on),
         ]
     ]
@@ -115,6 +127,12 @@ def request_facts(
         test = next((kind for phrase, kind in findings.test_kind if phrase in asked), None)
         if test and f"~comorbid:{test}" in by_name:
             give("preop_test_indication", True, by_name[f"~comorbid:{test}"])
+    # Injections already given of the kind requested (`injections.injections_given`).
+    if service.category == "injection" and service.subtype in KINDS:
+        prefix = f"{INJECTION}{service.subtype}:"
+        for key, read in by_name.items():
+            if key.startswith(prefix):
+                give(key[len(prefix) :], read.value, read)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
             reason = by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered")
@@ -137,19 +155,67 @@ def related(site: str, regions: list[str], groups: list[list[str]]) -> bool:
     return site in regions or any(site in group and r in group for group in groups for r in regions)
 
 
-def therapy_facts(facts: list[Fact | Reading], category: str, item: int | None) -> list[Fact]:
+def therapy_facts(
+    facts: list[Fact | Reading],
+    category: str,
+    item: int | None,
+    subtype: str | None = None,
+    note: bool = False,
+) -> list[Fact]:
     """For a request of a service category, what was read of that therapy: the visits already
-    completed, those authorized but not yet attended, and functional improvement from it."""
+    completed, those authorized but not yet attended, and functional improvement from it. In a
+    note written for the request (`note`), the functional improvement it documents without
+    naming a therapy is from the treatment so far, and so from this therapy where the note
+    documents visits of it."""
+    by_name = {fact.name: fact for fact in facts}
+    if category == "perioperative" and subtype == "post_op_therapy":
+        improved = improvement(
+            by_name, POSTSURGICAL_THERAPIES, "postsurgical_visits_completed", note
+        )
+        return [fact_of("functional_improvement", improved, item)] if improved else []
     modality = PRIOR_BY_SERVICE.get(category)
     if modality is None:
         return []
-    by_name = {fact.name: fact for fact in facts}
-    return [
-        Fact(name=name, value=by_name[read].value, item=item, evidence=by_name[read].evidence)
+    found = [
+        fact_of(name, by_name[read], item)
         for read, name in (
             (modality, "prior_visits"),
             (f"{PER}{modality}", "authorized_visits_pending"),
-            (f"{IMPROVED}{modality}", "functional_improvement"),
         )
         if read in by_name
     ]
+    improved = improvement(by_name, (modality,), modality, note)
+    if improved:
+        found.append(fact_of("functional_improvement", improved, item))
+    # A therapy left out of the treatment the record lists is one not yet given: where the
+    # record counts the visits of other therapies tried ("despite eight PT visits, HEP and
+    # naproxen") and never names this one, reviewers read the silence as a first course.
+    listed = next(
+        (f for name in PRIOR_BY_SERVICE.values() if (f := by_name.get(name)) and f.value), None
+    )
+    if (
+        listed is not None
+        and modality not in by_name
+        and f"{NAMED}{modality}" not in by_name
+        and "~care:tried" in by_name
+    ):
+        found.append(Fact(name="prior_visits", value=0, item=item, evidence=listed.evidence))
+    return found
+
+
+def fact_of(name: str, read: Fact | Reading, item: int | None) -> Fact:
+    return Fact(name=name, value=read.value, item=item, evidence=read.evidence)
+
+
+def improvement(
+    by_name: dict[str, Fact | Reading], modalities: tuple[str, ...], visits: str, note: bool
+) -> Fact | Reading | None:
+    """Functional improvement read of one of the therapies, or, in a note that documents visits
+    of it, of the treatment so far."""
+    for modality in modalities:
+        if f"{IMPROVED}{modality}" in by_name:
+            return by_name[f"{IMPROVED}{modality}"]
+    done = by_name.get(visits)
+    if note and done is not None and done.value:
+        return by_name.get(f"{IMPROVED}{UNNAMED}")
+    return None

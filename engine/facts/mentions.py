@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.model import IMPROVED, SITE
+from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import MODALITY_WORD
 from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
 from engine.facts.surgery import named_with_site
@@ -88,9 +88,11 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
             return
         value = stated
     if spec.per_therapy:
-        for therapy, mentioned in MODALITY_WORD.items():
-            if mentioned.search(text):
-                reader.add(f"{IMPROVED}{therapy}", value, start, end)
+        named = [t for t, mentioned in MODALITY_WORD.items() if mentioned.search(text)]
+        # Without a therapy named, of the treatment so far (`UNNAMED`): a note written for a
+        # therapy request gives it to that therapy where it documents visits of it.
+        for therapy in named or [UNNAMED]:
+            reader.add(f"{IMPROVED}{therapy}", value, start, end)
         return
     if not spec.internal:
         reader.add(name, value, start, end)

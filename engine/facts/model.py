@@ -86,11 +86,15 @@ class CaseFacts(Model):
 # Facts read per therapy, for the items that ask for it; never reported as they are.
 PER = "authorized:"
 IMPROVED = "improved:"
+UNNAMED = "*"  # per therapy, of no therapy named
+# The therapies given after a surgery under the postsurgical schedule (8 CCR 9792.24.3).
+POSTSURGICAL_THERAPIES = ("prior_pt_visits", "prior_chiropractic_visits")
 # Facts read on the way to others and never reported as they are: what the sentences say of
 # conservative care, rehabilitation, drugs, comorbidities, earlier studies and where a finding
 # is (`~site:red_flag_fracture:wrist`). They are combined in `letter_facts` and `item_facts`.
 INTERNAL = "~"
 SITE = "~site:"
+NAMED = "~named:"  # a therapy the record names other than as asked for
 
 
 def is_per_therapy(name: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from engine.facts.figures import NUMBER_WORDS, with_figures
-from engine.facts.model import PER
+from engine.facts.model import NAMED, PER, POSTSURGICAL_THERAPIES
 from engine.facts.sentences import REQUEST_WORDS, Reader
 
 MODALITIES = {
@@ -24,6 +24,13 @@ MODALITIES = {
     }.items()
 }
 _UNITS = r"(?:sessions?|visits?|treatments?)"
+# "12 post-op PT visits": the therapy after a surgery, which the postsurgical schedule counts.
+_POST_OP = r"(?:post[\s-]*(?:op|operative|surgical)\s+)"
+_AFTER_SURGERY = re.compile(
+    r"\bpost[\s-]*(?:op|operative|surgical)(?:ly)?\b|\b(?:after|since|following)\s+(?:the\s+|his\s+"
+    r"|her\s+)?(?:surgery|operation|procedure)\b",
+    re.I | re.ASCII,
+)
 # "12", "at least 5", "12 (12)"; of "4/6" (four of six done) the first figure counts.
 # "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
 _NUMBER = (
@@ -39,9 +46,9 @@ def prior_pattern(modality: str) -> re.Pattern[str]:
     """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
     pattern = MODALITIES[modality]
     return re.compile(
-        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
+        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
         rf"{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
         re.I | re.ASCII,
@@ -130,9 +137,15 @@ def visits_authorized(reader: Reader) -> None:
 
 
 def visits_done(reader: Reader) -> None:
-    """Visits done per therapy, or none. Visits asked for or authorized are not visits done."""
+    """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
+    A therapy named in any other way than as asked for is recorded too (`~named:`): the record
+    speaks of it, so its silence on the visits is no first course."""
     text, words = reader.text, reader.words
     counts_done = words.isdisjoint(REQUEST_WORDS)
+    if counts_done and not reader.planned and not words.isdisjoint(MODALITY_FIRST_WORDS):
+        for name in MODALITIES:
+            if MODALITY_WORD[name].search(text):
+                reader.add(f"{NAMED}{name}", True)
     if counts_done and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
         figures: str | None = None
         for name in MODALITIES:
@@ -142,6 +155,8 @@ def visits_done(reader: Reader) -> None:
             for match in prior_pattern(name).finditer(figures):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
+                if name in POSTSURGICAL_THERAPIES and _AFTER_SURGERY.search(text):
+                    reader.add("postsurgical_visits_completed", int(count), *match.span())
     if (
         counts_done
         and not words.isdisjoint(("no", "not", "never"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import DATE, DATE_AFTER, date_of
+from engine.facts.figures import DATE, DATE_AFTER, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.sentences import Reader
 
 # "a 56-year-old male", "a 56-year old employee" (the age alone)
@@ -19,7 +19,9 @@ _AGE_SEX = re.compile(
 _INJURY_DATE = re.compile(
     r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
     r"(?:\s+(?:of|on|was|is))?:?\s+"
-    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+",
+    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+"
+    # "injured at work in March 2017": "in" only before a month and year.
+    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
     re.I | re.ASCII,
 )
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14"
@@ -59,6 +61,10 @@ def record_dates(reader: Reader) -> None:
             injured = date_of(when) if when else None
             if injured:
                 reader.add("injury_date", injured, cue.start(), when.end() if when else cue.end())
+                break
+            month = MONTH_YEAR_AFTER.match(text, cue.end())
+            if month:
+                reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
     if reader.has_digit and ("utilization" in words or "ur" in words):
         for review in _UR_DATE.finditer(text):

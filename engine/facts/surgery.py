@@ -23,6 +23,10 @@ _SURGERY_WORDS = frozenset(
         "replacement",
         "release",
         "decompression",
+        "meniscectomy",
+        "reconstruction",
+        "acromioplasty",
+        "orif",
     ]
 )
 # A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.

@@ -1,0 +1,424 @@
+"""Readers that the check of a new request leans on: each read from several wordings, and never
+from a negation, a plan or a guideline's own words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from engine.facts import extract_note_facts, load_findings
+from engine.facts.sentences import concludes, padded, phrase_words
+from engine.requests import normalize_request
+from engine.vocab import load_vocabulary
+
+VOCABULARY = load_vocabulary()
+FINDINGS = load_findings()
+
+
+def read(note: str, request: str | None = None) -> dict[str, Any]:
+    asked = normalize_request(request, VOCABULARY) if request else None
+    return {f.name: f.value for f in extract_note_facts(note, FINDINGS, request=asked).facts}
+
+
+# --- a therapy left out of the treatment listed to date is a first course ----------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ongoing low back pain despite 8 PT visits, a home exercise program and ibuprofen.",
+        "Treatment to date has included 12 sessions of physical therapy and NSAIDs, with "
+        "persistent pain.",
+        "She completed six physical therapy visits; pain persists.",
+    ],
+)
+def test_a_therapy_absent_from_the_treatment_listed_is_a_first_course(note: str) -> None:
+    assert read(note, "Chiropractic manipulation 3x2 lumbar spine")["prior_visits"] == 0
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # The record names the therapy: its visits are unknown, not none.
+        "Persistent pain despite 8 PT visits. She has had chiropractic care in the past.",
+        "Persistent pain despite 8 PT visits and chiropractic treatment.",
+        # No treatment listed at all.
+        "Low back pain for three months. Exam: lumbar paraspinal tenderness.",
+        # A list of drugs only is no account of the therapies tried.
+        "Persistent pain despite naproxen and a home exercise program.",
+    ],
+)
+def test_silence_is_no_first_course_where_the_record_names_the_therapy_or_lists_none(
+    note: str,
+) -> None:
+    assert "prior_visits" not in read(note, "Chiropractic manipulation 3x2 lumbar spine")
+
+
+def test_the_requested_therapy_named_only_as_the_plan_still_leaves_it_a_first_course() -> None:
+    note = (
+        "Persistent low back pain despite eight PT visits and naproxen. "
+        "Plan: chiropractic manipulation 3 times a week for 2 weeks."
+    )
+    assert read(note, "Chiropractic 3x2 lumbar")["prior_visits"] == 0
+
+
+# --- a referral's reason is read from a note as from a letter ----------------------------------
+
+
+def test_a_note_gives_the_referral_its_reason() -> None:
+    note = (
+        "Persistent L ankle dorsiflexion 4-/5 and EHL 3/5 after failed PT and an ESI. "
+        "He wants to discuss surgical options."
+    )
+    assert read(note, "Consultation with orthopedic spine surgeon")["specialist_expertise_needed"]
+    assert "specialist_expertise_needed" not in read(note)
+
+
+# --- therapy after a surgery: the surgery, its visits, and functional improvement ---------------
+
+
+@pytest.mark.parametrize(
+    "note, kind",
+    [
+        (
+            "Status post R shoulder arthroscopic subacromial decompression on 04/26/2017.",
+            "shoulder",
+        ),
+        ("She underwent a right knee partial meniscectomy on 3/2/2017.", "meniscectomy"),
+        ("S/p left shoulder acromioplasty 02/01/2017, doing well.", "acromioplasty"),
+    ],
+)
+def test_the_surgery_done_is_read_with_its_kind(note: str, kind: str) -> None:
+    facts = read(note)
+    assert kind in facts["surgery_type"] and facts["prior_surgery"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Request for right shoulder arthroscopic subacromial decompression.",
+        "Plan: partial meniscectomy of the left knee.",
+        "Acromioplasty is recommended when conservative care has failed for 3 to 6 months.",
+    ],
+)
+def test_a_surgery_asked_for_or_quoted_is_no_surgery_done(note: str) -> None:
+    assert "surgery_type" not in read(note)
+
+
+@pytest.mark.parametrize(
+    "note, done",
+    [
+        ("Completed 12 post-op PT visits.", 12),
+        ("She has attended 8 sessions of physical therapy since her surgery.", 8),
+        ("8 postoperative physical therapy visits were completed.", 8),
+    ],
+)
+def test_visits_after_the_surgery_are_counted(note: str, done: int) -> None:
+    assert read(note)["postsurgical_visits_completed"] == done
+
+
+@pytest.mark.parametrize(
+    "note", ["Had 12 PT visits before the surgery.", "She completed 10 PT visits."]
+)
+def test_visits_not_said_to_follow_the_surgery_are_not_postsurgical(note: str) -> None:
+    assert "postsurgical_visits_completed" not in read(note)
+
+
+POST_OP = "Post-op PT right shoulder 2x6"
+
+
+@pytest.mark.parametrize(
+    "gain",
+    [
+        "She dresses and washes her hair without help now.",
+        "He is now showering independently.",
+        "Off Norco since week 2, Tylenol as needed only.",
+        "She was weaned off hydrocodone.",
+        "He no longer takes narcotics.",
+    ],
+)
+def test_a_note_for_therapy_gives_it_the_functional_gains_it_documents(gain: str) -> None:
+    note = f"Completed 12 post-op PT visits. {gain}"
+    assert read(note, POST_OP)["functional_improvement"] is True
+    # Without visits of the therapy documented, the gain is not said to come from it.
+    assert "functional_improvement" not in read(gain, POST_OP)
+
+
+@pytest.mark.parametrize(
+    "loss",
+    [
+        "She is unable to dress without help.",
+        "He cannot shower independently.",
+        "Still taking Norco three times a day; off work.",
+    ],
+)
+def test_no_functional_gain_is_read_from_a_limit_or_a_definition(loss: str) -> None:
+    note = f"Completed 12 post-op PT visits. {loss}"
+    assert read(note, POST_OP).get("functional_improvement") is not True
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "Functional improvement is defined as less dependency on treatment, such as being off "
+        "opioids.",
+        "Functional improvement means either better daily activities or fewer restrictions, and "
+        "less dependency on treatment.",
+    ],
+)
+def test_a_rationale_quoting_the_definition_of_functional_improvement_is_no_fact(
+    definition: str,
+) -> None:
+    plain = padded(phrase_words(definition))
+    assert concludes(definition, plain, frozenset(plain.split()), "rationale", FINDINGS)
+
+
+# --- a hand or wrist injury suggesting a fracture or a foreign body (ACOEM Ch. 11) --------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Slipped at work yesterday and landed on an outstretched R hand. Swelling of the wrist, "
+        "TTP in the anatomic snuffbox.",
+        "He fell onto his left wrist from a step. Point tenderness over the distal radius.",
+        "Her finger was jammed in a door. Deformity of the small finger PIP joint.",
+        "Cut by glass at work; a retained foreign body in the palm is suspected.",
+    ],
+)
+def test_an_injury_suggesting_a_fracture_or_foreign_body_is_read(note: str) -> None:
+    assert read(note)["fracture_or_foreign_body_suspected"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Signs without an injury, an injury without signs, and the signs denied.
+        "Chronic wrist pain from typing. TTP over the scaphoid tubercle? No; snuffbox nontender.",
+        "Landed on an outstretched hand last month. Wrist sprain, soft-tissue tenderness only.",
+        "Fell on her outstretched hand. No snuffbox tenderness, no deformity.",
+        "No foreign body is seen.",
+    ],
+)
+def test_no_fracture_or_foreign_body_is_read_without_both_injury_and_sign(note: str) -> None:
+    assert "fracture_or_foreign_body_suspected" not in read(note)
+
+
+# --- a lesion shown to benefit from surgery (ACOEM Surgical Considerations) ---------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "MRI 01/20/17: full-thickness supraspinatus tear, 1.5 cm. Supraspinatus 3+/5, positive "
+        "drop arm.",
+        "MRI of the left knee showed a bucket handle tear of the medial meniscus. Positive "
+        "McMurray test and locking.",
+        "MRI 11/2016: L4-5 extrusion compressing the traversing L5 nerve root. EHL 3/5 and "
+        "decreased L5 sensation.",
+    ],
+)
+def test_a_lesion_on_imaging_with_concordant_signs_is_a_surgical_lesion(note: str) -> None:
+    assert read(note)["surgical_lesion"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Imaging alone, or signs alone, is not clear evidence of both kinds.
+        "MRI: full-thickness supraspinatus tear. Strength 5/5 throughout.",
+        "MRI: L4-5 protrusion contacting the L5 nerve root.",
+        "Supraspinatus 3+/5 and a positive drop arm; no imaging yet.",
+        # A partial tear is no tear repair is shown to help; a tear denied is none.
+        "MRI: partial-thickness articular-sided tear. Supraspinatus 4/5.",
+        "MRI showed no full-thickness tear. Supraspinatus 4/5.",
+    ],
+)
+def test_imaging_or_signs_alone_are_no_surgical_lesion(note: str) -> None:
+    assert read(note).get("surgical_lesion") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "MRI 06/2017: mild L4-5 disc bulge without canal or foraminal stenosis or root contact. "
+        "Motor 5/5, sensation intact, reflexes symmetric.",
+        "Lumbar MRI showed no nerve root compression. Neurologic examination is normal.",
+    ],
+)
+def test_imaging_without_root_compromise_and_a_normal_exam_is_no_surgical_lesion(
+    note: str,
+) -> None:
+    assert read(note)["surgical_lesion"] is False
+
+
+def test_a_deficit_keeps_a_negative_study_from_ruling_the_lesion_out() -> None:
+    note = "MRI showed no nerve root compression. EHL 4/5, decreased L5 sensation."
+    assert "surgical_lesion" not in read(note)
+
+
+def test_a_rationale_quoting_the_surgical_criteria_is_no_fact() -> None:
+    quoted = (
+        "ACOEM supports surgical repair for a full-thickness tear on MRI with weakness and a "
+        "positive drop arm sign."
+    )
+    plain = padded(phrase_words(quoted))
+    assert concludes(quoted, plain, frozenset(plain.split()), "rationale", FINDINGS)
+
+
+# --- the indications of home health, an FCE, a referral and some studies -----------------------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        ("She is homebound and needs help with transfers.", "homebound", True),
+        ("He is confined to the home after the hip replacement.", "homebound", True),
+        (
+            "A home safety evaluation was performed by the nurse on 3/2/2017.",
+            "in_home_evaluation",
+            True,
+        ),
+        ("He has reached maximum medical improvement.", "near_mmi", True),
+        ("She was declared permanent and stationary on 4/1/2017.", "near_mmi", True),
+        ("He is not at maximum medical improvement.", "near_mmi", False),
+        ("He is a candidate for a work hardening program.", "work_hardening_planned", True),
+        (
+            "An FCE is requested before admission to a work hardening program.",
+            "work_hardening_planned",
+            True,
+        ),
+        ("Two failed attempts to return to work in 2016.", "return_to_work_failed", True),
+        (
+            "There are conflicting medical reports on his work restrictions.",
+            "conflicting_medical_reports",
+            True,
+        ),
+        ("Left foot pain, rule out complex regional pain syndrome.", "crps_suspected", True),
+        (
+            "Pain over the second metatarsal suggests a stress fracture.",
+            "stress_fracture_suspected",
+            True,
+        ),
+        ("Ultrasound for a suspected left inguinal hernia.", "hernia_suspected", True),
+        (
+            "Numbness in both feet; he has diabetic neuropathy.",
+            "peripheral_neuropathy_suspected",
+            True,
+        ),
+        (
+            "Hyperreflexia and gait change from his cervical myelopathy.",
+            "central_neurologic_disease_suspected",
+            True,
+        ),
+        ("The etiology of her arm pain is unclear.", "diagnosis_uncertain_or_complex", True),
+        (
+            "Trigger points in the trapezius with a local twitch response.",
+            "trigger_points_with_twitch",
+            True,
+        ),
+        (
+            "Standing films show bone on bone medial compartment of the right knee.",
+            "severe_knee_osteoarthritis",
+            True,
+        ),
+    ],
+)
+def test_an_indication_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note).get(name) is value
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("The patient was unable to stand and was wheelchair/bed bound.", "homebound"),
+        ("He completed a work hardening program last year.", "work_hardening_planned"),
+        (
+            "There are no suspicions of red flags, such as myelopathy or tumor.",
+            "central_neurologic_disease_suspected",
+        ),
+        ("There is no evidence of peripheral neuropathy.", "peripheral_neuropathy_suspected"),
+        ("Mild osteoarthritis of the right knee.", "severe_knee_osteoarthritis"),
+        ("Severe osteoarthritis of the hip.", "severe_knee_osteoarthritis"),
+        ("There is no documentation of a twitch response.", "trigger_points_with_twitch"),
+    ],
+)
+def test_an_indication_denied_or_of_another_kind_is_not_read_as_present(
+    note: str, name: str
+) -> None:
+    assert read(note).get(name) is not True
+
+
+# --- a date of injury written as a month and year ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        ("Chronic axial LBP, DOI 02/2017.", date(2017, 2, 15)),
+        ("She was injured at work in March 2017.", date(2017, 3, 15)),
+        ("Date of injury: 11/2015.", date(2015, 11, 15)),
+        ("DOI 12/28/2015.", date(2015, 12, 28)),
+        ("He was injured in a fall on 3/4/2016.", date(2016, 3, 4)),
+    ],
+)
+def test_the_date_of_injury_is_read_to_the_month_at_least(note: str, injured: date) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note", ["He was injured on the job in 2015.", "Injured in 13/2017.", "Seen in March 2017."]
+)
+def test_no_date_of_injury_from_a_year_alone_or_another_date(note: str) -> None:
+    assert "injury_date" not in read(note)
+
+
+# --- injections already given, of the kind requested ---------------------------------------------
+
+ESI = "Lumbar epidural steroid injection L4-5"
+
+
+@pytest.mark.parametrize(
+    "note, expected",
+    [
+        (
+            "The prior ESI on 3/1/2016 provided 60-70% relief for 6 weeks and she reduced her "
+            "Norco.",
+            {
+                "prior_injections": 1,
+                "prior_injection_relief_percent": 70,
+                "prior_injection_relief_weeks": 6,
+                "medication_reduced_after_injection": True,
+            },
+        ),
+        (
+            "He had two prior epidural injections with 50% relief lasting 2 months.",
+            {"prior_injections": 2, "prior_injection_relief_percent": 50,
+             "prior_injection_relief_weeks": 8},
+        ),
+        ("She had a TFESI on 02/14/17 with two weeks of partial relief.", {"prior_injections": 1}),
+        ("No prior injections.", {"prior_injections": 0}),
+        ("Quad 4+/5. No prior ESI.", {"prior_injections": 0}),
+        ("He has never had an epidural injection.", {"prior_injections": 0}),
+    ],
+)  # fmt: skip
+def test_the_injections_given_are_read_for_a_request_of_their_kind(
+    note: str, expected: dict[str, Any]
+) -> None:
+    facts = read(note, ESI)
+    assert {name: facts.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Request for a repeat TFESI.",
+        "Plan: lumbar epidural steroid injection at L4-5.",
+        # Another kind of injection is not the kind requested.
+        "Trigger point injections gave 80% relief for 3 weeks.",
+    ],
+)
+def test_an_injection_requested_or_of_another_kind_is_none_given(note: str) -> None:
+    assert "prior_injections" not in read(note, ESI)
