@@ -132,6 +132,15 @@ def silent_defaults(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any
     return taken
 
 
+def counted(values: dict[str, Any]) -> dict[str, Any]:
+    """Sums a condition cannot write: the visits of the requested therapy once the request is
+    given (a statutory cap counts those, Labor Code 4604.5(c)). Unknown while either part is."""
+    prior, asked = values.get("prior_visits"), values.get("request.visits")
+    if isinstance(prior, int) and isinstance(asked, int):
+        return {"request.visits_with_prior": prior + asked}
+    return {}
+
+
 def request_values(request: Request, on: date) -> dict[str, Any]:
     """The request's fields by the names rules use."""
     quantity = request.quantity
@@ -184,6 +193,7 @@ class Evaluator:
         defaults = silent_defaults(self.rulebook, checked)
         if defaults:
             checked = {**checked, **defaults}
+        checked.update(counted(checked))
         verdict = decide(self.rulebook, checked, self.matcher.match(checked))
         if defaults:
             # Only those a finding read: the rest changed nothing, and would only be noise.

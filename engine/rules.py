@@ -86,6 +86,12 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("request.drug_class", FieldType.TEXT, "the drug class", "drug_classes"),
     FieldSpec("request.form", FieldType.TEXT, "the dosage form"),
     FieldSpec("request.days_supply", FieldType.INTEGER, "the days' supply requested"),
+    # Counted by the evaluation, not read: conditions compare a field with a value and cannot add.
+    FieldSpec(
+        "request.visits_with_prior",
+        FieldType.INTEGER,
+        "the visits of the requested therapy already completed, and the number requested",
+    ),
 )
 SUPPORTED_QUANTITIES = ("visits", "per_week", "weeks", "days", "months", "units")
 _RULE_ID = re.compile(r"[a-z0-9]+(\.[a-z0-9][a-z0-9_-]*)+")
