@@ -241,7 +241,9 @@ class Auditor:
         try:
             if on is None:
                 raise FactError("the letter gives no date to choose the rules in force by")
-            verdict = self.evaluator.evaluate({**request_values(item.normalized, on), **values})
+            verdict = self.evaluator.evaluate(
+                {**request_values(item.normalized, on, self.rulebook.formulary), **values}
+            )
         except FactError as exc:
             return AuditRecord(
                 **base, verdict="error", agreement="not_compared", reasons=[str(exc)]

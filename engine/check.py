@@ -22,6 +22,7 @@ from engine.evaluate import (
     request_values,
 )
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
+from engine.formulary import FormularyStatus, request_gate
 from engine.models import Request
 from engine.requests import normalize_request
 from engine.vocab import Vocabulary
@@ -47,6 +48,9 @@ class CheckResult(Model):
     to_pass: list[str] = Field(default_factory=list)  # what would make the request pass
     missing: list[str] = Field(default_factory=list)
     facts: list[FactUsed] = Field(default_factory=list)
+    # For a drug: the formulary's gate (whether it needs prospective review), on the drug list in
+    # force on the date; a legal gate beside the verdict, which judges medical necessity.
+    formulary: FormularyStatus | None = None
 
 
 def read_request(text: str, vocabulary: Vocabulary) -> Request:
@@ -82,7 +86,7 @@ def check_request(
         facts = with_overrides(facts, written_facts)
     known = rulebook.fields
     values = {k: v for k, v in facts.values(None, on).items() if k in known}
-    verdict = evaluator.evaluate({**request_values(request, on), **values})
+    verdict = evaluator.evaluate({**request_values(request, on, rulebook.formulary), **values})
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)
     service = request.service
     return CheckResult(
@@ -97,6 +101,7 @@ def check_request(
         to_pass=ways_to_pass(evaluator, request, verdict, deciding),
         missing=verdict.missing,
         facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(rulebook, verdict),
+        formulary=request_gate(rulebook.formulary, request.medication, on),
     )
 
 

@@ -46,6 +46,7 @@ from engine.conditions import (
 )
 from engine.errors import VocabularyError, did_you_mean
 from engine.facts import Findings, read_findings, readable_facts
+from engine.formulary import STATUSES, Formulary, load_formulary
 from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
 
 # YAML is read only where rule files are read: a run that finds its rules cached never imports it.
@@ -92,6 +93,20 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
         FieldType.INTEGER,
         "the visits of the requested therapy already completed, and the number requested",
     ),
+    # From the drug list in force on the request's date (rules/formulary/), for a drug request.
+    FieldSpec(
+        "request.formulary_status",
+        FieldType.TEXT,
+        "the drug's status on the MTUS Drug List in force",
+        "formulary_statuses",
+    ),
+    FieldSpec("request.special_fill_days", FieldType.INTEGER, "the drug list's special fill days"),
+    FieldSpec(
+        "request.perioperative_fill_days",
+        FieldType.INTEGER,
+        "the drug list's perioperative fill days",
+    ),
+    FieldSpec("request.formulary_list", FieldType.TEXT, "the drug list in force, by version"),
 )
 SUPPORTED_QUANTITIES = ("visits", "per_week", "weeks", "days", "months", "units")
 _RULE_ID = re.compile(r"[a-z0-9]+(\.[a-z0-9][a-z0-9_-]*)+")
@@ -269,6 +284,8 @@ class Rulebook:
     by_id: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)  # vocabulary -> its known names
     defaults: dict[str, FactDefault] = field(default_factory=dict)  # fact -> its stated default
+    # The MTUS Drug List versions of the folder (rules/formulary/), handed to the request stage.
+    formulary: Formulary = field(default_factory=Formulary)
 
     @cached_property
     def value_checks(self) -> dict[str, tuple[FieldType, set[str] | None]]:
@@ -308,6 +325,7 @@ def load_rulebook(
     names = vocabulary_names(vocabulary)
     checker = Checker(fields, names, problems, warnings, subtypes_by_category(vocabulary))
     defaults = check_defaults(checker, pending)
+    formulary = load_formulary(folder, problems, shown)
 
     overlays = tuple(overlays)
     merged: dict[str, Rule] = {}
@@ -322,6 +340,11 @@ def load_rulebook(
                 f"{shown(layer / 'facts.yaml')}:1:1: error: an overlay cannot add facts: the "
                 "fact catalogue belongs to the rules folder (--rules), beside the code that "
                 "extracts the facts"
+            )
+        if is_overlay and (layer / "formulary").is_dir():
+            warnings.append(
+                f"{shown(layer / 'formulary')}: warning: drug lists in an overlay are not read; "
+                "import the list into the rules folder, or use --rules with a whole rules folder"
             )
         if is_overlay and (layer / "vocab").is_dir():
             warnings.append(
@@ -359,6 +382,7 @@ def load_rulebook(
         by_id={r.id: r for r in rules},
         names=names,
         defaults=defaults,
+        formulary=formulary,
     )
 
 
@@ -390,7 +414,7 @@ def rule_files(folder: Path, problems: list[str]) -> list[Path]:
         seen.add(real)
         relative = Path(here).relative_to(folder)
         if relative == Path("."):
-            folders[:] = [f for f in folders if f != "vocab"]
+            folders[:] = [f for f in folders if f not in ("vocab", "formulary")]
         for name in files:
             if name.endswith((".yaml", ".yml")) and not (
                 relative == Path(".") and name == "facts.yaml"
@@ -561,6 +585,7 @@ def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
         "sides": {p.meaning[0] for p in vocabulary.sides},
         "specialties": meanings(vocabulary.specialty_index, 0),
         "drug_classes": drug_classes(vocabulary),
+        "formulary_statuses": set(STATUSES),
     }
 
 
@@ -1062,6 +1087,7 @@ class Checker:
             "sides": "side",
             "specialties": "specialty",
             "drug_classes": "drug class",
+            "formulary_statuses": "formulary status",
         }
         self.problems.append(
             source.problem(
