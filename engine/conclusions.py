@@ -15,7 +15,9 @@ from datetime import date
 NEGATIVE_CONCLUSION = re.compile(
     r"\b(?:not|neither|cannot|can\s*not|isn't|aren't|nor)\b[^.]{0,60}?\b(?:medically\s+necessary"
     r"|medical\s+necessity|necessary|supported|warranted|indicated|recommended|appropriate)\b"
-    r"|\bnon-?certif",
+    # A text layer may run "not" into the next word ("is notmedically necessary"): without a word
+    # boundary between them neither form above would see the sentence as a conclusion.
+    r"|\bnot\s*medically\s*necessary|\bnon-?certif",
     re.I | re.ASCII,
 )
 POSITIVE_CONCLUSION = re.compile(
@@ -24,7 +26,7 @@ POSITIVE_CONCLUSION = re.compile(
     re.I | re.ASCII,
 )
 NECESSITY = re.compile(
-    r"medically\s+necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I | re.ASCII
+    r"medically\s*necessary|medical\s+necessity|necessary\s+and\s+appropriate", re.I | re.ASCII
 )
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})", re.ASCII)
 

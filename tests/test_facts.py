@@ -660,9 +660,9 @@ def test_a_phrase_list_scanned_finds_what_its_expression_finds(
 def test_a_phrase_list_is_compiled_once_it_is_used_often(monkeypatch: pytest.MonkeyPatch) -> None:
     import pickle
 
-    import engine.facts
+    import engine.facts.findings
 
-    monkeypatch.setattr(engine.facts, "SCANS_BEFORE_COMPILING", 3)
+    monkeypatch.setattr(engine.facts.findings, "SCANS_BEFORE_COMPILING", 3)
     phrases = PhraseList(["low back pain", "back"])
     plain = " chronic low back pain and back spasm "
     words = frozenset(plain.split())

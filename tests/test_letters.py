@@ -255,6 +255,9 @@ def test_sentence_credentials_block(vocabulary) -> None:
         ),
         ("The MRI is medically necessary. Physical therapy was tried.", Decision.OVERTURNED),
         ("No conclusion is written here.", Decision.UNKNOWN),
+        # A text layer that runs the words together, as the state's 2013 notices do.
+        ("Therefore, the request is notmedically necessary.", Decision.UPHELD),
+        ("Therefore, the request is not medicallynecessary.", Decision.UPHELD),
     ],
 )
 def test_conclusion_sentences(rationale: str, decision: Decision) -> None:

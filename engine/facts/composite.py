@@ -1,0 +1,188 @@
+"""What a sentence says toward the facts that take more than one sentence: conservative care
+tried and symptoms persisting, a procedure planned, how long symptoms have lasted, and, where an
+item asks for them, drugs taken, comorbidities and rehabilitation planned. One scan of the
+sentence serves all of them, since the phrase lists are the main cost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from engine.facts.figures import DATE, date_of, with_figures
+from engine.facts.findings import Findings, PhraseMatch
+from engine.facts.sentences import OF_PATIENT, RECORD_WORDS, THIS_DRUG, Reading, Sentence
+from engine.negation import Status
+
+_SILENT_RECORD = RECORD_WORDS | frozenset(["discussion", "discussed", "documented", "noted"])
+# The readers of item facts, read only where an item calls for them (`readers_needed`).
+_NEEDED_FOR = {
+    "drug_current": "drugs",
+    "drug_none": "drugs",
+    "drug_first": "drugs",
+    "comorbidity": "comorbidities",
+    "programs": "rehabilitation",
+    "rehab_planned": "rehabilitation",
+}
+_REFERRAL_WORDS = frozenset(
+    ["referral", "refer", "referred", "consult", "consultation", "evaluation", "see", "surgeon"]
+)
+_COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
+_TAKEN_FOR = re.compile(
+    r"\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?"
+    r"(\d{1,2})\s+(weeks?|months?|years?)\b",
+    re.I | re.ASCII,
+)
+_ONSET_WORDS = frozenset(["year", "years", "month", "months"])
+# "symptoms for 2 years", "first noticed pain ... about 3 years ago"
+_ONSET = re.compile(
+    r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:about\s+|approximately\s+|over\s+|more\s+than\s+"
+    r"|at\s+least\s+)?(\d{1,2}|several|many)\s+(years?|months?)\b"
+    r"|\b(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?(\d{1,2}|several|many)\s+"
+    r"(years?|months?)\s+ago\b",
+    re.I | re.ASCII,
+)
+
+
+def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the words before a drug end with a cue that it was just given."""
+    return any(tuple(before[-len(cue) :]) == cue for cue in cues)
+
+
+def composite_mentions(
+    sentence: Sentence,
+    findings: Findings,
+    phrase_status: Callable[[str], Status | None],
+    planned: bool,
+    needs: frozenset[str],
+) -> list[Reading]:
+    """What a sentence says toward the facts that take more than one sentence: conservative
+    care given and symptoms persisting, a procedure planned, how long the symptoms have lasted;
+    and, where an item asks for them (`needs`), a drug taken, a comorbidity, rehabilitation
+    planned. Internal facts (`~...`)."""
+    plain, words, text = sentence.plain, sentence.words, sentence.text
+    if not needs and findings.composite_anchors.isdisjoint(words):
+        return []
+    if " pt " in plain:
+        # "PT/PTT" is a blood test, not physical therapy.
+        plain = _COAGULATION_TEST.sub(" coagulation ", plain)
+        words = frozenset(plain.split())
+    # One scan for every reader's phrases; each reader then checks its cue words, the cheap
+    # part, and works out the statuses of its phrases (the negation scopes) only where a cue is.
+    of: dict[str, list[re.Match[str] | PhraseMatch]] = {}
+    for match in findings.composite.finditer(plain, words):
+        for kind in findings.composite_kinds[match[1]]:
+            if kind not in _NEEDED_FOR or _NEEDED_FOR[kind] in needs:
+                of.setdefault(kind, []).append(match)
+    if not of:
+        return []
+    found: list[Reading] = []
+
+    def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
+        found.append(Reading(name, value, sentence, start, end))
+
+    def stated(kind: str, allowed: tuple[Status, ...]) -> list[str]:
+        return [m[1] for m in of.get(kind, ()) if phrase_status(m[1]) in allowed]
+
+    def any_stated(kinds: tuple[str, ...], allowed: tuple[Status, ...]) -> bool:
+        """Whether a phrase of the lists has one of the statuses: working out a phrase's status
+        is the costly part, and the first that has one decides."""
+        return any(phrase_status(m[1]) in allowed for kind in kinds for m in of.get(kind, ()))
+
+    def around(match: re.Match[str] | PhraseMatch, before: int, after: int) -> list[str]:
+        """The words before and after a phrase found."""
+        preceding = plain[: match.start(1)].rsplit(maxsplit=before)[-before:]
+        return preceding + plain[match.end(1) :].split(maxsplit=after)[:after]
+
+    given = (Status.PRESENT, Status.HISTORICAL)
+    tried = not planned and "tried" in of
+    failing = "failing" in of
+    if tried and any_stated(("care", "drug"), given):
+        add("~care:tried", True)
+    for cue in of.get("persisting", ()):
+        if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
+            phrase_status(cue[1]) is not Status.ABSENT
+        ):
+            add("~care:persisting", True)
+            break
+    # A rationale reports the record where it speaks of this patient: "in most low back pain
+    # cases, they show no benefit" reads the literature.
+    if (
+        failing
+        and (sentence.source != "rationale" or OF_PATIENT.search(text))
+        and any_stated(("failing",), given)
+    ):
+        add("~care:persisting", True)
+        if not planned and any_stated(("care", "drug"), given):
+            add("~care:tried", True)
+    # A procedure "recommended previously" is an old plan, not this one; a plan stated only to
+    # be denied ("not ... considering ... surgical intervention") is none.
+    # Without an injection or a surgery named, a plan says nothing here (and working out the
+    # plan's negation is the costly part).
+    if (
+        "procedure_planned" in of
+        and "previously" not in words
+        and ("injections" in of or "surgeries" in of)
+    ):
+        plan_stated = any_stated(("procedure_planned",), (Status.PRESENT,))
+        if plan_stated and any_stated(("injections",), (Status.PRESENT,)):
+            add("invasive_procedure_planned", True)
+        surgeries = [
+            m[1]
+            for m in of.get("surgeries", ())
+            # "a referral to neurosurgery" names a specialist, not a procedure.
+            if _REFERRAL_WORDS.isdisjoint(around(m, 3, 1))
+        ]
+        statuses = [phrase_status(p) for p in surgeries]
+        if plan_stated and Status.PRESENT in statuses:
+            add("invasive_procedure_planned", True)
+            add("surgery_considered", True)
+        # "There was no plan for surgery" says it is not considered; "no discussion of surgery"
+        # only that the record is silent.
+        elif (
+            surgeries
+            and (not plan_stated or Status.ABSENT in statuses)
+            and (Status.ABSENT in statuses or any_stated(("procedure_planned",), (Status.ABSENT,)))
+            and words.isdisjoint(_SILENT_RECORD)
+        ):
+            add("surgery_considered", False)
+    if "onset" in of and not words.isdisjoint(_ONSET_WORDS):
+        for onset in _ONSET.finditer(with_figures(text)):
+            figure, unit = onset[1] or onset[3], (onset[2] or onset[4]).lower()
+            count = int(figure) if figure.isdigit() else 2
+            weeks = count * findings.onset_units.get(unit, 0)
+            add("~onset_weeks", weeks, onset.start(), onset.end())
+    first = "drug_first" in of
+    if "drug" in of and (first or "drug_current" in of):
+        since = _SINCE.search(text) if "since" in words else None
+        taken_for = _TAKEN_FOR.search(text) if "for" in words else None
+        taken = stated("drug", given)
+        for name in dict.fromkeys(
+            findings.drug_name.get(m[1], m[1])
+            for m in of["drug"]
+            if m[1] in taken and (first or not just_given(around(m, 3, 0), findings.given_now))
+        ):
+            if first:
+                add(f"~drug:first:{name}", True)
+                continue
+            add(f"~drug:taken:{name}", True)
+            started = date_of(since) if since else None
+            if since and started:
+                add(f"~drug:since:{name}", started, since.start(), since.end())
+            elif taken_for:
+                weeks = int(taken_for[1]) * {"w": 1, "m": 4, "y": 52}[taken_for[2][0].lower()]
+                add(f"~drug:weeks:{name}", weeks, taken_for.start(), taken_for.end())
+    # In an item's rationale, "said medication" is the drug the item asks for.
+    if sentence.item is not None and "drug_current" in of and not first and THIS_DRUG.search(plain):
+        add(f"~drug:taken:@{sentence.item}", True)
+    if "drug_none" in of:
+        add("~drug:none", True)
+    for match in of.get("comorbidity", ()):
+        if phrase_status(match[1]) in given:
+            for kind in findings.comorbidity_tests[match[1]]:
+                add(f"~comorbid:{kind}", True)
+    if "rehab_planned" in of and "programs" in of and any_stated(("programs",), (Status.PRESENT,)):
+        add("~rehab:plan", True)
+    return found

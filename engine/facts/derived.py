@@ -1,0 +1,107 @@
+"""Facts derived from others (weeks since the injury or surgery, any neurologic deficit, any red
+flag, the diagnosis group), the date the record is judged at, and the list of every fact some
+reader gives, which `rules validate` checks rules against.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from engine.models import Case
+
+if TYPE_CHECKING:
+    from engine.facts.findings import Findings
+    from engine.facts.model import Fact
+    from engine.facts.sentences import Reading
+
+
+# The facts this module's own readers give (header dates, counts of visits by therapy, drugs in
+# use, plans, what UR decided ...), beside those whose phrases findings.yaml lists, and those
+# derived from others. `rules validate` reports a fact that none of them gives and that has no
+# stated default: rules testing it can only ever find it undocumented. A test keeps this list
+# true against what the readers give on the real letters and the check scenarios.
+READ_BY_CODE = frozenset(
+    [
+        "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
+        "conservative_care_failed", "diagnoses", "drug_in_use", "drug_use_weeks",
+        "functional_improvement", "injury_date", "invasive_procedure_planned",
+        "latest_report_date", "opioid_use", "pain_score", "preop_test_indication",
+        "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",
+        "prior_electrodiagnostics", "prior_imaging", "prior_massage_visits", "prior_pt_visits",
+        "prior_surgery", "prior_visits", "procedure_certified", "pulmonary_complication_risk",
+        "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
+        "surgery_date", "surgery_type", "symptoms_before_injury", "ur_date", "work_status",
+    ]
+)  # fmt: skip
+# Weeks counted from a date the record gives, to the date the request is judged at.
+WEEKS_SINCE = {"weeks_since_injury": "injury_date", "weeks_since_surgery": "surgery_date"}
+# A fact true where any of its parts is, false where every part is known false.
+ANY_OF = {
+    "neurologic_deficit": ("motor_deficit", "sensory_deficit", "reflex_change"),
+    "red_flags": (
+        "red_flag_fracture",
+        "red_flag_tumor",
+        "red_flag_infection",
+        "red_flag_cauda_equina",
+        "red_flag_progressive_deficit",
+        "red_flag_bowel_bladder",
+    ),
+}
+DERIVED_FACTS = frozenset([*WEEKS_SINCE, *ANY_OF, "diagnosis_group"])
+
+
+def readable_facts(findings: Findings) -> frozenset[str]:
+    """Every fact some reader can give: findings.yaml's, the code readers' and the derived."""
+    listed: set[str] = set()
+    for name, spec in findings.findings.items():
+        if not spec.internal:
+            listed.add(name)
+        listed.update(spec.implies)
+        if spec.kind_fact:
+            listed.add(spec.kind_fact)
+    return frozenset(listed) | READ_BY_CODE | DERIVED_FACTS
+
+
+def with_derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
+    return {**values, **derived(values, on)}
+
+
+def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
+    """Facts computed from others: time since the injury and since the surgery, any neurologic
+    deficit, any red flag."""
+    found: dict[str, Any] = {}
+    for name, since in WEEKS_SINCE.items():
+        day = values.get(since)
+        if isinstance(day, date) and on and on >= day and name not in values:
+            found[name] = (on - day).days // 7
+    for name, parts in ANY_OF.items():
+        known = [values[p] for p in parts if p in values]
+        if any(known):
+            found[name] = True
+        elif len(known) == len(parts):
+            found[name] = False
+    diagnoses = values.get("diagnoses") or []
+    for group in ("crps", "neuralgia", "myalgia"):
+        if group in diagnoses:
+            found["diagnosis_group"] = group
+            break
+    else:
+        if diagnoses:
+            found["diagnosis_group"] = "other"
+    return found
+
+
+def reference_date(case: Case | None, facts: list[Fact | Reading]) -> date | None:
+    """The date the record is judged at, for how long symptoms and drugs go back: the
+    utilization review's, else the latest report's, else the IMR decision's."""
+    by_name = {f.name: f.value for f in facts}
+    for day in (
+        case.dates.ur_denial if case else None,
+        by_name.get("ur_date"),
+        by_name.get("latest_report_date"),
+        case.dates.decision if case else None,
+    ):
+        if isinstance(day, date):
+            return day
+    return None

@@ -1,0 +1,74 @@
+"""The diagnoses a sentence lists, as the guideline's diagnosis groups, and whether the list names
+one outside every group (which then counts as "other").
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.findings import Findings
+from engine.facts.sentences import Reader
+from engine.negation import Status
+from engine.vocab import (
+    padded,
+    phrase_words,
+)
+
+_DIAGNOSIS_CUE_WORDS = frozenset(
+    ["treated", "treating", "treatment", "treatments", "sustained", "claim"]
+)
+_DIAGNOSIS_CUE = re.compile(
+    r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
+    r"|\bclaim\s+for\b",
+    re.I | re.ASCII,
+)
+_LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I | re.ASCII)
+# A part of a diagnosis list names a diagnosis when it has a head word such as these.
+_DIAGNOSIS_WORD = re.compile(
+    r"\b\w+(?:itis|osis|pathy|algia)\b|\b(?:pain|syndrome|disease|disorder|tear|contusion|"
+    r"spasms?|headaches?|insomnia|depression|anxiety|derangement|impingement|instability|"
+    r"lesion|dysfunction|laceration|dislocation|hernia|effusion)\b",
+    re.I | re.ASCII,
+)
+
+
+def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
+    """Whether a list of diagnoses names one outside the guideline's groups: a part of the list
+    with words of its own that no group's phrase matches ("... and bilateral knee pain")."""
+    for part in _LIST_PARTS.split(listing.rstrip(". ")):
+        if not _DIAGNOSIS_WORD.search(part):
+            continue
+        words = phrase_words(part)
+        if not findings.diagnosis_pattern.search(padded(words), frozenset(words)):
+            return True
+    return False
+
+
+def diagnosis_groups(reader: Reader) -> None:
+    """The diagnoses a sentence gives as such ("diagnosed with", "treated for"), stated or
+    past, not negated or to be ruled out."""
+    text, words, findings = reader.text, reader.words, reader.findings
+    diagnosis_cue = (
+        _DIAGNOSIS_CUE.search(text)
+        if "diagnos" in reader.lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
+        else None
+    )
+    if diagnosis_cue:
+        groups = list(
+            dict.fromkeys(
+                findings.diagnosis_meaning[m[1]]
+                for m in findings.diagnosis_pattern.finditer(reader.plain, words)
+                # Stated, not negated or to be ruled out ("rule out cervical radiculopathy").
+                if reader.phrase_status(m[1]) in (Status.PRESENT, Status.HISTORICAL)
+            )
+        )
+        # "Diagnosed as ... status post spinal fusion": the case is post-surgical.
+        if "post_surgical" not in groups and any(
+            reader.phrase_status(m[1]) is Status.HISTORICAL
+            for m in findings.surgery_pattern.finditer(reader.plain, words)
+        ):
+            groups.append("post_surgical")
+        if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
+            groups.append("other")
+        if groups:
+            reader.add("diagnoses", groups)

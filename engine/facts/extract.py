@@ -1,0 +1,186 @@
+"""The facts stage itself: every sentence of a letter or note read by the topic readers, one value
+kept per fact, then the facts that take several sentences and those of each item.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from engine.facts.composite import composite_mentions
+from engine.facts.derived import reference_date
+from engine.facts.diagnoses import diagnosis_groups
+from engine.facts.findings import Findings
+from engine.facts.function import pain_scores, work_status
+from engine.facts.imaging import STUDIES_MATTER, earlier_studies
+from engine.facts.item import item_facts, therapy_facts
+from engine.facts.medications import opioid_use
+from engine.facts.mentions import finding_mentions
+from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
+from engine.facts.neurologic import normal_neurologic_exam
+from engine.facts.prior_treatment import visits_authorized, visits_done
+from engine.facts.record import age_and_sex, record_dates
+from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
+from engine.facts.surgery import surgery_dates, surgery_refused
+from engine.models import Case
+from engine.vocab import plain_spaces
+
+
+def extract_note_facts(
+    text: str,
+    findings: Findings,
+    source: str = "<note>",
+    service_category: str | None = None,
+) -> CaseFacts:
+    """The facts a clinical note (a progress note for a new request) documents: every sentence
+    but those that conclude, read as a letter's summary is. Given the request's service category,
+    what the note says of that therapy (visits done, functional improvement) is about the request
+    too."""
+    text = plain_spaces(text)
+    read: list[Fact | Reading] = []
+    for sentence in reported_sentences(text, 0, "note", None, findings):
+        read.extend(facts_in(sentence, findings))
+    facts = settle(read)
+    facts.extend(letter_facts(facts, reference_date(None, facts)))
+    if service_category:
+        facts.extend(therapy_facts(facts, service_category, None))
+    return CaseFacts(source=source, facts=reported(facts))
+
+
+def extract_facts(case: Case, findings: Findings, summary_only: bool = False) -> CaseFacts:
+    """Every fact the letter documents, with the sentence it comes from, read with the findings
+    of the rules in use."""
+    read: list[Fact | Reading] = []
+    if case.dates.injury:
+        read.append(header_fact(case, "injury_date", case.dates.injury))
+    needs = readers_needed(case, findings)
+    for sentence in sentences_of(case, summary_only, findings):
+        read.extend(facts_in(sentence, findings, needs))
+    facts = settle(read)
+    facts.extend(letter_facts(facts, reference_date(case, facts)))
+    # Earlier imaging and electrodiagnostics matter, and are recorded, where a study, an
+    # injection or surgery is what is disputed: their criteria ask what the studies showed.
+    if STUDIES_MATTER.isdisjoint(item.normalized.service.category for item in case.items):
+        facts = [f for f in facts if f.name not in ("prior_imaging", "prior_electrodiagnostics")]
+    facts.extend(item_facts(case, facts, findings))
+    return CaseFacts(source=case.source, facts=reported(facts))
+
+
+def readers_needed(case: Case, findings: Findings) -> frozenset[str]:
+    """The readers of item facts the letter's items call for: what is read of drugs only
+    matters for a medication, of comorbidities for a pre-operative test, of rehabilitation for a
+    treatment that can be an adjunct to it."""
+    categories = {item.normalized.service.category for item in case.items}
+    needs = set()
+    if "medication" in categories:
+        needs.add("drugs")
+    if not categories.isdisjoint(("perioperative", "laboratory")):
+        needs.add("comorbidities")
+    if not categories.isdisjoint(findings.adjunct_for):
+        needs.add("rehabilitation")
+    return frozenset(needs)
+
+
+def reported(facts: list[Fact | Reading]) -> list[Fact]:
+    """The facts to report: not those read on the way to others."""
+    return [f for f in facts if isinstance(f, Fact) and not is_per_therapy(f.name)]
+
+
+def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
+    """The facts that take more than one sentence: conservative care tried and the symptoms
+    persisting (`conservative_care_failed`), and symptoms older than the injury."""
+    by_name = {f.name: f for f in facts}
+    found: list[Fact] = []
+
+    def derive(name: str, value: Any, source: str) -> None:
+        if name not in by_name:
+            found.append(Fact(name=name, value=value, evidence=by_name[source].evidence))
+
+    # Care that helped has not failed, whatever symptoms remain.
+    improving = by_name.get("symptoms_improving")
+    if (
+        "~care:tried" in by_name
+        and "~care:persisting" in by_name
+        and not (improving and improving.value)
+    ):
+        derive("conservative_care_failed", True, "~care:tried")
+    injury = by_name.get("injury_date")
+    onset = by_name.get("~onset_weeks")
+    # Symptoms said to go back further than the injury, by a month at least.
+    if (
+        injury
+        and onset
+        and on
+        and isinstance(injury.value, date)
+        and onset.value > (on - injury.value).days // 7 + 4
+    ):
+        derive("symptoms_before_injury", True, "~onset_weeks")
+    return found
+
+
+def header_fact(case: Case, name: str, value: Any) -> Fact:
+    header = case.sections.get("header")
+    return Fact(
+        name=name,
+        value=value,
+        evidence=Evidence(source="summary", span=header, sentence="(the letter's header)"),
+    )
+
+
+def facts_in(
+    sentence: Sentence, findings: Findings, needs: frozenset[str] = frozenset()
+) -> list[Reading]:
+    """What one sentence says; `needs` names the readers the letter's items call for beyond
+    those of every letter (`drugs`, `comorbidities`, `rehabilitation`). The topic readers run in
+    this order, which `settle` relies on where several sentences give one fact."""
+    reader = Reader(sentence, findings)
+    age_and_sex(reader)
+    record_dates(reader)
+    pain_scores(reader)
+    visits_authorized(reader)
+    visits_done(reader)
+    surgery_refused(reader)
+    if not reader.ur_decision:
+        finding_mentions(reader)
+        reader.found.extend(
+            composite_mentions(sentence, findings, reader.stated_status, reader.planned, needs)
+        )
+    diagnosis_groups(reader)
+    normal_neurologic_exam(reader)
+    surgery_dates(reader)
+    earlier_studies(reader)
+    opioid_use(reader)
+    work_status(reader)
+    return reader.found
+
+
+def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
+    """One value per fact: a deficit anywhere is a deficit (true wins), the highest count or
+    score, the latest report, the first age, sex, diagnosis list and review date, the last work
+    status."""
+    chosen: dict[str, Fact | Reading] = {}
+    for fact in facts:
+        held = chosen.get(fact.name)
+        if held is None:
+            chosen[fact.name] = fact
+        elif isinstance(fact.value, bool):
+            if fact.value and not held.value:
+                chosen[fact.name] = fact
+        elif fact.name.startswith(PER):
+            continue  # the first account of what was authorized
+        elif (
+            fact.name == "work_status"
+            or (
+                isinstance(fact.value, int)
+                and fact.name not in ("age_years",)
+                and fact.value > held.value
+            )
+            or (fact.name == "latest_report_date" and fact.value > held.value)
+        ):
+            chosen[fact.name] = fact
+    # What is read on the way to other facts (per therapy, `~...`) stays a reading: it is never
+    # reported, and a `Fact` costs more to build.
+    return [
+        f.fact() if isinstance(f, Reading) and not is_per_therapy(f.name) else f
+        for f in chosen.values()
+    ]

@@ -1,0 +1,454 @@
+"""The findings of a rules folder (`rules/vocab/findings.yaml` with the vocabulary's drug and
+region names), read once into phrase lists the sentence readers scan. Data, not code: the
+phrases live in the rules folder, and a `Findings` is handed to every reader as an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import Field
+
+from engine.facts.model import Model
+from engine.negation import Cues, load_cues
+from engine.vocab import (
+    Vocabulary,
+    default_rules_dir,
+    load_vocabulary,
+    load_vocabulary_file,
+    normalize_phrase,
+    phrases_in,
+)
+
+
+class FindingSpec(Model):
+    phrases: list[str] = Field(min_length=1)
+    normal: list[str] = Field(default_factory=list)
+    needs_polarity: bool = False
+    history_is_fact: bool = False  # true only when the sentence puts it in the past (a surgery)
+    exam_only: bool = False  # a finding on examination: what the patient reports or denies is not
+    # Recorded for the therapy the sentence names ("after 4/6 acupuncture treatment"), and given
+    # to the items asking for more of it; without a therapy named, not used.
+    per_therapy: bool = False
+    # "No documentation of functional improvement" leaves it unknown, not absent: only a `normal`
+    # phrase ("without functional improvement") says false.
+    negated_is_undocumented: bool = False
+    # A text fact that records what was found, with its body part and level ("lumbar
+    # laminectomy L5-S1"): surgery_type beside prior_surgery.
+    kind_fact: str | None = None
+    # Wordings with words in between ("decreased C5 and C6 dermatome sensation"): regular
+    # expressions over the lower-cased sentence, tried where the sentence has a `pattern_words`.
+    patterns: list[str] = Field(default_factory=list)
+    pattern_words: list[str] = Field(default_factory=list)
+    needs_words: list[str] = Field(default_factory=list)  # counts only beside one of these
+    unless_words: list[str] = Field(default_factory=list)  # never beside one of these
+    implies: list[str] = Field(default_factory=list)  # also true when stated ("3/5": weakness)
+    done_only: bool = False  # planned, requested or recommended does not count
+    # A red flag is a suspicion by nature: the guideline images for a fracture or cauda equina
+    # "strongly suspected", so "a fracture is suspected" states it rather than leaving it open.
+    suspected_counts: bool = False
+    internal: bool = False  # not recorded itself, only what it implies
+    # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
+    # beneficial for restoring flexibility" reads the guideline.
+    of_patient: bool = False
+    # The body part a mention is of, by region, and regions that count as one part.
+    sites: dict[str, list[str]] = Field(default_factory=dict)
+    site_groups: list[list[str]] = Field(default_factory=list)
+
+
+class ConservativeCareSpec(Model):
+    care: list[str]
+    tried: list[str]
+    persisting: list[str]
+    symptoms: list[str]
+    failing: list[str]
+
+
+class RehabilitationSpec(Model):
+    programs: list[str]
+    planned: list[str]
+    ongoing: list[str]
+    adjunct_for: list[str]  # the service categories that can be an adjunct to it
+
+
+class ProceduresSpec(Model):
+    injections: list[str]
+    surgeries: list[str]
+    planned: list[str]
+    surgeons: list[str]
+    proceduralists: list[str]
+
+
+class DrugUseSpec(Model):
+    current: list[str]
+    none_taken: list[str]
+    given_now: list[str]
+    first: list[str]
+    names: dict[str, list[str]]
+
+
+class ComorbiditiesSpec(Model):
+    metabolic_panel: list[str]
+    blood_count: list[str]
+    coagulation: list[str]
+    urinalysis: list[str]
+    chest_xray: list[str]
+    tests: dict[str, list[str]]
+
+
+class SymptomOnsetSpec(Model):
+    symptoms: list[str]
+    units: dict[str, int]
+
+
+class FindingsFile(Model):
+    findings: dict[str, FindingSpec]
+    conservative_care: ConservativeCareSpec
+    rehabilitation: RehabilitationSpec
+    procedures_planned: ProceduresSpec
+    drug_use: DrugUseSpec
+    comorbidities: ComorbiditiesSpec
+    symptom_onset: SymptomOnsetSpec
+    diagnoses: dict[str, list[str]]
+    work_status: dict[str, list[str]]
+    skip_sentences: list[str]
+    guideline_names: list[str]
+    record_subjects: list[str]
+
+
+@dataclass(frozen=True)
+class Findings:
+    findings: dict[str, FindingSpec]
+    # Each list of phrases is one regular expression over the normalised sentence, longest
+    # phrase first, so a sentence is scanned once per list rather than once per phrase.
+    phrase_pattern: PhraseList
+    phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
+    # Per finding: its patterns (with the words that let them match), the words it needs or
+    # must not be beside, and the sites it can be of.
+    patterns: dict[str, tuple[frozenset[str], tuple[re.Pattern[str], ...]]]
+    needs_words: dict[str, frozenset[str]]
+    unless_words: dict[str, frozenset[str]]
+    sites: dict[str, tuple[PhraseList, dict[str, str]]]
+    diagnosis_pattern: PhraseList
+    diagnosis_meaning: dict[str, str]
+    work_status_pattern: PhraseList
+    work_status_meaning: dict[str, str]
+    skip_pattern: PhraseList
+    guideline_pattern: PhraseList  # a rationale's sentence that opens a guideline passage
+    record_subject_pattern: PhraseList  # a sentence that speaks of the patient or the record
+    opioid_pattern: PhraseList
+    surgery_pattern: PhraseList
+    care_symptoms: frozenset[str]
+    adjunct_for: frozenset[str]
+    surgeons: frozenset[str]
+    proceduralists: frozenset[str]
+    regions: PhraseList  # body regions, for the part an earlier study was of
+    region_of: dict[str, str]
+    drug_name: dict[str, str]  # a drug's name -> the drug (generic)
+    given_now: tuple[tuple[str, ...], ...]  # the words right before a drug just given
+    comorbidity_tests: dict[str, tuple[str, ...]]  # phrase -> the tests it calls for
+    test_kind: tuple[tuple[str, str], ...]  # (phrase of a test as requested, its kind)
+    onset_units: dict[str, int]
+    # All the phrase lists of the readers that take more than one sentence, as one expression:
+    # a sentence is scanned once for all of them, and each phrase found says which lists it is
+    # in (a phrase holding a shorter listed one counts for that list as well).
+    composite: PhraseList
+    composite_kinds: dict[str, frozenset[str]]
+    # The first words of what the readers read about (care, drugs, procedures, symptoms ...),
+    # without which a sentence has nothing for them, whatever cue words it holds.
+    composite_anchors: frozenset[str]
+    cues: Cues
+    cue_phrases: PhraseList  # the negation, uncertainty and history cues
+
+
+class Listed(NamedTuple):
+    text: str  # a phrase of a `PhraseList`, normalised, with a space on each side
+
+
+class PhraseMatch:
+    """A phrase found by scanning, read as the expression's match would be: the phrase is
+    group 1 (`m[1]`, `m.start(1)`, `m.end(1)`), group 0 starts at the space before it."""
+
+    __slots__ = ("phrase", "begin", "finish")
+
+    def __init__(self, phrase: str, begin: int, finish: int) -> None:
+        self.phrase, self.begin, self.finish = phrase, begin, finish
+
+    def __getitem__(self, group: int) -> str:
+        return self.phrase if group else f" {self.phrase}"
+
+    def start(self, group: int = 0) -> int:
+        return self.begin if group else self.begin - 1
+
+    def end(self, group: int = 0) -> int:
+        return self.finish
+
+
+def key_words_of(by_first_word: dict[str, tuple[Listed, ...]]) -> frozenset[str]:
+    """Each phrase's longest word: a sentence without any of them holds none of the phrases."""
+    return frozenset(
+        max(phrase.text.split(), key=len) for group in by_first_word.values() for phrase in group
+    )
+
+
+# A phrase list is scanned word by word until it has been asked this often, then compiled: the
+# expression is faster per sentence, but compiling the long lists took a third of a cold
+# `imrcheck check`, whose note needs a few dozen scans.
+SCANS_BEFORE_COMPILING = 200
+
+
+class PhraseList:
+    """Whole-word matches of normalised phrases in a normalised (space-padded) sentence, longest
+    first, none inside another. A sentence is looked at only if it holds the key word of some
+    phrase, its longest and so its rarest word ("improving", not the "is" of "is not
+    improving"): a set lookup rules most sentences out, much more cheaply than any scan."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        phrases = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+        alternatives = trie_pattern(phrases) if phrases else "(?!x)x"
+        # The phrase is group 1; the space before it is matched rather than looked behind
+        # for, so the expression starts with a literal and the engine jumps from space to space.
+        self.source = r" (" + alternatives + r")(?= )"
+        groups: dict[str, list[Listed]] = {}
+        for phrase in phrases:  # longest first
+            groups.setdefault(phrase.split()[0], []).append(Listed(f" {phrase} "))
+        self.by_first_word = {word: tuple(group) for word, group in groups.items()}
+        self.key_words = key_words_of(self.by_first_word)
+        self.pattern: re.Pattern[str] | None = None
+        self.scans = 0
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A pickled expression is compiled again when loaded: keep the phrases only.
+        return {
+            "source": self.source,
+            "by_first_word": self.by_first_word,
+            "key_words": self.key_words,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.source, self.by_first_word = state["source"], state["by_first_word"]
+        self.key_words = state["key_words"]
+        self.pattern, self.scans = None, 0
+
+    def finditer(self, plain: str, words: frozenset[str]) -> Iterator[re.Match[str] | PhraseMatch]:
+        if self.key_words.isdisjoint(words):
+            return iter(())
+        if self.pattern is None:
+            self.scans += 1
+            if self.scans < SCANS_BEFORE_COMPILING:
+                return (
+                    PhraseMatch(phrase.text[1:-1], start + 1, end - 1)
+                    for start, end, phrase in phrases_in(plain, self.by_first_word, words)
+                )
+            self.pattern = re.compile(self.source, re.ASCII)
+        return self.pattern.finditer(plain)
+
+    def search(self, plain: str, words: frozenset[str]) -> bool:
+        if self.pattern is not None:
+            return not self.key_words.isdisjoint(words) and self.pattern.search(plain) is not None
+        return next(self.finditer(plain, words), None) is not None
+
+    def found(self, plain: str, words: frozenset[str]) -> list[str]:
+        """The phrases found, in order."""
+        return [m[1] for m in self.finditer(plain, words)]
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """One expression for many phrases, as a tree of their characters: at each place in the
+    sentence it follows one branch instead of trying every phrase in turn. Greedy, so the
+    longest phrase that ends at a word boundary wins, as with longest-first alternatives."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ends = "" in node
+        paths = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not paths:
+            return ""
+        body = paths[0] if len(paths) == 1 and not ends else "(?:" + "|".join(paths) + ")"
+        return body + "?" if ends else body
+
+    return branch(trie)
+
+
+def word_runs(phrase: str) -> Iterator[str]:
+    """Every run of whole words in a phrase, itself included."""
+    words = phrase.split()
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            yield " ".join(words[start:end])
+
+
+def normalized_words(words: list[str]) -> frozenset[str]:
+    return frozenset(w for p in words for w in normalize_phrase(p).split())
+
+
+def load_findings(rules_dir: str | Path | None = None) -> Findings:
+    """The findings of a rules folder (the bundled one by default), for a caller that reads facts
+    without loading the rules: those that load them take `Rulebook.findings`."""
+    folder = Path(rules_dir) if rules_dir else default_rules_dir()
+    return read_findings(folder, load_vocabulary(folder))
+
+
+def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
+    """The finding phrases and negation cues of a rules folder, with the drug and region names of
+    its vocabulary. Raises `VocabularyError` where either file does not check."""
+    spec = load_vocabulary_file(folder / "vocab" / "findings.yaml", FindingsFile)
+    meaning: dict[str, tuple[str, bool]] = {}
+    for name, finding in spec.findings.items():
+        for phrase in finding.phrases:
+            meaning.setdefault(normalize_phrase(phrase).strip(), (name, True))
+        for phrase in finding.normal:
+            meaning.setdefault(normalize_phrase(phrase).strip(), (name, False))
+    diagnoses = {
+        normalize_phrase(p).strip(): group for group, ps in spec.diagnoses.items() for p in ps
+    }
+    work = {
+        normalize_phrase(p).strip(): status for status, ps in spec.work_status.items() for p in ps
+    }
+    opioids = [
+        phrase.text
+        for group in vocabulary.drug_index.by_first_word.values()
+        for phrase in group
+        if phrase.meaning[0] == "opioid"
+    ]
+    drug_name = {
+        normalize_phrase(p).strip(): drug
+        for drug, names in spec.drug_use.names.items()
+        for p in [drug, *names]
+    }
+    all_drugs = [
+        phrase.text.strip()
+        for group in vocabulary.drug_index.by_first_word.values()
+        for phrase in group
+    ]
+    region_of = {
+        phrase.text.strip(): phrase.meaning[0]
+        for group in vocabulary.region_index.by_first_word.values()
+        for phrase in group
+    }
+    comorbid = spec.comorbidities
+    tests_of: dict[str, list[str]] = {}
+    for kind in ("metabolic_panel", "blood_count", "coagulation", "urinalysis", "chest_xray"):
+        for phrase in getattr(comorbid, kind):
+            tests_of.setdefault(normalize_phrase(phrase).strip(), []).append(kind)
+    sites: dict[str, tuple[PhraseList, dict[str, str]]] = {}
+    for name, finding in spec.findings.items():
+        if finding.sites:
+            where = {
+                normalize_phrase(p).strip(): region
+                for region, ps in finding.sites.items()
+                for p in ps
+            }
+            sites[name] = (PhraseList(list(where)), where)
+    cues = load_cues(folder)
+    lists: dict[str, list[str]] = {
+        "care": spec.conservative_care.care,
+        "tried": spec.conservative_care.tried,
+        "persisting": spec.conservative_care.persisting,
+        "failing": spec.conservative_care.failing,
+        "injections": spec.procedures_planned.injections,
+        "surgeries": spec.procedures_planned.surgeries,
+        "procedure_planned": spec.procedures_planned.planned,
+        "onset": spec.symptom_onset.symptoms,
+        "drug": all_drugs + list(drug_name),
+        "drug_current": spec.drug_use.current,
+        "drug_none": spec.drug_use.none_taken,
+        "drug_first": spec.drug_use.first,
+        "comorbidity": list(tests_of),
+        "programs": spec.rehabilitation.programs,
+        "rehab_planned": spec.rehabilitation.planned + spec.rehabilitation.ongoing,
+    }
+    listed: dict[str, set[str]] = {}
+    for kind, phrases in lists.items():
+        for phrase in phrases:
+            listed.setdefault(normalize_phrase(phrase).strip(), set()).add(kind)
+    # Each phrase also counts for the lists of the listed phrases inside it.
+    composite_kinds = {
+        phrase: frozenset(kind for part in word_runs(phrase) for kind in listed.get(part, ()))
+        for phrase in listed
+    }
+    return Findings(
+        findings=spec.findings,
+        phrase_pattern=PhraseList(list(meaning)),
+        phrase_meaning=meaning,
+        patterns={
+            name: (
+                normalized_words(finding.pattern_words),
+                tuple(re.compile(p, re.I | re.ASCII) for p in finding.patterns),
+            )
+            for name, finding in spec.findings.items()
+            if finding.patterns
+        },
+        needs_words={
+            name: normalized_words(f.needs_words)
+            for name, f in spec.findings.items()
+            if f.needs_words
+        },
+        unless_words={
+            name: normalized_words(f.unless_words)
+            for name, f in spec.findings.items()
+            if f.unless_words
+        },
+        sites=sites,
+        diagnosis_pattern=PhraseList(list(diagnoses)),
+        diagnosis_meaning=diagnoses,
+        work_status_pattern=PhraseList(list(work)),
+        work_status_meaning=work,
+        skip_pattern=PhraseList([normalize_phrase(p) for p in spec.skip_sentences]),
+        guideline_pattern=PhraseList([normalize_phrase(p) for p in spec.guideline_names]),
+        record_subject_pattern=PhraseList([normalize_phrase(p) for p in spec.record_subjects]),
+        opioid_pattern=PhraseList(opioids),
+        surgery_pattern=PhraseList(
+            [
+                normalize_phrase(phrase).strip()
+                for finding in spec.findings.values()
+                if finding.kind_fact == "surgery_type"
+                for phrase in finding.phrases
+            ]
+        ),
+        care_symptoms=normalized_words(spec.conservative_care.symptoms),
+        adjunct_for=frozenset(spec.rehabilitation.adjunct_for),
+        surgeons=frozenset(spec.procedures_planned.surgeons),
+        proceduralists=frozenset(spec.procedures_planned.proceduralists),
+        regions=PhraseList(list(region_of)),
+        region_of=region_of,
+        drug_name=drug_name,
+        given_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.given_now),
+        comorbidity_tests={phrase: tuple(kinds) for phrase, kinds in tests_of.items()},
+        test_kind=tuple(
+            sorted(
+                ((normalize_phrase(p), kind) for kind, ps in comorbid.tests.items() for p in ps),
+                key=lambda pair: -len(pair[0]),
+            )
+        ),
+        onset_units=spec.symptom_onset.units,
+        composite=PhraseList(list(composite_kinds)),
+        composite_kinds=composite_kinds,
+        composite_anchors=frozenset(
+            phrase.split()[0]
+            for phrase, kinds in composite_kinds.items()
+            if not kinds.isdisjoint(ANCHORS)
+        ),
+        cues=cues,
+        cue_phrases=PhraseList(
+            [
+                normalize_phrase(" ".join(cue.words)).strip()
+                for group in cues.by_first_word.values()
+                for cue in group
+                if cue.status is not None
+            ]
+        ),
+    )
+
+
+# The lists whose phrases a sentence must hold for the readers to have anything to read.
+ANCHORS = frozenset(["care", "failing", "persisting", "injections", "surgeries", "onset", "drug"])

@@ -1,0 +1,99 @@
+"""The findings that `findings.yaml` lists (deficits, red flags, functional improvement, care
+that helped ...): each phrase found, with its negation or history, its body part, and the flags
+of its spec (on examination only, done not planned, of this patient).
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.model import IMPROVED, SITE
+from engine.facts.prior_treatment import MODALITY_WORD
+from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
+from engine.facts.surgery import named_with_site
+from engine.negation import Status
+from engine.vocab import normalize_phrase
+
+# "... urine toxicology screen performed today": done, whatever the sentence plans besides.
+_DONE_AFTER = re.compile(
+    r"\W+(?:(?!(?:be|to|will|should|would)\b)\w+\W+){0,2}?"
+    r"(?:performed|done|obtained|collected|completed|administered|showed|"
+    r"revealed|was\s+(?:consistent|inconsistent|negative|positive))\b",
+    re.I | re.ASCII,
+)
+_POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
+
+
+def finding_mentions(reader: Reader) -> None:
+    """Every finding of findings.yaml the sentence names, by phrase or by pattern."""
+    findings, lowered = reader.findings, reader.lowered
+    # One phrase, one finding, longest first: "4+/5" is not also "5".
+    for said in findings.phrase_pattern.finditer(reader.plain, reader.words):
+        name, when_stated = findings.phrase_meaning[said[1]]
+        at = phrase_position(lowered, said[1])
+        if at is not None:
+            mention(reader, name, when_stated, *at)
+    for name, (needed, patterns) in findings.patterns.items():
+        if needed.isdisjoint(reader.words):
+            continue
+        for pattern in patterns:
+            for found_at in pattern.finditer(lowered):
+                mention(reader, name, True, found_at.start(), found_at.end())
+
+
+def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) -> None:
+    """One finding named at a place of the sentence, read as its spec says."""
+    text, words, findings = reader.text, reader.words, reader.findings
+    spec = findings.findings[name]
+    if spec.exam_only and not words.isdisjoint(SYMPTOM_WORDS):
+        return
+    needs = findings.needs_words.get(name)
+    if needs is not None and needs.isdisjoint(words):
+        return
+    unless = findings.unless_words.get(name)
+    if unless is not None and not unless.isdisjoint(words):
+        # Only beside the mention: "chiropractic treatments have helped but ... increased
+        # pain with prolonged positions" still says the care helped.
+        near = normalize_phrase(text[max(0, start - 60) : end + 60]).split()
+        if not unless.isdisjoint(near):
+            return
+    if spec.done_only and reader.planned and not _DONE_AFTER.match(text, end):
+        return
+    if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
+        return
+    status = reader.status_at(start, end)
+    if spec.history_is_fact:
+        # Only a past event counts: a surgery merely named may be the one requested.
+        if status is Status.HISTORICAL:
+            reader.add(name, True, start, end)
+            if spec.kind_fact:
+                kind = named_with_site(text, start, end)
+                reader.add(spec.kind_fact, kind[0], kind[1], kind[2])
+        return
+    if status is Status.PRESENT and not reader.is_quiet():
+        status = reader.inherited(start, status)
+    if status is Status.POSSIBLE and spec.suspected_counts:
+        status = Status.PRESENT
+    if status in (Status.POSSIBLE, Status.HISTORICAL):
+        return
+    stated = status is Status.PRESENT
+    if not stated and spec.negated_is_undocumented:
+        return
+    value = stated if when_stated else not stated
+    if spec.needs_polarity:
+        if stated and not _POSITIVE.search(text):
+            return
+        value = stated
+    if spec.per_therapy:
+        for therapy, mentioned in MODALITY_WORD.items():
+            if mentioned.search(text):
+                reader.add(f"{IMPROVED}{therapy}", value, start, end)
+        return
+    if not spec.internal:
+        reader.add(name, value, start, end)
+    if value:
+        for implied in spec.implies:
+            reader.add(implied, True, start, end)
+    if name in findings.sites:
+        for region in sites_of(text, start, end, findings.sites[name]) or [""]:
+            reader.add(f"{SITE}{name}:{region}", value, start, end)

@@ -1,0 +1,98 @@
+"""The facts stage's results: a fact, where it was read (`Evidence`), and a case's facts
+(`CaseFacts`), with the name prefixes of the facts read on the way to others, which are never
+reported. Kept apart from the readers so that the stages downstream (check, audit, store) take
+the shapes without the reading.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from engine.facts.derived import with_derived
+from engine.models import Span
+
+# Where a fact was read: a letter's summary or rationale, a clinical note, or a facts file that
+# someone wrote (which overrides what was read).
+Source = Literal["summary", "rationale", "note", "facts_file"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class Evidence(Model):
+    source: Source
+    item: int | None = None  # the rationale's item, for facts read from a rationale
+    span: Span | None = None  # into the letter's or note's text
+    sentence: str  # for a facts file: "path:line"
+
+
+class Fact(Model):
+    name: str
+    value: Any
+    item: int | None = None  # None: about the patient and the record; else one disputed item
+    evidence: Evidence
+
+
+class FactUsed(Model):
+    """A fact as a record shows it: its value, where it was read and the sentence."""
+
+    name: str
+    value: Any  # as in JSON: a date as its ISO string, so a stored record reads back equal
+    source: str  # summary | rationale | note | facts_file | audit | default
+    sentence: str
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def as_in_json(cls, value: Any) -> Any:
+        return value.isoformat() if isinstance(value, date) else value
+
+    @classmethod
+    def of(cls, fact: Fact) -> FactUsed:
+        return cls(
+            name=fact.name,
+            value=fact.value,
+            source=fact.evidence.source,
+            sentence=fact.evidence.sentence,
+        )
+
+
+class CaseFacts(Model):
+    source: str
+    facts: list[Fact] = Field(default_factory=list)
+
+    def values(self, item: int | None = None, on: date | None = None) -> dict[str, Any]:
+        """Fact values for one item, letter facts first, then the item's own, then derived ones."""
+        return with_derived(self.read_values(item), on)
+
+    def read_values(self, item: int | None = None) -> dict[str, Any]:
+        """`values` without the derived ones (which need the date the record is judged at)."""
+        found: dict[str, Any] = {}
+        for fact in self.facts:
+            if fact.item is None or fact.item == item:
+                found[fact.name] = fact.value
+                if fact.value is None:
+                    # An item's fact without a value withdraws the letter's: a fracture of
+                    # the thumb is not documented as a red flag for the shoulder.
+                    del found[fact.name]
+        return found
+
+
+# Facts read per therapy and handed to the items of that therapy (then dropped): "authorized:"
+# + the prior-visits fact of the therapy.
+# Facts read per therapy, for the items that ask for it; never reported as they are.
+PER = "authorized:"
+IMPROVED = "improved:"
+# Facts read on the way to others and never reported as they are: what the sentences say of
+# conservative care, rehabilitation, drugs, comorbidities, earlier studies and where a finding
+# is (`~site:red_flag_fracture:wrist`). They are combined in `letter_facts` and `item_facts`.
+INTERNAL = "~"
+SITE = "~site:"
+
+
+def is_per_therapy(name: str) -> bool:
+    """Whether a fact is one read on the way to others (per therapy, or internal)."""
+    return name.startswith((PER, IMPROVED, INTERNAL))

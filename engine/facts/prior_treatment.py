@@ -1,0 +1,152 @@
+"""What the record says of therapy already given: visits done per therapy ("8 sessions of
+physical therapy", "no prior chiropractic") and visits authorized but not yet attended, which
+the guidelines' visit limits count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.model import PER
+from engine.facts.sentences import REQUEST_WORDS, Reader
+
+MODALITIES = {
+    name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
+    for name, pattern in {
+        "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
+        "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
+        "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
+        r"|chiropractor",
+        "prior_acupuncture_visits": r"acupuncture",
+        "prior_massage_visits": r"massage(?: therapy)?",
+    }.items()
+}
+_UNITS = r"(?:sessions?|visits?|treatments?)"
+# "12", "at least 5", "12 (12)"; of "4/6" (four of six done) the first figure counts.
+# "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
+_NUMBER = (
+    r"(?:at\s+least\s+)?(?:(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}|(?<![/\d])(\d{1,3}))"
+    r"(?:\s*\(\d{1,3}\))?"
+)
+
+
+# The two expressions of each modality are compiled when a sentence first names it: all of them
+# together took 3 % of a cold `imrcheck check`, whose note names one therapy or none.
+@cache
+def prior_pattern(modality: str) -> re.Pattern[str]:
+    """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
+    pattern = MODALITIES[modality]
+    return re.compile(
+        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?(?:(?:{pattern})\s+)?"
+        rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
+        rf"{_UNITS}\b"
+        rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
+        re.I | re.ASCII,
+    )
+
+
+@cache
+def none_prior_pattern(modality: str) -> re.Pattern[str]:
+    """None of a modality done: "included no prior chiropractic therapy", "does not appear the
+    patient has undergone physical therapy previously". "No physical therapy notes" is no record
+    of it, not none."""
+    pattern = MODALITIES[modality]
+    return re.compile(
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|"
+        rf"documentation|progress))"
+        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
+        rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
+        re.I | re.ASCII,
+    )
+
+
+_NOT_AUTHORIZED = re.compile(r"\b(?:not|non)[\s-]+(?:been\s+)?(?:authoriz|certif)", re.I | re.ASCII)
+_AUTHORIZED_COUNT = re.compile(
+    r"#\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:sessions?|visits?|treatments?)\b"
+    r"|(?:sessions?|visits?)\s*\((\d{1,3})\)",
+    re.I | re.ASCII,
+)
+_AUTHORIZED_WORD = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+
+
+def authorized_visits(text: str) -> tuple[str, int] | None:
+    """(the therapy's prior-visits fact, the number) from a sentence on what UR authorized."""
+    figures = with_figures(text)
+    word = _AUTHORIZED_WORD.search(figures)
+    counts = list(_AUTHORIZED_COUNT.finditer(figures))
+    if word is None or not counts:
+        return None
+    # "The request for 12 sessions was modified to 6 authorized": the number nearest the word.
+    count = min(
+        counts, key=lambda c: min(abs(c.start() - word.start()), abs(c.end() - word.start()))
+    )
+    # Chiropractic physiotherapy is chiropractic: the more specific therapy first.
+    for name in (
+        "prior_chiropractic_visits",
+        "prior_acupuncture_visits",
+        "prior_aquatic_visits",
+        "prior_massage_visits",
+        "prior_pt_visits",
+    ):
+        if MODALITY_WORD[name].search(text):
+            return name, int(next(g for g in count.groups() if g))
+    return None
+
+
+MODALITY_WORD = {
+    name: re.compile(rf"\b(?:{p})\b", re.I | re.ASCII) for name, p in MODALITIES.items()
+}
+# The words a therapy's name can start with, for a quick test before the patterns above.
+MODALITY_FIRST_WORDS = frozenset(
+    [
+        "physical",
+        "physiotherapy",
+        "pt",
+        "occupational",
+        "ot",
+        "therapy",
+        "aquatic",
+        "aqua",
+        "pool",
+        "chiropractic",
+        "chiropractor",
+        "acupuncture",
+        "massage",
+    ]
+)
+
+
+def visits_authorized(reader: Reader) -> None:
+    """Visits UR authorized, per therapy: "authorized", not "Request for Authorization", which
+    names what was asked."""
+    text = reader.text
+    if "authorized" in reader.words and not _NOT_AUTHORIZED.search(text):
+        authorized = authorized_visits(text)
+        if authorized:
+            reader.add(f"{PER}{authorized[0]}", authorized[1])
+
+
+def visits_done(reader: Reader) -> None:
+    """Visits done per therapy, or none. Visits asked for or authorized are not visits done."""
+    text, words = reader.text, reader.words
+    counts_done = words.isdisjoint(REQUEST_WORDS)
+    if counts_done and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
+        figures: str | None = None
+        for name in MODALITIES:
+            if words.isdisjoint(MODALITY_FIRST_WORDS) or not MODALITY_WORD[name].search(text):
+                continue
+            figures = figures or with_figures(text)
+            for match in prior_pattern(name).finditer(figures):
+                count = next(g for g in match.groups() if g)
+                reader.add(name, int(count), match.start(), match.end())
+    if (
+        counts_done
+        and not words.isdisjoint(("no", "not", "never"))
+        and not words.isdisjoint(MODALITY_FIRST_WORDS)
+    ):
+        for name in MODALITIES:
+            for match in none_prior_pattern(name).finditer(text):
+                reader.add(name, 0, match.start(), match.end())

@@ -1,0 +1,412 @@
+"""The shared sentence reader: a letter or note as the sentences that report the record (never
+the reviewer's conclusions, nor a rationale's reading of a guideline), and for one sentence the
+status of a phrase in it (stated, negated, possible, past), the clause a finding is in, and
+whether the sentence plans or reports a review's decision. Every topic reader reads through it,
+so that a negation or a plan is understood the same way for every fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
+
+from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
+from engine.facts.figures import DATE_AFTER, DIGIT
+from engine.facts.findings import Findings, PhraseList
+from engine.facts.model import Evidence, Fact, Source
+from engine.models import Case, Span
+from engine.negation import ReadSentence, Status, read_sentence, status_of
+from engine.vocab import (
+    normalize_phrase,
+    padded,
+    phrase_words,
+)
+
+# Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
+# A sentence ends at ".", "!" or "?", except a dot before a figure ("9792.20", "7.5 mg"), which
+# stays inside it.
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=[0-9])[^.!?]*)*(?:[.!?]|$)", re.ASCII)
+SYMPTOM_WORDS = frozenset(
+    [
+        "complained",
+        "complains",
+        "complaining",
+        "complaint",
+        "complaints",
+        "reports",
+        "reported",
+        "reporting",
+        "denies",
+        "denied",
+        "endorses",
+        "endorsed",
+        "treated",
+    ]
+)
+REQUEST_WORDS = frozenset(
+    [
+        "request",
+        "requested",
+        "requests",
+        "plan",
+        "planned",
+        "authorized",
+        "denied",
+        "modified",
+        "certified",
+        "recommended",
+        "prescribed",
+    ]
+)
+# A utilization review's decision, which the letter reports with its reasons.
+# ("not certified", "not approved", "failed to approve" hold "certified" or "approve(d)".)
+_DECISION_WORDS = frozenset(
+    [
+        "denied",
+        "denial",
+        "noncertified",
+        "noncertification",
+        "noncertify",
+        "certified",
+        "certification",
+        "modified",
+        "rejected",
+        "approve",
+        "approved",
+    ]
+)
+_UR_WORDS = frozenset(
+    [
+        "utilization",
+        "ur",
+        "request",
+        "requests",
+        "administrator",
+        "certification",
+        "authorization",
+        "rfa",
+        "reviewer",
+    ]
+)
+_DECISION = re.compile(
+    r" (?:denied|denial|non ?certified|non ?certification|non ?certify|not certified|modified"
+    r"|not approved|failed to approve|rejected) ",
+    re.ASCII,
+)
+# A sentence that plans, orders or recommends: what it names is not done yet.
+# (Not the words of a review's decision, "modified", "authorized": "modified work duties" plans
+# nothing.)
+_PLAN_WORDS = frozenset(
+    [
+        "plan",
+        "planned",
+        "request",
+        "requested",
+        "requests",
+        "recommend",
+        "recommended",
+        "recommends",
+        "prescribed",
+        "will",
+        "would",
+        "should",
+        "pending",
+        "scheduled",
+        "order",
+        "ordered",
+        "ordering",
+    ]
+)
+_TO_BE_DONE = re.compile(
+    r"\bbe\s+(?:performed|done|obtained|completed|conducted)\b", re.I | re.ASCII
+)
+# "no red flag findings, such as trauma, tumor, infection or fracture": the list's items take
+# the head's negation, however long the list.
+_LIST_WORDS = frozenset(["such", "including", "e", "eg", "example"])
+_LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.\s?g\.?|for\s+example)\b", re.I | re.ASCII)
+_LAST_WORD = re.compile(r"(\w+)\W*$", re.ASCII)
+# "There was no documentation submitted for review indicating ... a urine drug screen": the
+# rest of the sentence is what is not documented, up to a terminator.
+RECORD_WORDS = frozenset(
+    ["documentation", "documented", "evidence", "indication", "mention", "record", "records"]
+)
+_NOT_DOCUMENTED = re.compile(
+    r"\b(?:no|not\s+any|without|lack\s+of|absence\s+of)\s+(?:\w+\s+){0,2}?"
+    r"(?:documentation|evidence|indication|mention|records?)\b",
+    re.I | re.ASCII,
+)
+# The clause around a finding, for the body part it is of: up to the nearest comma, semicolon,
+# "and" or "with" on either side, and a few words at most.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|but|or|while|which)\b", re.I | re.ASCII)
+
+
+def sites_of(
+    text: str, start: int, end: int, sites: tuple[PhraseList, dict[str, str]]
+) -> list[str]:
+    """The regions a finding is of, from the words of its clause: "right distal radius
+    fracture", "fracture of the right wrist", "lumbar spine showed no fractures"."""
+    before = text[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = text[end:]
+    stop = _CLAUSE_BREAK.search(after)
+    after = after[: stop.start()] if stop else after
+    clause = normalize_phrase(" ".join(before.split()[-8:] + ["|"] + after.split()[:6]))
+    pattern, where = sites
+    return list(
+        dict.fromkeys(where[m[1]] for m in pattern.finditer(clause, frozenset(clause.split())))
+    )
+
+
+class Sentence(NamedTuple):
+    """A sentence of the letter or note, with its words normalised. (A named tuple: one is
+    made for every sentence of every letter, and a frozen dataclass costs several times more.)"""
+
+    text: str
+    start: int  # in the letter's text
+    source: Source
+    item: int | None
+    plain: str  # normalised for phrase matching
+    words: frozenset[str]
+
+
+def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
+    """The summary's sentences and, unless `summary_only`, the rationales' sentences that report
+    the record; never a sentence that concludes or reads a guideline."""
+    found: list[Sentence] = []
+    parts: list[tuple[Span | None, Source, int | None]] = [(case.summary_span, "summary", None)]
+    if not summary_only:
+        parts += [(item.rationale_span, "rationale", item.index) for item in case.items]
+    seen: set[str] = set()
+    for span, source, item in parts:
+        if span is None:
+            continue
+        text = case.text[span.start : span.end]
+        for sentence in reported_sentences(text, span.start, source, item, findings):
+            # Rationales often repeat the summary word for word: a sentence read once gives
+            # nothing more the second time (the first place it is read stays the evidence),
+            # unless it speaks of "said medication", the drug of its own item.
+            if sentence.plain in seen and not THIS_DRUG.search(sentence.plain):
+                continue
+            seen.add(sentence.plain)
+            found.append(sentence)
+    return found
+
+
+def reported_sentences(
+    text: str, offset: int, source: Source, item: int | None, findings: Findings
+) -> Iterator[Sentence]:
+    """The sentences of a text that report rather than conclude, with their place (`offset` is
+    where the text starts in the letter). In a rationale, a passage that reads a guideline is
+    left out whole: from a sentence naming a guideline up to the next that speaks of the patient
+    or the record (see `guideline_names` in findings.yaml)."""
+    reading_guideline = False
+    for match in _SENTENCE.finditer(text):
+        sentence = match[0]
+        if not sentence.strip():
+            continue
+        parts = phrase_words(sentence)
+        plain = padded(parts)
+        words = frozenset(parts)
+        if source == "rationale":
+            if findings.guideline_pattern.search(plain, words):
+                reading_guideline = True
+                continue  # a sentence naming a guideline reads it (and skip_sentences agrees)
+            if reading_guideline:
+                if not (DIGIT.search(sentence) and DATE_AFTER.search(sentence)) and not (
+                    findings.record_subject_pattern.search(plain, words)
+                ):
+                    continue
+                reading_guideline = False
+        if not concludes(sentence, plain, words, source, findings):
+            yield Sentence(sentence, offset + match.start(), source, item, plain, words)
+
+
+def concludes(
+    sentence: str, plain: str, words: frozenset[str], source: Source, findings: Findings
+) -> bool:
+    """Whether the sentence is the reviewer's conclusion, which the audit checks the facts
+    against, or (in a rationale) a reading of the guidelines rather than of the record."""
+    if (
+        "necess" in plain
+        and NECESSITY.search(sentence)
+        and (NEGATIVE_CONCLUSION.search(sentence) or POSITIVE_CONCLUSION.search(sentence))
+    ):
+        return True
+    if source == "rationale":
+        # "The request for authorization dated 12/14/2016" is a document of the record, not the
+        # disputed request the reviewer judges.
+        if " request for authorization " in plain:
+            plain = plain.replace(" request for authorization ", " rfa ")
+        return findings.skip_pattern.search(plain, words)
+    return False
+
+
+def evidence(sentence: Sentence, start: int = 0, end: int | None = None) -> Evidence:
+    end = len(sentence.text) if end is None else end
+    return Evidence(
+        source=sentence.source,
+        item=sentence.item,
+        span=Span(start=sentence.start + start, end=sentence.start + end),
+        sentence=" ".join(sentence.text.split()),
+    )
+
+
+@dataclass(slots=True)
+class Reading:
+    """A fact as a sentence gives it, before `settle` keeps one per name: only the kept ones
+    become `Fact`s (most sentences' readings are dropped, and a Fact costs more to build)."""
+
+    name: str
+    value: Any
+    sentence: Sentence
+    start: int
+    end: int | None
+
+    @property
+    def evidence(self) -> Evidence:
+        return evidence(self.sentence, self.start, self.end)
+
+    def fact(self) -> Fact:
+        return Fact(name=self.name, value=self.value, evidence=self.evidence)
+
+
+# "The patient", "this claimant", "she": a sentence about the one patient ("patient-specific
+# hand therapy" is not).
+OF_PATIENT = re.compile(
+    r"\b(?:(?:the|this)\s+(?:injured\s+)?(?:patient|claimant|worker|employee|applicant|"
+    r"individual)|he|she|his|her|him)\b",
+    re.I | re.ASCII,
+)
+THIS_DRUG = re.compile(r" (?:this|said|the requested|the prescribed) medication ", re.ASCII)
+
+
+def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
+    """Where a normalised phrase occurs in the sentence's own characters."""
+    match = phrase_regex(phrase).search(lowered)
+    return (match.start(), match.end()) if match else None
+
+
+@cache
+def phrase_regex(phrase: str) -> re.Pattern[str]:
+    words = phrase.split()
+    pattern = r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
+    # A phrase of figures ("2/5", a strength grade) is not part of a date ("dated 2/5/2017").
+    if words[-1][-1].isdigit():
+        pattern += r"(?![/-]\d)"
+    if words[0][0].isdigit():
+        pattern = r"(?<!\d[/-])" + pattern
+    return re.compile(pattern, re.ASCII)
+
+
+class Reader:
+    """One sentence as every topic reader reads it: its words, whether it plans or reports what
+    utilization review decided, the status of a phrase in it with the negations that reach past
+    the cue window, and the readings the topic readers add. The statuses are worked out once, and
+    only where a cue asks for them: the negation scopes are the costly part of reading."""
+
+    __slots__ = (
+        "sentence",
+        "findings",
+        "text",
+        "lowered",
+        "plain",
+        "words",
+        "has_digit",
+        "ur_decision",
+        "planned",
+        "found",
+        "read",
+        "quiet",
+    )
+
+    def __init__(self, sentence: Sentence, findings: Findings) -> None:
+        self.sentence, self.findings = sentence, findings
+        self.text = text = sentence.text
+        self.words = words = sentence.words
+        self.plain = sentence.plain
+        # Each pattern of the readers runs only where a cheap test of the sentence's words lets
+        # it match: most sentences carry none of the facts, and the regular expressions are the
+        # main cost.
+        self.lowered = text.lower()
+        self.has_digit = DIGIT.search(text) is not None
+        # What utilization review decided, and why, is the claims administrator's reading of
+        # the record, not the record: "denied ... due to there was no evidence the patient has
+        # tried and failed conservative care". Its findings are not read (its dates and counts
+        # are).
+        self.ur_decision = (
+            not words.isdisjoint(_DECISION_WORDS)
+            and not words.isdisjoint(_UR_WORDS)
+            and _DECISION.search(self.plain) is not None
+        )
+        self.planned = not words.isdisjoint(_PLAN_WORDS) or (
+            "be" in words and _TO_BE_DONE.search(text) is not None
+        )
+        self.found: list[Reading] = []
+        self.read: ReadSentence | None = None
+        self.quiet: bool | None = None
+
+    def add(self, name: str, value: Any, start: int = 0, end: int | None = None) -> None:
+        self.found.append(Reading(name, value, self.sentence, start, end))
+
+    def is_quiet(self) -> bool:
+        """Whether the sentence holds no negation, uncertainty or history cue: then everything
+        in it is stated, and the cues' scopes need not be worked out."""
+        if self.quiet is None:
+            self.quiet = "(-)" not in self.text and not self.findings.cue_phrases.search(
+                self.plain, self.words
+            )
+        return self.quiet
+
+    def cues_read(self) -> ReadSentence:
+        if self.read is None:
+            self.read = read_sentence(self.text, self.findings.cues)
+        return self.read
+
+    def status_at(self, start: int, end: int) -> Status:
+        if self.is_quiet():
+            return Status.PRESENT
+        return status_of(self.text, start, end, self.findings.cues, self.cues_read())
+
+    def phrase_status(self, phrase: str) -> Status | None:
+        at = phrase_position(self.lowered, phrase)
+        return self.status_at(*at) if at else None
+
+    def inherited(self, start: int, status: Status) -> Status:
+        """A finding the sentence states may still fall in a negation that reaches further than
+        the cue window: the items of a list after a negated head ("no red flag findings, such
+        as ... fracture"), and all that follows "there is no documentation ..." up to a
+        terminator."""
+        text, words = self.text, self.words
+        if not words.isdisjoint(_LIST_WORDS):
+            intros = list(_LIST_INTRO.finditer(text, 0, start))
+            intro = intros[-1] if intros else None
+            head = _LAST_WORD.search(text, 0, intro.start()) if intro else None
+            if intro and head and not self.terminated(head.end(), start):
+                above = self.status_at(head.start(), head.end())
+                if above in (Status.ABSENT, Status.POSSIBLE):
+                    return above
+        if not words.isdisjoint(RECORD_WORDS):
+            for cue in _NOT_DOCUMENTED.finditer(text, 0, start):
+                if not self.terminated(cue.end(), start):
+                    return Status.ABSENT
+        return status
+
+    def terminated(self, begin: int, end: int) -> bool:
+        """Whether a terminator cue ("but", "however", ";") lies between two places."""
+        read = self.cues_read()
+        tokens = read.tokens
+        return any(tokens[a][1] >= begin and tokens[b - 1][2] <= end for a, b in read.ends if b > a)
+
+    def stated_status(self, phrase: str) -> Status | None:
+        """A phrase's status, with the negations that reach past the cue window."""
+        if self.is_quiet():
+            return Status.PRESENT
+        at = phrase_position(self.lowered, phrase)
+        if at is None:
+            return None
+        status = self.status_at(*at)
+        return self.inherited(at[0], status) if status is Status.PRESENT else status

@@ -1,0 +1,88 @@
+"""Surgery: a surgery the record dates ("his surgery of 3/11/2014"), of which kind, and a surgery
+that utilization review refused, whose ancillary services follow it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.figures import DATE, date_of
+from engine.facts.sentences import REQUEST_WORDS, Reader, phrase_position
+
+_SURGERY_WORDS = frozenset(
+    [
+        "surgery",
+        "fusion",
+        "laminectomy",
+        "discectomy",
+        "microdiscectomy",
+        "arthroscopy",
+        "repair",
+        "pinning",
+        "arthroplasty",
+        "replacement",
+        "release",
+        "decompression",
+    ]
+)
+# A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.
+_SURGERY_REFUSED = re.compile(
+    r"\b(?:non[\s-]?certified|not\s+certified|denied|not\s+approved|not\s+authorized"
+    r"|non[\s-]?authorized)\b",
+    re.ASCII,
+)
+# "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016"
+_SURGERY_ON = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.]{{0,60}}?\b(?:on|of|dated)\s+"
+    rf"(?:{DATE})",
+    re.I | re.ASCII,
+)
+_SITE_BEFORE = re.compile(
+    r"(?:\b(?:lumbar|cervical|thoracic|lumbosacral|spinal|spine|knee|shoulder|hip|wrist|elbow|"
+    r"ankle|hand|foot)\s+)+$",
+    re.I | re.ASCII,
+)
+_LEVEL_AFTER = re.compile(r"\s+(?:at\s+)?[CLT]\d(?:\s*-\s*[CLTS]?\d)?\b", re.I | re.ASCII)
+
+
+def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A procedure's name with the body part before it and the spinal level after it:
+    "lumbar laminectomy L5-S1"."""
+    site = _SITE_BEFORE.search(text, 0, start)
+    level = _LEVEL_AFTER.match(text, end)
+    start = site.start() if site else start
+    end = level.end() if level else end
+    return " ".join(text[start:end].split()), start, end
+
+
+def surgery_refused(reader: Reader) -> None:
+    """What UR decided on a surgery is a fact of the record in its own right: the services that
+    go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery)."""
+    if reader.ur_decision and not reader.words.isdisjoint(_SURGERY_WORDS):
+        refused = _SURGERY_REFUSED.search(reader.lowered)
+        if refused:
+            reader.add("procedure_certified", False, refused.start(), refused.end())
+
+
+def surgery_dates(reader: Reader) -> None:
+    """A surgery the record dates, and the procedure named nearest before the date."""
+    text, words = reader.text, reader.words
+    if (
+        reader.has_digit
+        and words.isdisjoint(REQUEST_WORDS)
+        and not words.isdisjoint(_SURGERY_WORDS)
+    ):
+        surgery = _SURGERY_ON.search(text)
+        operated = date_of(surgery) if surgery else None
+        if surgery and operated:
+            reader.add("surgery_date", operated, surgery.start(), surgery.end())
+            reader.add("prior_surgery", True, surgery.start(), surgery.end())
+            # The procedure named nearest before the date.
+            named = [
+                at
+                for match in reader.findings.surgery_pattern.finditer(reader.plain, words)
+                if (at := phrase_position(reader.lowered, match[1])) and at[0] < surgery.end()
+            ]
+            if named:
+                kind = named_with_site(text, *named[-1])
+                reader.add("surgery_type", kind[0], kind[1], kind[2])
