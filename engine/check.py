@@ -76,9 +76,8 @@ def check_request(
     written facts the rules cannot use."""
     rulebook = evaluator.rulebook
     request = read_request(request_text, rulebook.vocabulary)
-    category = request.service.category
     facts = (
-        extract_note_facts(notes, rulebook.findings, notes_source, service_category=category)
+        extract_note_facts(notes, rulebook.findings, notes_source, request=request)
         if notes
         else CaseFacts(source=notes_source, facts=[])
     )

@@ -29,7 +29,8 @@ READ_BY_CODE = frozenset(
         "latest_report_date", "opioid_use", "pain_score", "preop_test_indication",
         "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",
         "prior_electrodiagnostics", "prior_imaging", "prior_massage_visits", "prior_pt_visits",
-        "prior_surgery", "prior_visits", "procedure_certified", "pulmonary_complication_risk",
+        "postsurgical_visits_completed", "prior_surgery", "prior_visits", "procedure_certified",
+        "pulmonary_complication_risk",
         "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
         "surgery_date", "surgery_type", "symptoms_before_injury", "ur_date", "work_status",
     ]

@@ -13,7 +13,7 @@ from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
-from engine.facts.item import item_facts, therapy_facts
+from engine.facts.item import item_facts, request_facts, therapy_facts, therapy_of
 from engine.facts.medications import opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
@@ -22,7 +22,7 @@ from engine.facts.prior_treatment import visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import surgery_dates, surgery_refused
-from engine.models import Case
+from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
 
@@ -31,18 +31,27 @@ def extract_note_facts(
     findings: Findings,
     source: str = "<note>",
     service_category: str | None = None,
+    request: Request | None = None,
 ) -> CaseFacts:
     """The facts a clinical note (a progress note for a new request) documents: every sentence
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
-    too."""
+    too; given the request itself, so is what a letter's item takes from its record (the drug
+    taken already, rehabilitation beside the treatment, the finding of its body part)."""
     text = plain_spaces(text)
+    if request is not None:
+        service_category = request.service.category
+    needs = needs_for({service_category} if service_category else set(), findings)
     read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
-        read.extend(facts_in(sentence, findings))
+        read.extend(facts_in(sentence, findings, needs))
     facts = settle(read)
-    facts.extend(letter_facts(facts, reference_date(None, facts)))
-    if service_category:
+    on = reference_date(None, facts)
+    facts.extend(letter_facts(facts, on))
+    if request is not None:
+        facts.extend(therapy_facts(facts, therapy_of(request.service), None))
+        facts.extend(request_facts(request, None, {f.name: f for f in facts}, findings, on))
+    elif service_category:
         facts.extend(therapy_facts(facts, service_category, None))
     return CaseFacts(source=source, facts=reported(facts))
 
@@ -67,10 +76,14 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
 
 
 def readers_needed(case: Case, findings: Findings) -> frozenset[str]:
-    """The readers of item facts the letter's items call for: what is read of drugs only
-    matters for a medication, of comorbidities for a pre-operative test, of rehabilitation for a
-    treatment that can be an adjunct to it."""
-    categories = {item.normalized.service.category for item in case.items}
+    """The readers of item facts the letter's items call for."""
+    return needs_for({item.normalized.service.category for item in case.items}, findings)
+
+
+def needs_for(categories: set[str], findings: Findings) -> frozenset[str]:
+    """The readers of item facts requests of these service categories call for: what is read
+    of drugs only matters for a medication, of comorbidities for a pre-operative test, of
+    rehabilitation for a treatment that can be an adjunct to it."""
     needs = set()
     if "medication" in categories:
         needs.add("drugs")

@@ -12,7 +12,7 @@ from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
 from engine.facts.model import IMPROVED, PER, SITE, Fact
 from engine.facts.sentences import Reading
-from engine.models import Case, Request
+from engine.models import Case, Request, Service
 from engine.vocab import (
     normalize_phrase,
 )
@@ -24,7 +24,17 @@ PRIOR_BY_SERVICE = {
     "chiropractic": "prior_chiropractic_visits",
     "acupuncture": "prior_acupuncture_visits",
     "massage": "prior_massage_visits",
+    # Post-operative therapy (perioperative/post_op_therapy) counts the visits since the surgery.
+    "post_op_therapy": "postsurgical_visits_completed",
 }
+
+
+def therapy_of(service: Service) -> str:
+    """The therapy whose visits a service counts: its category, or for post-operative therapy
+    its subtype (a post-operative lab test counts no visits)."""
+    if service.category == "perioperative":
+        return service.subtype or service.category
+    return service.category
 
 
 def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> list[Fact]:
@@ -35,7 +45,7 @@ def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> l
         fact
         for item in case.items
         for fact in [
-            *therapy_facts(facts, item.normalized.service.category, item.index),
+            *therapy_facts(facts, therapy_of(item.normalized.service), item.index),
             *request_facts(item.normalized, item.index, by_name, findings, on),
         ]
     ]
