@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -96,6 +97,15 @@ class DrugList(Strict):
     source: str = Field(min_length=1)
     drugs: tuple[DrugEntry, ...]
     path: str = ""  # where it was read from, for messages (not written in the file)
+
+    @cached_property
+    def by_name(self) -> dict[str, tuple[DrugEntry, ...]]:
+        """The entries by every name they go by, as `drug_key` writes it."""
+        found: dict[str, list[DrugEntry]] = {}
+        for entry in self.drugs:
+            for key in dict.fromkeys(drug_key(n) for n in (entry.drug, *entry.names)):
+                found.setdefault(key, []).append(entry)
+        return {key: tuple(entries) for key, entries in found.items()}
 
     @property
     def title(self) -> str:
@@ -235,10 +245,10 @@ def drug_key(name: str) -> str:
 
 
 def find_entry(drug_list: DrugList, names: list[str], on: date) -> DrugEntry | None:
-    wanted = {drug_key(n) for n in names if n}
-    for entry in drug_list.drugs:
-        if entry.in_force(on) and wanted & {drug_key(n) for n in (entry.drug, *entry.names)}:
-            return entry
+    for name in names:
+        for entry in drug_list.by_name.get(drug_key(name), ()):
+            if entry.in_force(on):
+                return entry
     return None
 
 
