@@ -111,6 +111,16 @@ LetterSecondsOption = Annotated[
 ]
 
 
+def date_or_today(on: str | None) -> Any:
+    """The `--date` given, else today; a date not written YYYY-MM-DD is one error line."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+
+
 def fail(message: str, code: int = EXIT_INPUT_ERROR) -> None:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(code)
@@ -935,7 +945,6 @@ def check(
 ) -> None:
     """Check a new request before it is submitted: verdict, reasons, the supported quantity and
     what would make it pass. Exit 0 whatever the verdict; 2 on unusable input."""
-    from datetime import date
 
     from engine.check import NothingToCheck, cds_hooks_response, check_request
     from engine.errors import InputError
@@ -944,10 +953,7 @@ def check(
     from engine.facts import FactsFileError, read_facts_file
     from engine.processes import LetterLimits, RunnerError
 
-    try:
-        day = date.fromisoformat(on) if on else date.today()
-    except ValueError:
-        fail(f"--date: '{on}' is not a date written YYYY-MM-DD")
+    day = date_or_today(on)
     rulebook, compiled = load_compiled_rules_or_exit(rules, overlay)
     try:
         limits = LetterLimits(letter_memory_mib, letter_seconds)
@@ -972,20 +978,25 @@ def check(
 
 
 def print_check(result: Any) -> None:
+    # Plain words first: the verdict and its main reason, then the date and documents it was
+    # judged by (a no_rule sentence already names them), then the table.
+    typer.echo(result.summary)
+    if result.verdict != "no_rule":
+        typer.echo(result.judged_by)
     supported = result.supported_quantity
     rows = [
         ("request", result.request),
         ("service", result.service),
         ("rules in force on", result.date.isoformat()),
+        ("governed by", "\n".join(governs_line(g) for g in result.governs)),
         (
             "verdict",
-            result.verdict + (f" ({result.governing_tier})" if result.governing_tier else ""),
+            result.verdict
+            + (f" ({result.governing_tier})" if result.governing_tier else "")
+            + confidence_words(result.reasons),
         ),
         ("supported", describe_quantity(supported.model_dump()) if supported else ""),
-        (
-            "why",
-            "\n".join(f"{f.message} [{f.citation}{confidence_words(f)}]" for f in result.reasons),
-        ),
+        ("why", "\n".join(f"{f.message} [{f.citation}]" for f in result.reasons)),
         ("drug formulary", formulary_words(result.formulary)),
         ("to pass", "\n".join(result.to_pass)),
         ("missing", "\n".join(result.missing)),
@@ -994,12 +1005,20 @@ def print_check(result: Any) -> None:
     print_table(("", ""), [(label, value) for label, value in rows if value])
 
 
-def confidence_words(finding: Any) -> str:
-    """A finding's confidence where it is not confirmed, beside its citation."""
-    if finding.confidence == "confirmed":
-        return ""
-    note = f": {finding.confidence_note}" if finding.confidence_note else ""
-    return f"; confidence: {finding.confidence}{note}"
+def confidence_words(reasons: list[Any]) -> str:
+    """Beside a verdict: how sure the deciding rules are, where less than confirmed."""
+    unsure = sorted({f.confidence for f in reasons if f.confidence != "confirmed"})
+    return f"; rule confidence: {', '.join(unsure)}" if unsure else ""
+
+
+def governs_line(governs: Any) -> str:
+    """One governing document as a table cell shows it."""
+    chapter = f", {governs.chapter}" if governs.chapter else ""
+    until = governs.in_force_until.isoformat() if governs.in_force_until else "today"
+    return (
+        f"{governs.document}{chapter} ({governs.version}), {governs.tier}, "
+        f"{governs.in_force_from.isoformat()} to {until}, {governs.status}"
+    )
 
 
 def formulary_words(status: Any) -> str:
@@ -1253,6 +1272,86 @@ def rules_show(
         typer.echo(json.dumps(record, indent=2))
         return
     print_table(("field", "value"), [(key, shown_value(value)) for key, value in record.items()])
+
+
+@rules_app.command("coverage")
+def rules_coverage(
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="The service date, YYYY-MM-DD (default: today)."),
+    ] = None,
+    rules: RulesOption = None,
+    overlay: OverlayOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Per service category: whether rules in force on the date decide it, how many, at what
+    confidence, and which documents govern it then (rules/eras.yaml)."""
+
+    from engine.coverage import coverage
+
+    day = date_or_today(on)
+    rulebook = load_rules_or_exit(rules, overlay)
+    result = coverage(rulebook, day)
+    if output_format is OutputFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    rows = result.categories
+    decided = [row.category for row in rows if row.rules]
+    bare = [row.category for row in rows if not row.rules]
+    chapters = {g.era: g for row in rows for g in row.governs if g.era in row.by_region}
+    typer.echo(
+        f"On {day.isoformat()}, rules in force speak to {len(decided)} of {len(rows)} service "
+        "categories"
+        + (f"; none speaks to {', '.join(bare)}." if bare else ".")
+        + " A category with rules may still get no verdict where none of them applies to the "
+        "request. 'governed by' is what the eras file says governs the category on that date, "
+        "'(encoded)' where some of the rules take their dates from it"
+        + (
+            "; 'body-part chapters' are, for a request naming that body region: "
+            + "; ".join(governs_name(g) for g in chapters.values())
+            + "."
+            if chapters
+            else "."
+        )
+    )
+
+    def governed(row: Any) -> str:
+        marked = {
+            g.era: governs_name(g) + (" (encoded)" if g.era in row.encoded else "")
+            for g in row.governs
+        }
+        regional = [marked[era] for era in row.by_region]
+        general = [name for era, name in marked.items() if era not in row.by_region]
+        encoded = sum(1 for era in row.by_region if era in row.encoded)
+        if regional:
+            general.insert(
+                0,
+                f"body-part chapters ({len(regional)}"
+                + (f", {encoded} encoded" if encoded else "")
+                + ")",
+            )
+        return "; ".join(general) or "nothing in the eras file"
+
+    print_table(
+        ("category", "rules", "confidence", "rules cite", "governed by"),
+        [
+            (
+                row.category,
+                str(row.rules),
+                ", ".join(f"{n} {c}" for c, n in row.confidence.items()) or "-",
+                "; ".join(row.cited) or "-",
+                governed(row),
+            )
+            for row in rows
+        ],
+    )
+
+
+def governs_name(governs: Any) -> str:
+    """A governing document in a few words: its chapter (or document), version and, unless
+    verified, its status."""
+    status = "" if governs.status == "VERIFIED" else f" [{governs.status}]"
+    return f"{governs.chapter or governs.document} ({governs.version}){status}"
 
 
 def shown_value(value: Any) -> str:

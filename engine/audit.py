@@ -23,11 +23,15 @@ from engine.errors import InputError
 from engine.evaluate import (
     Evaluator,
     FactError,
+    Governs,
     SupportedQuantity,
     Verdict,
     deciding_findings,
     defaults_used,
+    governs_records,
+    no_rule_reason,
     request_values,
+    what_governs,
 )
 from engine.facts import CaseFacts, FactUsed, extract_facts, with_derived
 from engine.letters import parse_letter
@@ -72,6 +76,9 @@ class AuditRecord(Model):
     supported_quantity: SupportedQuantity | None = None
     missing: list[str] = Field(default_factory=list)
     facts: list[FactUsed] = Field(default_factory=list)
+    # The documents that govern the item on its date (rules/eras.yaml), highest tier first; for
+    # a `no_rule` verdict, `reasons` says in words that no rule decides it and names them.
+    governs: list[Governs] = Field(default_factory=list)
 
 
 class LetterResult(Model):
@@ -241,15 +248,18 @@ class Auditor:
         try:
             if on is None:
                 raise FactError("the letter gives no date to choose the rules in force by")
-            verdict = self.evaluator.evaluate(
-                {**request_values(item.normalized, on, self.rulebook.formulary), **values}
-            )
+            values = {**request_values(item.normalized, on, self.rulebook.formulary), **values}
+            verdict = self.evaluator.evaluate(values)
         except FactError as exc:
             return AuditRecord(
                 **base, verdict="error", agreement="not_compared", reasons=[str(exc)]
             )
         base["facts"] += defaults_used(self.rulebook, verdict)
-        return AuditRecord(**base, **judged(item, verdict, base["reviewer_tier"]))
+        eras = what_governs(self.rulebook, values)
+        record = judged(item, verdict, base["reviewer_tier"])
+        if verdict.outcome == "no_rule":
+            record["reasons"] = [no_rule_reason(self.rulebook, verdict.date, eras)]
+        return AuditRecord(**base, **record, governs=governs_records(eras))
 
 
 def take_text(path: str | Path, data: bytes | None = None) -> tuple[str, str] | LetterResult:

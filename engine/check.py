@@ -12,19 +12,25 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from engine.eras import judged_by_sentence
 from engine.evaluate import (
     Evaluator,
     Finding,
+    Governs,
     SupportedQuantity,
     Verdict,
     deciding_findings,
     defaults_used,
+    governs_records,
+    no_rule_reason,
     request_values,
+    what_governs,
 )
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.formulary import FormularyStatus, request_gate
 from engine.models import Request
 from engine.requests import normalize_request
+from engine.rules import Rulebook
 from engine.vocab import Vocabulary
 
 
@@ -41,7 +47,15 @@ class CheckResult(Model):
     service: str
     quantity: dict[str, Any]
     date: date
+    # One sentence: the date judged by and the documents in force on it for this service.
+    judged_by: str
+    # The verdict in plain words, for a reader who stops after one sentence.
+    summary: str = ""
+    # The documents that govern this service on the date (rules/eras.yaml), highest tier first.
+    governs: list[Governs] = Field(default_factory=list)
     verdict: Literal["certify", "deny", "insufficient", "no_rule"]
+    # For `no_rule` only: why, in plain words, naming what governs.
+    no_rule_reason: str | None = None
     governing_tier: str | None = None
     reasons: list[Finding] = Field(default_factory=list)  # the deciding findings
     supported_quantity: SupportedQuantity | None = None
@@ -85,15 +99,20 @@ def check_request(
         facts = with_overrides(facts, written_facts)
     known = rulebook.fields
     values = {k: v for k, v in facts.values(None, on).items() if k in known}
-    verdict = evaluator.evaluate({**request_values(request, on, rulebook.formulary), **values})
+    values = {**request_values(request, on, rulebook.formulary), **values}
+    verdict = evaluator.evaluate(values)
+    eras = what_governs(rulebook, values)
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)
     service = request.service
-    return CheckResult(
+    result = CheckResult(
         request=request_text.strip(),
         service=f"{service.category}/{service.subtype}" if service.subtype else service.category,
         quantity=request.quantity.model_dump(exclude_defaults=True),
         date=on,
+        judged_by=judged_by_sentence(on, eras),
+        governs=governs_records(eras),
         verdict=verdict.outcome,
+        no_rule_reason=no_rule_reason(rulebook, on, eras) if verdict.outcome == "no_rule" else None,
         governing_tier=verdict.governing_tier,
         reasons=deciding,
         supported_quantity=verdict.supported,
@@ -102,6 +121,49 @@ def check_request(
         facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(rulebook, verdict),
         formulary=request_gate(rulebook.formulary, request.medication, on),
     )
+    result.summary = plain_verdict(result, rulebook)
+    return result
+
+
+MISSING_IN_SUMMARY = 3
+
+
+def plain_verdict(result: CheckResult, rulebook: Rulebook) -> str:
+    """The verdict as one or two sentences a clinician's office reads first: what the verdict
+    is, the main reason, and how sure the rule behind it is where that is less than confirmed."""
+    on = result.date.isoformat()
+    if result.verdict == "no_rule":
+        return result.no_rule_reason or f"No rule in force on {on} decides this request."
+    deciding = [f for f in result.reasons if f.outcome == result.verdict] or result.reasons
+    if result.verdict == "certify":
+        sentence = f"The request meets the guideline in force on {on}"
+        sentence += f": {deciding[0].title}." if deciding else "."
+    elif result.verdict == "deny":
+        sentence = f"The request does not meet the guideline in force on {on}."
+        sentence += f" {deciding[0].message}" if deciding else ""
+        supported = result.supported_quantity
+        if supported and supported.visits:
+            sentence = (
+                f"{sentence.rstrip('.')}. Up to {supported.visits} visits would be within it."
+            )
+    else:
+        sentence = f"The request cannot be judged on the record given (rules in force on {on})"
+        if result.missing:
+            # The first few, as the table lists them all.
+            shown = result.missing[:MISSING_IN_SUMMARY]
+            more = len(result.missing) - len(shown)
+            sentence += f": it does not document {'; '.join(shown)}"
+            sentence += f" (and {more} more, listed below)." if more else "."
+        else:
+            sentence += "."
+    notes = dict.fromkeys(
+        f"{rule.confidence}: {rule.confidence_note or 'see the rule'}"
+        for f in deciding
+        if (rule := rulebook.by_id.get(f.rule_id)) and rule.confidence != "confirmed"
+    )
+    if notes:
+        sentence += f" The rule behind it is not fully confirmed ({'; '.join(notes)})."
+    return sentence
 
 
 def ways_to_pass(
@@ -175,6 +237,8 @@ def cds_hooks_response(result: CheckResult) -> dict[str, Any]:
 
 def markdown_detail(result: CheckResult) -> str:
     lines = [f"**Verdict:** {result.verdict} (rules in force on {result.date.isoformat()})", ""]
+    if result.no_rule_reason:
+        lines += [result.no_rule_reason, ""]
     if result.reasons:
         lines.append("**Why:**")
         lines += [f"- {f.message} ({f.citation})" for f in result.reasons]

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
 from engine.conditions import FieldType, normalized, value_fits
+from engine.eras import Era, Governs, governing, no_rule_statement
 from engine.errors import did_you_mean
 from engine.facts import FactUsed
 from engine.formulary import Formulary, formulary_values, request_gate
@@ -70,6 +71,19 @@ class Verdict(Model):
     # The facts the record was silent on that were taken at their stated default (facts.yaml),
     # with the value taken: a reader of the verdict sees what rests on a default.
     defaults: dict[str, Any] = Field(default_factory=dict)
+
+
+def what_governs(rulebook: Rulebook, values: dict[str, Any]) -> list[Era]:
+    """The eras in force on the item's date that speak to it, highest tier first."""
+    return governing(rulebook.eras, values)
+
+
+def governs_records(eras: list[Era]) -> list[Governs]:
+    return [era.governs for era in eras]
+
+
+def no_rule_reason(rulebook: Rulebook, on: date, eras: list[Era]) -> str:
+    return no_rule_statement(on, eras, rulebook.eras.path)
 
 
 class FactError(ValueError):

@@ -75,6 +75,7 @@ def rule_record(rule: Rule) -> dict[str, Any]:
         "effective": {
             "from": rule.effective_from.isoformat() if rule.effective_from else None,
             "until": rule.effective_until.isoformat() if rule.effective_until else None,
+            "eras": list(rule.eras),
         },
         "confidence": rule.confidence,
         "confidence_note": rule.confidence_note,

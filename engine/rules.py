@@ -44,6 +44,7 @@ from engine.conditions import (
     terms,
     value_fits,
 )
+from engine.eras import ERAS_FILE, Eras, era_period, load_eras
 from engine.errors import VocabularyError, did_you_mean
 from engine.facts import Findings, read_findings, readable_facts
 from engine.formulary import STATUSES, Formulary, load_formulary
@@ -152,6 +153,9 @@ class RuleCitation(Strict):
 
 
 class EffectiveSpec(Strict):
+    # An era of the eras file (or a list of consecutive ones) gives the dates; `from` and `until`
+    # written beside it narrow them.
+    era: str | list[str] | None = None
     from_: date | None = Field(default=None, alias="from")
     until: date | None = None
 
@@ -206,7 +210,7 @@ class RuleSpec(Strict):
 RULE_KEYS = tuple(f.alias or name for name, f in RuleSpec.model_fields.items())
 NESTED_KEYS: dict[str, tuple[str, ...]] = {
     "citation": tuple(RuleCitation.model_fields),
-    "effective": ("from", "until"),
+    "effective": ("era", "from", "until"),
     "applies": tuple(AppliesSpec.model_fields),
     "supports": tuple(SupportsSpec.model_fields),
 }
@@ -252,6 +256,7 @@ class Rule:
     examples: tuple[Example, ...]
     origin: str  # "path:line" of its definition
     overlay: bool = False
+    eras: tuple[str, ...] = ()  # the eras its dates come from (`effective: {era: ...}`)
 
     def in_force(self, on: date) -> bool:
         return (self.effective_from is None or self.effective_from <= on) and (
@@ -286,6 +291,7 @@ class Rulebook:
     defaults: dict[str, FactDefault] = field(default_factory=dict)  # fact -> its stated default
     # The MTUS Drug List versions of the folder (rules/formulary/), handed to the request stage.
     formulary: Formulary = field(default_factory=Formulary)
+    eras: Eras = field(default_factory=Eras)  # what governs which services when (eras.yaml)
 
     @cached_property
     def value_checks(self) -> dict[str, tuple[FieldType, set[str] | None]]:
@@ -326,6 +332,16 @@ def load_rulebook(
     checker = Checker(fields, names, problems, warnings, subtypes_by_category(vocabulary))
     defaults = check_defaults(checker, pending)
     formulary = load_formulary(folder, problems, shown)
+    checker.eras = load_eras(
+        folder,
+        shown(folder / ERAS_FILE),
+        problems,
+        TIERS,
+        lambda name, where, document: checker.check_service(name, Source(document, ()), where),
+        lambda name, vocab, where, document: checker.check_name(
+            name, vocab, Source(document, ()), where
+        ),
+    )
 
     overlays = tuple(overlays)
     merged: dict[str, Rule] = {}
@@ -345,6 +361,11 @@ def load_rulebook(
             warnings.append(
                 f"{shown(layer / 'formulary')}: warning: drug lists in an overlay are not read; "
                 "import the list into the rules folder, or use --rules with a whole rules folder"
+            )
+        if is_overlay and (layer / ERAS_FILE).is_file():
+            warnings.append(
+                f"{shown(layer / ERAS_FILE)}: warning: an overlay's eras file is not read; "
+                "use --rules with a whole rules folder to change the eras"
             )
         if is_overlay and (layer / "vocab").is_dir():
             warnings.append(
@@ -383,6 +404,7 @@ def load_rulebook(
         names=names,
         defaults=defaults,
         formulary=formulary,
+        eras=checker.eras,
     )
 
 
@@ -396,8 +418,8 @@ def shown(path: Path) -> str:
 
 
 def rule_files(folder: Path, problems: list[str]) -> list[Path]:
-    """The rule files of a folder, in name order: every *.yaml but the vocabularies and the fact
-    catalogue. Linked folders are followed, each real folder once (a link loop ends). A folder
+    """The rule files of a folder, in name order: every *.yaml but the vocabularies, the fact
+    catalogue and the eras. Linked folders are followed, each real folder once (a link loop ends). A folder
     that cannot be listed is a problem: its rules would be missing without a word."""
     found = []
     seen: set[str] = set()
@@ -417,7 +439,7 @@ def rule_files(folder: Path, problems: list[str]) -> list[Path]:
             folders[:] = [f for f in folders if f not in ("vocab", "formulary")]
         for name in files:
             if name.endswith((".yaml", ".yml")) and not (
-                relative == Path(".") and name == "facts.yaml"
+                relative == Path(".") and name in ("facts.yaml", ERAS_FILE)
             ):
                 found.append(Path(here) / name)
     return sorted(found)
@@ -629,6 +651,7 @@ class Checker:
         subtypes: dict[str, set[str]],
     ) -> None:
         self.subtypes = subtypes
+        self.eras = Eras()  # read once the vocabularies are, before any rule
         self.fields = fields
         self.names = names
         self.problems = problems
@@ -915,6 +938,32 @@ class Checker:
                 )
             )
         start, until = spec.effective.from_, spec.effective.until
+        era_ids: tuple[str, ...] = ()
+        if spec.effective.era is not None:
+            period = era_period(
+                self.eras,
+                spec.effective.era,
+                lambda sub, message: problem(
+                    source.problem(("effective", "era", *sub), message, value=True)
+                ),
+            )
+            if period is not None:
+                era_ids, era_start, era_until = period
+                for key, written in (("from", start), ("until", until)):
+                    outside = written is not None and (
+                        written < era_start or (era_until is not None and written > era_until)
+                    )
+                    if outside:
+                        ends = era_until or "open"
+                        problem(
+                            source.problem(
+                                ("effective", key),
+                                f"{key} {written} lies outside the era's dates "
+                                f"({era_start} to {ends})",
+                                value=True,
+                            )
+                        )
+                start, until = start or era_start, until or era_until
         if start and until and until < start:
             problem(
                 source.problem(
@@ -975,9 +1024,12 @@ class Checker:
                     "documentation that is missing, in words",
                 )
             )
+        first_day = start or until or date.today()
         examples = tuple(
             e
-            for e in (self.check_example(spec, i, source) for i in range(len(spec.examples)))
+            for e in (
+                self.check_example(spec, i, source, first_day) for i in range(len(spec.examples))
+            )
             if e is not None
         )
         if len(self.problems) > before:
@@ -1015,6 +1067,7 @@ class Checker:
             examples=examples,
             origin=f"{source.document.path}:{line}",
             overlay=is_overlay,
+            eras=era_ids,
         )
 
     def check_optional_condition(
@@ -1275,7 +1328,11 @@ class Checker:
                     )
                 )
 
-    def check_example(self, spec: RuleSpec, index: int, source: Source) -> Example | None:
+    def check_example(
+        self, spec: RuleSpec, index: int, source: Source, first_day: date
+    ) -> Example | None:
+        """`first_day`: the rule's first day in force, else its last: an example's date unless
+        it gives one."""
         example = spec.examples[index]
         where = ("examples", index)
         values: dict[str, Any] = {}
@@ -1306,7 +1363,7 @@ class Checker:
         # A real request always says whether it is around a surgery or asks for more.
         values.setdefault("request.perioperative", bool(spec.applies.perioperative))
         values.setdefault("request.additional", False)
-        on = example.date or spec.effective.from_ or spec.effective.until or date.today()
+        on = example.date or first_day
         values["request.date"] = on
         if not clean:
             return None

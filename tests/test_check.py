@@ -184,3 +184,30 @@ def test_a_red_flag_certifies_imaging_from_a_plain_note(evaluator: Evaluator, fl
     result = check(evaluator, request, notes, day="2016-06-01")
     assert result.verdict == "certify", (result.reasons, result.missing)
     assert result.to_pass == []
+
+
+def test_the_summary_says_the_verdict_and_its_reason_in_words(evaluator: Evaluator) -> None:
+    denied = check(evaluator, "Physical therapy 2x6 lumbar spine")
+    assert denied.summary.startswith("The request does not meet the guideline in force on 2016-03")
+    assert "Up to 10 visits would be within it." in denied.summary
+    notes = "The patient has had no prior physical therapy. Diagnosis: lumbar myalgia."
+    first = check(evaluator, "Physical therapy 2x3 lumbar spine", notes)
+    assert first.summary.startswith("The request meets the guideline in force on 2016-03-01: ")
+    unknown = check(evaluator, "Physical therapy 2x4 lumbar spine")
+    assert unknown.summary.startswith("The request cannot be judged on the record given (rules")
+    assert ": it does not document the number of visits" in unknown.summary
+
+
+def test_a_verdict_from_an_unconfirmed_rule_says_so_beside_it(evaluator: Evaluator) -> None:
+    note = (
+        "Chronic low back pain with L5 radiculopathy: positive straight leg raise and numbness "
+        "in the L5 dermatome. Taut bands in the lumbar paraspinals."
+    )
+    result = check(evaluator, "Trigger point injections lumbar paraspinals x4", note, "2016-08-01")
+    assert "unconfirmed" in {finding.confidence for finding in result.reasons}
+    assert "The rule behind it is not fully confirmed (unconfirmed: " in result.summary
+    out = runner.invoke(
+        app, ["check", "--request", "Trigger point injections lumbar paraspinals x4",
+              "--date", "2016-08-01", "--notes", "-"], input=note,
+    ).output  # fmt: skip
+    assert "rule confidence: unconfirmed" in out

@@ -99,3 +99,39 @@ def test_the_guides_default_loads_in_place_of_the_bundled_one(tmp_path: Path) ->
     folder = rules_folder(tmp_path, {"facts.yaml": facts[:start] + entry + facts[end:]})
     default = load_rulebook(folder).defaults["exceptional_factors"]
     assert default.value is False and default.when is None and default.why
+
+
+def test_the_worked_example_for_a_licensed_criterion_runs_as_written(tmp_path: Path) -> None:
+    """The overlay of 'Criteria from a licensed guideline' and its commands, as a user would."""
+    import json
+    import shlex
+
+    from conftest import run_cli
+
+    text = section("Criteria from a licensed guideline")
+    ((name, rule_file),) = re.findall(r"```yaml overlay (\S+)\n(.*?)```", text, re.DOTALL)
+    (commands,) = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    overlay = tmp_path / "my-rules"
+    (tmp_path / name).parent.mkdir(parents=True)
+    (tmp_path / name).write_text(rule_file)
+    outputs = []
+    for line in commands.strip().splitlines():
+        words = shlex.split(line.replace("my-rules", str(overlay)))
+        assert words[0] == "imrcheck"
+        code, out, err = run_cli(*words[1:], "--format", "json")
+        assert code == 0, (line, out, err)
+        outputs.append(json.loads(out))
+    validated, tested, checked = outputs
+    assert validated["valid"] and validated["warnings"] == []
+    assert [r["passed"] for r in tested] == [True, True]
+    assert checked["verdict"] == "deny"
+    assert "my.acoem.low-back.acupuncture-sessions" in [r["rule_id"] for r in checked["reasons"]]
+    assert checked["governs"][0]["era"] == "acoem-low-back-2016"
+    # Outside its era the rule never applies.
+    code, out, _ = run_cli(
+        "check", "--overlay", str(overlay), "--date", "2026-12-05", "--format", "json",
+        "--request", "Acupuncture x16 lumbar spine",
+    )  # fmt: skip
+    assert code == 0
+    reasons = [r["rule_id"] for r in json.loads(out)["reasons"]]
+    assert "my.acoem.low-back.acupuncture-sessions" not in reasons
