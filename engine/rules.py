@@ -92,7 +92,8 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "request.visits_with_prior",
         FieldType.INTEGER,
-        "the visits of the requested therapy already completed, and the number requested",
+        # What documents it is what documents `prior_visits`: the request gives its own number.
+        "the number of visits of the requested therapy already completed",
     ),
     # From the drug list in force on the request's date (rules/formulary/), for a drug request.
     FieldSpec(
