@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 READ_BY_CODE = frozenset(
     [
         "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
-        "conservative_care_failed", "diagnoses", "drug_in_use", "drug_use_weeks",
-        "functional_improvement", "injury_date", "invasive_procedure_planned",
-        "latest_report_date", "opioid_use", "pain_score", "preop_test_indication",
+        "compound_formula", "conservative_care_failed", "diagnoses", "dme_purchase",
+        "drug_in_use", "drug_use_weeks", "functional_improvement", "injury_date",
+        "invasive_procedure_planned", "latest_report_date", "morphine_equivalent_dose_mg",
+        "nsaid_use", "opioid_use", "other_nsaid_in_use", "pain_score", "preop_test_indication",
         "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",
         "prior_electrodiagnostics", "prior_imaging", "prior_massage_visits", "prior_pt_visits",
         "postsurgical_visits_completed", "prior_surgery", "prior_visits", "procedure_certified",

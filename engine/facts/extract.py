@@ -14,7 +14,7 @@ from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.item import item_facts, request_facts, therapy_facts, therapy_of
-from engine.facts.medications import opioid_use
+from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
 from engine.facts.neurologic import normal_neurologic_exam
@@ -36,12 +36,12 @@ def extract_note_facts(
     """The facts a clinical note (a progress note for a new request) documents: every sentence
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
-    too; given the request itself, so is what a letter's item takes from its record (the drug
-    taken already, rehabilitation beside the treatment, the finding of its body part)."""
+    too; given the request itself, so is what the note says of its drug, body part, test or
+    specialist, as for a letter's item."""
     text = plain_spaces(text)
     if request is not None:
         service_category = request.service.category
-    needs = needs_for({service_category} if service_category else set(), findings)
+    needs = needs_of({service_category} if service_category else set(), findings)
     read: list[Fact | Reading] = []
     for sentence in reported_sentences(text, 0, "note", None, findings):
         read.extend(facts_in(sentence, findings, needs))
@@ -50,9 +50,11 @@ def extract_note_facts(
     facts.extend(letter_facts(facts, on))
     if request is not None:
         facts.extend(therapy_facts(facts, therapy_of(request.service), None))
-        facts.extend(request_facts(request, None, {f.name: f for f in facts}, findings, on))
     elif service_category:
         facts.extend(therapy_facts(facts, service_category, None))
+    if request is not None:
+        by_name = {f.name: f for f in facts}
+        facts.extend(request_facts(request, None, by_name, findings, on))
     return CaseFacts(source=source, facts=reported(facts))
 
 
@@ -76,14 +78,13 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
 
 
 def readers_needed(case: Case, findings: Findings) -> frozenset[str]:
-    """The readers of item facts the letter's items call for."""
-    return needs_for({item.normalized.service.category for item in case.items}, findings)
+    """The readers of item facts the letter's items call for: what is read of drugs only
+    matters for a medication, of comorbidities for a pre-operative test, of rehabilitation for a
+    treatment that can be an adjunct to it."""
+    return needs_of({item.normalized.service.category for item in case.items}, findings)
 
 
-def needs_for(categories: set[str], findings: Findings) -> frozenset[str]:
-    """The readers of item facts requests of these service categories call for: what is read
-    of drugs only matters for a medication, of comorbidities for a pre-operative test, of
-    rehabilitation for a treatment that can be an adjunct to it."""
+def needs_of(categories: set[str], findings: Findings) -> frozenset[str]:
     needs = set()
     if "medication" in categories:
         needs.add("drugs")
@@ -163,6 +164,7 @@ def facts_in(
     surgery_dates(reader)
     earlier_studies(reader)
     opioid_use(reader)
+    morphine_equivalent_dose(reader)
     work_status(reader)
     return reader.found
 

@@ -149,6 +149,7 @@ class Findings:
     regions: PhraseList  # body regions, for the part an earlier study was of
     region_of: dict[str, str]
     drug_name: dict[str, str]  # a drug's name -> the drug (generic)
+    drug_class: dict[str, str]  # a drug's name, or the drug -> its class (drugs.yaml)
     given_now: tuple[tuple[str, ...], ...]  # the words right before a drug just given
     comorbidity_tests: dict[str, tuple[str, ...]]  # phrase -> the tests it calls for
     test_kind: tuple[tuple[str, str], ...]  # (phrase of a test as requested, its kind)
@@ -422,6 +423,11 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
         regions=PhraseList(list(region_of)),
         region_of=region_of,
         drug_name=drug_name,
+        drug_class={
+            phrase.text.strip(): phrase.meaning[0]
+            for group in vocabulary.drug_index.by_first_word.values()
+            for phrase in group
+        },
         given_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.given_now),
         comorbidity_tests={phrase: tuple(kinds) for phrase, kinds in tests_of.items()},
         test_kind=tuple(

@@ -10,7 +10,8 @@ from typing import Any
 
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
-from engine.facts.model import IMPROVED, PER, SITE, Fact
+from engine.facts.medications import request_drug_facts
+from engine.facts.model import IMPROVED, PER, SITE, Evidence, Fact
 from engine.facts.sentences import Reading
 from engine.models import Case, Request, Service
 from engine.vocab import (
@@ -66,8 +67,9 @@ def request_facts(
     service = request.service
     regions = [r.name for r in request.regions]
 
-    def give(name: str, value: Any, source: Fact | Reading) -> None:
-        found.append(Fact(name=name, value=value, item=item, evidence=source.evidence))
+    def give(name: str, value: Any, source: Fact | Reading | None) -> None:
+        evidence = source.evidence if source is not None else as_requested(request)
+        found.append(Fact(name=name, value=value, item=item, evidence=evidence))
 
     for name in findings.sites if regions else ():
         prefix = f"{SITE}{name}:"
@@ -102,6 +104,8 @@ def request_facts(
                 )
         elif "~drug:none" in by_name:
             give("drug_in_use", False, by_name["~drug:none"])
+    for name, value, source in request_drug_facts(request, by_name, findings):
+        give(name, value, source)
     # Rehabilitation in the plan of care, beside a treatment that is not rehabilitation itself.
     if "~rehab:plan" in by_name and service.category in findings.adjunct_for:
         give("adjunct_to_rehabilitation", True, by_name["~rehab:plan"])
@@ -131,6 +135,11 @@ def request_facts(
         if reason is not None and reason.value is True:
             give("specialist_expertise_needed", True, reason)
     return found
+
+
+def as_requested(request: Request) -> Evidence:
+    """Where a fact the request states of itself was read: the request as written."""
+    return Evidence(source="summary", sentence=f"(the request as written) {request.text}")
 
 
 def related(site: str, regions: list[str], groups: list[list[str]]) -> bool:

@@ -1,13 +1,24 @@
-"""Opioid use, named by the drug or as "on chronic opioids": opioid criteria (monitoring,
-weaning) apply to a patient who takes them.
+"""Medications: opioid use, named by the drug or as "on chronic opioids" (opioid criteria,
+monitoring and weaning, apply to a patient who takes them); the daily dose in morphine
+equivalents; and what a medication or equipment request says of itself beside the drugs taken
+(an NSAID under a PPI, a second NSAID, a compound's formula, a unit to buy).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from engine.facts.sentences import REQUEST_WORDS, Reader
+from engine.facts.findings import Findings
+from engine.facts.model import Fact
+from engine.facts.sentences import REQUEST_WORDS, Reader, Reading
+from engine.models import Request
 from engine.negation import Status
+from engine.vocab import normalize_phrase
+
+DRUG_TAKEN = "~drug:taken:"
+DRUG_NONE = "~drug:none"
 
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.
@@ -30,3 +41,106 @@ def opioid_use(reader: Reader) -> None:
         )
     ) and words.isdisjoint(REQUEST_WORDS):
         reader.add("opioid_use", True)
+
+
+# Drug classes named as such ("NSAIDs"): a class taken says nothing of which drug it is.
+_CLASS_WORDS = frozenset(["nsaid", "nsaids", "muscle relaxant", "muscle relaxants"])
+# The words of a compound named without its drugs ("compounded cream").
+_COMPOUND_WORDS = frozenset(
+    ["compound", "compounded", "cream", "creams", "medication", "topical", "lotion", "gel",
+     "ointment"]
+)  # fmt: skip
+# A request for equipment to buy, and for equipment only tried or rented (CPMTG TENS: a unit is
+# bought only after a one-month trial that helped).
+_PURCHASE_WORDS = frozenset(["purchase", "purchased", "buy", "bought"])
+_TRIAL_WORDS = frozenset(["rental", "rent", "rented", "trial", "loaner"])
+# The request itself as the source of what it says of itself.
+AS_REQUESTED = None
+
+
+def request_drug_facts(
+    request: Request, by_name: Mapping[str, Fact | Reading], findings: Findings
+) -> list[tuple[str, Any, Fact | Reading | None]]:
+    """What a medication or equipment request says of itself, and what the drugs taken say of
+    it: an NSAID taken, for a PPI or H2 blocker (CPMTG NSAIDs, GI symptoms and cardiovascular
+    risk); another NSAID taken beside the one asked for (a duplicate NSAID); a compound's
+    formula (a compound with one drug not recommended is not recommended); whether equipment
+    is to be bought. Each with its source: a drug-use reading, or `AS_REQUESTED`."""
+    found: list[tuple[str, Any, Fact | Reading | None]] = []
+    medication = request.medication
+    if medication is not None:
+        asked = normalize_phrase(medication.drug).strip()
+        asked = findings.drug_name.get(asked, asked)
+        nsaids_taken = [
+            (key[len(DRUG_TAKEN) :], fact)
+            for key, fact in by_name.items()
+            if key.startswith(DRUG_TAKEN)
+            and findings.drug_class.get(key[len(DRUG_TAKEN) :]) == "nsaid"
+        ]
+        if medication.drug_class in ("ppi", "h2_blocker"):
+            if nsaids_taken:
+                found.append(("nsaid_use", True, nsaids_taken[0][1]))
+            elif DRUG_NONE in by_name:
+                found.append(("nsaid_use", False, by_name[DRUG_NONE]))
+        elif medication.drug_class == "nsaid":
+            other = next(
+                (f for name, f in nsaids_taken if name != asked and name not in _CLASS_WORDS),
+                None,
+            )
+            if other is not None:
+                found.append(("other_nsaid_in_use", True, other))
+        if medication.drug_class == "compounded" or len(medication.ingredients) > 1:
+            # "Compounded cream" names no drug: the formula is then undocumented.
+            named = [
+                drug
+                for drug in medication.ingredients or [medication.drug]
+                if not set(normalize_phrase(drug).split()) <= _COMPOUND_WORDS
+            ]
+            if named:
+                found.append(("compound_formula", ", ".join(named), AS_REQUESTED))
+    if request.service.category == "dme":
+        words = set(normalize_phrase(request.text).split())
+        if not words.isdisjoint(_TRIAL_WORDS):
+            found.append(("dme_purchase", False, AS_REQUESTED))
+        elif not words.isdisjoint(_PURCHASE_WORDS):
+            found.append(("dme_purchase", True, AS_REQUESTED))
+    return found
+
+
+# "MED 120 mg", "a morphine equivalent dose of 90 mg/day", "MME: 60", "200 mg/day morphine
+# equivalent". A figure after a word of comparison ("above 80 mg MED", "less than 50 MME") is a
+# threshold a guideline sets, not this patient's dose.
+_MED_AFTER = re.compile(
+    r"\b(?:MED|MME|MEDD|[Mm]orphine[\s-]+(?:milligram[\s-]+)?equivalen(?:t|ce)"
+    r"(?:\s+(?:daily\s+)?dos(?:e|age|ing))?)"
+    r"(?:\s*\((?:MED|MME|MEDD)\))?\s*(?:of|is|was|at|=|:|totals?|totaling)?\s*"
+    r"(?:approximately\s+|about\s+|~\s*)?(\d{1,4}(?:\.\d+)?)(?!\s*%)",
+    re.ASCII,
+)
+_MED_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,4}(?:\.\d+)?)\s*(?:mg|milligrams?)?\s*(?:/\s*d(?:ay)?|per\s+day|daily)?\s*"
+    r"(?:MED|MME|MEDD|[Mm]orphine[\s-]+equivalen(?:t|ce))\b",
+    re.ASCII,
+)
+_THRESHOLD = re.compile(
+    r"(?:\b(?:above|over|exceed\w*|greater\s+than|more\s+than|less\s+than|below|under|than|to)"
+    r"|[<>])\s*$",
+    re.I | re.ASCII,
+)
+_MED_WORDS = frozenset(["med", "mme", "medd", "morphine"])
+
+
+def morphine_equivalent_dose(reader: Reader) -> None:
+    """The daily opioid dose in morphine equivalents, as the record states it (the 2016 opioid
+    guideline's 80 mg line, the 2009 CPMTG's 120 mg line)."""
+    if reader.words.isdisjoint(_MED_WORDS):
+        return
+    text = reader.text
+    for pattern in (_MED_AFTER, _MED_BEFORE):
+        for match in pattern.finditer(text):
+            if _THRESHOLD.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
+            dose = float(match[1])
+            if 0 < dose <= 2000:
+                reader.add("morphine_equivalent_dose_mg", dose, match.start(), match.end())
+                return

@@ -65,7 +65,10 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL:
-            reader.add(name, True, start, end)
+            if not spec.internal:
+                reader.add(name, True, start, end)
+            for implied in spec.implies:
+                reader.add(implied, True, start, end)
             if spec.kind_fact:
                 kind = named_with_site(text, start, end)
                 reader.add(spec.kind_fact, kind[0], kind[1], kind[2])
