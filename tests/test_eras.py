@@ -143,7 +143,9 @@ def test_a_bad_eras_file_is_one_line_with_its_place_from_the_command(tmp_path: P
     folder = rules_folder(
         tmp_path, {"eras.yaml": ONE_ERA.replace("from: 2009-07-18", "from: 18 July 2009")}
     )
-    shutil.copytree(REPO / "rules" / "mtus" / "acupuncture", folder / "mtus" / "acupuncture")
+    # A rule file with explicit dates, so the one error is the eras file's.
+    (folder / "odg").mkdir()
+    shutil.copy(REPO / "rules" / "odg" / "imaging-knee.yaml", folder / "odg")
     code, out, err = run_cli("rules", "validate", str(folder))
     assert code == 1
     (line,) = [x for x in out.splitlines() if ": error: " in x]

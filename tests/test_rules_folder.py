@@ -147,9 +147,11 @@ def test_rules_validate_checks_the_finding_phrases_and_negation_cues(tmp_path: P
     rules = tmp_path / "rules"
     shutil.copytree(REPO / "rules", rules)
     edited(rules / "vocab" / "negation.yaml", "window_before: 8", "window_before: eight")
+    lines = (rules / "vocab" / "negation.yaml").read_text().splitlines()
+    number = lines.index("window_before: eight") + 1
     result = runner.invoke(app, ["rules", "validate", str(rules)])
     assert result.exit_code == 1
-    assert f"{rules / 'vocab' / 'negation.yaml'}:16:1: error: window_before:" in result.stdout
+    assert f"{rules / 'vocab' / 'negation.yaml'}:{number}:1: error: window_before:" in result.stdout
 
 
 def test_validate_reports_a_fact_no_reader_gives(tmp_path: Path) -> None:
