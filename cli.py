@@ -997,6 +997,7 @@ def print_check(result: Any) -> None:
         ),
         ("supported", describe_quantity(supported.model_dump()) if supported else ""),
         ("why", "\n".join(f"{f.message} [{f.citation}]" for f in result.reasons)),
+        ("drug formulary", formulary_words(result.formulary)),
         ("to pass", "\n".join(result.to_pass)),
         ("missing", "\n".join(result.missing)),
         ("facts", "\n".join(f"{f.name}: {shown_value(f.value)}" for f in result.facts)),
@@ -1020,11 +1021,96 @@ def governs_line(governs: Any) -> str:
     )
 
 
+def formulary_words(status: Any) -> str:
+    if status is None:
+        return ""
+    from engine.formulary import STATUS_WORDS
+
+    shown = STATUS_WORDS[status.status] if status.status else "status unknown"
+    line = f"{status.drug}: {shown} ({status.drug_list}): {status.prospective_review}"
+    line += f" [{status.citation}]"
+    if status.confidence != "confirmed":
+        line += f" (confidence: {status.confidence}: {status.confidence_note})"
+    return line
+
+
 rules_app = typer.Typer(
     no_args_is_help=True,
     help="Validate, test, list and show the guideline rules.",
 )
 app.add_typer(rules_app, name="rules")
+
+
+formulary_app = typer.Typer(
+    no_args_is_help=True,
+    help="The MTUS Drug List as data: import the list the state publishes.",
+)
+app.add_typer(formulary_app, name="formulary")
+MAX_DRUG_LIST_BYTES = 20 * 1024 * 1024
+
+
+@formulary_app.command("import")
+def formulary_import(
+    csv_file: Annotated[
+        Path, typer.Argument(help="The MTUS Drug List saved as CSV.", dir_okay=False)
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help="The drug-list file to write, e.g. rules/formulary/mtus-drug-list-v14.yaml.",
+        ),
+    ],
+    version: Annotated[
+        str, typer.Option("--version", help="The list's version, as the state names it.")
+    ],
+    effective: Annotated[
+        str,
+        typer.Option("--effective", help="The date the version takes effect, YYYY-MM-DD."),
+    ],
+    source: Annotated[
+        str, typer.Option("--source", help="Where the list came from (its address or order).")
+    ] = "MTUS Drug List published by the DWC (8 CCR 9792.27.15)",
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="The file holds only part of the list: a drug missing from it has an unknown "
+            "status rather than 'unlisted'.",
+        ),
+    ] = False,
+) -> None:
+    """Turn the drug list the state publishes (as CSV) into a drug-list file the rules folder
+    reads; every bad row is one line naming the file and line. Exit 2 on bad input."""
+    from datetime import date
+
+    from engine.errors import InputError
+    from engine.files import read_regular_file
+    from engine.formulary import DrugListError, drug_list_yaml, import_csv
+
+    try:
+        day = date.fromisoformat(effective)
+    except ValueError:
+        fail(f"--effective: '{effective}' is not a date written YYYY-MM-DD")
+    try:
+        raw = read_regular_file(csv_file, MAX_DRUG_LIST_BYTES, "drug list")
+    except InputError as exc:
+        fail(str(exc))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{csv_file}: byte {exc.start + 1} is not UTF-8; save the list as UTF-8 CSV")
+    try:
+        drug_list = import_csv(text, str(csv_file), version, day, source, complete=not partial)
+    except DrugListError as exc:
+        for line in exc.problems:
+            typer.echo(line, err=True)
+        raise typer.Exit(EXIT_INPUT_ERROR) from None
+    try:
+        out.write_text(drug_list_yaml(drug_list), encoding="utf-8")
+    except OSError as exc:
+        fail(f"{out}: cannot write: {exc.strerror or exc}")
+    typer.echo(f"{len(drug_list.drugs)} drugs written to {out}")
 
 
 def choose_rules_dir(argument: Path | None, option: Path | None) -> Path | None:

@@ -248,7 +248,7 @@ class Auditor:
         try:
             if on is None:
                 raise FactError("the letter gives no date to choose the rules in force by")
-            values = {**request_values(item.normalized, on), **values}
+            values = {**request_values(item.normalized, on, self.rulebook.formulary), **values}
             verdict = self.evaluator.evaluate(values)
         except FactError as exc:
             return AuditRecord(

@@ -27,6 +27,7 @@ from engine.evaluate import (
     what_governs,
 )
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
+from engine.formulary import FormularyStatus, request_gate
 from engine.models import Request
 from engine.requests import normalize_request
 from engine.rules import Rulebook
@@ -61,6 +62,9 @@ class CheckResult(Model):
     to_pass: list[str] = Field(default_factory=list)  # what would make the request pass
     missing: list[str] = Field(default_factory=list)
     facts: list[FactUsed] = Field(default_factory=list)
+    # For a drug: the formulary's gate (whether it needs prospective review), on the drug list in
+    # force on the date; a legal gate beside the verdict, which judges medical necessity.
+    formulary: FormularyStatus | None = None
 
 
 def read_request(text: str, vocabulary: Vocabulary) -> Request:
@@ -95,7 +99,7 @@ def check_request(
         facts = with_overrides(facts, written_facts)
     known = rulebook.fields
     values = {k: v for k, v in facts.values(None, on).items() if k in known}
-    values = {**request_values(request, on), **values}
+    values = {**request_values(request, on, rulebook.formulary), **values}
     verdict = evaluator.evaluate(values)
     eras = what_governs(rulebook, values)
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)
@@ -115,6 +119,7 @@ def check_request(
         to_pass=ways_to_pass(evaluator, request, verdict, deciding),
         missing=verdict.missing,
         facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(rulebook, verdict),
+        formulary=request_gate(rulebook.formulary, request.medication, on),
     )
     result.summary = plain_verdict(result, rulebook)
     return result

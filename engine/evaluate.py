@@ -19,6 +19,7 @@ from engine.conditions import FieldType, normalized, value_fits
 from engine.eras import Era, Governs, governing, no_rule_statement
 from engine.errors import did_you_mean
 from engine.facts import FactUsed
+from engine.formulary import Formulary, formulary_values, request_gate
 from engine.models import Request
 from engine.reference import ReferenceMatcher, truth, unknown_fields
 from engine.rules import TIERS, Rule, Rulebook, render_message
@@ -44,6 +45,8 @@ class Finding(Model):
     message: str
     citation: str
     confidence: str
+    # What is unconfirmed, or which sources conflict (the rule's own note), shown beside it.
+    confidence_note: str | None = None
     facts_used: dict[str, Any] = Field(default_factory=dict)  # field -> value (None: unknown)
     missing: list[str] = Field(default_factory=list)
 
@@ -146,11 +149,23 @@ def silent_defaults(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any
     return taken
 
 
-def request_values(request: Request, on: date) -> dict[str, Any]:
-    """The request's fields by the names rules use."""
+def counted(values: dict[str, Any]) -> dict[str, Any]:
+    """Sums a condition cannot write: the visits of the requested therapy once the request is
+    given (a statutory cap counts those, Labor Code 4604.5(c)). Unknown while either part is."""
+    prior, asked = values.get("prior_visits"), values.get("request.visits")
+    if isinstance(prior, int) and isinstance(asked, int):
+        return {"request.visits_with_prior": prior + asked}
+    return {}
+
+
+def request_values(request: Request, on: date, formulary: Formulary) -> dict[str, Any]:
+    """The request's fields by the names rules use; for a drug, its status on the drug list of
+    `formulary` in force on the date."""
     quantity = request.quantity
     medication = request.medication
+    gate = formulary_values(request_gate(formulary, medication, on))
     return {
+        **gate,
         "request.date": on,
         "request.service": request.service.category,
         "request.subtype": request.service.subtype,
@@ -198,6 +213,7 @@ class Evaluator:
         defaults = silent_defaults(self.rulebook, checked)
         if defaults:
             checked = {**checked, **defaults}
+        checked.update(counted(checked))
         verdict = decide(self.rulebook, checked, self.matcher.match(checked))
         if defaults:
             # Only those a finding read: the rest changed nothing, and would only be noise.
@@ -210,7 +226,8 @@ class Evaluator:
     def evaluate_request(
         self, request: Request, on: date, facts: dict[str, Any] | None = None
     ) -> Verdict:
-        return self.evaluate({**request_values(request, on), **(facts or {})})
+        values = request_values(request, on, self.rulebook.formulary)
+        return self.evaluate({**values, **(facts or {})})
 
 
 def decide(
@@ -279,6 +296,7 @@ def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]
         message=message,
         citation=rule.citation_text,
         confidence=rule.confidence,
+        confidence_note=rule.confidence_note,
         facts_used={name: recorded(values.get(name)) for name in rule.fields_read},
         missing=missing,
     )

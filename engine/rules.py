@@ -47,6 +47,7 @@ from engine.conditions import (
 from engine.eras import ERAS_FILE, Eras, era_period, load_eras
 from engine.errors import VocabularyError, did_you_mean
 from engine.facts import Findings, read_findings, readable_facts
+from engine.formulary import STATUSES, Formulary, load_formulary
 from engine.vocab import Vocabulary, default_rules_dir, load_vocabulary
 
 # YAML is read only where rule files are read: a run that finds its rules cached never imports it.
@@ -87,6 +88,27 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("request.drug_class", FieldType.TEXT, "the drug class", "drug_classes"),
     FieldSpec("request.form", FieldType.TEXT, "the dosage form"),
     FieldSpec("request.days_supply", FieldType.INTEGER, "the days' supply requested"),
+    # Counted by the evaluation, not read: conditions compare a field with a value and cannot add.
+    FieldSpec(
+        "request.visits_with_prior",
+        FieldType.INTEGER,
+        # What documents it is what documents `prior_visits`: the request gives its own number.
+        "the number of visits of the requested therapy already completed",
+    ),
+    # From the drug list in force on the request's date (rules/formulary/), for a drug request.
+    FieldSpec(
+        "request.formulary_status",
+        FieldType.TEXT,
+        "the drug's status on the MTUS Drug List in force",
+        "formulary_statuses",
+    ),
+    FieldSpec("request.special_fill_days", FieldType.INTEGER, "the drug list's special fill days"),
+    FieldSpec(
+        "request.perioperative_fill_days",
+        FieldType.INTEGER,
+        "the drug list's perioperative fill days",
+    ),
+    FieldSpec("request.formulary_list", FieldType.TEXT, "the drug list in force, by version"),
 )
 SUPPORTED_QUANTITIES = ("visits", "per_week", "weeks", "days", "months", "units")
 _RULE_ID = re.compile(r"[a-z0-9]+(\.[a-z0-9][a-z0-9_-]*)+")
@@ -268,6 +290,8 @@ class Rulebook:
     by_id: dict[str, Rule] = field(default_factory=dict)
     names: dict[str, set[str]] = field(default_factory=dict)  # vocabulary -> its known names
     defaults: dict[str, FactDefault] = field(default_factory=dict)  # fact -> its stated default
+    # The MTUS Drug List versions of the folder (rules/formulary/), handed to the request stage.
+    formulary: Formulary = field(default_factory=Formulary)
     eras: Eras = field(default_factory=Eras)  # what governs which services when (eras.yaml)
 
     @cached_property
@@ -308,6 +332,7 @@ def load_rulebook(
     names = vocabulary_names(vocabulary)
     checker = Checker(fields, names, problems, warnings, subtypes_by_category(vocabulary))
     defaults = check_defaults(checker, pending)
+    formulary = load_formulary(folder, problems, shown)
     checker.eras = load_eras(
         folder,
         shown(folder / ERAS_FILE),
@@ -332,6 +357,11 @@ def load_rulebook(
                 f"{shown(layer / 'facts.yaml')}:1:1: error: an overlay cannot add facts: the "
                 "fact catalogue belongs to the rules folder (--rules), beside the code that "
                 "extracts the facts"
+            )
+        if is_overlay and (layer / "formulary").is_dir():
+            warnings.append(
+                f"{shown(layer / 'formulary')}: warning: drug lists in an overlay are not read; "
+                "import the list into the rules folder, or use --rules with a whole rules folder"
             )
         if is_overlay and (layer / ERAS_FILE).is_file():
             warnings.append(
@@ -374,6 +404,7 @@ def load_rulebook(
         by_id={r.id: r for r in rules},
         names=names,
         defaults=defaults,
+        formulary=formulary,
         eras=checker.eras,
     )
 
@@ -406,7 +437,7 @@ def rule_files(folder: Path, problems: list[str]) -> list[Path]:
         seen.add(real)
         relative = Path(here).relative_to(folder)
         if relative == Path("."):
-            folders[:] = [f for f in folders if f != "vocab"]
+            folders[:] = [f for f in folders if f not in ("vocab", "formulary")]
         for name in files:
             if name.endswith((".yaml", ".yml")) and not (
                 relative == Path(".") and name in ("facts.yaml", ERAS_FILE)
@@ -577,6 +608,7 @@ def vocabulary_names(vocabulary: Vocabulary) -> dict[str, set[str]]:
         "sides": {p.meaning[0] for p in vocabulary.sides},
         "specialties": meanings(vocabulary.specialty_index, 0),
         "drug_classes": drug_classes(vocabulary),
+        "formulary_statuses": set(STATUSES),
     }
 
 
@@ -1109,6 +1141,7 @@ class Checker:
             "sides": "side",
             "specialties": "specialty",
             "drug_classes": "drug class",
+            "formulary_statuses": "formulary status",
         }
         self.problems.append(
             source.problem(

@@ -107,6 +107,7 @@ TEXT_POOLS: dict[str, tuple[str, ...]] = {
     "request.drug": ("norco", "tramadol", "gabapentin", "ibuprofen", "lidoderm", "cyclobenzaprine"),
     "request.form": FORMS,
     "diagnosis_group": ("myalgia", "neuralgia", "radiculitis", "crps", "myalgia and myositis"),
+    "request.formulary_status": tuple(sorted(NAMES["formulary_statuses"])),
 }
 ODD_TEXT = ("", "Myalgia", "myalgia ", "10", "true", 'O\'Brien "x"', "é")
 LIST_POOLS = {

@@ -241,7 +241,7 @@ def test_request_values_from_a_parsed_request(evaluator: Evaluator) -> None:
         service=Service(category="physical_therapy"),
         quantity=Quantity(visits=12, per_week=2, weeks=6),
     )
-    values = request_values(request, IN_2015)
+    values = request_values(request, IN_2015, evaluator.rulebook.formulary)
     assert values["request.visits"] == 12 and values["request.regions"] == ()
     assert evaluator.evaluate_request(request, IN_2015, {"prior_visits": 0}).outcome == "deny"
 

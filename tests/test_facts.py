@@ -355,6 +355,61 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
     assert "functional_improvement" not in for_acupuncture
 
 
+def note_facts(note: str, request: str) -> dict[str, Any]:
+    from engine.requests import normalize_request
+
+    asked = normalize_request(request, VOCABULARY)
+    return {f.name: f.value for f in extract_note_facts(note, FINDINGS, request=asked).facts}
+
+
+def test_a_note_gives_the_request_what_a_letter_gives_its_item() -> None:
+    # Rehabilitation beside the treatment asked for is read for a note as for a letter's item.
+    note = "She attends physical therapy twice a week. Plan: acupuncture as an adjunct to PT."
+    assert note_facts(note, "Acupuncture 6 visits lumbar")["adjunct_to_rehabilitation"] is True
+    assert "adjunct_to_rehabilitation" not in note_facts(note, "MRI lumbar spine")
+
+
+def test_visits_after_a_surgery_are_counted_apart() -> None:
+    note = (
+        "Five weeks s/p L knee arthroscopic partial medial meniscectomy 06/03/2026. "
+        "Four post-op PT visits so far. She had 12 PT visits before the surgery."
+    )
+    post_op = note_facts(note, "Post-op physical therapy L knee 2x2")
+    assert post_op["postsurgical_visits_completed"] == 4
+    assert post_op["prior_visits"] == 4  # the requested therapy is the post-operative one
+    assert post_op["surgery_date"] == date(2026, 6, 3)
+    assert post_op["surgery_type"] == "meniscectomy"
+    plain = note_facts(note, "Physical therapy L knee 2x2")
+    assert plain["prior_visits"] == 12
+
+
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Chiropractic records show twenty visits on this claim.", 20),
+        ("PT notes document 12 sessions since March.", 12),
+        ("Chiropractic records were reviewed.", None),
+    ],
+)
+def test_visits_a_therapys_records_show(sentence: str, count: int | None) -> None:
+    read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+    counted = read.get("prior_chiropractic_visits", read.get("prior_pt_visits"))
+    assert counted == count
+
+
+@pytest.mark.parametrize(
+    "sentence, operated",
+    [
+        ("Seven weeks s/p L L5-S1 microdiscectomy (12/01/2025).", date(2025, 12, 1)),
+        ("She underwent a lumbar fusion on 03/11/2014.", date(2014, 3, 11)),
+        ("He is status post knee arthroscopy, seen 04/02/2016 for follow-up.", None),
+    ],
+)
+def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
+    read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+    assert read.get("surgery_date") == operated
+
+
 @pytest.mark.parametrize(
     "sentence, name, value",
     [

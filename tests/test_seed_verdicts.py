@@ -44,7 +44,7 @@ def verdict_of(evaluator: Evaluator, seed: dict[str, Any]) -> tuple[Item, Verdic
     item = item_of(seed)
     on = seed["date"]
     assert isinstance(on, date)
-    values = {**request_values(item.normalized, on), **seed["facts"]}
+    values = {**request_values(item.normalized, on, evaluator.rulebook.formulary), **seed["facts"]}
     return item, evaluator.evaluate(values)
 
 

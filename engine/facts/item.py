@@ -169,10 +169,14 @@ def therapy_facts(
     documents visits of it."""
     by_name = {fact.name: fact for fact in facts}
     if category == "perioperative" and subtype == "post_op_therapy":
+        # The visits given since the surgery are this therapy's prior visits: the general
+        # course counts them with the request.
+        given = by_name.get("postsurgical_visits_completed")
+        found = [fact_of("prior_visits", given, item)] if given is not None else []
         improved = improvement(
             by_name, POSTSURGICAL_THERAPIES, "postsurgical_visits_completed", note
         )
-        return [fact_of("functional_improvement", improved, item)] if improved else []
+        return found + ([fact_of("functional_improvement", improved, item)] if improved else [])
     modality = PRIOR_BY_SERVICE.get(category)
     if modality is None:
         return []

@@ -21,6 +21,10 @@ MODALITIES = {
         r"|chiropractor",
         "prior_acupuncture_visits": r"acupuncture",
         "prior_massage_visits": r"massage(?: therapy)?",
+        # Therapy after a surgery ("6 post-op PT visits"): the postsurgical schedule counts
+        # these apart, and the 24-visit cap leaves them out.
+        "postsurgical_visits_completed": r"(?:post[\s-]?op(?:erative)?|post[\s-]?surgical)"
+        r"(?: physical therapy| pt| occupational therapy| ot| therapy| rehab| rehabilitation)?",
     }.items()
 }
 _UNITS = r"(?:sessions?|visits?|treatments?)"
@@ -31,7 +35,6 @@ _AFTER_SURGERY = re.compile(
     r"|her\s+)?(?:surgery|operation|procedure)\b",
     re.I | re.ASCII,
 )
-# "12", "at least 5", "12 (12)"; of "4/6" (four of six done) the first figure counts.
 # "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
 _NUMBER = (
     r"(?:at\s+least\s+)?(?:(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}|(?<![/\d])(\d{1,3}))"
@@ -50,7 +53,11 @@ def prior_pattern(modality: str) -> re.Pattern[str]:
         rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
         rf"{_UNITS}\b"
-        rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b",
+        rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b"
+        # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
+        rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
+        rf"documents|documented|indicate|indicates|reflect|reflects|list|lists)\s+{_NUMBER}\s+"
+        rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b",
         re.I | re.ASCII,
     )
 
@@ -122,6 +129,10 @@ MODALITY_FIRST_WORDS = frozenset(
         "chiropractor",
         "acupuncture",
         "massage",
+        "post",
+        "postop",
+        "postoperative",
+        "postsurgical",
     ]
 )
 

@@ -16,6 +16,7 @@ _SURGERY_WORDS = frozenset(
         "laminectomy",
         "discectomy",
         "microdiscectomy",
+        "meniscectomy",
         "arthroscopy",
         "repair",
         "pinning",
@@ -35,10 +36,12 @@ _SURGERY_REFUSED = re.compile(
     r"|non[\s-]?authorized)\b",
     re.ASCII,
 )
-# "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016"
+# "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
+# the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
+# "microdiscectomy (12/01/2025)".
 _SURGERY_ON = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.]{{0,60}}?\b(?:on|of|dated)\s+"
-    rf"(?:{DATE})",
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
+    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
