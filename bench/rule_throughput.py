@@ -180,7 +180,7 @@ def opioid_improvement(limit, category):
     return dict(
         services=(("medication", None),),
         drug_classes=("opioid",),
-        when=all_of("chronic_pain == true", "functional_improvement == false"),
+        when=all_of("neuropathic_pain == true", "functional_improvement == false"),
         outcome="deny",
     )
 
@@ -199,7 +199,7 @@ def nsaid_long_term(limit, category):
     return dict(
         services=(("medication", None),),
         drug_classes=("nsaid",),
-        when=all_of(f"request.months > {limit // 4}", "chronic_pain == true"),
+        when=all_of(f"request.months > {limit // 4}", "neuropathic_pain == true"),
         outcome="deny",
         supports={"months": limit // 4},
     )
@@ -246,7 +246,7 @@ def pain_management_consult(limit, category):
     return dict(
         services=(("consultation", None),),
         specialties=("pain_management", "physiatry"),
-        when=all_of("chronic_pain == true", f"weeks_since_injury >= {limit}"),
+        when=all_of("neuropathic_pain == true", f"weeks_since_injury >= {limit}"),
         outcome="certify",
     )
 
@@ -366,7 +366,7 @@ BOOLEAN_FACTS = (
     "functional_improvement",
     "exceptional_factors",
     "home_exercise_program",
-    "chronic_pain",
+    "neuropathic_pain",
     "pain_medication_reduced_or_not_tolerated",
     "adjunct_to_rehabilitation",
     "red_flags",

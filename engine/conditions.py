@@ -275,7 +275,8 @@ def terms(condition: Condition | None, want: bool, is_list: Callable[[str], bool
 
 def can_be_unknown(condition: Condition | None, known: frozenset[str] = frozenset()) -> bool:
     """Whether some comparison reads a value that may be unknown (exists and missing never depend
-    on one, and inside `all` a field tested by `exists` is known to the other parts)."""
+    on one; inside `all` a field tested by `exists`, and inside `any` one tested by `missing`, is
+    known to the other parts)."""
     if condition is None:
         return False
     if isinstance(condition, Test):
@@ -285,5 +286,13 @@ def can_be_unknown(condition: Condition | None, known: frozenset[str] = frozense
     if isinstance(condition, AllOf):
         known = known | {
             part.field for part in condition.items if isinstance(part, Test) and part.op == "exists"
+        }
+    if isinstance(condition, AnyOf):
+        # Inside `any`, a field tested by `missing` is known to the other parts: were it
+        # unknown, that part would already hold.
+        known = known | {
+            part.field
+            for part in condition.items
+            if isinstance(part, Test) and part.op == "missing"
         }
     return any(can_be_unknown(part, known) for part in condition.items)
