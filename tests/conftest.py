@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -186,3 +187,13 @@ def hooked(**variables: str) -> dict[str, str]:
     (tests/worker_hooks, on PYTHONPATH, which the workers inherit)."""
     path = os.pathsep.join(filter(None, [str(HOOKS), os.environ.get("PYTHONPATH")]))
     return {"PYTHONPATH": path, **variables}
+
+
+def note_values(note: str, findings: Any, vocabulary: Any, request: str | None = None) -> dict:
+    """The facts a note gives, by name, read as `imrcheck check` reads them: for the request
+    where one is written, else for none."""
+    from engine.facts import extract_note_facts
+    from engine.requests import normalize_request
+
+    asked = normalize_request(request, vocabulary) if request else None
+    return {f.name: f.value for f in extract_note_facts(note, findings, request=asked).facts}

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, SHARED
+from conftest import REPO, SHARED, note_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -356,10 +356,7 @@ def test_a_note_tells_of_the_therapy_requested() -> None:
 
 
 def note_facts(note: str, request: str) -> dict[str, Any]:
-    from engine.requests import normalize_request
-
-    asked = normalize_request(request, VOCABULARY)
-    return {f.name: f.value for f in extract_note_facts(note, FINDINGS, request=asked).facts}
+    return note_values(note, FINDINGS, VOCABULARY, request)
 
 
 def test_a_note_gives_the_request_what_a_letter_gives_its_item() -> None:

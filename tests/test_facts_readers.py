@@ -7,10 +7,10 @@ from datetime import date
 from typing import Any
 
 import pytest
+from conftest import note_values
 
-from engine.facts import extract_note_facts, load_findings
+from engine.facts import load_findings
 from engine.facts.sentences import concludes, padded, phrase_words
-from engine.requests import normalize_request
 from engine.vocab import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -18,8 +18,7 @@ FINDINGS = load_findings()
 
 
 def read(note: str, request: str | None = None) -> dict[str, Any]:
-    asked = normalize_request(request, VOCABULARY) if request else None
-    return {f.name: f.value for f in extract_note_facts(note, FINDINGS, request=asked).facts}
+    return note_values(note, FINDINGS, VOCABULARY, request)
 
 
 # --- a therapy left out of the treatment listed to date is a first course ----------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, note_values
 
 from engine.facts import extract_facts, extract_note_facts, load_findings
 from engine.letters import parse_letter
@@ -104,7 +104,7 @@ PLANTED: list[tuple[str, str, Any]] = [
 
 @pytest.mark.parametrize(("fact", "sentence", "value"), PLANTED, ids=lambda v: str(v)[:40])
 def test_a_planted_sentence_gives_the_fact(fact: str, sentence: str, value: Any) -> None:
-    read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+    read = note_values(sentence, FINDINGS, VOCABULARY)
     assert read.get(fact) == value, read
 
 
@@ -164,8 +164,7 @@ REQUEST_AND_NOTE: list[tuple[str, str, str, Any]] = [
 
 @pytest.mark.parametrize(("asked", "note", "fact", "value"), REQUEST_AND_NOTE, ids=str)
 def test_the_request_and_the_drugs_taken(asked: str, note: str, fact: str, value: Any) -> None:
-    request = normalize_request(asked, VOCABULARY)
-    read = {f.name: f.value for f in extract_note_facts(note, FINDINGS, request=request).facts}
+    read = note_values(note, FINDINGS, VOCABULARY, asked)
     assert read.get(fact) == value, read
 
 
@@ -196,13 +195,13 @@ MORPHINE_EQUIVALENTS = [
 
 @pytest.mark.parametrize(("sentence", "dose"), MORPHINE_EQUIVALENTS, ids=lambda v: str(v)[:40])
 def test_the_morphine_equivalent_dose_and_not_a_threshold(sentence: str, dose: Any) -> None:
-    read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+    read = note_values(sentence, FINDINGS, VOCABULARY)
     assert read.get("morphine_equivalent_dose_mg") == dose, read
 
 
 def test_an_earlier_ulcer_is_a_gi_risk_factor_as_history() -> None:
     for sentence in ("He has a history of peptic ulcer disease.", "Prior GI bleed in 2012."):
-        read = {f.name: f.value for f in extract_note_facts(sentence, FINDINGS).facts}
+        read = note_values(sentence, FINDINGS, VOCABULARY)
         assert read.get("gi_risk_factors") is True, (sentence, read)
     read = {f.name: f.value for f in extract_note_facts("No history of PUD.", FINDINGS).facts}
     assert read.get("gi_risk_factors") is not True
