@@ -1,5 +1,11 @@
 """The facts stage: what it reads, what it must never read, and how it measures against the
-hand-checked gold facts of 30 letters (cases/*/facts.yaml)."""
+hand-checked gold facts of real letters.
+
+Gold comes in two kinds of file. `cases/*/facts.yaml` is whole: every fact type the gold annotates
+anywhere is scored on that letter, so a fact the letter documents and the file leaves out counts
+against the readers. `cases/corpus/*/facts-<topic>.yaml` is partial: it says which fact types it
+`annotates`, and only those are scored on its letter; it lets the gold cover a fact that the
+whole-file letters never mention without annotating every other fact type anew."""
 
 from __future__ import annotations
 
@@ -25,7 +31,7 @@ SEED = REPO / "cases" / "seed-002_30e38b816172c555" / "letter.txt"
 VOCABULARY = load_vocabulary()
 FINDINGS = load_findings()
 GOLD = sorted((REPO / "cases").glob("seed-*/facts.yaml")) + sorted(
-    (REPO / "cases" / "corpus").glob("*/facts.yaml")
+    (REPO / "cases" / "corpus").glob("*/facts*.yaml")
 )
 
 
@@ -159,6 +165,8 @@ class GoldFact:
     value: Any
     evidence: str
     letter: Path
+    # The fact types its file scores on the letter; None for a whole file (every annotated type).
+    annotates: frozenset[str] | None = None
 
     @property
     def key(self) -> str:
@@ -169,10 +177,11 @@ def read_gold() -> list[GoldFact]:
     found = []
     for path in GOLD:
         gold = yaml.safe_load(path.read_text())
-        facts = [(None, name, fact) for name, fact in gold["facts"].items()]
+        annotates = frozenset(gold["annotates"]) if "annotates" in gold else None
+        facts = [(None, name, fact) for name, fact in (gold.get("facts") or {}).items()]
         facts += [
             (item["index"], name, fact)
-            for item in gold["items"]
+            for item in gold.get("items") or []
             for name, fact in (item.get("facts") or {}).items()
         ]
         for item, name, fact in facts:
@@ -184,6 +193,7 @@ def read_gold() -> list[GoldFact]:
                     fact["value"],
                     fact["evidence"],
                     letter_of(path, gold),
+                    annotates,
                 )
             )
     return found
@@ -218,8 +228,13 @@ def score() -> tuple[Counter, Counter, Counter]:
     # Only the fact types the gold annotates are scored; the dates that choose the rules' era
     # (ur_date, latest_report_date) have no gold yet and are checked on the seeds below.
     annotated = {fact.name for fact in gold}
-    for letter in sorted({fact.letter for fact in gold}):
-        found = {key: value for key, value in extracted(letter).items() if key[0] in annotated}
+    scored: dict[Path, set[str]] = {}
+    for path in GOLD:
+        head = yaml.safe_load(path.read_text())
+        names = set(head["annotates"]) if "annotates" in head else annotated
+        scored.setdefault(letter_of(path, head), set()).update(names)
+    for letter in sorted(scored):
+        found = {key: value for key, value in extracted(letter).items() if key[0] in scored[letter]}
         wanted = {(f.name, f.item): f.value for f in gold if f.letter == letter}
         for key in found.keys() | wanted.keys():
             if key in found and key in wanted and agrees(found[key], wanted[key]):
@@ -753,3 +768,18 @@ def test_every_fact_a_reader_gives_is_declared_readable() -> None:
             notes = extract_note_facts(scenario["notes"], FINDINGS, service_category=category)
             given |= {f.name for f in notes.facts}
     assert given - readable == set()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the gold does not yet cover every fact a reader gives (69 types without a gold fact)",
+)
+def test_the_gold_covers_every_reader() -> None:
+    # A reader's precision and recall are only measured where the gold annotates its fact; a fact
+    # type with no gold fact anywhere is read unmeasured. Names starting with '~' are the readers'
+    # own intermediate findings, never tested by a rule.
+    from engine.facts import readable_facts
+
+    measured = {fact.name for fact in read_gold()}
+    unmeasured = {name for name in readable_facts(FINDINGS) if not name.startswith("~")}
+    assert sorted(unmeasured - measured) == []
