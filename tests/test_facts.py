@@ -293,6 +293,9 @@ KNOWN_MISSES = {
     "'prescribed' reads as a drug ordered, not taken",
     "CM17-0018279:work_status": "'not working but able to return to work with restrictions': the "
     "last status named (modified duty) wins",
+    "CM16-0248034:specific_lesion_suspected": "'rule out carpal tunnel syndrome': the entrapment "
+    "is named by its syndrome, which the lesion list does not hold (a validation-half letter: "
+    "left as found)",
 }
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import REPO, note_values
+from conftest import REPO, note_values, planted_in_rationale
 
-from engine.facts import extract_facts, load_findings
-from engine.letters import parse_letter
+from engine.facts import load_findings
 from engine.vocab import load_vocabulary
 
 VOCABULARY = load_vocabulary()
@@ -133,9 +132,7 @@ GUIDELINE_PASSAGE = (
 
 
 def test_a_guideline_passage_gives_none_of_these_facts() -> None:
-    text = SEED.read_text()
-    marker = "Decision rationale:"
-    planted = text.replace(marker, marker + " " + GUIDELINE_PASSAGE, 1)
+    before, after, _ = planted_in_rationale(SEED, GUIDELINE_PASSAGE, FINDINGS, VOCABULARY)
     names = {
         "conservative_care_weeks",
         "plain_films_nondiagnostic",
@@ -144,12 +141,19 @@ def test_a_guideline_passage_gives_none_of_these_facts() -> None:
         "refractory_patellar_tendinosis",
         "medial_branch_block_relief_percent",
     }
-    before = {
-        (f.name, repr(f.value))
-        for f in extract_facts(parse_letter(text, VOCABULARY), FINDINGS).facts
-    }
-    after = {
-        (f.name, repr(f.value))
-        for f in extract_facts(parse_letter(planted, VOCABULARY), FINDINGS).facts
-    }
     assert {(name, value) for name, value in after - before if name in names} == set()
+
+
+def test_the_medical_record_after_a_guideline_passage_is_read_again() -> None:
+    # "The available medical record ..." speaks of the record again, and ends the passage.
+    back = (
+        "The available medical record does not indicate concerns for avascular necrosis or a "
+        "labral tear of the hip."
+    )
+    _, _, facts = planted_in_rationale(SEED, GUIDELINE_PASSAGE + back, FINDINGS, VOCABULARY)
+    assert any(
+        f.name == "specific_lesion_suspected"
+        and f.value is False
+        and "medical record" in f.evidence.sentence
+        for f in facts
+    )

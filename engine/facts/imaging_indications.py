@@ -69,7 +69,7 @@ def plain_films(reader: Reader) -> None:
 # A lesion the history and examination raise, as the record words the suspicion.
 _SUSPECTED = (
     r"(?:rule\s+out|r/o|ruling\s+out|to\s+exclude|suspect(?:ed|s)?|suspicion\s+(?:of|for)|"
-    r"concern(?:ed)?\s+(?:of|for|about)|evaluat(?:e|ion)\s+(?:for|of)\s+(?:a\s+|an\s+|possible\s+)?|"
+    r"concerns?\s+(?:of|for|about)|concerned\s+about|evaluat(?:e|ion)\s+(?:for|of)\s+(?:a\s+|an\s+|possible\s+)?|"
     r"assess\s+for|possible|probable|likely|questionable|consistent\s+with|suggestive\s+of|"
     r"suggesting)"
 )
@@ -79,12 +79,13 @@ _LESION = (
     r"osteochondral\s+(?:lesions?|defects?|injury|fracture)|osteochondritis(?:\s+dissecans)?|"
     r"internal\s+derangement|(?:meniscal|meniscus)\s+tears?|(?:rotator\s+cuff|supraspinatus|cuff)"
     r"\s+tears?|slap\s+(?:tears?|lesions?)|(?:ligament|ligamentous|tendon|biceps|triceps|ucl|acl|"
-    r"pcl|mcl|lcl|collateral\s+ligament)\s+(?:tears?|ruptures?|injury)|(?:femoroacetabular|hip)\s+"
+    r"pcl|mcl|lcl|collateral\s+ligament)\s+(?:tears?|ruptures?)|(?:femoroacetabular|hip)\s+"
     r"impingement|nerve\s+entrapment|soft\s+tissue\s+mass)"
 )
-_LESION_SUSPECTED = re.compile(
-    rf"\b{_SUSPECTED}\s+(?:\w+\s+){{0,3}}?(?P<lesion>{_LESION})\b"
-    rf"|\b(?P<named>{_LESION})\b\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:suspected|possible|likely)\b",
+# Suspected, ruled out, or named as the working diagnosis ("diagnoses are left shoulder labral
+# tear"; "there is noted internal derangement"): the study is to confirm or exclude it.
+_LESION_NAMED = re.compile(
+    rf"\b{_SUSPECTED}\s+(?:\w+\s+){{0,3}}?(?P<lesion>{_LESION})\b|\b(?P<named>{_LESION})\b",
     re.I | re.ASCII,
 )
 _LESION_WORDS = frozenset(
@@ -102,15 +103,20 @@ _PART_OF_LESION = (
 
 
 def suspected_lesions(reader: Reader) -> None:
-    """A specific lesion the record suspects, or rules out, of a part."""
+    """A specific lesion the record suspects, rules out or names, of a part; one it negates
+    ("no examination findings to suspect a labral tear") is none suspected."""
     if _LESION_WORDS.isdisjoint(reader.words) or reader.ur_decision:
         return
-    for found in _LESION_SUSPECTED.finditer(reader.text):
+    for found in _LESION_NAMED.finditer(reader.text):
         group = "lesion" if found["lesion"] else "named"
         start, end = found.span(group)
         status = reader.status_at(start, end)
         if status is Status.HISTORICAL:
             continue
+        if status is not Status.ABSENT:
+            # "no evidence of red flag conditions to suspect ... osteonecrosis": a negation that
+            # reaches past the cue window.
+            status = reader.inherited(start, status)
         regions = clause_regions(reader, start, end)
         if not regions:
             regions = {part for said, part in _PART_OF_LESION if said.search(found[group] + " ")}

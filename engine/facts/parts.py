@@ -17,8 +17,14 @@ from engine.vocab import padded, phrase_words
 PART = "~part:"
 # The facts read this way (each module adds its own here).
 BY_PART = ("plain_films_nondiagnostic", "specific_lesion_suspected", "failed_steroid_injection")
-# The spine's segments are one part for this.
-_SPINE = frozenset(["spine", "cervical_spine", "thoracic_spine", "lumbar_spine", "sacroiliac"])
+# Regions that count as one part for this: the spine's segments, and a limb with its joints (a
+# wrist finding bears on an EMG of the upper extremity).
+_GROUPS = (
+    frozenset(["spine", "cervical_spine", "thoracic_spine", "lumbar_spine", "sacroiliac"]),
+    frozenset(["upper_extremity", "shoulder", "elbow", "forearm", "wrist", "hand"]),
+    frozenset(["lower_extremity", "hip", "knee", "ankle", "foot"]),
+)
+_LIMBS = frozenset(["upper_extremity", "lower_extremity"])
 # A clause ends at a semicolon or a comma-and ("x-rays of the shoulder showed arthritis, and
 # x-rays of the hip were normal").
 _CLAUSE_START = re.compile(
@@ -53,8 +59,13 @@ def part_facts(
     """For an item about these regions: each fact read of its part, as (name, value, source);
     where the letter's fact was read only of other parts, the item's is withdrawn (None)."""
     asked = set(regions)
-    if asked & _SPINE:
-        asked |= _SPINE
+    for group in _GROUPS:
+        # The spine as a whole; a limb with its joints, a joint with its limb (not the limb's
+        # other joints: the hip is not the knee).
+        if asked & group and (group & _LIMBS == set() or asked & _LIMBS):
+            asked |= group
+        elif asked & group:
+            asked |= group & _LIMBS
     for name in BY_PART:
         prefix = f"{PART}{name}:"
         mentions = [(key[len(prefix) :], f) for key, f in by_name.items() if key.startswith(prefix)]
