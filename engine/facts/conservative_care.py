@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import with_figures
+from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.sentences import OF_PATIENT, REQUEST_WORDS, Reader
 
 _CARE = (
@@ -53,7 +53,9 @@ def care_weeks(reader: Reader) -> None:
         return
     if reader.planned or reader.ur_decision or not words.isdisjoint(REQUEST_WORDS):
         return
-    text = with_figures(reader.text)
+    if not reader.has_digit and words.isdisjoint(NUMBER_WORDS):
+        return
+    text = with_figures(reader.text) if not words.isdisjoint(NUMBER_WORDS) else reader.text
     if _FREQUENCY.search(text):
         return
     if not OF_PATIENT.search(text) and not _GIVEN.search(text):

@@ -16,7 +16,7 @@ from engine.facts.sentences import Reader
 from engine.negation import Status
 
 _FILM_WORDS = frozenset(
-    ["x", "ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films", "film"]
+    ["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films", "film"]
 )
 _FILMS = r"(?:x-?rays?|radiographs?|plain\s+films?|plain\s+radiographs?)"
 # Films that gave no diagnosis: normal, negative, or showing nothing that explains the symptoms.
@@ -80,7 +80,7 @@ _LESION = (
     r"internal\s+derangement|(?:meniscal|meniscus)\s+tears?|(?:rotator\s+cuff|supraspinatus|cuff)"
     r"\s+tears?|slap\s+(?:tears?|lesions?)|(?:ligament|ligamentous|tendon|biceps|triceps|ucl|acl|"
     r"pcl|mcl|lcl|collateral\s+ligament)\s+(?:tears?|ruptures?)|(?:femoroacetabular|hip)\s+"
-    r"impingement|nerve\s+entrapment|soft\s+tissue\s+mass)"
+    r"impingement|nerve\s+entrapment)"
 )
 # Suspected, ruled out, or named as the working diagnosis ("diagnoses are left shoulder labral
 # tear"; "there is noted internal derangement"): the study is to confirm or exclude it.
@@ -88,11 +88,12 @@ _LESION_NAMED = re.compile(
     rf"\b{_SUSPECTED}\s+(?:\w+\s+){{0,3}}?(?P<lesion>{_LESION})\b|\b(?P<named>{_LESION})\b",
     re.I | re.ASCII,
 )
+# A word every lesion's name holds (the common ones, "injury", "fracture", would let the costly
+# pattern run on most sentences).
 _LESION_WORDS = frozenset(
-    ["labral", "labrum", "necrosis", "osteonecrosis", "avn", "fracture", "fractures", "body",
-     "bodies", "osteochondral", "osteochondritis", "derangement", "meniscal", "meniscus", "tear",
-     "tears", "torn", "rupture", "ruptures", "injury", "impingement", "entrapment", "mass",
-     "slap"]
+    ["labral", "labrum", "necrosis", "osteonecrosis", "avn", "occult", "stress", "loose",
+     "osteochondral", "osteochondritis", "derangement", "tear", "tears", "rupture", "ruptures",
+     "impingement", "entrapment", "slap"]
 )  # fmt: skip
 # Where the clause names no part, the lesion may: a meniscus is the knee's, a cuff the shoulder's.
 _PART_OF_LESION = (

@@ -58,6 +58,9 @@ def part_facts(
 ) -> Iterator[tuple[str, Any, Reading | Any]]:
     """For an item about these regions: each fact read of its part, as (name, value, source);
     where the letter's fact was read only of other parts, the item's is withdrawn (None)."""
+    read = [key for key in by_name if key.startswith(PART)]
+    if not read:
+        return
     asked = set(regions)
     for group in _GROUPS:
         # The spine as a whole; a limb with its joints, a joint with its limb (not the limb's
@@ -68,7 +71,7 @@ def part_facts(
             asked |= group & _LIMBS
     for name in BY_PART:
         prefix = f"{PART}{name}:"
-        mentions = [(key[len(prefix) :], f) for key, f in by_name.items() if key.startswith(prefix)]
+        mentions = [(key[len(prefix) :], by_name[key]) for key in read if key.startswith(prefix)]
         if not mentions:
             continue
         relevant = [f for site, f in mentions if not site or site in asked]
