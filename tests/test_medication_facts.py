@@ -39,6 +39,7 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("spasticity", "He sustained a spinal cord injury in 2009.", True),
     ("spasticity", "There is no spasticity of the lower limbs.", False),
     ("spasticity", "Denies any history of spinal cord injury or multiple sclerosis.", False),
+    ("spasticity", "Muscle tone is normal in both legs.", False),
     (
         "paroxysmal_neuropathic_pain",
         "Lancinating pain along the jaw, typical of tic douloureux.",
@@ -63,6 +64,9 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("non_opioid_analgesics_failed", "He failed NSAIDs and acetaminophen.", True),
     ("non_opioid_analgesics_failed", "Tylenol has been ineffective.", True),
     ("non_opioid_analgesics_failed", "Ibuprofen 600 mg twice daily.", None),
+    ("non_opioid_analgesics_failed", "She takes ibuprofen without relief of the knee pain.", True),
+    ("non_opioid_analgesics_failed", "He has used NSAIDs with little benefit.", True),
+    ("non_opioid_analgesics_failed", "Tylenol with good relief.", None),
     # the four A's of opioid maintenance
     ("medication_pain_relief", "Pain is 8/10 without medications and 4/10 with them.", True),
     ("medication_pain_relief", "With medications his pain goes down to 4/10.", True),
