@@ -638,6 +638,9 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "reflex_change", True),
         ("The left patellar reflex is diminished.", "reflex_change", True),
         ("Reflexes are 2+ and symmetric.", "reflex_change", False),
+        # "Modified duty" is a work status; the visits beside it were given, not asked for.
+        ("Completed 6 PT visits and returned to modified duty.", "prior_pt_visits", 6),
+        ("UR modified the request for 12 PT visits to 6.", "prior_pt_visits", None),
         (
             "She has had carpal tunnel symptoms for 2 years. The date of injury is 11/30/2016. "
             "The utilization review dated 12/20/2016 denied the study.",

@@ -12,7 +12,7 @@ from typing import Any
 
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
-from engine.facts.sentences import REQUEST_WORDS, Reader, Reading
+from engine.facts.sentences import Reader, Reading
 from engine.models import Request
 from engine.negation import Status
 from engine.vocab import normalize_phrase
@@ -39,7 +39,7 @@ def opioid_use(reader: Reader) -> None:
             and not words.isdisjoint(_OPIOID_WORDS)
             and _ON_OPIOIDS.search(reader.text)
         )
-    ) and words.isdisjoint(REQUEST_WORDS):
+    ) and not reader.asks:
         reader.add("opioid_use", True)
 
 
