@@ -333,6 +333,30 @@ KNOWN_MISSES = {
     "reduction/internal fixation on 10/31/2016', so no weeks since it are counted",
     "CM17-0015957:ur_date": "the review's date is only in the letter's header ('UR Denial "
     "Date'), from which the readers take the injury date but not the review's",
+    "CM16-0234202:red_flags": "derived from the red flag found (the fracture); the derived facts "
+    "are given by CaseFacts.values, which the gold scorer does not read",
+    "CM16-0235991:red_flags": "derived from the red flag found (the wrist fracture); the derived "
+    "facts are given by CaseFacts.values, which the gold scorer does not read",
+    "CM17-0003192:red_flags": "derived from the red flag found (the fracture); the derived facts "
+    "are given by CaseFacts.values, which the gold scorer does not read",
+    "CM16-0242419:electrodiagnostic_radiculopathy": "'no evidence of positive electrodiagnostic "
+    "findings' names no radiculopathy",
+    "CM17-0008241:central_neurologic_disease_suspected": "a negated central disease is read as "
+    "undocumented, since 'no suspicion of' and 'no documentation of' read alike (the rules take "
+    "both the same)",
+    "CM17-0008241:diagnosis_group": "a derived fact (from the diagnoses), given by "
+    "CaseFacts.values, which the gold scorer does not read",
+    "CM17-0003284:neurologic_deficit": "a derived fact (from the motor, sensory and reflex "
+    "findings), given by CaseFacts.values, which the gold scorer does not read",
+    "CM17-0003917:neurologic_deficit": "a derived fact (from the motor, sensory and reflex "
+    "findings), given by CaseFacts.values, which the gold scorer does not read",
+    "CM17-0010006:neurologic_deficit": "a derived fact (from the motor, sensory and reflex "
+    "findings), given by CaseFacts.values, which the gold scorer does not read",
+    "CM17-0010006:diagnosis_group": "a derived fact (from the diagnoses), given by "
+    "CaseFacts.values, which the gold scorer does not read",
+    "CM17-0007151:imaging_nerve_compromise": "'no MRI ... supporting a diagnosis of "
+    "radiculopathy' names no nerve root; a radiculopathy beside an MRI is not read, since the MRI "
+    "is as often the one requested for it",
 }
 
 
