@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from engine.audit import rules_date
 from engine.facts import CaseFacts, PhraseList, extract_facts, extract_note_facts, load_findings
-from engine.facts.derived import WEEKS_SINCE
+from engine.facts.derived import DERIVED_FACTS
 from engine.letters import parse_letter, parse_letter_file
 from engine.vocab import load_vocabulary
 
@@ -208,12 +208,13 @@ def extracted(letter: Path) -> dict[tuple[str, int | None], Any]:
     case = parse_letter_file(letter, VOCABULARY)
     facts = extract_facts(case, FINDINGS)
     found = {(f.name, f.item): f.value for f in facts.facts if f.value is not None}
-    # The weeks since the injury and since a surgery are counted from the dates read, to the date
-    # the audit judges the letter at: scored as the audit computes them, they measure the date
-    # readers and the count together.
+    # The derived facts are scored as the audit computes them for the letter, at the date it
+    # judges the letter at: the weeks since the injury and since a surgery (from the dates read),
+    # any neurologic deficit and any red flag (from their parts), the diagnosis line. They measure
+    # the readers of their parts and the derivation together.
     on = rules_date(case, facts.read_values())
     derived = facts.values(None, on=on)
-    found.update({(name, None): derived[name] for name in WEEKS_SINCE if name in derived})
+    found.update({(name, None): derived[name] for name in DERIVED_FACTS if name in derived})
     return found
 
 
@@ -333,30 +334,30 @@ KNOWN_MISSES = {
     "reduction/internal fixation on 10/31/2016', so no weeks since it are counted",
     "CM17-0015957:ur_date": "the review's date is only in the letter's header ('UR Denial "
     "Date'), from which the readers take the injury date but not the review's",
-    "CM16-0234202:red_flags": "derived from the red flag found (the fracture); the derived facts "
-    "are given by CaseFacts.values, which the gold scorer does not read",
-    "CM16-0235991:red_flags": "derived from the red flag found (the wrist fracture); the derived "
-    "facts are given by CaseFacts.values, which the gold scorer does not read",
-    "CM17-0003192:red_flags": "derived from the red flag found (the fracture); the derived facts "
-    "are given by CaseFacts.values, which the gold scorer does not read",
     "CM16-0242419:electrodiagnostic_radiculopathy": "'no evidence of positive electrodiagnostic "
     "findings' names no radiculopathy",
     "CM17-0008241:central_neurologic_disease_suspected": "a negated central disease is read as "
     "undocumented, since 'no suspicion of' and 'no documentation of' read alike (the rules take "
     "both the same)",
-    "CM17-0008241:diagnosis_group": "a derived fact (from the diagnoses), given by "
-    "CaseFacts.values, which the gold scorer does not read",
-    "CM17-0003284:neurologic_deficit": "a derived fact (from the motor, sensory and reflex "
-    "findings), given by CaseFacts.values, which the gold scorer does not read",
-    "CM17-0003917:neurologic_deficit": "a derived fact (from the motor, sensory and reflex "
-    "findings), given by CaseFacts.values, which the gold scorer does not read",
-    "CM17-0010006:neurologic_deficit": "a derived fact (from the motor, sensory and reflex "
-    "findings), given by CaseFacts.values, which the gold scorer does not read",
-    "CM17-0010006:diagnosis_group": "a derived fact (from the diagnoses), given by "
-    "CaseFacts.values, which the gold scorer does not read",
+    "CM17-0003284:neurologic_deficit": "a normal sensory examination and full strength, with the "
+    "reflexes not recorded: the derived fact is false only where every part is known",
     "CM17-0007151:imaging_nerve_compromise": "'no MRI ... supporting a diagnosis of "
     "radiculopathy' names no nerve root; a radiculopathy beside an MRI is not read, since the MRI "
     "is as often the one requested for it",
+    "seed-000_f18e7f48dd75e927:neurologic_deficit": "derived from the motor deficit, which is a "
+    "known miss ('There is 4 strength ...': a grade without '/5')",
+    "seed-001_fc764f7706b41fee:diagnosis_group": "derived from the diagnoses, which are a known "
+    "miss (named without a diagnosis cue)",
+    "CM16-0234202:diagnosis_group": "derived from the diagnoses, which are a known miss (the "
+    "fracture is given as an X-ray finding)",
+    "CM16-0248034:diagnosis_group": "derived from the diagnoses, which are a known miss (symptoms "
+    "named, not a diagnosis)",
+    "CM16-0236134:neurologic_deficit": "no weakness and no sensory loss, with the reflexes not "
+    "recorded: the derived fact is false only where every part is known",
+    "CM17-0005177:neurologic_deficit": "intact sensation and reflexes, with the strength not "
+    "recorded: the derived fact is false only where every part is known",
+    "CM17-0015957:neurologic_deficit": "derived from the motor finding, which is a known miss (a "
+    "weakness mention elsewhere outweighs the intact examination)",
 }
 
 
