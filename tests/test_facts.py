@@ -293,6 +293,27 @@ KNOWN_MISSES = {
     "'prescribed' reads as a drug ordered, not taken",
     "CM17-0018279:work_status": "'not working but able to return to work with restrictions': the "
     "last status named (modified duty) wins",
+    "CM16-0237844:gi_risk_factors": "two NSAIDs in one medication list (ibuprofen, nabumetone) are "
+    "not read together as multiple NSAID use; each drug taken is read on its own",
+    "CM16-0240518:gi_risk_factors": "two NSAIDs and a corticosteroid in one medication list are not "
+    "read together as multiple NSAID use; each drug taken is read on its own",
+    "CM16-0230651:opioid_risk_screening": "'A screening for risk of addiction was also not "
+    "completed': a rationale's sentence that names no patient is not read for this fact",
+    "CM16-0230651:opioid_trial_planned": "'initiating opioid therapy' is said only in the sentence "
+    "that judges the request ('lack of evidenced rationale ... medical necessity'), which is not "
+    "read",
+    "CM17-0015333:opioid_trial_planned": "'prior to consideration for initiation of opioid "
+    "medications': 'prior' is read as a history cue",
+    "CM17-0001064:opioid_trial_planned": "no trial is planned where the patient takes no opioid and "
+    "other drugs are prescribed instead; no reader gives the fact false (the rules' default does)",
+    "CM16-0248698:cures_checked": "'a CURES report was not checked ... prior to prescribing this "
+    "medication': a rationale's sentence that names no patient is not read for this fact",
+    "CM16-0248698:nsaid_use:17": "the NSAID (celecoxib) is asked for in another item of the letter; "
+    "a PPI item reads only the drugs taken, not those asked for beside it",
+    "CM16-0248698:nsaid_use:18": "the NSAID (celecoxib) is asked for in another item of the letter; "
+    "a PPI item reads only the drugs taken, not those asked for beside it",
+    "CM17-0013625:nsaid_use:4": "the NSAID (Celebrex) is prescribed in the same plan and asked for "
+    "in another item; an H2-blocker item reads only the drugs taken",
 }
 
 
@@ -614,6 +635,9 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("Strength 3/5 in ankle dorsiflexion, absent Achilles reflexes.", "reflex_change", True),
         ("The left patellar reflex is diminished.", "reflex_change", True),
         ("Reflexes are 2+ and symmetric.", "reflex_change", False),
+        # "Modified duty" is a work status; the visits beside it were given, not asked for.
+        ("Completed 6 PT visits and returned to modified duty.", "prior_pt_visits", 6),
+        ("UR modified the request for 12 PT visits to 6.", "prior_pt_visits", None),
         (
             "She has had carpal tunnel symptoms for 2 years. The date of injury is 11/30/2016. "
             "The utilization review dated 12/20/2016 denied the study.",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import DATE, date_of
-from engine.facts.sentences import REQUEST_WORDS, Reader, phrase_position
+from engine.facts.sentences import Reader, phrase_position
 
 _SURGERY_WORDS = frozenset(
     [
@@ -74,11 +74,7 @@ def surgery_refused(reader: Reader) -> None:
 def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date."""
     text, words = reader.text, reader.words
-    if (
-        reader.has_digit
-        and words.isdisjoint(REQUEST_WORDS)
-        and not words.isdisjoint(_SURGERY_WORDS)
-    ):
+    if reader.has_digit and not reader.asks and not words.isdisjoint(_SURGERY_WORDS):
         surgery = _SURGERY_ON.search(text)
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
