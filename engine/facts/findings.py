@@ -299,13 +299,18 @@ class GatedPattern:
     ) -> None:
         self.pattern, self.needed, self.needed_any = state
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """`re.Pattern.search` of an expression that ignores case, over any text."""
+        return self.pattern.search(text) if self.may_match(text.lower()) else None
+
+    def may_match(self, lowered: str) -> bool:
+        if self.needed is not None:
+            return self.needed in lowered
+        return self.needed_any is None or self.needed_any.search(lowered) is not None
+
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
-        if self.needed is not None and self.needed not in lowered:
-            return iter(())
-        if self.needed_any is not None and self.needed_any.search(lowered) is None:
-            return iter(())
-        return self.pattern.finditer(lowered)
+        return self.pattern.finditer(lowered) if self.may_match(lowered) else iter(())
 
 
 # A requirement: strings one of which every match holds, lower-cased.
