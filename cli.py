@@ -978,6 +978,8 @@ def check(
 
 
 def print_check(result: Any) -> None:
+    from engine.check import fewer_visits_words
+
     # Plain words first: the verdict and its main reason, then the date and documents it was
     # judged by (a no_rule sentence already names them), then the table.
     typer.echo(result.summary)
@@ -995,7 +997,8 @@ def print_check(result: Any) -> None:
             + (f" ({result.governing_tier})" if result.governing_tier else "")
             + confidence_words(result.reasons),
         ),
-        ("supported", describe_quantity(supported.model_dump()) if supported else ""),
+        ("guideline line", describe_quantity(supported.model_dump()) if supported else ""),
+        ("fewer visits", fewer_visits_words(result)),
         ("why", "\n".join(f"{f.message} [{f.citation}]" for f in result.reasons)),
         ("drug formulary", formulary_words(result.formulary)),
         ("to pass", "\n".join(result.to_pass)),

@@ -8,7 +8,7 @@ check"); `cds_hooks_response` turns it into a CDS Hooks response with one card.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -59,6 +59,14 @@ class CheckResult(Model):
     governing_tier: str | None = None
     reasons: list[Finding] = Field(default_factory=list)  # the deciding findings
     supported_quantity: SupportedQuantity | None = None
+    # The most visits, fewer than asked, that the rules would not deny on this record (the
+    # visits already given, the improvement documented and every other finding as they stand),
+    # and their verdict: `certify`, `insufficient` where the record must still document what
+    # `to_pass` lists, or `no_rule` where no rule in force decides them. None when no smaller
+    # number would do better, or the request is not counted in visits. The guideline's line (`supported_quantity`) is not it when visits were
+    # already given.
+    passing_visits: int | None = None
+    passing_visits_verdict: Literal["certify", "insufficient", "no_rule"] | None = None
     to_pass: list[str] = Field(default_factory=list)  # what would make the request pass
     missing: list[str] = Field(default_factory=list)
     facts: list[FactUsed] = Field(default_factory=list)
@@ -103,6 +111,7 @@ def check_request(
     verdict = evaluator.evaluate(values)
     eras = what_governs(rulebook, values)
     deciding = deciding_findings(verdict.findings, verdict.governing_tier)
+    fewer = passing_visits(evaluator, values, verdict)
     service = request.service
     result = CheckResult(
         request=request_text.strip(),
@@ -116,7 +125,9 @@ def check_request(
         governing_tier=verdict.governing_tier,
         reasons=deciding,
         supported_quantity=verdict.supported,
-        to_pass=ways_to_pass(evaluator, request, verdict, deciding),
+        passing_visits=fewer.visits if fewer else None,
+        passing_visits_verdict=fewer.verdict if fewer else None,
+        to_pass=ways_to_pass(evaluator, request, verdict, deciding, fewer),
         missing=verdict.missing,
         facts=[FactUsed.of(f) for f in facts.facts] + defaults_used(rulebook, verdict),
         formulary=request_gate(rulebook.formulary, request.medication, on),
@@ -141,11 +152,10 @@ def plain_verdict(result: CheckResult, rulebook: Rulebook) -> str:
     elif result.verdict == "deny":
         sentence = f"The request does not meet the guideline in force on {on}."
         sentence += f" {deciding[0].message}" if deciding else ""
-        supported = result.supported_quantity
-        if supported and supported.visits:
-            sentence = (
-                f"{sentence.rstrip('.')}. Up to {supported.visits} visits would be within it."
-            )
+        if result.passing_visits:
+            sentence = f"{sentence.rstrip('.')}. {fewer_visits_words(result)}."
+        elif result.quantity.get("visits", 0) > 1 and result.supported_quantity:
+            sentence = f"{sentence.rstrip('.')}. Fewer visits would not pass either."
     else:
         sentence = f"The request cannot be judged on the record given (rules in force on {on})"
         if result.missing:
@@ -166,21 +176,74 @@ def plain_verdict(result: CheckResult, rulebook: Rulebook) -> str:
     return sentence
 
 
+class FewerVisits(NamedTuple):
+    visits: int
+    verdict: Literal["certify", "insufficient", "no_rule"]
+    missing: list[str]  # what the record would still have to document for them
+
+
+def passing_visits(
+    evaluator: Evaluator, values: dict[str, Any], verdict: Verdict
+) -> FewerVisits | None:
+    """The most visits, fewer than asked, that the rules would not deny on this record, with
+    their verdict: a certification, one the record could still earn by documenting what it
+    lacks, or none where no rule in force decides them (a statutory cap met with fewer visits
+    and no confirmed criterion beyond it). Found by asking the rules themselves: a guideline's line less the visits already
+    given, a statutory cap, a continuation without documented improvement all come out of the
+    same judgement, so no arithmetic here can disagree with the verdict. Fewer visits are never
+    judged worse than more (every visit rule is a ceiling), so a binary search finds the most in
+    a few evaluations."""
+    asked = values.get("request.visits")
+    if verdict.outcome in ("certify", "no_rule") or not isinstance(asked, int) or asked < 2:
+        return None
+    best: FewerVisits | None = None
+    low, high = 1, asked - 1
+    while low <= high:
+        middle = (low + high) // 2
+        judged = evaluator.evaluate({**values, "request.visits": middle})
+        if judged.outcome != "deny":
+            best, low = FewerVisits(middle, judged.outcome, judged.missing), middle + 1
+        else:
+            high = middle - 1
+    # Fewer visits that are only undecided, as the full request already is, change nothing.
+    if best and verdict.outcome == "insufficient" and best.verdict != "certify":
+        return None
+    return best
+
+
+def fewer_visits_words(result: CheckResult) -> str:
+    """What fewer visits would get, in words; empty where fewer would do no better."""
+    visits, verdict = result.passing_visits, result.passing_visits_verdict
+    if not visits:
+        return ""
+    if verdict == "certify":
+        return f"Up to {visits} visits would pass"
+    if verdict == "insufficient":
+        return f"Up to {visits} visits could pass, with the documentation listed under 'to pass'"
+    return f"Up to {visits} visits would not be denied (no rule in force decides them)"
+
+
 def ways_to_pass(
-    evaluator: Evaluator, request: Request, verdict: Verdict, deciding: list[Finding]
+    evaluator: Evaluator,
+    request: Request,
+    verdict: Verdict,
+    deciding: list[Finding],
+    fewer: FewerVisits | None,
 ) -> list[str]:
-    """What would turn the verdict into a certification: a quantity within the guideline's
-    limit, and documentation of what the denying rules found absent or could not find."""
+    """What would turn the verdict into a certification: fewer visits where fewer would pass on
+    this record, and documentation of what the denying rules found absent or could not find."""
     if verdict.outcome in ("certify", "no_rule"):
         return []
     advice: list[str] = []
     rulebook = evaluator.rulebook
-    supported = verdict.supported
     asked = request.quantity.visits
-    if supported and supported.visits and asked and asked > supported.visits:
-        rule = rulebook.by_id.get(supported.rule_id)
+    if fewer and asked:
+        supported = verdict.supported
+        rule = rulebook.by_id.get(supported.rule_id) if supported else None
         within = f" (within '{rule.title}')" if rule else ""
-        advice.append(f"ask for {supported.visits} visits rather than {asked}{within}")
+        advice.append(f"ask for {fewer.visits} visits rather than {asked}{within}")
+        # What the smaller request would still need, where the record lacks it.
+        advice.extend(f"document {words}" for words in fewer.missing)
     for finding in deciding:
         if finding.outcome != "deny":
             continue
@@ -191,7 +254,9 @@ def ways_to_pass(
                 line = f"document {spec.documents}, if present"
                 if line not in advice:
                     advice.append(line)
-    advice.extend(f"document {words}" for words in verdict.missing)
+    advice.extend(
+        f"document {words}" for words in verdict.missing if f"document {words}" not in advice
+    )
     if verdict.outcome == "deny" and not advice:
         # A denial on what was asked for, not on what the record lacks: say so, rather than
         # leave the office to guess what to add.
@@ -218,8 +283,8 @@ SUMMARY_LIMIT = 140  # the CDS Hooks specification's limit for a card's summary
 def cds_hooks_response(result: CheckResult) -> dict[str, Any]:
     """A CDS Hooks response with one card, so an EHR could call the check."""
     summary = f"{result.request}: {VERDICT_WORDS[result.verdict]}"
-    if result.supported_quantity and result.supported_quantity.visits:
-        summary += f"; supported: {result.supported_quantity.visits} visits"
+    if result.passing_visits:
+        summary += f"; fewer visits: {result.passing_visits}"
     if len(summary) > SUMMARY_LIMIT:
         summary = summary[: SUMMARY_LIMIT - 1] + "…"
     citations = list(dict.fromkeys(f.citation for f in result.reasons))
@@ -243,8 +308,10 @@ def markdown_detail(result: CheckResult) -> str:
         lines.append("**Why:**")
         lines += [f"- {f.message} ({f.citation})" for f in result.reasons]
         lines.append("")
-    if result.supported_quantity and result.supported_quantity.visits:
-        lines += [f"**Supported:** {result.supported_quantity.visits} visits", ""]
+    if result.passing_visits:
+        lines += [f"**Fewer visits:** {fewer_visits_words(result)}.", ""]
+    elif result.supported_quantity and result.supported_quantity.visits:
+        lines += [f"**Guideline line:** {result.supported_quantity.visits} visits", ""]
     if result.to_pass:
         lines.append("**To pass:**")
         lines += [f"- {advice}" for advice in result.to_pass]

@@ -42,6 +42,30 @@ def test_too_many_visits_says_what_would_fit(evaluator: Evaluator) -> None:
     assert any(advice.startswith("ask for 10 visits rather than 12") for advice in result.to_pass)
 
 
+def test_fewer_visits_that_pass_count_the_visits_already_given(evaluator: Evaluator) -> None:
+    # The line is a whole course: after 6 visits with improvement, 4 more fit a line of 10, and
+    # the rules themselves, asked again, say they would be certified.
+    notes = (
+        "Diagnosis: lumbar myalgia. She completed 6 PT visits and returned to modified duty, "
+        "and she no longer needs naproxen."
+    )
+    result = check(evaluator, "Physical therapy 2x6 lumbar spine", notes)
+    assert result.verdict == "deny"
+    assert (result.passing_visits, result.passing_visits_verdict) == (4, "certify")
+    assert result.to_pass[0].startswith("ask for 4 visits rather than 12")
+    assert "Up to 4 visits would pass." in result.summary
+    assert check(evaluator, "Physical therapy 4 visits lumbar spine", notes).verdict == "certify"
+
+
+def test_no_fewer_visits_pass_once_the_course_is_used_without_improvement(
+    evaluator: Evaluator,
+) -> None:
+    result = check(evaluator, "Physical therapy 2x3 lumbar spine", NOTE_AFTER_TWELVE)
+    assert result.verdict == "deny" and result.passing_visits is None
+    assert not any(advice.startswith("ask for") for advice in result.to_pass)
+    assert "Fewer visits would not pass either." in result.summary
+
+
 def test_a_first_course_within_the_limit_passes(evaluator: Evaluator) -> None:
     notes = "The patient has had no prior physical therapy. Diagnosis: lumbar myalgia."
     result = check(evaluator, "Physical therapy 2x3 lumbar spine", notes)
@@ -58,10 +82,25 @@ def test_more_visits_without_improvement_asks_for_its_documentation(evaluator: E
 
 
 def test_undocumented_history_is_insufficient_with_what_is_missing(evaluator: Evaluator) -> None:
-    result = check(evaluator, "Additional physical therapy 2x3 lumbar spine")
+    result = check(evaluator, "Physical therapy 2x3 lumbar spine")
     assert result.verdict == "insufficient"
     assert result.missing
     assert all(f"document {words}" in result.to_pass for words in result.missing)
+
+
+def test_more_therapy_with_no_improvement_documented_is_read_as_none(
+    evaluator: Evaluator,
+) -> None:
+    """A request for additional therapy says therapy was given; where nothing documents a gain
+    from it, reviewers find none (the functional-improvement default), and the advice says what
+    to document."""
+    result = check(evaluator, "Additional physical therapy 2x3 lumbar spine")
+    assert result.verdict == "deny"
+    used = {f.name: (f.value, f.source) for f in result.facts}
+    assert used["functional_improvement"] == (False, "default")
+    assert any(
+        advice.startswith("document objective functional improvement") for advice in result.to_pass
+    )
 
 
 def test_nothing_recognisable_is_refused() -> None:
@@ -189,7 +228,10 @@ def test_a_red_flag_certifies_imaging_from_a_plain_note(evaluator: Evaluator, fl
 def test_the_summary_says_the_verdict_and_its_reason_in_words(evaluator: Evaluator) -> None:
     denied = check(evaluator, "Physical therapy 2x6 lumbar spine")
     assert denied.summary.startswith("The request does not meet the guideline in force on 2016-03")
-    assert "Up to 10 visits would be within it." in denied.summary
+    assert (
+        "Up to 10 visits could pass, with the documentation listed under 'to pass'"
+        in denied.summary
+    )
     notes = "The patient has had no prior physical therapy. Diagnosis: lumbar myalgia."
     first = check(evaluator, "Physical therapy 2x3 lumbar spine", notes)
     assert first.summary.startswith("The request meets the guideline in force on 2016-03-01: ")

@@ -421,3 +421,150 @@ def test_the_injections_given_are_read_for_a_request_of_their_kind(
 )
 def test_an_injection_requested_or_of_another_kind_is_none_given(note: str) -> None:
     assert "prior_injections" not in read(note, ESI)
+
+
+# --- the dates of the review and of the latest report -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note, reviewed",
+    [
+        (
+            "The original utilization review (11-8-2016) had non-certified the MRI.",
+            date(2016, 11, 8),
+        ),
+        ("The original Utilization Review (UR) (12-2-2016) denied the EMG.", date(2016, 12, 2)),
+        ("On 11-22-2016, Utilization Review non-certified the request.", date(2016, 11, 22)),
+        ("On 12-19-16 the request was non-certified by utilization review.", date(2016, 12, 19)),
+        ("The UR dated 1-23-17 non-certified the request.", date(2017, 1, 23)),
+        # A date first, in a sentence that reports no decision of the review, is not its date.
+        ("On 12-8-16 the physician sent the utilization review more notes.", None),
+    ],
+)
+def test_the_review_date_is_read_before_or_after_the_review(note: str, reviewed: date) -> None:
+    assert read(note).get("ur_date") == reviewed
+
+
+@pytest.mark.parametrize(
+    "note, reported",
+    [
+        ("On 1-10-17, he complained of ongoing neck pain.", date(2017, 1, 10)),
+        ("On 12-8-16 the treating physician requested authorization for PT.", date(2016, 12, 8)),
+        ("The injured worker presented on 10-28-2016 with neck pain.", date(2016, 10, 28)),
+        ("She received a Ketorolac injection at the 10-28-2016 visit.", date(2016, 10, 28)),
+        ("On 11-17-2016, the Request for Authorization requested chiropractic care.",
+         date(2016, 11, 17)),
+        ("The RFA (request for authorization) dated November 17, 2016 asked for an MRI.",
+         date(2016, 11, 17)),
+        ("An authorization request dated 11-15-2016 included naproxen.", date(2016, 11, 15)),
+        ("Medical records dated 12-3-2016 noted low back pain.", date(2016, 12, 3)),
+        # The review's own report, and an event the patient tells of, are no report of care.
+        ("In a utilization review report dated December 7, 2016, the PT was modified.", None),
+        ("On 11-9-2016 he underwent a closed reduction.", None),
+    ],
+)  # fmt: skip
+def test_the_latest_report_is_a_visit_a_report_or_a_request(note: str, reported: date) -> None:
+    assert read(note).get("latest_report_date") == reported
+
+
+# --- what utilization review decided on the surgery, and a return to work that held ------------
+
+
+@pytest.mark.parametrize(
+    "note, certified",
+    [
+        ("The requested surgery was previously denied due to lack of conservative care.", False),
+        ("The carpal tunnel release was non-certified.", False),
+        ("The lumbar fusion was modified by UR to a decompression.", None),
+        ("The surgery was approved; the brace was denied.", None),
+    ],
+)
+def test_a_surgery_refused_is_read_where_the_sentence_says_so(
+    note: str, certified: bool | None
+) -> None:
+    assert read(note).get("procedure_certified") == certified
+
+
+@pytest.mark.parametrize(
+    "note, failed",
+    [
+        ("Per the progress report, the IW has returned to regular job duties.", False),
+        ("The applicant continued performing full duty work despite pain.", False),
+        ("He had two failed attempts to return to work.", True),
+        # A release to full duty is a plan, and a return not made says nothing of an attempt.
+        ("He may return to full duty on 12/1/2016.", None),
+        ("She has not returned to full duty.", None),
+    ],
+)
+def test_a_return_to_work_that_held_is_no_failed_return(note: str, failed: bool | None) -> None:
+    assert read(note).get("return_to_work_failed") == failed
+
+
+# --- neurologic, imaging and electrodiagnostic findings, red flags and suspected conditions ------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        # A hand or wrist fracture named, found or suspected, suggests a fracture (ACOEM Ch. 11).
+        (
+            "X-rays revealed a dorsally displaced fracture of the distal radius.",
+            "fracture_or_foreign_body_suspected",
+            True,
+        ),
+        (
+            "A boxer's fracture of the fifth metacarpal is suspected.",
+            "fracture_or_foreign_body_suspected",
+            True,
+        ),
+        ("She fractured her right thumb at work.", "fracture_or_foreign_body_suspected", True),
+        # A study's adjective is the study: "electromyographic" findings are EMG findings.
+        (
+            "Electromyographic indicators of acute cervical radiculopathy were not seen.",
+            "electrodiagnostic_radiculopathy",
+            False,
+        ),
+        (
+            "Electromyographic findings showed a left L5 radiculopathy.",
+            "electrodiagnostic_radiculopathy",
+            True,
+        ),
+        # "nerve compression" as well as "compression of the nerve root".
+        ("MRI does not indicate nerve compression.", "imaging_nerve_compromise", False),
+        ("The MRI shows nerve impingement at L5-S1 on the left.", "imaging_nerve_compromise", True),
+        ("There is no suspicion of red flags.", "red_flags", False),
+        # A neuropathy to be ruled out is the suspicion the fact names.
+        ("NCV to rule out peripheral neuropathy.", "peripheral_neuropathy_suspected", True),
+        (
+            "EMG/NCV of the lower extremities to rule out neuropathy.",
+            "peripheral_neuropathy_suspected",
+            True,
+        ),
+        (
+            "Burning in both feet, possible tarsal tunnel syndrome.",
+            "peripheral_neuropathy_suspected",
+            True,
+        ),
+    ],
+)
+def test_a_finding_or_suspicion_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note).get(name) is value
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        # A fracture ruled out, of the elbow, or long healed, is no hand or wrist fracture now.
+        ("Wrist x-rays showed no fracture.", "fracture_or_foreign_body_suspected"),
+        ("Nondisplaced fracture of the left radius head.", "fracture_or_foreign_body_suspected"),
+        ("History of a wrist fracture in 2010.", "fracture_or_foreign_body_suspected"),
+        # The arm's entrapments are not a neuropathy of the legs; a negation is the silence.
+        ("NCV of the arm for a suspected ulnar neuropathy.", "peripheral_neuropathy_suspected"),
+        ("There is no evidence of neuropathy in the legs.", "peripheral_neuropathy_suspected"),
+        # "no documentation of red flags" is the record's silence, not their absence.
+        ("There is no documentation of red flags.", "red_flags"),
+        ("MRI of the lumbar spine showed mild disc bulging.", "imaging_nerve_compromise"),
+    ],
+)
+def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, name: str) -> None:
+    assert name not in read(note)

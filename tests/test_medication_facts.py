@@ -27,6 +27,9 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("gi_symptoms", "Denies dyspepsia, nausea or abdominal pain.", False),
     ("gi_symptoms", "No GI complaints on the current regimen.", False),
     ("gi_symptoms", "Lumbar range of motion is reduced.", None),
+    # a reviewer finding no complaint in the record is silence; a complaint denied is not
+    ("gi_symptoms", "There is no documentation of dyspepsia on the NSAID.", None),
+    ("gi_symptoms", "He denies heartburn on the naproxen.", False),
     # GI risk factors taken now
     ("gi_risk_factors", "She takes warfarin for atrial fibrillation.", True),
     ("gi_risk_factors", "He is on Plavix after a stent.", True),
@@ -36,6 +39,7 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("spasticity", "He sustained a spinal cord injury in 2009.", True),
     ("spasticity", "There is no spasticity of the lower limbs.", False),
     ("spasticity", "Denies any history of spinal cord injury or multiple sclerosis.", False),
+    ("spasticity", "Muscle tone is normal in both legs.", False),
     (
         "paroxysmal_neuropathic_pain",
         "Lancinating pain along the jaw, typical of tic douloureux.",
@@ -60,6 +64,9 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("non_opioid_analgesics_failed", "He failed NSAIDs and acetaminophen.", True),
     ("non_opioid_analgesics_failed", "Tylenol has been ineffective.", True),
     ("non_opioid_analgesics_failed", "Ibuprofen 600 mg twice daily.", None),
+    ("non_opioid_analgesics_failed", "She takes ibuprofen without relief of the knee pain.", True),
+    ("non_opioid_analgesics_failed", "He has used NSAIDs with little benefit.", True),
+    ("non_opioid_analgesics_failed", "Tylenol with good relief.", None),
     # the four A's of opioid maintenance
     ("medication_pain_relief", "Pain is 8/10 without medications and 4/10 with them.", True),
     ("medication_pain_relief", "With medications his pain goes down to 4/10.", True),
@@ -72,30 +79,57 @@ PLANTED: list[tuple[str, str, Any]] = [
     ("severe_adverse_effects", "She denies side effects from the medication.", False),
     ("severe_adverse_effects", "No sedation, nausea or constipation.", False),
     ("severe_adverse_effects", "Tolerating the medication without problems.", False),
+    ("severe_adverse_effects", "He is tolerating his medications without complaint.", False),
     ("aberrant_drug_behavior", "He asked for early refills twice this quarter.", True),
     ("aberrant_drug_behavior", "The last UDS was inconsistent with prescribed medications.", True),
     ("aberrant_drug_behavior", "No aberrant behavior and no lost prescriptions.", False),
     ("aberrant_drug_behavior", "Urine drug screen was consistent in March.", False),
     ("aberrant_drug_behavior", "CURES shows a single prescriber.", False),
+    # a substance use disorder by its signs in the social history
+    ("aberrant_drug_behavior", "He reports ongoing illicit drug use on weekends.", True),
+    ("aberrant_drug_behavior", "Social history is negative for illicit drug use.", False),
     ("cures_checked", "The CURES report was reviewed today.", True),
     ("cures_checked", "PDMP checked: no other prescribers.", True),
     ("cures_checked", "Will check CURES at the next visit.", None),
     ("cures_checked", "The CURES report was not reviewed.", False),
     ("opioid_risk_screening", "Opioid Risk Tool score was low.", True),
+    ("opioid_risk_screening", "Screening for risk of addiction was done at this visit.", True),
     # other indications
     ("insomnia", "She reports difficulty sleeping because of pain.", True),
     ("insomnia", "Sleeps well, denies insomnia.", False),
     ("depression", "Depressed mood since the injury.", True),
     ("depression", "Denies depression or anxiety.", False),
+    # an examination manoeuvre of the shoulder, not a mood
+    ("depression", "Positive shoulder depression test on the right.", None),
+    ("psychosocial_factors_present", "Positive shoulder depression test on the right.", None),
+    ("sleep_hygiene_tried", "She has followed sleep hygiene measures for a month.", True),
+    ("sleep_hygiene_tried", "There is no documentation of sleep hygiene measures.", None),
     ("tablets_not_tolerated", "He is unable to swallow pills after the neck surgery.", True),
     ("oral_medication_not_tolerated", "She cannot tolerate oral NSAIDs.", True),
+    (
+        "oral_medication_not_tolerated",
+        "Since the bypass he is not able to tolerate oral NSAIDs.",
+        True,
+    ),
+    (
+        "pain_medication_reduced_or_not_tolerated",
+        "Since the bypass he is not able to tolerate oral NSAIDs.",
+        True,
+    ),
+    ("oral_medication_not_tolerated", "She remains able to tolerate oral medications.", False),
     ("psychosocial_factors_present", "He has marked fear-avoidance beliefs about bending.", True),
     ("psychosocial_factors_present", "Depressed mood since the injury.", True),
     ("psychosocial_factors_present", "No psychosocial stressors are reported.", False),
     ("opioid_trial_planned", "Plan: a 30-day trial of tramadol after a baseline screen.", True),
     ("opioid_trial_planned", "No opioid trial is planned.", False),
+    ("opioid_trial_planned", "Plan: initiation of opioid therapy with tramadol.", True),
     ("pain_medication_reduced_or_not_tolerated", "She has cut down her pain medication.", True),
     ("pain_medication_reduced_or_not_tolerated", "Medication intolerance to NSAIDs.", True),
+    (
+        "pain_medication_reduced_or_not_tolerated",
+        "There is no indication that her pain medication is being reduced.",
+        None,
+    ),
     # goals of a device trial
     ("treatment_goals_documented", "Goals of the trial: walk 30 minutes and cut medication.", True),
     ("treatment_goals_documented", "Short and long term goals were set with the patient.", True),
@@ -173,7 +207,8 @@ def test_a_compound_request_gives_its_formula() -> None:
     read = {
         f.name: f.value for f in extract_note_facts("Knee pain.", FINDINGS, request=request).facts
     }
-    assert "ketoprofen" in read["compound_formula"] and "lidocaine" in read["compound_formula"]
+    # The drugs with the strength of each, as the request writes them.
+    assert read["compound_formula"] == "ketoprofen 10%, lidocaine 5%"
     single = normalize_request("Naproxen 550 mg #60", VOCABULARY)
     alone = {f.name for f in extract_note_facts("Knee pain.", FINDINGS, request=single).facts}
     assert "compound_formula" not in alone

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.sentences import REQUEST_WORDS, Reader
+from engine.facts.sentences import Reader
 
 _IMAGING_WORDS = frozenset(
     ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
@@ -41,7 +41,7 @@ _ELECTRODIAGNOSTICS_DONE = re.compile(
 def earlier_studies(reader: Reader) -> None:
     """Imaging and electrodiagnostics done. A study planned or asked for is not a study done."""
     text, words, findings = reader.text, reader.words, reader.findings
-    if words & _IMAGING_WORDS and words.isdisjoint(REQUEST_WORDS) and _IMAGING_DONE.search(text):
+    if words & _IMAGING_WORDS and not reader.asks and _IMAGING_DONE.search(text):
         reader.add("prior_imaging", True)
         # Which kind of study of which part, for whether a requested one repeats it.
         kinds = {"advanced" if m[0].lower()[0] in "mc" else "plain" for m in _STUDY.finditer(text)}

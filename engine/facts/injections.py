@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import with_figures
-from engine.facts.sentences import REQUEST_WORDS, Reader
+from engine.facts.sentences import Reader
 
 INJECTION = "~injection:"
 # The request's subtype -> how the record names that kind of injection.
@@ -59,7 +59,7 @@ _NONE = re.compile(
 def injections_given(reader: Reader) -> None:
     """What a sentence says of injections given: never what is requested or planned."""
     words = reader.words
-    if not words.isdisjoint(REQUEST_WORDS) or reader.planned:
+    if reader.asks or reader.planned:
         return
     if _FIRST_WORDS.isdisjoint(words):
         # "No prior injections": none of any kind.

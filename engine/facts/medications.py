@@ -12,7 +12,7 @@ from typing import Any
 
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
-from engine.facts.sentences import REQUEST_WORDS, Reader, Reading
+from engine.facts.sentences import Reader, Reading
 from engine.models import Request
 from engine.negation import Status
 from engine.vocab import normalize_phrase
@@ -39,7 +39,7 @@ def opioid_use(reader: Reader) -> None:
             and not words.isdisjoint(_OPIOID_WORDS)
             and _ON_OPIOIDS.search(reader.text)
         )
-    ) and words.isdisjoint(REQUEST_WORDS):
+    ) and not reader.asks:
         reader.add("opioid_use", True)
 
 
@@ -97,7 +97,8 @@ def request_drug_facts(
                 if not set(normalize_phrase(drug).split()) <= _COMPOUND_WORDS
             ]
             if named:
-                found.append(("compound_formula", ", ".join(named), AS_REQUESTED))
+                formula = ", ".join(with_strength(drug, request.text) for drug in named)
+                found.append(("compound_formula", formula, AS_REQUESTED))
     if request.service.category == "dme":
         words = set(normalize_phrase(request.text).split())
         if not words.isdisjoint(_TRIAL_WORDS):
@@ -105,6 +106,14 @@ def request_drug_facts(
         elif not words.isdisjoint(_PURCHASE_WORDS):
             found.append(("dme_purchase", True, AS_REQUESTED))
     return found
+
+
+def with_strength(drug: str, written: str) -> str:
+    """The drug as the formula gives it, with the strength written right after its name
+    ("flurbiprofen 10%"): the formula is the drugs and how much of each."""
+    words = r"\W+".join(re.escape(word) for word in drug.split())
+    strength = re.search(rf"\b{words}\W*?(\d+(?:\.\d+)?\s*%)", written, re.I | re.ASCII)
+    return f"{drug} {''.join(strength[1].split())}" if strength else drug
 
 
 # "MED 120 mg", "a morphine equivalent dose of 90 mg/day", "MME: 60", "200 mg/day morphine

@@ -11,7 +11,7 @@ from functools import cache
 from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.findings import GatedPattern
 from engine.facts.model import NAMED, PER, POSTSURGICAL_THERAPIES
-from engine.facts.sentences import REQUEST_WORDS, Reader
+from engine.facts.sentences import Reader
 
 MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
@@ -154,7 +154,7 @@ def visits_done(reader: Reader) -> None:
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
     speaks of it, so its silence on the visits is no first course."""
     text, words = reader.text, reader.words
-    counts_done = words.isdisjoint(REQUEST_WORDS)
+    counts_done = not reader.asks
     if counts_done and not reader.planned and not words.isdisjoint(MODALITY_FIRST_WORDS):
         for name in MODALITIES:
             if MODALITY_WORD[name].search(text):

@@ -61,6 +61,7 @@ REQUEST_WORDS = frozenset(
         "prescribed",
     ]
 )
+_MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
 # A utilization review's decision, which the letter reports with its reasons.
 # ("not certified", "not approved", "failed to approve" hold "certified" or "approve(d)".)
 _DECISION_WORDS = frozenset(
@@ -370,6 +371,7 @@ class Reader:
         "has_digit",
         "ur_decision",
         "planned",
+        "asks",
         "found",
         "read",
         "quiet",
@@ -396,6 +398,12 @@ class Reader:
         )
         self.planned = not words.isdisjoint(_PLAN_WORDS) or (
             "be" in words and _TO_BE_DONE.search(text) is not None
+        )
+        # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
+        # not given. "Modified duty" is a work status, not a modified request.
+        asking = words & REQUEST_WORDS
+        self.asks = bool(asking) and not (
+            asking == {"modified"} and _MODIFIED_WORK.search(text) is not None
         )
         self.found: list[Reading] = []
         self.read: ReadSentence | None = None
