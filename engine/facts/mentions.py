@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.model import IMPROVED, SITE, UNNAMED
-from engine.facts.prior_treatment import MODALITY_WORD
+from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
 from engine.facts.surgery import named_with_site
 from engine.negation import Status
@@ -90,7 +90,7 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
             return
         value = stated
     if spec.per_therapy:
-        named = [t for t, mentioned in MODALITY_WORD.items() if mentioned.search(text)]
+        named = therapies_named(reader)
         # Without a therapy named, of the treatment so far (`UNNAMED`): a note written for a
         # therapy request gives it to that therapy where it documents visits of it.
         for therapy in named or [UNNAMED]:

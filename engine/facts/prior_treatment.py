@@ -139,6 +139,16 @@ MODALITY_FIRST_WORDS = frozenset(
 )
 
 
+def therapies_named(reader: Reader) -> list[str]:
+    """The prior-visits facts of the therapies a sentence names, in the order of MODALITIES."""
+    text, lowered = reader.text, reader.lowered
+    return [
+        name
+        for name, word in MODALITY_WORD.items()
+        if word.may_match(lowered) and word.pattern.search(text)
+    ]
+
+
 def visits_authorized(reader: Reader) -> None:
     """Visits UR authorized, per therapy: "authorized", not "Request for Authorization", which
     names what was asked."""
@@ -154,27 +164,24 @@ def visits_done(reader: Reader) -> None:
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
     speaks of it, so its silence on the visits is no first course."""
     text, words = reader.text, reader.words
-    counts_done = not reader.asks
-    if counts_done and not reader.planned and not words.isdisjoint(MODALITY_FIRST_WORDS):
-        for name in MODALITIES:
-            if MODALITY_WORD[name].search(text):
-                reader.add(f"{NAMED}{name}", True)
-    if counts_done and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
+    if reader.asks or words.isdisjoint(MODALITY_FIRST_WORDS):
+        return
+    # Every pattern below holds the therapy's name between word boundaries, so a therapy the
+    # sentence does not name can match none of them: only the named ones are compiled and tried.
+    named = therapies_named(reader)
+    if not reader.planned:
+        for name in named:
+            reader.add(f"{NAMED}{name}", True)
+    if reader.has_digit or not words.isdisjoint(NUMBER_WORDS):
         figures: str | None = None
-        for name in MODALITIES:
-            if words.isdisjoint(MODALITY_FIRST_WORDS) or not MODALITY_WORD[name].search(text):
-                continue
+        for name in named:
             figures = figures or with_figures(text)
             for match in prior_pattern(name).finditer(figures):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
                 if name in POSTSURGICAL_THERAPIES and _AFTER_SURGERY.search(text):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
-    if (
-        counts_done
-        and not words.isdisjoint(("no", "not", "never"))
-        and not words.isdisjoint(MODALITY_FIRST_WORDS)
-    ):
-        for name in MODALITIES:
+    if not words.isdisjoint(("no", "not", "never")):
+        for name in named:
             for match in none_prior_pattern(name).finditer(text):
                 reader.add(name, 0, match.start(), match.end())
