@@ -30,13 +30,49 @@ _DIAGNOSIS_WORD = re.compile(
     r"lesion|dysfunction|laceration|dislocation|hernia|effusion)\b",
     re.I | re.ASCII,
 )
+# Text every match of `_DIAGNOSIS_WORD` holds, lower-cased: a part without any of it is passed
+# over by substring tests, where the expression's `\w+` would try each word's every ending.
+_DIAGNOSIS_WORD_TEXT = (
+    "itis",
+    "osis",
+    "pathy",
+    "algia",
+    "pain",
+    "syndrome",
+    "disease",
+    "disorder",
+    "tear",
+    "contusion",
+    "spasm",
+    "headache",
+    "insomnia",
+    "depression",
+    "anxiety",
+    "derangement",
+    "impingement",
+    "instability",
+    "lesion",
+    "dysfunction",
+    "laceration",
+    "dislocation",
+    "hernia",
+    "effusion",
+)
+
+
+def names_diagnosis_word(part: str) -> bool:
+    """Whether a part of a list has a diagnosis's head word (`_DIAGNOSIS_WORD`)."""
+    lowered = part.lower()
+    return any(text in lowered for text in _DIAGNOSIS_WORD_TEXT) and bool(
+        _DIAGNOSIS_WORD.search(part)
+    )
 
 
 def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
     """Whether a list of diagnoses names one outside the guideline's groups: a part of the list
     with words of its own that no group's phrase matches ("... and bilateral knee pain")."""
     for part in _LIST_PARTS.split(listing.rstrip(". ")):
-        if not _DIAGNOSIS_WORD.search(part):
+        if not names_diagnosis_word(part):
             continue
         words = phrase_words(part)
         if not findings.diagnosis_pattern.search(padded(words), frozenset(words)):
