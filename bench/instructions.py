@@ -2,9 +2,14 @@
 that stays the same from run to run, where the time moves by a fifth on a shared machine, so two
 versions of the engine can be compared by a change of a percent.
 
-Runs the audit of the corpus text letters twice under cachegrind, once warming up only (rules read,
-rulesets registered, phrase lists compiled on 40 letters) and once auditing `--letters` more, and
-prints the difference per letter. Needs valgrind and ../shared; takes about half a minute.
+Runs the audit of the corpus text letters twice under cachegrind, once warming up only and once
+auditing `--letters` more, and prints the difference per letter: the steady state of a long run.
+The warm-up (rules read, rulesets registered) is the whole corpus once, because a phrase list is
+compiled only once it has been asked SCANS_BEFORE_COMPILING times (engine/facts/findings.py): on a
+shorter warm-up, lists asked less often were compiled while measuring, which counted half a million
+instructions per letter that a long run never spends again. A run without cachegrind then counts
+the lists compiled while measuring, which should be none. Needs valgrind and ../shared; takes
+about a minute.
 
 Usage: python bench/instructions.py [--letters N]
 """
@@ -17,27 +22,49 @@ import sys
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dwc-2016" / "txt"
-WARM_UP_LETTERS = 40
+# The whole corpus once: later, no list reached the compiling threshold within 155 letters.
+WARM_UP_LETTERS = len(list(CORPUS.glob("*.txt")))
 
-# The audited run itself, in a fresh interpreter: warm up, then audit `count` letters.
+# The audited run itself, in a fresh interpreter: warm up, then audit `count` letters, going
+# round the corpus. With a fourth argument it prints how many phrase lists were compiled while
+# auditing the `count` letters (looking for them costs instructions, so only outside cachegrind).
 RUN = """
+import gc
 import sys
+from itertools import cycle, islice
 from pathlib import Path
 from engine.audit import AuditSettings
-letters = sorted(Path(sys.argv[1]).glob("*.txt"))
+from engine.facts.findings import PhraseList
+letters = cycle(sorted(Path(sys.argv[1]).glob("*.txt")))
 auditor = AuditSettings().auditor()
-for path in letters[: int(sys.argv[2])]:
+for path in islice(letters, int(sys.argv[2])):
     auditor.audit_file(path)
-count = int(sys.argv[3])
-for path in (letters * (count // len(letters) + 1))[:count]:
+counting = len(sys.argv) > 4
+def compiled():
+    return {id(o) for o in gc.get_objects() if isinstance(o, PhraseList) and o.pattern}
+before = compiled() if counting else set()
+for path in islice(letters, int(sys.argv[3])):
     auditor.audit_file(path)
+if counting:
+    print(len(compiled() - before))
 """
+
+
+def run_command(count: int, *extra: str) -> list[str]:
+    return [sys.executable, "-c", RUN, str(CORPUS), str(WARM_UP_LETTERS), str(count), *extra]
 
 
 def instructions(count: int) -> int:
     """Instructions of one interpreter run auditing `count` letters after the warm-up."""
-    command = [sys.executable, "-c", RUN, str(CORPUS), str(WARM_UP_LETTERS), str(count)]
-    return counted_instructions(command)
+    return counted_instructions(run_command(count))
+
+
+def compiled_while_measuring(count: int) -> int:
+    """Phrase lists compiled while auditing `count` letters after the warm-up."""
+    finished = subprocess.run(
+        run_command(count, "count compiles"), capture_output=True, text=True, check=True
+    )
+    return int(finished.stdout.split()[-1])
 
 
 def counted_instructions(command: list[str], environment: dict[str, str] | None = None) -> int:
@@ -69,7 +96,14 @@ def main() -> None:
     instructions(0)
     base, audited = instructions(0), instructions(count)
     per_letter = (audited - base) / count
-    print(f"{per_letter / 1e6:.3f} million instructions per letter ({count} corpus text letters)")
+    print(
+        f"{per_letter / 1e6:.3f} million instructions per letter ({count} corpus text letters, "
+        f"after a warm-up of {WARM_UP_LETTERS})"
+    )
+    print(
+        f"phrase lists compiled while measuring: {compiled_while_measuring(count)} "
+        "(0: the figure is the steady state)"
+    )
 
 
 if __name__ == "__main__":
