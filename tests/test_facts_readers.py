@@ -421,3 +421,80 @@ def test_the_injections_given_are_read_for_a_request_of_their_kind(
 )
 def test_an_injection_requested_or_of_another_kind_is_none_given(note: str) -> None:
     assert "prior_injections" not in read(note, ESI)
+
+
+# --- the dates of the review and of the latest report -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note, reviewed",
+    [
+        (
+            "The original utilization review (11-8-2016) had non-certified the MRI.",
+            date(2016, 11, 8),
+        ),
+        ("The original Utilization Review (UR) (12-2-2016) denied the EMG.", date(2016, 12, 2)),
+        ("On 11-22-2016, Utilization Review non-certified the request.", date(2016, 11, 22)),
+        ("On 12-19-16 the request was non-certified by utilization review.", date(2016, 12, 19)),
+        ("The UR dated 1-23-17 non-certified the request.", date(2017, 1, 23)),
+        # A date first, in a sentence that reports no decision of the review, is not its date.
+        ("On 12-8-16 the physician sent the utilization review more notes.", None),
+    ],
+)
+def test_the_review_date_is_read_before_or_after_the_review(note: str, reviewed: date) -> None:
+    assert read(note).get("ur_date") == reviewed
+
+
+@pytest.mark.parametrize(
+    "note, reported",
+    [
+        ("On 1-10-17, he complained of ongoing neck pain.", date(2017, 1, 10)),
+        ("On 12-8-16 the treating physician requested authorization for PT.", date(2016, 12, 8)),
+        ("The injured worker presented on 10-28-2016 with neck pain.", date(2016, 10, 28)),
+        ("She received a Ketorolac injection at the 10-28-2016 visit.", date(2016, 10, 28)),
+        ("On 11-17-2016, the Request for Authorization requested chiropractic care.",
+         date(2016, 11, 17)),
+        ("The RFA (request for authorization) dated November 17, 2016 asked for an MRI.",
+         date(2016, 11, 17)),
+        ("An authorization request dated 11-15-2016 included naproxen.", date(2016, 11, 15)),
+        ("Medical records dated 12-3-2016 noted low back pain.", date(2016, 12, 3)),
+        # The review's own report, and an event the patient tells of, are no report of care.
+        ("In a utilization review report dated December 7, 2016, the PT was modified.", None),
+        ("On 11-9-2016 he underwent a closed reduction.", None),
+    ],
+)  # fmt: skip
+def test_the_latest_report_is_a_visit_a_report_or_a_request(note: str, reported: date) -> None:
+    assert read(note).get("latest_report_date") == reported
+
+
+# --- what utilization review decided on the surgery, and a return to work that held ------------
+
+
+@pytest.mark.parametrize(
+    "note, certified",
+    [
+        ("The requested surgery was previously denied due to lack of conservative care.", False),
+        ("The carpal tunnel release was non-certified.", False),
+        ("The lumbar fusion was modified by UR to a decompression.", None),
+        ("The surgery was approved; the brace was denied.", None),
+    ],
+)
+def test_a_surgery_refused_is_read_where_the_sentence_says_so(
+    note: str, certified: bool | None
+) -> None:
+    assert read(note).get("procedure_certified") == certified
+
+
+@pytest.mark.parametrize(
+    "note, failed",
+    [
+        ("Per the progress report, the IW has returned to regular job duties.", False),
+        ("The applicant continued performing full duty work despite pain.", False),
+        ("He had two failed attempts to return to work.", True),
+        # A release to full duty is a plan, and a return not made says nothing of an attempt.
+        ("He may return to full duty on 12/1/2016.", None),
+        ("She has not returned to full duty.", None),
+    ],
+)
+def test_a_return_to_work_that_held_is_no_failed_return(note: str, failed: bool | None) -> None:
+    assert read(note).get("return_to_work_failed") == failed

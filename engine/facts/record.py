@@ -24,20 +24,54 @@ _INJURY_DATE = re.compile(
     r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
     re.I | re.ASCII,
 )
-# "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14"
+# "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14", and
+# the date in brackets after the name: "The original utilization review (11-8-2016)", "The
+# original Utilization Review (UR) (12-2-2016) denied".
 _UR_DATE = re.compile(
-    rf"\b(?:utilization\s+review|UR)\b[^.]{{0,60}}?\b(?:on|from|dated|of)\s+(?:{DATE})",
+    r"\b(?:utilization\s+review|UR)\b"
+    rf"(?:[^.]{{0,60}}?\b(?:on|from|dated|of)\s+|(?:\s*\([^)]{{0,40}}\))?\s*\(\s*)(?:{DATE})",
     re.I | re.ASCII,
 )
-# "the progress report dated April 14, 2014", "Request for Authorization dated 12-20-16"
+# The date first, in a sentence reporting the review's decision: "On 11-22-2016, Utilization
+# Review non-certified the request", "On 12-19-16 the request was non-certified by utilization
+# review".
+_UR_DATE_BEFORE = re.compile(
+    rf"\bOn\s+(?:{DATE}),?\s+[^.]{{0,120}}?\b(?:utilization\s+review|UR)\b", re.I | re.ASCII
+)
+# "the progress report dated April 14, 2014", "Request for Authorization dated 12-20-16", "The
+# RFA (request for authorization) dated November 17, 2016", "Medical records dated 12-3-2016".
 _REPORT_DATE = re.compile(
     r"\b(?:progress\s+(?:note|report)s?|report|note|evaluation|visit|request\s+for\s+"
-    rf"authorization|RFA)\s+(?:dated|of|on)\s+(?:{DATE})",
+    r"authorization|authorization\s+request|RFA|(?:medical\s+)?records|documentation)"
+    rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:dated|of|on)\s+(?:{DATE})",
     re.I | re.ASCII,
 )
-_REPORT_WORDS = frozenset(
-    ["report", "reports", "note", "notes", "evaluation", "visit", "authorization", "rfa"]
+# A visit, as summaries tell one: "On 1-10-17, he complained of ...", "On 12-8-16 the treating
+# physician requested authorization", "The injured worker presented on 10-28-2016", "at the
+# 10-28-2016 visit"; and "On 11-17-2016, the Request for Authorization requested ...".
+_VISIT_DATES = tuple(
+    re.compile(pattern, re.I | re.ASCII)
+    for pattern in (
+        rf"\bOn\s+(?:{DATE}),?\s+(?:the\s+)?(?:(?:treating|primary|attending)\s+)?"
+        r"(?:provider|physician|doctor|patient|injured\s+worker|applicant|claimant|IW|he|she)"
+        r"\s+(?:was\s+seen|was\s+evaluated|presented|complained|complains|reported|reports"
+        r"|continued|noted|documented|requested)\b",
+        rf"\bOn\s+(?:{DATE}),?\s+(?:the\s+)?(?:request\s+for\s+authorization|RFA)\b",
+        rf"\b(?:presented|was\s+seen|was\s+evaluated)\s+on\s+(?:{DATE})",
+        rf"\bthe\s+(?:{DATE})\s+(?:(?:office|follow[\s-]?up|progress|clinic)\s+)?"
+        r"(?:visit|report|note|evaluation)\b",
+    )
 )
+_REPORT_WORDS = frozenset(
+    ["report", "reports", "note", "notes", "evaluation", "visit", "authorization", "rfa",
+     "records", "documentation"]
+)  # fmt: skip
+_VISIT_WORDS = _REPORT_WORDS | frozenset(
+    ["presented", "seen", "evaluated", "complained", "complains", "reported", "continued",
+     "noted", "documented", "requested"]
+)  # fmt: skip
+# A review's own report is no report of the treatment: "In a utilization review report dated".
+_REVIEW_BEFORE = re.compile(r"\b(?:review|UR)\s+\Z", re.I | re.ASCII)
 
 
 def age_and_sex(reader: Reader) -> None:
@@ -67,12 +101,21 @@ def record_dates(reader: Reader) -> None:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
     if reader.has_digit and ("utilization" in words or "ur" in words):
-        for review in _UR_DATE.finditer(text):
+        reviews = list(_UR_DATE.finditer(text))
+        if reader.ur_decision:
+            reviews += _UR_DATE_BEFORE.finditer(text)
+        for review in reviews:
             reviewed = date_of(review)
             if reviewed:
                 reader.add("ur_date", reviewed, review.start(), review.end())
-    if reader.has_digit and not words.isdisjoint(_REPORT_WORDS):
-        for report in _REPORT_DATE.finditer(text):
+    if reader.has_digit and not words.isdisjoint(_VISIT_WORDS):
+        reports = [
+            report
+            for report in _REPORT_DATE.finditer(text)
+            if not _REVIEW_BEFORE.search(text, 0, report.start())
+        ]
+        reports += [visit for pattern in _VISIT_DATES for visit in pattern.finditer(text)]
+        for report in reports:
             reported = date_of(report)
             if reported:
                 reader.add("latest_report_date", reported, report.start(), report.end())

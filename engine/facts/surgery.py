@@ -62,13 +62,25 @@ def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
     return " ".join(text[start:end].split()), start, end
 
 
+# The surgery named as the subject of the refusal, as summaries report an earlier review: "The
+# requested surgery was previously denied due to ...", which names no reviewer.
+_SURGERY_WAS_REFUSED = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been)"
+    r"\s+(?:previously\s+|also\s+)?(?:non[\s-]?certified|not\s+certified|denied|not\s+approved"
+    r"|not\s+authorized|non[\s-]?authorized)\b",
+    re.ASCII,
+)
+
+
 def surgery_refused(reader: Reader) -> None:
     """What UR decided on a surgery is a fact of the record in its own right: the services that
     go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery)."""
-    if reader.ur_decision and not reader.words.isdisjoint(_SURGERY_WORDS):
-        refused = _SURGERY_REFUSED.search(reader.lowered)
-        if refused:
-            reader.add("procedure_certified", False, refused.start(), refused.end())
+    if reader.words.isdisjoint(_SURGERY_WORDS):
+        return
+    refused = _SURGERY_REFUSED.search(reader.lowered) if reader.ur_decision else None
+    refused = refused or _SURGERY_WAS_REFUSED.search(reader.lowered)
+    if refused:
+        reader.add("procedure_certified", False, refused.start(), refused.end())
 
 
 def surgery_dates(reader: Reader) -> None:
