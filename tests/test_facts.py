@@ -26,8 +26,10 @@ from conftest import REPO, SHARED, note_values
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.audit import rules_date
 from engine.check import read_request
 from engine.facts import CaseFacts, PhraseList, extract_facts, extract_note_facts, load_findings
+from engine.facts.derived import DERIVED_FACTS
 from engine.letters import parse_letter, parse_letter_file
 from engine.vocab import load_vocabulary
 
@@ -59,6 +61,10 @@ class ScenarioNote:
     @property
     def request(self) -> str:
         return str(scenarios()[self.scenario]["request"])
+
+    @property
+    def request_date(self) -> date:
+        return date.fromisoformat(str(scenarios()[self.scenario]["date"]))
 
 
 def letter_of(gold_path: Path, gold: dict) -> Path | ScenarioNote:
@@ -234,9 +240,20 @@ def extracted(letter: Path | ScenarioNote) -> dict[tuple[str, int | None], Any]:
     if isinstance(letter, ScenarioNote):
         request = read_request(letter.request, VOCABULARY)
         facts = extract_note_facts(letter.read_text(), FINDINGS, request=request)
+        on = letter.request_date
     else:
-        facts = extract_facts(parse_letter_file(letter, VOCABULARY), FINDINGS)
-    return {(f.name, f.item): f.value for f in facts.facts if f.value is not None}
+        case = parse_letter_file(letter, VOCABULARY)
+        facts = extract_facts(case, FINDINGS)
+        on = rules_date(case, facts.read_values())
+    found = {(f.name, f.item): f.value for f in facts.facts if f.value is not None}
+    # The derived facts are scored as the audit computes them for the letter, at the date it
+    # judges the letter at (a note's at its request's date, as `imrcheck check` judges it): the
+    # weeks since the injury and since a surgery (from the dates read), any neurologic deficit and
+    # any red flag (from their parts), the diagnosis line. They measure the readers of their parts
+    # and the derivation together.
+    derived = facts.values(None, on=on)
+    found.update({(name, None): derived[name] for name in DERIVED_FACTS if name in derived})
+    return found
 
 
 def agrees(found: Any, wanted: Any) -> bool:
@@ -350,26 +367,40 @@ KNOWN_MISSES = {
     "in another item; an H2-blocker item reads only the drugs taken",
     "seed-004_e4b70695cb527144:postsurgical_visits_completed": "'has not had any physical "
     "therapy since his surgery' is read as no therapy at all, not as none after the surgery",
-    "seed-004_e4b70695cb527144:weeks_since_surgery": "a derived fact, counted at the date the "
-    "record is judged at (CaseFacts.values); the extraction scored holds no derived facts",
-    "CM16-0234202:weeks_since_surgery": "a derived fact, counted at the date the record is "
-    "judged at (CaseFacts.values); the extraction scored holds no derived facts",
     "CM16-0237844:latest_report_date": "'On December 01, 2016 a request was received': a request "
     "received on a date is not read as a report or request for authorization of that date",
-    "CM16-0241231:weeks_since_injury": "a derived fact, counted at the date the record is judged "
-    "at (CaseFacts.values); the extraction scored holds no derived facts",
     "CM17-0004133:homebound": "'unable to stand and was wheelchair/bed bound': the cue 'unable' "
     "reaches over 'and was' to the phrase, and a negated mention says nothing",
-    "CM17-0004133:weeks_since_injury": "a derived fact, counted at the date the record is judged "
-    "at (CaseFacts.values); the extraction scored holds no derived facts",
-    "CM17-0004133:weeks_since_surgery": "a derived fact, counted at the date the record is "
-    "judged at (CaseFacts.values); the extraction scored holds no derived facts",
-    "CM17-0005616:weeks_since_injury": "a derived fact, counted at the date the record is judged "
-    "at (CaseFacts.values); the extraction scored holds no derived facts",
     "CM17-0014449:procedure_certified": "'There requested treatment was denied on 01/06/2017': "
     "the refusal names no surgery (the surgery is named two sentences on)",
+    "CM17-0004133:weeks_since_surgery": "the surgery's date is not read from 'pelvic ring open "
+    "reduction/internal fixation on 10/31/2016', so no weeks since it are counted",
     "CM17-0015957:ur_date": "the review's date is only in the letter's header ('UR Denial "
     "Date'), from which the readers take the injury date but not the review's",
+    "CM16-0242419:electrodiagnostic_radiculopathy": "'no evidence of positive electrodiagnostic "
+    "findings' names no radiculopathy",
+    "CM17-0008241:central_neurologic_disease_suspected": "a negated central disease is read as "
+    "undocumented, since 'no suspicion of' and 'no documentation of' read alike (the rules take "
+    "both the same)",
+    "CM17-0003284:neurologic_deficit": "a normal sensory examination and full strength, with the "
+    "reflexes not recorded: the derived fact is false only where every part is known",
+    "CM17-0007151:imaging_nerve_compromise": "'no MRI ... supporting a diagnosis of "
+    "radiculopathy' names no nerve root; a radiculopathy beside an MRI is not read, since the MRI "
+    "is as often the one requested for it",
+    "seed-000_f18e7f48dd75e927:neurologic_deficit": "derived from the motor deficit, which is a "
+    "known miss ('There is 4 strength ...': a grade without '/5')",
+    "seed-001_fc764f7706b41fee:diagnosis_group": "derived from the diagnoses, which are a known "
+    "miss (named without a diagnosis cue)",
+    "CM16-0234202:diagnosis_group": "derived from the diagnoses, which are a known miss (the "
+    "fracture is given as an X-ray finding)",
+    "CM16-0248034:diagnosis_group": "derived from the diagnoses, which are a known miss (symptoms "
+    "named, not a diagnosis)",
+    "CM16-0236134:neurologic_deficit": "no weakness and no sensory loss, with the reflexes not "
+    "recorded: the derived fact is false only where every part is known",
+    "CM17-0005177:neurologic_deficit": "intact sensation and reflexes, with the strength not "
+    "recorded: the derived fact is false only where every part is known",
+    "CM17-0015957:neurologic_deficit": "derived from the motor finding, which is a known miss (a "
+    "weakness mention elsewhere outweighs the intact examination)",
     "compound-flurbiprofen-cyclobenzaprine-gabapentin:paroxysmal_neuropathic_pain": "'No "
     "neuropathic symptoms' denies neuropathic pain of every kind; it is read for neuropathic pain "
     "in general, and the paroxysmal kind is not taken from it",

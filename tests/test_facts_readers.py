@@ -498,3 +498,73 @@ def test_a_surgery_refused_is_read_where_the_sentence_says_so(
 )
 def test_a_return_to_work_that_held_is_no_failed_return(note: str, failed: bool | None) -> None:
     assert read(note).get("return_to_work_failed") == failed
+
+
+# --- neurologic, imaging and electrodiagnostic findings, red flags and suspected conditions ------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        # A hand or wrist fracture named, found or suspected, suggests a fracture (ACOEM Ch. 11).
+        (
+            "X-rays revealed a dorsally displaced fracture of the distal radius.",
+            "fracture_or_foreign_body_suspected",
+            True,
+        ),
+        (
+            "A boxer's fracture of the fifth metacarpal is suspected.",
+            "fracture_or_foreign_body_suspected",
+            True,
+        ),
+        ("She fractured her right thumb at work.", "fracture_or_foreign_body_suspected", True),
+        # A study's adjective is the study: "electromyographic" findings are EMG findings.
+        (
+            "Electromyographic indicators of acute cervical radiculopathy were not seen.",
+            "electrodiagnostic_radiculopathy",
+            False,
+        ),
+        (
+            "Electromyographic findings showed a left L5 radiculopathy.",
+            "electrodiagnostic_radiculopathy",
+            True,
+        ),
+        # "nerve compression" as well as "compression of the nerve root".
+        ("MRI does not indicate nerve compression.", "imaging_nerve_compromise", False),
+        ("The MRI shows nerve impingement at L5-S1 on the left.", "imaging_nerve_compromise", True),
+        ("There is no suspicion of red flags.", "red_flags", False),
+        # A neuropathy to be ruled out is the suspicion the fact names.
+        ("NCV to rule out peripheral neuropathy.", "peripheral_neuropathy_suspected", True),
+        (
+            "EMG/NCV of the lower extremities to rule out neuropathy.",
+            "peripheral_neuropathy_suspected",
+            True,
+        ),
+        (
+            "Burning in both feet, possible tarsal tunnel syndrome.",
+            "peripheral_neuropathy_suspected",
+            True,
+        ),
+    ],
+)
+def test_a_finding_or_suspicion_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note).get(name) is value
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        # A fracture ruled out, of the elbow, or long healed, is no hand or wrist fracture now.
+        ("Wrist x-rays showed no fracture.", "fracture_or_foreign_body_suspected"),
+        ("Nondisplaced fracture of the left radius head.", "fracture_or_foreign_body_suspected"),
+        ("History of a wrist fracture in 2010.", "fracture_or_foreign_body_suspected"),
+        # The arm's entrapments are not a neuropathy of the legs; a negation is the silence.
+        ("NCV of the arm for a suspected ulnar neuropathy.", "peripheral_neuropathy_suspected"),
+        ("There is no evidence of neuropathy in the legs.", "peripheral_neuropathy_suspected"),
+        # "no documentation of red flags" is the record's silence, not their absence.
+        ("There is no documentation of red flags.", "red_flags"),
+        ("MRI of the lumbar spine showed mild disc bulging.", "imaging_nerve_compromise"),
+    ],
+)
+def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, name: str) -> None:
+    assert name not in read(note)
