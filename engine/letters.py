@@ -361,9 +361,12 @@ def build_item(
     vocabulary: Vocabulary,
     original: str | None = None,
     authorized: str | None = None,
+    remainder: bool = False,
     ca_line: GuidelineLine | None = None,
     reviewer_line: GuidelineLine | None = None,
 ) -> Item:
+    """One disputed item. `remainder`: the request is what was left of `authorized`'s request
+    once UR authorized that part (see `requests.remainder_of`)."""
     rationale_text = fold_whitespace(rationale.slice(text)) if rationale else ""
     conclusion = conclude(rationale_text)
     source = DecisionSource.HEADING
@@ -373,6 +376,11 @@ def build_item(
             DecisionSource.NONE if conclusion is Decision.UNKNOWN else DecisionSource.CONCLUSION
         )
     request_text = clean_request(request.slice(text))
+    normalized = requests.normalize_request(request_text, vocabulary)
+    if remainder and authorized:
+        normalized = requests.remainder_of(
+            normalized, requests.normalize_request(authorized, vocabulary)
+        )
     return Item(
         index=index,
         request=request_text,
@@ -387,7 +395,7 @@ def build_item(
         reviewer_guideline=reviewer_line,
         rationale=rationale_text,
         rationale_span=rationale,
-        normalized=requests.normalize_request(request_text, vocabulary),
+        normalized=normalized,
     )
 
 
@@ -592,17 +600,18 @@ def split_dwc_heading(
             body_end = trailing_colon.start()
     # Keep "is" out of the request: "... Norco 10/325mg #35 is: Upheld".
     body_end = strip_trailing_is(raw, body_end)
-    request_start, original, authorized = 0, None, None
+    request_start, original, authorized, remainder = 0, None, None, False
     # The original request is at least one character long.
     stated = ORIGINAL_REQUEST_STATED.search(raw, 1, body_end)
-    partial = stated and (
-        PARTIAL_AUTHORIZATION.match(raw, stated.end(), body_end)
-        or WHOLE_ORIGINAL_DISPUTED.match(raw, stated.end(), body_end)
-    )
+    remaining = stated and PARTIAL_AUTHORIZATION.match(raw, stated.end(), body_end)
+    partial = remaining or (stated and WHOLE_ORIGINAL_DISPUTED.match(raw, stated.end(), body_end))
     if stated and partial:
         request_start = partial.start("disputed")
         original = clean_request(raw[: stated.start()])
         authorized = clean_request(partial.group("authorized"))
+        # Only "the remaining portion" is left over from an authorized part; in the other
+        # wording UR allowed something else and the whole original request is disputed.
+        remainder = bool(remaining)
     request = trimmed_span(text, heading.start + request_start, heading.start + body_end)
     return build_item(
         text,
@@ -614,6 +623,7 @@ def split_dwc_heading(
         vocabulary,
         original=original,
         authorized=authorized,
+        remainder=remainder,
         ca_line=ca_line,
         reviewer_line=reviewer_line,
     )

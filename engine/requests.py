@@ -165,6 +165,26 @@ def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
     )
 
 
+def remainder_of(disputed: Request, authorized: Request) -> Request:
+    """The part of a request left for IMR after UR authorized some of it ("Physical therapy six
+    sessions was authorized. The remaining IMR eligible portion: two sessions"), as the reviewer
+    frames it: more of the same service on top of the part already authorized, so a continuation
+    of it. IMR decides that remainder as it stands and does not trim it
+    (`meta.no_partial_modification`); more of a service goes on only with the benefit the
+    guideline asks of what was given (`fi.required_for_continuation`), which the authorized part,
+    not yet given, cannot show. Where UR authorized another service (an NCS, the EMG left), the
+    remainder is a request of its own and stays as it is."""
+    same = disputed.service == authorized.service and (
+        disputed.medication is None
+        or authorized.medication is None
+        or disputed.medication.drug == authorized.medication.drug
+    )
+    if not same:
+        return disputed
+    quantity = disputed.quantity.model_copy(update={"additional": True})
+    return disputed.model_copy(update={"quantity": quantity})
+
+
 def set_aside_perioperative(words: str, vocabulary: Vocabulary) -> tuple[str, bool]:
     """Remove the words that place a request around a surgery, and say whether there were any."""
     found = False

@@ -1700,7 +1700,9 @@ class _Writer:
                 remaining,
                 original=request.text,
                 authorized=allowed,
-                quantity=quantity.model_copy(update={"additional": request.quantity.additional}),
+                # The rest of a request authorized in part is more of the same service: a
+                # continuation (requests.remainder_of).
+                quantity=quantity.model_copy(update={"additional": True}),
             )
         return _Item(request, decision, request.text)
 

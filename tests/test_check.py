@@ -82,10 +82,25 @@ def test_more_visits_without_improvement_asks_for_its_documentation(evaluator: E
 
 
 def test_undocumented_history_is_insufficient_with_what_is_missing(evaluator: Evaluator) -> None:
-    result = check(evaluator, "Additional physical therapy 2x3 lumbar spine")
+    result = check(evaluator, "Physical therapy 2x3 lumbar spine")
     assert result.verdict == "insufficient"
     assert result.missing
     assert all(f"document {words}" in result.to_pass for words in result.missing)
+
+
+def test_more_therapy_with_no_improvement_documented_is_read_as_none(
+    evaluator: Evaluator,
+) -> None:
+    """A request for additional therapy says therapy was given; where nothing documents a gain
+    from it, reviewers find none (the functional-improvement default), and the advice says what
+    to document."""
+    result = check(evaluator, "Additional physical therapy 2x3 lumbar spine")
+    assert result.verdict == "deny"
+    used = {f.name: (f.value, f.source) for f in result.facts}
+    assert used["functional_improvement"] == (False, "default")
+    assert any(
+        advice.startswith("document objective functional improvement") for advice in result.to_pass
+    )
 
 
 def test_nothing_recognisable_is_refused() -> None:

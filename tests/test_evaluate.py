@@ -36,13 +36,13 @@ RULES = (
     supports: {visits: 10, weeks: 8}
     examples: [{name: over, request: {visits: 12}, expect: deny}]
   - id: mtus.test.improvement
-    title: Continuing therapy needs functional improvement
+    title: Continuing therapy needs improving symptoms
     tier: mtus
     effective: {from: 2009-07-18, until: 2017-11-30}
-    when: {all: [prior_visits > 0, functional_improvement == false]}
+    when: {all: [prior_visits > 0, symptoms_improving == false]}
     outcome: deny
-    message: "{prior_visits} prior visits without functional improvement"
-    examples: [{name: no gain, facts: {prior_visits: 6, functional_improvement: false},
+    message: "{prior_visits} prior visits without improvement"
+    examples: [{name: no gain, facts: {prior_visits: 6, symptoms_improving: false},
                 expect: deny}]
   - id: mtus.test.certify
     title: Within the limit on a first course
@@ -118,10 +118,9 @@ def test_an_unknown_fact_is_insufficient_not_false(evaluator: Evaluator) -> None
     assert verdict.outcome == "insufficient"
     finding = next(f for f in verdict.findings if f.rule_id == "mtus.test.improvement")
     assert finding.outcome == "insufficient"
-    assert finding.facts_used == {"prior_visits": 6, "functional_improvement": None}
+    assert finding.facts_used == {"prior_visits": 6, "symptoms_improving": None}
     assert verdict.missing == [
-        "objective functional improvement from the treatment so far (better activities of "
-        "daily living or work status, and less dependence on treatment)"
+        "whether the symptoms are improving with the conservative care under way"
     ]
 
 
@@ -290,9 +289,8 @@ def test_an_undecided_rule_says_what_it_could_not_check(evaluator: Evaluator) ->
     verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=6))
     finding = next(f for f in verdict.findings if f.rule_id == "mtus.test.improvement")
     assert finding.message == (
-        "Cannot decide 'Continuing therapy needs functional improvement': not documented: "
-        "objective functional improvement from the treatment so far (better activities of daily "
-        "living or work status, and less dependence on treatment)."
+        "Cannot decide 'Continuing therapy needs improving symptoms': not documented: "
+        "whether the symptoms are improving with the conservative care under way."
     )
 
 
@@ -304,7 +302,7 @@ def test_a_denial_lists_no_missing_documentation(evaluator: Evaluator) -> None:
 
 def test_the_mtus_number_is_the_supported_quantity_whoever_governs(evaluator: Evaluator) -> None:
     # Nothing fires (8 visits after 6 with improvement), yet both limits apply: MTUS's 10 counts.
-    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=6, functional_improvement=True))
+    verdict = evaluator.evaluate(pt(request_visits=8, prior_visits=6, symptoms_improving=True))
     assert verdict.outcome == "no_rule"
     assert verdict.supported is not None
     assert (verdict.supported.rule_id, verdict.supported.visits) == ("mtus.test.limit", 10)
@@ -312,51 +310,51 @@ def test_the_mtus_number_is_the_supported_quantity_whoever_governs(evaluator: Ev
 
 # --- stated defaults (facts.yaml `default:`) ---------------------------------------------------
 
-DEFAULT_SURGERY = """
+DEFAULT_HOME_PROGRAM = """
     default:
       value: false
       when: neurologic_deficit exists
-      why: an examination that records no surgical plan has none
+      why: an examination that records no home program has none
       source: test
 """
-IMAGING = (
+HOME_PROGRAM_RULES = (
     HEAD
     + """
   - id: mtus.test.no-surgery
-    title: No imaging without a surgical plan
+    title: No therapy without a home program
     tier: mtus
     effective: {}
-    when: surgery_considered == false
+    when: home_exercise_program == false
     outcome: deny
-    message: no surgical plan
-    examples: [{name: none, facts: {surgery_considered: false}, expect: deny}]
+    message: no home program
+    examples: [{name: none, facts: {home_exercise_program: false}, expect: deny}]
 """
 )
 
 
 def with_default(tmp_path: Path, default: str) -> Path:
     facts = (REPO / "rules" / "facts.yaml").read_text()
-    anchor = "  surgery_considered:\n    type: boolean\n"
+    anchor = "  home_exercise_program:\n    type: boolean\n"
     start = facts.index(anchor) + len(anchor)
     end = re.compile(r"\n  (?=\S)").search(facts, start).start() + 1  # the next fact
     facts = facts[:end] + default.lstrip("\n") + facts[end:]
-    return rules_folder(tmp_path, {"pt.yaml": IMAGING, "facts.yaml": facts})
+    return rules_folder(tmp_path, {"pt.yaml": HOME_PROGRAM_RULES, "facts.yaml": facts})
 
 
 @pytest.mark.parametrize("engine", ["durable", "reference"])
 def test_a_silent_record_takes_the_stated_default_where_its_condition_holds(
     tmp_path: Path, engine: str
 ) -> None:
-    evaluator = Evaluator(load_rulebook(with_default(tmp_path, DEFAULT_SURGERY)), engine)
+    evaluator = Evaluator(load_rulebook(with_default(tmp_path, DEFAULT_HOME_PROGRAM)), engine)
     examined = evaluator.evaluate(pt(request_visits=8, neurologic_deficit=False))
     assert examined.outcome == "deny"
-    assert examined.defaults == {"surgery_considered": False}
+    assert examined.defaults == {"home_exercise_program": False}
     # Without an examination the condition does not hold: unknown stays unknown.
     silent = evaluator.evaluate(pt(request_visits=8))
     assert (silent.outcome, silent.defaults) == ("insufficient", {})
     # What the record says wins over the default.
     stated = evaluator.evaluate(
-        pt(request_visits=8, neurologic_deficit=False, surgery_considered=True)
+        pt(request_visits=8, neurologic_deficit=False, home_exercise_program=True)
     )
     assert (stated.outcome, stated.defaults) == ("no_rule", {})
 
@@ -364,7 +362,7 @@ def test_a_silent_record_takes_the_stated_default_where_its_condition_holds(
 def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
     from engine.check import check_request
 
-    folder = with_default(tmp_path, DEFAULT_SURGERY)
+    folder = with_default(tmp_path, DEFAULT_HOME_PROGRAM)
     evaluator = Evaluator(load_rulebook(folder))
     result = check_request(
         evaluator,
@@ -373,7 +371,7 @@ def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
         "Neurologic examination: strength 5/5, sensation intact, reflexes 2+ and symmetric.",
     )
     shown = {f.name: (f.value, f.source) for f in result.facts}
-    assert shown["surgery_considered"] == (False, "default")
+    assert shown["home_exercise_program"] == (False, "default")
     assert result.verdict == "deny"
 
 
@@ -381,18 +379,20 @@ def test_a_default_shows_among_the_facts_of_a_check(tmp_path: Path) -> None:
     ("default", "problem"),
     [
         (
-            DEFAULT_SURGERY.replace("value: false", "value: 'no'"),
-            "error: 'surgery_considered' is boolean, but 'no' is not",
+            DEFAULT_HOME_PROGRAM.replace("value: false", "value: 'no'"),
+            "error: 'home_exercise_program' is boolean, but 'no' is not",
         ),
         (
-            DEFAULT_SURGERY.replace("neurologic_deficit exists", "neurologic_defict exists"),
+            DEFAULT_HOME_PROGRAM.replace("neurologic_deficit exists", "neurologic_defict exists"),
             "error: unknown fact 'neurologic_defict' (did you mean 'neurologic_deficit'?)",
         ),
         (
-            DEFAULT_SURGERY.replace("neurologic_deficit exists", "surgery_considered exists"),
-            "error: a default of 'surgery_considered' cannot depend on itself",
+            DEFAULT_HOME_PROGRAM.replace(
+                "neurologic_deficit exists", "home_exercise_program exists"
+            ),
+            "error: a default of 'home_exercise_program' cannot depend on itself",
         ),
-        (DEFAULT_SURGERY.replace("      why: an", "      because: an"), "error:"),
+        (DEFAULT_HOME_PROGRAM.replace("      why: an", "      because: an"), "error:"),
     ],
 )
 def test_a_wrong_default_is_refused_with_its_place(

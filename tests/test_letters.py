@@ -184,6 +184,8 @@ def test_partial_authorization_disputes_the_remaining_portion(heading: str, voca
     assert only.original_request == "Norco 10/325mg #60"
     assert only.authorized_request == "Norco 10/325mg #25"
     assert only.normalized.quantity.units == 35
+    # What is left of a request UR authorized in part is more of the same: a continuation.
+    assert only.normalized.quantity.additional
 
 
 def test_partial_authorization_of_something_else_disputes_the_whole_original(vocabulary) -> None:
@@ -195,6 +197,8 @@ def test_partial_authorization_of_something_else_disputes_the_whole_original(voc
     only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
     assert only.request == "Acupuncture treatments (unspecified quantity)"
     assert only.authorized_request == "Acupuncture treatments, 6 sessions"
+    # The whole original request is judged as asked, not as more beyond what UR allowed.
+    assert not only.normalized.quantity.additional
 
 
 def test_heading_without_decision_takes_the_rationale_conclusion(vocabulary) -> None:

@@ -7,7 +7,7 @@ import yaml
 from conftest import DATA, needs_shared, real_letters
 
 from engine.letters import parse_letter_file
-from engine.requests import normalize_request
+from engine.requests import normalize_request, remainder_of
 
 VISIT_TABLE = yaml.safe_load((DATA / "visit_quantities.yaml").read_text(encoding="utf-8"))
 READINGS = yaml.safe_load((DATA / "request_readings.yaml").read_text(encoding="utf-8"))
@@ -152,3 +152,26 @@ def test_other_spaces_read_as_plain_ones(vocabulary) -> None:
     other = normalize_request("Physical\u00a0therapy 2\u2009x\u00a06 lumbar\u3000spine", vocabulary)
     assert other.model_dump(exclude={"text"}) == plain.model_dump(exclude={"text"})
     assert other.quantity.visits == 12
+
+
+@pytest.mark.parametrize(
+    ("disputed", "authorized", "continuation"),
+    [
+        ("Physical therapy to the low back two sessions", "Physical therapy six sessions", True),
+        ("Two refills of Ibuprofen 600mg #90", "Ibuprofen 600mg #90", True),
+        ("Acupuncture 12 sessions", "Acupuncture 6 sessions", True),
+        # UR allowed another study or another drug: what is left is a request of its own.
+        ("EMG of the right upper extremity", "NCS of the right upper extremity", False),
+        ("Norco 10/325mg #30", "Tramadol 50mg #30", False),
+    ],
+)
+def test_the_rest_of_a_partly_authorized_request_continues_it(
+    disputed: str, authorized: str, continuation: bool, vocabulary
+) -> None:
+    framed = remainder_of(
+        normalize_request(disputed, vocabulary), normalize_request(authorized, vocabulary)
+    )
+    assert framed.quantity.additional is continuation
+    assert framed.quantity.model_dump(exclude={"additional"}) == normalize_request(
+        disputed, vocabulary
+    ).quantity.model_dump(exclude={"additional"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.evaluate import Evaluator, check_examples
+from engine.evaluate import REQUEST_DEFAULTS, Evaluator, check_examples
 from engine.rules import load_rulebook
 
 RESULTS = check_examples(Evaluator(load_rulebook()))
@@ -32,6 +32,8 @@ def test_every_rule_has_a_citation_a_confidence_and_an_example_per_outcome() -> 
     rulebook = load_rulebook()
     # A fact with a default that always holds is never unknown to a rule.
     always_known = {name for name, d in rulebook.defaults.items() if d.when is None}
+    # The request's own flags the evaluation always fills (evaluate.REQUEST_DEFAULTS).
+    always_known |= set(REQUEST_DEFAULTS)
     for rule in rulebook.rules:
         assert rule.citation and rule.confidence, rule.id
         expected = {example.expect for example in rule.examples}
@@ -40,9 +42,27 @@ def test_every_rule_has_a_citation_a_confidence_and_an_example_per_outcome() -> 
         # and a field the condition requires to exist is known to it.
         scope = rule.scope.items if isinstance(rule.scope, AllOf) else (rule.scope,)
         known = frozenset(t.field for t in scope if isinstance(t, Test) and t.op == "exists")
-        known |= always_known
+        known |= always_known | defaulted_under(rule.when, rulebook.defaults)
         if can_be_unknown(rule.when, known):
             wanted.add("insufficient")
         if not wanted <= expected:
             short.append(f"{rule.id}: no example for {sorted(wanted - expected)}")
     assert not short, "\n".join(short)
+
+
+def defaulted_under(when, defaults) -> set[str]:
+    """The facts whose default surely holds wherever the rule's `when` can hold: the default's
+    condition, or one of its alternatives, is itself a part of the rule's `all`."""
+    from engine.conditions import AllOf, AnyOf, Test
+
+    if not isinstance(when, AllOf):
+        return set()
+    parts = {item for item in when.items if isinstance(item, Test)}
+    known = set()
+    for name, default in defaults.items():
+        if default.when is None:
+            continue
+        options = default.when.items if isinstance(default.when, AnyOf) else (default.when,)
+        if any(option in parts for option in options):
+            known.add(name)
+    return known
