@@ -197,3 +197,22 @@ def note_values(note: str, findings: Any, vocabulary: Any, request: str | None =
 
     asked = normalize_request(request, vocabulary) if request else None
     return {f.name: f.value for f in extract_note_facts(note, findings, request=asked).facts}
+
+
+def planted_in_rationale(letter: Path, planted: str, findings: Any, vocabulary: Any) -> tuple:
+    """The letter's facts, and those it gives with `planted` put at the start of its first
+    decision rationale, each as a set of (name, repr(value)); and the planted letter's facts."""
+    from engine.facts import extract_facts
+    from engine.letters import parse_letter
+
+    text = letter.read_text()
+    marker = "Decision rationale:"
+    assert marker in text
+    with_planted = text.replace(marker, marker + " " + planted, 1)
+    before = extract_facts(parse_letter(text, vocabulary), findings).facts
+    after = extract_facts(parse_letter(with_planted, vocabulary), findings).facts
+    return (
+        {(f.name, repr(f.value)) for f in before},
+        {(f.name, repr(f.value)) for f in after},
+        after,
+    )

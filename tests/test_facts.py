@@ -401,6 +401,9 @@ KNOWN_MISSES = {
     "recorded: the derived fact is false only where every part is known",
     "CM17-0015957:neurologic_deficit": "derived from the motor finding, which is a known miss (a "
     "weakness mention elsewhere outweighs the intact examination)",
+    "CM16-0248034:specific_lesion_suspected": "'rule out carpal tunnel syndrome': the entrapment "
+    "is named by its syndrome, which the lesion list does not hold (a validation-half letter: "
+    "left as found)",
     "compound-flurbiprofen-cyclobenzaprine-gabapentin:paroxysmal_neuropathic_pain": "'No "
     "neuropathic symptoms' denies neuropathic pain of every kind; it is read for neuropathic pain "
     "in general, and the paroxysmal kind is not taken from it",

@@ -37,6 +37,10 @@ READ_BY_CODE = frozenset(
         "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
         "surgery_date", "surgery_type", "surgical_lesion", "symptoms_before_injury", "ur_date",
         "work_status",
+        # conservative_care, imaging_indications, joint_injections, and an injection's relief
+        # handed to a neurotomy (item)
+        "conservative_care_weeks", "plain_films_nondiagnostic", "specific_lesion_suspected",
+        "failed_steroid_injection", "medial_branch_block_relief_percent",
     ]
 )  # fmt: skip
 # Weeks counted from a date the record gives, to the date the request is judged at.

@@ -8,13 +8,16 @@ from datetime import date
 from typing import Any
 
 from engine.facts.composite import composite_mentions
+from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
+from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
+from engine.facts.joint_injections import steroid_injections
 from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
@@ -204,6 +207,10 @@ def facts_in(
     opioid_use(reader)
     morphine_equivalent_dose(reader)
     work_status(reader)
+    care_weeks(reader)
+    plain_films(reader)
+    suspected_lesions(reader)
+    steroid_injections(reader)
     return reader.found
 
 

@@ -22,6 +22,7 @@ from engine.facts.model import (
     Evidence,
     Fact,
 )
+from engine.facts.parts import part_facts
 from engine.facts.sentences import Reading
 from engine.models import Case, Request
 from engine.vocab import (
@@ -87,6 +88,8 @@ def request_facts(
                 give(name, chosen.value, chosen)
         elif letter is not None:
             give(name, None, letter)  # documented only of other body parts: unknown here
+    for name, value, source in part_facts(by_name, regions) if regions else ():
+        give(name, value, source)
     if request.medication:
         drug = normalize_phrase(request.medication.drug).strip()
         drug = findings.drug_name.get(drug, drug)
@@ -133,6 +136,11 @@ def request_facts(
         for key, read in by_name.items():
             if key.startswith(prefix):
                 give(key[len(prefix) :], read.value, read)
+    # A neurotomy follows a diagnostic block of the same nerves: the relief the record gives for a
+    # facet or medial branch block is the block's (odg.facet.rf_neurotomy).
+    relief = by_name.get(f"{INJECTION}facet:prior_injection_relief_percent")
+    if service.category == "injection" and service.subtype == "radiofrequency" and relief:
+        give("medial_branch_block_relief_percent", relief.value, relief)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
             reason = by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered")

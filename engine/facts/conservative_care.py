@@ -1,0 +1,66 @@
+"""How long conservative care has been tried (`conservative_care_weeks`), which the guidelines
+weigh against their windows: imaging after 4-6 weeks of care that has not helped (ACOEM Ch. 8,
+9, 11, 12, 13), facet blocks after 4-6 weeks (ODG), hyaluronic acid after 3 months (ODG Knee).
+Read where the record gives the length of the care ("six weeks of physical therapy",
+"conservative treatment for 3 months"); never from a request or plan ("PT 2x a week for 6
+weeks" is what is asked for), nor from a rationale's sentence that is not about this patient.
+The longest course named wins (`settle` keeps the highest count).
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.sentences import OF_PATIENT, REQUEST_WORDS, Reader
+
+_CARE = (
+    r"(?:conservative\s+(?:care|treatments?|therapy|management|measures)|physical\s+therapy|"
+    r"physiotherapy|pt|therapy|treatments?|chiropractic(?:\s+(?:care|treatments?))?|acupuncture|"
+    r"home\s+exercises?(?:\s+program)?|rest|bracing|splinting)"
+)
+# "six weeks of physical therapy", "3 months of conservative care", "8+ weeks of therapy";
+# "conservative treatment for 3 months", "physical therapy over the past two months".
+_LENGTH = r"(?P<n{0}>\d{{1,2}})\s*\+?\s*(?:-\s*\d{{1,2}}\s*)?(?P<unit{0}>weeks?|wks?|months?)"
+_WEEKS_OF_CARE = re.compile(
+    rf"\b{_LENGTH.format(1)}\s+of\s+(?:\w+\s+){{0,2}}?{_CARE}\b"
+    rf"|\b{_CARE}\s+(?:for|over|x)\s+(?:the\s+(?:past|last)\s+|about\s+|approximately\s+)?"
+    rf"{_LENGTH.format(2)}\b",
+    re.I | re.ASCII,
+)
+_CARE_WORDS = frozenset(
+    ["conservative", "therapy", "physiotherapy", "pt", "treatment", "treatments", "chiropractic",
+     "acupuncture", "exercise", "exercises", "rest", "bracing", "splinting"]
+)  # fmt: skip
+_UNIT_WORDS = frozenset(["week", "weeks", "wk", "wks", "month", "months"])
+# A frequency is a prescription: "2 times a week for 6 weeks", "3x/week x 4 weeks".
+_FREQUENCY = re.compile(
+    r"\b\d\s*(?:x|times)\s*(?:a|per|/|each)?\s*(?:week|wk)\b|\b(?:twice|once)\s+(?:a|per)\s+week",
+    re.I | re.ASCII,
+)
+WEEKS_A_MONTH = 52 / 12
+# Care this patient had, where the sentence names no patient: "Completed six weeks of PT."
+_GIVEN = re.compile(
+    r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b",
+    re.I | re.ASCII,
+)
+
+
+def care_weeks(reader: Reader) -> None:
+    """The length of the conservative care the record says was given."""
+    words = reader.words
+    if _UNIT_WORDS.isdisjoint(words) or _CARE_WORDS.isdisjoint(words):
+        return
+    if reader.planned or reader.ur_decision or not words.isdisjoint(REQUEST_WORDS):
+        return
+    if not reader.has_digit and words.isdisjoint(NUMBER_WORDS):
+        return
+    text = with_figures(reader.text) if not words.isdisjoint(NUMBER_WORDS) else reader.text
+    if _FREQUENCY.search(text):
+        return
+    if not OF_PATIENT.search(text) and not _GIVEN.search(text):
+        return  # of patients at large, or the guideline's window
+    for found in _WEEKS_OF_CARE.finditer(text):
+        n, unit = (found["n1"], found["unit1"]) if found["n1"] else (found["n2"], found["unit2"])
+        weeks = round(int(n) * WEEKS_A_MONTH) if unit.lower().startswith("m") else int(n)
+        reader.add("conservative_care_weeks", weeks, found.start(), found.end())

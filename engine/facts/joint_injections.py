@@ -1,0 +1,68 @@
+"""A steroid injection of a joint already given, and whether it helped: ODG keeps hyaluronic acid
+and PRP at the knee for patients in whom aspiration and a steroid injection have failed
+(odg.knee.hyaluronic_acid, odg.prp). Read of the part the clause names (`parts`), so that a
+failed shoulder injection says nothing of the knee. An injection planned or asked for is none
+given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.parts import add_of_part
+from engine.facts.sentences import REQUEST_WORDS, Reader
+from engine.negation import Status
+
+_INJECTION_WORDS = frozenset(
+    ["cortisone", "corticosteroid", "steroid", "steroids", "kenalog", "depo", "depomedrol",
+     "intra", "intraarticular", "aspiration"]
+)  # fmt: skip
+_INJECTION = re.compile(
+    r"\b(?:(?:cortisone|corticosteroid|steroid|kenalog|depo-?medrol|intra-?articular)\s+"
+    r"(?:\w+\s+)?injections?|injections?\s+of\s+(?:cortisone|corticosteroids?|steroids?)|"
+    r"aspiration(?:\s+and\s+(?:\w+\s+)?injections?)?)\b",
+    re.I | re.ASCII,
+)
+# A steroid injected at the spine is no joint injection: "epidural steroid injection".
+_SPINAL_BEFORE = re.compile(
+    r"\b(?:epidural|transforaminal|interlaminar|caudal|facet|trigger\s+point|nerve\s+root|"
+    r"selective|lumbar|cervical|thoracic|spinal)\W+(?:\w+\W+)?$",
+    re.I | re.ASCII,
+)
+# It did not help, or not for long.
+_FAILED = re.compile(
+    r"\b(?:no|minimal|little|temporary|transient|short[\s-]?(?:lived|term)|brief)\s+(?:pain\s+)?"
+    r"(?:relief|improvement|benefit|help)|\bdid\s+not\s+(?:help|improve|provide|give)|"
+    r"\bnot\s+(?:helpful|effective|beneficial)|\b(?:failed|ineffective|unsuccessful|wore\s+off)\b|"
+    r"\bwithout\s+(?:lasting\s+|significant\s+|any\s+)?(?:relief|improvement|benefit)|"
+    r"\bonly\s+temporar(?:y|ily)",
+    re.I | re.ASCII,
+)
+# It helped, lastingly.
+_HELPED = re.compile(
+    r"\b(?:significant|good|excellent|lasting|sustained|complete|\d{2,3}\s*%)\s+(?:pain\s+)?"
+    r"(?:relief|improvement|benefit)|\b(?:helped|resolved)\b",
+    re.I | re.ASCII,
+)
+
+
+def steroid_injections(reader: Reader) -> None:
+    """A steroid injection (or aspiration) of a joint given: failed, helped, or none given."""
+    words = reader.words
+    if _INJECTION_WORDS.isdisjoint(words) or reader.ur_decision:
+        return
+    if not words.isdisjoint(REQUEST_WORDS) or reader.planned:
+        return
+    text = reader.text
+    for found in _INJECTION.finditer(text):
+        start, end = found.span()
+        if _SPINAL_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        status = reader.status_at(start, end)
+        if status is Status.ABSENT:
+            add_of_part(reader, "failed_steroid_injection", False, start, end)
+        elif status is not Status.POSSIBLE:
+            if _FAILED.search(text):
+                add_of_part(reader, "failed_steroid_injection", True, start, end)
+            elif _HELPED.search(text):
+                add_of_part(reader, "failed_steroid_injection", False, start, end)
