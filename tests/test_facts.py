@@ -419,6 +419,9 @@ KNOWN_MISSES = {
     "knee-arthroscopy-2026-no-confirmed-rule:severe_knee_osteoarthritis": "'no significant OA' on "
     "the MRI: a denied osteoarthritis is read as silence, and the sentence does not name the knee "
     "(the note's first sentence does)",
+    "knee-arthroscopy-2026-no-confirmed-rule:failed_steroid_injection": "'Failed PT x12, NSAIDs "
+    "and a CSI in 05/2026': the abbreviation 'CSI' (corticosteroid injection) is not read as a "
+    "steroid injection",
 }
 
 
