@@ -9,6 +9,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from re import _parser as re_parser  # type: ignore[attr-defined]
+from re._constants import (  # type: ignore[import-not-found]
+    BRANCH,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    SUBPATTERN,
+)
 from typing import Any, NamedTuple
 
 from pydantic import Field
@@ -129,7 +137,8 @@ class Findings:
     phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
     # Per finding: its patterns (with the words that let them match), the words it needs or
     # must not be beside, and the sites it can be of.
-    patterns: dict[str, tuple[frozenset[str], tuple[re.Pattern[str], ...]]]
+    patterns: dict[str, tuple[frozenset[str], tuple[GatedPattern, ...]]]
+    pattern_words: frozenset[str]  # all the findings' pattern words: most sentences hold none
     needs_words: dict[str, frozenset[str]]
     unless_words: dict[str, frozenset[str]]
     sites: dict[str, tuple[PhraseList, dict[str, str]]]
@@ -258,6 +267,108 @@ class PhraseList:
         return [m[1] for m in self.finditer(plain, words)]
 
 
+class GatedPattern:
+    """A finding's regular expression over the lower-cased sentence, tried only where the
+    sentence holds text that every match of it holds ("decreased", "diminished" ... of
+    "(?:decreased|diminished ...)\\W+ ... sensation"): the expressions start with `\\b` and match
+    without regard to case, so the engine tries them at every character, where a search for a
+    plain string or a list of them jumps from candidate to candidate. The test only ever lets
+    through more than the expression matches, never less: the matches are those of the
+    expression alone."""
+
+    __slots__ = ("pattern", "needed", "needed_any")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        parsed = re_parser.parse(pattern.pattern, pattern.flags)
+        needed = best_requirement(requirements(list(parsed)))
+        # One string: a substring test; several: one expression of plain alternatives, whose
+        # first characters the engine looks for.
+        self.needed = needed[0] if needed and len(needed) == 1 else None
+        self.needed_any = (
+            re.compile("|".join(re.escape(n) for n in needed), re.ASCII)
+            if needed and len(needed) > 1
+            else None
+        )
+
+    def __getstate__(self) -> tuple[re.Pattern[str], str | None, re.Pattern[str] | None]:
+        return self.pattern, self.needed, self.needed_any
+
+    def __setstate__(
+        self, state: tuple[re.Pattern[str], str | None, re.Pattern[str] | None]
+    ) -> None:
+        self.pattern, self.needed, self.needed_any = state
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """`re.Pattern.search` of an expression that ignores case, over any text."""
+        return self.pattern.search(text) if self.may_match(text.lower()) else None
+
+    def may_match(self, lowered: str) -> bool:
+        if self.needed is not None:
+            return self.needed in lowered
+        return self.needed_any is None or self.needed_any.search(lowered) is not None
+
+    def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
+        """The expression's matches in a lower-cased sentence."""
+        return self.pattern.finditer(lowered) if self.may_match(lowered) else iter(())
+
+
+# A requirement: strings one of which every match holds, lower-cased.
+Requirement = tuple[str, ...]
+
+
+def requirements(sequence: list[tuple[Any, Any]]) -> list[Requirement]:
+    """What every match of a parsed expression's sequence holds: each run of plain ASCII
+    characters, a group's and a repeated item's own (repeated at least once), and for an
+    alternation, one string of each branch (the run before it joined to the branch's first
+    characters), where every branch has one. Lookarounds, classes and the rest give nothing,
+    and break a run: a requirement is only ever weaker than the expression."""
+    found: list[Requirement] = []
+    run = ""
+    for op, argument in sequence:
+        if op is LITERAL and argument < 128:
+            run += chr(argument).lower()
+            continue
+        if op is BRANCH:
+            branches = [branch_requirement(run, list(b)) for b in argument[1]]
+            if all(branches):
+                found.append(tuple(dict.fromkeys(b for b in branches if b)))
+        elif op is SUBPATTERN:
+            found.extend(requirements(list(argument[3])))
+        elif op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:
+            found.extend(requirements(list(argument[2])))
+        if run:
+            found.append((run,))
+        run = ""
+    if run:
+        found.append((run,))
+    return found
+
+
+def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> str | None:
+    """A string every match of one branch of an alternation holds: the characters before the
+    alternation with the branch's first ones, or else the branch's longest requirement of a
+    single string."""
+    lead = ""
+    for op, argument in branch:
+        if op is not LITERAL or argument >= 128:
+            break
+        lead += chr(argument).lower()
+    if before + lead and (lead or not branch):
+        return before + lead
+    single = [r[0] for r in requirements(branch) if len(r) == 1]
+    if before:
+        single.append(before)
+    return max(single, key=len) if single else None
+
+
+def best_requirement(found: list[Requirement]) -> Requirement | None:
+    """The requirement that rules most sentences out: its shortest string the longest, then
+    the fewest strings."""
+    useful = [r for r in found if r and min(map(len, r)) >= 2]
+    return max(useful, key=lambda r: (min(map(len, r)), -len(r))) if useful else None
+
+
 def trie_pattern(phrases: list[str]) -> str:
     """One expression for many phrases, as a tree of their characters: at each place in the
     sentence it follows one branch instead of trying every phrase in turn. Greedy, so the
@@ -384,11 +495,14 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
         patterns={
             name: (
                 normalized_words(finding.pattern_words),
-                tuple(re.compile(p, re.I | re.ASCII) for p in finding.patterns),
+                tuple(GatedPattern(re.compile(p, re.I | re.ASCII)) for p in finding.patterns),
             )
             for name, finding in spec.findings.items()
             if finding.patterns
         },
+        pattern_words=normalized_words(
+            [word for finding in spec.findings.values() for word in finding.pattern_words]
+        ),
         needs_words={
             name: normalized_words(f.needs_words)
             for name, f in spec.findings.items()

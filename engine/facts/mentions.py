@@ -33,6 +33,8 @@ def finding_mentions(reader: Reader) -> None:
         at = phrase_position(lowered, said[1])
         if at is not None:
             mention(reader, name, when_stated, *at)
+    if findings.pattern_words.isdisjoint(reader.words):
+        return
     for name, (needed, patterns) in findings.patterns.items():
         if needed.isdisjoint(reader.words):
             continue

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.findings import GatedPattern
 from engine.facts.model import NAMED, PER, POSTSURGICAL_THERAPIES
 from engine.facts.sentences import Reader
 
@@ -111,7 +112,8 @@ def authorized_visits(text: str) -> tuple[str, int] | None:
 
 
 MODALITY_WORD = {
-    name: re.compile(rf"\b(?:{p})\b", re.I | re.ASCII) for name, p in MODALITIES.items()
+    name: GatedPattern(re.compile(rf"\b(?:{p})\b", re.I | re.ASCII))
+    for name, p in MODALITIES.items()
 }
 # The words a therapy's name can start with, for a quick test before the patterns above.
 MODALITY_FIRST_WORDS = frozenset(

@@ -286,9 +286,61 @@ THIS_DRUG = re.compile(r" (?:this|said|the requested|the prescribed) medication 
 
 
 def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
-    """Where a normalised phrase occurs in the sentence's own characters."""
-    match = phrase_regex(phrase).search(lowered)
-    return (match.start(), match.end()) if match else None
+    """Where a normalised phrase occurs in the sentence's own characters: where `phrase_regex`
+    finds it. A phrase of letters and figures only (nearly all) is looked for without the
+    expression, whose compiling cost more than all the searches of the letters that asked for
+    it (a new phrase is met in most letters); the steps below are the expression's own."""
+    words = phrase.split()
+    if not all(word.isascii() and word.isalnum() for word in words):
+        match = phrase_regex(phrase).search(lowered)
+        return (match.start(), match.end()) if match else None
+    first = words[0]
+    at = lowered.find(first)
+    while at >= 0:
+        end = phrase_end(lowered, at, words)
+        if end is not None:
+            return at, end
+        at = lowered.find(first, at + 1)
+    return None
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_WORD_CHARACTERS = _ALNUM | {"_"}  # `\w` of an ASCII expression
+_DIGITS = frozenset("0123456789")
+
+
+def phrase_end(lowered: str, at: int, words: list[str]) -> int | None:
+    """Where the phrase of letters and figures that starts at `at` ends, if it stands there as
+    `phrase_regex` would find it: whole words, apart by anything but letters and figures, and
+    figures not inside a date."""
+    size = len(lowered)
+    if at and lowered[at - 1] in _WORD_CHARACTERS:  # \b
+        return None
+    if (  # (?<!\d[/-])
+        words[0][0] in _DIGITS
+        and at >= 2
+        and lowered[at - 1] in "/-"
+        and lowered[at - 2] in _DIGITS
+    ):
+        return None
+    end = at + len(words[0])
+    for word in words[1:]:
+        gap = end
+        while end < size and lowered[end] not in _ALNUM:  # [\W_]+
+            end += 1
+        if end == gap or not lowered.startswith(word, end):
+            return None
+        end += len(word)
+    if end < size and lowered[end] in _WORD_CHARACTERS:  # (?![\w])
+        return None
+    if (  # (?![/-]\d)
+        words[-1][-1] in _DIGITS
+        and end + 1 < size
+        and lowered[end] in "/-"
+        and lowered[end + 1] in _DIGITS
+    ):
+        return None
+    return end
 
 
 @cache

@@ -1,0 +1,79 @@
+"""The shortcuts of the sentence reader find exactly what the expressions they stand in for find:
+a phrase's place found without its expression, and a finding's expression tried only where the
+sentence holds what every match of it holds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engine.facts import load_findings
+from engine.facts.findings import GatedPattern
+from engine.facts.sentences import phrase_position, phrase_regex
+
+FINDINGS = load_findings()
+# Words, figures and the characters around them that decide a match: dates, hyphens, underscores,
+# dots, letters outside ASCII.
+PIECES = ["pain", "free", "low", "back", "2", "5", "2017", "l4", "s1", "x"]
+GLUE = [" ", "  ", "-", "/", "_", ".", ", ", "(", "\u00e9", "", "+"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    sentence=st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=12),
+    phrase=st.lists(st.sampled_from(PIECES), min_size=1, max_size=3),
+)
+def test_a_phrase_is_placed_where_its_expression_finds_it(
+    sentence: list[tuple[str, str]], phrase: list[str]
+) -> None:
+    lowered = "".join(piece + glue for piece, glue in sentence)
+    found = phrase_regex(" ".join(phrase)).search(lowered)
+    expected = (found.start(), found.end()) if found else None
+    assert phrase_position(lowered, " ".join(phrase)) == expected
+
+
+def test_a_phrase_with_other_characters_is_placed_by_its_expression() -> None:
+    assert phrase_position("strength 4+ 5 on the left", "4+ 5") == (9, 13)
+    assert phrase_position("gave 10% relief", "10%") == (5, 8)
+
+
+SENTENCES = [
+    "Decreased sensation to light touch in the L5 dermatome.",
+    "Sensation is diminished on the left.",
+    "She fell onto her outstretched right hand.",
+    "He has stopped tramadol and takes ibuprofen PRN only.",
+    "Pain 7/10 with medications and 9/10 without.",
+    "MRI shows a full-thickness supraspinatus tear.",
+    "No meniscal tear.",
+    "Achilles reflexes are absent bilaterally.",
+    "Restrictions were liberalized from 10 lb to 25 lb.",
+    "He walks 30 minutes, from 10 at intake to 30 now.",
+]
+
+
+@given(st.sampled_from(SENTENCES), st.text(alphabet="abcdefgh /-.,10", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_a_findings_expression_matches_where_it_would_without_its_test(
+    sentence: str, noise: str
+) -> None:
+    lowered = (noise + " " + sentence).lower()
+    for _, patterns in FINDINGS.patterns.values():
+        for gated in patterns:
+            expected = [m.span() for m in gated.pattern.finditer(lowered)]
+            assert [m.span() for m in gated.finditer(lowered)] == expected
+
+
+def test_what_every_match_holds_is_read_from_the_expression() -> None:
+    def needed(source: str) -> tuple[str | None, str | None]:
+        gated = GatedPattern(re.compile(source, re.I | re.ASCII))
+        return gated.needed, gated.needed_any.pattern if gated.needed_any else None
+
+    assert needed(r"\bSensation\W+(?:is\W+)?decreased") == ("sensation", None)
+    assert needed(r"\b(?:fell|landed)\s+on") == (None, "fell|landed")
+    # An optional part is never required; a branch without a string of its own gives nothing.
+    assert needed(r"\b(?:pain\s+)?x") == (None, None)
+    assert needed(r"\b(?:\d+|ten)\s+visits") == ("visits", None)
+    # The characters before an alternation join each branch's first ones.
+    assert needed(r"\bpost(?:op|surgical)\b") == (None, "postop|postsurgical")
