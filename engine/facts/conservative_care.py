@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import NUMBER_WORDS, with_figures
-from engine.facts.sentences import OF_PATIENT, REQUEST_WORDS, Reader
+from engine.facts.sentences import OF_PATIENT, Reader
 
 _CARE = (
     r"(?:conservative\s+(?:care|treatments?|therapy|management|measures)|physical\s+therapy|"
@@ -51,7 +51,7 @@ def care_weeks(reader: Reader) -> None:
     words = reader.words
     if _UNIT_WORDS.isdisjoint(words) or _CARE_WORDS.isdisjoint(words):
         return
-    if reader.planned or reader.ur_decision or not words.isdisjoint(REQUEST_WORDS):
+    if reader.planned or reader.ur_decision or reader.asks:
         return
     if not reader.has_digit and words.isdisjoint(NUMBER_WORDS):
         return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.parts import add_of_part
-from engine.facts.sentences import REQUEST_WORDS, Reader
+from engine.facts.sentences import Reader
 from engine.negation import Status
 
 _INJECTION_WORDS = frozenset(
@@ -51,7 +51,7 @@ def steroid_injections(reader: Reader) -> None:
     words = reader.words
     if _INJECTION_WORDS.isdisjoint(words) or reader.ur_decision:
         return
-    if not words.isdisjoint(REQUEST_WORDS) or reader.planned:
+    if reader.asks or reader.planned:
         return
     text = reader.text
     for found in _INJECTION.finditer(text):
