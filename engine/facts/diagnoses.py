@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.caseless import Caseless
 from engine.facts.findings import Findings
 from engine.facts.sentences import Reader
 from engine.negation import Status
@@ -17,10 +18,12 @@ from engine.vocab import (
 _DIAGNOSIS_CUE_WORDS = frozenset(
     ["treated", "treating", "treatment", "treatments", "sustained", "claim"]
 )
-_DIAGNOSIS_CUE = re.compile(
-    r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
-    r"|\bclaim\s+for\b",
-    re.I | re.ASCII,
+_DIAGNOSIS_CUE = Caseless(
+    re.compile(
+        r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
+        r"|\bclaim\s+for\b",
+        re.I | re.ASCII,
+    )
 )
 _LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I | re.ASCII)
 # A part of a diagnosis list names a diagnosis when it has a head word such as these.
@@ -85,7 +88,7 @@ def diagnosis_groups(reader: Reader) -> None:
     past, not negated or to be ruled out."""
     text, words, findings = reader.text, reader.words, reader.findings
     diagnosis_cue = (
-        _DIAGNOSIS_CUE.search(text)
+        _DIAGNOSIS_CUE.search(text, reader.lowered)
         if "diagnos" in reader.lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
         else None
     )

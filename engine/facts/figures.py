@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from engine.conclusions import calendar_date
+from engine.facts.caseless import Caseless
 
 NUMBER_WORDS = {
     word: n
@@ -86,6 +87,7 @@ DATE = (
     r"\s+(?P<year>\d{4})"
 )
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
+DATES = Caseless(DATE_AFTER)  # searched for over a whole sentence
 
 # A month without its day: "DOI 02/2017", "injured in March 2017". Dated the 15th, the middle of
 # the month, so that the time counted from it is off by half a month at most either way.

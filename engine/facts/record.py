@@ -6,51 +6,62 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.caseless import Caseless
 from engine.facts.figures import DATE, DATE_AFTER, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.sentences import Reader
 
 # "a 56-year-old male", "a 56-year old employee" (the age alone)
-_AGE_SEX = re.compile(
-    r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
-    r"(?:(?P<sex>male|female|man|woman|gentleman|lady)|employee|patient|claimant|worker|"
-    r"individual|person)\b",
-    re.I | re.ASCII,
+_AGE_SEX = Caseless(
+    re.compile(
+        r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
+        r"(?:(?P<sex>male|female|man|woman|gentleman|lady)|employee|patient|claimant|worker|"
+        r"individual|person)\b",
+        re.I | re.ASCII,
+    )
 )
-_INJURY_DATE = re.compile(
-    r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
-    r"(?:\s+(?:of|on|was|is))?:?\s+"
-    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+"
-    # "injured at work in March 2017": "in" only before a month and year.
-    r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
-    re.I | re.ASCII,
+_INJURY_DATE = Caseless(
+    re.compile(
+        r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
+        r"(?:\s+(?:of|on|was|is))?:?\s+"
+        r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+"
+        # "injured at work in March 2017": "in" only before a month and year.
+        r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
+        re.I | re.ASCII,
+    )
 )
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14", and
 # the date in brackets after the name: "The original utilization review (11-8-2016)", "The
 # original Utilization Review (UR) (12-2-2016) denied".
-_UR_DATE = re.compile(
-    r"\b(?:utilization\s+review|UR)\b"
-    rf"(?:[^.]{{0,60}}?\b(?:on|from|dated|of)\s+|(?:\s*\([^)]{{0,40}}\))?\s*\(\s*)(?:{DATE})",
-    re.I | re.ASCII,
+_UR_DATE = Caseless(
+    re.compile(
+        r"\b(?:utilization\s+review|UR)\b"
+        rf"(?:[^.]{{0,60}}?\b(?:on|from|dated|of)\s+|(?:\s*\([^)]{{0,40}}\))?\s*\(\s*)(?:{DATE})",
+        re.I | re.ASCII,
+    )
 )
 # The date first, in a sentence reporting the review's decision: "On 11-22-2016, Utilization
 # Review non-certified the request", "On 12-19-16 the request was non-certified by utilization
 # review".
-_UR_DATE_BEFORE = re.compile(
-    rf"\bOn\s+(?:{DATE}),?\s+[^.]{{0,120}}?\b(?:utilization\s+review|UR)\b", re.I | re.ASCII
+_UR_DATE_BEFORE = Caseless(
+    re.compile(
+        rf"\bOn\s+(?:{DATE}),?\s+[^.]{{0,120}}?\b(?:utilization\s+review|UR)\b", re.I | re.ASCII
+    )
 )
 # "the progress report dated April 14, 2014", "Request for Authorization dated 12-20-16", "The
 # RFA (request for authorization) dated November 17, 2016", "Medical records dated 12-3-2016".
-_REPORT_DATE = re.compile(
-    r"\b(?:progress\s+(?:note|report)s?|report|note|evaluation|visit|request\s+for\s+"
-    r"authorization|authorization\s+request|RFA|(?:medical\s+)?records|documentation)"
-    rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:dated|of|on)\s+(?:{DATE})",
-    re.I | re.ASCII,
+_REPORT_DATE = Caseless(
+    re.compile(
+        r"\b(?:progress\s+(?:note|report)s?|report|note|evaluation|visit|request\s+for\s+"
+        r"authorization|authorization\s+request|RFA|(?:medical\s+)?records|documentation)"
+        rf"(?:\s*\([^)]{{0,40}}\))?\s+(?:dated|of|on)\s+(?:{DATE})",
+        re.I | re.ASCII,
+    )
 )
 # A visit, as summaries tell one: "On 1-10-17, he complained of ...", "On 12-8-16 the treating
 # physician requested authorization", "The injured worker presented on 10-28-2016", "at the
 # 10-28-2016 visit"; and "On 11-17-2016, the Request for Authorization requested ...".
 _VISIT_DATES = tuple(
-    re.compile(pattern, re.I | re.ASCII)
+    Caseless(re.compile(pattern, re.I | re.ASCII))
     for pattern in (
         rf"\bOn\s+(?:{DATE}),?\s+(?:the\s+)?(?:(?:treating|primary|attending)\s+)?"
         r"(?:provider|physician|doctor|patient|injured\s+worker|applicant|claimant|IW|he|she)"
@@ -78,7 +89,7 @@ def age_and_sex(reader: Reader) -> None:
     """ "A 56-year-old male": in the summary or a note, which speak of this patient."""
     text = reader.text
     if reader.sentence.source in ("summary", "note") and "old" in reader.words:
-        age = _AGE_SEX.search(text)
+        age = _AGE_SEX.search(text, reader.lowered)
         if age:
             reader.add("age_years", int(age["age"]), age.start(), age.end())
             if age["sex"]:
@@ -90,7 +101,7 @@ def record_dates(reader: Reader) -> None:
     """The dates of the injury, of the utilization review and of the reports."""
     text, words = reader.text, reader.words
     if reader.has_digit and ("injur" in reader.lowered or "doi" in words):
-        for cue in _INJURY_DATE.finditer(text):
+        for cue in _INJURY_DATE.finditer(text, reader.lowered):
             when = DATE_AFTER.match(text, cue.end())
             injured = date_of(when) if when else None
             if injured:
@@ -101,9 +112,9 @@ def record_dates(reader: Reader) -> None:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
     if reader.has_digit and ("utilization" in words or "ur" in words):
-        reviews = list(_UR_DATE.finditer(text))
+        reviews = list(_UR_DATE.finditer(text, reader.lowered))
         if reader.ur_decision:
-            reviews += _UR_DATE_BEFORE.finditer(text)
+            reviews += _UR_DATE_BEFORE.finditer(text, reader.lowered)
         for review in reviews:
             reviewed = date_of(review)
             if reviewed:
@@ -111,10 +122,12 @@ def record_dates(reader: Reader) -> None:
     if reader.has_digit and not words.isdisjoint(_VISIT_WORDS):
         reports = [
             report
-            for report in _REPORT_DATE.finditer(text)
+            for report in _REPORT_DATE.finditer(text, reader.lowered)
             if not _REVIEW_BEFORE.search(text, 0, report.start())
         ]
-        reports += [visit for pattern in _VISIT_DATES for visit in pattern.finditer(text)]
+        reports += [
+            visit for pattern in _VISIT_DATES for visit in pattern.finditer(text, reader.lowered)
+        ]
         for report in reports:
             reported = date_of(report)
             if reported:

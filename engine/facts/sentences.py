@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
-from engine.facts.figures import DATE_AFTER, DIGIT
+from engine.facts.figures import DATES, DIGIT
 from engine.facts.findings import Findings, PhraseList
 from engine.facts.model import Evidence, Fact, Source
 from engine.models import Case, Span
@@ -217,9 +217,9 @@ def reported_sentences(
                 reading_guideline = True
                 continue  # a sentence naming a guideline reads it (and skip_sentences agrees)
             if reading_guideline:
-                if not (DIGIT.search(sentence) and DATE_AFTER.search(sentence)) and not (
-                    findings.record_subject_pattern.search(plain, words)
-                ):
+                if not (
+                    DIGIT.search(sentence) and DATES.search(sentence, sentence.lower())
+                ) and not (findings.record_subject_pattern.search(plain, words)):
                     continue
                 reading_guideline = False
         if not concludes(sentence, plain, words, source, findings):

@@ -1,0 +1,105 @@
+"""Expressions that ignore case, run faster over lower-cased text: an expression compiled with
+IGNORECASE cannot skip ahead to the characters a match starts with, so the engine tries it at
+every character of the sentence; the same expression for lower-cased text can, and runs several
+times faster (a date over a sentence with none: 60 microseconds against 7). The readers have
+each sentence lower-cased at hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _compiler as re_compiler  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
+from re._constants import (  # type: ignore[import-not-found]
+    ASSERT,
+    ASSERT_NOT,
+    ATOMIC_GROUP,
+    BRANCH,
+    GROUPREF_EXISTS,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    NOT_LITERAL,
+    POSSESSIVE_REPEAT,
+    RANGE,
+    SUBPATTERN,
+)
+from typing import Any
+
+
+def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same expression for text already lower-cased, compiled without IGNORECASE: its
+    letters lower-cased, and each class given the lower-case letters of its upper-case ones.
+    Over `text.lower()` of an ASCII text it matches at the same places as the expression over
+    the text (its groups hold the lower-cased characters). An expression that ignores case
+    cannot skip ahead to the characters a match starts with, so it is tried at every character;
+    this one can, and runs several times faster."""
+    if not pattern.flags & re.IGNORECASE:
+        return pattern
+    parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    lower_items(parsed)
+    flags = pattern.flags & ~re.IGNORECASE
+    parsed.state.flags &= ~re.IGNORECASE
+    compiled: re.Pattern[str] = re_compiler.compile(parsed, flags)
+    return compiled
+
+
+_UPPER = range(ord("A"), ord("Z") + 1)
+
+
+def lower_items(items: Any) -> None:
+    """`for_lowered` on the items of a parsed expression, in place."""
+    for index, (op, argument) in enumerate(items):
+        if op in (LITERAL, NOT_LITERAL) and argument in _UPPER:
+            items[index] = (op, argument + 32)
+        elif op is IN:
+            extra = []
+            for kind, value in argument:
+                if kind is LITERAL and value in _UPPER:
+                    extra.append((LITERAL, value + 32))
+                elif kind is RANGE:
+                    low, high = max(value[0], _UPPER.start), min(value[1], _UPPER.stop - 1)
+                    if low <= high:
+                        extra.append((RANGE, (low + 32, high + 32)))
+            items[index] = (IN, argument + extra)
+        elif op is BRANCH:
+            for branch in argument[1]:
+                lower_items(branch)
+        elif op is SUBPATTERN:
+            if (argument[1] | argument[2]) & re.IGNORECASE:
+                raise ValueError("an expression that turns case on or off inside is not lowered")
+            lower_items(argument[3])
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            lower_items(argument[2])
+        elif op in (ASSERT, ASSERT_NOT):
+            lower_items(argument[1])
+        elif op is ATOMIC_GROUP:
+            lower_items(argument)
+        elif op is GROUPREF_EXISTS:
+            lower_items(argument[1])
+            if argument[2] is not None:
+                lower_items(argument[2])
+
+
+class Caseless:
+    """An expression that ignores case, matched over an ASCII sentence as `for_lowered` over the
+    sentence lower-cased, and as itself over any other: the places are the same, the groups
+    lower-cased where the sentence is ASCII."""
+
+    __slots__ = ("pattern", "lowered")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.lowered = for_lowered(pattern)
+
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lowered.search(lowered)
+        return self.pattern.search(text)
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            return self.lowered.finditer(lowered)
+        return self.pattern.finditer(text)

@@ -1,0 +1,92 @@
+"""An expression that ignores case, run over the lower-cased sentence (`Caseless`), finds exactly
+what it finds over the sentence itself: the same places, the same groups but for their case."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import engine.facts
+from engine.facts.caseless import Caseless, for_lowered
+
+
+def every_caseless() -> list[tuple[str, Caseless]]:
+    """Every `Caseless` expression the facts stage defines, by module and name."""
+    found = []
+    for module_info in pkgutil.iter_modules(engine.facts.__path__):
+        module = importlib.import_module(f"engine.facts.{module_info.name}")
+        for name, value in vars(module).items():
+            values = value if isinstance(value, tuple) else (value,)
+            found += [(f"{module_info.name}.{name}", v) for v in values if isinstance(v, Caseless)]
+    return found
+
+
+CASELESS = every_caseless()
+# Words and figures the expressions look for, in both cases, and what lies between them.
+PIECES = [
+    "On", "on", "ON", "12/3/2016", "4-25-12", "April", "APR.", "7,", "2014", "Utilization",
+    "Review", "UR", "(UR)", "dated", "report", "RFA", "the", "he", "presented", "was", "seen",
+    "DOI", "injury", "Injured", "in", "March", "56-year-old", "Male", "diagnosed", "Treated",
+    "for", "sustained", "claim", "x", "(", ")", ".", ",", "é",
+]  # fmt: skip
+GLUE = [" ", "  ", "", "-", "/", ", ", "\n"]
+
+
+def pieces_text(pieces: list[tuple[str, str]]) -> str:
+    return "".join(piece + glue for piece, glue in pieces)
+
+
+def lowered_groups(match: re.Match[str]) -> tuple[str | None, ...]:
+    return tuple(group.lower() if group is not None else None for group in match.groups())
+
+
+def test_the_facts_stage_has_caseless_expressions() -> None:
+    assert len(CASELESS) >= 8
+
+
+@pytest.mark.parametrize("name, caseless", CASELESS, ids=[name for name, _ in CASELESS])
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GLUE)), max_size=14))
+def test_a_caseless_expression_matches_where_its_expression_does(
+    name: str, caseless: Caseless, pieces: list[tuple[str, str]]
+) -> None:
+    text = pieces_text(pieces)
+    expected = [(m.span(), lowered_groups(m)) for m in caseless.pattern.finditer(text)]
+    found = [(m.span(), lowered_groups(m)) for m in caseless.finditer(text, text.lower())]
+    assert found == expected
+    first = caseless.search(text, text.lower())
+    assert (first.span() if first else None) == (expected[0][0] if expected else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="aAbBzZ09 _-[]^.", max_size=12), st.text(alphabet="aAbByYzZ0 -_", max_size=20)
+)
+def test_an_expression_is_lowered_class_by_class(source: str, text: str) -> None:
+    # Classes, ranges, negations and literals in any case, over ASCII text in any case.
+    try:
+        pattern = re.compile(source, re.I | re.ASCII)
+    except re.error:
+        return
+    lowered = for_lowered(pattern)
+    assert not lowered.flags & re.IGNORECASE
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in lowered.finditer(text.lower())] == expected
+
+
+def test_a_text_outside_ascii_is_matched_by_the_expression_itself() -> None:
+    # "İ" lower-cases to two characters: the places of the lower-cased text are not the text's.
+    caseless = Caseless(re.compile(r"\bon\s+(\d+)", re.I | re.ASCII))
+    text = "İİ ON 12"
+    match = caseless.search(text, text.lower())
+    assert match is not None and match.span() == (3, 8) and match[0] == "ON 12"
+
+
+def test_an_expression_that_sets_case_inside_is_not_lowered() -> None:
+    with pytest.raises(ValueError):
+        for_lowered(re.compile(r"a(?-i:B)", re.I | re.ASCII))
