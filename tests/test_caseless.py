@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import warnings
 
 import pytest
 from hypothesis import given, settings
@@ -32,7 +33,9 @@ PIECES = [
     "On", "on", "ON", "12/3/2016", "4-25-12", "April", "APR.", "7,", "2014", "Utilization",
     "Review", "UR", "(UR)", "dated", "report", "RFA", "the", "he", "presented", "was", "seen",
     "DOI", "injury", "Injured", "in", "March", "56-year-old", "Male", "diagnosed", "Treated",
-    "for", "sustained", "claim", "x", "(", ")", ".", ",", "é",
+    "for", "sustained", "claim", "x", "(", ")", ".", ",", "é", "X-rays", "films", "Normal",
+    "No", "MRI", "showed", "EMG", "NCV", "Pain", "7/10", "Neurologic", "exam", "intact", "If",
+    "labral", "Tear", "suspected", "fracture", "Meniscus", "performed", "Physical", "therapy",
 ]  # fmt: skip
 GLUE = [" ", "  ", "", "-", "/", ", ", "\n"]
 
@@ -69,11 +72,13 @@ def test_a_caseless_expression_matches_where_its_expression_does(
 )
 def test_an_expression_is_lowered_class_by_class(source: str, text: str) -> None:
     # Classes, ranges, negations and literals in any case, over ASCII text in any case.
-    try:
-        pattern = re.compile(source, re.I | re.ASCII)
-    except re.error:
-        return
-    lowered = for_lowered(pattern)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # "possible nested set" of "[["
+        try:
+            pattern = re.compile(source, re.I | re.ASCII)
+        except re.error:
+            return
+        lowered = for_lowered(pattern)
     assert not lowered.flags & re.IGNORECASE
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in lowered.finditer(text.lower())] == expected
@@ -87,6 +92,8 @@ def test_a_text_outside_ascii_is_matched_by_the_expression_itself() -> None:
     assert match is not None and match.span() == (3, 8) and match[0] == "ON 12"
 
 
-def test_an_expression_that_sets_case_inside_is_not_lowered() -> None:
+def test_an_expression_that_minds_case_is_not_lowered() -> None:
     with pytest.raises(ValueError):
         for_lowered(re.compile(r"a(?-i:B)", re.I | re.ASCII))
+    with pytest.raises(ValueError):
+        Caseless(re.compile(r"DOI", re.ASCII))

@@ -91,6 +91,8 @@ class Caseless:
     __slots__ = ("pattern", "lowered")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE:
+            raise ValueError("an expression that minds case is matched over the text itself")
         self.pattern = pattern
         self.lowered = for_lowered(pattern)
 

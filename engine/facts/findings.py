@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from pydantic import Field
 
+from engine.facts.caseless import for_lowered
 from engine.facts.model import Model
 from engine.negation import Cues, load_cues
 from engine.vocab import (
@@ -276,10 +277,13 @@ class GatedPattern:
     through more than the expression matches, never less: the matches are those of the
     expression alone."""
 
-    __slots__ = ("pattern", "needed", "needed_any")
+    __slots__ = ("pattern", "needed", "needed_any", "lowered")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
+        # The same expression for the lower-cased sentence, which it is matched over: see
+        # `for_lowered`.
+        self.lowered = for_lowered(pattern)
         parsed = re_parser.parse(pattern.pattern, pattern.flags)
         needed = best_requirement(requirements(list(parsed)))
         # One string: a substring test; several: one expression of plain alternatives, whose
@@ -298,10 +302,15 @@ class GatedPattern:
         self, state: tuple[re.Pattern[str], str | None, re.Pattern[str] | None]
     ) -> None:
         self.pattern, self.needed, self.needed_any = state
+        self.lowered = for_lowered(self.pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
         """`re.Pattern.search` of an expression that ignores case, over any text."""
         return self.pattern.search(text) if self.may_match(text.lower()) else None
+
+    def search_lowered(self, lowered: str) -> re.Match[str] | None:
+        """The expression's first match in a lower-cased sentence."""
+        return self.lowered.search(lowered) if self.may_match(lowered) else None
 
     def may_match(self, lowered: str) -> bool:
         if self.needed is not None:
@@ -310,7 +319,7 @@ class GatedPattern:
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
-        return self.pattern.finditer(lowered) if self.may_match(lowered) else iter(())
+        return self.lowered.finditer(lowered) if self.may_match(lowered) else iter(())
 
 
 # A requirement: strings one of which every match holds, lower-cased.

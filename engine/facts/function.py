@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.caseless import Caseless
 from engine.facts.sentences import Reader
 
-_PAIN_WORD = re.compile(r"\bpain\b", re.I | re.ASCII)
+_PAIN_WORD = Caseless(re.compile(r"\bpain\b", re.I | re.ASCII))
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
 # Not inside a date: "the report dated 8/10/2014" is no pain score of 8.
 _PAIN = re.compile(
@@ -22,7 +23,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
 def pain_scores(reader: Reader) -> None:
     """ "Pain 7/10": the current score, not the one a change starts from."""
     text = reader.text
-    if reader.has_digit and "10" in text and _PAIN_WORD.search(text):
+    if reader.has_digit and "10" in text and _PAIN_WORD.search(text, reader.lowered):
         scores = list(_PAIN.finditer(text))
         # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
         # is the past one; the current is the other.

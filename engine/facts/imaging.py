@@ -6,47 +6,57 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.caseless import Caseless
 from engine.facts.sentences import Reader
 
 _IMAGING_WORDS = frozenset(
     ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
 )
 # An imaging study already done: reported with its result, or called prior.
-_IMAGING_DONE = re.compile(
-    r"\b(?:mri|ct(?:\s+scan)?|x-?rays?|radiographs?|computed\s+tomography(?:\s+scan)?)\b"
-    r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
-    r"performed|was\s+done|were\s+done|on\s+\d)"
-    r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
-    re.I | re.ASCII,
+_IMAGING_DONE = Caseless(
+    re.compile(
+        r"\b(?:mri|ct(?:\s+scan)?|x-?rays?|radiographs?|computed\s+tomography(?:\s+scan)?)\b"
+        r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
+        r"performed|was\s+done|were\s+done|on\s+\d)"
+        r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
+        re.I | re.ASCII,
+    )
 )
-_STUDY = re.compile(
-    r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b",
-    re.I | re.ASCII,
+_STUDY = Caseless(
+    re.compile(
+        r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b",
+        re.I | re.ASCII,
+    )
 )
 STUDIES_MATTER = frozenset(["imaging", "electrodiagnostics", "injection", "surgery"])
 _ELECTRODIAGNOSTIC_WORDS = frozenset(
     ["emg", "ncv", "ncs", "electrodiagnostic", "electromyography", "conduction", "emg/ncv"]
 )
-_ELECTRODIAGNOSTICS_DONE = re.compile(
-    r"\b(?:emg|ncv|ncs|electrodiagnostic\s+(?:stud(?:y|ies)|test(?:ing|s)?)|electromyography|"
-    r"nerve\s+conduction\s+(?:stud(?:y|ies)|velocit(?:y|ies)))\b"
-    r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|dated|performed|"
-    r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
-    r"|\b(?:had|underwent|prior|previous)\s+(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
-    r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
-    re.I | re.ASCII,
+_ELECTRODIAGNOSTICS_DONE = Caseless(
+    re.compile(
+        r"\b(?:emg|ncv|ncs|electrodiagnostic\s+(?:stud(?:y|ies)|test(?:ing|s)?)|electromyography|"
+        r"nerve\s+conduction\s+(?:stud(?:y|ies)|velocit(?:y|ies)))\b"
+        r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|dated|performed|"
+        r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
+        r"|\b(?:had|underwent|prior|previous)\s+(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
+        r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
+        re.I | re.ASCII,
+    )
 )
 
 
 def earlier_studies(reader: Reader) -> None:
     """Imaging and electrodiagnostics done. A study planned or asked for is not a study done."""
     text, words, findings = reader.text, reader.words, reader.findings
-    if words & _IMAGING_WORDS and not reader.asks and _IMAGING_DONE.search(text):
+    if words & _IMAGING_WORDS and not reader.asks and _IMAGING_DONE.search(text, reader.lowered):
         reader.add("prior_imaging", True)
         # Which kind of study of which part, for whether a requested one repeats it.
-        kinds = {"advanced" if m[0].lower()[0] in "mc" else "plain" for m in _STUDY.finditer(text)}
+        kinds = {
+            "advanced" if m[0].lower()[0] in "mc" else "plain"
+            for m in _STUDY.finditer(text, reader.lowered)
+        }
         for part in findings.regions.finditer(reader.plain, words):
             for study in kinds:
                 reader.add(f"~study:{study}:{findings.region_of[part[1]]}", True)
-    if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text):
+    if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text, reader.lowered):
         reader.add("prior_electrodiagnostics", True)

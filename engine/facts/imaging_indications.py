@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.caseless import Caseless
 from engine.facts.parts import add_of_part, clause_regions
 from engine.facts.sentences import Reader
 from engine.negation import Status
@@ -26,27 +27,33 @@ _UNREVEALING = (
     r"(?:osseous|bony)\s+(?:abnormalit(?:y|ies)|pathology|injury)|acute\s+(?:findings?|changes?|"
     r"pathology)|significant\s+(?:findings?|abnormalit(?:y|ies))))"
 )
-_FILMS_UNREVEALING = re.compile(
-    rf"\b{_FILMS}\b[^.;]{{0,80}}?\b{_UNREVEALING}\b"
-    rf"|\b(?:normal|negative|unremarkable|non-?diagnostic)\s+(?:\w+\s+){{0,2}}?{_FILMS}\b",
-    re.I | re.ASCII,
+_FILMS_UNREVEALING = Caseless(
+    re.compile(
+        rf"\b{_FILMS}\b[^.;]{{0,80}}?\b{_UNREVEALING}\b"
+        rf"|\b(?:normal|negative|unremarkable|non-?diagnostic)\s+(?:\w+\s+){{0,2}}?{_FILMS}\b",
+        re.I | re.ASCII,
+    )
 )
 # Films that gave the diagnosis: a fracture or a dislocation seen.
-_FILMS_DIAGNOSTIC = re.compile(
-    rf"\b{_FILMS}\b[^.;]{{0,40}}?\b(?:showed|shows|revealed?|reveals|demonstrated?|demonstrates|"
-    r"confirmed)\b(?:(?!\bno\b)[^.;]){0,60}?\b(?:fractures?|dislocation)\b",
-    re.I | re.ASCII,
+_FILMS_DIAGNOSTIC = Caseless(
+    re.compile(
+        rf"\b{_FILMS}\b[^.;]{{0,40}}?\b(?:showed|shows|revealed?|reveals|demonstrated?|demonstrates|"
+        r"confirmed)\b(?:(?!\bno\b)[^.;]){0,60}?\b(?:fractures?|dislocation)\b",
+        re.I | re.ASCII,
+    )
 )
 # No films taken: "no x-rays were taken", "there were no radiographs of the knee", "has not had
 # x-rays". Not "no x-ray report was provided" (films may have been taken), nor "no x-ray evidence
 # of ..." (a result).
-_NO_FILMS = re.compile(
-    rf"\b(?:no|not\s+had|never\s+had|without)\s+(?:any\s+)?(?:prior\s+|previous\s+|provided\s+)?"
-    rf"{_FILMS}\b(?!\s+(?:reports?|evidence|findings|results?)\b)",
-    re.I | re.ASCII,
+_NO_FILMS = Caseless(
+    re.compile(
+        rf"\b(?:no|not\s+had|never\s+had|without)\s+(?:any\s+)?(?:prior\s+|previous\s+|provided\s+)?"
+        rf"{_FILMS}\b(?!\s+(?:reports?|evidence|findings|results?)\b)",
+        re.I | re.ASCII,
+    )
 )
 # Supposing, not reporting: "if plain films are nondiagnostic", "unless x-rays show ...".
-_SUPPOSES = re.compile(r"\b(?:if|unless|whether|when|until)\b", re.I | re.ASCII)
+_SUPPOSES = Caseless(re.compile(r"\b(?:if|unless|whether|when|until)\b", re.I | re.ASCII))
 
 
 def plain_films(reader: Reader) -> None:
@@ -55,14 +62,14 @@ def plain_films(reader: Reader) -> None:
     if _FILM_WORDS.isdisjoint(words) or reader.ur_decision:
         return
     text = reader.text
-    if _SUPPOSES.search(text):
+    if _SUPPOSES.search(text, reader.lowered):
         return
-    for found in _FILMS_UNREVEALING.finditer(text):
+    for found in _FILMS_UNREVEALING.finditer(text, reader.lowered):
         add_of_part(reader, "plain_films_nondiagnostic", True, found.start(), found.end())
-    for found in _FILMS_DIAGNOSTIC.finditer(text):
+    for found in _FILMS_DIAGNOSTIC.finditer(text, reader.lowered):
         add_of_part(reader, "plain_films_nondiagnostic", False, found.start(), found.end())
     if not reader.planned:
-        for found in _NO_FILMS.finditer(text):
+        for found in _NO_FILMS.finditer(text, reader.lowered):
             add_of_part(reader, "plain_films_nondiagnostic", False, found.start(), found.end())
 
 
@@ -84,9 +91,11 @@ _LESION = (
 )
 # Suspected, ruled out, or named as the working diagnosis ("diagnoses are left shoulder labral
 # tear"; "there is noted internal derangement"): the study is to confirm or exclude it.
-_LESION_NAMED = re.compile(
-    rf"\b{_SUSPECTED}\s+(?:\w+\s+){{0,3}}?(?P<lesion>{_LESION})\b|\b(?P<named>{_LESION})\b",
-    re.I | re.ASCII,
+_LESION_NAMED = Caseless(
+    re.compile(
+        rf"\b{_SUSPECTED}\s+(?:\w+\s+){{0,3}}?(?P<lesion>{_LESION})\b|\b(?P<named>{_LESION})\b",
+        re.I | re.ASCII,
+    )
 )
 # A word every lesion's name holds (the common ones, "injury", "fracture", would let the costly
 # pattern run on most sentences).
@@ -108,7 +117,7 @@ def suspected_lesions(reader: Reader) -> None:
     ("no examination findings to suspect a labral tear") is none suspected."""
     if _LESION_WORDS.isdisjoint(reader.words) or reader.ur_decision:
         return
-    for found in _LESION_NAMED.finditer(reader.text):
+    for found in _LESION_NAMED.finditer(reader.text, reader.lowered):
         group = "lesion" if found["lesion"] else "named"
         start, end = found.span(group)
         status = reader.status_at(start, end)

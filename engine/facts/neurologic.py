@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.caseless import Caseless
 from engine.facts.sentences import SYMPTOM_WORDS, Reader
 
 _NEURO_WORDS = frozenset(["neurologic", "neurological", "neurovascular", "motor"])
 # A whole neurologic examination stated normal: motor, sensation and reflexes. "Intact motor and
 # sensory examination" (`limited`) says nothing of reflexes.
-_NORMAL_NEURO_EXAM = re.compile(
-    r"\b(?:unremarkable|normal|intact|non-?focal)\s+(?:\w+\s+){0,3}?neurologic(?:al)?\s+exam"
-    r"|\bneurologic(?:al)?\s+exam(?:ination)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
-    r"intact|non-?focal)"
-    r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
-    re.I | re.ASCII,
+_NORMAL_NEURO_EXAM = Caseless(
+    re.compile(
+        r"\b(?:unremarkable|normal|intact|non-?focal)\s+(?:\w+\s+){0,3}?neurologic(?:al)?\s+exam"
+        r"|\bneurologic(?:al)?\s+exam(?:ination)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
+        r"intact|non-?focal)"
+        r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
+        re.I | re.ASCII,
+    )
 )
 
 
@@ -25,7 +28,7 @@ def normal_neurologic_exam(reader: Reader) -> None:
     examination was more than motor and sensory). Not what the patient reports."""
     words = reader.words
     if words & _NEURO_WORDS:
-        normal_exam = _NORMAL_NEURO_EXAM.search(reader.text)
+        normal_exam = _NORMAL_NEURO_EXAM.search(reader.text, reader.lowered)
         if normal_exam and words.isdisjoint(SYMPTOM_WORDS):
             parts: tuple[str, ...] = ("motor_deficit", "sensory_deficit")
             if not normal_exam["limited"]:

@@ -142,11 +142,9 @@ MODALITY_FIRST_WORDS = frozenset(
 def therapies_named(reader: Reader) -> list[str]:
     """The prior-visits facts of the therapies a sentence names, in the order of MODALITIES."""
     text, lowered = reader.text, reader.lowered
-    return [
-        name
-        for name, word in MODALITY_WORD.items()
-        if word.may_match(lowered) and word.pattern.search(text)
-    ]
+    if not text.isascii():
+        return [name for name, word in MODALITY_WORD.items() if word.search(text)]
+    return [name for name, word in MODALITY_WORD.items() if word.search_lowered(lowered)]
 
 
 def visits_authorized(reader: Reader) -> None:
