@@ -225,7 +225,22 @@ def phrase_words(text: str) -> list[str]:
     lowered = text.lower().replace("&", " and ")
     if not lowered.isascii():
         return _NOT_IN_PHRASE.sub(" ", lowered).split()
-    spaced = lowered.encode().translate(_PUNCTUATION_TO_SPACE).decode()
+    return spaced_words(lowered.encode().translate(_PUNCTUATION_TO_SPACE).decode())
+
+
+def phrase_characters(text: str) -> str | None:
+    """A whole text as `phrase_words` spaces it before splitting it into words, character for
+    character (lower case, punctuation as spaces): a slice of it is the slice of the text so
+    spaced, for `spaced_words`, so that a text of many sentences is lower-cased and translated
+    once rather than once per sentence. None where a character is not one for one (an "&",
+    which becomes " and ", or one outside ASCII)."""
+    if "&" in text or not text.isascii():
+        return None
+    return text.lower().encode().translate(_PUNCTUATION_TO_SPACE).decode()
+
+
+def spaced_words(spaced: str) -> list[str]:
+    """The words of a text already lower-cased with its punctuation as spaces (all but dots)."""
     if "." in spaced:
         # A dot before a space or at the end is no decimal point; the rest are rare.
         spaced = spaced.replace(". ", "  ").removesuffix(".")

@@ -1,6 +1,7 @@
 """The shortcuts of the sentence reader find exactly what the expressions they stand in for find:
-a phrase's place found without its expression, and a finding's expression tried only where the
-sentence holds what every match of it holds."""
+a phrase's place found without its expression, a finding's expression tried only where the
+sentence holds what every match of it holds, and a sentence's words taken from its span
+normalised once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from engine.facts import load_findings
 from engine.facts.findings import GatedPattern
 from engine.facts.sentences import phrase_position, phrase_regex
+from engine.vocab import phrase_characters, phrase_words, spaced_words
 
 FINDINGS = load_findings()
 # Words, figures and the characters around them that decide a match: dates, hyphens, underscores,
@@ -77,3 +79,19 @@ def test_what_every_match_holds_is_read_from_the_expression() -> None:
     assert needed(r"\b(?:\d+|ten)\s+visits") == ("visits", None)
     # The characters before an alternation join each branch's first ones.
     assert needed(r"\bpost(?:op|surgical)\b") == (None, "postop|postsurgical")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="aB z0.9.,;:!?&%#-/()\u00e9\n", max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_a_text_spaced_once_gives_each_slice_its_own_words(text: str, start: int, end: int) -> None:
+    # The sentences of a span are normalised from the span lower-cased and translated once.
+    spaced = phrase_characters(text)
+    if spaced is None:
+        assert "&" in text or not text.isascii()
+        return
+    assert len(spaced) == len(text)
+    assert spaced_words(spaced[start:end]) == phrase_words(text[start:end])

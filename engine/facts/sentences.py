@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
+from engine.facts.caseless import Caseless
 from engine.facts.figures import DATES, DIGIT
 from engine.facts.findings import Findings, PhraseList
 from engine.facts.model import Evidence, Fact, Source
@@ -22,7 +23,9 @@ from engine.negation import ReadSentence, Status, read_sentence, status_of
 from engine.vocab import (
     normalize_phrase,
     padded,
+    phrase_characters,
     phrase_words,
+    spaced_words,
 )
 
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
@@ -205,11 +208,15 @@ def reported_sentences(
     left out whole: from a sentence naming a guideline up to the next that speaks of the patient
     or the record (see `guideline_names` in findings.yaml)."""
     reading_guideline = False
+    spaced = phrase_characters(text)  # lower-cased and translated once for every sentence
     for match in _SENTENCE.finditer(text):
         sentence = match[0]
         if not sentence.strip():
             continue
-        parts = phrase_words(sentence)
+        if spaced is None:
+            parts = phrase_words(sentence)
+        else:
+            parts = spaced_words(spaced[match.start() : match.end()])
         plain = padded(parts)
         words = frozenset(parts)
         if source == "rationale":
@@ -226,17 +233,23 @@ def reported_sentences(
             yield Sentence(sentence, offset + match.start(), source, item, plain, words)
 
 
+_NECESSITY = Caseless(NECESSITY)
+_NEGATIVE_CONCLUSION = Caseless(NEGATIVE_CONCLUSION)
+_POSITIVE_CONCLUSION = Caseless(POSITIVE_CONCLUSION)
+
+
 def concludes(
     sentence: str, plain: str, words: frozenset[str], source: Source, findings: Findings
 ) -> bool:
     """Whether the sentence is the reviewer's conclusion, which the audit checks the facts
     against, or (in a rationale) a reading of the guidelines rather than of the record."""
-    if (
-        "necess" in plain
-        and NECESSITY.search(sentence)
-        and (NEGATIVE_CONCLUSION.search(sentence) or POSITIVE_CONCLUSION.search(sentence))
-    ):
-        return True
+    if "necess" in plain:
+        lowered = sentence.lower()
+        if _NECESSITY.search(sentence, lowered) and (
+            _NEGATIVE_CONCLUSION.search(sentence, lowered)
+            or _POSITIVE_CONCLUSION.search(sentence, lowered)
+        ):
+            return True
     if source == "rationale":
         # "The request for authorization dated 12/14/2016" is a document of the record, not the
         # disputed request the reviewer judges.
