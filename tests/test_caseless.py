@@ -13,17 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import engine.facts
-from engine.facts.caseless import Caseless, for_lowered
+from engine.caseless import Caseless, for_lowered
 
 
 def every_caseless() -> list[tuple[str, Caseless]]:
-    """Every `Caseless` expression the facts stage defines, by module and name."""
+    """Every `Caseless` expression the letter and facts stages define, by module and name."""
     found = []
-    for module_info in pkgutil.iter_modules(engine.facts.__path__):
-        module = importlib.import_module(f"engine.facts.{module_info.name}")
+    modules = ["engine.letters"] + [
+        f"engine.facts.{info.name}" for info in pkgutil.iter_modules(engine.facts.__path__)
+    ]
+    for module_name in modules:
+        module = importlib.import_module(module_name)
         for name, value in vars(module).items():
             values = value if isinstance(value, tuple) else (value,)
-            found += [(f"{module_info.name}.{name}", v) for v in values if isinstance(v, Caseless)]
+            found += [(f"{module_name}.{name}", v) for v in values if isinstance(v, Caseless)]
     return found
 
 
@@ -36,6 +39,7 @@ PIECES = [
     "for", "sustained", "claim", "x", "(", ")", ".", ",", "é", "X-rays", "films", "Normal",
     "No", "MRI", "showed", "EMG", "NCV", "Pain", "7/10", "Neurologic", "exam", "intact", "If",
     "labral", "Tear", "suspected", "fracture", "Meniscus", "performed", "Physical", "therapy",
+    "Medically", "NECESSARY", "necessity", "is", "not", "Supported", "upheld", "Overturned",
 ]  # fmt: skip
 GLUE = [" ", "  ", "", "-", "/", ", ", "\n"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.caseless import Caseless
+from engine.caseless import Caseless
 from engine.facts.findings import Findings
 from engine.facts.sentences import Reader
 from engine.negation import Status

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from engine.caseless import Caseless
 from engine.conclusions import calendar_date
-from engine.facts.caseless import Caseless
 
 NUMBER_WORDS = {
     word: n

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from pydantic import Field
 
-from engine.facts.caseless import for_lowered
+from engine.caseless import for_lowered
 from engine.facts.model import Model
 from engine.negation import Cues, load_cues
 from engine.vocab import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.caseless import Caseless
+from engine.caseless import Caseless
 from engine.facts.sentences import Reader
 
 _PAIN_WORD = Caseless(re.compile(r"\bpain\b", re.I | re.ASCII))

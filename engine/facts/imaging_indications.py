@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.caseless import Caseless
+from engine.caseless import Caseless
 from engine.facts.parts import add_of_part, clause_regions
 from engine.facts.sentences import Reader
 from engine.negation import Status

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.caseless import Caseless
+from engine.caseless import Caseless
 from engine.facts.sentences import SYMPTOM_WORDS, Reader
 
 _NEURO_WORDS = frozenset(["neurologic", "neurological", "neurovascular", "motor"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.caseless import Caseless
+from engine.caseless import Caseless
 from engine.facts.figures import DATE, DATE_AFTER, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.sentences import Reader
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
 
+from engine.caseless import Caseless
 from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
-from engine.facts.caseless import Caseless
 from engine.facts.figures import DATES, DIGIT
 from engine.facts.findings import Findings, PhraseList
 from engine.facts.model import Evidence, Fact, Source
