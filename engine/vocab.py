@@ -204,6 +204,9 @@ _NOT_IN_PHRASE = re.compile(r"[^a-z0-9%#.]+|(?<![0-9])\.|\.(?![0-9])", re.ASCII)
 _PHRASE_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789%#.")
 _PUNCTUATION_TO_SPACE = bytes(c if c in _PHRASE_BYTES else 32 for c in range(256))
 _LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])", re.ASCII)
+# The same, starting with the dot, so that the engine goes from dot to dot instead of trying
+# every character of a long text: the dot, where a figure is not before it or not after it.
+_LONE_DOT_AT_DOTS = re.compile(r"\.(?:(?<![0-9]\.)|(?![0-9]))", re.ASCII)
 
 
 def normalize_phrase(text: str) -> str:
@@ -230,13 +233,16 @@ def phrase_words(text: str) -> list[str]:
 
 def phrase_characters(text: str) -> str | None:
     """A whole text as `phrase_words` spaces it before splitting it into words, character for
-    character (lower case, punctuation as spaces): a slice of it is the slice of the text so
-    spaced, for `spaced_words`, so that a text of many sentences is lower-cased and translated
-    once rather than once per sentence. None where a character is not one for one (an "&",
-    which becomes " and ", or one outside ASCII)."""
+    character (lower case, punctuation and dots that are no decimal points as spaces), so that
+    a text of many sentences is spaced once rather than once per sentence. A slice of it splits
+    into the words of that slice of the text, unless the slice starts with a dot or ends with a
+    dot that a figure follows (whose fate depends on the character outside): a sentence does
+    neither (see `_SENTENCE` in engine/facts/sentences.py). None where a character is not one
+    for one (an "&", which becomes " and ", or one outside ASCII)."""
     if "&" in text or not text.isascii():
         return None
-    return text.lower().encode().translate(_PUNCTUATION_TO_SPACE).decode()
+    spaced = text.lower().encode().translate(_PUNCTUATION_TO_SPACE).decode()
+    return _LONE_DOT_AT_DOTS.sub(" ", spaced) if "." in spaced else spaced
 
 
 def spaced_words(spaced: str) -> list[str]:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import engine.facts
 from engine.caseless import Caseless, for_lowered
+from engine.facts.figures import _NUMBER_WORD, DATE_AFTER, NUMBER_WORDS, holds_date, with_figures
 
 
 def every_caseless() -> list[tuple[str, Caseless]]:
@@ -101,3 +102,27 @@ def test_an_expression_that_minds_case_is_not_lowered() -> None:
         for_lowered(re.compile(r"a(?-i:B)", re.I | re.ASCII))
     with pytest.raises(ValueError):
         Caseless(re.compile(r"DOI", re.ASCII))
+
+
+NUMBER_PIECES = ["twelve", "Twelve", "(12)", "TWENTY-FOUR", "twenty", "four", "one", "none", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NUMBER_PIECES + PIECES), st.sampled_from(GLUE))))
+def test_number_words_become_figures_as_the_expression_replaces_them(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = pieces_text(pieces)
+    expected = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m[0].lower()]).ljust(len(m[0])), text)
+    assert with_figures(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(PIECES + ["Sept", "5", "2016", "12-1"]), st.sampled_from(GLUE))
+    )
+)
+def test_a_date_is_held_where_the_date_expression_finds_one(pieces: list[tuple[str, str]]) -> None:
+    text = pieces_text(pieces)
+    assert holds_date(text) == (DATE_AFTER.search(text) is not None)

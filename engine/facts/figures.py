@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from engine.caseless import Caseless
+from engine.caseless import for_lowered
 from engine.conclusions import calendar_date
 
 NUMBER_WORDS = {
@@ -53,10 +53,25 @@ def date_of(match: re.Match[str]) -> date | None:
     return calendar_date(month, day, year)
 
 
+_NUMBER_WORD_LOWERED = for_lowered(_NUMBER_WORD)
+
+
 def with_figures(text: str) -> str:
     """Number words as figures, padded to the word's length so that positions stay put:
     "twelve (12) sessions" -> "12     (12) sessions"."""
-    return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m[0].lower()]).ljust(len(m[0])), text)
+    if not text.isascii():
+        return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m[0].lower()]).ljust(len(m[0])), text)
+    # The words found in the text lower-cased, several times faster (engine/caseless.py), and
+    # replaced in the text itself, whose other words keep their case.
+    pieces: list[str] = []
+    last = 0
+    for word in _NUMBER_WORD_LOWERED.finditer(text.lower()):
+        pieces += (text[last : word.start()], str(NUMBER_WORDS[word[0]]).ljust(len(word[0])))
+        last = word.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 DIGIT = re.compile(r"[0-9]", re.ASCII)
@@ -81,13 +96,29 @@ MONTHS = {
     )
     for name in names
 }
-DATE = (
-    r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b"
-    rf"|(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),?"
+_NUMERIC_DATE = r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b"
+_MONTH_DATE = (
+    rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),?"
     r"\s+(?P<year>\d{4})"
 )
+DATE = _NUMERIC_DATE + "|" + _MONTH_DATE
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
-DATES = Caseless(DATE_AFTER)  # searched for over a whole sentence
+# Each form of a date on its own, for `holds_date`: figures only, which case does not change,
+# and a month's name, looked for in the lower-cased text (engine/caseless.py).
+_NUMERIC_DATE_ONLY = re.compile(_NUMERIC_DATE, re.ASCII)
+_MONTH_DATE_LOWERED = for_lowered(re.compile(_MONTH_DATE, re.I | re.ASCII))
+
+
+def holds_date(text: str) -> bool:
+    """Whether `DATE_AFTER` finds a date anywhere in the text: each of its two forms looked for
+    on its own, the one of figures only where a "/" or "-" is, several times faster than the
+    expression of both ignoring case, which is tried at every character."""
+    if not text.isascii():
+        return DATE_AFTER.search(text) is not None
+    if ("/" in text or "-" in text) and _NUMERIC_DATE_ONLY.search(text):
+        return True
+    return _MONTH_DATE_LOWERED.search(text.lower()) is not None
+
 
 # A month without its day: "DOI 02/2017", "injured in March 2017". Dated the 15th, the middle of
 # the month, so that the time counted from it is off by half a month at most either way.

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from engine.caseless import Caseless
 from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
-from engine.facts.figures import DATES, DIGIT
+from engine.facts.figures import DIGIT, holds_date
 from engine.facts.findings import Findings, PhraseList
 from engine.facts.model import Evidence, Fact, Source
 from engine.models import Case, Span
@@ -25,7 +25,6 @@ from engine.vocab import (
     padded,
     phrase_characters,
     phrase_words,
-    spaced_words,
 )
 
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
@@ -208,7 +207,7 @@ def reported_sentences(
     left out whole: from a sentence naming a guideline up to the next that speaks of the patient
     or the record (see `guideline_names` in findings.yaml)."""
     reading_guideline = False
-    spaced = phrase_characters(text)  # lower-cased and translated once for every sentence
+    spaced = phrase_characters(text)  # normalised once for every sentence
     for match in _SENTENCE.finditer(text):
         sentence = match[0]
         if not sentence.strip():
@@ -216,7 +215,7 @@ def reported_sentences(
         if spaced is None:
             parts = phrase_words(sentence)
         else:
-            parts = spaced_words(spaced[match.start() : match.end()])
+            parts = spaced[match.start() : match.end()].split()
         plain = padded(parts)
         words = frozenset(parts)
         if source == "rationale":
@@ -224,9 +223,9 @@ def reported_sentences(
                 reading_guideline = True
                 continue  # a sentence naming a guideline reads it (and skip_sentences agrees)
             if reading_guideline:
-                if not (
-                    DIGIT.search(sentence) and DATES.search(sentence, sentence.lower())
-                ) and not (findings.record_subject_pattern.search(plain, words)):
+                if not (DIGIT.search(sentence) and holds_date(sentence)) and not (
+                    findings.record_subject_pattern.search(plain, words)
+                ):
                     continue
                 reading_guideline = False
         if not concludes(sentence, plain, words, source, findings):
