@@ -203,10 +203,9 @@ _NOT_IN_PHRASE = re.compile(r"[^a-z0-9%#.]+|(?<![0-9])\.|\.(?![0-9])", re.ASCII)
 # and a table lookup is several times faster than the expression.
 _PHRASE_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789%#.")
 _PUNCTUATION_TO_SPACE = bytes(c if c in _PHRASE_BYTES else 32 for c in range(256))
-_LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])", re.ASCII)
-# The same, starting with the dot, so that the engine goes from dot to dot instead of trying
-# every character of a long text: the dot, where a figure is not before it or not after it.
-_LONE_DOT_AT_DOTS = re.compile(r"\.(?:(?<![0-9]\.)|(?![0-9]))", re.ASCII)
+# A dot where a figure is not before it or not after it: the expression starts with the dot, so
+# that the engine goes from dot to dot instead of trying every character.
+_LONE_DOT = re.compile(r"\.(?:(?<![0-9]\.)|(?![0-9]))", re.ASCII)
 
 
 def normalize_phrase(text: str) -> str:
@@ -242,7 +241,7 @@ def phrase_characters(text: str) -> str | None:
     if "&" in text or not text.isascii():
         return None
     spaced = text.lower().encode().translate(_PUNCTUATION_TO_SPACE).decode()
-    return _LONE_DOT_AT_DOTS.sub(" ", spaced) if "." in spaced else spaced
+    return _LONE_DOT.sub(" ", spaced) if "." in spaced else spaced
 
 
 def spaced_words(spaced: str) -> list[str]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from engine.facts import load_findings
 from engine.facts.findings import GatedPattern
 from engine.facts.sentences import _SENTENCE, phrase_position, phrase_regex
-from engine.vocab import phrase_characters, phrase_words
+from engine.vocab import _LONE_DOT, phrase_characters, phrase_words
 
 FINDINGS = load_findings()
 # Words, figures and the characters around them that decide a match: dates, hyphens, underscores,
@@ -92,3 +92,11 @@ def test_a_span_spaced_once_gives_each_sentence_its_own_words(text: str) -> None
     assert len(spaced) == len(text)
     for sentence in _SENTENCE.finditer(text):
         assert spaced[sentence.start() : sentence.end()].split() == phrase_words(sentence[0])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a 0.9.-", max_size=30))
+def test_a_lone_dot_is_found_where_a_dot_has_no_figure_on_one_side(text: str) -> None:
+    # The expression starts with the dot, where "(?<![0-9])\.|\.(?![0-9])" did not.
+    expected = [m.span() for m in re.finditer(r"(?<![0-9])\.|\.(?![0-9])", text)]
+    assert [m.span() for m in _LONE_DOT.finditer(text)] == expected
