@@ -11,10 +11,15 @@ instructions per letter that a long run never spends again. A run without cacheg
 the lists compiled while measuring, which should be none. Needs valgrind and ../shared; takes
 about a minute.
 
-Usage: python bench/instructions.py [--letters N]
+With `--baseline DIR`, another checkout of the project (a worktree of main, or an export of a
+commit: `git archive COMMIT | tar -x -C DIR`) is measured in the same run, with the same
+interpreter and corpus, and both figures are printed side by side.
+
+Usage: python bench/instructions.py [--letters N] [--baseline DIR]
 """
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -54,20 +59,34 @@ def run_command(count: int, *extra: str) -> list[str]:
     return [sys.executable, "-c", RUN, str(CORPUS), str(WARM_UP_LETTERS), str(count), *extra]
 
 
-def instructions(count: int) -> int:
+def code_environment(checkout: Path | None) -> dict[str, str] | None:
+    """The environment that imports the engine from another checkout (None: this one's)."""
+    if checkout is None:
+        return None
+    return {**os.environ, "PYTHONPATH": str(checkout.resolve())}
+
+
+def instructions(count: int, checkout: Path | None = None) -> int:
     """Instructions of one interpreter run auditing `count` letters after the warm-up."""
-    return counted_instructions(run_command(count))
+    return counted_instructions(run_command(count), code_environment(checkout), checkout)
 
 
-def compiled_while_measuring(count: int) -> int:
+def compiled_while_measuring(count: int, checkout: Path | None = None) -> int:
     """Phrase lists compiled while auditing `count` letters after the warm-up."""
     finished = subprocess.run(
-        run_command(count, "count compiles"), capture_output=True, text=True, check=True
+        run_command(count, "count compiles"),
+        env=code_environment(checkout),
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return int(finished.stdout.split()[-1])
 
 
-def counted_instructions(command: list[str], environment: dict[str, str] | None = None) -> int:
+def counted_instructions(
+    command: list[str], environment: dict[str, str] | None = None, cwd: Path | None = None
+) -> int:
     """The machine instructions a command runs, as cachegrind counts them."""
     valgrind = [
         "valgrind",
@@ -76,7 +95,7 @@ def counted_instructions(command: list[str], environment: dict[str, str] | None 
         "--cachegrind-out-file=/dev/null",
     ]
     finished = subprocess.run(
-        valgrind + command, env=environment, capture_output=True, text=True, check=True
+        valgrind + command, env=environment, cwd=cwd, capture_output=True, text=True, check=True
     )
     found = re.search(r"I\s+refs:\s+([\d,]+)", finished.stderr)
     if found is None:
@@ -84,26 +103,43 @@ def counted_instructions(command: list[str], environment: dict[str, str] | None 
     return int(found.group(1).replace(",", ""))
 
 
+def per_letter(count: int, checkout: Path | None = None) -> float:
+    """Instructions per letter of the steady state, with the engine of `checkout`."""
+    # Once so that the rules cache is written: a cache miss would count in the first run only.
+    instructions(0, checkout)
+    base, audited = instructions(0, checkout), instructions(count, checkout)
+    return (audited - base) / count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=155)
-    count = parser.parse_args().letters
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout measured in the same run, for comparison"
+    )
+    arguments = parser.parse_args()
+    count, baseline = arguments.letters, arguments.baseline
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is needed (Debian: apt-get install valgrind)")
     if not any(CORPUS.glob("*.txt")):
         sys.exit(f"no letters in {CORPUS}")
-    # Once so that the rules cache is written: a cache miss would count in the first run only.
-    instructions(0)
-    base, audited = instructions(0), instructions(count)
-    per_letter = (audited - base) / count
-    print(
-        f"{per_letter / 1e6:.3f} million instructions per letter ({count} corpus text letters, "
-        f"after a warm-up of {WARM_UP_LETTERS})"
-    )
-    print(
-        f"phrase lists compiled while measuring: {compiled_while_measuring(count)} "
-        "(0: the figure is the steady state)"
-    )
+    if baseline is not None and not (baseline / "engine" / "audit.py").is_file():
+        sys.exit(f"{baseline}: not a checkout of the project (no engine/audit.py)")
+    measured = per_letter(count)
+    ending = f"({count} corpus text letters, after a warm-up of {WARM_UP_LETTERS})"
+    if baseline is None:
+        print(f"{measured / 1e6:.3f} million instructions per letter {ending}")
+    else:
+        before = per_letter(count, baseline)
+        change = (measured - before) / before * 100
+        print(f"million instructions per letter {ending}:")
+        print(f"  baseline {baseline}: {before / 1e6:.3f}")
+        print(f"  this checkout: {measured / 1e6:.3f} ({change:+.1f}%)")
+    compiled = [compiled_while_measuring(count)]
+    if baseline is not None:
+        compiled.append(compiled_while_measuring(count, baseline))
+    shown = " and ".join(str(n) for n in compiled)
+    print(f"phrase lists compiled while measuring: {shown} (0: the figure is the steady state)")
 
 
 if __name__ == "__main__":
