@@ -67,10 +67,15 @@ RULES = (
 IN_2015 = date(2015, 3, 1)
 
 
+def evaluator_of(rules: str, request: pytest.FixtureRequest, tmp: pytest.TempPathFactory):
+    """An evaluator on a folder holding only these rules, on the backend the fixture names."""
+    folder = rules_folder(tmp.mktemp("evaluate"), {"pt.yaml": rules})
+    return Evaluator(load_rulebook(folder), request.param)
+
+
 @pytest.fixture(scope="module", params=["durable", "reference"])
 def evaluator(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    folder = rules_folder(tmp_path_factory.mktemp("evaluate"), {"pt.yaml": RULES})
-    return Evaluator(load_rulebook(folder), request.param)
+    return evaluator_of(RULES, request, tmp_path_factory)
 
 
 def pt(**values: object) -> dict:
@@ -174,8 +179,7 @@ ALTERNATIVES = (
 
 @pytest.fixture(scope="module", params=["durable", "reference"])
 def alternatives(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    folder = rules_folder(tmp_path_factory.mktemp("alternatives"), {"pt.yaml": ALTERNATIVES})
-    return Evaluator(load_rulebook(folder), request.param)
+    return evaluator_of(ALTERNATIVES, request, tmp_path_factory)
 
 
 def test_a_met_rule_is_not_outweighed_by_an_undecided_one_of_the_same_outcome(
@@ -437,8 +441,7 @@ WORDED = (
 
 @pytest.fixture(scope="module", params=["durable", "reference"])
 def worded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    folder = rules_folder(tmp_path_factory.mktemp("worded"), {"pt.yaml": WORDED})
-    return Evaluator(load_rulebook(folder), request.param)
+    return evaluator_of(WORDED, request, tmp_path_factory)
 
 
 def test_missing_words_tied_to_a_fact_are_listed_only_while_it_is_unknown(
