@@ -751,6 +751,9 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         # "Modified duty" is a work status; the visits beside it were given, not asked for.
         ("Completed 6 PT visits and returned to modified duty.", "prior_pt_visits", 6),
         ("UR modified the request for 12 PT visits to 6.", "prior_pt_visits", None),
+        # What the physician is asking for now has not been given.
+        ("Requesting 6 PT visits for the lumbar spine.", "prior_pt_visits", None),
+        ("Requesting trigger point injections x3.", "prior_injections", None),
         (
             "She has had carpal tunnel symptoms for 2 years. The date of injury is 11/30/2016. "
             "The utilization review dated 12/20/2016 denied the study.",
