@@ -375,8 +375,6 @@ KNOWN_MISSES = {
     "the refusal names no surgery (the surgery is named two sentences on)",
     "CM17-0004133:weeks_since_surgery": "the surgery's date is not read from 'pelvic ring open "
     "reduction/internal fixation on 10/31/2016', so no weeks since it are counted",
-    "CM17-0015957:ur_date": "the review's date is only in the letter's header ('UR Denial "
-    "Date'), from which the readers take the injury date but not the review's",
     "CM16-0242419:electrodiagnostic_radiculopathy": "'no evidence of positive electrodiagnostic "
     "findings' names no radiculopathy",
     "CM17-0008241:central_neurologic_disease_suspected": "a negated central disease is read as "
