@@ -10,6 +10,7 @@ import pytest
 from conftest import note_values
 
 from engine.facts import load_findings
+from engine.facts.figures import weeks_in
 from engine.facts.sentences import concludes, padded, phrase_words
 from engine.vocab import load_vocabulary
 
@@ -394,8 +395,9 @@ ESI = "Lumbar epidural steroid injection L4-5"
         ),
         (
             "He had two prior epidural injections with 50% relief lasting 2 months.",
+            # Two months are 9 weeks (52/12 a month), as every reader counts them.
             {"prior_injections": 2, "prior_injection_relief_percent": 50,
-             "prior_injection_relief_weeks": 8},
+             "prior_injection_relief_weeks": 9},
         ),
         ("She had a TFESI on 02/14/17 with two weeks of partial relief.", {"prior_injections": 1}),
         ("No prior injections.", {"prior_injections": 0}),
@@ -568,3 +570,12 @@ def test_a_finding_or_suspicion_is_read(note: str, name: str, value: bool) -> No
 )
 def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, name: str) -> None:
     assert name not in read(note)
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "weeks"),
+    [(6, "weeks", 6), (3, "wks", 3), (1, "month", 4), (3, "months", 13), (6, "Months", 26),
+     (2, "years", 104), (1, "yr", 52)],
+)  # fmt: skip
+def test_every_reader_counts_a_month_alike(count: int, unit: str, weeks: int) -> None:
+    assert weeks_in(count, unit) == weeks
