@@ -10,6 +10,7 @@ import pytest
 from conftest import note_values
 
 from engine.facts import load_findings
+from engine.facts.figures import weeks_in
 from engine.facts.sentences import concludes, padded, phrase_words
 from engine.vocab import load_vocabulary
 
@@ -61,6 +62,40 @@ def test_the_requested_therapy_named_only_as_the_plan_still_leaves_it_a_first_co
         "Plan: chiropractic manipulation 3 times a week for 2 weeks."
     )
     assert read(note, "Chiropractic 3x2 lumbar")["prior_visits"] == 0
+
+
+# --- a course given, counted or not, is treatment given ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She has had chiropractic care in the past; pain persists.",
+        "Past treatments included medications and chiropractic treatment.",
+        "Despite 3 months of chiropractic care, the pain persists.",
+        "Persistent pain despite 8 PT visits and chiropractic treatment.",
+        "Six chiropractic visits were completed.",
+    ],
+)
+def test_a_course_named_as_given_is_a_course_given(note: str) -> None:
+    assert read(note, "Chiropractic manipulation 3x2 lumbar spine")["prior_course_given"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Chiropractic referral for low back pain.",
+        "He asks about chiropractic care because a coworker had it.",
+        "She may have had chiropractic care years ago.",
+        "Plan: chiropractic manipulation 3 times a week for 2 weeks.",
+        "No chiropractic treatment to date.",
+    ],
+)
+def test_a_course_asked_for_doubted_or_denied_is_none_given(note: str) -> None:
+    assert read(note, "Chiropractic manipulation 3x2 lumbar spine").get("prior_course_given") in (
+        None,
+        False,
+    )
 
 
 # --- a referral's reason is read from a note as from a letter ----------------------------------
@@ -394,8 +429,9 @@ ESI = "Lumbar epidural steroid injection L4-5"
         ),
         (
             "He had two prior epidural injections with 50% relief lasting 2 months.",
+            # Two months are 9 weeks (52/12 a month), as every reader counts them.
             {"prior_injections": 2, "prior_injection_relief_percent": 50,
-             "prior_injection_relief_weeks": 8},
+             "prior_injection_relief_weeks": 9},
         ),
         ("She had a TFESI on 02/14/17 with two weeks of partial relief.", {"prior_injections": 1}),
         ("No prior injections.", {"prior_injections": 0}),
@@ -568,3 +604,12 @@ def test_a_finding_or_suspicion_is_read(note: str, name: str, value: bool) -> No
 )
 def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, name: str) -> None:
     assert name not in read(note)
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "weeks"),
+    [(6, "weeks", 6), (3, "wks", 3), (1, "month", 4), (3, "months", 13), (6, "Months", 26),
+     (2, "years", 104), (1, "yr", 52)],
+)  # fmt: skip
+def test_every_reader_counts_a_month_alike(count: int, unit: str, weeks: int) -> None:
+    assert weeks_in(count, unit) == weeks

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.figures import NUMBER_WORDS, weeks_in, with_figures
 from engine.facts.sentences import OF_PATIENT, Reader
 
 _CARE = (
@@ -38,7 +38,6 @@ _FREQUENCY = re.compile(
     r"\b\d\s*(?:x|times)\s*(?:a|per|/|each)?\s*(?:week|wk)\b|\b(?:twice|once)\s+(?:a|per)\s+week",
     re.I | re.ASCII,
 )
-WEEKS_A_MONTH = 52 / 12
 # Care this patient had, where the sentence names no patient: "Completed six weeks of PT."
 _GIVEN = re.compile(
     r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b",
@@ -62,5 +61,5 @@ def care_weeks(reader: Reader) -> None:
         return  # of patients at large, or the guideline's window
     for found in _WEEKS_OF_CARE.finditer(text):
         n, unit = (found["n1"], found["unit1"]) if found["n1"] else (found["n2"], found["unit2"])
-        weeks = round(int(n) * WEEKS_A_MONTH) if unit.lower().startswith("m") else int(n)
+        weeks = weeks_in(int(n), unit)
         reader.add("conservative_care_weeks", weeks, found.start(), found.end())

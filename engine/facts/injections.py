@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import with_figures
+from engine.facts.figures import weeks_in, with_figures
 from engine.facts.sentences import Reader
 
 INJECTION = "~injection:"
@@ -87,7 +87,7 @@ def injections_given(reader: Reader) -> None:
                 )
             lasting = _LASTING.search(text)
             if lasting:
-                weeks = int(lasting[1]) * (4 if lasting[2].lower().startswith("m") else 1)
+                weeks = weeks_in(int(lasting[1]), lasting[2])
                 reader.add(
                     f"{INJECTION}{kind}:prior_injection_relief_weeks", weeks, *lasting.span()
                 )
