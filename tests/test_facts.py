@@ -480,6 +480,47 @@ KNOWN_MISSES = {
     "knee-arthroscopy-2026-no-confirmed-rule:failed_steroid_injection": "'Failed PT x12, NSAIDs "
     "and a CSI in 05/2026': the abbreviation 'CSI' (corticosteroid injection) is not read as a "
     "steroid injection",
+    "esi-repeat-after-good-relief:medication_reduced_after_injection": "'Following the injection "
+    "she decreased Norco ...': the sentence names no kind of injection (the ESI is named in the "
+    "sentence before), and injection facts are read only from a sentence naming the kind",
+    "esi-second-after-little-relief:prior_injection_relief_percent": "'He states it helped \"maybe "
+    "30 percent\" for two weeks': the ESI is named in the sentence before, and 'helped ... "
+    "percent' is not a wording of relief that is read",
+    "esi-second-after-little-relief:prior_injection_relief_weeks": "how long the relief lasted is "
+    "read only beside its percent, in a sentence naming the injection (see the percent)",
+    "esi-second-after-little-relief:medication_reduced_after_injection": "'No change in "
+    "medication use after the injection': medication unchanged is not read, only a reduction, and "
+    "the sentence names no kind of injection",
+    "fce-for-the-employer-only:conflicting_medical_reports": "'no QME or AME yet and no dispute "
+    "over his restrictions': the absence of a conflict is not read ('dispute' is not a wording of "
+    "conflict in the list)",
+    "fce-permanent-restrictions-after-tka:work_hardening_planned": "'Work hardening was discussed "
+    "and declined by the patient': a plan declined is read as silence, not as no plan",
+    "home-health-after-fusion:in_home_evaluation": "the evaluation at home is reported in a "
+    "sentence that also recommends equipment ('recommended a raised toilet seat'), and an in-home "
+    "evaluation counts only from a sentence that plans or recommends nothing",
+    "ortho-consult-known-cuff-tear:diagnosis_uncertain_or_complex": "'the diagnosis is not in "
+    "doubt': a diagnosis stated certain is not read as a false uncertainty",
+    "preop-chest-xray-young-healthy:pulmonary_complication_risk": "a patient documented without "
+    "lung or heart disease is read as silence: only a risk factor found is read",
+    "preop-coagulation-no-bleeding-history:preop_test_indication": "no bleeding history and no "
+    "anticoagulant is read as silence: only the condition a test is for is read",
+    "prp-tendinopathy-improving:refractory_patellar_tendinosis": "a patellar tendinopathy named "
+    "is read as refractory, whether care failed being left to conservative_care_failed; "
+    "'improving with PT' is not read as a tendinosis that responded",
+    "sleep-aid-first-request:fibromyalgia": "'PMH: FM, HTN, GERD': the abbreviation 'FM' is not "
+    "read as fibromyalgia",
+    "sleep-aid-first-request:sleep_hygiene_tried": "'She has not tried OTC sleep aids, and no "
+    "sleep hygiene education has been given yet': a negated mention is read as silence, as 'lack "
+    "of documentation of sleep hygiene' must be",
+    "spine-consult-progressive-myelopathy:red_flag_progressive_deficit": "'Over the past 3 weeks "
+    "grip has weakened progressively': 'past' is a history cue, and a finding put in the past is "
+    "not read as present",
+    "spine-consult-progressive-myelopathy:diagnosis_uncertain_or_complex": "'Complicated picture: "
+    "...; unclear which explains the hand symptoms': neither wording is in the list",
+    "tpi-repeat-myofascial:medication_reduced_after_injection": "'he cut back on Flexeril "
+    "afterwards': a reduction is read for pain medication named as such, Norco or opioids, not "
+    "for a muscle relaxant by name",
 }
 
 
