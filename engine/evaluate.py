@@ -242,7 +242,9 @@ def decide(
         if kind == APPLIES:
             limits.append(rule)
         elif kind == TRUE:
-            findings.append(finding(rule, values, rule.outcome, []))
+            # A rule whose finding is `insufficient` says in words what a reviewer would need.
+            needs = [w for _, w in rule.missing or ()] if rule.outcome == "insufficient" else []
+            findings.append(finding(rule, values, rule.outcome, needs))
         elif kind == UNKNOWN:
             findings.append(
                 finding(rule, values, "insufficient", missing_of(rulebook, rule, values))
@@ -308,9 +310,17 @@ def recorded(value: Any) -> Any:
 
 
 def missing_of(rulebook: Rulebook, rule: Rule, values: dict[str, Any]) -> list[str]:
+    unknown = unknown_fields(rule, values)
     if rule.missing:
-        return list(rule.missing)
-    return [rulebook.fields[name].documents for name in unknown_fields(rule, values)]
+        # Words tied to a fact are listed only while that fact is unknown and could change the
+        # answer; a fact the rule's words leave out is described as facts.yaml documents it.
+        worded = {fact for fact, _ in rule.missing}
+        return [words for fact, words in rule.missing if fact is None or fact in unknown] + [
+            rulebook.fields[name].documents
+            for name in unknown
+            if None not in worded and name not in worded
+        ]
+    return [rulebook.fields[name].documents for name in unknown]
 
 
 def supported(limits: list[Rule]) -> SupportedQuantity | None:

@@ -90,7 +90,7 @@ def rule_record(rule: Rule) -> dict[str, Any]:
         "when": describe(rule.when),
         "outcome": rule.outcome,
         "message": rule.message,
-        "missing": list(rule.missing) if rule.missing else None,
+        "missing": [words for _, words in rule.missing] if rule.missing else None,
         "supports": rule.supports,
         "examples": len(rule.examples),
         "origin": rule.origin,

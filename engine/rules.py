@@ -203,7 +203,9 @@ class RuleSpec(Strict):
     when: Any = None
     outcome: Literal["certify", "deny", "insufficient"]
     message: str = Field(min_length=1)
-    missing: list[str] | None = None
+    # In words, the documentation the rule needs: a list, or by fact (`{red_flags: whether ...}`)
+    # so that only the words of the facts still unknown are listed.
+    missing: list[str] | dict[str, str] | None = None
     supports: SupportsSpec | None = None
     examples: list[ExampleSpec] = Field(min_length=1)
 
@@ -252,7 +254,8 @@ class Rule:
     when: Condition | None
     outcome: str
     message: str
-    missing: tuple[str, ...] | None
+    # (the fact the words ask for, or None where they stand for the whole rule; the words)
+    missing: tuple[tuple[str | None, str], ...] | None
     supports: dict[str, float] | None
     examples: tuple[Example, ...]
     origin: str  # "path:line" of its definition
@@ -1017,6 +1020,17 @@ class Checker:
                 )
             )
         self.check_message(spec.message, supports, source)
+        if isinstance(spec.missing, dict):
+            read = set(fields_of(scope) + fields_of(when))
+            for name in spec.missing:
+                if name not in read:
+                    problem(
+                        source.problem(
+                            ("missing", name),
+                            f"'missing' names '{name}', which the rule does not test"
+                            + did_you_mean(name, read),
+                        )
+                    )
         if spec.outcome == "insufficient" and not spec.missing:
             problem(
                 source.problem(
@@ -1063,7 +1077,7 @@ class Checker:
             when=when,
             outcome=spec.outcome,
             message=spec.message,
-            missing=tuple(spec.missing) if spec.missing else None,
+            missing=missing_words(spec.missing),
             supports=supports,
             examples=examples,
             origin=f"{source.document.path}:{line}",
@@ -1496,6 +1510,17 @@ def show_value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value) if value else "unknown"  # as the engine reads it
     return str(value)
+
+
+def missing_words(
+    missing: list[str] | dict[str, str] | None,
+) -> tuple[tuple[str | None, str], ...] | None:
+    """A rule's `missing` as (fact, words) pairs: a list's words stand for the whole rule."""
+    if not missing:
+        return None
+    if isinstance(missing, dict):
+        return tuple(missing.items())
+    return tuple((None, words) for words in missing)
 
 
 def environment_overlays() -> list[str]:

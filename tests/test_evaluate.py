@@ -67,10 +67,15 @@ RULES = (
 IN_2015 = date(2015, 3, 1)
 
 
+def evaluator_of(rules: str, request: pytest.FixtureRequest, tmp: pytest.TempPathFactory):
+    """An evaluator on a folder holding only these rules, on the backend the fixture names."""
+    folder = rules_folder(tmp.mktemp("evaluate"), {"pt.yaml": rules})
+    return Evaluator(load_rulebook(folder), request.param)
+
+
 @pytest.fixture(scope="module", params=["durable", "reference"])
 def evaluator(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    folder = rules_folder(tmp_path_factory.mktemp("evaluate"), {"pt.yaml": RULES})
-    return Evaluator(load_rulebook(folder), request.param)
+    return evaluator_of(RULES, request, tmp_path_factory)
 
 
 def pt(**values: object) -> dict:
@@ -174,8 +179,7 @@ ALTERNATIVES = (
 
 @pytest.fixture(scope="module", params=["durable", "reference"])
 def alternatives(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
-    folder = rules_folder(tmp_path_factory.mktemp("alternatives"), {"pt.yaml": ALTERNATIVES})
-    return Evaluator(load_rulebook(folder), request.param)
+    return evaluator_of(ALTERNATIVES, request, tmp_path_factory)
 
 
 def test_a_met_rule_is_not_outweighed_by_an_undecided_one_of_the_same_outcome(
@@ -405,3 +409,53 @@ def test_a_wrong_default_is_refused_with_its_place(
     lines = [line for line in caught.value.problems if "facts.yaml:" in line]
     assert lines and problem in lines[0], caught.value.problems
     assert re.match(r"^\S*facts\.yaml:\d+:\d+: error: ", lines[0])
+
+
+WORDED = (
+    HEAD
+    + """
+  - id: mtus.test.worded
+    title: Continuing therapy needs improvement and no red flag
+    tier: mtus
+    effective: {from: 2009-07-18, until: 2017-11-30}
+    when: {all: [radiating_pain != true, symptoms_improving != true, prior_visits > 0]}
+    outcome: deny
+    message: "no improvement"
+    missing:
+      radiating_pain: whether the pain radiates
+      symptoms_improving: whether the therapy is helping
+    examples: [{name: no gain, facts: {radiating_pain: false, symptoms_improving: false,
+                prior_visits: 3}, expect: deny}]
+  - id: mtus.test.needs-words
+    title: A service a reviewer judges on its documentation
+    tier: mtus
+    effective: {from: 2009-07-18, until: 2017-11-30}
+    when: request.visits > 30
+    outcome: insufficient
+    message: "judged on the record"
+    missing: [why so many visits are needed]
+    examples: [{name: many, request: {visits: 40}, expect: insufficient}]
+"""
+)
+
+
+@pytest.fixture(scope="module", params=["durable", "reference"])
+def worded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    return evaluator_of(WORDED, request, tmp_path_factory)
+
+
+def test_missing_words_tied_to_a_fact_are_listed_only_while_it_is_unknown(
+    worded: Evaluator,
+) -> None:
+    both = worded.evaluate(pt(request_visits=8, prior_visits=3))
+    assert both.missing == ["whether the pain radiates", "whether the therapy is helping"]
+    # The radiation is documented (none): asking for it again could not change the answer.
+    one = worded.evaluate(pt(request_visits=8, prior_visits=3, radiating_pain=False))
+    assert one.outcome == "insufficient"
+    assert one.missing == ["whether the therapy is helping"]
+
+
+def test_a_rule_that_finds_the_record_insufficient_says_what_it_needs(worded: Evaluator) -> None:
+    verdict = worded.evaluate(pt(request_visits=40, prior_visits=0))
+    assert verdict.outcome == "insufficient"
+    assert verdict.missing == ["why so many visits are needed"]

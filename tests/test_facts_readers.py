@@ -10,6 +10,7 @@ import pytest
 from conftest import note_values
 
 from engine.facts import load_findings
+from engine.facts.figures import weeks_in
 from engine.facts.sentences import concludes, padded, phrase_words
 from engine.vocab import load_vocabulary
 
@@ -392,9 +393,9 @@ ESI = "Lumbar epidural steroid injection L4-5"
                 "medication_reduced_after_injection": True,
             },
         ),
-        # Months in weeks as every reader counts them (52/12 a month): two months are 9 weeks.
         (
             "He had two prior epidural injections with 50% relief lasting 2 months.",
+            # Two months are 9 weeks (52/12 a month), as every reader counts them.
             {"prior_injections": 2, "prior_injection_relief_percent": 50,
              "prior_injection_relief_weeks": 9},
         ),
@@ -647,3 +648,12 @@ def test_a_neurotomy_is_read_apart_from_the_block_before_it(
 ) -> None:
     facts = read(note, NEUROTOMY)
     assert {name: facts.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "weeks"),
+    [(6, "weeks", 6), (3, "wks", 3), (1, "month", 4), (3, "months", 13), (6, "Months", 26),
+     (2, "years", 104), (1, "yr", 52)],
+)  # fmt: skip
+def test_every_reader_counts_a_month_alike(count: int, unit: str, weeks: int) -> None:
+    assert weeks_in(count, unit) == weeks

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from engine.facts.figures import DATE, date_of, with_figures
+from engine.facts.figures import DATE, date_of, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
 from engine.facts.sentences import OF_PATIENT, RECORD_WORDS, THIS_DRUG, Reading, Sentence
 from engine.negation import Status
@@ -152,7 +152,7 @@ def composite_mentions(
         for onset in _ONSET.finditer(with_figures(text)):
             figure, unit = onset[1] or onset[3], (onset[2] or onset[4]).lower()
             count = int(figure) if figure.isdigit() else 2
-            weeks = count * findings.onset_units.get(unit, 0)
+            weeks = weeks_in(count, unit)
             add("~onset_weeks", weeks, onset.start(), onset.end())
     first = "drug_first" in of
     if "drug" in of and (first or "drug_current" in of):
@@ -172,7 +172,7 @@ def composite_mentions(
             if since and started:
                 add(f"~drug:since:{name}", started, since.start(), since.end())
             elif taken_for:
-                weeks = int(taken_for[1]) * {"w": 1, "m": 4, "y": 52}[taken_for[2][0].lower()]
+                weeks = weeks_in(int(taken_for[1]), taken_for[2])
                 add(f"~drug:weeks:{name}", weeks, taken_for.start(), taken_for.end())
     # In an item's rationale, "said medication" is the drug the item asks for.
     if sentence.item is not None and "drug_current" in of and not first and THIS_DRUG.search(plain):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import NUMBER_WORDS, WEEKS_A_MONTH, with_figures
+from engine.facts.figures import NUMBER_WORDS, weeks_in, with_figures
 from engine.facts.sentences import OF_PATIENT, Reader
 
 _CARE = (
@@ -65,5 +65,5 @@ def care_weeks(reader: Reader) -> None:
         if not of_patient and not _SHORTHAND.search(found[0]):
             continue
         n, unit = (found["n1"], found["unit1"]) if found["n1"] else (found["n2"], found["unit2"])
-        weeks = round(int(n) * WEEKS_A_MONTH) if unit.lower().startswith("m") else int(n)
+        weeks = weeks_in(int(n), unit)
         reader.add("conservative_care_weeks", weeks, found.start(), found.end())

@@ -72,6 +72,9 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
     for sentence in sentences_of(case, summary_only, findings):
         read.extend(facts_in(sentence, findings, needs))
     facts = settle(read)
+    # The header's UR denial date stands where no sentence dates the review.
+    if case.dates.ur_denial and not any(f.name == "ur_date" for f in facts):
+        facts.append(header_fact(case, "ur_date", case.dates.ur_denial))
     facts.extend(letter_facts(facts, reference_date(case, facts)))
     # Earlier imaging and electrodiagnostics matter, and are recorded, where a study, an
     # injection or surgery is what is disputed: their criteria ask what the studies showed.

@@ -38,7 +38,6 @@ NUMBER_WORDS = {
     )
 } | {"twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 NUMBER_WORDS |= {"eighty": 80, "ninety": 90}  # percentages of relief are dictated in words
-WEEKS_A_MONTH = 52 / 12
 # "12", "twelve", "twelve (12)", "at least five"
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII
@@ -98,6 +97,18 @@ MONTH_YEAR_AFTER = re.compile(
     re.I | re.ASCII,
 )
 MID_MONTH = 15
+WEEKS_A_MONTH = 52 / 12
+
+
+def weeks_in(count: int, unit: str) -> int:
+    """A length written in weeks, months or years ("wk", "months", "yrs"), in whole weeks: one
+    count for every reader, so "3 months" is 13 weeks wherever it is read."""
+    first = unit[:1].lower()
+    if first == "m":
+        return round(count * WEEKS_A_MONTH)
+    if first == "y":
+        return count * 52
+    return count
 
 
 def month_of(match: re.Match[str]) -> date:

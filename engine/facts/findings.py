@@ -110,7 +110,6 @@ class ComorbiditiesSpec(Model):
 
 class SymptomOnsetSpec(Model):
     symptoms: list[str]
-    units: dict[str, int]
 
 
 class FindingsFile(Model):
@@ -162,7 +161,6 @@ class Findings:
     given_now: tuple[tuple[str, ...], ...]  # the words right before a drug just given
     comorbidity_tests: dict[str, tuple[str, ...]]  # phrase -> the tests it calls for
     test_kind: tuple[tuple[str, str], ...]  # (phrase of a test as requested, its kind)
-    onset_units: dict[str, int]
     # All the phrase lists of the readers that take more than one sentence, as one expression:
     # a sentence is scanned once for all of them, and each phrase found says which lists it is
     # in (a phrase holding a shorter listed one counts for that list as well).
@@ -550,7 +548,6 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
                 key=lambda pair: -len(pair[0]),
             )
         ),
-        onset_units=spec.symptom_onset.units,
         composite=PhraseList(list(composite_kinds)),
         composite_kinds=composite_kinds,
         composite_anchors=frozenset(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import WEEKS_A_MONTH, with_figures
+from engine.facts.figures import weeks_in, with_figures
 from engine.facts.sentences import Reader
 
 INJECTION = "~injection:"
@@ -111,10 +111,7 @@ def injections_given(reader: Reader) -> None:
                 )
             lasting = _LASTING.search(text)
             if lasting:
-                # Months as the other readers count them: 6 months are 26 weeks.
-                weeks = int(lasting[1])
-                if lasting[2].lower().startswith("m"):
-                    weeks = round(weeks * WEEKS_A_MONTH)
+                weeks = weeks_in(int(lasting[1]), lasting[2])
                 reader.add(
                     f"{INJECTION}{kind}:prior_injection_relief_weeks", weeks, *lasting.span()
                 )

@@ -15,11 +15,14 @@ from engine.negation import Status
 
 _INJECTION_WORDS = frozenset(
     ["cortisone", "corticosteroid", "steroid", "steroids", "kenalog", "depo", "depomedrol",
-     "intra", "intraarticular", "aspiration"]
+     "intra", "intraarticular", "aspiration", "csi", "csis"]
 )  # fmt: skip
+# "CSI" is the orthopaedic notes' abbreviation for a corticosteroid injection; a "shot" is the
+# patient's word for one.
 _INJECTION = re.compile(
     r"\b(?:(?:cortisone|corticosteroid|steroid|kenalog|depo-?medrol|intra-?articular)\s+"
-    r"(?:\w+\s+)?injections?|injections?\s+of\s+(?:cortisone|corticosteroids?|steroids?)|"
+    r"(?:\w+\s+)?(?:injections?|shots?)|injections?\s+of\s+(?:cortisone|corticosteroids?|steroids?)|"
+    r"csis?|"
     r"aspiration(?:\s+and\s+(?:\w+\s+)?injections?)?)\b",
     re.I | re.ASCII,
 )

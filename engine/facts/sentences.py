@@ -51,6 +51,7 @@ REQUEST_WORDS = frozenset(
         "request",
         "requested",
         "requests",
+        "requesting",
         "plan",
         "planned",
         "authorized",
@@ -58,6 +59,7 @@ REQUEST_WORDS = frozenset(
         "modified",
         "certified",
         "recommended",
+        "recommending",
         "prescribed",
     ]
 )
