@@ -310,9 +310,6 @@ KNOWN_MISSES = {
     "seed-000_f18e7f48dd75e927:sex": "the sex is only in a pronoun ('He says'); pronouns are not read",
     "seed-000_f18e7f48dd75e927:sensory_deficit": "'tingling and numbness into the lateral forearm' "
     "is a symptom the patient has, not a sensory finding on examination",
-    "seed-000_f18e7f48dd75e927:specialist_expertise_needed:1": "the procedures the referral is "
-    "for (cervical blocks and rhizotomy) are named only in the request, which is not read for "
-    "facts",
     "seed-001_fc764f7706b41fee:diagnoses": "'with related cervical spine, lumbar spine, and left "
     "knee pain' gives the diagnoses without any diagnosis cue",
     "seed-002_30e38b816172c555:request_reason:1": "the request's reason ('to include massage "

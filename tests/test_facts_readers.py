@@ -613,3 +613,19 @@ def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, na
 )  # fmt: skip
 def test_every_reader_counts_a_month_alike(count: int, unit: str, weeks: int) -> None:
     assert weeks_in(count, unit) == weeks
+
+
+@pytest.mark.parametrize(
+    ("request_text", "needed"),
+    [
+        ("Consult with pain management for cervical spine blocks & rhizotomy", True),
+        ("Orthopedic surgeon consultation for possible carpal tunnel release", True),
+        ("Consult with pain management", None),
+        ("Neurology consultation", None),
+    ],
+)
+def test_a_referral_naming_the_procedure_gives_its_reason(
+    request_text: str, needed: bool | None
+) -> None:
+    note = "Neck pain since the injury. Exam: tenderness of the cervical paraspinals."
+    assert read(note, request_text).get("specialist_expertise_needed") == needed
