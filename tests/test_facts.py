@@ -414,6 +414,9 @@ KNOWN_MISSES = {
     "knee-arthroscopy-2026-no-confirmed-rule:severe_knee_osteoarthritis": "'no significant OA' on "
     "the MRI: a denied osteoarthritis is read as silence, and the sentence does not name the knee "
     "(the note's first sentence does)",
+    "seed-004_e4b70695cb527144:prior_course_given:1": "'Treatment ... to date has included ... "
+    "physical therapy' names a course given, but 'has not had any physical therapy since his "
+    "surgery' is read as no visit at all, and a count of none outweighs a course named",
 }
 
 
