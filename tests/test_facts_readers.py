@@ -691,3 +691,19 @@ def test_a_neurotomy_is_read_apart_from_the_block_before_it(
 )  # fmt: skip
 def test_every_reader_counts_a_month_alike(count: int, unit: str, weeks: int) -> None:
     assert weeks_in(count, unit) == weeks
+
+
+@pytest.mark.parametrize(
+    ("request_text", "needed"),
+    [
+        ("Consult with pain management for cervical spine blocks & rhizotomy", True),
+        ("Orthopedic surgeon consultation for possible carpal tunnel release", True),
+        ("Consult with pain management", None),
+        ("Neurology consultation", None),
+    ],
+)
+def test_a_referral_naming_the_procedure_gives_its_reason(
+    request_text: str, needed: bool | None
+) -> None:
+    note = "Neck pain since the injury. Exam: tenderness of the cervical paraspinals."
+    assert read(note, request_text).get("specialist_expertise_needed") == needed
