@@ -707,3 +707,17 @@ def test_a_referral_naming_the_procedure_gives_its_reason(
 ) -> None:
     note = "Neck pain since the injury. Exam: tenderness of the cervical paraspinals."
     assert read(note, request_text).get("specialist_expertise_needed") == needed
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "There was also lack of clinical documentation the patient has fibromyalgia.",
+        "There is no documentation that the patient has fibromyalgia.",
+        "No evidence indicating the patient has fibromyalgia was submitted.",
+    ],
+)
+def test_what_the_record_is_said_not_to_document_is_not_present(note: str) -> None:
+    # The clause after "no documentation" is what is missing: its "the patient has" opens no
+    # statement of its own.
+    assert read(note).get("fibromyalgia") is not True
