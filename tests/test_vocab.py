@@ -91,6 +91,20 @@ def test_a_visit_with_a_specialist_names_a_known_category(tmp_path: Path) -> Non
     assert "unknown category 'consultaton' (did you mean 'consultation'?)" in problem
 
 
+def test_a_category_whose_subtype_is_read_anywhere_is_a_known_one(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    services = rules / "vocab" / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace(
+            "subtype_anywhere: [surgery]", "subtype_anywhere: [surgey]"
+        ),
+        encoding="utf-8",
+    )
+    (problem,) = problems_of(rules)
+    assert problem.startswith(f"{services}:")
+    assert "unknown category 'surgey' (did you mean 'surgery'?)" in problem
+
+
 def test_missing_vocabulary_file(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
     (rules / "vocab" / "drugs.yaml").unlink()
