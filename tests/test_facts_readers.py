@@ -690,3 +690,15 @@ def test_a_finger_that_locks_says_nothing_of_the_knee() -> None:
 def test_a_rationale_quoting_a_procedure_criterion_is_no_fact(quoted: str) -> None:
     before, after, _ = planted_in_rationale(SEED, quoted, FINDINGS, VOCABULARY)
     assert after == before
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Failed night splinting and a steroid injection.", "She failed wrist splinting."],
+)
+def test_a_failed_splint_is_failed_conservative_care(note: str) -> None:
+    assert read(note, RELEASE)["conservative_care_failed"] is True
+
+
+def test_a_splint_planned_is_no_failed_care() -> None:
+    assert "conservative_care_failed" not in read("Plan: night splinting for six weeks.", RELEASE)
