@@ -313,7 +313,8 @@ def rules_of(draw: st.DrawFn, scenario: Scenario, index: int) -> Rule:
             ),
         )
     )
-    missing = draw(st.one_of(st.none(), st.just(("the documentation asked for",))))
+    # A rule's `missing` is (fact, words) pairs, as the loader makes them; None stands for the rule.
+    missing = draw(st.one_of(st.none(), st.just(((None, "the documentation asked for"),))))
     return dataclasses.replace(
         BUNDLED.rules[0],
         id=f"gen.rule{index}",

@@ -65,6 +65,40 @@ def test_the_requested_therapy_named_only_as_the_plan_still_leaves_it_a_first_co
     assert read(note, "Chiropractic 3x2 lumbar")["prior_visits"] == 0
 
 
+# --- a course given, counted or not, is treatment given ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She has had chiropractic care in the past; pain persists.",
+        "Past treatments included medications and chiropractic treatment.",
+        "Despite 3 months of chiropractic care, the pain persists.",
+        "Persistent pain despite 8 PT visits and chiropractic treatment.",
+        "Six chiropractic visits were completed.",
+    ],
+)
+def test_a_course_named_as_given_is_a_course_given(note: str) -> None:
+    assert read(note, "Chiropractic manipulation 3x2 lumbar spine")["prior_course_given"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Chiropractic referral for low back pain.",
+        "He asks about chiropractic care because a coworker had it.",
+        "She may have had chiropractic care years ago.",
+        "Plan: chiropractic manipulation 3 times a week for 2 weeks.",
+        "No chiropractic treatment to date.",
+    ],
+)
+def test_a_course_asked_for_doubted_or_denied_is_none_given(note: str) -> None:
+    assert read(note, "Chiropractic manipulation 3x2 lumbar spine").get("prior_course_given") in (
+        None,
+        False,
+    )
+
+
 # --- a referral's reason is read from a note as from a letter ----------------------------------
 
 

@@ -43,11 +43,28 @@ def test_every_rule_has_a_citation_a_confidence_and_an_example_per_outcome() -> 
         scope = rule.scope.items if isinstance(rule.scope, AllOf) else (rule.scope,)
         known = frozenset(t.field for t in scope if isinstance(t, Test) and t.op == "exists")
         known |= always_known | defaulted_under(rule.when, rulebook.defaults)
+        known |= defaulted_for_service(rule, rulebook.defaults)
         if can_be_unknown(rule.when, known):
             wanted.add("insufficient")
         if not wanted <= expected:
             short.append(f"{rule.id}: no example for {sorted(wanted - expected)}")
     assert not short, "\n".join(short)
+
+
+def defaulted_for_service(rule, defaults) -> set[str]:
+    """The facts whose default holds for every service the rule applies to (`when:
+    request.service == consultation` for a rule about consultations)."""
+    from engine.conditions import Test
+
+    categories = {category for category, _ in rule.services}
+    return {
+        name
+        for name, default in defaults.items()
+        if isinstance(default.when, Test)
+        and default.when.field == "request.service"
+        and default.when.op == "=="
+        and categories == {default.when.value}
+    }
 
 
 def defaulted_under(when, defaults) -> set[str]:

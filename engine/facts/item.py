@@ -13,6 +13,7 @@ from engine.facts.findings import Findings
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import request_drug_facts
 from engine.facts.model import (
+    GIVEN,
     IMPROVED,
     NAMED,
     PER,
@@ -196,6 +197,13 @@ def therapy_facts(
         )
         if read in by_name
     ]
+    # A course named as given, counted or not, is treatment given: more of it needs improvement.
+    counted, given = by_name.get(modality), by_name.get(f"{GIVEN}{modality}")
+    course = (counted if counted.value else None) if counted is not None else given
+    if course is not None:
+        found.append(
+            Fact(name="prior_course_given", value=True, item=item, evidence=course.evidence)
+        )
     improved = improvement(by_name, (modality,), modality, note)
     if improved:
         found.append(fact_of("functional_improvement", improved, item))

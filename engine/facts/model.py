@@ -95,6 +95,7 @@ POSTSURGICAL_THERAPIES = ("prior_pt_visits", "prior_chiropractic_visits")
 INTERNAL = "~"
 SITE = "~site:"
 NAMED = "~named:"  # a therapy the record names other than as asked for
+GIVEN = "~given:"  # a therapy the record says was given, whether or not it counts the visits
 
 
 def is_per_therapy(name: str) -> bool:

@@ -10,8 +10,9 @@ from functools import cache
 
 from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.findings import GatedPattern
-from engine.facts.model import NAMED, PER, POSTSURGICAL_THERAPIES
+from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
 from engine.facts.sentences import Reader
+from engine.negation import Status
 
 MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
@@ -159,6 +160,17 @@ def visits_authorized(reader: Reader) -> None:
             reader.add(f"{PER}{authorized[0]}", authorized[1])
 
 
+# A cue that the therapy after it was given, with at most five words between them and no
+# clause boundary: "had prior", "treatments included ... and", "despite 3 months of".
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:had|underwent|undergone|completed|attended|received|tried|failed|prior|previous|"
+    r"previously|past|included|includes|include|despite|course\s+of|sessions\s+of|visits\s+of|"
+    r"(?:improvement|relief|benefit|response)\s+(?:with|from|to))\b"
+    r"(?:[^\w.;:]+[\w'-]+){0,5}[^\w.;:]*\Z",
+    re.I | re.ASCII,
+)
+
+
 def visits_done(reader: Reader) -> None:
     """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
@@ -172,6 +184,18 @@ def visits_done(reader: Reader) -> None:
     if not reader.planned:
         for name in named:
             reader.add(f"{NAMED}{name}", True)
+        # Named as given: "had prior physical therapy", "treatments have included acupuncture",
+        # "despite chiropractic care", "improvement with therapy": the cue just before the
+        # therapy, in its clause ("a coworker had it" gives the patient no acupuncture), and the
+        # mention neither denied nor in doubt.
+        for name in named:
+            for mention in MODALITY_WORD[name].pattern.finditer(text):
+                before = text[max(0, mention.start() - 60) : mention.start()]
+                if _GIVEN_BEFORE.search(before) and reader.status_at(
+                    mention.start(), mention.end()
+                ) in (Status.PRESENT, Status.HISTORICAL):
+                    reader.add(f"{GIVEN}{name}", True, mention.start(), mention.end())
+                    break
     if reader.has_digit or not words.isdisjoint(NUMBER_WORDS):
         figures: str | None = None
         for name in named:

@@ -199,6 +199,43 @@ def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sen
     return found
 
 
+# What an earlier reviewer said: "The utilization review stated that ...", "UR noted ...", "the
+# claims administrator reasoned ...". Over the plain words (see `padded`).
+_EARLIER_REVIEWER = frozenset(["utilization", "ur", "administrator", "reviewer", "reviewers"])
+_EARLIER_REVIEW_SAID = re.compile(
+    r" (?:utilization review|ur|claims administrator|(?:previous|prior|peer|ur) reviewers?) "
+    r"(?:\w+ ){0,6}?(?:stated|states|noted|notes|indicated|indicates|opined|reasoned|felt|found|"
+    r"determined|cited|citing|argued|asserted|claimed|said|reported) ",
+    re.ASCII,
+)
+# The reviewer setting it aside, after it in its sentence or in the next: "...; however, the
+# records do not support this", "This is incorrect", "In fact, ...". A plain "however" is not
+# enough: "UR noted 12 visits; however, no improvement is documented" agrees and goes on.
+_REFUTED = re.compile(
+    r" (?:contrary to|disagree|disagrees|incorrect|inaccurate|not accurate|not the case|"
+    r"(?:records?|documentation|notes?) (?:do|does|did) not support|"
+    r"(?:is|was|are|were) not supported|in fact|otherwise) ",
+    re.ASCII,
+)
+
+
+_ET_AL_END = re.compile(r"\bet\s+al\.\s*\Z", re.ASCII)
+
+
+def refuted_review(plain: str, words: frozenset[str], following: str) -> bool:
+    """Whether a sentence reports what an earlier reviewer said that this reviewer refutes (in
+    the rest of the sentence or in `following`, the next): UR's reasoning the reviewer sets aside is not the
+    record."""
+    if words.isdisjoint(_EARLIER_REVIEWER):
+        return False
+    said = _EARLIER_REVIEW_SAID.search(plain)
+    if said is None:
+        return False
+    return _REFUTED.search(plain, said.end() - 1) is not None or (
+        _REFUTED.search(padded(phrase_words(following))) is not None
+    )
+
+
 def reported_sentences(
     text: str, offset: int, source: Source, item: int | None, findings: Findings
 ) -> Iterator[Sentence]:
@@ -207,17 +244,21 @@ def reported_sentences(
     left out whole: from a sentence naming a guideline up to the next that speaks of the patient
     or the record (see `guideline_names` in findings.yaml)."""
     reading_guideline = False
-    for match in _SENTENCE.finditer(text):
+    matches = [m for m in _SENTENCE.finditer(text) if m[0].strip()]
+    for index, match in enumerate(matches):
         sentence = match[0]
-        if not sentence.strip():
-            continue
         parts = phrase_words(sentence)
         plain = padded(parts)
         words = frozenset(parts)
+        if refuted_review(plain, words, matches[index + 1][0] if index + 1 < len(matches) else ""):
+            continue
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
                 reading_guideline = True
                 continue  # a sentence naming a guideline reads it (and skip_sentences agrees)
+            # "Smith et al. (2010) found ...": the abbreviation's full stop ends no sentence.
+            if reading_guideline and index and _ET_AL_END.search(matches[index - 1][0]):
+                continue
             if reading_guideline:
                 if not (DIGIT.search(sentence) and DATE_AFTER.search(sentence)) and not (
                     findings.record_subject_pattern.search(plain, words)
