@@ -310,9 +310,6 @@ KNOWN_MISSES = {
     "seed-000_f18e7f48dd75e927:sex": "the sex is only in a pronoun ('He says'); pronouns are not read",
     "seed-000_f18e7f48dd75e927:sensory_deficit": "'tingling and numbness into the lateral forearm' "
     "is a symptom the patient has, not a sensory finding on examination",
-    "seed-000_f18e7f48dd75e927:specialist_expertise_needed:1": "the procedures the referral is "
-    "for (cervical blocks and rhizotomy) are named only in the request, which is not read for "
-    "facts",
     "seed-001_fc764f7706b41fee:diagnoses": "'with related cervical spine, lumbar spine, and left "
     "knee pain' gives the diagnoses without any diagnosis cue",
     "seed-002_30e38b816172c555:request_reason:1": "the request's reason ('to include massage "
@@ -417,6 +414,9 @@ KNOWN_MISSES = {
     "knee-arthroscopy-2026-no-confirmed-rule:severe_knee_osteoarthritis": "'no significant OA' on "
     "the MRI: a denied osteoarthritis is read as silence, and the sentence does not name the knee "
     "(the note's first sentence does)",
+    "seed-004_e4b70695cb527144:prior_course_given:1": "'Treatment ... to date has included ... "
+    "physical therapy' names a course given, but 'has not had any physical therapy since his "
+    "surgery' is read as no visit at all, and a count of none outweighs a course named",
 }
 
 

@@ -616,6 +616,22 @@ def test_every_reader_counts_a_month_alike(count: int, unit: str, weeks: int) ->
     assert weeks_in(count, unit) == weeks
 
 
+@pytest.mark.parametrize(
+    ("request_text", "needed"),
+    [
+        ("Consult with pain management for cervical spine blocks & rhizotomy", True),
+        ("Orthopedic surgeon consultation for possible carpal tunnel release", True),
+        ("Consult with pain management", None),
+        ("Neurology consultation", None),
+    ],
+)
+def test_a_referral_naming_the_procedure_gives_its_reason(
+    request_text: str, needed: bool | None
+) -> None:
+    note = "Neck pain since the injury. Exam: tenderness of the cervical paraspinals."
+    assert read(note, request_text).get("specialist_expertise_needed") == needed
+
+
 # --- the procedure's own criteria: the knee's mechanical symptoms, carpal tunnel syndrome ------
 
 MENISCECTOMY = "Right knee arthroscopy, partial medial meniscectomy"

@@ -24,7 +24,7 @@ from engine.facts.model import (
     Fact,
 )
 from engine.facts.parts import part_facts
-from engine.facts.sentences import Reading
+from engine.facts.sentences import Reading, padded, phrase_words
 from engine.models import Case, Request
 from engine.vocab import (
     normalize_phrase,
@@ -151,7 +151,22 @@ def request_facts(
             reason = None
         if reason is not None and reason.value is True:
             give("specialist_expertise_needed", True, reason)
+        elif (
+            service.specialty in findings.surgeons or service.specialty in findings.proceduralists
+        ) and names_a_procedure(request.text, findings):
+            # "Consult with pain management for cervical blocks & rhizotomy": the referral names
+            # the procedure the specialist is to give, its reason in the request itself.
+            give("specialist_expertise_needed", True, None)
     return found
+
+
+def names_a_procedure(text: str, findings: Findings) -> bool:
+    """Whether a request names an injection or a surgery (findings.yaml's procedure lists)."""
+    parts = phrase_words(text)
+    return any(
+        not findings.composite_kinds[match[1]].isdisjoint(("injections", "surgeries"))
+        for match in findings.composite.finditer(padded(parts), frozenset(parts))
+    )
 
 
 def as_requested(request: Request) -> Evidence:
