@@ -607,6 +607,84 @@ def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, na
     assert name not in read(note)
 
 
+# --- wordings of progress notes: abbreviations, clipped phrases, other examiners' findings -------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        ("Pt has reached maximal medical improvement as of today.", "near_mmi", True),
+        ("Not yet at MMI; expect further gains with therapy.", "near_mmi", False),
+        ("He is not permanent and stationary.", "near_mmi", False),
+        (
+            "The QME released her to full duty, which conflicts with my restrictions.",
+            "conflicting_medical_reports",
+            True,
+        ),
+        ("The AME opinion differs from my work restrictions.", "conflicting_medical_reports", True),
+        ("Bone scan to r/o stress fx of the 2nd metatarsal.", "stress_fracture_suspected", True),
+        ("Hand numbness, etiology unclear.", "diagnosis_uncertain_or_complex", True),
+        ("The home health nurse evaluated her at home on 3/10.", "in_home_evaluation", True),
+        ("Worsening left foot drop since May.", "red_flag_progressive_deficit", True),
+        ("Grip has weakened progressively over two weeks.", "red_flag_progressive_deficit", True),
+        # Over-the-counter sleep aids tried are what the fact names beside sleep hygiene.
+        ("She has tried melatonin without benefit.", "sleep_hygiene_tried", True),
+        ("Has used OTC Benadryl at night.", "sleep_hygiene_tried", True),
+        ("Conservative tx x 3 months, pain persists.", "conservative_care_weeks", 13),
+        ("Conservative care x 10 wks without improvement.", "conservative_care_weeks", 10),
+    ],
+)
+def test_a_progress_note_wording_gives_the_fact(note: str, name: str, value: Any) -> None:
+    assert read(note).get(name) == value
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("The schedule conflicts with her therapy visits.", "conflicting_medical_reports"),
+        ("Plan: nurse to evaluate her at home.", "in_home_evaluation"),
+        # A negated aid or one planned is silence; a handout given today is not yet tried.
+        ("She has not tried melatonin.", "sleep_hygiene_tried"),
+        ("Plan: trial of melatonin.", "sleep_hygiene_tried"),
+        ("Plan: Dicopanol at bedtime; sleep hygiene handout given today.", "sleep_hygiene_tried"),
+        ("Request: conservative care x 6 wks.", "conservative_care_weeks"),
+    ],
+)
+def test_a_progress_note_wording_gives_no_fact(note: str, name: str) -> None:
+    assert name not in read(note)
+
+
+NEUROTOMY = "Repeat radiofrequency ablation L4-5"
+
+
+@pytest.mark.parametrize(
+    "note, expected",
+    [
+        # The last neurotomy's relief, for a repeat neurotomy, and the drug stopped after it.
+        (
+            "L L4-5, L5-S1 RFA in 03/2016 provided 75% relief for about 6 months. She stopped "
+            "Norco after the RFA.",
+            {"prior_injection_relief_percent": 75, "prior_injection_relief_weeks": 26,
+             "medication_reduced_after_injection": True, "medial_branch_block_relief_percent": None},
+        ),
+        # A facet rhizotomy is a neurotomy, not a diagnostic block.
+        ("Facet rhizotomy gave 60% relief.",
+         {"prior_injection_relief_percent": 60, "medial_branch_block_relief_percent": None}),
+        # The block's relief, in words; a neurotomy denied beside it is none given.
+        ("Medial branch block gave about forty percent relief.",
+         {"medial_branch_block_relief_percent": 40, "prior_injection_relief_percent": None}),
+        ("Medial branch blocks gave 80% relief; no prior RFA.",
+         {"medial_branch_block_relief_percent": 80, "prior_injection_relief_percent": None}),
+        ("No prior RF ablation.", {"prior_injections": 0}),
+    ],
+)  # fmt: skip
+def test_a_neurotomy_is_read_apart_from_the_block_before_it(
+    note: str, expected: dict[str, Any]
+) -> None:
+    facts = read(note, NEUROTOMY)
+    assert {name: facts.get(name) for name in expected} == expected
+
+
 @pytest.mark.parametrize(
     ("count", "unit", "weeks"),
     [(6, "weeks", 6), (3, "wks", 3), (1, "month", 4), (3, "months", 13), (6, "Months", 26),
@@ -630,6 +708,20 @@ def test_a_referral_naming_the_procedure_gives_its_reason(
 ) -> None:
     note = "Neck pain since the injury. Exam: tenderness of the cervical paraspinals."
     assert read(note, request_text).get("specialist_expertise_needed") == needed
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "There was also lack of clinical documentation the patient has fibromyalgia.",
+        "There is no documentation that the patient has fibromyalgia.",
+        "No evidence indicating the patient has fibromyalgia was submitted.",
+    ],
+)
+def test_what_the_record_is_said_not_to_document_is_not_present(note: str) -> None:
+    # The clause after "no documentation" is what is missing: its "the patient has" opens no
+    # statement of its own.
+    assert read(note).get("fibromyalgia") is not True
 
 
 # --- the procedure's own criteria: the knee's mechanical symptoms, carpal tunnel syndrome ------

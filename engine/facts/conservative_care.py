@@ -15,7 +15,7 @@ from engine.facts.figures import NUMBER_WORDS, weeks_in, with_figures
 from engine.facts.sentences import OF_PATIENT, Reader
 
 _CARE = (
-    r"(?:conservative\s+(?:care|treatments?|therapy|management|measures)|physical\s+therapy|"
+    r"(?:conservative\s+(?:care|treatments?|tx|therapy|management|measures)|physical\s+therapy|"
     r"physiotherapy|pt|therapy|treatments?|chiropractic(?:\s+(?:care|treatments?))?|acupuncture|"
     r"home\s+exercises?(?:\s+program)?|rest|bracing|splinting)"
 )
@@ -38,6 +38,7 @@ _FREQUENCY = re.compile(
     r"\b\d\s*(?:x|times)\s*(?:a|per|/|each)?\s*(?:week|wk)\b|\b(?:twice|once)\s+(?:a|per)\s+week",
     re.I | re.ASCII,
 )
+_SHORTHAND = re.compile(r"\sx\s", re.I | re.ASCII)
 # Care this patient had, where the sentence names no patient: "Completed six weeks of PT."
 _GIVEN = re.compile(
     r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b",
@@ -57,9 +58,12 @@ def care_weeks(reader: Reader) -> None:
     text = with_figures(reader.text) if not words.isdisjoint(NUMBER_WORDS) else reader.text
     if _FREQUENCY.search(text):
         return
-    if not OF_PATIENT.search(text) and not _GIVEN.search(text):
-        return  # of patients at large, or the guideline's window
+    # Of patients at large, or the guideline's window, unless in a note's shorthand for a course
+    # given ("Conservative care x 10 wks"), which no guideline writes.
+    of_patient = OF_PATIENT.search(text) is not None or _GIVEN.search(text) is not None
     for found in _WEEKS_OF_CARE.finditer(text):
+        if not of_patient and not _SHORTHAND.search(found[0]):
+            continue
         n, unit = (found["n1"], found["unit1"]) if found["n1"] else (found["n2"], found["unit2"])
         weeks = weeks_in(int(n), unit)
         reader.add("conservative_care_weeks", weeks, found.start(), found.end())

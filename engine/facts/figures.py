@@ -36,7 +36,8 @@ NUMBER_WORDS = {
             "twenty",
         ]
     )
-} | {"twenty-four": 24, "thirty": 30}
+} | {"twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+NUMBER_WORDS |= {"eighty": 80, "ninety": 90}  # percentages of relief are dictated in words
 # "12", "twelve", "twelve (12)", "at least five"
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII

@@ -1,4 +1,5 @@
-"""Injections already given, per kind (epidural, facet or medial branch, trigger point): how
+"""Injections already given, per kind (epidural, facet or medial branch, trigger point,
+radiofrequency neurotomy): how
 many, the relief the last gave in percent and in weeks, and whether pain medication went down
 after it, which the criteria for repeating an injection ask (mtus.cp2009.esi.7_repeat: >= 50 %
 relief with less medication for 6-8 weeks). Read as `~injection:KIND:FACT` and given to the items
@@ -20,12 +21,23 @@ KINDS = {
     ),
     "facet": re.compile(r"\b(?:facet|medial\s+branch|mbbs?)\b", re.I | re.ASCII),
     "trigger_point": re.compile(r"\b(?:trigger\s+points?|tpis?)\b", re.I | re.ASCII),
+    # A repeat neurotomy is judged by the relief the last one gave (odg.facet.rf_neurotomy).
+    "radiofrequency": re.compile(
+        r"\b(?:radiofrequency|rfa|rf\s+ablation|neurotom(?:y|ies)|rhizotom(?:y|ies))\b",
+        re.I | re.ASCII,
+    ),
 }
 _FIRST_WORDS = frozenset(
     ["epidural", "epidurals", "esi", "esis", "tfesi", "tfesis", "transforaminal", "interlaminar",
-     "caudal", "facet", "medial", "mbb", "mbbs", "trigger", "tpi", "tpis"]
+     "caudal", "facet", "medial", "mbb", "mbbs", "trigger", "tpi", "tpis", "radiofrequency",
+     "rfa", "rf", "neurotomy", "neurotomies", "rhizotomy", "rhizotomies"]
 )  # fmt: skip
-_INJECTED = re.compile(r"\b(?:injections?|blocks?|esis?|tfesis?|mbbs?|tpis?)\b", re.I | re.ASCII)
+_BLOCK = re.compile(r"\b(?:medial\s+branch|mbbs?)\b", re.I | re.ASCII)
+_INJECTED = re.compile(
+    r"\b(?:injections?|blocks?|esis?|tfesis?|mbbs?|tpis?|rfa|ablations?|neurotom(?:y|ies)|"
+    r"rhizotom(?:y|ies))\b",
+    re.I | re.ASCII,
+)
 # "50% relief", "60-70 percent improvement": the upper figure of a range.
 _RELIEF = re.compile(
     r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)\s*(?:of\s+)?(?:pain\s+)?"
@@ -43,15 +55,18 @@ _COUNT = re.compile(
     r"facet|medial\s+branch|trigger\s+point|tpi|mbb)",
     re.I | re.ASCII,
 )
+# "decreased Norco", "cut back on her medications", "stopped Norco entirely".
 _MEDICATION_DOWN = re.compile(
-    r"\b(?:reduc|decreas|lower|cut\s+down|less)\w*\b[^.;]{0,30}?\b(?:medications?|norco|opioids?|"
+    r"\b(?:reduc|decreas|lower|cut\s+down|cut\s+back|less|stopped|discontinued)\w*\b[^.;]{0,30}?"
+    r"\b(?:medications?|norco|opioids?|"
     r"narcotics?|analgesics?|tablets|pills)\b",
     re.I | re.ASCII,
 )
 # "No prior ESI", "has never had an epidural injection", "no previous injections".
 _NONE = re.compile(
     r"\b(?:no|never\s+had|not\s+had)\s+(?:an?\s+|any\s+)?(?:prior\s+|previous\s+)?(?:\w+\s+)?"
-    r"(?:injections?|blocks?|esis?|tfesis?|epidurals?|mbbs?|tpis?)\b",
+    r"(?:injections?|blocks?|esis?|tfesis?|epidurals?|mbbs?|tpis?|rfas?|ablations?|neurotom(?:y|ies)|"
+    r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
 )
 
@@ -69,11 +84,20 @@ def injections_given(reader: Reader) -> None:
                 reader.add(f"{INJECTION}{kind}:prior_injections", 0, *none.span())
         return
     text = with_figures(reader.text)
+    # A sentence of a diagnostic block and a neurotomy gives the relief to the block ("medial
+    # branch blocks gave 80% relief; no prior RFA"); a "facet rhizotomy" is a neurotomy.
+    neurotomy = KINDS["radiofrequency"].search(text) is not None
+    block = _BLOCK.search(text) is not None
+    none = _NONE.search(text)
+    # "No prior ESI" names its kind; "no previous injections" names none, and is said of all.
+    none_of_any = none is not None and not any(k.search(none[0]) for k in KINDS.values())
     for kind, named in KINDS.items():
         at = named.search(text)
         if at is None or not _INJECTED.search(text):
             continue
-        if _NONE.search(text):
+        if (kind == "facet" and neurotomy and not block) or (kind == "radiofrequency" and block):
+            continue
+        if none is not None and (none_of_any or named.search(none[0])):
             reader.add(f"{INJECTION}{kind}:prior_injections", 0, *at.span())
             continue
         count = _COUNT.search(text)

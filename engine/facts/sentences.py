@@ -141,6 +141,11 @@ _NOT_DOCUMENTED = re.compile(
     r"(?:documentation|evidence|indication|mention|records?)\b",
     re.I | re.ASCII,
 )
+_DOCUMENTED_CLAUSE = re.compile(
+    r"\s+(?:(?:that|indicating|showing|to\s+show)\s+)?(?:the\s+)?"
+    r"(?:patient|claimant|injured\s+worker|iw|employee)\s+(?:has|had|have|is|was)\b",
+    re.I | re.ASCII,
+)
 # The clause around a finding, for the body part it is of: up to the nearest comma, semicolon,
 # "and" or "with" on either side, and a few words at most.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|but|or|while|which)\b", re.I | re.ASCII)
@@ -494,7 +499,10 @@ class Reader:
                     return above
         if not words.isdisjoint(RECORD_WORDS):
             for cue in _NOT_DOCUMENTED.finditer(text, 0, start):
-                if not self.terminated(cue.end(), start):
+                # "no documentation that the patient has X": the clause after the cue is what
+                # is not documented, so its "the patient has" ends nothing.
+                said = _DOCUMENTED_CLAUSE.match(text, cue.end())
+                if not self.terminated(said.end() if said else cue.end(), start):
                     return Status.ABSENT
         return status
 
