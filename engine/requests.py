@@ -9,7 +9,9 @@ where two start at the same place, then the one listed first. "Consult with pain
 rhizotomy" is a consultation and "Post-op physical therapy" post-operative therapy because their
 first words say so. A surgery word read first may name the specialist seen rather than the
 operation: "Spine surgeon evaluation" and "Surgical consultation" are consultations, because a
-visit word follows the specialist's name (`visit_with_specialist`).
+visit word follows the specialist's name (`visit_with_specialist`). A surgery's procedure may
+stand anywhere in the request ("Right knee arthroscopy, partial medial meniscectomy"), so its
+subtype is read from the whole of it (`subtype_named_anywhere`).
 """
 
 from __future__ import annotations
@@ -226,11 +228,24 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
             return Service(category="medication")
         return Service(category="other")
     category, subtype = service_phrase.meaning
+    if category in vocabulary.subtype_anywhere:
+        subtype = subtype_named_anywhere(words, category, vocabulary)
     specialty = None
     if category == "consultation":
         found = earliest(words, vocabulary.specialty_index)
         specialty = found.meaning[0] if found else None
     return Service(category=category, subtype=subtype, specialty=specialty)
+
+
+def subtype_named_anywhere(words: str, category: str, vocabulary: Vocabulary) -> str | None:
+    """The subtype of a category the request names anywhere, of the entry listed first where it
+    names several ("Knee arthroscopy, debridement and partial meniscectomy" is a meniscectomy)."""
+    named = [
+        phrase
+        for _, _, phrase in vocabulary.service_index.matches(words)
+        if phrase.meaning[0] == category and phrase.meaning[1] is not None
+    ]
+    return min(named, key=lambda phrase: phrase.order).meaning[1] if named else None
 
 
 def visit_with_specialist(

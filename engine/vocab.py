@@ -71,6 +71,8 @@ class VisitsWithSpecialistSection(Strict):
 
 class ServicesFile(Strict):
     categories: list[str] = Field(min_length=1)
+    # Categories whose subtype is read from the whole request (a surgery's procedure).
+    subtype_anywhere: list[str] = Field(default_factory=list)
     perioperative: PerioperativeSection = Field(default_factory=PerioperativeSection)
     visits_with_specialist: VisitsWithSpecialistSection = Field(
         default_factory=VisitsWithSpecialistSection
@@ -178,6 +180,7 @@ class Vocabulary(Strict):
     sides: tuple[Phrase, ...]
     perioperative_qualifiers: tuple[str, ...]  # normalised, longest first
     perioperative_becomes: dict[str, str]
+    subtype_anywhere: frozenset[str]
     topical_forms: frozenset[str]
 
 
@@ -306,6 +309,10 @@ def read_vocabulary(folder: Path) -> Vocabulary:
                 for index, entry in enumerate(services.services)
             ]
             named += [
+                (("subtype_anywhere", index), category)
+                for index, category in enumerate(services.subtype_anywhere)
+            ]
+            named += [
                 (("perioperative", "becomes", key), key.split("/")[0])
                 for key in services.perioperative.becomes
             ]
@@ -357,6 +364,7 @@ def read_vocabulary(folder: Path) -> Vocabulary:
             )
         ),
         perioperative_becomes=dict(services.perioperative.becomes),
+        subtype_anywhere=frozenset(services.subtype_anywhere),
         sides=phrases_of(regions.sides),
         topical_forms=frozenset(drugs.topical_forms),
     )

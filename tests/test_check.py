@@ -253,3 +253,47 @@ def test_a_verdict_from_an_unconfirmed_rule_says_so_beside_it(evaluator: Evaluat
               "--date", "2016-08-01", "--notes", "-"], input=note,
     ).output  # fmt: skip
     assert "rule confidence: unconfirmed" in out
+
+
+# A surgery is judged by its procedure's own criteria from 2017-12-01 (notes written for this
+# test, not taken from a letter or a scenario).
+PROCEDURE_NOTES = {
+    "meniscectomy certified": (
+        "Left knee arthroscopy with partial lateral meniscectomy",
+        "Left knee pain since a fall at work in 01/2026. The knee locks and gives way on stairs. "
+        "MRI 03/2026 showed a tear of the posterior horn of the lateral meniscus. Failed eight "
+        "PT visits and naproxen.",
+        "certify",
+    ),
+    "meniscectomy without mechanical symptoms": (
+        "Left knee arthroscopy with partial lateral meniscectomy",
+        "Left knee pain since a fall at work in 01/2026. She denies locking or catching. MRI "
+        "03/2026 showed a tear of the posterior horn of the lateral meniscus. Failed eight PT "
+        "visits and naproxen.",
+        "deny",
+    ),
+    "carpal tunnel release confirmed, care failed": (
+        "Right carpal tunnel release",
+        "Numbness of the right thumb and index finger for a year. NCS 02/2026 revealed moderate "
+        "right carpal tunnel syndrome. Failed night splinting and a steroid injection.",
+        "certify",
+    ),
+    "carpal tunnel release without a study": (
+        "Right carpal tunnel release",
+        "Numbness of the right thumb and index finger for a year, positive Phalen test. Failed "
+        "night splinting.",
+        "deny",
+    ),
+    "carpal tunnel release for thenar atrophy": (
+        "Right carpal tunnel release",
+        "Constant numbness of the right hand with thenar atrophy.",
+        "certify",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PROCEDURE_NOTES))
+def test_a_procedure_is_judged_by_its_own_criteria(evaluator: Evaluator, case: str) -> None:
+    request, notes, verdict = PROCEDURE_NOTES[case]
+    result = check(evaluator, request, notes, day="2026-05-01")
+    assert result.verdict == verdict, (result.reasons, result.missing)

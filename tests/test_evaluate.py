@@ -459,3 +459,58 @@ def test_a_rule_that_finds_the_record_insufficient_says_what_it_needs(worded: Ev
     verdict = worded.evaluate(pt(request_visits=40, prior_visits=0))
     assert verdict.outcome == "insufficient"
     assert verdict.missing == ["why so many visits are needed"]
+
+
+SURGERY_RULES = """
+defaults:
+  citation: {document: Test guideline, edition: "2004", section: Surgical Considerations}
+  confidence: confirmed
+  tier: mtus
+  effective: {from: 2007-06-15}
+rules:
+  - id: mtus.test.any-surgery
+    title: Any surgery of the knee
+    applies: {services: [surgery], regions: [knee]}
+    when: surgical_lesion == false
+    outcome: deny
+    message: "no lesion"
+    examples: [{name: no lesion, request: {regions: [knee]}, facts: {surgical_lesion: false},
+                expect: deny}]
+  - id: mtus.test.meniscectomy
+    title: A meniscectomy
+    applies: {services: [surgery/meniscectomy], regions: [knee]}
+    when: surgical_lesion == true
+    outcome: certify
+    message: "a lesion"
+    examples: [{name: lesion, request: {regions: [knee]}, facts: {surgical_lesion: true},
+                expect: certify}]
+"""
+
+
+@pytest.mark.parametrize("backend", ["durable", "reference"])
+def test_a_rule_for_a_category_applies_to_each_of_its_subtypes(
+    backend: str, tmp_path: Path, vocabulary
+) -> None:
+    """A surgery's procedure is its subtype; a rule that names the category alone judges every
+    procedure, and one that names a procedure only that one."""
+    from engine.rules import subtypes_by_category
+
+    evaluator = Evaluator(
+        load_rulebook(rules_folder(tmp_path, {"surgery.yaml": SURGERY_RULES})), backend
+    )
+    subtypes = sorted(subtypes_by_category(vocabulary)["surgery"])
+    assert {"carpal_tunnel_release", "meniscectomy", "debridement", "fusion"} <= set(subtypes)
+    for subtype in [None, *subtypes]:
+        values = {
+            "request.service": "surgery",
+            "request.subtype": subtype,
+            "request.regions": ("knee",),
+            "request.perioperative": False,
+            "request.additional": False,
+            "request.date": IN_2015,
+        }
+        denied = evaluator.evaluate({**values, "surgical_lesion": False})
+        assert [f.rule_id for f in denied.findings] == ["mtus.test.any-surgery"], subtype
+        certified = evaluator.evaluate({**values, "surgical_lesion": True})
+        expected = ["mtus.test.meniscectomy"] if subtype == "meniscectomy" else []
+        assert [f.rule_id for f in certified.findings] == expected, subtype

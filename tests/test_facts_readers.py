@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import note_values
+from conftest import REPO, note_values, planted_in_rationale
 
 from engine.facts import load_findings
 from engine.facts.figures import weeks_in
@@ -16,6 +16,7 @@ from engine.vocab import load_vocabulary
 
 VOCABULARY = load_vocabulary()
 FINDINGS = load_findings()
+SEED = REPO / "cases" / "seed-002_30e38b816172c555" / "letter.txt"
 
 
 def read(note: str, request: str | None = None) -> dict[str, Any]:
@@ -721,3 +722,125 @@ def test_what_the_record_is_said_not_to_document_is_not_present(note: str) -> No
     # The clause after "no documentation" is what is missing: its "the patient has" opens no
     # statement of its own.
     assert read(note).get("fibromyalgia") is not True
+
+
+# --- the procedure's own criteria: the knee's mechanical symptoms, carpal tunnel syndrome ------
+
+MENISCECTOMY = "Right knee arthroscopy, partial medial meniscectomy"
+RELEASE = "Left carpal tunnel release"
+SURGERY_FACTS = (
+    "knee_mechanical_symptoms",
+    "cts_confirmed_by_electrodiagnostics",
+    "severe_carpal_tunnel_syndrome",
+)
+
+
+def surgery_facts(note: str, request: str) -> dict[str, Any]:
+    values = read(note, request)
+    return {name: values[name] for name in SURGERY_FACTS if name in values}
+
+
+@pytest.mark.parametrize(
+    "note, asked, expected",
+    [
+        ("The right knee gives way and locks.", MENISCECTOMY, {"knee_mechanical_symptoms": True}),
+        # The part at issue where the sentence names none.
+        ("Persistent medial pain with catching.", MENISCECTOMY, {"knee_mechanical_symptoms": True}),
+        ("Two episodes of buckling this month.", MENISCECTOMY, {"knee_mechanical_symptoms": True}),
+        (
+            "She denies locking or catching of the knee.",
+            MENISCECTOMY,
+            {"knee_mechanical_symptoms": False},
+        ),
+        (
+            "EMG/NCS dated 11/30/2016 revealed moderate bilateral carpal tunnel syndrome.",
+            RELEASE,
+            {"cts_confirmed_by_electrodiagnostics": True, "severe_carpal_tunnel_syndrome": False},
+        ),
+        (
+            "EMG/NCS 11/2016: bilateral CTS.",
+            RELEASE,
+            {"cts_confirmed_by_electrodiagnostics": True},
+        ),
+        (
+            "Nerve conduction studies of the upper extremities were normal.",
+            RELEASE,
+            {"cts_confirmed_by_electrodiagnostics": False},
+        ),
+        (
+            "NCS showed no evidence of carpal tunnel syndrome.",
+            RELEASE,
+            {"cts_confirmed_by_electrodiagnostics": False},
+        ),
+        (
+            "Diagnosis: severe right carpal tunnel syndrome.",
+            RELEASE,
+            {"severe_carpal_tunnel_syndrome": True},
+        ),
+        (
+            "There was flattening and atrophy of the thenar eminence.",
+            RELEASE,
+            {"severe_carpal_tunnel_syndrome": True},
+        ),
+        (
+            "Diagnosis: mild carpal tunnel syndrome.",
+            RELEASE,
+            {"severe_carpal_tunnel_syndrome": False},
+        ),
+    ],
+)
+def test_the_criteria_of_a_procedure_are_read(note: str, asked: str, expected: dict) -> None:
+    assert surgery_facts(note, asked) == expected
+
+
+@pytest.mark.parametrize(
+    "note, asked",
+    [
+        # In the past, only possible, asked for, or of another part.
+        ("History of locking of the knee years ago.", MENISCECTOMY),
+        ("Rule out locking of the knee.", MENISCECTOMY),
+        ("Arthroscopy is requested for catching of the knee.", MENISCECTOMY),
+        ("The knee is kept in a locked hinged brace.", MENISCECTOMY),
+        ("No nerve conduction studies have been done.", RELEASE),
+        ("EMG/NCS is requested to rule out carpal tunnel syndrome.", RELEASE),
+        ("Possible carpal tunnel syndrome; nerve conduction studies to be scheduled.", RELEASE),
+        ("No thenar atrophy.", RELEASE),
+    ],
+)
+def test_no_criterion_is_read_from_a_plan_a_doubt_a_past_or_a_denial_of_a_sign(
+    note: str, asked: str
+) -> None:
+    assert surgery_facts(note, asked) == {}
+
+
+def test_a_finger_that_locks_says_nothing_of_the_knee() -> None:
+    values = read("The left ring finger locks in flexion.", MENISCECTOMY)
+    assert values.get("knee_mechanical_symptoms") is None
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "Nerve conduction studies are recommended in patients with clinical signs of carpal "
+        "tunnel syndrome who may be candidates for surgery.",
+        "ACOEM supports arthroscopic partial meniscectomy for a torn meniscus with mechanical "
+        "symptoms such as locking or catching.",
+        "The guidelines support carpal tunnel release for severe carpal tunnel syndrome with "
+        "thenar atrophy.",
+    ],
+)
+def test_a_rationale_quoting_a_procedure_criterion_is_no_fact(quoted: str) -> None:
+    before, after, _ = planted_in_rationale(SEED, quoted, FINDINGS, VOCABULARY)
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Failed night splinting and a steroid injection.", "She failed wrist splinting."],
+)
+def test_a_failed_splint_is_failed_conservative_care(note: str) -> None:
+    assert read(note, RELEASE)["conservative_care_failed"] is True
+
+
+def test_a_splint_planned_is_no_failed_care() -> None:
+    assert "conservative_care_failed" not in read("Plan: night splinting for six weeks.", RELEASE)

@@ -77,18 +77,26 @@ def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
     assert len(found) == 3
 
 
-def test_a_visit_with_a_specialist_names_a_known_category(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "written, wrong, known",
+    [
+        # A visit with a specialist, and a category whose subtype is read from the whole request.
+        ("    consultation: [evaluation,", "consultaton", "consultation"),
+        ("subtype_anywhere: [surgery]", "surgey", "surgery"),
+    ],
+)
+def test_every_category_services_yaml_names_is_a_known_one(
+    tmp_path: Path, written: str, wrong: str, known: str
+) -> None:
     rules = copy_rules(tmp_path)
     services = rules / "vocab" / "services.yaml"
     services.write_text(
-        services.read_text(encoding="utf-8").replace(
-            "    consultation: [evaluation,", "    consultaton: [evaluation,"
-        ),
+        services.read_text(encoding="utf-8").replace(written, written.replace(known, wrong)),
         encoding="utf-8",
     )
     (problem,) = problems_of(rules)
-    assert problem.startswith(str(services))
-    assert "unknown category 'consultaton' (did you mean 'consultation'?)" in problem
+    assert problem.startswith(f"{services}:")
+    assert f"unknown category '{wrong}' (did you mean '{known}'?)" in problem
 
 
 def test_missing_vocabulary_file(tmp_path: Path) -> None:

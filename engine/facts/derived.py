@@ -41,6 +41,9 @@ READ_BY_CODE = frozenset(
         # handed to a neurotomy (item)
         "conservative_care_weeks", "plain_films_nondiagnostic", "specific_lesion_suspected",
         "failed_steroid_injection", "medial_branch_block_relief_percent",
+        # knee, carpal_tunnel: a procedure's own criteria
+        "knee_mechanical_symptoms", "meniscal_tear_on_imaging",
+        "cts_confirmed_by_electrodiagnostics", "severe_carpal_tunnel_syndrome",
     ]
 )  # fmt: skip
 # Weeks counted from a date the record gives, to the date the request is judged at.

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from engine.facts.carpal_tunnel import carpal_tunnel
 from engine.facts.composite import composite_mentions
 from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
@@ -18,6 +19,7 @@ from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
+from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
@@ -214,6 +216,9 @@ def facts_in(
     plain_films(reader)
     suspected_lesions(reader)
     steroid_injections(reader)
+    mechanical_symptoms(reader)
+    meniscal_tear(reader)
+    carpal_tunnel(reader)
     return reader.found
 
 

@@ -15,8 +15,14 @@ from engine.vocab import padded, phrase_words
 
 # `~part:NAME:REGION`: read on the way to the item's fact; REGION is empty where none is named.
 PART = "~part:"
-# The facts read this way (imaging_indications, joint_injections).
-BY_PART = ("plain_films_nondiagnostic", "specific_lesion_suspected", "failed_steroid_injection")
+# The facts read this way (imaging_indications, joint_injections, knee).
+BY_PART = (
+    "plain_films_nondiagnostic",
+    "specific_lesion_suspected",
+    "failed_steroid_injection",
+    "knee_mechanical_symptoms",
+    "meniscal_tear_on_imaging",
+)
 # Regions that count as one part for this: the spine's segments, and a limb with its joints (a
 # wrist finding bears on an EMG of the upper extremity).
 _GROUPS = (

@@ -1,0 +1,98 @@
+"""Carpal tunnel syndrome as the current MTUS weighs a carpal tunnel release (current-mtus 2.15
+`acoem.hand.ctr`): confirmed by electrodiagnostic studies (`cts_confirmed_by_electrodiagnostics`),
+and how severe it is (`severe_carpal_tunnel_syndrome`).
+
+A study confirms the syndrome where the sentence reports a nerve conduction study or EMG that
+showed it ("EMG/NCS revealed moderate bilateral carpal tunnel syndrome"); a study read as normal,
+or as showing no carpal tunnel syndrome, does not. A study asked for, planned or quoted from a
+guideline ("nerve conduction studies are recommended for clinical signs of carpal tunnel
+syndrome") shows nothing.
+
+Severity is what the record grades: "severe carpal tunnel syndrome", or thenar atrophy (the
+wasting that marks a long-compressed median nerve) is severe; "mild" or "moderate" is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.sentences import Reader
+from engine.negation import Status
+
+_STUDY_WORDS = frozenset(
+    ["emg", "emgs", "ncv", "ncs", "conduction", "electrodiagnostic", "electrodiagnostics",
+     "electroneurographic", "electromyography", "electromyographic", "edx"]
+)  # fmt: skip
+_STUDY = re.compile(
+    r"\b(?:emgs?|ncvs?|ncs|nerve\s+conduction|electrodiagnostic|electroneurographic|"
+    r"electromyograph\w*|edx)\b",
+    re.I | re.ASCII,
+)
+_CTS_WORDS = frozenset(["carpal", "cts", "median"])
+_CTS = re.compile(
+    r"\b(?:carpal\s+tunnel(?:\s+syndrome)?|cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy|"
+    r"median\s+nerve\s+(?:entrapment|compression)(?:\s+at\s+the\s+wrist)?)\b",
+    re.I | re.ASCII,
+)
+# The study's result: what it showed.
+_SHOWED = re.compile(
+    r"\b(?:reveal\w*|show\w*|demonstrat\w*|confirm\w*|consistent\s+with|indicative\s+of|"
+    r"diagnostic\s+of|compatible\s+with|positive\s+for|evidence\s+of|findings?\s+of)\b|:",
+    re.I | re.ASCII,
+)
+_NORMAL_STUDY = re.compile(
+    r"\b(?:normal|negative|unremarkable|within\s+normal\s+limits)\b", re.I | re.ASCII
+)
+_SEVERE = re.compile(
+    r"\b(?:severe|advanced|end[\s-]stage)\s+(?:bilateral\s+|right\s+|left\s+)?(?:carpal\s+tunnel|"
+    r"cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b|"
+    r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b",
+    re.I | re.ASCII,
+)
+_NOT_SEVERE = re.compile(
+    r"\b(?:mild|moderate|mild\s+to\s+moderate)\s+(?:bilateral\s+|right\s+|left\s+)?"
+    r"(?:carpal\s+tunnel|cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b",
+    re.I | re.ASCII,
+)
+
+
+def carpal_tunnel(reader: Reader) -> None:
+    """Carpal tunnel syndrome confirmed (or not) by a study, and its severity."""
+    words = reader.words
+    if reader.ur_decision or reader.asks or reader.planned:
+        return
+    if not words.isdisjoint(_CTS_WORDS) or "thenar" in words:
+        severity(reader)
+    if not words.isdisjoint(_STUDY_WORDS):
+        confirmed(reader)
+
+
+def confirmed(reader: Reader) -> None:
+    text = reader.text
+    study = _STUDY.search(text)
+    if study is None:
+        return
+    syndrome = _CTS.search(text, study.end())
+    if syndrome is None:
+        # "Nerve conduction studies of the upper extremities were normal." ("Were normal" is a
+        # negation cue too: the study reads as absent.)
+        normal = _NORMAL_STUDY.search(text, study.end())
+        if normal and reader.status_at(*study.span()) is not Status.POSSIBLE:
+            reader.add("cts_confirmed_by_electrodiagnostics", False, *study.span())
+        return
+    if _SHOWED.search(text, study.end(), syndrome.start()) is None:
+        return
+    status = reader.status_at(*syndrome.span())
+    if status is Status.ABSENT:
+        reader.add("cts_confirmed_by_electrodiagnostics", False, *syndrome.span())
+    elif status in (Status.PRESENT, Status.HISTORICAL):
+        # A study done earlier confirmed it all the same.
+        reader.add("cts_confirmed_by_electrodiagnostics", True, study.start(), syndrome.end())
+
+
+def severity(reader: Reader) -> None:
+    text = reader.text
+    for pattern, value in ((_SEVERE, True), (_NOT_SEVERE, False)):
+        for found in pattern.finditer(text):
+            if reader.status_at(*found.span()) is Status.PRESENT:
+                reader.add("severe_carpal_tunnel_syndrome", value, *found.span())

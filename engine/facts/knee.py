@@ -1,0 +1,77 @@
+"""The knee as the current MTUS weighs an arthroscopic partial meniscectomy (current-mtus 2.15
+`acoem.knee.meniscectomy`): a meniscal tear the imaging shows, and the mechanical symptoms it
+gives (locking, catching, giving way or buckling). Both are read of the part the clause names (`parts`), so
+that a finger that locks (a trigger finger) or an ankle that gives way says nothing of the knee;
+a clause that names no part is of the part at issue. Denied ("no locking or catching"), the
+symptom is absent; only possible or in the past ("history of locking"), it is not read: the
+criterion is a symptom the tear gives now.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.facts.parts import add_of_part
+from engine.facts.sentences import Reader
+from engine.negation import Status
+
+_MECHANICAL_WORDS = frozenset(
+    ["locking", "locks", "locked", "catching", "catches", "giving", "gives", "gave",
+     "buckling", "buckles", "buckled"]
+)  # fmt: skip
+_MECHANICAL = re.compile(
+    r"\b(?:lock(?:ing|s|ed)|catch(?:ing|es)|(?:giving|gives|gave)\s+(?:way|out)|"
+    r"buckl(?:ing|es|ed))\b",
+    re.I | re.ASCII,
+)
+# Other senses of the words: a locked brace, a splint or a hinge, a catching of breath.
+_OTHER_SENSE = re.compile(
+    r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door)\b", re.I | re.ASCII
+)
+
+
+def mechanical_symptoms(reader: Reader) -> None:
+    """Locking, catching, giving way or buckling of a joint, stated or denied."""
+    if _MECHANICAL_WORDS.isdisjoint(reader.words) or reader.ur_decision or reader.asks:
+        return
+    text = reader.text
+    if _OTHER_SENSE.search(text):
+        return
+    for found in _MECHANICAL.finditer(text):
+        start, end = found.span()
+        status = reader.status_at(start, end)
+        if status is Status.ABSENT:
+            add_of_part(reader, "knee_mechanical_symptoms", False, start, end)
+        elif status is Status.PRESENT:
+            add_of_part(reader, "knee_mechanical_symptoms", True, start, end)
+
+
+_IMAGING_WORDS = frozenset(["mri", "mris", "mra", "arthrogram", "imaging", "magnetic", "scan"])
+_MENISCUS_WORDS = frozenset(["meniscus", "meniscal", "menisci", "torn"])
+# A tear of a meniscus, written either way round: "a complex tear of the posterior horn of the
+# medial meniscus", "medial meniscal tear", "torn lateral meniscus".
+_MENISCAL_TEAR = re.compile(
+    r"\b(?:tear|tears|torn|rupture)\b[^.;]{0,60}?\bmenisc(?:us|i|al)\b|"
+    r"\bmenisc(?:us|i|al)\b[^.;]{0,25}?\b(?:tear|tears|torn)\b",
+    re.I | re.ASCII,
+)
+
+
+def meniscal_tear(reader: Reader) -> None:
+    """A tear of a meniscus that a study (MRI, arthrogram) shows, or rules out ("no meniscal
+    tear"). A tear named only as a diagnosis, or as what a study is to rule out, is not read:
+    the criterion is the tear the imaging shows."""
+    words = reader.words
+    if _MENISCUS_WORDS.isdisjoint(words) or _IMAGING_WORDS.isdisjoint(words):
+        return
+    if reader.ur_decision or reader.asks or reader.planned:
+        return
+    text = reader.text
+    for found in _MENISCAL_TEAR.finditer(text):
+        start, end = found.span()
+        status = reader.status_at(start, end)
+        if status is Status.ABSENT:
+            add_of_part(reader, "meniscal_tear_on_imaging", False, start, end)
+        elif status in (Status.PRESENT, Status.HISTORICAL):
+            # An MRI done some time ago still shows the tear.
+            add_of_part(reader, "meniscal_tear_on_imaging", True, start, end)
