@@ -311,16 +311,14 @@ def recorded(value: Any) -> Any:
 
 def missing_of(rulebook: Rulebook, rule: Rule, values: dict[str, Any]) -> list[str]:
     unknown = unknown_fields(rule, values)
-    if rule.missing:
-        # Words tied to a fact are listed only while that fact is unknown and could change the
-        # answer; a fact the rule's words leave out is described as facts.yaml documents it.
-        worded = {fact for fact, _ in rule.missing}
-        return [words for fact, words in rule.missing if fact is None or fact in unknown] + [
-            rulebook.fields[name].documents
-            for name in unknown
-            if None not in worded and name not in worded
-        ]
-    return [rulebook.fields[name].documents for name in unknown]
+    worded = {fact for fact, _ in rule.missing or ()}
+    # Words tied to a fact are listed only while that fact is unknown and could change the
+    # answer; words for the whole rule (a list) always. A fact no words cover is described as
+    # facts.yaml documents it, unless the rule's words speak for the whole of it.
+    listed = [words for fact, words in rule.missing or () if fact is None or fact in unknown]
+    if None in worded:
+        return listed
+    return listed + [rulebook.fields[name].documents for name in unknown if name not in worded]
 
 
 def supported(limits: list[Rule]) -> SupportedQuantity | None:
