@@ -96,12 +96,14 @@ class Caseless:
         self.pattern = pattern
         self.lowered = for_lowered(pattern)
 
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+    def search(self, text: str, lowered: str, pos: int = 0) -> re.Match[str] | None:
+        """`re.Pattern.search` from `pos`: over an ASCII text, a place in the text is the same
+        place in the lower-cased text."""
         if text.isascii():
-            return self.lowered.search(lowered)
-        return self.pattern.search(text)
+            return self.lowered.search(lowered, pos)
+        return self.pattern.search(text, pos)
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, lowered: str, pos: int = 0) -> Iterator[re.Match[str]]:
         if text.isascii():
-            return self.lowered.finditer(lowered)
-        return self.pattern.finditer(text)
+            return self.lowered.finditer(lowered, pos)
+        return self.pattern.finditer(text, pos)
