@@ -56,15 +56,25 @@ def read_regular_file(path: str | Path, max_bytes: int, noun: str = "file") -> b
                 raise InputError(path, reason)
             if status.st_size > max_bytes:
                 raise InputError(path, too_big(status.st_size, max_bytes, noun))
-            return read_at_most(opened, path, max_bytes, noun)
+            return read_at_most(opened, path, max_bytes, noun, status.st_size)
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
 
 
-def read_at_most(stream: BinaryIO, name: str | Path, max_bytes: int, noun: str) -> bytes:
+def read_at_most(
+    stream: BinaryIO, name: str | Path, max_bytes: int, noun: str, size: int | None = None
+) -> bytes:
     """All of a stream, refused once it passes `max_bytes` (a file that grew since its size was
-    looked at, or standard input, whose size is known only by reading it)."""
-    data = stream.read(max_bytes + 1)
+    looked at, or standard input, whose size is known only by reading it). `size`: the size the
+    file had when looked at, read first: a read of `max_bytes` sets aside that much memory
+    (20 MiB for a letter of a few kilobytes), which cost a letter's audit a hundredth of its
+    time."""
+    if size is not None and size < max_bytes:
+        data = stream.read(size + 1)
+        if len(data) > size:  # it grew since it was looked at: the rest, up to the cap
+            data += stream.read(max_bytes + 1 - len(data))
+    else:
+        data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         limit_mib = max_bytes // 2**20
         raise InputError(name, f"more than {limit_mib} MiB; a {noun} is at most {limit_mib} MiB")
