@@ -6,7 +6,9 @@ which fields left a condition unknown. It shares no code with the compiler on pu
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -55,15 +57,19 @@ def comparison_truth(test: Test, values: dict[str, Any]) -> Truth:
         return value in test.value
     if test.op == "not in":
         return value not in test.value
-    operand = test.value
-    return {
-        "==": lambda: value == operand,
-        "!=": lambda: value != operand,
-        "<": lambda: value < operand,
-        "<=": lambda: value <= operand,
-        ">": lambda: value > operand,
-        ">=": lambda: value >= operand,
-    }[test.op]()
+    return _OPERATOR_OF[test.op](value, test.value)
+
+
+# By name rather than a mapping of closures made at every comparison: the stated defaults ask
+# a few dozen conditions of every item.
+_OPERATOR_OF: dict[str, Callable[[Any, Any], Any]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
 def applies(rule: Rule, values: dict[str, Any]) -> bool:
