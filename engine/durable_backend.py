@@ -30,6 +30,8 @@ import durable_rules_engine as durable_c
 from engine.compiler import CompiledRules, Ruleset, build_fact, interpret
 
 SESSION = "0"
+# `json.dumps` with an option builds a new encoder at every call; the facts all take this one.
+_FACT_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 # What durable's C `assert_fact` and `retract_fact` answer first: the fact was handled (the second
 # member is the session's state handle), no rule matched it, or an identical fact is live.
@@ -165,6 +167,6 @@ class DurableMatcher:
                 read = ruleset.keys_read
                 shown = {key: value for key, value in fact.items() if key in read}
                 shown["sid"] = SESSION
-                fact_json = json.dumps(shown, ensure_ascii=False)
+                fact_json = _FACT_ENCODER.encode(shown)
                 fired += engine.fire(engine.handles[ruleset.name], fact_json)
         return interpret(self.compiled, fired)

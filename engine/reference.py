@@ -16,10 +16,14 @@ from engine.conditions import AllOf, AnyOf, Condition, Not, Test
 from engine.rules import Rule, Rulebook
 
 Truth = bool | None  # None: unknown
+# The kinds tested for as tuples, made once: `isinstance(x, A | B)` builds the union at every
+# call, and the stated defaults evaluate these for every item.
+_SEQUENCES = (list, tuple)
+_GROUPS = (AllOf, AnyOf)
 
 
 def known(value: Any) -> bool:
-    return value is not None and not (isinstance(value, list | tuple) and not value)
+    return value is not None and not (isinstance(value, _SEQUENCES) and not value)
 
 
 def truth(condition: Condition | None, values: dict[str, Any]) -> Truth:
@@ -29,7 +33,7 @@ def truth(condition: Condition | None, values: dict[str, Any]) -> Truth:
     if isinstance(condition, Not):
         inner = truth(condition.item, values)
         return None if inner is None else not inner
-    if isinstance(condition, AllOf | AnyOf):
+    if isinstance(condition, _GROUPS):
         results = [truth(item, values) for item in condition.items]
         decisive = isinstance(condition, AnyOf)  # True decides an `any`, False an `all`
         if decisive in results:
@@ -48,7 +52,7 @@ def comparison_truth(test: Test, values: dict[str, Any]) -> Truth:
         return not known(value)
     if not known(value):
         return None
-    if isinstance(value, list | tuple):
+    if isinstance(value, _SEQUENCES):
         hit = any(v in test.value for v in value)
         return hit if test.op == "in" else not hit
     if test.op == "matches":

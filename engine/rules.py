@@ -1467,13 +1467,17 @@ def fill_cells(template: Any, cells: dict[str, Any]) -> Any:
 def render_message(template: str, values: dict[str, Any], supports: dict | None) -> str:
     """Fill `{field}` and `{supports.x}` placeholders. Only names are looked up, in plain dicts, so
     a template cannot call anything or reach attributes; an unknown value reads "unknown"."""
-    lookup = dict(values)
-    for key, value in (supports or {}).items():
-        lookup[f"supports.{key}"] = value
+    supports = supports or {}
+
+    def lookup(name: str) -> Any:
+        # `supports.x` is the rule's supported quantity where it has one, as a field otherwise;
+        # looked up by name rather than by a copy of every value for each message.
+        if name.startswith("supports.") and name[9:] in supports:
+            return supports[name[9:]]
+        return values.get(name)
 
     return "".join(
-        show_value(lookup.get(text)) if is_name else text
-        for is_name, text in split_template(template)
+        show_value(lookup(text)) if is_name else text for is_name, text in split_template(template)
     )
 
 
