@@ -8,6 +8,7 @@ can, and runs several times faster (a date over a sentence with none: 60 microse
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from re import _compiler as re_compiler  # type: ignore[attr-defined]
 from re import _parser as re_parser  # type: ignore[attr-defined]
@@ -96,12 +97,14 @@ class Caseless:
         self.pattern = pattern
         self.lowered = for_lowered(pattern)
 
-    def search(self, text: str, lowered: str, pos: int = 0) -> re.Match[str] | None:
-        """`re.Pattern.search` from `pos`: over an ASCII text, a place in the text is the same
-        place in the lower-cased text."""
+    def search(
+        self, text: str, lowered: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """`re.Pattern.search` between `pos` and `endpos`: over an ASCII text, a place in the
+        text is the same place in the lower-cased text."""
         if text.isascii():
-            return self.lowered.search(lowered, pos)
-        return self.pattern.search(text, pos)
+            return self.lowered.search(lowered, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
 
     def finditer(self, text: str, lowered: str, pos: int = 0) -> Iterator[re.Match[str]]:
         if text.isascii():

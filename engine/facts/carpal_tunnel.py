@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from engine.caseless import Caseless
 from engine.facts.sentences import Reader
 from engine.negation import Status
 
@@ -23,36 +24,46 @@ _STUDY_WORDS = frozenset(
     ["emg", "emgs", "ncv", "ncs", "conduction", "electrodiagnostic", "electrodiagnostics",
      "electroneurographic", "electromyography", "electromyographic", "edx"]
 )  # fmt: skip
-_STUDY = re.compile(
-    r"\b(?:emgs?|ncvs?|ncs|nerve\s+conduction|electrodiagnostic|electroneurographic|"
-    r"electromyograph\w*|edx)\b",
-    re.I | re.ASCII,
+_STUDY = Caseless(
+    re.compile(
+        r"\b(?:emgs?|ncvs?|ncs|nerve\s+conduction|electrodiagnostic|electroneurographic|"
+        r"electromyograph\w*|edx)\b",
+        re.I | re.ASCII,
+    )
 )
 _CTS_WORDS = frozenset(["carpal", "cts", "median"])
-_CTS = re.compile(
-    r"\b(?:carpal\s+tunnel(?:\s+syndrome)?|cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy|"
-    r"median\s+nerve\s+(?:entrapment|compression)(?:\s+at\s+the\s+wrist)?)\b",
-    re.I | re.ASCII,
+_CTS = Caseless(
+    re.compile(
+        r"\b(?:carpal\s+tunnel(?:\s+syndrome)?|cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy|"
+        r"median\s+nerve\s+(?:entrapment|compression)(?:\s+at\s+the\s+wrist)?)\b",
+        re.I | re.ASCII,
+    )
 )
 # The study's result: what it showed.
-_SHOWED = re.compile(
-    r"\b(?:reveal\w*|show\w*|demonstrat\w*|confirm\w*|consistent\s+with|indicative\s+of|"
-    r"diagnostic\s+of|compatible\s+with|positive\s+for|evidence\s+of|findings?\s+of)\b|:",
-    re.I | re.ASCII,
+_SHOWED = Caseless(
+    re.compile(
+        r"\b(?:reveal\w*|show\w*|demonstrat\w*|confirm\w*|consistent\s+with|indicative\s+of|"
+        r"diagnostic\s+of|compatible\s+with|positive\s+for|evidence\s+of|findings?\s+of)\b|:",
+        re.I | re.ASCII,
+    )
 )
-_NORMAL_STUDY = re.compile(
-    r"\b(?:normal|negative|unremarkable|within\s+normal\s+limits)\b", re.I | re.ASCII
+_NORMAL_STUDY = Caseless(
+    re.compile(r"\b(?:normal|negative|unremarkable|within\s+normal\s+limits)\b", re.I | re.ASCII)
 )
-_SEVERE = re.compile(
-    r"\b(?:severe|advanced|end[\s-]stage)\s+(?:bilateral\s+|right\s+|left\s+)?(?:carpal\s+tunnel|"
-    r"cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b|"
-    r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b",
-    re.I | re.ASCII,
+_SEVERE = Caseless(
+    re.compile(
+        r"\b(?:severe|advanced|end[\s-]stage)\s+(?:bilateral\s+|right\s+|left\s+)?(?:carpal\s+tunnel|"
+        r"cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b|"
+        r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b",
+        re.I | re.ASCII,
+    )
 )
-_NOT_SEVERE = re.compile(
-    r"\b(?:mild|moderate|mild\s+to\s+moderate)\s+(?:bilateral\s+|right\s+|left\s+)?"
-    r"(?:carpal\s+tunnel|cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b",
-    re.I | re.ASCII,
+_NOT_SEVERE = Caseless(
+    re.compile(
+        r"\b(?:mild|moderate|mild\s+to\s+moderate)\s+(?:bilateral\s+|right\s+|left\s+)?"
+        r"(?:carpal\s+tunnel|cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b",
+        re.I | re.ASCII,
+    )
 )
 
 
@@ -68,19 +79,19 @@ def carpal_tunnel(reader: Reader) -> None:
 
 
 def confirmed(reader: Reader) -> None:
-    text = reader.text
-    study = _STUDY.search(text)
+    text, lowered = reader.text, reader.lowered
+    study = _STUDY.search(text, lowered)
     if study is None:
         return
-    syndrome = _CTS.search(text, study.end())
+    syndrome = _CTS.search(text, lowered, study.end())
     if syndrome is None:
         # "Nerve conduction studies of the upper extremities were normal." ("Were normal" is a
         # negation cue too: the study reads as absent.)
-        normal = _NORMAL_STUDY.search(text, study.end())
+        normal = _NORMAL_STUDY.search(text, lowered, study.end())
         if normal and reader.status_at(*study.span()) is not Status.POSSIBLE:
             reader.add("cts_confirmed_by_electrodiagnostics", False, *study.span())
         return
-    if _SHOWED.search(text, study.end(), syndrome.start()) is None:
+    if _SHOWED.search(text, lowered, study.end(), syndrome.start()) is None:
         return
     status = reader.status_at(*syndrome.span())
     if status is Status.ABSENT:
@@ -93,6 +104,6 @@ def confirmed(reader: Reader) -> None:
 def severity(reader: Reader) -> None:
     text = reader.text
     for pattern, value in ((_SEVERE, True), (_NOT_SEVERE, False)):
-        for found in pattern.finditer(text):
+        for found in pattern.finditer(text, reader.lowered):
             if reader.status_at(*found.span()) is Status.PRESENT:
                 reader.add("severe_carpal_tunnel_syndrome", value, *found.span())

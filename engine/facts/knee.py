@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from engine.caseless import Caseless
 from engine.facts.parts import add_of_part
 from engine.facts.sentences import Reader
 from engine.negation import Status
@@ -19,14 +20,16 @@ _MECHANICAL_WORDS = frozenset(
     ["locking", "locks", "locked", "catching", "catches", "giving", "gives", "gave",
      "buckling", "buckles", "buckled"]
 )  # fmt: skip
-_MECHANICAL = re.compile(
-    r"\b(?:lock(?:ing|s|ed)|catch(?:ing|es)|(?:giving|gives|gave)\s+(?:way|out)|"
-    r"buckl(?:ing|es|ed))\b",
-    re.I | re.ASCII,
+_MECHANICAL = Caseless(
+    re.compile(
+        r"\b(?:lock(?:ing|s|ed)|catch(?:ing|es)|(?:giving|gives|gave)\s+(?:way|out)|"
+        r"buckl(?:ing|es|ed))\b",
+        re.I | re.ASCII,
+    )
 )
 # Other senses of the words: a locked brace, a splint or a hinge, a catching of breath.
-_OTHER_SENSE = re.compile(
-    r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door)\b", re.I | re.ASCII
+_OTHER_SENSE = Caseless(
+    re.compile(r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door)\b", re.I | re.ASCII)
 )
 
 
@@ -35,9 +38,9 @@ def mechanical_symptoms(reader: Reader) -> None:
     if _MECHANICAL_WORDS.isdisjoint(reader.words) or reader.ur_decision or reader.asks:
         return
     text = reader.text
-    if _OTHER_SENSE.search(text):
+    if _OTHER_SENSE.search(text, reader.lowered):
         return
-    for found in _MECHANICAL.finditer(text):
+    for found in _MECHANICAL.finditer(text, reader.lowered):
         start, end = found.span()
         status = reader.status_at(start, end)
         if status is Status.ABSENT:
@@ -50,10 +53,12 @@ _IMAGING_WORDS = frozenset(["mri", "mris", "mra", "arthrogram", "imaging", "magn
 _MENISCUS_WORDS = frozenset(["meniscus", "meniscal", "menisci", "torn"])
 # A tear of a meniscus, written either way round: "a complex tear of the posterior horn of the
 # medial meniscus", "medial meniscal tear", "torn lateral meniscus".
-_MENISCAL_TEAR = re.compile(
-    r"\b(?:tear|tears|torn|rupture)\b[^.;]{0,60}?\bmenisc(?:us|i|al)\b|"
-    r"\bmenisc(?:us|i|al)\b[^.;]{0,25}?\b(?:tear|tears|torn)\b",
-    re.I | re.ASCII,
+_MENISCAL_TEAR = Caseless(
+    re.compile(
+        r"\b(?:tear|tears|torn|rupture)\b[^.;]{0,60}?\bmenisc(?:us|i|al)\b|"
+        r"\bmenisc(?:us|i|al)\b[^.;]{0,25}?\b(?:tear|tears|torn)\b",
+        re.I | re.ASCII,
+    )
 )
 
 
@@ -67,7 +72,7 @@ def meniscal_tear(reader: Reader) -> None:
     if reader.ur_decision or reader.asks or reader.planned:
         return
     text = reader.text
-    for found in _MENISCAL_TEAR.finditer(text):
+    for found in _MENISCAL_TEAR.finditer(text, reader.lowered):
         start, end = found.span()
         status = reader.status_at(start, end)
         if status is Status.ABSENT:
