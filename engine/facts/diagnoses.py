@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.caseless import Caseless
+from engine.caseless import Caseless, for_lowered
 from engine.facts.findings import Findings
 from engine.facts.sentences import Reader
 from engine.negation import Status
@@ -26,6 +26,7 @@ _DIAGNOSIS_CUE = Caseless(
     )
 )
 _LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I | re.ASCII)
+_LIST_PARTS_LOWERED = for_lowered(_LIST_PARTS)
 # A part of a diagnosis list names a diagnosis when it has a head word such as these.
 _DIAGNOSIS_WORD = re.compile(
     r"\b\w+(?:itis|osis|pathy|algia)\b|\b(?:pain|syndrome|disease|disorder|tear|contusion|"
@@ -74,7 +75,14 @@ def names_diagnosis_word(part: str) -> bool:
 def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
     """Whether a list of diagnoses names one outside the guideline's groups: a part of the list
     with words of its own that no group's phrase matches ("... and bilateral knee pain")."""
-    for part in _LIST_PARTS.split(listing.rstrip(". ")):
+    listing = listing.rstrip(". ")
+    # The parts are only read in lower case (their words, their head words): an ASCII list is
+    # split lower-cased, by the expression without IGNORECASE, several times faster.
+    if listing.isascii():
+        parts = _LIST_PARTS_LOWERED.split(listing.lower())
+    else:
+        parts = _LIST_PARTS.split(listing)
+    for part in parts:
         if not names_diagnosis_word(part):
             continue
         words = phrase_words(part)
