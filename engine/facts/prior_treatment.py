@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from engine.caseless import Caseless
 from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.findings import GatedPattern
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
@@ -32,10 +33,12 @@ MODALITIES = {
 _UNITS = r"(?:sessions?|visits?|treatments?)"
 # "12 post-op PT visits": the therapy after a surgery, which the postsurgical schedule counts.
 _POST_OP = r"(?:post[\s-]*(?:op|operative|surgical)\s+)"
-_AFTER_SURGERY = re.compile(
-    r"\bpost[\s-]*(?:op|operative|surgical)(?:ly)?\b|\b(?:after|since|following)\s+(?:the\s+|his\s+"
-    r"|her\s+)?(?:surgery|operation|procedure)\b",
-    re.I | re.ASCII,
+_AFTER_SURGERY = Caseless(
+    re.compile(
+        r"\bpost[\s-]*(?:op|operative|surgical)(?:ly)?\b|\b(?:after|since|following)\s+"
+        r"(?:the\s+|his\s+|her\s+)?(?:surgery|operation|procedure)\b",
+        re.I | re.ASCII,
+    )
 )
 # "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
 _NUMBER = (
@@ -45,12 +48,13 @@ _NUMBER = (
 
 
 # The two expressions of each modality are compiled when a sentence first names it: all of them
-# together took 3 % of a cold `imrcheck check`, whose note names one therapy or none.
+# together took 3 % of a cold `imrcheck check`, whose note names one therapy or none. Matched
+# over the sentence lower-cased (`Caseless`).
 @cache
-def prior_pattern(modality: str) -> re.Pattern[str]:
+def prior_pattern(modality: str) -> Caseless:
     """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
     pattern = MODALITIES[modality]
-    return re.compile(
+    expression = re.compile(
         rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
@@ -62,21 +66,23 @@ def prior_pattern(modality: str) -> re.Pattern[str]:
         rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b",
         re.I | re.ASCII,
     )
+    return Caseless(expression)
 
 
 @cache
-def none_prior_pattern(modality: str) -> re.Pattern[str]:
+def none_prior_pattern(modality: str) -> Caseless:
     """None of a modality done: "included no prior chiropractic therapy", "does not appear the
     patient has undergone physical therapy previously". "No physical therapy notes" is no record
     of it, not none."""
     pattern = MODALITIES[modality]
-    return re.compile(
+    expression = re.compile(
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|"
         rf"documentation|progress))"
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
         re.I | re.ASCII,
     )
+    return Caseless(expression)
 
 
 _NOT_AUTHORIZED = re.compile(r"\b(?:not|non)[\s-]+(?:been\s+)?(?:authoriz|certif)", re.I | re.ASCII)
@@ -160,12 +166,14 @@ def visits_authorized(reader: Reader) -> None:
 
 # A cue that the therapy after it was given, with at most five words between them and no
 # clause boundary: "had prior", "treatments included ... and", "despite 3 months of".
-_GIVEN_BEFORE = re.compile(
-    r"\b(?:had|underwent|undergone|completed|attended|received|tried|failed|prior|previous|"
-    r"previously|past|included|includes|include|despite|course\s+of|sessions\s+of|visits\s+of|"
-    r"(?:improvement|relief|benefit|response)\s+(?:with|from|to))\b"
-    r"(?:[^\w.;:]+[\w'-]+){0,5}[^\w.;:]*\Z",
-    re.I | re.ASCII,
+_GIVEN_BEFORE = Caseless(
+    re.compile(
+        r"\b(?:had|underwent|undergone|completed|attended|received|tried|failed|prior|previous|"
+        r"previously|past|included|includes|include|despite|course\s+of|sessions\s+of|"
+        r"visits\s+of|(?:improvement|relief|benefit|response)\s+(?:with|from|to))\b"
+        r"(?:[^\w.;:]+[\w'-]+){0,5}[^\w.;:]*\Z",
+        re.I | re.ASCII,
+    )
 )
 
 
@@ -173,7 +181,7 @@ def visits_done(reader: Reader) -> None:
     """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
     speaks of it, so its silence on the visits is no first course."""
-    text, words = reader.text, reader.words
+    text, words, lowered = reader.text, reader.words, reader.lowered
     if reader.asks or words.isdisjoint(MODALITY_FIRST_WORDS):
         return
     # Every pattern below holds the therapy's name between word boundaries, so a therapy the
@@ -187,23 +195,28 @@ def visits_done(reader: Reader) -> None:
         # therapy, in its clause ("a coworker had it" gives the patient no acupuncture), and the
         # mention neither denied nor in doubt.
         for name in named:
-            for mention in MODALITY_WORD[name].pattern.finditer(text):
-                before = text[max(0, mention.start() - 60) : mention.start()]
-                if _GIVEN_BEFORE.search(before) and reader.status_at(
-                    mention.start(), mention.end()
+            word = MODALITY_WORD[name]
+            mentions = word.finditer(lowered) if text.isascii() else word.pattern.finditer(text)
+            for mention in mentions:
+                start, end = mention.span()
+                before = text[max(0, start - 60) : start]
+                if _GIVEN_BEFORE.search(before, before.lower()) and reader.status_at(
+                    start, end
                 ) in (Status.PRESENT, Status.HISTORICAL):
-                    reader.add(f"{GIVEN}{name}", True, mention.start(), mention.end())
+                    reader.add(f"{GIVEN}{name}", True, start, end)
                     break
     if reader.has_digit or not words.isdisjoint(NUMBER_WORDS):
         figures: str | None = None
         for name in named:
-            figures = figures or with_figures(text)
-            for match in prior_pattern(name).finditer(figures):
+            if figures is None:
+                figures = with_figures(text)
+                figures_lowered = figures.lower()
+            for match in prior_pattern(name).finditer(figures, figures_lowered):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
-                if name in POSTSURGICAL_THERAPIES and _AFTER_SURGERY.search(text):
+                if name in POSTSURGICAL_THERAPIES and _AFTER_SURGERY.search(text, lowered):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
     if not words.isdisjoint(("no", "not", "never")):
         for name in named:
-            for match in none_prior_pattern(name).finditer(text):
+            for match in none_prior_pattern(name).finditer(text, lowered):
                 reader.add(name, 0, match.start(), match.end())
