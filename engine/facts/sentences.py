@@ -253,6 +253,8 @@ def reported_sentences(
     reading_guideline = False
     spaced = phrase_characters(text)  # normalised once for every sentence
     matches = [m for m in _SENTENCE.finditer(text) if m[0].strip()]
+    # The tests that rule most sentences out (no earlier reviewer named, nothing of necessity in
+    # a summary) are made here, before the calls: a letter has some thirty sentences.
     for index, match in enumerate(matches):
         sentence = match[0]
         if spaced is None:
@@ -261,7 +263,9 @@ def reported_sentences(
             parts = spaced[match.start() : match.end()].split()
         plain = padded(parts)
         words = frozenset(parts)
-        if refuted_review(plain, words, matches[index + 1][0] if index + 1 < len(matches) else ""):
+        if not words.isdisjoint(_EARLIER_REVIEWER) and refuted_review(
+            plain, words, matches[index + 1][0] if index + 1 < len(matches) else ""
+        ):
             continue
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
@@ -276,7 +280,9 @@ def reported_sentences(
                 ):
                     continue
                 reading_guideline = False
-        if not concludes(sentence, plain, words, source, findings):
+        if (source != "rationale" and "necess" not in plain) or not concludes(
+            sentence, plain, words, source, findings
+        ):
             yield Sentence(sentence, offset + match.start(), source, item, plain, words)
 
 
