@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from engine.caseless import Caseless
 from engine.models import Citation
 
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
@@ -24,22 +25,31 @@ NON_MTUS_PREFIX = re.compile(
 )
 MTUS_PREFIX = re.compile(r"^MTUS\s*:?\s*", re.I | re.ASCII)
 YEAR = re.compile(r"\(?\b((?:19|20)\d\d)\b\)?", re.ASCII)
-EDITION = re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I | re.ASCII)
-CHAPTER = re.compile(r"\bChapter\s+(\d+)", re.I | re.ASCII)
-PAGES = re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I | re.ASCII)
-SECTION = re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S | re.ASCII)
+# The expressions that ignore case are `Caseless`: matched over the citation lower-cased, several
+# times faster; what they give is read from the citation itself, by place, in its own case.
+EDITION = Caseless(re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I | re.ASCII))
+CHAPTER = Caseless(re.compile(r"\bChapter\s+(\d+)", re.I | re.ASCII))
+PAGES = Caseless(
+    re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I | re.ASCII)
+)
+SECTION = Caseless(re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S | re.ASCII))
 REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)", re.ASCII)
 ODG = re.compile(
     r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*",
     re.I | re.ASCII,
 )
-ODG_NAMED = re.compile(r"\bODG\b|Official\s+Disability", re.I | re.ASCII)
-ACOEM_CHAPTERS = re.compile(
-    r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches",
-    re.I | re.ASCII,
+ODG_NAMED = Caseless(re.compile(r"\bODG\b|Official\s+Disability", re.I | re.ASCII))
+ACOEM_CHAPTERS = Caseless(
+    re.compile(
+        r"ACOEM|American\s+College\s+of\s+Occupational|Complaints\b|General\s+Approaches",
+        re.I | re.ASCII,
+    )
 )
-MTUS_DOCUMENTS = re.compile(
-    r"Chronic\s+Pain|Acupuncture|Opioid|Postsurgical|Treatment\s+Guidelines|9792\.", re.I | re.ASCII
+MTUS_DOCUMENTS = Caseless(
+    re.compile(
+        r"Chronic\s+Pain|Acupuncture|Opioid|Postsurgical|Treatment\s+Guidelines|9792\.",
+        re.I | re.ASCII,
+    )
 )
 
 
@@ -88,14 +98,14 @@ def documents_of(chunk: str) -> list[str]:
 def parse_citation(text: str, mtus: bool) -> Citation:
     body = MTUS_PREFIX.sub("", NON_MTUS_PREFIX.sub("", text)).strip()
     lowered = body.lower()
-    pages = PAGES.search(body) if "page" in lowered else None
-    section = SECTION.search(body) if "section" in lowered else None
-    chapter = CHAPTER.search(body) if "chapter" in lowered else None
-    edition = EDITION.search(body)
+    pages = PAGES.search(body, lowered) if "page" in lowered else None
+    section = SECTION.search(body, lowered) if "section" in lowered else None
+    chapter = CHAPTER.search(body, lowered) if "chapter" in lowered else None
+    edition = EDITION.search(body, lowered)
     regulation = REGULATION.search(body) if "9792." in body else None
     document_end = min([m.start() for m in (pages, section) if m] + [len(body)])
     document = body[:document_end]
-    section_text = section.group(1) if section else None
+    section_text = in_case(body, section)
     odg = ODG.match(document)
     if odg:
         # ODG lines name the chapter and topic after the title: "ODG Low Back, Preoperative testing".
@@ -112,7 +122,7 @@ def parse_citation(text: str, mtus: bool) -> Citation:
         document=clean_document or body,
         mtus=mtus,
         source=family_of(body, mtus),
-        edition=edition.group(1) if edition else None,
+        edition=in_case(body, edition),
         year=int(year.group(1)) if year else None,
         chapter=chapter.group(1) if chapter else None,
         section=section_text.strip(" .") if section_text else None,
@@ -120,13 +130,21 @@ def parse_citation(text: str, mtus: bool) -> Citation:
     )
 
 
+def in_case(text: str, match: re.Match[str] | None) -> str | None:
+    """A `Caseless` match's group 1 as the text writes it (the match may be of the text
+    lower-cased, at the same places)."""
+    return text[match.start(1) : match.end(1)] if match else None
+
+
 def family_of(text: str, mtus: bool) -> str:
     """Which guideline family a citation belongs to; MTUS-adopted ACOEM chapters count as MTUS."""
     lowered = text.lower()
-    if ODG.match(text) or (("odg" in lowered or "official" in lowered) and ODG_NAMED.search(text)):
+    if ODG.match(text) or (
+        ("odg" in lowered or "official" in lowered) and ODG_NAMED.search(text, lowered)
+    ):
         return "odg"
-    if mtus and (MTUS_DOCUMENTS.search(text) or ACOEM_CHAPTERS.search(text)):
+    if mtus and (MTUS_DOCUMENTS.search(text, lowered) or ACOEM_CHAPTERS.search(text, lowered)):
         return "mtus"
-    if ACOEM_CHAPTERS.search(text):
+    if ACOEM_CHAPTERS.search(text, lowered):
         return "acoem"
     return "mtus" if mtus else "other"

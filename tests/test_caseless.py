@@ -18,10 +18,10 @@ from engine.facts.figures import _NUMBER_WORD, DATE_AFTER, NUMBER_WORDS, holds_d
 
 
 def every_caseless() -> list[tuple[str, Caseless]]:
-    """Every `Caseless` expression the letter, request and facts stages define, by module and
-    name."""
+    """Every `Caseless` expression the letter (citations too), request and facts stages define, by
+    module and name."""
     found = []
-    modules = ["engine.letters", "engine.requests"] + [
+    modules = ["engine.letters", "engine.requests", "engine.citations"] + [
         f"engine.facts.{info.name}" for info in pkgutil.iter_modules(engine.facts.__path__)
     ]
     for module_name in modules:
