@@ -67,6 +67,12 @@ class Derived:
         """The values of an "in" test, for a set lookup instead of a scan per list element."""
         return frozenset(self.value)
 
+    @cached_property
+    def expression(self) -> re.Pattern[str]:
+        """A "matches" test's expression, compiled once: `re.search` looks it up in `re`'s cache
+        for every fact, a dozen times an item."""
+        return re.compile(self.value)
+
 
 @dataclass(frozen=True)
 class Ruleset:
@@ -401,7 +407,7 @@ def build_fact(
                 if value:
                     fact[derived.key] = not derived.members.isdisjoint(value)
             else:
-                fact[derived.key] = re.search(derived.value, value) is not None
+                fact[derived.key] = derived.expression.search(value) is not None
     return fact
 
 
