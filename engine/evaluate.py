@@ -22,7 +22,7 @@ from engine.facts import FactUsed
 from engine.formulary import Formulary, formulary_values, request_gate
 from engine.models import Request
 from engine.reference import ReferenceMatcher, truth, unknown_fields
-from engine.rules import TIERS, Rule, Rulebook, render_message
+from engine.rules import TIERS, Rule, Rulebook, render_parts
 
 # Inside the governing tier, a denial outweighs a gap in the record, which outweighs a certification.
 OUTCOME_WEIGHT = {"deny": 0, "insufficient": 1, "certify": 2}
@@ -288,7 +288,7 @@ def deciding_findings(findings: list[Finding], governing: str | None) -> list[Fi
 
 def finding(rule: Rule, values: dict[str, Any], outcome: str, missing: list[str]) -> Finding:
     if outcome == rule.outcome:
-        message = render_message(rule.message, values, rule.supports)
+        message = render_parts(rule.message_parts, values, rule.supports)
     else:
         # The rule's message states its finding; an undecided rule says what it could not check.
         message = f"Cannot decide '{rule.title}': not documented: {'; '.join(missing)}."

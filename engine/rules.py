@@ -277,6 +277,11 @@ class Rule:
     def citation_text(self) -> str:
         return self.citation.text()
 
+    @cached_property
+    def message_parts(self) -> tuple[tuple[bool, str], ...]:
+        """The message template read into its pieces (`split_template`), for `render_parts`."""
+        return tuple(split_template(self.message))
+
 
 @dataclass(frozen=True)
 class Rulebook:
@@ -1467,6 +1472,14 @@ def fill_cells(template: Any, cells: dict[str, Any]) -> Any:
 def render_message(template: str, values: dict[str, Any], supports: dict | None) -> str:
     """Fill `{field}` and `{supports.x}` placeholders. Only names are looked up, in plain dicts, so
     a template cannot call anything or reach attributes; an unknown value reads "unknown"."""
+    return render_parts(split_template(template), values, supports)
+
+
+def render_parts(
+    parts: Sequence[tuple[bool, str]], values: dict[str, Any], supports: dict | None
+) -> str:
+    """`render_message` of a template already read into its pieces (`Rule.message_parts`: a
+    rule's message is rendered for every finding it makes)."""
     supports = supports or {}
 
     def lookup(name: str) -> Any:
@@ -1476,9 +1489,7 @@ def render_message(template: str, values: dict[str, Any], supports: dict | None)
             return supports[name[9:]]
         return values.get(name)
 
-    return "".join(
-        show_value(lookup(text)) if is_name else text for is_name, text in split_template(template)
-    )
+    return "".join(show_value(lookup(text)) if is_name else text for is_name, text in parts)
 
 
 _TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]|[^{}]+")
