@@ -34,13 +34,16 @@ def truth(condition: Condition | None, values: dict[str, Any]) -> Truth:
         inner = truth(condition.item, values)
         return None if inner is None else not inner
     if isinstance(condition, _GROUPS):
-        results = [truth(item, values) for item in condition.items]
         decisive = isinstance(condition, AnyOf)  # True decides an `any`, False an `all`
-        if decisive in results:
-            return decisive
-        if None in results:
-            return None
-        return not decisive
+        # The first part that decides settles it, whatever the parts after it are: they are
+        # not worked out (a condition has no side effects).
+        undecided = False
+        for item in condition.items:
+            result = truth(item, values)
+            if result is decisive:
+                return decisive
+            undecided = undecided or result is None
+        return None if undecided else not decisive
     return comparison_truth(condition, values)
 
 
