@@ -39,6 +39,7 @@ class CueFile(BaseModel):
     window_after: int = Field(gt=0, le=30)
     pre_negation: list[str]
     post_negation: list[str]
+    post_negation_own_clause: list[str]
     pre_uncertain: list[str]
     post_uncertain: list[str]
     historical: list[str]
@@ -49,7 +50,7 @@ class CueFile(BaseModel):
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # pre | post | pseudo | end
+    kind: str  # pre | post | post_own_clause | pseudo | end
     status: Status | None
 
 
@@ -72,6 +73,7 @@ def read_cues(folder: Path) -> Cues:
     kinds = (
         ("pre_negation", "pre", Status.ABSENT),
         ("post_negation", "post", Status.ABSENT),
+        ("post_negation_own_clause", "post_own_clause", Status.ABSENT),
         ("pre_uncertain", "pre", Status.POSSIBLE),
         ("post_uncertain", "post", Status.POSSIBLE),
         ("historical", "pre", Status.HISTORICAL),
@@ -151,8 +153,10 @@ def status_of(
             continue
         if cue.kind == "pre" and b <= first and first - b <= cues.window_before:
             between = (b, first)
-        elif cue.kind == "post" and a >= last and a - last <= cues.window_after:
+        elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):
+                continue
+            if cue.kind == "post_own_clause" and crosses_a_clause_mark(sentence, tokens, last, a):
                 continue
             between = (last, a)
         else:
@@ -181,6 +185,13 @@ def opens_next_clause(
         return False
     if b >= len(tokens) or _CLAUSE_MARK.search(sentence, tokens[b - 1][2], tokens[b][1]):
         return False  # nothing follows in its clause: it looks back
+    return crosses_a_clause_mark(sentence, tokens, last, a)
+
+
+def crosses_a_clause_mark(
+    sentence: str, tokens: list[tuple[str, int, int]], last: int, a: int
+) -> bool:
+    """Whether a comma, semicolon or colon stands between a finding and a cue after it."""
     return bool(_CLAUSE_MARK.search(sentence, tokens[last - 1][2], tokens[a][1]))
 
 

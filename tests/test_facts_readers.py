@@ -172,6 +172,8 @@ POST_OP = "Post-op PT right shoulder 2x6"
         "Off Norco since week 2, Tylenol as needed only.",
         "She was weaned off hydrocodone.",
         "He no longer takes narcotics.",
+        "Walking in the clinic off crutches, quad lag resolved.",
+        "Now ambulating without an assistive device.",
     ],
 )
 def test_a_note_for_therapy_gives_it_the_functional_gains_it_documents(gain: str) -> None:
@@ -187,6 +189,7 @@ def test_a_note_for_therapy_gives_it_the_functional_gains_it_documents(gain: str
         "She is unable to dress without help.",
         "He cannot shower independently.",
         "Still taking Norco three times a day; off work.",
+        "Still cannot walk off crutches.",
     ],
 )
 def test_no_functional_gain_is_read_from_a_limit_or_a_definition(loss: str) -> None:
