@@ -475,17 +475,11 @@ KNOWN_MISSES = {
     "seed-004_e4b70695cb527144:prior_course_given:1": "'Treatment ... to date has included ... "
     "physical therapy' names a course given, but 'has not had any physical therapy since his "
     "surgery' is read as no visit at all, and a count of none outweighs a course named",
-    "esi-repeat-after-good-relief:medication_reduced_after_injection": "'Following the injection "
-    "she decreased Norco ...': the sentence names no kind of injection (the ESI is named in the "
-    "sentence before), and injection facts are read only from a sentence naming the kind",
     "esi-second-after-little-relief:prior_injection_relief_percent": "'He states it helped \"maybe "
     "30 percent\" for two weeks': the ESI is named in the sentence before, and 'helped ... "
     "percent' is not a wording of relief that is read",
     "esi-second-after-little-relief:prior_injection_relief_weeks": "how long the relief lasted is "
     "read only beside its percent, in a sentence naming the injection (see the percent)",
-    "esi-second-after-little-relief:medication_reduced_after_injection": "'No change in "
-    "medication use after the injection': medication unchanged is not read, only a reduction, and "
-    "the sentence names no kind of injection",
     "fce-for-the-employer-only:conflicting_medical_reports": "'no QME or AME yet and no dispute "
     "over his restrictions': the absence of a conflict is not read ('dispute' is not a wording of "
     "conflict in the list)",
@@ -508,9 +502,6 @@ KNOWN_MISSES = {
     "sleep-aid-first-request:sleep_hygiene_tried": "'She has not tried OTC sleep aids, and no "
     "sleep hygiene education has been given yet': a negated mention is read as silence, as 'lack "
     "of documentation of sleep hygiene' must be",
-    "spine-consult-progressive-myelopathy:red_flag_progressive_deficit": "'Over the past 3 weeks "
-    "grip has weakened progressively': 'past' is a history cue, and a finding put in the past is "
-    "not read as present",
     "spine-consult-progressive-myelopathy:diagnosis_uncertain_or_complex": "'Complicated picture: "
     "...; unclear which explains the hand symptoms': neither wording is in the list",
     "tpi-repeat-myofascial:medication_reduced_after_injection": "'he cut back on Flexeril "

@@ -451,6 +451,33 @@ def test_the_injections_given_are_read_for_a_request_of_their_kind(
 
 
 @pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # What a sentence says of "the injection" is of the kind named just before it.
+        ("S/p L5-S1 TFESI on 08/09/2016. Following the injection she decreased Norco from QID to "
+         "BID.", {"medication_reduced_after_injection": True}),
+        ("L4-5 interlaminar ESI on 12/06/2016. It helped a little, briefly. No change in "
+         "medication use after the injection.", {"medication_reduced_after_injection": False}),
+        ("Lumbar ESI in May. The injection gave 60% relief for 8 weeks.",
+         {"prior_injection_relief_percent": 60, "prior_injection_relief_weeks": 8}),
+        # Two kinds named before: which one "the injection" is, is not known.
+        ("She had an ESI and trigger point injections in 2015. After the injection her pain was "
+         "60% better.", {"prior_injection_relief_percent": None}),
+        # Named too long before to be the one meant.
+        ("Lumbar ESI in May. Pain 6/10. She walks daily. Sleep is poor. The injection gave 60% "
+         "relief.", {"prior_injection_relief_percent": None}),
+        # No kind named at all.
+        ("The injection gave 60% relief for 8 weeks.", {"prior_injection_relief_percent": None}),
+    ],
+)  # fmt: skip
+def test_a_sentence_about_the_injection_speaks_of_the_one_named_before_it(
+    note: str, expected: dict[str, Any]
+) -> None:
+    facts = read(note, ESI)
+    assert {name: facts.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Request for a repeat TFESI.",

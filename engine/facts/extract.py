@@ -16,7 +16,7 @@ from engine.facts.findings import Findings
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
-from engine.facts.injections import injections_given
+from engine.facts.injections import follow_ups, injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
@@ -50,8 +50,14 @@ def extract_note_facts(
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
     read: list[Fact | Reading] = []
-    for sentence in reported_sentences(text, 0, "note", None, findings):
-        read.extend(facts_in(sentence, findings, needs))
+    read.extend(
+        follow_ups(
+            [
+                (sentence, facts_in(sentence, findings, needs))
+                for sentence in reported_sentences(text, 0, "note", None, findings)
+            ]
+        )
+    )
     facts = settle(read)
     on = reference_date(None, facts)
     facts.extend(letter_facts(facts, on))
@@ -71,8 +77,14 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
     if case.dates.injury:
         read.append(header_fact(case, "injury_date", case.dates.injury))
     needs = readers_needed(case, findings)
-    for sentence in sentences_of(case, summary_only, findings):
-        read.extend(facts_in(sentence, findings, needs))
+    read.extend(
+        follow_ups(
+            [
+                (sentence, facts_in(sentence, findings, needs))
+                for sentence in sentences_of(case, summary_only, findings)
+            ]
+        )
+    )
     facts = settle(read)
     # The header's UR denial date stands where no sentence dates the review.
     if case.dates.ur_denial and not any(f.name == "ur_date" for f in facts):

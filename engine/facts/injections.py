@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import weeks_in, with_figures
-from engine.facts.sentences import Reader
+from engine.facts.sentences import Reader, Reading, Sentence
 
 INJECTION = "~injection:"
 # The request's subtype -> how the record names that kind of injection.
@@ -62,6 +62,20 @@ _MEDICATION_DOWN = re.compile(
     r"narcotics?|analgesics?|tablets|pills)\b",
     re.I | re.ASCII,
 )
+# "No change in medication use after the injection", "pain medications unchanged": the
+# reduction the repeat criteria ask for, documented as not made.
+_MEDICATION_SAME = re.compile(
+    r"\bno\s+(?:change|reduction|decrease)\s+in\s+(?:his\s+|her\s+|the\s+)?(?:pain\s+)?"
+    r"(?:medications?|medication\s+use|analgesics?|norco|opioids?)\b|"
+    r"\b(?:medications?|medication\s+use|analgesic\s+use)\s+(?:(?:was|were|is|are|remained|remains)\s+)?"
+    r"unchanged\b",
+    re.I | re.ASCII,
+)
+# A sentence that speaks of "the injection" or "the block" without naming its kind: what it says
+# of relief and medication is of the injection the sentence before it names.
+_FOLLOW_UP_WORDS = frozenset(["injection", "block", "shot", "procedure"])
+FOLLOW_UP = f"{INJECTION}?:"
+_FOLLOW_UP_SENTENCES = 2
 # "No prior ESI", "has never had an epidural injection", "no previous injections".
 _NONE = re.compile(
     r"\b(?:no|never\s+had|not\s+had)\s+(?:an?\s+|any\s+)?(?:prior\s+|previous\s+)?(?:\w+\s+)?"
@@ -82,6 +96,8 @@ def injections_given(reader: Reader) -> None:
         if none:
             for kind in KINDS:
                 reader.add(f"{INJECTION}{kind}:prior_injections", 0, *none.span())
+        elif not _FOLLOW_UP_WORDS.isdisjoint(words):
+            outcome(reader, with_figures(reader.text), FOLLOW_UP)
         return
     text = with_figures(reader.text)
     # A sentence of a diagnostic block and a neurotomy gives the relief to the block ("medial
@@ -102,19 +118,54 @@ def injections_given(reader: Reader) -> None:
             continue
         count = _COUNT.search(text)
         reader.add(f"{INJECTION}{kind}:prior_injections", int(count[1]) if count else 1, *at.span())
-        relief = _RELIEF.search(text)
-        if relief:
-            percent = int(relief[2] or relief[1])
-            if percent <= 100:
-                reader.add(
-                    f"{INJECTION}{kind}:prior_injection_relief_percent", percent, *relief.span()
-                )
-            lasting = _LASTING.search(text)
-            if lasting:
-                weeks = weeks_in(int(lasting[1]), lasting[2])
-                reader.add(
-                    f"{INJECTION}{kind}:prior_injection_relief_weeks", weeks, *lasting.span()
-                )
-        down = _MEDICATION_DOWN.search(text)
-        if down:
-            reader.add(f"{INJECTION}{kind}:medication_reduced_after_injection", True, *down.span())
+        outcome(reader, text, f"{INJECTION}{kind}:")
+
+
+def outcome(reader: Reader, text: str, prefix: str) -> None:
+    """The relief an injection gave, how long it lasted, and whether pain medication went down."""
+    relief = _RELIEF.search(text)
+    if relief:
+        percent = int(relief[2] or relief[1])
+        if percent <= 100:
+            reader.add(f"{prefix}prior_injection_relief_percent", percent, *relief.span())
+        lasting = _LASTING.search(text)
+        if lasting:
+            weeks = weeks_in(int(lasting[1]), lasting[2])
+            reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
+    down = _MEDICATION_DOWN.search(text)
+    same = _MEDICATION_SAME.search(text)
+    if same:
+        reader.add(f"{prefix}medication_reduced_after_injection", False, *same.span())
+    elif down:
+        reader.add(f"{prefix}medication_reduced_after_injection", True, *down.span())
+
+
+def follow_ups(read: list[tuple[Sentence, list[Reading]]]) -> list[Reading]:
+    """The readings of every sentence in order, those of a sentence that speaks of "the
+    injection" without naming it given to the kind named last, in one of the two sentences
+    before it in the same part of the record ("S/p L5-S1 TFESI on 08/09: 70% relief. Following
+    the injection she decreased Norco"). Where none is named so near, or several kinds at once,
+    they are dropped: which injection is meant is not known."""
+    found: list[Reading] = []
+    kinds: set[str] = set()
+    place: tuple[str, int | None] | None = None
+    sentences_since = 0
+    for sentence, readings in read:
+        here = (sentence.source, sentence.item)
+        near = here == place and sentences_since <= _FOLLOW_UP_SENTENCES and len(kinds) == 1
+        for reading in readings:
+            if not reading.name.startswith(FOLLOW_UP):
+                found.append(reading)
+            elif near:
+                reading.name = f"{INJECTION}{next(iter(kinds))}:{reading.name[len(FOLLOW_UP) :]}"
+                found.append(reading)
+        named = {
+            r.name.split(":")[1]
+            for r in readings
+            if r.name.startswith(INJECTION) and r.name.endswith(":prior_injections") and r.value
+        }
+        if named:
+            kinds, place, sentences_since = named, here, 1
+        else:
+            sentences_since += 1
+    return found
