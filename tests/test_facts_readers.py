@@ -441,18 +441,6 @@ ESI = "Lumbar epidural steroid injection L4-5"
         ("No prior injections.", {"prior_injections": 0}),
         ("Quad 4+/5. No prior ESI.", {"prior_injections": 0}),
         ("He has never had an epidural injection.", {"prior_injections": 0}),
-    ],
-)  # fmt: skip
-def test_the_injections_given_are_read_for_a_request_of_their_kind(
-    note: str, expected: dict[str, Any]
-) -> None:
-    facts = read(note, ESI)
-    assert {name: facts.get(name) for name in expected} == expected
-
-
-@pytest.mark.parametrize(
-    ("note", "expected"),
-    [
         # What a sentence says of "the injection" is of the kind named just before it.
         ("S/p L5-S1 TFESI on 08/09/2016. Following the injection she decreased Norco from QID to "
          "BID.", {"medication_reduced_after_injection": True}),
@@ -470,7 +458,7 @@ def test_the_injections_given_are_read_for_a_request_of_their_kind(
         ("The injection gave 60% relief for 8 weeks.", {"prior_injection_relief_percent": None}),
     ],
 )  # fmt: skip
-def test_a_sentence_about_the_injection_speaks_of_the_one_named_before_it(
+def test_the_injections_given_are_read_for_a_request_of_their_kind(
     note: str, expected: dict[str, Any]
 ) -> None:
     facts = read(note, ESI)
