@@ -649,6 +649,11 @@ def test_visits_after_a_surgery_are_counted_apart() -> None:
         ("Chiropractic records show twenty visits on this claim.", 20),
         ("PT notes document 12 sessions since March.", 12),
         ("Chiropractic records were reviewed.", None),
+        # Office shorthand and a therapist's course: the visits are the therapy's all the same.
+        ("Completed 6 chiro manipulation visits 03/06-03/17/17 per plan of care.", 6),
+        ("She had 8 formal PT visits last year.", 8),
+        ("Managed with ibuprofen; no formal PT or chiro on this claim.", 0),
+        ("Plan: chiropractic 6 visits.", None),
     ],
 )
 def test_visits_a_therapys_records_show(sentence: str, count: int | None) -> None:
@@ -827,6 +832,13 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("Decreased sensation in the perineum; rectal tone normal.", "sensory_deficit", True),
         ("He denies bowel or bladder incontinence.", "red_flag_bowel_bladder", False),
         ("No saddle anesthesia.", "red_flag_cauda_equina", False),
+        # The signs in an examination's words; sensation examined and intact is no sign.
+        ("Exam: decreased pinprick perineum and bilat S1.", "red_flag_cauda_equina", True),
+        ("Numbness in the seat area since last night.", "red_flag_cauda_equina", True),
+        ("Rectal tone decreased per ED.", "red_flag_cauda_equina", True),
+        ("Rectal tone normal, perineal sensation intact.", "red_flag_cauda_equina", None),
+        ("Could not void this morning; straight cath 800 cc.", "red_flag_bowel_bladder", True),
+        ("No difficulty urinating.", "red_flag_bowel_bladder", False),
         (
             "Left foot dorsiflexion weakness has progressed since May.",
             "red_flag_progressive_deficit",

@@ -19,7 +19,7 @@ MODALITIES = {
     for name, pattern in {
         "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
         "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
-        "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
+        "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| care| manipulation)?"
         r"|chiropractor",
         "prior_acupuncture_visits": r"acupuncture",
         "prior_massage_visits": r"massage(?: therapy)?",
@@ -30,6 +30,13 @@ MODALITIES = {
     }.items()
 }
 _UNITS = r"(?:sessions?|visits?|treatments?)"
+# "formal PT", "supervised physical therapy": the same therapy, said to be given by a therapist.
+_KIND = r"(?:(?:formal|supervised|skilled|outpatient|in[\s-]?office)\s+)"
+# The therapies a list can name before the one read: "no formal PT or chiro on this claim".
+_ANY_THERAPY = (
+    r"(?:physical\s+therapy|physiotherapy|pt|occupational\s+therapy|ot|chiro(?:practic)?|"
+    r"chiropractor|acupuncture|massage|aquatic\s+therapy|therapy)"
+)
 # "12 post-op PT visits": the therapy after a surgery, which the postsurgical schedule counts.
 _POST_OP = r"(?:post[\s-]*(?:op|operative|surgical)\s+)"
 _AFTER_SURGERY = re.compile(
@@ -51,10 +58,10 @@ def prior_pattern(modality: str) -> re.Pattern[str]:
     """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
     pattern = MODALITIES[modality]
     return re.compile(
-        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:(?:{pattern})\s+)?"
-        rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
-        rf"{_UNITS}\b"
+        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
+        rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?{_KIND}?(?:{pattern})\s+"
+        rf"(?:\([^)]{{0,40}}\)\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b"
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
@@ -71,8 +78,8 @@ def none_prior_pattern(modality: str) -> re.Pattern[str]:
     of it, not none."""
     pattern = MODALITIES[modality]
     return re.compile(
-        rf"\b(?:no\s+(?:prior\s+|previous\s+)?(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|"
-        rf"documentation|progress))"
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
+        rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
         re.I | re.ASCII,
@@ -130,6 +137,7 @@ MODALITY_FIRST_WORDS = frozenset(
         "pool",
         "chiropractic",
         "chiropractor",
+        "chiro",
         "acupuncture",
         "massage",
         "post",
