@@ -839,6 +839,21 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("Rectal tone normal, perineal sensation intact.", "red_flag_cauda_equina", None),
         ("Could not void this morning; straight cath 800 cc.", "red_flag_bowel_bladder", True),
         ("No difficulty urinating.", "red_flag_bowel_bladder", False),
+        # A sign's own result decides it, whatever the neighbouring sign's.
+        ("Exam: Tinel + R carpal tunnel, Phalen + at 40 s.", "nerve_entrapment_signs", True),
+        ("Phalen's negative, Tinel's positive.", "nerve_entrapment_signs", True),
+        ("Tinel -, Phalen -.", "nerve_entrapment_signs", False),
+        ("Sensory loss over the lateral hand.", "sensory_deficit", True),
+        ("Pain shoots down the R arm to the thumb.", "radiating_pain", True),
+        ("No pain going down the legs.", "radiating_pain", False),
+        # A past-history list dates its events, not its lasting conditions.
+        ("PMH: bleeding duodenal ulcer 2012; no anticoagulants.", "gi_risk_factors", True),
+        ("PMH: fibromyalgia, HTN.", "fibromyalgia", True),
+        (
+            "Splint at night x 6 wks, 6 PT visits and naproxen: no better.",
+            "conservative_care_failed",
+            True,
+        ),
         (
             "Left foot dorsiflexion weakness has progressed since May.",
             "red_flag_progressive_deficit",
