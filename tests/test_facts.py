@@ -374,8 +374,6 @@ KNOWN_MISSES = {
     "therapy for the iliotibial band') is not extracted yet",
     "seed-004_e4b70695cb527144:authorized_visits_pending:1": "'post-operative physical therapy "
     "sessions (eight) were approved': a count in brackets after the noun is not read",
-    "seed-004_e4b70695cb527144:surgery_type": "two surgeries (lumbar laminectomy, cervical "
-    "fusion); the first past one named, 'spinal fusion', is taken",
     "CM16-0224814:prior_pt_visits": "'did not go to the appointment' is not read as no visits",
     "CM16-0224814:radiating_pain": "'denied any pain, numbness, tingling or weakness of her arms' "
     "names no radiation phrase",
@@ -643,6 +641,12 @@ def test_visits_after_a_surgery_are_counted_apart() -> None:
     assert plain["prior_visits"] == 12
 
 
+def test_the_dated_procedure_is_the_surgery_type() -> None:
+    # The post-operative schedule runs from the dated procedure, not the approach named first.
+    note = "S/p R knee arthroscopy with partial lateral meniscectomy 04/22/2026, six weeks ago."
+    assert note_facts(note, "Post-op PT R knee 2x3")["surgery_type"] == "meniscectomy"
+
+
 @pytest.mark.parametrize(
     "sentence, count",
     [
@@ -864,6 +868,17 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("Osteomyelitis is a concern.", "red_flag_infection", True),
         ("There were no red flag symptoms.", "red_flags", False),
         ("Tramadol has not been tried.", "opioid_use", None),
+        # A drug stopped is no drug taken; stopped, tapered or not tolerated, it is pain
+        # medication reduced or not tolerated (the acupuncture indication).
+        ("Off hydrocodone since day 5, ibuprofen prn.", "opioid_use", None),
+        ("Stopped Norco last month; now on tramadol 50 mg BID.", "opioid_use", True),
+        (
+            "Tapered off tramadol by 12/2025; duloxetine stopped after 10 days for nausea.",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        ("She could not tolerate the Norco.", "pain_medication_reduced_or_not_tolerated", True),
+        ("Stopped PT because of scheduling.", "pain_medication_reduced_or_not_tolerated", None),
         ("Pain decreased from 8/10 to 4/10 with therapy.", "pain_score", 4),
         ("Pain is 6/10, down from 9/10 last month.", "pain_score", 6),
         (

@@ -27,7 +27,7 @@ from engine.facts.neurologic import normal_neurologic_exam
 from engine.facts.prior_treatment import visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
-from engine.facts.surgery import surgery_dates, surgery_refused
+from engine.facts.surgery import DATED_SURGERY_TYPE, surgery_dates, surgery_refused
 from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
@@ -258,6 +258,13 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
+    dated = chosen.pop(DATED_SURGERY_TYPE, None)
+    if dated is not None:
+        chosen["surgery_type"] = (
+            Reading("surgery_type", dated.value, dated.sentence, dated.start, dated.end)
+            if isinstance(dated, Reading)
+            else dated
+        )
     # What is read on the way to other facts (per therapy, `~...`) stays a reading: it is never
     # reported, and a `Fact` costs more to build.
     return [
