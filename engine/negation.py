@@ -156,7 +156,9 @@ def status_of(
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):
                 continue
-            if cue.kind == "post_own_clause" and crosses_a_clause_mark(sentence, tokens, last, a):
+            if crosses_a_clause_mark(sentence, tokens, last, a) and (
+                cue.kind == "post_own_clause" or result_between(sentence, tokens, last, a)
+            ):
                 continue
             between = (last, a)
         else:
@@ -193,6 +195,22 @@ def crosses_a_clause_mark(
 ) -> bool:
     """Whether a comma, semicolon or colon stands between a finding and a cue after it."""
     return bool(_CLAUSE_MARK.search(sentence, tokens[last - 1][2], tokens[a][1]))
+
+
+# A clause that states a result of its own: a grade ("DTRs 2+ and ="), a score, or a verdict.
+_OWN_RESULT = re.compile(
+    r"\d\s*\+|\d\s*/\s*\d|=|\((?:\+|-)\)|\b(?:intact|normal|positive|negative|symmetric|"
+    r"equal|absent|present)\b",
+    re.I | re.ASCII,
+)
+
+
+def result_between(sentence: str, tokens: list[tuple[str, int, int]], last: int, a: int) -> bool:
+    """Whether the words between a finding and a cue after it, across a clause mark, state a
+    result of their own: the cue then ends another clause's list, not the finding's ("strength 5/5 throughout, DTRs 2+ and =, sensation
+    normal": the 5/5 is not what is normal). A list of tests awaiting one verdict has none
+    ("Tinel's sign, Finkelstein's sign and Allen's sign were negative")."""
+    return _OWN_RESULT.search(sentence, tokens[last - 1][2], tokens[a][1]) is not None
 
 
 def find_status(sentence: str, concept: str, cues: Cues) -> Status:
