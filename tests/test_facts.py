@@ -502,6 +502,9 @@ KNOWN_MISSES = {
     "of documentation of sleep hygiene' must be",
     "spine-consult-progressive-myelopathy:diagnosis_uncertain_or_complex": "'Complicated picture: "
     "...; unclear which explains the hand symptoms': neither wording is in the list",
+    "tens-purchase-after-rental-that-failed:tens_trial_successful": "'A 30-day TENS rental ... "
+    "gave him no relief': a trial that did not help is read as silence (the default then takes it "
+    "as no successful trial); only a few fixed wordings of failure are read as false",
     "tpi-repeat-myofascial:medication_reduced_after_injection": "'he cut back on Flexeril "
     "afterwards': a reduction is read for pain medication named as such, Norco or opioids, not "
     "for a muscle relaxant by name",
@@ -641,6 +644,12 @@ def test_visits_after_a_surgery_are_counted_apart() -> None:
     assert plain["prior_visits"] == 12
 
 
+def test_a_nerve_roots_pain_is_neuropathic() -> None:
+    # As rules/facts.yaml defines neuropathic_pain: radiculopathy, neuropathy, neuralgia.
+    note = "Lumbar radiculitis, chronic since a 2015 injury."
+    assert note_facts(note, "TENS unit purchase")["neuropathic_pain"] is True
+
+
 def test_the_dated_procedure_is_the_surgery_type() -> None:
     # The post-operative schedule runs from the dated procedure, not the approach named first.
     note = "S/p R knee arthroscopy with partial lateral meniscectomy 04/22/2026, six weeks ago."
@@ -658,6 +667,10 @@ def test_the_dated_procedure_is_the_surgery_type() -> None:
         ("She had 8 formal PT visits last year.", 8),
         ("Managed with ibuprofen; no formal PT or chiro on this claim.", 0),
         ("Plan: chiropractic 6 visits.", None),
+        # Counted without the therapy named: of the one named just before.
+        ("Chiropractor's plan of care: spinal manipulation. Completed 6 visits 06/19-07/07/17.", 6),
+        ("Chiropractic care since May. Pain 5/10. Sleep poor. Completed 6 visits in June.", None),
+        ("Completed 6 visits in June.", None),
     ],
 )
 def test_visits_a_therapys_records_show(sentence: str, count: int | None) -> None:
@@ -878,6 +891,43 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
             True,
         ),
         ("She could not tolerate the Norco.", "pain_medication_reduced_or_not_tolerated", True),
+        # Office shorthand for the examination, the care and the drug's effect.
+        (
+            "Exam: neuro intact - strength 5/5 throughout LE, DTRs 2+ and =, sensation normal.",
+            "motor_deficit",
+            False,
+        ),
+        ("Neuro intact.", "sensory_deficit", False),
+        ("DTRs 2+ and symmetric.", "reflex_change", False),
+        (
+            "First C6-7 ILESI 06/29/17 after PT and meds had failed.",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Since last night trouble starting urine stream, had to strain.",
+            "red_flag_bowel_bladder",
+            True,
+        ),
+        ("Pain 7/10 w/o, 3-4/10 with.", "medication_pain_relief", True),
+        ("Works part-time at the front desk since Nov.", "work_status", "modified_duty"),
+        (
+            "Goals: keep HEP daily, stay off opioids, maintain full duty.",
+            "treatment_goals_documented",
+            True,
+        ),
+        (
+            "30-day TENS rental trial, used 2-3 times daily, pain 6 -> 3/10 after each use.",
+            "tens_trial_successful",
+            True,
+        ),
+        ("TENS trial without relief.", "tens_trial_successful", None),
+        ("Plan: 30-day TENS trial.", "tens_trial_successful", None),
+        (
+            "S/p L lateral epicondylar debridement/release 05/04/2017.",
+            "surgery_type",
+            "lateral epicondylar debridement",
+        ),
         ("Stopped PT because of scheduling.", "pain_medication_reduced_or_not_tolerated", None),
         ("Pain decreased from 8/10 to 4/10 with therapy.", "pain_score", 4),
         ("Pain is 6/10, down from 9/10 last month.", "pain_score", 6),

@@ -448,6 +448,11 @@ ESI = "Lumbar epidural steroid injection L4-5"
          "medication use after the injection.", {"medication_reduced_after_injection": False}),
         ("Lumbar ESI in May. The injection gave 60% relief for 8 weeks.",
          {"prior_injection_relief_percent": 60, "prior_injection_relief_weeks": 8}),
+        # The relief as the pain score's drop, and what followed it in the next sentences.
+        ("First C6-7 ILESI 06/29/17. Since then arm pain down from 8/10 to 3/10, ~11 wks. Cut "
+         "Norco from 4 a day to 1 at night.",
+         {"prior_injections": 1, "prior_injection_relief_percent": 62,
+          "prior_injection_relief_weeks": 11, "medication_reduced_after_injection": True}),
         # Two kinds named before: which one "the injection" is, is not known.
         ("She had an ESI and trigger point injections in 2015. After the injection her pain was "
          "60% better.", {"prior_injection_relief_percent": None}),

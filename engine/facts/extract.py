@@ -13,10 +13,11 @@ from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
+from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
-from engine.facts.injections import follow_ups, injections_given
+from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
@@ -24,12 +25,15 @@ from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
 from engine.facts.neurologic import normal_neurologic_exam
-from engine.facts.prior_treatment import visits_authorized, visits_done
+from engine.facts.prior_treatment import VISITS_ANAPHOR, visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import DATED_SURGERY_TYPE, surgery_dates, surgery_refused
 from engine.models import Case, Request
 from engine.vocab import plain_spaces
+
+# What a sentence says of something named just before it, without naming it again.
+FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR)
 
 
 def extract_note_facts(
@@ -51,11 +55,12 @@ def extract_note_facts(
     needs = needs_of({service_category} if service_category else set(), findings)
     read: list[Fact | Reading] = []
     read.extend(
-        follow_ups(
+        resolve_follow_ups(
             [
                 (sentence, facts_in(sentence, findings, needs))
                 for sentence in reported_sentences(text, 0, "note", None, findings)
-            ]
+            ],
+            FOLLOW_UPS,
         )
     )
     facts = settle(read)
@@ -78,11 +83,12 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
         read.append(header_fact(case, "injury_date", case.dates.injury))
     needs = readers_needed(case, findings)
     read.extend(
-        follow_ups(
+        resolve_follow_ups(
             [
                 (sentence, facts_in(sentence, findings, needs))
                 for sentence in sentences_of(case, summary_only, findings)
-            ]
+            ],
+            FOLLOW_UPS,
         )
     )
     facts = settle(read)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import weeks_in, with_figures
-from engine.facts.sentences import Reader, Reading, Sentence
+from engine.facts.follow_ups import Anaphor
+from engine.facts.sentences import Reader, Reading
 
 INJECTION = "~injection:"
 # The request's subtype -> how the record names that kind of injection.
@@ -91,7 +92,6 @@ _SINCE_THEN = re.compile(
     re.I | re.ASCII,
 )
 FOLLOW_UP = f"{INJECTION}?:"
-_FOLLOW_UP_SENTENCES = 2
 # "No prior ESI", "has never had an epidural injection", "no previous injections".
 _NONE = re.compile(
     r"\b(?:no|never\s+had|not\s+had)\s+(?:an?\s+|any\s+)?(?:prior\s+|previous\s+)?(?:\w+\s+)?"
@@ -167,32 +167,16 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
         reader.add(f"{prefix}medication_reduced_after_injection", True, *down.span())
 
 
-def follow_ups(read: list[tuple[Sentence, list[Reading]]]) -> list[Reading]:
-    """The readings of every sentence in order, those of a sentence that speaks of "the
-    injection" without naming it given to the kind named last, in one of the two sentences
-    before it in the same part of the record ("S/p L5-S1 TFESI on 08/09: 70% relief. Following
-    the injection she decreased Norco"). Where none is named so near, or several kinds at once,
-    they are dropped: which injection is meant is not known."""
-    found: list[Reading] = []
-    kinds: set[str] = set()
-    place: tuple[str, int | None] | None = None
-    sentences_since = 0
-    for sentence, readings in read:
-        here = (sentence.source, sentence.item)
-        near = here == place and sentences_since <= _FOLLOW_UP_SENTENCES and len(kinds) == 1
-        for reading in readings:
-            if not reading.name.startswith(FOLLOW_UP):
-                found.append(reading)
-            elif near:
-                reading.name = f"{INJECTION}{next(iter(kinds))}:{reading.name[len(FOLLOW_UP) :]}"
-                found.append(reading)
-        named = {
-            r.name.split(":")[1]
-            for r in readings
-            if r.name.startswith(INJECTION) and r.name.endswith(":prior_injections") and r.value
-        }
-        if named:
-            kinds, place, sentences_since = named, here, 1
-        else:
-            sentences_since += 1
-    return found
+def named_injections(readings: list[Reading]) -> set[str]:
+    """The kinds of injection a sentence's readings say were given."""
+    return {
+        r.name.split(":")[1]
+        for r in readings
+        if r.name.startswith(INJECTION) and r.name.endswith(":prior_injections") and r.value
+    }
+
+
+# What a sentence says of "the injection" is of the kind named just before it.
+INJECTION_FOLLOW_UP = Anaphor(
+    FOLLOW_UP, named_injections, lambda kind, fact: f"{INJECTION}{kind}:{fact}"
+)

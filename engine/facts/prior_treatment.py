@@ -10,8 +10,9 @@ from functools import cache
 
 from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.findings import GatedPattern
+from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
-from engine.facts.sentences import Reader
+from engine.facts.sentences import Reader, Reading
 from engine.negation import Status
 
 MODALITIES = {
@@ -177,16 +178,38 @@ _GIVEN_BEFORE = re.compile(
 )
 
 
+# Visits counted without the therapy named ("Completed 6 visits 06/19-07/07/17"): of the therapy
+# named just before (`VISITS_FOLLOW_UP`, resolved in `follow_ups`).
+VISITS_FOLLOW_UP = "~visits:?"
+MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a follow-up speaks of
+_UNNAMED_VISITS = re.compile(
+    rf"\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
+    rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+    rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
+    re.I | re.ASCII,
+)
+_UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
+
+
 def visits_done(reader: Reader) -> None:
     """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
     speaks of it, so its silence on the visits is no first course."""
     text, words = reader.text, reader.words
-    if reader.asks or words.isdisjoint(MODALITY_FIRST_WORDS):
+    if words.isdisjoint(MODALITY_FIRST_WORDS):
+        if not reader.asks and reader.has_digit and not words.isdisjoint(_UNIT_WORDS):
+            unnamed = _UNNAMED_VISITS.search(with_figures(text))
+            if unnamed:
+                count = next(g for g in unnamed.groups() if g)
+                reader.add(VISITS_FOLLOW_UP, int(count), unnamed.start(), unnamed.end())
         return
     # Every pattern below holds the therapy's name between word boundaries, so a therapy the
     # sentence does not name can match none of them: only the named ones are compiled and tried.
     named = therapies_named(reader)
+    for name in named:
+        reader.add(f"{MENTIONED}{name}", True)
+    if reader.asks:
+        return
     if not reader.planned:
         for name in named:
             reader.add(f"{NAMED}{name}", True)
@@ -215,3 +238,14 @@ def visits_done(reader: Reader) -> None:
         for name in named:
             for match in none_prior_pattern(name).finditer(text):
                 reader.add(name, 0, match.start(), match.end())
+
+
+def named_therapies(readings: list[Reading]) -> set[str]:
+    """The therapies a sentence names, by their prior-visits facts; the generic "therapy" only
+    where it is all the sentence names."""
+    named = {r.name[len(MENTIONED) :] for r in readings if r.name.startswith(MENTIONED)}
+    return named - {"prior_pt_visits"} if len(named) > 1 and "prior_pt_visits" in named else named
+
+
+# Visits a sentence counts without naming the therapy are of the one named just before it.
+VISITS_ANAPHOR = Anaphor(VISITS_FOLLOW_UP, named_therapies, lambda therapy, _: therapy)
