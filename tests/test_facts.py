@@ -922,6 +922,17 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
             True,
         ),
         ("TENS trial without relief.", "tens_trial_successful", None),
+        (
+            "Tried meloxicam - epigastric pain, stopped; tramadol caused nausea, stopped.",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            "Stopped cyclobenzaprine; naproxen down to PRN.",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        ("Stopped PT in May.", "pain_medication_reduced_or_not_tolerated", None),
         ("Plan: 30-day TENS trial.", "tens_trial_successful", None),
         (
             "S/p L lateral epicondylar debridement/release 05/04/2017.",

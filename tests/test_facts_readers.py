@@ -42,16 +42,28 @@ def test_a_therapy_absent_from_the_treatment_listed_is_a_first_course(note: str)
 @pytest.mark.parametrize(
     "note",
     [
-        # The record names the therapy: its visits are unknown, not none.
-        "Persistent pain despite 8 PT visits. She has had chiropractic care in the past.",
-        "Persistent pain despite 8 PT visits and chiropractic treatment.",
-        # No treatment listed at all.
         "Low back pain for three months. Exam: lumbar paraspinal tenderness.",
-        # A list of drugs only is no account of the therapies tried.
         "Persistent pain despite naproxen and a home exercise program.",
     ],
 )
-def test_silence_is_no_first_course_where_the_record_names_the_therapy_or_lists_none(
+def test_a_request_not_marked_additional_for_a_therapy_never_named_is_a_first_course(
+    note: str,
+) -> None:
+    # Reviewers read a request with no "additional" or "continued", for a therapy the record
+    # names no course of, as an initial request.
+    assert read(note, "Chiropractic manipulation 3x2 lumbar spine")["prior_visits"] == 0
+    assert "prior_visits" not in read(note, "Additional chiropractic manipulation 3x2 lumbar")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # The record names the therapy: its visits are unknown, not none.
+        "Persistent pain despite 8 PT visits. She has had chiropractic care in the past.",
+        "Persistent pain despite 8 PT visits and chiropractic treatment.",
+    ],
+)
+def test_silence_is_no_first_course_where_the_record_names_the_therapy(
     note: str,
 ) -> None:
     assert "prior_visits" not in read(note, "Chiropractic manipulation 3x2 lumbar spine")
@@ -173,6 +185,8 @@ POST_OP = "Post-op PT right shoulder 2x6"
         "She was weaned off hydrocodone.",
         "He no longer takes narcotics.",
         "Walking in the clinic off crutches, quad lag resolved.",
+        "Since then she stopped cyclobenzaprine.",
+        "Restrictions changed from 4-hr days to full 8-hr shifts.",
         "Now ambulating without an assistive device.",
     ],
 )

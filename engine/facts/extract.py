@@ -68,7 +68,12 @@ def extract_note_facts(
     facts.extend(letter_facts(facts, on))
     if service_category:
         subtype = request.service.subtype if request is not None else None
-        facts.extend(therapy_facts(facts, service_category, None, subtype, note=True))
+        first_asked = request is not None and not request.quantity.additional
+        facts.extend(
+            therapy_facts(
+                facts, service_category, None, subtype, note=True, first_asked=first_asked
+            )
+        )
     if request is not None:
         by_name = {f.name: f for f in facts}
         facts.extend(request_facts(request, None, by_name, findings, on))
