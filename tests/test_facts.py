@@ -933,6 +933,21 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
             True,
         ),
         ("Stopped PT in May.", "pain_medication_reduced_or_not_tolerated", None),
+        (
+            "Exam: Hoffmann + bilat, biceps and patellar reflexes 3+, 3 beats of clonus R ankle.",
+            "red_flag_myelopathy",
+            True,
+        ),
+        (
+            "There are no suspicions of red flag findings, such as trauma, myelopathy or tumor.",
+            "red_flag_myelopathy",
+            False,
+        ),
+        (
+            "Completed 6 PT visits and HEP, still c/o painful catching and locking.",
+            "conservative_care_failed",
+            True,
+        ),
         ("Plan: 30-day TENS trial.", "tens_trial_successful", None),
         (
             "S/p L lateral epicondylar debridement/release 05/04/2017.",

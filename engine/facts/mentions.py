@@ -97,8 +97,11 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
                 kind = named_with_site(text, start, end)
                 reader.add(spec.kind_fact, kind[0], kind[1], kind[2])
         return
-    if status is Status.PRESENT and not reader.is_quiet():
-        status = reader.inherited(start, status)
+    # A suspicion inside a negated list ("no suspicions of red flag findings, such as ...
+    # myelopathy") takes the list's negation too, before a suspicion can count as stated.
+    if status in (Status.PRESENT, Status.POSSIBLE) and not reader.is_quiet():
+        inherited = reader.inherited(start, status)
+        status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
     if status in (Status.POSSIBLE, Status.HISTORICAL):
