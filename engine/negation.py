@@ -39,6 +39,7 @@ class CueFile(BaseModel):
     window_after: int = Field(gt=0, le=30)
     pre_negation: list[str]
     post_negation: list[str]
+    post_negation_own_clause: list[str]
     pre_uncertain: list[str]
     post_uncertain: list[str]
     historical: list[str]
@@ -49,7 +50,7 @@ class CueFile(BaseModel):
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # pre | post | pseudo | end
+    kind: str  # pre | post | post_own_clause | pseudo | end
     status: Status | None
 
 
@@ -72,6 +73,7 @@ def read_cues(folder: Path) -> Cues:
     kinds = (
         ("pre_negation", "pre", Status.ABSENT),
         ("post_negation", "post", Status.ABSENT),
+        ("post_negation_own_clause", "post_own_clause", Status.ABSENT),
         ("pre_uncertain", "pre", Status.POSSIBLE),
         ("post_uncertain", "post", Status.POSSIBLE),
         ("historical", "pre", Status.HISTORICAL),
@@ -151,8 +153,12 @@ def status_of(
             continue
         if cue.kind == "pre" and b <= first and first - b <= cues.window_before:
             between = (b, first)
-        elif cue.kind == "post" and a >= last and a - last <= cues.window_after:
+        elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):
+                continue
+            if crosses_a_clause_mark(sentence, tokens, last, a) and (
+                cue.kind == "post_own_clause" or result_between(sentence, tokens, last, a)
+            ):
                 continue
             between = (last, a)
         else:
@@ -181,7 +187,30 @@ def opens_next_clause(
         return False
     if b >= len(tokens) or _CLAUSE_MARK.search(sentence, tokens[b - 1][2], tokens[b][1]):
         return False  # nothing follows in its clause: it looks back
+    return crosses_a_clause_mark(sentence, tokens, last, a)
+
+
+def crosses_a_clause_mark(
+    sentence: str, tokens: list[tuple[str, int, int]], last: int, a: int
+) -> bool:
+    """Whether a comma, semicolon or colon stands between a finding and a cue after it."""
     return bool(_CLAUSE_MARK.search(sentence, tokens[last - 1][2], tokens[a][1]))
+
+
+# A clause that states a result of its own: a grade ("DTRs 2+ and ="), a score, or a verdict.
+_OWN_RESULT = re.compile(
+    r"\d\s*\+|\d\s*/\s*\d|=|\((?:\+|-)\)|\b(?:intact|normal|positive|negative|symmetric|"
+    r"equal|absent|present)\b",
+    re.I | re.ASCII,
+)
+
+
+def result_between(sentence: str, tokens: list[tuple[str, int, int]], last: int, a: int) -> bool:
+    """Whether the words between a finding and a cue after it, across a clause mark, state a
+    result of their own: the cue then ends another clause's list, not the finding's ("strength 5/5 throughout, DTRs 2+ and =, sensation
+    normal": the 5/5 is not what is normal). A list of tests awaiting one verdict has none
+    ("Tinel's sign, Finkelstein's sign and Allen's sign were negative")."""
+    return _OWN_RESULT.search(sentence, tokens[last - 1][2], tokens[a][1]) is not None
 
 
 def find_status(sentence: str, concept: str, cues: Cues) -> Status:

@@ -6,8 +6,12 @@
    letters the rules were written from and count as tuning). Per half: balanced accuracy, Cohen's
    kappa, both recalls, how many agreements rest on `insufficient`, the share of items `no_rule`,
    and only then the agreement rate.
-2. The pre-submission scenarios in ../shared/check-scenarios, through `imrcheck check`: per
-   scenario the verdict and whether it is acceptable, and the count per era.
+2. The pre-submission scenarios, through `imrcheck check`: those in ../shared/check-scenarios
+   and the development sets of those written for the project (cases/scenarios/written-a.yaml
+   and written-c.yaml),
+   per scenario the verdict and whether it is acceptable, and the count per era; the held-out
+   half (written-b.yaml) by counts only, so that no scenario of it is looked at one by one.
+   For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
 the figures. It is a report, not a test: it exits 0 whatever the figures.
@@ -33,6 +37,14 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "dwc-2016" / "txt"
 SCENARIOS = SHARED / "check-scenarios" / "scenarios.yaml"
+WRITTEN = REPO / "cases" / "scenarios"
+# (title, file, whether its scenarios are listed one by one)
+SCENARIO_SETS = (
+    ("../shared/check-scenarios, a development set", SCENARIOS, True),
+    ("cases/scenarios/written-a.yaml, the development half", WRITTEN / "written-a.yaml", True),
+    ("cases/scenarios/written-c.yaml, a second development set", WRITTEN / "written-c.yaml", True),
+    ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
+)
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
 
@@ -113,9 +125,9 @@ def print_halves(summaries: dict[str, Summary]) -> None:
         print(f"{label:<{width}}  " + "  ".join(f"{value(summaries[h]):<26}" for h in halves))
 
 
-def run_scenarios() -> list[dict[str, str]]:
+def run_scenarios(path: Path) -> list[dict[str, str]]:
     results = []
-    scenarios = yaml.safe_load(SCENARIOS.read_text(encoding="utf-8"))
+    scenarios = yaml.safe_load(path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as scratch:
         notes = Path(scratch) / "notes.txt"
         for scenario in scenarios:
@@ -135,20 +147,25 @@ def run_scenarios() -> list[dict[str, str]]:
                     "verdict": verdict,
                     "accept": " or ".join(scenario["accept"]),
                     "acceptable": verdict in scenario["accept"],
+                    "certify_only": scenario["accept"] == ["certify"],
                 }
             )
     return results
 
 
-def print_scenarios(results: list[dict]) -> None:
-    print("\nPre-submission scenarios (../shared/check-scenarios), a development set:")
+def print_scenarios(title: str, results: list[dict], one_by_one: bool) -> None:
+    print(f"\nPre-submission scenarios ({title}):")
+    to_certify = [r for r in results if r["certify_only"]]
+    certified = sum(r["verdict"] == "certify" for r in to_certify)
+    print(f"those a reviewer would certify: {certified} of {len(to_certify)} certified")
     for era in ("before 2018", "2026"):
         mine = [r for r in results if r["era"] == era]
         good = sum(r["acceptable"] for r in mine)
-        print(f"\n{era}: {good} of {len(mine)} acceptable")
-        for r in mine:
-            mark = "ok " if r["acceptable"] else "NO "
-            print(f"  {mark} {r['id']:<48} {r['verdict']:<13} (accept {r['accept']})")
+        print(f"{era}: {good} of {len(mine)} acceptable")
+        if one_by_one:
+            for r in mine:
+                mark = "ok " if r["acceptable"] else "NO "
+                print(f"  {mark} {r['id']:<48} {r['verdict']:<13} (accept {r['accept']})")
 
 
 def main() -> None:
@@ -167,9 +184,19 @@ def main() -> None:
             half: summary.model_dump(exclude={"by_rule", "disagreements", "failures"})
             for half, summary in summaries.items()
         }
-    scenarios = run_scenarios()
-    print_scenarios(scenarios)
-    figures["scenarios"] = scenarios
+    for title, path, one_by_one in SCENARIO_SETS:
+        results = run_scenarios(path)
+        print_scenarios(title, results, one_by_one)
+        figures.setdefault("scenario_sets", {})[path.stem] = (
+            results
+            if one_by_one
+            else {
+                "acceptable": sum(r["acceptable"] for r in results),
+                "scenarios": len(results),
+                "to_certify": sum(r["certify_only"] for r in results),
+                "certified": sum(r["certify_only"] and r["verdict"] == "certify" for r in results),
+            }
+        )
     if options.json:
         options.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
 

@@ -58,6 +58,7 @@ ANY_OF = {
         "red_flag_cauda_equina",
         "red_flag_progressive_deficit",
         "red_flag_bowel_bladder",
+        "red_flag_myelopathy",
     ),
 }
 DERIVED_FACTS = frozenset([*WEEKS_SINCE, *ANY_OF, "diagnosis_group"])

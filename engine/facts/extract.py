@@ -13,10 +13,11 @@ from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
+from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
-from engine.facts.injections import injections_given
+from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
@@ -24,12 +25,15 @@ from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
 from engine.facts.neurologic import normal_neurologic_exam
-from engine.facts.prior_treatment import visits_authorized, visits_done
+from engine.facts.prior_treatment import VISITS_ANAPHOR, visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
-from engine.facts.surgery import surgery_dates, surgery_refused
+from engine.facts.surgery import DATED_SURGERY_TYPE, surgery_dates, surgery_refused
 from engine.models import Case, Request
 from engine.vocab import plain_spaces
+
+# What a sentence says of something named just before it, without naming it again.
+FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR)
 
 
 def extract_note_facts(
@@ -50,14 +54,26 @@ def extract_note_facts(
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
     read: list[Fact | Reading] = []
-    for sentence in reported_sentences(text, 0, "note", None, findings):
-        read.extend(facts_in(sentence, findings, needs))
+    read.extend(
+        resolve_follow_ups(
+            [
+                (sentence, facts_in(sentence, findings, needs))
+                for sentence in reported_sentences(text, 0, "note", None, findings)
+            ],
+            FOLLOW_UPS,
+        )
+    )
     facts = settle(read)
     on = reference_date(None, facts)
     facts.extend(letter_facts(facts, on))
     if service_category:
         subtype = request.service.subtype if request is not None else None
-        facts.extend(therapy_facts(facts, service_category, None, subtype, note=True))
+        first_asked = request is not None and not request.quantity.additional
+        facts.extend(
+            therapy_facts(
+                facts, service_category, None, subtype, note=True, first_asked=first_asked
+            )
+        )
     if request is not None:
         by_name = {f.name: f for f in facts}
         facts.extend(request_facts(request, None, by_name, findings, on))
@@ -71,8 +87,15 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
     if case.dates.injury:
         read.append(header_fact(case, "injury_date", case.dates.injury))
     needs = readers_needed(case, findings)
-    for sentence in sentences_of(case, summary_only, findings):
-        read.extend(facts_in(sentence, findings, needs))
+    read.extend(
+        resolve_follow_ups(
+            [
+                (sentence, facts_in(sentence, findings, needs))
+                for sentence in sentences_of(case, summary_only, findings)
+            ],
+            FOLLOW_UPS,
+        )
+    )
     facts = settle(read)
     # The header's UR denial date stands where no sentence dates the review.
     if case.dates.ur_denial and not any(f.name == "ur_date" for f in facts):
@@ -246,6 +269,13 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
+    dated = chosen.pop(DATED_SURGERY_TYPE, None)
+    if dated is not None:
+        chosen["surgery_type"] = (
+            Reading("surgery_type", dated.value, dated.sentence, dated.start, dated.end)
+            if isinstance(dated, Reading)
+            else dated
+        )
     # What is read on the way to other facts (per therapy, `~...`) stays a reading: it is never
     # reported, and a `Fact` costs more to build.
     return [

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import weeks_in, with_figures
-from engine.facts.sentences import Reader
+from engine.facts.follow_ups import Anaphor
+from engine.facts.sentences import Reader, Reading
 
 INJECTION = "~injection:"
 # The request's subtype -> how the record names that kind of injection.
 KINDS = {
     "epidural": re.compile(
-        r"\b(?:epidurals?|esis?|tfesis?|transforaminal|interlaminar|caudal)\b", re.I | re.ASCII
+        r"\b(?:epidurals?|esis?|tfesis?|ilesis?|lesis?|cesis?|transforaminal|interlaminar|caudal)\b",
+        re.I | re.ASCII,
     ),
     "facet": re.compile(r"\b(?:facet|medial\s+branch|mbbs?)\b", re.I | re.ASCII),
     "trigger_point": re.compile(r"\b(?:trigger\s+points?|tpis?)\b", re.I | re.ASCII),
@@ -28,13 +30,14 @@ KINDS = {
     ),
 }
 _FIRST_WORDS = frozenset(
-    ["epidural", "epidurals", "esi", "esis", "tfesi", "tfesis", "transforaminal", "interlaminar",
+    ["epidural", "epidurals", "esi", "esis", "tfesi", "tfesis", "ilesi", "ilesis", "lesi", "lesis",
+     "cesi", "cesis", "transforaminal", "interlaminar",
      "caudal", "facet", "medial", "mbb", "mbbs", "trigger", "tpi", "tpis", "radiofrequency",
      "rfa", "rf", "neurotomy", "neurotomies", "rhizotomy", "rhizotomies"]
 )  # fmt: skip
 _BLOCK = re.compile(r"\b(?:medial\s+branch|mbbs?)\b", re.I | re.ASCII)
 _INJECTED = re.compile(
-    r"\b(?:injections?|blocks?|esis?|tfesis?|mbbs?|tpis?|rfa|ablations?|neurotom(?:y|ies)|"
+    r"\b(?:injections?|blocks?|esis?|tfesis?|ilesis?|lesis?|cesis?|mbbs?|tpis?|rfa|ablations?|neurotom(?:y|ies)|"
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
 )
@@ -44,11 +47,15 @@ _RELIEF = re.compile(
     r"(?:relief|improvement|reduction|decrease|better)",
     re.I | re.ASCII,
 )
-# "for 6 weeks", "lasting two months", "x 3 weeks"
+# "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks"
 _LASTING = re.compile(
-    r"\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+)?(\d{1,2})\s*"
-    r"(weeks?|months?|wks?)\b",
+    r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+)?|~\s*)"
+    r"(\d{1,2})\s*(weeks?|months?|wks?)\b",
     re.I | re.ASCII,
+)
+# "arm pain down from 8/10 to 3/10": the relief as the share of the pain taken away.
+_SCORE_DROP = re.compile(
+    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(10|[0-9])\s*/\s*10\b", re.I | re.ASCII
 )
 _COUNT = re.compile(
     r"\b(\d{1,2})\s+(?:prior\s+|previous\s+)?(?:lumbar\s+|cervical\s+)?(?:epidural|esi|tfesi|"
@@ -57,11 +64,34 @@ _COUNT = re.compile(
 )
 # "decreased Norco", "cut back on her medications", "stopped Norco entirely".
 _MEDICATION_DOWN = re.compile(
-    r"\b(?:reduc|decreas|lower|cut\s+down|cut\s+back|less|stopped|discontinued)\w*\b[^.;]{0,30}?"
-    r"\b(?:medications?|norco|opioids?|"
-    r"narcotics?|analgesics?|tablets|pills)\b",
+    r"\b(?:reduc|decreas|lower|cut|less|stopped|discontinued|weaned|tapered)\w*\b[^.;]{0,30}?"
+    r"\b(?:medications?|meds|norco|hydrocodone|oxycodone|percocet|tramadol|opioids?|"
+    r"narcotics?|analgesics?|tablets|pills|gabapentin|neurontin|lyrica|pregabalin)\b",
     re.I | re.ASCII,
 )
+_DOWN_WORDS = frozenset(
+    ["cut", "reduced", "reduce", "decreased", "decrease", "lowered", "less", "stopped",
+     "discontinued", "weaned", "tapered"]
+)  # fmt: skip
+# "No change in medication use after the injection", "pain medications unchanged": the
+# reduction the repeat criteria ask for, documented as not made.
+_MEDICATION_SAME = re.compile(
+    r"\bno\s+(?:change|reduction|decrease)\s+in\s+(?:his\s+|her\s+|the\s+)?(?:pain\s+)?"
+    r"(?:medications?|medication\s+use|analgesics?|norco|opioids?)\b|"
+    r"\b(?:medications?|medication\s+use|analgesic\s+use)\s+(?:(?:was|were|is|are|remained|remains)\s+)?"
+    r"unchanged\b",
+    re.I | re.ASCII,
+)
+# A sentence that speaks of "the injection" or "the block" without naming its kind: what it says
+# of relief and medication is of the injection the sentence before it names.
+_FOLLOW_UP_WORDS = frozenset(["injection", "block", "shot", "procedure"])
+# "Since then arm pain down from 8/10 to 3/10": the time after the injection just named.
+_SINCE_THEN = re.compile(
+    r"^\W*(?:since\s+then|since\s+that|after\s+that|afterwards?|following\s+that|"
+    r"post[\s-]?injection)\b",
+    re.I | re.ASCII,
+)
+FOLLOW_UP = f"{INJECTION}?:"
 # "No prior ESI", "has never had an epidural injection", "no previous injections".
 _NONE = re.compile(
     r"\b(?:no|never\s+had|not\s+had)\s+(?:an?\s+|any\s+)?(?:prior\s+|previous\s+)?(?:\w+\s+)?"
@@ -82,6 +112,13 @@ def injections_given(reader: Reader) -> None:
         if none:
             for kind in KINDS:
                 reader.add(f"{INJECTION}{kind}:prior_injections", 0, *none.span())
+        elif not _FOLLOW_UP_WORDS.isdisjoint(words) or _SINCE_THEN.search(reader.text):
+            outcome(reader, with_figures(reader.text), FOLLOW_UP)
+        elif not _DOWN_WORDS.isdisjoint(words):
+            # "Cut Norco from 4 a day to 1" told just after the injection is what followed it.
+            down = _MEDICATION_DOWN.search(reader.text)
+            if down:
+                reader.add(f"{FOLLOW_UP}medication_reduced_after_injection", True, *down.span())
         return
     text = with_figures(reader.text)
     # A sentence of a diagnostic block and a neurotomy gives the relief to the block ("medial
@@ -102,19 +139,44 @@ def injections_given(reader: Reader) -> None:
             continue
         count = _COUNT.search(text)
         reader.add(f"{INJECTION}{kind}:prior_injections", int(count[1]) if count else 1, *at.span())
-        relief = _RELIEF.search(text)
+        outcome(reader, text, f"{INJECTION}{kind}:")
+
+
+def outcome(reader: Reader, text: str, prefix: str) -> None:
+    """The relief an injection gave, how long it lasted, and whether pain medication went down."""
+    relief = _RELIEF.search(text)
+    drop = None if relief else _SCORE_DROP.search(text)
+    if relief or drop:
         if relief:
-            percent = int(relief[2] or relief[1])
-            if percent <= 100:
-                reader.add(
-                    f"{INJECTION}{kind}:prior_injection_relief_percent", percent, *relief.span()
-                )
-            lasting = _LASTING.search(text)
-            if lasting:
-                weeks = weeks_in(int(lasting[1]), lasting[2])
-                reader.add(
-                    f"{INJECTION}{kind}:prior_injection_relief_weeks", weeks, *lasting.span()
-                )
-        down = _MEDICATION_DOWN.search(text)
-        if down:
-            reader.add(f"{INJECTION}{kind}:medication_reduced_after_injection", True, *down.span())
+            percent, at = int(relief[2] or relief[1]), relief.span()
+        else:
+            assert drop is not None
+            before, after = int(drop[1]), int(drop[2])
+            percent, at = max(0, round(100 * (before - after) / before)), drop.span()
+        if percent <= 100:
+            reader.add(f"{prefix}prior_injection_relief_percent", percent, *at)
+        lasting = _LASTING.search(text)
+        if lasting:
+            weeks = weeks_in(int(lasting[1]), lasting[2])
+            reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
+    down = _MEDICATION_DOWN.search(text)
+    same = _MEDICATION_SAME.search(text)
+    if same:
+        reader.add(f"{prefix}medication_reduced_after_injection", False, *same.span())
+    elif down:
+        reader.add(f"{prefix}medication_reduced_after_injection", True, *down.span())
+
+
+def named_injections(readings: list[Reading]) -> set[str]:
+    """The kinds of injection a sentence's readings say were given."""
+    return {
+        r.name.split(":")[1]
+        for r in readings
+        if r.name.startswith(INJECTION) and r.name.endswith(":prior_injections") and r.value
+    }
+
+
+# What a sentence says of "the injection" is of the kind named just before it.
+INJECTION_FOLLOW_UP = Anaphor(
+    FOLLOW_UP, named_injections, lambda kind, fact: f"{INJECTION}{kind}:{fact}"
+)

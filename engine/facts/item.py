@@ -49,7 +49,11 @@ def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> l
         for item in case.items
         for fact in [
             *therapy_facts(
-                facts, item.normalized.service.category, item.index, item.normalized.service.subtype
+                facts,
+                item.normalized.service.category,
+                item.index,
+                item.normalized.service.subtype,
+                first_asked=not item.normalized.quantity.additional,
             ),
             *request_facts(item.normalized, item.index, by_name, findings, on),
         ]
@@ -185,6 +189,7 @@ def therapy_facts(
     item: int | None,
     subtype: str | None = None,
     note: bool = False,
+    first_asked: bool = False,
 ) -> list[Fact]:
     """For a request of a service category, what was read of that therapy: the visits already
     completed, those authorized but not yet attended, and functional improvement from it. In a
@@ -235,6 +240,23 @@ def therapy_facts(
         and "~care:tried" in by_name
     ):
         found.append(Fact(name="prior_visits", value=0, item=item, evidence=listed.evidence))
+    elif first_asked and not any(
+        name in by_name for name in (modality, f"{NAMED}{modality}", f"{GIVEN}{modality}")
+    ):
+        # A request not marked additional, for a therapy the record never names as given: an
+        # initial request, as reviewers read it (no prior course of it is documented).
+        found.append(
+            Fact(
+                name="prior_visits",
+                value=0,
+                item=item,
+                evidence=Evidence(
+                    source="summary",
+                    sentence="(the request, not marked additional, for a therapy the record "
+                    "names no earlier course of)",
+                ),
+            )
+        )
     return found
 
 

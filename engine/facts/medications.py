@@ -12,7 +12,7 @@ from typing import Any
 
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
-from engine.facts.sentences import Reader, Reading
+from engine.facts.sentences import Reader, Reading, phrase_position
 from engine.models import Request
 from engine.negation import Status
 from engine.vocab import normalize_phrase
@@ -27,13 +27,29 @@ _ON_OPIOIDS = re.compile(
 )
 
 
+# "Off hydrocodone since day 5", "tapered off tramadol", "stopped Norco": a drug no longer taken.
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:off(?:\s+of)?|weaned\s+(?:off|from)|tapered\s+(?:off|from)|stopped|discontinued|quit|"
+    r"no\s+longer\s+(?:takes|taking|on|uses|using|needs))\s+(?:(?:all|his|her|the)\s+)?\Z",
+    re.I | re.ASCII,
+)
+
+
 def opioid_use(reader: Reader) -> None:
     """Opioids taken. A drug asked for, planned or decided on is not yet a drug taken; a drug
-    named only as not taken ("Tramadol has not been tried") is no use of it."""
+    named only as not taken ("Tramadol has not been tried"), or as stopped ("off hydrocodone
+    since day 5"), is no use of it."""
     words = reader.words
     opioids_named = [m[1] for m in reader.findings.opioid_pattern.finditer(reader.plain, words)]
+
+    def taken(phrase: str) -> bool:
+        if reader.phrase_status(phrase) in (Status.ABSENT, Status.POSSIBLE):
+            return False
+        at = phrase_position(reader.lowered, phrase)
+        return at is None or not _STOPPED_BEFORE.search(reader.text, 0, at[0])
+
     if (
-        any(reader.phrase_status(p) not in (Status.ABSENT, Status.POSSIBLE) for p in opioids_named)
+        any(taken(p) for p in opioids_named)
         or (
             "on" in words
             and not words.isdisjoint(_OPIOID_WORDS)

@@ -21,7 +21,23 @@ _DONE_AFTER = re.compile(
     r"revealed|was\s+(?:consistent|inconsistent|negative|positive))\b",
     re.I | re.ASCII,
 )
+# A past-history list ("PMH: bleeding duodenal ulcer 2012, HTN"): the events in it are past,
+# while the lasting conditions beside them (HTN, fibromyalgia) are still the patient's, so it is
+# no history cue for every finding, only for those that are events (`history_is_fact`).
+_HISTORY_LIST = re.compile(
+    r"^\W*(?:pmh|psh|past\s+(?:medical|surgical)\s+history|medical\s+history|"
+    r"surgical\s+history)\b",
+    re.I | re.ASCII,
+)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
+# An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
+# sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
+# whatever cue of a neighbouring sign reaches it ("Phalen's negative, Tinel's positive").
+_OWN_RESULT = re.compile(
+    r"(?:'s)?\s*(?:sign|test)?\s*(?:(?P<positive>\+|\(\+\)|positive\b|pos\b)|"
+    r"(?P<negative>-(?!\d)|\(-\)|negative\b|neg\b))",
+    re.I | re.ASCII,
+)
 
 
 def finding_mentions(reader: Reader) -> None:
@@ -63,10 +79,16 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
         return
     if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
         return
+    own = _OWN_RESULT.match(text, end) if spec.needs_polarity else None
+    if own is not None:
+        reader.add(name, own["positive"] is not None, start, end)
+        return
     status = reader.status_at(start, end)
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
-        if status is Status.HISTORICAL:
+        if status is Status.HISTORICAL or (
+            status is Status.PRESENT and _HISTORY_LIST.match(text) is not None
+        ):
             if not spec.internal:
                 reader.add(name, True, start, end)
             for implied in spec.implies:
@@ -75,8 +97,11 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
                 kind = named_with_site(text, start, end)
                 reader.add(spec.kind_fact, kind[0], kind[1], kind[2])
         return
-    if status is Status.PRESENT and not reader.is_quiet():
-        status = reader.inherited(start, status)
+    # A suspicion inside a negated list ("no suspicions of red flag findings, such as ...
+    # myelopathy") takes the list's negation too, before a suspicion can count as stated.
+    if status in (Status.PRESENT, Status.POSSIBLE) and not reader.is_quiet():
+        inherited = reader.inherited(start, status)
+        status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
     if status in (Status.POSSIBLE, Status.HISTORICAL):

@@ -9,7 +9,9 @@ import re
 from engine.caseless import Caseless
 from engine.facts.sentences import SYMPTOM_WORDS, Reader
 
-_NEURO_WORDS = frozenset(["neurologic", "neurological", "neurovascular", "motor"])
+_NEURO_WORDS = frozenset(
+    ["neurologic", "neurological", "neurovascular", "motor", "neuro", "neurologically"]
+)
 # A whole neurologic examination stated normal: motor, sensation and reflexes. "Intact motor and
 # sensory examination" (`limited`) says nothing of reflexes.
 _NORMAL_NEURO_EXAM = Caseless(
@@ -17,6 +19,9 @@ _NORMAL_NEURO_EXAM = Caseless(
         r"\b(?:unremarkable|normal|intact|non-?focal)\s+(?:\w+\s+){0,3}?neurologic(?:al)?\s+exam"
         r"|\bneurologic(?:al)?\s+exam(?:ination)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
         r"intact|non-?focal)"
+        # A note's shorthand: "neuro intact", "neuro exam nl", "neurologically intact".
+        r"|\bneuro(?:logic(?:al)?)?(?:\s+exam(?:ination)?)?\s*(?::|-)?\s*(?:intact|nl|wnl|"
+        r"non-?focal|grossly\s+intact)\b|\bneurologically\s+(?:grossly\s+)?intact\b"
         r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
         re.I | re.ASCII,
     )

@@ -11,8 +11,9 @@ from functools import cache
 from engine.caseless import Caseless
 from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.findings import GatedPattern
+from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
-from engine.facts.sentences import Reader
+from engine.facts.sentences import Reader, Reading
 from engine.negation import Status
 
 MODALITIES = {
@@ -20,7 +21,7 @@ MODALITIES = {
     for name, pattern in {
         "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
         "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
-        "prior_chiropractic_visits": r"chiropractic(?: therapy| treatment| care| manipulation)?"
+        "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| care| manipulation)?"
         r"|chiropractor",
         "prior_acupuncture_visits": r"acupuncture",
         "prior_massage_visits": r"massage(?: therapy)?",
@@ -31,6 +32,13 @@ MODALITIES = {
     }.items()
 }
 _UNITS = r"(?:sessions?|visits?|treatments?)"
+# "formal PT", "supervised physical therapy": the same therapy, said to be given by a therapist.
+_KIND = r"(?:(?:formal|supervised|skilled|outpatient|in[\s-]?office)\s+)"
+# The therapies a list can name before the one read: "no formal PT or chiro on this claim".
+_ANY_THERAPY = (
+    r"(?:physical\s+therapy|physiotherapy|pt|occupational\s+therapy|ot|chiro(?:practic)?|"
+    r"chiropractor|acupuncture|massage|aquatic\s+therapy|therapy)"
+)
 # "12 post-op PT visits": the therapy after a surgery, which the postsurgical schedule counts.
 _POST_OP = r"(?:post[\s-]*(?:op|operative|surgical)\s+)"
 _AFTER_SURGERY = Caseless(
@@ -55,10 +63,10 @@ def prior_pattern(modality: str) -> Caseless:
     """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
     pattern = MODALITIES[modality]
     expression = re.compile(
-        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:(?:{pattern})\s+)?"
-        rf"{_UNITS}\s+(?:of\s+)?(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?(?:{pattern})\s+(?:\([^)]{{0,40}}\)\s+)?"
-        rf"{_UNITS}\b"
+        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
+        rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?{_KIND}?(?:{pattern})\s+"
+        rf"(?:\([^)]{{0,40}}\)\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b"
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
@@ -76,8 +84,8 @@ def none_prior_pattern(modality: str) -> Caseless:
     of it, not none."""
     pattern = MODALITIES[modality]
     expression = re.compile(
-        rf"\b(?:no\s+(?:prior\s+|previous\s+)?(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|"
-        rf"documentation|progress))"
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
+        rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
         re.I | re.ASCII,
@@ -136,6 +144,7 @@ MODALITY_FIRST_WORDS = frozenset(
         "pool",
         "chiropractic",
         "chiropractor",
+        "chiro",
         "acupuncture",
         "massage",
         "post",
@@ -177,16 +186,38 @@ _GIVEN_BEFORE = Caseless(
 )
 
 
+# Visits counted without the therapy named ("Completed 6 visits 06/19-07/07/17"): of the therapy
+# named just before (`VISITS_FOLLOW_UP`, resolved in `follow_ups`).
+VISITS_FOLLOW_UP = "~visits:?"
+MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a follow-up speaks of
+_UNNAMED_VISITS = re.compile(
+    rf"\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
+    rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+    rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
+    re.I | re.ASCII,
+)
+_UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
+
+
 def visits_done(reader: Reader) -> None:
     """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
     speaks of it, so its silence on the visits is no first course."""
     text, words, lowered = reader.text, reader.words, reader.lowered
-    if reader.asks or words.isdisjoint(MODALITY_FIRST_WORDS):
+    if words.isdisjoint(MODALITY_FIRST_WORDS):
+        if not reader.asks and reader.has_digit and not words.isdisjoint(_UNIT_WORDS):
+            unnamed = _UNNAMED_VISITS.search(with_figures(text))
+            if unnamed:
+                count = next(g for g in unnamed.groups() if g)
+                reader.add(VISITS_FOLLOW_UP, int(count), unnamed.start(), unnamed.end())
         return
     # Every pattern below holds the therapy's name between word boundaries, so a therapy the
     # sentence does not name can match none of them: only the named ones are compiled and tried.
     named = therapies_named(reader)
+    for name in named:
+        reader.add(f"{MENTIONED}{name}", True)
+    if reader.asks:
+        return
     if not reader.planned:
         for name in named:
             reader.add(f"{NAMED}{name}", True)
@@ -220,3 +251,14 @@ def visits_done(reader: Reader) -> None:
         for name in named:
             for match in none_prior_pattern(name).finditer(text, lowered):
                 reader.add(name, 0, match.start(), match.end())
+
+
+def named_therapies(readings: list[Reading]) -> set[str]:
+    """The therapies a sentence names, by their prior-visits facts; the generic "therapy" only
+    where it is all the sentence names."""
+    named = {r.name[len(MENTIONED) :] for r in readings if r.name.startswith(MENTIONED)}
+    return named - {"prior_pt_visits"} if len(named) > 1 and "prior_pt_visits" in named else named
+
+
+# Visits a sentence counts without naming the therapy are of the one named just before it.
+VISITS_ANAPHOR = Anaphor(VISITS_FOLLOW_UP, named_therapies, lambda therapy, _: therapy)

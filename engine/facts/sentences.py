@@ -66,6 +66,12 @@ REQUEST_WORDS = frozenset(
     ]
 )
 _MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
+# "Completed 6 visits per plan of care": care given as it was planned; the sentence plans nothing.
+_AS_PLANNED = re.compile(
+    r"\b(?:per|as\s+per|according\s+to)\s+(?:the\s+|his\s+|her\s+)?(?:treatment\s+|therapy\s+)?"
+    r"plan(?:\s+of\s+care)?\b",
+    re.I | re.ASCII,
+)
 # A utilization review's decision, which the letter reports with its reasons.
 # ("not certified", "not approved", "failed to approve" hold "certified" or "approve(d)".)
 _DECISION_WORDS = frozenset(
@@ -123,6 +129,9 @@ _PLAN_WORDS = frozenset(
         "order",
         "ordered",
         "ordering",
+        # "Chiro referral", "refer to acupuncture": the therapy is what the note sends for.
+        "referral",
+        "refer",
     ]
 )
 _TO_BE_DONE = re.compile(
@@ -462,14 +471,16 @@ class Reader:
             and not words.isdisjoint(_UR_WORDS)
             and _DECISION.search(self.plain) is not None
         )
-        self.planned = not words.isdisjoint(_PLAN_WORDS) or (
-            "be" in words and _TO_BE_DONE.search(text) is not None
-        )
+        planning = words & _PLAN_WORDS
+        if planning == {"plan"} and _AS_PLANNED.search(text) is not None:
+            planning = frozenset()
+        self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.
         asking = words & REQUEST_WORDS
         self.asks = bool(asking) and not (
-            asking == {"modified"} and _MODIFIED_WORK.search(text) is not None
+            (asking == {"modified"} and _MODIFIED_WORK.search(text) is not None)
+            or (asking == {"plan"} and not planning)
         )
         self.found: list[Reading] = []
         self.read: ReadSentence | None = None

@@ -83,6 +83,12 @@ def surgery_refused(reader: Reader) -> None:
         reader.add("procedure_certified", False, refused.start(), refused.end())
 
 
+# The procedure a surgery date belongs to ("knee arthroscopy with partial meniscectomy
+# 04/22/2026": the meniscectomy). It is the surgery whose post-operative schedule runs from that
+# date, so it stands as `surgery_type` over the first procedure the record names (`settle`).
+DATED_SURGERY_TYPE = "~surgery_type:dated"
+
+
 def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date."""
     text, words = reader.text, reader.words
@@ -100,4 +106,4 @@ def surgery_dates(reader: Reader) -> None:
             ]
             if named:
                 kind = named_with_site(text, *named[-1])
-                reader.add("surgery_type", kind[0], kind[1], kind[2])
+                reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])

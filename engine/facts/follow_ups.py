@@ -1,0 +1,55 @@
+"""Readings of a sentence that speaks of something named just before it without naming it
+again: "S/p L5-S1 TFESI on 08/09. Following the injection she decreased Norco"; "Chiropractor's
+plan of care: spinal manipulation. Completed 6 visits 06/19-07/07". A reader gives such a
+reading an unresolved name; here it takes the one thing of its kind named in one of the two
+sentences before, in the same part of the record, or is dropped where none or several are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from engine.facts.sentences import Reading, Sentence
+
+# How far back the thing spoken of may be named: the sentence before, or the one before that.
+FOLLOW_UP_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """One kind of follow-up: the prefix of its unresolved readings, what a sentence's readings
+    name of the kind, and the resolved name of a reading given what it speaks of."""
+
+    unresolved: str
+    named_in: Callable[[list[Reading]], set[str]]
+    resolved: Callable[[str, str], str]  # (what is spoken of, the rest of the name) -> name
+
+
+def resolve_follow_ups(
+    read: list[tuple[Sentence, list[Reading]]], anaphors: Sequence[Anaphor]
+) -> list[Reading]:
+    """The readings of every sentence in order, the follow-ups given what they speak of."""
+    found: list[Reading] = []
+    # Per anaphor: what was last named, where, and how many sentences ago.
+    last: list[tuple[set[str], tuple[str, int | None] | None, int]] = [
+        (set(), None, 0) for _ in anaphors
+    ]
+    for sentence, readings in read:
+        here = (sentence.source, sentence.item)
+        for reading in readings:
+            anaphor_at = next(
+                (i for i, a in enumerate(anaphors) if reading.name.startswith(a.unresolved)), None
+            )
+            if anaphor_at is None:
+                found.append(reading)
+                continue
+            anaphor, (named, place, since) = anaphors[anaphor_at], last[anaphor_at]
+            if place == here and since <= FOLLOW_UP_SENTENCES and len(named) == 1:
+                rest = reading.name[len(anaphor.unresolved) :]
+                reading.name = anaphor.resolved(next(iter(named)), rest)
+                found.append(reading)
+        for at, anaphor in enumerate(anaphors):
+            named = anaphor.named_in(readings)
+            last[at] = (named, here, 1) if named else (last[at][0], last[at][1], last[at][2] + 1)
+    return found
