@@ -19,9 +19,10 @@ _MECHANICAL_WORDS = frozenset(
     ["locking", "locks", "locked", "catching", "catches", "giving", "gives", "gave",
      "buckling", "buckles", "buckled"]
 )  # fmt: skip
+# A verb with an object is another sense: "catching a falling crossarm", "locking the door".
 _MECHANICAL = re.compile(
-    r"\b(?:lock(?:ing|s|ed)|catch(?:ing|es)|(?:giving|gives|gave)\s+(?:way|out)|"
-    r"buckl(?:ing|es|ed))\b",
+    r"\b(?:(?:lock(?:ing|s|ed)|catch(?:ing|es))(?!\s+(?:a|an|the|his|her|him|it|up|out)\b)|"
+    r"(?:giving|gives|gave)\s+(?:way|out)|buckl(?:ing|es|ed))\b",
     re.I | re.ASCII,
 )
 # Other senses of the words: a locked brace, a splint or a hinge, a catching of breath.
