@@ -963,6 +963,23 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ),
         ("DOI 12/12/2016 catching a falling crossarm overhead.", "knee_mechanical_symptoms", None),
         ("The knee catches on stairs.", "knee_mechanical_symptoms", True),
+        (
+            "Two days after he fell roughly six feet from a scaffold plank.",
+            "red_flag_fracture",
+            True,
+        ),
+        ("She fell in the parking lot.", "red_flag_fracture", None),
+        (
+            "Naproxen gave her epigastric burning; her doctor diagnosed NSAID gastritis.",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            "Status post open reduction and internal fixation of a right fifth metacarpal shaft "
+            "fracture on 03/20/2017.",
+            "surgery_type",
+            "open reduction and internal fixation of a right fifth metacarpal shaft fracture",
+        ),
         ("Plan: 30-day TENS trial.", "tens_trial_successful", None),
         (
             "S/p L lateral epicondylar debridement/release 05/04/2017.",
