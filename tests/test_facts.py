@@ -969,6 +969,15 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
             True,
         ),
         ("She fell in the parking lot.", "red_flag_fracture", None),
+        ("This is a 58 year old school bus mechanic.", "age_years", 58),
+        ("52 y/o F, DOI 2015.", "age_years", 52),
+        ("Her 12-year-old son drives her.", "age_years", None),
+        ("He was hospitalized in 2012 for a bleeding duodenal ulcer.", "gi_risk_factors", True),
+        (
+            "Treatment plan: eight weeks of night splinting and ibuprofen have not helped.",
+            "conservative_care_failed",
+            True,
+        ),
         (
             "Naproxen gave her epigastric burning; her doctor diagnosed NSAID gastritis.",
             "pain_medication_reduced_or_not_tolerated",
