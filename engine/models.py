@@ -107,6 +107,8 @@ class Medication(Model):
     strength_unit: str | None = None  # mg, mcg, %, ...
     form: str | None = None  # tablet, patch, cream, ...
     days_supply: int | None = None
+    generic_of_brand: str | None = None  # asked for by a brand name: its generic equivalent
+    dispense_as_written: bool = False  # "DAW", "do not substitute", "brand medically necessary"
 
 
 class Request(Model):

@@ -510,6 +510,14 @@ def stated_total(
     return None
 
 
+# "DAW", "dispense as written", "do not substitute", "brand medically necessary".
+DISPENSE_AS_WRITTEN = re.compile(
+    r"\b(?:daw|dispense\s+as\s+written|do\s+not\s+substitute|no\s+substitutions?|"
+    r"brand\s+(?:name\s+)?(?:medically\s+necessary|only|necessary))\b",
+    re.I | re.ASCII,
+)
+
+
 def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication:
     drug = earliest(words, vocabulary.drug_index)
     strength = STRENGTH.search(text, text.lower())
@@ -531,6 +539,8 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         strength_unit=strength.group(2).lower() if strength else None,
         form=form.meaning[0] if form else None,
         days_supply=read_days_supply(plain := with_digits(text), plain.lower()),
+        generic_of_brand=vocabulary.generic_of_brand.get(drug.text.strip()) if drug else None,
+        dispense_as_written=DISPENSE_AS_WRITTEN.search(text) is not None,
     )
 
 

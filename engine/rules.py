@@ -88,6 +88,16 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("request.drug_class", FieldType.TEXT, "the drug class", "drug_classes"),
     FieldSpec("request.form", FieldType.TEXT, "the dosage form"),
     FieldSpec("request.days_supply", FieldType.INTEGER, "the days' supply requested"),
+    FieldSpec(
+        "request.brand_with_generic",
+        FieldType.BOOLEAN,
+        "whether the drug is asked for by a brand name that has a generic equivalent",
+    ),
+    FieldSpec(
+        "request.dispense_as_written",
+        FieldType.BOOLEAN,
+        "whether the prescription is marked dispense as written (no generic substitution)",
+    ),
     # Counted by the evaluation, not read: conditions compare a field with a value and cannot add.
     FieldSpec(
         "request.visits_with_prior",

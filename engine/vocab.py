@@ -93,6 +93,8 @@ class DrugsFile(Strict):
     classes: dict[str, list[str]]
     forms: dict[str, list[str]] = Field(default_factory=dict)
     topical_forms: list[str] = Field(default_factory=list)
+    # Brand names with a generic equivalent on the market, by the generic's name.
+    brands_with_generic: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class Phrase(Strict):
@@ -182,6 +184,7 @@ class Vocabulary(Strict):
     perioperative_becomes: dict[str, str]
     subtype_anywhere: frozenset[str]
     topical_forms: frozenset[str]
+    generic_of_brand: dict[str, str]  # a brand name (normalised) -> its generic
 
 
 # The text stages match with ASCII classes (re.ASCII on every expression): the Unicode ones took a
@@ -367,6 +370,11 @@ def read_vocabulary(folder: Path) -> Vocabulary:
         subtype_anywhere=frozenset(services.subtype_anywhere),
         sides=phrases_of(regions.sides),
         topical_forms=frozenset(drugs.topical_forms),
+        generic_of_brand={
+            normalize_phrase(brand).strip(): generic
+            for generic, brands in drugs.brands_with_generic.items()
+            for brand in brands
+        },
     )
 
 

@@ -7,8 +7,8 @@
    kappa, both recalls, how many agreements rest on `insufficient`, the share of items `no_rule`,
    and only then the agreement rate.
 2. The pre-submission scenarios, through `imrcheck check`: those in ../shared/check-scenarios
-   and the development sets of those written for the project (cases/scenarios/written-a.yaml
-   and written-c.yaml),
+   and the development sets of those written for the project (cases/scenarios/written-a.yaml,
+   written-c.yaml and written-d.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    half (written-b.yaml) by counts only, so that no scenario of it is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
@@ -43,6 +43,7 @@ SCENARIO_SETS = (
     ("../shared/check-scenarios, a development set", SCENARIOS, True),
     ("cases/scenarios/written-a.yaml, the development half", WRITTEN / "written-a.yaml", True),
     ("cases/scenarios/written-c.yaml, a second development set", WRITTEN / "written-c.yaml", True),
+    ("cases/scenarios/written-d.yaml, a third development set", WRITTEN / "written-d.yaml", True),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).

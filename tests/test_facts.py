@@ -644,6 +644,12 @@ def test_visits_after_a_surgery_are_counted_apart() -> None:
     assert plain["prior_visits"] == 12
 
 
+def test_a_referral_naming_the_procedure_needs_the_surgeon() -> None:
+    # "re: R CTR": the request names the carpal tunnel release the hand surgeon is to weigh.
+    facts = note_facts("Moderate CTS on NCS; splints failed.", "Consult hand surgeon re: R CTR")
+    assert facts["specialist_expertise_needed"] is True
+
+
 def test_a_nerve_roots_pain_is_neuropathic() -> None:
     # As rules/facts.yaml defines neuropathic_pain: radiculopathy, neuropathy, neuralgia.
     note = "Lumbar radiculitis, chronic since a 2015 injury."
@@ -947,6 +953,41 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
             "Completed 6 PT visits and HEP, still c/o painful catching and locking.",
             "conservative_care_failed",
             True,
+        ),
+        # A strength grade is measured, whatever cue stands beside it.
+        ("Completed 12 PT visits w/o gains in strength (ER 4-/5) or ROM.", "motor_deficit", True),
+        (
+            "O'Brien's + R, crank + R, biceps load II +. MR arthrogram: type II SLAP tear.",
+            "surgical_lesion",
+            True,
+        ),
+        ("DOI 12/12/2016 catching a falling crossarm overhead.", "knee_mechanical_symptoms", None),
+        ("The knee catches on stairs.", "knee_mechanical_symptoms", True),
+        (
+            "Two days after he fell roughly six feet from a scaffold plank.",
+            "red_flag_fracture",
+            True,
+        ),
+        ("She fell in the parking lot.", "red_flag_fracture", None),
+        ("This is a 58 year old school bus mechanic.", "age_years", 58),
+        ("52 y/o F, DOI 2015.", "age_years", 52),
+        ("Her 12-year-old son drives her.", "age_years", None),
+        ("He was hospitalized in 2012 for a bleeding duodenal ulcer.", "gi_risk_factors", True),
+        (
+            "Treatment plan: eight weeks of night splinting and ibuprofen have not helped.",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Naproxen gave her epigastric burning; her doctor diagnosed NSAID gastritis.",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            "Status post open reduction and internal fixation of a right fifth metacarpal shaft "
+            "fracture on 03/20/2017.",
+            "surgery_type",
+            "open reduction and internal fixation of a right fifth metacarpal shaft fracture",
         ),
         ("Plan: 30-day TENS trial.", "tens_trial_successful", None),
         (

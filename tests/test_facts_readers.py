@@ -467,6 +467,10 @@ ESI = "Lumbar epidural steroid injection L4-5"
          "Norco from 4 a day to 1 at night.",
          {"prior_injections": 1, "prior_injection_relief_percent": 62,
           "prior_injection_relief_weeks": 11, "medication_reduced_after_injection": True}),
+        ("TFESI L L5-S1 06/12/17: leg pain 8 -> 2 lasting ten weeks; Norco 10/325 TID stopped "
+         "06/20.",
+         {"prior_injection_relief_percent": 75, "prior_injection_relief_weeks": 10,
+          "medication_reduced_after_injection": True}),
         # Two kinds named before: which one "the injection" is, is not known.
         ("She had an ESI and trigger point injections in 2015. After the injection her pain was "
          "60% better.", {"prior_injection_relief_percent": None}),

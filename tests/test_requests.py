@@ -175,3 +175,32 @@ def test_the_rest_of_a_partly_authorized_request_continues_it(
     assert framed.quantity.model_dump(exclude={"additional"}) == normalize_request(
         disputed, vocabulary
     ).quantity.model_dump(exclude={"additional"})
+
+
+@pytest.mark.parametrize(
+    ("request_text", "region"),
+    [("MRI L/S w/o contrast", "lumbar_spine"), ("Chiro 1x4 C/S", "cervical_spine"),
+     ("PT 2x3 T/S", "thoracic_spine")],
+)  # fmt: skip
+def test_a_spine_abbreviation_is_the_region_not_a_side(
+    request_text: str, region: str, vocabulary
+) -> None:
+    regions = normalize_request(request_text, vocabulary).regions
+    assert [(r.name, r.side) for r in regions] == [(region, None)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "generic", "as_written"),
+    [
+        ("Celebrex 200 mg #30, DAW", "celecoxib", True),
+        ("Norco 10/325 #60, brand medically necessary", "hydrocodone acetaminophen", True),
+        ("Celecoxib 200 mg #30", None, False),
+        ("Lidoderm 5% patch #30", "lidocaine patch", False),
+    ],
+)
+def test_a_brand_with_a_generic_and_dispense_as_written_are_read(
+    request_text: str, generic: str | None, as_written: bool, vocabulary
+) -> None:
+    medication = normalize_request(request_text, vocabulary).medication
+    assert medication is not None
+    assert (medication.generic_of_brand, medication.dispense_as_written) == (generic, as_written)

@@ -115,7 +115,9 @@ def composite_mentions(
         and any_stated(("failing",), given)
     ):
         add("~care:persisting", True)
-        if not planned and any_stated(("care", "drug"), given):
+        # Care said not to have helped was given, whatever the sentence plans beside it
+        # ("Treatment plan: eight weeks of night splinting ... have not helped").
+        if any_stated(("care", "drug"), given):
             add("~care:tried", True)
     # A procedure "recommended previously" is an old plan, not this one; a plan stated only to
     # be denied ("not ... considering ... surgical intervention") is none.

@@ -179,7 +179,8 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
     """ACOEM's Surgical Considerations (Ch. 8, 9, 12, 13): clear clinical and imaging evidence of
     a lesion shown to benefit from surgery, as (the value, the fact it rests on). Imaging and the
     examination must agree: a root compressed on imaging with a neurologic deficit; a torn cuff,
-    meniscus, cruciate ligament or labrum on imaging with weakness or the joint's signs, where no
+    meniscus, cruciate ligament or labrum on imaging with weakness or the joint's signs (a knee's
+    derangement tests, a shoulder's labral and cuff tests), where no
     reading of a study denies it. Imaging
     read as showing no root compromise, with a normal neurologic examination, shows no lesion
     (acoem2.ch12.mri_nerve_compromise: a bulge alone is a common false positive)."""
@@ -193,7 +194,8 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
     if root and any(deficits):
         return True, "imaging_nerve_compromise"
     clear = tear and not said("~imaging_no_tear")
-    if clear and (said("motor_deficit") or said("knee_derangement_signs")):
+    joint_signs = said("knee_derangement_signs") or said("~shoulder_lesion_signs")
+    if clear and (said("motor_deficit") or joint_signs):
         return True, "~imaging_tear"
     if root is False and not tear and not any(deficits) and said("motor_deficit") is False:
         return False, "imaging_nerve_compromise"

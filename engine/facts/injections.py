@@ -55,7 +55,9 @@ _LASTING = re.compile(
 )
 # "arm pain down from 8/10 to 3/10": the relief as the share of the pain taken away.
 _SCORE_DROP = re.compile(
-    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(10|[0-9])\s*/\s*10\b", re.I | re.ASCII
+    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(10|[0-9])\s*/\s*10\b"
+    r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
+    re.I | re.ASCII,
 )
 _COUNT = re.compile(
     r"\b(\d{1,2})\s+(?:prior\s+|previous\s+)?(?:lumbar\s+|cervical\s+)?(?:epidural|esi|tfesi|"
@@ -66,7 +68,10 @@ _COUNT = re.compile(
 _MEDICATION_DOWN = re.compile(
     r"\b(?:reduc|decreas|lower|cut|less|stopped|discontinued|weaned|tapered)\w*\b[^.;]{0,30}?"
     r"\b(?:medications?|meds|norco|hydrocodone|oxycodone|percocet|tramadol|opioids?|"
-    r"narcotics?|analgesics?|tablets|pills|gabapentin|neurontin|lyrica|pregabalin)\b",
+    r"narcotics?|analgesics?|tablets|pills|gabapentin|neurontin|lyrica|pregabalin)\b"
+    # The drug first: "Norco 10/325 TID stopped 06/20".
+    r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|opioids?|narcotics?|medications?|meds|"
+    r"gabapentin|neurontin)\b[^.;]{0,25}?\b(?:stopped|discontinued|reduced|decreased|tapered|cut)\b",
     re.I | re.ASCII,
 )
 _DOWN_WORDS = frozenset(
@@ -151,7 +156,7 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             percent, at = int(relief[2] or relief[1]), relief.span()
         else:
             assert drop is not None
-            before, after = int(drop[1]), int(drop[2])
+            before, after = int(drop[1] or drop[3]), int(drop[2] or drop[4])
             percent, at = max(0, round(100 * (before - after) / before)), drop.span()
         if percent <= 100:
             reader.add(f"{prefix}prior_injection_relief_percent", percent, *at)

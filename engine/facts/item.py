@@ -202,6 +202,13 @@ def therapy_facts(
         # course counts them with the request.
         given = by_name.get("postsurgical_visits_completed")
         found = [fact_of("prior_visits", given, item)] if given is not None else []
+        # No therapy at all ("No prior therapy") is none after the surgery either.
+        none_at_all = by_name.get("prior_pt_visits")
+        if given is None and none_at_all is not None and none_at_all.value == 0:
+            found = [
+                fact_of("postsurgical_visits_completed", none_at_all, item),
+                fact_of("prior_visits", none_at_all, item),
+            ]
         improved = improvement(
             by_name, POSTSURGICAL_THERAPIES, "postsurgical_visits_completed", note
         )

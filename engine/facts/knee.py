@@ -20,10 +20,11 @@ _MECHANICAL_WORDS = frozenset(
     ["locking", "locks", "locked", "catching", "catches", "giving", "gives", "gave",
      "buckling", "buckles", "buckled"]
 )  # fmt: skip
+# A verb with an object is another sense: "catching a falling crossarm", "locking the door".
 _MECHANICAL = Caseless(
     re.compile(
-        r"\b(?:lock(?:ing|s|ed)|catch(?:ing|es)|(?:giving|gives|gave)\s+(?:way|out)|"
-        r"buckl(?:ing|es|ed))\b",
+        r"\b(?:(?:lock(?:ing|s|ed)|catch(?:ing|es))(?!\s+(?:a|an|the|his|her|him|it|up|out)\b)|"
+        r"(?:giving|gives|gave)\s+(?:way|out)|buckl(?:ing|es|ed))\b",
         re.I | re.ASCII,
     )
 )

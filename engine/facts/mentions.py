@@ -29,6 +29,11 @@ _HISTORY_LIST = re.compile(
     r"surgical\s+history)\b",
     re.I | re.ASCII,
 )
+_GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
+# An event dated in a year just before it: "hospitalized in 2012 for a bleeding duodenal ulcer".
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
+)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 # An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
 # sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
@@ -83,11 +88,20 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
     if own is not None:
         reader.add(name, own["positive"] is not None, start, end)
         return
-    status = reader.status_at(start, end)
+    # A strength grade is a measurement: "w/o gains in strength (ER 4-/5)" still grades the
+    # muscle 4-/5; a cue about the words around it does not deny what was measured.
+    status = Status.PRESENT if _GRADE.fullmatch(text, start, end) else reader.status_at(start, end)
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL or (
-            status is Status.PRESENT and _HISTORY_LIST.match(text) is not None
+            status is Status.PRESENT
+            and (
+                _HISTORY_LIST.match(text) is not None
+                or (
+                    not reader.planned
+                    and _PAST_YEAR.search(text, max(0, start - 60), start) is not None
+                )
+            )
         ):
             if not spec.internal:
                 reader.add(name, True, start, end)

@@ -10,12 +10,14 @@ from engine.caseless import Caseless
 from engine.facts.figures import DATE, DATE_AFTER, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.sentences import Reader
 
-# "a 56-year-old male", "a 56-year old employee" (the age alone)
+# "a 56-year-old male", "a 56-year old employee", "58 year old school bus mechanic", "52 y/o F"
+# (the age alone, with the sex where a word for it follows); not a child of the patient's.
 _AGE_SEX = Caseless(
     re.compile(
-        r"\b(?P<age>\d{1,3})[- ](?:year|yr)s?[- ]old\s+(?:(?:injured|right|left)[- ]?\w*\s+)?"
-        r"(?:(?P<sex>male|female|man|woman|gentleman|lady)|employee|patient|claimant|worker|"
-        r"individual|person)\b",
+        r"\b(?P<age>\d{1,3})(?:[- ](?:year|yr)s?[- ]old|\s*(?:y/o|yo|y\.o\.))(?!\s+(?:son|daughter|"
+        r"child|grandson|granddaughter|boy|girl)\b)"
+        r"(?:\s+(?:(?:injured|right|left)[- ]?\w*\s+)?(?:(?P<sex>male|female|man|woman|gentleman|lady)|"
+        r"employee|patient|claimant|worker|individual|person)\b)?",
         re.I | re.ASCII,
     )
 )
@@ -88,7 +90,10 @@ _REVIEW_BEFORE = re.compile(r"\b(?:review|UR)\s+\Z", re.I | re.ASCII)
 def age_and_sex(reader: Reader) -> None:
     """ "A 56-year-old male": in the summary or a note, which speak of this patient."""
     text = reader.text
-    if reader.sentence.source in ("summary", "note") and "old" in reader.words:
+    words = reader.words
+    if reader.sentence.source in ("summary", "note") and (
+        "old" in words or "o" in words or "yo" in words
+    ):
         age = _AGE_SEX.search(text, reader.lowered)
         if age:
             reader.add("age_years", int(age["age"]), age.start(), age.end())

@@ -50,15 +50,23 @@ _SITE_BEFORE = re.compile(
     re.I | re.ASCII,
 )
 _LEVEL_AFTER = re.compile(r"\s+(?:at\s+)?[CLT]\d(?:\s*-\s*[CLTS]?\d)?\b", re.I | re.ASCII)
+# What the procedure was of, after its name: "open reduction and internal fixation of a right
+# fifth metacarpal shaft fracture on 03/20/2017" (up to a date, a mark or a new clause).
+_OF_AFTER = re.compile(
+    r"(?:\s+and\s+internal\s+fixation)?\s+of\s+(?:(?!on\b|in\b|dated\b|with\b|for\b|by\b|at\b)"
+    r"[A-Za-z][\w'-]*\s*){1,7}",
+    re.I | re.ASCII,
+)
 
 
 def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """A procedure's name with the body part before it and the spinal level after it:
-    "lumbar laminectomy L5-S1"."""
+    """A procedure's name with the body part before it and the spinal level or what it was of
+    after it: "lumbar laminectomy L5-S1", "open reduction and internal fixation of a right fifth
+    metacarpal shaft fracture"."""
     site = _SITE_BEFORE.search(text, 0, start)
-    level = _LEVEL_AFTER.match(text, end)
+    after = _LEVEL_AFTER.match(text, end) or _OF_AFTER.match(text, end)
     start = site.start() if site else start
-    end = level.end() if level else end
+    end = after.end() if after else end
     return " ".join(text[start:end].split()), start, end
 
 
