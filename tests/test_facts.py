@@ -673,6 +673,13 @@ def test_the_dated_procedure_is_the_surgery_type() -> None:
         ("She had 8 formal PT visits last year.", 8),
         ("Managed with ibuprofen; no formal PT or chiro on this claim.", 0),
         ("Plan: chiropractic 6 visits.", None),
+        # A report's "Treatment plan:" heading over visits already used plans nothing of them.
+        (
+            "Treatment plan: the ledger shows twenty-four chiropractic visits used on this injury.",
+            24,
+        ),
+        ("Surgeon's order: six chiropractic sessions, then reassess.", None),
+        ("Chiropractic has not been tried on this claim.", 0),
         # Counted without the therapy named: of the one named just before.
         ("Chiropractor's plan of care: spinal manipulation. Completed 6 visits 06/19-07/07/17.", 6),
         ("Chiropractic care since May. Pain 5/10. Sleep poor. Completed 6 visits in June.", None),
@@ -972,6 +979,11 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("This is a 58 year old school bus mechanic.", "age_years", 58),
         ("52 y/o F, DOI 2015.", "age_years", 52),
         ("Her 12-year-old son drives her.", "age_years", None),
+        (
+            "MRI read as a displaced flap tear of the posterior horn of the medial meniscus.",
+            "meniscal_tear_on_imaging",
+            True,
+        ),
         ("He was hospitalized in 2012 for a bleeding duodenal ulcer.", "gi_risk_factors", True),
         (
             "Treatment plan: eight weeks of night splinting and ibuprofen have not helped.",

@@ -13,7 +13,7 @@ from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
-from engine.facts.sentences import Reader, Reading
+from engine.facts.sentences import DONE_WORDS, Reader, Reading
 from engine.negation import Status
 
 MODALITIES = {
@@ -87,7 +87,10 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
-        rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b)",
+        rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b"
+        # "Acupuncture has not been tried on this claim."
+        rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
+        rf"attempted|provided|started)\b)",
         re.I | re.ASCII,
     )
     return Caseless(expression)
@@ -236,7 +239,10 @@ def visits_done(reader: Reader) -> None:
                 ) in (Status.PRESENT, Status.HISTORICAL):
                     reader.add(f"{GIVEN}{name}", True, start, end)
                     break
-    if reader.has_digit or not words.isdisjoint(NUMBER_WORDS):
+    # Visits a sentence orders are not visits done ("Surgeon's order: six post-op sessions"),
+    # unless it also reports some as done.
+    counted = not reader.planned or not words.isdisjoint(DONE_WORDS)
+    if counted and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
         figures: str | None = None
         for name in named:
             if figures is None:

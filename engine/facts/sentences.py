@@ -66,6 +66,10 @@ REQUEST_WORDS = frozenset(
     ]
 )
 _MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
+_PLAN_HEADING = re.compile(r"^\W*(?:treatment\s+)?plan\s*:", re.I | re.ASCII)
+DONE_WORDS = frozenset(
+    ["used", "completed", "attended", "had", "received", "tried", "failed", "done", "underwent"]
+)
 # "Completed 6 visits per plan of care": care given as it was planned; the sentence plans nothing.
 _AS_PLANNED = re.compile(
     r"\b(?:per|as\s+per|according\s+to)\s+(?:the\s+|his\s+|her\s+)?(?:treatment\s+|therapy\s+)?"
@@ -472,7 +476,12 @@ class Reader:
             and _DECISION.search(self.plain) is not None
         )
         planning = words & _PLAN_WORDS
-        if planning == {"plan"} and _AS_PLANNED.search(text) is not None:
+        if planning == {"plan"} and (
+            _AS_PLANNED.search(text) is not None
+            # A report's "Treatment plan:" heading over care already given ("Treatment plan:
+            # the ledger shows 24 OT visits used"): the heading plans nothing of it.
+            or (_PLAN_HEADING.match(text) is not None and not words.isdisjoint(DONE_WORDS))
+        ):
             planning = frozenset()
         self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
