@@ -271,13 +271,11 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
+    # Only `surgery_dates` reads the dated procedure, so it is always a sentence's reading.
     dated = chosen.pop(DATED_SURGERY_TYPE, None)
-    if dated is not None:
-        chosen["surgery_type"] = (
-            Reading("surgery_type", dated.value, dated.sentence, dated.start, dated.end)
-            if isinstance(dated, Reading)
-            else dated
-        )
+    if isinstance(dated, Reading):
+        dated.name = "surgery_type"
+        chosen["surgery_type"] = dated
     # What is read on the way to other facts (per therapy, `~...`) stays a reading: it is never
     # reported, and a `Fact` costs more to build.
     return [

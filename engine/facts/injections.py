@@ -96,6 +96,10 @@ _SINCE_THEN = re.compile(
     r"post[\s-]?injection)\b",
     re.I | re.ASCII,
 )
+# The words `_SINCE_THEN` starts with: most sentences hold none, and are not matched.
+_SINCE_WORDS = frozenset(
+    ["since", "after", "afterward", "afterwards", "following", "post", "postinjection"]
+)
 FOLLOW_UP = f"{INJECTION}?:"
 # "No prior ESI", "has never had an epidural injection", "no previous injections".
 _NONE = re.compile(
@@ -117,7 +121,9 @@ def injections_given(reader: Reader) -> None:
         if none:
             for kind in KINDS:
                 reader.add(f"{INJECTION}{kind}:prior_injections", 0, *none.span())
-        elif not _FOLLOW_UP_WORDS.isdisjoint(words) or _SINCE_THEN.search(reader.text):
+        elif not _FOLLOW_UP_WORDS.isdisjoint(words) or (
+            not _SINCE_WORDS.isdisjoint(words) and _SINCE_THEN.search(reader.text)
+        ):
             outcome(reader, with_figures(reader.text), FOLLOW_UP)
         elif not _DOWN_WORDS.isdisjoint(words):
             # "Cut Norco from 4 a day to 1" told just after the injection is what followed it.
