@@ -582,6 +582,80 @@ def test_a_return_to_work_that_held_is_no_failed_return(note: str, failed: bool 
 
 
 @pytest.mark.parametrize(
+    "note, normal",
+    [
+        # A negated list before a normal finding ends at the comma: the normal finding states its
+        # own result and is no deficit.
+        ("Negative SLR, normal strength.", {"motor_deficit"}),
+        ("Exam: no tenderness, reflexes 2+.", {"reflex_change"}),
+        ("SLR negative bilaterally, 5/5 strength throughout.", {"motor_deficit"}),
+        # Parts of the examination named together under one result.
+        ("Normal strength and reflexes in both legs.", {"motor_deficit", "reflex_change"}),
+        ("Strength and reflexes normal.", {"motor_deficit", "reflex_change"}),
+        (
+            "Sensation, strength and DTRs intact bilat.",
+            {"motor_deficit", "sensory_deficit", "reflex_change"},
+        ),
+        ("Motor/sensory/DTRs WNL.", {"motor_deficit", "sensory_deficit", "reflex_change"}),
+        ("Sensation and reflexes are symmetric and intact.", {"sensory_deficit", "reflex_change"}),
+        ("Sensory exam showed no deficit to pinprick.", {"sensory_deficit"}),
+        ("Motor examination without focal deficit.", {"motor_deficit"}),
+    ],
+)
+def test_a_normal_examination_is_no_deficit(note: str, normal: set[str]) -> None:
+    values = read(note)
+    parts = {"motor_deficit", "sensory_deficit", "reflex_change"}
+    assert {name for name in parts if values.get(name) is False} == normal
+    assert not any(values.get(name) for name in parts)
+
+
+@pytest.mark.parametrize(
+    "note, deficit",
+    [
+        ("Strength 4/5 in the EHL, sensation and reflexes intact.", "motor_deficit"),
+        ("Negative SLR; decreased sensation in the L5 dermatome.", "sensory_deficit"),
+        ("Normal strength, absent left Achilles reflex.", "reflex_change"),
+    ],
+)
+def test_a_deficit_beside_normal_parts_is_still_read(note: str, deficit: str) -> None:
+    assert read(note)[deficit] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # What the patient denies is not an examination.
+        "Denies weakness; strength and reflexes normal.",
+        "Strength and sensation are not normal.",
+    ],
+)
+def test_parts_named_together_are_not_read_from_a_complaint_or_a_negation(note: str) -> None:
+    values = read(note)
+    assert not any(
+        values.get(name) is False for name in ("motor_deficit", "sensory_deficit", "reflex_change")
+    )
+
+
+@pytest.mark.parametrize(
+    "parts, deficit",
+    [
+        # Two parts of the examination normal and none abnormal: no deficit shown.
+        ({"motor_deficit": False, "sensory_deficit": False}, False),
+        ({"sensory_deficit": False, "reflex_change": False}, False),
+        # One part normal is not an examination of the rest.
+        ({"motor_deficit": False}, None),
+        ({"motor_deficit": False, "sensory_deficit": False, "reflex_change": True}, True),
+    ],
+)
+def test_a_neurologic_deficit_is_ruled_out_by_two_normal_parts(
+    parts: dict[str, bool], deficit: bool | None
+) -> None:
+    from engine.facts import with_derived
+
+    assert with_derived(parts, None).get("neurologic_deficit") is deficit
+
+
+@pytest.mark.parametrize(
     "note, name, value",
     [
         # A hand or wrist fracture named, found or suspected, suggests a fracture (ACOEM Ch. 11).
