@@ -426,8 +426,6 @@ KNOWN_MISSES = {
     "reaches over 'and was' to the phrase, and a negated mention says nothing",
     "CM17-0014449:procedure_certified": "'There requested treatment was denied on 01/06/2017': "
     "the refusal names no surgery (the surgery is named two sentences on)",
-    "CM17-0004133:weeks_since_surgery": "the surgery's date is not read from 'pelvic ring open "
-    "reduction/internal fixation on 10/31/2016', so no weeks since it are counted",
     "CM16-0242419:electrodiagnostic_radiculopathy": "'no evidence of positive electrodiagnostic "
     "findings' names no radiculopathy",
     "CM17-0008241:central_neurologic_disease_suspected": "a negated central disease is read as "

@@ -959,3 +959,78 @@ def test_a_failed_splint_is_failed_conservative_care(note: str) -> None:
 
 def test_a_splint_planned_is_no_failed_care() -> None:
     assert "conservative_care_failed" not in read("Plan: night splinting for six weeks.", RELEASE)
+
+
+# --- opioids denied as a class, a drug started now, a surgery done and authorized, a Dx heading ---
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Meds: naproxen 500 BID, no opioids ever prescribed on this claim.",
+        "He has never been prescribed opioids.",
+        "Not on opioids.",
+        "She takes no opioid medication.",
+        "Denies opioid use.",
+        "The patient is opioid-naive.",
+    ],
+)
+def test_opioids_denied_as_a_class_are_no_opioid_use(note: str) -> None:
+    assert read(note)["opioid_use"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # What follows the class is not the drug taken, or one drug is not every opioid.
+        "No early refills of opioids.",
+        "No opioid agreement is on file.",
+        "Tramadol has not been tried.",
+        "No opioids requested today.",
+    ],
+)
+def test_a_negation_near_opioids_is_not_always_no_opioid_use(note: str) -> None:
+    assert read(note).get("opioid_use") is None
+
+
+@pytest.mark.parametrize(
+    "note, in_use",
+    [
+        ("Plan: start naproxen 500 BID, reassess in 4 weeks.", False),
+        ("We will begin naproxen 500 mg twice daily.", False),
+        ("Continue omeprazole, start naproxen.", False),
+        # The drug started now is the other one; a drug started weeks ago is taken.
+        ("Continue naproxen, start omeprazole.", True),
+        ("She started naproxen two months ago and continues it.", True),
+    ],
+)
+def test_a_drug_started_now_is_a_first_prescription(note: str, in_use: bool) -> None:
+    assert read(note, "Naproxen 500 mg #60")["drug_in_use"] is in_use
+
+
+@pytest.mark.parametrize(
+    "note, operated",
+    [
+        ("S/p R rotator cuff repair (2 anchors) on 10/31/2016, authorized.", date(2016, 10, 31)),
+        ("He underwent pelvic open reduction/internal fixation on 10/31/2016.", date(2016, 10, 31)),
+        # A surgery authorized for a date is not yet done.
+        ("The rotator cuff repair on 12/01/2016 was authorized.", None),
+    ],
+)
+def test_a_surgery_done_is_dated_whatever_is_said_of_its_authorization(
+    note: str, operated: date | None
+) -> None:
+    assert read(note).get("surgery_date") == operated
+
+
+@pytest.mark.parametrize(
+    "note, group",
+    [
+        ("Dx: R knee osteoarthritis, work aggravated.", "arthritis"),
+        ("Assessment/Plan: R shoulder strain, resolving.", "sprain_strain"),
+        ("A: Lumbar sprain/strain, improving.", "sprain_strain"),
+        ("Impression: lumbar radiculopathy.", "neuralgia"),
+    ],
+)
+def test_a_notes_diagnosis_heading_gives_the_diagnoses(note: str, group: str) -> None:
+    assert group in read(note)["diagnoses"]

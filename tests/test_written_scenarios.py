@@ -51,16 +51,12 @@ KNOWN_MISSES = {
     "relief of none",
     "chiro-low-back-initial-trial-six": "no date of injury, only 'low back pain that began on "
     "08/19/2016 while ...'; 'never recieved chiropractic care' (misspelt) is not read as none",
-    "naproxen-knee-oa-first-prescription": "'No NSAID prescribed before. Plan: start naproxen' is "
-    "not read as a first prescription",
     "norco-maintenance-four-as-documented": "the function the drug allows ('On it he walks his dog "
     "... without it he can't get off the couch') is not read as functional improvement, nor "
     "'Urine drug screen 08/2016 consistent' as a test done",
     "lidoderm-localized-neuropathic-after-first-line": "'Tried gabapentin ...: dizzy, fell at "
     "work, stopped. Nortriptyline ...: no change in pain': first-line drugs failed in these words "
     "are not read",
-    "udt-patient-not-on-opioids": "'no opioids ever prescribed on this claim' is not read as no "
-    "opioid use",
     "home-health-homemaker-not-homebound": "a patient who drives herself to the office is not read "
     "as not homebound",
     "psych-consult-psychosocial-delayed-recovery": "no date of injury, only 'fell 12 ft from "
@@ -71,8 +67,6 @@ KNOWN_MISSES = {
     "knee-arthroscopy-meniscectomy-mechanical-five-months": "the injury date ('twisted L knee "
     "stepping off roof ladder 05/03/17') has no injury word; a meniscal tear on MRI with "
     "McMurray positive is not read as a lesion shown to benefit from surgery",
-    "postop-pt-arthroscopic-cuff-repair-initial-twelve": "the surgery's date after a bracket "
-    "('rotator cuff repair (full-thickness supraspinatus, 2 anchors) on 10/31/2016') is not read",
     "acupuncture-2026-initial-six-low-back-meds-not-tolerated": "'ibuprofen stopped 12/2025 for "
     "gastritis' is not read as a pain medication not tolerated, nor 'as adjunct to HEP' as an "
     "adjunct to rehabilitation",
