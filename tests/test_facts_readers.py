@@ -1034,3 +1034,65 @@ def test_a_surgery_done_is_dated_whatever_is_said_of_its_authorization(
 )
 def test_a_notes_diagnosis_heading_gives_the_diagnoses(note: str, group: str) -> None:
     assert group in read(note)["diagnoses"]
+
+
+# --- a drug stopped for its harm, an adjunct to the HEP, care that plateaued, impingement -------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Meds: ibuprofen stopped 12/2025 for gastritis (EGD confirmed).",
+        "Naproxen was discontinued due to elevated creatinine.",
+        "Meloxicam stopped because of GI bleeding.",
+    ],
+)
+def test_a_drug_stopped_for_its_harm_is_a_pain_medication_not_tolerated(note: str) -> None:
+    assert read(note)["pain_medication_reduced_or_not_tolerated"] is True
+
+
+def test_care_beside_the_hep_is_an_adjunct_to_rehabilitation() -> None:
+    values = read("Plan: acupuncture trial x 6 as adjunct to HEP.", "Acupuncture 2x3 lumbar")
+    assert values["adjunct_to_rehabilitation"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She had 8 sessions of PT; progress plateaued.",
+        "PT 12 visits + daily HEP (ROM and cuff strength plateaued), naproxen.",
+        "Two subacromial injections: each relieved pain ~3 wks then returned.",
+    ],
+)
+def test_care_that_plateaued_or_wore_off_failed(note: str) -> None:
+    assert read(note)["conservative_care_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note, lesion",
+    [
+        (
+            "MRI: type II acromion w/ subacromial spur. Exam: Neer (+), Hawkins (+).",
+            True,
+        ),
+        (
+            "MRI 02/2017: partial-thickness bursal-side supraspinatus tear. Hawkins sign positive.",
+            True,
+        ),
+        # The imaging without the signs, or the signs without the imaging, is not clear evidence.
+        ("MRI: subacromial spur. Neer negative, Hawkins negative.", None),
+        ("Exam: Neer (+), Hawkins (+).", None),
+        # A meniscal tear on MRI written without 'of the', with McMurray positive.
+        (
+            "MRI: complex tear posterior horn medial meniscus. McMurray (+) medial.",
+            True,
+        ),
+    ],
+)
+def test_impingement_on_imaging_with_its_signs_is_a_surgical_lesion(
+    note: str, lesion: bool | None
+) -> None:
+    assert (
+        read(note, "R shoulder arthroscopy, subacromial decompression").get("surgical_lesion")
+        is lesion
+    )

@@ -61,15 +61,9 @@ KNOWN_MISSES = {
     "as not homebound",
     "psych-consult-psychosocial-delayed-recovery": "no date of injury, only 'fell 12 ft from "
     "scaffold 12/2016'",
-    "shoulder-arthroscopy-sad-failed-seven-months": "no date of injury, only 'pain since "
-    "10/2016'; the lesion (spur and partial tear on MRI, positive impingement signs and "
-    "lidocaine test) and care that 'plateaued' are not read",
+    "shoulder-arthroscopy-sad-failed-seven-months": "no date of injury, only 'pain since 10/2016'",
     "knee-arthroscopy-meniscectomy-mechanical-five-months": "the injury date ('twisted L knee "
-    "stepping off roof ladder 05/03/17') has no injury word; a meniscal tear on MRI with "
-    "McMurray positive is not read as a lesion shown to benefit from surgery",
-    "acupuncture-2026-initial-six-low-back-meds-not-tolerated": "'ibuprofen stopped 12/2025 for "
-    "gastritis' is not read as a pain medication not tolerated, nor 'as adjunct to HEP' as an "
-    "adjunct to rehabilitation",
+    "stepping off roof ladder 05/03/17') has no injury word",
 }
 
 
