@@ -1129,3 +1129,68 @@ def test_pain_relief_alone_is_no_functional_improvement() -> None:
 )
 def test_prescribed_describing_the_drug_taken_orders_nothing(note: str, name: str) -> None:
     assert read(note)[name] is True
+
+
+# --- the injury told as its event, dated ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "injured"),
+    [
+        ("LBP after MVA on 07/11/16 (rear-ended in a company vehicle).", date(2016, 7, 11)),
+        ("Fell approx 8 feet from scaffolding 10/01/2016 landing on his shoulders.", date(2016, 10, 1)),
+        ("Slip and fall on wet floor at work 08/01/2017, landed on buttocks.", date(2017, 8, 1)),
+        ("Twisting injury R knee at work on 4/12/2017. Locking and catching.", date(2017, 4, 12)),
+        ("Numbness both hands. Sx began 03/01/2016 while typing at work.", date(2016, 3, 1)),
+        ("Back pain, onset while lifting a patient (CNA) on 9/9/2016.", date(2016, 9, 9)),
+        ("Neck pain into R arm since 5/16/2016 DOI.", date(2016, 5, 16)),
+        ("Injury occurred 02/14/2017 when she slipped on a wet floor.", date(2017, 2, 14)),
+        ("Neck pain following a collision while on duty on June 3, 2016.", date(2016, 6, 3)),
+    ],
+)
+def test_the_injury_told_as_its_dated_event_gives_the_date_of_injury(
+    note: str, injured: date
+) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # The date of what followed the event, not of the event.
+        "Hurt his ankle in a fall, s/p ORIF on 06/20/2017.",
+        "After the fall she started PT on 3/2/2017.",
+        "Flare after moving furniture at home 3/1/2026.",
+    ],
+)
+def test_a_date_of_care_after_the_event_is_no_date_of_injury(note: str) -> None:
+    assert "injury_date" not in read(note)
+
+
+# --- the red flags as a review of systems screens for them ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "value"),
+    [
+        ("No fever, wt loss, or h/o CA.", "red_flag_infection", False),
+        ("No fever, wt loss, or h/o CA.", "red_flag_tumor", False),
+        ("ROS: Neg for fever/chills, night pain.", "red_flag_infection", False),
+        ("Denies fever, chills or wound problems.", "red_flag_infection", False),
+        ("Now 5 days of fever to 101.8 and chills after the discectomy.", "red_flag_infection", True),
+        ("PMH: h/o CA of the breast, s/p mastectomy.", "red_flag_tumor", True),
+        ("Unexplained weight loss of 12 lb in 2 months.", "red_flag_tumor", True),
+        ("ROS negative for unexplained weight loss.", "red_flag_tumor", False),
+        ("Lumbar XR 08/02/2017 neg for fx.", "red_flag_fracture", False),
+        ("Progressive L foot weakness: TA 4/5 in 08/2017, now 3/5.", "red_flag_progressive_deficit", True),
+        ("R foot weakness worse since last visit.", "red_flag_progressive_deficit", True),
+        ("No new or progressive neuro sx.", "red_flag_progressive_deficit", False),
+        ("Red flags: none.", "red_flags", False),
+    ],
+)
+def test_a_red_flag_screened_in_a_notes_words_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note, "MRI lumbar spine")[name] is value
+
+
+def test_ca_alone_is_the_state_not_a_cancer() -> None:
+    assert "red_flag_tumor" not in read("Pt moved to CA in 2015; low back pain.", "MRI lumbar spine")

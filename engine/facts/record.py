@@ -23,14 +23,41 @@ _AGE_SEX = Caseless(
 )
 _INJURY_DATE = Caseless(
     re.compile(
-        r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
+        r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
         r"(?:\s+(?:of|on|was|is))?:?\s+"
-        r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+"
+        r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,
     )
 )
+# A note tells the injury as the event that caused it, dated: "LBP after MVA on 07/11/16",
+# "Fell approx 8 feet from scaffolding 10/01/2016", "Slip and fall on wet floor at work
+# 08/01/2017", "Twisting injury R knee at work on 4/12/2017", "Sx began 03/01/2016 while typing
+# at work", "onset while lifting a patient on 9/9/2016", and the date before its label ("since
+# 5/16/2016 DOI"). The event comes first and the date within the clause; a procedure, visit or
+# study named between them dates that instead ("fall ... ORIF on 06/20/2017").
+_INJURY_EVENT = Caseless(
+    re.compile(
+        r"\b(?:injur(?:y|ed)|fell|falls?|slip(?:ped)?|tripped|twist(?:ed|ing)|lifting|bending|"
+        r"MVA|MVC|collision|accident|(?:sx|symptoms|pain)\s+(?:began|started)|onset|at\s+work)\b"
+        rf"(?P<between>[^.;]{{0,50}}?)(?:{DATE})",
+        re.I | re.ASCII,
+    )
+)
+_DATE_THEN_LABEL = Caseless(
+    re.compile(rf"(?:{DATE})\s*\(?\s*(?:DOI|date\s+of\s+injury)\b", re.I | re.ASCII)
+)
+_NOT_THE_EVENT = re.compile(
+    r"\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|MRI|CT|"
+    r"x-?rays?|XR|EMG|injection|ESI|started\s+PT)\b",
+    re.I | re.ASCII,
+)
+_EVENT_WORDS = frozenset(
+    ["injury", "injured", "fell", "fall", "falls", "slip", "slipped", "tripped", "twisted",
+     "twisting", "lifting", "bending", "mva", "mvc", "collision", "accident", "began", "started",
+     "onset", "work", "doi"]
+)  # fmt: skip
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14", and
 # the date in brackets after the name: "The original utilization review (11-8-2016)", "The
 # original Utilization Review (UR) (12-2-2016) denied".
@@ -105,7 +132,9 @@ def age_and_sex(reader: Reader) -> None:
 def record_dates(reader: Reader) -> None:
     """The dates of the injury, of the utilization review and of the reports."""
     text, words = reader.text, reader.words
-    if reader.has_digit and ("injur" in reader.lowered or "doi" in words):
+    if reader.has_digit and (
+        "injur" in reader.lowered or "doi" in words or "d.o.i" in reader.lowered
+    ):
         for cue in _INJURY_DATE.finditer(text, reader.lowered):
             when = DATE_AFTER.match(text, cue.end())
             injured = date_of(when) if when else None
@@ -115,6 +144,20 @@ def record_dates(reader: Reader) -> None:
             month = MONTH_YEAR_AFTER.match(text, cue.end())
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
+                break
+    if (
+        reader.has_digit
+        and reader.sentence.source == "note"
+        and not words.isdisjoint(_EVENT_WORDS)
+        and not any(f.name == "injury_date" for f in reader.found)
+    ):
+        events = [*_DATE_THEN_LABEL.finditer(text, reader.lowered)]
+        events += _INJURY_EVENT.finditer(text, reader.lowered)
+        for event in events:
+            between = event.groupdict().get("between")
+            injured = date_of(event)
+            if injured and not (between and _NOT_THE_EVENT.search(between)):
+                reader.add("injury_date", injured, event.start(), event.end())
                 break
     if reader.has_digit and ("utilization" in words or "ur" in words):
         reviews = list(_UR_DATE.finditer(text, reader.lowered))
