@@ -1194,3 +1194,37 @@ def test_a_red_flag_screened_in_a_notes_words_is_read(note: str, name: str, valu
 
 def test_ca_alone_is_the_state_not_a_cancer() -> None:
     assert "red_flag_tumor" not in read("Pt moved to CA in 2015; low back pain.", "MRI lumbar spine")
+
+
+# --- visits counted the way notes chart them ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "count"),
+    [
+        ("S: LBP. s/p CMT x12 w/ 50% improvement.", "prior_chiropractic_visits", 12),
+        ("Chiropractic tx x 8 to date.", "prior_chiropractic_visits", 8),
+        ("Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.", "prior_pt_visits", 18),
+        ("Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.", "prior_chiropractic_visits", 12),
+        ("Completed 6 acupuncture tx since 6/2017.", "prior_acupuncture_visits", 6),
+        ("Neck pain into R arm. PT completed x 12, continues HEP.", "prior_pt_visits", 12),
+        ("Failed PT (9 visits), meds, rest.", "prior_pt_visits", 9),
+        ("PT 6 sessions w/ HEP, some relief.", "prior_pt_visits", 6),
+        ("Pain persists despite 3 months of PT (16 visits) and gabapentin.", "prior_pt_visits", 16),
+        ("Acupuncture is in conjunction w/ ongoing PT (4 of 8 visits attended).", "prior_pt_visits", 4),
+        ("Hand therapy not yet started.", "prior_pt_visits", 0),
+    ],
+)
+def test_visits_charted_in_a_notes_shorthand_are_counted(note: str, name: str, count: int) -> None:
+    assert read(note)[name] == count
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Plan: PT 6 sessions to start next week.",
+        "Flexion 90 PT tolerance fair, L4 PT.",
+    ],
+)
+def test_visits_planned_or_a_figure_beside_the_name_are_no_visits_done(note: str) -> None:
+    assert "prior_pt_visits" not in read(note)
