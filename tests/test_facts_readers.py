@@ -1228,3 +1228,73 @@ def test_visits_charted_in_a_notes_shorthand_are_counted(note: str, name: str, c
 )
 def test_visits_planned_or_a_figure_beside_the_name_are_no_visits_done(note: str) -> None:
     assert "prior_pt_visits" not in read(note)
+
+
+# --- function, medication and failed care in a note's words ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gain",
+    [
+        "Reports able to sit 45 min (was 15 min).",
+        "Walking 2 miles now vs 0.5.",
+        "Now able to drive 1 hr and lift her 2 yo.",
+        "Oswestry improved from 42% to 24%.",
+        "Back to modified duty 4 hrs/day.",
+        "She returned to full duty last week.",
+    ],
+)
+def test_a_gain_measured_or_a_return_to_work_is_functional_improvement(gain: str) -> None:
+    note = f"Has completed 8 sessions of PT to date. {gain}"
+    assert read(note, "Additional physical therapy 2x4 lumbar")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize("loss", ["ADLs unchanged.", "No documented objective functional improvement."])
+def test_function_said_unchanged_is_no_functional_improvement(loss: str) -> None:
+    note = f"Has completed 18 PT visits since August. {loss}"
+    assert read(note, "Additional physical therapy 2x4 lumbar")["functional_improvement"] is False
+
+
+def test_a_drug_that_lets_the_patient_work_is_its_functional_improvement() -> None:
+    note = "Refill naproxen 550 mg BID, taken since the injury. Naproxen lets her complete her shift."
+    assert read(note, "Naproxen 550 mg #60")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("Naproxen caused stomach upset and was stopped.", True),
+        ("Naproxen d/c'd due to GERD.", True),
+        ("Celecoxib poorly tolerated (dyspepsia).", True),
+        ("Was able to cut ibuprofen from 3 to 1 tab/day.", True),
+        ("Has stopped taking tramadol.", True),
+        ("Meds unchanged (naproxen 500 BID, tolerated well).", False),
+        ("There has been no change in her medication use.", False),
+    ],
+)
+def test_pain_medication_reduced_or_not_tolerated_in_a_notes_words(note: str, value: bool) -> None:
+    assert read(note, "Acupuncture 6 sessions low back")[
+        "pain_medication_reduced_or_not_tolerated"
+    ] is value
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Failed 6 wks PT, NSAIDs and activity modification.",
+        "Failed >6 months conservative tx incl 18 PT.",
+        "Wrist splints x 6 wks and OT x6 w/o relief.",
+        "LBP and R leg pain persist despite 3 months of PT and gabapentin.",
+        "Acupuncture x 10 and TENS with PT helped only briefly.",
+    ],
+)
+def test_care_that_did_not_help_is_conservative_care_failed(note: str) -> None:
+    assert read(note)["conservative_care_failed"] is True
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [("+SLR L at 50 deg.", True), ("Exam: +SLR R 30°.", True), ("Neg SLR.", False)],
+)
+def test_a_straight_leg_raise_result_written_before_it_is_read(note: str, value: bool) -> None:
+    assert read(note)["positive_straight_leg_raise"] is value
