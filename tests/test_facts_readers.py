@@ -1298,3 +1298,36 @@ def test_care_that_did_not_help_is_conservative_care_failed(note: str) -> None:
 )
 def test_a_straight_leg_raise_result_written_before_it_is_read(note: str, value: bool) -> None:
     assert read(note)["positive_straight_leg_raise"] is value
+
+
+# --- the neurologic examination in a note's shorthand ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "value"),
+    [
+        ("Exam: EHL 4+/5 L, dec LT L5 dermatome.", "sensory_deficit", True),
+        ("Neuro: L ankle jerk absent; sens dec lat foot; PF 5/5.", "sensory_deficit", True),
+        ("+Tinel; dec 2-pt discrimination R median digits.", "sensory_deficit", True),
+        ("Numbness L L5 dermatome, L patellar reflex 1+.", "sensory_deficit", True),
+        ("Sensory: intact to pinprick and light touch in all LE dermatomes.", "sensory_deficit", False),
+        ("Neuro: str 5/5, sens intact, DTRs 2+ sym.", "sensory_deficit", False),
+        ("Neuro: decreased sensation R dorsal foot; R achilles 1+ vs 2+ on L.", "reflex_change", True),
+        ("Exam: L biceps reflex trace vs 2+ R; grip 5/5 bilat.", "reflex_change", True),
+        ("Reflexes: patellar 2+ bilat, Achilles 1+ on R, 2+ on L.", "reflex_change", True),
+        ("SLR (-). DTR 2+ patellar/achilles. Motor 5/5.", "reflex_change", False),
+        ("Motor: 5-/5 R EHL, otherwise 5/5.", "motor_deficit", True),
+        ("SLR neg. Strength WNL.", "motor_deficit", False),
+        (
+            "Motor, sensory and reflex exam of the lower extremities is within normal limits.",
+            "reflex_change",
+            False,
+        ),
+        # A whole examination stated normal: its parts, from which the deficit is derived.
+        ("Neurologic exam of the upper extremities is normal.", "reflex_change", False),
+        ("McMurray positive. NV intact. No prior knee surgery.", "sensory_deficit", False),
+        ("NVI BLE. Neg SLR.", "motor_deficit", False),
+    ],
+)
+def test_a_neurologic_examination_in_shorthand_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note)[name] is value
