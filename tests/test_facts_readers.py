@@ -1391,3 +1391,19 @@ def test_an_acdf_is_a_dated_surgery() -> None:
     found = read("Chronic neck pain s/p C5-6 ACDF 06/14/2015.")
     assert found["prior_surgery"] is True
     assert found["surgery_date"] == date(2015, 6, 14)
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        (
+            "He has done eight visits of physical therapy and naproxen for six weeks without change.",
+            True,
+        ),
+        ("PT x 8 without improvement, cortisone inj x1 helped 2 wks.", True),
+        ("Has done 8 visits of therapy with no change in medication.", None),
+        ("She walks without any change in gait.", None),
+    ],
+)
+def test_care_that_left_the_patient_as_he_was_failed(note: str, value: bool | None) -> None:
+    assert read(note).get("conservative_care_failed") is value
