@@ -59,8 +59,6 @@ KNOWN_MISSES = {
     "psych-consult-psychosocial-delayed-recovery": "no date of injury, only 'fell 12 ft from "
     "scaffold 12/2016'",
     "shoulder-arthroscopy-sad-failed-seven-months": "no date of injury, only 'pain since 10/2016'",
-    "knee-arthroscopy-meniscectomy-mechanical-five-months": "the injury date ('twisted L knee "
-    "stepping off roof ladder 05/03/17') has no injury word",
 }
 
 
