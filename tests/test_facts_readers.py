@@ -403,6 +403,38 @@ def test_an_indication_denied_or_of_another_kind_is_not_read_as_present(
     assert read(note).get(name) is not True
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She drove herself to today's visit.",
+        "He still drives and does his own grocery shopping.",
+        "She takes the bus to therapy and does her own shopping.",
+        "He runs his own errands on weekends.",
+        "She goes to her own therapy appointments.",
+        "He came alone to the appointment and is able to drive short distances.",
+    ],
+)
+def test_leaving_home_unaided_is_not_homebound(note: str) -> None:
+    # Homebound as the CPMTG 2016 defines it: leaving home needs help or is a major effort
+    # (mtus.cp2009.home_health). Driving, shopping and errands done by the patient are neither.
+    assert read(note)["homebound"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She is unable to drive since the surgery.",
+        "Her husband drives her to all appointments.",
+        "He no longer drives and cannot go shopping.",
+        "She is not able to drive.",
+        # Another person's errands are no sign of the patient's.
+        "Her daughter does the grocery shopping for her.",
+    ],
+)
+def test_not_driving_or_being_driven_says_nothing_of_being_homebound(note: str) -> None:
+    assert "homebound" not in read(note)
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 
@@ -724,6 +756,41 @@ def test_a_neurotomy_is_read_apart_from_the_block_before_it(
 ) -> None:
     facts = read(note, NEUROTOMY)
     assert {name: facts.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Never had a medial branch block.",
+        "P: Nothing imaged, no EDx, and never had a medial branch block.",
+        "No diagnostic blocks have been done.",
+        "She has not had any facet injections.",
+        "No prior medial branch blocks.",
+        "He has never undergone a diagnostic block.",
+    ],
+)
+def test_no_block_given_is_no_relief_from_one(note: str) -> None:
+    # A neurotomy follows a diagnosis made by blocks (odg.facet.rf_neurotomy criterion 1): a
+    # record that says none was given shows that criterion unmet, not unknown.
+    assert read(note, NEUROTOMY).get("medial_branch_block_relief_percent") == 0
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A block given, whatever its relief: not a block denied.
+        "No relief from the medial branch block.",
+        "No change after the facet block in May.",
+        "Medial branch blocks gave 80% relief.",
+        # Denied of another kind of procedure.
+        "No prior RF ablation.",
+        "Never had an epidural injection.",
+        # Planned, not denied.
+        "Plan: medial branch blocks at C5-6 and C6-7.",
+    ],
+)
+def test_a_block_given_or_another_procedure_denied_is_no_block_denied(note: str) -> None:
+    assert read(note, NEUROTOMY).get("medial_branch_block_relief_percent") in (None, 80)
 
 
 @pytest.mark.parametrize(

@@ -44,9 +44,6 @@ KNOWN_MISSES = {
     "diphenhydramine-nightly-eight-months": "the sleep complaint ('keeps him from sleeping well') "
     "and the measures not tried ('no other sleep measures have been tried') are in words the "
     "readers do not take",
-    "home-aide-housework-patient-drives": "a patient who drives is not read as not homebound",
-    "cervical-rf-ablation-radicular-no-blocks": "'no diagnostic blocks' is not read as a block "
-    "relief of none",
 }
 
 
