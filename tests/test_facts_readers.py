@@ -435,6 +435,66 @@ def test_not_driving_or_being_driven_says_nothing_of_being_homebound(note: str) 
     assert "homebound" not in read(note)
 
 
+# --- sleep: the complaint and the measures tried, in a progress note's words ---------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "His neck pain keeps him from sleeping well.",
+        "The burning keeps her from falling asleep.",
+        "Sleeps poorly because of the shoulder.",
+        "She is back to about four hours of broken sleep.",
+        "Pain wakes her 3-4 times a night.",
+        "Gets only 4 hours of sleep a night.",
+        "Trouble falling asleep since the injury.",
+    ],
+)
+def test_a_sleep_complaint_is_read_in_its_many_wordings(note: str) -> None:
+    assert read(note)["insomnia"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Sleeps well, denies insomnia.",
+        "Sleeping 7 hours of sleep a night on the new mattress.",
+        "He keeps his exercises up and sleeps well.",
+        "The medication may wake her early; discussed.",
+    ],
+)
+def test_no_sleep_complaint_from_good_sleep_or_a_drug_note(note: str) -> None:
+    assert read(note).get("insomnia") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No sleep study has been done and no other sleep measures have been tried beyond the "
+        "antihistamine.",
+        "No other sleep aids tried.",
+        "Sleep hygiene has not been tried.",
+        "She has never tried sleep hygiene or melatonin.",
+        "Nothing else has been tried for sleep.",
+    ],
+)
+def test_the_note_saying_nothing_else_was_tried_for_sleep_is_none_tried(note: str) -> None:
+    assert read(note)["sleep_hygiene_tried"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A reviewer finding the record silent is silence, not a record of none tried.
+        "There is no documentation of sleep hygiene measures.",
+        "Lack of documentation that the patient has undergone sleep hygiene techniques.",
+        "She has followed sleep hygiene measures for a month without benefit.",
+    ],
+)
+def test_silence_or_measures_tried_is_not_none_tried(note: str) -> None:
+    assert read(note).get("sleep_hygiene_tried") is not False
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 

@@ -34,6 +34,7 @@ _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
 _PAST_YEAR = re.compile(
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
 )
+_SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 # An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
 # sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
@@ -90,7 +91,16 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
         return
     # A strength grade is a measurement: "w/o gains in strength (ER 4-/5)" still grades the
     # muscle 4-/5; a cue about the words around it does not deny what was measured.
-    status = Status.PRESENT if _GRADE.fullmatch(text, start, end) else reader.status_at(start, end)
+    # A `normal` phrase that carries its own negation ("no other sleep measures", "not at MMI")
+    # is the negative statement as written: a cue before it belongs to another clause ("No
+    # sleep study has been done and no other sleep measures have been tried"), and a double
+    # negation is not what the note means.
+    if _GRADE.fullmatch(text, start, end) or (
+        not when_stated and _SELF_NEGATED.match(text, start, end)
+    ):
+        status = Status.PRESENT
+    else:
+        status = reader.status_at(start, end)
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL or (
