@@ -495,6 +495,65 @@ def test_silence_or_measures_tried_is_not_none_tried(note: str) -> None:
     assert read(note).get("sleep_hygiene_tried") is not False
 
 
+# --- first-line drugs for neuropathic pain tried and failed, told as a story -------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Gabapentin titrated to 1800 mg/day over ten weeks caused dizziness and falls and was "
+        "stopped.",
+        "Nortriptyline 25 mg at bedtime gave urinary retention and was stopped after 3 weeks.",
+        "Lyrica 75 mg BID for two months without benefit.",
+        "Amitriptyline at night did not help the burning.",
+        "Cymbalta 60 mg was ineffective.",
+        "She failed gabapentin.",
+        "Duloxetine caused nausea and was discontinued.",
+    ],
+)
+def test_a_first_line_drug_that_failed_is_read_in_its_many_wordings(note: str) -> None:
+    assert read(note)["neuropathic_first_line_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Gabapentin 300 mg TID gave good relief of the burning.",
+        "Continue nortriptyline 25 mg at bedtime, with relief.",
+        "Plan: start gabapentin 100 mg at bedtime.",
+        "Ibuprofen caused dyspepsia and was stopped.",
+        "Gabapentin with 50% relief of the leg pain.",
+    ],
+)
+def test_a_first_line_drug_that_helped_planned_or_another_drug_is_no_failure(note: str) -> None:
+    assert read(note).get("neuropathic_first_line_failed") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Trial of lidocaine patch to the localized area.",
+        "Trial of Lidoderm 5% patch to the chest wall, 12 hours on and 12 off.",
+        "Plan: trial of Lidoderm 5% patch, 12 hours on and 12 off.",
+        "Will try a Lidoderm patch to the chest wall.",
+    ],
+)
+def test_a_trial_of_the_requested_drug_is_a_first_prescription(note: str) -> None:
+    assert read(note, "Lidoderm 5% patch #30")["drug_in_use"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Trial of Lidoderm patch was not effective.",
+        "She failed a trial of Lidoderm last year.",
+        "Has used Lidoderm patches since 2016.",
+    ],
+)
+def test_a_trial_already_had_is_no_first_prescription(note: str) -> None:
+    assert read(note, "Lidoderm 5% patch #30").get("drug_in_use") is not False
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 

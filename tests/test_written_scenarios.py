@@ -29,8 +29,6 @@ KNOWN_MISSES = {
     "it has no rule to certify it",
     "ncv-median-carpal-tunnel-surgical-candidate": "no date of injury, only 'since about March "
     "2016', and the symptoms' start is not read as the point the weeks run from",
-    "lidoderm-rib-neuralgia-after-gabapentin-and-tca": "'Gabapentin titrated ... caused dizziness "
-    "and falls and was stopped': first-line drugs failed in these words are not read",
     "udt-second-this-year-chronic-hydrocodone": "'the second of this calendar year', with the "
     "last test dated: the tests of the past year are not counted from it",
     "tens-purchase-after-successful-crps-rental": "the relief in the rental's log ('pain falling "

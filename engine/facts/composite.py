@@ -35,6 +35,11 @@ _TAKEN_FOR = re.compile(
     r"(\d{1,2})\s+(weeks?|months?|years?)\b",
     re.I | re.ASCII,
 )
+_TRIAL_ORDERED = re.compile(
+    r"^\W*(?:(?:treatment\s+)?plan\s*:?\s*)?(?:(?:a|another|new)\s+)?trial\s+of\b"
+    r"(?![^.;]*\b(?:was|were|had|has|did|failed|helped|gave|caused|without|stopped)\b)",
+    re.I | re.ASCII,
+)
 _ONSET_WORDS = frozenset(["year", "years", "month", "months"])
 # "symptoms for 2 years", "first noticed pain ... about 3 years ago"
 _ONSET = re.compile(
@@ -156,7 +161,10 @@ def composite_mentions(
             count = int(figure) if figure.isdigit() else 2
             weeks = weeks_in(count, unit)
             add("~onset_weeks", weeks, onset.start(), onset.end())
-    first = "drug_first" in of
+    # A sentence that opens with the trial it orders ("Trial of lidocaine patch to the localized
+    # area", "Plan: trial of Lidoderm") starts the drug; "a trial of" inside a sentence is as
+    # often one already had ("failed a trial of gabapentin"), so only the opening counts.
+    first = "drug_first" in of or ("trial" in words and _TRIAL_ORDERED.match(text) is not None)
     if "drug" in of and (first or "drug_current" in of):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text) if "for" in words else None
