@@ -554,6 +554,88 @@ def test_a_trial_already_had_is_no_first_prescription(note: str) -> None:
     assert read(note, "Lidoderm 5% patch #30").get("drug_in_use") is not False
 
 
+# --- the grounds for an FCE in a progress note's words ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Tried returning to her stocker job in February and again in late March; both attempts "
+        "ended within the first week because of shoulder pain.",
+        "He attempted to return to full duty in May but could not tolerate the lifting.",
+        "She returned to work on 3/1 but had to stop after two days.",
+        "Two attempts at returning to work failed.",
+        "He went back to his regular job and was taken off work again after a week.",
+        "Two failed attempts to return to work in 2016.",
+    ],
+)
+def test_a_return_to_work_that_ended_is_a_failed_return(note: str) -> None:
+    assert read(note)["return_to_work_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She returned to full duty in March and is tolerating it.",
+        "He plans to return to work next month.",
+        "She would like to try returning to her job.",
+        "He has not returned to work.",
+    ],
+)
+def test_a_return_held_planned_or_not_made_is_no_failed_return(note: str) -> None:
+    assert read(note).get("return_to_work_failed") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The panel QME limits her to 10 lb and no overhead work, while my restrictions were 25 "
+        "lb occasional overhead.",
+        "The AME released him to full duty, but my restrictions remain no lifting over 20 lb.",
+        "My restrictions are sedentary work, whereas the QME found her able to do her usual job.",
+        "The QME released her to full duty, which conflicts with my restrictions.",
+    ],
+)
+def test_another_examiners_restrictions_against_the_treaters_are_conflicting_reports(
+    note: str,
+) -> None:
+    assert read(note)["conflicting_medical_reports"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The QME agreed with my restrictions.",
+        "The QME evaluation is scheduled for next month.",
+        "My restrictions are unchanged: no lifting over 20 lb.",
+    ],
+)
+def test_an_examiner_who_agrees_or_is_only_named_is_no_conflict(note: str) -> None:
+    assert read(note).get("conflicting_medical_reports") is not True
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("S/p arthroscopic rotator cuff repair, right, approaching maximal medical improvement.",
+         "near_mmi"),
+        ("Status post L5-S1 microdiscectomy, with weakness of the EHL 4/5.", "motor_deficit"),
+        ("S/p carpal tunnel release, now with numbness in the ulnar fingers and Tinel positive "
+         "at the elbow.", "nerve_entrapment_signs"),
+    ],
+)  # fmt: skip
+def test_status_post_names_the_event_only_not_the_state_after_the_comma(
+    note: str, name: str
+) -> None:
+    assert read(note)[name] is True
+
+
+def test_status_post_still_puts_the_surgery_itself_in_the_past() -> None:
+    facts = read("S/p arthroscopic rotator cuff repair, right, approaching MMI.")
+    assert facts["prior_surgery"] is True
+    assert facts["surgery_type"] == "rotator cuff repair"
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 

@@ -33,9 +33,6 @@ KNOWN_MISSES = {
     "last test dated: the tests of the past year are not counted from it",
     "tens-purchase-after-successful-crps-rental": "the relief in the rental's log ('pain falling "
     "from 7 to about 4') is in words the TENS trial reader does not take",
-    "fce-near-mmi-two-failed-return-attempts": "'S/p ... repair, approaching maximal medical "
-    "improvement': the history cue reaches past the comma; the failed returns and the QME's "
-    "conflicting restrictions are told in words not read",
     "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the injury date "
     "('twisted the left knee on a ladder 11/29/2016') has no injury word, and the care that "
     "failed is not told apart from the rest",
