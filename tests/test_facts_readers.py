@@ -660,6 +660,67 @@ def test_no_date_of_injury_from_a_year_alone_or_another_date(note: str) -> None:
     assert "injury_date" not in read(note)
 
 
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        ("Orthopedic follow-up for this 39 year old electrician who twisted the left knee on a "
+         "ladder 11/29/2016, he has been on modified duty since December.", date(2016, 11, 29)),
+        ("She slipped on a wet floor at the warehouse on 02/03/2017.", date(2017, 2, 3)),
+        ("He fell from a scaffold in March 2016 and landed on his back.", date(2016, 3, 15)),
+        ("Was struck by a falling ceiling panel 10/19/2016.", date(2016, 10, 19)),
+        ("Lifting a 60 lb box on 4/12/2017 he felt a pop in the low back.", date(2017, 4, 12)),
+    ],
+)  # fmt: skip
+def test_the_injury_told_as_an_event_with_its_date_dates_the_injury(
+    note: str, injured: date
+) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note, started",
+    [
+        ("Numbness of the right thumb, index and middle fingers, waking her 3-4 nights a week, "
+         "since about March 2016 (assembles circuit boards).", date(2016, 3, 15)),
+        ("Neck pain since 10/19/2016.", date(2016, 10, 19)),
+        ("The tingling began in early May 2017 at the new workstation.", date(2017, 5, 15)),
+        ("Wrist pain and swelling started around January 2017.", date(2017, 1, 15)),
+    ],
+)  # fmt: skip
+def test_without_a_date_of_injury_the_symptoms_start_is_where_the_weeks_run_from(
+    note: str, started: date
+) -> None:
+    assert read(note)["injury_date"] == started
+
+
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        # The date of injury, where the record gives it, stands before any other start.
+        ("DOI 12/28/2015. Low back pain since March 2016.", date(2015, 12, 28)),
+        ("Injured at work on 3/4/2016. He fell again on 5/1/2017.", date(2016, 3, 4)),
+    ],
+)
+def test_the_date_of_injury_stands_before_an_event_or_a_start_of_symptoms(
+    note: str, injured: date
+) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A drug's start, a visit, a plan: no start of the condition.
+        "Taking gabapentin since March 2016.",
+        "Seen on 3/4/2017 for follow-up.",
+        "Pain 4/10 today; return in 2017.",
+        "He fell, date unknown.",
+    ],
+)
+def test_no_start_of_the_condition_from_a_drug_a_visit_or_an_undated_fall(note: str) -> None:
+    assert "injury_date" not in read(note)
+
+
 # --- injections already given, of the kind requested ---------------------------------------------
 
 ESI = "Lumbar epidural steroid injection L4-5"

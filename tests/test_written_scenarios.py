@@ -27,15 +27,13 @@ KNOWN_MISSES = {
     "postop-hand-therapy-metacarpal-orif-half-course": "the metacarpal line is one a letter quotes "
     "without its weeks or period: only its course limit is encoded, so an initial course within "
     "it has no rule to certify it",
-    "ncv-median-carpal-tunnel-surgical-candidate": "no date of injury, only 'since about March "
-    "2016', and the symptoms' start is not read as the point the weeks run from",
     "udt-second-this-year-chronic-hydrocodone": "'the second of this calendar year', with the "
     "last test dated: the tests of the past year are not counted from it",
     "tens-purchase-after-successful-crps-rental": "the relief in the rental's log ('pain falling "
     "from 7 to about 4') is in words the TENS trial reader does not take",
-    "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the injury date "
-    "('twisted the left knee on a ladder 11/29/2016') has no injury word, and the care that "
-    "failed is not told apart from the rest",
+    "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the care that "
+    "failed is not told apart from the rest (no word of persisting beside the symptoms: 'the "
+    "knee locks and catches every week')",
 }
 
 
