@@ -636,6 +636,53 @@ def test_status_post_still_puts_the_surgery_itself_in_the_past() -> None:
     assert facts["surgery_type"] == "rotator cuff repair"
 
 
+# --- a TENS trial that helped, told by its log ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She used a rented TENS unit from August 7 to September 6 and brought her daily log "
+        "today: three 20-minute sessions a day, pain falling from 7 to about 4 during and after "
+        "use.",
+        "30-day TENS rental trial 09/18-10/18/17, log attached: pain 6 -> 3/10 for ~2 hrs after "
+        "each use.",
+        "During the TENS trial his pain dropped from 8/10 to 5/10 after each session.",
+        "On the one-month TENS rental she cut tramadol from three tablets a day to one.",
+        "The TENS trial helped: she walks 30 minutes now.",
+    ],
+)
+def test_a_tens_trial_that_helped_is_read_from_its_log(note: str) -> None:
+    assert read(note)["tens_trial_successful"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "TENS trial without relief.",
+        "The TENS rental gave no relief; pain stayed from 7 to 8.",
+        "Plan: 30-day TENS rental; pain falling from 7 to 4 is the goal.",
+        "Pain falling from 7 to about 4 with ice and rest.",
+    ],
+)
+def test_a_tens_trial_without_relief_planned_or_no_trial_is_no_successful_trial(
+    note: str,
+) -> None:
+    assert read(note).get("tens_trial_successful") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Our short-term goal is an hour of keyboard work; the long-term goal is her full shift.",
+        "Long-term goal: return to full duty.",
+        "Functional goal is walking 30 minutes.",
+    ],
+)
+def test_a_goal_named_one_at_a_time_is_a_goal_documented(note: str) -> None:
+    assert read(note)["treatment_goals_documented"] is True
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 

@@ -29,8 +29,11 @@ KNOWN_MISSES = {
     "it has no rule to certify it",
     "udt-second-this-year-chronic-hydrocodone": "'the second of this calendar year', with the "
     "last test dated: the tests of the past year are not counted from it",
-    "tens-purchase-after-successful-crps-rental": "the relief in the rental's log ('pain falling "
-    "from 7 to about 4') is in words the TENS trial reader does not take",
+    "tens-purchase-after-successful-crps-rental": "the rental's relief is read now, but the "
+    "other criteria are told in words not read: the care before the trial goes on rather than "
+    "failed ('keeps up the exercises her occupational therapist taught her and takes "
+    "gabapentin'), which is also the program it is an adjunct to, and the CRPS is named in a "
+    "history sentence, not among the diagnoses",
     "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the care that "
     "failed is not told apart from the rest (no word of persisting beside the symptoms: 'the "
     "knee locks and catches every week')",
