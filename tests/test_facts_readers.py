@@ -683,6 +683,29 @@ def test_a_goal_named_one_at_a_time_is_a_goal_documented(note: str) -> None:
     assert read(note)["treatment_goals_documented"] is True
 
 
+# --- a normal finding after a negated one in a list is still normal ------------------------------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        ("No focal deficits, sensation intact.", "sensory_deficit", False),
+        ("No radicular pain, reflexes symmetric.", "reflex_change", False),
+        ("No weakness or atrophy, normal strength in both legs.", "motor_deficit", False),
+        ("No early refills, single prescriber and pharmacy.", "aberrant_drug_behavior", False),
+        ("Gait normal without a limp, intact sensation in both feet.", "sensory_deficit", False),
+        # A negation right before the normal finding still turns it.
+        ("Not a single prescriber: three doctors write her opioids.", "aberrant_drug_behavior",
+         True),
+        ("She is not at MMI.", "near_mmi", False),
+    ],
+)  # fmt: skip
+def test_a_negation_of_an_earlier_list_item_does_not_turn_a_normal_finding(
+    note: str, name: str, value: bool
+) -> None:
+    assert read(note)[name] is value
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 

@@ -35,6 +35,10 @@ _PAST_YEAR = re.compile(
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
 )
 _SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
+_NEGATION_JUST_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|denies|denied|non|nor|neither|none)\W+(?:(?:a|an|the|any)\W+)?\Z",
+    re.I | re.ASCII,
+)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 # An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
 # sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
@@ -126,6 +130,16 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
     if status in (Status.PRESENT, Status.POSSIBLE) and not reader.is_quiet():
         inherited = reader.inherited(start, status)
         status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
+    # A `normal` phrase is itself the finding's absence; a negation reaching it from an earlier
+    # item of a list ("No focal deficits, sensation intact", "No early refills, single
+    # prescriber") is that item's, not a denial of the normal finding. Only a negation right
+    # before it turns it ("not a single prescriber").
+    if (
+        status is Status.ABSENT
+        and not when_stated
+        and not _NEGATION_JUST_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        status = Status.PRESENT
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
     if status in (Status.POSSIBLE, Status.HISTORICAL):
