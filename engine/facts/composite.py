@@ -21,6 +21,7 @@ _NEEDED_FOR = {
     "drug_current": "drugs",
     "drug_none": "drugs",
     "drug_first": "drugs",
+    "drug_started": "drugs",
     "comorbidity": "comorbidities",
     "programs": "rehabilitation",
     "rehab_planned": "rehabilitation",
@@ -33,11 +34,6 @@ _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.
 _TAKEN_FOR = re.compile(
     r"\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?"
     r"(\d{1,2})\s+(weeks?|months?|years?)\b",
-    re.I | re.ASCII,
-)
-_TRIAL_ORDERED = re.compile(
-    r"^\W*(?:(?:treatment\s+)?plan\s*:?\s*)?(?:(?:a|another|new)\s+)?trial\s+of\b"
-    r"(?![^.;]*\b(?:was|were|had|has|did|failed|helped|gave|caused|without|stopped)\b)",
     re.I | re.ASCII,
 )
 _ONSET_WORDS = frozenset(["year", "years", "month", "months"])
@@ -161,22 +157,29 @@ def composite_mentions(
             count = int(figure) if figure.isdigit() else 2
             weeks = weeks_in(count, unit)
             add("~onset_weeks", weeks, onset.start(), onset.end())
-    # A sentence that opens with the trial it orders ("Trial of lidocaine patch to the localized
-    # area", "Plan: trial of Lidoderm") starts the drug; "a trial of" inside a sentence is as
-    # often one already had ("failed a trial of gabapentin"), so only the opening counts.
-    first = "drug_first" in of or ("trial" in words and _TRIAL_ORDERED.match(text) is not None)
-    if "drug" in of and (first or "drug_current" in of):
+    first = "drug_first" in of
+    current = "drug_current" in of
+    starting = "drug_started" in of
+    if "drug" in of and (first or current or starting):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text) if "for" in words else None
         taken = stated("drug", given)
-        for name in dict.fromkeys(
-            findings.drug_name.get(m[1], m[1])
-            for m in of["drug"]
-            if m[1] in taken and (first or not just_given(around(m, 3, 0), findings.given_now))
-        ):
-            if first:
-                add(f"~drug:first:{name}", True)
+        started_now: dict[str, None] = {}
+        continued: dict[str, None] = {}
+        for m in of["drug"]:
+            if m[1] not in taken:
                 continue
+            name = findings.drug_name.get(m[1], m[1])
+            before = around(m, 3, 0)
+            # A first prescription: the sentence says so, or the drug comes right after a word
+            # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
+            if first or (starting and just_given(before, findings.started_now)):
+                started_now[name] = None
+            elif current and not just_given(before, findings.given_now):
+                continued[name] = None
+        for name in started_now:
+            add(f"~drug:first:{name}", True)
+        for name in (n for n in continued if n not in started_now):
             add(f"~drug:taken:{name}", True)
             started = date_of(since) if since else None
             if since and started:

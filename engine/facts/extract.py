@@ -24,7 +24,7 @@ from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
-from engine.facts.neurologic import normal_neurologic_exam
+from engine.facts.neurologic import normal_neurologic_exam, normal_parts_together
 from engine.facts.prior_treatment import VISITS_ANAPHOR, visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
@@ -237,6 +237,7 @@ def facts_in(
         )
     diagnosis_groups(reader)
     normal_neurologic_exam(reader)
+    normal_parts_together(reader)
     surgery_dates(reader)
     earlier_studies(reader)
     injections_given(reader)

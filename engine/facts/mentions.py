@@ -105,6 +105,19 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
         status = Status.PRESENT
     else:
         status = reader.status_at(start, end)
+    if not when_stated and status is Status.ABSENT:
+        # A normal finding states its own result: a negated list before it ("Negative SLR,
+        # normal strength"; "No tenderness, reflexes 2+") ends at the clause mark and does not
+        # turn the normal examination into a deficit. Only a cue in its own clause negates it
+        # ("not neurologically intact").
+        status = reader.status_in_own_clause(start, end)
+        # Within the clause too, a negation of an earlier item ("No early refills and a single
+        # prescriber") is that item's: only a cue right before the normal finding turns it
+        # ("not a single prescriber").
+        if status is Status.ABSENT and not _NEGATION_JUST_BEFORE.search(
+            text, max(0, start - 40), start
+        ):
+            status = Status.PRESENT
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL or (
@@ -127,19 +140,9 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
         return
     # A suspicion inside a negated list ("no suspicions of red flag findings, such as ...
     # myelopathy") takes the list's negation too, before a suspicion can count as stated.
-    if status in (Status.PRESENT, Status.POSSIBLE) and not reader.is_quiet():
+    if status in (Status.PRESENT, Status.POSSIBLE) and when_stated and not reader.is_quiet():
         inherited = reader.inherited(start, status)
         status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
-    # A `normal` phrase is itself the finding's absence; a negation reaching it from an earlier
-    # item of a list ("No focal deficits, sensation intact", "No early refills, single
-    # prescriber") is that item's, not a denial of the normal finding. Only a negation right
-    # before it turns it ("not a single prescriber").
-    if (
-        status is Status.ABSENT
-        and not when_stated
-        and not _NEGATION_JUST_BEFORE.search(text, max(0, start - 40), start)
-    ):
-        status = Status.PRESENT
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
     if status in (Status.POSSIBLE, Status.HISTORICAL):
