@@ -1432,3 +1432,98 @@ def test_a_surgery_done_is_dated_whatever_is_said_of_its_authorization(
 )
 def test_a_notes_diagnosis_heading_gives_the_diagnoses(note: str, group: str) -> None:
     assert group in read(note)["diagnoses"]
+
+
+# --- a drug stopped for its harm, an adjunct to the HEP, care that plateaued, impingement -------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Meds: ibuprofen stopped 12/2025 for gastritis (EGD confirmed).",
+        "Naproxen was discontinued due to elevated creatinine.",
+        "Meloxicam stopped because of GI bleeding.",
+    ],
+)
+def test_a_drug_stopped_for_its_harm_is_a_pain_medication_not_tolerated(note: str) -> None:
+    assert read(note)["pain_medication_reduced_or_not_tolerated"] is True
+
+
+def test_care_beside_the_hep_is_an_adjunct_to_rehabilitation() -> None:
+    values = read("Plan: acupuncture trial x 6 as adjunct to HEP.", "Acupuncture 2x3 lumbar")
+    assert values["adjunct_to_rehabilitation"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She had 8 sessions of PT; progress plateaued.",
+        "PT 12 visits + daily HEP (ROM and cuff strength plateaued), naproxen.",
+        "Two subacromial injections: each relieved pain ~3 wks then returned.",
+    ],
+)
+def test_care_that_plateaued_or_wore_off_failed(note: str) -> None:
+    assert read(note)["conservative_care_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note, lesion",
+    [
+        (
+            "MRI: type II acromion w/ subacromial spur. Exam: Neer (+), Hawkins (+).",
+            True,
+        ),
+        (
+            "MRI 02/2017: partial-thickness bursal-side supraspinatus tear. Hawkins sign positive.",
+            True,
+        ),
+        # The imaging without the signs, or the signs without the imaging, is not clear evidence.
+        ("MRI: subacromial spur. Neer negative, Hawkins negative.", None),
+        ("Exam: Neer (+), Hawkins (+).", None),
+        # A meniscal tear on MRI written without 'of the', with McMurray positive.
+        (
+            "MRI: complex tear posterior horn medial meniscus. McMurray (+) medial.",
+            True,
+        ),
+    ],
+)
+def test_impingement_on_imaging_with_its_signs_is_a_surgical_lesion(
+    note: str, lesion: bool | None
+) -> None:
+    assert (
+        read(note, "R shoulder arthroscopy, subacromial decompression").get("surgical_lesion")
+        is lesion
+    )
+
+
+# --- what a drug lets the patient do, and 'prescribed' that orders nothing ----------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "He has taken Norco for two years. On it he walks his dog 30 minutes a day; without it "
+        "he can't get off the couch.",
+        "He has taken Norco for two years. The medication allows him to work his full shift.",
+        "She takes Norco daily. With her medications she is able to cook and shop; without "
+        "them she stays in bed.",
+    ],
+)
+def test_what_a_drug_taken_lets_the_patient_do_is_its_functional_improvement(note: str) -> None:
+    assert read(note, "Norco 10/325 #90")["functional_improvement"] is True
+
+
+def test_pain_relief_alone_is_no_functional_improvement() -> None:
+    values = read("He has taken Norco for two years. Pain 7/10 without, 3/10 with it.", "Norco #90")
+    assert values.get("functional_improvement") is not True
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("Urine drug screen 08/2016 consistent with prescribed medication.", "urine_drug_screen"),
+        ("CURES checked today, consistent with prescribed medication.", "cures_checked"),
+    ],
+)
+def test_prescribed_describing_the_drug_taken_orders_nothing(note: str, name: str) -> None:
+    assert read(note)[name] is True

@@ -41,21 +41,9 @@ KNOWN_MISSES = {
     "knee locks and catches every week')",
     "chiro-low-back-initial-trial-six": "no date of injury, only 'low back pain that began on "
     "08/19/2016 while ...'; 'never recieved chiropractic care' (misspelt) is not read as none",
-    "norco-maintenance-four-as-documented": "the function the drug allows ('On it he walks his dog "
-    "... without it he can't get off the couch') is not read as functional improvement, nor "
-    "'Urine drug screen 08/2016 consistent' as a test done",
     "lidoderm-localized-neuropathic-after-first-line": "'Tried gabapentin ...: dizzy, fell at "
     "work, stopped. Nortriptyline ...: no change in pain': first-line drugs failed in these words "
     "are not read",
-    "shoulder-arthroscopy-sad-failed-seven-months": "no date of injury, only 'pain since "
-    "10/2016'; the lesion (spur and partial tear on MRI, positive impingement signs and "
-    "lidocaine test) and care that 'plateaued' are not read",
-    "knee-arthroscopy-meniscectomy-mechanical-five-months": "the injury date ('twisted L knee "
-    "stepping off roof ladder 05/03/17') has no injury word; a meniscal tear on MRI with "
-    "McMurray positive is not read as a lesion shown to benefit from surgery",
-    "acupuncture-2026-initial-six-low-back-meds-not-tolerated": "'ibuprofen stopped 12/2025 for "
-    "gastritis' is not read as a pain medication not tolerated, nor 'as adjunct to HEP' as an "
-    "adjunct to rehabilitation",
 }
 
 

@@ -76,7 +76,7 @@ def extract_note_facts(
         )
     if request is not None:
         by_name = {f.name: f for f in facts}
-        facts.extend(request_facts(request, None, by_name, findings, on))
+        facts.extend(request_facts(request, None, by_name, findings, on, note=True))
     return CaseFacts(source=source, facts=reported(facts))
 
 
@@ -187,7 +187,7 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
     examination must agree: a root compressed on imaging with a neurologic deficit; a torn cuff,
     meniscus, cruciate ligament or labrum on imaging with weakness or the joint's signs (a knee's
     derangement tests, a shoulder's labral and cuff tests), where no
-    reading of a study denies it. Imaging
+    reading of a study denies it; subacromial narrowing on imaging with impingement signs. Imaging
     read as showing no root compromise, with a normal neurologic examination, shows no lesion
     (acoem2.ch12.mri_nerve_compromise: a bulge alone is a common false positive)."""
 
@@ -203,6 +203,10 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
     joint_signs = said("knee_derangement_signs") or said("~shoulder_lesion_signs")
     if clear and (said("motor_deficit") or joint_signs):
         return True, "~imaging_tear"
+    # Subacromial impingement: its narrowing (or a partial cuff tear under it) on imaging, with
+    # its signs positive on examination.
+    if said("~imaging_impingement") and said("~shoulder_impingement_signs"):
+        return True, "~imaging_impingement"
     if root is False and not tear and not any(deficits) and said("motor_deficit") is False:
         return False, "imaging_nerve_compromise"
     return None
