@@ -31,6 +31,37 @@ _INJURY_DATE = Caseless(
         re.I | re.ASCII,
     )
 )
+# A note without a date of injury tells the injury as what happened, with its date: "twisted the
+# left knee on a ladder 11/29/2016", "fell from a scaffold on 3/2/2017", "was struck by a
+# falling panel 10/19/2016". Read where the record names no date of injury (`letter_facts`).
+_INJURY_EVENT_WORDS = frozenset(
+    ["twisted", "fell", "slipped", "tripped", "struck", "lifting", "crushed", "jammed",
+     "wrenched", "collided", "assaulted"]
+)  # fmt: skip
+_INJURY_EVENT = Caseless(
+    re.compile(
+        r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
+        r"collided|(?:was\s+)?assaulted)\b[^.;()]{0,60}?\b(?:on\s+|in\s+)?"
+        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
+# The symptoms' start, for a note that gives no date of injury (a cumulative-trauma claim's
+# numbness "since about March 2016"): the point the weeks of the condition run from.
+_SYMPTOM_WORDS = frozenset(
+    ["pain", "numbness", "tingling", "symptoms", "aching", "ache", "stiffness", "swelling",
+     "paresthesias", "burning", "weakness"]
+)  # fmt: skip
+_SYMPTOM_ONSET = Caseless(
+    re.compile(
+        r"\b(?:pain|numbness|tingling|symptoms?|aching|ache|stiffness|swelling|paresthesias?|"
+        r"burning|weakness)\b[^.;]{0,120}?\b(?:since|began\s+(?:in|on|around)|started\s+(?:in|on|"
+        r"around)|beginning\s+(?:in|on|around))\s+(?:about\s+|approximately\s+|around\s+|"
+        rf"roughly\s+|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
+        r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14", and
 # the date in brackets after the name: "The original utilization review (11-8-2016)", "The
 # original Utilization Review (UR) (12-2-2016) denied".
@@ -116,6 +147,14 @@ def record_dates(reader: Reader) -> None:
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
+    if reader.has_digit and not words.isdisjoint(_INJURY_EVENT_WORDS):
+        event_date(reader, _INJURY_EVENT, "~injury_event_date")
+    if (
+        reader.has_digit
+        and not words.isdisjoint(_SYMPTOM_WORDS)
+        and ("since" in words or "began" in words or "started" in words or "beginning" in words)
+    ):
+        event_date(reader, _SYMPTOM_ONSET, "~symptom_onset_date")
     if reader.has_digit and ("utilization" in words or "ur" in words):
         reviews = list(_UR_DATE.finditer(text, reader.lowered))
         if reader.ur_decision:
@@ -137,3 +176,18 @@ def record_dates(reader: Reader) -> None:
             reported = date_of(report)
             if reported:
                 reader.add("latest_report_date", reported, report.start(), report.end())
+
+
+def event_date(reader: Reader, event: Caseless, name: str) -> None:
+    """The date just after an event's words: a day, or the middle of a month and year."""
+    text = reader.text
+    for cue in event.finditer(text, reader.lowered):
+        when = DATE_AFTER.match(text, cue.end())
+        happened = date_of(when) if when else None
+        if happened:
+            reader.add(name, happened, cue.start(), when.end() if when else cue.end())
+            return
+        month = MONTH_YEAR_AFTER.match(text, cue.end())
+        if month:
+            reader.add(name, month_of(month), cue.start(), month.end())
+            return
