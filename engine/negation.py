@@ -43,6 +43,9 @@ class CueFile(BaseModel):
     pre_uncertain: list[str]
     post_uncertain: list[str]
     historical: list[str]
+    # History cues that name a past event ("s/p rotator cuff repair, approaching MMI"): they reach
+    # only within their own clause, since what follows a comma is the patient's state now.
+    historical_own_clause: list[str] = Field(default_factory=list)
     pseudo: list[str]
     terminators: list[str]
 
@@ -50,7 +53,7 @@ class CueFile(BaseModel):
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # pre | post | post_own_clause | pseudo | end
+    kind: str  # pre | pre_own_clause | post | post_own_clause | pseudo | end
     status: Status | None
 
 
@@ -77,6 +80,7 @@ def read_cues(folder: Path) -> Cues:
         ("pre_uncertain", "pre", Status.POSSIBLE),
         ("post_uncertain", "post", Status.POSSIBLE),
         ("historical", "pre", Status.HISTORICAL),
+        ("historical_own_clause", "pre_own_clause", Status.HISTORICAL),
         ("pseudo", "pseudo", None),
         ("terminators", "end", None),
     )
@@ -151,7 +155,11 @@ def status_of(
     for a, b, cue in found:
         if cue.status is None or (first <= a < last):
             continue
-        if cue.kind == "pre" and b <= first and first - b <= cues.window_before:
+        if cue.kind.startswith("pre") and b <= first and first - b <= cues.window_before:
+            if cue.kind == "pre_own_clause" and _CLAUSE_MARK.search(
+                sentence, tokens[b - 1][2], tokens[first][1] if first < len(tokens) else start
+            ):
+                continue
             between = (b, first)
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):

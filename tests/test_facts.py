@@ -387,8 +387,6 @@ KNOWN_MISSES = {
     "ruled-out diagnoses set aside, nothing is left that reads as a diagnosis",
     "CM17-0003192:home_exercise_program": "'Previous treatments included ... home exercises': the "
     "history cue 'previous' sets the program aside",
-    "CM17-0015957:motor_deficit": "the intact motor examination loses to a weakness mention "
-    "elsewhere in the letter (true wins when mentions disagree)",
     "CM17-0016311:request_reason:3": "the request's reason ('medications for pain and spasms') "
     "is not extracted yet",
     "CM17-0016311:request_reason:4": "the request's reason ('medications for pain and spasms') "
@@ -442,8 +440,6 @@ KNOWN_MISSES = {
     "fracture is given as an X-ray finding)",
     "CM16-0248034:diagnosis_group": "derived from the diagnoses, which are a known miss (symptoms "
     "named, not a diagnosis)",
-    "CM17-0015957:neurologic_deficit": "derived from the motor finding, which is a known miss (a "
-    "weakness mention elsewhere outweighs the intact examination)",
     "CM16-0248034:specific_lesion_suspected": "'rule out carpal tunnel syndrome': the entrapment "
     "is named by its syndrome, which the lesion list does not hold (a validation-half letter: "
     "left as found)",

@@ -403,6 +403,308 @@ def test_an_indication_denied_or_of_another_kind_is_not_read_as_present(
     assert read(note).get(name) is not True
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She drove herself to today's visit.",
+        "He still drives and does his own grocery shopping.",
+        "She takes the bus to therapy and does her own shopping.",
+        "He runs his own errands on weekends.",
+        "She goes to her own therapy appointments.",
+        "He came alone to the appointment and is able to drive short distances.",
+    ],
+)
+def test_leaving_home_unaided_is_not_homebound(note: str) -> None:
+    # Homebound as the CPMTG 2016 defines it: leaving home needs help or is a major effort
+    # (mtus.cp2009.home_health). Driving, shopping and errands done by the patient are neither.
+    assert read(note)["homebound"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She is unable to drive since the surgery.",
+        "Her husband drives her to all appointments.",
+        "He no longer drives and cannot go shopping.",
+        "She is not able to drive.",
+        # Another person's errands are no sign of the patient's.
+        "Her daughter does the grocery shopping for her.",
+    ],
+)
+def test_not_driving_or_being_driven_says_nothing_of_being_homebound(note: str) -> None:
+    assert "homebound" not in read(note)
+
+
+# --- sleep: the complaint and the measures tried, in a progress note's words ---------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "His neck pain keeps him from sleeping well.",
+        "The burning keeps her from falling asleep.",
+        "Sleeps poorly because of the shoulder.",
+        "She is back to about four hours of broken sleep.",
+        "Pain wakes her 3-4 times a night.",
+        "Gets only 4 hours of sleep a night.",
+        "Trouble falling asleep since the injury.",
+    ],
+)
+def test_a_sleep_complaint_is_read_in_its_many_wordings(note: str) -> None:
+    assert read(note)["insomnia"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Sleeps well, denies insomnia.",
+        "Sleeping 7 hours of sleep a night on the new mattress.",
+        "He keeps his exercises up and sleeps well.",
+        "The medication may wake her early; discussed.",
+    ],
+)
+def test_no_sleep_complaint_from_good_sleep_or_a_drug_note(note: str) -> None:
+    assert read(note).get("insomnia") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No sleep study has been done and no other sleep measures have been tried beyond the "
+        "antihistamine.",
+        "No other sleep aids tried.",
+        "Sleep hygiene has not been tried.",
+        "She has never tried sleep hygiene or melatonin.",
+        "Nothing else has been tried for sleep.",
+    ],
+)
+def test_the_note_saying_nothing_else_was_tried_for_sleep_is_none_tried(note: str) -> None:
+    assert read(note)["sleep_hygiene_tried"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A reviewer finding the record silent is silence, not a record of none tried.
+        "There is no documentation of sleep hygiene measures.",
+        "Lack of documentation that the patient has undergone sleep hygiene techniques.",
+        "She has followed sleep hygiene measures for a month without benefit.",
+    ],
+)
+def test_silence_or_measures_tried_is_not_none_tried(note: str) -> None:
+    assert read(note).get("sleep_hygiene_tried") is not False
+
+
+# --- first-line drugs for neuropathic pain tried and failed, told as a story -------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Gabapentin titrated to 1800 mg/day over ten weeks caused dizziness and falls and was "
+        "stopped.",
+        "Nortriptyline 25 mg at bedtime gave urinary retention and was stopped after 3 weeks.",
+        "Lyrica 75 mg BID for two months without benefit.",
+        "Amitriptyline at night did not help the burning.",
+        "Cymbalta 60 mg was ineffective.",
+        "She failed gabapentin.",
+        "Duloxetine caused nausea and was discontinued.",
+    ],
+)
+def test_a_first_line_drug_that_failed_is_read_in_its_many_wordings(note: str) -> None:
+    assert read(note)["neuropathic_first_line_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Gabapentin 300 mg TID gave good relief of the burning.",
+        "Continue nortriptyline 25 mg at bedtime, with relief.",
+        "Plan: start gabapentin 100 mg at bedtime.",
+        "Ibuprofen caused dyspepsia and was stopped.",
+        "Gabapentin with 50% relief of the leg pain.",
+    ],
+)
+def test_a_first_line_drug_that_helped_planned_or_another_drug_is_no_failure(note: str) -> None:
+    assert read(note).get("neuropathic_first_line_failed") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Trial of lidocaine patch to the localized area.",
+        "Trial of Lidoderm 5% patch to the chest wall, 12 hours on and 12 off.",
+        "Plan: trial of Lidoderm 5% patch, 12 hours on and 12 off.",
+        "Will try a Lidoderm patch to the chest wall.",
+    ],
+)
+def test_a_trial_of_the_requested_drug_is_a_first_prescription(note: str) -> None:
+    assert read(note, "Lidoderm 5% patch #30")["drug_in_use"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Has used Lidoderm patches since 2016.",
+        "Continues Lidoderm patch daily to the chest wall.",
+    ],
+)
+def test_a_trial_already_had_is_no_first_prescription(note: str) -> None:
+    assert read(note, "Lidoderm 5% patch #30").get("drug_in_use") is not False
+
+
+# --- the grounds for an FCE in a progress note's words ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Tried returning to her stocker job in February and again in late March; both attempts "
+        "ended within the first week because of shoulder pain.",
+        "He attempted to return to full duty in May but could not tolerate the lifting.",
+        "She returned to work on 3/1 but had to stop after two days.",
+        "Two attempts at returning to work failed.",
+        "He went back to his regular job and was taken off work again after a week.",
+        "Two failed attempts to return to work in 2016.",
+    ],
+)
+def test_a_return_to_work_that_ended_is_a_failed_return(note: str) -> None:
+    assert read(note)["return_to_work_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She returned to full duty in March and is tolerating it.",
+        "He plans to return to work next month.",
+        "She would like to try returning to her job.",
+        "He has not returned to work.",
+    ],
+)
+def test_a_return_held_planned_or_not_made_is_no_failed_return(note: str) -> None:
+    assert read(note).get("return_to_work_failed") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The panel QME limits her to 10 lb and no overhead work, while my restrictions were 25 "
+        "lb occasional overhead.",
+        "The AME released him to full duty, but my restrictions remain no lifting over 20 lb.",
+        "My restrictions are sedentary work, whereas the QME found her able to do her usual job.",
+        "The QME released her to full duty, which conflicts with my restrictions.",
+    ],
+)
+def test_another_examiners_restrictions_against_the_treaters_are_conflicting_reports(
+    note: str,
+) -> None:
+    assert read(note)["conflicting_medical_reports"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The QME agreed with my restrictions.",
+        "The QME evaluation is scheduled for next month.",
+        "My restrictions are unchanged: no lifting over 20 lb.",
+    ],
+)
+def test_an_examiner_who_agrees_or_is_only_named_is_no_conflict(note: str) -> None:
+    assert read(note).get("conflicting_medical_reports") is not True
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("S/p arthroscopic rotator cuff repair, right, approaching maximal medical improvement.",
+         "near_mmi"),
+        ("Status post L5-S1 microdiscectomy, with weakness of the EHL 4/5.", "motor_deficit"),
+        ("S/p carpal tunnel release, now with numbness in the ulnar fingers and Tinel positive "
+         "at the elbow.", "nerve_entrapment_signs"),
+    ],
+)  # fmt: skip
+def test_status_post_names_the_event_only_not_the_state_after_the_comma(
+    note: str, name: str
+) -> None:
+    assert read(note)[name] is True
+
+
+def test_status_post_still_puts_the_surgery_itself_in_the_past() -> None:
+    facts = read("S/p arthroscopic rotator cuff repair, right, approaching MMI.")
+    assert facts["prior_surgery"] is True
+    assert facts["surgery_type"] == "rotator cuff repair"
+
+
+# --- a TENS trial that helped, told by its log ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She used a rented TENS unit from August 7 to September 6 and brought her daily log "
+        "today: three 20-minute sessions a day, pain falling from 7 to about 4 during and after "
+        "use.",
+        "30-day TENS rental trial 09/18-10/18/17, log attached: pain 6 -> 3/10 for ~2 hrs after "
+        "each use.",
+        "During the TENS trial his pain dropped from 8/10 to 5/10 after each session.",
+        "On the one-month TENS rental she cut tramadol from three tablets a day to one.",
+        "The TENS trial helped: she walks 30 minutes now.",
+    ],
+)
+def test_a_tens_trial_that_helped_is_read_from_its_log(note: str) -> None:
+    assert read(note)["tens_trial_successful"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "TENS trial without relief.",
+        "The TENS rental gave no relief; pain stayed from 7 to 8.",
+        "Plan: 30-day TENS rental; pain falling from 7 to 4 is the goal.",
+        "Pain falling from 7 to about 4 with ice and rest.",
+    ],
+)
+def test_a_tens_trial_without_relief_planned_or_no_trial_is_no_successful_trial(
+    note: str,
+) -> None:
+    assert read(note).get("tens_trial_successful") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Our short-term goal is an hour of keyboard work; the long-term goal is her full shift.",
+        "Long-term goal: return to full duty.",
+        "Functional goal is walking 30 minutes.",
+    ],
+)
+def test_a_goal_named_one_at_a_time_is_a_goal_documented(note: str) -> None:
+    assert read(note)["treatment_goals_documented"] is True
+
+
+# --- a normal finding after a negated one in a list is still normal ------------------------------
+
+
+@pytest.mark.parametrize(
+    "note, name, value",
+    [
+        ("No focal deficits, sensation intact.", "sensory_deficit", False),
+        ("No radicular pain, reflexes symmetric.", "reflex_change", False),
+        ("No weakness or atrophy, normal strength in both legs.", "motor_deficit", False),
+        ("No early refills, single prescriber and pharmacy.", "aberrant_drug_behavior", False),
+        ("Gait normal without a limp, intact sensation in both feet.", "sensory_deficit", False),
+        # A negation right before the normal finding still turns it.
+        ("Not a single prescriber: three doctors write her opioids.", "aberrant_drug_behavior",
+         True),
+        ("She is not at MMI.", "near_mmi", False),
+    ],
+)  # fmt: skip
+def test_a_negation_of_an_earlier_list_item_does_not_turn_a_normal_finding(
+    note: str, name: str, value: bool
+) -> None:
+    assert read(note)[name] is value
+
+
 # --- a date of injury written as a month and year ----------------------------------------------
 
 
@@ -424,6 +726,67 @@ def test_the_date_of_injury_is_read_to_the_month_at_least(note: str, injured: da
     "note", ["He was injured on the job in 2015.", "Injured in 13/2017.", "Seen in March 2017."]
 )
 def test_no_date_of_injury_from_a_year_alone_or_another_date(note: str) -> None:
+    assert "injury_date" not in read(note)
+
+
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        ("Orthopedic follow-up for this 39 year old electrician who twisted the left knee on a "
+         "ladder 11/29/2016, he has been on modified duty since December.", date(2016, 11, 29)),
+        ("She slipped on a wet floor at the warehouse on 02/03/2017.", date(2017, 2, 3)),
+        ("He fell from a scaffold in March 2016 and landed on his back.", date(2016, 3, 15)),
+        ("Was struck by a falling ceiling panel 10/19/2016.", date(2016, 10, 19)),
+        ("Lifting a 60 lb box on 4/12/2017 he felt a pop in the low back.", date(2017, 4, 12)),
+    ],
+)  # fmt: skip
+def test_the_injury_told_as_an_event_with_its_date_dates_the_injury(
+    note: str, injured: date
+) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note, started",
+    [
+        ("Numbness of the right thumb, index and middle fingers, waking her 3-4 nights a week, "
+         "since about March 2016 (assembles circuit boards).", date(2016, 3, 15)),
+        ("Neck pain since 10/19/2016.", date(2016, 10, 19)),
+        ("The tingling began in early May 2017 at the new workstation.", date(2017, 5, 15)),
+        ("Wrist pain and swelling started around January 2017.", date(2017, 1, 15)),
+    ],
+)  # fmt: skip
+def test_without_a_date_of_injury_the_symptoms_start_is_where_the_weeks_run_from(
+    note: str, started: date
+) -> None:
+    assert read(note)["injury_date"] == started
+
+
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        # The date of injury, where the record gives it, stands before any other start.
+        ("DOI 12/28/2015. Low back pain since March 2016.", date(2015, 12, 28)),
+        ("Injured at work on 3/4/2016. He fell again on 5/1/2017.", date(2016, 3, 4)),
+    ],
+)
+def test_the_date_of_injury_stands_before_an_event_or_a_start_of_symptoms(
+    note: str, injured: date
+) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A drug's start, a visit, a plan: no start of the condition.
+        "Taking gabapentin since March 2016.",
+        "Seen on 3/4/2017 for follow-up.",
+        "Pain 4/10 today; return in 2017.",
+        "He fell, date unknown.",
+    ],
+)
+def test_no_start_of_the_condition_from_a_drug_a_visit_or_an_undated_fall(note: str) -> None:
     assert "injury_date" not in read(note)
 
 
@@ -798,6 +1161,41 @@ def test_a_neurotomy_is_read_apart_from_the_block_before_it(
 ) -> None:
     facts = read(note, NEUROTOMY)
     assert {name: facts.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Never had a medial branch block.",
+        "P: Nothing imaged, no EDx, and never had a medial branch block.",
+        "No diagnostic blocks have been done.",
+        "She has not had any facet injections.",
+        "No prior medial branch blocks.",
+        "He has never undergone a diagnostic block.",
+    ],
+)
+def test_no_block_given_is_no_relief_from_one(note: str) -> None:
+    # A neurotomy follows a diagnosis made by blocks (odg.facet.rf_neurotomy criterion 1): a
+    # record that says none was given shows that criterion unmet, not unknown.
+    assert read(note, NEUROTOMY).get("medial_branch_block_relief_percent") == 0
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A block given, whatever its relief: not a block denied.
+        "No relief from the medial branch block.",
+        "No change after the facet block in May.",
+        "Medial branch blocks gave 80% relief.",
+        # Denied of another kind of procedure.
+        "No prior RF ablation.",
+        "Never had an epidural injection.",
+        # Planned, not denied.
+        "Plan: medial branch blocks at C5-6 and C6-7.",
+    ],
+)
+def test_a_block_given_or_another_procedure_denied_is_no_block_denied(note: str) -> None:
+    assert read(note, NEUROTOMY).get("medial_branch_block_relief_percent") in (None, 80)
 
 
 @pytest.mark.parametrize(

@@ -29,36 +29,21 @@ KNOWN_MISSES = {
     "postop-hand-therapy-metacarpal-orif-half-course": "the metacarpal line is one a letter quotes "
     "without its weeks or period: only its course limit is encoded, so an initial course within "
     "it has no rule to certify it",
-    "ncv-median-carpal-tunnel-surgical-candidate": "no date of injury, only 'since about March "
-    "2016', and the symptoms' start is not read as the point the weeks run from",
-    "lidoderm-rib-neuralgia-after-gabapentin-and-tca": "'Gabapentin titrated ... caused dizziness "
-    "and falls and was stopped': first-line drugs failed in these words are not read",
     "udt-second-this-year-chronic-hydrocodone": "'the second of this calendar year', with the "
     "last test dated: the tests of the past year are not counted from it",
-    "tens-purchase-after-successful-crps-rental": "the relief in the rental's log ('pain falling "
-    "from 7 to about 4') is in words the TENS trial reader does not take",
-    "fce-near-mmi-two-failed-return-attempts": "'S/p ... repair, approaching maximal medical "
-    "improvement': the history cue reaches past the comma; the failed returns and the QME's "
-    "conflicting restrictions are told in words not read",
-    "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the injury date "
-    "('twisted the left knee on a ladder 11/29/2016') has no injury word, and the care that "
-    "failed is not told apart from the rest",
-    "diphenhydramine-nightly-eight-months": "the sleep complaint ('keeps him from sleeping well') "
-    "and the measures not tried ('no other sleep measures have been tried') are in words the "
-    "readers do not take",
-    "home-aide-housework-patient-drives": "a patient who drives is not read as not homebound",
-    "cervical-rf-ablation-radicular-no-blocks": "'no diagnostic blocks' is not read as a block "
-    "relief of none",
+    "tens-purchase-after-successful-crps-rental": "the rental's relief is read now, but the "
+    "other criteria are told in words not read: the care before the trial goes on rather than "
+    "failed ('keeps up the exercises her occupational therapist taught her and takes "
+    "gabapentin'), which is also the program it is an adjunct to, and the CRPS is named in a "
+    "history sentence, not among the diagnoses",
+    "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the care that "
+    "failed is not told apart from the rest (no word of persisting beside the symptoms: 'the "
+    "knee locks and catches every week')",
     "chiro-low-back-initial-trial-six": "no date of injury, only 'low back pain that began on "
     "08/19/2016 while ...'; 'never recieved chiropractic care' (misspelt) is not read as none",
     "lidoderm-localized-neuropathic-after-first-line": "'Tried gabapentin ...: dizzy, fell at "
     "work, stopped. Nortriptyline ...: no change in pain': first-line drugs failed in these words "
     "are not read",
-    "home-health-homemaker-not-homebound": "a patient who drives herself to the office is not read "
-    "as not homebound",
-    "psych-consult-psychosocial-delayed-recovery": "no date of injury, only 'fell 12 ft from "
-    "scaffold 12/2016'",
-    "shoulder-arthroscopy-sad-failed-seven-months": "no date of injury, only 'pain since 10/2016'",
 }
 
 

@@ -161,6 +161,12 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     lesion = surgical_lesion(by_name)
     if lesion is not None:
         derive("surgical_lesion", lesion[0], lesion[1])
+    # A note with no date of injury: the injury told as an event with its date, else the
+    # symptoms' start, is where the weeks of the condition run from.
+    for started in ("~injury_event_date", "~symptom_onset_date"):
+        if "injury_date" not in by_name and started in by_name:
+            derive("injury_date", by_name[started].value, started)
+            break
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
     # Symptoms said to go back further than the injury, by a month at least.

@@ -101,13 +101,19 @@ _SINCE_WORDS = frozenset(
     ["since", "after", "afterward", "afterwards", "following", "post", "postinjection"]
 )
 FOLLOW_UP = f"{INJECTION}?:"
-# "No prior ESI", "has never had an epidural injection", "no previous injections".
+# "No prior ESI", "has never had an epidural injection", "no previous injections", "never had a
+# medial branch block", "no diagnostic blocks": up to two words name the kind, never words of an
+# outcome ("no relief from the block" says a block was given).
 _NONE = re.compile(
-    r"\b(?:no|never\s+had|not\s+had)\s+(?:an?\s+|any\s+)?(?:prior\s+|previous\s+)?(?:\w+\s+)?"
+    r"\b(?:no|never\s+had|not\s+had|never\s+undergone|not\s+undergone)\s+(?:an?\s+|any\s+)?"
+    r"(?:prior\s+|previous\s+)?(?:(?!relief\b|benefit\b|improvement\b|response\b|change\b|"
+    r"from\b|with\b|after\b|since\b)\w+\s+){0,2}?"
     r"(?:injections?|blocks?|esis?|tfesis?|epidurals?|mbbs?|tpis?|rfas?|ablations?|neurotom(?:y|ies)|"
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
 )
+# The words of a sentence that may deny injections of every kind at once.
+_ANY_KIND_WORDS = frozenset(["injections", "injection", "blocks", "block"])
 
 
 def injections_given(reader: Reader) -> None:
@@ -116,8 +122,8 @@ def injections_given(reader: Reader) -> None:
     if reader.asks or reader.planned:
         return
     if _FIRST_WORDS.isdisjoint(words):
-        # "No prior injections": none of any kind.
-        none = _NONE.search(reader.text) if "injections" in words else None
+        # "No prior injections", "no diagnostic blocks": none of any kind.
+        none = _NONE.search(reader.text) if not _ANY_KIND_WORDS.isdisjoint(words) else None
         if none:
             for kind in KINDS:
                 reader.add(f"{INJECTION}{kind}:prior_injections", 0, *none.span())

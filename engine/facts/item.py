@@ -150,8 +150,14 @@ def request_facts(
     # A neurotomy follows a diagnostic block of the same nerves: the relief the record gives for a
     # facet or medial branch block is the block's (odg.facet.rf_neurotomy).
     relief = by_name.get(f"{INJECTION}facet:prior_injection_relief_percent")
-    if service.category == "injection" and service.subtype == "radiofrequency" and relief:
-        give("medial_branch_block_relief_percent", relief.value, relief)
+    blocks = by_name.get(f"{INJECTION}facet:prior_injections")
+    if service.category == "injection" and service.subtype == "radiofrequency":
+        if relief:
+            give("medial_branch_block_relief_percent", relief.value, relief)
+        elif blocks and blocks.value == 0:
+            # "Never had a medial branch block": no block, so no diagnosis made by one; the
+            # criterion is unmet, not unknown (odg.facet.rf_neurotomy criterion 1).
+            give("medial_branch_block_relief_percent", 0, blocks)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
             reason = by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered")

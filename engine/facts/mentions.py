@@ -34,6 +34,11 @@ _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
 _PAST_YEAR = re.compile(
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
 )
+_SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
+_NEGATION_JUST_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|denies|denied|non|nor|neither|none)\W+(?:(?:a|an|the|any)\W+)?\Z",
+    re.I | re.ASCII,
+)
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 # An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
 # sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
@@ -97,13 +102,29 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
         return
     # A strength grade is a measurement: "w/o gains in strength (ER 4-/5)" still grades the
     # muscle 4-/5; a cue about the words around it does not deny what was measured.
-    status = Status.PRESENT if _GRADE.fullmatch(text, start, end) else reader.status_at(start, end)
+    # A `normal` phrase that carries its own negation ("no other sleep measures", "not at MMI")
+    # is the negative statement as written: a cue before it belongs to another clause ("No
+    # sleep study has been done and no other sleep measures have been tried"), and a double
+    # negation is not what the note means.
+    if _GRADE.fullmatch(text, start, end) or (
+        not when_stated and _SELF_NEGATED.match(text, start, end)
+    ):
+        status = Status.PRESENT
+    else:
+        status = reader.status_at(start, end)
     if not when_stated and status is Status.ABSENT:
         # A normal finding states its own result: a negated list before it ("Negative SLR,
         # normal strength"; "No tenderness, reflexes 2+") ends at the clause mark and does not
         # turn the normal examination into a deficit. Only a cue in its own clause negates it
         # ("not neurologically intact").
         status = reader.status_in_own_clause(start, end)
+        # Within the clause too, a negation of an earlier item ("No early refills and a single
+        # prescriber") is that item's: only a cue right before the normal finding turns it
+        # ("not a single prescriber").
+        if status is Status.ABSENT and not _NEGATION_JUST_BEFORE.search(
+            text, max(0, start - 40), start
+        ):
+            status = Status.PRESENT
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL or (

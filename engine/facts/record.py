@@ -31,33 +31,49 @@ _INJURY_DATE = Caseless(
         re.I | re.ASCII,
     )
 )
-# A note tells the injury as the event that caused it, dated: "LBP after MVA on 07/11/16",
-# "Fell approx 8 feet from scaffolding 10/01/2016", "Slip and fall on wet floor at work
-# 08/01/2017", "Twisting injury R knee at work on 4/12/2017", "Sx began 03/01/2016 while typing
-# at work", "onset while lifting a patient on 9/9/2016", and the date before its label ("since
-# 5/16/2016 DOI"). The event comes first and the date within the clause; a procedure, visit or
-# study named between them dates that instead ("fall ... ORIF on 06/20/2017").
+# A note without a date of injury tells the injury as what happened, with its date: "twisted the
+# left knee on a ladder 11/29/2016", "fell from a scaffold on 3/2/2017", "was struck by a
+# falling panel 10/19/2016", "LBP after MVA on 07/11/16", "Slip and fall on wet floor at work
+# 08/01/2017", "Twisting injury R knee at work on 4/12/2017", "onset while lifting a patient (CNA)
+# on 9/9/2016". Read where the record names no date of injury (`letter_facts`). A procedure,
+# visit or study named between the event and the date dates that instead ("fall ... ORIF on
+# 06/20/2017").
+_INJURY_EVENT_WORDS = frozenset(
+    ["twisted", "fell", "slipped", "tripped", "struck", "lifting", "crushed", "jammed",
+     "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
+     "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work"]
+)  # fmt: skip
 _INJURY_EVENT = Caseless(
     re.compile(
-        r"\b(?:injur(?:y|ed)|fell|falls?|slip(?:ped)?|tripped|twist(?:ed|ing)|lifting|bending|"
-        r"MVA|MVC|collision|accident|(?:sx|symptoms|pain)\s+(?:began|started)|onset|at\s+work)\b"
-        rf"(?P<between>[^.;]{{0,50}}?)(?:{DATE})",
+        r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
+        r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
+        r"collision|accident|onset|at\s+work)\b"
+        r"(?:(?!\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|"
+        r"MRI|CT|x-?rays?|XR|EMG|injection|ESI)\b)[^.;]){0,60}?\b(?:on\s+|in\s+)?"
+        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
 )
+# The date before its label: "Neck pain into R arm since 5/16/2016 DOI".
 _DATE_THEN_LABEL = Caseless(
     re.compile(rf"(?:{DATE})\s*\(?\s*(?:DOI|date\s+of\s+injury)\b", re.I | re.ASCII)
 )
-_NOT_THE_EVENT = re.compile(
-    r"\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|MRI|CT|"
-    r"x-?rays?|XR|EMG|injection|ESI|started\s+PT)\b",
-    re.I | re.ASCII,
-)
-_EVENT_WORDS = frozenset(
-    ["injury", "injured", "fell", "fall", "falls", "slip", "slipped", "tripped", "twisted",
-     "twisting", "lifting", "bending", "mva", "mvc", "collision", "accident", "began", "started",
-     "onset", "work", "doi"]
+# The symptoms' start, for a note that gives no date of injury (a cumulative-trauma claim's
+# numbness "since about March 2016"): the point the weeks of the condition run from.
+_SYMPTOM_WORDS = frozenset(
+    ["pain", "numbness", "tingling", "symptoms", "sx", "aching", "ache", "stiffness", "swelling",
+     "paresthesias", "burning", "weakness"]
 )  # fmt: skip
+_SYMPTOM_ONSET = Caseless(
+    re.compile(
+        r"\b(?:pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|"
+        r"burning|weakness)\b[^.;]{0,120}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
+        r"around)|beginning\s+(?:in|on|around))\s+(?:about\s+|approximately\s+|around\s+|"
+        rf"roughly\s+|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
+        r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14", and
 # the date in brackets after the name: "The original utilization review (11-8-2016)", "The
 # original Utilization Review (UR) (12-2-2016) denied".
@@ -145,20 +161,20 @@ def record_dates(reader: Reader) -> None:
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
+    if reader.has_digit and "doi" in words:
+        for labelled in _DATE_THEN_LABEL.finditer(text, reader.lowered):
+            injured = date_of(labelled)
+            if injured:
+                reader.add("injury_date", injured, labelled.start(), labelled.end())
+                break
+    if reader.has_digit and not words.isdisjoint(_INJURY_EVENT_WORDS):
+        event_date(reader, _INJURY_EVENT, "~injury_event_date")
     if (
         reader.has_digit
-        and reader.sentence.source == "note"
-        and not words.isdisjoint(_EVENT_WORDS)
-        and not any(f.name == "injury_date" for f in reader.found)
+        and not words.isdisjoint(_SYMPTOM_WORDS)
+        and ("since" in words or "began" in words or "started" in words or "beginning" in words)
     ):
-        events = [*_DATE_THEN_LABEL.finditer(text, reader.lowered)]
-        events += _INJURY_EVENT.finditer(text, reader.lowered)
-        for event in events:
-            between = event.groupdict().get("between")
-            injured = date_of(event)
-            if injured and not (between and _NOT_THE_EVENT.search(between)):
-                reader.add("injury_date", injured, event.start(), event.end())
-                break
+        event_date(reader, _SYMPTOM_ONSET, "~symptom_onset_date")
     if reader.has_digit and ("utilization" in words or "ur" in words):
         reviews = list(_UR_DATE.finditer(text, reader.lowered))
         if reader.ur_decision:
@@ -180,3 +196,18 @@ def record_dates(reader: Reader) -> None:
             reported = date_of(report)
             if reported:
                 reader.add("latest_report_date", reported, report.start(), report.end())
+
+
+def event_date(reader: Reader, event: Caseless, name: str) -> None:
+    """The date just after an event's words: a day, or the middle of a month and year."""
+    text = reader.text
+    for cue in event.finditer(text, reader.lowered):
+        when = DATE_AFTER.match(text, cue.end())
+        happened = date_of(when) if when else None
+        if happened:
+            reader.add(name, happened, cue.start(), when.end() if when else cue.end())
+            return
+        month = MONTH_YEAR_AFTER.match(text, cue.end())
+        if month:
+            reader.add(name, month_of(month), cue.start(), month.end())
+            return
