@@ -101,6 +101,8 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
     types without complaint and a misspelt service would just match nothing."""
     checked: dict[str, Any] = {}
     checks = rulebook.value_checks
+    # The two types with more to do, looked up once rather than for every value.
+    text_list, number = FieldType.TEXT_LIST, FieldType.NUMBER
     for name, value in {**REQUEST_DEFAULTS, **values}.items():
         check = checks.get(name)
         if check is None:
@@ -108,7 +110,7 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         kind, known = check
-        if kind is FieldType.TEXT_LIST and isinstance(value, list):
+        if kind is text_list and isinstance(value, list):
             value = tuple(value)
         if not value_fits(kind, value):
             raise FactError(f"fact '{name}' is {kind.value}, but {value!r} is not")
@@ -118,7 +120,7 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
                     raise FactError(
                         f"unknown value '{item}' for '{name}'{did_you_mean(item, known)}"
                     )
-        checked[name] = normalized(kind, value) if kind is FieldType.NUMBER else value
+        checked[name] = normalized(kind, value) if kind is number else value
     if not isinstance(checked.get("request.date"), date):
         raise FactError("the request's date is needed to choose the rules in force")
     if not isinstance(checked.get("request.service"), str):
