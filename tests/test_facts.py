@@ -426,15 +426,11 @@ KNOWN_MISSES = {
     "reaches over 'and was' to the phrase, and a negated mention says nothing",
     "CM17-0014449:procedure_certified": "'There requested treatment was denied on 01/06/2017': "
     "the refusal names no surgery (the surgery is named two sentences on)",
-    "CM17-0004133:weeks_since_surgery": "the surgery's date is not read from 'pelvic ring open "
-    "reduction/internal fixation on 10/31/2016', so no weeks since it are counted",
     "CM16-0242419:electrodiagnostic_radiculopathy": "'no evidence of positive electrodiagnostic "
     "findings' names no radiculopathy",
     "CM17-0008241:central_neurologic_disease_suspected": "a negated central disease is read as "
     "undocumented, since 'no suspicion of' and 'no documentation of' read alike (the rules take "
     "both the same)",
-    "CM17-0003284:neurologic_deficit": "a normal sensory examination and full strength, with the "
-    "reflexes not recorded: the derived fact is false only where every part is known",
     "CM17-0007151:imaging_nerve_compromise": "'no MRI ... supporting a diagnosis of "
     "radiculopathy' names no nerve root; a radiculopathy beside an MRI is not read, since the MRI "
     "is as often the one requested for it",
@@ -446,10 +442,6 @@ KNOWN_MISSES = {
     "fracture is given as an X-ray finding)",
     "CM16-0248034:diagnosis_group": "derived from the diagnoses, which are a known miss (symptoms "
     "named, not a diagnosis)",
-    "CM16-0236134:neurologic_deficit": "no weakness and no sensory loss, with the reflexes not "
-    "recorded: the derived fact is false only where every part is known",
-    "CM17-0005177:neurologic_deficit": "intact sensation and reflexes, with the strength not "
-    "recorded: the derived fact is false only where every part is known",
     "CM17-0015957:neurologic_deficit": "derived from the motor finding, which is a known miss (a "
     "weakness mention elsewhere outweighs the intact examination)",
     "CM16-0248034:specific_lesion_suspected": "'rule out carpal tunnel syndrome': the entrapment "

@@ -582,6 +582,80 @@ def test_a_return_to_work_that_held_is_no_failed_return(note: str, failed: bool 
 
 
 @pytest.mark.parametrize(
+    "note, normal",
+    [
+        # A negated list before a normal finding ends at the comma: the normal finding states its
+        # own result and is no deficit.
+        ("Negative SLR, normal strength.", {"motor_deficit"}),
+        ("Exam: no tenderness, reflexes 2+.", {"reflex_change"}),
+        ("SLR negative bilaterally, 5/5 strength throughout.", {"motor_deficit"}),
+        # Parts of the examination named together under one result.
+        ("Normal strength and reflexes in both legs.", {"motor_deficit", "reflex_change"}),
+        ("Strength and reflexes normal.", {"motor_deficit", "reflex_change"}),
+        (
+            "Sensation, strength and DTRs intact bilat.",
+            {"motor_deficit", "sensory_deficit", "reflex_change"},
+        ),
+        ("Motor/sensory/DTRs WNL.", {"motor_deficit", "sensory_deficit", "reflex_change"}),
+        ("Sensation and reflexes are symmetric and intact.", {"sensory_deficit", "reflex_change"}),
+        ("Sensory exam showed no deficit to pinprick.", {"sensory_deficit"}),
+        ("Motor examination without focal deficit.", {"motor_deficit"}),
+    ],
+)
+def test_a_normal_examination_is_no_deficit(note: str, normal: set[str]) -> None:
+    values = read(note)
+    parts = {"motor_deficit", "sensory_deficit", "reflex_change"}
+    assert {name for name in parts if values.get(name) is False} == normal
+    assert not any(values.get(name) for name in parts)
+
+
+@pytest.mark.parametrize(
+    "note, deficit",
+    [
+        ("Strength 4/5 in the EHL, sensation and reflexes intact.", "motor_deficit"),
+        ("Negative SLR; decreased sensation in the L5 dermatome.", "sensory_deficit"),
+        ("Normal strength, absent left Achilles reflex.", "reflex_change"),
+    ],
+)
+def test_a_deficit_beside_normal_parts_is_still_read(note: str, deficit: str) -> None:
+    assert read(note)[deficit] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # What the patient denies is not an examination.
+        "Denies weakness; strength and reflexes normal.",
+        "Strength and sensation are not normal.",
+    ],
+)
+def test_parts_named_together_are_not_read_from_a_complaint_or_a_negation(note: str) -> None:
+    values = read(note)
+    assert not any(
+        values.get(name) is False for name in ("motor_deficit", "sensory_deficit", "reflex_change")
+    )
+
+
+@pytest.mark.parametrize(
+    "parts, deficit",
+    [
+        # Two parts of the examination normal and none abnormal: no deficit shown.
+        ({"motor_deficit": False, "sensory_deficit": False}, False),
+        ({"sensory_deficit": False, "reflex_change": False}, False),
+        # One part normal is not an examination of the rest.
+        ({"motor_deficit": False}, None),
+        ({"motor_deficit": False, "sensory_deficit": False, "reflex_change": True}, True),
+    ],
+)
+def test_a_neurologic_deficit_is_ruled_out_by_two_normal_parts(
+    parts: dict[str, bool], deficit: bool | None
+) -> None:
+    from engine.facts import with_derived
+
+    assert with_derived(parts, None).get("neurologic_deficit") is deficit
+
+
+@pytest.mark.parametrize(
     "note, name, value",
     [
         # A hand or wrist fracture named, found or suspected, suggests a fracture (ACOEM Ch. 11).
@@ -885,3 +959,140 @@ def test_a_failed_splint_is_failed_conservative_care(note: str) -> None:
 
 def test_a_splint_planned_is_no_failed_care() -> None:
     assert "conservative_care_failed" not in read("Plan: night splinting for six weeks.", RELEASE)
+
+
+# --- opioids denied as a class, a drug started now, a surgery done and authorized, a Dx heading ---
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Meds: naproxen 500 BID, no opioids ever prescribed on this claim.",
+        "He has never been prescribed opioids.",
+        "Not on opioids.",
+        "She takes no opioid medication.",
+        "Denies opioid use.",
+        "The patient is opioid-naive.",
+    ],
+)
+def test_opioids_denied_as_a_class_are_no_opioid_use(note: str) -> None:
+    assert read(note)["opioid_use"] is False
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # What follows the class is not the drug taken, or one drug is not every opioid.
+        "No early refills of opioids.",
+        "No opioid agreement is on file.",
+        "Tramadol has not been tried.",
+        "No opioids requested today.",
+    ],
+)
+def test_a_negation_near_opioids_is_not_always_no_opioid_use(note: str) -> None:
+    assert read(note).get("opioid_use") is None
+
+
+@pytest.mark.parametrize(
+    "note, in_use",
+    [
+        ("Plan: start naproxen 500 BID, reassess in 4 weeks.", False),
+        ("We will begin naproxen 500 mg twice daily.", False),
+        ("Continue omeprazole, start naproxen.", False),
+        # The drug started now is the other one; a drug started weeks ago is taken.
+        ("Continue naproxen, start omeprazole.", True),
+        ("She started naproxen two months ago and continues it.", True),
+    ],
+)
+def test_a_drug_started_now_is_a_first_prescription(note: str, in_use: bool) -> None:
+    assert read(note, "Naproxen 500 mg #60")["drug_in_use"] is in_use
+
+
+@pytest.mark.parametrize(
+    "note, operated",
+    [
+        ("S/p R rotator cuff repair (2 anchors) on 10/31/2016, authorized.", date(2016, 10, 31)),
+        ("He underwent pelvic open reduction/internal fixation on 10/31/2016.", date(2016, 10, 31)),
+        # A surgery authorized for a date is not yet done.
+        ("The rotator cuff repair on 12/01/2016 was authorized.", None),
+    ],
+)
+def test_a_surgery_done_is_dated_whatever_is_said_of_its_authorization(
+    note: str, operated: date | None
+) -> None:
+    assert read(note).get("surgery_date") == operated
+
+
+@pytest.mark.parametrize(
+    "note, group",
+    [
+        ("Dx: R knee osteoarthritis, work aggravated.", "arthritis"),
+        ("Assessment/Plan: R shoulder strain, resolving.", "sprain_strain"),
+        ("A: Lumbar sprain/strain, improving.", "sprain_strain"),
+        ("Impression: lumbar radiculopathy.", "neuralgia"),
+    ],
+)
+def test_a_notes_diagnosis_heading_gives_the_diagnoses(note: str, group: str) -> None:
+    assert group in read(note)["diagnoses"]
+
+
+# --- a drug stopped for its harm, an adjunct to the HEP, care that plateaued, impingement -------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Meds: ibuprofen stopped 12/2025 for gastritis (EGD confirmed).",
+        "Naproxen was discontinued due to elevated creatinine.",
+        "Meloxicam stopped because of GI bleeding.",
+    ],
+)
+def test_a_drug_stopped_for_its_harm_is_a_pain_medication_not_tolerated(note: str) -> None:
+    assert read(note)["pain_medication_reduced_or_not_tolerated"] is True
+
+
+def test_care_beside_the_hep_is_an_adjunct_to_rehabilitation() -> None:
+    values = read("Plan: acupuncture trial x 6 as adjunct to HEP.", "Acupuncture 2x3 lumbar")
+    assert values["adjunct_to_rehabilitation"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She had 8 sessions of PT; progress plateaued.",
+        "PT 12 visits + daily HEP (ROM and cuff strength plateaued), naproxen.",
+        "Two subacromial injections: each relieved pain ~3 wks then returned.",
+    ],
+)
+def test_care_that_plateaued_or_wore_off_failed(note: str) -> None:
+    assert read(note)["conservative_care_failed"] is True
+
+
+@pytest.mark.parametrize(
+    "note, lesion",
+    [
+        (
+            "MRI: type II acromion w/ subacromial spur. Exam: Neer (+), Hawkins (+).",
+            True,
+        ),
+        (
+            "MRI 02/2017: partial-thickness bursal-side supraspinatus tear. Hawkins sign positive.",
+            True,
+        ),
+        # The imaging without the signs, or the signs without the imaging, is not clear evidence.
+        ("MRI: subacromial spur. Neer negative, Hawkins negative.", None),
+        ("Exam: Neer (+), Hawkins (+).", None),
+        # A meniscal tear on MRI written without 'of the', with McMurray positive.
+        (
+            "MRI: complex tear posterior horn medial meniscus. McMurray (+) medial.",
+            True,
+        ),
+    ],
+)
+def test_impingement_on_imaging_with_its_signs_is_a_surgical_lesion(
+    note: str, lesion: bool | None
+) -> None:
+    assert (
+        read(note, "R shoulder arthroscopy, subacromial decompression").get("surgical_lesion")
+        is lesion
+    )

@@ -21,6 +21,7 @@ _NEEDED_FOR = {
     "drug_current": "drugs",
     "drug_none": "drugs",
     "drug_first": "drugs",
+    "drug_started": "drugs",
     "comorbidity": "comorbidities",
     "programs": "rehabilitation",
     "rehab_planned": "rehabilitation",
@@ -157,18 +158,28 @@ def composite_mentions(
             weeks = weeks_in(count, unit)
             add("~onset_weeks", weeks, onset.start(), onset.end())
     first = "drug_first" in of
-    if "drug" in of and (first or "drug_current" in of):
+    current = "drug_current" in of
+    starting = "drug_started" in of
+    if "drug" in of and (first or current or starting):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text) if "for" in words else None
         taken = stated("drug", given)
-        for name in dict.fromkeys(
-            findings.drug_name.get(m[1], m[1])
-            for m in of["drug"]
-            if m[1] in taken and (first or not just_given(around(m, 3, 0), findings.given_now))
-        ):
-            if first:
-                add(f"~drug:first:{name}", True)
+        started_now: dict[str, None] = {}
+        continued: dict[str, None] = {}
+        for m in of["drug"]:
+            if m[1] not in taken:
                 continue
+            name = findings.drug_name.get(m[1], m[1])
+            before = around(m, 3, 0)
+            # A first prescription: the sentence says so, or the drug comes right after a word
+            # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
+            if first or (starting and just_given(before, findings.started_now)):
+                started_now[name] = None
+            elif current and not just_given(before, findings.given_now):
+                continued[name] = None
+        for name in started_now:
+            add(f"~drug:first:{name}", True)
+        for name in (n for n in continued if n not in started_now):
             add(f"~drug:taken:{name}", True)
             started = date_of(since) if since else None
             if since and started:

@@ -49,7 +49,7 @@ READ_BY_CODE = frozenset(
 # Weeks counted from a date the record gives, to the date the request is judged at.
 WEEKS_SINCE = {"weeks_since_injury": "injury_date", "weeks_since_surgery": "surgery_date"}
 # A fact true where any of its parts is, false where every part is known false.
-ANY_OF = {
+ANY_OF: dict[str, tuple[str, ...]] = {
     "neurologic_deficit": ("motor_deficit", "sensory_deficit", "reflex_change"),
     "red_flags": (
         "red_flag_fracture",
@@ -61,6 +61,13 @@ ANY_OF = {
         "red_flag_myelopathy",
     ),
 }
+# How many parts must be known false, with none true, for the fact to be false, where fewer
+# than all will do. A neurologic examination that records two of strength, sensation and reflexes
+# as normal, and nothing abnormal, shows no deficit: reviewers write "no objective neurologic
+# deficit" of it, and the imaging and injection criteria ask for a deficit shown on the
+# examination ("definitive neuro findings on exam": ACOEM 2nd ed. Chapter 8 Special Studies,
+# acoem2.ch8.imaging_criteria, CONFIRMED).
+KNOWN_FALSE_NEEDED = {"neurologic_deficit": 2}
 DERIVED_FACTS = frozenset([*WEEKS_SINCE, *ANY_OF, "diagnosis_group"])
 
 
@@ -92,7 +99,7 @@ def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
         known = [values[p] for p in parts if p in values]
         if any(known):
             found[name] = True
-        elif len(known) == len(parts):
+        elif len(known) >= KNOWN_FALSE_NEEDED.get(name, len(parts)):
             found[name] = False
     diagnoses = values.get("diagnoses") or []
     for group in ("crps", "neuralgia", "myalgia"):

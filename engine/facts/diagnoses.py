@@ -16,12 +16,16 @@ from engine.vocab import (
 )
 
 _DIAGNOSIS_CUE_WORDS = frozenset(
-    ["treated", "treating", "treatment", "treatments", "sustained", "claim"]
-)
+    ["treated", "treating", "treatment", "treatments", "sustained", "claim", "dx", "dxs",
+     "assessment", "impression", "a"]
+)  # fmt: skip
+# A note's heading over its diagnoses counts as saying so: "Dx: R knee osteoarthritis",
+# "Assessment: lumbar strain", "A/P: symptomatic medial meniscus tear", "Impression: ...".
 _DIAGNOSIS_CUE = Caseless(
     re.compile(
         r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
-        r"|\bclaim\s+for\b",
+        r"|\bclaim\s+for\b"
+        r"|^\W*(?:dxs?|assessment(?:\s*(?:/|and)\s*plan)?|impressions?|a\s*/\s*p|a)\s*:",
         re.I | re.ASCII,
     )
 )

@@ -24,7 +24,7 @@ from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import morphine_equivalent_dose, opioid_use
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
-from engine.facts.neurologic import normal_neurologic_exam
+from engine.facts.neurologic import normal_neurologic_exam, normal_parts_together
 from engine.facts.prior_treatment import VISITS_ANAPHOR, visits_authorized, visits_done
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
@@ -181,7 +181,7 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
     examination must agree: a root compressed on imaging with a neurologic deficit; a torn cuff,
     meniscus, cruciate ligament or labrum on imaging with weakness or the joint's signs (a knee's
     derangement tests, a shoulder's labral and cuff tests), where no
-    reading of a study denies it. Imaging
+    reading of a study denies it; subacromial narrowing on imaging with impingement signs. Imaging
     read as showing no root compromise, with a normal neurologic examination, shows no lesion
     (acoem2.ch12.mri_nerve_compromise: a bulge alone is a common false positive)."""
 
@@ -197,6 +197,10 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
     joint_signs = said("knee_derangement_signs") or said("~shoulder_lesion_signs")
     if clear and (said("motor_deficit") or joint_signs):
         return True, "~imaging_tear"
+    # Subacromial impingement: its narrowing (or a partial cuff tear under it) on imaging, with
+    # its signs positive on examination.
+    if said("~imaging_impingement") and said("~shoulder_impingement_signs"):
+        return True, "~imaging_impingement"
     if root is False and not tear and not any(deficits) and said("motor_deficit") is False:
         return False, "imaging_nerve_compromise"
     return None
@@ -231,6 +235,7 @@ def facts_in(
         )
     diagnosis_groups(reader)
     normal_neurologic_exam(reader)
+    normal_parts_together(reader)
     surgery_dates(reader)
     earlier_studies(reader)
     injections_given(reader)

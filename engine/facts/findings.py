@@ -97,6 +97,7 @@ class DrugUseSpec(Model):
     none_taken: list[str]
     given_now: list[str]
     first: list[str]
+    started_now: list[str]
     names: dict[str, list[str]]
 
 
@@ -160,6 +161,7 @@ class Findings:
     drug_name: dict[str, str]  # a drug's name -> the drug (generic)
     drug_class: dict[str, str]  # a drug's name, or the drug -> its class (drugs.yaml)
     given_now: tuple[tuple[str, ...], ...]  # the words right before a drug just given
+    started_now: tuple[tuple[str, ...], ...]  # the words right before a drug started today
     comorbidity_tests: dict[str, tuple[str, ...]]  # phrase -> the tests it calls for
     test_kind: tuple[tuple[str, str], ...]  # (phrase of a test as requested, its kind)
     # All the phrase lists of the readers that take more than one sentence, as one expression:
@@ -482,6 +484,7 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
         "drug_current": spec.drug_use.current,
         "drug_none": spec.drug_use.none_taken,
         "drug_first": spec.drug_use.first,
+        "drug_started": spec.drug_use.started_now,
         "comorbidity": list(tests_of),
         "programs": spec.rehabilitation.programs,
         "rehab_planned": spec.rehabilitation.planned + spec.rehabilitation.ongoing,
@@ -550,6 +553,7 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
             for phrase in group
         },
         given_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.given_now),
+        started_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.started_now),
         comorbidity_tests={phrase: tuple(kinds) for phrase, kinds in tests_of.items()},
         test_kind=tuple(
             sorted(

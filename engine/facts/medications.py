@@ -25,6 +25,18 @@ _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic",
 _ON_OPIOIDS = re.compile(
     r"\bon\s+(?:chronic\s+|long[- ]term\s+)?(?:opioids?|opiates?|narcotics?)\b", re.I | re.ASCII
 )
+# Opioids denied as a class of drug taken: "no opioids ever prescribed on this claim", "not on
+# opioids", "has never been prescribed narcotics", "takes no opioid medication", "opioid-naive".
+# Not "no opioid agreement", "no early refills of opioids": what follows the class must be the
+# drug itself, the end of the clause, or when.
+_NO_OPIOIDS = re.compile(
+    r"\b(?:(?:no|not\s+on|not\s+taking|never\s+(?:been\s+)?(?:on|prescribed|given|taken|used|"
+    r"took|had)|denies|takes\s+no|uses\s+no)\s+(?:any\s+)?(?:chronic\s+|long[- ]term\s+)?"
+    r"(?:opioids?|opiates?|narcotics?)(?:\s+(?:medications?|analgesics?|pain\s+medications?|"
+    r"therapy|use))?(?=\s*(?:[,.;:)]|$|ever\b|prescribed\b|on\s+this\b|at\s+(?:this|any|"
+    r"present)\b|since\b|currently\b|now\b|and\b))|opioid[\s-]naive)",
+    re.I | re.ASCII,
+)
 
 
 # "Off hydrocodone since day 5", "tapered off tramadol", "stopped Norco": a drug no longer taken.
@@ -38,8 +50,14 @@ _STOPPED_BEFORE = re.compile(
 def opioid_use(reader: Reader) -> None:
     """Opioids taken. A drug asked for, planned or decided on is not yet a drug taken; a drug
     named only as not taken ("Tramadol has not been tried"), or as stopped ("off hydrocodone
-    since day 5"), is no use of it."""
+    since day 5"), is no use of it. Opioids denied as a class ("no opioids ever prescribed") are
+    no opioid use; one drug not taken says nothing of the others."""
     words = reader.words
+    denied = None
+    if not words.isdisjoint(_OPIOID_WORDS):
+        denied = _NO_OPIOIDS.search(reader.text)
+        if denied:
+            reader.add("opioid_use", False, denied.start(), denied.end())
     opioids_named = [m[1] for m in reader.findings.opioid_pattern.finditer(reader.plain, words)]
 
     def taken(phrase: str) -> bool:
@@ -52,6 +70,7 @@ def opioid_use(reader: Reader) -> None:
         any(taken(p) for p in opioids_named)
         or (
             "on" in words
+            and not denied
             and not words.isdisjoint(_OPIOID_WORDS)
             and _ON_OPIOIDS.search(reader.text)
         )

@@ -91,6 +91,12 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
     # A strength grade is a measurement: "w/o gains in strength (ER 4-/5)" still grades the
     # muscle 4-/5; a cue about the words around it does not deny what was measured.
     status = Status.PRESENT if _GRADE.fullmatch(text, start, end) else reader.status_at(start, end)
+    if not when_stated and status is Status.ABSENT:
+        # A normal finding states its own result: a negated list before it ("Negative SLR,
+        # normal strength"; "No tenderness, reflexes 2+") ends at the clause mark and does not
+        # turn the normal examination into a deficit. Only a cue in its own clause negates it
+        # ("not neurologically intact").
+        status = reader.status_in_own_clause(start, end)
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL or (
@@ -113,7 +119,7 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
         return
     # A suspicion inside a negated list ("no suspicions of red flag findings, such as ...
     # myelopathy") takes the list's negation too, before a suspicion can count as stated.
-    if status in (Status.PRESENT, Status.POSSIBLE) and not reader.is_quiet():
+    if status in (Status.PRESENT, Status.POSSIBLE) and when_stated and not reader.is_quiet():
         inherited = reader.inherited(start, status)
         status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
     if status is Status.POSSIBLE and spec.suspected_counts:

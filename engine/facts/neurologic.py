@@ -1,5 +1,7 @@
 """A neurologic examination stated normal as a whole: no motor, sensory (and, unless the
-examination is limited, reflex) deficit, which rules asking for a deficit need stated.
+examination is limited, reflex) deficit, which rules asking for a deficit need stated. The same
+for its parts named together under one result ("normal strength and reflexes", "sensation and
+DTRs intact").
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ import re
 
 from engine.caseless import Caseless
 from engine.facts.sentences import SYMPTOM_WORDS, Reader
+from engine.negation import Status
 
 _NEURO_WORDS = frozenset(
     ["neurologic", "neurological", "neurovascular", "motor", "neuro", "neurologically"]
@@ -40,3 +43,58 @@ def normal_neurologic_exam(reader: Reader) -> None:
                 parts += ("reflex_change",)
             for name in parts:
                 reader.add(name, False, normal_exam.start(), normal_exam.end())
+
+
+# The parts of the examination, by the deficit each one's normal result rules out.
+_PART_WORDS = {
+    "motor_deficit": r"(?:motor(?:\s+strength)?|(?:muscle\s+)?strength|power)",
+    "sensory_deficit": r"(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)",
+    "reflex_change": r"(?:(?:deep\s+tendon\s+)?reflexes|dtrs|dtr)",
+}
+_ANY_PART = "|".join(f"(?P<{name}>{words})" for name, words in _PART_WORDS.items())
+_PART = r"(?:\b(?:" + "|".join(_PART_WORDS.values()) + r")\b)"
+_JOINED = rf"{_PART}(?:\s*(?:,|/|&|\band\b|,\s*and\b)\s*{_PART})+"
+_NORMAL_RESULT = r"(?:normal|intact|nl|wnl|symmetric|grossly\s+(?:normal|intact))"
+# Two or three parts joined, with one normal result for them all, after ("strength and
+# reflexes normal", "sensation/DTRs intact") or before ("normal strength and reflexes").
+_NORMAL_PARTS = Caseless(
+    re.compile(
+        rf"\b{_NORMAL_RESULT}\s+{_JOINED}(?!\s*(?:,\s*)?(?:are|is|were|was)?\s*(?:not|decreased|"
+        rf"diminished|reduced|absent|abnormal)\b)"
+        rf"|{_JOINED}\s*(?::|-)?\s*(?:(?:are|is|were|was)\s+)?(?:all\s+)?{_NORMAL_RESULT}\b",
+        re.I | re.ASCII,
+    )
+)
+# One part's examination that found nothing: "sensory examination showed no deficit in any of
+# the dermatomes", "motor exam without focal deficit".
+_PART_EXAM_WITHOUT_DEFICIT = Caseless(
+    re.compile(
+        rf"{_PART}\s+exam(?:ination)?\s+(?:(?:showed|shows|revealed|reveals|demonstrated|was|is)"
+        r"\s+)?(?:no|without)\s+(?:focal\s+|gross\s+)?deficits?\b",
+        re.I | re.ASCII,
+    )
+)
+_EACH_PART = re.compile(_ANY_PART, re.I | re.ASCII)
+_PART_FIRST_WORDS = frozenset(
+    ["motor", "strength", "power", "sensation", "sensory", "touch", "reflexes", "dtrs", "dtr"]
+)
+
+
+def normal_parts_together(reader: Reader) -> None:
+    """Parts of the neurologic examination named together under one normal result: no deficit
+    of each part named. Not what the patient reports, and not where a cue in the clause negates
+    the result."""
+    words = reader.words
+    if not words & _PART_FIRST_WORDS or not words.isdisjoint(SYMPTOM_WORDS):
+        return
+    for together in _NORMAL_PARTS.finditer(reader.text, reader.lowered):
+        if reader.status_in_own_clause(together.start(), together.end()) is Status.PRESENT:
+            parts_normal(reader, together)
+    for examined in _PART_EXAM_WITHOUT_DEFICIT.finditer(reader.text, reader.lowered):
+        parts_normal(reader, examined)
+
+
+def parts_normal(reader: Reader, said: re.Match[str]) -> None:
+    for part in _EACH_PART.finditer(said.group()):
+        if part.lastgroup:
+            reader.add(part.lastgroup, False, said.start(), said.end())

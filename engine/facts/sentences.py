@@ -517,6 +517,15 @@ class Reader:
             return Status.PRESENT
         return status_of(self.text, start, end, self.findings.cues, self.cues_read())
 
+    def status_in_own_clause(self, start: int, end: int) -> Status:
+        """The status at a place with only the cues of its own clause before it: those after
+        the last comma, semicolon or colon ahead of it (the cues after it all count)."""
+        mark = max(self.text.rfind(sign, 0, start) for sign in ",;:")
+        if mark < 0:
+            return self.status_at(start, end)
+        cut = mark + 1
+        return status_of(self.text[cut:], start - cut, end - cut, self.findings.cues)
+
     def phrase_status(self, phrase: str) -> Status | None:
         at = phrase_position(self.lowered, phrase)
         return self.status_at(*at) if at else None

@@ -28,6 +28,8 @@ _SURGERY_WORDS = frozenset(
         "reconstruction",
         "acromioplasty",
         "orif",
+        "fixation",
+        "arthrodesis",
     ]
 )
 # A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.
@@ -97,11 +99,23 @@ def surgery_refused(reader: Reader) -> None:
 DATED_SURGERY_TYPE = "~surgery_type:dated"
 
 
+# A surgery stated as done, before its name: "s/p rotator cuff repair on 10/31/2016,
+# authorized" dates a surgery done, whatever the sentence says of its authorization.
+_DONE_BEFORE = re.compile(
+    r"\b(?:s/p|status\s+post|underwent|has\s+had|performed|post[\s-]?op(?:erative)?)\b",
+    re.I | re.ASCII,
+)
+
+
 def surgery_dates(reader: Reader) -> None:
-    """A surgery the record dates, and the procedure named nearest before the date."""
+    """A surgery the record dates, and the procedure named nearest before the date. In a
+    sentence that speaks of a request or an authorization, only a surgery stated as done: a
+    surgery asked for on a date is not yet done."""
     text, words = reader.text, reader.words
-    if reader.has_digit and not reader.asks and not words.isdisjoint(_SURGERY_WORDS):
+    if reader.has_digit and not words.isdisjoint(_SURGERY_WORDS):
         surgery = _SURGERY_ON.search(text)
+        if surgery and reader.asks and not _DONE_BEFORE.search(text, 0, surgery.start()):
+            return
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
             reader.add("surgery_date", operated, surgery.start(), surgery.end())
