@@ -1096,3 +1096,36 @@ def test_impingement_on_imaging_with_its_signs_is_a_surgical_lesion(
         read(note, "R shoulder arthroscopy, subacromial decompression").get("surgical_lesion")
         is lesion
     )
+
+
+# --- what a drug lets the patient do, and 'prescribed' that orders nothing ----------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "He has taken Norco for two years. On it he walks his dog 30 minutes a day; without it "
+        "he can't get off the couch.",
+        "He has taken Norco for two years. The medication allows him to work his full shift.",
+        "She takes Norco daily. With her medications she is able to cook and shop; without "
+        "them she stays in bed.",
+    ],
+)
+def test_what_a_drug_taken_lets_the_patient_do_is_its_functional_improvement(note: str) -> None:
+    assert read(note, "Norco 10/325 #90")["functional_improvement"] is True
+
+
+def test_pain_relief_alone_is_no_functional_improvement() -> None:
+    values = read("He has taken Norco for two years. Pain 7/10 without, 3/10 with it.", "Norco #90")
+    assert values.get("functional_improvement") is not True
+
+
+@pytest.mark.parametrize(
+    "note, name",
+    [
+        ("Urine drug screen 08/2016 consistent with prescribed medication.", "urine_drug_screen"),
+        ("CURES checked today, consistent with prescribed medication.", "cures_checked"),
+    ],
+)
+def test_prescribed_describing_the_drug_taken_orders_nothing(note: str, name: str) -> None:
+    assert read(note)[name] is True

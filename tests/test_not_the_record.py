@@ -93,3 +93,16 @@ def test_what_the_review_said_and_the_next_sentence_refutes_is_not_read() -> Non
     )
     before, after, _ = planted_in_rationale(SEED, planted, FINDINGS, VOCABULARY)
     assert ("positive_spurling", "True") not in after - before
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "This medication is only recommended for neuropathic pain and depression.",
+        "Antidepressants are generally recommended as a first-line option for neuropathic pain.",
+        "Topical analgesics are primarily recommended for neuropathic pain.",
+    ],
+)
+def test_a_guidelines_hedged_recommendation_gives_no_fact(planted: str) -> None:
+    before, after, _ = planted_in_rationale(SEED, planted, FINDINGS, VOCABULARY)
+    assert {fact for fact in after - before if fact[0] == "neuropathic_pain"} == set()

@@ -51,9 +51,6 @@ KNOWN_MISSES = {
     "relief of none",
     "chiro-low-back-initial-trial-six": "no date of injury, only 'low back pain that began on "
     "08/19/2016 while ...'; 'never recieved chiropractic care' (misspelt) is not read as none",
-    "norco-maintenance-four-as-documented": "the function the drug allows ('On it he walks his dog "
-    "... without it he can't get off the couch') is not read as functional improvement, nor "
-    "'Urine drug screen 08/2016 consistent' as a test done",
     "lidoderm-localized-neuropathic-after-first-line": "'Tried gabapentin ...: dizzy, fell at "
     "work, stopped. Nortriptyline ...: no change in pain': first-line drugs failed in these words "
     "are not read",

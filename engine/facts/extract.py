@@ -76,7 +76,7 @@ def extract_note_facts(
         )
     if request is not None:
         by_name = {f.name: f for f in facts}
-        facts.extend(request_facts(request, None, by_name, findings, on))
+        facts.extend(request_facts(request, None, by_name, findings, on, note=True))
     return CaseFacts(source=source, facts=reported(facts))
 
 

@@ -66,11 +66,14 @@ def request_facts(
     by_name: dict[str, Fact | Reading],
     findings: Findings,
     on: date | None,
+    note: bool = False,
 ) -> list[Fact]:
     """The facts that depend on what is requested: a finding of another body part left out
     (a thumb fracture is no red flag for a shoulder MRI), whether the requested drug is taken
     already, whether the requested study repeats one done, what a pre-operative test is for,
-    and why a referral needs the specialist."""
+    and why a referral needs the specialist. In a note written for a refill (`note`), the
+    functional improvement it documents without naming a therapy is the drug's, as for a
+    therapy whose visits it documents."""
     found: list[Fact] = []
     service = request.service
     regions = [r.name for r in request.regions]
@@ -103,6 +106,9 @@ def request_facts(
         elif f"~drug:taken:{drug}" in by_name or f"~drug:taken:@{item}" in by_name:
             taken = by_name.get(f"~drug:taken:{drug}") or by_name[f"~drug:taken:@{item}"]
             give("drug_in_use", True, taken)
+            improved = by_name.get(f"{IMPROVED}{UNNAMED}") if note else None
+            if improved is not None:
+                give("functional_improvement", improved.value, improved)
             since = by_name.get(f"~drug:since:{drug}")
             if since and on and on >= since.value:
                 give("drug_use_weeks", (on - since.value).days // 7, since)

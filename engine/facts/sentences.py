@@ -65,6 +65,10 @@ REQUEST_WORDS = frozenset(
         "prescribed",
     ]
 )
+_PRESCRIBED_DRUG = re.compile(
+    r"\b(?:with|than|as|the|his|her|their)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
+    re.I | re.ASCII,
+)
 _MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
 _PLAN_HEADING = re.compile(r"^\W*(?:treatment\s+)?plan\s*:", re.I | re.ASCII)
 DONE_WORDS = frozenset(
@@ -483,10 +487,17 @@ class Reader:
             or (_PLAN_HEADING.match(text) is not None and not words.isdisjoint(DONE_WORDS))
         ):
             planning = frozenset()
+        # "Consistent with prescribed medication", "took more than prescribed", "as prescribed":
+        # the word describes the drug taken; nothing is ordered.
+        prescribed_drug = "prescribed" in words and _PRESCRIBED_DRUG.search(text) is not None
+        if prescribed_drug:
+            planning = planning - {"prescribed"}
         self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.
         asking = words & REQUEST_WORDS
+        if prescribed_drug:
+            asking = asking - {"prescribed"}
         self.asks = bool(asking) and not (
             (asking == {"modified"} and _MODIFIED_WORK.search(text) is not None)
             or (asking == {"plan"} and not planning)
