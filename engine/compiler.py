@@ -381,33 +381,56 @@ def fact_value(kind: FieldType, value: Any) -> Any:
     return value
 
 
+# One field to work out for an asserted fact: its key (None where only a derived boolean of it
+# is wanted), its type, and the derived booleans wanted of it.
+FactField = tuple[str, str | None, FieldType, tuple[Derived, ...]]
+
+
+def fact_plan(
+    compiled: CompiledRules, wanted: Container[str] | None, fields: Iterable[str]
+) -> tuple[FactField, ...]:
+    """Of `fields`, those the fact asserted needs: with a key among `wanted` (all where None),
+    or a derived boolean among them. Made once per service by the matcher, so that an item's
+    fact looks up only the few dozen fields its service's rulesets read, not every value."""
+    keys, kinds, derived_of = compiled.keys, compiled.kinds, compiled.derived_of
+    plan: list[FactField] = []
+    for field in fields:
+        key = keys.get(field)
+        if key is not None and wanted is not None and key not in wanted:
+            key = None
+        derived = tuple(d for d in derived_of.get(field, ()) if wanted is None or d.key in wanted)
+        if key is not None or derived:
+            plan.append((field, key, kinds[field], derived))
+    return tuple(plan)
+
+
 def build_fact(
     compiled: CompiledRules, values: dict[str, Any], wanted: Container[str] | None = None
 ) -> Json:
     """The flat fact to assert for one evaluation. Unknown values (None, absent, empty lists) are
     left out, which is how the compiled conditions recognise them. `wanted`: the only keys to
     work out (those the rulesets asserted to read), where not all."""
+    return fact_of_plan(fact_plan(compiled, wanted, values), values)
+
+
+def fact_of_plan(plan: tuple[FactField, ...], values: dict[str, Any]) -> Json:
+    """`build_fact` with the fields to work out already chosen (`fact_plan`)."""
     fact: Json = {MARKER: 1}
-    keys, kinds, derived_of = compiled.keys, compiled.kinds, compiled.derived_of
-    # By the values given (a few dozen) rather than by every field the rules read.
-    for field, value in values.items():
+    for field, key, kind, derived in plan:
+        value = values.get(field)
         if value is None:
             continue
-        key = keys.get(field)
-        if key is not None and (wanted is None or key in wanted):
-            kind = kinds[field]
+        if key is not None:
             if kind is not FieldType.TEXT_LIST:
                 fact[key] = fact_value(kind, value)
             elif value:
                 fact[key] = len(value)  # presence is what exists/missing test
-        for derived in derived_of.get(field, ()):
-            if wanted is not None and derived.key not in wanted:
-                continue
-            if derived.op == "in":
+        for each in derived:
+            if each.op == "in":
                 if value:
-                    fact[derived.key] = not derived.members.isdisjoint(value)
+                    fact[each.key] = not each.members.isdisjoint(value)
             else:
-                fact[derived.key] = derived.expression.search(value) is not None
+                fact[each.key] = each.expression.search(value) is not None
     return fact
 
 

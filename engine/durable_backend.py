@@ -27,7 +27,7 @@ from typing import Any
 import durable.engine as durable_engine
 import durable_rules_engine as durable_c
 
-from engine.compiler import CompiledRules, Ruleset, build_fact, interpret
+from engine.compiler import CompiledRules, Ruleset, fact_of_plan, fact_plan, interpret
 
 SESSION = "0"
 # `json.dumps` with an option builds a new encoder at every call; the facts all take this one.
@@ -147,9 +147,14 @@ class DurableMatcher:
             for service in ruleset.services:
                 self.by_service.setdefault(service, []).append(ruleset)
         # The fact keys a service's rulesets read: only these are worked out for its requests.
-        self.keys_by_service = {
+        keys_by_service = {
             service: frozenset().union(*(ruleset.keys_read for ruleset in rulesets))
             for service, rulesets in self.by_service.items()
+        }
+        every_field = dict.fromkeys([*compiled.keys, *compiled.derived_of])
+        self.plan_by_service = {
+            service: fact_plan(compiled, keys, every_field)
+            for service, keys in keys_by_service.items()
         }
 
     def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
@@ -158,7 +163,7 @@ class DurableMatcher:
         needed = self.by_service.get(service, [])
         if not needed:
             return frozenset()
-        fact = build_fact(self.compiled, values, self.keys_by_service[service])
+        fact = fact_of_plan(self.plan_by_service[service], values)
         engine = self.engine
         fired: list[str] = []
         with engine.lock:

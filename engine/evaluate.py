@@ -9,13 +9,14 @@ beyond the `Matcher` interface.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
-from engine.conditions import FieldType, normalized, value_fits
+from engine.conditions import FieldType, fields_of, normalized, value_fits
 from engine.eras import Era, Governs, governing, no_rule_statement
 from engine.errors import did_you_mean
 from engine.facts import FactUsed
@@ -100,6 +101,8 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
     types without complaint and a misspelt service would just match nothing."""
     checked: dict[str, Any] = {}
     checks = rulebook.value_checks
+    # The two types with more to do, looked up once rather than for every value.
+    text_list, number = FieldType.TEXT_LIST, FieldType.NUMBER
     for name, value in {**REQUEST_DEFAULTS, **values}.items():
         check = checks.get(name)
         if check is None:
@@ -107,7 +110,7 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
         if value is None:
             continue
         kind, known = check
-        if kind is FieldType.TEXT_LIST and isinstance(value, list):
+        if kind is text_list and isinstance(value, list):
             value = tuple(value)
         if not value_fits(kind, value):
             raise FactError(f"fact '{name}' is {kind.value}, but {value!r} is not")
@@ -117,7 +120,7 @@ def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
                     raise FactError(
                         f"unknown value '{item}' for '{name}'{did_you_mean(item, known)}"
                     )
-        checked[name] = normalized(kind, value) if kind is FieldType.NUMBER else value
+        checked[name] = normalized(kind, value) if kind is number else value
     if not isinstance(checked.get("request.date"), date):
         raise FactError("the request's date is needed to choose the rules in force")
     if not isinstance(checked.get("request.service"), str):
@@ -138,18 +141,55 @@ def defaults_used(rulebook: Rulebook, verdict: Verdict) -> list[FactUsed]:
     ]
 
 
-def silent_defaults(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
+def silent_defaults(
+    rulebook: Rulebook, values: dict[str, Any], considered: Iterable[str]
+) -> dict[str, Any]:
     """The stated defaults (facts.yaml `default:`) of the facts the values leave unknown, where
     the default's condition holds, in the catalogue's order: a default may rest on an earlier
-    one. Unknown is not absent: a fact without a stated default stays unknown."""
+    one. Unknown is not absent: a fact without a stated default stays unknown. `considered`:
+    the defaults that can matter to the verdict, in the catalogue's order (`defaults_read`)."""
     taken: dict[str, Any] = {}
     # The values with the defaults taken so far, kept up to date rather than merged afresh for
     # every default (a few dozen defaults, each asking over a hundred values).
     known = dict(values)
-    for name, default in rulebook.defaults.items():
+    defaults = rulebook.defaults
+    for name in considered:
+        default = defaults[name]
         if values.get(name) is None and truth(default.when, known) is True:
             taken[name] = known[name] = default.value
     return taken
+
+
+# The fields `counted` sums: a default of either changes the sum the rules read.
+COUNTED_FROM = ("prior_visits", "request.visits")
+
+
+def defaults_read(rulebook: Rulebook) -> dict[str, tuple[str, ...]]:
+    """Per service category, the stated defaults that can change a verdict on it, in the
+    catalogue's order: those of the fields its rules read (scope, criterion, message), of the
+    fields summed for them, and of the fields those defaults' own conditions read. Another
+    default is never asked for: only the service's rules see the values (the matcher asserts
+    only the keys they read), and a verdict records only the defaults its findings read. An
+    item's request asks each of the few dozen defaults' conditions otherwise."""
+    read_by: dict[str, set[str]] = {}
+    for rule in rulebook.rules:
+        fields = {*rule.fields_read, *(text for is_name, text in rule.message_parts if is_name)}
+        for category, _ in rule.services:
+            read_by.setdefault(category, set(COUNTED_FROM)).update(fields)
+    found: dict[str, tuple[str, ...]] = {}
+    for category, read in read_by.items():
+        # A default's condition may rest on another default: follow them until none is added.
+        grown = True
+        while grown:
+            grown = False
+            for name, default in rulebook.defaults.items():
+                if name in read:
+                    extra = set(fields_of(default.when)) - read
+                    if extra:
+                        read |= extra
+                        grown = True
+        found[category] = tuple(name for name in rulebook.defaults if name in read)
+    return found
 
 
 def counted(values: dict[str, Any]) -> dict[str, Any]:
@@ -201,6 +241,7 @@ class Evaluator:
     ) -> None:
         """`compiled`: the rulebook already compiled (engine.rulecache keeps it between runs)."""
         self.rulebook = rulebook
+        self.defaults_read = defaults_read(rulebook)
         self.matcher: Matcher
         if engine == "durable":
             from engine.durable_backend import DurableMatcher
@@ -215,7 +256,8 @@ class Evaluator:
         """Judge one item from its field values (request fields and clinical facts), the facts
         the record is silent on taken at their stated defaults."""
         checked = check_values(self.rulebook, values)
-        defaults = silent_defaults(self.rulebook, checked)
+        considered = self.defaults_read.get(checked["request.service"], ())
+        defaults = silent_defaults(self.rulebook, checked, considered)
         if defaults:
             checked = {**checked, **defaults}
         checked.update(counted(checked))

@@ -35,15 +35,20 @@ def resolve_follow_ups(
     last: list[tuple[set[str], tuple[str, int | None] | None, int]] = [
         (set(), None, 0) for _ in anaphors
     ]
+    # Nearly every reading is of no anaphor: one test of its name against all their prefixes
+    # passes it on, and only the rest look for theirs.
+    prefixes = tuple(a.unresolved for a in anaphors)
     for sentence, readings in read:
+        if not readings:
+            # Nothing named here: what was named before is a sentence further back.
+            last = [(named, place, since + 1) for named, place, since in last]
+            continue
         here = (sentence.source, sentence.item)
         for reading in readings:
-            anaphor_at = next(
-                (i for i, a in enumerate(anaphors) if reading.name.startswith(a.unresolved)), None
-            )
-            if anaphor_at is None:
+            if not reading.name.startswith(prefixes):
                 found.append(reading)
                 continue
+            anaphor_at = next(i for i, p in enumerate(prefixes) if reading.name.startswith(p))
             anaphor, (named, place, since) = anaphors[anaphor_at], last[anaphor_at]
             if place == here and since <= FOLLOW_UP_SENTENCES and len(named) == 1:
                 rest = reading.name[len(anaphor.unresolved) :]
