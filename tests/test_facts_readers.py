@@ -1527,3 +1527,281 @@ def test_pain_relief_alone_is_no_functional_improvement() -> None:
 )
 def test_prescribed_describing_the_drug_taken_orders_nothing(note: str, name: str) -> None:
     assert read(note)[name] is True
+
+
+# --- the injury told as its event, dated ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "injured"),
+    [
+        ("LBP after MVA on 07/11/16 (rear-ended in a company vehicle).", date(2016, 7, 11)),
+        (
+            "Fell approx 8 feet from scaffolding 10/01/2016 landing on his shoulders.",
+            date(2016, 10, 1),
+        ),
+        ("Slip and fall on wet floor at work 08/01/2017, landed on buttocks.", date(2017, 8, 1)),
+        ("Twisting injury R knee at work on 4/12/2017. Locking and catching.", date(2017, 4, 12)),
+        ("Numbness both hands. Sx began 03/01/2016 while typing at work.", date(2016, 3, 1)),
+        ("Back pain, onset while lifting a patient (CNA) on 9/9/2016.", date(2016, 9, 9)),
+        ("Neck pain into R arm since 5/16/2016 DOI.", date(2016, 5, 16)),
+        ("Injury occurred 02/14/2017 when she slipped on a wet floor.", date(2017, 2, 14)),
+        ("Neck pain following a collision while on duty on June 3, 2016.", date(2016, 6, 3)),
+    ],
+)
+def test_the_injury_told_as_its_dated_event_gives_the_date_of_injury(
+    note: str, injured: date
+) -> None:
+    assert read(note)["injury_date"] == injured
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # The date of what followed the event, not of the event.
+        "Hurt his ankle in a fall, s/p ORIF on 06/20/2017.",
+        "After the fall she started PT on 3/2/2017.",
+        "Flare after moving furniture at home 3/1/2026.",
+    ],
+)
+def test_a_date_of_care_after_the_event_is_no_date_of_injury(note: str) -> None:
+    assert "injury_date" not in read(note)
+
+
+# --- the red flags as a review of systems screens for them ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "value"),
+    [
+        ("No fever, wt loss, or h/o CA.", "red_flag_infection", False),
+        ("No fever, wt loss, or h/o CA.", "red_flag_tumor", False),
+        ("ROS: Neg for fever/chills, night pain.", "red_flag_infection", False),
+        ("Denies fever, chills or wound problems.", "red_flag_infection", False),
+        (
+            "Now 5 days of fever to 101.8 and chills after the discectomy.",
+            "red_flag_infection",
+            True,
+        ),
+        ("PMH: h/o CA of the breast, s/p mastectomy.", "red_flag_tumor", True),
+        ("Unexplained weight loss of 12 lb in 2 months.", "red_flag_tumor", True),
+        ("ROS negative for unexplained weight loss.", "red_flag_tumor", False),
+        ("Lumbar XR 08/02/2017 neg for fx.", "red_flag_fracture", False),
+        (
+            "Progressive L foot weakness: TA 4/5 in 08/2017, now 3/5.",
+            "red_flag_progressive_deficit",
+            True,
+        ),
+        ("R foot weakness worse since last visit.", "red_flag_progressive_deficit", True),
+        ("No new or progressive neuro sx.", "red_flag_progressive_deficit", False),
+        ("Red flags: none.", "red_flags", False),
+    ],
+)
+def test_a_red_flag_screened_in_a_notes_words_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note, "MRI lumbar spine")[name] is value
+
+
+def test_ca_alone_is_the_state_not_a_cancer() -> None:
+    assert "red_flag_tumor" not in read(
+        "Pt moved to CA in 2015; low back pain.", "MRI lumbar spine"
+    )
+
+
+# --- visits counted the way notes chart them ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "count"),
+    [
+        ("S: LBP. s/p CMT x12 w/ 50% improvement.", "prior_chiropractic_visits", 12),
+        ("Chiropractic tx x 8 to date.", "prior_chiropractic_visits", 8),
+        ("Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.", "prior_pt_visits", 18),
+        (
+            "Failed >6 months conservative tx incl 18 PT, 12 chiro, ESI x2.",
+            "prior_chiropractic_visits",
+            12,
+        ),
+        ("Completed 6 acupuncture tx since 6/2017.", "prior_acupuncture_visits", 6),
+        ("Neck pain into R arm. PT completed x 12, continues HEP.", "prior_pt_visits", 12),
+        ("Failed PT (9 visits), meds, rest.", "prior_pt_visits", 9),
+        ("PT 6 sessions w/ HEP, some relief.", "prior_pt_visits", 6),
+        ("Pain persists despite 3 months of PT (16 visits) and gabapentin.", "prior_pt_visits", 16),
+        (
+            "Acupuncture is in conjunction w/ ongoing PT (4 of 8 visits attended).",
+            "prior_pt_visits",
+            4,
+        ),
+        ("Hand therapy not yet started.", "prior_pt_visits", 0),
+    ],
+)
+def test_visits_charted_in_a_notes_shorthand_are_counted(note: str, name: str, count: int) -> None:
+    assert read(note)[name] == count
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Plan: PT 6 sessions to start next week.",
+        "Flexion 90 PT tolerance fair, L4 PT.",
+    ],
+)
+def test_visits_planned_or_a_figure_beside_the_name_are_no_visits_done(note: str) -> None:
+    assert "prior_pt_visits" not in read(note)
+
+
+# --- function, medication and failed care in a note's words ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gain",
+    [
+        "Reports able to sit 45 min (was 15 min).",
+        "Walking 2 miles now vs 0.5.",
+        "Now able to drive 1 hr and lift her 2 yo.",
+        "Oswestry improved from 42% to 24%.",
+        "Back to modified duty 4 hrs/day.",
+        "She returned to full duty last week.",
+    ],
+)
+def test_a_gain_measured_or_a_return_to_work_is_functional_improvement(gain: str) -> None:
+    note = f"Has completed 8 sessions of PT to date. {gain}"
+    assert read(note, "Additional physical therapy 2x4 lumbar")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "loss", ["ADLs unchanged.", "No documented objective functional improvement."]
+)
+def test_function_said_unchanged_is_no_functional_improvement(loss: str) -> None:
+    note = f"Has completed 18 PT visits since August. {loss}"
+    assert read(note, "Additional physical therapy 2x4 lumbar")["functional_improvement"] is False
+
+
+def test_a_drug_that_lets_the_patient_work_is_its_functional_improvement() -> None:
+    note = (
+        "Refill naproxen 550 mg BID, taken since the injury. Naproxen lets her complete her shift."
+    )
+    assert read(note, "Naproxen 550 mg #60")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("Naproxen caused stomach upset and was stopped.", True),
+        ("Naproxen d/c'd due to GERD.", True),
+        ("Celecoxib poorly tolerated (dyspepsia).", True),
+        ("Was able to cut ibuprofen from 3 to 1 tab/day.", True),
+        ("Has stopped taking tramadol.", True),
+        ("Meds unchanged (naproxen 500 BID, tolerated well).", False),
+        ("There has been no change in her medication use.", False),
+    ],
+)
+def test_pain_medication_reduced_or_not_tolerated_in_a_notes_words(note: str, value: bool) -> None:
+    assert (
+        read(note, "Acupuncture 6 sessions low back")["pain_medication_reduced_or_not_tolerated"]
+        is value
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Failed 6 wks PT, NSAIDs and activity modification.",
+        "Failed >6 months conservative tx incl 18 PT.",
+        "Wrist splints x 6 wks and OT x6 w/o relief.",
+        "LBP and R leg pain persist despite 3 months of PT and gabapentin.",
+        "Acupuncture x 10 and TENS with PT helped only briefly.",
+    ],
+)
+def test_care_that_did_not_help_is_conservative_care_failed(note: str) -> None:
+    assert read(note)["conservative_care_failed"] is True
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [("+SLR L at 50 deg.", True), ("Exam: +SLR R 30°.", True), ("Neg SLR.", False)],
+)
+def test_a_straight_leg_raise_result_written_before_it_is_read(note: str, value: bool) -> None:
+    assert read(note)["positive_straight_leg_raise"] is value
+
+
+# --- the neurologic examination in a note's shorthand ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "value"),
+    [
+        ("Exam: EHL 4+/5 L, dec LT L5 dermatome.", "sensory_deficit", True),
+        ("Neuro: L ankle jerk absent; sens dec lat foot; PF 5/5.", "sensory_deficit", True),
+        ("+Tinel; dec 2-pt discrimination R median digits.", "sensory_deficit", True),
+        ("Numbness L L5 dermatome, L patellar reflex 1+.", "sensory_deficit", True),
+        (
+            "Sensory: intact to pinprick and light touch in all LE dermatomes.",
+            "sensory_deficit",
+            False,
+        ),
+        ("Neuro: str 5/5, sens intact, DTRs 2+ sym.", "sensory_deficit", False),
+        (
+            "Neuro: decreased sensation R dorsal foot; R achilles 1+ vs 2+ on L.",
+            "reflex_change",
+            True,
+        ),
+        ("Exam: L biceps reflex trace vs 2+ R; grip 5/5 bilat.", "reflex_change", True),
+        ("Reflexes: patellar 2+ bilat, Achilles 1+ on R, 2+ on L.", "reflex_change", True),
+        ("SLR (-). DTR 2+ patellar/achilles. Motor 5/5.", "reflex_change", False),
+        ("SLR neg. Strength WNL.", "motor_deficit", False),
+        (
+            "Motor, sensory and reflex exam of the lower extremities is within normal limits.",
+            "reflex_change",
+            False,
+        ),
+        # A whole examination stated normal: its parts, from which the deficit is derived.
+        ("Neurologic exam of the upper extremities is normal.", "reflex_change", False),
+        ("McMurray positive. NV intact. No prior knee surgery.", "sensory_deficit", False),
+        ("NVI BLE. Neg SLR.", "motor_deficit", False),
+    ],
+)
+def test_a_neurologic_examination_in_shorthand_is_read(note: str, name: str, value: bool) -> None:
+    assert read(note)[name] is value
+
+
+@pytest.mark.parametrize(
+    ("note", "status"),
+    [
+        ("She remains unable to work and spends most of the day in bed.", "off_work"),
+        ("Sedentary duty only per urgent care.", "modified_duty"),
+        ("Work: modified, no overhead reaching R.", "modified_duty"),
+        ("She is back at work with restrictions of no lifting over 10 pounds.", "modified_duty"),
+        ("Work status: P&S; not working, laid off in 2016.", "not_working_other"),
+    ],
+)
+def test_a_work_status_in_a_notes_words_is_read(note: str, status: str) -> None:
+    assert read(note)["work_status"] == status
+
+
+def test_a_drug_screen_consistent_with_the_drugs_prescribed_is_one_done() -> None:
+    # "c/w prescribed meds" describes the drugs taken; nothing is ordered.
+    assert (
+        read("Last UDS 02/2017 c/w prescribed meds. CURES reviewed.")["urine_drug_screen"] is True
+    )
+
+
+def test_an_acdf_is_a_dated_surgery() -> None:
+    found = read("Chronic neck pain s/p C5-6 ACDF 06/14/2015.")
+    assert found["prior_surgery"] is True
+    assert found["surgery_date"] == date(2015, 6, 14)
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        (
+            "He has done eight visits of physical therapy and naproxen for six weeks without change.",
+            True,
+        ),
+        ("PT x 8 without improvement, cortisone inj x1 helped 2 wks.", True),
+        ("Has done 8 visits of therapy with no change in medication.", None),
+        ("She walks without any change in gait.", None),
+    ],
+)
+def test_care_that_left_the_patient_as_he_was_failed(note: str, value: bool | None) -> None:
+    assert read(note).get("conservative_care_failed") is value

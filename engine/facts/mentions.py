@@ -49,6 +49,11 @@ _OWN_RESULT = re.compile(
     re.I | re.ASCII,
 )
 
+# The result written just before the sign, as notes chart it: "+SLR L at 50 deg", "Neg SLR".
+_OWN_RESULT_BEFORE = re.compile(
+    r"(?:(?P<positive>\(\+\)|\+)|(?P<negative>\(-\)|\bneg\b))\s*\Z", re.I | re.ASCII
+)
+
 
 def finding_mentions(reader: Reader) -> None:
     """Every finding of findings.yaml the sentence names, by phrase or by pattern."""
@@ -90,6 +95,8 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
     if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
         return
     own = _OWN_RESULT.match(text, end) if spec.needs_polarity else None
+    if own is None and spec.needs_polarity:
+        own = _OWN_RESULT_BEFORE.search(text, max(0, start - 8), start)
     if own is not None:
         reader.add(name, own["positive"] is not None, start, end)
         return

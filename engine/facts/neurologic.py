@@ -13,19 +13,24 @@ from engine.facts.sentences import SYMPTOM_WORDS, Reader
 from engine.negation import Status
 
 _NEURO_WORDS = frozenset(
-    ["neurologic", "neurological", "neurovascular", "motor", "neuro", "neurologically"]
-)
+    ["neurologic", "neurological", "neurovascular", "motor", "neuro", "neurologically",
+     "neurovascularly", "nv", "nvi"]
+)  # fmt: skip
 # A whole neurologic examination stated normal: motor, sensation and reflexes. "Intact motor and
 # sensory examination" (`limited`) says nothing of reflexes.
 _NORMAL_NEURO_EXAM = Caseless(
     re.compile(
         r"\b(?:unremarkable|normal|intact|non-?focal)\s+(?:\w+\s+){0,3}?neurologic(?:al)?\s+exam"
-        r"|\bneurologic(?:al)?\s+exam(?:ination)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
+        r"|\bneurologic(?:al)?\s+exam(?:ination)?(?:\s+of\s+the\s+(?:upper|lower|bilateral)\s+"
+        r"extremities)?\s+(?:was|is|were)\s+(?:normal|unremarkable|"
         r"intact|non-?focal)"
         # A note's shorthand: "neuro intact", "neuro exam nl", "neurologically intact".
         r"|\bneuro(?:logic(?:al)?)?(?:\s+exam(?:ination)?)?\s*(?::|-)?\s*(?:intact|nl|wnl|"
         r"non-?focal|grossly\s+intact)\b|\bneurologically\s+(?:grossly\s+)?intact\b"
-        r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b)",
+        r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b"
+        # Neurovascularly intact ("NV intact distally", "NVI BLE"): motor and sensory function
+        # of the limb checked, not its reflexes.
+        r"|\bNV\s+intact\b|\bNVI\b|\bneurovascularly\s+intact\b)",
         re.I | re.ASCII,
     )
 )
@@ -49,19 +54,26 @@ def normal_neurologic_exam(reader: Reader) -> None:
 _PART_WORDS = {
     "motor_deficit": r"(?:motor(?:\s+strength)?|(?:muscle\s+)?strength|power)",
     "sensory_deficit": r"(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)",
-    "reflex_change": r"(?:(?:deep\s+tendon\s+)?reflexes|dtrs|dtr)",
+    "reflex_change": r"(?:(?:deep\s+tendon\s+)?reflex(?:es)?|dtrs|dtr)",
 }
 _ANY_PART = "|".join(f"(?P<{name}>{words})" for name, words in _PART_WORDS.items())
 _PART = r"(?:\b(?:" + "|".join(_PART_WORDS.values()) + r")\b)"
 _JOINED = rf"{_PART}(?:\s*(?:,|/|&|\band\b|,\s*and\b)\s*{_PART})+"
-_NORMAL_RESULT = r"(?:normal|intact|nl|wnl|symmetric|grossly\s+(?:normal|intact))"
+_NORMAL_RESULT = (
+    r"(?:normal|intact|nl|wnl|within\s+normal\s+limits|symmetric|grossly\s+(?:normal|intact))"
+)
+# "Motor, sensory and reflex exam of the lower extremities is within normal limits".
+_OF_LIMBS = (
+    r"(?:\s+exam(?:ination)?s?)?(?:\s+of\s+(?:the\s+|both\s+)?(?:\w+\s+){0,2}?"
+    r"(?:extremities|arms|legs))?"
+)
 # Two or three parts joined, with one normal result for them all, after ("strength and
 # reflexes normal", "sensation/DTRs intact") or before ("normal strength and reflexes").
 _NORMAL_PARTS = Caseless(
     re.compile(
         rf"\b{_NORMAL_RESULT}\s+{_JOINED}(?!\s*(?:,\s*)?(?:are|is|were|was)?\s*(?:not|decreased|"
         rf"diminished|reduced|absent|abnormal)\b)"
-        rf"|{_JOINED}\s*(?::|-)?\s*(?:(?:are|is|were|was)\s+)?(?:all\s+)?{_NORMAL_RESULT}\b",
+        rf"|{_JOINED}{_OF_LIMBS}\s*(?::|-)?\s*(?:(?:are|is|were|was)\s+)?(?:all\s+)?{_NORMAL_RESULT}\b",
         re.I | re.ASCII,
     )
 )

@@ -21,8 +21,9 @@ MODALITIES = {
     for name, pattern in {
         "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
         "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
-        "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| care| manipulation)?"
-        r"|chiropractor",
+        # "CMT": chiropractic manipulative treatment, as chiropractors chart it.
+        "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| tx| care| manipulation)?"
+        r"|chiropractor|cmt",
         "prior_acupuncture_visits": r"acupuncture",
         "prior_massage_visits": r"massage(?: therapy)?",
         # Therapy after a surgery ("6 post-op PT visits"): the postsurgical schedule counts
@@ -31,7 +32,7 @@ MODALITIES = {
         r"(?: physical therapy| pt| occupational therapy| ot| therapy| rehab| rehabilitation)?",
     }.items()
 }
-_UNITS = r"(?:sessions?|visits?|treatments?)"
+_UNITS = r"(?:sessions?|visits?|treatments?|tx)"
 # "formal PT", "supervised physical therapy": the same therapy, said to be given by a therapist.
 _KIND = r"(?:(?:formal|supervised|skilled|outpatient|in[\s-]?office)\s+)"
 # The therapies a list can name before the one read: "no formal PT or chiro on this claim".
@@ -67,7 +68,11 @@ def prior_pattern(modality: str) -> Caseless:
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?{_KIND}?(?:{pattern})\s+"
         rf"(?:\([^)]{{0,40}}\)\s+)?{_UNITS}\b"
-        rf"|\b(?:{pattern})\s+(?:x|times)\s*(\d{{1,3}})\b"
+        rf"|\b(?:{pattern})\s+(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
+        # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
+        # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
+        rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
+        rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
         rf"documents|documented|indicate|indicates|reflect|reflects|list|lists)\s+{_NUMBER}\s+"
@@ -90,7 +95,10 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b"
         # "Acupuncture has not been tried on this claim."
         rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
-        rf"attempted|provided|started)\b)",
+        rf"attempted|provided|started)\b"
+        # "Hand therapy not yet started."
+        rf"|\b(?:{pattern})\s+(?:has\s+|was\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|"
+        rf"initiated)\b)",
         re.I | re.ASCII,
     )
     return Caseless(expression)
@@ -148,6 +156,7 @@ MODALITY_FIRST_WORDS = frozenset(
         "chiropractic",
         "chiropractor",
         "chiro",
+        "cmt",
         "acupuncture",
         "massage",
         "post",

@@ -23,9 +23,9 @@ _AGE_SEX = Caseless(
 )
 _INJURY_DATE = Caseless(
     re.compile(
-        r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI)"
+        r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
         r"(?:\s+(?:of|on|was|is))?:?\s+"
-        r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+"
+        r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,
@@ -33,29 +33,41 @@ _INJURY_DATE = Caseless(
 )
 # A note without a date of injury tells the injury as what happened, with its date: "twisted the
 # left knee on a ladder 11/29/2016", "fell from a scaffold on 3/2/2017", "was struck by a
-# falling panel 10/19/2016". Read where the record names no date of injury (`letter_facts`).
+# falling panel 10/19/2016", "LBP after MVA on 07/11/16", "Slip and fall on wet floor at work
+# 08/01/2017", "Twisting injury R knee at work on 4/12/2017", "onset while lifting a patient (CNA)
+# on 9/9/2016". Read where the record names no date of injury (`letter_facts`). A procedure,
+# visit or study named between the event and the date dates that instead ("fall ... ORIF on
+# 06/20/2017").
 _INJURY_EVENT_WORDS = frozenset(
     ["twisted", "fell", "slipped", "tripped", "struck", "lifting", "crushed", "jammed",
-     "wrenched", "collided", "assaulted"]
+     "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
+     "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work"]
 )  # fmt: skip
 _INJURY_EVENT = Caseless(
     re.compile(
         r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
-        r"collided|(?:was\s+)?assaulted)\b[^.;()]{0,60}?\b(?:on\s+|in\s+)?"
+        r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
+        r"collision|accident|onset|at\s+work)\b"
+        r"(?:(?!\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|"
+        r"MRI|CT|x-?rays?|XR|EMG|injection|ESI)\b)[^.;]){0,60}?\b(?:on\s+|in\s+)?"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
 )
+# The date before its label: "Neck pain into R arm since 5/16/2016 DOI".
+_DATE_THEN_LABEL = Caseless(
+    re.compile(rf"(?:{DATE})\s*\(?\s*(?:DOI|date\s+of\s+injury)\b", re.I | re.ASCII)
+)
 # The symptoms' start, for a note that gives no date of injury (a cumulative-trauma claim's
 # numbness "since about March 2016"): the point the weeks of the condition run from.
 _SYMPTOM_WORDS = frozenset(
-    ["pain", "numbness", "tingling", "symptoms", "aching", "ache", "stiffness", "swelling",
+    ["pain", "numbness", "tingling", "symptoms", "sx", "aching", "ache", "stiffness", "swelling",
      "paresthesias", "burning", "weakness"]
 )  # fmt: skip
 _SYMPTOM_ONSET = Caseless(
     re.compile(
-        r"\b(?:pain|numbness|tingling|symptoms?|aching|ache|stiffness|swelling|paresthesias?|"
-        r"burning|weakness)\b[^.;]{0,120}?\b(?:since|began\s+(?:in|on|around)|started\s+(?:in|on|"
+        r"\b(?:pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|"
+        r"burning|weakness)\b[^.;]{0,120}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
         r"around)|beginning\s+(?:in|on|around))\s+(?:about\s+|approximately\s+|around\s+|"
         rf"roughly\s+|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
         r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
@@ -136,7 +148,9 @@ def age_and_sex(reader: Reader) -> None:
 def record_dates(reader: Reader) -> None:
     """The dates of the injury, of the utilization review and of the reports."""
     text, words = reader.text, reader.words
-    if reader.has_digit and ("injur" in reader.lowered or "doi" in words):
+    if reader.has_digit and (
+        "injur" in reader.lowered or "doi" in words or "d.o.i" in reader.lowered
+    ):
         for cue in _INJURY_DATE.finditer(text, reader.lowered):
             when = DATE_AFTER.match(text, cue.end())
             injured = date_of(when) if when else None
@@ -146,6 +160,12 @@ def record_dates(reader: Reader) -> None:
             month = MONTH_YEAR_AFTER.match(text, cue.end())
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
+                break
+    if reader.has_digit and "doi" in words:
+        for labelled in _DATE_THEN_LABEL.finditer(text, reader.lowered):
+            injured = date_of(labelled)
+            if injured:
+                reader.add("injury_date", injured, labelled.start(), labelled.end())
                 break
     if reader.has_digit and not words.isdisjoint(_INJURY_EVENT_WORDS):
         event_date(reader, _INJURY_EVENT, "~injury_event_date")

@@ -66,7 +66,7 @@ REQUEST_WORDS = frozenset(
     ]
 )
 _PRESCRIBED_DRUG = re.compile(
-    r"\b(?:with|than|as|the|his|her|their)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
+    r"\b(?:with|than|as|the|his|her|their|c/w)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
     re.I | re.ASCII,
 )
 _MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)

@@ -13,6 +13,7 @@ _SURGERY_WORDS = frozenset(
     [
         "surgery",
         "fusion",
+        "acdf",
         "laminectomy",
         "discectomy",
         "microdiscectomy",
