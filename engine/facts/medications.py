@@ -42,7 +42,15 @@ _NO_OPIOIDS = re.compile(
 # "Off hydrocodone since day 5", "tapered off tramadol", "stopped Norco": a drug no longer taken.
 _STOPPED_BEFORE = re.compile(
     r"\b(?:off(?:\s+of)?|weaned\s+(?:off|from)|tapered\s+(?:off|from)|stopped|discontinued|quit|"
-    r"no\s+longer\s+(?:takes|taking|on|uses|using|needs))\s+(?:(?:all|his|her|the)\s+)?\Z",
+    r"no\s+longer\s+(?:takes|taking|on|uses|using|needs))\s+(?:(?:taking|using)\s+)?"
+    r"(?:(?:all|his|her|the)\s+)?\Z",
+    re.I | re.ASCII,
+)
+
+# "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug.
+_STOPPED_AFTER = re.compile(
+    r"[^.;,]{0,25}?\b(?:was|were|has\s+been|had\s+been|is)\s+(?:since\s+)?"
+    r"(?:discontinued|stopped|tapered\s+off|weaned\s+off|d/c'?d)\b",
     re.I | re.ASCII,
 )
 
@@ -60,12 +68,25 @@ def opioid_use(reader: Reader) -> None:
             reader.add("opioid_use", False, denied.start(), denied.end())
     opioids_named = [m[1] for m in reader.findings.opioid_pattern.finditer(reader.plain, words)]
 
+    def stopped(phrase: str) -> bool:
+        at = phrase_position(reader.lowered, phrase)
+        return at is not None and (
+            _STOPPED_BEFORE.search(reader.text, 0, at[0]) is not None
+            or _STOPPED_AFTER.match(reader.text, at[1]) is not None
+        )
+
     def taken(phrase: str) -> bool:
         if reader.phrase_status(phrase) in (Status.ABSENT, Status.POSSIBLE):
             return False
-        at = phrase_position(reader.lowered, phrase)
-        return at is None or not _STOPPED_BEFORE.search(reader.text, 0, at[0])
+        return not stopped(phrase)
 
+    # An opioid stopped ("has stopped taking tramadol", "She has discontinued Norco") is one no
+    # longer taken: without another opioid taken, no opioid use. One taken elsewhere in the
+    # record outweighs it, as a true reading outweighs a false.
+    if not reader.asks and any(
+        reader.phrase_status(p) is Status.PRESENT and stopped(p) for p in opioids_named
+    ):
+        reader.add("opioid_use", False)
     if (
         any(taken(p) for p in opioids_named)
         or (
