@@ -514,7 +514,6 @@ KNOWN_MISSES = {
     "w2-mri-lumbar-axial-improving:positive_straight_leg_raise": "'SLR produces LBP only at 70 deg, no radicular sx': back pain on the raise is not read as a negative test",
     "w2-mri-lumbar-negative-ros:red_flag_cauda_equina": "'Neg for ... bowel or bladder dysfn': a bowel or bladder change denied is read under red_flag_bowel_bladder, not as no cauda equina syndrome",
     "w2-mri-lumbar-no-red-flags:conservative_care_failed": "'ibuprofen helping': care that helps is not read as care not failed",
-    "w2-ortho-consult-wrist-crush:injury_date": "'D.O.I.: 12-02-2016': the sentence splitter breaks at the dots of 'D.O.I.'",
     "w2-oxycodone-no-drug-screen:functional_improvement": "'She remains unable to work and spends most of the day in bed': a limit that remains is not read as no improvement",
     "w2-oxycodone-no-drug-screen:pain_medication_reduced_or_not_tolerated": "'She has not been able to decrease her dose': a reduction negated is read as silence",
     "w2-pt-ankle-written-date:injury_date": "'On July 22nd, 2016 ... she rolled her left ankle': an ordinal day, and the date before the event",
@@ -1041,6 +1040,36 @@ def test_the_date_of_a_surgery(sentence: str, operated: date | None) -> None:
         ("An EMG is requested to rule out radiculopathy.", "electrodiagnostic_radiculopathy", None),
         ("Failed 16 PT visits with HEP and NSAIDs.", "conservative_care_failed", True),
         ("She failed a course of physical therapy.", "conservative_care_failed", True),
+        # Progress that never came, and a limitation that persists after the care.
+        (
+            "Tried: wrist splint at night x 8 weeks, ibuprofen, job rotation - little change.",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Completed 12 PT visits; therapist notes no progress in elevation.",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Tx to date: PT x14 + HEP, naproxen, knee sleeve. Still cannot squat or kneel.",
+            "conservative_care_failed",
+            True,
+        ),
+        # A first-line drug's trial told as a list after it.
+        (
+            "Gabapentin up to 900 mg/day x 8 wks - dizzy, no real relief, stopped in June.",
+            "neuropathic_first_line_failed",
+            True,
+        ),
+        (
+            "Nortriptyline 25 mg qhs x 6 wks - dry mouth, no change, stopped.",
+            "neuropathic_first_line_failed",
+            True,
+        ),
+        ("Gabapentin 300 mg qhs, no change in dose, helps.", "neuropathic_first_line_failed", None),
+        # A full stop inside a sentence: initials, and an abbreviation a note writes mid-sentence.
+        ("D.O.I.: 12-02-2016.", "injury_date", date(2016, 12, 2)),
         (
             "L shoulder arthroscopy was requested and non-certified by UR on 01/09/2017.",
             "procedure_certified",
@@ -1239,3 +1268,14 @@ def test_the_gold_covers_every_reader() -> None:
         others = {fact.name for fact in gold if kind_of(fact.letter) != kind}
         print(f"{kind}: {len(names)} fact types, {len(names - others)} measured by them alone")
     assert sorted(unmeasured - measured) == []
+
+
+def test_an_abbreviation_mid_sentence_does_not_end_it() -> None:
+    """ "post." (posterior) is no full stop: the tear and the meniscus stay in one sentence."""
+    found = note_values(
+        "MRI R knee 5/19/17: complex tear post. horn medial meniscus.",
+        FINDINGS,
+        VOCABULARY,
+        "Right knee arthroscopy with partial medial meniscectomy",
+    )
+    assert found.get("meniscal_tear_on_imaging") is True
