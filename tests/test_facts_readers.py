@@ -1400,10 +1400,20 @@ def test_a_negation_near_opioids_is_not_always_no_opioid_use(note: str) -> None:
         # The drug started now is the other one; a drug started weeks ago is taken.
         ("Continue naproxen, start omeprazole.", True),
         ("She started naproxen two months ago and continues it.", True),
+        # A drug switched to today is started now; a drug right after "on" is taken.
+        ("Today switching to naproxen from ibuprofen.", False),
+        ("On naproxen 500 BID x 4 months, helps.", True),
     ],
 )
 def test_a_drug_started_now_is_a_first_prescription(note: str, in_use: bool) -> None:
     assert read(note, "Naproxen 500 mg #60")["drug_in_use"] is in_use
+
+
+def test_a_drug_taken_for_a_shortened_length_has_it() -> None:
+    """ "x 4 months" is how notes shorten "for 4 months"."""
+    assert (
+        read("On gabapentin 600 TID x 4 months.", "Gabapentin 600 mg #90")["drug_use_weeks"] == 17
+    )
 
 
 @pytest.mark.parametrize(

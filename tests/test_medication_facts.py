@@ -240,3 +240,34 @@ def test_an_earlier_ulcer_is_a_gi_risk_factor_as_history() -> None:
         assert read.get("gi_risk_factors") is True, (sentence, read)
     read = {f.name: f.value for f in extract_note_facts("No history of PUD.", FINDINGS).facts}
     assert read.get("gi_risk_factors") is not True
+
+
+@pytest.mark.parametrize(
+    "note, dates",
+    [
+        ("Last UDT 03/08/2016 consistent (tramadol only).", ["2016-03-08"]),
+        (
+            "Urine drug screen on 1/5/17 and again on 6/2/17, both appropriate.",
+            ["2017-01-05", "2017-06-02"],
+        ),
+        ("UDTs 3/1/16, 9/12/16 consistent.", ["2016-03-01", "2016-09-12"]),
+        ("UDS 02/2017 c/w prescribed meds.", ["2017-02-15"]),
+        # A test planned for a date is not yet done; a test without its date counts none.
+        ("Will obtain a UDT on 6/1/2017.", None),
+        ("UDT consistent with prescribed medication.", None),
+    ],
+)
+def test_a_drug_test_done_is_dated(note: str, dates: list[str] | None) -> None:
+    """Each dated test done, from which the tests of the past year are counted."""
+    assert (
+        note_values(note, FINDINGS, VOCABULARY, "Urine drug screen").get("drug_test_dates") == dates
+    )
+
+
+def test_the_drug_tests_of_the_past_year_are_counted_to_the_request() -> None:
+    from datetime import date
+
+    from engine.facts import with_derived
+
+    dated = {"drug_test_dates": ["2016-03-08", "2016-10-01", "2015-06-01"]}
+    assert with_derived(dated, date(2016, 11, 17))["drug_tests_past_year"] == 2

@@ -31,9 +31,10 @@ _REFERRAL_WORDS = frozenset(
 )
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
+# "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
-    r"\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?"
-    r"(\d{1,2})\s+(weeks?|months?|years?)\b",
+    r"(?:\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?|\bx\s*)"
+    r"(\d{1,2})\s*(weeks?|wks?|months?|mos?|years?|yrs?)\b",
     re.I | re.ASCII,
 )
 _ONSET_WORDS = frozenset(["year", "years", "month", "months"])
@@ -160,9 +161,11 @@ def composite_mentions(
     first = "drug_first" in of
     current = "drug_current" in of
     starting = "drug_started" in of
-    if "drug" in of and (first or current or starting):
+    # "On gabapentin 600 TID x 4 months": a drug right after "on" is one taken.
+    taken_on = "on" in words
+    if "drug" in of and (first or current or starting or taken_on):
         since = _SINCE.search(text) if "since" in words else None
-        taken_for = _TAKEN_FOR.search(text) if "for" in words else None
+        taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
         started_now: dict[str, None] = {}
         continued: dict[str, None] = {}
@@ -175,7 +178,7 @@ def composite_mentions(
             # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
             if first or (starting and just_given(before, findings.started_now)):
                 started_now[name] = None
-            elif current and not just_given(before, findings.given_now):
+            elif (current or before[-1:] == ["on"]) and not just_given(before, findings.given_now):
                 continued[name] = None
         for name in started_now:
             add(f"~drug:first:{name}", True)

@@ -25,6 +25,7 @@ READ_BY_CODE = frozenset(
     [
         "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
         "compound_formula", "conservative_care_failed", "diagnoses", "dme_purchase",
+        "drug_test_dates",
         "drug_in_use", "drug_use_weeks", "fracture_or_foreign_body_suspected",
         "functional_improvement", "injury_date", "invasive_procedure_planned",
         "latest_report_date", "medication_reduced_after_injection", "morphine_equivalent_dose_mg",
@@ -68,7 +69,9 @@ ANY_OF: dict[str, tuple[str, ...]] = {
 # examination ("definitive neuro findings on exam": ACOEM 2nd ed. Chapter 8 Special Studies,
 # acoem2.ch8.imaging_criteria, CONFIRMED).
 KNOWN_FALSE_NEEDED = {"neurologic_deficit": 2}
-DERIVED_FACTS = frozenset([*WEEKS_SINCE, *ANY_OF, "diagnosis_group"])
+DERIVED_FACTS = frozenset([*WEEKS_SINCE, *ANY_OF, "diagnosis_group", "drug_tests_past_year"])
+# The 2016 opioid guideline judges drug testing by the tests of the past 12 months.
+_YEAR_DAYS = 365
 
 
 def readable_facts(findings: Findings) -> frozenset[str]:
@@ -101,6 +104,10 @@ def derived(values: dict[str, Any], on: date | None) -> dict[str, Any]:
             found[name] = True
         elif len(known) >= KNOWN_FALSE_NEEDED.get(name, len(parts)):
             found[name] = False
+    tested = values.get("drug_test_dates")
+    if tested and on and "drug_tests_past_year" not in values:
+        days = [date.fromisoformat(day) for day in tested]
+        found["drug_tests_past_year"] = sum(0 <= (on - day).days < _YEAR_DAYS for day in days)
     diagnoses = values.get("diagnoses") or []
     for group in ("crps", "neuralgia", "myalgia"):
         if group in diagnoses:

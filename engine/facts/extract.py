@@ -21,7 +21,12 @@ from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
-from engine.facts.medications import morphine_equivalent_dose, opioid_use
+from engine.facts.medications import (
+    DRUG_TEST_DATE,
+    drug_test_dates,
+    morphine_equivalent_dose,
+    opioid_use,
+)
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
 from engine.facts.neurologic import normal_neurologic_exam, normal_parts_together
@@ -142,6 +147,11 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         if name not in by_name:
             found.append(Fact(name=name, value=value, evidence=by_name[source].evidence))
 
+    # The drug tests the record dates, one date each, oldest first.
+    tested = [f for f in facts if f.name.startswith(DRUG_TEST_DATE)]
+    if tested:
+        days = sorted({f.name[len(DRUG_TEST_DATE) :] for f in tested})
+        found.append(Fact(name="drug_test_dates", value=days, evidence=tested[0].evidence))
     # Care that helped has not failed, whatever symptoms remain.
     improving = by_name.get("symptoms_improving")
     if (
@@ -247,6 +257,7 @@ def facts_in(
     injections_given(reader)
     opioid_use(reader)
     morphine_equivalent_dose(reader)
+    drug_test_dates(reader)
     work_status(reader)
     care_weeks(reader)
     plain_films(reader)

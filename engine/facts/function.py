@@ -18,6 +18,8 @@ _PAIN = re.compile(
     re.I | re.ASCII,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
+# "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
+_CHANGED_TO = re.compile(r"\s*(?:-+>|\u2192|=>|to|down\s+to|now)\s*(?:10|[0-9])\s*(?:/|of)", re.I)
 
 
 def pain_scores(reader: Reader) -> None:
@@ -27,7 +29,11 @@ def pain_scores(reader: Reader) -> None:
         scores = list(_PAIN.finditer(text))
         # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
         # is the past one; the current is the other.
-        current = [p for p in scores if not _FROM_BEFORE.search(text, 0, p.start())] or scores
+        current = [
+            p
+            for p in scores
+            if not _FROM_BEFORE.search(text, 0, p.start()) and not _CHANGED_TO.match(text, p.end())
+        ] or scores
         for pain in current:
             reader.add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from engine.facts.figures import DATE, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
 from engine.facts.sentences import Reader, Reading, phrase_position
@@ -42,7 +43,15 @@ _NO_OPIOIDS = re.compile(
 # "Off hydrocodone since day 5", "tapered off tramadol", "stopped Norco": a drug no longer taken.
 _STOPPED_BEFORE = re.compile(
     r"\b(?:off(?:\s+of)?|weaned\s+(?:off|from)|tapered\s+(?:off|from)|stopped|discontinued|quit|"
-    r"no\s+longer\s+(?:takes|taking|on|uses|using|needs))\s+(?:(?:all|his|her|the)\s+)?\Z",
+    r"no\s+longer\s+(?:takes|taking|on|uses|using|needs))\s+(?:(?:taking|using)\s+)?"
+    r"(?:(?:all|his|her|the)\s+)?\Z",
+    re.I | re.ASCII,
+)
+
+# "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug.
+_STOPPED_AFTER = re.compile(
+    r"[^.;,]{0,25}?\b(?:was|were|has\s+been|had\s+been|is)\s+(?:since\s+)?"
+    r"(?:discontinued|stopped|tapered\s+off|weaned\s+off|d/c'?d)\b",
     re.I | re.ASCII,
 )
 
@@ -60,12 +69,25 @@ def opioid_use(reader: Reader) -> None:
             reader.add("opioid_use", False, denied.start(), denied.end())
     opioids_named = [m[1] for m in reader.findings.opioid_pattern.finditer(reader.plain, words)]
 
+    def stopped(phrase: str) -> bool:
+        at = phrase_position(reader.lowered, phrase)
+        return at is not None and (
+            _STOPPED_BEFORE.search(reader.text, 0, at[0]) is not None
+            or _STOPPED_AFTER.match(reader.text, at[1]) is not None
+        )
+
     def taken(phrase: str) -> bool:
         if reader.phrase_status(phrase) in (Status.ABSENT, Status.POSSIBLE):
             return False
-        at = phrase_position(reader.lowered, phrase)
-        return at is None or not _STOPPED_BEFORE.search(reader.text, 0, at[0])
+        return not stopped(phrase)
 
+    # An opioid stopped ("has stopped taking tramadol", "She has discontinued Norco") is one no
+    # longer taken: without another opioid taken, no opioid use. One taken elsewhere in the
+    # record outweighs it, as a true reading outweighs a false.
+    if not reader.asks and any(
+        reader.phrase_status(p) is Status.PRESENT and stopped(p) for p in opioids_named
+    ):
+        reader.add("opioid_use", False)
     if (
         any(taken(p) for p in opioids_named)
         or (
@@ -188,3 +210,46 @@ def morphine_equivalent_dose(reader: Reader) -> None:
             if 0 < dose <= 2000:
                 reader.add("morphine_equivalent_dose_mg", dose, match.start(), match.end())
                 return
+
+
+# A drug test the record dates: "Last UDT 03/08/2016 consistent", "urine drug screen on
+# 1/5/17", "UDS 02/2017 c/w prescribed meds". Each date is one test; how many fall in the 12
+# months before the request is what the 2016 opioid guideline's frequency is judged by
+# (`drug_tests_past_year`, derived).
+DRUG_TEST_DATE = "~drug_test:"
+_DRUG_TEST_WORDS = frozenset(["udt", "udts", "uds", "urine", "tox", "toxicology"])
+_DRUG_TEST = re.compile(
+    r"\b(?:UDTs?|UDSs?|urine\s+(?:drug\s+)?(?:screens?|tests?|tox(?:icology)?)(?:\s+screens?)?|"
+    r"urine\s+drug\s+screening|tox(?:icology)?\s+screens?)\b\s*(?:was\s+|were\s+)?"
+    r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?\(?",
+    re.I | re.ASCII,
+)
+_DATE_HERE = re.compile(DATE, re.I | re.ASCII)
+# The next test in a list of them: "UDS 1/5/17 and again on 6/2/17", "UDTs 3/1/16, 9/12/16".
+_AND_AGAIN = re.compile(r"\s*(?:,|;|\band\b|&)\s*(?:again\s+)?(?:on\s+)?", re.I | re.ASCII)
+
+
+def drug_test_dates(reader: Reader) -> None:
+    """The dates of the drug tests the record reports done, each written right after the test
+    ("UDT 03/08/2016", "urine drug screen on 1/5/17", "UDS 02/2017"). A test planned or asked
+    for is not yet done."""
+    if not reader.has_digit or reader.words.isdisjoint(_DRUG_TEST_WORDS):
+        return
+    if reader.planned or reader.asks:
+        return
+    text = reader.text
+    for test in _DRUG_TEST.finditer(text):
+        at = test.end()
+        while True:
+            exact = _DATE_HERE.match(text, at)
+            day = date_of(exact) if exact else None
+            if day is None:
+                exact = MONTH_YEAR_AFTER.match(text, at)
+                day = month_of(exact) if exact else None
+            if day is None or exact is None:
+                break
+            reader.add(f"{DRUG_TEST_DATE}{day.isoformat()}", True, test.start(), exact.end())
+            further = _AND_AGAIN.match(text, exact.end())
+            if further is None:
+                break
+            at = further.end()

@@ -42,9 +42,11 @@ _NEGATION_JUST_BEFORE = re.compile(
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 # An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
 # sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
-# whatever cue of a neighbouring sign reaches it ("Phalen's negative, Tinel's positive").
+# whatever cue of a neighbouring sign reaches it ("Phalen's negative, Tinel's positive"). The
+# side may come between: "SLR L + at 45 deg", "Spurling R (-)".
 _OWN_RESULT = re.compile(
-    r"(?:'s)?\s*(?:sign|test)?\s*(?:(?P<positive>\+|\(\+\)|positive\b|pos\b)|"
+    r"(?:'s)?\s*(?:sign|test)?(?:\s+(?:r|l|rt|lt|right|left|bilat|bilateral|bilaterally|b/l)\b)?"
+    r"\s*(?:(?P<positive>\+|\(\+\)|positive\b|pos\b)|"
     r"(?P<negative>-(?!\d)|\(-\)|negative\b|neg\b))",
     re.I | re.ASCII,
 )

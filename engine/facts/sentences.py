@@ -28,9 +28,17 @@ from engine.vocab import (
 )
 
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
-# A sentence ends at ".", "!" or "?", except a dot before a figure ("9792.20", "7.5 mg"), which
-# stays inside it.
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?](?=[0-9])[^.!?]*)*(?:[.!?]|$)", re.ASCII)
+# A sentence ends at ".", "!" or "?", except a dot that stays inside it: before a figure
+# ("9792.20", "7.5 mg"); before a comma, colon or semicolon ("D.O.I.: 12-02-2016"); between
+# initials ("D.O.I."); and after the abbreviations notes write mid-sentence ("Dr. Okafor",
+# "tear post. horn medial meniscus", "approx. 3 weeks", "vs. 0.5").
+_KEPT_DOT = (
+    r"[.!?](?=[0-9])|\.(?=[:,;])|(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)"
+    r"|(?:(?<=\b[Dd]r)|(?<=\b[Dd]rs)|(?<=\b[Mm]r)|(?<=\b[Mm]rs)|(?<=\b[Mm]s))\.(?=\s+[A-Z])"
+    r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
+    r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
+)
+_SENTENCE = re.compile(rf"[^.!?]+(?:(?:{_KEPT_DOT})[^.!?]*)*(?:[.!?]|$)", re.ASCII)
 SYMPTOM_WORDS = frozenset(
     [
         "complained",

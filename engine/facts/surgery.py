@@ -108,6 +108,10 @@ _DONE_BEFORE = re.compile(
 )
 
 
+# Surgeries named by their approach alone, which say nothing of what was done through it.
+_APPROACHES = frozenset(["arthroscopy", "arthroscopic surgery"])
+
+
 def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date. In a
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
@@ -121,12 +125,23 @@ def surgery_dates(reader: Reader) -> None:
         if surgery and operated:
             reader.add("surgery_date", operated, surgery.start(), surgery.end())
             reader.add("prior_surgery", True, surgery.start(), surgery.end())
-            # The procedure named nearest before the date.
+            # The procedure named nearest before the date; where that is only the approach
+            # ("R shoulder arthroscopy on 5/16/17 with subacromial decompression and ..."), the
+            # procedure done through it, named after, whose post-operative line it is.
             named = [
-                at
+                (at, match[1])
                 for match in reader.findings.surgery_pattern.finditer(reader.plain, words)
-                if (at := phrase_position(reader.lowered, match[1])) and at[0] < surgery.end()
+                if (at := phrase_position(reader.lowered, match[1]))
             ]
-            if named:
-                kind = named_with_site(text, *named[-1])
+            before = [at for at, _ in named if at[0] < surgery.end()]
+            done_through = [
+                at
+                for at, phrase in named
+                if at[0] >= surgery.end() and phrase.strip() not in _APPROACHES
+            ]
+            if before:
+                chosen = before[-1]
+                if text[chosen[0] : chosen[1]].lower() in _APPROACHES and done_through:
+                    chosen = done_through[0]
+                kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
