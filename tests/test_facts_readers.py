@@ -1815,3 +1815,45 @@ def test_an_acdf_is_a_dated_surgery() -> None:
 )
 def test_care_that_left_the_patient_as_he_was_failed(note: str, value: bool | None) -> None:
     assert read(note).get("conservative_care_failed") is value
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name, value",
+    [
+        # The home programme named by what it holds.
+        ("She does a home stretching program daily.", None, "home_exercise_program", True),
+        ("No home program given yet.", None, "home_exercise_program", False),
+        ("He has been working from home since March.", None, "home_exercise_program", None),
+        # The treatment used with the programme.
+        (
+            "Acupuncture to be used with her home exercises.",
+            "Acupuncture 6 visits lumbar",
+            "adjunct_to_rehabilitation",
+            True,
+        ),
+        (
+            "TENS to be used during PT and with her home exercise program.",
+            "TENS unit rental 30 days",
+            "adjunct_to_rehabilitation",
+            True,
+        ),
+    ],
+)
+def test_the_home_programme_and_what_goes_with_it(
+    note: str, request_line: str | None, name: str, value: bool | None
+) -> None:
+    assert read(note, request_line).get(name) is value
+
+
+def test_pt_as_the_patient_names_no_therapy() -> None:
+    """ "Pt reports ..." is the patient: the gain is of the chiropractic the sentence names,
+    and a sentence about the patient alone counts no physical therapy."""
+    found = read(
+        "Pt reports Oswestry improved from 40% to 28% after 6 chiro visits.",
+        "Chiropractic 6 visits thoracic",
+    )
+    assert found.get("functional_improvement") is True
+    assert "prior_pt_visits" not in found
+    assert (
+        read("Pt has completed 8 PT visits.", "Physical therapy 2x4 lumbar")["prior_pt_visits"] == 8
+    )

@@ -167,12 +167,37 @@ MODALITY_FIRST_WORDS = frozenset(
 )
 
 
+# "Pt reports ...", "pt states ...": the patient, as notes shorten the word, not physical
+# therapy, which is written "PT". Only before what a patient does or says.
+_THE_PATIENT = re.compile(
+    r"\b[Pp]t\.?\s+(?:reports?|reported|states?|stated|says|said|is|was|has|had|denies|denied|"
+    r"notes|noted|complains|c/o|feels|felt|returns|returned|presents|presented|admits|ambulates|"
+    r"walks|lives|takes|took|remains|continues|works|drives|tolerates|tolerated|wants|wishes|"
+    r"agrees|declines|underwent|completed|attended|received|tried|does|did|can|cannot|will|"
+    r"would|reports|experiences|describes|rates|sleeps|uses)\b",
+    re.ASCII,
+)
+_PT = re.compile(r"\bpt\b", re.I | re.ASCII)
+
+
 def therapies_named(reader: Reader) -> list[str]:
-    """The prior-visits facts of the therapies a sentence names, in the order of MODALITIES."""
+    """The prior-visits facts of the therapies a sentence names, in the order of MODALITIES.
+    "Pt" as the patient ("Pt reports Oswestry improved") names no therapy."""
     text, lowered = reader.text, reader.lowered
     if not text.isascii():
-        return [name for name, word in MODALITY_WORD.items() if word.search(text)]
-    return [name for name, word in MODALITY_WORD.items() if word.search_lowered(lowered)]
+        named = [name for name, word in MODALITY_WORD.items() if word.search(text)]
+    else:
+        named = [name for name, word in MODALITY_WORD.items() if word.search_lowered(lowered)]
+    if "prior_pt_visits" in named and " pt" in f" {lowered}" and _patient_only(text):
+        named.remove("prior_pt_visits")
+    return named
+
+
+def _patient_only(text: str) -> bool:
+    """Whether every "pt" of a sentence that names no other physical therapy is the patient."""
+    if MODALITY_WORD["prior_pt_visits"].search(_PT.sub(" ", text)):
+        return False
+    return len(_THE_PATIENT.findall(text)) == len(_PT.findall(text))
 
 
 def visits_authorized(reader: Reader) -> None:
