@@ -1857,3 +1857,57 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
     assert (
         read("Pt has completed 8 PT visits.", "Physical therapy 2x4 lumbar")["prior_pt_visits"] == 8
     )
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name, value",
+    [
+        # Care not yet tried has not failed; care after which the symptoms are unchanged has.
+        ("Not tried PT or meds yet.", "MRI R shoulder", "conservative_care_failed", False),
+        (
+            "She has not tried PT or medications.",
+            "MRI R shoulder",
+            "conservative_care_failed",
+            False,
+        ),
+        (
+            "PT 12 visits + daily HEP, naproxen, one injection - mechanical sx unchanged.",
+            "MRI R knee",
+            "conservative_care_failed",
+            True,
+        ),
+        # A count after its heading.
+        (
+            "Chiro visits on this claim: 24 total.",
+            "Chiropractic 1x/wk x 8 wks",
+            "prior_chiropractic_visits",
+            24,
+        ),
+        (
+            "Chiro visits: 2x/wk x 4 wks.",
+            "Chiropractic 1x/wk x 8 wks",
+            "prior_chiropractic_visits",
+            None,
+        ),
+        # Pain relief with and without the drug in a note's shorthand.
+        ("Pain 8/10 w/o meds, 4/10 w/ meds.", "Norco 10/325 #90", "medication_pain_relief", True),
+        # Neuropathic pain by its character and map; depression by a screening score.
+        ("Burning + electric pain down the lateral leg.", None, "neuropathic_pain", True),
+        ("Chronic L leg pain, L5 distribution.", None, "neuropathic_pain", True),
+        ("Low mood, PHQ-9 = 13 today, no SI.", None, "depression", True),
+        ("PHQ-9 score 4.", None, "depression", None),
+        # The symptoms' start, approximately: the date the weeks run from.
+        ("Numbness of the R hand since ~July 2017.", None, "injury_date", date(2017, 7, 15)),
+    ],
+)
+def test_wordings_of_notes_written_by_another_hand(
+    note: str, request_line: str | None, name: str, value: Any
+) -> None:
+    assert read(note, request_line).get(name) == value
+
+
+def test_a_brand_and_its_generic_are_one_drug() -> None:
+    from engine.requests import normalize_request
+
+    asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
+    assert asked.medication is not None and asked.medication.ingredients == []

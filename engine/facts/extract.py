@@ -160,6 +160,10 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         and not (improving and improving.value)
     ):
         derive("conservative_care_failed", True, "~care:tried")
+    # Care the record says was not yet tried has not failed (ACOEM's special studies wait for
+    # care that failed).
+    if "~care:untried" in by_name and "~care:tried" not in by_name:
+        derive("conservative_care_failed", False, "~care:untried")
     # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
     # with a sign of a broken bone) or a foreign body.
     hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")

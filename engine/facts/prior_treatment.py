@@ -73,6 +73,9 @@ def prior_pattern(modality: str) -> Caseless:
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
         rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
+        # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
+        # date: 12"; not a frequency ("PT visits: 2x/wk").
+        rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
         rf"documents|documented|indicate|indicates|reflect|reflects|list|lists)\s+{_NUMBER}\s+"
