@@ -40,11 +40,6 @@ KNOWN_MISSES = {
     "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the care that "
     "failed is not told apart from the rest (no word of persisting beside the symptoms: 'the "
     "knee locks and catches every week')",
-    "chiro-low-back-initial-trial-six": "no date of injury, only 'low back pain that began on "
-    "08/19/2016 while ...'; 'never recieved chiropractic care' (misspelt) is not read as none",
-    "lidoderm-localized-neuropathic-after-first-line": "'Tried gabapentin ...: dizzy, fell at "
-    "work, stopped. Nortriptyline ...: no change in pain': first-line drugs failed in these words "
-    "are not read",
 }
 
 

@@ -94,7 +94,8 @@ def none_prior_pattern(modality: str) -> Caseless:
     expression = re.compile(
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
-        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
+        # "recieved": the misspelling notes often carry.
+        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|recieved|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b"
         # "Acupuncture has not been tried on this claim."
         rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
@@ -217,7 +218,7 @@ def visits_authorized(reader: Reader) -> None:
 # clause boundary: "had prior", "treatments included ... and", "despite 3 months of".
 _GIVEN_BEFORE = Caseless(
     re.compile(
-        r"\b(?:had|underwent|undergone|completed|attended|received|tried|failed|prior|previous|"
+        r"\b(?:had|underwent|undergone|completed|attended|received|recieved|tried|failed|prior|previous|"
         r"previously|past|included|includes|include|despite|course\s+of|sessions\s+of|"
         r"visits\s+of|(?:improvement|relief|benefit|response)\s+(?:with|from|to))\b"
         r"(?:[^\w.;:]+[\w'-]+){0,5}[^\w.;:]*\Z",
