@@ -10,7 +10,7 @@
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml and written-i.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
-   sets (written-b.yaml, written-f.yaml and written-h.yaml) by counts only, so that no scenario of them is
+   sets (written-b.yaml, written-f.yaml, written-h.yaml and written-k.yaml) by counts only, so that no scenario of them is
    looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -51,6 +51,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
+    ("cases/scenarios/written-k.yaml, held out: counts only", WRITTEN / "written-k.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
