@@ -545,9 +545,13 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
 
 
 def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
-    """Every drug named, once each, in the order written."""
+    """Every drug named, once each, in the order written: a brand and its generic named
+    together ("Cymbalta (duloxetine)") are one drug, not a compound of two."""
     names = (phrase.text.strip() for _, _, phrase in vocabulary.drug_index.matches(words))
-    return list(dict.fromkeys(names))
+    drugs: dict[str, str] = {}
+    for name in names:
+        drugs.setdefault(vocabulary.generic_of_brand.get(name, name), name)
+    return list(drugs.values())
 
 
 def first_word(text: str) -> str:

@@ -496,15 +496,12 @@ KNOWN_MISSES = {
     "tpi-repeat-myofascial:medication_reduced_after_injection": "'he cut back on Flexeril "
     "afterwards': a reduction is read for pain medication named as such, Norco or opioids, not "
     "for a muscle relaxant by name",
-    "w2-acupuncture-2026-shoulder-adjunct:home_exercise_program": "'and home program': a home program without 'exercise' is not read as the HEP",
     "w2-acupuncture-2026-shoulder-adjunct:prior_pt_visits": "'Acupuncture requested to supplement her ongoing PT (6 of 12 visits completed)': a sentence asking for care counts no visits",
-    "w2-acupuncture-initial-lumbar:adjunct_to_rehabilitation": "'acupuncture to be used with her home exercises': the HEP as the program the care goes with is not read in this wording",
     "w2-acupuncture-no-benefit:functional_improvement": "'without any measurable change in her function': the wording is not among those of no improvement",
     "w2-acupuncture-standalone:adjunct_to_rehabilitation": "'requested as stand-alone treatment; PT finished in 2016': the PT named is read as rehabilitation beside it, 'stand-alone' is not read",
     "w2-acupuncture-standalone:functional_improvement": "'still cannot stand more than 10 min at the sink': a limit that remains is not read as no improvement",
     "w2-acupuncture-standalone:home_exercise_program": "'pt no longer doing her exercises': exercises without 'home' are not the HEP",
     "w2-chiro-neck-more:functional_improvement": "'still cannot turn her head to check her mirrors and remains off work': a limit that remains is not read as no improvement",
-    "w2-chiro-thoracic-oswestry:functional_improvement": "'Pt reports Oswestry improved': 'Pt' (the patient) is read as physical therapy, so the gain goes to PT, not to the chiropractic requested",
     "w2-emg-lower-mixed-neuro:motor_deficit": "'5-/5 R EHL, otherwise 5/5': a grade just short of full is read as 5/5 (read as weakness it turned a diffuse '5-/5 in bilateral upper and lower extremities' into a focal deficit)",
     "w2-gabapentin-refill-radiculopathy:functional_improvement": "'sleeping through the night, walking 1 mi': gains listed without a comparison are not read",
     "w2-knee-arthroscopy-meniscus:prior_surgery": "'No prior knee surgery.': no surgery is not read (only surgery done is)",
@@ -521,7 +518,6 @@ KNOWN_MISSES = {
     "w2-pt-knee-no-hep:home_exercise_program": "'no HEP given' then 'P: PT 2x4, establish HEP': the HEP planned is read as one in place, and a true reading outweighs a false",
     "w2-pt-lumbar-no-functional-gain:pain_medication_reduced_or_not_tolerated": "'still taking Norco 10 mg 4x/day': the same drug still taken is not read as not reduced",
     "w2-spine-consult-progressive-foot:red_flag_cauda_equina": "'Denies bowel/bladder changes': read under red_flag_bowel_bladder, not as no cauda equina syndrome",
-    "w2-tens-rental-after-acdf:adjunct_to_rehabilitation": "'TENS to be used during PT and with her home exercise program': the TENS used with rehabilitation is not read in this wording",
     "w2-xray-lumbar-red-flags-none:red_flag_fracture": "'Red flags: none - no trauma': no trauma is not read as no fracture",
 }
 

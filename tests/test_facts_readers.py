@@ -1815,3 +1815,99 @@ def test_an_acdf_is_a_dated_surgery() -> None:
 )
 def test_care_that_left_the_patient_as_he_was_failed(note: str, value: bool | None) -> None:
     assert read(note).get("conservative_care_failed") is value
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name, value",
+    [
+        # The home programme named by what it holds.
+        ("She does a home stretching program daily.", None, "home_exercise_program", True),
+        ("No home program given yet.", None, "home_exercise_program", False),
+        ("He has been working from home since March.", None, "home_exercise_program", None),
+        # The treatment used with the programme.
+        (
+            "Acupuncture to be used with her home exercises.",
+            "Acupuncture 6 visits lumbar",
+            "adjunct_to_rehabilitation",
+            True,
+        ),
+        (
+            "TENS to be used during PT and with her home exercise program.",
+            "TENS unit rental 30 days",
+            "adjunct_to_rehabilitation",
+            True,
+        ),
+    ],
+)
+def test_the_home_programme_and_what_goes_with_it(
+    note: str, request_line: str | None, name: str, value: bool | None
+) -> None:
+    assert read(note, request_line).get(name) is value
+
+
+def test_pt_as_the_patient_names_no_therapy() -> None:
+    """ "Pt reports ..." is the patient: the gain is of the chiropractic the sentence names,
+    and a sentence about the patient alone counts no physical therapy."""
+    found = read(
+        "Pt reports Oswestry improved from 40% to 28% after 6 chiro visits.",
+        "Chiropractic 6 visits thoracic",
+    )
+    assert found.get("functional_improvement") is True
+    assert "prior_pt_visits" not in found
+    assert (
+        read("Pt has completed 8 PT visits.", "Physical therapy 2x4 lumbar")["prior_pt_visits"] == 8
+    )
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name, value",
+    [
+        # Care not yet tried has not failed; care after which the symptoms are unchanged has.
+        ("Not tried PT or meds yet.", "MRI R shoulder", "conservative_care_failed", False),
+        (
+            "She has not tried PT or medications.",
+            "MRI R shoulder",
+            "conservative_care_failed",
+            False,
+        ),
+        (
+            "PT 12 visits + daily HEP, naproxen, one injection - mechanical sx unchanged.",
+            "MRI R knee",
+            "conservative_care_failed",
+            True,
+        ),
+        # A count after its heading.
+        (
+            "Chiro visits on this claim: 24 total.",
+            "Chiropractic 1x/wk x 8 wks",
+            "prior_chiropractic_visits",
+            24,
+        ),
+        (
+            "Chiro visits: 2x/wk x 4 wks.",
+            "Chiropractic 1x/wk x 8 wks",
+            "prior_chiropractic_visits",
+            None,
+        ),
+        # Pain relief with and without the drug in a note's shorthand.
+        ("Pain 8/10 w/o meds, 4/10 w/ meds.", "Norco 10/325 #90", "medication_pain_relief", True),
+        # Neuropathic pain by its character and map; depression by a screening score.
+        ("Burning + electric pain down the lateral leg.", None, "neuropathic_pain", True),
+        ("Chronic L leg pain, L5 distribution.", None, "neuropathic_pain", True),
+        ("Low mood, PHQ-9 = 13 today, no SI.", None, "depression", True),
+        ("PHQ-9 score 4.", None, "depression", None),
+        # The symptoms' start, approximately: the date the weeks run from.
+        ("Numbness of the R hand since ~July 2017.", None, "injury_date", date(2017, 7, 15)),
+    ],
+)
+def test_wordings_of_notes_written_by_another_hand(
+    note: str, request_line: str | None, name: str, value: Any
+) -> None:
+    assert read(note, request_line).get(name) == value
+
+
+def test_a_brand_and_its_generic_are_one_drug() -> None:
+    from engine.requests import normalize_request
+
+    asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
+    assert asked.medication is not None and asked.medication.ingredients == []

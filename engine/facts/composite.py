@@ -103,6 +103,14 @@ def composite_mentions(
     failing = "failing" in of
     if tried and any_stated(("care", "drug"), given):
         add("~care:tried", True)
+    elif (
+        tried
+        and "care" in of
+        and any(phrase_status(m[1]) is Status.ABSENT for m in of["care"])
+        and not any_stated(("care", "drug"), (*given, Status.POSSIBLE))
+    ):
+        # "Not tried PT or meds yet", "has not had any therapy": no care tried, none failed.
+        add("~care:untried", True)
     for cue in of.get("persisting", ()):
         if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
             phrase_status(cue[1]) is not Status.ABSENT

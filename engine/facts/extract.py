@@ -160,6 +160,21 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         and not (improving and improving.value)
     ):
         derive("conservative_care_failed", True, "~care:tried")
+    # Care the record says was not yet tried has not failed (ACOEM's special studies wait for
+    # care that failed), where the record names no other care given: no visits of a therapy,
+    # no drug taken, no symptoms said to persist through care.
+    if (
+        "~care:untried" in by_name
+        and "~care:tried" not in by_name
+        and "~care:persisting" not in by_name
+        and not any(
+            f.name.startswith("~drug:taken:")
+            or (f.name == "opioid_use" and f.value)
+            or (f.name.startswith("prior_") and f.name.endswith("_visits") and f.value)
+            for f in facts
+        )
+    ):
+        derive("conservative_care_failed", False, "~care:untried")
     # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
     # with a sign of a broken bone) or a foreign body.
     hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")

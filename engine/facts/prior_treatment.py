@@ -73,6 +73,9 @@ def prior_pattern(modality: str) -> Caseless:
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
         rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
+        # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
+        # date: 12"; not a frequency ("PT visits: 2x/wk").
+        rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
         rf"documents|documented|indicate|indicates|reflect|reflects|list|lists)\s+{_NUMBER}\s+"
@@ -91,7 +94,8 @@ def none_prior_pattern(modality: str) -> Caseless:
     expression = re.compile(
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
-        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|tried|"
+        # "recieved": the misspelling notes often carry.
+        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|recieved|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b"
         # "Acupuncture has not been tried on this claim."
         rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
@@ -167,12 +171,37 @@ MODALITY_FIRST_WORDS = frozenset(
 )
 
 
+# "Pt reports ...", "pt states ...": the patient, as notes shorten the word, not physical
+# therapy, which is written "PT". Only before what a patient does or says.
+_THE_PATIENT = re.compile(
+    r"\b[Pp]t\.?\s+(?:reports?|reported|states?|stated|says|said|is|was|has|had|denies|denied|"
+    r"notes|noted|complains|c/o|feels|felt|returns|returned|presents|presented|admits|ambulates|"
+    r"walks|lives|takes|took|remains|continues|works|drives|tolerates|tolerated|wants|wishes|"
+    r"agrees|declines|underwent|completed|attended|received|tried|does|did|can|cannot|will|"
+    r"would|reports|experiences|describes|rates|sleeps|uses)\b",
+    re.ASCII,
+)
+_PT = re.compile(r"\bpt\b", re.I | re.ASCII)
+
+
 def therapies_named(reader: Reader) -> list[str]:
-    """The prior-visits facts of the therapies a sentence names, in the order of MODALITIES."""
+    """The prior-visits facts of the therapies a sentence names, in the order of MODALITIES.
+    "Pt" as the patient ("Pt reports Oswestry improved") names no therapy."""
     text, lowered = reader.text, reader.lowered
     if not text.isascii():
-        return [name for name, word in MODALITY_WORD.items() if word.search(text)]
-    return [name for name, word in MODALITY_WORD.items() if word.search_lowered(lowered)]
+        named = [name for name, word in MODALITY_WORD.items() if word.search(text)]
+    else:
+        named = [name for name, word in MODALITY_WORD.items() if word.search_lowered(lowered)]
+    if "prior_pt_visits" in named and " pt" in f" {lowered}" and _patient_only(text):
+        named.remove("prior_pt_visits")
+    return named
+
+
+def _patient_only(text: str) -> bool:
+    """Whether every "pt" of a sentence that names no other physical therapy is the patient."""
+    if MODALITY_WORD["prior_pt_visits"].search(_PT.sub(" ", text)):
+        return False
+    return len(_THE_PATIENT.findall(text)) == len(_PT.findall(text))
 
 
 def visits_authorized(reader: Reader) -> None:
@@ -189,7 +218,7 @@ def visits_authorized(reader: Reader) -> None:
 # clause boundary: "had prior", "treatments included ... and", "despite 3 months of".
 _GIVEN_BEFORE = Caseless(
     re.compile(
-        r"\b(?:had|underwent|undergone|completed|attended|received|tried|failed|prior|previous|"
+        r"\b(?:had|underwent|undergone|completed|attended|received|recieved|tried|failed|prior|previous|"
         r"previously|past|included|includes|include|despite|course\s+of|sessions\s+of|"
         r"visits\s+of|(?:improvement|relief|benefit|response)\s+(?:with|from|to))\b"
         r"(?:[^\w.;:]+[\w'-]+){0,5}[^\w.;:]*\Z",

@@ -71,7 +71,7 @@ _SYMPTOM_ONSET = Caseless(
         r"\b(?:pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|"
         r"burning|weakness)\b[^.;]{0,120}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
         r"around)|beginning\s+(?:in|on|around))\s+(?:about\s+|approximately\s+|around\s+|"
-        rf"roughly\s+|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
+        rf"roughly\s+|approx\.?\s+|~\s*|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
         r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
