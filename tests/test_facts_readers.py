@@ -1911,3 +1911,54 @@ def test_a_brand_and_its_generic_are_one_drug() -> None:
 
     asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
     assert asked.medication is not None and asked.medication.ingredients == []
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name, value",
+    [
+        # A bulleted line is a sentence of its own: one item's negation is not the next's.
+        (
+            "- no fall or twist, no fever\n- A: suspected 2nd MT stress fx, occult on xray",
+            "Three phase bone scan, left foot",
+            "stress_fracture_suspected",
+            True,
+        ),
+        ("Subjective: 52 y/o clerk, DOI (CT) 10/31/2016.", None, "injury_date", date(2016, 10, 31)),
+        (
+            "Tried naproxen, stopped due to epigastric burning; cannot take NSAIDs now.",
+            "Acupuncture 2 x 3 weeks, cervical",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            "Started naproxen 500 mg bid on 8/26 for a 4 week course.",
+            "Omeprazole 20 mg daily #30",
+            "nsaid_use",
+            True,
+        ),
+        ("Mild constipation. Denies sedation.", "Norco 5/325 #90", "severe_adverse_effects", False),
+        (
+            "On Norco 5/325 TID. Pain 7/10 without med, 3/10 with; with med he walks his dog daily.",
+            "Norco 5/325 #90",
+            "functional_improvement",
+            True,
+        ),
+        # Visits before the surgery are not of the postsurgical course.
+        (
+            "Had 24 visits of PT before surgery (cap reached), no post-op PT yet.",
+            "Post-operative PT right knee 2x/wk x 6 wks",
+            "postsurgical_visits_completed",
+            0,
+        ),
+        (
+            "Since surgery, she has completed 8 PT visits.",
+            "Post-operative PT right knee 2x/wk x 6 wks",
+            "postsurgical_visits_completed",
+            8,
+        ),
+    ],
+)
+def test_more_wordings_of_notes_written_by_another_hand(
+    note: str, request_line: str | None, name: str, value: Any
+) -> None:
+    assert read(note, request_line).get(name) == value

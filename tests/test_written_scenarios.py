@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (written-a, written-c,
-written-d, written-e, written-g, written-i) each verdict within its accept set. The held-out sets
+written-d, written-e, written-g, written-i, written-j) each verdict within its accept set. The held-out sets
 (written-b, written-f, written-h, written-k) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
@@ -19,10 +19,28 @@ from engine.rules import load_rulebook
 WRITTEN = REPO / "cases" / "scenarios"
 FIELDS = {"id", "date", "request", "notes", "accept", "why"}
 VERDICTS = {"certify", "deny", "insufficient", "no_rule"}
-DEVELOPMENT = ("written-a", "written-c", "written-d", "written-e", "written-g", "written-i")
+DEVELOPMENT = (
+    "written-a",
+    "written-c",
+    "written-d",
+    "written-e",
+    "written-g",
+    "written-i",
+    "written-j",
+)
 HELD_OUT = ("written-b", "written-f", "written-h", "written-k")
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
+    "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
+    "reads as improving with care, which denies the study; read as not improving, the same "
+    "wording turned a letter's gold reading ('treatments have helped but continues with ... "
+    "pain') wrong, so the contrast is left unread",
+    "esi-lumbar-repeat-brief-partial-relief": "the relief after the first injection is told in "
+    "words ('helped \"maybe a third\" for about ten days'), not as a percent and weeks",
+    "pt-postop-meniscectomy-2026-twelve-outside-cap": "12 visits requested with none given: the "
+    "rules apply 9792.24.3's initial course of half the general course (6 of 12), which the "
+    "digest marks UNCONFIRMED and the letters quote often; the accept set rests on the general "
+    "course alone",
     "preop-clearance-for-unsupported-shoulder-scope": "a clearance for a surgery the note only "
     "names: the surgery it is for is not itself a request here, so it is not judged, and a "
     "clearance is judged on its own only by its tests' indications",

@@ -289,12 +289,40 @@ def visits_done(reader: Reader) -> None:
             for match in prior_pattern(name).finditer(figures, figures_lowered):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
-                if name in POSTSURGICAL_THERAPIES and _AFTER_SURGERY.search(text, lowered):
+                if name in POSTSURGICAL_THERAPIES and after_surgery(
+                    text, match.start(), match.end()
+                ):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
     if not words.isdisjoint(("no", "not", "never")):
         for name in named:
             for match in none_prior_pattern(name).finditer(text, lowered):
                 reader.add(name, 0, match.start(), match.end())
+
+
+# "24 visits of PT on this claim before surgery", "pre-op PT x 10": therapy before the surgery.
+_BEFORE_SURGERY = re.compile(
+    r"\b(?:before|prior\s+to|preceding)\s+(?:the\s+|his\s+|her\s+)?(?:surgery|operation|"
+    r"procedure)\b|\bpre[\s-]?op(?:erative(?:ly)?)?\b",
+    re.I | re.ASCII,
+)
+_NO_BEFORE = re.compile(r"\b(?:no|not\s+yet|without)\s+\Z", re.I | re.ASCII)
+
+
+def after_surgery(text: str, start: int, end: int) -> bool:
+    """Whether visits counted at `start:end` are of the therapy after a surgery: a word of the
+    post-operative course in the sentence ("6 post-op PT visits", "since surgery she has had 8
+    PT sessions"), not one denied ("no post-op PT yet"), and the count's own clause not placing
+    them before the surgery."""
+    clause_start = max(text.rfind(sign, 0, start) for sign in ";(")
+    clause_end = min(
+        (i for i in (text.find(sign, end) for sign in ";)") if i >= 0), default=len(text)
+    )
+    if _BEFORE_SURGERY.search(text, clause_start + 1, clause_end):
+        return False
+    return any(
+        not _NO_BEFORE.search(text, max(0, cue.start() - 12), cue.start())
+        for cue in _AFTER_SURGERY.pattern.finditer(text)
+    )
 
 
 def named_therapies(readings: list[Reading]) -> set[str]:

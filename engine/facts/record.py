@@ -24,6 +24,8 @@ _AGE_SEX = Caseless(
 _INJURY_DATE = Caseless(
     re.compile(
         r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
+        # The kind of claim may stand between: "DOI (CT) 10/31/2016".
+        r"(?:\s*\((?:CT|cumulative\s+trauma|specific|CT\s+claim)\))?"
         r"(?:\s+(?:of|on|was|is))?:?\s+"
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
         # "injured at work in March 2017": "in" only before a month and year.

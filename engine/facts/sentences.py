@@ -38,7 +38,13 @@ _KEPT_DOT = (
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
 )
-_SENTENCE = re.compile(rf"[^.!?]+(?:(?:{_KEPT_DOT})[^.!?]*)*(?:[.!?]|$)", re.ASCII)
+# A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
+# sentence: a note's list items carry no full stop, and one item's negation is not the next's.
+_BULLET_LINE = "\n(?![ \t]*[-*\u2022][ \t])"
+_RUN = rf"[^.!?\n]*(?:{_BULLET_LINE}[^.!?\n]*)*"
+_SENTENCE = re.compile(
+    rf"(?:[^.!?\n]|{_BULLET_LINE}){_RUN}(?:(?:{_KEPT_DOT}){_RUN})*(?:[.!?]|(?=\n)|$)", re.ASCII
+)
 SYMPTOM_WORDS = frozenset(
     [
         "complained",
