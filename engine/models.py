@@ -7,6 +7,7 @@ it (line ends folded to "\\n"), so evidence can be pointed at exactly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -17,7 +18,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
-class Span(Model):
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters [start, end) of the letter's text. A plain dataclass rather than a model: a
+    letter's audit builds some thirty (sections, items, the evidence of every fact), each of them
+    from offsets the engine has just worked out, and a model took ten times as long to build.
+    The models that hold one validate it where they come in from outside, and write it as
+    `{"start": ..., "end": ...}` as before."""
+
     start: int
     end: int
 
@@ -47,8 +55,11 @@ class Layout(StrEnum):
     PROFESSIONAL = "professional"  # "MEDICAL PROFESSIONAL REVIEW" / "ISSUE AT DISPUTE:"
 
 
-class Citation(Model):
-    """One guideline a reviewer or claims administrator named."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """One guideline a reviewer or claims administrator named. Plain dataclasses, this and
+    `GuidelineLine`, for the reason `Span` is one: the letters stage builds them from what it has
+    just read, several for every item."""
 
     text: str
     document: str
@@ -61,11 +72,12 @@ class Citation(Model):
     pages: str | None = None
 
 
-class GuidelineLine(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GuidelineLine:
     text: str
     span: Span
     cites_evidence: bool  # False where the line says no medical evidence was cited
-    citations: list[Citation] = Field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
 
 class Service(Model):

@@ -6,6 +6,7 @@ add fields freely, never rename or remove one without a major version.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from engine.conditions import describe
@@ -29,7 +30,10 @@ def item_record(item: Item) -> dict[str, Any]:
         "decision": item.decision.value,
         "decision_source": item.decision_source.value,
         "rationale_conclusion": item.rationale_conclusion.value,
-        "citations": [c.model_dump(exclude={"text"}) for c in reviewer.citations]
+        "citations": [
+            {name: value for name, value in asdict(c).items() if name != "text"}
+            for c in reviewer.citations
+        ]
         if reviewer
         else [],
         "reviewer_guideline": reviewer.text if reviewer else None,

@@ -114,6 +114,8 @@ LIST_POOLS = {
     "request.regions": tuple(sorted(NAMES["regions"])),
     "request.sides": tuple(sorted(NAMES["sides"])),
     "diagnoses": ("myalgia", "neuralgia", "sprain_strain", "crps", "other"),
+    # ISO dates, as the facts stage writes them.
+    "drug_test_dates": ("2016-03-01", "2016-11-15", "2017-06-30"),
 }
 # Simple Python regexes: `matches` is evaluated in Python on both sides, but the compiled fact
 # carries its result, so anchors, alternations and classes are all worth a try.

@@ -136,10 +136,13 @@ class Findings:
     # phrase first, so a sentence is scanned once per list rather than once per phrase.
     phrase_pattern: PhraseList
     phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
-    # Per finding: its patterns (with the words that let them match), the words it needs or
-    # must not be beside, and the sites it can be of.
-    patterns: dict[str, tuple[frozenset[str], tuple[GatedPattern, ...]]]
+    # The findings that have patterns, in the order of findings.yaml: (finding, its patterns).
+    patterns: tuple[tuple[str, tuple[GatedPattern, ...]], ...]
+    # Each pattern word -> the places in `patterns` of the findings it lets match: a sentence
+    # looks up its own few pattern words rather than testing every finding's words in turn.
+    pattern_index: dict[str, tuple[int, ...]]
     pattern_words: frozenset[str]  # all the findings' pattern words: most sentences hold none
+    # Per finding: the words it needs or must not be beside, and the sites it can be of.
     needs_words: dict[str, frozenset[str]]
     unless_words: dict[str, frozenset[str]]
     sites: dict[str, tuple[PhraseList, dict[str, str]]]
@@ -470,6 +473,13 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
                 for p in ps
             }
             sites[name] = (PhraseList(list(where)), where)
+    # A finding with patterns but no pattern words is never tried: no sentence lets it match.
+    patterned = [(name, f) for name, f in spec.findings.items() if f.patterns]
+    places: dict[str, list[int]] = {}
+    for place, (_, finding) in enumerate(patterned):
+        for word in normalized_words(finding.pattern_words):
+            places.setdefault(word, []).append(place)
+    pattern_index = {word: tuple(found) for word, found in places.items()}
     cues = load_cues(folder)
     lists: dict[str, list[str]] = {
         "care": spec.conservative_care.care,
@@ -502,17 +512,12 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
         findings=spec.findings,
         phrase_pattern=PhraseList(list(meaning)),
         phrase_meaning=meaning,
-        patterns={
-            name: (
-                normalized_words(finding.pattern_words),
-                tuple(GatedPattern(re.compile(p, re.I | re.ASCII)) for p in finding.patterns),
-            )
-            for name, finding in spec.findings.items()
-            if finding.patterns
-        },
-        pattern_words=normalized_words(
-            [word for finding in spec.findings.values() for word in finding.pattern_words]
+        patterns=tuple(
+            (name, tuple(GatedPattern(re.compile(p, re.I | re.ASCII)) for p in finding.patterns))
+            for name, finding in patterned
         ),
+        pattern_index=pattern_index,
+        pattern_words=frozenset(pattern_index),
         needs_words={
             name: normalized_words(f.needs_words)
             for name, f in spec.findings.items()

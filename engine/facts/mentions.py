@@ -66,11 +66,13 @@ def finding_mentions(reader: Reader) -> None:
         at = phrase_position(lowered, said[1])
         if at is not None:
             mention(reader, name, when_stated, *at)
-    if findings.pattern_words.isdisjoint(reader.words):
+    held = findings.pattern_words & reader.words
+    if not held:
         return
-    for name, (needed, patterns) in findings.patterns.items():
-        if needed.isdisjoint(reader.words):
-            continue
+    index = findings.pattern_index
+    # The findings the sentence's pattern words let match, in the order of findings.yaml.
+    for place in sorted({place for word in held for place in index[word]}):
+        name, patterns = findings.patterns[place]
         for pattern in patterns:
             for found_at in pattern.finditer(lowered):
                 mention(reader, name, True, found_at.start(), found_at.end())

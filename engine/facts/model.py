@@ -6,6 +6,7 @@ the shapes without the reading.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -23,7 +24,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
-class Evidence(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """Where a fact was read. A plain dataclass rather than a model: one is built for every fact
+    a letter gives, from a sentence the engine has just read; `Fact` validates it where a fact
+    comes in from outside, and writes it with the same fields as before."""
+
     source: Source
     item: int | None = None  # the rationale's item, for facts read from a rationale
     span: Span | None = None  # into the letter's or note's text
