@@ -1962,3 +1962,17 @@ def test_more_wordings_of_notes_written_by_another_hand(
     note: str, request_line: str | None, name: str, value: Any
 ) -> None:
     assert read(note, request_line).get(name) == value
+
+
+def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:
+    """ "States it helped 'maybe a third' for about ten days": the relief of the injection named
+    just before, as a share in words, for whole weeks; the drugs 'same as before injection'."""
+    found = read(
+        "Received L5-S1 ILESI on 8/22/2017 for R S1 radiculopathy. "
+        'States it helped "maybe a third" for about ten days, then pain went back to 7/10. '
+        "Still taking gabapentin 300 tid and tramadol 50 bid, same as before injection.",
+        "Repeat L5-S1 interlaminar epidural steroid injection",
+    )
+    assert found.get("prior_injection_relief_percent") == 33
+    assert found.get("prior_injection_relief_weeks") == 1
+    assert found.get("medication_reduced_after_injection") is False

@@ -35,8 +35,6 @@ KNOWN_MISSES = {
     "reads as improving with care, which denies the study; read as not improving, the same "
     "wording turned a letter's gold reading ('treatments have helped but continues with ... "
     "pain') wrong, so the contrast is left unread",
-    "esi-lumbar-repeat-brief-partial-relief": "the relief after the first injection is told in "
-    "words ('helped \"maybe a third\" for about ten days'), not as a percent and weeks",
     "pt-postop-meniscectomy-2026-twelve-outside-cap": "12 visits requested with none given: the "
     "rules apply 9792.24.3's initial course of half the general course (6 of 12), which the "
     "digest marks UNCONFIRMED and the letters quote often; the accept set rests on the general "

@@ -47,10 +47,26 @@ _RELIEF = re.compile(
     r"(?:relief|improvement|reduction|decrease|better)",
     re.I | re.ASCII,
 )
-# "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks"
+# "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
+# about ten days" (whole weeks of it).
 _LASTING = re.compile(
     r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+)?|~\s*)"
-    r"(\d{1,2})\s*(weeks?|months?|wks?)\b",
+    r"(\d{1,2})\s*(weeks?|months?|wks?|days?)\b",
+    re.I | re.ASCII,
+)
+# The relief as a share in words: "helped 'maybe a third'", "about half better".
+_RELIEF_SHARE = re.compile(
+    r"\b(?:helped|relief|relieved|improved|improvement|better|reduced|reduction)\b\W+"
+    r"(?:\w+\W+){0,3}?(?P<share>a\s+third|one[\s-]third|half|a\s+quarter|one[\s-]quarter|"
+    r"two[\s-]thirds)\b",
+    re.I | re.ASCII,
+)
+_SHARES = {"third": 33, "half": 50, "quarter": 25, "thirds": 67}
+# A sentence that follows up the injection named before it as "it": "States it helped 'maybe a
+# third' for about ten days".
+_IT_HELPED = re.compile(
+    r"^\W*(?:(?:she|he|pt|patient|the\s+patient)\s+)?(?:states?|reports?|says|notes?|feels?)?\s*"
+    r"(?:that\s+)?it\s+(?:helped|gave|provided|relieved|reduced|lasted|worked|did)\b",
     re.I | re.ASCII,
 )
 # "arm pain down from 8/10 to 3/10": the relief as the share of the pain taken away.
@@ -84,7 +100,9 @@ _MEDICATION_SAME = re.compile(
     r"\bno\s+(?:change|reduction|decrease)\s+in\s+(?:his\s+|her\s+|the\s+)?(?:pain\s+)?"
     r"(?:medications?|medication\s+use|analgesics?|norco|opioids?)\b|"
     r"\b(?:medications?|medication\s+use|analgesic\s+use)\s+(?:(?:was|were|is|are|remained|remains)\s+)?"
-    r"unchanged\b",
+    r"unchanged\b|"
+    # "Still taking gabapentin and tramadol, same as before injection".
+    r"\bsame\s+as\s+before\s+(?:the\s+)?(?:injection|block|shot|procedure|esi)\b",
     re.I | re.ASCII,
 )
 # A sentence that speaks of "the injection" or "the block" without naming its kind: what it says
@@ -127,8 +145,10 @@ def injections_given(reader: Reader) -> None:
         if none:
             for kind in KINDS:
                 reader.add(f"{INJECTION}{kind}:prior_injections", 0, *none.span())
-        elif not _FOLLOW_UP_WORDS.isdisjoint(words) or (
-            not _SINCE_WORDS.isdisjoint(words) and _SINCE_THEN.search(reader.text)
+        elif (
+            not _FOLLOW_UP_WORDS.isdisjoint(words)
+            or (not _SINCE_WORDS.isdisjoint(words) and _SINCE_THEN.search(reader.text))
+            or ("it" in words and _IT_HELPED.search(reader.text))
         ):
             outcome(reader, with_figures(reader.text), FOLLOW_UP)
         elif not _DOWN_WORDS.isdisjoint(words):
@@ -163,18 +183,22 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
     """The relief an injection gave, how long it lasted, and whether pain medication went down."""
     relief = _RELIEF.search(text)
     drop = None if relief else _SCORE_DROP.search(text)
-    if relief or drop:
+    share = None if relief or drop else _RELIEF_SHARE.search(text)
+    if relief or drop or share:
         if relief:
             percent, at = int(relief[2] or relief[1]), relief.span()
-        else:
-            assert drop is not None
+        elif drop:
             before, after = int(drop[1] or drop[3]), int(drop[2] or drop[4])
             percent, at = max(0, round(100 * (before - after) / before)), drop.span()
+        else:
+            assert share is not None
+            percent, at = _SHARES[share["share"].split()[-1].split("-")[-1].lower()], share.span()
         if percent <= 100:
             reader.add(f"{prefix}prior_injection_relief_percent", percent, *at)
         lasting = _LASTING.search(text)
         if lasting:
-            weeks = weeks_in(int(lasting[1]), lasting[2])
+            count, unit = int(lasting[1]), lasting[2]
+            weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
     down = _MEDICATION_DOWN.search(text)
     same = _MEDICATION_SAME.search(text)
