@@ -1976,3 +1976,41 @@ def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:
     assert found.get("prior_injection_relief_percent") == 33
     assert found.get("prior_injection_relief_weeks") == 1
     assert found.get("medication_reduced_after_injection") is False
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name, value",
+    [
+        # A compound number word is one number.
+        (
+            "She has had twenty-two PT visits on this claim.",
+            "Physical therapy 2x4",
+            "prior_pt_visits",
+            22,
+        ),
+        (
+            "Leaving home is a major effort; RN visits for wound packing.",
+            "Home health skilled nursing visits 2x/week",
+            "homebound",
+            True,
+        ),
+        (
+            "She had to stop the meloxicam because of gastritis.",
+            "Acupuncture 2 x 3 weeks",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            "Six sessions of acupuncture as an add-on to her home program.",
+            "Acupuncture 2 x 3 weeks",
+            "adjunct_to_rehabilitation",
+            True,
+        ),
+        ("Describes it as burning and electric down the calf.", None, "neuropathic_pain", True),
+        ("Signed agreement on file.", "Norco 10/325 #90", "opioid_agreement", True),
+    ],
+)
+def test_wordings_of_a_later_set_written_by_another_hand(
+    note: str, request_line: str | None, name: str, value: Any
+) -> None:
+    assert read(note, request_line).get(name) == value

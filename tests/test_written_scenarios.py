@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (written-a, written-c,
-written-d, written-e, written-g, written-i, written-j) each verdict within its accept set. The held-out sets
+written-d, written-e, written-g, written-i, written-j, written-l) each verdict within its accept set. The held-out sets
 (written-b, written-f, written-h, written-k) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
@@ -27,10 +27,24 @@ DEVELOPMENT = (
     "written-g",
     "written-i",
     "written-j",
+    "written-l",
 )
 HELD_OUT = ("written-b", "written-f", "written-h", "written-k")
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
+    "written-l/opioid-hydrocodone-continue-four-as-documented": "'No constipation or sedation "
+    "reported': "
+    "side effects denied as a list are not read as no severe adverse effects",
+    "omeprazole-prior-bleeding-ulcer-on-naproxen": "the note gives no age, and a bleeding ulcer "
+    "'in 2013 requiring transfusion' is not read as the GI risk factor that decides without it",
+    "ncs-right-upper-cts-surgical-candidate": "no date of injury: the symptoms' length ('x 5 "
+    "months') is not read as the time the electrodiagnostic window is counted from",
+    "spine-surgeon-consult-large-herniation": "the reason for the referral is told in words the "
+    "referral reader does not take as one",
+    "shoulder-arthroscopy-full-thickness-tear-failed-care": "the failed care is told in words "
+    "the conservative-care reader does not take as care that failed",
+    "2026-postop-pt-meniscectomy-six": "'First post-op therapy request.' is a sentence that asks, "
+    "so it counts no visits done, and none is read",
     "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
     "reads as improving with care, which denies the study; read as not improving, the same "
     "wording turned a letter's gold reading ('treatments have helped but continues with ... "
@@ -78,17 +92,22 @@ def evaluator() -> Evaluator:
     return Evaluator(load_rulebook(REPO / "rules"))
 
 
+def known_miss(name: str, scenario_id: str) -> str | None:
+    """Why a development scenario is still missed: by its set and id where two sets share an
+    id ("written-l/..."), else by its id."""
+    return KNOWN_MISSES.get(f"{name}/{scenario_id}", KNOWN_MISSES.get(scenario_id))
+
+
 def development_cases() -> list:
     return [
         pytest.param(
             scenario,
             id=scenario["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[scenario["id"]])]
-            if scenario["id"] in KNOWN_MISSES
-            else [],
+            marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else [],
         )
         for name in DEVELOPMENT
         for scenario in scenarios(name)
+        for reason in [known_miss(name, scenario["id"])]
     ]
 
 

@@ -39,6 +39,13 @@ NUMBER_WORDS = {
     )
 } | {"twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 NUMBER_WORDS |= {"eighty": 80, "ninety": 90}  # percentages of relief are dictated in words
+# "twenty-two PT visits" is 22, not twenty and then two.
+_UNITS_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+NUMBER_WORDS |= {
+    f"{tens}-{unit}": NUMBER_WORDS[tens] + n
+    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    for n, unit in enumerate(_UNITS_WORDS, start=1)
+}
 # "12", "twelve", "twelve (12)", "at least five"
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII

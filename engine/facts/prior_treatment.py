@@ -102,7 +102,9 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"attempted|provided|started)\b"
         # "Hand therapy not yet started."
         rf"|\b(?:{pattern})\s+(?:has\s+|was\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|"
-        rf"initiated)\b)",
+        rf"initiated)\b"
+        # "First post-op therapy request": none of it given yet.
+        rf"|\bfirst\s+(?:{pattern})\s+(?:request|referral|prescription|course|order)\b)",
         re.I | re.ASCII,
     )
     return Caseless(expression)
@@ -293,7 +295,7 @@ def visits_done(reader: Reader) -> None:
                     text, match.start(), match.end()
                 ):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
-    if not words.isdisjoint(("no", "not", "never")):
+    if not words.isdisjoint(("no", "not", "never", "first")):
         for name in named:
             for match in none_prior_pattern(name).finditer(text, lowered):
                 reader.add(name, 0, match.start(), match.end())
