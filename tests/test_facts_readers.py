@@ -1898,24 +1898,6 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
         ("PHQ-9 score 4.", None, "depression", None),
         # The symptoms' start, approximately: the date the weeks run from.
         ("Numbness of the R hand since ~July 2017.", None, "injury_date", date(2017, 7, 15)),
-    ],
-)
-def test_wordings_of_notes_written_by_another_hand(
-    note: str, request_line: str | None, name: str, value: Any
-) -> None:
-    assert read(note, request_line).get(name) == value
-
-
-def test_a_brand_and_its_generic_are_one_drug() -> None:
-    from engine.requests import normalize_request
-
-    asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
-    assert asked.medication is not None and asked.medication.ingredients == []
-
-
-@pytest.mark.parametrize(
-    "note, request_line, name, value",
-    [
         # A bulleted line is a sentence of its own: one item's negation is not the next's.
         (
             "- no fall or twist, no fever\n- A: suspected 2nd MT stress fx, occult on xray",
@@ -1956,31 +1938,6 @@ def test_a_brand_and_its_generic_are_one_drug() -> None:
             "postsurgical_visits_completed",
             8,
         ),
-    ],
-)
-def test_more_wordings_of_notes_written_by_another_hand(
-    note: str, request_line: str | None, name: str, value: Any
-) -> None:
-    assert read(note, request_line).get(name) == value
-
-
-def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:
-    """ "States it helped 'maybe a third' for about ten days": the relief of the injection named
-    just before, as a share in words, for whole weeks; the drugs 'same as before injection'."""
-    found = read(
-        "Received L5-S1 ILESI on 8/22/2017 for R S1 radiculopathy. "
-        'States it helped "maybe a third" for about ten days, then pain went back to 7/10. '
-        "Still taking gabapentin 300 tid and tramadol 50 bid, same as before injection.",
-        "Repeat L5-S1 interlaminar epidural steroid injection",
-    )
-    assert found.get("prior_injection_relief_percent") == 33
-    assert found.get("prior_injection_relief_weeks") == 1
-    assert found.get("medication_reduced_after_injection") is False
-
-
-@pytest.mark.parametrize(
-    "note, request_line, name, value",
-    [
         # A compound number word is one number.
         (
             "She has had twenty-two PT visits on this claim.",
@@ -2010,7 +1967,28 @@ def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:
         ("Signed agreement on file.", "Norco 10/325 #90", "opioid_agreement", True),
     ],
 )
-def test_wordings_of_a_later_set_written_by_another_hand(
+def test_wordings_of_notes_written_by_another_hand(
     note: str, request_line: str | None, name: str, value: Any
 ) -> None:
     assert read(note, request_line).get(name) == value
+
+
+def test_a_brand_and_its_generic_are_one_drug() -> None:
+    from engine.requests import normalize_request
+
+    asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
+    assert asked.medication is not None and asked.medication.ingredients == []
+
+
+def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:
+    """ "States it helped 'maybe a third' for about ten days": the relief of the injection named
+    just before, as a share in words, for whole weeks; the drugs 'same as before injection'."""
+    found = read(
+        "Received L5-S1 ILESI on 8/22/2017 for R S1 radiculopathy. "
+        'States it helped "maybe a third" for about ten days, then pain went back to 7/10. '
+        "Still taking gabapentin 300 tid and tramadol 50 bid, same as before injection.",
+        "Repeat L5-S1 interlaminar epidural steroid injection",
+    )
+    assert found.get("prior_injection_relief_percent") == 33
+    assert found.get("prior_injection_relief_weeks") == 1
+    assert found.get("medication_reduced_after_injection") is False
