@@ -76,20 +76,20 @@ def opioid_use(reader: Reader) -> None:
             or _STOPPED_AFTER.match(reader.text, at[1]) is not None
         )
 
-    def taken(phrase: str) -> bool:
-        if reader.phrase_status(phrase) in (Status.ABSENT, Status.POSSIBLE):
-            return False
-        return not stopped(phrase)
-
+    # Each opioid named as given, with whether the sentence says it was stopped: its status and
+    # where it stands are worked out once for both readings below.
+    given = [
+        (status, stopped(phrase))
+        for phrase in opioids_named
+        if (status := reader.phrase_status(phrase)) not in (Status.ABSENT, Status.POSSIBLE)
+    ]
     # An opioid stopped ("has stopped taking tramadol", "She has discontinued Norco") is one no
     # longer taken: without another opioid taken, no opioid use. One taken elsewhere in the
     # record outweighs it, as a true reading outweighs a false.
-    if not reader.asks and any(
-        reader.phrase_status(p) is Status.PRESENT and stopped(p) for p in opioids_named
-    ):
+    if not reader.asks and any(status is Status.PRESENT and halted for status, halted in given):
         reader.add("opioid_use", False)
     if (
-        any(taken(p) for p in opioids_named)
+        any(not halted for _, halted in given)
         or (
             "on" in words
             and not denied
