@@ -2267,6 +2267,13 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "functional_improvement",
             True,
         ),
+        # A fracture's fixation named alone is of the bone whose fracture the sentence names.
+        (
+            "s/p ORIF L 4th and 5th metacarpal fx 06/12/2017, POD 79.",
+            "Post-op OT/hand therapy L hand 2x4",
+            "surgery_type",
+            "ORIF of metacarpal fracture",
+        ),
         # A surgery dated after its side and site, and a date with the month in words.
         (
             "Arthroscopic partial medial meniscectomy L knee 29-Oct-2026 by Dr. Lindqvist.",

@@ -64,9 +64,9 @@ KNOWN_MISSES = {
     "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the care that "
     "failed is not told apart from the rest (no word of persisting beside the symptoms: 'the "
     "knee locks and catches every week')",
-    "postop-pt-metacarpal-orif-8-more": "the metacarpal line is encoded as its course limit "
-    "only, and the surgery is read as 'ORIF' without the bone it fixed, so no line is chosen "
-    "and no rule certifies a course within it",
+    "postop-pt-metacarpal-orif-8-more": "the metacarpal line is one a letter quotes without its "
+    "weeks or period: only its course limit is encoded, so a course within it has no rule to "
+    "certify it",
     "written-m/ncv-bilateral-lower-extremities": "'to rule out neuropathy vs radiculopathy' is read as a "
     "suspected peripheral neuropathy, which takes the request out of the rule against NCS of "
     "the legs; the accept set reads the normal examination as no suspicion",
@@ -97,9 +97,9 @@ KNOWN_MISSES = {
     "digest marks UNCONFIRMED; the accept set rests on the general course",
     "snf-extension-after-tka-no-progress": "the days asked for ('10 additional days') and the "
     "days already spent ('has now been there 18 days') are not read for a skilled nursing stay",
-    "postop-pt-metacarpal-orif-eight": "the metacarpal line is encoded as its course limit only, "
-    "and the surgery is read as 'ORIF' without the bone it fixed, so no rule certifies a course "
-    "within it",
+    "postop-pt-metacarpal-orif-eight": "the metacarpal line is one a letter quotes without its "
+    "weeks or period: only its course limit is encoded, so an initial course within it has no "
+    "rule to certify it",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
     "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
