@@ -10,7 +10,7 @@
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
    written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
-   written-p.yaml, written-r.yaml and written-s.yaml),
+   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml and written-u.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml and written-q.yaml) by
    counts only, so that no scenario of them is
@@ -69,6 +69,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-s.yaml, a fourteenth development set",
         WRITTEN / "written-s.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-t.yaml, a fifteenth development set",
+        WRITTEN / "written-t.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-u.yaml, a sixteenth development set",
+        WRITTEN / "written-u.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
