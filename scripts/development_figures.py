@@ -12,8 +12,8 @@
    written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
    written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml and written-u.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
-   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml and written-q.yaml) by
-   counts only, so that no scenario of them is
+   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml and
+   written-v.yaml) by counts only, so that no scenario of them is
    looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -86,6 +86,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
     ("cases/scenarios/written-k.yaml, held out: counts only", WRITTEN / "written-k.yaml", False),
     ("cases/scenarios/written-q.yaml, held out: counts only", WRITTEN / "written-q.yaml", False),
+    ("cases/scenarios/written-v.yaml, held out: counts only", WRITTEN / "written-v.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
