@@ -280,7 +280,7 @@ class GatedPattern:
     through more than the expression matches, never less: the matches are those of the
     expression alone."""
 
-    __slots__ = ("pattern", "needed", "needed_any", "lowered")
+    __slots__ = ("pattern", "needed", "lowered")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -288,20 +288,16 @@ class GatedPattern:
         # `for_lowered`.
         self.lowered = for_lowered(pattern)
         parsed = re_parser.parse(pattern.pattern, pattern.flags)
-        needed = best_requirement(requirements(list(parsed)))
-        # One string: a substring test; several: a substring test each, until one is there
-        # (an expression of the strings as alternatives cost a third more: it is tried at every
-        # character that starts one of them, each try entering the matching engine).
-        self.needed = needed[0] if needed and len(needed) == 1 else None
-        self.needed_any = needed if needed and len(needed) > 1 else None
+        # Every requirement, the one that rules most sentences out first: one alone let through
+        # sentences that held a common part of it ("cut" of "acute", "no" of "not") and none of
+        # the rest, and a substring test costs a small part of a search.
+        self.needed = ordered_requirements(requirements(list(parsed)))
 
-    def __getstate__(self) -> tuple[re.Pattern[str], str | None, tuple[str, ...] | None]:
-        return self.pattern, self.needed, self.needed_any
+    def __getstate__(self) -> tuple[re.Pattern[str], tuple[Requirement, ...]]:
+        return self.pattern, self.needed
 
-    def __setstate__(
-        self, state: tuple[re.Pattern[str], str | None, tuple[str, ...] | None]
-    ) -> None:
-        self.pattern, self.needed, self.needed_any = state
+    def __setstate__(self, state: tuple[re.Pattern[str], tuple[Requirement, ...]]) -> None:
+        self.pattern, self.needed = state
         self.lowered = for_lowered(self.pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -313,14 +309,16 @@ class GatedPattern:
         return self.lowered.search(lowered) if self.may_match(lowered) else None
 
     def may_match(self, lowered: str) -> bool:
-        if self.needed is not None:
-            return self.needed in lowered
-        if self.needed_any is None:
-            return True
-        for needed in self.needed_any:  # noqa: SIM110 - any() of a generator costs a third more
-            if needed in lowered:
-                return True
-        return False
+        """Whether the sentence holds one string of each requirement. (Loops rather than any()
+        of a generator, which cost a third more, or an expression of the strings as
+        alternatives, tried at every character that starts one of them.)"""
+        for requirement in self.needed:
+            for needed in requirement:
+                if needed in lowered:
+                    break
+            else:
+                return False
+        return True
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
@@ -376,11 +374,20 @@ def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> str | None
     return max(single, key=len) if single else None
 
 
-def best_requirement(found: list[Requirement]) -> Requirement | None:
-    """The requirement that rules most sentences out: its shortest string the longest, then
-    the fewest strings."""
-    useful = [r for r in found if r and min(map(len, r)) >= 2]
-    return max(useful, key=lambda r: (min(map(len, r)), -len(r))) if useful else None
+def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
+    """The requirements worth a test (no string shorter than two characters, none that another
+    implies: "post" of "postop" or "postsurgical"), the one that rules most sentences out
+    first: its shortest string the longest, then the fewest strings."""
+    useful = list(dict.fromkeys(r for r in found if r and min(map(len, r)) >= 2))
+    kept = [
+        r
+        for r in useful
+        if not any(
+            other != r and all(any(part in text for part in r) for text in other)
+            for other in useful
+        )
+    ]
+    return tuple(sorted(kept, key=lambda r: (-min(map(len, r)), len(r))))
 
 
 def trie_pattern(phrases: list[str]) -> str:
