@@ -10,18 +10,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from re import _parser as re_parser  # type: ignore[attr-defined]
-from re._constants import (  # type: ignore[import-not-found]
-    BRANCH,
-    LITERAL,
-    MAX_REPEAT,
-    MIN_REPEAT,
-    SUBPATTERN,
-)
 from typing import Any, NamedTuple
 
 from pydantic import Field
 
-from engine.caseless import for_lowered
+from engine.caseless import (
+    Requirement,
+    for_lowered,
+    holds_every,
+    ordered_requirements,
+    requirements,
+)
 from engine.facts.model import Model
 from engine.negation import Cues, load_cues
 from engine.vocab import (
@@ -309,85 +308,11 @@ class GatedPattern:
         return self.lowered.search(lowered) if self.may_match(lowered) else None
 
     def may_match(self, lowered: str) -> bool:
-        """Whether the sentence holds one string of each requirement. (Loops rather than any()
-        of a generator, which cost a third more, or an expression of the strings as
-        alternatives, tried at every character that starts one of them.)"""
-        for requirement in self.needed:
-            for needed in requirement:
-                if needed in lowered:
-                    break
-            else:
-                return False
-        return True
+        return holds_every(lowered, self.needed)
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
         return self.lowered.finditer(lowered) if self.may_match(lowered) else iter(())
-
-
-# A requirement: strings one of which every match holds, lower-cased.
-Requirement = tuple[str, ...]
-
-
-def requirements(sequence: list[tuple[Any, Any]]) -> list[Requirement]:
-    """What every match of a parsed expression's sequence holds: each run of plain ASCII
-    characters, a group's and a repeated item's own (repeated at least once), and for an
-    alternation, one string of each branch (the run before it joined to the branch's first
-    characters), where every branch has one. Lookarounds, classes and the rest give nothing,
-    and break a run: a requirement is only ever weaker than the expression."""
-    found: list[Requirement] = []
-    run = ""
-    for op, argument in sequence:
-        if op is LITERAL and argument < 128:
-            run += chr(argument).lower()
-            continue
-        if op is BRANCH:
-            branches = [branch_requirement(run, list(b)) for b in argument[1]]
-            if all(branches):
-                found.append(tuple(dict.fromkeys(b for b in branches if b)))
-        elif op is SUBPATTERN:
-            found.extend(requirements(list(argument[3])))
-        elif op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:
-            found.extend(requirements(list(argument[2])))
-        if run:
-            found.append((run,))
-        run = ""
-    if run:
-        found.append((run,))
-    return found
-
-
-def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> str | None:
-    """A string every match of one branch of an alternation holds: the characters before the
-    alternation with the branch's first ones, or else the branch's longest requirement of a
-    single string."""
-    lead = ""
-    for op, argument in branch:
-        if op is not LITERAL or argument >= 128:
-            break
-        lead += chr(argument).lower()
-    if before + lead and (lead or not branch):
-        return before + lead
-    single = [r[0] for r in requirements(branch) if len(r) == 1]
-    if before:
-        single.append(before)
-    return max(single, key=len) if single else None
-
-
-def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
-    """The requirements worth a test (no string shorter than two characters, none that another
-    implies: "post" of "postop" or "postsurgical"), the one that rules most sentences out
-    first: its shortest string the longest, then the fewest strings."""
-    useful = list(dict.fromkeys(r for r in found if r and min(map(len, r)) >= 2))
-    kept = [
-        r
-        for r in useful
-        if not any(
-            other != r and all(any(part in text for part in r) for text in other)
-            for other in useful
-        )
-    ]
-    return tuple(sorted(kept, key=lambda r: (-min(map(len, r)), len(r))))
 
 
 def trie_pattern(phrases: list[str]) -> str:
