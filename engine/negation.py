@@ -40,6 +40,9 @@ class CueFile(BaseModel):
     pre_negation: list[str]
     post_negation: list[str]
     post_negation_own_clause: list[str]
+    # The answer a heading gets ("Aberrant behavior: none", "Saddle anesthesia: denies"): it
+    # negates what the heading names, and nothing before the heading.
+    heading_negation: list[str] = Field(default_factory=list)
     pre_uncertain: list[str]
     post_uncertain: list[str]
     historical: list[str]
@@ -77,6 +80,7 @@ def read_cues(folder: Path) -> Cues:
         ("pre_negation", "pre", Status.ABSENT),
         ("post_negation", "post", Status.ABSENT),
         ("post_negation_own_clause", "post_own_clause", Status.ABSENT),
+        ("heading_negation", "post_heading", Status.ABSENT),
         ("pre_uncertain", "pre", Status.POSSIBLE),
         ("post_uncertain", "post", Status.POSSIBLE),
         ("historical", "pre", Status.HISTORICAL),
@@ -161,6 +165,10 @@ def status_of(
             ):
                 continue
             between = (b, first)
+        elif cue.kind == "post_heading":
+            if a < last or not answers_heading(sentence, tokens[last - 1][2], tokens[a][1]):
+                continue
+            between = (last, a)
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):
                 continue
@@ -177,6 +185,14 @@ def status_of(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
+# Between a finding and the answer to its heading: the rest of the heading, its colon, and
+# nothing after the colon ("Cauda equina sx: none").
+_TO_HEADING_ANSWER = re.compile(r"[^,;:.()]{0,30}:\s*", re.ASCII)
+
+
+def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
+    """Whether a cue is the first word after the colon of the heading a finding is in."""
+    return _TO_HEADING_ANSWER.fullmatch(sentence, finding_end, cue_start) is not None
 
 
 def opens_next_clause(

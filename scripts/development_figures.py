@@ -9,7 +9,7 @@
 2. The pre-submission scenarios, through `imrcheck check`: those in ../shared/check-scenarios
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
-   written-j.yaml and written-l.yaml),
+   written-j.yaml, written-l.yaml, written-m.yaml and written-n.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml and written-k.yaml) by counts only, so that no scenario of them is
    looked at one by one.
@@ -51,6 +51,8 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-i.yaml, a sixth development set", WRITTEN / "written-i.yaml", True),
     ("cases/scenarios/written-j.yaml, a seventh development set", WRITTEN / "written-j.yaml", True),
     ("cases/scenarios/written-l.yaml, an eighth development set", WRITTEN / "written-l.yaml", True),
+    ("cases/scenarios/written-m.yaml, a ninth development set", WRITTEN / "written-m.yaml", True),
+    ("cases/scenarios/written-n.yaml, a tenth development set", WRITTEN / "written-n.yaml", True),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),

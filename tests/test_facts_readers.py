@@ -1965,6 +1965,98 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
         ),
         ("Describes it as burning and electric down the calf.", None, "neuropathic_pain", True),
         ("Signed agreement on file.", "Norco 10/325 #90", "opioid_agreement", True),
+        # A numbered plan's items plan what they name: the first ESI is not one given.
+        (
+            "Plan: 1. first TF ESI L5-S1 to allow progression in PT 2. cont HEP.",
+            "L TF ESI L5-S1 x1",
+            "prior_injections",
+            None,
+        ),
+        (
+            "A/P: L S1 radiculopathy; first transforaminal ESI.",
+            "L TF ESI L5-S1 x1",
+            "prior_injections",
+            None,
+        ),
+        (
+            "Plan: 1. Lidoderm patch trial over painful band 2. reassess in 4 wks.",
+            "Lidoderm 5% patch #30",
+            "drug_in_use",
+            False,
+        ),
+        # A visit's number counts the visits done; a therapy's note counts its own.
+        ("Visit 6 of 6 since last auth.", "Chiro 1x4 lumbar", "prior_visits", 6),
+        ("Acupuncture visit 6 of 6 (since 05/15/17).", "Acupuncture 1x6", "prior_visits", 6),
+        ("Post-op visit #2. No post-op PT yet.", "Post-op PT R shoulder 3x4", "prior_visits", 0),
+        (
+            "Has completed 8 post-op hand therapy visits.",
+            "Post-op OT L hand 2x4",
+            "prior_visits",
+            8,
+        ),
+        (
+            "Chiropractic ledger for this injury: 24 visits 2023-2025.",
+            "Chiropractic 1x6 lumbar",
+            "prior_visits",
+            24,
+        ),
+        # A heading answered "none" negates what it names.
+        (
+            "Aberrant behavior: none, pill counts correct.",
+            "Norco 10/325 #90",
+            "aberrant_drug_behavior",
+            False,
+        ),
+        ("Saddle anesthesia: none.", "MRI lumbar spine", "red_flag_cauda_equina", False),
+        ("PDMP checked: no other prescribers.", "Norco 10/325 #90", "cures_checked", True),
+        # A drug written with its dose, as a medication list writes it, is taken.
+        (
+            "Naproxen 375 BID lets her get through her shift; acetaminophen alone failed.",
+            "Omeprazole 20 mg daily #30",
+            "nsaid_use",
+            True,
+        ),
+        ("Tried naproxen 500 BID without relief.", "Omeprazole 20 mg daily #30", "nsaid_use", None),
+        # Function measured then and now, better now; a worse score is no improvement.
+        (
+            "Visit 6 of 6. ODI 46% at intake -> 24% today.",
+            "Chiro 1x4 lumbar",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "Visit 6 of 6. ODI 24% at intake -> 46% today.",
+            "Chiro 1x4 lumbar",
+            "functional_improvement",
+            None,
+        ),
+        (
+            "Completed 6 sessions: sitting tolerance 20 min -> 60 min.",
+            "Acupuncture 1x6",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "Completed 6 PT visits; restrictions changed from 15 lb lifting to 35 lb.",
+            "Physical therapy 2x3",
+            "functional_improvement",
+            True,
+        ),
+        ("Works 20 hrs/wk at a front desk.", "Norco 10/325 #90", "work_status", "modified_duty"),
+        # Care counted and symptoms still there: care that failed.
+        (
+            "Ten weeks of PT (12 visits) + HEP. Still can't lift above shoulder.",
+            "MRI R shoulder",
+            "conservative_care_failed",
+            True,
+        ),
+        # A surgery dated after its side and site, and a date with the month in words.
+        (
+            "Arthroscopic partial medial meniscectomy L knee 29-Oct-2026 by Dr. Lindqvist.",
+            "Post-op PT L knee 2x3",
+            "surgery_date",
+            date(2026, 10, 29),
+        ),
     ],
 )
 def test_wordings_of_notes_written_by_another_hand(

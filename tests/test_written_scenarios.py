@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (written-a, written-c,
-written-d, written-e, written-g, written-i, written-j, written-l) each verdict within its accept set. The held-out sets
+written-d, written-e, written-g, written-i, written-j, written-l, written-m, written-n) each verdict within its accept set. The held-out sets
 (written-b, written-f, written-h, written-k) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
@@ -28,6 +28,8 @@ DEVELOPMENT = (
     "written-i",
     "written-j",
     "written-l",
+    "written-m",
+    "written-n",
 )
 HELD_OUT = ("written-b", "written-f", "written-h", "written-k")
 # Development scenarios the tool still gets wrong, each with the reason.
@@ -70,6 +72,18 @@ KNOWN_MISSES = {
     "knee-partial-meniscectomy-locking-seven-months": "one dictated sentence: the care that "
     "failed is not told apart from the rest (no word of persisting beside the symptoms: 'the "
     "knee locks and catches every week')",
+    "postop-pt-metacarpal-orif-8-more": "the metacarpal line is encoded as its course limit "
+    "only, and the surgery is read as 'ORIF' without the bone it fixed, so no line is chosen "
+    "and no rule certifies a course within it",
+    "ncv-bilateral-lower-extremities": "'to rule out neuropathy vs radiculopathy' is read as a "
+    "suspected peripheral neuropathy, which takes the request out of the rule against NCS of "
+    "the legs; the accept set reads the normal examination as no suspicion",
+    "ncs-bilateral-le-lumbar-radic": "'to r/o peripheral neuropathy' is read as a suspected "
+    "neuropathy (the rule against NCS of the legs then stands aside), though the note gives no "
+    "finding of one and says the patient is not diabetic",
+    "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
+    "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
+    "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
 }
 
 

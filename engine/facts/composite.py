@@ -48,6 +48,25 @@ _ONSET = re.compile(
 )
 
 
+# Words of a sentence that tells of a drug as not taken now: tried before, stopped, refused.
+_NOT_TAKEN_NOW = frozenset(
+    ["tried", "failed", "stopped", "discontinued", "previously", "prior", "past", "history",
+     "hx", "formerly", "held", "intolerant", "declined", "refused", "weaned", "off", "denied",
+     "allergic", "allergy", "allergies", "trial", "d", "c"]
+)  # fmt: skip
+# How a medication list writes a drug's dose and schedule, right after its name.
+_DOSE_WORDS = frozenset(
+    ["mg", "mcg", "bid", "tid", "qid", "qd", "daily", "prn", "qhs", "hs", "nightly", "q4h",
+     "q6h", "q8h", "q12h", "er", "sr", "cr", "xr", "ir", "patch", "tab", "tabs", "tablet"]
+)  # fmt: skip
+
+
+def dosed(plain: str, end: int) -> bool:
+    """Whether a drug named at `end` of the plain words has its dose or schedule next to it."""
+    following = plain[end:].split(maxsplit=2)[:2]
+    return bool(following) and (following[0].isdigit() or following[0] in _DOSE_WORDS)
+
+
 def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     """Whether the words before a drug end with a cue that it was just given."""
     return any(tuple(before[-len(cue) :]) == cue for cue in cues)
@@ -59,6 +78,7 @@ def composite_mentions(
     phrase_status: Callable[[str], Status | None],
     planned: bool,
     needs: frozenset[str],
+    asks: bool = False,
 ) -> list[Reading]:
     """What a sentence says toward the facts that take more than one sentence: conservative
     care given and symptoms persisting, a procedure planned, how long the symptoms have lasted;
@@ -96,7 +116,9 @@ def composite_mentions(
     def around(match: re.Match[str] | PhraseMatch, before: int, after: int) -> list[str]:
         """The words before and after a phrase found."""
         preceding = plain[: match.start(1)].rsplit(maxsplit=before)[-before:]
-        return preceding + plain[match.end(1) :].split(maxsplit=after)[:after]
+        # "Still can't lift": the phrase words split "can't" in two; it is "cannot".
+        following = plain[match.end(1) :].replace(" can t ", " cannot ", 1)
+        return preceding + following.split(maxsplit=after)[:after]
 
     given = (Status.PRESENT, Status.HISTORICAL)
     tried = not planned and "tried" in of
@@ -171,7 +193,11 @@ def composite_mentions(
     starting = "drug_started" in of
     # "On gabapentin 600 TID x 4 months": a drug right after "on" is one taken.
     taken_on = "on" in words
-    if "drug" in of and (first or current or starting or taken_on):
+    # A drug written as a medication list writes it, with its dose or how often it is taken
+    # ("Naproxen 375 BID lets her get through her shift"), in a sentence that neither plans it
+    # nor asks for it, nor tells of it as past in the words around it: one taken now.
+    listed = not planned and not asks
+    if "drug" in of and (first or current or starting or taken_on or listed):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
@@ -184,9 +210,25 @@ def composite_mentions(
             before = around(m, 3, 0)
             # A first prescription: the sentence says so, or the drug comes right after a word
             # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
-            if first or (starting and just_given(before, findings.started_now)):
+            if (
+                first
+                or (
+                    starting
+                    and (
+                        just_given(before, findings.started_now)
+                        # "Lidoderm patch trial over the painful band": the trial named after it.
+                        or (planned and "trial" in plain[m.end(1) :].split(maxsplit=2)[:2])
+                    )
+                )
+            ):
                 started_now[name] = None
-            elif (current or before[-1:] == ["on"]) and not just_given(before, findings.given_now):
+            elif (
+                current
+                or before[-1:] == ["on"]
+                or (
+                    listed and dosed(plain, m.end(1)) and _NOT_TAKEN_NOW.isdisjoint(around(m, 3, 4))
+                )
+            ) and not just_given(before, findings.given_now):
                 continued[name] = None
         for name in started_now:
             add(f"~drug:first:{name}", True)

@@ -14,7 +14,7 @@ from engine.facts.derived import reference_date
 from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
-from engine.facts.function import pain_scores, work_status
+from engine.facts.function import measured_function, pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
@@ -30,7 +30,12 @@ from engine.facts.medications import (
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
 from engine.facts.neurologic import normal_neurologic_exam, normal_parts_together
-from engine.facts.prior_treatment import VISITS_ANAPHOR, visits_authorized, visits_done
+from engine.facts.prior_treatment import (
+    MODALITIES,
+    VISITS_ANAPHOR,
+    visits_authorized,
+    visits_done,
+)
 from engine.facts.record import age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import DATED_SURGERY_TYPE, surgery_dates, surgery_refused
@@ -39,6 +44,9 @@ from engine.vocab import plain_spaces
 
 # What a sentence says of something named just before it, without naming it again.
 FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR)
+# The visits of a conservative therapy counted: care given (therapy after a surgery is not the
+# conservative care a surgery or a study waits on).
+THERAPY_VISITS = tuple(name for name in MODALITIES if name != "postsurgical_visits_completed")
 
 
 def extract_note_facts(
@@ -152,14 +160,16 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     if tested:
         days = sorted({f.name[len(DRUG_TEST_DATE) :] for f in tested})
         found.append(Fact(name="drug_test_dates", value=days, evidence=tested[0].evidence))
-    # Care that helped has not failed, whatever symptoms remain.
+    # Care that helped has not failed, whatever symptoms remain. Visits of a therapy counted
+    # ("Ten weeks of PT (12 visits) + HEP") are care given as much as care named as tried.
     improving = by_name.get("symptoms_improving")
-    if (
-        "~care:tried" in by_name
-        and "~care:persisting" in by_name
-        and not (improving and improving.value)
-    ):
-        derive("conservative_care_failed", True, "~care:tried")
+    given = (
+        "~care:tried"
+        if "~care:tried" in by_name
+        else next((name for name in THERAPY_VISITS if (f := by_name.get(name)) and f.value), None)
+    )
+    if given and "~care:persisting" in by_name and not (improving and improving.value):
+        derive("conservative_care_failed", True, given)
     # Care the record says was not yet tried has not failed (ACOEM's special studies wait for
     # care that failed), where the record names no other care given: no visits of a therapy,
     # no drug taken, no symptoms said to persist through care.
@@ -170,7 +180,7 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         and not any(
             f.name.startswith("~drug:taken:")
             or (f.name == "opioid_use" and f.value)
-            or (f.name.startswith("prior_") and f.name.endswith("_visits") and f.value)
+            or (f.name in THERAPY_VISITS and f.value)
             for f in facts
         )
     ):
@@ -256,13 +266,16 @@ def facts_in(
     age_and_sex(reader)
     record_dates(reader)
     pain_scores(reader)
+    measured_function(reader)
     visits_authorized(reader)
     visits_done(reader)
     surgery_refused(reader)
     if not reader.ur_decision:
         finding_mentions(reader)
         reader.found.extend(
-            composite_mentions(sentence, findings, reader.stated_status, reader.planned, needs)
+            composite_mentions(
+                sentence, findings, reader.stated_status, reader.planned, needs, reader.asks
+            )
         )
     diagnosis_groups(reader)
     normal_neurologic_exam(reader)

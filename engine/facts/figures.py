@@ -53,9 +53,13 @@ _NUMBER_WORD = re.compile(
 
 
 def date_of(match: re.Match[str]) -> date | None:
-    """A date written 04/27/09, 4-25-2012 or April 7, 2014; None if it does not exist."""
+    """A date written 04/27/09, 4-25-2012, April 7, 2014 or 7-Apr-2014; None if it does not
+    exist."""
     if match["m"]:
         month, day, year = int(match["m"]), int(match["d"]), int(match["y"])
+    elif match.re.groupindex.get("dday") and match["dday"]:
+        month, day = MONTHS[match["dmonth"].lower()], int(match["dday"])
+        year = int(match["dyear"])
     else:
         month, day, year = MONTHS[match["month"].lower()], int(match["day"]), int(match["year"])
     return calendar_date(month, day, year)
@@ -109,12 +113,17 @@ _MONTH_DATE = (
     rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),?"
     r"\s+(?P<year>\d{4})"
 )
-DATE = _NUMERIC_DATE + "|" + _MONTH_DATE
+# "29-Oct-2026", "14 Mar 2017": the day first, as some records write it.
+_DAY_MONTH_DATE = (
+    rf"(?P<dday>\d{{1,2}})[\s-](?P<dmonth>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+    r"[\s-](?P<dyear>\d{4})\b"
+)
+DATE = _NUMERIC_DATE + "|" + _MONTH_DATE + "|" + _DAY_MONTH_DATE
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
 # Each form of a date on its own, for `holds_date`: figures only, which case does not change,
 # and a month's name, looked for in the lower-cased text (engine/caseless.py).
 _NUMERIC_DATE_ONLY = re.compile(_NUMERIC_DATE, re.ASCII)
-_MONTH_DATE_LOWERED = for_lowered(re.compile(_MONTH_DATE, re.I | re.ASCII))
+_MONTH_DATE_LOWERED = for_lowered(re.compile(_MONTH_DATE + "|" + _DAY_MONTH_DATE, re.I | re.ASCII))
 
 
 def holds_date(text: str) -> bool:

@@ -24,6 +24,9 @@ class Anaphor:
     unresolved: str
     named_in: Callable[[list[Reading]], set[str]]
     resolved: Callable[[str, str], str]  # (what is spoken of, the rest of the name) -> name
+    # The name a follow-up keeps where nothing of its kind was named before it in its part of
+    # the record (None: it is dropped). Several things named leave it undecided, and dropped.
+    unnamed: str | None = None
 
 
 def resolve_follow_ups(
@@ -53,6 +56,9 @@ def resolve_follow_ups(
             if place == here and since <= FOLLOW_UP_SENTENCES and len(named) == 1:
                 rest = reading.name[len(anaphor.unresolved) :]
                 reading.name = anaphor.resolved(next(iter(named)), rest)
+                found.append(reading)
+            elif anaphor.unnamed is not None and place != here:
+                reading.name = anaphor.unnamed
                 found.append(reading)
         for at, anaphor in enumerate(anaphors):
             named = anaphor.named_in(readings)

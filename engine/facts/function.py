@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
+from engine.facts.model import IMPROVED, UNNAMED
+from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader
 
 _PAIN_WORD = Caseless(re.compile(r"\bpain\b", re.I | re.ASCII))
@@ -38,8 +40,80 @@ def pain_scores(reader: Reader) -> None:
             reader.add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
 
 
+# "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
+# time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
+_WEEKLY_HOURS = re.compile(
+    r"\b(?:works|working|worked)\s+(?:about\s+|approx\.?\s+|~\s*)?(\d{1,2})\s*"
+    r"(?:hrs?|hours)\s*(?:/|per\s+|a\s+)\s*(?:wk|week)\b",
+    re.I | re.ASCII,
+)
+_FULL_WEEK_HOURS = 35
+
+
 def work_status(reader: Reader) -> None:
     """Work status by the phrases of findings.yaml (the last one named wins, in `settle`)."""
     findings = reader.findings
     for said in findings.work_status_pattern.finditer(reader.plain, reader.words):
         reader.add("work_status", findings.work_status_meaning[said[1]])
+    if reader.has_digit and not reader.words.isdisjoint(("works", "working", "worked")):
+        for hours in _WEEKLY_HOURS.finditer(reader.text):
+            if int(hours[1]) < _FULL_WEEK_HOURS:
+                reader.add("work_status", "modified_duty", hours.start(), hours.end())
+
+
+# A measure of function told as it was and as it is now (the ADL and work limb of 8 CCR
+# 9792.20(e)): a disability index ("ODI 46% at intake -> 24% today", "QuickDASH 68 -> 36"), a
+# tolerance ("sitting tolerance 20 min -> 60 min"), a lifting restriction ("restrictions changed
+# from 15 lb lifting to 35 lb"). Whether it improved depends on which way the measure runs, so
+# the figures are compared here: a worse score is no improvement.
+_CHANGE_WORDS = frozenset(
+    ["oswestry", "odi", "ndi", "roland", "rmdq", "quickdash", "quick", "qdash", "dash", "lefs",
+     "psfs", "sitting", "sit", "standing", "stand", "walking", "walk", "driving", "restrictions",
+     "restriction"]
+)  # fmt: skip
+_TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
+_INDEX_CHANGE = re.compile(
+    r"\b(?P<index>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
+    r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:was\s+|from\s+|of\s+)?"
+    rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?{_TO}"
+    r"(?P<after>\d{1,3})\b",
+    re.I | re.ASCII,
+)
+# Indices on which a higher score is better function; on the others (disability), lower is.
+_HIGHER_IS_BETTER = frozenset(["lefs", "psfs"])
+_UNIT = r"(?:min|mins|minutes|hr|hrs|hours|blocks?|miles?)"
+_TOLERANCE_CHANGE = re.compile(
+    r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving)\s+(?:tolerance\s+)?"
+    rf"(?:from\s+)?(?P<before>\d{{1,3}})\s*{_UNIT}?{_TO}(?P<after>\d{{1,3}})\s*{_UNIT}\b",
+    re.I | re.ASCII,
+)
+_LIFTING_LIMIT_CHANGE = re.compile(
+    r"\brestrictions?\b[^.;]{0,30}?\bfrom\s+(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
+    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)\b[^.;\d]{0,20}?\bto\s+(?P<after>\d{1,3})\s*"
+    r"(?:lb|lbs|pounds)\b",
+    re.I | re.ASCII,
+)
+
+
+def measured_function(reader: Reader) -> None:
+    """Function measured before and now, and better now: functional improvement, of the therapy
+    the sentence names or of the treatment so far."""
+    if not reader.has_digit or _CHANGE_WORDS.isdisjoint(reader.words):
+        return
+    text = reader.text
+    for match in _INDEX_CHANGE.finditer(text):
+        before, after = int(match["before"]), int(match["after"])
+        index = match["index"].lower()
+        if (after > before) if index in _HIGHER_IS_BETTER else (after < before):
+            improved(reader, match.start(), match.end())
+            return
+    for expression in (_TOLERANCE_CHANGE, _LIFTING_LIMIT_CHANGE):
+        for match in expression.finditer(text):
+            if int(match["after"]) > int(match["before"]):
+                improved(reader, match.start(), match.end())
+                return
+
+
+def improved(reader: Reader, start: int, end: int) -> None:
+    for therapy in therapies_named(reader) or [UNNAMED]:
+        reader.add(f"{IMPROVED}{therapy}", True, start, end)

@@ -24,6 +24,7 @@ from engine.facts.model import (
     Fact,
 )
 from engine.facts.parts import part_facts
+from engine.facts.prior_treatment import UNNAMED_VISITS
 from engine.facts.sentences import Reading, padded, phrase_words
 from engine.models import Case, Request
 from engine.vocab import (
@@ -228,6 +229,11 @@ def therapy_facts(
     modality = PRIOR_BY_SERVICE.get(category)
     if modality is None:
         return []
+    unnamed = by_name.get(UNNAMED_VISITS)
+    if note and unnamed is not None and modality not in by_name:
+        # A note written for a therapy request that counts visits without naming a therapy
+        # ("Visit 6 of 6 since last auth.") counts those of the therapy it is written for.
+        by_name[modality] = unnamed
     found = [
         fact_of(name, by_name[read], item)
         for read, name in (

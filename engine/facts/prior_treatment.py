@@ -40,6 +40,11 @@ _ANY_THERAPY = (
     r"(?:physical\s+therapy|physiotherapy|pt|occupational\s+therapy|ot|chiro(?:practic)?|"
     r"chiropractor|acupuncture|massage|aquatic\s+therapy|therapy)"
 )
+# "8 post-op hand therapy visits", "12 lumbar PT sessions": the region the therapy treats.
+_REGION = (
+    r"(?:(?:hand|upper\s+extremity|lower\s+extremity|knee|shoulder|spine|lumbar|cervical|"
+    r"thoracic|back|neck|wrist|elbow|ankle|foot|hip)\s+)"
+)
 # "12 post-op PT visits": the therapy after a surgery, which the postsurgical schedule counts.
 _POST_OP = r"(?:post[\s-]*(?:op|operative|surgical)\s+)"
 _AFTER_SURGERY = Caseless(
@@ -49,6 +54,9 @@ _AFTER_SURGERY = Caseless(
         re.I | re.ASCII,
     )
 )
+# A therapy named, not the post-operative time alone ("post-op PT visit #3", not "Post-op
+# visit #2", the surgeon's).
+_THERAPY_NAMED = r"(?<!op)(?<!operative)(?<!surgical)"
 # "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
 _NUMBER = (
     r"(?:at\s+least\s+)?(?:(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}|(?<![/\d])(\d{1,3}))"
@@ -66,12 +74,22 @@ def prior_pattern(modality: str) -> Caseless:
     expression = re.compile(
         rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?{_KIND}?(?:{pattern})\s+"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
         rf"(?:\([^)]{{0,40}}\)\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
+        # The visit's number: "Acupuncture visit 6 of 6", "PT visit #7", "chiro visit 28 on
+        # this claim".
+        rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+{_VISIT_NUMBER}"
+        rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+(?:visit|session|treatment|tx)\s+(\d{{1,3}})\s+"
+        rf"(?:on|for|of)\s+"
+        rf"(?:this|the)\s+(?:claim|injury)\b"
+        # The count after a heading naming the therapy's record: "Chiropractic ledger for this
+        # injury: 24 visits"; not a frequency ("PT: 2 visits per week").
+        rf"|\b(?:{pattern})\s+(?:ledger|records?|history|log|notes?|summary)\b[^:.;]{{0,30}}?:\s*"
+        rf"{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b(?!\s*(?:per|a|/|x)\b)"
         rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
@@ -233,8 +251,18 @@ _GIVEN_BEFORE = Caseless(
 # named just before (`VISITS_FOLLOW_UP`, resolved in `follow_ups`).
 VISITS_FOLLOW_UP = "~visits:?"
 MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a follow-up speaks of
+# A visit's number: "visit 6 of 6", "session 4/8", "visit #7" (the visits done with today's).
+_VISIT_NUMBER = (
+    r"(?:visit|session|treatment|tx)\s*(?:#\s*(\d{1,3})|(\d{1,3})(?=\s*(?:/|of)\s*\d{1,3}\b))"
+)
+# A physician's visits are numbered too ("Post-op visit #2", "office visit 3 of 4"): not therapy.
+_NOT_THERAPY_VISIT = (
+    r"(?<!office\s)(?<!clinic\s)(?<!f/u\s)(?<!follow-up\s)(?<!followup\s)(?<!op\s)"
+    r"(?<!operative\s)(?<!surgical\s)(?<!md\s)(?<!doctor\s)"
+)
 _UNNAMED_VISITS = re.compile(
-    rf"\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
+    rf"{_NOT_THERAPY_VISIT}\b{_VISIT_NUMBER}"
+    rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
     rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
     rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
     re.I | re.ASCII,
@@ -335,4 +363,10 @@ def named_therapies(readings: list[Reading]) -> set[str]:
 
 
 # Visits a sentence counts without naming the therapy are of the one named just before it.
-VISITS_ANAPHOR = Anaphor(VISITS_FOLLOW_UP, named_therapies, lambda therapy, _: therapy)
+# Visits counted where no therapy was named before in the same part of the record ("Visit 6 of
+# 6 since last auth." opening a chiropractor's note): of no therapy the text names, and so, in a
+# note written for a therapy request, of the therapy requested (`item.therapy_facts`).
+UNNAMED_VISITS = "~visits:unnamed"
+VISITS_ANAPHOR = Anaphor(
+    VISITS_FOLLOW_UP, named_therapies, lambda therapy, _: therapy, unnamed=UNNAMED_VISITS
+)

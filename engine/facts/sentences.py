@@ -45,6 +45,52 @@ _RUN = rf"[^.!?\n]*(?:{_BULLET_LINE}[^.!?\n]*)*"
 _SENTENCE = re.compile(
     rf"(?:[^.!?\n]|{_BULLET_LINE}){_RUN}(?:(?:{_KEPT_DOT}){_RUN})*(?:[.!?]|(?=\n)|$)", re.ASCII
 )
+# A numbered list ("Plan: 1. first TF ESI 2. cont HEP 3. f/u 4 wks"): the splitter ends a
+# sentence after each item's number, so the number goes to the item it numbers. A list starts
+# with "1." after a heading's colon and goes on while each item is numbered one more than the
+# last; "visit 6 of 6." is no list item.
+_LIST_MARKER_END = re.compile(r"(?:(?<=[\s:])|^)([1-9]|1[0-9])\.\s*\Z", re.ASCII)
+_LIST_MARKER_START = re.compile(r"\s*([1-9]|1[0-9])\.(?=\s)", re.ASCII)
+# A heading whose items are what the note plans: "Plan:", "A/P:", "P:", "Assessment and plan:",
+# "Recommendations:". Its numbered items plan as the heading does.
+PLAN_HEADINGS = (
+    r"(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan"
+    r"|recommendations?"
+)
+_PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
+_PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Where each sentence of a text starts and ends, and whether it is an item of a numbered
+    list under a plan heading (whose treatments are planned, not given)."""
+    spans = [[m.start(), m.end()] for m in _SENTENCE.finditer(text)]
+    last_number = 0  # the number of the list's last item; 0 outside a list
+    for here, following in zip(spans, spans[1:], strict=False):
+        marker = _LIST_MARKER_END.search(text, here[0], here[1])
+        if marker is None:
+            continue
+        number = int(marker[1])
+        before = text[here[0] : marker.start()].rstrip()
+        opens = number == 1 and (
+            before.endswith(":") or (not before and text[: here[0]].rstrip().endswith(":"))
+        )
+        if opens or (last_number and number == last_number + 1):
+            here[1] = following[0] = marker.start(1)
+            last_number = number
+    found: list[tuple[int, int, bool]] = []
+    in_plan = False
+    for start, end in spans:
+        if not text[start:end].strip():
+            continue
+        if _PLAN_HEADING_ONLY.match(text, start, end):
+            in_plan = True
+        elif not _LIST_MARKER_START.match(text, start, end):
+            in_plan = False
+        found.append((start, end, in_plan and not _PLAN_HEADING_ONLY.match(text, start, end)))
+    return found
+
+
 SYMPTOM_WORDS = frozenset(
     [
         "complained",
@@ -84,7 +130,6 @@ _PRESCRIBED_DRUG = re.compile(
     re.I | re.ASCII,
 )
 _MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
-_PLAN_HEADING = re.compile(r"^\W*(?:treatment\s+)?plan\s*:", re.I | re.ASCII)
 DONE_WORDS = frozenset(
     ["used", "completed", "attended", "had", "received", "tried", "failed", "done", "underwent"]
 )
@@ -212,6 +257,7 @@ class Sentence(NamedTuple):
     item: int | None
     plain: str  # normalised for phrase matching
     words: frozenset[str]
+    in_plan: bool = False  # an item of a numbered list under a plan heading
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -283,19 +329,16 @@ def reported_sentences(
     or the record (see `guideline_names` in findings.yaml)."""
     reading_guideline = False
     spaced = phrase_characters(text)  # normalised once for every sentence
-    matches = [m for m in _SENTENCE.finditer(text) if m[0].strip()]
+    spans = sentence_spans(text)
     # The tests that rule most sentences out (no earlier reviewer named, nothing of necessity in
     # a summary) are made here, before the calls: a letter has some thirty sentences.
-    for index, match in enumerate(matches):
-        sentence = match[0]
-        if spaced is None:
-            parts = phrase_words(sentence)
-        else:
-            parts = spaced[match.start() : match.end()].split()
+    for index, (start, end, in_plan) in enumerate(spans):
+        sentence = text[start:end]
+        parts = phrase_words(sentence) if spaced is None else spaced[start:end].split()
         plain = padded(parts)
         words = frozenset(parts)
         if not words.isdisjoint(_EARLIER_REVIEWER) and refuted_review(
-            plain, words, matches[index + 1][0] if index + 1 < len(matches) else ""
+            plain, words, text[slice(*spans[index + 1][:2])] if index + 1 < len(spans) else ""
         ):
             continue
         if source == "rationale":
@@ -303,7 +346,11 @@ def reported_sentences(
                 reading_guideline = True
                 continue  # a sentence naming a guideline reads it (and skip_sentences agrees)
             # "Smith et al. (2010) found ...": the abbreviation's full stop ends no sentence.
-            if reading_guideline and index and _ET_AL_END.search(matches[index - 1][0]):
+            if (
+                reading_guideline
+                and index
+                and _ET_AL_END.search(text[slice(*spans[index - 1][:2])])
+            ):
                 continue
             if reading_guideline:
                 if not (DIGIT.search(sentence) and holds_date(sentence)) and not (
@@ -314,7 +361,7 @@ def reported_sentences(
         if (source != "rationale" and "necess" not in plain) or not concludes(
             sentence, plain, words, source, findings
         ):
-            yield Sentence(sentence, offset + match.start(), source, item, plain, words)
+            yield Sentence(sentence, offset + start, source, item, plain, words, in_plan)
 
 
 _NECESSITY = Caseless(NECESSITY)
@@ -494,11 +541,16 @@ class Reader:
             and _DECISION.search(self.plain) is not None
         )
         planning = words & _PLAN_WORDS
+        # A sentence under a plan heading ("A/P: first TF ESI ...", the items of "Plan: 1. ...
+        # 2. ...") plans as one that names the plan.
+        plan_heading = sentence.in_plan or _PLAN_HEADING.match(text) is not None
+        if plan_heading:
+            planning = planning | {"plan"}
         if planning == {"plan"} and (
             _AS_PLANNED.search(text) is not None
             # A report's "Treatment plan:" heading over care already given ("Treatment plan:
             # the ledger shows 24 OT visits used"): the heading plans nothing of it.
-            or (_PLAN_HEADING.match(text) is not None and not words.isdisjoint(DONE_WORDS))
+            or (plan_heading and not words.isdisjoint(DONE_WORDS))
         ):
             planning = frozenset()
         # "Consistent with prescribed medication", "took more than prescribed", "as prescribed":

@@ -39,12 +39,18 @@ _SURGERY_REFUSED = re.compile(
     r"|non[\s-]?authorized)\b",
     re.ASCII,
 )
+# The side and body part written between a procedure and its date: "meniscectomy L knee
+# 10/29/2026".
+_SIDE_SITE = (
+    r"(?:\s+(?:l|r|lt|rt|left|right|bilateral|bilat|knee|shoulder|hip|wrist|elbow|ankle|hand|"
+    r"foot|lumbar|cervical|thoracic|spine)){1,3}"
+)
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)".
 _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
-    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+)(?:{DATE})",
+    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
