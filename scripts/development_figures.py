@@ -9,9 +9,11 @@
 2. The pre-submission scenarios, through `imrcheck check`: those in ../shared/check-scenarios
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
-   written-j.yaml, written-l.yaml, written-m.yaml and written-n.yaml),
+   written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml and
+   written-p.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
-   sets (written-b.yaml, written-f.yaml, written-h.yaml and written-k.yaml) by counts only, so that no scenario of them is
+   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml and written-q.yaml) by
+   counts only, so that no scenario of them is
    looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -53,10 +55,17 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-l.yaml, an eighth development set", WRITTEN / "written-l.yaml", True),
     ("cases/scenarios/written-m.yaml, a ninth development set", WRITTEN / "written-m.yaml", True),
     ("cases/scenarios/written-n.yaml, a tenth development set", WRITTEN / "written-n.yaml", True),
+    (
+        "cases/scenarios/written-o.yaml, an eleventh development set",
+        WRITTEN / "written-o.yaml",
+        True,
+    ),
+    ("cases/scenarios/written-p.yaml, a twelfth development set", WRITTEN / "written-p.yaml", True),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
     ("cases/scenarios/written-k.yaml, held out: counts only", WRITTEN / "written-k.yaml", False),
+    ("cases/scenarios/written-q.yaml, held out: counts only", WRITTEN / "written-q.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

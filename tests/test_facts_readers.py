@@ -2050,6 +2050,131 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
+        # Ordinary side effects denied: no severe side effect; named, they say nothing.
+        (
+            "No constipation or sedation reported, denies early refills.",
+            "Norco 10/325 #90",
+            "severe_adverse_effects",
+            False,
+        ),
+        ("Mild constipation on docusate.", "Norco 10/325 #90", "severe_adverse_effects", None),
+        # A past event with its year after it, and a medical-history heading.
+        (
+            "PMHx significant for a bleeding duodenal ulcer in 2013 requiring transfusion.",
+            "Omeprazole 20 mg daily #30",
+            "gi_risk_factors",
+            True,
+        ),
+        # Help that lasted a while is no improvement that holds; therapy that built nothing
+        # failed.
+        (
+            "PT 16 visits with HEP, no strength gain; injection 12/2016 helped ~2 weeks. "
+            "Can't lift above shoulder.",
+            "R shoulder arthroscopy with rotator cuff repair",
+            "conservative_care_failed",
+            True,
+        ),
+        ("6 PT visits have helped.", "Physical therapy 2x3", "symptoms_improving", True),
+        # The options a treater lays out name a surgery considered.
+        (
+            "Options now include decompression - beyond my scope.",
+            "Consultation with orthopedic spine surgeon, lumbar",
+            "surgery_considered",
+            True,
+        ),
+        # How long the symptoms have lasted, where no date of injury is given.
+        (
+            "R hand numbness thumb-index-middle x 5 months.",
+            "NCV right upper extremity",
+            "weeks_since_injury",
+            22,
+        ),
+        # A request that says it is the first of its kind: none given.
+        (
+            "S/p R knee meniscectomy 07/30/2026. First post-op therapy request.",
+            "Post-op physical therapy R knee 2x/wk x 3 wks",
+            "postsurgical_visits_completed",
+            0,
+        ),
+        # Terse histories: a heading answered "none", a trial counted after its name, courses
+        # added up, minimal relief, symptoms that persist, a part-time week.
+        (
+            "PT: none to date on this claim; no chiro.",
+            "PT 2x/wk x 3 wks cervical",
+            "prior_visits",
+            0,
+        ),
+        ("He has never had formal physical therapy.", "Physical therapy 2x3", "prior_visits", 0),
+        (
+            "Chiro trial 6 visits 3/27-4/7/17.",
+            "Chiropractic manipulation lumbar 1x/wk x 4 wks",
+            "prior_visits",
+            6,
+        ),
+        (
+            "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits.",
+            "PT 2x4 lumbar spine",
+            "prior_visits",
+            22,
+        ),
+        (
+            "Tx hx: PT x10 (3/17-5/17) min relief; naproxen 500 BID 8 wks.",
+            "L TFESI L5-S1 x1",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Tx hx: night splints x8 wks; OT x6 - sx persist.",
+            "NCS bilat upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        ("Now back to reg duty 4/10.", "Chiropractic 1x4", "work_status", "full_duty"),
+        (
+            "Meds: naproxen d/c 4/17 d/t GI upset / dyspepsia.",
+            "Acupuncture cervical 2x3",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        # A drug stopped for its side effect: a first-line trial failed, and its urinary
+        # retention no sign of cauda equina.
+        (
+            "He tried nortriptyline from 01/2017, stopped in February for sedation and urinary "
+            "retention.",
+            "Lidoderm 5% patch #30",
+            "neuropathic_first_line_failed",
+            True,
+        ),
+        (
+            "Nortriptyline stopped for sedation and urinary retention.",
+            "MRI lumbar spine",
+            "red_flag_cauda_equina",
+            None,
+        ),
+        # A drug only the plan names is started; one the request continues is taken; one the
+        # note never names beside the drugs it lists is new.
+        ("Plan: naproxen x15 d, HEP handout.", "Naproxen 500 mg BID #30", "drug_in_use", False),
+        ("Request Norco 10/325 #90.", "Norco 10/325 #90", "drug_in_use", None),
+        (
+            "Request for authorization: Continue Norco 10/325 three times daily.",
+            "Norco 10/325 #90",
+            "opioid_use",
+            True,
+        ),
+        ("Naproxen 500 BID ongoing.", "Lidoderm 5% patch #30", "drug_in_use", False),
+        # A surgery abbreviated, with what it was of and what was done with it before its date.
+        (
+            "s/p R arthroscopic RTC repair (supraspinatus) + SAD 07/05/2017.",
+            "Post-op PT R shoulder 2x6",
+            "surgery_date",
+            date(2017, 7, 5),
+        ),
+        (
+            "Since acupuncture x6: lift restriction 20 -> 40 lb.",
+            "Acupuncture lumbar 2x3",
+            "functional_improvement",
+            True,
+        ),
         # A surgery dated after its side and site, and a date with the month in words.
         (
             "Arthroscopic partial medial meniscectomy L knee 29-Oct-2026 by Dr. Lindqvist.",

@@ -1,7 +1,8 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (written-a, written-c,
-written-d, written-e, written-g, written-i, written-j, written-l, written-m, written-n) each verdict within its accept set. The held-out sets
-(written-b, written-f, written-h, written-k) are only checked for their form here: their verdicts are reported by counts
+written-d, written-e, written-g, written-i, written-j, written-l, written-m, written-n, written-o,
+written-p) each verdict within its accept set. The held-out sets
+(written-b, written-f, written-h, written-k, written-q) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -30,23 +31,12 @@ DEVELOPMENT = (
     "written-l",
     "written-m",
     "written-n",
+    "written-o",
+    "written-p",
 )
-HELD_OUT = ("written-b", "written-f", "written-h", "written-k")
+HELD_OUT = ("written-b", "written-f", "written-h", "written-k", "written-q")
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
-    "written-l/opioid-hydrocodone-continue-four-as-documented": "'No constipation or sedation "
-    "reported': "
-    "side effects denied as a list are not read as no severe adverse effects",
-    "omeprazole-prior-bleeding-ulcer-on-naproxen": "the note gives no age, and a bleeding ulcer "
-    "'in 2013 requiring transfusion' is not read as the GI risk factor that decides without it",
-    "ncs-right-upper-cts-surgical-candidate": "no date of injury: the symptoms' length ('x 5 "
-    "months') is not read as the time the electrodiagnostic window is counted from",
-    "spine-surgeon-consult-large-herniation": "the reason for the referral is told in words the "
-    "referral reader does not take as one",
-    "shoulder-arthroscopy-full-thickness-tear-failed-care": "the failed care is told in words "
-    "the conservative-care reader does not take as care that failed",
-    "2026-postop-pt-meniscectomy-six": "'First post-op therapy request.' is a sentence that asks, "
-    "so it counts no visits done, and none is read",
     "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
     "reads as improving with care, which denies the study; read as not improving, the same "
     "wording turned a letter's gold reading ('treatments have helped but continues with ... "
@@ -75,12 +65,25 @@ KNOWN_MISSES = {
     "postop-pt-metacarpal-orif-8-more": "the metacarpal line is encoded as its course limit "
     "only, and the surgery is read as 'ORIF' without the bone it fixed, so no line is chosen "
     "and no rule certifies a course within it",
-    "ncv-bilateral-lower-extremities": "'to rule out neuropathy vs radiculopathy' is read as a "
+    "written-m/ncv-bilateral-lower-extremities": "'to rule out neuropathy vs radiculopathy' is read as a "
     "suspected peripheral neuropathy, which takes the request out of the rule against NCS of "
     "the legs; the accept set reads the normal examination as no suspicion",
     "ncs-bilateral-le-lumbar-radic": "'to r/o peripheral neuropathy' is read as a suspected "
     "neuropathy (the rule against NCS of the legs then stands aside), though the note gives no "
     "finding of one and says the patient is not diabetic",
+    "tens-thirty-day-trial-radicular": "the symptoms persisting are told far from the word that "
+    "says so ('low back pain radiating into the left leg has continued since a fall'), beyond "
+    "the few words the persistence cue looks at; widened, it read care as failed in a letter "
+    "whose gold says not",
+    "written-o/postop-pt-2026-meniscectomy-after-cap": "the first post-operative request at 12 "
+    "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
+    "which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "mri-cervical-c6-deficit-failed-care": "'PT x8 (8/16-10/16) no change': a bare 'no change' "
+    "after the care is not read as care that failed ('no change in meds' says nothing of it)",
+    "tens-30-day-rental-trial-radiculopathy": "the diagnosis is told after the date of injury "
+    "('DOI 04/2014 - chronic L5 radiculopathy') with no word that gives it as a diagnosis, the "
+    "burning is told without 'pain', and 'partial relief' from the care is not read as care "
+    "that failed",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
     "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",

@@ -43,7 +43,10 @@ _ONSET = re.compile(
     r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:about\s+|approximately\s+|over\s+|more\s+than\s+"
     r"|at\s+least\s+)?(\d{1,2}|several|many)\s+(years?|months?)\b"
     r"|\b(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?(\d{1,2}|several|many)\s+"
-    r"(years?|months?)\s+ago\b",
+    r"(years?|months?)\s+ago\b"
+    # A note's shorthand after the symptom: "R hand numbness thumb-index-middle x 5 months".
+    r"|\b(?:pain|numbness|tingling|symptoms|sx|complaints)\b[^.;,]{0,30}?\bx\s*(\d{1,2})\s*"
+    r"(years?|months?)\b",
     re.I | re.ASCII,
 )
 
@@ -59,6 +62,16 @@ _DOSE_WORDS = frozenset(
     ["mg", "mcg", "bid", "tid", "qid", "qd", "daily", "prn", "qhs", "hs", "nightly", "q4h",
      "q6h", "q8h", "q12h", "er", "sr", "cr", "xr", "ir", "patch", "tab", "tabs", "tablet"]
 )  # fmt: skip
+
+
+# A request or a review's decision names the drug asked for, whether taken or new.
+_ASKING_WORDS = frozenset(
+    ["request", "requested", "requests", "requesting", "authorization", "rfa", "authorized",
+     "certified", "denied", "modified", "refill", "refills"]
+)  # fmt: skip
+DRUG_NAMED = "~drug:named:"
+# A drug a sentence plans, neither started nor continued in words.
+DRUG_PLANNED = "~drug:planned:"
 
 
 def dosed(plain: str, end: int) -> bool:
@@ -184,7 +197,8 @@ def composite_mentions(
             add("surgery_considered", False)
     if "onset" in of and not words.isdisjoint(_ONSET_WORDS):
         for onset in _ONSET.finditer(with_figures(text)):
-            figure, unit = onset[1] or onset[3], (onset[2] or onset[4]).lower()
+            figure = onset[1] or onset[3] or onset[5]
+            unit = (onset[2] or onset[4] or onset[6]).lower()
             count = int(figure) if figure.isdigit() else 2
             weeks = weeks_in(count, unit)
             add("~onset_weeks", weeks, onset.start(), onset.end())
@@ -197,12 +211,17 @@ def composite_mentions(
     # ("Naproxen 375 BID lets her get through her shift"), in a sentence that neither plans it
     # nor asks for it, nor tells of it as past in the words around it: one taken now.
     listed = not planned and not asks
-    if "drug" in of and (first or current or starting or taken_on or listed):
+    # Every drug the sentence names, in whatever way: a note that names the drug requested
+    # says something of it, so its silence is no first prescription (`item.item_facts`).
+    for m in of.get("drug", ()):
+        add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
+    if "drug" in of and (first or current or starting or taken_on or listed or planned):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
         started_now: dict[str, None] = {}
         continued: dict[str, None] = {}
+        in_plan: dict[str, None] = {}
         for m in of["drug"]:
             if m[1] not in taken:
                 continue
@@ -230,8 +249,14 @@ def composite_mentions(
                 )
             ) and not just_given(before, findings.given_now):
                 continued[name] = None
+            elif planned and not current and words.isdisjoint(_ASKING_WORDS):
+                # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never
+                # tells of it as taken starts it (`item.item_facts`).
+                in_plan[name] = None
         for name in started_now:
             add(f"~drug:first:{name}", True)
+        for name in (n for n in in_plan if n not in started_now and n not in continued):
+            add(f"{DRUG_PLANNED}{name}", True)
         for name in (n for n in continued if n not in started_now):
             add(f"~drug:taken:{name}", True)
             started = date_of(since) if since else None

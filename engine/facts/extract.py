@@ -204,6 +204,10 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
             break
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
+    # Else how long the symptoms have lasted ("numbness x 5 months") is the time since the
+    # condition began, as of the note.
+    if injury is None and onset is not None and not any(f.name == "injury_date" for f in found):
+        derive("weeks_since_injury", onset.value, "~onset_weeks")
     # Symptoms said to go back further than the injury, by a month at least.
     if (
         injury

@@ -36,6 +36,10 @@ from engine.vocab import (
 class FindingSpec(Model):
     phrases: list[str] = Field(min_length=1)
     normal: list[str] = Field(default_factory=list)
+    # Phrases whose denial says the finding is absent while their mention says nothing of it:
+    # "no constipation or sedation" is no severe side effect, and "mild constipation" is none
+    # either.
+    denied: list[str] = Field(default_factory=list)
     needs_polarity: bool = False
     history_is_fact: bool = False  # true only when the sentence puts it in the past (a surgery)
     exam_only: bool = False  # a finding on examination: what the patient reports or denies is not
@@ -56,6 +60,9 @@ class FindingSpec(Model):
     unless_words: list[str] = Field(default_factory=list)  # never beside one of these
     implies: list[str] = Field(default_factory=list)  # also true when stated ("3/5": weakness)
     done_only: bool = False  # planned, requested or recommended does not count
+    # Help that lasted a stated while ("each helped < 2 weeks", "helped ~2 weeks") is relief
+    # that wore off, not improvement that holds: such a mention does not count.
+    lasting_only: bool = False
     # A red flag is a suspicion by nature: the guideline images for a fracture or cauda equina
     # "strongly suspected", so "a fracture is suspected" states it rather than leaving it open.
     suspected_counts: bool = False
@@ -134,7 +141,8 @@ class Findings:
     # Each list of phrases is one regular expression over the normalised sentence, longest
     # phrase first, so a sentence is scanned once per list rather than once per phrase.
     phrase_pattern: PhraseList
-    phrase_meaning: dict[str, tuple[str, bool]]  # phrase -> (fact, its value when stated)
+    # phrase -> (fact, its value when stated; None: only its denial says anything)
+    phrase_meaning: dict[str, tuple[str, bool | None]]
     # The findings that have patterns, in the order of findings.yaml: (finding, its patterns).
     patterns: tuple[tuple[str, tuple[GatedPattern, ...]], ...]
     # Each pattern word -> the places in `patterns` of the findings it lets match: a sentence
@@ -360,12 +368,14 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
     """The finding phrases and negation cues of a rules folder, with the drug and region names of
     its vocabulary. Raises `VocabularyError` where either file does not check."""
     spec = load_vocabulary_file(folder / "vocab" / "findings.yaml", FindingsFile)
-    meaning: dict[str, tuple[str, bool]] = {}
+    meaning: dict[str, tuple[str, bool | None]] = {}
     for name, finding in spec.findings.items():
         for phrase in finding.phrases:
             meaning.setdefault(normalize_phrase(phrase).strip(), (name, True))
         for phrase in finding.normal:
             meaning.setdefault(normalize_phrase(phrase).strip(), (name, False))
+        for phrase in finding.denied:
+            meaning.setdefault(normalize_phrase(phrase).strip(), (name, None))
     diagnoses = {
         normalize_phrase(p).strip(): group for group, ps in spec.diagnoses.items() for p in ps
     }

@@ -69,7 +69,7 @@ def work_status(reader: Reader) -> None:
 _CHANGE_WORDS = frozenset(
     ["oswestry", "odi", "ndi", "roland", "rmdq", "quickdash", "quick", "qdash", "dash", "lefs",
      "psfs", "sitting", "sit", "standing", "stand", "walking", "walk", "driving", "restrictions",
-     "restriction"]
+     "restriction", "limit"]
 )  # fmt: skip
 _TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
 _INDEX_CHANGE = re.compile(
@@ -88,9 +88,9 @@ _TOLERANCE_CHANGE = re.compile(
     re.I | re.ASCII,
 )
 _LIFTING_LIMIT_CHANGE = re.compile(
-    r"\brestrictions?\b[^.;]{0,30}?\bfrom\s+(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
-    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)\b[^.;\d]{0,20}?\bto\s+(?P<after>\d{1,3})\s*"
-    r"(?:lb|lbs|pounds)\b",
+    r"\b(?:restrictions?|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
+    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
+    r"(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b",
     re.I | re.ASCII,
 )
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from engine.facts.composite import DRUG_NAMED, DRUG_PLANNED
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
 from engine.facts.injections import INJECTION, KINDS
-from engine.facts.medications import request_drug_facts
+from engine.facts.medications import DRUG_TAKEN, request_drug_facts
 from engine.facts.model import (
     GIVEN,
     IMPROVED,
@@ -121,6 +122,18 @@ def request_facts(
                 )
         elif "~drug:none" in by_name:
             give("drug_in_use", False, by_name["~drug:none"])
+        elif note and f"{DRUG_PLANNED}{drug}" in by_name:
+            # A note that names the drug only in its plan, never as taken, starts it.
+            give("drug_in_use", False, by_name[f"{DRUG_PLANNED}{drug}"])
+        elif (
+            note
+            and f"{DRUG_NAMED}{drug}" not in by_name
+            and (listed := next((f for k, f in by_name.items() if k.startswith(DRUG_TAKEN)), None))
+        ):
+            # A note that tells which drugs are taken and never names the one requested:
+            # reviewers read it as a drug not yet taken, as a therapy missing from the
+            # treatment listed is a first course.
+            give("drug_in_use", False, listed)
     for name, value, source in request_drug_facts(request, by_name, findings):
         give(name, value, source)
     # Rehabilitation in the plan of care, beside a treatment that is not rehabilitation itself.

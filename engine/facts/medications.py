@@ -88,6 +88,17 @@ def opioid_use(reader: Reader) -> None:
     # record outweighs it, as a true reading outweighs a false.
     if not reader.asks and any(status is Status.PRESENT and halted for status, halted in given):
         reader.add("opioid_use", False)
+    # A request to go on with an opioid ("Request for authorization: Continue Norco 10/325")
+    # asks for one already taken.
+    continued = (
+        reader.asks
+        and not words.isdisjoint(_CONTINUE_WORDS)
+        and any(
+            (at := phrase_position(reader.lowered, phrase)) is not None
+            and _CONTINUE_BEFORE.search(reader.text, max(0, at[0] - 16), at[0]) is not None
+            for phrase in opioids_named
+        )
+    )
     if (
         any(not halted for _, halted in given)
         or (
@@ -96,8 +107,15 @@ def opioid_use(reader: Reader) -> None:
             and not words.isdisjoint(_OPIOID_WORDS)
             and _ON_OPIOIDS.search(reader.text)
         )
-    ) and not reader.asks:
+    ) and (not reader.asks or continued):
         reader.add("opioid_use", True)
+
+
+_CONTINUE_WORDS = frozenset(["continue", "cont", "refill", "renew", "resume"])
+_CONTINUE_BEFORE = re.compile(
+    r"\b(?:continue|cont\.?|refill|renew|resume)\s+(?:(?:with|on|the|his|her)\s+)?\Z",
+    re.I | re.ASCII,
+)
 
 
 # Drug classes named as such ("NSAIDs"): a class taken says nothing of which drug it is.

@@ -25,7 +25,7 @@ _DONE_AFTER = re.compile(
 # while the lasting conditions beside them (HTN, fibromyalgia) are still the patient's, so it is
 # no history cue for every finding, only for those that are events (`history_is_fact`).
 _HISTORY_LIST = re.compile(
-    r"^\W*(?:pmh|psh|past\s+(?:medical|surgical)\s+history|medical\s+history|"
+    r"^\W*(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)\s+history|medical\s+history|"
     r"surgical\s+history)\b",
     re.I | re.ASCII,
 )
@@ -33,6 +33,14 @@ _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
 # An event dated in a year just before it: "hospitalized in 2012 for a bleeding duodenal ulcer".
 _PAST_YEAR = re.compile(
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
+)
+# The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
+# "helped only temporarily".
+_FOR_A_WHILE = re.compile(
+    r"\s*(?:(?:for|x)\s+)?(?:only\s+)?(?:(?:~|<|about|approx\.?|approximately|less\s+than|under|"
+    r"around|maybe)\s*)?\d{1,2}\s*(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?"
+    r"(?:temporarily|briefly|transiently)\b",
+    re.I | re.ASCII,
 )
 _SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
 _NEGATION_JUST_BEFORE = re.compile(
@@ -78,7 +86,7 @@ def finding_mentions(reader: Reader) -> None:
                 mention(reader, name, True, found_at.start(), found_at.end())
 
 
-def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) -> None:
+def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
     spec = findings.findings[name]
@@ -97,6 +105,13 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
     if spec.done_only and reader.planned and not _DONE_AFTER.match(text, end):
         return
     if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
+        return
+    if spec.lasting_only and when_stated and _FOR_A_WHILE.match(text, end):
+        return
+    if when_stated is None:
+        # A `denied` phrase: only its denial says anything of the finding.
+        if reader.status_at(start, end) is Status.ABSENT:
+            reader.add(name, False, start, end)
         return
     own = _OWN_RESULT.match(text, end) if spec.needs_polarity else None
     if own is None and spec.needs_polarity:
@@ -137,7 +152,11 @@ def mention(reader: Reader, name: str, when_stated: bool, start: int, end: int) 
                 _HISTORY_LIST.match(text) is not None
                 or (
                     not reader.planned
-                    and _PAST_YEAR.search(text, max(0, start - 60), start) is not None
+                    and (
+                        _PAST_YEAR.search(text, max(0, start - 60), start) is not None
+                        # "a bleeding duodenal ulcer in 2013": the year right after it.
+                        or _PAST_YEAR.match(text, end + 1, end + 20) is not None
+                    )
                 )
             )
         ):

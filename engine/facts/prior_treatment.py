@@ -80,6 +80,10 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
+        # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
+        rf"|\b(?:{pattern})\s+(?:trial|course)\s+(?:of\s+)?{_NUMBER}\s+{_UNITS}\b"
+        # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
+        rf"|\b(?:{pattern})\b[^.;=]{{0,60}}?\+[^.;=]{{0,40}}?=\s*(\d{{1,3}})\s+{_UNITS}\b"
         # The visit's number: "Acupuncture visit 6 of 6", "PT visit #7", "chiro visit 28 on
         # this claim".
         rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+{_VISIT_NUMBER}"
@@ -114,7 +118,9 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         # "recieved": the misspelling notes often carry.
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|recieved|tried|"
-        rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?(?:{pattern})\b"
+        rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?{_KIND}?(?:{pattern})\b"
+        # A history's heading answered: "PT: none to date on this claim".
+        rf"|\b(?:{pattern})\s*:\s*(?:none|nil|never)\b"
         # "Acupuncture has not been tried on this claim."
         rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
         rf"attempted|provided|started)\b"
@@ -288,6 +294,10 @@ def visits_done(reader: Reader) -> None:
     for name in named:
         reader.add(f"{MENTIONED}{name}", True)
     if reader.asks:
+        # A request that says it is the first of its kind ("First post-op therapy request.")
+        # tells that none was given.
+        if "first" in words:
+            none_done(reader, named)
         return
     if not reader.planned:
         for name in named:
@@ -324,9 +334,14 @@ def visits_done(reader: Reader) -> None:
                 ):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
     if not words.isdisjoint(("no", "not", "never", "first")):
-        for name in named:
-            for match in none_prior_pattern(name).finditer(text, lowered):
-                reader.add(name, 0, match.start(), match.end())
+        none_done(reader, named)
+
+
+def none_done(reader: Reader, named: list[str]) -> None:
+    """None of a named therapy given: "no prior chiropractic", "first PT referral"."""
+    for name in named:
+        for match in none_prior_pattern(name).finditer(reader.text, reader.lowered):
+            reader.add(name, 0, match.start(), match.end())
 
 
 # "24 visits of PT on this claim before surgery", "pre-op PT x 10": therapy before the surgery.

@@ -45,12 +45,15 @@ _SIDE_SITE = (
     r"(?:\s+(?:l|r|lt|rt|left|right|bilateral|bilat|knee|shoulder|hip|wrist|elbow|ankle|hand|"
     r"foot|lumbar|cervical|thoracic|spine)){1,3}"
 )
+# What a note writes between a procedure and its date: what it was of, in brackets, and the
+# procedures done with it ("RTC repair (supraspinatus) + SAD 07/05/2017").
+_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with)\s*[A-Za-z][\w-]{1,15}){0,2}"
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)".
 _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
-    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+)(?:{DATE})",
+    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
