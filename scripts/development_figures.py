@@ -9,8 +9,8 @@
 2. The pre-submission scenarios, through `imrcheck check`: those in ../shared/check-scenarios
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
-   written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml and
-   written-p.yaml),
+   written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
+   written-p.yaml, written-r.yaml and written-s.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml and written-q.yaml) by
    counts only, so that no scenario of them is
@@ -61,6 +61,16 @@ SCENARIO_SETS = (
         True,
     ),
     ("cases/scenarios/written-p.yaml, a twelfth development set", WRITTEN / "written-p.yaml", True),
+    (
+        "cases/scenarios/written-r.yaml, a thirteenth development set",
+        WRITTEN / "written-r.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-s.yaml, a fourteenth development set",
+        WRITTEN / "written-s.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),

@@ -2050,14 +2050,16 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
-        # Ordinary side effects denied: no severe side effect; named, they say nothing.
+        # Ordinary side effects denied, or called mild: no severe side effect; named alone,
+        # they say nothing.
         (
             "No constipation or sedation reported, denies early refills.",
             "Norco 10/325 #90",
             "severe_adverse_effects",
             False,
         ),
-        ("Mild constipation on docusate.", "Norco 10/325 #90", "severe_adverse_effects", None),
+        ("Mild constipation on docusate.", "Norco 10/325 #90", "severe_adverse_effects", False),
+        ("Constipation on docusate.", "Norco 10/325 #90", "severe_adverse_effects", None),
         # A past event with its year after it, and a medical-history heading.
         (
             "PMHx significant for a bleeding duodenal ulcer in 2013 requiring transfusion.",
@@ -2174,6 +2176,103 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "Acupuncture lumbar 2x3",
             "functional_improvement",
             True,
+        ),
+        # Visits done out of those authorized; a range from the first; a total after its parts;
+        # a first trial asked for.
+        (
+            "PT RE-EVALUATION, visit 6 of 6 authorized (01/23/17-02/14/17, 3x/wk).",
+            "PT lumbar spine 2x2 (4 additional visits)",
+            "prior_visits",
+            6,
+        ),
+        (
+            "Completed 8/8 authorized OT visits 02/13-03/24/17.",
+            "OT right hand 2x3, additional",
+            "prior_visits",
+            8,
+        ),
+        (
+            "Acupuncture re-evaluation 10/02/17, treatments 1-6 given 09/11-09/29.",
+            "Acupuncture cervical 2x3, continuation",
+            "prior_visits",
+            6,
+        ),
+        (
+            "Chiro visit count: 14 for the cervical spine (2023-24) and 10 for the lumbar spine "
+            "(2025), 24 in total.",
+            "Chiropractic care lumbar 1x8",
+            "prior_visits",
+            24,
+        ),
+        (
+            "Referring for an initial acupuncture trial, six visits over three weeks.",
+            "Acupuncture lumbar 2x3 (initial 6)",
+            "prior_visits",
+            0,
+        ),
+        ("PT 12 visits authorized.", "PT 2x3", "authorized_visits_pending", 12),
+        # An NSAID started with the PPI asked for is one prescribed with it.
+        (
+            "Starting naproxen 375 mg BID, lowest dose. Add omeprazole while on the NSAID.",
+            "Omeprazole 20 mg PO daily #30",
+            "nsaid_use",
+            True,
+        ),
+        (
+            "Completed 8 PT visits; PT notes failure to progress, leg pain now worse.",
+            "MRI lumbar spine without contrast",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Neck pain with radiation to the R thumb for ten weeks despite 12 PT sessions and "
+            "meloxicam.",
+            "MRI C-spine w/o contrast",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "R shoulder pain since she strained it stocking top shelves on 09/09/2016.",
+            "Right shoulder arthroscopic subacromial decompression",
+            "injury_date",
+            date(2016, 9, 9),
+        ),
+        # A surgery the patient would discuss if the study shows its lesion is one considered.
+        (
+            "Recommendation: MRI L-spine now; if a concordant herniation is seen he would like to "
+            "discuss microdiscectomy.",
+            "MRI lumbar spine without contrast",
+            "surgery_considered",
+            True,
+        ),
+        # A radiculopathy a study shows is neuropathic pain; a note for a drug taken that
+        # documents the pain falling and a tolerance rising documents its benefit.
+        (
+            "Chronic L S1 radiculopathy confirmed on EMG 2016.",
+            "Nortriptyline 25 mg QHS #30",
+            "neuropathic_pain",
+            True,
+        ),
+        (
+            "Started nortriptyline 10 mg 02/2017. Burning foot pain 7/10 -> 4/10; now stands for "
+            "2 hr at his job site vs 45 min.",
+            "Nortriptyline 25 mg QHS #30",
+            "medication_pain_relief",
+            True,
+        ),
+        (
+            "Started nortriptyline 10 mg 02/2017. Burning foot pain 7/10 -> 4/10; now stands for "
+            "2 hr at his job site vs 45 min.",
+            "Nortriptyline 25 mg QHS #30",
+            "functional_improvement",
+            True,
+        ),
+        # A fracture's fixation named alone is of the bone whose fracture the sentence names.
+        (
+            "s/p ORIF L 4th and 5th metacarpal fx 06/12/2017, POD 79.",
+            "Post-op OT/hand therapy L hand 2x4",
+            "surgery_type",
+            "ORIF of metacarpal fracture",
         ),
         # A surgery dated after its side and site, and a date with the month in words.
         (

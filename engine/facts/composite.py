@@ -183,7 +183,15 @@ def composite_mentions(
             if _REFERRAL_WORDS.isdisjoint(around(m, 3, 1))
         ]
         statuses = [phrase_status(p) for p in surgeries]
-        if plan_stated and Status.PRESENT in statuses:
+        # A surgery the patient would consider if the study shows its lesion ("if a concordant
+        # herniation is seen he would like to discuss microdiscectomy") is a surgery considered:
+        # ACOEM's own test is a patient "who would consider surgery".
+        conditional = (
+            "if" in words
+            and (Status.PRESENT in statuses or Status.POSSIBLE in statuses)
+            and any_stated(("procedure_planned",), (Status.PRESENT, Status.POSSIBLE))
+        )
+        if (plan_stated and Status.PRESENT in statuses) or conditional:
             add("invasive_procedure_planned", True)
             add("surgery_considered", True)
         # "There was no plan for surgery" says it is not considered; "no discussion of surgery"

@@ -14,7 +14,7 @@ from engine.facts.derived import reference_date
 from engine.facts.diagnoses import diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
-from engine.facts.function import measured_function, pain_scores, work_status
+from engine.facts.function import measured_function, pain_drop, pain_scores, work_status
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
@@ -271,6 +271,7 @@ def facts_in(
     record_dates(reader)
     pain_scores(reader)
     measured_function(reader)
+    pain_drop(reader)
     visits_authorized(reader)
     visits_done(reader)
     surgery_refused(reader)

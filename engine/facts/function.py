@@ -68,8 +68,9 @@ def work_status(reader: Reader) -> None:
 # the figures are compared here: a worse score is no improvement.
 _CHANGE_WORDS = frozenset(
     ["oswestry", "odi", "ndi", "roland", "rmdq", "quickdash", "quick", "qdash", "dash", "lefs",
-     "psfs", "sitting", "sit", "standing", "stand", "walking", "walk", "driving", "restrictions",
-     "restriction", "limit"]
+     "psfs", "sitting", "sit", "sits", "standing", "stand", "stands", "walking", "walk", "walks",
+     "driving", "drive", "drives", "restrictions", "restriction", "limit", "type", "types",
+     "typing"]
 )  # fmt: skip
 _TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
 _INDEX_CHANGE = re.compile(
@@ -95,6 +96,47 @@ _LIFTING_LIMIT_CHANGE = re.compile(
 )
 
 
+# The same told as now against before: "now stands for 2 hr at his job site vs 45 min", "able
+# to type 30 min (was 10)".
+_TOLERANCE_NOW_VS = re.compile(
+    r"\b(?:sit|sits|sitting|stand|stands|standing|walk|walks|walking|drive|drives|driving|type|"
+    r"types|typing)\b[^.;]{0,30}?\b(?P<after>\d{1,3})\s*(?P<after_unit>min|mins|minutes|hr|hrs|"
+    r"hours|blocks?|miles?)\b[^.;\d]{0,25}?\b(?:vs\.?|versus|compared\s+(?:with|to)|was|from)\s+"
+    r"(?P<before>\d{1,3})\s*(?P<before_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\b",
+    re.I | re.ASCII,
+)
+_HOURS = frozenset(["hr", "hrs", "hours"])
+
+
+def measured(match: re.Match[str], side: str) -> int:
+    """A tolerance's figure, hours in minutes where the other side is in minutes."""
+    unit = match.groupdict().get(f"{side}_unit")
+    return int(match[side]) * (60 if unit and unit.lower() in _HOURS else 1)
+
+
+# A pain score that fell by at least this share ("Burning foot pain 7/10 -> 4/10"): relief a
+# reviewer counts as meaningful (a third or more).
+MEANINGFUL_RELIEF = 0.3
+PAIN_DROP = "~pain_drop"
+_PAIN_CHANGE = re.compile(
+    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*(?P<after>10|[0-9])"
+    r"\s*/\s*10\b",
+    re.I | re.ASCII,
+)
+
+
+def pain_drop(reader: Reader) -> None:
+    """A pain score that fell by a meaningful share, before and now: in a note written for a
+    drug request, relief from the drug taken (`item.item_facts`)."""
+    if not reader.has_digit or "pain" not in reader.words or "10" not in reader.text:
+        return
+    for match in _PAIN_CHANGE.finditer(reader.text):
+        before, after = int(match["before"]), int(match["after"])
+        if before and (before - after) / before >= MEANINGFUL_RELIEF:
+            reader.add(PAIN_DROP, True, match.start(), match.end())
+            return
+
+
 def measured_function(reader: Reader) -> None:
     """Function measured before and now, and better now: functional improvement, of the therapy
     the sentence names or of the treatment so far."""
@@ -107,9 +149,9 @@ def measured_function(reader: Reader) -> None:
         if (after > before) if index in _HIGHER_IS_BETTER else (after < before):
             improved(reader, match.start(), match.end())
             return
-    for expression in (_TOLERANCE_CHANGE, _LIFTING_LIMIT_CHANGE):
+    for expression in (_TOLERANCE_CHANGE, _LIFTING_LIMIT_CHANGE, _TOLERANCE_NOW_VS):
         for match in expression.finditer(text):
-            if int(match["after"]) > int(match["before"]):
+            if measured(match, "after") > measured(match, "before"):
                 improved(reader, match.start(), match.end())
                 return
 

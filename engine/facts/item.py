@@ -11,6 +11,7 @@ from typing import Any
 from engine.facts.composite import DRUG_NAMED, DRUG_PLANNED
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
+from engine.facts.function import PAIN_DROP
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import DRUG_TAKEN, request_drug_facts
 from engine.facts.model import (
@@ -111,6 +112,11 @@ def request_facts(
             improved = by_name.get(f"{IMPROVED}{UNNAMED}") if note else None
             if improved is not None:
                 give("functional_improvement", improved.value, improved)
+            # A note written for the drug taken that documents the pain falling ("Burning foot
+            # pain 7/10 -> 4/10") documents relief from it, where it says nothing else of relief.
+            dropped = by_name.get(PAIN_DROP) if note else None
+            if dropped is not None and "medication_pain_relief" not in by_name:
+                give("medication_pain_relief", True, dropped)
             since = by_name.get(f"~drug:since:{drug}")
             if since and on and on >= since.value:
                 give("drug_use_weeks", (on - since.value).days // 7, since)

@@ -19,6 +19,7 @@ from engine.negation import Status
 from engine.vocab import normalize_phrase
 
 DRUG_TAKEN = "~drug:taken:"
+DRUG_FIRST = "~drug:first:"
 DRUG_NONE = "~drug:none"
 
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
@@ -152,9 +153,19 @@ def request_drug_facts(
             if key.startswith(DRUG_TAKEN)
             and findings.drug_class.get(key[len(DRUG_TAKEN) :]) == "nsaid"
         ]
+        # An NSAID started now, with the PPI asked for ("Starting naproxen 375 mg BID ... add
+        # omeprazole while on the NSAID"), is one prescribed with the request.
+        nsaids_started = [
+            fact
+            for key, fact in by_name.items()
+            if key.startswith(DRUG_FIRST)
+            and findings.drug_class.get(key[len(DRUG_FIRST) :]) == "nsaid"
+        ]
         if medication.drug_class in ("ppi", "h2_blocker"):
             if nsaids_taken:
                 found.append(("nsaid_use", True, nsaids_taken[0][1]))
+            elif nsaids_started:
+                found.append(("nsaid_use", True, nsaids_started[0]))
             elif DRUG_NONE in by_name:
                 found.append(("nsaid_use", False, by_name[DRUG_NONE]))
         elif medication.drug_class == "nsaid":

@@ -72,9 +72,12 @@ def prior_pattern(modality: str) -> Caseless:
     """Visits of a modality done: "8 sessions of physical therapy", "PT x 12"."""
     pattern = MODALITIES[modality]
     expression = re.compile(
-        rf"\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
+        # A total after the parts, tried first: "Chiro visit count: 14 for the cervical spine
+        # and 10 for the lumbar spine, 24 in total".
+        rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:in\s+)?total\b"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+|authorized\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+)?{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
+        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|authorized\s+)?{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
         rf"(?:\([^)]{{0,40}}\)\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
@@ -128,7 +131,7 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:has\s+|was\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|"
         rf"initiated)\b"
         # "First post-op therapy request": none of it given yet.
-        rf"|\bfirst\s+(?:{pattern})\s+(?:request|referral|prescription|course|order)\b)",
+        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial)\b)",
         re.I | re.ASCII,
     )
     return Caseless(expression)
@@ -260,6 +263,8 @@ MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a foll
 # A visit's number: "visit 6 of 6", "session 4/8", "visit #7" (the visits done with today's).
 _VISIT_NUMBER = (
     r"(?:visit|session|treatment|tx)\s*(?:#\s*(\d{1,3})|(\d{1,3})(?=\s*(?:/|of)\s*\d{1,3}\b))"
+    # The visits given as a range from the first: "treatments 1-6 given 09/11-09/29".
+    r"|(?:visits|sessions|treatments)\s+1\s*-\s*(\d{1,2})\b(?!\s*(?:/|x|times|per|weeks?|wks?))"
 )
 # A physician's visits are numbered too ("Post-op visit #2", "office visit 3 of 4"): not therapy.
 _NOT_THERAPY_VISIT = (
@@ -270,7 +275,7 @@ _UNNAMED_VISITS = re.compile(
     rf"{_NOT_THERAPY_VISIT}\b{_VISIT_NUMBER}"
     rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
     rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
-    rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
+    rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
     re.I | re.ASCII,
 )
 _UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
@@ -296,7 +301,7 @@ def visits_done(reader: Reader) -> None:
     if reader.asks:
         # A request that says it is the first of its kind ("First post-op therapy request.")
         # tells that none was given.
-        if "first" in words:
+        if "first" in words or "initial" in words:
             none_done(reader, named)
         return
     if not reader.planned:
@@ -333,7 +338,18 @@ def visits_done(reader: Reader) -> None:
                     text, match.start(), match.end()
                 ):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
-    if not words.isdisjoint(("no", "not", "never", "first")):
+        # The one therapy the sentence names is the one whose visits it counts, where they are
+        # counted apart from its name ("PT RE-EVALUATION, visit 6 of 6 authorized").
+        # ("PT post-op re-eval, 12/12 authorized visits done": physical therapy, after surgery.)
+        therapies = [n for n in named if n != "postsurgical_visits_completed"]
+        if len(therapies) == 1 and not any(r.name in named for r in reader.found):
+            unnamed = _UNNAMED_VISITS.search(figures) if figures is not None else None
+            if unnamed:
+                count, at = int(next(g for g in unnamed.groups() if g)), unnamed.span()
+                reader.add(therapies[0], count, *at)
+                if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
+                    reader.add("postsurgical_visits_completed", count, *at)
+    if not words.isdisjoint(("no", "not", "never", "first", "initial")):
         none_done(reader, named)
 
 

@@ -44,14 +44,15 @@ _INJURY_EVENT_WORDS = frozenset(
     ["twisted", "fell", "slipped", "tripped", "struck", "lifting", "crushed", "jammed",
      "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
      "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work", "rear",
-     "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit"]
+     "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
+     "sprained"]
 )  # fmt: skip
 _INJURY_EVENT = Caseless(
     re.compile(
         r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
         r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
         r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
-        r"lacerated|laceration|pulling|pushing)\b"
+        r"lacerated|laceration|pulling|pushing|strained|sprained)\b"
         r"(?:(?!\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|"
         r"MRI|CT|x-?rays?|XR|EMG|injection|ESI)\b)[^.;]){0,60}?\b(?:on\s+|in\s+)?"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",

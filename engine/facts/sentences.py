@@ -125,6 +125,7 @@ REQUEST_WORDS = frozenset(
         "prescribed",
     ]
 )
+_OF_AUTHORIZED = re.compile(r"\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+authorized\b", re.I | re.ASCII)
 _PRESCRIBED_DRUG = re.compile(
     r"\b(?:with|than|as|the|his|her|their|c/w)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
     re.I | re.ASCII,
@@ -567,6 +568,12 @@ class Reader:
         self.asks = bool(asking) and not (
             (asking == {"modified"} and _MODIFIED_WORK.search(text) is not None)
             or (asking == {"plan"} and not planning)
+            # Visits done of those authorized: "Completed 8/8 authorized OT visits", "visit 6
+            # of 6 authorized".
+            or (
+                asking == {"authorized"}
+                and (not words.isdisjoint(DONE_WORDS) or _OF_AUTHORIZED.search(text) is not None)
+            )
         )
         self.found: list[Reading] = []
         self.read: ReadSentence | None = None

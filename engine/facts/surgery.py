@@ -53,7 +53,8 @@ _JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with)\s*[A-Za-z][\w-]{1,15}
 # "microdiscectomy (12/01/2025)".
 _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
-    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+)(?:{DATE})",
+    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
+    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
@@ -74,12 +75,28 @@ _OF_AFTER = re.compile(
 def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
     """A procedure's name with the body part before it and the spinal level or what it was of
     after it: "lumbar laminectomy L5-S1", "open reduction and internal fixation of a right fifth
-    metacarpal shaft fracture"."""
+    metacarpal shaft fracture". A fracture's fixation named alone ("s/p ORIF L 4th and 5th
+    metacarpal fx", "a fifth metacarpal shaft fracture; ORIF with plate and screws") is of the
+    bone whose fracture the sentence names: the postsurgical schedule has a line per bone."""
     site = _SITE_BEFORE.search(text, 0, start)
     after = _LEVEL_AFTER.match(text, end) or _OF_AFTER.match(text, end)
     start = site.start() if site else start
     end = after.end() if after else end
-    return " ".join(text[start:end].split()), start, end
+    name = " ".join(text[start:end].split())
+    if _FIXATION.search(name) and not _BONE_FRACTURE.search(name):
+        bone = _BONE_FRACTURE.search(text)
+        if bone:
+            name = f"{name} of {bone[1].lower()} fracture"
+    return name, start, end
+
+
+_FIXATION = re.compile(r"\b(?:orif|open\s+reduction|fixation|pinning)\b", re.I | re.ASCII)
+_BONE_FRACTURE = re.compile(
+    r"\b(metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
+    r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar)\b"
+    r"[^.;]{0,20}?\b(?:fx|fractures?)\b",
+    re.I | re.ASCII,
+)
 
 
 # The surgery named as the subject of the refusal, as summaries report an earlier review: "The
