@@ -160,8 +160,24 @@ def status_of(
         if cue.status is None or (first <= a < last):
             continue
         if cue.kind.startswith("pre") and b <= first and first - b <= cues.window_before:
-            if cue.kind == "pre_own_clause" and _CLAUSE_MARK.search(
+            crossed = _CLAUSE_MARK.search(
                 sentence, tokens[b - 1][2], tokens[first][1] if first < len(tokens) else start
+            )
+            # A negation's reach ends where the finding has a predicate of its own after a
+            # comma, or where a colon after what it negates opens an account of something else.
+            if crossed and (
+                cue.kind == "pre_own_clause"
+                or (
+                    cue.status is Status.ABSENT
+                    and (
+                        has_own_predicate(sentence, tokens, last)
+                        or elaborates(
+                            sentence,
+                            tokens[b - 1][2],
+                            tokens[first][1] if first < len(tokens) else start,
+                        )
+                    )
+                )
             ):
                 continue
             between = (b, first)
@@ -193,6 +209,33 @@ _TO_HEADING_ANSWER = re.compile(r"[^,;:.()]{0,30}:\s*", re.ASCII)
 def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
     """Whether a cue is the first word after the colon of the heading a finding is in."""
     return _TO_HEADING_ANSWER.fullmatch(sentence, finding_end, cue_start) is not None
+
+
+# What a clause says of its own finding, right after it: "no lost rx, CURES checked today",
+# "no weakness, UDS consistent": the finding has its own predicate, and the negation of the list
+# before the comma does not reach it.
+_OWN_PREDICATE = re.compile(
+    r"[^,;:.]{0,25}?\b(?:checked|reviewed|consistent|inconsistent|done|performed|obtained|"
+    r"signed|completed|ordered|on\s+file|was\s+\w+|were\s+\w+|is\s+\w+|are\s+\w+)\b",
+    re.I | re.ASCII,
+)
+
+
+# Two words or more, then a colon: what the cue negates, then the account that follows.
+_WORD_THEN_COLON = re.compile(r"\w+\W+\w[^:]*:", re.ASCII)
+
+
+def elaborates(sentence: str, cue_end: int, finding_start: int) -> bool:
+    """Whether a colon after what a cue negates opens an account of its own ("there are no
+    aberrant behaviors: his urine drug screen ... consistent"); a colon right after the cue
+    ("Denies: fever, chills") lists what it negates."""
+    return _WORD_THEN_COLON.search(sentence, cue_end, finding_start) is not None
+
+
+def has_own_predicate(sentence: str, tokens: list[tuple[str, int, int]], last: int) -> bool:
+    """Whether the words right after a finding, within its clause, say something of it."""
+    end = tokens[last - 1][2] if last else 0
+    return _OWN_PREDICATE.match(sentence, end) is not None
 
 
 def opens_next_clause(

@@ -2267,6 +2267,93 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "functional_improvement",
             True,
         ),
+        # A bulleted plan plans what it names; a spinal level is no count of injections.
+        (
+            "No prior ESI. Plan:\n- L L4-5 TFESI x1, then back to PT/HEP\n- cont naproxen\n",
+            "L L4-5 transforaminal epidural steroid injection x1",
+            "prior_injections",
+            0,
+        ),
+        # A finding with its own predicate after a comma is out of the negation before it; so
+        # is what a colon after the negated finding goes on to tell.
+        (
+            "No early refills, no lost rx, CURES checked today c/ single prescriber.",
+            "Norco 10/325 #90",
+            "cures_checked",
+            True,
+        ),
+        (
+            "There are no aberrant behaviors: his urine drug screen of 05/02/17 is consistent.",
+            "Norco 10/325 #90",
+            "urine_drug_screen",
+            True,
+        ),
+        (
+            "Denies: fever, chills, saddle anesthesia.",
+            "MRI lumbar spine",
+            "red_flag_cauda_equina",
+            False,
+        ),
+        # Pain with the drug against without it, in a letter's words and a note's shorthand.
+        (
+            "With the medication his pain is 4/10 versus 8/10 without.",
+            "Norco 10/325 #90",
+            "medication_pain_relief",
+            True,
+        ),
+        ("Pain w/ meds 4/10, w/o meds 8/10.", "Norco 10/325 #90", "medication_pain_relief", True),
+        (
+            "On Norco 10/325 TID. W/ Norco pt able to walk dog 2 miles daily.",
+            "Norco 10/325 #90",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "He works his modified job full shifts.",
+            "Norco 10/325 #90",
+            "work_status",
+            "modified_duty",
+        ),
+        (
+            "Works modified duty 6 hr shifts (was off work before meds were stable).",
+            "Norco 10/325 #90",
+            "work_status",
+            "modified_duty",
+        ),
+        (
+            "I am requesting a one-month trial of the lidocaine patch.",
+            "Lidoderm 5% patch #30",
+            "drug_in_use",
+            False,
+        ),
+        # Therapy after a surgery asked for, not marked additional, none named after it: the
+        # first post-operative course.
+        (
+            "Underwent L knee partial lateral meniscectomy on 01/27/2026. Before surgery he had "
+            "used 24 PT visits.",
+            "Post-operative physical therapy left knee 2x/wk x 3 wks",
+            "postsurgical_visits_completed",
+            0,
+        ),
+        # Care worn or done, and symptoms that "cont": care that failed; symptoms begun weeks ago.
+        (
+            "Has worn cock-up splint nightly x 10 wks, ibuprofen, job rotation, sx persist.",
+            "NCS right upper extremity",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "He has done physical therapy and taken ibuprofen, yet the arm pain persists.",
+            "MRI C-spine",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Shoulder pain that began about seven weeks ago while taping ceilings.",
+            "Right shoulder arthroscopy with subacromial decompression",
+            "weeks_since_injury",
+            7,
+        ),
         # A fracture's fixation named alone is of the bone whose fracture the sentence names.
         (
             "s/p ORIF L 4th and 5th metacarpal fx 06/12/2017, POD 79.",

@@ -1,8 +1,8 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (written-a, written-c,
 written-d, written-e, written-g, written-i, written-j, written-l, written-m, written-n, written-o,
-written-p, written-r, written-s) each verdict within its accept set. The held-out sets
-(written-b, written-f, written-h, written-k, written-q) are only checked for their form here: their verdicts are reported by counts
+written-p, written-r, written-s, written-t, written-u) each verdict within its accept set. The held-out sets
+(written-b, written-f, written-h, written-k, written-q, written-v) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ DEVELOPMENT = (
     "written-p",
     "written-r",
     "written-s",
+    "written-t",
+    "written-u",
 )
-HELD_OUT = ("written-b", "written-f", "written-h", "written-k", "written-q")
+HELD_OUT = ("written-b", "written-f", "written-h", "written-k", "written-q", "written-v")
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
     "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
@@ -100,6 +102,21 @@ KNOWN_MISSES = {
     "postop-pt-metacarpal-orif-eight": "the metacarpal line is one a letter quotes without its "
     "weeks or period: only its course limit is encoded, so an initial course within it has no "
     "rule to certify it",
+    "mri-knee-locking-mcmurray-arthroscopy-considered": "the care that failed is told as 'no "
+    "change in mechanical sx' after the list of care, which no failing wording covers, and the "
+    "surgery is planned only on a finding ('if meniscal tear on MRI plans arthroscopy') with no "
+    "word the plan reader takes",
+    "written-t/ncv-bilateral-lower-extremities-radicular-pain": "'to \"r/o neuropathy\"' is read "
+    "as a suspected peripheral neuropathy (the rule against NCS of the legs then stands aside), "
+    "though the note denies diabetes and any neuropathy",
+    "tens-one-month-home-trial-chronic-radiculopathy": "the goals are given under 'Goals for "
+    "trial:', a heading the goals reader does not take",
+    "mri-shoulder-three-weeks-no-therapy": "three weeks of symptoms with therapy not yet started: "
+    "the rules that deny for care not yet tried need the neurologic examination and the surgical "
+    "plan, which this letter leaves unsaid, so the verdict stays undecided",
+    "knee-arthroscopy-meniscectomy-mechanical-failed-care": "the care that failed is told by "
+    "what is left ('with only a week of relief', 'she cannot squat or kneel at work' without a "
+    "word of persisting), which the conservative-care reader does not take as care that failed",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
     "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",

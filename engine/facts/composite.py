@@ -37,13 +37,13 @@ _TAKEN_FOR = re.compile(
     r"(\d{1,2})\s*(weeks?|wks?|months?|mos?|years?|yrs?)\b",
     re.I | re.ASCII,
 )
-_ONSET_WORDS = frozenset(["year", "years", "month", "months"])
+_ONSET_WORDS = frozenset(["year", "years", "month", "months", "week", "weeks"])
 # "symptoms for 2 years", "first noticed pain ... about 3 years ago"
 _ONSET = re.compile(
     r"\bfor\s+(?:the\s+(?:past|last)\s+)?(?:about\s+|approximately\s+|over\s+|more\s+than\s+"
     r"|at\s+least\s+)?(\d{1,2}|several|many)\s+(years?|months?)\b"
     r"|\b(?:about\s+|approximately\s+|over\s+|more\s+than\s+)?(\d{1,2}|several|many)\s+"
-    r"(years?|months?)\s+ago\b"
+    r"(years?|months?|weeks?)\s+ago\b"
     # A note's shorthand after the symptom: "R hand numbness thumb-index-middle x 5 months".
     r"|\b(?:pain|numbness|tingling|symptoms|sx|complaints)\b[^.;,]{0,30}?\bx\s*(\d{1,2})\s*"
     r"(years?|months?)\b",
@@ -235,6 +235,9 @@ def composite_mentions(
                 continue
             name = findings.drug_name.get(m[1], m[1])
             before = around(m, 3, 0)
+            # "a one-month trial of the lidocaine patch": the article is no word of its own.
+            if before[-1:] in (["the"], ["a"], ["an"]):
+                before = around(m, 4, 0)[:-1]
             # A first prescription: the sentence says so, or the drug comes right after a word
             # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
             if (
@@ -250,12 +253,18 @@ def composite_mentions(
             ):
                 started_now[name] = None
             elif (
-                current
-                or before[-1:] == ["on"]
-                or (
-                    listed and dosed(plain, m.end(1)) and _NOT_TAKEN_NOW.isdisjoint(around(m, 3, 4))
+                (
+                    current
+                    # "On gabapentin", "refill Norco 10/325 #90": the drug right after the word.
+                    or before[-1:] in (["on"], ["refill"], ["renew"])
+                    or (
+                        listed
+                        and dosed(plain, m.end(1))
+                        and _NOT_TAKEN_NOW.isdisjoint(around(m, 3, 4))
+                    )
                 )
-            ) and not just_given(before, findings.given_now):
+                and not just_given(before, findings.given_now)
+            ):
                 continued[name] = None
             elif planned and not current and words.isdisjoint(_ASKING_WORDS):
                 # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never

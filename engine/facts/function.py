@@ -9,7 +9,7 @@ import re
 from engine.caseless import Caseless
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
-from engine.facts.sentences import Reader
+from engine.facts.sentences import Reader, phrase_position
 
 _PAIN_WORD = Caseless(re.compile(r"\bpain\b", re.I | re.ASCII))
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
@@ -40,6 +40,9 @@ def pain_scores(reader: Reader) -> None:
             reader.add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
 
 
+# (Not a plain "was": a record tells the present in the past tense, "The injured worker was
+# temporarily totally disabled for one month".)
+_WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
@@ -54,6 +57,11 @@ def work_status(reader: Reader) -> None:
     """Work status by the phrases of findings.yaml (the last one named wins, in `settle`)."""
     findings = reader.findings
     for said in findings.work_status_pattern.finditer(reader.plain, reader.words):
+        # A status the sentence puts in the past ("works modified duty (was off work until
+        # 2015)") is not the one now.
+        at = phrase_position(reader.lowered, said[1])
+        if at is not None and _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0]):
+            continue
         reader.add("work_status", findings.work_status_meaning[said[1]])
     if reader.has_digit and not reader.words.isdisjoint(("works", "working", "worked")):
         for hours in _WEEKLY_HOURS.finditer(reader.text):

@@ -76,7 +76,8 @@ _SCORE_DROP = re.compile(
     re.I | re.ASCII,
 )
 _COUNT = re.compile(
-    r"\b(\d{1,2})\s+(?:prior\s+|previous\s+)?(?:lumbar\s+|cervical\s+)?(?:epidural|esi|tfesi|"
+    # Not a spinal level's number ("L4-5 TFESI").
+    r"(?<![-/.\d])\b(\d{1,2})\s+(?:prior\s+|previous\s+)?(?:lumbar\s+|cervical\s+)?(?:epidural|esi|tfesi|"
     r"facet|medial\s+branch|trigger\s+point|tpi|mbb)",
     re.I | re.ASCII,
 )

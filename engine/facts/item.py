@@ -241,6 +241,19 @@ def therapy_facts(
                 fact_of("postsurgical_visits_completed", none_at_all, item),
                 fact_of("prior_visits", none_at_all, item),
             ]
+        elif given is None and first_asked and note:
+            # A note written for a request not marked additional, naming no therapy after the
+            # surgery: the first post-operative course, as reviewers read it (as for a therapy
+            # never named).
+            first = Evidence(
+                source="summary",
+                sentence="(the request, not marked additional, for therapy after a surgery the "
+                "record names no post-operative therapy after)",
+            )
+            found = [
+                Fact(name=name, value=0, item=item, evidence=first)
+                for name in ("postsurgical_visits_completed", "prior_visits")
+            ]
         improved = improvement(
             by_name, POSTSURGICAL_THERAPIES, "postsurgical_visits_completed", note
         )

@@ -207,7 +207,7 @@ _THE_PATIENT = re.compile(
     r"notes|noted|complains|c/o|feels|felt|returns|returned|presents|presented|admits|ambulates|"
     r"walks|lives|takes|took|remains|continues|works|drives|tolerates|tolerated|wants|wishes|"
     r"agrees|declines|underwent|completed|attended|received|tried|does|did|can|cannot|will|"
-    r"would|reports|experiences|describes|rates|sleeps|uses)\b",
+    r"would|reports|experiences|describes|rates|sleeps|uses|able|unable|here|seen)\b",
     re.ASCII,
 )
 _PT = re.compile(r"\bpt\b", re.I | re.ASCII)

@@ -50,7 +50,8 @@ _SENTENCE = re.compile(
 # with "1." after a heading's colon and goes on while each item is numbered one more than the
 # last; "visit 6 of 6." is no list item.
 _LIST_MARKER_END = re.compile(r"(?:(?<=[\s:])|^)([1-9]|1[0-9])\.\s*\Z", re.ASCII)
-_LIST_MARKER_START = re.compile(r"\s*([1-9]|1[0-9])\.(?=\s)", re.ASCII)
+# An item of a list: numbered ("2. cont HEP") or a bullet ("- cont HEP").
+_LIST_MARKER_START = re.compile(r"\s*(?:([1-9]|1[0-9])\.|[-*\u2022])(?=\s)", re.ASCII)
 # A heading whose items are what the note plans: "Plan:", "A/P:", "P:", "Assessment and plan:",
 # "Recommendations:". Its numbered items plan as the heading does.
 PLAN_HEADINGS = (
@@ -62,8 +63,9 @@ _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.A
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
-    """Where each sentence of a text starts and ends, and whether it is an item of a numbered
-    list under a plan heading (whose treatments are planned, not given)."""
+    """Where each sentence of a text starts and ends, and whether it is an item of a list
+    (numbered, or bulleted with "-") under a plan heading (whose treatments are planned, not
+    given)."""
     spans = [[m.start(), m.end()] for m in _SENTENCE.finditer(text)]
     last_number = 0  # the number of the list's last item; 0 outside a list
     for here, following in zip(spans, spans[1:], strict=False):
