@@ -15,8 +15,12 @@ from re import _parser as re_parser  # type: ignore[attr-defined]
 from re._constants import (  # type: ignore[import-not-found]
     ASSERT,
     ASSERT_NOT,
+    AT,
+    AT_BOUNDARY,
     ATOMIC_GROUP,
     BRANCH,
+    CATEGORY,
+    CATEGORY_WORD,
     GROUPREF_EXISTS,
     IN,
     LITERAL,
@@ -41,6 +45,7 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     parsed = re_parser.parse(pattern.pattern, pattern.flags)
     lower_items(parsed)
+    parsed.data = boundary_after_start(parsed.data, parsed.state)
     flags = pattern.flags & ~re.IGNORECASE
     parsed.state.flags &= ~re.IGNORECASE
     compiled: re.Pattern[str] = re_compiler.compile(parsed, flags)
@@ -48,6 +53,43 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _UPPER = range(ord("A"), ord("Z") + 1)
+# The characters that are word characters (`\w`) with or without re.ASCII.
+_WORD_CHARACTERS = frozenset(map(ord, "abcdefghijklmnopqrstuvwxyz0123456789_"))
+
+
+def boundary_after_start(items: Any, state: Any) -> Any:
+    """A parsed expression that starts with `\\b` and then plain letters ("\\binjur(?:y|ed)"),
+    with the boundary tested after those letters instead, as a lookbehind that no word
+    character stands before them (`injur(?<!\\winjur)`): the same matches, but the expression
+    now starts with a fixed string, which the engine skips ahead to, where one starting with
+    `\\b` is tried at every character of the sentence (a tenth of the cost over a sentence
+    without the string). Anything else is left as it is."""
+    if len(items) < 2 or items[0] != (AT, AT_BOUNDARY):
+        return items
+    moved = boundary_moved(list(items[1:]), state)
+    return items if moved is None else moved
+
+
+def boundary_moved(items: list[tuple[Any, Any]], state: Any) -> list[tuple[Any, Any]] | None:
+    """`\\b` + `items` with the boundary after the letters `items` start with (inside a group
+    they open), or None where they start otherwise."""
+    if not items:
+        return None
+    op, argument = items[0]
+    if op is SUBPATTERN:
+        group, add_flags, del_flags, inner = argument
+        moved = boundary_moved(list(inner), state) if not add_flags | del_flags else None
+        if moved is None:
+            return None
+        return [(SUBPATTERN, (group, 0, 0, re_parser.SubPattern(state, moved))), *items[1:]]
+    run = 0
+    while run < len(items) and items[run][0] is LITERAL and items[run][1] in _WORD_CHARACTERS:
+        run += 1
+    if not run:
+        return None
+    # `\b` before a word character: none stands just before it (or the text starts there).
+    before = re_parser.SubPattern(state, [(IN, [(CATEGORY, CATEGORY_WORD)]), *items[:run]])
+    return [*items[:run], (ASSERT_NOT, (-1, before)), *items[run:]]
 
 
 def lower_items(items: Any) -> None:
@@ -84,18 +126,101 @@ def lower_items(items: Any) -> None:
                 lower_items(argument[2])
 
 
+# A requirement: strings one of which every match holds, lower-cased.
+Requirement = tuple[str, ...]
+
+
+def requirements(sequence: list[tuple[Any, Any]]) -> list[Requirement]:
+    """What every match of a parsed expression's sequence holds: each run of plain ASCII
+    characters, a group's and a repeated item's own (repeated at least once), and for an
+    alternation, one string of each branch (the run before it joined to the branch's first
+    characters), where every branch has one. Lookarounds, classes and the rest give nothing,
+    and break a run: a requirement is only ever weaker than the expression."""
+    found: list[Requirement] = []
+    run = ""
+    for op, argument in sequence:
+        if op is LITERAL and argument < 128:
+            run += chr(argument).lower()
+            continue
+        if op is BRANCH:
+            branches = [branch_requirement(run, list(b)) for b in argument[1]]
+            if all(branches):
+                found.append(tuple(dict.fromkeys(b for b in branches if b)))
+        elif op is SUBPATTERN:
+            found.extend(requirements(list(argument[3])))
+        elif op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:
+            found.extend(requirements(list(argument[2])))
+        if run:
+            found.append((run,))
+        run = ""
+    if run:
+        found.append((run,))
+    return found
+
+
+def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> str | None:
+    """A string every match of one branch of an alternation holds: the characters before the
+    alternation with the branch's first ones, or else the branch's longest requirement of a
+    single string."""
+    lead = ""
+    for op, argument in branch:
+        if op is not LITERAL or argument >= 128:
+            break
+        lead += chr(argument).lower()
+    if before + lead and (lead or not branch):
+        return before + lead
+    single = [r[0] for r in requirements(branch) if len(r) == 1]
+    if before:
+        single.append(before)
+    return max(single, key=len) if single else None
+
+
+def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
+    """The requirements worth a test (no string shorter than two characters, none that another
+    implies: "post" of "postop" or "postsurgical"), the one that rules most sentences out
+    first: its shortest string the longest, then the fewest strings."""
+    useful = list(dict.fromkeys(r for r in found if r and min(map(len, r)) >= 2))
+    kept = [
+        r
+        for r in useful
+        if not any(
+            other != r and all(any(part in text for part in r) for text in other)
+            for other in useful
+        )
+    ]
+    return tuple(sorted(kept, key=lambda r: (-min(map(len, r)), len(r))))
+
+
+def holds_every(lowered: str, needed: tuple[Requirement, ...]) -> bool:
+    """Whether a lower-cased text holds one string of each requirement: where it does not, no
+    match can be in it, and the expression is not tried. (Loops rather than any() of a
+    generator, which cost a third more, or an expression of the strings as alternatives,
+    tried at every character that starts one of them.)"""
+    for requirement in needed:
+        for text in requirement:
+            if text in lowered:
+                break
+        else:
+            return False
+    return True
+
+
 class Caseless:
     """An expression that ignores case, matched over an ASCII sentence as `for_lowered` over the
     sentence lower-cased, and as itself over any other: the places are the same, the groups
     lower-cased where the sentence is ASCII."""
 
-    __slots__ = ("pattern", "lowered")
+    __slots__ = ("pattern", "lowered", "needed")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError("an expression that minds case is matched over the text itself")
         self.pattern = pattern
         self.lowered = for_lowered(pattern)
+        # What every match holds: most searches find nothing, and a few substring tests rule
+        # most of them out at a fraction of a search's cost.
+        parsed = re_parser.parse(pattern.pattern, pattern.flags)
+        self.needed = ordered_requirements(requirements(list(parsed)))
 
     def search(
         self, text: str, lowered: str, pos: int = 0, endpos: int = sys.maxsize
@@ -103,10 +228,14 @@ class Caseless:
         """`re.Pattern.search` between `pos` and `endpos`: over an ASCII text, a place in the
         text is the same place in the lower-cased text."""
         if text.isascii():
+            if not holds_every(lowered, self.needed):
+                return None
             return self.lowered.search(lowered, pos, endpos)
         return self.pattern.search(text, pos, endpos)
 
     def finditer(self, text: str, lowered: str, pos: int = 0) -> Iterator[re.Match[str]]:
         if text.isascii():
+            if not holds_every(lowered, self.needed):
+                return iter(())
             return self.lowered.finditer(lowered, pos)
         return self.pattern.finditer(text, pos)

@@ -7,13 +7,15 @@ import importlib
 import pkgutil
 import re
 import warnings
+from re import _parser as re_parser  # type: ignore[attr-defined]
+from re._constants import ASSERT_NOT, LITERAL  # type: ignore[import-not-found]
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import engine.facts
-from engine.caseless import Caseless, for_lowered
+from engine.caseless import Caseless, boundary_after_start, for_lowered
 from engine.facts.figures import _NUMBER_WORD, DATE_AFTER, NUMBER_WORDS, holds_date, with_figures
 
 
@@ -88,6 +90,34 @@ def test_an_expression_is_lowered_class_by_class(source: str, text: str) -> None
     assert not lowered.flags & re.IGNORECASE
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in lowered.finditer(text.lower())] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="aAbB_0 -()|?+", max_size=8),
+    st.text(alphabet="aAbB_0 -.", max_size=20),
+    st.integers(min_value=0, max_value=4),
+)
+def test_a_boundary_before_letters_is_tested_after_them(source: str, text: str, pos: int) -> None:
+    # `\b` then letters (in a group or not) becomes the letters then a lookbehind: the same
+    # matches, from any starting place (the lookbehind, like `\b`, sees the text before it).
+    try:
+        pattern = re.compile(r"\b" + source, re.I | re.ASCII)
+    except re.error:
+        return
+    lowered = for_lowered(pattern)
+    expected = [(m.span(), lowered_groups(m)) for m in pattern.finditer(text, pos)]
+    assert [(m.span(), m.groups()) for m in lowered.finditer(text.lower(), pos)] == expected
+
+
+def test_a_boundary_before_letters_moves_after_them() -> None:
+    # The expression then starts with a fixed string, which the engine skips ahead to.
+    parsed = re_parser.parse(r"\b(injur(?:y|ed))\s+on", re.ASCII)
+    group = boundary_after_start(parsed.data, parsed.state)[0][1][3]
+    assert [op for op, _ in group][:6] == [LITERAL] * 5 + [ASSERT_NOT]
+    lowered = for_lowered(re.compile(r"\b(injur(?:y|ed))\s+on", re.I | re.ASCII))
+    assert lowered.search("she was injured on 12/1") is not None
+    assert lowered.search("noninjured on") is None
 
 
 def test_a_text_outside_ascii_is_matched_by_the_expression_itself() -> None:

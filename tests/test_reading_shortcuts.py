@@ -68,17 +68,26 @@ def test_a_findings_expression_matches_where_it_would_without_its_test(
 
 
 def test_what_every_match_holds_is_read_from_the_expression() -> None:
-    def needed(source: str) -> tuple[str | None, str | None]:
-        gated = GatedPattern(re.compile(source, re.I | re.ASCII))
-        return gated.needed, gated.needed_any.pattern if gated.needed_any else None
+    def needed(source: str) -> tuple[tuple[str, ...], ...]:
+        return GatedPattern(re.compile(source, re.I | re.ASCII)).needed
 
-    assert needed(r"\bSensation\W+(?:is\W+)?decreased") == ("sensation", None)
-    assert needed(r"\b(?:fell|landed)\s+on") == (None, "fell|landed")
+    assert needed(r"\bSensation\W+(?:is\W+)?decreased") == (("sensation",), ("decreased",))
+    assert needed(r"\b(?:fell|landed)\s+on") == (("fell", "landed"), ("on",))
     # An optional part is never required; a branch without a string of its own gives nothing.
-    assert needed(r"\b(?:pain\s+)?x") == (None, None)
-    assert needed(r"\b(?:\d+|ten)\s+visits") == ("visits", None)
-    # The characters before an alternation join each branch's first ones.
-    assert needed(r"\bpost(?:op|surgical)\b") == (None, "postop|postsurgical")
+    assert needed(r"\b(?:pain\s+)?x") == ()
+    assert needed(r"\b(?:\d+|ten)\s+visits") == (("visits",),)
+    # The characters before an alternation join each branch's first ones ("post", which they
+    # imply, is not tested again).
+    assert needed(r"\bpost(?:op|surgical)\b") == (("postop", "postsurgical"),)
+
+
+def test_a_sentence_is_searched_only_where_it_holds_every_requirement() -> None:
+    gated = GatedPattern(re.compile(r"\b(?:cut|stopped)\s+(?:norco|opioids?)\b", re.I | re.ASCII))
+    assert gated.needed == (("norco", "opioid"), ("cut", "stopped"))
+    # "cut" of "acute", without a drug: the expression is not tried.
+    assert not gated.may_match("acute low back pain")
+    assert gated.may_match("cut opioids in half")
+    assert [m.span() for m in gated.finditer("she cut opioids")] == [(4, 15)]
 
 
 @settings(max_examples=1000, deadline=None)

@@ -10,18 +10,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from re import _parser as re_parser  # type: ignore[attr-defined]
-from re._constants import (  # type: ignore[import-not-found]
-    BRANCH,
-    LITERAL,
-    MAX_REPEAT,
-    MIN_REPEAT,
-    SUBPATTERN,
-)
 from typing import Any, NamedTuple
 
 from pydantic import Field
 
-from engine.caseless import for_lowered
+from engine.caseless import (
+    Requirement,
+    for_lowered,
+    holds_every,
+    ordered_requirements,
+    requirements,
+)
 from engine.facts.model import Model
 from engine.negation import Cues, load_cues
 from engine.vocab import (
@@ -288,7 +287,7 @@ class GatedPattern:
     through more than the expression matches, never less: the matches are those of the
     expression alone."""
 
-    __slots__ = ("pattern", "needed", "needed_any", "lowered")
+    __slots__ = ("pattern", "needed", "lowered")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -296,23 +295,16 @@ class GatedPattern:
         # `for_lowered`.
         self.lowered = for_lowered(pattern)
         parsed = re_parser.parse(pattern.pattern, pattern.flags)
-        needed = best_requirement(requirements(list(parsed)))
-        # One string: a substring test; several: one expression of plain alternatives, whose
-        # first characters the engine looks for.
-        self.needed = needed[0] if needed and len(needed) == 1 else None
-        self.needed_any = (
-            re.compile("|".join(re.escape(n) for n in needed), re.ASCII)
-            if needed and len(needed) > 1
-            else None
-        )
+        # Every requirement, the one that rules most sentences out first: one alone let through
+        # sentences that held a common part of it ("cut" of "acute", "no" of "not") and none of
+        # the rest, and a substring test costs a small part of a search.
+        self.needed = ordered_requirements(requirements(list(parsed)))
 
-    def __getstate__(self) -> tuple[re.Pattern[str], str | None, re.Pattern[str] | None]:
-        return self.pattern, self.needed, self.needed_any
+    def __getstate__(self) -> tuple[re.Pattern[str], tuple[Requirement, ...]]:
+        return self.pattern, self.needed
 
-    def __setstate__(
-        self, state: tuple[re.Pattern[str], str | None, re.Pattern[str] | None]
-    ) -> None:
-        self.pattern, self.needed, self.needed_any = state
+    def __setstate__(self, state: tuple[re.Pattern[str], tuple[Requirement, ...]]) -> None:
+        self.pattern, self.needed = state
         self.lowered = for_lowered(self.pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -324,69 +316,11 @@ class GatedPattern:
         return self.lowered.search(lowered) if self.may_match(lowered) else None
 
     def may_match(self, lowered: str) -> bool:
-        if self.needed is not None:
-            return self.needed in lowered
-        return self.needed_any is None or self.needed_any.search(lowered) is not None
+        return holds_every(lowered, self.needed)
 
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
         return self.lowered.finditer(lowered) if self.may_match(lowered) else iter(())
-
-
-# A requirement: strings one of which every match holds, lower-cased.
-Requirement = tuple[str, ...]
-
-
-def requirements(sequence: list[tuple[Any, Any]]) -> list[Requirement]:
-    """What every match of a parsed expression's sequence holds: each run of plain ASCII
-    characters, a group's and a repeated item's own (repeated at least once), and for an
-    alternation, one string of each branch (the run before it joined to the branch's first
-    characters), where every branch has one. Lookarounds, classes and the rest give nothing,
-    and break a run: a requirement is only ever weaker than the expression."""
-    found: list[Requirement] = []
-    run = ""
-    for op, argument in sequence:
-        if op is LITERAL and argument < 128:
-            run += chr(argument).lower()
-            continue
-        if op is BRANCH:
-            branches = [branch_requirement(run, list(b)) for b in argument[1]]
-            if all(branches):
-                found.append(tuple(dict.fromkeys(b for b in branches if b)))
-        elif op is SUBPATTERN:
-            found.extend(requirements(list(argument[3])))
-        elif op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:
-            found.extend(requirements(list(argument[2])))
-        if run:
-            found.append((run,))
-        run = ""
-    if run:
-        found.append((run,))
-    return found
-
-
-def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> str | None:
-    """A string every match of one branch of an alternation holds: the characters before the
-    alternation with the branch's first ones, or else the branch's longest requirement of a
-    single string."""
-    lead = ""
-    for op, argument in branch:
-        if op is not LITERAL or argument >= 128:
-            break
-        lead += chr(argument).lower()
-    if before + lead and (lead or not branch):
-        return before + lead
-    single = [r[0] for r in requirements(branch) if len(r) == 1]
-    if before:
-        single.append(before)
-    return max(single, key=len) if single else None
-
-
-def best_requirement(found: list[Requirement]) -> Requirement | None:
-    """The requirement that rules most sentences out: its shortest string the longest, then
-    the fewest strings."""
-    useful = [r for r in found if r and min(map(len, r)) >= 2]
-    return max(useful, key=lambda r: (min(map(len, r)), -len(r))) if useful else None
 
 
 def trie_pattern(phrases: list[str]) -> str:
