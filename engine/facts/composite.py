@@ -12,7 +12,14 @@ from typing import Any
 
 from engine.facts.figures import DATE, date_of, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
-from engine.facts.sentences import OF_PATIENT, RECORD_WORDS, THIS_DRUG, Reading, Sentence
+from engine.facts.sentences import (
+    OF_PATIENT,
+    RECORD_WORDS,
+    REQUEST_WORDS,
+    THIS_DRUG,
+    Reading,
+    Sentence,
+)
 from engine.negation import Status
 
 _SILENT_RECORD = RECORD_WORDS | frozenset(["discussion", "discussed", "documented", "noted"])
@@ -64,11 +71,11 @@ _DOSE_WORDS = frozenset(
 )  # fmt: skip
 
 
-# A request or a review's decision names the drug asked for, whether taken or new.
-_ASKING_WORDS = frozenset(
-    ["request", "requested", "requests", "requesting", "authorization", "rfa", "authorized",
-     "certified", "denied", "modified", "refill", "refills"]
-)  # fmt: skip
+# A request or a review's decision names the drug asked for, whether taken or new: the words
+# of a request that are not those of a plan, and the request's own names.
+_ASKING_WORDS = (
+    REQUEST_WORDS - {"plan", "planned", "recommended", "recommending", "prescribed"}
+) | {"authorization", "rfa", "refill", "refills"}
 DRUG_NAMED = "~drug:named:"
 # A drug a sentence plans, neither started nor continued in words.
 DRUG_PLANNED = "~drug:planned:"

@@ -247,8 +247,8 @@ def therapy_facts(
             # never named).
             first = Evidence(
                 source="summary",
-                sentence="(the request, not marked additional, for therapy after a surgery the "
-                "record names no post-operative therapy after)",
+                sentence="(the request, not marked additional, for therapy after a surgery "
+                "after which the record names none)",
             )
             found = [
                 Fact(name=name, value=0, item=item, evidence=first)
