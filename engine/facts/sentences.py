@@ -85,11 +85,12 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     for start, end in spans:
         if not text[start:end].strip():
             continue
-        if _PLAN_HEADING_ONLY.match(text, start, end):
+        heading = _PLAN_HEADING_ONLY.match(text, start, end) is not None
+        if heading:
             in_plan = True
         elif not _LIST_MARKER_START.match(text, start, end):
             in_plan = False
-        found.append((start, end, in_plan and not _PLAN_HEADING_ONLY.match(text, start, end)))
+        found.append((start, end, in_plan and not heading))
     return found
 
 
