@@ -12,6 +12,7 @@ from typing import Any
 
 from engine.facts.figures import DATE, date_of, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
+from engine.facts.medications import DRUG_FIRST, DRUG_NAMED, DRUG_NONE, DRUG_PLANNED, DRUG_TAKEN
 from engine.facts.sentences import (
     OF_PATIENT,
     RECORD_WORDS,
@@ -76,9 +77,6 @@ _DOSE_WORDS = frozenset(
 _ASKING_WORDS = (
     REQUEST_WORDS - {"plan", "planned", "recommended", "recommending", "prescribed"}
 ) | {"authorization", "rfa", "refill", "refills"}
-DRUG_NAMED = "~drug:named:"
-# A drug a sentence plans, neither started nor continued in words.
-DRUG_PLANNED = "~drug:planned:"
 
 
 def dosed(plain: str, end: int) -> bool:
@@ -278,11 +276,11 @@ def composite_mentions(
                 # tells of it as taken starts it (`item.item_facts`).
                 in_plan[name] = None
         for name in started_now:
-            add(f"~drug:first:{name}", True)
+            add(f"{DRUG_FIRST}{name}", True)
         for name in (n for n in in_plan if n not in started_now and n not in continued):
             add(f"{DRUG_PLANNED}{name}", True)
         for name in (n for n in continued if n not in started_now):
-            add(f"~drug:taken:{name}", True)
+            add(f"{DRUG_TAKEN}{name}", True)
             started = date_of(since) if since else None
             if since and started:
                 add(f"~drug:since:{name}", started, since.start(), since.end())
@@ -291,9 +289,9 @@ def composite_mentions(
                 add(f"~drug:weeks:{name}", weeks, taken_for.start(), taken_for.end())
     # In an item's rationale, "said medication" is the drug the item asks for.
     if sentence.item is not None and "drug_current" in of and not first and THIS_DRUG.search(plain):
-        add(f"~drug:taken:@{sentence.item}", True)
+        add(f"{DRUG_TAKEN}@{sentence.item}", True)
     if "drug_none" in of:
-        add("~drug:none", True)
+        add(DRUG_NONE, True)
     for match in of.get("comorbidity", ()):
         if phrase_status(match[1]) in given:
             for kind in findings.comorbidity_tests[match[1]]:

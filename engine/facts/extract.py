@@ -22,6 +22,7 @@ from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import (
+    DRUG_TAKEN,
     DRUG_TEST_DATE,
     drug_test_dates,
     morphine_equivalent_dose,
@@ -178,7 +179,7 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         and "~care:tried" not in by_name
         and "~care:persisting" not in by_name
         and not any(
-            f.name.startswith("~drug:taken:")
+            f.name.startswith(DRUG_TAKEN)
             or (f.name == "opioid_use" and f.value)
             or (f.name in THERAPY_VISITS and f.value)
             for f in facts

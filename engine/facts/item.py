@@ -8,12 +8,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from engine.facts.composite import DRUG_NAMED, DRUG_PLANNED
 from engine.facts.derived import reference_date
 from engine.facts.findings import Findings
 from engine.facts.function import PAIN_DROP
 from engine.facts.injections import INJECTION, KINDS
-from engine.facts.medications import DRUG_TAKEN, request_drug_facts
+from engine.facts.medications import (
+    DRUG_FIRST,
+    DRUG_NAMED,
+    DRUG_NONE,
+    DRUG_PLANNED,
+    DRUG_TAKEN,
+    request_drug_facts,
+)
 from engine.facts.model import (
     GIVEN,
     IMPROVED,
@@ -104,10 +110,10 @@ def request_facts(
     if request.medication:
         drug = normalize_phrase(request.medication.drug).strip()
         drug = findings.drug_name.get(drug, drug)
-        if f"~drug:first:{drug}" in by_name:
-            give("drug_in_use", False, by_name[f"~drug:first:{drug}"])
-        elif f"~drug:taken:{drug}" in by_name or f"~drug:taken:@{item}" in by_name:
-            taken = by_name.get(f"~drug:taken:{drug}") or by_name[f"~drug:taken:@{item}"]
+        if f"{DRUG_FIRST}{drug}" in by_name:
+            give("drug_in_use", False, by_name[f"{DRUG_FIRST}{drug}"])
+        elif f"{DRUG_TAKEN}{drug}" in by_name or f"{DRUG_TAKEN}@{item}" in by_name:
+            taken = by_name.get(f"{DRUG_TAKEN}{drug}") or by_name[f"{DRUG_TAKEN}@{item}"]
             give("drug_in_use", True, taken)
             improved = by_name.get(f"{IMPROVED}{UNNAMED}") if note else None
             if improved is not None:
@@ -126,8 +132,8 @@ def request_facts(
                     by_name[f"~drug:weeks:{drug}"].value,
                     by_name[f"~drug:weeks:{drug}"],
                 )
-        elif "~drug:none" in by_name:
-            give("drug_in_use", False, by_name["~drug:none"])
+        elif DRUG_NONE in by_name:
+            give("drug_in_use", False, by_name[DRUG_NONE])
         elif note and f"{DRUG_PLANNED}{drug}" in by_name:
             # A note that names the drug only in its plan, never as taken, starts it.
             give("drug_in_use", False, by_name[f"{DRUG_PLANNED}{drug}"])

@@ -18,9 +18,13 @@ from engine.models import Request
 from engine.negation import Status
 from engine.vocab import normalize_phrase
 
+# What the sentences say of drugs (written by `composite.composite_mentions`, read here and in
+# `item`): a drug taken, started now, none taken, named in any way, named only as planned.
 DRUG_TAKEN = "~drug:taken:"
 DRUG_FIRST = "~drug:first:"
 DRUG_NONE = "~drug:none"
+DRUG_NAMED = "~drug:named:"
+DRUG_PLANNED = "~drug:planned:"
 
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.
