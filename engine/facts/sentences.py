@@ -52,6 +52,10 @@ _SENTENCE = re.compile(
 _LIST_MARKER_END = re.compile(r"(?:(?<=[\s:])|^)([1-9]|1[0-9])\.\s*\Z", re.ASCII)
 # An item of a list: numbered ("2. cont HEP") or a bullet ("- cont HEP").
 _LIST_MARKER_START = re.compile(r"\s*(?:([1-9]|1[0-9])\.|[-*\u2022])(?=\s)", re.ASCII)
+# What a sentence must end or start with to hold one (its spaces stripped): a figure and a dot
+# ("2."), a list item's figure or bullet.
+_LIST_NUMBER_DIGITS = frozenset("0123456789")
+_LIST_ITEM_FIRST = frozenset("123456789-*\u2022")
 # A heading whose items are what the note plans: "Plan:", "A/P:", "P:", "Assessment and plan:",
 # "Recommendations:". Its numbered items plan as the heading does.
 PLAN_HEADINGS = (
@@ -69,6 +73,11 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     spans = [[m.start(), m.end()] for m in _SENTENCE.finditer(text)]
     last_number = 0  # the number of the list's last item; 0 outside a list
     for here, following in zip(spans, spans[1:], strict=False):
+        # The expressions below have no fixed start, so the engine tries them at every
+        # character: a test of the end or start they need rules most sentences out first.
+        tail = text[here[0] : here[1]].rstrip()
+        if tail[-2:-1] not in _LIST_NUMBER_DIGITS or tail[-1:] != ".":
+            continue
         marker = _LIST_MARKER_END.search(text, here[0], here[1])
         if marker is None:
             continue
@@ -83,12 +92,13 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     in_plan = False
     for start, end in spans:
-        if not text[start:end].strip():
+        stripped = text[start:end].strip()
+        if not stripped:
             continue
-        heading = _PLAN_HEADING_ONLY.match(text, start, end) is not None
+        heading = stripped[-1] == ":" and _PLAN_HEADING_ONLY.match(text, start, end) is not None
         if heading:
             in_plan = True
-        elif not _LIST_MARKER_START.match(text, start, end):
+        elif stripped[0] not in _LIST_ITEM_FIRST or not _LIST_MARKER_START.match(text, start, end):
             in_plan = False
         found.append((start, end, in_plan and not heading))
     return found
@@ -353,7 +363,8 @@ def reported_sentences(
             if (
                 reading_guideline
                 and index
-                and _ET_AL_END.search(text[slice(*spans[index - 1][:2])])
+                and (before := text[slice(*spans[index - 1][:2])]).rstrip().endswith("al.")
+                and _ET_AL_END.search(before)
             ):
                 continue
             if reading_guideline:
@@ -547,7 +558,7 @@ class Reader:
         planning = words & _PLAN_WORDS
         # A sentence under a plan heading ("A/P: first TF ESI ...", the items of "Plan: 1. ...
         # 2. ...") plans as one that names the plan.
-        plan_heading = sentence.in_plan or _PLAN_HEADING.match(text) is not None
+        plan_heading = sentence.in_plan or (":" in text and _PLAN_HEADING.match(text) is not None)
         if plan_heading:
             planning = planning | {"plan"}
         if planning == {"plan"} and (
