@@ -145,7 +145,7 @@ def requirements(sequence: list[tuple[Any, Any]]) -> list[Requirement]:
         if op is BRANCH:
             branches = [branch_requirement(run, list(b)) for b in argument[1]]
             if all(branches):
-                found.append(tuple(dict.fromkeys(b for b in branches if b)))
+                found.append(tuple(dict.fromkeys(text for b in branches if b for text in b)))
         elif op is SUBPATTERN:
             found.extend(requirements(list(argument[3])))
         elif op in (MAX_REPEAT, MIN_REPEAT) and argument[0] >= 1:
@@ -158,21 +158,29 @@ def requirements(sequence: list[tuple[Any, Any]]) -> list[Requirement]:
     return found
 
 
-def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> str | None:
-    """A string every match of one branch of an alternation holds: the characters before the
-    alternation with the branch's first ones, or else the branch's longest requirement of a
-    single string."""
+def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> Requirement | None:
+    """Strings one of which every match of one branch of an alternation holds: the characters
+    before the alternation with the branch's first ones, or one of the branch's own
+    requirements, whichever rules most sentences out (a branch that starts with a letter its
+    neighbour shares, "o" of "otc|over the counter", and then "sleep aid", is told by "sleep";
+    a branch that holds one of several words, by those words)."""
     lead = ""
     for op, argument in branch:
         if op is not LITERAL or argument >= 128:
             break
         lead += chr(argument).lower()
-    if before + lead and (lead or not branch):
-        return before + lead
-    single = [r[0] for r in requirements(branch) if len(r) == 1]
+    candidates = [r for r in requirements(branch) if r]
     if before:
-        single.append(before)
-    return max(single, key=len) if single else None
+        candidates.append((before,))
+    if before + lead and (lead or not branch):
+        candidates.append((before + lead,))
+    return min(candidates, key=strength) if candidates else None
+
+
+def strength(requirement: Requirement) -> tuple[int, int]:
+    """The order of requirements by how many sentences they rule out, most first: the shortest
+    string the longest, then the fewest strings."""
+    return -min(map(len, requirement)), len(requirement)
 
 
 def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
@@ -188,7 +196,7 @@ def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
             for other in useful
         )
     ]
-    return tuple(sorted(kept, key=lambda r: (-min(map(len, r)), len(r))))
+    return tuple(sorted(kept, key=strength))
 
 
 def holds_every(lowered: str, needed: tuple[Requirement, ...]) -> bool:

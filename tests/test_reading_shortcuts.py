@@ -79,6 +79,18 @@ def test_what_every_match_holds_is_read_from_the_expression() -> None:
     # The characters before an alternation join each branch's first ones ("post", which they
     # imply, is not tested again).
     assert needed(r"\bpost(?:op|surgical)\b") == (("postop", "postsurgical"),)
+    # A branch that starts with one letter ("o" of "otc" and "over", which the parser takes out
+    # in front of them) is told by a longer string of its own ("sleep").
+    assert needed(
+        r"\b(?:used|took)\s+(?:melatonin|(?:otc|over\W+the\W+counter)\s+sleep\s+aid)"
+    ) == (
+        ("melatonin", "sleep"),
+        ("used", "took"),
+    )
+    # Branches with no string in front each give the strongest of their own.
+    assert needed(r"\b(?:caused\s+nausea\b.{0,40}?\bstopped|nausea\W+(?:was\s+)?stopped)") == (
+        ("stopped",),
+    )
 
 
 def test_a_sentence_is_searched_only_where_it_holds_every_requirement() -> None:
