@@ -178,15 +178,22 @@ def branch_requirement(before: str, branch: list[tuple[Any, Any]]) -> Requiremen
 
 
 def strength(requirement: Requirement) -> tuple[int, int]:
-    """The order of requirements by how many sentences they rule out, most first: the shortest
-    string the longest, then the fewest strings."""
+    """The order of a branch's requirements by how many sentences they rule out, most first: the
+    shortest string the longest, then the fewest strings."""
     return -min(map(len, requirement)), len(requirement)
+
+
+def test_cost(requirement: Requirement) -> tuple[float, int, int]:
+    """The order requirements are tested in, the one that rules most sentences out for what its
+    test costs first: a test looks for each string in turn (of 29 drug names, all 29 where none
+    is there), and a longer string is rarer. The strings per character of the shortest."""
+    shortest = min(map(len, requirement))
+    return len(requirement) / shortest, -shortest, len(requirement)
 
 
 def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
     """The requirements worth a test (no string shorter than two characters, none that another
-    implies: "post" of "postop" or "postsurgical"), the one that rules most sentences out
-    first: its shortest string the longest, then the fewest strings."""
+    implies: "post" of "postop" or "postsurgical"), in the order of `test_cost`."""
     useful = list(dict.fromkeys(r for r in found if r and min(map(len, r)) >= 2))
     kept = [
         r
@@ -196,7 +203,7 @@ def ordered_requirements(found: list[Requirement]) -> tuple[Requirement, ...]:
             for other in useful
         )
     ]
-    return tuple(sorted(kept, key=strength))
+    return tuple(sorted(kept, key=test_cost))
 
 
 def holds_every(lowered: str, needed: tuple[Requirement, ...]) -> bool:
