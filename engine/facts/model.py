@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from engine.facts.derived import with_derived
 from engine.models import Span
@@ -43,18 +43,25 @@ class Fact(Model):
     evidence: Evidence
 
 
-class FactUsed(Model):
-    """A fact as a record shows it: its value, where it was read and the sentence."""
+@dataclass(slots=True, kw_only=True)
+class FactUsed:
+    """A fact as a record shows it: its value, where it was read and the sentence. A plain
+    dataclass rather than a model: an audit builds one for every fact of every letter from a
+    `Fact` already checked, and a model took several times as long to build. The records that
+    hold them (`AuditRecord`, `CheckResult`) validate them where they come in from outside (a
+    stored record read back) and write the same JSON as before."""
+
+    # As for a model: a field the shape does not have is an error where a record is read back.
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     name: str
     value: Any  # as in JSON: a date as its ISO string, so a stored record reads back equal
     source: str  # summary | rationale | note | facts_file | audit | default
     sentence: str
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def as_in_json(cls, value: Any) -> Any:
-        return value.isoformat() if isinstance(value, date) else value
+    def __post_init__(self) -> None:
+        if isinstance(self.value, date):
+            self.value = self.value.isoformat()
 
     @classmethod
     def of(cls, fact: Fact) -> FactUsed:
