@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from engine.compiler import APPLIES, TRUE, UNKNOWN, CompiledRules, compile_rules
 from engine.conditions import FieldType, fields_of, normalized, value_fits
@@ -37,7 +38,11 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
-class Finding(Model):
+# A finding and a verdict are plain dataclasses rather than models: the evaluator builds them from
+# rules already checked, several for every item judged, and a model took several times as long to
+# build. The records that hold them (`CheckResult`) write the same JSON as before.
+@dataclass(slots=True, kw_only=True)
+class Finding:
     rule_id: str
     title: str
     tier: str
@@ -48,8 +53,8 @@ class Finding(Model):
     confidence: str
     # What is unconfirmed, or which sources conflict (the rule's own note), shown beside it.
     confidence_note: str | None = None
-    facts_used: dict[str, Any] = Field(default_factory=dict)  # field -> value (None: unknown)
-    missing: list[str] = Field(default_factory=list)
+    facts_used: dict[str, Any] = field(default_factory=dict)  # field -> value (None: unknown)
+    missing: list[str] = field(default_factory=list)
 
 
 class SupportedQuantity(Model):
@@ -62,16 +67,17 @@ class SupportedQuantity(Model):
     units: float | None = None
 
 
-class Verdict(Model):
+@dataclass(slots=True, kw_only=True)
+class Verdict:
     outcome: Literal["certify", "deny", "insufficient", "no_rule"]
     date: datetime.date
     governing_tier: str | None = None
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     supported: SupportedQuantity | None = None
-    missing: list[str] = Field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
     # The facts the record was silent on that were taken at their stated default (facts.yaml),
     # with the value taken: a reader of the verdict sees what rests on a default.
-    defaults: dict[str, Any] = Field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
 
 
 def what_governs(rulebook: Rulebook, values: dict[str, Any]) -> list[Era]:
