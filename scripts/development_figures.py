@@ -10,10 +10,11 @@
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
    written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
-   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml and written-u.yaml),
+   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml, written-w.yaml, written-x.yaml and
+   written-y.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
-   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml and
-   written-v.yaml) by counts only, so that no scenario of them is
+   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
+   written-v.yaml and written-z.yaml) by counts only, so that no scenario of them is
    looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -81,12 +82,28 @@ SCENARIO_SETS = (
         WRITTEN / "written-u.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-w.yaml, a seventeenth development set",
+        WRITTEN / "written-w.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-x.yaml, an eighteenth development set",
+        WRITTEN / "written-x.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-y.yaml, a nineteenth development set",
+        WRITTEN / "written-y.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
     ("cases/scenarios/written-k.yaml, held out: counts only", WRITTEN / "written-k.yaml", False),
     ("cases/scenarios/written-q.yaml, held out: counts only", WRITTEN / "written-q.yaml", False),
     ("cases/scenarios/written-v.yaml, held out: counts only", WRITTEN / "written-v.yaml", False),
+    ("cases/scenarios/written-z.yaml, held out: counts only", WRITTEN / "written-z.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
