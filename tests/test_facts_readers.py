@@ -2368,6 +2368,151 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "surgery_date",
             date(2026, 10, 29),
         ),
+        # A list item ends with its line where the next line starts afresh: the item's "no
+        # opioids" does not reach the pain told on the next line, nor its score.
+        (
+            "Med list:\n- Gabapentin 600 mg TID\n- No opioids since 06/2016\n"
+            "Burning leg pain VAS 8/10 before titration, now 4-5/10.",
+            "Gabapentin 600 mg 1 po TID #90",
+            "medication_pain_relief",
+            True,
+        ),
+        (
+            "Burning leg pain VAS 8/10 before titration, now 4-5/10.",
+            None,
+            "pain_score",
+            5,
+        ),
+        ("Pain was 7/10, currently 3/10.", None, "pain_score", 3),
+        # A drug stopped, said without a verb after it.
+        (
+            "Current meds:\n- Naproxen 500 mg BID\n"
+            "- (Norco discontinued 04/2017 after taper, no opioids since)",
+            "Urine drug screen",
+            "opioid_use",
+            False,
+        ),
+        # A first-line drug stopped, with why in brackets or after a comma.
+        (
+            "- Amitriptyline 25 mg qhs, 10 wks, stopped 09/2016 (orthostatic dizziness, fell)",
+            "Duloxetine 30 mg 1 po qd #30",
+            "neuropathic_first_line_failed",
+            True,
+        ),
+        ("gabapentin stopped 04/2017, doing well.", None, "neuropathic_first_line_failed", None),
+        # Care given and the symptoms as they were, or worse, after it.
+        (
+            "He completed ten sessions of physical therapy, took naproxen and the leg pain "
+            "remains seven out of ten.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "He has completed six physical therapy visits and a month of meloxicam and the arm "
+            "symptoms are worse.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Eight weeks of night splints, workstation changes and ibuprofen; still wakes "
+            "3-4x/night with numb fingers.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        # "No other injections" beside the one named: that one was given, with its relief.
+        (
+            "Procedure hx: R L5-S1 TFESI 01/12/2017 -> 65% relief of leg pain lasting about ten "
+            "weeks; no other injections.",
+            "Repeat right L5-S1 TFESI, 1 injection",
+            "prior_injection_relief_weeks",
+            10,
+        ),
+        (
+            "R L5-S1 TFESI 01/12/2017 with 65% relief. Meds before injection: Norco 10/325 4/day; "
+            "after injection down to 1 tab/day.",
+            "Repeat right L5-S1 TFESI, 1 injection",
+            "medication_reduced_after_injection",
+            True,
+        ),
+        # A therapy the patient wants to try is one not had yet.
+        (
+            'Wants to try acupuncture "because a friend liked it".',
+            "Acupuncture 2x6 cervical",
+            "prior_acupuncture_visits",
+            0,
+        ),
+        # Why not by mouth, and a plan that starts the drug with no refills.
+        (
+            "Hx upper GI bleed 2014 on ibuprofen, so oral NSAIDs avoided.",
+            "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+            "oral_medication_not_tolerated",
+            True,
+        ),
+        (
+            "Plan: RICE, ASO brace, topical diclofenac two weeks, no refills.",
+            "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+            "drug_in_use",
+            False,
+        ),
+        # A brand asked for by preference: the generic's clause names no reaction to it.
+        (
+            "Brand Celebrex DAW per pt preference; generic celecoxib never tried, no allergy or "
+            "intolerance to it.",
+            "Celebrex 200 mg #30, dispense as written",
+            "brand_necessity_documented",
+            None,
+        ),
+        # Goals are what the care aims at, not the present.
+        (
+            "Goals set at start of trial (short term: walk 30 min, cut Norco by half; long "
+            "term: full duty by June).",
+            "Purchase of TENS unit",
+            "treatment_goals_documented",
+            True,
+        ),
+        (
+            "Goals set at start of trial (short term: walk 30 min, cut Norco by half; long "
+            "term: full duty by June).",
+            "Purchase of TENS unit",
+            "work_status",
+            None,
+        ),
+        ("Goals for trial: walk 30 min, sleep 6 hrs.", None, "treatment_goals_documented", True),
+        # The condition a follow-up visit is for, where no list of diagnoses is given.
+        (
+            "F/u chronic L S1 radiculopathy, DOI 2014, s/p 2 ESIs (last 09/2016).",
+            "Purchase of TENS unit",
+            "diagnoses",
+            ["neuralgia"],
+        ),
+        # Back at work with nothing held back; the neurologic examination summed up; no
+        # procedure of either kind planned.
+        (
+            "He went back to his regular job without any restrictions on august first.",
+            None,
+            "work_status",
+            "full_duty",
+        ),
+        ("Unable to return to his regular job.", None, "work_status", None),
+        ("There is no instability and no neurovascular deficit.", None, "motor_deficit", False),
+        ("No focal neurologic deficits.", None, "reflex_change", False),
+        (
+            "No injection or surgery is planned at this time.",
+            "MRI left shoulder",
+            "invasive_procedure_planned",
+            False,
+        ),
+        ("There was no plan for surgery.", None, "invasive_procedure_planned", None),
+        # What aggravates the pain is not care that failed.
+        (
+            "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
+            None,
+            "conservative_care_failed",
+            None,
+        ),
     ],
 )
 def test_wordings_of_notes_written_by_another_hand(
@@ -2376,11 +2521,35 @@ def test_wordings_of_notes_written_by_another_hand(
     assert read(note, request_line).get(name) == value
 
 
-def test_a_brand_and_its_generic_are_one_drug() -> None:
+@pytest.mark.parametrize(
+    "request_line",
+    [
+        "Cymbalta (duloxetine) 30mg daily #30",
+        # A generic named with its salt is the brand's drug too.
+        "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+    ],
+)
+def test_a_brand_and_its_generic_are_one_drug(request_line: str) -> None:
     from engine.requests import normalize_request
 
-    asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
+    asked = normalize_request(request_line, VOCABULARY)
     assert asked.medication is not None and asked.medication.ingredients == []
+    assert asked.service.subtype != "compounded"
+
+
+@pytest.mark.parametrize(
+    ("request_line", "subtype"),
+    [
+        ("Purchase of 2-lead TENS unit with electrodes for home use", "tens"),
+        ("Rental of cold therapy unit x 7 days", "cold_therapy_unit"),
+        ("Purchase of knee brace", "brace"),
+        ("Purchase of hospital bed", "other"),
+    ],
+)
+def test_equipment_bought_or_rented_is_of_its_own_kind(request_line: str, subtype: str) -> None:
+    from engine.requests import normalize_request
+
+    assert normalize_request(request_line, VOCABULARY).service.subtype == subtype
 
 
 def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:

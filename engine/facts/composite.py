@@ -208,6 +208,12 @@ def composite_mentions(
             and words.isdisjoint(_SILENT_RECORD)
         ):
             add("surgery_considered", False)
+            # "No injection or surgery is planned at this time": no procedure of either kind
+            # ("no plan for surgery" alone says nothing of injections).
+            if "injections" in of and all(
+                phrase_status(m[1]) is Status.ABSENT for m in of["injections"]
+            ):
+                add("invasive_procedure_planned", False)
     if "onset" in of and not words.isdisjoint(_ONSET_WORDS):
         for onset in _ONSET.finditer(with_figures(text)):
             figure = onset[1] or onset[3] or onset[5]
@@ -232,6 +238,9 @@ def composite_mentions(
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
+        # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
+        asking = words & _ASKING_WORDS
+        asks_for_it = bool(asking) and not (asking == {"refills"} and " no refills" in plain)
         started_now: dict[str, None] = {}
         continued: dict[str, None] = {}
         in_plan: dict[str, None] = {}
@@ -271,7 +280,7 @@ def composite_mentions(
                 and not just_given(before, findings.given_now)
             ):
                 continued[name] = None
-            elif planned and not current and words.isdisjoint(_ASKING_WORDS):
+            elif planned and not current and not asks_for_it:
                 # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never
                 # tells of it as taken starts it (`item.item_facts`).
                 in_plan[name] = None

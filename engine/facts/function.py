@@ -21,7 +21,13 @@ _PAIN = re.compile(
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
-_CHANGED_TO = re.compile(r"\s*(?:-+>|\u2192|=>|to|down\s+to|now)\s*(?:10|[0-9])\s*(?:/|of)", re.I)
+# "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
+_CHANGED_TO = re.compile(
+    r"\s*(?:-+>|\u2192|=>|to|down\s+to|now"
+    r"|[^.;0-9]{0,40}?\b(?:now|currently)\s+(?:(?:at|is)\s+)?(?:[0-9]\s*-\s*)?)"
+    r"\s*(?:10|[0-9])\s*(?:/|of)",
+    re.I,
+)
 
 
 def pain_scores(reader: Reader) -> None:
@@ -126,9 +132,12 @@ def measured(match: re.Match[str], side: str) -> int:
 # reviewer counts as meaningful (a third or more).
 MEANINGFUL_RELIEF = 0.3
 PAIN_DROP = "~pain_drop"
+# Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
+# 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
-    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*(?P<after>10|[0-9])"
-    r"\s*/\s*10\b",
+    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
+    r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+(?:(?:at|is|of)\s+)?"
+    r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 

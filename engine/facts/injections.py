@@ -88,12 +88,14 @@ _MEDICATION_DOWN = re.compile(
     r"narcotics?|analgesics?|tablets|pills|gabapentin|neurontin|lyrica|pregabalin)\b"
     # The drug first: "Norco 10/325 TID stopped 06/20".
     r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|opioids?|narcotics?|medications?|meds|"
-    r"gabapentin|neurontin)\b[^.;]{0,25}?\b(?:stopped|discontinued|reduced|decreased|tapered|cut)\b",
+    r"gabapentin|neurontin)\b[^.;]{0,25}?\b(?:stopped|discontinued|reduced|decreased|tapered|cut)\b"
+    # The dose after it: "after injection down to 1 tab/day".
+    r"|\bdown\s+to\s+(?:\d{1,2}|one|two|half\s+a)\s*(?:tabs?|tablets?|pills?)\b",
     re.I | re.ASCII,
 )
 _DOWN_WORDS = frozenset(
     ["cut", "reduced", "reduce", "decreased", "decrease", "lowered", "less", "stopped",
-     "discontinued", "weaned", "tapered"]
+     "discontinued", "weaned", "tapered", "down"]
 )  # fmt: skip
 # "No change in medication use after the injection", "pain medications unchanged": the
 # reduction the repeat criteria ask for, documented as not made.
@@ -122,11 +124,12 @@ _SINCE_WORDS = frozenset(
 FOLLOW_UP = f"{INJECTION}?:"
 # "No prior ESI", "has never had an epidural injection", "no previous injections", "never had a
 # medial branch block", "no diagnostic blocks": up to two words name the kind, never words of an
-# outcome ("no relief from the block" says a block was given).
+# outcome ("no relief from the block" says a block was given), nor of others than the one named
+# ("TFESI 01/12/2017 -> 65% relief ...; no other injections": that one was given).
 _NONE = re.compile(
     r"\b(?:no|never\s+had|not\s+had|never\s+undergone|not\s+undergone)\s+(?:an?\s+|any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:(?!relief\b|benefit\b|improvement\b|response\b|change\b|"
-    r"from\b|with\b|after\b|since\b)\w+\s+){0,2}?"
+    r"from\b|with\b|after\b|since\b|other\b|further\b|additional\b|more\b)\w+\s+){0,2}?"
     r"(?:injections?|blocks?|esis?|tfesis?|epidurals?|mbbs?|tpis?|rfas?|ablations?|neurotom(?:y|ies)|"
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,

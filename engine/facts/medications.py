@@ -53,9 +53,10 @@ _STOPPED_BEFORE = re.compile(
     re.I | re.ASCII,
 )
 
-# "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug.
+# "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug;
+# notes drop the verb ("Norco discontinued 04/2017 after taper", "tramadol d/c'd").
 _STOPPED_AFTER = re.compile(
-    r"[^.;,]{0,25}?\b(?:was|were|has\s+been|had\s+been|is)\s+(?:since\s+)?"
+    r"[^.;,]{0,25}?\b(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?:since\s+)?"
     r"(?:discontinued|stopped|tapered\s+off|weaned\s+off|d/c'?d)\b",
     re.I | re.ASCII,
 )

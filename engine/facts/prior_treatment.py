@@ -131,7 +131,10 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:has\s+|was\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|"
         rf"initiated)\b"
         # "First post-op therapy request": none of it given yet.
-        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial)\b)",
+        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial)\b"
+        # "Wants to try acupuncture", "interested in trying chiropractic": not had it yet.
+        rf"|\b(?:(?:wants?|would\s+like|wishes|hopes?|asks?)\s+to\s+try|interested\s+in\s+trying)"
+        rf"\s+(?:an?\s+)?(?:course\s+of\s+|trial\s+of\s+)?(?:{pattern})\b)",
         re.I | re.ASCII,
     )
     return Caseless(expression)
@@ -349,7 +352,7 @@ def visits_done(reader: Reader) -> None:
                 reader.add(therapies[0], count, *at)
                 if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
                     reader.add("postsurgical_visits_completed", count, *at)
-    if not words.isdisjoint(("no", "not", "never", "first", "initial")):
+    if not words.isdisjoint(("no", "not", "never", "first", "initial", "try", "trying")):
         none_done(reader, named)
 
 
