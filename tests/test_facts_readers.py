@@ -2506,6 +2506,12 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             False,
         ),
         ("There was no plan for surgery.", None, "invasive_procedure_planned", None),
+        (
+            "Tx hx: PT x12 (2014-15), HEP daily; gabapentin 600 TID, partial relief; no opioids.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",

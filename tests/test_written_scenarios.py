@@ -115,10 +115,6 @@ KNOWN_MISSES = {
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "mri-cervical-c6-deficit-failed-care": "'PT x8 (8/16-10/16) no change': a bare 'no change' "
     "after the care is not read as care that failed ('no change in meds' says nothing of it)",
-    "tens-30-day-rental-trial-radiculopathy": "the diagnosis is told after the date of injury "
-    "('DOI 04/2014 - chronic L5 radiculopathy') with no word that gives it as a diagnosis, the "
-    "burning is told without 'pain', and 'partial relief' from the care is not read as care "
-    "that failed",
     "tens-purchase-after-30-day-trial-crps": "the CRPS is named with no word that gives it as a "
     "diagnosis ('CRPS type I R hand after distal radius fx'), and the occupational therapy "
     "completed is not said to have failed",
