@@ -10,8 +10,9 @@
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
    written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
-   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml, written-w.yaml, written-x.yaml and
-   written-y.yaml),
+   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml,
+   written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml and
+   written-ac.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml and written-z.yaml) by counts only, so that no scenario of them is
@@ -95,6 +96,21 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-y.yaml, a nineteenth development set",
         WRITTEN / "written-y.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-aa.yaml, a twentieth development set",
+        WRITTEN / "written-aa.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ab.yaml, a twenty-first development set",
+        WRITTEN / "written-ab.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ac.yaml, a twenty-second development set",
+        WRITTEN / "written-ac.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

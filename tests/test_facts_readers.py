@@ -2512,6 +2512,111 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
+        # A review of the records, one dated entry each: the therapy as the entry's heading with
+        # its count, symptoms that persisted, the operative report dated before it, the drug
+        # asked for and never told of as taken, a history told as "hx".
+        (
+            "11/03/16-12/16/16 PT: ten visits; naproxen and cyclobenzaprine for three weeks; leg "
+            "pain persisted.",
+            "MRI lumbar spine without contrast",
+            "conservative_care_failed",
+            True,
+        ),
+        ("PT: 12 visits requested.", None, "prior_pt_visits", None),
+        (
+            "05/04/17 Operative report: arthroscopic L rotator cuff repair with subacromial "
+            "decompression, no complications.",
+            "Post-op PT L shoulder 2x6",
+            "surgery_date",
+            date(2017, 5, 4),
+        ),
+        ("01/05/17 Surgery consult: may need meniscectomy.", None, "surgery_date", None),
+        (
+            "Gabapentin stopped for dizziness. 11/13/17 Dr. Delgado: pain localized, 6/10; "
+            "requested Lidoderm patch, one per day.",
+            "Lidoderm 5% patch #30",
+            "drug_in_use",
+            False,
+        ),
+        ("Requesting refill of Lidoderm patch #30.", "Lidoderm 5% patch #30", "drug_in_use", None),
+        (
+            "05/09/16 Dr. Halvorsen: hx bleeding duodenal ulcer 2012, hospitalized and transfused.",
+            "Omeprazole 20 mg #30, 1 PO daily",
+            "gi_risk_factors",
+            True,
+        ),
+        # Notes of the emergency department and of consultants.
+        (
+            "Plan: naproxen 375 mg BID x 2 wks for OA flare, with omeprazole for GI protection.",
+            "Omeprazole 20 mg daily #14",
+            "nsaid_use",
+            True,
+        ),
+        (
+            "MDM: high suspicion of occult femoral neck fracture despite neg films.",
+            "MRI R hip without contrast",
+            "specific_lesion_suspected",
+            True,
+        ),
+        (
+            "Lives alone in 3rd-floor walk-up; leaving home needs two people to get him down "
+            "stairs.",
+            "Home health RN visits 3x/week x 3 weeks for wound VAC changes",
+            "homebound",
+            True,
+        ),
+        (
+            "PE: GCS 15, occipital hematoma, midline TTP C5-C6, UE strength 5/5.",
+            "X-ray cervical spine 3 views",
+            "neck_trauma_xray_criteria",
+            True,
+        ),
+        (
+            "CURES 11/30/16 consistent, UDS 08/2016 consistent, no early refills or lost Rx.",
+            "Tramadol ER 100 mg #30 daily",
+            "urine_drug_screen",
+            True,
+        ),
+        (
+            "L C6 radiculopathy, started duloxetine 30 mg two weeks ago for neuropathic arm pain.",
+            "Follow-up office visit with neurology",
+            "weeks_since_injury",
+            None,
+        ),
+        ("Neck pain began 3 weeks ago.", None, "weeks_since_injury", 3),
+        (
+            "Night splints, naproxen and a steroid injection in June gave only two weeks of "
+            "relief.",
+            "NCS bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Two attempts at return to regular duty failed within a week.",
+            "Functional capacity evaluation",
+            "work_status",
+            None,
+        ),
+        (
+            "Chronic L knee pain, x-rays medial compartment narrowing c/w OA.",
+            "Naproxen 375 mg #60, 1 PO BID",
+            "diagnoses",
+            ["arthritis"],
+        ),
+        (
+            "04/12/17-06/30/17 Dr. Sorensen: night splints, naproxen and job rotation; numbness "
+            "persisted.",
+            "NCS bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        ("Pain persists; recommend PT.", None, "conservative_care_failed", None),
+        (
+            "05/30/17 subacromial steroid injection gave two weeks of relief.",
+            "MRI R shoulder without contrast",
+            "conservative_care_failed",
+            True,
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",

@@ -12,7 +12,14 @@ from typing import Any
 
 from engine.facts.figures import DATE, date_of, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
-from engine.facts.medications import DRUG_FIRST, DRUG_NAMED, DRUG_NONE, DRUG_PLANNED, DRUG_TAKEN
+from engine.facts.medications import (
+    DRUG_ASKED,
+    DRUG_FIRST,
+    DRUG_NAMED,
+    DRUG_NONE,
+    DRUG_PLANNED,
+    DRUG_TAKEN,
+)
 from engine.facts.sentences import (
     OF_PATIENT,
     RECORD_WORDS,
@@ -90,6 +97,12 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(before[-len(cue) :]) == cue for cue in cues)
 
 
+_GOING_ON_WORDS = frozenset(
+    ["refill", "refills", "renew", "renewal", "continue", "continued", "continuing", "cont",
+     "ongoing", "maintain", "maintenance"]
+)  # fmt: skip
+
+
 def composite_mentions(
     sentence: Sentence,
     findings: Findings,
@@ -156,6 +169,10 @@ def composite_mentions(
             phrase_status(cue[1]) is not Status.ABSENT
         ):
             add("~care:persisting", True)
+            # Care named beside the symptoms it left ("night splints, naproxen and job
+            # rotation; numbness persisted") was given, in a sentence that plans nothing.
+            if not planned and not tried and any_stated(("care", "drug"), given):
+                add("~care:tried", True)
             break
     # A rationale reports the record where it speaks of this patient: "in most low back pain
     # cases, they show no benefit" reads the literature.
@@ -215,7 +232,13 @@ def composite_mentions(
             ):
                 add("invasive_procedure_planned", False)
     if "onset" in of and not words.isdisjoint(_ONSET_WORDS):
+        # "started duloxetine 30 mg two weeks ago for arm pain": the time since a drug was
+        # started, not since the symptoms began.
+        drugs = [m[1].strip() for m in of.get("drug", ())]
         for onset in _ONSET.finditer(with_figures(text)):
+            preceding = text[max(0, onset.start() - 40) : onset.start()].lower()
+            if any(drug in preceding for drug in drugs):
+                continue
             figure = onset[1] or onset[3] or onset[5]
             unit = (onset[2] or onset[4] or onset[6]).lower()
             count = int(figure) if figure.isdigit() else 2
@@ -234,13 +257,17 @@ def composite_mentions(
     # says something of it, so its silence is no first prescription (`item.item_facts`).
     for m in of.get("drug", ()):
         add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
-    if "drug" in of and (first or current or starting or taken_on or listed or planned):
+    if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
         # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
         asking = words & _ASKING_WORDS
         asks_for_it = bool(asking) and not (asking == {"refills"} and " no refills" in plain)
+        # A drug asked for without a word of going on ("requested Lidoderm patch, one per day";
+        # not "requesting a refill of Norco"): read apart (`item.item_facts`).
+        asked_new = asks and asks_for_it and words.isdisjoint(_GOING_ON_WORDS)
+        asked: dict[str, None] = {}
         started_now: dict[str, None] = {}
         continued: dict[str, None] = {}
         in_plan: dict[str, None] = {}
@@ -284,10 +311,14 @@ def composite_mentions(
                 # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never
                 # tells of it as taken starts it (`item.item_facts`).
                 in_plan[name] = None
+            elif asked_new and not current:
+                asked[name] = None
         for name in started_now:
             add(f"{DRUG_FIRST}{name}", True)
         for name in (n for n in in_plan if n not in started_now and n not in continued):
             add(f"{DRUG_PLANNED}{name}", True)
+        for name in (n for n in asked if n not in started_now and n not in continued):
+            add(f"{DRUG_ASKED}{name}", True)
         for name in (n for n in continued if n not in started_now):
             add(f"{DRUG_TAKEN}{name}", True)
             started = date_of(since) if since else None

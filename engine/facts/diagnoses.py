@@ -95,13 +95,15 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
     return False
 
 
-# A note that opens on what the visit follows up: "F/u chronic L5 radiculopathy, DOI 2014",
-# "Follow-up for R carpal tunnel syndrome". Weaker than a list given as the diagnoses: read
-# apart (`VISIT_DIAGNOSES`), it counts only where the record gives no such list.
+# A note that opens on what the visit follows up ("F/u chronic L5 radiculopathy, DOI 2014",
+# "Follow-up for R carpal tunnel syndrome"), or a finding read as a condition ("x-rays ...
+# medial compartment narrowing c/w OA"). Weaker than a list given as the diagnoses: read apart
+# (`IMPLIED_DIAGNOSES`), it counts only where the record gives no such list.
 _FOLLOW_UP_OF = re.compile(
     r"^\W*(?:f/u|follow[\s-]*up)\b(?:\s+(?:visit\s+)?(?:for|of|on)\b)?", re.I | re.ASCII
 )
-VISIT_DIAGNOSES = "~diagnoses:visit"
+_CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII)
+IMPLIED_DIAGNOSES = "~diagnoses:implied"
 
 
 def diagnosis_groups(reader: Reader) -> None:
@@ -116,7 +118,10 @@ def diagnosis_groups(reader: Reader) -> None:
     name = "diagnoses"
     if diagnosis_cue is None and reader.lowered.lstrip(" -*\t").startswith(("f/u", "follow")):
         diagnosis_cue = _FOLLOW_UP_OF.search(text)
-        name = VISIT_DIAGNOSES
+        name = IMPLIED_DIAGNOSES
+    elif diagnosis_cue is None and ("consistent" in words or "c/w" in reader.lowered):
+        diagnosis_cue = _CONSISTENT_WITH.search(text)
+        name = IMPLIED_DIAGNOSES
     if diagnosis_cue:
         groups = list(
             dict.fromkeys(

@@ -12,7 +12,7 @@ from engine.facts.carpal_tunnel import carpal_tunnel
 from engine.facts.composite import composite_mentions
 from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
-from engine.facts.diagnoses import VISIT_DIAGNOSES, diagnosis_groups
+from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import measured_function, pain_drop, pain_scores, work_status
@@ -195,8 +195,8 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     foreign = by_name.get("~foreign_body")
     if foreign and foreign.value:
         derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
-    if VISIT_DIAGNOSES in by_name:
-        derive("diagnoses", by_name[VISIT_DIAGNOSES].value, VISIT_DIAGNOSES)
+    if IMPLIED_DIAGNOSES in by_name:
+        derive("diagnoses", by_name[IMPLIED_DIAGNOSES].value, IMPLIED_DIAGNOSES)
     lesion = surgical_lesion(by_name)
     if lesion is not None:
         derive("surgical_lesion", lesion[0], lesion[1])

@@ -49,6 +49,13 @@ def pain_scores(reader: Reader) -> None:
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
+# A return tried or out of reach is no status held: "Two attempts at return to regular duty
+# ... failed", "unable to return to full duty".
+_RETURN_TRIED = re.compile(
+    r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
+    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z",
+    re.ASCII,
+)
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
@@ -66,7 +73,10 @@ def work_status(reader: Reader) -> None:
         # A status the sentence puts in the past ("works modified duty (was off work until
         # 2015)") is not the one now.
         at = phrase_position(reader.lowered, said[1])
-        if at is not None and _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0]):
+        if at is not None and (
+            _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
+            or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
+        ):
             continue
         reader.add("work_status", findings.work_status_meaning[said[1]])
     if reader.has_digit and not reader.words.isdisjoint(("works", "working", "worked")):

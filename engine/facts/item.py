@@ -13,6 +13,7 @@ from engine.facts.findings import Findings
 from engine.facts.function import PAIN_DROP
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import (
+    DRUG_ASKED,
     DRUG_FIRST,
     DRUG_NAMED,
     DRUG_NONE,
@@ -137,6 +138,15 @@ def request_facts(
         elif note and f"{DRUG_PLANNED}{drug}" in by_name:
             # A note that names the drug only in its plan, never as taken, starts it.
             give("drug_in_use", False, by_name[f"{DRUG_PLANNED}{drug}"])
+        elif (
+            note
+            and f"{DRUG_ASKED}{drug}" in by_name
+            and any(k.startswith(DRUG_NAMED) and k != f"{DRUG_NAMED}{drug}" for k in by_name)
+        ):
+            # A note that tells of other drugs and names the requested one only as asked for
+            # ("gabapentin ... stopped ...; requested Lidoderm patch") starts it; a bare request
+            # says nothing of it.
+            give("drug_in_use", False, by_name[f"{DRUG_ASKED}{drug}"])
         elif (
             note
             and f"{DRUG_NAMED}{drug}" not in by_name

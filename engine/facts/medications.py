@@ -19,12 +19,14 @@ from engine.negation import Status
 from engine.vocab import normalize_phrase
 
 # What the sentences say of drugs (written by `composite.composite_mentions`, read here and in
-# `item`): a drug taken, started now, none taken, named in any way, named only as planned.
+# `item`): a drug taken, started now, none taken, named in any way, named only as planned, asked
+# for without a word of going on.
 DRUG_TAKEN = "~drug:taken:"
 DRUG_FIRST = "~drug:first:"
 DRUG_NONE = "~drug:none"
 DRUG_NAMED = "~drug:named:"
 DRUG_PLANNED = "~drug:planned:"
+DRUG_ASKED = "~drug:asked:"
 
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.
@@ -158,13 +160,14 @@ def request_drug_facts(
             if key.startswith(DRUG_TAKEN)
             and findings.drug_class.get(key[len(DRUG_TAKEN) :]) == "nsaid"
         ]
-        # An NSAID started now, with the PPI asked for ("Starting naproxen 375 mg BID ... add
-        # omeprazole while on the NSAID"), is one prescribed with the request.
+        # An NSAID started now, or planned, with the PPI asked for ("Starting naproxen 375 mg BID
+        # ... add omeprazole while on the NSAID", "Plan: naproxen 375 mg BID x 2 wks, with
+        # omeprazole"), is one prescribed with the request.
         nsaids_started = [
             fact
             for key, fact in by_name.items()
-            if key.startswith(DRUG_FIRST)
-            and findings.drug_class.get(key[len(DRUG_FIRST) :]) == "nsaid"
+            for prefix in (DRUG_FIRST, DRUG_PLANNED)
+            if key.startswith(prefix) and findings.drug_class.get(key[len(prefix) :]) == "nsaid"
         ]
         if medication.drug_class in ("ppi", "h2_blocker"):
             if nsaids_taken:

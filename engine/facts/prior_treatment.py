@@ -98,6 +98,10 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:ledger|records?|history|log|notes?|summary)\b[^:.;]{{0,30}}?:\s*"
         rf"{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b(?!\s*(?:per|a|/|x)\b)"
         rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
+        # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
+        # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
+        rf"|\b(?:{pattern})\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
+        rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended)\b)"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
         rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
