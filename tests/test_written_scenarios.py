@@ -62,9 +62,6 @@ KNOWN_MISSES = {
     "diphenhydramine-long-term-insomnia": "the over-the-counter antihistamine taken for eight "
     "months is the sleep aid already tried, but nothing reads the drug requested as one of the "
     "measures tried before it",
-    "neurology-office-visit-med-monitoring": "the visit's purpose is told in its plan ('return "
-    "in 6 weeks to reassess response and BP, titrate'), which the office-visit reader does not "
-    "take as a stated purpose",
     "written-w/tens-purchase-after-documented-thirty-day-trial": "the care before the trial is "
     "told as completed and going on ('PT course completed 2016; continues HEP'), not as failed, "
     "and nothing says the pain persisted despite it",
