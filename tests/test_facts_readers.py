@@ -2617,6 +2617,14 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
+        # What a follow-up visit is for, as its plan states it.
+        (
+            "Plan: return in 6 weeks to reassess response and BP, titrate to 60 mg if tolerated.",
+            "Follow-up office visit with neurology x1 in 6 weeks",
+            "visit_purpose_documented",
+            True,
+        ),
+        ("Follow up in 4 weeks.", None, "visit_purpose_documented", None),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
