@@ -2641,6 +2641,49 @@ def test_wordings_of_notes_written_by_another_hand(
 
 
 @pytest.mark.parametrize(
+    ("note", "request_line", "name", "value"),
+    [
+        # The visit to come named as the next one, for talking findings through.
+        (
+            "Next visit in 3 weeks to discuss the EMG findings and injection options.",
+            "Office visit x1",
+            "visit_purpose_documented",
+            True,
+        ),
+        ("Next appt to go over the lumbar MRI.", None, "visit_purpose_documented", True),
+        # A past visit is not the one asked for, and an appointment alone has no purpose.
+        (
+            "At the last visit to discuss surgery she declined it.",
+            None,
+            "visit_purpose_documented",
+            None,
+        ),
+        ("Follow-up appointment in 2 weeks.", None, "visit_purpose_documented", None),
+        # Midline tenderness written after the word, its absence in one word, a head injury.
+        (
+            "Neck exam: tender to palpation over the spinous processes of C4-C6.",
+            "X-ray cervical spine",
+            "neck_trauma_xray_criteria",
+            True,
+        ),
+        ("C-spine nontender midline, full ROM.", None, "neck_trauma_xray_criteria", False),
+        (
+            "Hit her head on the shelf yesterday and has had neck pain since.",
+            "X-ray cervical spine",
+            "neck_trauma_xray_criteria",
+            True,
+        ),
+        # The lumbar spine's spinous processes are not the neck's.
+        ("Tenderness over the lumbar spinous processes.", None, "neck_trauma_xray_criteria", None),
+    ],
+)
+def test_visit_purpose_and_neck_trauma_wordings(
+    note: str, request_line: str | None, name: str, value: Any
+) -> None:
+    assert read(note, request_line).get(name) == value
+
+
+@pytest.mark.parametrize(
     "request_line",
     [
         "Cymbalta (duloxetine) 30mg daily #30",
