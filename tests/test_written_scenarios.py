@@ -46,6 +46,9 @@ DEVELOPMENT = (
     "written-ad",
     "written-ae",
     "written-af",
+    "written-ag",
+    "written-ah",
+    "written-ai",
 )
 HELD_OUT = (
     "written-b",
