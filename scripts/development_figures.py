@@ -12,7 +12,8 @@
    written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
    written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml,
    written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml,
-   written-ac.yaml, written-ad.yaml, written-ae.yaml and written-af.yaml),
+   written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
+   written-ah.yaml and written-ai.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml and written-za.yaml) by counts only, so that no scenario of them is
@@ -126,6 +127,21 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-af.yaml, a twenty-fifth development set",
         WRITTEN / "written-af.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ag.yaml, a twenty-sixth development set",
+        WRITTEN / "written-ag.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ah.yaml, a twenty-seventh development set",
+        WRITTEN / "written-ah.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ai.yaml, a twenty-eighth development set",
+        WRITTEN / "written-ai.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

@@ -2538,7 +2538,8 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "drug_in_use",
             False,
         ),
-        ("Requesting refill of Lidoderm patch #30.", "Lidoderm 5% patch #30", "drug_in_use", None),
+        # A refill asked for is of a drug taken.
+        ("Requesting refill of Lidoderm patch #30.", "Lidoderm 5% patch #30", "drug_in_use", True),
         (
             "05/09/16 Dr. Halvorsen: hx bleeding duodenal ulcer 2012, hospitalized and transfused.",
             "Omeprazole 20 mg #30, 1 PO daily",
@@ -2625,6 +2626,85 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             True,
         ),
         ("Follow up in 4 weeks.", None, "visit_purpose_documented", None),
+        # Medical-legal reports, telehealth notes and Request for Authorization forms.
+        (
+            "FUTURE MEDICAL CARE: A trial of six acupuncture sessions, once weekly, as an adjunct "
+            "to her daily home exercise.",
+            "Acupuncture 1x6 lumbar spine",
+            "prior_acupuncture_visits",
+            None,
+        ),
+        (
+            "Ten weeks of nightly wrist splinting and ibuprofen have not helped; no prior "
+            "electrodiagnostic testing.",
+            "Nerve conduction studies bilateral upper extremities",
+            "prior_electrodiagnostics",
+            None,
+        ),
+        (
+            'The C5-6 interlaminar ESI of 06/15/2017 provided "maybe 30 percent" relief lasting '
+            "approximately three weeks.",
+            "Repeat cervical epidural steroid injection C5-6",
+            "prior_injection_relief_percent",
+            30,
+        ),
+        (
+            'Had L4-5 interlaminar ESI 08/08/17; pt says it helped "maybe 30 percent" for about '
+            "two weeks.",
+            "Repeat lumbar epidural steroid injection L4-5",
+            "prior_injection_relief_percent",
+            30,
+        ),
+        (
+            "He completed twelve chiropractic manipulative treatments in 2015 with documented "
+            "return to unrestricted full duty.",
+            "Chiropractic manipulation lumbar spine x 2 visits",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "Ortho recommended nonoperative care; pt declines surgery.",
+            "Repeat MRI R knee",
+            "surgery_considered",
+            False,
+        ),
+        (
+            "Aberrant behavior: none; early refills none.",
+            "Hydrocodone/APAP 5/325 mg #90",
+            "aberrant_drug_behavior",
+            False,
+        ),
+        (
+            "RFA - medication refill. Requested treatment: hydrocodone/APAP 5/325 TID PRN, #90.",
+            "Hydrocodone/APAP 5/325 mg #90",
+            "opioid_use",
+            True,
+        ),
+        (
+            "Requested treatment: naproxen 500 BID x 20 days, no refills. Prior treatment: "
+            "acetaminophen 1 g TID x 10 days - minimal relief.",
+            "Naproxen 500 mg PO BID #40",
+            "drug_in_use",
+            False,
+        ),
+        (
+            "Tramadol 50 BID stopped 05/2026, ibuprofen PRN only.",
+            "Acupuncture cervical 1x/wk x 6 wks",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            'Orthopedist notes "likely MMT, arthroscopy if confirmed."',
+            "MRI left knee without contrast",
+            "surgery_considered",
+            True,
+        ),
+        (
+            "Ten weeks of PT/HEP and naproxen; the knee still locks twice a week.",
+            "MRI left knee without contrast",
+            "conservative_care_failed",
+            True,
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",

@@ -18,6 +18,7 @@ from engine.facts.medications import (
     DRUG_NAMED,
     DRUG_NONE,
     DRUG_PLANNED,
+    DRUG_REFILL,
     DRUG_TAKEN,
 )
 from engine.facts.sentences import (
@@ -45,6 +46,10 @@ _REFERRAL_WORDS = frozenset(
     ["referral", "refer", "referred", "consult", "consultation", "evaluation", "see", "surgeon"]
 )
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
+_IF_SHOWN = re.compile(
+    r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated)\b",
+    re.I | re.ASCII,
+)
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
@@ -97,6 +102,7 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(before[-len(cue) :]) == cue for cue in cues)
 
 
+_REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
 _GOING_ON_WORDS = frozenset(
     ["refill", "refills", "renew", "renewal", "continue", "continued", "continuing", "cont",
      "ongoing", "maintain", "maintenance"]
@@ -190,8 +196,9 @@ def composite_mentions(
     # be denied ("not ... considering ... surgical intervention") is none.
     # Without an injection or a surgery named, a plan says nothing here (and working out the
     # plan's negation is the costly part).
+    shown_if = "if" in words and _IF_SHOWN.search(text) is not None
     if (
-        "procedure_planned" in of
+        ("procedure_planned" in of or shown_if)
         and "previously" not in words
         and ("injections" in of or "surgeries" in of)
     ):
@@ -211,7 +218,11 @@ def composite_mentions(
         conditional = (
             "if" in words
             and (Status.PRESENT in statuses or Status.POSSIBLE in statuses)
-            and any_stated(("procedure_planned",), (Status.PRESENT, Status.POSSIBLE))
+            and (
+                any_stated(("procedure_planned",), (Status.PRESENT, Status.POSSIBLE))
+                # "likely MMT, arthroscopy if confirmed": the surgery the study would decide.
+                or shown_if
+            )
         )
         if (plan_stated and Status.PRESENT in statuses) or conditional:
             add("invasive_procedure_planned", True)
@@ -257,6 +268,9 @@ def composite_mentions(
     # says something of it, so its silence is no first prescription (`item.item_facts`).
     for m in of.get("drug", ()):
         add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
+    # "RFA - medication refill": the note asks to go on with a drug, whichever it names.
+    if not words.isdisjoint(_REFILL_WORDS) and " no refill" not in plain:
+        add(DRUG_REFILL, True)
     if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
@@ -266,7 +280,10 @@ def composite_mentions(
         asks_for_it = bool(asking) and not (asking == {"refills"} and " no refills" in plain)
         # A drug asked for without a word of going on ("requested Lidoderm patch, one per day";
         # not "requesting a refill of Norco"): read apart (`item.item_facts`).
-        asked_new = asks and asks_for_it and words.isdisjoint(_GOING_ON_WORDS)
+        going_on = words & _GOING_ON_WORDS
+        if going_on == {"refills"} and " no refills" in plain:
+            going_on = frozenset()
+        asked_new = asks and asks_for_it and not going_on
         asked: dict[str, None] = {}
         started_now: dict[str, None] = {}
         continued: dict[str, None] = {}

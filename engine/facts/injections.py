@@ -41,10 +41,16 @@ _INJECTED = re.compile(
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
 )
-# "50% relief", "60-70 percent improvement": the upper figure of a range.
+# "50% relief", "60-70 percent improvement": the upper figure of a range; a figure quoted as the
+# patient gave it ('"maybe 30 percent" relief').
 _RELIEF = re.compile(
-    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)\s*(?:of\s+)?(?:pain\s+)?"
+    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)[\"']?\s*(?:of\s+)?(?:pain\s+)?"
     r"(?:relief|improvement|reduction|decrease|better)",
+    re.I | re.ASCII,
+)
+# The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
+_HELPED_PERCENT = re.compile(
+    r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,2}?(\d{1,3})\s*(?:%|percent)",
     re.I | re.ASCII,
 )
 # "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
@@ -185,12 +191,13 @@ def injections_given(reader: Reader) -> None:
 
 def outcome(reader: Reader, text: str, prefix: str) -> None:
     """The relief an injection gave, how long it lasted, and whether pain medication went down."""
-    relief = _RELIEF.search(text)
+    relief = _RELIEF.search(text) or _HELPED_PERCENT.search(text)
     drop = None if relief else _SCORE_DROP.search(text)
     share = None if relief or drop else _RELIEF_SHARE.search(text)
     if relief or drop or share:
         if relief:
-            percent, at = int(relief[2] or relief[1]), relief.span()
+            upper = relief.groups()[1] if relief.re is _RELIEF else None
+            percent, at = int(upper or relief[1]), relief.span()
         elif drop:
             before, after = int(drop[1] or drop[3]), int(drop[2] or drop[4])
             percent, at = max(0, round(100 * (before - after) / before)), drop.span()

@@ -20,13 +20,14 @@ from engine.vocab import normalize_phrase
 
 # What the sentences say of drugs (written by `composite.composite_mentions`, read here and in
 # `item`): a drug taken, started now, none taken, named in any way, named only as planned, asked
-# for without a word of going on.
+# for without a word of going on; a refill asked for of some drug.
 DRUG_TAKEN = "~drug:taken:"
 DRUG_FIRST = "~drug:first:"
 DRUG_NONE = "~drug:none"
 DRUG_NAMED = "~drug:named:"
 DRUG_PLANNED = "~drug:planned:"
 DRUG_ASKED = "~drug:asked:"
+DRUG_REFILL = "~drug:refill"
 
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.

@@ -63,6 +63,8 @@ _LIST_MARKER_START = re.compile(r"\s*(?:([1-9]|1[0-9])\.|[-*\u2022])(?=\s)", re.
 PLAN_HEADINGS = (
     r"(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan"
     r"|recommendations?"
+    # A medical-legal report's section of the care to come.
+    r"|future\s+medical(?:\s+(?:care|treatment))?"
 )
 _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
