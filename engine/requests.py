@@ -172,10 +172,13 @@ VISIT_CATEGORIES = {
 def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
     """Type one request. Never raises: what is not recognised stays empty or `other`."""
     text = plain_spaces(text)
-    words = normalize_phrase(text)
-    words, perioperative = set_aside_perioperative(words, vocabulary)
+    whole = normalize_phrase(text)
+    words, perioperative = set_aside_perioperative(whole, vocabulary)
     service = find_service(words, vocabulary)
     if perioperative:
+        if service.category == "other":
+            # The qualifier is the service's own name: "Post-op therapy L elbow 2x6".
+            service = find_service(whole, vocabulary)
         service = as_perioperative(service, vocabulary)
     medication = None
     if service.category == "medication":

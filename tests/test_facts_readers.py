@@ -2705,6 +2705,78 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
+        # Interpreters' visits, chiropractors' daily notes, surgeons' post-operative follow-ups.
+        (
+            "Plan: naproxen 500 bid for one month, then reassess; continue quad HEP.",
+            "Naproxen 500 mg #60, 1 PO BID x 30 days",
+            "drug_in_use",
+            False,
+        ),
+        ("Plan: continue naproxen 500 bid.", "Naproxen 500 mg #60", "drug_in_use", True),
+        (
+            'First ESI 06/13/2017. Per interpreter, pt states "it helped a little, maybe one '
+            'third, for about two weeks, then it was back the same."',
+            "Repeat L5-S1 interlaminar ESI",
+            "prior_injection_relief_percent",
+            33,
+        ),
+        (
+            "Completed 6 CMT visits (cervical only, no HVLA after arm sx increased), HEP, and "
+            "naproxen 500 BID x 8 wks without change.",
+            "MRI cervical spine w/o contrast",
+            "home_exercise_program",
+            True,
+        ),
+        (
+            "Initial acupuncture eval, L.Ac. 39 y/o F home health aide.",
+            "Acupuncture 2x/wk x 3 wks lumbar (6 sessions)",
+            "prior_acupuncture_visits",
+            0,
+        ),
+        (
+            "P: re-examine in 4 wks to update work restrictions (aim full duty), repeat ODI/ROM.",
+            "Follow-up re-examination with PTP (DC) in 4 weeks, 1 visit",
+            "visit_purpose_documented",
+            True,
+        ),
+        (
+            "P: re-examine in 4 wks to update work restrictions (aim full duty).",
+            "Follow-up re-examination with PTP (DC) in 4 weeks, 1 visit",
+            "work_status",
+            "modified_duty",
+        ),
+        (
+            "P: 30-day home TENS trial with log; goals: short term sit 45 min, long term walk 30 "
+            "min daily.",
+            "TENS unit 30-day home rental trial, lumbar",
+            "treatment_goals_documented",
+            True,
+        ),
+        (
+            "Night splints x 6 wks and ibuprofen, no change.",
+            "NCV bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        ("PT x 8, no change in meds; neck pain.", None, "conservative_care_failed", None),
+        (
+            "No prior neck PT or chiro on this claim.",
+            "PT cervical spine 2x3",
+            "prior_pt_visits",
+            0,
+        ),
+        (
+            "Taking naproxen 500 BID and ice. No prior opioid use, CURES reviewed today.",
+            "Hydrocodone/APAP 5/325 mg 1 PO q6h prn pain #20",
+            "opioid_use",
+            False,
+        ),
+        (
+            "R 5th metacarpal neck fx, ORIF w/ plate 11/21/16.",
+            "Post-op hand therapy (OT) R hand 2x4",
+            "surgery_date",
+            date(2016, 11, 21),
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",

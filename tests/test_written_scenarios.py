@@ -62,6 +62,39 @@ HELD_OUT = (
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
+    "postop-pt-2026-meniscectomy-after-24-preop-visits": "the first post-operative request at 12 visits: the rules app"
+    "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "postop-pt-meniscectomy-first-12-within-6mo-2026": "the first post-operative request at 12 visits: the rules app"
+    "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "mri-lumbar-s1-deficit-failed-care-surgical-candidate": "the patient would consider surgery "
+    "only in his own quoted words ('if an operation will fix it, I want to know') and the plan's "
+    "'spine surgery consult depending on findings' names the specialist, so no surgery is read as "
+    "considered",
+    "hydrocodone-continuation-four-as-documented": "the patient's words, quoted through the interpreter, carry what the reader needs: the relief and the drug taken are "
+    "told in the patient's words, not read as the drug in use with its relief",
+    "tens-30-day-home-trial-radicular-pain-goals": "the patient's words, quoted through the interpreter, carry what the reader needs: the care that failed and the "
+    "neuropathic pain are told in the patient's words",
+    "consult-hand-surgeon-severe-cts-failed-care": "the reason for the referral (release for an "
+    "electrodiagnostically confirmed syndrome after failed care) is not read as the surgeon's "
+    "expertise needed",
+    "mri-shoulder-cuff-weakness-failed-pt-and-injection": "the patient's words, quoted through the interpreter, carry what the reader needs: that the care failed is told "
+    "in the patient's words",
+    "mri-knee-locking-meniscal-signs-surgery-considered": "the patient's words, quoted through the interpreter, carry what the reader needs: the locking is told in the "
+    "patient's words, and 'ortho consult for arthroscopy if tear confirmed' names the specialist "
+    "before the procedure",
+    "naproxen-knee-oa-flare-short-course": "the pain is told only in the patient's words ('hard to "
+    "stand for the lunch shift'), with no score, which the first-NSAID rule for arthritis asks",
+    "mua-lumbar-after-chiro-plateau": "manipulation under anaesthesia is read as a low-back "
+    "surgery, judged by the surgical criteria, where the guideline's own line on it is not encoded",
+    "written-ah/tens-thirty-day-home-trial-radicular": "the care before the trial is told as "
+    "completed and going on ('Has completed 12 PT visits and 12 CMT visits, does HEP daily'), "
+    "with no word that it failed",
+    "postop-ot-metacarpal-orif-8-more-to-16": "a second course after the first eight visits: the "
+    "metacarpal line is quoted without its period, and only a first course within it is certified",
+    "opioid-norco-short-supply-after-knee-scope": "a short supply two days after surgery is not "
+    "marked post-operative by the request's words, so the chronic-opioid rules judge it",
+    "mr-arthrogram-shoulder-suspected-retear": "that the care after the repair failed is told "
+    "without a word of failing or persisting",
     "pt-2026-post-meniscectomy-outside-cap-video": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "written-af/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules app"
@@ -140,8 +173,6 @@ KNOWN_MISSES = {
     "written-o/postop-pt-2026-meniscectomy-after-cap": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "mri-cervical-c6-deficit-failed-care": "'PT x8 (8/16-10/16) no change': a bare 'no change' "
-    "after the care is not read as care that failed ('no change in meds' says nothing of it)",
     "tens-purchase-after-30-day-trial-crps": "the CRPS is named with no word that gives it as a "
     "diagnosis ('CRPS type I R hand after distal radius fx'), and the occupational therapy "
     "completed is not said to have failed",

@@ -53,7 +53,10 @@ _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\
 # ... failed", "unable to return to full duty".
 _RETURN_TRIED = re.compile(
     r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
-    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z",
+    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z"
+    # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
+    r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
+    r"(?:(?:a\s+)?return\s+to\s+)?\Z",
     re.ASCII,
 )
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part

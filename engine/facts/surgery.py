@@ -48,7 +48,7 @@ _SIDE_SITE = (
 )
 # What a note writes between a procedure and its date: what it was of, in brackets, and the
 # procedures done with it ("RTC repair (supraspinatus) + SAD 07/05/2017").
-_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with)\s*[A-Za-z][\w-]{1,15}){0,2}"
+_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,15}){0,2}"
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)".
