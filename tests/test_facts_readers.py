@@ -2423,8 +2423,7 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
         ),
         # A day and month without a year is no date.
         (
-            "He is status post left knee arthroscopic partial lateral meniscectomy on march "
-            "ninth.",
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march ninth.",
             "Post-operative physical therapy 2 x 3 left knee",
             "surgery_date",
             None,
