@@ -521,8 +521,12 @@ def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
     names = (phrase.text.strip() for _, _, phrase in vocabulary.drug_index.matches(words))
     drugs: dict[str, str] = {}
     for name in names:
-        drugs.setdefault(vocabulary.generic_of_brand.get(name, name), name)
+        drugs.setdefault(_SALT.sub("", vocabulary.generic_of_brand.get(name, name)), name)
     return list(drugs.values())
+
+
+# The salt a generic is named with is the same drug: "Diclofenac sodium 1% gel (Voltaren)".
+_SALT = re.compile(r"\s+(?:sodium|potassium|hcl|hydrochloride|epolamine)\Z")
 
 
 def first_word(text: str) -> str:

@@ -414,8 +414,6 @@ KNOWN_MISSES = {
     "a PPI item reads only the drugs taken, not those asked for beside it",
     "CM16-0248698:nsaid_use:18": "the NSAID (celecoxib) is asked for in another item of the letter; "
     "a PPI item reads only the drugs taken, not those asked for beside it",
-    "CM17-0013625:nsaid_use:4": "the NSAID (Celebrex) is prescribed in the same plan and asked for "
-    "in another item; an H2-blocker item reads only the drugs taken",
     "seed-004_e4b70695cb527144:postsurgical_visits_completed": "'has not had any physical "
     "therapy since his surgery' is read as no therapy at all, not as none after the surgery",
     "CM16-0237844:latest_report_date": "'On December 01, 2016 a request was received': a request "
@@ -461,11 +459,6 @@ KNOWN_MISSES = {
     "seed-004_e4b70695cb527144:prior_course_given:1": "'Treatment ... to date has included ... "
     "physical therapy' names a course given, but 'has not had any physical therapy since his "
     "surgery' is read as no visit at all, and a count of none outweighs a course named",
-    "esi-second-after-little-relief:prior_injection_relief_percent": "'He states it helped \"maybe "
-    "30 percent\" for two weeks': the ESI is named in the sentence before, and 'helped ... "
-    "percent' is not a wording of relief that is read",
-    "esi-second-after-little-relief:prior_injection_relief_weeks": "how long the relief lasted is "
-    "read only beside its percent, in a sentence naming the injection (see the percent)",
     "fce-for-the-employer-only:conflicting_medical_reports": "'no QME or AME yet and no dispute "
     "over his restrictions': the absence of a conflict is not read ('dispute' is not a wording of "
     "conflict in the list)",

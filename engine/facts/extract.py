@@ -4,6 +4,7 @@ kept per fact, then the facts that take several sentences and those of each item
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,7 @@ from engine.facts.carpal_tunnel import carpal_tunnel
 from engine.facts.composite import composite_mentions
 from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
-from engine.facts.diagnoses import diagnosis_groups
+from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
 from engine.facts.figures import MID_MONTH
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
@@ -201,6 +202,8 @@ def letter_facts(
     foreign = by_name.get("~foreign_body")
     if foreign and foreign.value:
         derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
+    if IMPLIED_DIAGNOSES in by_name:
+        derive("diagnoses", by_name[IMPLIED_DIAGNOSES].value, IMPLIED_DIAGNOSES)
     lesion = surgical_lesion(by_name)
     if lesion is not None:
         derive("surgical_lesion", lesion[0], lesion[1])
@@ -289,6 +292,14 @@ def header_fact(case: Case, name: str, value: Any) -> Fact:
     )
 
 
+_GOAL_WORDS = frozenset(["goal", "goals"])
+_GOALS_OPENING = re.compile(
+    r"^\W*(?:(?:treatment|functional|short[\s-]term|long[\s-]term|trial)\s+)?goals?\b",
+    re.I | re.ASCII,
+)
+GOALS = "treatment_goals_documented"
+
+
 def facts_in(
     sentence: Sentence, findings: Findings, needs: frozenset[str] = frozenset()
 ) -> list[Reading]:
@@ -296,6 +307,11 @@ def facts_in(
     those of every letter (`drugs`, `comorbidities`, `rehabilitation`). The topic readers run in
     this order, which `settle` relies on where several sentences give one fact."""
     reader = Reader(sentence, findings)
+    if not reader.words.isdisjoint(_GOAL_WORDS) and _GOALS_OPENING.match(sentence.text):
+        # "Goals: walk 30 min, cut Norco by half; long term: full duty by June": what the care
+        # aims at, not what is now. Only that goals are set is read.
+        finding_mentions(reader)
+        return [r for r in reader.found if r.name == GOALS]
     age_and_sex(reader)
     record_dates(reader)
     pain_scores(reader)

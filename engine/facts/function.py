@@ -22,7 +22,13 @@ _PAIN = re.compile(
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
-_CHANGED_TO = re.compile(r"\s*(?:-+>|\u2192|=>|to|down\s+to|now)\s*(?:10|[0-9])\s*(?:/|of)", re.I)
+# "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
+_CHANGED_TO = re.compile(
+    r"\s*(?:-+>|\u2192|=>|to|down\s+to|now"
+    r"|[^.;0-9]{0,40}?\b(?:now|currently)\s+(?:(?:at|is)\s+)?(?:[0-9]\s*-\s*)?)"
+    r"\s*(?:10|[0-9])\s*(?:/|of)",
+    re.I,
+)
 
 
 def pain_scores(reader: Reader) -> None:
@@ -51,6 +57,13 @@ def pain_scores(reader: Reader) -> None:
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
+# A return tried or out of reach is no status held: "Two attempts at return to regular duty
+# ... failed", "unable to return to full duty".
+_RETURN_TRIED = re.compile(
+    r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
+    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z",
+    re.ASCII,
+)
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
@@ -68,7 +81,10 @@ def work_status(reader: Reader) -> None:
         # A status the sentence puts in the past ("works modified duty (was off work until
         # 2015)") is not the one now.
         at = phrase_position(reader.lowered, said[1])
-        if at is not None and _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0]):
+        if at is not None and (
+            _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
+            or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
+        ):
             continue
         reader.add("work_status", findings.work_status_meaning[said[1]])
     if reader.has_digit and not reader.words.isdisjoint(("works", "working", "worked")):
@@ -134,9 +150,12 @@ def measured(match: re.Match[str], side: str) -> int:
 # reviewer counts as meaningful (a third or more).
 MEANINGFUL_RELIEF = 0.3
 PAIN_DROP = "~pain_drop"
+# Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
+# 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
-    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*(?P<after>10|[0-9])"
-    r"\s*/\s*10\b",
+    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
+    r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+(?:(?:at|is|of)\s+)?"
+    r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 

@@ -40,7 +40,13 @@ _KEPT_DOT = (
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
-_BULLET_LINE = "\n(?![ \t]*[-*\u2022][ \t])"
+_BULLET_LINE = "\n(?![ \t]*(?:[-*\u2022][ \t]|\\|))"
+# A list item or a table row ends with its line where the next line starts a new thought with a
+# capital ("- No opioids since 06/2016" then "Burning leg pain VAS 8/10"): without the cut, the
+# item's negation would reach the next line. A line that carries on in lower case is the item
+# wrapped.
+_ITEM_START = re.compile(r"\s*(?:[-*\u2022][ \t]|\|)", re.ASCII)
+_ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
 _RUN = rf"[^.!?\n]*(?:{_BULLET_LINE}[^.!?\n]*)*"
 _SENTENCE = re.compile(
     rf"(?:[^.!?\n]|{_BULLET_LINE}){_RUN}(?:(?:{_KEPT_DOT}){_RUN})*(?:[.!?]|(?=\n)|$)", re.ASCII
@@ -57,6 +63,8 @@ _LIST_MARKER_START = re.compile(r"\s*(?:([1-9]|1[0-9])\.|[-*\u2022])(?=\s)", re.
 PLAN_HEADINGS = (
     r"(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan"
     r"|recommendations?"
+    # A medical-legal report's section of the care to come.
+    r"|future\s+medical(?:\s+(?:care|treatment))?"
 )
 _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
@@ -66,7 +74,15 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     """Where each sentence of a text starts and ends, and whether it is an item of a list
     (numbered, or bulleted with "-") under a plan heading (whose treatments are planned, not
     given)."""
-    spans = [[m.start(), m.end()] for m in _SENTENCE.finditer(text)]
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while _ITEM_START.match(text, start, end) and (
+            cut := _ITEM_LINE_END.search(text, start, end)
+        ):
+            spans.append([start, cut.start()])
+            start = cut.end()
+        spans.append([start, end])
     last_number = 0  # the number of the list's last item; 0 outside a list
     for here, following in zip(spans, spans[1:], strict=False):
         marker = _LIST_MARKER_END.search(text, here[0], here[1])

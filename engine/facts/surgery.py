@@ -9,6 +9,7 @@ import re
 from engine.facts.figures import DATE, date_of
 from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
+from engine.negation import Status
 
 _SURGERY_WORDS = frozenset(
     [
@@ -137,6 +138,14 @@ _DONE_BEFORE = re.compile(
 
 # Surgeries named by their approach alone, which say nothing of what was done through it.
 _APPROACHES = frozenset(["arthroscopy", "arthroscopic surgery"])
+# The date first, then that the surgery was done, then what it was: a dated entry of the
+# record ("05/04/17 Operative report: arthroscopic L rotator cuff repair"), "On 05/04/17 he
+# underwent ...".
+_DATE_THEN_DONE = re.compile(
+    rf"(?:{DATE})\s*(?:[:,-]\s*)?(?:(?:he|she|the\s+patient|patient|pt)\s+)?"
+    r"(?:(?:underwent|operative\s+report|op\s+report|op\s+note)\b\s*:?|surgery\s*:)",
+    re.I | re.ASCII,
+)
 
 
 def surgery_dates(reader: Reader) -> None:
@@ -150,6 +159,9 @@ def surgery_dates(reader: Reader) -> None:
     if has_digit:
         surgery = _SURGERY_ON.search(text)
         if surgery and reader.asks and not _DONE_BEFORE.search(text, 0, surgery.start()):
+            return
+        if surgery is None:
+            dated_first(reader)
             return
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
@@ -175,3 +187,26 @@ def surgery_dates(reader: Reader) -> None:
                     chosen = done_through[0]
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
+
+
+def dated_first(reader: Reader) -> None:
+    """A surgery done on a date written before it: the procedure named first after the word
+    that says it was done (the procedure done through an approach before the approach)."""
+    done = _DATE_THEN_DONE.search(reader.text)
+    operated = date_of(done) if done else None
+    if done is None or operated is None:
+        return
+    named = [
+        (at, match[1])
+        for match in reader.findings.surgery_pattern.finditer(reader.plain, reader.words)
+        if (at := phrase_position(reader.lowered, match[1]))
+        and at[0] >= done.end()
+        and reader.phrase_status(match[1]) in (Status.PRESENT, Status.HISTORICAL)
+    ]
+    if not named:
+        return
+    chosen = next((at for at, p in named if p.strip() not in _APPROACHES), named[0][0])
+    reader.add("surgery_date", operated, done.start(), done.end())
+    reader.add("prior_surgery", True, done.start(), done.end())
+    kind = named_with_site(reader.text, *chosen)
+    reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
