@@ -2368,6 +2368,66 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "surgery_date",
             date(2026, 10, 29),
         ),
+        # Dictated notes: numbers and dates written out in words, a compound number with a
+        # space as one number.
+        (
+            "According to the therapy records she has now completed twenty four physical therapy "
+            "visits on this claim.",
+            "Physical therapy 2 x 4 lumbar spine",
+            "prior_pt_visits",
+            24,
+        ),
+        (
+            "Before the surgery he had used thirty six physical therapy visits for this knee.",
+            None,
+            "prior_pt_visits",
+            36,
+        ),
+        ("She has completed twenty physical therapy visits.", None, "prior_pt_visits", 20),
+        # A strength grade in words is no count of visits.
+        (
+            "Plantar flexion is four out of five on the left.",
+            "Physical therapy 2 x 4 lumbar spine",
+            "prior_pt_visits",
+            None,
+        ),
+        ("The patient is a forty five year old plumber.", None, "age_years", 45),
+        ("The patient is a fifty year old utility lineman.", None, "age_years", 50),
+        ("The leg pain remains seven out of ten.", None, "pain_score", 7),
+        (
+            "The patient has a date of injury of october twenty sixth twenty sixteen.",
+            None,
+            "injury_date",
+            date(2016, 10, 26),
+        ),
+        (
+            "He twisted his right knee crawling under a house on september nineteenth twenty "
+            "sixteen.",
+            None,
+            "injury_date",
+            date(2016, 9, 19),
+        ),
+        (
+            "She states that on march fourteenth twenty seventeen she was stacking cases on a "
+            "high shelf and developed aching in the left shoulder.",
+            None,
+            "injury_date",
+            date(2017, 3, 14),
+        ),
+        (
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march "
+            "ninth twenty twenty six by doctor nakamura.",
+            "Post-operative physical therapy 2 x 3 left knee",
+            "surgery_date",
+            date(2026, 3, 9),
+        ),
+        # A day and month without a year is no date.
+        (
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march ninth.",
+            "Post-operative physical therapy 2 x 3 left knee",
+            "surgery_date",
+            None,
+        ),
         # A list item ends with its line where the next line starts afresh: the item's "no
         # opioids" does not reach the pain told on the next line, nor its score.
         (
@@ -2790,6 +2850,67 @@ def test_wordings_of_notes_written_by_another_hand(
     note: str, request_line: str | None, name: str, value: Any
 ) -> None:
     assert read(note, request_line).get(name) == value
+
+
+@pytest.mark.parametrize(
+    ("note", "injured"),
+    [
+        ("Date of injury: October 26th, 2016.", date(2016, 10, 26)),
+        ("He was injured on the 26th of October 2016 at work.", date(2016, 10, 26)),
+        ("Date of injury of june first two thousand and nine.", date(2009, 6, 1)),
+        ("Date of injury of july thirty-first two thousand sixteen.", date(2016, 7, 31)),
+        ("Date of injury of april second nineteen ninety nine.", date(1999, 4, 2)),
+        ("He was injured at work in march twenty seventeen.", date(2017, 3, 15)),
+        # A year alone, a day and month alone, or a day the month does not have: no date.
+        ("He was injured at work in twenty sixteen.", None),
+        ("Cervical x-rays on november fourth showed mild degenerative change.", None),
+        ("Date of injury of february thirtieth twenty seventeen.", None),
+        ("She may have injured it twenty twenty times.", None),
+    ],
+)
+def test_a_date_written_out_in_words(note: str, injured: date | None) -> None:
+    assert read(note).get("injury_date") == injured
+
+
+@pytest.mark.parametrize(
+    ("note", "began"),
+    [
+        (
+            "She states that since about may of this year she has had numbness and tingling in "
+            "the right thumb.",
+            date(2017, 5, 15),
+        ),
+        ("Since May 2017 she has had numbness in the right hand.", date(2017, 5, 15)),
+        ("Numbness in the right hand since last March.", date(2017, 3, 15)),
+        # "Last September" in August is the September of the year before.
+        ("Numbness in the right hand since last September.", date(2016, 9, 15)),
+        ("Numbness in the right hand since March of last year.", date(2016, 3, 15)),
+        # A month of this year still to come, or no symptoms told: no onset.
+        ("Numbness in the right hand since october of this year.", None),
+        ("Since last March she has worked modified duty.", None),
+    ],
+)
+def test_symptoms_begun_in_a_month_told_against_the_note_date(
+    note: str, began: date | None
+) -> None:
+    """ "Since about may of this year": the month against the note's date (the request's in
+    `imrcheck check`), where the note gives no date of injury, for the weeks since the
+    condition began."""
+    from engine.facts import extract_note_facts
+
+    on = date(2017, 8, 22)
+    values = extract_note_facts(note, FINDINGS, note_date=on).values(None, on)
+    assert values.get("injury_date") == began
+    assert values.get("weeks_since_injury") == ((on - began).days // 7 if began else None)
+
+
+def test_a_date_of_injury_comes_before_a_month_of_onset() -> None:
+    from engine.facts import extract_note_facts
+
+    on = date(2017, 8, 22)
+    note = "Date of injury 01/03/2017. Numbness in the right hand since last March."
+    values = extract_note_facts(note, FINDINGS, note_date=on).values(None, on)
+    assert values["injury_date"] == date(2017, 1, 3)
 
 
 @pytest.mark.parametrize(

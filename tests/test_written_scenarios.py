@@ -127,17 +127,6 @@ KNOWN_MISSES = {
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "postop-pt-2026-meniscectomy-12-outside-cap": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "shoulder-mri-two-weeks-no-plan": "the date of injury is dictated in words ('on march "
-    "fourteenth twenty seventeen'), which no date reader takes, so the weeks before imaging "
-    "are not known",
-    "ncs-right-upper-carpal-tunnel-surgical-candidate": "the onset is told by its month ('since "
-    "about may of this year'), which no onset reader takes",
-    "knee-arthroscopy-meniscectomy-after-six-months-failed-care": "the date of injury is "
-    "dictated in words ('on september nineteenth twenty sixteen')",
-    "pt-lumbar-beyond-24-visit-cap-2026": "'twenty four physical therapy visits' is read as 4: "
-    "number words written apart are read one by one",
-    "postop-pt-meniscectomy-first-six-2026": "the surgery date is dictated in words ('on march "
-    "ninth twenty twenty six')",
     "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
     "reads as improving with care, which denies the study; read as not improving, the same "
     "wording turned a letter's gold reading ('treatments have helped but continues with ... "
