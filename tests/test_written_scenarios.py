@@ -49,6 +49,9 @@ DEVELOPMENT = (
     "written-ag",
     "written-ah",
     "written-ai",
+    "written-aj",
+    "written-ak",
+    "written-al",
 )
 HELD_OUT = (
     "written-b",
