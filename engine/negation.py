@@ -29,7 +29,8 @@ class Status(StrEnum):
 # Where several cues govern a finding, the first of these wins.
 PRECEDENCE = (Status.ABSENT, Status.POSSIBLE, Status.HISTORICAL)
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
-_WORD = re.compile(r"\([+-]\)|[a-z0-9]+(?:'[a-z]+)?|[;]", re.ASCII)
+# A form's check boxes are words too: "[ ]" (not ticked) and "[x]" (ticked).
+_WORD = re.compile(r"\([+-]\)|\[ ?\]|\[ ?x ?\]|[a-z0-9]+(?:'[a-z]+)?|[;]", re.ASCII)
 
 
 class CueFile(BaseModel):

@@ -2837,6 +2837,44 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "surgery_date",
             date(2016, 11, 21),
         ),
+        # Record templates: a box left unticked is a finding absent; a ticked box starts an item
+        # of its own; the reflex and sensory results after their headings.
+        (
+            "Adverse effects: [ ] sedation [ ] nausea [x] mild constipation, controlled with senna.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "severe_adverse_effects",
+            False,
+        ),
+        (
+            "Aberrant behavior: [ ] early refill [ ] lost Rx [ ] multiple prescribers.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "aberrant_drug_behavior",
+            False,
+        ),
+        (
+            "Aberrant behavior: [ ] early refill [x] lost Rx.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "aberrant_drug_behavior",
+            True,
+        ),
+        (
+            "Meds: meloxicam only; [ ] aspirin [ ] anticoagulant [ ] steroid.",
+            "Omeprazole 20 mg BID #60",
+            "gi_risk_factors",
+            False,
+        ),
+        (
+            "Reflex: L Achilles [x] diminished 1+ (R 2+). Sensory: [x] decreased L lateral foot.",
+            "Transforaminal ESI L L5-S1 x1 under fluoroscopy",
+            "reflex_change",
+            True,
+        ),
+        (
+            "Sensory: [x] decreased L lateral foot/sole.",
+            "Transforaminal ESI L L5-S1 x1 under fluoroscopy",
+            "sensory_deficit",
+            True,
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
