@@ -13,7 +13,7 @@
    written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml,
    written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml,
    written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
-   written-ah.yaml and written-ai.yaml),
+   written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml and written-al.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml and written-za.yaml) by counts only, so that no scenario of them is
@@ -142,6 +142,21 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-ai.yaml, a twenty-eighth development set",
         WRITTEN / "written-ai.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-aj.yaml, a twenty-ninth development set",
+        WRITTEN / "written-aj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ak.yaml, a thirtieth development set",
+        WRITTEN / "written-ak.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-al.yaml, a thirty-first development set",
+        WRITTEN / "written-al.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

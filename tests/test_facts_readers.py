@@ -2368,6 +2368,66 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "surgery_date",
             date(2026, 10, 29),
         ),
+        # Dictated notes: numbers and dates written out in words, a compound number with a
+        # space as one number.
+        (
+            "According to the therapy records she has now completed twenty four physical therapy "
+            "visits on this claim.",
+            "Physical therapy 2 x 4 lumbar spine",
+            "prior_pt_visits",
+            24,
+        ),
+        (
+            "Before the surgery he had used thirty six physical therapy visits for this knee.",
+            None,
+            "prior_pt_visits",
+            36,
+        ),
+        ("She has completed twenty physical therapy visits.", None, "prior_pt_visits", 20),
+        # A strength grade in words is no count of visits.
+        (
+            "Plantar flexion is four out of five on the left.",
+            "Physical therapy 2 x 4 lumbar spine",
+            "prior_pt_visits",
+            None,
+        ),
+        ("The patient is a forty five year old plumber.", None, "age_years", 45),
+        ("The patient is a fifty year old utility lineman.", None, "age_years", 50),
+        ("The leg pain remains seven out of ten.", None, "pain_score", 7),
+        (
+            "The patient has a date of injury of october twenty sixth twenty sixteen.",
+            None,
+            "injury_date",
+            date(2016, 10, 26),
+        ),
+        (
+            "He twisted his right knee crawling under a house on september nineteenth twenty "
+            "sixteen.",
+            None,
+            "injury_date",
+            date(2016, 9, 19),
+        ),
+        (
+            "She states that on march fourteenth twenty seventeen she was stacking cases on a "
+            "high shelf and developed aching in the left shoulder.",
+            None,
+            "injury_date",
+            date(2017, 3, 14),
+        ),
+        (
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march "
+            "ninth twenty twenty six by doctor nakamura.",
+            "Post-operative physical therapy 2 x 3 left knee",
+            "surgery_date",
+            date(2026, 3, 9),
+        ),
+        # A day and month without a year is no date.
+        (
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march ninth.",
+            "Post-operative physical therapy 2 x 3 left knee",
+            "surgery_date",
+            None,
+        ),
         # A list item ends with its line where the next line starts afresh: the item's "no
         # opioids" does not reach the pain told on the next line, nor its score.
         (
@@ -2705,6 +2765,116 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
+        # Interpreters' visits, chiropractors' daily notes, surgeons' post-operative follow-ups.
+        (
+            "Plan: naproxen 500 bid for one month, then reassess; continue quad HEP.",
+            "Naproxen 500 mg #60, 1 PO BID x 30 days",
+            "drug_in_use",
+            False,
+        ),
+        ("Plan: continue naproxen 500 bid.", "Naproxen 500 mg #60", "drug_in_use", True),
+        (
+            'First ESI 06/13/2017. Per interpreter, pt states "it helped a little, maybe one '
+            'third, for about two weeks, then it was back the same."',
+            "Repeat L5-S1 interlaminar ESI",
+            "prior_injection_relief_percent",
+            33,
+        ),
+        (
+            "Completed 6 CMT visits (cervical only, no HVLA after arm sx increased), HEP, and "
+            "naproxen 500 BID x 8 wks without change.",
+            "MRI cervical spine w/o contrast",
+            "home_exercise_program",
+            True,
+        ),
+        (
+            "Initial acupuncture eval, L.Ac. 39 y/o F home health aide.",
+            "Acupuncture 2x/wk x 3 wks lumbar (6 sessions)",
+            "prior_acupuncture_visits",
+            0,
+        ),
+        (
+            "P: re-examine in 4 wks to update work restrictions (aim full duty), repeat ODI/ROM.",
+            "Follow-up re-examination with PTP (DC) in 4 weeks, 1 visit",
+            "visit_purpose_documented",
+            True,
+        ),
+        (
+            "P: re-examine in 4 wks to update work restrictions (aim full duty).",
+            "Follow-up re-examination with PTP (DC) in 4 weeks, 1 visit",
+            "work_status",
+            "modified_duty",
+        ),
+        (
+            "P: 30-day home TENS trial with log; goals: short term sit 45 min, long term walk 30 "
+            "min daily.",
+            "TENS unit 30-day home rental trial, lumbar",
+            "treatment_goals_documented",
+            True,
+        ),
+        (
+            "Night splints x 6 wks and ibuprofen, no change.",
+            "NCV bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        ("PT x 8, no change in meds; neck pain.", None, "conservative_care_failed", None),
+        (
+            "No prior neck PT or chiro on this claim.",
+            "PT cervical spine 2x3",
+            "prior_pt_visits",
+            0,
+        ),
+        (
+            "Taking naproxen 500 BID and ice. No prior opioid use, CURES reviewed today.",
+            "Hydrocodone/APAP 5/325 mg 1 PO q6h prn pain #20",
+            "opioid_use",
+            False,
+        ),
+        (
+            "R 5th metacarpal neck fx, ORIF w/ plate 11/21/16.",
+            "Post-op hand therapy (OT) R hand 2x4",
+            "surgery_date",
+            date(2016, 11, 21),
+        ),
+        # Record templates: a box left unticked is a finding absent; a ticked box starts an item
+        # of its own; the reflex and sensory results after their headings.
+        (
+            "Adverse effects: [ ] sedation [ ] nausea [x] mild constipation, controlled with senna.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "severe_adverse_effects",
+            False,
+        ),
+        (
+            "Aberrant behavior: [ ] early refill [ ] lost Rx [ ] multiple prescribers.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "aberrant_drug_behavior",
+            False,
+        ),
+        (
+            "Aberrant behavior: [ ] early refill [x] lost Rx.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "aberrant_drug_behavior",
+            True,
+        ),
+        (
+            "Meds: meloxicam only; [ ] aspirin [ ] anticoagulant [ ] steroid.",
+            "Omeprazole 20 mg BID #60",
+            "gi_risk_factors",
+            False,
+        ),
+        (
+            "Reflex: L Achilles [x] diminished 1+ (R 2+). Sensory: [x] decreased L lateral foot.",
+            "Transforaminal ESI L L5-S1 x1 under fluoroscopy",
+            "reflex_change",
+            True,
+        ),
+        (
+            "Sensory: [x] decreased L lateral foot/sole.",
+            "Transforaminal ESI L L5-S1 x1 under fluoroscopy",
+            "sensory_deficit",
+            True,
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
@@ -2761,6 +2931,67 @@ def test_visit_purpose_and_neck_trauma_wordings(
     note: str, request_line: str | None, name: str, value: Any
 ) -> None:
     assert read(note, request_line).get(name) == value
+
+
+@pytest.mark.parametrize(
+    ("note", "injured"),
+    [
+        ("Date of injury: October 26th, 2016.", date(2016, 10, 26)),
+        ("He was injured on the 26th of October 2016 at work.", date(2016, 10, 26)),
+        ("Date of injury of june first two thousand and nine.", date(2009, 6, 1)),
+        ("Date of injury of july thirty-first two thousand sixteen.", date(2016, 7, 31)),
+        ("Date of injury of april second nineteen ninety nine.", date(1999, 4, 2)),
+        ("He was injured at work in march twenty seventeen.", date(2017, 3, 15)),
+        # A year alone, a day and month alone, or a day the month does not have: no date.
+        ("He was injured at work in twenty sixteen.", None),
+        ("Cervical x-rays on november fourth showed mild degenerative change.", None),
+        ("Date of injury of february thirtieth twenty seventeen.", None),
+        ("She may have injured it twenty twenty times.", None),
+    ],
+)
+def test_a_date_written_out_in_words(note: str, injured: date | None) -> None:
+    assert read(note).get("injury_date") == injured
+
+
+@pytest.mark.parametrize(
+    ("note", "began"),
+    [
+        (
+            "She states that since about may of this year she has had numbness and tingling in "
+            "the right thumb.",
+            date(2017, 5, 15),
+        ),
+        ("Since May 2017 she has had numbness in the right hand.", date(2017, 5, 15)),
+        ("Numbness in the right hand since last March.", date(2017, 3, 15)),
+        # "Last September" in August is the September of the year before.
+        ("Numbness in the right hand since last September.", date(2016, 9, 15)),
+        ("Numbness in the right hand since March of last year.", date(2016, 3, 15)),
+        # A month of this year still to come, or no symptoms told: no onset.
+        ("Numbness in the right hand since october of this year.", None),
+        ("Since last March she has worked modified duty.", None),
+    ],
+)
+def test_symptoms_begun_in_a_month_told_against_the_note_date(
+    note: str, began: date | None
+) -> None:
+    """ "Since about may of this year": the month against the note's date (the request's in
+    `imrcheck check`), where the note gives no date of injury, for the weeks since the
+    condition began."""
+    from engine.facts import extract_note_facts
+
+    on = date(2017, 8, 22)
+    values = extract_note_facts(note, FINDINGS, note_date=on).values(None, on)
+    assert values.get("injury_date") == began
+    assert values.get("weeks_since_injury") == ((on - began).days // 7 if began else None)
+
+
+def test_a_date_of_injury_comes_before_a_month_of_onset() -> None:
+    from engine.facts import extract_note_facts
+
+    on = date(2017, 8, 22)
+    note = "Date of injury 01/03/2017. Numbness in the right hand since last March."
+    values = extract_note_facts(note, FINDINGS, note_date=on).values(None, on)
+    assert values["injury_date"] == date(2017, 1, 3)
 
 
 @pytest.mark.parametrize(

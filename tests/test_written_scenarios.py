@@ -49,6 +49,9 @@ DEVELOPMENT = (
     "written-ag",
     "written-ah",
     "written-ai",
+    "written-aj",
+    "written-ak",
+    "written-al",
 )
 HELD_OUT = (
     "written-b",
@@ -62,6 +65,75 @@ HELD_OUT = (
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
+    "written-aj/mri-knee-locking-after-conservative-care": "that the care failed is told in words the conservative-care reader does not take as "
+    "failing (the symptoms as they now are, after the care listed, with no word of "
+    "persisting)",
+    "written-aj/tramadol-continuation-four-as-documented": "a claims summary tells of the drug taken only through its relief ('4/10 with "
+    "tramadol'), which is not read as the drug in use, so the four A's are judged as for a "
+    "drug not taken",
+    "written-aj/naproxen-first-prescription-acute-neck": "'No prior NSAID on this claim' names the class, not the drug, and 'Dr. Hollis "
+    "prescribes naproxen' is not read as a first prescription",
+    "written-aj/esi-lumbar-l5-radiculopathy-corroborated": "that the care failed is told in words the conservative-care reader does not take as "
+    "failing (the symptoms as they now are, after the care listed, with no word of "
+    "persisting)",
+    "written-ak/mri-lumbar-unequivocal-root-signs-surgical-candidate": "the care is told under 'Interval history:' and the symptoms after it as worse ('leg "
+    "pain worse than back, now dragging L foot'), not read as care that failed",
+    "written-ak/mri-shoulder-no-surgical-plan-improving": "the template's examination gives no neurologic result in words the readers take, and "
+    "the care is improving, which the deny rules do not use alone",
+    "written-ak/mri-knee-locking-after-failed-pt-surgery-considered": "the surgery is planned only on a finding ('if meniscal tear confirmed, discussed "
+    "arthroscopy') in words the conditional reading does not reach ('discussed')",
+    "written-ak/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules apply 9792.24.3's initial "
+    "course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the "
+    "accept set rests on the general course",
+    "written-al/mri-lumbar-l5-deficit-surgical-candidate": "that the care failed is told in words the conservative-care reader does not take as "
+    "failing (the symptoms as they now are, after the care listed, with no word of "
+    "persisting)",
+    "written-al/mri-shoulder-2-weeks-no-surgical-plan": "a consultation letter's examination in prose gives no neurologic result in words the "
+    "readers take",
+    "written-al/esi-repeat-30-percent-brief": "the relief is told in the sentence after the injection, without naming it, as 'about "
+    "thirty percent less leg pain for roughly ten days', a wording the relief reader does "
+    "not take",
+    "written-al/ppi-omeprazole-prior-gi-bleed-on-nsaid": "the age is written in words with a hyphen ('a sixty-three year old'), which the age "
+    "reader does not take, and the GI-risk rules for a PPI ask for it",
+    "written-al/2026-postop-pt-rotator-cuff-after-24-prior": "the repair is named by its tendon ('arthroscopic repair of his torn right "
+    "supraspinatus'), not as a rotator cuff repair, so its line of the schedule is not found",
+    "written-al/2026-acupuncture-6-more-with-fi": "the medication not tolerated is told as 'she tolerated neither naproxen nor tramadol', "
+    "a wording the reader does not take",
+    "written-al/2026-brand-lyrica-daw-no-reason": "the list of brands with a generic holds only those whose generic came before 2018; "
+    "pregabalin's came later, so the brand rule does not judge Lyrica",
+    "postop-pt-2026-meniscectomy-after-24-preop-visits": "the first post-operative request at 12 visits: the rules app"
+    "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "postop-pt-meniscectomy-first-12-within-6mo-2026": "the first post-operative request at 12 visits: the rules app"
+    "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "mri-lumbar-s1-deficit-failed-care-surgical-candidate": "the patient would consider surgery "
+    "only in his own quoted words ('if an operation will fix it, I want to know') and the plan's "
+    "'spine surgery consult depending on findings' names the specialist, so no surgery is read as "
+    "considered",
+    "hydrocodone-continuation-four-as-documented": "the patient's words, quoted through the interpreter, carry what the reader needs: the relief and the drug taken are "
+    "told in the patient's words, not read as the drug in use with its relief",
+    "tens-30-day-home-trial-radicular-pain-goals": "the patient's words, quoted through the interpreter, carry what the reader needs: the care that failed and the "
+    "neuropathic pain are told in the patient's words",
+    "consult-hand-surgeon-severe-cts-failed-care": "the reason for the referral (release for an "
+    "electrodiagnostically confirmed syndrome after failed care) is not read as the surgeon's "
+    "expertise needed",
+    "mri-shoulder-cuff-weakness-failed-pt-and-injection": "the patient's words, quoted through the interpreter, carry what the reader needs: that the care failed is told "
+    "in the patient's words",
+    "mri-knee-locking-meniscal-signs-surgery-considered": "the patient's words, quoted through the interpreter, carry what the reader needs: the locking is told in the "
+    "patient's words, and 'ortho consult for arthroscopy if tear confirmed' names the specialist "
+    "before the procedure",
+    "naproxen-knee-oa-flare-short-course": "the pain is told only in the patient's words ('hard to "
+    "stand for the lunch shift'), with no score, which the first-NSAID rule for arthritis asks",
+    "mua-lumbar-after-chiro-plateau": "manipulation under anaesthesia is read as a low-back "
+    "surgery, judged by the surgical criteria, where the guideline's own line on it is not encoded",
+    "written-ah/tens-thirty-day-home-trial-radicular": "the care before the trial is told as "
+    "completed and going on ('Has completed 12 PT visits and 12 CMT visits, does HEP daily'), "
+    "with no word that it failed",
+    "postop-ot-metacarpal-orif-8-more-to-16": "a second course after the first eight visits: the "
+    "metacarpal line is quoted without its period, and only a first course within it is certified",
+    "opioid-norco-short-supply-after-knee-scope": "a short supply two days after surgery is not "
+    "marked post-operative by the request's words, so the chronic-opioid rules judge it",
+    "mr-arthrogram-shoulder-suspected-retear": "that the care after the repair failed is told "
+    "without a word of failing or persisting",
     "pt-2026-post-meniscectomy-outside-cap-video": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "written-af/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules app"
@@ -94,17 +166,6 @@ KNOWN_MISSES = {
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "postop-pt-2026-meniscectomy-12-outside-cap": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "shoulder-mri-two-weeks-no-plan": "the date of injury is dictated in words ('on march "
-    "fourteenth twenty seventeen'), which no date reader takes, so the weeks before imaging "
-    "are not known",
-    "ncs-right-upper-carpal-tunnel-surgical-candidate": "the onset is told by its month ('since "
-    "about may of this year'), which no onset reader takes",
-    "knee-arthroscopy-meniscectomy-after-six-months-failed-care": "the date of injury is "
-    "dictated in words ('on september nineteenth twenty sixteen')",
-    "pt-lumbar-beyond-24-visit-cap-2026": "'twenty four physical therapy visits' is read as 4: "
-    "number words written apart are read one by one",
-    "postop-pt-meniscectomy-first-six-2026": "the surgery date is dictated in words ('on march "
-    "ninth twenty twenty six')",
     "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
     "reads as improving with care, which denies the study; read as not improving, the same "
     "wording turned a letter's gold reading ('treatments have helped but continues with ... "
@@ -140,8 +201,6 @@ KNOWN_MISSES = {
     "written-o/postop-pt-2026-meniscectomy-after-cap": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "mri-cervical-c6-deficit-failed-care": "'PT x8 (8/16-10/16) no change': a bare 'no change' "
-    "after the care is not read as care that failed ('no change in meds' says nothing of it)",
     "tens-purchase-after-30-day-trial-crps": "the CRPS is named with no word that gives it as a "
     "diagnosis ('CRPS type I R hand after distal radius fx'), and the occupational therapy "
     "completed is not said to have failed",

@@ -159,6 +159,18 @@ def composite_mentions(
 
     given = (Status.PRESENT, Status.HISTORICAL)
     tried = not planned and "tried" in of
+    # A bare "no change" after the care ("Night splints x 6 wks and ibuprofen, no change") is
+    # care that failed; "no change in meds" says nothing of it.
+    if "failing" in of:
+        kept = [
+            m
+            for m in of["failing"]
+            if m[1] != "no change" or not plain[m.end(1) :].startswith(" in ")
+        ]
+        if kept:
+            of["failing"] = kept
+        else:
+            del of["failing"]
     failing = "failing" in of
     if tried and any_stated(("care", "drug"), given):
         add("~care:tried", True)
@@ -296,6 +308,12 @@ def composite_mentions(
             # "a one-month trial of the lidocaine patch": the article is no word of its own.
             if before[-1:] in (["the"], ["a"], ["an"]):
                 before = around(m, 4, 0)[:-1]
+            # In a plan, a word of going on is of what follows it: "Plan: naproxen 500 bid for one
+            # month ...; continue quad strengthening HEP" goes on with the exercises, and starts
+            # the drug.
+            current_here = current and (
+                not planned or not findings.drug_current_words.isdisjoint(before)
+            )
             # A first prescription: the sentence says so, or the drug comes right after a word
             # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
             if (
@@ -312,7 +330,7 @@ def composite_mentions(
                 started_now[name] = None
             elif (
                 (
-                    current
+                    current_here
                     # "On gabapentin", "refill Norco 10/325 #90": the drug right after the word.
                     or before[-1:] in (["on"], ["refill"], ["renew"])
                     or (
@@ -324,11 +342,11 @@ def composite_mentions(
                 and not just_given(before, findings.given_now)
             ):
                 continued[name] = None
-            elif planned and not current and not asks_for_it:
+            elif planned and not current_here and not asks_for_it:
                 # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never
                 # tells of it as taken starts it (`item.item_facts`).
                 in_plan[name] = None
-            elif asked_new and not current:
+            elif asked_new and not current_here:
                 asked[name] = None
         for name in started_now:
             add(f"{DRUG_FIRST}{name}", True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
+from engine.facts.figures import with_figures
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, phrase_position
@@ -31,9 +32,16 @@ _CHANGED_TO = re.compile(
 
 
 def pain_scores(reader: Reader) -> None:
-    """ "Pain 7/10": the current score, not the one a change starts from."""
+    """ "Pain 7/10", "seven out of ten": the current score, not the one a change starts
+    from."""
     text = reader.text
-    if reader.has_digit and "10" in text and _PAIN_WORD.search(text, reader.lowered):
+    if "ten" in reader.words and "pain" in reader.words:
+        text = with_figures(text)  # dictated: "the leg pain remains seven out of ten"
+    if (
+        (reader.has_digit or text is not reader.text)
+        and "10" in text
+        and _PAIN_WORD.search(text, reader.lowered)
+    ):
         scores = list(_PAIN.finditer(text))
         # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
         # is the past one; the current is the other.
@@ -53,7 +61,10 @@ _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\
 # ... failed", "unable to return to full duty".
 _RETURN_TRIED = re.compile(
     r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
-    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z",
+    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z"
+    # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
+    r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
+    r"(?:(?:a\s+)?return\s+to\s+)?\Z",
     re.ASCII,
 )
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part

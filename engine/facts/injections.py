@@ -63,15 +63,19 @@ _LASTING = re.compile(
 # The relief as a share in words: "helped 'maybe a third'", "about half better".
 _RELIEF_SHARE = re.compile(
     r"\b(?:helped|relief|relieved|improved|improvement|better|reduced|reduction)\b\W+"
-    r"(?:\w+\W+){0,3}?(?P<share>a\s+third|one[\s-]third|half|a\s+quarter|one[\s-]quarter|"
-    r"two[\s-]thirds)\b",
+    # (a share in words may reach here as figures: "one third" -> "1   third")
+    r"(?:\w+\W+){0,3}?(?P<share>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|"
+    r"(?:one|1)[\s-]+quarter|(?:two|2)[\s-]+thirds)\b",
     re.I | re.ASCII,
 )
 _SHARES = {"third": 33, "half": 50, "quarter": 25, "thirds": 67}
 # A sentence that follows up the injection named before it as "it": "States it helped 'maybe a
 # third' for about ten days".
 _IT_HELPED = re.compile(
-    r"^\W*(?:(?:she|he|pt|patient|the\s+patient)\s+)?(?:states?|reports?|says|notes?|feels?)?\s*"
+    # ("Per interpreter, pt states 'it helped a little, maybe one third'": the patient's words
+    # as the interpreter gives them.)
+    r"^\W*(?:per\s+(?:the\s+)?interpreter\W+)?(?:(?:she|he|pt|patient|the\s+patient)\s+)?"
+    r"(?:states?|reports?|says|notes?|feels?)?\W*"
     r"(?:that\s+)?it\s+(?:helped|gave|provided|relieved|reduced|lasted|worked|did)\b",
     re.I | re.ASCII,
 )

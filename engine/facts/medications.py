@@ -40,7 +40,8 @@ _ON_OPIOIDS = re.compile(
 # drug itself, the end of the clause, or when.
 _NO_OPIOIDS = re.compile(
     r"\b(?:(?:no|not\s+on|not\s+taking|never\s+(?:been\s+)?(?:on|prescribed|given|taken|used|"
-    r"took|had)|denies|takes\s+no|uses\s+no)\s+(?:any\s+)?(?:chronic\s+|long[- ]term\s+)?"
+    r"took|had)|denies|takes\s+no|uses\s+no)\s+(?:any\s+)?(?:prior\s+|previous\s+)?"
+    r"(?:chronic\s+|long[- ]term\s+)?"
     r"(?:opioids?|opiates?|narcotics?)(?:\s+(?:medications?|analgesics?|pain\s+medications?|"
     r"therapy|use))?(?=\s*(?:[,.;:)]|$|ever\b|prescribed\b|on\s+this\b|at\s+(?:this|any|"
     r"present)\b|since\b|currently\b|now\b|and\b))|opioid[\s-]naive)",

@@ -122,7 +122,8 @@ def none_prior_pattern(modality: str) -> Caseless:
     of it, not none."""
     pattern = MODALITIES[modality]
     expression = re.compile(
-        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
+        # ("No prior neck PT or chiro on this claim": the region the therapy was for.)
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_REGION}?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         # "recieved": the misspelling notes often carry.
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|recieved|tried|"
@@ -136,7 +137,8 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:has\s+|was\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|"
         rf"initiated)\b"
         # "First post-op therapy request": none of it given yet.
-        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial)\b"
+        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial|"
+        rf"eval|evaluation|consult|consultation)\b"
         # "Wants to try acupuncture", "interested in trying chiropractic": not had it yet.
         rf"|\b(?:(?:wants?|would\s+like|wishes|hopes?|asks?)\s+to\s+try|interested\s+in\s+trying)"
         rf"\s+(?:an?\s+)?(?:course\s+of\s+|trial\s+of\s+)?(?:{pattern})\b)",

@@ -605,8 +605,11 @@ class Reader:
         """Whether the sentence holds no negation, uncertainty or history cue: then everything
         in it is stated, and the cues' scopes need not be worked out."""
         if self.quiet is None:
-            self.quiet = "(-)" not in self.text and not self.findings.cue_phrases.search(
-                self.plain, self.words
+            # ("(-)" and a form's boxes are cues the plain words do not keep.)
+            self.quiet = (
+                "(-)" not in self.text
+                and "[" not in self.text
+                and not self.findings.cue_phrases.search(self.plain, self.words)
             )
         return self.quiet
 

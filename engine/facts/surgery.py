@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import DATE, date_of
+from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
 from engine.negation import Status
 
@@ -48,7 +49,7 @@ _SIDE_SITE = (
 )
 # What a note writes between a procedure and its date: what it was of, in brackets, and the
 # procedures done with it ("RTC repair (supraspinatus) + SAD 07/05/2017").
-_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with)\s*[A-Za-z][\w-]{1,15}){0,2}"
+_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,15}){0,2}"
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)".
@@ -151,8 +152,11 @@ def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date. In a
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
     surgery asked for on a date is not yet done."""
-    text, words = reader.text, reader.words
-    if reader.has_digit and not words.isdisjoint(_SURGERY_WORDS):
+    words = reader.words
+    if words.isdisjoint(_SURGERY_WORDS):
+        return
+    text, _, has_digit = dated(reader)
+    if has_digit:
         surgery = _SURGERY_ON.search(text)
         if surgery and reader.asks and not _DONE_BEFORE.search(text, 0, surgery.start()):
             return
