@@ -99,7 +99,7 @@ def check_request(
     rulebook = evaluator.rulebook
     request = read_request(request_text, rulebook.vocabulary)
     facts = (
-        extract_note_facts(notes, rulebook.findings, notes_source, request=request)
+        extract_note_facts(notes, rulebook.findings, notes_source, request=request, note_date=on)
         if notes
         else CaseFacts(source=notes_source, facts=[])
     )

@@ -29,7 +29,8 @@ class Status(StrEnum):
 # Where several cues govern a finding, the first of these wins.
 PRECEDENCE = (Status.ABSENT, Status.POSSIBLE, Status.HISTORICAL)
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
-_WORD = re.compile(r"\([+-]\)|[a-z0-9]+(?:'[a-z]+)?|[;]", re.ASCII)
+# A form's check boxes are words too: "[ ]" (not ticked) and "[x]" (ticked).
+_WORD = re.compile(r"\([+-]\)|\[ ?\]|\[ ?x ?\]|[a-z0-9]+(?:'[a-z]+)?|[;]", re.ASCII)
 
 
 class CueFile(BaseModel):
@@ -147,6 +148,11 @@ def read_sentence(sentence: str, cues: Cues) -> ReadSentence:
     return ReadSentence(tokens, found, ends)
 
 
+def inside_brackets(sentence: str, at: int) -> bool:
+    """Whether a bracket opens before `at` and is not closed before it."""
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
+
+
 def status_of(
     sentence: str, start: int, end: int, cues: Cues, read: ReadSentence | None = None
 ) -> Status:
@@ -160,9 +166,15 @@ def status_of(
         if cue.status is None or (first <= a < last):
             continue
         if cue.kind.startswith("pre") and b <= first and first - b <= cues.window_before:
-            crossed = _CLAUSE_MARK.search(
-                sentence, tokens[b - 1][2], tokens[first][1] if first < len(tokens) else start
-            )
+            reach_end = tokens[first][1] if first < len(tokens) else start
+            # A cue inside brackets stays inside them: "(cervical only, no HVLA after arm sx
+            # increased), HEP, and naproxen" leaves the home exercises given.
+            if (
+                inside_brackets(sentence, tokens[a][1])
+                and ")" in sentence[tokens[b - 1][2] : reach_end]
+            ):
+                continue
+            crossed = _CLAUSE_MARK.search(sentence, tokens[b - 1][2], reach_end)
             # A negation's reach ends where the finding has a predicate of its own after a
             # comma, or where a colon after what it negates opens an account of something else.
             if crossed and (

@@ -20,40 +20,14 @@ import re
 from typing import Any
 
 from engine.caseless import Caseless
+from engine.facts.figures import with_figures
 from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase, plain_spaces
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "eighteen": 18,
-    "twenty": 20,
-    "twenty-four": 24,
-    "thirty": 30,
-}
 # "twice a week" is "2 times a week"; the rewrite keeps every quantity pattern numeric.
 ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`. Those
 # that ignore case are `Caseless`: matched over the request lower-cased, several times faster.
-_NUMBER_WORD = Caseless(
-    re.compile(
-        r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII
-    )
-)
 DISPENSED = re.compile(r"#\s*\d|\bqty\b|\btab", re.ASCII)
 _ADVERB = Caseless(re.compile(r"\b(once|twice|thrice)\b", re.I | re.ASCII))
 
@@ -172,10 +146,13 @@ VISIT_CATEGORIES = {
 def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
     """Type one request. Never raises: what is not recognised stays empty or `other`."""
     text = plain_spaces(text)
-    words = normalize_phrase(text)
-    words, perioperative = set_aside_perioperative(words, vocabulary)
+    whole = normalize_phrase(text)
+    words, perioperative = set_aside_perioperative(whole, vocabulary)
     service = find_service(words, vocabulary)
     if perioperative:
+        if service.category == "other":
+            # The qualifier is the service's own name: "Post-op therapy L elbow 2x6".
+            service = find_service(whole, vocabulary)
         service = as_perioperative(service, vocabulary)
     medication = None
     if service.category == "medication":
@@ -336,14 +313,11 @@ def side_before(gap: str, vocabulary: Vocabulary) -> str | None:
 
 def with_digits(text: str) -> str:
     # Most requests write their numbers in figures: a search of the lower-cased text finds
-    # that much faster than a replacement that ignores case.
-    lowered = text.lower()
-    if _ADVERB.search(text, lowered):
+    # that much faster than a replacement that ignores case. Number words are read with the
+    # table the sentence readers use ("twenty four visits" is 24 in both).
+    if _ADVERB.search(text, text.lower()):
         text = _ADVERB.pattern.sub(lambda m: ADVERB_COUNTS[m.group(1).lower()], text)
-        lowered = text.lower()
-    if _NUMBER_WORD.search(text, lowered):
-        text = _NUMBER_WORD.pattern.sub(lambda m: str(NUMBER_WORDS[m.group(1).lower()]), text)
-    return text
+    return with_figures(text, padded=False)
 
 
 def upper(match: re.Match[str], low: int, high: int) -> int:
@@ -550,8 +524,12 @@ def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
     names = (phrase.text.strip() for _, _, phrase in vocabulary.drug_index.matches(words))
     drugs: dict[str, str] = {}
     for name in names:
-        drugs.setdefault(vocabulary.generic_of_brand.get(name, name), name)
+        drugs.setdefault(_SALT.sub("", vocabulary.generic_of_brand.get(name, name)), name)
     return list(drugs.values())
+
+
+# The salt a generic is named with is the same drug: "Diclofenac sodium 1% gel (Voltaren)".
+_SALT = re.compile(r"\s+(?:sodium|potassium|hcl|hydrochloride|epolamine)\Z")
 
 
 def first_word(text: str) -> str:

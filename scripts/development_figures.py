@@ -10,10 +10,13 @@
    and the development sets of those written for the project (cases/scenarios/written-a.yaml,
    written-c.yaml, written-d.yaml, written-e.yaml, written-g.yaml, written-i.yaml,
    written-j.yaml, written-l.yaml, written-m.yaml, written-n.yaml, written-o.yaml,
-   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml and written-u.yaml),
+   written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml,
+   written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml,
+   written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
+   written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml and written-al.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
-   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml and
-   written-v.yaml) by counts only, so that no scenario of them is
+   sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
+   written-v.yaml, written-z.yaml and written-za.yaml) by counts only, so that no scenario of them is
    looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -81,12 +84,89 @@ SCENARIO_SETS = (
         WRITTEN / "written-u.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-w.yaml, a seventeenth development set",
+        WRITTEN / "written-w.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-x.yaml, an eighteenth development set",
+        WRITTEN / "written-x.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-y.yaml, a nineteenth development set",
+        WRITTEN / "written-y.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-aa.yaml, a twentieth development set",
+        WRITTEN / "written-aa.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ab.yaml, a twenty-first development set",
+        WRITTEN / "written-ab.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ac.yaml, a twenty-second development set",
+        WRITTEN / "written-ac.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ad.yaml, a twenty-third development set",
+        WRITTEN / "written-ad.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ae.yaml, a twenty-fourth development set",
+        WRITTEN / "written-ae.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-af.yaml, a twenty-fifth development set",
+        WRITTEN / "written-af.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ag.yaml, a twenty-sixth development set",
+        WRITTEN / "written-ag.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ah.yaml, a twenty-seventh development set",
+        WRITTEN / "written-ah.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ai.yaml, a twenty-eighth development set",
+        WRITTEN / "written-ai.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-aj.yaml, a twenty-ninth development set",
+        WRITTEN / "written-aj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ak.yaml, a thirtieth development set",
+        WRITTEN / "written-ak.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-al.yaml, a thirty-first development set",
+        WRITTEN / "written-al.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
     ("cases/scenarios/written-k.yaml, held out: counts only", WRITTEN / "written-k.yaml", False),
     ("cases/scenarios/written-q.yaml, held out: counts only", WRITTEN / "written-q.yaml", False),
     ("cases/scenarios/written-v.yaml, held out: counts only", WRITTEN / "written-v.yaml", False),
+    ("cases/scenarios/written-z.yaml, held out: counts only", WRITTEN / "written-z.yaml", False),
+    ("cases/scenarios/written-za.yaml, held out: counts only", WRITTEN / "written-za.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

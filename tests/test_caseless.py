@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 import engine.facts
 from engine.caseless import Caseless, boundary_after_start, for_lowered
-from engine.facts.figures import _NUMBER_WORD, DATE_AFTER, NUMBER_WORDS, holds_date, with_figures
+from engine.facts.figures import (
+    _NUMBER_WORD,
+    _SPOKEN_DATE,
+    DATE_AFTER,
+    NUMBER_WORDS,
+    holds_date,
+    with_figures,
+    with_spoken_dates,
+)
 
 
 def every_caseless() -> list[tuple[str, Caseless]]:
@@ -135,7 +143,14 @@ def test_an_expression_that_minds_case_is_not_lowered() -> None:
         Caseless(re.compile(r"DOI", re.ASCII))
 
 
-NUMBER_PIECES = ["twelve", "Twelve", "(12)", "TWENTY-FOUR", "twenty", "four", "one", "none", "é"]
+NUMBER_PIECES = [
+    "twelve", "Twelve", "(12)", "TWENTY-FOUR", "twenty", "four", "one", "none", "é", "Thirty",
+    "six",
+]  # fmt: skip
+SPOKEN_PIECES = [
+    "October", "may", "twenty", "sixth", "Twenty-First", "sixteen", "two", "thousand", "and",
+    "of", "the", "oh", "nine", "nineteen", "ninety", "é",
+]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -157,3 +172,15 @@ def test_number_words_become_figures_as_the_expression_replaces_them(
 def test_a_date_is_held_where_the_date_expression_finds_one(pieces: list[tuple[str, str]]) -> None:
     text = pieces_text(pieces)
     assert holds_date(text) == (DATE_AFTER.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SPOKEN_PIECES), st.sampled_from([" ", ", ", "  ", "-"]))))
+def test_spoken_dates_become_figures_in_place(pieces: list[tuple[str, str]]) -> None:
+    # Found over the lower-cased text where the expression ignoring case finds them, and
+    # rewritten at the same places: a spoken date's figures are padded to its words' length.
+    text = pieces_text(pieces)
+    spoken = with_spoken_dates(text)
+    assert len(spoken) == len(text)
+    if text.isascii():
+        assert (spoken != text) == (_SPOKEN_DATE.search(text) is not None)

@@ -414,8 +414,6 @@ KNOWN_MISSES = {
     "a PPI item reads only the drugs taken, not those asked for beside it",
     "CM16-0248698:nsaid_use:18": "the NSAID (celecoxib) is asked for in another item of the letter; "
     "a PPI item reads only the drugs taken, not those asked for beside it",
-    "CM17-0013625:nsaid_use:4": "the NSAID (Celebrex) is prescribed in the same plan and asked for "
-    "in another item; an H2-blocker item reads only the drugs taken",
     "seed-004_e4b70695cb527144:postsurgical_visits_completed": "'has not had any physical "
     "therapy since his surgery' is read as no therapy at all, not as none after the surgery",
     "CM16-0237844:latest_report_date": "'On December 01, 2016 a request was received': a request "
@@ -461,11 +459,6 @@ KNOWN_MISSES = {
     "seed-004_e4b70695cb527144:prior_course_given:1": "'Treatment ... to date has included ... "
     "physical therapy' names a course given, but 'has not had any physical therapy since his "
     "surgery' is read as no visit at all, and a count of none outweighs a course named",
-    "esi-second-after-little-relief:prior_injection_relief_percent": "'He states it helped \"maybe "
-    "30 percent\" for two weeks': the ESI is named in the sentence before, and 'helped ... "
-    "percent' is not a wording of relief that is read",
-    "esi-second-after-little-relief:prior_injection_relief_weeks": "how long the relief lasted is "
-    "read only beside its percent, in a sentence naming the injection (see the percent)",
     "fce-for-the-employer-only:conflicting_medical_reports": "'no QME or AME yet and no dispute "
     "over his restrictions': the absence of a conflict is not read ('dispute' is not a wording of "
     "conflict in the list)",
@@ -519,6 +512,13 @@ KNOWN_MISSES = {
     "w2-pt-lumbar-no-functional-gain:pain_medication_reduced_or_not_tolerated": "'still taking Norco 10 mg 4x/day': the same drug still taken is not read as not reduced",
     "w2-spine-consult-progressive-foot:red_flag_cauda_equina": "'Denies bowel/bladder changes': read under red_flag_bowel_bladder, not as no cauda equina syndrome",
     "w2-xray-lumbar-red-flags-none:red_flag_fracture": "'Red flags: none - no trauma': no trauma is not read as no fracture",
+    "CM16-0224814:neck_trauma_xray_criteria": "'being treated for contusion of face, scalp and "
+    "neck': a scalp contusion is a head injury, but a sentence of what the patient is treated for "
+    "is not an examination's, and 'contusion of ... scalp' is not among the head-injury wordings",
+    "visit-bare-follow-up:visit_purpose_documented": "'f/u 4 wks.': a follow-up with no purpose is "
+    "read as silence; only a purpose stated is read (the rules' default gives false)",
+    "visit-guideline-sentence-no-purpose:visit_purpose_documented": "'Requesting 6 follow-up "
+    "visits.': visits asked for with no purpose are read as silence; the rules' default gives false",
 }
 
 

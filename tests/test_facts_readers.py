@@ -2368,6 +2368,520 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "surgery_date",
             date(2026, 10, 29),
         ),
+        # Dictated notes: numbers and dates written out in words, a compound number with a
+        # space as one number.
+        (
+            "According to the therapy records she has now completed twenty four physical therapy "
+            "visits on this claim.",
+            "Physical therapy 2 x 4 lumbar spine",
+            "prior_pt_visits",
+            24,
+        ),
+        (
+            "Before the surgery he had used thirty six physical therapy visits for this knee.",
+            None,
+            "prior_pt_visits",
+            36,
+        ),
+        ("She has completed twenty physical therapy visits.", None, "prior_pt_visits", 20),
+        # A strength grade in words is no count of visits.
+        (
+            "Plantar flexion is four out of five on the left.",
+            "Physical therapy 2 x 4 lumbar spine",
+            "prior_pt_visits",
+            None,
+        ),
+        ("The patient is a forty five year old plumber.", None, "age_years", 45),
+        ("The patient is a fifty year old utility lineman.", None, "age_years", 50),
+        ("The leg pain remains seven out of ten.", None, "pain_score", 7),
+        (
+            "The patient has a date of injury of october twenty sixth twenty sixteen.",
+            None,
+            "injury_date",
+            date(2016, 10, 26),
+        ),
+        (
+            "He twisted his right knee crawling under a house on september nineteenth twenty "
+            "sixteen.",
+            None,
+            "injury_date",
+            date(2016, 9, 19),
+        ),
+        (
+            "She states that on march fourteenth twenty seventeen she was stacking cases on a "
+            "high shelf and developed aching in the left shoulder.",
+            None,
+            "injury_date",
+            date(2017, 3, 14),
+        ),
+        (
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march "
+            "ninth twenty twenty six by doctor nakamura.",
+            "Post-operative physical therapy 2 x 3 left knee",
+            "surgery_date",
+            date(2026, 3, 9),
+        ),
+        # A day and month without a year is no date.
+        (
+            "He is status post left knee arthroscopic partial lateral meniscectomy on march ninth.",
+            "Post-operative physical therapy 2 x 3 left knee",
+            "surgery_date",
+            None,
+        ),
+        # A list item ends with its line where the next line starts afresh: the item's "no
+        # opioids" does not reach the pain told on the next line, nor its score.
+        (
+            "Med list:\n- Gabapentin 600 mg TID\n- No opioids since 06/2016\n"
+            "Burning leg pain VAS 8/10 before titration, now 4-5/10.",
+            "Gabapentin 600 mg 1 po TID #90",
+            "medication_pain_relief",
+            True,
+        ),
+        (
+            "Burning leg pain VAS 8/10 before titration, now 4-5/10.",
+            None,
+            "pain_score",
+            5,
+        ),
+        ("Pain was 7/10, currently 3/10.", None, "pain_score", 3),
+        # A drug stopped, said without a verb after it.
+        (
+            "Current meds:\n- Naproxen 500 mg BID\n"
+            "- (Norco discontinued 04/2017 after taper, no opioids since)",
+            "Urine drug screen",
+            "opioid_use",
+            False,
+        ),
+        # A first-line drug stopped, with why in brackets or after a comma.
+        (
+            "- Amitriptyline 25 mg qhs, 10 wks, stopped 09/2016 (orthostatic dizziness, fell)",
+            "Duloxetine 30 mg 1 po qd #30",
+            "neuropathic_first_line_failed",
+            True,
+        ),
+        ("gabapentin stopped 04/2017, doing well.", None, "neuropathic_first_line_failed", None),
+        # Care given and the symptoms as they were, or worse, after it.
+        (
+            "He completed ten sessions of physical therapy, took naproxen and the leg pain "
+            "remains seven out of ten.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "He has completed six physical therapy visits and a month of meloxicam and the arm "
+            "symptoms are worse.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Eight weeks of night splints, workstation changes and ibuprofen; still wakes "
+            "3-4x/night with numb fingers.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        # "No other injections" beside the one named: that one was given, with its relief.
+        (
+            "Procedure hx: R L5-S1 TFESI 01/12/2017 -> 65% relief of leg pain lasting about ten "
+            "weeks; no other injections.",
+            "Repeat right L5-S1 TFESI, 1 injection",
+            "prior_injection_relief_weeks",
+            10,
+        ),
+        (
+            "R L5-S1 TFESI 01/12/2017 with 65% relief. Meds before injection: Norco 10/325 4/day; "
+            "after injection down to 1 tab/day.",
+            "Repeat right L5-S1 TFESI, 1 injection",
+            "medication_reduced_after_injection",
+            True,
+        ),
+        # A therapy the patient wants to try is one not had yet.
+        (
+            'Wants to try acupuncture "because a friend liked it".',
+            "Acupuncture 2x6 cervical",
+            "prior_acupuncture_visits",
+            0,
+        ),
+        # Why not by mouth, and a plan that starts the drug with no refills.
+        (
+            "Hx upper GI bleed 2014 on ibuprofen, so oral NSAIDs avoided.",
+            "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+            "oral_medication_not_tolerated",
+            True,
+        ),
+        (
+            "Plan: RICE, ASO brace, topical diclofenac two weeks, no refills.",
+            "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+            "drug_in_use",
+            False,
+        ),
+        # A brand asked for by preference: the generic's clause names no reaction to it.
+        (
+            "Brand Celebrex DAW per pt preference; generic celecoxib never tried, no allergy or "
+            "intolerance to it.",
+            "Celebrex 200 mg #30, dispense as written",
+            "brand_necessity_documented",
+            None,
+        ),
+        # Goals are what the care aims at, not the present.
+        (
+            "Goals set at start of trial (short term: walk 30 min, cut Norco by half; long "
+            "term: full duty by June).",
+            "Purchase of TENS unit",
+            "treatment_goals_documented",
+            True,
+        ),
+        (
+            "Goals set at start of trial (short term: walk 30 min, cut Norco by half; long "
+            "term: full duty by June).",
+            "Purchase of TENS unit",
+            "work_status",
+            None,
+        ),
+        ("Goals for trial: walk 30 min, sleep 6 hrs.", None, "treatment_goals_documented", True),
+        # The condition a follow-up visit is for, where no list of diagnoses is given.
+        (
+            "F/u chronic L S1 radiculopathy, DOI 2014, s/p 2 ESIs (last 09/2016).",
+            "Purchase of TENS unit",
+            "diagnoses",
+            ["neuralgia"],
+        ),
+        # Back at work with nothing held back; the neurologic examination summed up; no
+        # procedure of either kind planned.
+        (
+            "He went back to his regular job without any restrictions on august first.",
+            None,
+            "work_status",
+            "full_duty",
+        ),
+        ("Unable to return to his regular job.", None, "work_status", None),
+        ("There is no instability and no neurovascular deficit.", None, "motor_deficit", False),
+        ("No focal neurologic deficits.", None, "reflex_change", False),
+        (
+            "No injection or surgery is planned at this time.",
+            "MRI left shoulder",
+            "invasive_procedure_planned",
+            False,
+        ),
+        ("There was no plan for surgery.", None, "invasive_procedure_planned", None),
+        (
+            "Tx hx: PT x12 (2014-15), HEP daily; gabapentin 600 TID, partial relief; no opioids.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        # A review of the records, one dated entry each: the therapy as the entry's heading with
+        # its count, symptoms that persisted, the operative report dated before it, the drug
+        # asked for and never told of as taken, a history told as "hx".
+        (
+            "11/03/16-12/16/16 PT: ten visits; naproxen and cyclobenzaprine for three weeks; leg "
+            "pain persisted.",
+            "MRI lumbar spine without contrast",
+            "conservative_care_failed",
+            True,
+        ),
+        ("PT: 12 visits requested.", None, "prior_pt_visits", None),
+        (
+            "05/04/17 Operative report: arthroscopic L rotator cuff repair with subacromial "
+            "decompression, no complications.",
+            "Post-op PT L shoulder 2x6",
+            "surgery_date",
+            date(2017, 5, 4),
+        ),
+        ("01/05/17 Surgery consult: may need meniscectomy.", None, "surgery_date", None),
+        (
+            "Gabapentin stopped for dizziness. 11/13/17 Dr. Delgado: pain localized, 6/10; "
+            "requested Lidoderm patch, one per day.",
+            "Lidoderm 5% patch #30",
+            "drug_in_use",
+            False,
+        ),
+        # A refill asked for is of a drug taken.
+        ("Requesting refill of Lidoderm patch #30.", "Lidoderm 5% patch #30", "drug_in_use", True),
+        (
+            "05/09/16 Dr. Halvorsen: hx bleeding duodenal ulcer 2012, hospitalized and transfused.",
+            "Omeprazole 20 mg #30, 1 PO daily",
+            "gi_risk_factors",
+            True,
+        ),
+        # Notes of the emergency department and of consultants.
+        (
+            "Plan: naproxen 375 mg BID x 2 wks for OA flare, with omeprazole for GI protection.",
+            "Omeprazole 20 mg daily #14",
+            "nsaid_use",
+            True,
+        ),
+        (
+            "MDM: high suspicion of occult femoral neck fracture despite neg films.",
+            "MRI R hip without contrast",
+            "specific_lesion_suspected",
+            True,
+        ),
+        (
+            "Lives alone in 3rd-floor walk-up; leaving home needs two people to get him down "
+            "stairs.",
+            "Home health RN visits 3x/week x 3 weeks for wound VAC changes",
+            "homebound",
+            True,
+        ),
+        (
+            "PE: GCS 15, occipital hematoma, midline TTP C5-C6, UE strength 5/5.",
+            "X-ray cervical spine 3 views",
+            "neck_trauma_xray_criteria",
+            True,
+        ),
+        (
+            "CURES 11/30/16 consistent, UDS 08/2016 consistent, no early refills or lost Rx.",
+            "Tramadol ER 100 mg #30 daily",
+            "urine_drug_screen",
+            True,
+        ),
+        (
+            "L C6 radiculopathy, started duloxetine 30 mg two weeks ago for neuropathic arm pain.",
+            "Follow-up office visit with neurology",
+            "weeks_since_injury",
+            None,
+        ),
+        ("Neck pain began 3 weeks ago.", None, "weeks_since_injury", 3),
+        (
+            "Night splints, naproxen and a steroid injection in June gave only two weeks of "
+            "relief.",
+            "NCS bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "Two attempts at return to regular duty failed within a week.",
+            "Functional capacity evaluation",
+            "work_status",
+            None,
+        ),
+        (
+            "Chronic L knee pain, x-rays medial compartment narrowing c/w OA.",
+            "Naproxen 375 mg #60, 1 PO BID",
+            "diagnoses",
+            ["arthritis"],
+        ),
+        (
+            "04/12/17-06/30/17 Dr. Sorensen: night splints, naproxen and job rotation; numbness "
+            "persisted.",
+            "NCS bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        ("Pain persists; recommend PT.", None, "conservative_care_failed", None),
+        (
+            "05/30/17 subacromial steroid injection gave two weeks of relief.",
+            "MRI R shoulder without contrast",
+            "conservative_care_failed",
+            True,
+        ),
+        # What a follow-up visit is for, as its plan states it.
+        (
+            "Plan: return in 6 weeks to reassess response and BP, titrate to 60 mg if tolerated.",
+            "Follow-up office visit with neurology x1 in 6 weeks",
+            "visit_purpose_documented",
+            True,
+        ),
+        ("Follow up in 4 weeks.", None, "visit_purpose_documented", None),
+        # Medical-legal reports, telehealth notes and Request for Authorization forms.
+        (
+            "FUTURE MEDICAL CARE: A trial of six acupuncture sessions, once weekly, as an adjunct "
+            "to her daily home exercise.",
+            "Acupuncture 1x6 lumbar spine",
+            "prior_acupuncture_visits",
+            None,
+        ),
+        (
+            "Ten weeks of nightly wrist splinting and ibuprofen have not helped; no prior "
+            "electrodiagnostic testing.",
+            "Nerve conduction studies bilateral upper extremities",
+            "prior_electrodiagnostics",
+            None,
+        ),
+        (
+            'The C5-6 interlaminar ESI of 06/15/2017 provided "maybe 30 percent" relief lasting '
+            "approximately three weeks.",
+            "Repeat cervical epidural steroid injection C5-6",
+            "prior_injection_relief_percent",
+            30,
+        ),
+        (
+            'Had L4-5 interlaminar ESI 08/08/17; pt says it helped "maybe 30 percent" for about '
+            "two weeks.",
+            "Repeat lumbar epidural steroid injection L4-5",
+            "prior_injection_relief_percent",
+            30,
+        ),
+        (
+            "He completed twelve chiropractic manipulative treatments in 2015 with documented "
+            "return to unrestricted full duty.",
+            "Chiropractic manipulation lumbar spine x 2 visits",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "Ortho recommended nonoperative care; pt declines surgery.",
+            "Repeat MRI R knee",
+            "surgery_considered",
+            False,
+        ),
+        (
+            "Aberrant behavior: none; early refills none.",
+            "Hydrocodone/APAP 5/325 mg #90",
+            "aberrant_drug_behavior",
+            False,
+        ),
+        (
+            "RFA - medication refill. Requested treatment: hydrocodone/APAP 5/325 TID PRN, #90.",
+            "Hydrocodone/APAP 5/325 mg #90",
+            "opioid_use",
+            True,
+        ),
+        (
+            "Requested treatment: naproxen 500 BID x 20 days, no refills. Prior treatment: "
+            "acetaminophen 1 g TID x 10 days - minimal relief.",
+            "Naproxen 500 mg PO BID #40",
+            "drug_in_use",
+            False,
+        ),
+        (
+            "Tramadol 50 BID stopped 05/2026, ibuprofen PRN only.",
+            "Acupuncture cervical 1x/wk x 6 wks",
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            'Orthopedist notes "likely MMT, arthroscopy if confirmed."',
+            "MRI left knee without contrast",
+            "surgery_considered",
+            True,
+        ),
+        (
+            "Ten weeks of PT/HEP and naproxen; the knee still locks twice a week.",
+            "MRI left knee without contrast",
+            "conservative_care_failed",
+            True,
+        ),
+        # Interpreters' visits, chiropractors' daily notes, surgeons' post-operative follow-ups.
+        (
+            "Plan: naproxen 500 bid for one month, then reassess; continue quad HEP.",
+            "Naproxen 500 mg #60, 1 PO BID x 30 days",
+            "drug_in_use",
+            False,
+        ),
+        ("Plan: continue naproxen 500 bid.", "Naproxen 500 mg #60", "drug_in_use", True),
+        (
+            'First ESI 06/13/2017. Per interpreter, pt states "it helped a little, maybe one '
+            'third, for about two weeks, then it was back the same."',
+            "Repeat L5-S1 interlaminar ESI",
+            "prior_injection_relief_percent",
+            33,
+        ),
+        (
+            "Completed 6 CMT visits (cervical only, no HVLA after arm sx increased), HEP, and "
+            "naproxen 500 BID x 8 wks without change.",
+            "MRI cervical spine w/o contrast",
+            "home_exercise_program",
+            True,
+        ),
+        (
+            "Initial acupuncture eval, L.Ac. 39 y/o F home health aide.",
+            "Acupuncture 2x/wk x 3 wks lumbar (6 sessions)",
+            "prior_acupuncture_visits",
+            0,
+        ),
+        (
+            "P: re-examine in 4 wks to update work restrictions (aim full duty), repeat ODI/ROM.",
+            "Follow-up re-examination with PTP (DC) in 4 weeks, 1 visit",
+            "visit_purpose_documented",
+            True,
+        ),
+        (
+            "P: re-examine in 4 wks to update work restrictions (aim full duty).",
+            "Follow-up re-examination with PTP (DC) in 4 weeks, 1 visit",
+            "work_status",
+            "modified_duty",
+        ),
+        (
+            "P: 30-day home TENS trial with log; goals: short term sit 45 min, long term walk 30 "
+            "min daily.",
+            "TENS unit 30-day home rental trial, lumbar",
+            "treatment_goals_documented",
+            True,
+        ),
+        (
+            "Night splints x 6 wks and ibuprofen, no change.",
+            "NCV bilateral upper extremities",
+            "conservative_care_failed",
+            True,
+        ),
+        ("PT x 8, no change in meds; neck pain.", None, "conservative_care_failed", None),
+        (
+            "No prior neck PT or chiro on this claim.",
+            "PT cervical spine 2x3",
+            "prior_pt_visits",
+            0,
+        ),
+        (
+            "Taking naproxen 500 BID and ice. No prior opioid use, CURES reviewed today.",
+            "Hydrocodone/APAP 5/325 mg 1 PO q6h prn pain #20",
+            "opioid_use",
+            False,
+        ),
+        (
+            "R 5th metacarpal neck fx, ORIF w/ plate 11/21/16.",
+            "Post-op hand therapy (OT) R hand 2x4",
+            "surgery_date",
+            date(2016, 11, 21),
+        ),
+        # Record templates: a box left unticked is a finding absent; a ticked box starts an item
+        # of its own; the reflex and sensory results after their headings.
+        (
+            "Adverse effects: [ ] sedation [ ] nausea [x] mild constipation, controlled with senna.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "severe_adverse_effects",
+            False,
+        ),
+        (
+            "Aberrant behavior: [ ] early refill [ ] lost Rx [ ] multiple prescribers.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "aberrant_drug_behavior",
+            False,
+        ),
+        (
+            "Aberrant behavior: [ ] early refill [x] lost Rx.",
+            "Norco 5/325 mg 1 tab PO TID PRN #90",
+            "aberrant_drug_behavior",
+            True,
+        ),
+        (
+            "Meds: meloxicam only; [ ] aspirin [ ] anticoagulant [ ] steroid.",
+            "Omeprazole 20 mg BID #60",
+            "gi_risk_factors",
+            False,
+        ),
+        (
+            "Reflex: L Achilles [x] diminished 1+ (R 2+). Sensory: [x] decreased L lateral foot.",
+            "Transforaminal ESI L L5-S1 x1 under fluoroscopy",
+            "reflex_change",
+            True,
+        ),
+        (
+            "Sensory: [x] decreased L lateral foot/sole.",
+            "Transforaminal ESI L L5-S1 x1 under fluoroscopy",
+            "sensory_deficit",
+            True,
+        ),
+        # What aggravates the pain is not care that failed.
+        (
+            "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
+            None,
+            "conservative_care_failed",
+            None,
+        ),
     ],
 )
 def test_wordings_of_notes_written_by_another_hand(
@@ -2376,11 +2890,139 @@ def test_wordings_of_notes_written_by_another_hand(
     assert read(note, request_line).get(name) == value
 
 
-def test_a_brand_and_its_generic_are_one_drug() -> None:
+@pytest.mark.parametrize(
+    ("note", "request_line", "name", "value"),
+    [
+        # The visit to come named as the next one, for talking findings through.
+        (
+            "Next visit in 3 weeks to discuss the EMG findings and injection options.",
+            "Office visit x1",
+            "visit_purpose_documented",
+            True,
+        ),
+        ("Next appt to go over the lumbar MRI.", None, "visit_purpose_documented", True),
+        # A past visit is not the one asked for, and an appointment alone has no purpose.
+        (
+            "At the last visit to discuss surgery she declined it.",
+            None,
+            "visit_purpose_documented",
+            None,
+        ),
+        ("Follow-up appointment in 2 weeks.", None, "visit_purpose_documented", None),
+        # Midline tenderness written after the word, its absence in one word, a head injury.
+        (
+            "Neck exam: tender to palpation over the spinous processes of C4-C6.",
+            "X-ray cervical spine",
+            "neck_trauma_xray_criteria",
+            True,
+        ),
+        ("C-spine nontender midline, full ROM.", None, "neck_trauma_xray_criteria", False),
+        (
+            "Hit her head on the shelf yesterday and has had neck pain since.",
+            "X-ray cervical spine",
+            "neck_trauma_xray_criteria",
+            True,
+        ),
+        # The lumbar spine's spinous processes are not the neck's.
+        ("Tenderness over the lumbar spinous processes.", None, "neck_trauma_xray_criteria", None),
+    ],
+)
+def test_visit_purpose_and_neck_trauma_wordings(
+    note: str, request_line: str | None, name: str, value: Any
+) -> None:
+    assert read(note, request_line).get(name) == value
+
+
+@pytest.mark.parametrize(
+    ("note", "injured"),
+    [
+        ("Date of injury: October 26th, 2016.", date(2016, 10, 26)),
+        ("He was injured on the 26th of October 2016 at work.", date(2016, 10, 26)),
+        ("Date of injury of june first two thousand and nine.", date(2009, 6, 1)),
+        ("Date of injury of july thirty-first two thousand sixteen.", date(2016, 7, 31)),
+        ("Date of injury of april second nineteen ninety nine.", date(1999, 4, 2)),
+        ("He was injured at work in march twenty seventeen.", date(2017, 3, 15)),
+        # A year alone, a day and month alone, or a day the month does not have: no date.
+        ("He was injured at work in twenty sixteen.", None),
+        ("Cervical x-rays on november fourth showed mild degenerative change.", None),
+        ("Date of injury of february thirtieth twenty seventeen.", None),
+        ("She may have injured it twenty twenty times.", None),
+    ],
+)
+def test_a_date_written_out_in_words(note: str, injured: date | None) -> None:
+    assert read(note).get("injury_date") == injured
+
+
+@pytest.mark.parametrize(
+    ("note", "began"),
+    [
+        (
+            "She states that since about may of this year she has had numbness and tingling in "
+            "the right thumb.",
+            date(2017, 5, 15),
+        ),
+        ("Since May 2017 she has had numbness in the right hand.", date(2017, 5, 15)),
+        ("Numbness in the right hand since last March.", date(2017, 3, 15)),
+        # "Last September" in August is the September of the year before.
+        ("Numbness in the right hand since last September.", date(2016, 9, 15)),
+        ("Numbness in the right hand since March of last year.", date(2016, 3, 15)),
+        # A month of this year still to come, or no symptoms told: no onset.
+        ("Numbness in the right hand since october of this year.", None),
+        ("Since last March she has worked modified duty.", None),
+    ],
+)
+def test_symptoms_begun_in_a_month_told_against_the_note_date(
+    note: str, began: date | None
+) -> None:
+    """ "Since about may of this year": the month against the note's date (the request's in
+    `imrcheck check`), where the note gives no date of injury, for the weeks since the
+    condition began."""
+    from engine.facts import extract_note_facts
+
+    on = date(2017, 8, 22)
+    values = extract_note_facts(note, FINDINGS, note_date=on).values(None, on)
+    assert values.get("injury_date") == began
+    assert values.get("weeks_since_injury") == ((on - began).days // 7 if began else None)
+
+
+def test_a_date_of_injury_comes_before_a_month_of_onset() -> None:
+    from engine.facts import extract_note_facts
+
+    on = date(2017, 8, 22)
+    note = "Date of injury 01/03/2017. Numbness in the right hand since last March."
+    values = extract_note_facts(note, FINDINGS, note_date=on).values(None, on)
+    assert values["injury_date"] == date(2017, 1, 3)
+
+
+@pytest.mark.parametrize(
+    "request_line",
+    [
+        "Cymbalta (duloxetine) 30mg daily #30",
+        # A generic named with its salt is the brand's drug too.
+        "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+    ],
+)
+def test_a_brand_and_its_generic_are_one_drug(request_line: str) -> None:
     from engine.requests import normalize_request
 
-    asked = normalize_request("Cymbalta (duloxetine) 30mg daily #30", VOCABULARY)
+    asked = normalize_request(request_line, VOCABULARY)
     assert asked.medication is not None and asked.medication.ingredients == []
+    assert asked.service.subtype != "compounded"
+
+
+@pytest.mark.parametrize(
+    ("request_line", "subtype"),
+    [
+        ("Purchase of 2-lead TENS unit with electrodes for home use", "tens"),
+        ("Rental of cold therapy unit x 7 days", "cold_therapy_unit"),
+        ("Purchase of knee brace", "brace"),
+        ("Purchase of hospital bed", "other"),
+    ],
+)
+def test_equipment_bought_or_rented_is_of_its_own_kind(request_line: str, subtype: str) -> None:
+    from engine.requests import normalize_request
+
+    assert normalize_request(request_line, VOCABULARY).service.subtype == subtype
 
 
 def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:

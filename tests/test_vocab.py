@@ -82,7 +82,7 @@ def test_every_problem_is_reported_with_its_place(tmp_path: Path) -> None:
     [
         # A visit with a specialist, and a category whose subtype is read from the whole request.
         ("    consultation: [evaluation,", "consultaton", "consultation"),
-        ("subtype_anywhere: [surgery]", "surgey", "surgery"),
+        ("subtype_anywhere: [surgery, dme]", "surgey", "surgery"),
     ],
 )
 def test_every_category_services_yaml_names_is_a_known_one(

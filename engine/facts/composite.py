@@ -12,7 +12,15 @@ from typing import Any
 
 from engine.facts.figures import DATE, date_of, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
-from engine.facts.medications import DRUG_FIRST, DRUG_NAMED, DRUG_NONE, DRUG_PLANNED, DRUG_TAKEN
+from engine.facts.medications import (
+    DRUG_ASKED,
+    DRUG_FIRST,
+    DRUG_NAMED,
+    DRUG_NONE,
+    DRUG_PLANNED,
+    DRUG_REFILL,
+    DRUG_TAKEN,
+)
 from engine.facts.sentences import (
     OF_PATIENT,
     RECORD_WORDS,
@@ -38,6 +46,10 @@ _REFERRAL_WORDS = frozenset(
     ["referral", "refer", "referred", "consult", "consultation", "evaluation", "see", "surgeon"]
 )
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
+_IF_SHOWN = re.compile(
+    r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated)\b",
+    re.I | re.ASCII,
+)
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
@@ -90,6 +102,13 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     return any(tuple(before[-len(cue) :]) == cue for cue in cues)
 
 
+_REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
+_GOING_ON_WORDS = frozenset(
+    ["refill", "refills", "renew", "renewal", "continue", "continued", "continuing", "cont",
+     "ongoing", "maintain", "maintenance"]
+)  # fmt: skip
+
+
 def composite_mentions(
     sentence: Sentence,
     findings: Findings,
@@ -140,6 +159,18 @@ def composite_mentions(
 
     given = (Status.PRESENT, Status.HISTORICAL)
     tried = not planned and "tried" in of
+    # A bare "no change" after the care ("Night splints x 6 wks and ibuprofen, no change") is
+    # care that failed; "no change in meds" says nothing of it.
+    if "failing" in of:
+        kept = [
+            m
+            for m in of["failing"]
+            if m[1] != "no change" or not plain[m.end(1) :].startswith(" in ")
+        ]
+        if kept:
+            of["failing"] = kept
+        else:
+            del of["failing"]
     failing = "failing" in of
     if tried and any_stated(("care", "drug"), given):
         add("~care:tried", True)
@@ -156,6 +187,10 @@ def composite_mentions(
             phrase_status(cue[1]) is not Status.ABSENT
         ):
             add("~care:persisting", True)
+            # Care named beside the symptoms it left ("night splints, naproxen and job
+            # rotation; numbness persisted") was given, in a sentence that plans nothing.
+            if not planned and not tried and any_stated(("care", "drug"), given):
+                add("~care:tried", True)
             break
     # A rationale reports the record where it speaks of this patient: "in most low back pain
     # cases, they show no benefit" reads the literature.
@@ -173,8 +208,9 @@ def composite_mentions(
     # be denied ("not ... considering ... surgical intervention") is none.
     # Without an injection or a surgery named, a plan says nothing here (and working out the
     # plan's negation is the costly part).
+    shown_if = "if" in words and _IF_SHOWN.search(text) is not None
     if (
-        "procedure_planned" in of
+        ("procedure_planned" in of or shown_if)
         and "previously" not in words
         and ("injections" in of or "surgeries" in of)
     ):
@@ -194,7 +230,11 @@ def composite_mentions(
         conditional = (
             "if" in words
             and (Status.PRESENT in statuses or Status.POSSIBLE in statuses)
-            and any_stated(("procedure_planned",), (Status.PRESENT, Status.POSSIBLE))
+            and (
+                any_stated(("procedure_planned",), (Status.PRESENT, Status.POSSIBLE))
+                # "likely MMT, arthroscopy if confirmed": the surgery the study would decide.
+                or shown_if
+            )
         )
         if (plan_stated and Status.PRESENT in statuses) or conditional:
             add("invasive_procedure_planned", True)
@@ -208,8 +248,20 @@ def composite_mentions(
             and words.isdisjoint(_SILENT_RECORD)
         ):
             add("surgery_considered", False)
+            # "No injection or surgery is planned at this time": no procedure of either kind
+            # ("no plan for surgery" alone says nothing of injections).
+            if "injections" in of and all(
+                phrase_status(m[1]) is Status.ABSENT for m in of["injections"]
+            ):
+                add("invasive_procedure_planned", False)
     if "onset" in of and not words.isdisjoint(_ONSET_WORDS):
+        # "started duloxetine 30 mg two weeks ago for arm pain": the time since a drug was
+        # started, not since the symptoms began.
+        drugs = [m[1].strip() for m in of.get("drug", ())]
         for onset in _ONSET.finditer(with_figures(text)):
+            preceding = text[max(0, onset.start() - 40) : onset.start()].lower()
+            if any(drug in preceding for drug in drugs):
+                continue
             figure = onset[1] or onset[3] or onset[5]
             unit = (onset[2] or onset[4] or onset[6]).lower()
             count = int(figure) if figure.isdigit() else 2
@@ -228,10 +280,23 @@ def composite_mentions(
     # says something of it, so its silence is no first prescription (`item.item_facts`).
     for m in of.get("drug", ()):
         add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
-    if "drug" in of and (first or current or starting or taken_on or listed or planned):
+    # "RFA - medication refill": the note asks to go on with a drug, whichever it names.
+    if not words.isdisjoint(_REFILL_WORDS) and " no refill" not in plain:
+        add(DRUG_REFILL, True)
+    if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = _SINCE.search(text) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
+        # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
+        asking = words & _ASKING_WORDS
+        asks_for_it = bool(asking) and not (asking == {"refills"} and " no refills" in plain)
+        # A drug asked for without a word of going on ("requested Lidoderm patch, one per day";
+        # not "requesting a refill of Norco"): read apart (`item.item_facts`).
+        going_on = words & _GOING_ON_WORDS
+        if going_on == {"refills"} and " no refills" in plain:
+            going_on = frozenset()
+        asked_new = asks and asks_for_it and not going_on
+        asked: dict[str, None] = {}
         started_now: dict[str, None] = {}
         continued: dict[str, None] = {}
         in_plan: dict[str, None] = {}
@@ -243,6 +308,12 @@ def composite_mentions(
             # "a one-month trial of the lidocaine patch": the article is no word of its own.
             if before[-1:] in (["the"], ["a"], ["an"]):
                 before = around(m, 4, 0)[:-1]
+            # In a plan, a word of going on is of what follows it: "Plan: naproxen 500 bid for one
+            # month ...; continue quad strengthening HEP" goes on with the exercises, and starts
+            # the drug.
+            current_here = current and (
+                not planned or not findings.drug_current_words.isdisjoint(before)
+            )
             # A first prescription: the sentence says so, or the drug comes right after a word
             # that starts it now ("Plan: start naproxen 500 BID"), whatever the rest continues.
             if (
@@ -259,7 +330,7 @@ def composite_mentions(
                 started_now[name] = None
             elif (
                 (
-                    current
+                    current_here
                     # "On gabapentin", "refill Norco 10/325 #90": the drug right after the word.
                     or before[-1:] in (["on"], ["refill"], ["renew"])
                     or (
@@ -271,14 +342,18 @@ def composite_mentions(
                 and not just_given(before, findings.given_now)
             ):
                 continued[name] = None
-            elif planned and not current and words.isdisjoint(_ASKING_WORDS):
+            elif planned and not current_here and not asks_for_it:
                 # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never
                 # tells of it as taken starts it (`item.item_facts`).
                 in_plan[name] = None
+            elif asked_new and not current_here:
+                asked[name] = None
         for name in started_now:
             add(f"{DRUG_FIRST}{name}", True)
         for name in (n for n in in_plan if n not in started_now and n not in continued):
             add(f"{DRUG_PLANNED}{name}", True)
+        for name in (n for n in asked if n not in started_now and n not in continued):
+            add(f"{DRUG_ASKED}{name}", True)
         for name in (n for n in continued if n not in started_now):
             add(f"{DRUG_TAKEN}{name}", True)
             started = date_of(since) if since else None

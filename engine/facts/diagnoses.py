@@ -95,15 +95,33 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
     return False
 
 
+# A note that opens on what the visit follows up ("F/u chronic L5 radiculopathy, DOI 2014",
+# "Follow-up for R carpal tunnel syndrome"), or a finding read as a condition ("x-rays ...
+# medial compartment narrowing c/w OA"). Weaker than a list given as the diagnoses: read apart
+# (`IMPLIED_DIAGNOSES`), it counts only where the record gives no such list.
+_FOLLOW_UP_OF = re.compile(
+    r"^\W*(?:f/u|follow[\s-]*up)\b(?:\s+(?:visit\s+)?(?:for|of|on)\b)?", re.I | re.ASCII
+)
+_CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII)
+IMPLIED_DIAGNOSES = "~diagnoses:implied"
+
+
 def diagnosis_groups(reader: Reader) -> None:
     """The diagnoses a sentence gives as such ("diagnosed with", "treated for"), stated or
-    past, not negated or to be ruled out."""
+    past, not negated or to be ruled out; or those of the condition a follow-up visit is for."""
     text, words, findings = reader.text, reader.words, reader.findings
     diagnosis_cue = (
         _DIAGNOSIS_CUE.search(text, reader.lowered)
         if "diagnos" in reader.lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
         else None
     )
+    name = "diagnoses"
+    if diagnosis_cue is None and reader.lowered.lstrip(" -*\t").startswith(("f/u", "follow")):
+        diagnosis_cue = _FOLLOW_UP_OF.search(text)
+        name = IMPLIED_DIAGNOSES
+    elif diagnosis_cue is None and ("consistent" in words or "c/w" in reader.lowered):
+        diagnosis_cue = _CONSISTENT_WITH.search(text)
+        name = IMPLIED_DIAGNOSES
     if diagnosis_cue:
         groups = list(
             dict.fromkeys(
@@ -122,4 +140,4 @@ def diagnosis_groups(reader: Reader) -> None:
         if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
             groups.append("other")
         if groups:
-            reader.add("diagnoses", groups)
+            reader.add(name, groups)

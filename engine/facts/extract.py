@@ -4,6 +4,7 @@ kept per fact, then the facts that take several sentences and those of each item
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,8 @@ from engine.facts.carpal_tunnel import carpal_tunnel
 from engine.facts.composite import composite_mentions
 from engine.facts.conservative_care import care_weeks
 from engine.facts.derived import reference_date
-from engine.facts.diagnoses import diagnosis_groups
+from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
+from engine.facts.figures import MID_MONTH
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import measured_function, pain_drop, pain_scores, work_status
@@ -37,7 +39,7 @@ from engine.facts.prior_treatment import (
     visits_authorized,
     visits_done,
 )
-from engine.facts.record import age_and_sex, record_dates
+from engine.facts.record import ONSET_MONTH, age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import DATED_SURGERY_TYPE, surgery_dates, surgery_refused
 from engine.models import Case, Request
@@ -56,13 +58,16 @@ def extract_note_facts(
     source: str = "<note>",
     service_category: str | None = None,
     request: Request | None = None,
+    note_date: date | None = None,
 ) -> CaseFacts:
     """The facts a clinical note (a progress note for a new request) documents: every sentence
     but those that conclude, read as a letter's summary is. Given the request's service category,
     what the note says of that therapy (visits done, functional improvement) is about the request
     too; given the request itself, so is what the note says of its drug, body part, test or
     specialist, and what depends on it (why a referral needs the specialist), as for a letter's
-    item."""
+    item. `note_date` is the date the note is written, where the caller knows it (the request's in
+    `imrcheck check`), for what the note tells against it ("since may of this year") where the
+    note gives no date of its own."""
     text = plain_spaces(text)
     if request is not None:
         service_category = request.service.category
@@ -79,7 +84,7 @@ def extract_note_facts(
     )
     facts = settle(read)
     on = reference_date(None, facts)
-    facts.extend(letter_facts(facts, on))
+    facts.extend(letter_facts(facts, on, note_date))
     if service_category:
         subtype = request.service.subtype if request is not None else None
         first_asked = request is not None and not request.quantity.additional
@@ -146,9 +151,12 @@ def reported(facts: list[Fact | Reading]) -> list[Fact]:
     return [f for f in facts if isinstance(f, Fact) and not is_per_therapy(f.name)]
 
 
-def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
+def letter_facts(
+    facts: list[Fact | Reading], on: date | None, note_date: date | None = None
+) -> list[Fact]:
     """The facts that take more than one sentence: conservative care tried and the symptoms
-    persisting (`conservative_care_failed`), and symptoms older than the injury."""
+    persisting (`conservative_care_failed`), and symptoms older than the injury. A month told
+    against the record's date ("since last March") is dated from `on`, else from `note_date`."""
     by_name = {f.name: f for f in facts}
     found: list[Fact] = []
 
@@ -194,6 +202,8 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     foreign = by_name.get("~foreign_body")
     if foreign and foreign.value:
         derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
+    if IMPLIED_DIAGNOSES in by_name:
+        derive("diagnoses", by_name[IMPLIED_DIAGNOSES].value, IMPLIED_DIAGNOSES)
     lesion = surgical_lesion(by_name)
     if lesion is not None:
         derive("surgical_lesion", lesion[0], lesion[1])
@@ -203,6 +213,11 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
         if "injury_date" not in by_name and started in by_name:
             derive("injury_date", by_name[started].value, started)
             break
+    else:
+        told = by_name.get(ONSET_MONTH)
+        begun = month_told(told.value, on or note_date) if told else None
+        if begun and "injury_date" not in by_name:
+            derive("injury_date", begun, ONSET_MONTH)
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
     # Else how long the symptoms have lasted ("numbness x 5 months") is the time since the
@@ -219,6 +234,22 @@ def letter_facts(facts: list[Fact | Reading], on: date | None) -> list[Fact]:
     ):
         derive("symptoms_before_injury", True, "~onset_weeks")
     return found
+
+
+def month_told(told: tuple[int, str], on: date | None) -> date | None:
+    """The middle of a month told against the date `on`: (5, "this") is May of `on`'s year,
+    (3, "last") the latest March before `on`'s month, (3, "last_year") March of the year
+    before. None without a date, or for a month of this year still to come."""
+    if on is None:
+        return None
+    month, which = told
+    if which == "this":
+        year = on.year if month <= on.month else None
+    elif which == "last":
+        year = on.year if month < on.month else on.year - 1
+    else:
+        year = on.year - 1
+    return date(year, month, MID_MONTH) if year else None
 
 
 def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | None:
@@ -261,6 +292,14 @@ def header_fact(case: Case, name: str, value: Any) -> Fact:
     )
 
 
+_GOAL_WORDS = frozenset(["goal", "goals"])
+_GOALS_OPENING = re.compile(
+    r"^\W*(?:(?:treatment|functional|short[\s-]term|long[\s-]term|trial)\s+)?goals?\b",
+    re.I | re.ASCII,
+)
+GOALS = "treatment_goals_documented"
+
+
 def facts_in(
     sentence: Sentence, findings: Findings, needs: frozenset[str] = frozenset()
 ) -> list[Reading]:
@@ -268,6 +307,11 @@ def facts_in(
     those of every letter (`drugs`, `comorbidities`, `rehabilitation`). The topic readers run in
     this order, which `settle` relies on where several sentences give one fact."""
     reader = Reader(sentence, findings)
+    if not reader.words.isdisjoint(_GOAL_WORDS) and _GOALS_OPENING.match(sentence.text):
+        # "Goals: walk 30 min, cut Norco by half; long term: full duty by June": what the care
+        # aims at, not what is now. Only that goals are set is read.
+        finding_mentions(reader)
+        return [r for r in reader.found if r.name == GOALS]
     age_and_sex(reader)
     record_dates(reader)
     pain_scores(reader)

@@ -37,16 +37,20 @@ NUMBER_WORDS = {
             "twenty",
         ]
     )
-} | {"twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 NUMBER_WORDS |= {"eighty": 80, "ninety": 90}  # percentages of relief are dictated in words
-# "twenty-two PT visits" is 22, not twenty and then two.
+# "twenty-two PT visits" and "twenty two PT visits" are 22, not twenty and then two; dictated
+# notes write the compound with a space as often as with a hyphen.
 _UNITS_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS |= {
-    f"{tens}-{unit}": NUMBER_WORDS[tens] + n
-    for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+    f"{tens}{joint}{unit}": NUMBER_WORDS[tens] + n
+    for tens in _TENS_WORDS
     for n, unit in enumerate(_UNITS_WORDS, start=1)
+    for joint in ("-", " ")
 }
-# "12", "twelve", "twelve (12)", "at least five"
+# "12", "twelve", "twelve (12)", "at least five"; the longest first, so that "twenty four" is
+# one number.
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.I | re.ASCII
 )
@@ -68,22 +72,28 @@ def date_of(match: re.Match[str]) -> date | None:
 _NUMBER_WORD_LOWERED = for_lowered(_NUMBER_WORD)
 
 
-def with_figures(text: str) -> str:
+def with_figures(text: str, padded: bool = True) -> str:
     """Number words as figures, padded to the word's length so that positions stay put:
-    "twelve (12) sessions" -> "12     (12) sessions"."""
+    "twelve (12) sessions" -> "12     (12) sessions"; not padded, "12 (12) sessions"."""
     if not text.isascii():
-        return _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m[0].lower()]).ljust(len(m[0])), text)
+        return _NUMBER_WORD.sub(lambda m: figure_for(m[0].lower(), padded), text)
     # The words found in the text lower-cased, several times faster (engine/caseless.py), and
     # replaced in the text itself, whose other words keep their case.
     pieces: list[str] = []
     last = 0
     for word in _NUMBER_WORD_LOWERED.finditer(text.lower()):
-        pieces += (text[last : word.start()], str(NUMBER_WORDS[word[0]]).ljust(len(word[0])))
+        pieces += (text[last : word.start()], figure_for(word[0], padded))
         last = word.end()
     if not pieces:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def figure_for(word: str, padded: bool) -> str:
+    """The figure for a number word, lower-cased, padded to the word's length or not."""
+    figure = str(NUMBER_WORDS[word])
+    return figure.ljust(len(word)) if padded else figure
 
 
 DIGIT = re.compile(r"[0-9]", re.ASCII)
@@ -109,14 +119,17 @@ MONTHS = {
     for name in names
 }
 _NUMERIC_DATE = r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b"
+# "April 7, 2014", "October 26th, 2016".
 _MONTH_DATE = (
-    rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}}),?"
-    r"\s+(?P<year>\d{4})"
+    rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
 )
-# "29-Oct-2026", "14 Mar 2017": the day first, as some records write it.
+# "29-Oct-2026", "14 Mar 2017", "the 26th of October, 2016": the day first, as some records
+# write it.
 _DAY_MONTH_DATE = (
-    rf"(?P<dday>\d{{1,2}})[\s-](?P<dmonth>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
-    r"[\s-](?P<dyear>\d{4})\b"
+    r"(?P<dday>\d{1,2})(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?[\s-])"
+    rf"(?P<dmonth>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
+    r"(?:[\s-]|,\s+|\s{2,})(?P<dyear>\d{4})\b"
 )
 DATE = _NUMERIC_DATE + "|" + _MONTH_DATE + "|" + _DAY_MONTH_DATE
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
@@ -165,3 +178,92 @@ def month_of(match: re.Match[str]) -> date:
     if match["m"]:
         return date(int(match["y"]), int(match["m"]), MID_MONTH)
     return date(int(match["year"]), MONTHS[match["month"].lower()], MID_MONTH)
+
+
+# Dates dictated in words: "october twenty sixth twenty sixteen", "on march ninth twenty twenty
+# six", "the twenty sixth of october two thousand sixteen", "may of twenty seventeen". The day
+# is an ordinal word, the year a spoken one; a month with a day and no year, or a year alone, is
+# no date. Rewritten in figures of the same length ("october 26th        2016          "), so
+# that the date expressions above read them and the positions in the sentence stay put.
+_ORDINAL_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+ORDINAL_DAYS = {word: n for n, word in enumerate(_ORDINAL_WORDS, start=1)}
+ORDINAL_DAYS |= {"twentieth": 20, "thirtieth": 30}
+ORDINAL_DAYS |= {
+    f"{tens}{joint}{unit}": ORDINAL_DAYS[unit] + (20 if tens == "twenty" else 30)
+    for tens in ("twenty", "thirty")
+    for unit in (_ORDINAL_WORDS[:9] if tens == "twenty" else ["first"])
+    for joint in ("-", " ")
+}
+_TWO_DIGIT_WORDS = [word for word, n in NUMBER_WORDS.items() if 10 <= n <= 99]
+_ONE_TO_99_WORDS = [word for word, n in NUMBER_WORDS.items() if 1 <= n <= 99]
+
+
+def _longest_first(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# "twenty sixteen", "twenty twenty six", "nineteen ninety nine", "twenty oh nine", "two thousand
+# sixteen", "two thousand and nine", "two thousand".
+_SPOKEN_YEAR = (
+    rf"(?:(?P<century>twenty|nineteen)[\s-]+(?:(?P<oh>oh|o)\s+(?P<unit>{_longest_first(_UNITS_WORDS)})"
+    rf"|(?P<rest>{_longest_first(_TWO_DIGIT_WORDS)}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<thousand_rest>{_longest_first(_ONE_TO_99_WORDS)}))?)"
+)
+_MONTH_NAMES = _longest_first(
+    [name for name in MONTHS if len(name) > 3 and name != "sept"] + ["may"]
+)
+_SPOKEN_DAYS = _longest_first(list(ORDINAL_DAYS))
+_SPOKEN_DATE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_NAMES})\s+(?:the\s+)?(?P<day>{_SPOKEN_DAYS})"
+    rf"|(?P<day_first>{_SPOKEN_DAYS})\s+of\s+(?P<month_after>{_MONTH_NAMES})"
+    rf"|(?P<month_alone>{_MONTH_NAMES})(?:\s+of)?),?\s+(?P<year>{_SPOKEN_YEAR})\b",
+    re.I | re.ASCII,
+)
+_SPOKEN_DATE_LOWERED = for_lowered(_SPOKEN_DATE)
+_ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+# The words a spoken date needs, to skip sentences without one cheaply.
+SPOKEN_YEAR_WORDS = frozenset(["twenty", "nineteen", "thousand"])
+
+
+def _spoken_year(match: re.Match[str]) -> int:
+    if match["century"]:
+        rest = match["unit"] if match["oh"] else match["rest"]
+        return (2000 if match["century"] == "twenty" else 1900) + NUMBER_WORDS[_one_space(rest)]
+    return 2000 + (
+        NUMBER_WORDS[_one_space(match["thousand_rest"])] if match["thousand_rest"] else 0
+    )
+
+
+def _one_space(words: str) -> str:
+    return re.sub(r"\s+", " ", words)
+
+
+def with_spoken_dates(text: str) -> str:
+    """The dates dictated in words in `text` written in figures, each figure padded to the
+    length of its words: "on march ninth twenty twenty six" -> "on march 9th   2026             ".
+    The text itself where it holds none."""
+    lowered = text.lower()
+    if not text.isascii():
+        return text
+    pieces: list[str] = []
+    last = 0
+    for spoken in _SPOKEN_DATE_LOWERED.finditer(lowered):
+        for group in ("day", "day_first"):
+            if spoken[group]:
+                day = ORDINAL_DAYS[_one_space(spoken[group])]
+                figure = f"{day}{_ORDINAL_SUFFIXES.get(day, 'th')}"
+                pieces += (text[last : spoken.start(group)], figure.ljust(len(spoken[group])))
+                last = spoken.end(group)
+        pieces += (
+            text[last : spoken.start("year")],
+            str(_spoken_year(spoken)).ljust(len(spoken["year"])),
+        )
+        last = spoken.end("year")
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -172,6 +172,9 @@ class Findings:
     drug_class: dict[str, str]  # a drug's name, or the drug -> its class (drugs.yaml)
     given_now: tuple[tuple[str, ...], ...]  # the words right before a drug just given
     started_now: tuple[tuple[str, ...], ...]  # the words right before a drug started today
+    # The one-word cues of a drug taken now ("continue", "taking"): in a plan, only right before
+    # the drug do they say it goes on.
+    drug_current_words: frozenset[str]
     comorbidity_tests: dict[str, tuple[str, ...]]  # phrase -> the tests it calls for
     test_kind: tuple[tuple[str, str], ...]  # (phrase of a test as requested, its kind)
     # All the phrase lists of the readers that take more than one sentence, as one expression:
@@ -503,6 +506,12 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
         },
         given_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.given_now),
         started_now=tuple(tuple(normalize_phrase(p).split()) for p in spec.drug_use.started_now),
+        drug_current_words=frozenset(
+            word
+            for p in spec.drug_use.current
+            if len(words := normalize_phrase(p).split()) == 1
+            for word in words
+        ),
         comorbidity_tests={phrase: tuple(kinds) for phrase, kinds in tests_of.items()},
         test_kind=tuple(
             sorted(

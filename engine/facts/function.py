@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
+from engine.facts.figures import with_figures
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, phrase_position
@@ -21,13 +22,26 @@ _PAIN = re.compile(
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
-_CHANGED_TO = re.compile(r"\s*(?:-+>|\u2192|=>|to|down\s+to|now)\s*(?:10|[0-9])\s*(?:/|of)", re.I)
+# "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
+_CHANGED_TO = re.compile(
+    r"\s*(?:-+>|\u2192|=>|to|down\s+to|now"
+    r"|[^.;0-9]{0,40}?\b(?:now|currently)\s+(?:(?:at|is)\s+)?(?:[0-9]\s*-\s*)?)"
+    r"\s*(?:10|[0-9])\s*(?:/|of)",
+    re.I,
+)
 
 
 def pain_scores(reader: Reader) -> None:
-    """ "Pain 7/10": the current score, not the one a change starts from."""
+    """ "Pain 7/10", "seven out of ten": the current score, not the one a change starts
+    from."""
     text = reader.text
-    if reader.has_digit and "10" in text and _PAIN_WORD.search(text, reader.lowered):
+    if "ten" in reader.words and "pain" in reader.words:
+        text = with_figures(text)  # dictated: "the leg pain remains seven out of ten"
+    if (
+        (reader.has_digit or text is not reader.text)
+        and "10" in text
+        and _PAIN_WORD.search(text, reader.lowered)
+    ):
         scores = list(_PAIN.finditer(text))
         # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
         # is the past one; the current is the other.
@@ -43,6 +57,16 @@ def pain_scores(reader: Reader) -> None:
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
+# A return tried or out of reach is no status held: "Two attempts at return to regular duty
+# ... failed", "unable to return to full duty".
+_RETURN_TRIED = re.compile(
+    r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
+    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z"
+    # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
+    r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
+    r"(?:(?:a\s+)?return\s+to\s+)?\Z",
+    re.ASCII,
+)
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
@@ -60,7 +84,10 @@ def work_status(reader: Reader) -> None:
         # A status the sentence puts in the past ("works modified duty (was off work until
         # 2015)") is not the one now.
         at = phrase_position(reader.lowered, said[1])
-        if at is not None and _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0]):
+        if at is not None and (
+            _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
+            or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
+        ):
             continue
         reader.add("work_status", findings.work_status_meaning[said[1]])
     if reader.has_digit and not reader.words.isdisjoint(("works", "working", "worked")):
@@ -126,9 +153,12 @@ def measured(match: re.Match[str], side: str) -> int:
 # reviewer counts as meaningful (a third or more).
 MEANINGFUL_RELIEF = 0.3
 PAIN_DROP = "~pain_drop"
+# Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
+# 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
-    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*(?P<after>10|[0-9])"
-    r"\s*/\s*10\b",
+    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
+    r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+(?:(?:at|is|of)\s+)?"
+    r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 

@@ -18,7 +18,8 @@ _IMAGING_DONE = Caseless(
         r"\b(?:mri|ct(?:\s+scan)?|x-?rays?|radiographs?|computed\s+tomography(?:\s+scan)?)\b"
         r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
         r"performed|was\s+done|were\s+done|on\s+\d)"
-        r"|\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
+        # Not one denied: "no prior lumbar imaging", "no previous MRI".
+        r"|(?<!\bno\s)\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
         re.I | re.ASCII,
     )
 )
@@ -38,7 +39,9 @@ _ELECTRODIAGNOSTICS_DONE = Caseless(
         r"nerve\s+conduction\s+(?:stud(?:y|ies)|velocit(?:y|ies)))\b"
         r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|dated|performed|"
         r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
-        r"|\b(?:had|underwent|prior|previous)\s+(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
+        # Not one denied: "no prior electrodiagnostic testing", "never had an EMG".
+        r"|(?<!\bno\s)(?<!\bnot\s)(?<!\bnever\s)\b(?:had|underwent|prior|previous)\s+"
+        r"(?:an?\s+)?(?:normal\s+|abnormal\s+)?"
         r"(?:emg|ncv|ncs|electrodiagnostic|electromyography|nerve\s+conduction)",
         re.I | re.ASCII,
     )

@@ -82,7 +82,8 @@ _SUSPECTED = (
 )
 _LESION = (
     r"(?:labral\s+(?:tears?|pathology|injury|lesion)|tor[en]\s+labrum|(?:avascular|aseptic)\s+"
-    r"necrosis|osteonecrosis|avn|occult\s+fractures?|stress\s+fractures?|loose\s+bod(?:y|ies)|"
+    r"necrosis|osteonecrosis|avn|occult\s+(?:[a-z]+\s+){0,3}?(?:fractures?|fx)|stress\s+fractures?|"
+    r"loose\s+bod(?:y|ies)|"
     r"osteochondral\s+(?:lesions?|defects?|injury|fracture)|osteochondritis(?:\s+dissecans)?|"
     r"internal\s+derangement|(?:meniscal|meniscus)\s+tears?|(?:rotator\s+cuff|supraspinatus|cuff)"
     r"\s+tears?|slap\s+(?:tears?|lesions?)|(?:ligament|ligamentous|tendon|biceps|triceps|ucl|acl|"
@@ -108,7 +109,7 @@ _LESION_WORDS = frozenset(
 _PART_OF_LESION = (
     (re.compile(r"menisc", re.I), "knee"),
     (re.compile(r"rotator|supraspinatus|cuff|slap", re.I), "shoulder"),
-    (re.compile(r"femoroacetabular|hip\s", re.I), "hip"),
+    (re.compile(r"femoroacetabular|hip\s|femoral\s+neck|intertrochanteric|acetabul", re.I), "hip"),
 )
 
 

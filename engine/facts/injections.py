@@ -41,10 +41,16 @@ _INJECTED = re.compile(
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
 )
-# "50% relief", "60-70 percent improvement": the upper figure of a range.
+# "50% relief", "60-70 percent improvement": the upper figure of a range; a figure quoted as the
+# patient gave it ('"maybe 30 percent" relief').
 _RELIEF = re.compile(
-    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)\s*(?:of\s+)?(?:pain\s+)?"
+    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)[\"']?\s*(?:of\s+)?(?:pain\s+)?"
     r"(?:relief|improvement|reduction|decrease|better)",
+    re.I | re.ASCII,
+)
+# The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
+_HELPED_PERCENT = re.compile(
+    r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,2}?(\d{1,3})\s*(?:%|percent)",
     re.I | re.ASCII,
 )
 # "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
@@ -57,15 +63,19 @@ _LASTING = re.compile(
 # The relief as a share in words: "helped 'maybe a third'", "about half better".
 _RELIEF_SHARE = re.compile(
     r"\b(?:helped|relief|relieved|improved|improvement|better|reduced|reduction)\b\W+"
-    r"(?:\w+\W+){0,3}?(?P<share>a\s+third|one[\s-]third|half|a\s+quarter|one[\s-]quarter|"
-    r"two[\s-]thirds)\b",
+    # (a share in words may reach here as figures: "one third" -> "1   third")
+    r"(?:\w+\W+){0,3}?(?P<share>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|"
+    r"(?:one|1)[\s-]+quarter|(?:two|2)[\s-]+thirds)\b",
     re.I | re.ASCII,
 )
 _SHARES = {"third": 33, "half": 50, "quarter": 25, "thirds": 67}
 # A sentence that follows up the injection named before it as "it": "States it helped 'maybe a
 # third' for about ten days".
 _IT_HELPED = re.compile(
-    r"^\W*(?:(?:she|he|pt|patient|the\s+patient)\s+)?(?:states?|reports?|says|notes?|feels?)?\s*"
+    # ("Per interpreter, pt states 'it helped a little, maybe one third'": the patient's words
+    # as the interpreter gives them.)
+    r"^\W*(?:per\s+(?:the\s+)?interpreter\W+)?(?:(?:she|he|pt|patient|the\s+patient)\s+)?"
+    r"(?:states?|reports?|says|notes?|feels?)?\W*"
     r"(?:that\s+)?it\s+(?:helped|gave|provided|relieved|reduced|lasted|worked|did)\b",
     re.I | re.ASCII,
 )
@@ -88,12 +98,14 @@ _MEDICATION_DOWN = re.compile(
     r"narcotics?|analgesics?|tablets|pills|gabapentin|neurontin|lyrica|pregabalin)\b"
     # The drug first: "Norco 10/325 TID stopped 06/20".
     r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|opioids?|narcotics?|medications?|meds|"
-    r"gabapentin|neurontin)\b[^.;]{0,25}?\b(?:stopped|discontinued|reduced|decreased|tapered|cut)\b",
+    r"gabapentin|neurontin)\b[^.;]{0,25}?\b(?:stopped|discontinued|reduced|decreased|tapered|cut)\b"
+    # The dose after it: "after injection down to 1 tab/day".
+    r"|\bdown\s+to\s+(?:\d{1,2}|one|two|half\s+a)\s*(?:tabs?|tablets?|pills?)\b",
     re.I | re.ASCII,
 )
 _DOWN_WORDS = frozenset(
     ["cut", "reduced", "reduce", "decreased", "decrease", "lowered", "less", "stopped",
-     "discontinued", "weaned", "tapered"]
+     "discontinued", "weaned", "tapered", "down"]
 )  # fmt: skip
 # "No change in medication use after the injection", "pain medications unchanged": the
 # reduction the repeat criteria ask for, documented as not made.
@@ -122,11 +134,12 @@ _SINCE_WORDS = frozenset(
 FOLLOW_UP = f"{INJECTION}?:"
 # "No prior ESI", "has never had an epidural injection", "no previous injections", "never had a
 # medial branch block", "no diagnostic blocks": up to two words name the kind, never words of an
-# outcome ("no relief from the block" says a block was given).
+# outcome ("no relief from the block" says a block was given), nor of others than the one named
+# ("TFESI 01/12/2017 -> 65% relief ...; no other injections": that one was given).
 _NONE = re.compile(
     r"\b(?:no|never\s+had|not\s+had|never\s+undergone|not\s+undergone)\s+(?:an?\s+|any\s+)?"
     r"(?:prior\s+|previous\s+)?(?:(?!relief\b|benefit\b|improvement\b|response\b|change\b|"
-    r"from\b|with\b|after\b|since\b)\w+\s+){0,2}?"
+    r"from\b|with\b|after\b|since\b|other\b|further\b|additional\b|more\b)\w+\s+){0,2}?"
     r"(?:injections?|blocks?|esis?|tfesis?|epidurals?|mbbs?|tpis?|rfas?|ablations?|neurotom(?:y|ies)|"
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
@@ -182,12 +195,13 @@ def injections_given(reader: Reader) -> None:
 
 def outcome(reader: Reader, text: str, prefix: str) -> None:
     """The relief an injection gave, how long it lasted, and whether pain medication went down."""
-    relief = _RELIEF.search(text)
+    relief = _RELIEF.search(text) or _HELPED_PERCENT.search(text)
     drop = None if relief else _SCORE_DROP.search(text)
     share = None if relief or drop else _RELIEF_SHARE.search(text)
     if relief or drop or share:
         if relief:
-            percent, at = int(relief[2] or relief[1]), relief.span()
+            upper = relief.groups()[1] if relief.re is _RELIEF else None
+            percent, at = int(upper or relief[1]), relief.span()
         elif drop:
             before, after = int(drop[1] or drop[3]), int(drop[2] or drop[4])
             percent, at = max(0, round(100 * (before - after) / before)), drop.span()

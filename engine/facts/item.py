@@ -13,10 +13,12 @@ from engine.facts.findings import Findings
 from engine.facts.function import PAIN_DROP
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import (
+    DRUG_ASKED,
     DRUG_FIRST,
     DRUG_NAMED,
     DRUG_NONE,
     DRUG_PLANNED,
+    DRUG_REFILL,
     DRUG_TAKEN,
     request_drug_facts,
 )
@@ -112,9 +114,20 @@ def request_facts(
         drug = findings.drug_name.get(drug, drug)
         if f"{DRUG_FIRST}{drug}" in by_name:
             give("drug_in_use", False, by_name[f"{DRUG_FIRST}{drug}"])
-        elif f"{DRUG_TAKEN}{drug}" in by_name or f"{DRUG_TAKEN}@{item}" in by_name:
-            taken = by_name.get(f"{DRUG_TAKEN}{drug}") or by_name[f"{DRUG_TAKEN}@{item}"]
+        elif (
+            f"{DRUG_TAKEN}{drug}" in by_name
+            or f"{DRUG_TAKEN}@{item}" in by_name
+            # A note asking for a refill ("RFA - medication refill") of the one drug it asks for.
+            or (note and DRUG_REFILL in by_name and f"{DRUG_PLANNED}{drug}" not in by_name)
+        ):
+            taken = (
+                by_name.get(f"{DRUG_TAKEN}{drug}")
+                or by_name.get(f"{DRUG_TAKEN}@{item}")
+                or by_name[DRUG_REFILL]
+            )
             give("drug_in_use", True, taken)
+            if request.medication.drug_class == "opioid" and "opioid_use" not in by_name:
+                give("opioid_use", True, taken)
             improved = by_name.get(f"{IMPROVED}{UNNAMED}") if note else None
             if improved is not None:
                 give("functional_improvement", improved.value, improved)
@@ -137,6 +150,17 @@ def request_facts(
         elif note and f"{DRUG_PLANNED}{drug}" in by_name:
             # A note that names the drug only in its plan, never as taken, starts it.
             give("drug_in_use", False, by_name[f"{DRUG_PLANNED}{drug}"])
+        elif (
+            note
+            and f"{DRUG_ASKED}{drug}" in by_name
+            and any(k.startswith(DRUG_NAMED) and k != f"{DRUG_NAMED}{drug}" for k in by_name)
+            and DRUG_REFILL not in by_name
+            and "medication_pain_relief" not in by_name
+        ):
+            # A note that tells of other drugs and names the requested one only as asked for
+            # ("gabapentin ... stopped ...; requested Lidoderm patch") starts it; a bare request
+            # says nothing of it, nor one the note asks to refill or whose relief it measures.
+            give("drug_in_use", False, by_name[f"{DRUG_ASKED}{drug}"])
         elif (
             note
             and f"{DRUG_NAMED}{drug}" not in by_name

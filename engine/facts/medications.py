@@ -19,12 +19,15 @@ from engine.negation import Status
 from engine.vocab import normalize_phrase
 
 # What the sentences say of drugs (written by `composite.composite_mentions`, read here and in
-# `item`): a drug taken, started now, none taken, named in any way, named only as planned.
+# `item`): a drug taken, started now, none taken, named in any way, named only as planned, asked
+# for without a word of going on; a refill asked for of some drug.
 DRUG_TAKEN = "~drug:taken:"
 DRUG_FIRST = "~drug:first:"
 DRUG_NONE = "~drug:none"
 DRUG_NAMED = "~drug:named:"
 DRUG_PLANNED = "~drug:planned:"
+DRUG_ASKED = "~drug:asked:"
+DRUG_REFILL = "~drug:refill"
 
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.
@@ -37,7 +40,8 @@ _ON_OPIOIDS = re.compile(
 # drug itself, the end of the clause, or when.
 _NO_OPIOIDS = re.compile(
     r"\b(?:(?:no|not\s+on|not\s+taking|never\s+(?:been\s+)?(?:on|prescribed|given|taken|used|"
-    r"took|had)|denies|takes\s+no|uses\s+no)\s+(?:any\s+)?(?:chronic\s+|long[- ]term\s+)?"
+    r"took|had)|denies|takes\s+no|uses\s+no)\s+(?:any\s+)?(?:prior\s+|previous\s+)?"
+    r"(?:chronic\s+|long[- ]term\s+)?"
     r"(?:opioids?|opiates?|narcotics?)(?:\s+(?:medications?|analgesics?|pain\s+medications?|"
     r"therapy|use))?(?=\s*(?:[,.;:)]|$|ever\b|prescribed\b|on\s+this\b|at\s+(?:this|any|"
     r"present)\b|since\b|currently\b|now\b|and\b))|opioid[\s-]naive)",
@@ -53,9 +57,10 @@ _STOPPED_BEFORE = re.compile(
     re.I | re.ASCII,
 )
 
-# "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug.
+# "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug;
+# notes drop the verb ("Norco discontinued 04/2017 after taper", "tramadol d/c'd").
 _STOPPED_AFTER = re.compile(
-    r"[^.;,]{0,25}?\b(?:was|were|has\s+been|had\s+been|is)\s+(?:since\s+)?"
+    r"[^.;,]{0,25}?\b(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?:since\s+)?"
     r"(?:discontinued|stopped|tapered\s+off|weaned\s+off|d/c'?d)\b",
     re.I | re.ASCII,
 )
@@ -157,13 +162,14 @@ def request_drug_facts(
             if key.startswith(DRUG_TAKEN)
             and findings.drug_class.get(key[len(DRUG_TAKEN) :]) == "nsaid"
         ]
-        # An NSAID started now, with the PPI asked for ("Starting naproxen 375 mg BID ... add
-        # omeprazole while on the NSAID"), is one prescribed with the request.
+        # An NSAID started now, or planned, with the PPI asked for ("Starting naproxen 375 mg BID
+        # ... add omeprazole while on the NSAID", "Plan: naproxen 375 mg BID x 2 wks, with
+        # omeprazole"), is one prescribed with the request.
         nsaids_started = [
             fact
             for key, fact in by_name.items()
-            if key.startswith(DRUG_FIRST)
-            and findings.drug_class.get(key[len(DRUG_FIRST) :]) == "nsaid"
+            for prefix in (DRUG_FIRST, DRUG_PLANNED)
+            if key.startswith(prefix) and findings.drug_class.get(key[len(prefix) :]) == "nsaid"
         ]
         if medication.drug_class in ("ppi", "h2_blocker"):
             if nsaids_taken:

@@ -27,10 +27,13 @@ _NORMAL_NEURO_EXAM = Caseless(
         # A note's shorthand: "neuro intact", "neuro exam nl", "neurologically intact".
         r"|\bneuro(?:logic(?:al)?)?(?:\s+exam(?:ination)?)?\s*(?::|-)?\s*(?:intact|nl|wnl|"
         r"non-?focal|grossly\s+intact)\b|\bneurologically\s+(?:grossly\s+)?intact\b"
+        # The examination summed up: "no focal neurologic deficits".
+        r"|\bno\s+(?:focal\s+)?neuro(?:logic(?:al)?)?\s+deficits?\b"
         r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b"
         # Neurovascularly intact ("NV intact distally", "NVI BLE"): motor and sensory function
         # of the limb checked, not its reflexes.
-        r"|\bNV\s+intact\b|\bNVI\b|\bneurovascularly\s+intact\b)",
+        r"|\bNV\s+intact\b|\bNVI\b|\bneurovascularly\s+intact\b"
+        r"|\bno\s+(?:focal\s+)?neurovascular\s+(?:deficits?|compromise)\b)",
         re.I | re.ASCII,
     )
 )

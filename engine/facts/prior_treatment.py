@@ -78,7 +78,8 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+|authorized\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|authorized\s+)?{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
-        rf"(?:\([^)]{{0,40}}\)\s+)?{_UNITS}\b"
+        # "twelve chiropractic manipulative treatments"
+        rf"(?:\([^)]{{0,40}}\)\s+)?(?:manipulative\s+|manipulation\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
@@ -98,6 +99,10 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:ledger|records?|history|log|notes?|summary)\b[^:.;]{{0,30}}?:\s*"
         rf"{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b(?!\s*(?:per|a|/|x)\b)"
         rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
+        # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
+        # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
+        rf"|\b(?:{pattern})\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
+        rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended)\b)"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
         rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
@@ -117,7 +122,8 @@ def none_prior_pattern(modality: str) -> Caseless:
     of it, not none."""
     pattern = MODALITIES[modality]
     expression = re.compile(
-        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
+        # ("No prior neck PT or chiro on this claim": the region the therapy was for.)
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_REGION}?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         # "recieved": the misspelling notes often carry.
         rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|recieved|tried|"
@@ -131,7 +137,11 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:has\s+|was\s+)?not\s+(?:yet\s+)?(?:been\s+)?(?:started|begun|"
         rf"initiated)\b"
         # "First post-op therapy request": none of it given yet.
-        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial)\b)",
+        rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial|"
+        rf"eval|evaluation|consult|consultation)\b"
+        # "Wants to try acupuncture", "interested in trying chiropractic": not had it yet.
+        rf"|\b(?:(?:wants?|would\s+like|wishes|hopes?|asks?)\s+to\s+try|interested\s+in\s+trying)"
+        rf"\s+(?:an?\s+)?(?:course\s+of\s+|trial\s+of\s+)?(?:{pattern})\b)",
         re.I | re.ASCII,
     )
     return Caseless(expression)
@@ -349,7 +359,7 @@ def visits_done(reader: Reader) -> None:
                 reader.add(therapies[0], count, *at)
                 if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
                     reader.add("postsurgical_visits_completed", count, *at)
-    if not words.isdisjoint(("no", "not", "never", "first", "initial")):
+    if not words.isdisjoint(("no", "not", "never", "first", "initial", "try", "trying")):
         none_done(reader, named)
 
 

@@ -7,14 +7,25 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
-from engine.facts.figures import DATE, DATE_AFTER, MONTH_YEAR_AFTER, date_of, month_of
+from engine.facts.figures import (
+    DATE,
+    DATE_AFTER,
+    MONTH_YEAR_AFTER,
+    MONTHS,
+    NUMBER_WORDS,
+    SPOKEN_YEAR_WORDS,
+    date_of,
+    month_of,
+    with_figures,
+    with_spoken_dates,
+)
 from engine.facts.sentences import Reader
 
 # "a 56-year-old male", "a 56-year old employee", "58 year old school bus mechanic", "52 y/o F"
 # (the age alone, with the sex where a word for it follows); not a child of the patient's.
 _AGE_SEX = Caseless(
     re.compile(
-        r"\b(?P<age>\d{1,3})(?:[- ](?:year|yr)s?[- ]old|\s*(?:y/o|yo|y\.o\.))(?!\s+(?:son|daughter|"
+        r"\b(?P<age>\d{1,3})(?:[- ]+(?:year|yr)s?[- ]old|\s*(?:y/o|yo|y\.o\.))(?!\s+(?:son|daughter|"
         r"child|grandson|granddaughter|boy|girl)\b)"
         r"(?:\s+(?:(?:injured|right|left)[- ]?\w*\s+)?(?:(?P<sex>male|female|man|woman|gentleman|lady)|"
         r"employee|patient|claimant|worker|individual|person)\b)?",
@@ -59,6 +70,18 @@ _INJURY_EVENT = Caseless(
         re.I | re.ASCII,
     )
 )
+# The date first, then what the patient was doing and what it brought on: "on march
+# fourteenth twenty seventeen she was stacking cases on a high shelf and developed aching in the
+# left shoulder".
+_ONSET_VERBS = frozenset(["developed", "felt", "noticed", "injured", "hurt", "twisted", "strained"])
+_DATE_THEN_EVENT = Caseless(
+    re.compile(
+        rf"\bon\s+(?:{DATE}),?\s+(?:he|she|the\s+(?:patient|employee|claimant|injured\s+worker))"
+        r"\s+(?:was|were)\s+[a-z]+ing\b[^.;]{0,120}?\b(?:developed|felt|noticed|injured|hurt|"
+        r"twisted|strained)\b",
+        re.I | re.ASCII,
+    )
+)
 # The date before its label: "Neck pain into R arm since 5/16/2016 DOI".
 _DATE_THEN_LABEL = Caseless(
     re.compile(rf"(?:{DATE})\s*\(?\s*(?:DOI|date\s+of\s+injury)\b", re.I | re.ASCII)
@@ -69,16 +92,39 @@ _SYMPTOM_WORDS = frozenset(
     ["pain", "numbness", "tingling", "symptoms", "sx", "aching", "ache", "stiffness", "swelling",
      "paresthesias", "burning", "weakness"]
 )  # fmt: skip
+_SYMPTOM_PATTERN = (
+    r"pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|burning|"
+    r"weakness"
+)
 _SYMPTOM_ONSET = Caseless(
     re.compile(
-        r"\b(?:pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|"
-        r"burning|weakness)\b[^.;]{0,120}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
+        rf"\b(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,120}}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
         r"around)|beginning\s+(?:in|on|around))\s+(?:about\s+|approximately\s+|around\s+|"
         rf"roughly\s+|approx\.?\s+|~\s*|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
         r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
 )
+_SINCE_ABOUT = (
+    r"\bsince\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|(?:early|late|mid)\W+)?"
+)
+# The same, the symptoms told after their start: "since May 2017 she has had numbness".
+_SINCE_THEN_SYMPTOM = Caseless(
+    re.compile(
+        rf"{_SINCE_ABOUT}(?=(?:{DATE}|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)[^.;]{{0,60}}?\b(?:{_SYMPTOM_PATTERN})\b)",
+        re.I | re.ASCII,
+    )
+)
+# A month told against the note's date: "since about may of this year", "since last March",
+# "numbness since March of last year". Its date is worked out in `letter_facts`, from the note's.
+ONSET_MONTH = "~symptom_onset_month"
+_RELATIVE_YEAR_WORDS = frozenset(["this", "last", "past"])
+_RELATIVE_MONTH = (
+    r"(?:(?:last|this\s+past)\s+(?P<month_last>{months})\b"
+    r"|(?P<month>{months})\s+(?:of\s+)?(?P<which>this|last)\s+year\b)"
+).format(months="|".join(sorted(MONTHS, key=len, reverse=True)))
+_SINCE_MONTH = Caseless(re.compile(rf"{_SINCE_ABOUT}{_RELATIVE_MONTH}", re.I | re.ASCII))
+_SYMPTOM = Caseless(re.compile(rf"\b(?:{_SYMPTOM_PATTERN})\b", re.I | re.ASCII))
 # "The utilization review determination was rendered on 6/20/2014", "UR dated 11/14/14", and
 # the date in brackets after the name: "The original utilization review (11-8-2016)", "The
 # original Utilization Review (UR) (12-2-2016) denied".
@@ -137,12 +183,16 @@ _REVIEW_BEFORE = re.compile(r"\b(?:review|UR)\s+\Z", re.I | re.ASCII)
 
 def age_and_sex(reader: Reader) -> None:
     """ "A 56-year-old male": in the summary or a note, which speak of this patient."""
-    text = reader.text
+    text, lowered = reader.text, reader.lowered
     words = reader.words
     if reader.sentence.source in ("summary", "note") and (
         "old" in words or "o" in words or "yo" in words
     ):
-        age = _AGE_SEX.search(text, reader.lowered)
+        if not reader.has_digit and not words.isdisjoint(NUMBER_WORDS):
+            # Dictated: "a forty five year old plumber".
+            text = with_figures(text)
+            lowered = text.lower()
+        age = _AGE_SEX.search(text, lowered)
         if age:
             reader.add("age_years", int(age["age"]), age.start(), age.end())
             if age["sex"]:
@@ -150,13 +200,24 @@ def age_and_sex(reader: Reader) -> None:
                 reader.add("sex", "female" if is_female else "male", age.start(), age.end())
 
 
+def dated(reader: Reader) -> tuple[str, str, bool]:
+    """The sentence with any date dictated in words ("october twenty sixth twenty sixteen")
+    written in figures, at the same places: the text, lower-cased, and whether it holds a digit.
+    Every reader of dates reads the sentence so."""
+    if reader.words.isdisjoint(SPOKEN_YEAR_WORDS) or reader.words.isdisjoint(MONTHS):
+        return reader.text, reader.lowered, reader.has_digit
+    spoken = with_spoken_dates(reader.text)
+    if spoken is reader.text:
+        return reader.text, reader.lowered, reader.has_digit
+    return spoken, spoken.lower(), True
+
+
 def record_dates(reader: Reader) -> None:
     """The dates of the injury, of the utilization review and of the reports."""
-    text, words = reader.text, reader.words
-    if reader.has_digit and (
-        "injur" in reader.lowered or "doi" in words or "d.o.i" in reader.lowered
-    ):
-        for cue in _INJURY_DATE.finditer(text, reader.lowered):
+    text, lowered, has_digit = dated(reader)
+    words = reader.words
+    if has_digit and ("injur" in lowered or "doi" in words or "d.o.i" in lowered):
+        for cue in _INJURY_DATE.finditer(text, lowered):
             when = DATE_AFTER.match(text, cue.end())
             injured = date_of(when) if when else None
             if injured:
@@ -166,47 +227,53 @@ def record_dates(reader: Reader) -> None:
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
-    if reader.has_digit and "doi" in words:
-        for labelled in _DATE_THEN_LABEL.finditer(text, reader.lowered):
+    if has_digit and "doi" in words:
+        for labelled in _DATE_THEN_LABEL.finditer(text, lowered):
             injured = date_of(labelled)
             if injured:
                 reader.add("injury_date", injured, labelled.start(), labelled.end())
                 break
-    if reader.has_digit and not words.isdisjoint(_INJURY_EVENT_WORDS):
-        event_date(reader, _INJURY_EVENT, "~injury_event_date")
-    if (
-        reader.has_digit
-        and not words.isdisjoint(_SYMPTOM_WORDS)
-        and ("since" in words or "began" in words or "started" in words or "beginning" in words)
+    if has_digit and not words.isdisjoint(_INJURY_EVENT_WORDS):
+        event_date(reader, text, lowered, _INJURY_EVENT, "~injury_event_date")
+    if has_digit and "on" in words and not words.isdisjoint(_ONSET_VERBS):
+        for event in _DATE_THEN_EVENT.finditer(text, lowered):
+            happened = date_of(event)
+            if happened and "~injury_event_date" not in (found.name for found in reader.found):
+                reader.add("~injury_event_date", happened, event.start(), event.end())
+    if not words.isdisjoint(_SYMPTOM_WORDS) and (
+        "since" in words or "began" in words or "started" in words or "beginning" in words
     ):
-        event_date(reader, _SYMPTOM_ONSET, "~symptom_onset_date")
-    if reader.has_digit and ("utilization" in words or "ur" in words):
-        reviews = list(_UR_DATE.finditer(text, reader.lowered))
+        if has_digit:
+            event_date(reader, text, lowered, _SYMPTOM_ONSET, "~symptom_onset_date")
+            event_date(reader, text, lowered, _SINCE_THEN_SYMPTOM, "~symptom_onset_date")
+        if not words.isdisjoint(_RELATIVE_YEAR_WORDS) and not words.isdisjoint(MONTHS):
+            symptom_onset_month(reader, text, lowered)
+    if has_digit and ("utilization" in words or "ur" in words):
+        reviews = list(_UR_DATE.finditer(text, lowered))
         if reader.ur_decision:
-            reviews += _UR_DATE_BEFORE.finditer(text, reader.lowered)
+            reviews += _UR_DATE_BEFORE.finditer(text, lowered)
         for review in reviews:
             reviewed = date_of(review)
             if reviewed:
                 reader.add("ur_date", reviewed, review.start(), review.end())
-    if reader.has_digit and not words.isdisjoint(_VISIT_WORDS):
+    if has_digit and not words.isdisjoint(_VISIT_WORDS):
         reports = [
             report
-            for report in _REPORT_DATE.finditer(text, reader.lowered)
+            for report in _REPORT_DATE.finditer(text, lowered)
             if not _REVIEW_BEFORE.search(text, 0, report.start())
         ]
-        reports += [
-            visit for pattern in _VISIT_DATES for visit in pattern.finditer(text, reader.lowered)
-        ]
+        reports += [visit for pattern in _VISIT_DATES for visit in pattern.finditer(text, lowered)]
         for report in reports:
             reported = date_of(report)
             if reported:
                 reader.add("latest_report_date", reported, report.start(), report.end())
 
 
-def event_date(reader: Reader, event: Caseless, name: str) -> None:
+def event_date(reader: Reader, text: str, lowered: str, event: Caseless, name: str) -> None:
     """The date just after an event's words: a day, or the middle of a month and year."""
-    text = reader.text
-    for cue in event.finditer(text, reader.lowered):
+    if name in (found.name for found in reader.found):
+        return
+    for cue in event.finditer(text, lowered):
         when = DATE_AFTER.match(text, cue.end())
         happened = date_of(when) if when else None
         if happened:
@@ -216,3 +283,20 @@ def event_date(reader: Reader, event: Caseless, name: str) -> None:
         if month:
             reader.add(name, month_of(month), cue.start(), month.end())
             return
+
+
+def symptom_onset_month(reader: Reader, text: str, lowered: str) -> None:
+    """Symptoms begun in a month told against the note's own date ("since about may of this
+    year", "since last March"): the month and how it stands to the note's year, which
+    `letter_facts` turns into a date once the note's date is known."""
+    for told in _SINCE_MONTH.finditer(text, lowered):
+        # The symptoms named in the same clause, before or after: "numbness since last March",
+        # "since about may of this year she has had numbness".
+        start = max(text.rfind(".", 0, told.start()), text.rfind(";", 0, told.start())) + 1
+        ends = [at for at in (text.find(".", told.end()), text.find(";", told.end())) if at >= 0]
+        if _SYMPTOM.search(text, lowered, start, min(ends, default=len(text))) is None:
+            continue
+        month = MONTHS[(told["month"] or told["month_last"]).lower()]
+        which = "last" if told["month_last"] else "this" if told["which"] == "this" else "last_year"
+        reader.add(ONSET_MONTH, (month, which), told.start(), told.end())
+        return

@@ -40,7 +40,13 @@ _KEPT_DOT = (
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
-_BULLET_LINE = "\n(?![ \t]*[-*\u2022][ \t])"
+_BULLET_LINE = "\n(?![ \t]*(?:[-*\u2022][ \t]|\\|))"
+# A list item or a table row ends with its line where the next line starts a new thought with a
+# capital ("- No opioids since 06/2016" then "Burning leg pain VAS 8/10"): without the cut, the
+# item's negation would reach the next line. A line that carries on in lower case is the item
+# wrapped.
+_ITEM_START = re.compile(r"\s*(?:[-*\u2022][ \t]|\|)", re.ASCII)
+_ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
 _RUN = rf"[^.!?\n]*(?:{_BULLET_LINE}[^.!?\n]*)*"
 _SENTENCE = re.compile(
     rf"(?:[^.!?\n]|{_BULLET_LINE}){_RUN}(?:(?:{_KEPT_DOT}){_RUN})*(?:[.!?]|(?=\n)|$)", re.ASCII
@@ -61,6 +67,8 @@ _LIST_ITEM_FIRST = frozenset("123456789-*\u2022")
 PLAN_HEADINGS = (
     r"(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan"
     r"|recommendations?"
+    # A medical-legal report's section of the care to come.
+    r"|future\s+medical(?:\s+(?:care|treatment))?"
 )
 _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
@@ -70,7 +78,15 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     """Where each sentence of a text starts and ends, and whether it is an item of a list
     (numbered, or bulleted with "-") under a plan heading (whose treatments are planned, not
     given)."""
-    spans = [[m.start(), m.end()] for m in _SENTENCE.finditer(text)]
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        while _ITEM_START.match(text, start, end) and (
+            cut := _ITEM_LINE_END.search(text, start, end)
+        ):
+            spans.append([start, cut.start()])
+            start = cut.end()
+        spans.append([start, end])
     last_number = 0  # the number of the list's last item; 0 outside a list
     for here, following in zip(spans, spans[1:], strict=False):
         # The expressions below have no fixed start, so the engine tries them at every
@@ -600,8 +616,11 @@ class Reader:
         """Whether the sentence holds no negation, uncertainty or history cue: then everything
         in it is stated, and the cues' scopes need not be worked out."""
         if self.quiet is None:
-            self.quiet = "(-)" not in self.text and not self.findings.cue_phrases.search(
-                self.plain, self.words
+            # ("(-)" and a form's boxes are cues the plain words do not keep.)
+            self.quiet = (
+                "(-)" not in self.text
+                and "[" not in self.text
+                and not self.findings.cue_phrases.search(self.plain, self.words)
             )
         return self.quiet
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from engine.facts.figures import DATE, date_of
+from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
+from engine.negation import Status
 
 _SURGERY_WORDS = frozenset(
     [
@@ -47,7 +49,7 @@ _SIDE_SITE = (
 )
 # What a note writes between a procedure and its date: what it was of, in brackets, and the
 # procedures done with it ("RTC repair (supraspinatus) + SAD 07/05/2017").
-_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with)\s*[A-Za-z][\w-]{1,15}){0,2}"
+_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,15}){0,2}"
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)".
@@ -136,16 +138,30 @@ _DONE_BEFORE = re.compile(
 
 # Surgeries named by their approach alone, which say nothing of what was done through it.
 _APPROACHES = frozenset(["arthroscopy", "arthroscopic surgery"])
+# The date first, then that the surgery was done, then what it was: a dated entry of the
+# record ("05/04/17 Operative report: arthroscopic L rotator cuff repair"), "On 05/04/17 he
+# underwent ...".
+_DATE_THEN_DONE = re.compile(
+    rf"(?:{DATE})\s*(?:[:,-]\s*)?(?:(?:he|she|the\s+patient|patient|pt)\s+)?"
+    r"(?:(?:underwent|operative\s+report|op\s+report|op\s+note)\b\s*:?|surgery\s*:)",
+    re.I | re.ASCII,
+)
 
 
 def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date. In a
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
     surgery asked for on a date is not yet done."""
-    text, words = reader.text, reader.words
-    if reader.has_digit and not words.isdisjoint(_SURGERY_WORDS):
+    words = reader.words
+    if words.isdisjoint(_SURGERY_WORDS):
+        return
+    text, _, has_digit = dated(reader)
+    if has_digit:
         surgery = _SURGERY_ON.search(text)
         if surgery and reader.asks and not _DONE_BEFORE.search(text, 0, surgery.start()):
+            return
+        if surgery is None:
+            dated_first(reader)
             return
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
@@ -171,3 +187,26 @@ def surgery_dates(reader: Reader) -> None:
                     chosen = done_through[0]
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
+
+
+def dated_first(reader: Reader) -> None:
+    """A surgery done on a date written before it: the procedure named first after the word
+    that says it was done (the procedure done through an approach before the approach)."""
+    done = _DATE_THEN_DONE.search(reader.text)
+    operated = date_of(done) if done else None
+    if done is None or operated is None:
+        return
+    named = [
+        (at, match[1])
+        for match in reader.findings.surgery_pattern.finditer(reader.plain, reader.words)
+        if (at := phrase_position(reader.lowered, match[1]))
+        and at[0] >= done.end()
+        and reader.phrase_status(match[1]) in (Status.PRESENT, Status.HISTORICAL)
+    ]
+    if not named:
+        return
+    chosen = next((at for at, p in named if p.strip() not in _APPROACHES), named[0][0])
+    reader.add("surgery_date", operated, done.start(), done.end())
+    reader.add("prior_surgery", True, done.start(), done.end())
+    kind = named_with_site(reader.text, *chosen)
+    reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
