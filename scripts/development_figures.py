@@ -16,7 +16,7 @@
    written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml and written-al.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
-   written-v.yaml, written-z.yaml and written-za.yaml) by counts only, so that no scenario of them is
+   written-v.yaml, written-z.yaml, written-za.yaml and written-zb.yaml) by counts only, so that no scenario of them is
    looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -167,6 +167,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-v.yaml, held out: counts only", WRITTEN / "written-v.yaml", False),
     ("cases/scenarios/written-z.yaml, held out: counts only", WRITTEN / "written-z.yaml", False),
     ("cases/scenarios/written-za.yaml, held out: counts only", WRITTEN / "written-za.yaml", False),
+    ("cases/scenarios/written-zb.yaml, held out: counts only", WRITTEN / "written-zb.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

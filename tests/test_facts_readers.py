@@ -2875,6 +2875,14 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "sensory_deficit",
             True,
         ),
+        # An age written out in a sentence that also holds figures.
+        (
+            "Thank you for asking me to see Mr. Amadi, a sixty-three year old electrician whose "
+            "knee flared after a kneeling injury at work on 02/02/2017.",
+            None,
+            "age_years",
+            63,
+        ),
         # What aggravates the pain is not care that failed.
         (
             "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",

@@ -2,7 +2,7 @@
 (cases/scenarios/): every file well formed, and on the development sets (written-a, written-c,
 written-d, written-e, written-g, written-i, written-j, written-l, written-m, written-n, written-o,
 written-p, written-r, written-s, written-t, written-u) each verdict within its accept set. The held-out sets
-(written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za) are only checked for their form here: their verdicts are reported by counts
+(written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za, written-zb) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ HELD_OUT = (
     "written-v",
     "written-z",
     "written-za",
+    "written-zb",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -93,8 +94,9 @@ KNOWN_MISSES = {
     "written-al/esi-repeat-30-percent-brief": "the relief is told in the sentence after the injection, without naming it, as 'about "
     "thirty percent less leg pain for roughly ten days', a wording the relief reader does "
     "not take",
-    "written-al/ppi-omeprazole-prior-gi-bleed-on-nsaid": "the age is written in words with a hyphen ('a sixty-three year old'), which the age "
-    "reader does not take, and the GI-risk rules for a PPI ask for it",
+    "written-al/ppi-omeprazole-prior-gi-bleed-on-nsaid": "the bleed is told as a past admission "
+    "('In 2014 he was admitted with a bleeding duodenal ulcer'), not read as a history of one, "
+    "and the anticoagulant denied beside it reads as no GI risk",
     "written-al/2026-postop-pt-rotator-cuff-after-24-prior": "the repair is named by its tendon ('arthroscopic repair of his torn right "
     "supraspinatus'), not as a rotator cuff repair, so its line of the schedule is not found",
     "written-al/2026-acupuncture-6-more-with-fi": "the medication not tolerated is told as 'she tolerated neither naproxen nor tramadol', "

@@ -188,11 +188,12 @@ def age_and_sex(reader: Reader) -> None:
     if reader.sentence.source in ("summary", "note") and (
         "old" in words or "o" in words or "yo" in words
     ):
-        if not reader.has_digit and not words.isdisjoint(NUMBER_WORDS):
-            # Dictated: "a forty five year old plumber".
-            text = with_figures(text)
-            lowered = text.lower()
         age = _AGE_SEX.search(text, lowered)
+        if age is None and not words.isdisjoint(NUMBER_WORDS):
+            # Dictated or written out: "a forty five year old plumber", "a sixty-three year old
+            # electrician ... injury at work on 02/02/2017".
+            text = with_figures(text)
+            age = _AGE_SEX.search(text, text.lower())
         if age:
             reader.add("age_years", int(age["age"]), age.start(), age.end())
             if age["sex"]:
