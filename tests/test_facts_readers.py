@@ -2818,7 +2818,43 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             True,
         ),
-        ("PT x 8, no change in meds; neck pain.", None, "conservative_care_failed", None),
+        ("Naproxen x 6 wks, no change in meds; neck pain.", None, "conservative_care_failed", None),
+        # Symptoms the note states now, after a course of therapy, with no word that it helped,
+        # are what the care left; after drugs alone, or with therapy that helped, they are not.
+        (
+            "Completed 12 PT visits and naproxen. C/o constant R leg pain to the foot.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "She had six sessions of physical therapy last year. Today she complains of neck pain.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        ("Taking ibuprofen. Low back pain 6/10.", None, "conservative_care_failed", None),
+        (
+            "Completed 12 PT visits with improvement. Still some neck pain.",
+            None,
+            "conservative_care_failed",
+            None,
+        ),
+        (
+            "Completed 12 PT visits. Denies numbness or tingling.",
+            None,
+            "conservative_care_failed",
+            None,
+        ),
+        ("Plan: PT 2x6. Neck pain 5/10.", None, "conservative_care_failed", None),
+        # A verb of relief negated, and the guideline's own word for care that failed.
+        (
+            "PT x 8 and meloxicam have not relieved the knee pain.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        ("Unresponsive to PT and NSAIDs.", None, "conservative_care_failed", True),
         (
             "No prior neck PT or chiro on this claim.",
             "PT cervical spine 2x3",

@@ -109,6 +109,26 @@ _GOING_ON_WORDS = frozenset(
 )  # fmt: skip
 
 
+def symptoms_now(
+    sentence: Sentence,
+    findings: Findings,
+    phrase_status: Callable[[str], Status | None],
+    plans: bool,
+) -> list[Reading]:
+    """Symptoms the record states this patient has ("c/o constant R leg pain", "numbness in the
+    thumb and index"), in a sentence that plans and asks nothing: with care the record says was
+    given, and no word that it helped, they are what the care left (`conservative_care_failed`)."""
+    present = findings.care_symptoms.intersection(sentence.words)
+    if not present or plans:
+        return []
+    if sentence.source == "rationale" and not OF_PATIENT.search(sentence.text):
+        return []
+    for word in present:
+        if phrase_status(word) is Status.PRESENT:
+            return [Reading("~symptoms:now", True, sentence, 0, None)]
+    return []
+
+
 def composite_mentions(
     sentence: Sentence,
     findings: Findings,
@@ -122,8 +142,9 @@ def composite_mentions(
     and, where an item asks for them (`needs`), a drug taken, a comorbidity, rehabilitation
     planned. Internal facts (`~...`)."""
     plain, words, text = sentence.plain, sentence.words, sentence.text
+    now = symptoms_now(sentence, findings, phrase_status, planned or asks)
     if not needs and findings.composite_anchors.isdisjoint(words):
-        return []
+        return now
     if " pt " in plain:
         # "PT/PTT" is a blood test, not physical therapy.
         plain = _COAGULATION_TEST.sub(" coagulation ", plain)
@@ -136,8 +157,8 @@ def composite_mentions(
             if kind not in _NEEDED_FOR or _NEEDED_FOR[kind] in needs:
                 of.setdefault(kind, []).append(match)
     if not of:
-        return []
-    found: list[Reading] = []
+        return now
+    found: list[Reading] = now
 
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
         found.append(Reading(name, value, sentence, start, end))
@@ -172,8 +193,21 @@ def composite_mentions(
         else:
             del of["failing"]
     failing = "failing" in of
-    if tried and any_stated(("care", "drug"), given):
+    # Therapy or exercise among the care given: what reviewers look for before they read
+    # symptoms that remain as care that failed ("a trial of conservative treatment to include
+    # physical therapy"; ACOEM's surgical considerations: exercise that did not restore motion
+    # and strength).
+    active = any(
+        m[1] in findings.active_care and phrase_status(m[1]) in given for m in of.get("care", ())
+    )
+
+    def care_given() -> None:
         add("~care:tried", True)
+        if active:
+            add("~care:active", True)
+
+    if tried and any_stated(("care", "drug"), given):
+        care_given()
     elif (
         tried
         and "care" in of
@@ -190,7 +224,7 @@ def composite_mentions(
             # Care named beside the symptoms it left ("night splints, naproxen and job
             # rotation; numbness persisted") was given, in a sentence that plans nothing.
             if not planned and not tried and any_stated(("care", "drug"), given):
-                add("~care:tried", True)
+                care_given()
             break
     # A rationale reports the record where it speaks of this patient: "in most low back pain
     # cases, they show no benefit" reads the literature.
@@ -203,7 +237,7 @@ def composite_mentions(
         # Care said not to have helped was given, whatever the sentence plans beside it
         # ("Treatment plan: eight weeks of night splinting ... have not helped").
         if any_stated(("care", "drug"), given):
-            add("~care:tried", True)
+            care_given()
     # A procedure "recommended previously" is an old plan, not this one; a plan stated only to
     # be denied ("not ... considering ... surgical intervention") is none.
     # Without an injection or a surgery named, a plan says nothing here (and working out the

@@ -177,7 +177,14 @@ def letter_facts(
         if "~care:tried" in by_name
         else next((name for name in THERAPY_VISITS if (f := by_name.get(name)) and f.value), None)
     )
-    if given and "~care:persisting" in by_name and not (improving and improving.value):
+    # Symptoms the record states now, after care that included therapy or exercise, are what
+    # that care left, where nothing says it helped: "PT x 12 and naproxen. C/o constant R leg
+    # pain to the foot."
+    therapy_given = "~care:active" in by_name or any(
+        (f := by_name.get(name)) and f.value for name in THERAPY_VISITS
+    )
+    left = "~care:persisting" in by_name or ("~symptoms:now" in by_name and therapy_given)
+    if given and left and not (improving and improving.value):
         derive("conservative_care_failed", True, given)
     # Care the record says was not yet tried has not failed (ACOEM's special studies wait for
     # care that failed), where the record names no other care given: no visits of a therapy,

@@ -81,6 +81,7 @@ class ConservativeCareSpec(Model):
     persisting: list[str]
     symptoms: list[str]
     failing: list[str]
+    active: list[str]
 
 
 class RehabilitationSpec(Model):
@@ -163,6 +164,7 @@ class Findings:
     opioid_pattern: PhraseList
     surgery_pattern: PhraseList
     care_symptoms: frozenset[str]
+    active_care: frozenset[str]
     adjunct_for: frozenset[str]
     surgeons: frozenset[str]
     proceduralists: frozenset[str]
@@ -493,6 +495,7 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
             ]
         ),
         care_symptoms=normalized_words(spec.conservative_care.symptoms),
+        active_care=frozenset(normalize_phrase(p).strip() for p in spec.conservative_care.active),
         adjunct_for=frozenset(spec.rehabilitation.adjunct_for),
         surgeons=frozenset(spec.procedures_planned.surgeons),
         proceduralists=frozenset(spec.procedures_planned.proceduralists),
