@@ -2919,9 +2919,48 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "age_years",
             63,
         ),
-        # What aggravates the pain is not care that failed.
+        # A narrative note's plain words.
         (
-            "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
+            "He has never had formal physical therapy for it. I have asked for six sessions of "
+            "therapy over three weeks.",
+            "Physical therapy 2 x 3 weeks, lumbar spine",
+            "prior_pt_visits",
+            0,
+        ),
+        (
+            "I have started him on naproxen twice a day with food for a few weeks.",
+            "Naproxen 500 mg #60",
+            "drug_in_use",
+            False,
+        ),
+        (
+            "On tramadol twice a day her pain comes down from about eight out of ten to four.",
+            "Tramadol 50 mg #60",
+            "medication_pain_relief",
+            True,
+        ),
+        ("Her pain comes down from about eight out of ten to four.", None, "pain_score", 4),
+        (
+            "She has gone back to half days at the office since June.",
+            None,
+            "work_status",
+            "modified_duty",
+        ),
+        ("Her urine test in June showed only the tramadol.", None, "urine_drug_screen", True),
+        ("I checked the state prescription database this morning.", None, "cures_checked", True),
+        (
+            "Her urine test was as expected, and she has never asked for early refills.",
+            None,
+            "urine_drug_screen",
+            True,
+        ),
+        ("Her bowel and bladder are working normally.", None, "red_flag_bowel_bladder", False),
+        ("Normal bowel and bladder function.", None, "red_flag_bowel_bladder", False),
+        ("New bowel and bladder incontinence.", None, "red_flag_bowel_bladder", True),
+        # What aggravates the pain is not care that failed (after drugs alone; after a course of
+        # therapy, symptoms that remain are what the care left).
+        (
+            "Treated with naproxen. Neck pain is worsened with repetitive motion.",
             None,
             "conservative_care_failed",
             None,

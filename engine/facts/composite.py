@@ -338,10 +338,11 @@ def composite_mentions(
             if m[1] not in taken:
                 continue
             name = findings.drug_name.get(m[1], m[1])
-            before = around(m, 3, 0)
+            # Four words: "have started him on naproxen" starts it now.
+            before = around(m, 4, 0)
             # "a one-month trial of the lidocaine patch": the article is no word of its own.
             if before[-1:] in (["the"], ["a"], ["an"]):
-                before = around(m, 4, 0)[:-1]
+                before = around(m, 5, 0)[:-1]
             # In a plan, a word of going on is of what follows it: "Plan: naproxen 500 bid for one
             # month ...; continue quad strengthening HEP" goes on with the exercises, and starts
             # the drug.
