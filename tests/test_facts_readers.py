@@ -2957,6 +2957,40 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
         ("Her bowel and bladder are working normally.", None, "red_flag_bowel_bladder", False),
         ("Normal bowel and bladder function.", None, "red_flag_bowel_bladder", False),
         ("New bowel and bladder incontinence.", None, "red_flag_bowel_bladder", True),
+        # Care that helps has not failed; nor has care with no course of therapy or exercise in
+        # it, where nothing says the drugs failed.
+        (
+            "She has had four visits of therapy and takes ibuprofen, and she tells me it is slowly "
+            "getting better, though reaching overhead still hurts.",
+            None,
+            "conservative_care_failed",
+            False,
+        ),
+        (
+            "He has taken a few days of ibuprofen but has not had any therapy or exercise program.",
+            None,
+            "conservative_care_failed",
+            False,
+        ),
+        (
+            "Naproxen for two months without relief; no PT yet.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "It has not eased in spite of seven weeks of therapy, naproxen and a home stretching "
+            "routine.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "We tried a night splint for the better part of two months, and she is no better.",
+            None,
+            "symptoms_improving",
+            False,
+        ),
         # What aggravates the pain is not care that failed (after drugs alone; after a course of
         # therapy, symptoms that remain are what the care left).
         (

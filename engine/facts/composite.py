@@ -216,6 +216,17 @@ def composite_mentions(
     ):
         # "Not tried PT or meds yet", "has not had any therapy": no care tried, none failed.
         add("~care:untried", True)
+    if (
+        tried
+        and not active
+        and any(
+            m[1] in findings.active_care and phrase_status(m[1]) is Status.ABSENT
+            for m in of.get("care", ())
+        )
+    ):
+        # "Has taken a few days of ibuprofen but has not had any therapy": no course of therapy
+        # or exercise yet, whatever drugs were taken.
+        add("~care:untried_active", True)
     for cue in of.get("persisting", ()):
         if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
             phrase_status(cue[1]) is not Status.ABSENT
