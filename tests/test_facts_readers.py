@@ -2991,6 +2991,66 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "symptoms_improving",
             False,
         ),
+        (
+            "The surgeon said that if the scan shows a torn meniscus he would offer him an "
+            "arthroscopy.",
+            "MRI left knee",
+            "surgery_considered",
+            True,
+        ),
+        (
+            "He tells me he would go ahead with surgery if it came to that.",
+            "MRI lumbar spine",
+            "surgery_considered",
+            True,
+        ),
+        (
+            "Her MRI in April showed a disc herniation at L5-S1 pressing on the left S1 nerve root.",
+            None,
+            "imaging_nerve_compromise",
+            True,
+        ),
+        (
+            "She has seen the chiropractor twenty-four times for this injury.",
+            "Chiropractic manipulation 1 x 6, lumbar spine",
+            "prior_chiropractic_visits",
+            24,
+        ),
+        (
+            "After six acupuncture treatments her work restrictions went from no lifting over "
+            "fifteen pounds to full duty.",
+            "Acupuncture 2 x 3, low back",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "Ibuprofen upset her stomach and was stopped.",
+            None,
+            "pain_medication_reduced_or_not_tolerated",
+            True,
+        ),
+        (
+            "We tried gabapentin first, which made her too drowsy to work, and then nortriptyline "
+            "for six weeks, which did nothing for the burning.",
+            "Lidoderm 5% patch #30",
+            "neuropathic_first_line_failed",
+            True,
+        ),
+        (
+            "He tried going back to his old job twice, and each time he lasted about a week "
+            "before the back gave out.",
+            "Functional capacity evaluation",
+            "return_to_work_failed",
+            True,
+        ),
+        (
+            "He tried going back to his old job twice, and each time he lasted about a week "
+            "before the back gave out.",
+            "Functional capacity evaluation",
+            "knee_mechanical_symptoms",
+            None,
+        ),
+        ("I think he is close to as good as he is going to get.", None, "near_mmi", True),
         # What aggravates the pain is not care that failed (after drugs alone; after a course of
         # therapy, symptoms that remain are what the care left).
         (

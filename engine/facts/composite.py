@@ -47,7 +47,9 @@ _REFERRAL_WORDS = frozenset(
 )
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
 _IF_SHOWN = re.compile(
-    r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated)\b",
+    r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated"
+    # "if the scan shows a torn meniscus", "if the MRI confirms it".
+    r"|shows|show|reveals|confirms|demonstrates)\b",
     re.I | re.ASCII,
 )
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
-from engine.facts.parts import add_of_part
+from engine.facts.parts import SPINE_REGIONS, add_of_part, clause_regions
 from engine.facts.sentences import Reader
 from engine.negation import Status
 
@@ -44,10 +44,16 @@ def mechanical_symptoms(reader: Reader) -> None:
     for found in _MECHANICAL.finditer(text, reader.lowered):
         start, end = found.span()
         status = reader.status_at(start, end)
-        if status is Status.ABSENT:
-            add_of_part(reader, "knee_mechanical_symptoms", False, start, end)
-        elif status is Status.PRESENT:
-            add_of_part(reader, "knee_mechanical_symptoms", True, start, end)
+        if status not in (Status.ABSENT, Status.PRESENT):
+            continue
+        regions = clause_regions(reader, start, end)
+        # "The back gave out under the lifting": a spine that gives out is pain, not a joint's
+        # mechanical symptom.
+        if regions and regions <= SPINE_REGIONS:
+            continue
+        add_of_part(
+            reader, "knee_mechanical_symptoms", status is Status.PRESENT, start, end, regions
+        )
 
 
 _IMAGING_WORDS = frozenset(["mri", "mris", "mra", "arthrogram", "imaging", "magnetic", "scan"])

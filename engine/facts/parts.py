@@ -25,8 +25,11 @@ BY_PART = (
 )
 # Regions that count as one part for this: the spine's segments, and a limb with its joints (a
 # wrist finding bears on an EMG of the upper extremity).
+SPINE_REGIONS = frozenset(
+    ["spine", "cervical_spine", "thoracic_spine", "lumbar_spine", "sacroiliac"]
+)
 _GROUPS = (
-    frozenset(["spine", "cervical_spine", "thoracic_spine", "lumbar_spine", "sacroiliac"]),
+    SPINE_REGIONS,
     frozenset(["upper_extremity", "shoulder", "elbow", "forearm", "wrist", "hand"]),
     frozenset(["lower_extremity", "hip", "knee", "ankle", "foot"]),
 )

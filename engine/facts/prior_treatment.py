@@ -109,7 +109,11 @@ def prior_pattern(modality: str) -> Caseless:
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
         rf"documents|documented|indicate|indicates|reflect|reflects|list|lists)\s+{_NUMBER}\s+"
-        rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b",
+        rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
+        # Told in plain words: "she has seen the chiropractor twenty-four times", "went to
+        # therapy eight times".
+        rf"|\b(?:seen|saw|visited|been\s+to|gone\s+to|went\s+to)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
+        rf"(?:{pattern})\s+(\d{{1,3}})\s+times\b",
         re.I | re.ASCII,
     )
     return Caseless(expression)
