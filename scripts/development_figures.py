@@ -13,11 +13,12 @@
    written-p.yaml, written-r.yaml, written-s.yaml, written-t.yaml, written-u.yaml,
    written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml,
    written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
-   written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml and written-al.yaml),
+   written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml, written-al.yaml,
+   written-am.yaml and written-an.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
-   written-v.yaml, written-z.yaml, written-za.yaml and written-zb.yaml) by counts only, so that no scenario of them is
-   looked at one by one.
+   written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml and
+   written-zd.yaml) by counts only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -159,6 +160,16 @@ SCENARIO_SETS = (
         WRITTEN / "written-al.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-am.yaml, a thirty-second development set",
+        WRITTEN / "written-am.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-an.yaml, a thirty-third development set",
+        WRITTEN / "written-an.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -168,6 +179,8 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-z.yaml, held out: counts only", WRITTEN / "written-z.yaml", False),
     ("cases/scenarios/written-za.yaml, held out: counts only", WRITTEN / "written-za.yaml", False),
     ("cases/scenarios/written-zb.yaml, held out: counts only", WRITTEN / "written-zb.yaml", False),
+    ("cases/scenarios/written-zc.yaml, held out: counts only", WRITTEN / "written-zc.yaml", False),
+    ("cases/scenarios/written-zd.yaml, held out: counts only", WRITTEN / "written-zd.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
