@@ -499,7 +499,6 @@ KNOWN_MISSES = {
     "w2-gabapentin-refill-radiculopathy:functional_improvement": "'sleeping through the night, walking 1 mi': gains listed without a comparison are not read",
     "w2-knee-arthroscopy-meniscus:prior_surgery": "'No prior knee surgery.': no surgery is not read (only surgery done is)",
     "w2-mri-cervical-no-trauma:red_flag_fracture": "'no fall or blow to the head': no trauma is not read as no fracture",
-    "w2-mri-lumbar-axial-improving:conservative_care_failed": "'Completed 6 chiro visits and 6 PT visits, improving': care that helps is not read as care not failed",
     "w2-mri-lumbar-axial-improving:functional_improvement": "the request is an MRI: functional improvement is read only of the therapy or drug requested",
     "w2-mri-lumbar-axial-improving:positive_straight_leg_raise": "'SLR produces LBP only at 70 deg, no radicular sx': back pain on the raise is not read as a negative test",
     "w2-mri-lumbar-negative-ros:red_flag_cauda_equina": "'Neg for ... bowel or bladder dysfn': a bowel or bladder change denied is read under red_flag_bowel_bladder, not as no cauda equina syndrome",

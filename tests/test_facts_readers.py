@@ -2919,9 +2919,82 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "age_years",
             63,
         ),
-        # What aggravates the pain is not care that failed.
+        # A narrative note's plain words.
         (
-            "Treated with PT and naproxen. Neck pain is worsened with repetitive motion.",
+            "He has never had formal physical therapy for it. I have asked for six sessions of "
+            "therapy over three weeks.",
+            "Physical therapy 2 x 3 weeks, lumbar spine",
+            "prior_pt_visits",
+            0,
+        ),
+        (
+            "I have started him on naproxen twice a day with food for a few weeks.",
+            "Naproxen 500 mg #60",
+            "drug_in_use",
+            False,
+        ),
+        (
+            "On tramadol twice a day her pain comes down from about eight out of ten to four.",
+            "Tramadol 50 mg #60",
+            "medication_pain_relief",
+            True,
+        ),
+        ("Her pain comes down from about eight out of ten to four.", None, "pain_score", 4),
+        (
+            "She has gone back to half days at the office since June.",
+            None,
+            "work_status",
+            "modified_duty",
+        ),
+        ("Her urine test in June showed only the tramadol.", None, "urine_drug_screen", True),
+        ("I checked the state prescription database this morning.", None, "cures_checked", True),
+        (
+            "Her urine test was as expected, and she has never asked for early refills.",
+            None,
+            "urine_drug_screen",
+            True,
+        ),
+        ("Her bowel and bladder are working normally.", None, "red_flag_bowel_bladder", False),
+        ("Normal bowel and bladder function.", None, "red_flag_bowel_bladder", False),
+        ("New bowel and bladder incontinence.", None, "red_flag_bowel_bladder", True),
+        # Care that helps has not failed; nor has care with no course of therapy or exercise in
+        # it, where nothing says the drugs failed.
+        (
+            "She has had four visits of therapy and takes ibuprofen, and she tells me it is slowly "
+            "getting better, though reaching overhead still hurts.",
+            None,
+            "conservative_care_failed",
+            False,
+        ),
+        (
+            "He has taken a few days of ibuprofen but has not had any therapy or exercise program.",
+            None,
+            "conservative_care_failed",
+            False,
+        ),
+        (
+            "Naproxen for two months without relief; no PT yet.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "It has not eased in spite of seven weeks of therapy, naproxen and a home stretching "
+            "routine.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "We tried a night splint for the better part of two months, and she is no better.",
+            None,
+            "symptoms_improving",
+            False,
+        ),
+        # What aggravates the pain is not care that failed (after drugs alone; after a course of
+        # therapy, symptoms that remain are what the care left).
+        (
+            "Treated with naproxen. Neck pain is worsened with repetitive motion.",
             None,
             "conservative_care_failed",
             None,

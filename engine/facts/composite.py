@@ -216,6 +216,17 @@ def composite_mentions(
     ):
         # "Not tried PT or meds yet", "has not had any therapy": no care tried, none failed.
         add("~care:untried", True)
+    if (
+        tried
+        and not active
+        and any(
+            m[1] in findings.active_care and phrase_status(m[1]) is Status.ABSENT
+            for m in of.get("care", ())
+        )
+    ):
+        # "Has taken a few days of ibuprofen but has not had any therapy": no course of therapy
+        # or exercise yet, whatever drugs were taken.
+        add("~care:untried_active", True)
     for cue in of.get("persisting", ()):
         if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
             phrase_status(cue[1]) is not Status.ABSENT
@@ -338,10 +349,11 @@ def composite_mentions(
             if m[1] not in taken:
                 continue
             name = findings.drug_name.get(m[1], m[1])
-            before = around(m, 3, 0)
+            # Four words: "have started him on naproxen" starts it now.
+            before = around(m, 4, 0)
             # "a one-month trial of the lidocaine patch": the article is no word of its own.
             if before[-1:] in (["the"], ["a"], ["an"]):
-                before = around(m, 4, 0)[:-1]
+                before = around(m, 5, 0)[:-1]
             # In a plan, a word of going on is of what follows it: "Plan: naproxen 500 bid for one
             # month ...; continue quad strengthening HEP" goes on with the exercises, and starts
             # the drug.

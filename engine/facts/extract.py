@@ -186,6 +186,17 @@ def letter_facts(
     left = "~care:persisting" in by_name or ("~symptoms:now" in by_name and therapy_given)
     if given and left and not (improving and improving.value):
         derive("conservative_care_failed", True, given)
+    # Care that helps has not failed, where no word says it failed.
+    if given and improving and improving.value and "~care:persisting" not in by_name:
+        derive("conservative_care_failed", False, "symptoms_improving")
+    # No course of therapy or exercise yet, and no word that the drugs taken failed: the
+    # conservative care the guidelines look for has not been tried.
+    if (
+        "~care:untried_active" in by_name
+        and not therapy_given
+        and "~care:persisting" not in by_name
+    ):
+        derive("conservative_care_failed", False, "~care:untried_active")
     # Care the record says was not yet tried has not failed (ACOEM's special studies wait for
     # care that failed), where the record names no other care given: no visits of a therapy,
     # no drug taken, no symptoms said to persist through care.

@@ -20,7 +20,16 @@ _PAIN = re.compile(
     r"(?![/-]\d)",
     re.I | re.ASCII,
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+)?\Z", re.I | re.ASCII)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:a\s+|an\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+)?\Z",
+    re.I | re.ASCII,
+)
+# The score a change goes to, told without its scale: "comes down from about 8 out of 10 to 4".
+_BARE_SCORE_AFTER = re.compile(
+    r"\s*(?:-+>|\u2192|=>|to|down\s+to)\s*(?:about\s+|around\s+)?(?P<score>10|[0-9])\b"
+    r"(?!\s*(?:/|-|out\b|of\b|\.\d))",
+    re.I,
+)
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
 # "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
 _CHANGED_TO = re.compile(
@@ -49,9 +58,15 @@ def pain_scores(reader: Reader) -> None:
             p
             for p in scores
             if not _FROM_BEFORE.search(text, 0, p.start()) and not _CHANGED_TO.match(text, p.end())
-        ] or scores
-        for pain in current:
-            reader.add("pain_score", int(pain["upper"] or pain["score"]), pain.start(), pain.end())
+        ]
+        for past in scores:
+            if _FROM_BEFORE.search(text, 0, past.start()) and (
+                now := _BARE_SCORE_AFTER.match(text, past.end())
+            ):
+                current.append(now)
+        for pain in current or scores:
+            upper = pain.groupdict().get("upper")
+            reader.add("pain_score", int(upper or pain["score"]), pain.start(), pain.end())
 
 
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
@@ -163,16 +178,34 @@ _PAIN_CHANGE = re.compile(
 )
 
 
+# A score that comes down from one figure to another, the second without its scale: "her pain
+# comes down from about eight out of ten to four".
+_PAIN_FROM_TO = re.compile(
+    r"\bpain\b[^.;]{0,40}?\bfrom\s+(?:about\s+|around\s+|approximately\s+)?"
+    r"(?P<before>10|[1-9])\s*(?:/|out\s+of)\s*10\s*(?:-+>|=>|to|down\s+to)\s*"
+    r"(?:about\s+|around\s+)?(?P<after>10|[0-9])\b",
+    re.I | re.ASCII,
+)
+
+
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
     drug request, relief from the drug taken (`item.item_facts`)."""
-    if not reader.has_digit or "pain" not in reader.words or "10" not in reader.text:
+    if "pain" not in reader.words:
         return
-    for match in _PAIN_CHANGE.finditer(reader.text):
-        before, after = int(match["before"]), int(match["after"])
-        if before and (before - after) / before >= MEANINGFUL_RELIEF:
-            reader.add(PAIN_DROP, True, match.start(), match.end())
-            return
+    text = reader.text
+    if "ten" in reader.words:
+        text = with_figures(text)  # dictated: "from about eight out of ten to four"
+    elif not reader.has_digit:
+        return
+    if "10" not in text:
+        return
+    for expression in (_PAIN_CHANGE, _PAIN_FROM_TO):
+        for match in expression.finditer(text):
+            before, after = int(match["before"]), int(match["after"])
+            if before and (before - after) / before >= MEANINGFUL_RELIEF:
+                reader.add(PAIN_DROP, True, match.start(), match.end())
+                return
 
 
 def measured_function(reader: Reader) -> None:

@@ -231,6 +231,13 @@ _PLAN_WORDS = frozenset(
         "refer",
     ]
 )
+# A request told in the first person: "I have asked for six sessions of therapy", "she asked me
+# for an MRI" (not "I asked him about numbness", nor "has never asked for early refills").
+_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking"])
+_ASKED_FOR = re.compile(
+    r"(?<!never\s)(?<!not\s)\bask(?:s|ed|ing)?\s+(?:(?:me|us|him|her|them)\s+)?for\b",
+    re.I | re.ASCII,
+)
 _TO_BE_DONE = re.compile(
     r"\bbe\s+(?:performed|done|obtained|completed|conducted)\b", re.I | re.ASCII
 )
@@ -572,6 +579,8 @@ class Reader:
             and _DECISION.search(self.plain) is not None
         )
         planning = words & _PLAN_WORDS
+        if not words.isdisjoint(_ASK_WORDS) and _ASKED_FOR.search(text) is not None:
+            planning = planning | {"request"}
         # A sentence under a plan heading ("A/P: first TF ESI ...", the items of "Plan: 1. ...
         # 2. ...") plans as one that names the plan.
         plan_heading = sentence.in_plan or (":" in text and _PLAN_HEADING.match(text) is not None)
@@ -593,6 +602,8 @@ class Reader:
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.
         asking = words & REQUEST_WORDS
+        if "request" in planning:
+            asking = asking | {"request"}
         if prescribed_drug:
             asking = asking - {"prescribed"}
         self.asks = bool(asking) and not (
