@@ -113,6 +113,29 @@ def test_strength_reflexes_and_feeling_normal_together_are_no_deficit(note: str)
     assert values["sensory_deficit"] is False
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "At this visit her arm strength and reflexes remain normal.",
+        "His legs are strong and his reflexes are normal.",
+        "Strength is full and reflexes are symmetric.",
+    ],
+)
+def test_strength_told_full_or_staying_normal_is_no_motor_deficit(note: str) -> None:
+    values = read(note)
+    assert values["motor_deficit"] is False
+    assert values["reflex_change"] is False
+
+
+def test_numbness_found_in_a_root_pattern_on_examination_is_a_sensory_deficit() -> None:
+    note = "On examination there is numbness over the little finger in the eighth cervical pattern."
+    assert read(note)["sensory_deficit"] is True
+
+
+def test_sensation_slightly_reduced_is_a_sensory_deficit() -> None:
+    assert read("Sensation is slightly reduced over the left heel.")["sensory_deficit"] is True
+
+
 def test_one_part_of_the_limbs_named_normal_is_no_deficit_of_it() -> None:
     values = read("Strength in the legs is normal and feeling is intact.")
     assert values["motor_deficit"] is False

@@ -76,15 +76,17 @@ _LIMBS = (
 _OF_LIMBS = rf"(?:\s+exam(?:ination)?s?)?{_LIMBS}?"
 # "Entirely normal", "all normal".
 _DEGREE = r"(?:(?:all|entirely|completely|fully|quite)\s+)?"
+# "Are normal", and in a later note "remain normal".
+_IS = r"(?:are|is|were|was|remain|remains|remained|stay|stays|stayed)"
 # Two or three parts joined, with one normal result for them all, after ("strength and
 # reflexes normal", "sensation/DTRs intact") or before ("normal strength and reflexes").
 _NORMAL_PARTS = Caseless(
     re.compile(
         rf"\b{_NORMAL_RESULT}\s+{_JOINED}(?!\s*(?:,\s*)?(?:are|is|were|was)?\s*(?:not|decreased|"
         rf"diminished|reduced|absent|abnormal)\b)"
-        rf"|{_JOINED}{_OF_LIMBS}\s*(?::|-)?\s*(?:(?:are|is|were|was)\s+)?{_DEGREE}{_NORMAL_RESULT}\b"
+        rf"|{_JOINED}{_OF_LIMBS}\s*(?::|-)?\s*(?:{_IS}\s+)?{_DEGREE}{_NORMAL_RESULT}\b"
         # One part, of the limbs named: "strength in the legs is normal".
-        rf"|{_PART}{_LIMBS}\s+(?:are|is|were|was)\s+{_DEGREE}{_NORMAL_RESULT}\b",
+        rf"|{_PART}{_LIMBS}\s+{_IS}\s+{_DEGREE}{_NORMAL_RESULT}\b",
         re.I | re.ASCII,
     )
 )
