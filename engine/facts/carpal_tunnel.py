@@ -54,7 +54,15 @@ _SEVERE = Caseless(
     re.compile(
         r"\b(?:severe|advanced|end[\s-]stage)\s+(?:bilateral\s+|right\s+|left\s+)?(?:carpal\s+tunnel|"
         r"cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b|"
-        r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b",
+        r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b"
+        # The same wasting in plain words: "the muscle at the base of the right thumb is a
+        # little wasted", "wasting at the base of the thumb".
+        r"|\b(?:muscles?|pad|mound|bulk)\s+(?:at|of)\s+the\s+base\s+of\s+(?:the\s+|his\s+|her\s+)?"
+        r"(?:(?:right|left)\s+)?thumbs?\s+(?:is|are|was|were|looks?|appears?)\s+(?:(?:a\s+little|"
+        r"slightly|somewhat|visibly|clearly|mildly|plainly|noticeably)\s+)?(?:wasted|thin|thinner|"
+        r"flat|flattened|shrunken|atrophied|hollow|hollowed)\b"
+        r"|\b(?:wasting|atrophy|thinning|hollowing)\s+(?:of\s+)?(?:the\s+)?(?:muscles?\s+)?(?:at|of)\s+"
+        r"the\s+base\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:right|left)\s+)?thumbs?\b",
         re.I | re.ASCII,
     )
 )
@@ -72,7 +80,7 @@ def carpal_tunnel(reader: Reader) -> None:
     words = reader.words
     if reader.ur_decision or reader.asks or reader.planned:
         return
-    if not words.isdisjoint(_CTS_WORDS) or "thenar" in words:
+    if not words.isdisjoint(_CTS_WORDS) or "thenar" in words or "base" in words:
         severity(reader)
     if not words.isdisjoint(_STUDY_WORDS):
         confirmed(reader)

@@ -49,6 +49,20 @@ _NEGATION_JUST_BEFORE = re.compile(
     re.I | re.ASCII,
 )
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
+# A sign told by what it brought on: "the straight leg raise on the left brings on his leg pain
+# at forty degrees", "Spurling's test reproduces her arm pain", "tapping over the wrist brings on
+# the numbness". Back pain alone ("SLR produces LBP only") is no positive straight leg raise.
+_PROVOKING = (
+    r"\b(?:(?:brings?|brought|bringing)(?:\s+\w+){0,3}?\s+on|reproduc(?:es|ed|ing)|"
+    r"provok(?:es|ed|ing)|elicit(?:s|ed|ing)|sends?|sent|causes?|caused|produces?|produced)\b"
+    r"(?!\s+(?:only\s+)?(?:his\s+|her\s+|the\s+)?(?:(?:low(?:er)?\s+)?back|lbp|axial|local)\b)"
+)
+_PROVOKES_WITHIN = re.compile(_PROVOKING, re.I | re.ASCII)
+# After the sign, in its own clause, with no denial before the verb ("does not bring on").
+_PROVOKES_AFTER = re.compile(
+    r"(?:(?!\b(?:and|but|not|never|no|without)\b|n't\b)[^.;,]){0,60}?" + _PROVOKING,
+    re.I | re.ASCII,
+)
 # An examination sign's own result, written just after it in its clause: "Tinel +", "Phalen's
 # sign (+) at 40 s", "Tinel's positive"; "Phalen -", "Durkan's negative". It decides the sign
 # whatever cue of a neighbouring sign reaches it ("Phalen's negative, Tinel's positive"). The
@@ -186,7 +200,7 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         return
     value = stated if when_stated else not stated
     if spec.needs_polarity:
-        if stated and not _POSITIVE.search(text):
+        if stated and not (_POSITIVE.search(text) or provoked(text, start, end)):
             return
         value = stated
     if spec.per_therapy:
@@ -204,3 +218,12 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
     if name in findings.sites:
         for region in sites_of(text, start, end, findings.sites[name]) or [""]:
             reader.add(f"{SITE}{name}:{region}", value, start, end)
+
+
+def provoked(text: str, start: int, end: int) -> bool:
+    """Whether a sign is told positive by what it brought on, in its own words or right after."""
+    # A verb that starts within the mention may end after it ("brings the arm pain on").
+    within = _PROVOKES_WITHIN.search(text, start)
+    return (within is not None and within.start() < end) or _PROVOKES_AFTER.match(
+        text, end
+    ) is not None

@@ -56,7 +56,9 @@ def normal_neurologic_exam(reader: Reader) -> None:
 # The parts of the examination, by the deficit each one's normal result rules out.
 _PART_WORDS = {
     "motor_deficit": r"(?:motor(?:\s+strength)?|(?:muscle\s+)?strength|power)",
-    "sensory_deficit": r"(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch)",
+    # "Feeling": the sensory examination in plain words ("strength, reflexes and feeling in both
+    # legs are normal").
+    "sensory_deficit": r"(?:sensation|sensory(?:\s+exam(?:ination)?)?|light\s+touch|feeling)",
     "reflex_change": r"(?:(?:deep\s+tendon\s+)?reflex(?:es)?|dtrs|dtr)",
 }
 _ANY_PART = "|".join(f"(?P<{name}>{words})" for name, words in _PART_WORDS.items())
@@ -65,18 +67,26 @@ _JOINED = rf"{_PART}(?:\s*(?:,|/|&|\band\b|,\s*and\b)\s*{_PART})+"
 _NORMAL_RESULT = (
     r"(?:normal|intact|nl|wnl|within\s+normal\s+limits|symmetric|grossly\s+(?:normal|intact))"
 )
-# "Motor, sensory and reflex exam of the lower extremities is within normal limits".
-_OF_LIMBS = (
-    r"(?:\s+exam(?:ination)?s?)?(?:\s+of\s+(?:the\s+|both\s+)?(?:\w+\s+){0,2}?"
-    r"(?:extremities|arms|legs))?"
+# "Motor, sensory and reflex exam of the lower extremities is within normal limits", "strength,
+# reflexes and feeling in both legs are normal".
+_LIMBS = (
+    r"(?:\s+(?:of|in)\s+(?:the\s+|both\s+|his\s+|her\s+)?(?:\w+\s+){0,2}?"
+    r"(?:extremities|arms|legs))"
 )
+_OF_LIMBS = rf"(?:\s+exam(?:ination)?s?)?{_LIMBS}?"
+# "Entirely normal", "all normal".
+_DEGREE = r"(?:(?:all|entirely|completely|fully|quite)\s+)?"
+# "Are normal", and in a later note "remain normal".
+_IS = r"(?:are|is|were|was|remain|remains|remained|stay|stays|stayed)"
 # Two or three parts joined, with one normal result for them all, after ("strength and
 # reflexes normal", "sensation/DTRs intact") or before ("normal strength and reflexes").
 _NORMAL_PARTS = Caseless(
     re.compile(
         rf"\b{_NORMAL_RESULT}\s+{_JOINED}(?!\s*(?:,\s*)?(?:are|is|were|was)?\s*(?:not|decreased|"
         rf"diminished|reduced|absent|abnormal)\b)"
-        rf"|{_JOINED}{_OF_LIMBS}\s*(?::|-)?\s*(?:(?:are|is|were|was)\s+)?(?:all\s+)?{_NORMAL_RESULT}\b",
+        rf"|{_JOINED}{_OF_LIMBS}\s*(?::|-)?\s*(?:{_IS}\s+)?{_DEGREE}{_NORMAL_RESULT}\b"
+        # One part, of the limbs named: "strength in the legs is normal".
+        rf"|{_PART}{_LIMBS}\s+{_IS}\s+{_DEGREE}{_NORMAL_RESULT}\b",
         re.I | re.ASCII,
     )
 )
@@ -91,8 +101,9 @@ _PART_EXAM_WITHOUT_DEFICIT = Caseless(
 )
 _EACH_PART = re.compile(_ANY_PART, re.I | re.ASCII)
 _PART_FIRST_WORDS = frozenset(
-    ["motor", "strength", "power", "sensation", "sensory", "touch", "reflexes", "dtrs", "dtr"]
-)
+    ["motor", "strength", "power", "sensation", "sensory", "touch", "reflexes", "dtrs", "dtr",
+     "feeling"]
+)  # fmt: skip
 
 
 def normal_parts_together(reader: Reader) -> None:

@@ -32,6 +32,17 @@ _AGE_SEX = Caseless(
         re.I | re.ASCII,
     )
 )
+# The age told as what the patient is: "Ms. Arnesen is forty-one and has had pain ...", "Mr.
+# Thibodeaux, who is fifty-three, fell ...", "he is 48 years of age". The number ends its clause
+# (or is given in years of age), so "is 45 minutes late" or "is 50% better" is no age.
+_AGE_STATED = Caseless(
+    re.compile(
+        r"\b(?:(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]+|he|she)(?:,\s+who)?\s+is\s+(?:now\s+)?"
+        r"(?P<age>[1-9]\d)(?=\s*(?:[,;.]|\band\b|\bwith\b|$)|\s+years?\s+of\s+age\b)",
+        re.I | re.ASCII,
+    )
+)
+_AGE_STATED_WORDS = frozenset(["mr", "mrs", "ms", "miss", "he", "she"])
 _INJURY_DATE = Caseless(
     re.compile(
         r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
@@ -185,9 +196,11 @@ def age_and_sex(reader: Reader) -> None:
     """ "A 56-year-old male": in the summary or a note, which speak of this patient."""
     text, lowered = reader.text, reader.lowered
     words = reader.words
-    if reader.sentence.source in ("summary", "note") and (
-        "old" in words or "o" in words or "yo" in words
-    ):
+    if reader.sentence.source not in ("summary", "note"):
+        return
+    if "is" in words and not words.isdisjoint(_AGE_STATED_WORDS):
+        age_stated(reader)
+    if "old" in words or "o" in words or "yo" in words:
         age = _AGE_SEX.search(text, lowered)
         if age is None and not words.isdisjoint(NUMBER_WORDS):
             # Dictated or written out: "a forty five year old plumber", "a sixty-three year old
@@ -199,6 +212,18 @@ def age_and_sex(reader: Reader) -> None:
             if age["sex"]:
                 is_female = age["sex"].lower() in ("female", "woman", "lady")
                 reader.add("sex", "female" if is_female else "male", age.start(), age.end())
+
+
+def age_stated(reader: Reader) -> None:
+    """ "Ms. Arnesen is forty-one": the age as what the patient is, in figures or in words."""
+    text = reader.text
+    if not reader.words.isdisjoint(NUMBER_WORDS):
+        text = with_figures(text)
+    elif not reader.has_digit:
+        return
+    age = _AGE_STATED.search(text, text.lower())
+    if age:
+        reader.add("age_years", int(age["age"]), age.start(), age.end())
 
 
 def dated(reader: Reader) -> tuple[str, str, bool]:
