@@ -58,6 +58,7 @@ def told(text: str, on: date | None = ON) -> str:
         ("last Wednesday", "3/15/2017"),
         ("three weeks ago Thursday", "2/23/2017"),
         ("in the spring", "4/2016"),
+        ("since the spring", "4/2016"),
         ("last summer", "7/2016"),
         ("three winters ago", "1/2015"),
         ("in the fall of 2015", "10/2015"),
@@ -129,6 +130,8 @@ def test_without_the_note_date_only_a_day_told_with_its_year_is_read() -> None:
             date(2017, 3, 11),
         ),
         ("He twisted his left knee last Tuesday stepping off a truck.", date(2017, 3, 21)),
+        # A season, at its middle: the latest spring's before the note.
+        ("Since the spring both hands have gone numb at night.", date(2016, 4, 15)),
         ("Date of injury: the 3rd of May 2016.", date(2016, 5, 3)),
     ],
 )

@@ -63,12 +63,13 @@ _WEEKDAY_TOLD = re.compile(
     rf"|{_COUNT.format(name='weeks_back')}\s+weeks?\s+ago\s+(?:last\s+|this\s+past\s+|on\s+)?"
     rf"(?P<weekday_back>{_longest_first(_WEEKDAYS)}))\b"
 )
-# "in the spring", "last summer", "this past fall", "three winters ago", "the spring of 2025".
+# "in the spring", "since the summer", "last summer", "this past fall", "three winters ago", "the
+# spring of 2025".
 # A fall is also what a patient had ("since his last fall", "broke his wrist in the fall"): that
 # season is read only with its year or as "last fall" with no word for whose or which before it.
 _SEASON_TOLD = re.compile(
     r"(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bmy\s)(?<!\ba\s)(?<!\bthe\s)"
-    r"\b(?:(?:in|during)\s+(?P<the_season>the\s+(?:(?P<season>spring|summer|autumn|winter)"
+    r"\b(?:(?:in|during|since)\s+(?P<the_season>the\s+(?:(?P<season>spring|summer|autumn|winter)"
     r"(?:\s+of\s+(?P<season_year>(?:19|20)\d\d)\b)?"
     r"|(?P<season_fall>fall)\s+of\s+(?P<fall_year>(?:19|20)\d\d)\b))"
     r"|(?:last|this\s+past)\s+(?P<season_last>spring|summer|fall|autumn|winter)"

@@ -100,11 +100,11 @@ _DATE_THEN_LABEL = Caseless(
 # numbness "since about March 2016"): the point the weeks of the condition run from.
 _SYMPTOM_WORDS = frozenset(
     ["pain", "numbness", "tingling", "symptoms", "sx", "aching", "ache", "stiffness", "swelling",
-     "paresthesias", "burning", "weakness"]
+     "paresthesias", "burning", "weakness", "numb"]
 )  # fmt: skip
 _SYMPTOM_PATTERN = (
     r"pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|burning|"
-    r"weakness"
+    r"weakness|numb"
 )
 _SYMPTOM_ONSET = Caseless(
     re.compile(
@@ -121,7 +121,8 @@ _SINCE_ABOUT = (
 # The same, the symptoms told after their start: "since May 2017 she has had numbness".
 _SINCE_THEN_SYMPTOM = Caseless(
     re.compile(
-        rf"{_SINCE_ABOUT}(?=(?:{DATE}|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)[^.;]{{0,60}}?\b(?:{_SYMPTOM_PATTERN})\b)",
+        rf"{_SINCE_ABOUT}(?=(?:{DATE}|\d{{1,2}}/(?:19|20)\d\d\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)"
+        rf"[^.;]{{0,60}}?\b(?:{_SYMPTOM_PATTERN})\b)",
         re.I | re.ASCII,
     )
 )
