@@ -197,3 +197,11 @@ def test_a_note_with_its_own_date_tells_its_days_against_it() -> None:
     assert read(note)["injury_date"] == date(2016, 12, 9)
     note = "Progress note dated 12/20/2016. He hurt his back on the ninth of March lifting a calf."
     assert read(note)["injury_date"] == date(2016, 3, 9)
+
+
+def test_a_visit_told_on_a_day_without_its_year_is_not_the_note_date() -> None:
+    # Read as the note's own date, the visit would move the injury told after it a year back.
+    note = "He was seen on the fifth of March. He hurt his back on the tenth of March."
+    values = read(note)
+    assert values["latest_report_date"] == date(2017, 3, 5)
+    assert values["injury_date"] == date(2017, 3, 10)

@@ -17,10 +17,10 @@ from datetime import date, timedelta
 
 from engine.facts.figures import MONTHS, NUMBER_WORDS, ORDINAL_DAYS
 
-# A day's ordinal in words ("ninth", "twenty-ninth", the tens and units apart as the sentence's
-# words split them) or in figures ("3rd", "26th"): the cheap test that a sentence may tell one.
+# A day's ordinal in words ("ninth", and "twenty-ninth" by its last word, as the sentence's words
+# split it) or in figures ("3rd", "26th"): the cheap test that a sentence may tell one.
 _ORDINAL_FIGURES = {f"{n}{'st' if n % 10 == 1 and n != 11 else 'nd' if n % 10 == 2 and n != 12 else 'rd' if n % 10 == 3 and n != 13 else 'th'}": n for n in range(1, 32)}  # fmt: skip
-ORDINAL_WORDS = frozenset(word for spoken in ORDINAL_DAYS for word in re.split(r"[\s-]", spoken))
+ORDINAL_WORDS = frozenset(re.split(r"[\s-]", spoken)[-1] for spoken in ORDINAL_DAYS)
 ORDINAL_WORDS |= frozenset(_ORDINAL_FIGURES)
 _MONTH_NAMES = [name for name in MONTHS if len(name) > 3 and name != "sept"] + ["may"]
 MONTH_WORDS = frozenset(_MONTH_NAMES)
@@ -37,16 +37,16 @@ def _longest_first(words: Iterable[str]) -> str:
 
 
 _SMALL_COUNT_WORDS = [word for word, n in NUMBER_WORDS.items() if 1 <= n <= 20]
-# "two", "2", "a", "a couple of": how many years, weeks or seasons back.
+# "two", "2", "a": how many years, weeks or seasons back.
 _COUNT = rf"(?P<{{name}}>{_longest_first(_SMALL_COUNT_WORDS)}|\d{{{{1,2}}}}|an?)"
 _DAY = rf"(?:{_longest_first(list(ORDINAL_DAYS))}|{_longest_first(list(_ORDINAL_FIGURES))})"
 _MONTH = _longest_first(_MONTH_NAMES)
 # The year, or where the day stands to the note's year, told after the day.
 _YEAR_AFTER = (
     r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"
-    r"|,?\s+(?:of\s+)?(?P<back>last\s+year|the\s+year\s+before(?:\s+last)?|this\s+year"
+    r"|,?\s+(?:of\s+)?(?P<back>last\s+year|the\s+year\s+before\s+last|this\s+year"
     rf"|{_COUNT.format(name='years_back')}\s+(?:years?|springs|summers|falls|autumns|winters)"
-    r"\s+(?:ago|back|before)))?"
+    r"\s+(?:ago|back)))?"
 )
 # "the eighteenth of October", "the 3rd of May 2016", "May 3rd", "March the ninth", "on March 14,"
 # (a day in bare figures only after "on" or before a stop: "PT in March 6 visits" tells none).
@@ -169,10 +169,10 @@ def _dated(month: int, day: int, told: re.Match[str], told_on: date | None) -> d
         if back:
             if back.startswith("this"):
                 year = told_on.year
-            elif back.startswith("last") or back == "the year before":
+            elif back.startswith("last"):
                 year = told_on.year - 1
-            elif back.startswith("the year before"):
-                year = told_on.year - 2
+            elif back.startswith("the"):
+                year = told_on.year - 2  # the year before last
             else:
                 year = told_on.year - _count(told["years_back"])
             when = date(year, month, day)

@@ -74,11 +74,15 @@ def extract_note_facts(
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
     facts = note_readings(text, findings, needs, note_date)
-    on = reference_date(None, facts)
-    if on is not None and on != note_date and any(told_day(f) for f in facts):
+    told = {id(f) for f in facts if told_day(f)}
+    if told:
         # A note that gives its own date tells its days without a year against that date, not
-        # the date it is checked on.
-        facts = note_readings(text, findings, needs, on)
+        # the date it is checked on; a date the note gives only by a day without its year ("seen
+        # on the fifth of March") is no date of its own.
+        own = reference_date(None, [f for f in facts if id(f) not in told])
+        if own is not None and own != note_date:
+            facts = note_readings(text, findings, needs, own)
+    on = reference_date(None, facts)
     facts.extend(letter_facts(facts, on, note_date))
     if service_category:
         subtype = request.service.subtype if request is not None else None

@@ -59,6 +59,12 @@ _INJURY_EVENT_WORDS = frozenset(
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
      "sprained", "hurt", "felt"]
 )  # fmt: skip
+# Care named between the event and a date, which the date is then of: "fall ... ORIF on
+# 06/20/2017".
+_CARE = (
+    r"surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|MRI|CT|x-?rays?|"
+    r"XR|EMG|injection|ESI"
+)
 # A work status, whose date is not the injury's ("on duty" is where the injury happened).
 _WORK_STATUS = r"(?:full|light|modified|regular|restricted|usual)\s+duty|restrictions?"
 _INJURY_EVENT = Caseless(
@@ -73,8 +79,7 @@ _INJURY_EVENT = Caseless(
         r"|felt\s+(?:something|a\s+(?:pop|snap|tear|pull|twinge|crack))\b)\b"
         # A date after a work status dates the status: "no lifting over fifteen pounds to full
         # duty on the fifth of January".
-        r"(?:(?!\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|"
-        rf"MRI|CT|x-?rays?|XR|EMG|injection|ESI|{_WORK_STATUS})\b)[^.;]){{0,60}}?\b"
+        rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\b"
         r"(?:on\s+|in\s+)?"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",
         re.I | re.ASCII,
@@ -133,10 +138,9 @@ _SINCE_THEN_SYMPTOM = Caseless(
 _SINCE_EVENT_WORDS = frozenset(["since", "after"])
 _SINCE_EVENT = Caseless(
     re.compile(
-        rf"\b(?:{_SYMPTOM_PATTERN}|ache|hurt)\b[^.;]{{0,40}}?\b(?:since|after)\s+"
-        r"(?:(?!\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|saw|visit|PT|"
-        r"therapy|MRI|CT|x-?rays?|XR|EMG|injection|ESI|started|began|stopped|return\w*|"
-        rf"{_WORK_STATUS}|treatment|care)\b)[^.;]){{0,60}}?\b(?:on|in)\s+"
+        rf"\b(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,40}}?\b(?:since|after)\s+"
+        rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS}|saw|started|began|stopped|return\w*|treatment|care)"
+        r"\b)[^.;]){0,60}?\b(?:on|in)\s+"
         rf"(?=(?:{DATE})|\d{{1,2}}/(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
