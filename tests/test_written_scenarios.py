@@ -78,8 +78,6 @@ KNOWN_MISSES = {
     "written-ak/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules apply 9792.24.3's initial "
     "course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the "
     "accept set rests on the general course",
-    "written-al/mri-shoulder-2-weeks-no-surgical-plan": "a consultation letter's examination in prose gives no neurologic result in words the "
-    "readers take",
     "written-al/esi-repeat-30-percent-brief": "the relief is told in the sentence after the injection, without naming it, as 'about "
     "thirty percent less leg pain for roughly ten days', a wording the relief reader does "
     "not take",

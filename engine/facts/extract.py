@@ -11,6 +11,7 @@ from typing import Any
 from engine.facts.carpal_tunnel import carpal_tunnel
 from engine.facts.composite import composite_mentions
 from engine.facts.conservative_care import care_weeks
+from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
 from engine.facts.figures import MID_MONTH
@@ -72,17 +73,15 @@ def extract_note_facts(
     if request is not None:
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
-    read: list[Fact | Reading] = []
-    read.extend(
-        resolve_follow_ups(
-            [
-                (sentence, facts_in(sentence, findings, needs))
-                for sentence in reported_sentences(text, 0, "note", None, findings)
-            ],
-            FOLLOW_UPS,
-        )
-    )
-    facts = settle(read)
+    facts = note_readings(text, findings, needs, note_date)
+    told = {id(f) for f in facts if told_day(f)}
+    if told:
+        # A note that gives its own date tells its days without a year against that date, not
+        # the date it is checked on; a date the note gives only by a day without its year ("seen
+        # on the fifth of March") is no date of its own.
+        own = reference_date(None, [f for f in facts if id(f) not in told])
+        if own is not None and own != note_date:
+            facts = note_readings(text, findings, needs, own)
     on = reference_date(None, facts)
     facts.extend(letter_facts(facts, on, note_date))
     if service_category:
@@ -97,6 +96,32 @@ def extract_note_facts(
         by_name = {f.name: f for f in facts}
         facts.extend(request_facts(request, None, by_name, findings, on, note=True))
     return CaseFacts(source=source, facts=reported(facts))
+
+
+def note_readings(
+    text: str, findings: Findings, needs: frozenset[str], told_on: date | None
+) -> list[Fact | Reading]:
+    """Every sentence of a note read, one value kept per fact; a day the note tells without its
+    year dated against `told_on`."""
+    read: list[Fact | Reading] = []
+    read.extend(
+        resolve_follow_ups(
+            [
+                (sentence, facts_in(sentence, findings, needs))
+                for sentence in reported_sentences(text, 0, "note", None, findings, told_on)
+            ],
+            FOLLOW_UPS,
+        )
+    )
+    return settle(read)
+
+
+def told_day(fact: Fact | Reading) -> bool:
+    """Whether a date read may rest on a day its sentence tells without its year."""
+    if not isinstance(fact.value, date):
+        return False
+    text = fact.sentence.text if isinstance(fact, Reading) else fact.evidence.sentence
+    return tells_day_without_year(text)
 
 
 def extract_facts(case: Case, findings: Findings, summary_only: bool = False) -> CaseFacts:

@@ -13,6 +13,7 @@ from typing import Any
 from engine.facts.figures import DATE, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
+from engine.facts.record import dated
 from engine.facts.sentences import Reader, Reading, phrase_position
 from engine.models import Request
 from engine.negation import Status
@@ -272,11 +273,13 @@ def drug_test_dates(reader: Reader) -> None:
     """The dates of the drug tests the record reports done, each written right after the test
     ("UDT 03/08/2016", "urine drug screen on 1/5/17", "UDS 02/2017"). A test planned or asked
     for is not yet done."""
-    if not reader.has_digit or reader.words.isdisjoint(_DRUG_TEST_WORDS):
+    if reader.words.isdisjoint(_DRUG_TEST_WORDS) or reader.planned or reader.asks:
         return
-    if reader.planned or reader.asks:
+    # "Her last urine test was on the second of March": a day told in words is read as one in
+    # figures.
+    text, _, has_digit = dated(reader)
+    if not has_digit:
         return
-    text = reader.text
     for test in _DRUG_TEST.finditer(text):
         at = test.end()
         while True:

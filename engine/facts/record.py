@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
+from engine.facts.days_told import could_tell_day, with_days_told
 from engine.facts.figures import (
     DATE,
     DATE_AFTER,
@@ -67,16 +68,30 @@ _INJURY_EVENT_WORDS = frozenset(
      "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
      "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work", "rear",
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
-     "sprained"]
+     "sprained", "hurt", "felt"]
 )  # fmt: skip
+# Care named between the event and a date, which the date is then of: "fall ... ORIF on
+# 06/20/2017".
+_CARE = (
+    r"surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|MRI|CT|x-?rays?|"
+    r"XR|EMG|injection|ESI"
+)
+# A work status, whose date is not the injury's ("on duty" is where the injury happened).
+_WORK_STATUS = r"(?:full|light|modified|regular|restricted|usual)\s+duty|restrictions?"
 _INJURY_EVENT = Caseless(
     re.compile(
         r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
         r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
         r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
-        r"lacerated|laceration|pulling|pushing|strained|sprained)\b"
-        r"(?:(?!\b(?:surgery|s/p|underwent|ORIF|repair|fusion|arthroscopy|seen|visit|PT|therapy|"
-        r"MRI|CT|x-?rays?|XR|EMG|injection|ESI)\b)[^.;]){0,60}?\b(?:on\s+|in\s+)?"
+        r"lacerated|laceration|pulling|pushing|strained|sprained"
+        # "hurt his back", "the shoulder he hurt on ...".
+        r"|hurt(?:\s+(?:his|her|their|my|it|himself|herself|themselves|myself)|(?=\s+on\s))"
+        # What the patient felt as it happened: "felt something give in her neck", "felt a pop".
+        r"|felt\s+(?:something|a\s+(?:pop|snap|tear|pull|twinge|crack))\b)\b"
+        # A date after a work status dates the status: "no lifting over fifteen pounds to full
+        # duty on the fifth of January".
+        rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\b"
+        r"(?:on\s+|in\s+)?"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
@@ -101,11 +116,11 @@ _DATE_THEN_LABEL = Caseless(
 # numbness "since about March 2016"): the point the weeks of the condition run from.
 _SYMPTOM_WORDS = frozenset(
     ["pain", "numbness", "tingling", "symptoms", "sx", "aching", "ache", "stiffness", "swelling",
-     "paresthesias", "burning", "weakness"]
+     "paresthesias", "burning", "weakness", "numb"]
 )  # fmt: skip
 _SYMPTOM_PATTERN = (
     r"pain|numbness|tingling|symptoms?|sx|aching|ache|stiffness|swelling|paresthesias?|burning|"
-    r"weakness"
+    r"weakness|numb"
 )
 _SYMPTOM_ONSET = Caseless(
     re.compile(
@@ -122,9 +137,30 @@ _SINCE_ABOUT = (
 # The same, the symptoms told after their start: "since May 2017 she has had numbness".
 _SINCE_THEN_SYMPTOM = Caseless(
     re.compile(
-        rf"{_SINCE_ABOUT}(?=(?:{DATE}|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)[^.;]{{0,60}}?\b(?:{_SYMPTOM_PATTERN})\b)",
+        rf"{_SINCE_ABOUT}(?=(?:{DATE}|\d{{1,2}}/(?:19|20)\d\d\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)"
+        rf"[^.;]{{0,60}}?\b(?:{_SYMPTOM_PATTERN})\b)",
         re.I | re.ASCII,
     )
+)
+# The symptoms told from what the patient was doing when they began, with its date: "low back
+# pain since she lifted a flour sack on 8/12/2025", "her right shoulder began to ache after a long
+# day of bagging on 9/11/2017". Not from care or a return to work ("pain better since he
+# started PT on ...").
+_SINCE_EVENT_WORDS = frozenset(["since", "after"])
+_SINCE_EVENT = Caseless(
+    re.compile(
+        rf"\b(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,40}}?\b(?:since|after)\s+"
+        rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS}|saw|started|began|stopped|return\w*|treatment|care)"
+        r"\b)[^.;]){0,60}?\b(?:on|in)\s+"
+        rf"(?=(?:{DATE})|\d{{1,2}}/(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
+# "She is to have the release ...", "he is going to start therapy ...".
+_TO_COME_VERBS = frozenset(["have", "undergo", "be", "see", "start", "begin", "return"])
+_TO_COME = re.compile(
+    r"\b(?:is|are|am)\s+(?:to|going\s+to)\s+(?:have|undergo|be|see|start|begin|return)\b",
+    re.ASCII,
 )
 # A month told against the note's date: "since about may of this year", "since last March",
 # "numbness since March of last year". Its date is worked out in `letter_facts`, from the note's.
@@ -227,15 +263,34 @@ def age_stated(reader: Reader) -> None:
 
 
 def dated(reader: Reader) -> tuple[str, str, bool]:
-    """The sentence with any date dictated in words ("october twenty sixth twenty sixteen")
-    written in figures, at the same places: the text, lower-cased, and whether it holds a digit.
-    Every reader of dates reads the sentence so."""
-    if reader.words.isdisjoint(SPOKEN_YEAR_WORDS) or reader.words.isdisjoint(MONTHS):
-        return reader.text, reader.lowered, reader.has_digit
-    spoken = with_spoken_dates(reader.text)
-    if spoken is reader.text:
-        return reader.text, reader.lowered, reader.has_digit
-    return spoken, spoken.lower(), True
+    """The sentence with any date dictated in words ("october twenty sixth twenty sixteen") or
+    told in words or ordinals ("on the ninth of December", "the 3rd of May 2016", "last Tuesday",
+    dated against the date the note is told on) written in figures, at the same places: the
+    text, lower-cased, and whether it holds a digit. Every reader of dates reads the sentence so."""
+    text, lowered, has_digit = reader.text, reader.lowered, reader.has_digit
+    words, told_on = reader.words, reader.sentence.told_on
+    if told_on is not None and to_come(reader):
+        # A day without its year in a sentence that plans is one to come ("scheduled for a
+        # release on the ninth of April"), not the latest one past: only days with their year.
+        told_on = None
+    if not (words.isdisjoint(SPOKEN_YEAR_WORDS) or words.isdisjoint(MONTHS)):
+        spoken = with_spoken_dates(text)
+        if spoken is not text:
+            text, lowered, has_digit = spoken, spoken.lower(), True
+    if could_tell_day(words, has_digit, told_on):
+        told = with_days_told(text, lowered, told_on)
+        if told is not text:
+            text, lowered, has_digit = told, told.lower(), True
+    return text, lowered, has_digit
+
+
+def to_come(reader: Reader) -> bool:
+    """Whether the sentence plans or tells of what is still to happen."""
+    return reader.planned or (
+        "to" in reader.words
+        and not reader.words.isdisjoint(_TO_COME_VERBS)
+        and _TO_COME.search(reader.lowered) is not None
+    )
 
 
 def record_dates(reader: Reader) -> None:
@@ -272,6 +327,8 @@ def record_dates(reader: Reader) -> None:
         if has_digit:
             event_date(reader, text, lowered, _SYMPTOM_ONSET, "~symptom_onset_date")
             event_date(reader, text, lowered, _SINCE_THEN_SYMPTOM, "~symptom_onset_date")
+        if has_digit and not words.isdisjoint(_SINCE_EVENT_WORDS):
+            event_date(reader, text, lowered, _SINCE_EVENT, "~symptom_onset_date")
         if not words.isdisjoint(_RELATIVE_YEAR_WORDS) and not words.isdisjoint(MONTHS):
             symptom_onset_month(reader, text, lowered)
     if has_digit and ("utilization" in words or "ur" in words):

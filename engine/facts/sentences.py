@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -295,6 +296,9 @@ class Sentence(NamedTuple):
     plain: str  # normalised for phrase matching
     words: frozenset[str]
     in_plan: bool = False  # an item of a numbered list under a plan heading
+    # The date the text is told on, where known (a note's): a day told without its year ("on the
+    # ninth of December", "last Tuesday") is dated against it (engine/facts/days_told.py).
+    told_on: date | None = None
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -358,12 +362,18 @@ def refuted_review(plain: str, words: frozenset[str], following: str) -> bool:
 
 
 def reported_sentences(
-    text: str, offset: int, source: Source, item: int | None, findings: Findings
+    text: str,
+    offset: int,
+    source: Source,
+    item: int | None,
+    findings: Findings,
+    told_on: date | None = None,
 ) -> Iterator[Sentence]:
     """The sentences of a text that report rather than conclude, with their place (`offset` is
     where the text starts in the letter). In a rationale, a passage that reads a guideline is
     left out whole: from a sentence naming a guideline up to the next that speaks of the patient
-    or the record (see `guideline_names` in findings.yaml)."""
+    or the record (see `guideline_names` in findings.yaml). `told_on` is the date the text is
+    told on, where known."""
     reading_guideline = False
     spaced = phrase_characters(text)  # normalised once for every sentence
     spans = sentence_spans(text)
@@ -399,7 +409,7 @@ def reported_sentences(
         if (source != "rationale" and "necess" not in plain) or not concludes(
             sentence, plain, words, source, findings
         ):
-            yield Sentence(sentence, offset + start, source, item, plain, words, in_plan)
+            yield Sentence(sentence, offset + start, source, item, plain, words, in_plan, told_on)
 
 
 _NECESSITY = Caseless(NECESSITY)
