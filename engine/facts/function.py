@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
-from engine.facts.figures import with_figures
+from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, phrase_position
@@ -180,10 +180,12 @@ _PAIN_CHANGE = re.compile(
 
 # A score that comes down from one figure to another, the second without its scale: "her pain
 # comes down from about eight out of ten to four".
+# Or both without it: "his pain comes down from an eight to about a four".
 _PAIN_FROM_TO = re.compile(
-    r"\bpain\b[^.;]{0,40}?\bfrom\s+(?:about\s+|around\s+|approximately\s+)?"
-    r"(?P<before>10|[1-9])\s*(?:/|out\s+of)\s*10\s*(?:-+>|=>|to|down\s+to)\s*"
-    r"(?:about\s+|around\s+)?(?P<after>10|[0-9])\b",
+    r"\bpain\b[^.;]{0,40}?\bfrom\s+(?:an?\s+)?(?:about\s+|around\s+|approximately\s+)?"
+    r"(?P<before>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s*(?:-+>|=>|to|down\s+to)\s*"
+    r"(?:about\s+|around\s+)?(?:an?\s+)?(?P<after>10|[0-9])\b"
+    r"(?!\s*(?:mg|mgs|milligrams|lb|lbs|pounds|minutes?|min|hours?|hrs?|days?|weeks?|months?|%))",
     re.I | re.ASCII,
 )
 
@@ -194,11 +196,11 @@ def pain_drop(reader: Reader) -> None:
     if "pain" not in reader.words:
         return
     text = reader.text
-    if "ten" in reader.words:
+    if not reader.words.isdisjoint(NUMBER_WORDS):
         text = with_figures(text)  # dictated: "from about eight out of ten to four"
     elif not reader.has_digit:
         return
-    if "10" not in text:
+    if "10" not in text and "from" not in reader.words:
         return
     for expression in (_PAIN_CHANGE, _PAIN_FROM_TO):
         for match in expression.finditer(text):
