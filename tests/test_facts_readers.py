@@ -3051,6 +3051,38 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             None,
         ),
         ("I think he is close to as good as he is going to get.", None, "near_mmi", True),
+        (
+            "I'd like her to have a trial of six acupuncture treatments, twice a week for three "
+            "weeks.",
+            "Acupuncture 2x3 low back",
+            "prior_visits",
+            0,
+        ),
+        (
+            "I should like him to have six visits of physical therapy, twice a week for three "
+            "weeks.",
+            "Physical therapy 2x3 lumbar spine, six visits",
+            "prior_pt_visits",
+            None,
+        ),
+        (
+            "I ask that she be allowed six acupuncture treatments, twice a week for three weeks.",
+            "Acupuncture 2x3 cervical spine",
+            "prior_acupuncture_visits",
+            None,
+        ),
+        (
+            "He told me he'd \"do the surgery if that's what it takes.\"",
+            "MRI lumbar spine",
+            "surgery_considered",
+            True,
+        ),
+        (
+            "On the Norco his pain comes down from an eight to about a four.",
+            "Norco 10/325 mg #90",
+            "medication_pain_relief",
+            True,
+        ),
         # What aggravates the pain is not care that failed (after drugs alone; after a course of
         # therapy, symptoms that remain are what the care left).
         (
