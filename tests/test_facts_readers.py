@@ -3083,6 +3083,19 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "medication_pain_relief",
             True,
         ),
+        (
+            "He's had six months of care: therapy twice a week with his home exercises, naproxen, "
+            "and a cortisone shot in February that helped only a week or two. It still catches.",
+            None,
+            "conservative_care_failed",
+            True,
+        ),
+        (
+            "A cortisone shot in February helped only a week or two.",
+            None,
+            "symptoms_improving",
+            None,
+        ),
         # What aggravates the pain is not care that failed (after drugs alone; after a course of
         # therapy, symptoms that remain are what the care left).
         (
