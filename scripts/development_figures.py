@@ -14,7 +14,7 @@
    written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml,
    written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
    written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml, written-al.yaml,
-   written-am.yaml and written-an.yaml),
+   written-am.yaml, written-an.yaml, written-ao.yaml and written-ap.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml and
@@ -168,6 +168,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-an.yaml, a thirty-third development set",
         WRITTEN / "written-an.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ao.yaml, a thirty-fourth development set",
+        WRITTEN / "written-ao.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ap.yaml, a thirty-fifth development set",
+        WRITTEN / "written-ap.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-an) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-ap) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
@@ -54,6 +54,8 @@ DEVELOPMENT = (
     "written-al",
     "written-am",
     "written-an",
+    "written-ao",
+    "written-ap",
 )
 HELD_OUT = (
     "written-b",
@@ -207,6 +209,26 @@ KNOWN_MISSES = {
     "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
+    "acupuncture-neck-twelve-first-request": "the request is told as 'I'm sending for twelve treatments' after 'He asked about acupuncture': the note names acupuncture without a course given or a count, so the visits already given stay unknown rather than none",
+    "mri-knee-locking-after-eight-weeks-ortho": "the surgeon's plan is told as 'is thinking about a scope to fix a torn cartilage if the MRI shows one': neither 'thinking about' nor 'scope' is read as a surgery considered",
+    "ncs-right-wrist-cts-failed-splint-surgeon": "the symptoms' start is told as 'Since about the end of October', which is not dated, and the splint and ibuprofen 'without any real change' (no course of therapy among them) are not read as care that failed",
+    "written-ao/hydrocodone-continue-four-as-documented": "the four A's are told in plain words the readers do not take: the function kept on the drug as a story ('walking the fence line about a mile now ... where before he was mostly in the recliner') and the drug 'taken just as written'",
+    "omeprazole-with-ibuprofen-no-gi-risk": "the age is told as 'She's forty-four', a contraction the age reader does not take",
+    "lidoderm-patch-localized-nerve-pain-after-gabapentin-nortriptyline": "the neuropathic pain is told by its feel ('a strip of burning ... like a sunburn that won't quit', stroking the skin brought it on), with no word the neuropathic-pain reader takes",
+    "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
+    "lumbar-esi-s1-radiculopathy-mri-concordant": "the neurologic findings are told as what the examiner did ('when I tapped behind his left ankle there was no reflex', 'dull to a pin'), in words the neurologic readers do not take",
+    "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
+    "pt-cervical-myalgia-four-more-after-gains": "the functional improvement is told across the sentence ('Before the therapy she was held to light duty, lifting no more than ten pounds ... since the third of May she has been back to her full route with only a twenty-five pound limit'; 'put away the muscle relaxant'), which no wording of improvement covers",
+    "acupuncture-lumbar-six-more-restrictions-eased": "the gain is told across the sentence ('Before the needles he was kept to lifting no more than fifteen pounds ... today ... with a thirty pound limit') and the treatments given by the last one's number ('his sixth treatment'), neither of which the readers take",
+    "mri-cervical-c6-deficit-surgeon-planning": "the neurologic findings are told as what the examiner felt ('could not hold her right wrist cocked up against my hand', 'the reflex ... would not come at all') and the plan as the surgeon wanting 'the scan to decide between an operation and an injection', in words the readers do not take",
+    "mri-lumbar-l5-weakness-would-consider-surgery": "the surgery is considered 'if the scan shows a disc pressing on the nerve she would see a surgeon and consider an operation': a surgeon named within three words of the operation is read as a referral, not as the operation considered (a wider reading changed a development letter's verdict for the worse)",
+    "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
+    "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
+    "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",
+    "written-ap/omeprazole-naproxen-prior-bleeding-ulcer": "the ulcer is told as 'In the spring of two thousand ten, however, he was in the hospital ... with a bleeding ulcer of the duodenum': a past hospital stay is not read as history (reading 'was in the hospital' as a history cue would put a red flag told the same way in the past)",
+    "tens-thirty-day-rental-trial-radicular-pain": "the goals are told as 'what I hope for in the short run ... and in the longer run', which the goals reader does not take",
+    "esi-lumbar-no-objective-radiculopathy": "the normal examination is told as what the examiner saw ('could raise each straightened leg high without any pain down the leg', 'no weakness and no loss of feeling anywhere'), in words the neurologic readers do not take, so the denial stays undecided",
+    "chiro-cervical-2026-cap-reached": "the visits are told as 'she has seen Doctor Pruett, the chiropractor, for twenty-four manipulations', a count the visits reader does not take",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
     "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",

@@ -23,7 +23,9 @@ _MECHANICAL_WORDS = frozenset(
 # A verb with an object is another sense: "catching a falling crossarm", "locking the door".
 _MECHANICAL = Caseless(
     re.compile(
-        r"\b(?:(?:lock(?:ing|s|ed)|catch(?:ing|es))(?!\s+(?:a|an|the|his|her|him|it|up|out)\b)|"
+        # ("Locks up" is the knee's own: "it locks up and I have to wiggle it loose".)
+        r"\b(?:lock(?:ing|s|ed)(?!\s+(?:a|an|the|his|her|him|it|out)\b)"
+        r"|catch(?:ing|es)(?!\s+(?:a|an|the|his|her|him|it|up|out)\b)|"
         r"(?:giving|gives|gave)\s+(?:way|out)|buckl(?:ing|es|ed))\b",
         re.I | re.ASCII,
     )
