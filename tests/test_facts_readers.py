@@ -3096,6 +3096,13 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "symptoms_improving",
             None,
         ),
+        (
+            'She says it "locks up and I have to wiggle it loose," three or four times a week.',
+            "MRI left knee without contrast",
+            "knee_mechanical_symptoms",
+            True,
+        ),
+        ("She is catching up on work.", "MRI left knee", "knee_mechanical_symptoms", None),
         # What aggravates the pain is not care that failed (after drugs alone; after a course of
         # therapy, symptoms that remain are what the care left).
         (
