@@ -268,11 +268,13 @@ def trimmed_span(text: str, start: int, end: int) -> Span:
     """The span with surrounding whitespace removed (empty spans stay at `start`)."""
     if start < end and not text[start].isspace() and not text[end - 1].isspace():
         return Span(start=start, end=end)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start=start, end=end)
+    # The string methods strip what `str.isspace` calls space, without a step per character
+    # (a section can end in a long run of blank lines).
+    piece = text[start:end]
+    kept = piece.lstrip()
+    if not kept:
+        return Span(start=end, end=end)
+    return Span(start=end - len(kept), end=end - (len(kept) - len(kept.rstrip())))
 
 
 def read_header_dates(text: str) -> LetterDates:

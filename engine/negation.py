@@ -111,23 +111,25 @@ load_cues = PerFolder(read_cues)
 def cues_in(words: list[str], cues: Cues) -> list[tuple[int, int, Cue]]:
     """(first word, end word, cue) for the cues in a sentence, longest match first, no overlaps."""
     found: list[tuple[int, int, Cue]] = []
-    position = 0
-    while position < len(words):
-        starting = cues.by_first_word.get(words[position])  # most words start no cue
-        matched = (
-            [c for c in starting if tuple(words[position : position + len(c.words)]) == c.words]
-            if starting
-            else None
-        )
+    by_first_word = cues.by_first_word
+    free = 0  # the first word not inside a cue already found
+    # Only the words that start some cue are looked at (most start none).
+    for position in [at for at, word in enumerate(words) if word in by_first_word]:
+        if position < free:
+            continue
+        matched = [
+            c
+            for c in by_first_word[words[position]]
+            if tuple(words[position : position + len(c.words)]) == c.words
+        ]
         if not matched:
-            position += 1
             continue
         longest = len(matched[0].words)
         # A phrase may be a cue both ways ("negative Spurling", "SLR negative").
         found.extend(
             (position, position + longest, cue) for cue in matched if len(cue.words) == longest
         )
-        position += longest
+        free = position + longest
     return found
 
 

@@ -74,11 +74,15 @@ def opioid_use(reader: Reader) -> None:
     no opioid use; one drug not taken says nothing of the others."""
     words = reader.words
     denied = None
-    if not words.isdisjoint(_OPIOID_WORDS):
+    opioid_words = not words.isdisjoint(_OPIOID_WORDS)
+    if opioid_words:
         denied = _NO_OPIOIDS.search(reader.text)
         if denied:
             reader.add("opioid_use", False, denied.start(), denied.end())
     opioids_named = [m[1] for m in reader.findings.opioid_pattern.finditer(reader.plain, words)]
+    # What follows reads an opioid named or the words of opioids: most sentences hold neither.
+    if not opioids_named and not opioid_words:
+        return
 
     def stopped(phrase: str) -> bool:
         at = phrase_position(reader.lowered, phrase)

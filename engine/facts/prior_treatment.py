@@ -285,12 +285,17 @@ _NOT_THERAPY_VISIT = (
     r"(?<!office\s)(?<!clinic\s)(?<!f/u\s)(?<!follow-up\s)(?<!followup\s)(?<!op\s)"
     r"(?<!operative\s)(?<!surgical\s)(?<!md\s)(?<!doctor\s)"
 )
-_UNNAMED_VISITS = re.compile(
-    rf"{_NOT_THERAPY_VISIT}\b{_VISIT_NUMBER}"
-    rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
-    rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
-    rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
-    re.I | re.ASCII,
+# Over the lower-cased sentence (`Caseless`): the expression has no fixed start, so it is tried at
+# every character, and each try looks behind for ten words, several times faster without
+# IGNORECASE.
+_UNNAMED_VISITS = Caseless(
+    re.compile(
+        rf"{_NOT_THERAPY_VISIT}\b{_VISIT_NUMBER}"
+        rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
+        rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+        rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
+        re.I | re.ASCII,
+    )
 )
 _UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
 
@@ -302,7 +307,8 @@ def visits_done(reader: Reader) -> None:
     text, words, lowered = reader.text, reader.words, reader.lowered
     if words.isdisjoint(MODALITY_FIRST_WORDS):
         if not reader.asks and reader.has_digit and not words.isdisjoint(_UNIT_WORDS):
-            unnamed = _UNNAMED_VISITS.search(with_figures(text))
+            spelled = with_figures(text)
+            unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower())
             if unnamed:
                 count = next(g for g in unnamed.groups() if g)
                 reader.add(VISITS_FOLLOW_UP, int(count), unnamed.start(), unnamed.end())
@@ -357,7 +363,9 @@ def visits_done(reader: Reader) -> None:
         # ("PT post-op re-eval, 12/12 authorized visits done": physical therapy, after surgery.)
         therapies = [n for n in named if n != "postsurgical_visits_completed"]
         if len(therapies) == 1 and not any(r.name in named for r in reader.found):
-            unnamed = _UNNAMED_VISITS.search(figures) if figures is not None else None
+            unnamed = (
+                _UNNAMED_VISITS.search(figures, figures_lowered) if figures is not None else None
+            )
             if unnamed:
                 count, at = int(next(g for g in unnamed.groups() if g)), unnamed.span()
                 reader.add(therapies[0], count, *at)
