@@ -3103,6 +3103,25 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             True,
         ),
         ("She is catching up on work.", "MRI left knee", "knee_mechanical_symptoms", None),
+        (
+            "She could not hold her left big toe up against my hand.",
+            "MRI lumbar spine",
+            "motor_deficit",
+            True,
+        ),
+        (
+            "She felt my pin only faintly across the top of the left foot.",
+            "MRI lumbar spine",
+            "sensory_deficit",
+            True,
+        ),
+        ("The reflex at the left ankle would not come.", "MRI lumbar spine", "reflex_change", True),
+        (
+            "He could lift his leg against my hand without trouble and felt my pin normally.",
+            "MRI lumbar spine",
+            "motor_deficit",
+            None,
+        ),
         # What aggravates the pain is not care that failed (after drugs alone; after a course of
         # therapy, symptoms that remain are what the care left).
         (
