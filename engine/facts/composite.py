@@ -199,9 +199,10 @@ def composite_mentions(
     # symptoms that remain as care that failed ("a trial of conservative treatment to include
     # physical therapy"; ACOEM's surgical considerations: exercise that did not restore motion
     # and strength).
-    active = any(
-        m[1] in findings.active_care and phrase_status(m[1]) in given for m in of.get("care", ())
-    )
+    active_statuses = [
+        phrase_status(m[1]) for m in of.get("care", ()) if m[1] in findings.active_care
+    ]
+    active = any(status in given for status in active_statuses)
 
     def care_given() -> None:
         add("~care:tried", True)
@@ -218,14 +219,7 @@ def composite_mentions(
     ):
         # "Not tried PT or meds yet", "has not had any therapy": no care tried, none failed.
         add("~care:untried", True)
-    if (
-        tried
-        and not active
-        and any(
-            m[1] in findings.active_care and phrase_status(m[1]) is Status.ABSENT
-            for m in of.get("care", ())
-        )
-    ):
+    if tried and not active and Status.ABSENT in active_statuses:
         # "Has taken a few days of ibuprofen but has not had any therapy": no course of therapy
         # or exercise yet, whatever drugs were taken.
         add("~care:untried_active", True)

@@ -197,17 +197,12 @@ def letter_facts(
     # Care that helped has not failed, whatever symptoms remain. Visits of a therapy counted
     # ("Ten weeks of PT (12 visits) + HEP") are care given as much as care named as tried.
     improving = by_name.get("symptoms_improving")
-    given = (
-        "~care:tried"
-        if "~care:tried" in by_name
-        else next((name for name in THERAPY_VISITS if (f := by_name.get(name)) and f.value), None)
-    )
+    visited = next((name for name in THERAPY_VISITS if (f := by_name.get(name)) and f.value), None)
+    given = "~care:tried" if "~care:tried" in by_name else visited
     # Symptoms the record states now, after care that included therapy or exercise, are what
     # that care left, where nothing says it helped: "PT x 12 and naproxen. C/o constant R leg
     # pain to the foot."
-    therapy_given = "~care:active" in by_name or any(
-        (f := by_name.get(name)) and f.value for name in THERAPY_VISITS
-    )
+    therapy_given = "~care:active" in by_name or visited is not None
     left = "~care:persisting" in by_name or ("~symptoms:now" in by_name and therapy_given)
     if given and left and not (improving and improving.value):
         derive("conservative_care_failed", True, given)

@@ -593,7 +593,8 @@ class Reader:
             and _DECISION.search(self.plain) is not None
         )
         planning = words & _PLAN_WORDS
-        if not words.isdisjoint(_ASK_WORDS) and _ASKED_FOR.search(text) is not None:
+        asked_for = not words.isdisjoint(_ASK_WORDS) and _ASKED_FOR.search(text) is not None
+        if asked_for:
             planning = planning | {"request"}
         # A sentence under a plan heading ("A/P: first TF ESI ...", the items of "Plan: 1. ...
         # 2. ...") plans as one that names the plan.
@@ -616,7 +617,7 @@ class Reader:
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.
         asking = words & REQUEST_WORDS
-        if "request" in planning:
+        if asked_for:
             asking = asking | {"request"}
         if prescribed_drug:
             asking = asking - {"prescribed"}
