@@ -1380,6 +1380,18 @@ def test_opioids_denied_as_a_class_are_no_opioid_use(note: str) -> None:
 @pytest.mark.parametrize(
     "note",
     [
+        "Pain is 7/10 without and 4/10 with tramadol.",
+        "Pain 8/10 without medication, 3/10 with Norco, no side effects.",
+    ],
+)
+def test_an_opioid_whose_relief_is_scored_is_taken(note: str) -> None:
+    # The score told with the drug is a statement of its own, out of the "without" before it.
+    assert read(note)["opioid_use"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
         # What follows the class is not the drug taken, or one drug is not every opioid.
         "No early refills of opioids.",
         "No opioid agreement is on file.",

@@ -72,9 +72,6 @@ HELD_OUT = (
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
-    "written-aj/tramadol-continuation-four-as-documented": "a claims summary tells of the drug taken only through its relief ('4/10 with "
-    "tramadol'), which is not read as the drug in use, so the four A's are judged as for a "
-    "drug not taken",
     "written-aj/naproxen-first-prescription-acute-neck": "'No prior NSAID on this claim' names the class, not the drug, and 'Dr. Hollis "
     "prescribes naproxen' is not read as a first prescription",
     "written-ak/mri-shoulder-no-surgical-plan-improving": "the template's examination gives no neurologic result in words the readers take, and "
