@@ -1378,6 +1378,20 @@ def test_opioids_denied_as_a_class_are_no_opioid_use(note: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "note, neuropathic",
+    [
+        ("The patient has been diagnosed with left L5 radiculopathy.", True),
+        ("Dx: lumbar strain; sciatica.", True),
+        # To be ruled out is not diagnosed; a sentence that says otherwise wins.
+        ("Diagnoses: lumbar strain, rule out radiculopathy.", None),
+        ("No neuropathic pain. Diagnosis: lumbar radiculopathy.", False),
+    ],
+)
+def test_a_nerve_root_pain_diagnosed_is_neuropathic(note: str, neuropathic: bool | None) -> None:
+    assert read(note).get("neuropathic_pain") is neuropathic
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Pain is 7/10 without and 4/10 with tramadol.",

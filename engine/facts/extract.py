@@ -242,6 +242,19 @@ def letter_facts(
         derive("fracture_or_foreign_body_suspected", True, "~foreign_body")
     if IMPLIED_DIAGNOSES in by_name:
         derive("diagnoses", by_name[IMPLIED_DIAGNOSES].value, IMPLIED_DIAGNOSES)
+    # A nerve root's or a nerve's pain among the diagnoses (radiculopathy, radiculitis, sciatica,
+    # neuritis, neuralgia: the group `neuralgia`) is neuropathic pain as the fact is defined
+    # (rules/facts.yaml), where no sentence says otherwise.
+    diagnosed = next(
+        (
+            name
+            for name in ("diagnoses", IMPLIED_DIAGNOSES)
+            if name in by_name and NERVE_PAIN in by_name[name].value
+        ),
+        None,
+    )
+    if diagnosed:
+        derive("neuropathic_pain", True, diagnosed)
     lesion = surgical_lesion(by_name)
     if lesion is not None:
         derive("surgical_lesion", lesion[0], lesion[1])
@@ -336,6 +349,8 @@ _GOALS_OPENING = re.compile(
     re.I | re.ASCII,
 )
 GOALS = "treatment_goals_documented"
+# The diagnosis group of a nerve root's or a nerve's pain (rules/vocab/findings.yaml `diagnoses`).
+NERVE_PAIN = "neuralgia"
 
 
 def facts_in(
