@@ -3311,3 +3311,58 @@ def test_an_injection_followed_up_as_it_with_its_relief_in_words() -> None:
     assert found.get("prior_injection_relief_percent") == 33
     assert found.get("prior_injection_relief_weeks") == 1
     assert found.get("medication_reduced_after_injection") is False
+
+
+# --- a study denied, a refill behaviour, a test's dated entry, a drug stopped, help that is partial ---
+
+
+@pytest.mark.parametrize(
+    "note, done",
+    [
+        ("He has not had any prior lumbar MRI.", None),
+        ("He never had a previous MRI of the back.", None),
+        ("A prior lumbar MRI showed an L4-5 protrusion.", True),
+        # A study told with its result was done, whatever the result denies.
+        ("There was no fracture on the x-rays performed in the ER.", True),
+    ],
+)
+def test_a_prior_study_denied_is_none_done(note: str, done: bool | None) -> None:
+    assert read(note, "MRI lumbar spine").get("prior_imaging") is done
+
+
+def test_early_refill_requests_are_behaviour_not_a_request() -> None:
+    values = read(
+        "The CURES report of 09/2017 showed a single prescriber and pharmacy; no early refill "
+        "requests were noted.",
+        "Norco 10/325 #90",
+    )
+    assert values["cures_checked"] is True
+    assert values["aberrant_drug_behavior"] is False
+
+
+@pytest.mark.parametrize(
+    "note, day",
+    [
+        ("His last urine drug screen, on 08/10/2016, was consistent.", "2016-08-10"),
+        ("06/08/2016 UDS: consistent with hydrocodone.", "2016-06-08"),
+    ],
+)
+def test_a_drug_test_dated_beside_it(note: str, day: str) -> None:
+    assert read(note, "Urine drug screen")["drug_test_dates"] == [day]
+
+
+def test_a_drug_stopped_with_how_it_was_taken_between() -> None:
+    values = read("He has stopped the nightly cyclobenzaprine.", "Acupuncture 2x3 neck")
+    assert values["pain_medication_reduced_or_not_tolerated"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Quad strength improving but recurrent catching with pivoting, cannot kneel.",
+        "PT x 12; quad strength improved, but the knee still catches and locks with squatting.",
+        "The clinic TENS reduced her pain from 7/10 to 4/10 for several hours.",
+    ],
+)
+def test_help_that_is_partial_or_brief_is_no_improvement(note: str) -> None:
+    assert "symptoms_improving" not in read(note, "MRI right knee")

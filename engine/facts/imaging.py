@@ -8,6 +8,7 @@ import re
 
 from engine.caseless import Caseless
 from engine.facts.sentences import Reader
+from engine.negation import Status
 
 _IMAGING_WORDS = frozenset(
     ["mri", "ct", "x", "ray", "rays", "xray", "xrays", "radiographs", "radiograph", "tomography"]
@@ -23,6 +24,7 @@ _IMAGING_DONE = Caseless(
         re.I | re.ASCII,
     )
 )
+_CALLED_PRIOR = ("prior", "previous", "initial")
 _STUDY = Caseless(
     re.compile(
         r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b",
@@ -51,7 +53,19 @@ _ELECTRODIAGNOSTICS_DONE = Caseless(
 def earlier_studies(reader: Reader) -> None:
     """Imaging and electrodiagnostics done. A study planned or asked for is not a study done."""
     text, words, findings = reader.text, reader.words, reader.findings
-    if words & _IMAGING_WORDS and not reader.asks and _IMAGING_DONE.search(text, reader.lowered):
+    done = (
+        _IMAGING_DONE.search(text, reader.lowered)
+        if words & _IMAGING_WORDS and not reader.asks
+        else None
+    )
+    # A study called prior that is denied ("He has not had any prior lumbar MRI", "never had a
+    # previous x-ray") is none done: its status, not only a "no" right before it. A study told
+    # with its result was done, whatever the result denies ("no fracture on the x-rays
+    # performed in the ER").
+    if done and not (
+        done[0].lower().startswith(_CALLED_PRIOR)
+        and reader.status_at(done.start(), done.end()) is Status.ABSENT
+    ):
         reader.add("prior_imaging", True)
         # Which kind of study of which part, for whether a requested one repeats it.
         kinds = {

@@ -264,11 +264,13 @@ DRUG_TEST_DATE = "~drug_test:"
 _DRUG_TEST_WORDS = frozenset(["udt", "udts", "uds", "urine", "tox", "toxicology"])
 _DRUG_TEST = re.compile(
     r"\b(?:UDTs?|UDSs?|urine\s+(?:drug\s+)?(?:screens?|tests?|tox(?:icology)?)(?:\s+screens?)?|"
-    r"urine\s+drug\s+screening|tox(?:icology)?\s+screens?)\b\s*(?:was\s+|were\s+)?"
+    r"urine\s+drug\s+screening|tox(?:icology)?\s+screens?)\b(?:\s*,)?\s*(?:was\s+|were\s+)?"
     r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?\(?",
     re.I | re.ASCII,
 )
 _DATE_HERE = re.compile(DATE, re.I | re.ASCII)
+# A date that opens the sentence and stands right before the test, as a record's dated entry.
+_ENTRY_DATE = re.compile(r"\W*(?:" + DATE + r")\s*[-:]?\s*\Z", re.I | re.ASCII)
 # The next test in a list of them: "UDS 1/5/17 and again on 6/2/17", "UDTs 3/1/16, 9/12/16".
 _AND_AGAIN = re.compile(r"\s*(?:,|;|\band\b|&)\s*(?:again\s+)?(?:on\s+)?", re.I | re.ASCII)
 
@@ -285,6 +287,12 @@ def drug_test_dates(reader: Reader) -> None:
     if not has_digit:
         return
     for test in _DRUG_TEST.finditer(text):
+        # A dated entry of the record that is the test: "06/08/2016 UDS: consistent".
+        heading = _ENTRY_DATE.match(text[: test.start()]) if test.start() else None
+        day = date_of(heading) if heading else None
+        if heading and day:
+            reader.add(f"{DRUG_TEST_DATE}{day.isoformat()}", True, heading.start(), test.end())
+            continue
         at = test.end()
         while True:
             exact = _DATE_HERE.match(text, at)

@@ -37,10 +37,21 @@ _PAST_YEAR = re.compile(
 )
 # The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
 # "helped only temporarily".
+# The pain's fall may come between: "reduced her pain from 7/10 to 4/10 for several hours".
 _FOR_A_WHILE = re.compile(
+    r"(?:\s*from\s+\d{1,2}(?:/10)?\s+(?:to|->)\s+\d{1,2}(?:/10)?)?"
     r"\s*(?:(?:for|x)\s+)?(?:only\s+)?(?:(?:~|<|about|approx\.?|approximately|less\s+than|under|"
-    r"around|maybe)\s*)?\d{1,2}\s*(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?"
-    r"(?:temporarily|briefly|transiently)\b",
+    r"around|maybe)\s*)?(?:\d{1,2}|several|a\s+few|a\s+couple\s+of)\s*"
+    r"(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?(?:temporarily|briefly|transiently)\b",
+    re.I | re.ASCII,
+)
+# Better in one way with the symptoms still there in the same sentence: "quad strength
+# improved, but the knee still catches and locks", "improving but recurrent catching". The care
+# has not resolved them (ACOEM's surgical and imaging considerations: symptoms that persist
+# despite conservative care).
+_BUT_STILL = re.compile(
+    r"[^.;]{0,40}?\b(?:but|however|yet)\b[^.;]{0,40}?\b(?:still|persists?|persistent|"
+    r"persisting|continues\s+to|continued|recurrent|remains?)\b",
     re.I | re.ASCII,
 )
 _SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
@@ -124,7 +135,11 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         return
     if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
         return
-    if spec.lasting_only and when_stated and _FOR_A_WHILE.match(text, end):
+    if (
+        spec.lasting_only
+        and when_stated
+        and (_FOR_A_WHILE.match(text, end) or _BUT_STILL.match(text, end))
+    ):
         return
     if when_stated is None:
         # A `denied` phrase: only its denial says anything of the finding.

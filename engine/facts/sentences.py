@@ -160,6 +160,8 @@ _PRESCRIBED_DRUG = re.compile(
     r"\b(?:with|than|as|the|his|her|their|c/w)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
     re.I | re.ASCII,
 )
+_REQUEST_NOUNS = frozenset(["request", "requests"])
+_EARLY_REFILL_REQUEST = re.compile(r"\bearly\s+(?:refill|renewal)s?\s+requests?\b", re.I | re.ASCII)
 _MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
 DONE_WORDS = frozenset(
     ["used", "completed", "attended", "had", "received", "tried", "failed", "done", "underwent"]
@@ -613,6 +615,14 @@ class Reader:
         prescribed_drug = "prescribed" in words and _PRESCRIBED_DRUG.search(text) is not None
         if prescribed_drug:
             planning = planning - {"prescribed"}
+        # "No early refill requests": a behaviour the opioid criteria watch for, not a request.
+        refill_asked = (
+            "early" in words
+            and not words.isdisjoint(_REQUEST_NOUNS)
+            and _EARLY_REFILL_REQUEST.search(text) is not None
+        )
+        if refill_asked:
+            planning = planning - _REQUEST_NOUNS
         self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.
@@ -621,6 +631,8 @@ class Reader:
             asking = asking | {"request"}
         if prescribed_drug:
             asking = asking - {"prescribed"}
+        if refill_asked:
+            asking = asking - _REQUEST_NOUNS
         self.asks = bool(asking) and not (
             (asking == {"modified"} and _MODIFIED_WORK.search(text) is not None)
             or (asking == {"plan"} and not planning)
