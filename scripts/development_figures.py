@@ -14,11 +14,12 @@
    written-w.yaml, written-x.yaml, written-y.yaml, written-aa.yaml, written-ab.yaml,
    written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
    written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml, written-al.yaml,
-   written-am.yaml, written-an.yaml, written-ao.yaml and written-ap.yaml),
+   written-am.yaml, written-an.yaml, written-ao.yaml, written-ap.yaml, written-aq.yaml,
+   written-ar.yaml and written-as.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
-   written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml and
-   written-zd.yaml) by counts only, so that no scenario of them is looked at one by one.
+   written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
+   written-zd.yaml and written-ze.yaml) by counts only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -180,6 +181,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-ap.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-aq.yaml, a thirty-sixth development set",
+        WRITTEN / "written-aq.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ar.yaml, a thirty-seventh development set",
+        WRITTEN / "written-ar.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-as.yaml, a thirty-eighth development set",
+        WRITTEN / "written-as.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -191,6 +207,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zb.yaml, held out: counts only", WRITTEN / "written-zb.yaml", False),
     ("cases/scenarios/written-zc.yaml, held out: counts only", WRITTEN / "written-zc.yaml", False),
     ("cases/scenarios/written-zd.yaml, held out: counts only", WRITTEN / "written-zd.yaml", False),
+    ("cases/scenarios/written-ze.yaml, held out: counts only", WRITTEN / "written-ze.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

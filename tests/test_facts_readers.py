@@ -3366,3 +3366,73 @@ def test_a_drug_stopped_with_how_it_was_taken_between() -> None:
 )
 def test_help_that_is_partial_or_brief_is_no_improvement(note: str) -> None:
     assert "symptoms_improving" not in read(note, "MRI right knee")
+
+
+# --- visits told by the last one's place, a date of injury given as, a diagnosis in doubt, a stalled program ---
+
+
+@pytest.mark.parametrize(
+    "note, asked, name, count",
+    [
+        (
+            "04/07/2017 Chiropractic re-exam after 6 visits: Oswestry 44% down to 22%.",
+            "Chiropractic manipulation 1x4 lumbar spine",
+            "prior_chiropractic_visits",
+            6,
+        ),
+        (
+            "Acupuncture note: Sixth session completed; headache days down.",
+            "Acupuncture 2x3 neck, additional",
+            "prior_acupuncture_visits",
+            6,
+        ),
+        (
+            "She completed her 8th PT session.",
+            "PT 2x3 lumbar, additional",
+            "prior_pt_visits",
+            8,
+        ),
+    ],
+)
+def test_visits_told_by_the_last_ones_place(note: str, asked: str, name: str, count: int) -> None:
+    assert read(note, asked)[name] == count
+
+
+@pytest.mark.parametrize(
+    "note", ["Will re-evaluate after 6 visits.", "PT: reassess after six sessions."]
+)
+def test_a_re_evaluation_planned_counts_no_visits(note: str) -> None:
+    assert "prior_pt_visits" not in read(note, "PT 2x3 lumbar")
+
+
+def test_a_date_of_injury_given_as() -> None:
+    assert str(read("DOI given as 01/03/2017 (cumulative).")["injury_date"]) == "2017-01-03"
+
+
+@pytest.mark.parametrize(
+    "note, uncertain",
+    [
+        ("Unsure whether this is an occult scaphoid fracture or a ligament injury.", True),
+        ("Unclear whether this is carpal tunnel syndrome, a C6 radiculopathy or both.", True),
+        ("Referred for diagnostic clarification.", True),
+        ("It is unclear if she will return to work or retire.", None),
+    ],
+)
+def test_a_diagnosis_in_doubt(note: str, uncertain: bool | None) -> None:
+    assert read(note, "Consultation with hand surgeon").get("diagnosis_uncertain_or_complex") is (
+        uncertain
+    )
+
+
+@pytest.mark.parametrize(
+    "note, failed",
+    [
+        ("PT note: eight sessions; unable to progress the band program.", True),
+        ("Failed to progress with shoulder strengthening despite good compliance.", True),
+        ("She is progressing well with her strengthening program.", False),
+        # A stall of something else is not the program's.
+        ("Unable to progress to full duty yet.", None),
+    ],
+)
+def test_a_strengthening_program_that_stalls(note: str, failed: bool | None) -> None:
+    assert read(note, "MRI right shoulder").get("strengthening_program_failed") is failed

@@ -1,8 +1,8 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-ap) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-as) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
-written-zb, written-zc, written-zd) are only checked for their form here: their verdicts are
+written-zb, written-zc, written-zd, written-ze) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ DEVELOPMENT = (
     "written-an",
     "written-ao",
     "written-ap",
+    "written-aq",
+    "written-ar",
+    "written-as",
 )
 HELD_OUT = (
     "written-b",
@@ -69,6 +72,7 @@ HELD_OUT = (
     "written-zb",
     "written-zc",
     "written-zd",
+    "written-ze",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -217,6 +221,13 @@ KNOWN_MISSES = {
     "pt-cervical-myalgia-four-more-after-gains": "the functional improvement is told across the sentence ('Before the therapy she was held to light duty, lifting no more than ten pounds ... since the third of May she has been back to her full route with only a twenty-five pound limit'; 'put away the muscle relaxant'), which no wording of improvement covers",
     "acupuncture-lumbar-six-more-restrictions-eased": "the gain is told across the sentence ('Before the needles he was kept to lifting no more than fifteen pounds ... today ... with a thirty pound limit') and the treatments given by the last one's number ('his sixth treatment'), neither of which the readers take",
     "mri-lumbar-l5-weakness-would-consider-surgery": "the surgery is considered 'if the scan shows a disc pressing on the nerve she would see a surgeon and consider an operation': a surgeon named within three words of the operation is read as a referral, not as the operation considered (a wider reading changed a development letter's verdict for the worse)",
+    "written-ar/esi-repeat-brief-partial-relief": "the relief after the injection is told as a "
+    "fall of the pain score for ten days ('helped a little for about ten days, pain 8/10 down to "
+    "6/10'), which is not read as a percentage or a duration, and the latest entry gives no "
+    "neurologic examination, so the repeat is left undecided rather than denied",
+    "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
+    "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
+    "care is not read as failed and the trial is denied as before conservative care",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from engine.caseless import Caseless
-from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.figures import NUMBER_WORDS, ORDINAL_DAYS, with_figures
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
@@ -298,6 +298,33 @@ _UNNAMED_VISITS = Caseless(
     )
 )
 _UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
+# The visits told by the last one's place, as done: "Sixth session completed", "completed her
+# 6th treatment", "re-exam after 6 visits" (a re-evaluation reports the visits before it).
+_ORDINAL = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
+_VISITS_BY_PLACE = Caseless(
+    re.compile(
+        rf"\b(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:session|visit|treatment)"
+        rf"\s+(?:was\s+|is\s+|has\s+been\s+)?(?:completed|attended|done|finished)\b"
+        rf"|\b(?:completed|attended|finished)\s+(?:the|her|his|a)\s+"
+        rf"(?P<ord2>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:session|visit|treatment)\b"
+        rf"|\b(?:re-?exam(?:ination)?|re-?eval(?:uation)?|reassessment|progress\s+(?:note|report))"
+        rf"\s+after\s+(?P<count>\d{{1,3}})\s+(?:visits|sessions|treatments)\b",
+        re.I | re.ASCII,
+    )
+)
+
+
+def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
+    """(the visits done, where) of a sentence that tells them by the last one's place; over the
+    text with its number words as figures."""
+    found = _VISITS_BY_PLACE.search(spelled, spelled.lower())
+    if found is None:
+        return None
+    if found["count"]:
+        return int(found["count"]), found.start(), found.end()
+    place = (found["ord"] or found["ord2"]).lower()
+    count = ORDINAL_DAYS.get(place) or int(place[:-2])
+    return count, found.start(), found.end()
 
 
 def visits_done(reader: Reader) -> None:
@@ -306,12 +333,16 @@ def visits_done(reader: Reader) -> None:
     speaks of it, so its silence on the visits is no first course."""
     text, words, lowered = reader.text, reader.words, reader.lowered
     if words.isdisjoint(MODALITY_FIRST_WORDS):
-        if not reader.asks and reader.has_digit and not words.isdisjoint(_UNIT_WORDS):
+        if not reader.asks and not reader.planned and not words.isdisjoint(_UNIT_WORDS):
             spelled = with_figures(text)
-            unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower())
+            unnamed = (
+                _UNNAMED_VISITS.search(spelled, spelled.lower()) if reader.has_digit else None
+            )
             if unnamed:
                 count = next(g for g in unnamed.groups() if g)
                 reader.add(VISITS_FOLLOW_UP, int(count), unnamed.start(), unnamed.end())
+            elif placed := visits_by_place(spelled):
+                reader.add(VISITS_FOLLOW_UP, *placed)
         return
     # Every pattern below holds the therapy's name between word boundaries, so a therapy the
     # sentence does not name can match none of them: only the named ones are compiled and tried.
@@ -345,7 +376,9 @@ def visits_done(reader: Reader) -> None:
     # Visits a sentence orders are not visits done ("Surgeon's order: six post-op sessions"),
     # unless it also reports some as done.
     counted = not reader.planned or not words.isdisjoint(DONE_WORDS)
-    if counted and (reader.has_digit or not words.isdisjoint(NUMBER_WORDS)):
+    if counted and (
+        reader.has_digit or not words.isdisjoint(NUMBER_WORDS) or not words.isdisjoint(ORDINAL_DAYS)
+    ):
         figures: str | None = None
         for name in named:
             if figures is None:
@@ -363,11 +396,17 @@ def visits_done(reader: Reader) -> None:
         # ("PT post-op re-eval, 12/12 authorized visits done": physical therapy, after surgery.)
         therapies = [n for n in named if n != "postsurgical_visits_completed"]
         if len(therapies) == 1 and not any(r.name in named for r in reader.found):
-            unnamed = (
-                _UNNAMED_VISITS.search(figures, figures_lowered) if figures is not None else None
+            if figures is None:
+                figures = with_figures(text)
+                figures_lowered = figures.lower()
+            unnamed = _UNNAMED_VISITS.search(figures, figures_lowered)
+            placed = (
+                (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
+                if unnamed
+                else visits_by_place(figures)
             )
-            if unnamed:
-                count, at = int(next(g for g in unnamed.groups() if g)), unnamed.span()
+            if placed:
+                count, *at = placed
                 reader.add(therapies[0], count, *at)
                 if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
                     reader.add("postsurgical_visits_completed", count, *at)

@@ -49,7 +49,8 @@ _INJURY_DATE = Caseless(
         r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
         # The kind of claim may stand between: "DOI (CT) 10/31/2016".
         r"(?:\s*\((?:CT|cumulative\s+trauma|specific|CT\s+claim)\))?"
-        r"(?:\s+(?:of|on|was|is))?:?\s+"
+        # "DOI given as 01/03/2017 (cumulative)".
+        r"(?:\s+(?:of|on|was|is|(?:given|listed|reported|stated|recorded)\s+as))?:?\s+"
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
