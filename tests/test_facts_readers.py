@@ -3436,3 +3436,9 @@ def test_a_diagnosis_in_doubt(note: str, uncertain: bool | None) -> None:
 )
 def test_a_strengthening_program_that_stalls(note: str, failed: bool | None) -> None:
     assert read(note, "MRI right shoulder").get("strengthening_program_failed") is failed
+
+
+def test_a_hemiarthroplasty_dated_is_a_surgery_done() -> None:
+    values = read("Displaced L femoral neck fx, L hip hemiarthroplasty 02/05/2017.")
+    assert values["surgery_type"] == "hip hemiarthroplasty"
+    assert str(values["surgery_date"]) == "2017-02-05"

@@ -138,8 +138,6 @@ KNOWN_MISSES = {
     "surgery is read as considered",
     "postop-pt-meniscectomy-after-cap-used": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "snf-10-days-after-hip-hemiarthroplasty": "no rule judges a stay in a skilled nursing "
-    "facility: ODG's days after an arthroplasty are not encoded",
     "diphenhydramine-long-term-insomnia": "the over-the-counter antihistamine taken for eight "
     "months is the sleep aid already tried, but nothing reads the drug requested as one of the "
     "measures tried before it",

@@ -24,6 +24,7 @@ _SURGERY_WORDS = frozenset(
         "repair",
         "pinning",
         "arthroplasty",
+        "hemiarthroplasty",
         "replacement",
         "release",
         "decompression",
