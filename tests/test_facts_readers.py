@@ -3442,3 +3442,33 @@ def test_a_hemiarthroplasty_dated_is_a_surgery_done() -> None:
     values = read("Displaced L femoral neck fx, L hip hemiarthroplasty 02/05/2017.")
     assert values["surgery_type"] == "hip hemiarthroplasty"
     assert str(values["surgery_date"]) == "2017-02-05"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ortho eval 09/05: if meniscal tear on MRI plans arthroscopy.",
+        "Dr. Patel is thinking about a scope to fix a torn cartilage if the MRI shows one.",
+    ],
+)
+def test_a_surgery_the_study_would_decide_is_considered(note: str) -> None:
+    values = read(note, "MRI left knee")
+    assert values["surgery_considered"] is True
+    # The study awaited is none done.
+    assert "prior_imaging" not in values
+
+
+def test_a_sign_ticked_then_marked_positive() -> None:
+    assert read("McMurray [x] + medial.", "MRI left knee")["knee_derangement_signs"] is True
+
+
+@pytest.mark.parametrize(
+    "note, improving",
+    [
+        ("PT x 6 and naproxen; pain better but the locking continues.", None),
+        # The care helped while the patient goes on with pain: it still helped.
+        ("Chiropractic treatments have helped but continues with hand pain.", True),
+    ],
+)
+def test_help_with_a_symptom_of_its_own_left(note: str, improving: bool | None) -> None:
+    assert read(note, "MRI left knee").get("symptoms_improving") is improving

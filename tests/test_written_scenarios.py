@@ -80,8 +80,6 @@ KNOWN_MISSES = {
     "prescribes naproxen' is not read as a first prescription",
     "written-ak/mri-shoulder-no-surgical-plan-improving": "the template's examination gives no neurologic result in words the readers take, and "
     "the care is improving, which the deny rules do not use alone",
-    "written-ak/mri-knee-locking-after-failed-pt-surgery-considered": "the surgery is planned only on a finding ('if meniscal tear confirmed, discussed "
-    "arthroscopy') in words the conditional reading does not reach ('discussed')",
     "written-ak/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules apply 9792.24.3's initial "
     "course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the "
     "accept set rests on the general course",
@@ -150,10 +148,6 @@ KNOWN_MISSES = {
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "postop-pt-2026-meniscectomy-12-outside-cap": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "mri-knee-locking-after-twist-surgery-considered": "'pain better but the locking continues' "
-    "reads as improving with care, which denies the study; read as not improving, the same "
-    "wording turned a letter's gold reading ('treatments have helped but continues with ... "
-    "pain') wrong, so the contrast is left unread",
     "pt-postop-meniscectomy-2026-twelve-outside-cap": "12 visits requested with none given: the "
     "rules apply 9792.24.3's initial course of half the general course (6 of 12), which the "
     "digest marks UNCONFIRMED and the letters quote often; the accept set rests on the general "
@@ -189,10 +183,6 @@ KNOWN_MISSES = {
     "digest marks UNCONFIRMED; the accept set rests on the general course",
     "snf-extension-after-tka-no-progress": "the days asked for ('10 additional days') and the "
     "days already spent ('has now been there 18 days') are not read for a skilled nursing stay",
-    "mri-knee-locking-mcmurray-arthroscopy-considered": "the care that failed is told as 'no "
-    "change in mechanical sx' after the list of care, which no failing wording covers, and the "
-    "surgery is planned only on a finding ('if meniscal tear on MRI plans arthroscopy') with no "
-    "word the plan reader takes",
     "written-t/ncv-bilateral-lower-extremities-radicular-pain": "'to \"r/o neuropathy\"' is read "
     "as a suspected peripheral neuropathy (the rule against NCS of the legs then stands aside), "
     "though the note denies diabetes and any neuropathy",
@@ -209,7 +199,10 @@ KNOWN_MISSES = {
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
     "acupuncture-neck-twelve-first-request": "the request is told as 'I'm sending for twelve treatments' after 'He asked about acupuncture': the note names acupuncture without a course given or a count, so the visits already given stay unknown rather than none",
-    "mri-knee-locking-after-eight-weeks-ortho": "the surgeon's plan is told as 'is thinking about a scope to fix a torn cartilage if the MRI shows one': neither 'thinking about' nor 'scope' is read as a surgery considered",
+    "mri-knee-locking-after-eight-weeks-ortho": "the McMurray test is told as what the examiner "
+    "did and what it brought on ('bent her knee all the way and turned the foot out and back, it "
+    "clunked'), and the locking only in the patient's quoted words, so no objective sign of "
+    "derangement is read",
     "ncs-right-wrist-cts-failed-splint-surgeon": "the symptoms' start is told as 'Since about the end of October', which is not dated, and the splint and ibuprofen 'without any real change' (no course of therapy among them) are not read as care that failed",
     "written-ao/hydrocodone-continue-four-as-documented": "the four A's are told in plain words the readers do not take: the function kept on the drug as a story ('walking the fence line about a mile now ... where before he was mostly in the recliner') and the drug 'taken just as written'",
     "omeprazole-with-ibuprofen-no-gi-risk": "the age is told as 'She's forty-four', a contraction the age reader does not take",

@@ -25,6 +25,11 @@ _IMAGING_DONE = Caseless(
     )
 )
 _CALLED_PRIOR = ("prior", "previous", "initial")
+_AWAITED = re.compile(
+    r"\b(?:if|whether|once|until|unless|pending)\s+(?:(?:the|an?|his|her|a\s+new|repeat)\s+)?"
+    r"(?:\w+\s+)?\Z",
+    re.I | re.ASCII,
+)
 _STUDY = Caseless(
     re.compile(
         r"\b(?:mri|ct|computed\s+tomography|magnetic\s+resonance|x-?rays?|radiographs?)\b",
@@ -62,9 +67,14 @@ def earlier_studies(reader: Reader) -> None:
     # previous x-ray") is none done: its status, not only a "no" right before it. A study told
     # with its result was done, whatever the result denies ("no fracture on the x-rays
     # performed in the ER").
-    if done and not (
-        done[0].lower().startswith(_CALLED_PRIOR)
-        and reader.status_at(done.start(), done.end()) is Status.ABSENT
+    # A study awaited ("arthroscopy if the MRI shows a tear") is none done.
+    if (
+        done
+        and not _AWAITED.search(text, max(0, done.start() - 30), done.start())
+        and not (
+            done[0].lower().startswith(_CALLED_PRIOR)
+            and reader.status_at(done.start(), done.end()) is Status.ABSENT
+        )
     ):
         reader.add("prior_imaging", True)
         # Which kind of study of which part, for whether a requested one repeats it.

@@ -45,13 +45,15 @@ _FOR_A_WHILE = re.compile(
     r"(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?(?:temporarily|briefly|transiently)\b",
     re.I | re.ASCII,
 )
-# Better in one way with the symptoms still there in the same sentence: "quad strength
-# improved, but the knee still catches and locks", "improving but recurrent catching". The care
-# has not resolved them (ACOEM's surgical and imaging considerations: symptoms that persist
-# despite conservative care).
+# Better in one way with a symptom of its own still there in the same sentence: "quad strength
+# improved, but the knee still catches and locks", "pain better but the locking continues",
+# "improving but recurrent catching". The care has not resolved it (ACOEM's surgical and imaging
+# considerations: symptoms that persist despite conservative care). Care that helped while the
+# patient goes on with pain ("have helped but continues with hand pain") still helped.
 _BUT_STILL = re.compile(
-    r"[^.;]{0,40}?\b(?:but|however|yet)\b[^.;]{0,40}?\b(?:still|persists?|persistent|"
-    r"persisting|continues\s+to|continued|recurrent|remains?)\b",
+    r"[^.;]{0,40}?\b(?:but|however|yet)\s+(?:(?:recurrent|persistent|persisting|ongoing)\b|"
+    r"(?:(?:the|his|her|its)\s+)?(?!(?:still|continues|continued|remains|has|is|with)\b)"
+    r"[a-z]+(?:\s+[a-z]+)?\s+(?:still|persists|persisting|continues|continued|remains|recurs)\b)",
     re.I | re.ASCII,
 )
 _SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
@@ -80,6 +82,8 @@ _PROVOKES_AFTER = re.compile(
 # side may come between: "SLR L + at 45 deg", "Spurling R (-)".
 _OWN_RESULT = re.compile(
     r"(?:'s)?\s*(?:sign|test)?(?:\s+(?:r|l|rt|lt|right|left|bilat|bilateral|bilaterally|b/l)\b)?"
+    # A form's ticked box before the result: "McMurray [x] + medial".
+    r"(?:\s*\[\s*x\s*\])?"
     r"\s*(?:(?P<positive>\+|\(\+\)|positive\b|pos\b)|"
     r"(?P<negative>-(?!\d)|\(-\)|negative\b|neg\b))",
     re.I | re.ASCII,
