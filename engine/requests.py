@@ -148,6 +148,8 @@ def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
     text = plain_spaces(text)
     whole = normalize_phrase(text)
     words, perioperative = set_aside_perioperative(whole, vocabulary)
+    words, before_surgery = set_aside_surgery_ahead(words, vocabulary)
+    perioperative = perioperative or before_surgery
     service = find_service(words, vocabulary)
     if perioperative:
         if service.category == "other":
@@ -196,6 +198,29 @@ def set_aside_perioperative(words: str, vocabulary: Vocabulary) -> tuple[str, bo
             words = words.replace(qualifier, " ")
             found = True
     return (" " + " ".join(words.split()) + " ", found)
+
+
+# "BMP prior to C5-6 ACDF", "Chest x-ray before the knee replacement": a service for a surgery
+# named after it, which the request does not ask for.
+_AHEAD_OF = re.compile(r" (?:prior to|before|ahead of|in preparation for) ")
+_WORK_UP = frozenset(["laboratory", "consultation", "perioperative"])
+
+
+def set_aside_surgery_ahead(words: str, vocabulary: Vocabulary) -> tuple[str, bool]:
+    """The request without the surgery it is asked ahead of, and whether it named one: the
+    service before the words is what is asked for, a pre-operative one."""
+    ahead = _AHEAD_OF.search(words)
+    if ahead is None:
+        return words, False
+    head, tail = words[: ahead.start() + 1], words[ahead.end() - 1 :]
+    if find_service(tail, vocabulary).category != "surgery":
+        return words, False
+    asked = find_service(head, vocabulary)
+    # The work-up a surgery needs (tests, clearance); therapy before a surgery is not the
+    # post-operative course `as_perioperative` would make it.
+    if asked.category in _WORK_UP or (asked.category, asked.subtype) == ("imaging", "chest_xray"):
+        return head, True
+    return words, False
 
 
 def as_perioperative(service: Service, vocabulary: Vocabulary) -> Service:

@@ -469,10 +469,11 @@ KNOWN_MISSES = {
     "evaluation counts only from a sentence that plans or recommends nothing",
     "ortho-consult-known-cuff-tear:diagnosis_uncertain_or_complex": "'the diagnosis is not in "
     "doubt': a diagnosis stated certain is not read as a false uncertainty",
-    "preop-chest-xray-young-healthy:pulmonary_complication_risk": "a patient documented without "
-    "lung or heart disease is read as silence: only a risk factor found is read",
-    "preop-coagulation-no-bleeding-history:preop_test_indication": "no bleeding history and no "
-    "anticoagulant is read as silence: only the condition a test is for is read",
+    "strengthening-pt-cuff-plateau:strengthening_program_failed": "'Strengthening program has "
+    "plateaued with no measurable gains': a plateau is read as near maximum medical improvement, "
+    "not as a program that failed to progress",
+    "strengthening-cervical-gains:strengthening_program_failed": "'Continued gains in strength "
+    "each session': gains told without a word of progress are not read as a program progressing",
     "prp-tendinopathy-improving:refractory_patellar_tendinosis": "a patellar tendinopathy named "
     "is read as refractory, whether care failed being left to conservative_care_failed; "
     "'improving with PT' is not read as a tendinosis that responded",

@@ -917,7 +917,8 @@ def test_the_latest_report_is_a_visit_a_report_or_a_request(note: str, reported:
         ("The requested surgery was previously denied due to lack of conservative care.", False),
         ("The carpal tunnel release was non-certified.", False),
         ("The lumbar fusion was modified by UR to a decompression.", None),
-        ("The surgery was approved; the brace was denied.", None),
+        # The surgery approved, whatever else was denied: its services stand on their own.
+        ("The surgery was approved; the brace was denied.", True),
     ],
 )
 def test_a_surgery_refused_is_read_where_the_sentence_says_so(
@@ -3472,3 +3473,40 @@ def test_a_sign_ticked_then_marked_positive() -> None:
 )
 def test_help_with_a_symptom_of_its_own_left(note: str, improving: bool | None) -> None:
     assert read(note, "MRI left knee").get("symptoms_improving") is improving
+
+
+# --- what UR decided on the surgery, the tests a surgery needs ---
+
+
+@pytest.mark.parametrize(
+    "note, certified",
+    [
+        ("The right shoulder arthroscopic rotator cuff repair was authorized on 06/30/2017.", True),
+        ("On 3/9/17, UR non-certified the request for left shoulder arthroscopy with SAD.", False),
+        (
+            "L shoulder arthroscopy with SAD was requested and non-certified by UR on 01/09/2017.",
+            False,
+        ),
+        ("The surgery has not been authorized.", False),
+        # What UR refused is the test, not the surgery the sentence names after it.
+        (
+            "Utilization Review non-certified the CBC on 07/18/2017, noting that arthroscopic "
+            "surgery has minimal blood loss.",
+            None,
+        ),
+        ("He denied prior surgery.", None),
+    ],
+)
+def test_what_ur_decided_on_the_surgery(note: str, certified: bool | None) -> None:
+    assert read(note, "Pre-op clearance").get("procedure_certified") is certified
+
+
+@pytest.mark.parametrize(
+    "note, indicated",
+    [
+        ("On warfarin for atrial fibrillation.", True),
+        ("No history of abnormal bleeding; not on anticoagulants; no liver disease.", False),
+    ],
+)
+def test_the_condition_a_clotting_test_is_for(note: str, indicated: bool) -> None:
+    assert read(note, "Pre-op PT/INR")["preop_test_indication"] is indicated

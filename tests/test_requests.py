@@ -204,3 +204,23 @@ def test_a_brand_with_a_generic_and_dispense_as_written_are_read(
     medication = normalize_request(request_text, vocabulary).medication
     assert medication is not None
     assert (medication.generic_of_brand, medication.dispense_as_written) == (generic, as_written)
+
+
+@pytest.mark.parametrize(
+    "text, service",
+    [
+        ("Basic metabolic panel prior to C5-6 ACDF", "perioperative/labs"),
+        ("CXR PA/lateral prior to lumbar fusion", "perioperative/chest_xray"),
+        ("Medical clearance prior to L TKA", "perioperative/clearance"),
+        ("PT/INR pre-op", "perioperative/labs"),
+        # Therapy before a surgery is not the post-operative course.
+        ("Physical therapy 2x6 before surgery", "physical_therapy"),
+        ("MRI lumbar prior to epidural injection", "imaging/mri"),
+    ],
+)
+def test_a_work_up_asked_ahead_of_a_surgery(text: str, service: str, vocabulary) -> None:
+    request = normalize_request(text, vocabulary)
+    named = request.service.category
+    if request.service.subtype:
+        named += f"/{request.service.subtype}"
+    assert named == service

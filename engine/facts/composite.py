@@ -409,10 +409,13 @@ def composite_mentions(
         add(f"{DRUG_TAKEN}@{sentence.item}", True)
     if "drug_none" in of:
         add(DRUG_NONE, True)
+    # A condition denied ("not on anticoagulants", "no liver disease") is the record saying the
+    # test it calls for has no reason; one stated anywhere outweighs it (`settle`: true wins).
     for match in of.get("comorbidity", ()):
-        if phrase_status(match[1]) in given:
+        status = phrase_status(match[1])
+        if status in given or status is Status.ABSENT:
             for kind in findings.comorbidity_tests[match[1]]:
-                add(f"~comorbid:{kind}", True)
+                add(f"~comorbid:{kind}", status is not Status.ABSENT)
     if "rehab_planned" in of and "programs" in of and any_stated(("programs",), (Status.PRESENT,)):
         add("~rehab:plan", True)
     return found

@@ -185,12 +185,14 @@ def request_facts(
             give("repeat_study", True, study)
     if service.category == "perioperative" and service.subtype == "chest_xray":
         if "~comorbid:chest_xray" in by_name:
-            give("pulmonary_complication_risk", True, by_name["~comorbid:chest_xray"])
+            risk = by_name["~comorbid:chest_xray"]
+            give("pulmonary_complication_risk", risk.value, risk)
     elif service.category in ("perioperative", "laboratory"):
         asked = normalize_phrase(request.text)
         test = next((kind for phrase, kind in findings.test_kind if phrase in asked), None)
         if test and f"~comorbid:{test}" in by_name:
-            give("preop_test_indication", True, by_name[f"~comorbid:{test}"])
+            reason = by_name[f"~comorbid:{test}"]
+            give("preop_test_indication", reason.value, reason)
     # Injections already given of the kind requested (`injections.injections_given`).
     if service.category == "injection" and service.subtype in KINDS:
         prefix = f"{INJECTION}{service.subtype}:"

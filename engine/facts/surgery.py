@@ -34,12 +34,24 @@ _SURGERY_WORDS = frozenset(
         "orif",
         "fixation",
         "arthrodesis",
+        # Named by their abbreviations or by what is done: "L TKA", "arthroscopic debridement".
+        "tka",
+        "tkr",
+        "tha",
+        "thr",
+        "debridement",
+        "osteotomy",
+        "tenodesis",
+        "neurolysis",
+        "transposition",
+        "operation",
+        "surgical",
     ]
 )
 # A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.
 _SURGERY_REFUSED = re.compile(
     r"\b(?:non[\s-]?certified|not\s+certified|denied|not\s+approved|not\s+authorized"
-    r"|non[\s-]?authorized)\b",
+    r"|non[\s-]?authorized|did\s+not\s+(?:certify|approve|authorize))\b",
     re.ASCII,
 )
 # The side and body part written between a procedure and its date: "meniscectomy L knee
@@ -105,22 +117,61 @@ _BONE_FRACTURE = re.compile(
 # The surgery named as the subject of the refusal, as summaries report an earlier review: "The
 # requested surgery was previously denied due to ...", which names no reviewer.
 _SURGERY_WAS_REFUSED = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been)"
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,40}}?\b(?:(?:was|were|has\s+been|had\s+been)"
     r"\s+(?:previously\s+|also\s+)?(?:non[\s-]?certified|not\s+certified|denied|not\s+approved"
-    r"|not\s+authorized|non[\s-]?authorized)\b",
+    r"|not\s+authorized|non[\s-]?authorized)"
+    # "The surgery has not been authorized".
+    r"|(?:has|have|had)\s+not\s+been\s+(?:certified|approved|authorized))\b",
+    re.ASCII,
+)
+
+
+# What UR refused, named in the refusal's clause: "non-certified the requested left knee
+# arthroscopy", "L shoulder arthroscopy with SAD was requested and non-certified by UR"; not
+# "non-certified the CBC on 07/18/2017, noting that arthroscopic surgery has minimal blood loss".
+_REFUSED_SURGERY = re.compile(
+    _SURGERY_REFUSED.pattern + r"\s+(?:(?:the|a|an|his|her|requested|request|for|of)\s+){0,3}"
+    r"(?:[\w/-]+\s+){0,4}?" + rf"(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
+    # (The refusal may come in a clause of its own that speaks of the surgery: "The shoulder
+    # surgery, which utilization review non-certified on 3/2/17".)
+    rf"|\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,120}}?(?:,\s*(?:which|that)\b[^.,;]{{0,60}}?)?"
+    + _SURGERY_REFUSED.pattern,
+    re.ASCII,
+)
+# What UR refused left unnamed ("non-certified it", "denied the request"), in a sentence that
+# names the surgery: the surgery is what it refused.
+_REFUSED_UNNAMED = re.compile(
+    _SURGERY_REFUSED.pattern + r"\s+(?:it|this|the\s+request|this\s+request|the\s+same)\b",
+    re.ASCII,
+)
+# A surgery authorized: "The left total knee arthroplasty was authorized on 03/28/2017", "the
+# C5-6 ACDF was certified by Utilization Review".
+_SURGERY_AUTHORIZED = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been)"
+    r"\s+(?:previously\s+|also\s+)?(?:authorized|certified|approved)\b",
     re.ASCII,
 )
 
 
 def surgery_refused(reader: Reader) -> None:
     """What UR decided on a surgery is a fact of the record in its own right: the services that
-    go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery)."""
+    go with a surgery UR refused follow it (verified-from-letters: meta.ancillary_follows_surgery);
+    those of a surgery authorized are judged on their own criteria."""
     if reader.words.isdisjoint(_SURGERY_WORDS):
         return
-    refused = _SURGERY_REFUSED.search(reader.lowered) if reader.ur_decision else None
-    refused = refused or _SURGERY_WAS_REFUSED.search(reader.lowered)
+    lowered = reader.lowered
+    refused = (
+        (_REFUSED_SURGERY.search(lowered) or _REFUSED_UNNAMED.search(lowered))
+        if reader.ur_decision
+        else None
+    )
+    refused = refused or _SURGERY_WAS_REFUSED.search(lowered)
     if refused:
         reader.add("procedure_certified", False, refused.start(), refused.end())
+        return
+    authorized = _SURGERY_AUTHORIZED.search(lowered)
+    if authorized:
+        reader.add("procedure_certified", True, authorized.start(), authorized.end())
 
 
 # The procedure a surgery date belongs to ("knee arthroscopy with partial meniscectomy
