@@ -191,8 +191,8 @@ def request_facts(
         asked = normalize_phrase(request.text)
         test = next((kind for phrase, kind in findings.test_kind if phrase in asked), None)
         if test and f"~comorbid:{test}" in by_name:
-            reason = by_name[f"~comorbid:{test}"]
-            give("preop_test_indication", reason.value, reason)
+            condition = by_name[f"~comorbid:{test}"]
+            give("preop_test_indication", condition.value, condition)
     # Injections already given of the kind requested (`injections.injections_given`).
     if service.category == "injection" and service.subtype in KINDS:
         prefix = f"{INJECTION}{service.subtype}:"
