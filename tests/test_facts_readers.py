@@ -3510,3 +3510,16 @@ def test_what_ur_decided_on_the_surgery(note: str, certified: bool | None) -> No
 )
 def test_the_condition_a_clotting_test_is_for(note: str, indicated: bool) -> None:
     assert read(note, "Pre-op PT/INR")["preop_test_indication"] is indicated
+
+
+@pytest.mark.parametrize(
+    "note, indicated",
+    [
+        ("PMH: coronary artery disease with a drug-eluting stent in 2013.", True),
+        ("Hx paroxysmal atrial fibrillation on Eliquis.", True),
+        ("She reports occasional palpitations.", True),
+        ("No cardiac history; denies chest pain, palpitations or syncope.", False),
+    ],
+)
+def test_a_finding_that_calls_for_an_ecg(note: str, indicated: bool) -> None:
+    assert read(note, "Pre-operative EKG")["ecg_indication"] is indicated

@@ -42,6 +42,9 @@ class FindingSpec(Model):
     denied: list[str] = Field(default_factory=list)
     needs_polarity: bool = False
     history_is_fact: bool = False  # true only when the sentence puts it in the past (a surgery)
+    # A condition the patient has had counts as had ("Hx paroxysmal atrial fibrillation"): a past
+    # mention is as good as a present one.
+    history_counts: bool = False
     exam_only: bool = False  # a finding on examination: what the patient reports or denies is not
     # Recorded for the therapy the sentence names ("after 4/6 acupuncture treatment"), and given
     # to the items asking for more of it; without a therapy named, not used.

@@ -212,6 +212,8 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
+    if status is Status.HISTORICAL and spec.history_counts:
+        status = Status.PRESENT
     if status in (Status.POSSIBLE, Status.HISTORICAL):
         return
     stated = status is Status.PRESENT
