@@ -469,6 +469,12 @@ KNOWN_MISSES = {
     "evaluation counts only from a sentence that plans or recommends nothing",
     "ortho-consult-known-cuff-tear:diagnosis_uncertain_or_complex": "'the diagnosis is not in "
     "doubt': a diagnosis stated certain is not read as a false uncertainty",
+    "flare-steady-symptoms:flare_up": "'Sx steady, no change in pain pattern or intensity': "
+    "steady symptoms are not read as no flare-up; only a flare denied is",
+    "repeat-study-emg-new-deficit:significant_change_since_prior_study": "'neither present at "
+    "the time of the earlier study': a finding told as absent then is not read as new now",
+    "repeat-study-unchanged-lumbar:significant_change_since_prior_study": "'Sx and exam "
+    "unchanged since prior MRI': 'unchanged' is not among the wordings read as no change",
     "strengthening-pt-cuff-plateau:strengthening_program_failed": "'Strengthening program has "
     "plateaued with no measurable gains': a plateau is read as near maximum medical improvement, "
     "not as a program that failed to progress",

@@ -3523,3 +3523,27 @@ def test_the_condition_a_clotting_test_is_for(note: str, indicated: bool) -> Non
 )
 def test_a_finding_that_calls_for_an_ecg(note: str, indicated: bool) -> None:
     assert read(note, "Pre-operative EKG")["ecg_indication"] is indicated
+
+
+@pytest.mark.parametrize(
+    "note, flare",
+    [
+        ("He had a flare-up of low back pain last week after lifting at work.", True),
+        ("Now presents with a recurrence of neck pain since 10/20/16.", True),
+        ("No flare-ups since returning to full duty.", False),
+    ],
+)
+def test_a_flare_up_after_earlier_care(note: str, flare: bool) -> None:
+    assert read(note, "Chiropractic 1x2 lumbar")["flare_up"] is flare
+
+
+@pytest.mark.parametrize(
+    "note, changed",
+    [
+        ("Since 01/2017 progressive right leg pain extending below the knee.", True),
+        ("New weakness of the EHL since the 2015 MRI.", True),
+        ("No significant change in symptoms or findings.", False),
+    ],
+)
+def test_a_change_since_the_earlier_study(note: str, changed: bool) -> None:
+    assert read(note, "Repeat MRI lumbar spine")["significant_change_since_prior_study"] is changed

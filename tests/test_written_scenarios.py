@@ -125,9 +125,6 @@ KNOWN_MISSES = {
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "written-af/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "mri-lumbar-repeat-new-l5-deficit-surgical": "what changed since the earlier study is told as "
-    "'new and progressive' and by the strength graded against the earlier examination ('4-/5 (5/5 "
-    "at the 2015 P&S examination)'); no reader takes a change since a study, whose default is none",
     "mri-cervical-no-neuro-no-procedure": "the examination gives the reflexes and grip strength, "
     "with no word of motor or sensory deficit in the arms, so whether there is a focal deficit is "
     "left open",
