@@ -228,8 +228,10 @@ def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
 # What a clause says of its own finding, right after it: "no lost rx, CURES checked today",
 # "no weakness, UDS consistent": the finding has its own predicate, and the negation of the list
 # before the comma does not reach it.
+# ("Denied numbness, fever or weight loss and was working full duty": a verb after "and" is the
+# subject's next predicate, not one of the finding.)
 _OWN_PREDICATE = re.compile(
-    r"[^,;:.]{0,25}?\b(?:checked|reviewed|consistent|inconsistent|done|performed|obtained|"
+    r"[^,;:.]{0,25}?(?<!\band\s)(?<!\bbut\s)\b(?:checked|reviewed|consistent|inconsistent|done|performed|obtained|"
     r"signed|completed|ordered|on\s+file|was\s+\w+|were\s+\w+|is\s+\w+|are\s+\w+)\b",
     re.I | re.ASCII,
 )

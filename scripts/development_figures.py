@@ -15,11 +15,11 @@
    written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
    written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml, written-al.yaml,
    written-am.yaml, written-an.yaml, written-ao.yaml, written-ap.yaml, written-aq.yaml,
-   written-ar.yaml and written-as.yaml),
+   written-ar.yaml, written-as.yaml, written-at.yaml, written-au.yaml and written-av.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
-   written-zd.yaml and written-ze.yaml) by counts only, so that no scenario of them is looked at one by one.
+   written-zd.yaml, written-ze.yaml and written-zf.yaml) by counts only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -196,6 +196,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-as.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-at.yaml, a thirty-ninth development set",
+        WRITTEN / "written-at.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-au.yaml, a fortieth development set",
+        WRITTEN / "written-au.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-av.yaml, a forty-first development set",
+        WRITTEN / "written-av.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -208,6 +223,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zc.yaml, held out: counts only", WRITTEN / "written-zc.yaml", False),
     ("cases/scenarios/written-zd.yaml, held out: counts only", WRITTEN / "written-zd.yaml", False),
     ("cases/scenarios/written-ze.yaml, held out: counts only", WRITTEN / "written-ze.yaml", False),
+    ("cases/scenarios/written-zf.yaml, held out: counts only", WRITTEN / "written-zf.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

@@ -3547,3 +3547,17 @@ def test_a_flare_up_after_earlier_care(note: str, flare: bool) -> None:
 )
 def test_a_change_since_the_earlier_study(note: str, changed: bool) -> None:
     assert read(note, "Repeat MRI lumbar spine")["significant_change_since_prior_study"] is changed
+
+
+def test_a_denied_list_reaches_past_the_subjects_next_predicate() -> None:
+    # "and was working" is the patient's, not the fever's: the denial still reaches the fever.
+    values = read("She denied numbness, weakness, fever or weight loss and was working full duty.")
+    assert values["red_flag_infection"] is False
+
+
+def test_a_surgical_opinion_the_patient_would_seek_is_surgery_considered() -> None:
+    note = (
+        "The patient would consider a lumbar epidural injection or a surgical consultation "
+        "depending on the findings."
+    )
+    assert read(note, "MRI lumbar spine")["surgery_considered"] is True
