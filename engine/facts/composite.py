@@ -49,9 +49,13 @@ _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
 _IF_SHOWN = re.compile(
     r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated"
     # "if the scan shows a torn meniscus", "if the MRI confirms it".
-    r"|shows|show|reveals|confirms|demonstrates)\b",
+    r"|shows|show|reveals|confirms|demonstrates)\b"
+    # "would be considered depending on the study", "depending on the MRI findings".
+    r"|\bdepending\s+(?:on|upon)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:study|studies|mri|ct|scan|imaging|"
+    r"findings|results?|emg|ncv|ncs)\b",
     re.I | re.ASCII,
 )
+_CONDITION_WORDS = frozenset(["if", "depending"])
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
@@ -249,7 +253,7 @@ def composite_mentions(
     # be denied ("not ... considering ... surgical intervention") is none.
     # Without an injection or a surgery named, a plan says nothing here (and working out the
     # plan's negation is the costly part).
-    shown_if = "if" in words and _IF_SHOWN.search(text) is not None
+    shown_if = not words.isdisjoint(_CONDITION_WORDS) and _IF_SHOWN.search(text) is not None
     if (
         ("procedure_planned" in of or shown_if)
         and "previously" not in words
@@ -269,7 +273,7 @@ def composite_mentions(
         # herniation is seen he would like to discuss microdiscectomy") is a surgery considered:
         # ACOEM's own test is a patient "who would consider surgery".
         conditional = (
-            "if" in words
+            not words.isdisjoint(_CONDITION_WORDS)
             and (Status.PRESENT in statuses or Status.POSSIBLE in statuses)
             and (
                 any_stated(("procedure_planned",), (Status.PRESENT, Status.POSSIBLE))
