@@ -3561,3 +3561,52 @@ def test_a_surgical_opinion_the_patient_would_seek_is_surgery_considered() -> No
         "depending on the findings."
     )
     assert read(note, "MRI lumbar spine")["surgery_considered"] is True
+
+
+# --- before an opioid trial, a drug whose relief is told across the sentence ---
+
+
+def test_a_drug_screen_told_with_its_result_was_done() -> None:
+    note = "A baseline urine drug screen on the same day was negative."
+    assert read(note, "Tramadol 50 mg #60")["urine_drug_screen"] is True
+    assert (
+        read("No urine drug screen has been done.", "Tramadol 50 mg #60")["urine_drug_screen"]
+        is False
+    )
+
+
+@pytest.mark.parametrize(
+    "note, in_use",
+    [
+        ("The CURES report showed no controlled prescriptions.", False),
+        # Beside the one taken, "no other" says nothing of it.
+        ("CURES showed no other controlled prescriptions.", None),
+    ],
+)
+def test_a_cures_report_with_no_controlled_prescriptions(note: str, in_use: bool | None) -> None:
+    assert read(note, "Tramadol 50 mg #60").get("opioid_use") is in_use
+
+
+def test_the_non_opioid_analgesics_among_care_that_failed() -> None:
+    note = (
+        "Treatment to date has included 8 physical therapy visits, a home exercise program, "
+        "acetaminophen and ibuprofen 600 mg three times daily. Currently, she complains of low "
+        "back pain rated 7/10."
+    )
+    assert read(note, "Tramadol 50 mg #60")["non_opioid_analgesics_failed"] is True
+
+
+def test_the_screening_and_misuse_told_plainly() -> None:
+    values = read(
+        "No history of substance misuse, and the opioid risk screen was low.", "Tramadol 50 mg #60"
+    )
+    assert values["opioid_risk_screening"] is True
+    assert values["aberrant_drug_behavior"] is False
+
+
+def test_a_pain_fall_told_with_where_it_runs() -> None:
+    note = (
+        "Duloxetine started 08/14/2017. The radiating burning pain into the right thumb and "
+        "index finger has decreased from 7/10 to 4/10."
+    )
+    assert read(note, "Duloxetine 60 mg #30")["medication_pain_relief"] is True

@@ -27,6 +27,7 @@ from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import (
     DRUG_TAKEN,
     DRUG_TEST_DATE,
+    NON_OPIOID_ANALGESICS,
     drug_test_dates,
     morphine_equivalent_dose,
     opioid_use,
@@ -232,6 +233,23 @@ def letter_facts(
         )
     ):
         derive("conservative_care_failed", False, "~care:untried")
+    # The non-opioid analgesics among the care that failed (acetaminophen, an NSAID) are the ones
+    # the opioid guideline asks to be tried first (3.3: "non-opioid analgesics ... tried").
+    failed = next((f for f in found if f.name == "conservative_care_failed"), None) or by_name.get(
+        "conservative_care_failed"
+    )
+    if (
+        failed is not None
+        and failed.value is True
+        and "non_opioid_analgesics_failed" not in by_name
+        and any(
+            f.name.startswith(DRUG_TAKEN) and f.name[len(DRUG_TAKEN) :] in NON_OPIOID_ANALGESICS
+            for f in facts
+        )
+    ):
+        found.append(
+            Fact(name="non_opioid_analgesics_failed", value=True, evidence=failed.evidence)
+        )
     # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
     # with a sign of a broken bone) or a foreign body.
     hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")

@@ -45,6 +45,9 @@ class FindingSpec(Model):
     # A condition the patient has had counts as had ("Hx paroxysmal atrial fibrillation"): a past
     # mention is as good as a present one.
     history_counts: bool = False
+    # A test told with its result was done: "a baseline urine drug screen on the same day was
+    # negative" documents the screen; the result is not a negation of it.
+    result_is_done: bool = False
     exam_only: bool = False  # a finding on examination: what the patient reports or denies is not
     # Recorded for the therapy the sentence names ("after 4/6 acupuncture treatment"), and given
     # to the items asking for more of it; without a therapy named, not used.

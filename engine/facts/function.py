@@ -182,7 +182,7 @@ _PAIN_CHANGE = re.compile(
 # comes down from about eight out of ten to four".
 # Or both without it: "his pain comes down from an eight to about a four".
 _PAIN_FROM_TO = re.compile(
-    r"\bpain\b[^.;]{0,40}?\bfrom\s+(?:an?\s+)?(?:about\s+|around\s+|approximately\s+)?"
+    r"\bpain\b[^.;]{0,70}?\bfrom\s+(?:an?\s+)?(?:about\s+|around\s+|approximately\s+)?"
     r"(?P<before>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s*(?:-+>|=>|to|down\s+to)\s*"
     r"(?:about\s+|around\s+)?(?:an?\s+)?(?P<after>10|[0-9])\b"
     r"(?!\s*(?:mg|mgs|milligrams|lb|lbs|pounds|minutes?|min|hours?|hrs?|days?|weeks?|months?|%))",

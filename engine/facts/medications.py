@@ -30,6 +30,14 @@ DRUG_PLANNED = "~drug:planned:"
 DRUG_ASKED = "~drug:asked:"
 DRUG_REFILL = "~drug:refill"
 
+# The analgesics the opioid guideline asks to be tried before opioids, by the names a drug taken
+# is read under (generic and common brands).
+NON_OPIOID_ANALGESICS = frozenset(
+    ["acetaminophen", "tylenol", "paracetamol", "ibuprofen", "motrin", "advil", "naproxen",
+     "naprosyn", "anaprox", "aleve", "meloxicam", "mobic", "diclofenac", "voltaren", "celecoxib",
+     "celebrex", "nabumetone", "relafen", "etodolac", "lodine", "ketorolac", "toradol",
+     "indomethacin", "piroxicam", "oxaprozin", "daypro", "nsaid", "nsaids"]
+)  # fmt: skip
 _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic", "narcotics"])
 # "has been on chronic opioid treatment": opioid use without a drug's name.
 _ON_OPIOIDS = re.compile(
@@ -67,6 +75,14 @@ _STOPPED_AFTER = re.compile(
 )
 
 
+# The state's record of controlled prescriptions showing none: "the CURES report showed no
+# controlled prescriptions" (not "no other controlled prescriptions", beside the one taken).
+_NO_CONTROLLED = re.compile(
+    r"\bno\s+controlled[\s-]+(?:substance\s+)?(?:prescriptions|medications|substances|drugs)\b",
+    re.I | re.ASCII,
+)
+
+
 def opioid_use(reader: Reader) -> None:
     """Opioids taken. A drug asked for, planned or decided on is not yet a drug taken; a drug
     named only as not taken ("Tramadol has not been tried"), or as stopped ("off hydrocodone
@@ -79,6 +95,8 @@ def opioid_use(reader: Reader) -> None:
         denied = _NO_OPIOIDS.search(reader.text)
         if denied:
             reader.add("opioid_use", False, denied.start(), denied.end())
+    if not denied and "controlled" in words and (none := _NO_CONTROLLED.search(reader.text)):
+        reader.add("opioid_use", False, none.start(), none.end())
     opioids_named = [m[1] for m in reader.findings.opioid_pattern.finditer(reader.plain, words)]
     # What follows reads an opioid named or the words of opioids: most sentences hold neither.
     if not opioids_named and not opioid_words:

@@ -56,6 +56,13 @@ _BUT_STILL = re.compile(
     r"[a-z]+(?:\s+[a-z]+)?\s+(?:still|persists|persisting|continues|continued|remains|recurs)\b)",
     re.I | re.ASCII,
 )
+# A test's result right after it, in its clause: "UDS on 3/30 was negative", "drug screen
+# negative for all substances".
+_RESULT_AFTER = re.compile(
+    r"[^,;:.]{0,40}?\b(?:was|were|is|are|came\s+back)?\s*(?:negative|normal|unremarkable|clean|"
+    r"consistent|inconsistent|positive)\b",
+    re.I | re.ASCII,
+)
 _SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
 _NEGATION_JUST_BEFORE = re.compile(
     r"\b(?:no|not|never|without|denies|denied|non|nor|neither|none)\W+(?:(?:a|an|the|any)\W+)?\Z",
@@ -213,6 +220,8 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
     if status is Status.HISTORICAL and spec.history_counts:
+        status = Status.PRESENT
+    if status is Status.ABSENT and spec.result_is_done and _RESULT_AFTER.match(text, end):
         status = Status.PRESENT
     if status in (Status.POSSIBLE, Status.HISTORICAL):
         return
