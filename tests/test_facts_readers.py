@@ -3610,3 +3610,26 @@ def test_a_pain_fall_told_with_where_it_runs() -> None:
         "index finger has decreased from 7/10 to 4/10."
     )
     assert read(note, "Duloxetine 60 mg #30")["medication_pain_relief"] is True
+
+
+def test_an_ulcer_in_the_history_told_as_such_is_a_gi_risk() -> None:
+    note = "Her history includes a duodenal ulcer diagnosed by endoscopy in 2012."
+    assert read(note, "Pantoprazole 20 mg daily #30")["gi_risk_factors"] is True
+
+
+def test_an_oral_nsaid_stopped_for_the_stomach_will_not_do() -> None:
+    note = (
+        "Naproxen 500 mg twice daily was stopped in 01/2017 after two weeks of epigastric burning."
+    )
+    assert read(note, "Voltaren gel 1% 100 g")["oral_medication_not_tolerated"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "PT x 6. His restrictions were changed from no lifting over 10 lb to no lifting over 30 lb.",
+        "PT x 6. He now walks 40 minutes daily (15 minutes before).",
+    ],
+)
+def test_function_told_then_and_now(note: str) -> None:
+    assert read(note, "Additional physical therapy 2x3 low back")["functional_improvement"] is True

@@ -141,7 +141,8 @@ _TOLERANCE_CHANGE = re.compile(
 _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
     r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
-    r"(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b",
+    # "changed from no lifting over 10 lb to no lifting over 30 lb"
+    r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b",
     re.I | re.ASCII,
 )
 
@@ -152,15 +153,25 @@ _TOLERANCE_NOW_VS = re.compile(
     r"\b(?:sit|sits|sitting|stand|stands|standing|walk|walks|walking|drive|drives|driving|type|"
     r"types|typing)\b[^.;]{0,30}?\b(?P<after>\d{1,3})\s*(?P<after_unit>min|mins|minutes|hr|hrs|"
     r"hours|blocks?|miles?)\b[^.;\d]{0,25}?\b(?:vs\.?|versus|compared\s+(?:with|to)|was|from)\s+"
-    r"(?P<before>\d{1,3})\s*(?P<before_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\b",
+    r"(?P<before>\d{1,3})\s*(?P<before_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\b"
+    # The one before in brackets after it: "walks 40 minutes daily (15 minutes before)".
+    r"|\b(?:sit|sits|sitting|stand|stands|standing|walk|walks|walking|drive|drives|driving|type|"
+    r"types|typing)\b[^.;]{0,30}?\b(?P<after2>\d{1,3})\s*(?P<after2_unit>min|mins|minutes|hr|"
+    r"hrs|hours|blocks?|miles?)\b[^.;()\d]{0,15}\(\s*(?P<before2>\d{1,3})\s*"
+    r"(?P<before2_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\s+"
+    r"(?:before|previously|earlier|prior|at\s+intake|at\s+the\s+start)\s*\)",
     re.I | re.ASCII,
 )
 _HOURS = frozenset(["hr", "hrs", "hours"])
 
 
 def measured(match: re.Match[str], side: str) -> int:
-    """A tolerance's figure, hours in minutes where the other side is in minutes."""
-    unit = match.groupdict().get(f"{side}_unit")
+    """A tolerance's figure, hours in minutes where the other side is in minutes (of the
+    second form of an expression where the first did not match: `after2`, `before2`)."""
+    groups = match.groupdict()
+    if groups.get(side) is None and groups.get(f"{side}2") is not None:
+        side = f"{side}2"
+    unit = groups.get(f"{side}_unit")
     return int(match[side]) * (60 if unit and unit.lower() in _HOURS else 1)
 
 

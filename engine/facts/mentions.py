@@ -27,7 +27,11 @@ _DONE_AFTER = re.compile(
 # no history cue for every finding, only for those that are events (`history_is_fact`).
 _HISTORY_LIST = re.compile(
     r"^\W*(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)\s+history|medical\s+history|"
-    r"surgical\s+history)\b",
+    r"surgical\s+history)\b"
+    # "Her history includes a duodenal ulcer diagnosed in 2012", "His medical history is notable
+    # for ...".
+    r"|^\W*(?:(?:his|her|the\s+patient'?s|the\s+injured\s+worker'?s)\s+)?(?:past\s+)?(?:medical\s+)?"
+    r"history\s+(?:includes|included|is\s+(?:notable|significant|remarkable)\s+for)\b",
     re.I | re.ASCII,
 )
 _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
