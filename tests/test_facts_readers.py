@@ -3633,3 +3633,22 @@ def test_an_oral_nsaid_stopped_for_the_stomach_will_not_do() -> None:
 )
 def test_function_told_then_and_now(note: str) -> None:
     assert read(note, "Additional physical therapy 2x3 low back")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note, operated",
+    [
+        (
+            "The left knee arthroscopic partial medial meniscectomy was authorized on 02/20/2026 "
+            "and performed on 03/10/2026.",
+            "2026-03-10",
+        ),
+        ("The right shoulder subacromial decompression was authorized and performed on 03/06/2017.", "2017-03-06"),
+        # A date the surgery is booked for is not one it was done on.
+        ("Arthroscopy is scheduled and will be performed on 05/02/2026.", None),
+        ("The left total knee arthroplasty is scheduled for 04/27/2017.", None),
+    ],
+)  # fmt: skip
+def test_the_date_a_surgery_was_done(note: str, operated: str | None) -> None:
+    found = read(note, "Post-op PT 2x3").get("surgery_date")
+    assert (str(found) if found else None) == operated

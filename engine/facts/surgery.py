@@ -188,6 +188,18 @@ _DONE_BEFORE = re.compile(
 )
 
 
+# A surgery the sentence names, then the date it was done: "... decompression was authorized and
+# performed on 03/06/2017" (not "will be performed on").
+_PERFORMED_ON = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.;]{{0,80}}?(?<!\bbe\s)\b(?:performed|done|carried\s+out)"
+    rf"\s+on\s+(?:{DATE})",
+    re.I | re.ASCII,
+)
+_BOOKED_FOR = re.compile(
+    rf"\b(?:(?:will|to|is\s+to)\s+be\s+(?:performed|done)|scheduled|planned|booked|set)\s+"
+    rf"(?:for\s+|on\s+)?(?:{DATE})\s*\Z",
+    re.I | re.ASCII,
+)
 # Surgeries named by their approach alone, which say nothing of what was done through it.
 _APPROACHES = frozenset(["arthroscopy", "arthroscopic surgery"])
 # The date first, then that the surgery was done, then what it was: a dated entry of the
@@ -209,11 +221,23 @@ def surgery_dates(reader: Reader) -> None:
         return
     text, _, has_digit = dated(reader)
     if has_digit:
-        surgery = _SURGERY_ON.search(text)
-        if surgery and reader.asks and not _DONE_BEFORE.search(text, 0, surgery.start()):
+        # "was authorized on 02/20/2026 and performed on 03/10/2026": the date it was done, in a
+        # sentence that also speaks of its authorization.
+        performed = _PERFORMED_ON.search(text)
+        surgery = performed or _SURGERY_ON.search(text)
+        if (
+            surgery
+            and not performed
+            and reader.asks
+            and not _DONE_BEFORE.search(text, 0, surgery.start())
+        ):
             return
         if surgery is None:
             dated_first(reader)
+            return
+        # A date the surgery is booked for is not one it was done on: "scheduled for 04/27/2017",
+        # "will be performed on 05/02/2026".
+        if not performed and _BOOKED_FOR.search(text, surgery.start(), surgery.end()):
             return
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
