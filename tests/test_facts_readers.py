@@ -3652,3 +3652,8 @@ def test_function_told_then_and_now(note: str) -> None:
 def test_the_date_a_surgery_was_done(note: str, operated: str | None) -> None:
     found = read(note, "Post-op PT 2x3").get("surgery_date")
     assert (str(found) if found else None) == operated
+
+
+def test_a_study_ur_decided_on_is_none_done() -> None:
+    note = "Utilization review non-certified the EMG on 01/17/2017."
+    assert "prior_electrodiagnostics" not in read(note, "EMG left lower extremity")

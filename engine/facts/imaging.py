@@ -85,5 +85,11 @@ def earlier_studies(reader: Reader) -> None:
         for part in findings.regions.finditer(reader.plain, words):
             for study in kinds:
                 reader.add(f"~study:{study}:{findings.region_of[part[1]]}", True)
-    if words & _ELECTRODIAGNOSTIC_WORDS and _ELECTRODIAGNOSTICS_DONE.search(text, reader.lowered):
+    # As for imaging, a study asked for or decided on ("Utilization review non-certified the EMG
+    # on 01/17/2017") is not one done.
+    if (
+        words & _ELECTRODIAGNOSTIC_WORDS
+        and not reader.asks
+        and _ELECTRODIAGNOSTICS_DONE.search(text, reader.lowered)
+    ):
         reader.add("prior_electrodiagnostics", True)
