@@ -3657,3 +3657,13 @@ def test_the_date_a_surgery_was_done(note: str, operated: str | None) -> None:
 def test_a_study_ur_decided_on_is_none_done() -> None:
     note = "Utilization review non-certified the EMG on 01/17/2017."
     assert "prior_electrodiagnostics" not in read(note, "EMG left lower extremity")
+
+
+def test_nothing_in_the_record_indicates_is_a_negation() -> None:
+    note = "Nothing in the record indicates difficulty swallowing tablets."
+    assert read(note, "Dicopanol 5 mg/ml oral suspension 150 ml")["tablets_not_tolerated"] is False
+
+
+def test_a_clearance_for_a_patient_with_comorbidities() -> None:
+    note = "Comorbidities include type 2 diabetes, hypertension and obstructive sleep apnea."
+    assert read(note, "Pre-operative medical clearance")["preop_test_indication"] is True

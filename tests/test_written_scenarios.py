@@ -154,8 +154,9 @@ KNOWN_MISSES = {
     "digest marks UNCONFIRMED and the letters quote often; the accept set rests on the general "
     "course alone",
     "preop-clearance-for-unsupported-shoulder-scope": "a clearance for a surgery the note only "
-    "names: the surgery it is for is not itself a request here, so it is not judged, and a "
-    "clearance is judged on its own only by its tests' indications",
+    "names: the surgery it is for is not itself a request here, so it is not judged, and the "
+    "clearance's own rule certifies only for a documented comorbidity, where 'PMH: none. Meds: "
+    "none' is not read as none",
     "tens-purchase-after-successful-crps-rental": "the rental's relief is read now, but the "
     "other criteria are told in words not read: the care before the trial goes on rather than "
     "failed ('keeps up the exercises her occupational therapist taught her and takes "
@@ -220,6 +221,22 @@ KNOWN_MISSES = {
     "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
     "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
     "care is not read as failed and the trial is denied as before conservative care",
+    "written-at/postop-ot-metacarpal-orif-8-visits": "the fixation is read as 'open reduction' "
+    "without the bone, which the note names in another sentence, so no line of the "
+    "postsurgical schedule is found for it",
+    "written-at/postop-front-wheeled-walker-tka": "the walker's medical need ('needs an assistive "
+    "device for household and community ambulation') is the reviewer's judgement, which no "
+    "reader takes (equipment_medically_needed has only its default)",
+    "written-au/cmri-axial-neck-pain-neuro-intact-improving": "the pain that fell from 5/10 to "
+    "3/10 across two reports is not read as care helping, so six PT visits with pain at the "
+    "latest visit read as failed care, and the neck chapter's strengthening-program criterion "
+    "is then left to the record",
+    "written-au/xray-shoulder-fall-deformity": "no rule judges shoulder plain films (the chapter's "
+    "imaging rules are encoded for MRI and CT), and a deformity after a blow to the shoulder is "
+    "not read as a suspected fracture",
+    "written-au/emgncv-ue-shoulder-impingement-neuro-intact": "no rule judges arm "
+    "electrodiagnostics for a shoulder diagnosis with the neck and nerves examined normal (the "
+    "shoulder chapter's line on EDx is not encoded)",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",

@@ -187,6 +187,18 @@ def request_facts(
         if "~comorbid:chest_xray" in by_name:
             risk = by_name["~comorbid:chest_xray"]
             give("pulmonary_complication_risk", risk.value, risk)
+    elif service.category == "perioperative" and service.subtype == "clearance":
+        # A pre-operative evaluation is for the conditions that put the surgery at risk: any
+        # comorbidity a test is for (chronic disease, anaemia, anticoagulants, lung or heart
+        # disease), stated; one denied with none stated says there is none.
+        conditions = [
+            by_name[f"~comorbid:{kind}"]
+            for kind in ("metabolic_panel", "blood_count", "coagulation", "chest_xray")
+            if f"~comorbid:{kind}" in by_name
+        ]
+        if conditions:
+            stated = next((c for c in conditions if c.value), conditions[0])
+            give("preop_test_indication", stated.value, stated)
     elif service.category in ("perioperative", "laboratory"):
         asked = normalize_phrase(request.text)
         test = next((kind for phrase, kind in findings.test_kind if phrase in asked), None)
