@@ -3667,3 +3667,29 @@ def test_nothing_in_the_record_indicates_is_a_negation() -> None:
 def test_a_clearance_for_a_patient_with_comorbidities() -> None:
     note = "Comorbidities include type 2 diabetes, hypertension and obstructive sleep apnea."
     assert read(note, "Pre-operative medical clearance")["preop_test_indication"] is True
+
+
+# --- the tumour row of the red flags, told as history or beside a negation ---
+
+
+@pytest.mark.parametrize(
+    "note, flag",
+    [
+        ("Her past medical history is significant for breast cancer treated in 2012.", True),
+        (
+            "Low back pain that wakes her at night and is not relieved by lying down, along with "
+            "an unintended weight loss of nine pounds since June.",
+            True,
+        ),
+        ("Family history of colon cancer in her father.", None),
+        # A denied list reaches the history at its end, beyond the cue window.
+        ("Denies fever, chills, night sweats, unexplained wt loss, hx of cancer, IVDU.", None),
+    ],
+)
+def test_the_tumour_red_flag(note: str, flag: bool | None) -> None:
+    assert read(note, "MRI lumbar spine").get("red_flag_tumor") is flag
+
+
+def test_a_surgical_opinion_the_patient_wishes_to_pursue() -> None:
+    note = "She wishes to pursue surgical consultation if conservative treatment continues to fail."
+    assert read(note, "MRI lumbar spine")["surgery_considered"] is True

@@ -67,6 +67,10 @@ _RESULT_AFTER = re.compile(
     r"consistent|inconsistent|positive)\b",
     re.I | re.ASCII,
 )
+_NEGATION_EARLIER = re.compile(
+    r"\b(?:no|not|denies|denied|denying|without|negative\s+for|neg\s+for|never|none)\b",
+    re.I | re.ASCII,
+)
 _SELF_NEGATED = re.compile(r"(?:no|not|never|nothing|none)\b", re.I | re.ASCII)
 _NEGATION_JUST_BEFORE = re.compile(
     r"\b(?:no|not|never|without|denies|denied|non|nor|neither|none)\W+(?:(?:a|an|the|any)\W+)?\Z",
@@ -223,7 +227,13 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         status = inherited if status is Status.PRESENT or inherited is Status.ABSENT else status
     if status is Status.POSSIBLE and spec.suspected_counts:
         status = Status.PRESENT
-    if status is Status.HISTORICAL and spec.history_counts:
+    # (Not in a list a negation opens, whose reach the cue window may not cover: "denies fever,
+    # chills, night sweats, unexplained wt loss, hx of cancer".)
+    if (
+        status is Status.HISTORICAL
+        and spec.history_counts
+        and not _NEGATION_EARLIER.search(text, text.rfind(";", 0, start) + 1, start)
+    ):
         status = Status.PRESENT
     if status is Status.ABSENT and spec.result_is_done and _RESULT_AFTER.match(text, end):
         status = Status.PRESENT
