@@ -3693,3 +3693,36 @@ def test_the_tumour_red_flag(note: str, flag: bool | None) -> None:
 def test_a_surgical_opinion_the_patient_wishes_to_pursue() -> None:
     note = "She wishes to pursue surgical consultation if conservative treatment continues to fail."
     assert read(note, "MRI lumbar spine")["surgery_considered"] is True
+
+
+@pytest.mark.parametrize(
+    "note, asked, name, count",
+    [
+        (
+            "The chiropractic records show six manipulation visits from 01/03/2017 through "
+            "01/17/2017.",
+            "Chiropractic treatment low back 2x2, additional",
+            "prior_chiropractic_visits",
+            6,
+        ),
+        (
+            "The acupuncturist's notes record six treatments from 06/01/2026 through 06/26/2026.",
+            "Acupuncture low back, additional 2x3",
+            "prior_acupuncture_visits",
+            6,
+        ),
+    ],
+)
+def test_visits_counted_in_the_therapys_records(
+    note: str, asked: str, name: str, count: int
+) -> None:
+    assert read(note, asked)[name] == count
+
+
+def test_visits_begun_after_the_surgery_are_the_post_operative_course() -> None:
+    note = (
+        "She underwent left lateral epicondylar release on 04/11/2017. Occupational therapy "
+        "notes show six visits from 05/01/2017 through 05/26/2017."
+    )
+    values = read(note, "Post-op occupational therapy L elbow, 6 more visits")
+    assert values["postsurgical_visits_completed"] == 6

@@ -34,7 +34,7 @@ from engine.facts.model import (
     Fact,
 )
 from engine.facts.parts import part_facts
-from engine.facts.prior_treatment import UNNAMED_VISITS
+from engine.facts.prior_treatment import UNNAMED_VISITS, VISITS_FROM
 from engine.facts.sentences import Reading, padded, phrase_words
 from engine.models import Case, Request
 from engine.vocab import (
@@ -277,7 +277,16 @@ def therapy_facts(
         # The visits given since the surgery are this therapy's prior visits: the general
         # course counts them with the request.
         given = by_name.get("postsurgical_visits_completed")
-        found = [fact_of("prior_visits", given, item)] if given is not None else []
+        found: list[Fact] = []
+        if given is None:
+            # Visits of a therapy that began after the surgery are the post-operative course
+            # ("She underwent ... release on 04/11/2017. OT notes show six visits from
+            # 05/01/2017 through 05/26/2017").
+            given = visits_after_surgery(by_name)
+            if given is not None:
+                found.append(fact_of("postsurgical_visits_completed", given, item))
+        if given is not None:
+            found.append(fact_of("prior_visits", given, item))
         # No therapy at all ("No prior therapy") is none after the surgery either.
         none_at_all = by_name.get("prior_pt_visits")
         if given is None and none_at_all is not None and none_at_all.value == 0:
@@ -359,6 +368,19 @@ def therapy_facts(
             )
         )
     return found
+
+
+def visits_after_surgery(by_name: dict[str, Fact | Reading]) -> Fact | Reading | None:
+    """The visits of a post-operative therapy the record counts as begun on or after the date
+    of the surgery."""
+    operated = by_name.get("surgery_date")
+    if operated is None or not isinstance(operated.value, date):
+        return None
+    for therapy in POSTSURGICAL_THERAPIES:
+        began = by_name.get(f"{VISITS_FROM}{therapy}")
+        if began is not None and therapy in by_name and began.value >= operated.value:
+            return by_name[therapy]
+    return None
 
 
 def fact_of(name: str, read: Fact | Reading, item: int | None) -> Fact:

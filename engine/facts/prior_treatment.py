@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from engine.caseless import Caseless
-from engine.facts.figures import NUMBER_WORDS, ORDINAL_DAYS, with_figures
+from engine.facts.figures import DATE, NUMBER_WORDS, ORDINAL_DAYS, date_of, with_figures
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
@@ -24,7 +24,7 @@ MODALITIES = {
         # "CMT": chiropractic manipulative treatment, as chiropractors chart it.
         "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| tx| care| manipulation)?"
         r"|chiropractor|cmt",
-        "prior_acupuncture_visits": r"acupuncture",
+        "prior_acupuncture_visits": r"acupuncture|acupuncturist(?:'s)?",
         "prior_massage_visits": r"massage(?: therapy)?",
         # Therapy after a surgery ("6 post-op PT visits"): the postsurgical schedule counts
         # these apart, and the 24-visit cap leaves them out.
@@ -106,10 +106,13 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
         rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
-        # "Chiropractic records show 20 visits", "PT notes document 12 sessions"
+        # "Chiropractic records show 20 visits", "PT notes document 12 sessions", "the
+        # chiropractic records show six manipulation visits", "hand therapy notes record eight
+        # visits".
         rf"|\b(?:{pattern})\s+(?:records?|notes?|logs?)\s+(?:show|shows|showed|document|"
-        rf"documents|documented|indicate|indicates|reflect|reflects|list|lists)\s+{_NUMBER}\s+"
-        rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
+        rf"documents|documented|indicate|indicates|reflect|reflects|list|lists|record|records|"
+        rf"recorded)\s+{_NUMBER}\s+"
+        rf"(?:prior\s+|previous\s+|completed\s+)?(?:[a-z]+\s+)?{_UNITS}\b"
         # Told in plain words: "she has seen the chiropractor twenty-four times", "went to
         # therapy eight times".
         rf"|\b(?:seen|saw|visited|been\s+to|gone\s+to|went\s+to)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
@@ -205,6 +208,7 @@ MODALITY_FIRST_WORDS = frozenset(
         "chiro",
         "cmt",
         "acupuncture",
+        "acupuncturist",
         "massage",
         "post",
         "postop",
@@ -385,6 +389,7 @@ def visits_done(reader: Reader) -> None:
             for match in prior_pattern(name).finditer(figures, figures_lowered):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
+                visits_dated(reader, name)
                 if name in POSTSURGICAL_THERAPIES and after_surgery(
                     text, match.start(), match.end()
                 ):
@@ -410,6 +415,25 @@ def visits_done(reader: Reader) -> None:
                     reader.add("postsurgical_visits_completed", count, *at)
     if not words.isdisjoint(("no", "not", "never", "first", "initial", "try", "trying")):
         none_done(reader, named)
+
+
+# The first day of the visits counted: "six visits from 05/01/2017 through 05/26/2017",
+# "eight visits between 12/27/2016 and 01/27/2017", "since 03/20/2017".
+VISITS_FROM = "~visits_from:"
+_VISITS_FIRST_DAY = re.compile(
+    rf"\b(?:from|between|since|beginning|starting)\s+(?:{DATE})", re.I | re.ASCII
+)
+
+
+def visits_dated(reader: Reader, name: str) -> None:
+    """The day the visits of a therapy counted in the sentence began, where it says: visits
+    begun after a surgery are the post-operative course (`item.therapy_facts`)."""
+    if not reader.has_digit:
+        return
+    first = _VISITS_FIRST_DAY.search(reader.text)
+    day = date_of(first) if first else None
+    if first and day:
+        reader.add(f"{VISITS_FROM}{name}", day, first.start(), first.end())
 
 
 def none_done(reader: Reader, named: list[str]) -> None:
