@@ -3726,3 +3726,27 @@ def test_visits_begun_after_the_surgery_are_the_post_operative_course() -> None:
     )
     values = read(note, "Post-op occupational therapy L elbow, 6 more visits")
     assert values["postsurgical_visits_completed"] == 6
+
+
+def test_a_surgeon_who_weighs_the_procedure_is_no_referral() -> None:
+    note = "The orthopedic surgeon documented that arthroscopy would be considered if a tear is confirmed."
+    assert read(note, "MRI left knee")["surgery_considered"] is True
+
+
+def test_visits_done_beside_a_plan() -> None:
+    note = (
+        "He completed a trial of six chiropractic manipulation visits between 10/31/2016 and "
+        "11/18/2016, and the chiropractor's plan of care calls for lumbar manipulation."
+    )
+    assert (
+        read(note, "Chiropractic manipulation 2x2, lumbar spine")["prior_chiropractic_visits"] == 6
+    )
+    assert "prior_pt_visits" not in read("Request for 12 PT visits.", "PT 2x6")
+
+
+def test_a_root_compressed_named_far_from_the_word() -> None:
+    note = (
+        "A lumbar MRI dated 01/10/2017 showed a left L4-5 foraminal disc protrusion with "
+        "compression of the exiting L4 and traversing left L5 nerve roots."
+    )
+    assert read(note, "Lumbar ESI L4-5")["imaging_nerve_compromise"] is True

@@ -45,6 +45,12 @@ _NEEDED_FOR = {
 _REFERRAL_WORDS = frozenset(
     ["referral", "refer", "referred", "consult", "consultation", "evaluation", "see", "surgeon"]
 )
+_SURGEON_SAYS = re.compile(
+    r" surgeon (?:documented|documents|recommends|recommended|would|will|plans|planned|feels|"
+    r"believes|noted|notes|states|stated|discussed|discusses|offered|offers|indicated|indicates|"
+    r"considers|considered|wants|is considering|has recommended|has offered) ",
+    re.ASCII,
+)
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
 _IF_SHOWN = re.compile(
     r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated"
@@ -265,8 +271,12 @@ def composite_mentions(
         surgeries = [
             m[1]
             for m in of.get("surgeries", ())
-            # "a referral to neurosurgery" names a specialist, not a procedure.
-            if _REFERRAL_WORDS.isdisjoint(around(m, 3, 1))
+            # "a referral to neurosurgery" names a specialist, not a procedure; a surgeon who
+            # says something of the procedure ("the surgeon documented that arthroscopy would
+            # be considered") is the one weighing it.
+            if _REFERRAL_WORDS.isdisjoint(
+                set(around(m, 3, 1)) - ({"surgeon"} if _SURGEON_SAYS.search(plain) else set())
+            )
         ]
         statuses = [phrase_status(p) for p in surgeries]
         # A surgery the patient would consider if the study shows its lesion ("if a concordant

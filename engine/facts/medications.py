@@ -283,7 +283,7 @@ _DRUG_TEST_WORDS = frozenset(["udt", "udts", "uds", "urine", "tox", "toxicology"
 _DRUG_TEST = re.compile(
     r"\b(?:UDTs?|UDSs?|urine\s+(?:drug\s+)?(?:screens?|tests?|tox(?:icology)?)(?:\s+screens?)?|"
     r"urine\s+drug\s+screening|tox(?:icology)?\s+screens?)\b(?:\s*,)?\s*(?:was\s+|were\s+)?"
-    r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?\(?",
+    r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?(?:on\s+)?\(?",
     re.I | re.ASCII,
 )
 _DATE_HERE = re.compile(DATE, re.I | re.ASCII)

@@ -356,6 +356,11 @@ def visits_done(reader: Reader) -> None:
         # tells that none was given.
         if "first" in words or "initial" in words:
             none_done(reader, named)
+        # Visits a sentence reports done beside the plan it names ("He completed a trial of six
+        # chiropractic manipulation visits ..., and the chiropractor's plan of care calls for
+        # ..."): only a count with a word of its being done before it, in its clause.
+        if not words.isdisjoint(DONE_WORDS):
+            counted_done(reader, named)
         return
     if not reader.planned:
         for name in named:
@@ -434,6 +439,24 @@ def visits_dated(reader: Reader, name: str) -> None:
     day = date_of(first) if first else None
     if first and day:
         reader.add(f"{VISITS_FROM}{name}", day, first.start(), first.end())
+
+
+_DONE_BEFORE_COUNT = re.compile(
+    r"\b(?:completed|attended|had|received|underwent|finished)\b[^.;,]{0,30}\Z", re.I | re.ASCII
+)
+
+
+def counted_done(reader: Reader, named: list[str]) -> None:
+    """In a sentence that asks or plans, the visits it counts as done: a count with a word of
+    its being done just before it ("completed a trial of six ... visits")."""
+    figures = with_figures(reader.text)
+    lowered = figures.lower()
+    for name in named:
+        for match in prior_pattern(name).finditer(figures, lowered):
+            if _DONE_BEFORE_COUNT.search(figures, max(0, match.start() - 40), match.start()):
+                count = next(g for g in match.groups() if g)
+                reader.add(name, int(count), match.start(), match.end())
+                visits_dated(reader, name)
 
 
 def none_done(reader: Reader, named: list[str]) -> None:
