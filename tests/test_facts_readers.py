@@ -3750,3 +3750,47 @@ def test_a_root_compressed_named_far_from_the_word() -> None:
         "compression of the exiting L4 and traversing left L5 nerve roots."
     )
     assert read(note, "Lumbar ESI L4-5")["imaging_nerve_compromise"] is True
+
+
+@pytest.mark.parametrize(
+    "note, operated, kind",
+    [
+        (
+            "On 05/06/2026 the orthopedic surgeon performed a left knee arthroscopic partial "
+            "medial meniscectomy.",
+            "2026-05-06",
+            "meniscectomy",
+        ),
+        (
+            "Closed right femoral shaft fracture, treated with intramedullary nailing on 11/22/2016.",
+            "2016-11-22",
+            "femoral",
+        ),
+    ],
+)
+def test_a_surgery_told_by_who_did_it_or_by_its_fixation(
+    note: str, operated: str, kind: str
+) -> None:
+    values = read(note, "Post-op PT 2x3")
+    assert str(values["surgery_date"]) == operated
+    assert kind in values["surgery_type"]
+
+
+@pytest.mark.parametrize(
+    "note, asked, name, total",
+    [
+        (
+            "Chiropractic records show 14 visits from 08/2023 through 11/2023 and 10 visits from "
+            "05/2024 through 07/2024.",
+            "Chiropractic 2 visits lumbar spine",
+            "prior_chiropractic_visits",
+            24,
+        ),
+        # A count authorized beside the count done is not another course.
+        ("She completed 12 PT visits in 2016 and 6 visits were authorized.", "PT 2x3", "prior_pt_visits", 12),
+    ],
+)  # fmt: skip
+def test_courses_of_a_therapy_counted_in_turn_add_up(
+    note: str, asked: str, name: str, total: int
+) -> None:
+    assert read(note, asked)[name] == total

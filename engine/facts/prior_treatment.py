@@ -393,7 +393,14 @@ def visits_done(reader: Reader) -> None:
                 figures_lowered = figures.lower()
             for match in prior_pattern(name).finditer(figures, figures_lowered):
                 count = next(g for g in match.groups() if g)
-                reader.add(name, int(count), match.start(), match.end())
+                # Further courses of it counted after it ("14 visits from 08/2023 through
+                # 11/2023 and 10 visits from 05/2024 through 07/2024", "10 visits for the neck
+                # ... and 20 visits for the right shoulder"): the visits of the therapy on the
+                # claim, which its limits count, are their sum.
+                total, after = int(count), match.end()
+                while more := _MORE_COURSES.match(figures, after):
+                    total, after = total + int(more[1]), more.end()
+                reader.add(name, total, match.start(), match.end())
                 visits_dated(reader, name)
                 if name in POSTSURGICAL_THERAPIES and after_surgery(
                     text, match.start(), match.end()
@@ -422,6 +429,11 @@ def visits_done(reader: Reader) -> None:
         none_done(reader, named)
 
 
+_MORE_COURSES = re.compile(
+    r"[^.;]{0,60}?\band\s+(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\s+"
+    r"(?:for|from|between|in|on|during)\b",
+    re.I | re.ASCII,
+)
 # The first day of the visits counted: "six visits from 05/01/2017 through 05/26/2017",
 # "eight visits between 12/27/2016 and 01/27/2017", "since 03/20/2017".
 VISITS_FROM = "~visits_from:"

@@ -44,6 +44,7 @@ _SURGERY_WORDS = frozenset(
         "tenodesis",
         "neurolysis",
         "transposition",
+        "nailing",
         "operation",
         "surgical",
     ]
@@ -105,7 +106,9 @@ def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
     return name, start, end
 
 
-_FIXATION = re.compile(r"\b(?:orif|open\s+reduction|fixation|pinning)\b", re.I | re.ASCII)
+_FIXATION = re.compile(
+    r"\b(?:orif|open\s+reduction|fixation|pinning|intramedullary|im\s+nail\w*)\b", re.I | re.ASCII
+)
 _BONE_FRACTURE = re.compile(
     r"\b(metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
     r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar)\b"
@@ -207,7 +210,9 @@ _APPROACHES = frozenset(["arthroscopy", "arthroscopic surgery"])
 # underwent ...".
 _DATE_THEN_DONE = re.compile(
     rf"(?:{DATE})\s*(?:[:,-]\s*)?(?:(?:he|she|the\s+patient|patient|pt)\s+)?"
-    r"(?:(?:underwent|operative\s+report|op\s+report|op\s+note)\b\s*:?|surgery\s*:)",
+    r"(?:(?:underwent|operative\s+report|op\s+report|op\s+note)\b\s*:?|surgery\s*:"
+    # "On 05/06/2026 the orthopedic surgeon performed a left knee arthroscopic ...".
+    r"|(?:the\s+|his\s+|her\s+|dr\.?\s+)?(?:[\w.-]+\s+){0,3}?(?:surgeon|dr\.?\s+\w+|physician)\s+performed\b)",
     re.I | re.ASCII,
 )
 
