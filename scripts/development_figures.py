@@ -15,11 +15,12 @@
    written-ac.yaml, written-ad.yaml, written-ae.yaml, written-af.yaml, written-ag.yaml,
    written-ah.yaml, written-ai.yaml, written-aj.yaml, written-ak.yaml, written-al.yaml,
    written-am.yaml, written-an.yaml, written-ao.yaml, written-ap.yaml, written-aq.yaml,
-   written-ar.yaml, written-as.yaml, written-at.yaml, written-au.yaml and written-av.yaml),
+   written-ar.yaml, written-as.yaml, written-at.yaml, written-au.yaml, written-av.yaml,
+   written-aw.yaml, written-ax.yaml and written-ay.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
-   written-zd.yaml, written-ze.yaml and written-zf.yaml) by counts only, so that no scenario of them is looked at one by one.
+   written-zd.yaml, written-ze.yaml, written-zf.yaml and written-zg.yaml) by counts only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -211,6 +212,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-av.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-aw.yaml, a forty-second development set",
+        WRITTEN / "written-aw.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ax.yaml, a forty-third development set",
+        WRITTEN / "written-ax.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ay.yaml, a forty-fourth development set",
+        WRITTEN / "written-ay.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -224,6 +240,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zd.yaml, held out: counts only", WRITTEN / "written-zd.yaml", False),
     ("cases/scenarios/written-ze.yaml, held out: counts only", WRITTEN / "written-ze.yaml", False),
     ("cases/scenarios/written-zf.yaml, held out: counts only", WRITTEN / "written-zf.yaml", False),
+    ("cases/scenarios/written-zg.yaml, held out: counts only", WRITTEN / "written-zg.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

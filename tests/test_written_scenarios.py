@@ -1,8 +1,8 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-av) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-ay) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
-written-zb, written-zc, written-zd, written-ze, written-zf) are only checked for their form here: their verdicts are
+written-zb, written-zc, written-zd, written-ze, written-zf, written-zg) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -62,6 +62,9 @@ DEVELOPMENT = (
     "written-at",
     "written-au",
     "written-av",
+    "written-aw",
+    "written-ax",
+    "written-ay",
 )
 HELD_OUT = (
     "written-b",
@@ -77,6 +80,7 @@ HELD_OUT = (
     "written-zd",
     "written-ze",
     "written-zf",
+    "written-zg",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -162,9 +166,6 @@ KNOWN_MISSES = {
     "failed ('keeps up the exercises her occupational therapist taught her and takes "
     "gabapentin'), which is also the program it is an adjunct to, and the CRPS is named in a "
     "history sentence, not among the diagnoses",
-    "postop-pt-metacarpal-orif-8-more": "the metacarpal line is one a letter quotes without its "
-    "weeks or period: only its course limit is encoded, so a course within it has no rule to "
-    "certify it",
     "written-m/ncv-bilateral-lower-extremities": "'to rule out neuropathy vs radiculopathy' is read as a "
     "suspected peripheral neuropathy, which takes the request out of the rule against NCS of "
     "the legs; the accept set reads the normal examination as no suspicion",
@@ -237,12 +238,25 @@ KNOWN_MISSES = {
     "written-au/emgncv-ue-shoulder-impingement-neuro-intact": "no rule judges arm "
     "electrodiagnostics for a shoulder diagnosis with the neck and nerves examined normal (the "
     "shoulder chapter's line on EDx is not encoded)",
+    "written-aw/pt-post-esi-two-visits": "two visits after an injection to go over the home "
+    "program are judged as more of the earlier six-visit course, whose functional improvement "
+    "is not documented; therapy beside an injection has no rule of its own",
+    "written-aw/postop-femoral-shaft-twelve-more-after-fi": "the rest of the femur line's course "
+    "certifies only within twelve weeks of the surgery (the shortest period of the schedule, "
+    "as the femur line's own is not confirmed), and the request comes at eighteen",
+    "written-ay/naproxen-first-rx-after-acetaminophen-ur-said-not-tried": "the injury is dated by "
+    "month only in a phrase ('from a 12/2014 injury') and the low back pain is named outside any "
+    "diagnosis, so neither the first-NSAID rule for a recent injury nor the one for arthritis "
+    "can decide",
+    "written-ay/tens-purchase-after-30-day-trial-ur-said-no-trial": "the radiculopathy is named "
+    "outside a diagnosis sentence ('chronic low back pain and left L5 radiculopathy since a 2014 "
+    "injury') and the trial's goals are told as its results, so the purchase is left undecided",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",
     "written-ap/omeprazole-naproxen-prior-bleeding-ulcer": "the ulcer is told as 'In the spring of two thousand ten, however, he was in the hospital ... with a bleeding ulcer of the duodenum': a past hospital stay is not read as history (reading 'was in the hospital' as a history cue would put a red flag told the same way in the past)",
     "tens-thirty-day-rental-trial-radicular-pain": "the goals are told as 'what I hope for in the short run ... and in the longer run', which the goals reader does not take",
-    "esi-lumbar-no-objective-radiculopathy": "the normal examination is told as what the examiner saw ('could raise each straightened leg high without any pain down the leg', 'no weakness and no loss of feeling anywhere'), in words the neurologic readers do not take, so the denial stays undecided",
+    "written-ap/esi-lumbar-no-objective-radiculopathy": "the normal examination is told as what the examiner saw ('could raise each straightened leg high without any pain down the leg', 'no weakness and no loss of feeling anywhere'), in words the neurologic readers do not take, so the denial stays undecided",
     "chiro-cervical-2026-cap-reached": "the visits are told as 'she has seen Doctor Pruett, the chiropractor, for twenty-four manipulations', a count the visits reader does not take",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "

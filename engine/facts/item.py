@@ -285,6 +285,8 @@ def therapy_facts(
             given = visits_after_surgery(by_name)
             if given is not None:
                 found.append(fact_of("postsurgical_visits_completed", given, item))
+                # (The improvement the note tells without naming the therapy is of these.)
+                by_name["postsurgical_visits_completed"] = given
         if given is not None:
             found.append(fact_of("prior_visits", given, item))
         # No therapy at all ("No prior therapy") is none after the surgery either.
