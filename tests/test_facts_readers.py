@@ -3794,3 +3794,40 @@ def test_courses_of_a_therapy_counted_in_turn_add_up(
     note: str, asked: str, name: str, total: int
 ) -> None:
     assert read(note, asked)[name] == total
+
+
+@pytest.mark.parametrize(
+    "note, asked",
+    [
+        ("Average pain is 3/10 on tramadol and 7/10 on days she has missed it.", "Tramadol ER 150 mg #30"),
+        ("Burning down the left leg at 8/10 before gabapentin and 4/10 on it.", "Gabapentin 600 mg #90"),
+    ],
+)  # fmt: skip
+def test_relief_told_by_the_drugs_name(note: str, asked: str) -> None:
+    assert read(note, asked)["medication_pain_relief"] is True
+
+
+def test_a_tolerance_told_instead_of_the_one_before() -> None:
+    note = "Gabapentin 600 TID. Since it was titrated he walks 30 minutes at a time instead of 10."
+    assert read(note, "Gabapentin 600 mg #90")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note, homebound",
+    [
+        ("His house has eight front steps which he cannot manage without two people.", True),
+        ("She has not left her apartment since discharge.", True),
+        ("He climbs the stairs without help and drives to the store.", None),
+    ],
+)
+def test_homebound_told_by_the_way_out(note: str, homebound: bool | None) -> None:
+    assert read(note, "Home health skilled nursing 1x/wk x 3 wks").get("homebound") is homebound
+
+
+def test_the_relief_at_the_visit_after_an_injection() -> None:
+    note = (
+        "A left L5-S1 transforaminal ESI was performed on 02/09/2017. At the follow-up on "
+        "03/09/2017 the injured worker reported 80% relief of his leg pain."
+    )
+    values = read(note, "Repeat left L5-S1 transforaminal epidural steroid injection")
+    assert values["prior_injection_relief_percent"] == 80

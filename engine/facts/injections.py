@@ -132,6 +132,10 @@ _SINCE_WORDS = frozenset(
     ["since", "after", "afterward", "afterwards", "following", "post", "postinjection"]
 )
 FOLLOW_UP = f"{INJECTION}?:"
+_VISIT_AFTER_WORDS = frozenset(["follow", "followup"])
+_VISIT_AFTER = re.compile(
+    r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b", re.I | re.ASCII
+)
 # "No prior ESI", "has never had an epidural injection", "no previous injections", "never had a
 # medial branch block", "no diagnostic blocks": up to two words name the kind, never words of an
 # outcome ("no relief from the block" says a block was given), nor of others than the one named
@@ -163,6 +167,9 @@ def injections_given(reader: Reader) -> None:
             not _FOLLOW_UP_WORDS.isdisjoint(words)
             or (not _SINCE_WORDS.isdisjoint(words) and _SINCE_THEN.search(reader.text))
             or ("it" in words and _IT_HELPED.search(reader.text))
+            # The visit after it: "At the follow-up on 03/09/2017 the injured worker reported
+            # 80% relief of his leg pain".
+            or (not _VISIT_AFTER_WORDS.isdisjoint(words) and _VISIT_AFTER.search(reader.text))
         ):
             outcome(reader, with_figures(reader.text), FOLLOW_UP)
         elif not _DOWN_WORDS.isdisjoint(words):
