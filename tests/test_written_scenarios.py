@@ -1,8 +1,8 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-ay) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-ba) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
-written-zb, written-zc, written-zd, written-ze, written-zf, written-zg) are only checked for their form here: their verdicts are
+written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ DEVELOPMENT = (
     "written-aw",
     "written-ax",
     "written-ay",
+    "written-az",
+    "written-ba",
 )
 HELD_OUT = (
     "written-b",
@@ -81,6 +83,7 @@ HELD_OUT = (
     "written-ze",
     "written-zf",
     "written-zg",
+    "written-zh",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -251,6 +254,49 @@ KNOWN_MISSES = {
     "written-ay/tens-purchase-after-30-day-trial-ur-said-no-trial": "the radiculopathy is named "
     "outside a diagnosis sentence ('chronic low back pain and left L5 radiculopathy since a 2014 "
     "injury') and the trial's goals are told as its results, so the purchase is left undecided",
+    "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
+    "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
+    "continuation undecided",
+    "written-az/uds-not-on-opioids-tested-two-months-ago": "'has never been prescribed opioids "
+    "or benzodiazepines' names a second class after the opioids, which the denial of opioids as "
+    "a class does not take, so whether a test is warranted is left undecided",
+    "written-az/nsaid-naproxen-knee-oa-refill-working-more": "the function the drug allows is told "
+    "as 'On the medication he completes his full shift ..., takes the stairs ...' with no "
+    "without-it to set against, which the function reader does not take",
+    "written-az/mr-cyclobenzaprine-new-flare-short-course": "the earlier ten-day course in "
+    "03/2017 is read as the drug taken now ('has taken no muscle relaxant since' is not read), so "
+    "its weeks of use are asked for",
+    "written-az/nortriptyline-neuropathic-leg-pain-sleeping-better": "the gains are told as 'he "
+    "sleeps six hours instead of three, and he is back to driving his usual local routes', which "
+    "the function reader does not take for an antidepressant",
+    "written-az/duloxetine-chronic-back-pain-with-depression": "the relief is told score first "
+    "('back pain was 5/10 from 7/10') and the gains in plain words, neither read",
+    "written-az/topical-diclofenac-gel-knee-oa-after-gi-bleed": "a first trial of the gel is "
+    "read as a drug already taken ('no topical anti-inflammatory before' is not read as none of "
+    "it), so the relief of a continuation is asked for",
+    "written-az/2026-opioid-hydrocodone-continue-no-functional-change": "no confirmed rule in "
+    "force judges a 2026 opioid continuation, and the accept set names no_rule's alternatives "
+    "only",
+    "written-ba/lesi-repeat-75pct-13wk-norco-cut": "the imaging is named in the diagnosis ('an "
+    "L5-S1 left disc herniation on MRI of 09/2015') without the root it presses on, and the "
+    "relief's length is told by when the pain returned, neither read",
+    "written-ba/lesi-stenosis-claudication-no-root-signs": "stenosis with claudication and no root "
+    "signs is not read as imaging without a root compressed, so the first ESI is left undecided",
+    "written-ba/cesi-repeat-60pct-gabapentin-reduced-full-duty": "the examination and the relief "
+    "after the last injection are told in words the readers do not take",
+    "written-ba/knee-steroid-third-injection-brief-relief": "the injections' brief relief is told "
+    "in a way the joint-injection reader does not take, so the third is left undecided",
+    "written-ba/lumbar-mbb-radicular-pain-no-therapy-yet": "the neurologic examination and the "
+    "care not yet given are told in words the readers do not take",
+    "written-ba/tens-purchase-after-logged-30day-trial": "the trial's log ('pain 7/10 before and "
+    "4/10 after sessions') is not read as a successful trial",
+    "written-ba/walker-nwb-after-tibial-plateau-orif": "the walker's medical need (non-weight-"
+    "bearing after the fixation) is the reviewer's judgement, which no reader takes "
+    "(equipment_medically_needed has only its default)",
+    "written-ba/walker-for-authorized-tka": "the walker's medical need is the reviewer's judgement, "
+    "which no reader takes (equipment_medically_needed has only its default)",
+    "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
+    "the homebound reader does not take",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",
