@@ -3831,3 +3831,8 @@ def test_the_relief_at_the_visit_after_an_injection() -> None:
     )
     values = read(note, "Repeat left L5-S1 transforaminal epidural steroid injection")
     assert values["prior_injection_relief_percent"] == 80
+
+
+def test_opioids_denied_beside_another_class() -> None:
+    note = "She has never been prescribed opioids or benzodiazepines on this claim."
+    assert read(note, "Urine toxicology screen")["opioid_use"] is False

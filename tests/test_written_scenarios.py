@@ -257,9 +257,6 @@ KNOWN_MISSES = {
     "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
     "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
     "continuation undecided",
-    "written-az/uds-not-on-opioids-tested-two-months-ago": "'has never been prescribed opioids "
-    "or benzodiazepines' names a second class after the opioids, which the denial of opioids as "
-    "a class does not take, so whether a test is warranted is left undecided",
     "written-az/nsaid-naproxen-knee-oa-refill-working-more": "the function the drug allows is told "
     "as 'On the medication he completes his full shift ..., takes the stairs ...' with no "
     "without-it to set against, which the function reader does not take",

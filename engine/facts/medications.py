@@ -53,7 +53,7 @@ _NO_OPIOIDS = re.compile(
     r"(?:chronic\s+|long[- ]term\s+)?"
     r"(?:opioids?|opiates?|narcotics?)(?:\s+(?:medications?|analgesics?|pain\s+medications?|"
     r"therapy|use))?(?=\s*(?:[,.;:)]|$|ever\b|prescribed\b|on\s+this\b|at\s+(?:this|any|"
-    r"present)\b|since\b|currently\b|now\b|and\b))|opioid[\s-]naive)",
+    r"present)\b|since\b|currently\b|now\b|and\b|or\b))|opioid[\s-]naive)",
     re.I | re.ASCII,
 )
 
