@@ -26,6 +26,7 @@ from engine.facts.sentences import (
     RECORD_WORDS,
     REQUEST_WORDS,
     THIS_DRUG,
+    Reader,
     Reading,
     Sentence,
 )
@@ -121,24 +122,34 @@ _GOING_ON_WORDS = frozenset(
 )  # fmt: skip
 
 
-def symptoms_now(
-    sentence: Sentence,
-    findings: Findings,
-    phrase_status: Callable[[str], Status | None],
-    plans: bool,
-) -> list[Reading]:
-    """Symptoms the record states this patient has ("c/o constant R leg pain", "numbness in the
-    thumb and index"), in a sentence that plans and asks nothing: with care the record says was
-    given, and no word that it helped, they are what the care left (`conservative_care_failed`)."""
-    present = findings.care_symptoms.intersection(sentence.words)
-    if not present or plans:
+# A sentence of the record that names symptoms and plans and asks nothing
+# (`symptoms_named`). Whether it states them is worked out only for a letter that needs it
+# (`symptoms_stated`): the negation scopes are the costly part, and one sentence that states
+# them is enough.
+SYMPTOMS_NAMED = "~symptoms:named"
+
+
+def symptoms_named(sentence: Sentence, findings: Findings, plans: bool) -> list[Reading]:
+    """A sentence that may tell of symptoms the patient has now ("c/o constant R leg pain",
+    "numbness in the thumb and index"): it names them, and plans and asks nothing."""
+    if plans or findings.care_symptoms.isdisjoint(sentence.words):
         return []
     if sentence.source == "rationale" and not OF_PATIENT.search(sentence.text):
         return []
-    for word in present:
-        if phrase_status(word) is Status.PRESENT:
-            return [Reading("~symptoms:now", True, sentence, 0, None)]
-    return []
+    return [Reading(SYMPTOMS_NAMED, True, sentence, 0, None)]
+
+
+def symptoms_stated(named: list[Reading], findings: Findings) -> bool:
+    """Whether one of the sentences that name symptoms (`symptoms_named`) states that this
+    patient has them: with care the record says was given, and no word that it helped, they
+    are what the care left (`conservative_care_failed`)."""
+    for reading in named:
+        sentence = reading.sentence
+        reader = Reader(sentence, findings)
+        for word in findings.care_symptoms.intersection(sentence.words):
+            if reader.stated_status(word) is Status.PRESENT:
+                return True
+    return False
 
 
 def composite_mentions(
@@ -154,9 +165,9 @@ def composite_mentions(
     and, where an item asks for them (`needs`), a drug taken, a comorbidity, rehabilitation
     planned. Internal facts (`~...`)."""
     plain, words, text = sentence.plain, sentence.words, sentence.text
-    now = symptoms_now(sentence, findings, phrase_status, planned or asks)
+    named = symptoms_named(sentence, findings, planned or asks)
     if not needs and findings.composite_anchors.isdisjoint(words):
-        return now
+        return named
     if " pt " in plain:
         # "PT/PTT" is a blood test, not physical therapy.
         plain = _COAGULATION_TEST.sub(" coagulation ", plain)
@@ -169,8 +180,8 @@ def composite_mentions(
             if kind not in _NEEDED_FOR or _NEEDED_FOR[kind] in needs:
                 of.setdefault(kind, []).append(match)
     if not of:
-        return now
-    found: list[Reading] = now
+        return named
+    found: list[Reading] = named
 
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
         found.append(Reading(name, value, sentence, start, end))

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from engine.facts.carpal_tunnel import carpal_tunnel
-from engine.facts.composite import composite_mentions
+from engine.facts.composite import SYMPTOMS_NAMED, composite_mentions, symptoms_stated
 from engine.facts.conservative_care import care_weeks
 from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
@@ -74,7 +74,7 @@ def extract_note_facts(
     if request is not None:
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
-    facts = note_readings(text, findings, needs, note_date)
+    facts, symptoms = note_readings(text, findings, needs, note_date)
     told = {id(f) for f in facts if told_day(f)}
     if told:
         # A note that gives its own date tells its days without a year against that date, not
@@ -82,9 +82,9 @@ def extract_note_facts(
         # on the fifth of March") is no date of its own.
         own = reference_date(None, [f for f in facts if id(f) not in told])
         if own is not None and own != note_date:
-            facts = note_readings(text, findings, needs, own)
+            facts, symptoms = note_readings(text, findings, needs, own)
     on = reference_date(None, facts)
-    facts.extend(letter_facts(facts, on, note_date))
+    facts.extend(letter_facts(facts, symptoms, findings, on, note_date))
     if service_category:
         subtype = request.service.subtype if request is not None else None
         first_asked = request is not None and not request.quantity.additional
@@ -101,9 +101,10 @@ def extract_note_facts(
 
 def note_readings(
     text: str, findings: Findings, needs: frozenset[str], told_on: date | None
-) -> list[Fact | Reading]:
-    """Every sentence of a note read, one value kept per fact; a day the note tells without its
-    year dated against `told_on`."""
+) -> tuple[list[Fact | Reading], list[Reading]]:
+    """Every sentence of a note read, one value kept per fact, and the sentences that name
+    symptoms (`symptoms_named`); a day the note tells without its year dated against
+    `told_on`."""
     read: list[Fact | Reading] = []
     read.extend(
         resolve_follow_ups(
@@ -114,7 +115,8 @@ def note_readings(
             FOLLOW_UPS,
         )
     )
-    return settle(read)
+    read, symptoms = set_apart(read, SYMPTOMS_NAMED)
+    return settle(read), symptoms
 
 
 def told_day(fact: Fact | Reading) -> bool:
@@ -141,11 +143,12 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
             FOLLOW_UPS,
         )
     )
+    read, symptoms = set_apart(read, SYMPTOMS_NAMED)
     facts = settle(read)
     # The header's UR denial date stands where no sentence dates the review.
     if case.dates.ur_denial and not any(f.name == "ur_date" for f in facts):
         facts.append(header_fact(case, "ur_date", case.dates.ur_denial))
-    facts.extend(letter_facts(facts, reference_date(case, facts)))
+    facts.extend(letter_facts(facts, symptoms, findings, reference_date(case, facts)))
     # Earlier imaging and electrodiagnostics matter, and are recorded, where a study, an
     # injection or surgery is what is disputed: their criteria ask what the studies showed.
     if STUDIES_MATTER.isdisjoint(item.normalized.service.category for item in case.items):
@@ -177,12 +180,26 @@ def reported(facts: list[Fact | Reading]) -> list[Fact]:
     return [f for f in facts if isinstance(f, Fact) and not is_per_therapy(f.name)]
 
 
+def set_apart(read: list[Fact | Reading], name: str) -> tuple[list[Fact | Reading], list[Reading]]:
+    """The readings of one name taken out of the rest, every one of them kept."""
+    kept = [r for r in read if r.name != name]
+    if len(kept) == len(read):
+        return read, []
+    return kept, [r for r in read if isinstance(r, Reading) and r.name == name]
+
+
 def letter_facts(
-    facts: list[Fact | Reading], on: date | None, note_date: date | None = None
+    facts: list[Fact | Reading],
+    symptoms: list[Reading],
+    findings: Findings,
+    on: date | None,
+    note_date: date | None = None,
 ) -> list[Fact]:
     """The facts that take more than one sentence: conservative care tried and the symptoms
-    persisting (`conservative_care_failed`), and symptoms older than the injury. A month told
-    against the record's date ("since last March") is dated from `on`, else from `note_date`."""
+    persisting (`conservative_care_failed`), and symptoms older than the injury. `symptoms` are
+    the sentences that name symptoms (`symptoms_named`), whose statuses are worked out only
+    where they decide. A month told against the record's date ("since last March") is dated
+    from `on`, else from `note_date`."""
     by_name = {f.name: f for f in facts}
     found: list[Fact] = []
 
@@ -204,8 +221,13 @@ def letter_facts(
     # that care left, where nothing says it helped: "PT x 12 and naproxen. C/o constant R leg
     # pain to the foot."
     therapy_given = "~care:active" in by_name or visited is not None
-    left = "~care:persisting" in by_name or ("~symptoms:now" in by_name and therapy_given)
-    if given and left and not (improving and improving.value):
+    if (
+        given
+        and not (improving and improving.value)
+        and (
+            "~care:persisting" in by_name or (therapy_given and symptoms_stated(symptoms, findings))
+        )
+    ):
         derive("conservative_care_failed", True, given)
     # Care that helps has not failed, where no word says it failed.
     if given and improving and improving.value and "~care:persisting" not in by_name:
