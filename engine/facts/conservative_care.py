@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import NUMBER_WORDS, weeks_in, with_figures
+from engine.facts.figures import NUMBER_WORD_SET, weeks_in, with_figures
 from engine.facts.sentences import OF_PATIENT, Reader
 
 _CARE = (
@@ -53,9 +53,9 @@ def care_weeks(reader: Reader) -> None:
         return
     if reader.planned or reader.ur_decision or reader.asks:
         return
-    if not reader.has_digit and words.isdisjoint(NUMBER_WORDS):
+    if not reader.has_digit and words.isdisjoint(NUMBER_WORD_SET):
         return
-    text = with_figures(reader.text) if not words.isdisjoint(NUMBER_WORDS) else reader.text
+    text = with_figures(reader.text) if not words.isdisjoint(NUMBER_WORD_SET) else reader.text
     if _FREQUENCY.search(text):
         return
     # Of patients at large, or the guideline's window, unless in a note's shorthand for a course

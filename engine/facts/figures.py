@@ -49,6 +49,9 @@ NUMBER_WORDS |= {
     for n, unit in enumerate(_UNITS_WORDS, start=1)
     for joint in ("-", " ")
 }
+# The same words as a set, for the test of a sentence's words: a set is tested against a set by
+# the smaller's members, and against a dict by every one of the dict's 172 keys.
+NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 # "12", "twelve", "twelve (12)", "at least five"; the longest first, so that "twenty four" is
 # one number.
 _NUMBER_WORD = re.compile(
@@ -118,6 +121,7 @@ MONTHS = {
     )
     for name in names
 }
+MONTH_SET = frozenset(MONTHS)  # for the test of a sentence's words, as NUMBER_WORD_SET
 _NUMERIC_DATE = r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b"
 # "April 7, 2014", "October 26th, 2016".
 _MONTH_DATE = (

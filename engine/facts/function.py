@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
-from engine.facts.figures import NUMBER_WORDS, with_figures
+from engine.facts.figures import NUMBER_WORD_SET, with_figures
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, phrase_position
@@ -207,7 +207,7 @@ def pain_drop(reader: Reader) -> None:
     if "pain" not in reader.words:
         return
     text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORDS):
+    if not reader.words.isdisjoint(NUMBER_WORD_SET):
         text = with_figures(text)  # dictated: "from about eight out of ten to four"
     elif not reader.has_digit:
         return

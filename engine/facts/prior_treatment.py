@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from engine.caseless import Caseless
-from engine.facts.figures import DATE, NUMBER_WORDS, ORDINAL_DAYS, date_of, with_figures
+from engine.facts.figures import DATE, NUMBER_WORD_SET, ORDINAL_DAYS, date_of, with_figures
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
@@ -302,6 +302,8 @@ _UNNAMED_VISITS = Caseless(
     )
 )
 _UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
+# (A set: a frozenset tested against a dict's keys looks up every key.)
+_ORDINAL_WORDS = frozenset(ORDINAL_DAYS)
 # The visits told by the last one's place, as done: "Sixth session completed", "completed her
 # 6th treatment", "re-exam after 6 visits" (a re-evaluation reports the visits before it).
 _ORDINAL = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
@@ -384,7 +386,9 @@ def visits_done(reader: Reader) -> None:
     # unless it also reports some as done.
     counted = not reader.planned or not words.isdisjoint(DONE_WORDS)
     if counted and (
-        reader.has_digit or not words.isdisjoint(NUMBER_WORDS) or not words.isdisjoint(ORDINAL_DAYS)
+        reader.has_digit
+        or not words.isdisjoint(NUMBER_WORD_SET)
+        or not words.isdisjoint(_ORDINAL_WORDS)
     ):
         figures: str | None = None
         for name in named:

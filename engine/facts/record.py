@@ -11,9 +11,10 @@ from engine.facts.days_told import could_tell_day, with_days_told
 from engine.facts.figures import (
     DATE,
     DATE_AFTER,
+    MONTH_SET,
     MONTH_YEAR_AFTER,
     MONTHS,
-    NUMBER_WORDS,
+    NUMBER_WORD_SET,
     SPOKEN_YEAR_WORDS,
     date_of,
     month_of,
@@ -239,7 +240,7 @@ def age_and_sex(reader: Reader) -> None:
         age_stated(reader)
     if "old" in words or "o" in words or "yo" in words:
         age = _AGE_SEX.search(text, lowered)
-        if age is None and not words.isdisjoint(NUMBER_WORDS):
+        if age is None and not words.isdisjoint(NUMBER_WORD_SET):
             # Dictated or written out: "a forty five year old plumber", "a sixty-three year old
             # electrician ... injury at work on 02/02/2017".
             text = with_figures(text)
@@ -254,7 +255,7 @@ def age_and_sex(reader: Reader) -> None:
 def age_stated(reader: Reader) -> None:
     """ "Ms. Arnesen is forty-one": the age as what the patient is, in figures or in words."""
     text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORDS):
+    if not reader.words.isdisjoint(NUMBER_WORD_SET):
         text = with_figures(text)
     elif not reader.has_digit:
         return
@@ -274,7 +275,7 @@ def dated(reader: Reader) -> tuple[str, str, bool]:
         # A day without its year in a sentence that plans is one to come ("scheduled for a
         # release on the ninth of April"), not the latest one past: only days with their year.
         told_on = None
-    if not (words.isdisjoint(SPOKEN_YEAR_WORDS) or words.isdisjoint(MONTHS)):
+    if not (words.isdisjoint(SPOKEN_YEAR_WORDS) or words.isdisjoint(MONTH_SET)):
         spoken = with_spoken_dates(text)
         if spoken is not text:
             text, lowered, has_digit = spoken, spoken.lower(), True
@@ -330,7 +331,7 @@ def record_dates(reader: Reader) -> None:
             event_date(reader, text, lowered, _SINCE_THEN_SYMPTOM, "~symptom_onset_date")
         if has_digit and not words.isdisjoint(_SINCE_EVENT_WORDS):
             event_date(reader, text, lowered, _SINCE_EVENT, "~symptom_onset_date")
-        if not words.isdisjoint(_RELATIVE_YEAR_WORDS) and not words.isdisjoint(MONTHS):
+        if not words.isdisjoint(_RELATIVE_YEAR_WORDS) and not words.isdisjoint(MONTH_SET):
             symptom_onset_month(reader, text, lowered)
     if has_digit and ("utilization" in words or "ur" in words):
         reviews = list(_UR_DATE.finditer(text, lowered))
