@@ -53,16 +53,19 @@ def pain_scores(reader: Reader) -> None:
     ):
         scores = list(_PAIN.finditer(text))
         # "decreased from 8/10 to 4/10", "6/10, down from 9/10": the score a change starts from
-        # is the past one; the current is the other.
+        # is the past one; the current is the other. Whether "from" comes right before a score
+        # is read once for both (and only where the sentence has the word).
+        has_from = "from" in reader.lowered
+        from_before = [
+            has_from and _FROM_BEFORE.search(text, 0, p.start()) is not None for p in scores
+        ]
         current = [
             p
-            for p in scores
-            if not _FROM_BEFORE.search(text, 0, p.start()) and not _CHANGED_TO.match(text, p.end())
+            for p, past in zip(scores, from_before, strict=True)
+            if not past and not _CHANGED_TO.match(text, p.end())
         ]
-        for past in scores:
-            if _FROM_BEFORE.search(text, 0, past.start()) and (
-                now := _BARE_SCORE_AFTER.match(text, past.end())
-            ):
+        for p, past in zip(scores, from_before, strict=True):
+            if past and (now := _BARE_SCORE_AFTER.match(text, p.end())):
                 current.append(now)
         for pain in current or scores:
             upper = pain.groupdict().get("upper")
@@ -213,7 +216,9 @@ def pain_drop(reader: Reader) -> None:
         return
     if "10" not in text and "from" not in reader.words:
         return
-    for expression in (_PAIN_CHANGE, _PAIN_FROM_TO):
+    # "From 8/10 to 4": only a sentence with the word can tell a change so.
+    expressions = (_PAIN_CHANGE, _PAIN_FROM_TO) if "from" in reader.lowered else (_PAIN_CHANGE,)
+    for expression in expressions:
         for match in expression.finditer(text):
             before, after = int(match["before"]), int(match["after"])
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
