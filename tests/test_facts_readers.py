@@ -3836,3 +3836,36 @@ def test_the_relief_at_the_visit_after_an_injection() -> None:
 def test_opioids_denied_beside_another_class() -> None:
     note = "She has never been prescribed opioids or benzodiazepines on this claim."
     assert read(note, "Urine toxicology screen")["opioid_use"] is False
+
+
+@pytest.mark.parametrize(
+    "note, uncertain",
+    [
+        ("Dx: L ulnar-sided wrist pain, r/o TFCC tear vs DRUJ instability.", True),
+        ("PTP: dx uncertain, outside occ med scope; requests hand surgery eval.", True),
+    ],
+)
+def test_a_diagnosis_kept_open(note: str, uncertain: bool) -> None:
+    assert (
+        read(note, "Consultation with hand surgeon")["diagnosis_uncertain_or_complex"] is uncertain
+    )
+
+
+@pytest.mark.parametrize(
+    "note, status",
+    [
+        ("Work status: TTD at trial start; RTW full route 5/8/17 w/o restriction.", "full_duty"),
+        ("Works mod duty 6 h/day (off work before meds).", "modified_duty"),
+    ],
+)
+def test_the_work_status_now_not_the_one_before(note: str, status: str) -> None:
+    assert read(note)["work_status"] == status
+
+
+def test_a_trial_counted_with_x() -> None:
+    assert (
+        read("Chiro trial x6 completed 4/17-5/5/17.", "Chiropractic 2x2 cervical")[
+            "prior_chiropractic_visits"
+        ]
+        == 6
+    )

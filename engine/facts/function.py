@@ -75,6 +75,11 @@ def pain_scores(reader: Reader) -> None:
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
+_WAS_AFTER = re.compile(
+    r"\s+(?:before|previously|prior\s+to|until|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
+    r"at\s+the\s+outset)\b",
+    re.ASCII,
+)
 # A return tried or out of reach is no status held: "Two attempts at return to regular duty
 # ... failed", "unable to return to full duty".
 _RETURN_TRIED = re.compile(
@@ -105,6 +110,8 @@ def work_status(reader: Reader) -> None:
         if at is not None and (
             _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
+            # Or after it: "(off work before meds)", "TTD at trial start".
+            or _WAS_AFTER.match(reader.lowered, at[1])
         ):
             continue
         reader.add("work_status", findings.work_status_meaning[said[1]])

@@ -80,7 +80,7 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|authorized\s+)?{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
         # "twelve chiropractic manipulative treatments"
         rf"(?:\([^)]{{0,40}}\)\s+)?(?:manipulative\s+|manipulation\s+)?{_UNITS}\b"
-        rf"|\b(?:{pattern})\s+(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
+        rf"|\b(?:{pattern})\s+(?:(?:trial|course)\s+)?(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
