@@ -76,7 +76,7 @@ def pain_scores(reader: Reader) -> None:
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
 _WAS_AFTER = re.compile(
-    r"\s+(?:before|previously|prior\s+to|until|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
+    r"\s+(?:before|previously|prior\s+to|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
     r"at\s+the\s+outset)\b",
     re.ASCII,
 )
