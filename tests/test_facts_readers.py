@@ -3869,3 +3869,12 @@ def test_a_trial_counted_with_x() -> None:
         ]
         == 6
     )
+
+
+def test_the_later_decision_on_the_surgery_stands() -> None:
+    note = (
+        "An initial surgical request in 07/2016 was non-certified for lack of a conservative "
+        "trial; after six more therapy visits failed, arthroscopic rotator cuff repair was "
+        "certified and performed on 12/27/2016."
+    )
+    assert read(note, "Post-op PT right shoulder 2x6")["procedure_certified"] is True

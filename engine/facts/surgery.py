@@ -169,11 +169,12 @@ def surgery_refused(reader: Reader) -> None:
         else None
     )
     refused = refused or _SURGERY_WAS_REFUSED.search(lowered)
-    if refused:
-        reader.add("procedure_certified", False, refused.start(), refused.end())
-        return
     authorized = _SURGERY_AUTHORIZED.search(lowered)
-    if authorized:
+    # Both told ("an initial surgical request was non-certified ...; after ... failed, the
+    # repair was certified and performed"): the later decision is the one that stands.
+    if refused and not (authorized and authorized.start() > refused.start()):
+        reader.add("procedure_certified", False, refused.start(), refused.end())
+    elif authorized:
         reader.add("procedure_certified", True, authorized.start(), authorized.end())
 
 
