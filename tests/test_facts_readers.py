@@ -3878,3 +3878,20 @@ def test_the_later_decision_on_the_surgery_stands() -> None:
         "certified and performed on 12/27/2016."
     )
     assert read(note, "Post-op PT right shoulder 2x6")["procedure_certified"] is True
+
+
+@pytest.mark.parametrize(
+    "note, done",
+    [
+        # A date's figures count no visits; a re-evaluation planned counts none done.
+        ("12/7/16 post-op visit: incisions healing, in sling.", 0),
+        ("Re-eval after 12 visits.", 0),
+    ],
+)
+def test_no_visits_from_a_date_or_a_plan(note: str, done: int) -> None:
+    assert read(note, "Post-op PT 2x6 R shoulder")["postsurgical_visits_completed"] == done
+
+
+def test_a_surgery_by_its_abbreviation_dated() -> None:
+    values = read("S/p R arthroscopic RCR + SAD 11/30/16 (auth'd).", "Post-op PT 2x6 R shoulder")
+    assert str(values["surgery_date"]) == "2016-11-30"

@@ -58,8 +58,9 @@ _AFTER_SURGERY = Caseless(
 # visit #2", the surgeon's).
 _THERAPY_NAMED = r"(?<!op)(?<!operative)(?<!surgical)"
 # "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
+# (Not a date's figures: "12/7/16 post-op visit" counts no visits.)
 _NUMBER = (
-    r"(?:at\s+least\s+)?(?:(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}|(?<![/\d])(\d{1,3}))"
+    r"(?:at\s+least\s+)?(?:(?<![/\d])(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}(?![/\d])|(?<![/\d])(\d{1,3}))"
     r"(?:\s*\(\d{1,3}\))?"
 )
 
@@ -313,8 +314,11 @@ _VISITS_BY_PLACE = Caseless(
         rf"\s+(?:was\s+|is\s+|has\s+been\s+)?(?:completed|attended|done|finished)\b"
         rf"|\b(?:completed|attended|finished)\s+(?:the|her|his|a)\s+"
         rf"(?P<ord2>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:session|visit|treatment)\b"
+        # (Told as done, with its findings after it: "re-exam after 6 visits: Oswestry 44% down
+        # to 22%"; "Re-eval after 12 visits." alone plans one.)
         rf"|\b(?:re-?exam(?:ination)?|re-?eval(?:uation)?|reassessment|progress\s+(?:note|report))"
-        rf"\s+after\s+(?P<count>\d{{1,3}})\s+(?:visits|sessions|treatments)\b",
+        rf"\s+after\s+(?P<count>\d{{1,3}})\s+(?:visits|sessions|treatments)\b"
+        rf"(?=\s*:|\s+(?:showed|shows|noted|notes|documented|documents|found)\b)",
         re.I | re.ASCII,
     )
 )

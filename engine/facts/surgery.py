@@ -37,6 +37,9 @@ _SURGERY_WORDS = frozenset(
         # Named by their abbreviations or by what is done: "L TKA", "arthroscopic debridement".
         "tka",
         "tkr",
+        "rcr",
+        "ctr",
+        "apm",
         "tha",
         "thr",
         "debridement",
