@@ -1,8 +1,8 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-ba) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-bc) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
-written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh) are only checked for their form here: their verdicts are
+written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ DEVELOPMENT = (
     "written-ay",
     "written-az",
     "written-ba",
+    "written-bb",
+    "written-bc",
 )
 HELD_OUT = (
     "written-b",
@@ -84,6 +86,7 @@ HELD_OUT = (
     "written-zf",
     "written-zg",
     "written-zh",
+    "written-zi",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -294,6 +297,33 @@ KNOWN_MISSES = {
     "which no reader takes (equipment_medically_needed has only its default)",
     "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
     "the homebound reader does not take",
+    "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "
+    "onset is told as 'sx onset ~04/16', which is not read as the date the weeks of the "
+    "condition run from, so the three-week wait is left undecided",
+    "written-bb/esi-repeat-30pct-2wks-no-med-change": "the imaging is named in the diagnosis ('L5-S1 "
+    "HNP (MRI 3/16)') without the root it presses on, and the relief is told in the patient's "
+    "words with its length after a tilde, neither read, so the repeat is left undecided rather "
+    "than denied",
+    "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
+    "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
+    "which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "written-bc/chiro-low-back-four-more-after-documented-gains": "in a review of many documents "
+    "the gains after the six manipulation visits are not read as that therapy's improvement, so "
+    "the trial's outcome is asked for",
+    "written-bc/nsaid-naproxen-knee-oa-after-acetaminophen": "the osteoarthritis is named only in "
+    "the account of the claim's acceptance, not in a diagnosis sentence, so the first-NSAID rule "
+    "for arthritis cannot decide",
+    "written-bc/urine-drug-screen-chronic-opioid-eight-months": "the last test is told as 'He was "
+    "last tested on 03/07/2017' without the test's name, and the earlier ones by month, so the "
+    "tests of the past year are not counted",
+    "written-bc/acupuncture-2026-six-more-after-functional-gain": "the gains are told as a limit "
+    "of patients a day raised and a drive lengthened, in words the function reader does not take",
+    "written-bc/postop-pt-2026-meniscectomy-six-more-after-cap-used": "in a review of many "
+    "documents the gains after the six post-operative visits are not read as that therapy's "
+    "improvement",
+    "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
+    "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
+    "a total the visits reader does not take",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",
