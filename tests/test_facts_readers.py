@@ -3895,3 +3895,16 @@ def test_no_visits_from_a_date_or_a_plan(note: str, done: int) -> None:
 def test_a_surgery_by_its_abbreviation_dated() -> None:
     values = read("S/p R arthroscopic RCR + SAD 11/30/16 (auth'd).", "Post-op PT 2x6 R shoulder")
     assert str(values["surgery_date"]) == "2016-11-30"
+
+
+def test_visits_done_told_after_the_count_beside_their_certification() -> None:
+    note = "Six acupuncture sessions were certified and completed between 04/13 and 05/01/2026."
+    assert read(note, "Additional acupuncture 2x3")["prior_acupuncture_visits"] == 6
+    assert "prior_acupuncture_visits" not in read(
+        "Six acupuncture sessions were certified.", "Additional acupuncture 2x3"
+    )
+
+
+def test_a_tolerance_told_with_the_one_before_in_brackets_previously() -> None:
+    note = "Six PT visits completed. She now drives 45 minutes without stopping (previously 15 minutes)."
+    assert read(note, "Additional PT 2x3")["functional_improvement"] is True

@@ -316,8 +316,6 @@ KNOWN_MISSES = {
     "written-bc/urine-drug-screen-chronic-opioid-eight-months": "the last test is told as 'He was "
     "last tested on 03/07/2017' without the test's name, and the earlier ones by month, so the "
     "tests of the past year are not counted",
-    "written-bc/acupuncture-2026-six-more-after-functional-gain": "the gains are told as a limit "
-    "of patients a day raised and a drive lengthened, in words the function reader does not take",
     "written-bc/postop-pt-2026-meniscectomy-six-more-after-cap-used": "in a review of many "
     "documents the gains after the six post-operative visits are not read as that therapy's "
     "improvement",

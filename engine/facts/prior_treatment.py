@@ -466,14 +466,24 @@ _DONE_BEFORE_COUNT = re.compile(
 )
 
 
+# "Six acupuncture sessions were certified and completed between 04/13 and 05/01/2026".
+_DONE_AFTER_COUNT = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+and\s+)?(?:completed|attended|done|given)\b",
+    re.I | re.ASCII,
+)
+
+
 def counted_done(reader: Reader, named: list[str]) -> None:
     """In a sentence that asks or plans, the visits it counts as done: a count with a word of
-    its being done just before it ("completed a trial of six ... visits")."""
+    its being done just before or just after it ("completed a trial of six ... visits", "six
+    acupuncture sessions were certified and completed")."""
     figures = with_figures(reader.text)
     lowered = figures.lower()
     for name in named:
         for match in prior_pattern(name).finditer(figures, lowered):
-            if _DONE_BEFORE_COUNT.search(figures, max(0, match.start() - 40), match.start()):
+            if _DONE_BEFORE_COUNT.search(
+                figures, max(0, match.start() - 40), match.start()
+            ) or _DONE_AFTER_COUNT.match(figures, match.end()):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
                 visits_dated(reader, name)
