@@ -3908,3 +3908,8 @@ def test_visits_done_told_after_the_count_beside_their_certification() -> None:
 def test_a_tolerance_told_with_the_one_before_in_brackets_previously() -> None:
     note = "Six PT visits completed. She now drives 45 minutes without stopping (previously 15 minutes)."
     assert read(note, "Additional PT 2x3")["functional_improvement"] is True
+
+
+def test_what_the_drug_allows_told_on_it() -> None:
+    note = "Naproxen since 2015. On the medication he completes his full shift as a dispatcher."
+    assert read(note, "Naproxen 500 mg #60")["functional_improvement"] is True

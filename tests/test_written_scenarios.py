@@ -260,9 +260,6 @@ KNOWN_MISSES = {
     "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
     "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
     "continuation undecided",
-    "written-az/nsaid-naproxen-knee-oa-refill-working-more": "the function the drug allows is told "
-    "as 'On the medication he completes his full shift ..., takes the stairs ...' with no "
-    "without-it to set against, which the function reader does not take",
     "written-az/mr-cyclobenzaprine-new-flare-short-course": "the earlier ten-day course in "
     "03/2017 is read as the drug taken now ('has taken no muscle relaxant since' is not read), so "
     "its weeks of use are asked for",
