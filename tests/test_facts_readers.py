@@ -3911,5 +3911,5 @@ def test_a_tolerance_told_with_the_one_before_in_brackets_previously() -> None:
 
 
 def test_what_the_drug_allows_told_on_it() -> None:
-    note = "Naproxen since 2015. On the medication he completes his full shift as a dispatcher."
+    note = "He takes naproxen twice daily. On the medication he completes his full shift."
     assert read(note, "Naproxen 500 mg #60")["functional_improvement"] is True
