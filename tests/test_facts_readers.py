@@ -3913,3 +3913,8 @@ def test_a_tolerance_told_with_the_one_before_in_brackets_previously() -> None:
 def test_what_the_drug_allows_told_on_it() -> None:
     note = "He takes naproxen twice daily. On the medication he completes his full shift."
     assert read(note, "Naproxen 500 mg #60")["functional_improvement"] is True
+
+
+def test_a_trial_without_refills_asks_for_no_refill() -> None:
+    note = "The plan of care includes a four-week trial of diclofenac gel to the right knee, without refills."
+    assert read(note, "Voltaren gel 1% 100 g")["drug_in_use"] is False

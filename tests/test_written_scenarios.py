@@ -268,9 +268,6 @@ KNOWN_MISSES = {
     "the function reader does not take for an antidepressant",
     "written-az/duloxetine-chronic-back-pain-with-depression": "the relief is told score first "
     "('back pain was 5/10 from 7/10') and the gains in plain words, neither read",
-    "written-az/topical-diclofenac-gel-knee-oa-after-gi-bleed": "a first trial of the gel is "
-    "read as a drug already taken ('no topical anti-inflammatory before' is not read as none of "
-    "it), so the relief of a continuation is asked for",
     "written-az/2026-opioid-hydrocodone-continue-no-functional-change": "no confirmed rule in "
     "force judges a 2026 opioid continuation, and the accept set names no_rule's alternatives "
     "only",

@@ -116,6 +116,7 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
+_NO_REFILL = re.compile(r" (?:no|without|zero|0) (?:early )?refills? ", re.ASCII)
 _GOING_ON_WORDS = frozenset(
     ["refill", "refills", "renew", "renewal", "continue", "continued", "continuing", "cont",
      "ongoing", "maintain", "maintenance"]
@@ -347,7 +348,8 @@ def composite_mentions(
     for m in of.get("drug", ()):
         add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
     # "RFA - medication refill": the note asks to go on with a drug, whichever it names.
-    if not words.isdisjoint(_REFILL_WORDS) and " no refill" not in plain:
+    # ("No refills", "without refills", "no early refills" ask for none.)
+    if not words.isdisjoint(_REFILL_WORDS) and not _NO_REFILL.search(plain):
         add(DRUG_REFILL, True)
     if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = _SINCE.search(text) if "since" in words else None
