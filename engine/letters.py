@@ -32,6 +32,7 @@ from engine.markers import (
 )
 from engine.models import (
     Case,
+    Citation,
     Decision,
     DecisionSource,
     GuidelineLine,
@@ -367,15 +368,25 @@ def split_sentences(text: str) -> list[str]:
     return pieces
 
 
-def read_guideline_line(text: str, start: int, end: int) -> GuidelineLine:
+# What a guideline line's words say: whether it cites evidence, and its citations.
+LineReading = tuple[bool, list[Citation]]
+
+
+def read_guideline_line(
+    text: str, start: int, end: int, read_before: dict[str, LineReading] | None = None
+) -> GuidelineLine:
+    """The guideline line between two offsets. `read_before`: the lines of the same letter read
+    so far, by their words; a letter repeats the administrator's line for item after item (a
+    quarter of the lines are repeats), and its citations are read once."""
     span = trimmed_span(text, start, end)
     line = fold_whitespace(span.slice(text))
-    return GuidelineLine(
-        text=line,
-        span=span,
-        cites_evidence=citations.cites_evidence(line),
-        citations=citations.parse_citations(line),
-    )
+    reading = read_before.get(line) if read_before is not None else None
+    if reading is None:
+        reading = (citations.cites_evidence(line), citations.parse_citations(line))
+        if read_before is not None:
+            read_before[line] = reading
+    cites_evidence, found = reading
+    return GuidelineLine(text=line, span=span, cites_evidence=cites_evidence, citations=list(found))
 
 
 def build_item(
@@ -459,14 +470,13 @@ def clean_request(raw: str) -> str:
     return fold_whitespace(raw).strip(" :;,.")
 
 
-def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line between two offsets, line ends excluded."""
-    position = start
-    while position < end:
-        newline = text.find("\n", position, end)
-        line_end = end if newline == -1 else newline
-        yield position, line_end
-        position = line_end + 1
+def lines_upwards(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line between two offsets, line ends excluded, the last line first."""
+    line_end = end
+    while line_end > start:
+        newline = text.rfind("\n", start, line_end)
+        yield newline + 1 if newline >= 0 else start, line_end
+        line_end = newline
 
 
 # --- DWC layout ---------------------------------------------------------------------------------
@@ -511,6 +521,7 @@ def parse_dwc(
         anchors = list(CA_GUIDELINE.finditer(text, items_start))
     headings = []
     rationales = []
+    lines_read: dict[str, LineReading] = {}
     block_start = items_start
     for anchor in anchors:
         headings.append(find_heading(text, block_start, anchor.start()))
@@ -533,11 +544,13 @@ def parse_dwc(
             ca_end = reviewer_marker.start()
         else:
             ca_end = rationale_marker.start() if rationale_marker else next_start
-        ca_line = read_guideline_line(text, anchor.end(), ca_end)
+        ca_line = read_guideline_line(text, anchor.end(), ca_end, lines_read)
         reviewer_line = None
         if reviewer_marker:
             reviewer_end = rationale_marker.start() if rationale_marker else next_start
-            reviewer_line = read_guideline_line(text, reviewer_marker.end(), reviewer_end)
+            reviewer_line = read_guideline_line(
+                text, reviewer_marker.end(), reviewer_end, lines_read
+            )
         rationale_span = (
             trimmed_span(text, rationale_marker.end(), next_start) if rationale_marker else None
         )
@@ -574,7 +587,13 @@ def find_heading(text: str, block_start: int, anchor: int) -> Span:
     of the previous rationale (or the "set forth below:" intro, which is outside the block). Blank
     lines and page headers or footers are passed over.
     """
-    lines = [(s, e) for s, e in iter_lines(text, block_start, anchor) if text[s:e].strip()]
+    # Read upwards, line by line, as far as the heading goes: the block holds the whole of the
+    # previous item's rationale, which listing every line of would visit for nothing.
+    lines = (
+        (s, e)
+        for s, e in lines_upwards(text, block_start, anchor)
+        if e > s and not text[s:e].isspace()
+    )
     taken = [line] if (line := pop_content_line(text, lines)) else []
     if not taken:
         return Span(start=anchor, end=anchor)
@@ -595,11 +614,10 @@ def find_heading(text: str, block_start: int, anchor: int) -> Span:
     return trimmed_span(text, taken[-1][0], taken[0][1])
 
 
-def pop_content_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The last of `lines` that is not a page header or footer, taken off the list with those
-    after it; None when there is none."""
-    while lines:
-        start, end = lines.pop()
+def pop_content_line(text: str, lines: Iterator[tuple[int, int]]) -> tuple[int, int] | None:
+    """The next of `lines` (read upwards) that is not a page header or footer, taken from them
+    with those before it; None when there is none."""
+    for start, end in lines:
         if not is_page_furniture(text[start:end]):
             return start, end
     return None
