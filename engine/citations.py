@@ -27,12 +27,23 @@ MTUS_PREFIX = re.compile(r"^MTUS\s*:?\s*", re.I | re.ASCII)
 YEAR = re.compile(r"\(?\b((?:19|20)\d\d)\b\)?", re.ASCII)
 # The expressions that ignore case are `Caseless`: matched over the citation lower-cased, several
 # times faster; what they give is read from the citation itself, by place, in its own case.
-EDITION = Caseless(re.compile(r"\b(\d+(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I | re.ASCII))
+# The word boundary before the number is tested after its first figure, as no word character
+# before it: an expression that starts with a figure is tried at the figures only, one that
+# starts with `\b` at every character.
+EDITION = Caseless(
+    re.compile(r"(\d(?<!\w\d)\d*(?:st|nd|rd|th)\s+Ed(?:ition|\.)?)", re.I | re.ASCII)
+)
 CHAPTER = Caseless(re.compile(r"\bChapter\s+(\d+)", re.I | re.ASCII))
 PAGES = Caseless(
     re.compile(r"\bPages?(?:\(s\))?:?\s*(\d+(?:\s*[-\u2013,]\s*\d+)*)", re.I | re.ASCII)
 )
 SECTION = Caseless(re.compile(r"\bSection(?:\(s\))?:\s*(.+?)\s*\.?\s*$", re.I | re.S | re.ASCII))
+# Its label alone: the section runs from the label to the end, less a last full stop and the
+# whitespace about it, which is cut off the end at once (`section_of`) rather than tried for
+# after every character of the section, as the lazy group of SECTION does.
+SECTION_LABEL = Caseless(re.compile(r"\bSection(?:\(s\))?:\s*", re.I | re.ASCII))
+# What `\s` is in an ASCII expression (`str.strip` would take other characters too).
+WHITESPACE = " \t\n\r\x0b\x0c"
 REGULATION = re.compile(r"\b(9792\.\d+(?:\.\d+)*)", re.ASCII)
 ODG = re.compile(
     r"^(?:Official\s+Disability\s+Guidelines\s*(?:\(ODG\))?|ODG(?:\s+guidelines?)?)[\s,:]*",
@@ -69,16 +80,37 @@ def parse_citations(line: str) -> list[Citation]:
     chunks = [c.strip() for c in DECISION_BASED_ON.split(line)[1:] if c.strip()]
     found: list[Citation] = []
     for chunk in chunks:
-        mtus = not NON_MTUS_PREFIX.match(chunk)
+        mtus = not non_mtus_prefix(chunk)
         for number, part in enumerate(documents_of(chunk)):
             part = part.strip(" .,;")
             if not part:
                 continue
             # The second document of a chunk keeps the first one's MTUS status unless it is the
             # "Other Medical Treatment Guidelines" tail, which is never MTUS.
-            part_mtus = mtus and not (number and NON_MTUS_PREFIX.match(part))
+            part_mtus = mtus and not (number and non_mtus_prefix(part))
             found.append(parse_citation(part, part_mtus))
     return found
+
+
+# The prefixes below are tried only on a text that starts with the letter each of their
+# wordings starts with (in either case, as they ignore case): most texts start otherwise.
+
+
+def non_mtus_prefix(text: str) -> re.Match[str] | None:
+    return NON_MTUS_PREFIX.match(text) if text[:1] in "NnOo" else None
+
+
+def without_prefix(text: str) -> str:
+    """The citation without its "Non-MTUS Citation" or "MTUS" prefix, as written before."""
+    prefix = non_mtus_prefix(text)
+    if prefix:
+        text = text[prefix.end() :]
+    prefix = MTUS_PREFIX.match(text) if text[:1] in "Mm" else None
+    return text[prefix.end() :] if prefix else text
+
+
+def odg_title(text: str) -> re.Match[str] | None:
+    return ODG.match(text) if text[:1] in "Oo" else None
 
 
 def documents_of(chunk: str) -> list[str]:
@@ -88,25 +120,32 @@ def documents_of(chunk: str) -> list[str]:
         return [chunk]
     parts: list[str] = []
     for part in SECOND_DOCUMENT.split(chunk):
-        if parts and not YEAR.search(parts[-1]) and not NON_MTUS_PREFIX.match(part.strip()):
+        if parts and not has_year(parts[-1]) and not non_mtus_prefix(part.strip()):
             parts[-1] = f"{parts[-1]}, and {part.strip()}"
         else:
             parts.append(part)
     return parts
 
 
+def has_year(text: str) -> bool:
+    # A year starts "19" or "20": most texts hold neither, and the search is not needed.
+    return ("19" in text or "20" in text) and YEAR.search(text) is not None
+
+
 def parse_citation(text: str, mtus: bool) -> Citation:
-    body = MTUS_PREFIX.sub("", NON_MTUS_PREFIX.sub("", text)).strip()
+    body = without_prefix(text).strip()
     lowered = body.lower()
     pages = PAGES.search(body, lowered) if "page" in lowered else None
-    section = SECTION.search(body, lowered) if "section" in lowered else None
+    section = section_of(body, lowered) if "section" in lowered else None
     chapter = CHAPTER.search(body, lowered) if "chapter" in lowered else None
     edition = EDITION.search(body, lowered)
     regulation = REGULATION.search(body) if "9792." in body else None
-    document_end = min([m.start() for m in (pages, section) if m] + [len(body)])
+    document_end = min(
+        ([pages.start()] if pages else []) + ([section[0]] if section else []) + [len(body)]
+    )
     document = body[:document_end]
-    section_text = in_case(body, section)
-    odg = ODG.match(document)
+    section_text = body[section[1] : section[2]] if section else None
+    odg = odg_title(document)
     if odg:
         # ODG lines name the chapter and topic after the title: "ODG Low Back, Preoperative testing".
         section_text = section_text or (document[odg.end() :].strip(" .,;/()") or None)
@@ -130,6 +169,25 @@ def parse_citation(text: str, mtus: bool) -> Citation:
     )
 
 
+def section_of(body: str, lowered: str) -> tuple[int, int, int] | None:
+    """Where SECTION matches in a citation (`lowered`: the citation lower-cased): where its
+    label starts, and where its group starts and ends."""
+    label = SECTION_LABEL.search(body, lowered)
+    if label is None:
+        return None
+    start = label.end()
+    if start == len(body):
+        # Nothing after the label: the expression itself, which may take a space of the label
+        # or read on to a later one.
+        match = SECTION.search(body, lowered)
+        return (match.start(), match.start(1), match.end(1)) if match else None
+    kept = body.rstrip(WHITESPACE)
+    if kept.endswith("."):
+        kept = kept[:-1].rstrip(WHITESPACE)
+    # The group holds one character at least.
+    return label.start(), start, max(start + 1, len(kept))
+
+
 def in_case(text: str, match: re.Match[str] | None) -> str | None:
     """A `Caseless` match's group 1 as the text writes it (the match may be of the text
     lower-cased, at the same places)."""
@@ -139,7 +197,7 @@ def in_case(text: str, match: re.Match[str] | None) -> str | None:
 def family_of(text: str, mtus: bool) -> str:
     """Which guideline family a citation belongs to; MTUS-adopted ACOEM chapters count as MTUS."""
     lowered = text.lower()
-    if ODG.match(text) or (
+    if odg_title(text) or (
         ("odg" in lowered or "official" in lowered) and ODG_NAMED.search(text, lowered)
     ):
         return "odg"
