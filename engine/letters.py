@@ -110,6 +110,8 @@ HEADING_DECISION = Marker(
 DECISION_LINE = Marker(rf"\s*{DECISION_WORD}\W*")
 HEADING_NO_DECISION = re.compile(r":\s*\Z", re.ASCII)
 TRAILING_IS = Marker(r"\s+" + phrase("is") + r"\s*:?\s*\Z")
+# What `\s` is in an ASCII expression (`str.strip` would take other characters too).
+WHITESPACE = " \t\n\r\x0b\x0c"
 # A partial authorization's heading opens "<original> was the original request." and goes on in
 # one of two wordings, read after it. Few headings say it, so the two long expressions are
 # compiled and tried only where one does.
@@ -675,6 +677,13 @@ def split_dwc_heading(
 
 
 def strip_trailing_is(raw: str, end: int) -> int:
+    # The expression is tried at every space of the heading; only one whose words end in an "s"
+    # (before a colon and spaces) can end in "is".
+    words = raw[:end].rstrip(WHITESPACE)
+    if words.endswith(":"):
+        words = words[:-1].rstrip(WHITESPACE)
+    if not words.endswith(("s", "S")):
+        return end
     match = TRAILING_IS.search(raw[:end])
     return match.start() if match else end
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from engine.caseless import Caseless
-from engine.facts.figures import with_figures
+from engine.caseless import Caseless, holds_every
+from engine.facts.figures import NUMBER_WORDS, with_figures
 from engine.models import Medication, Quantity, Region, Request, Service
 from engine.vocab import Phrase, PhraseIndex, Vocabulary, normalize_phrase, plain_spaces
 
@@ -30,6 +30,11 @@ ADVERB_COUNTS = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 # that ignore case are `Caseless`: matched over the request lower-cased, several times faster.
 DISPENSED = re.compile(r"#\s*\d|\bqty\b|\btab", re.ASCII)
 _ADVERB = Caseless(re.compile(r"\b(once|twice|thrice)\b", re.I | re.ASCII))
+# The first three letters of every number word, one of which a request that writes a number in
+# words holds: most hold none, and are not searched for number words.
+NUMBER_WORD_STARTS = (tuple(sorted({word[:3] for word in NUMBER_WORDS})),)
+# Every quantity expression below counts with figures: a request without one states none.
+FIGURE = re.compile(r"[0-9]", re.ASCII)
 
 N = r"(\d+)"
 RANGE = r"(\d+)(?:\s*(?:-|to)\s*(\d+))?"  # "1-2", "12 to 18": the upper bound is what is asked
@@ -237,7 +242,8 @@ def earliest(words: str, index: PhraseIndex) -> Phrase | None:
 
 
 def find_service(words: str, vocabulary: Vocabulary) -> Service:
-    service_match = next(iter(vocabulary.service_index.matches(words)), None)
+    services = vocabulary.service_index.matches(words)
+    service_match = services[0] if services else None
     service_phrase = service_match[2] if service_match else None
     drug_phrase = earliest(words, vocabulary.drug_index)
     if drug_phrase and (
@@ -255,7 +261,7 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
         return Service(category="other")
     category, subtype = service_phrase.meaning
     if category in vocabulary.subtype_anywhere:
-        subtype = subtype_named_anywhere(words, category, vocabulary)
+        subtype = subtype_named_anywhere(services, category)
     specialty = None
     if category == "consultation":
         found = earliest(words, vocabulary.specialty_index)
@@ -263,12 +269,13 @@ def find_service(words: str, vocabulary: Vocabulary) -> Service:
     return Service(category=category, subtype=subtype, specialty=specialty)
 
 
-def subtype_named_anywhere(words: str, category: str, vocabulary: Vocabulary) -> str | None:
-    """The subtype of a category the request names anywhere, of the entry listed first where it
-    names several ("Knee arthroscopy, debridement and partial meniscectomy" is a meniscectomy)."""
+def subtype_named_anywhere(services: list[tuple[int, int, Phrase]], category: str) -> str | None:
+    """The subtype of a category the request names anywhere (`services`: the service phrases
+    in it), of the entry listed first where it names several ("Knee arthroscopy, debridement
+    and partial meniscectomy" is a meniscectomy)."""
     named = [
         phrase
-        for _, _, phrase in vocabulary.service_index.matches(words)
+        for _, _, phrase in services
         if phrase.meaning[0] == category and phrase.meaning[1] is not None
     ]
     return min(named, key=lambda phrase: phrase.order).meaning[1] if named else None
@@ -340,8 +347,12 @@ def with_digits(text: str) -> str:
     # Most requests write their numbers in figures: a search of the lower-cased text finds
     # that much faster than a replacement that ignores case. Number words are read with the
     # table the sentence readers use ("twenty four visits" is 24 in both).
-    if _ADVERB.search(text, text.lower()):
+    lowered = text.lower()
+    if _ADVERB.search(text, lowered):
         text = _ADVERB.pattern.sub(lambda m: ADVERB_COUNTS[m.group(1).lower()], text)
+        lowered = text.lower()
+    if not holds_every(lowered, NUMBER_WORD_STARTS):
+        return text
     return with_figures(text, padded=False)
 
 
@@ -426,6 +437,8 @@ def read_quantity(text: str, category: str) -> Quantity:
     quantity: dict[str, int | float | bool | None] = {
         "additional": bool(ADDITIONAL.search(plain, lowered)),
     }
+    if not FIGURE.search(plain):
+        return Quantity.model_validate(quantity)
     if category in VISIT_CATEGORIES:
         quantity.update(read_visits(plain, lowered))
     else:
@@ -518,10 +531,11 @@ DISPENSE_AS_WRITTEN = re.compile(
 
 
 def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication:
-    drug = earliest(words, vocabulary.drug_index)
+    drugs = vocabulary.drug_index.matches(words)
+    drug = drugs[0][2] if drugs else None
     strength = STRENGTH.search(text, text.lower())
     form = earliest(words, vocabulary.form_index)
-    ingredients = all_drugs(words, vocabulary)
+    ingredients = all_drugs(drugs, vocabulary)
     drug_class = drug.meaning[0] if drug else None
     topical = (form is not None and form.meaning[0] in vocabulary.topical_forms) or bool(
         strength and strength.group(2) == "%"
@@ -543,10 +557,11 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
     )
 
 
-def all_drugs(words: str, vocabulary: Vocabulary) -> list[str]:
-    """Every drug named, once each, in the order written: a brand and its generic named
-    together ("Cymbalta (duloxetine)") are one drug, not a compound of two."""
-    names = (phrase.text.strip() for _, _, phrase in vocabulary.drug_index.matches(words))
+def all_drugs(named: list[tuple[int, int, Phrase]], vocabulary: Vocabulary) -> list[str]:
+    """Every drug named (`named`: the drug phrases of the request), once each, in the order
+    written: a brand and its generic named together ("Cymbalta (duloxetine)") are one drug,
+    not a compound of two."""
+    names = (phrase.text.strip() for _, _, phrase in named)
     drugs: dict[str, str] = {}
     for name in names:
         drugs.setdefault(_SALT.sub("", vocabulary.generic_of_brand.get(name, name)), name)
