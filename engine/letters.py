@@ -327,7 +327,9 @@ def read_reviewer(text: str) -> Reviewer:
 # mark is matched rather than looked behind for: an expression that starts by looking behind is
 # tried at every character, this one only at the marks (a rationale splits five times faster).
 SENTENCE_BREAK = re.compile(r"[.!?](\s+)", re.ASCII)
-CONCLUSION_TAIL_CHARS = 800
+# About the last two or three sentences: the concluding one is nearly always among them, and a
+# longer tail is split into sentences that are never read.
+CONCLUSION_TAIL_CHARS = 250
 SUPPORTED = re.compile(r"\bsupported\b", re.I | re.ASCII)
 # The same, over the lower-cased sentence: several times faster (see engine/caseless.py).
 _NECESSITY = Caseless(NECESSITY)
