@@ -369,7 +369,9 @@ KNOWN_MISSES = {
     "seed-000_f18e7f48dd75e927:sensory_deficit": "'tingling and numbness into the lateral forearm' "
     "is a symptom the patient has, not a sensory finding on examination",
     "seed-001_fc764f7706b41fee:diagnoses": "'with related cervical spine, lumbar spine, and left "
-    "knee pain' gives the diagnoses without any diagnosis cue",
+    "knee pain' (the opening sentence's conditions, read as implied diagnoses): the spine's pain "
+    "split from its word 'pain' by the list is not read as neck or back pain, only the knee's as "
+    "a diagnosis outside the groups",
     "seed-002_30e38b816172c555:request_reason:1": "the request's reason ('to include massage "
     "therapy for the iliotibial band') is not extracted yet",
     "seed-004_e4b70695cb527144:authorized_visits_pending:1": "'post-operative physical therapy "
@@ -432,8 +434,6 @@ KNOWN_MISSES = {
     "is as often the one requested for it",
     "seed-000_f18e7f48dd75e927:neurologic_deficit": "derived from the motor deficit, which is a "
     "known miss ('There is 4 strength ...': a grade without '/5')",
-    "seed-001_fc764f7706b41fee:diagnosis_group": "derived from the diagnoses, which are a known "
-    "miss (named without a diagnosis cue)",
     "CM16-0234202:diagnosis_group": "derived from the diagnoses, which are a known miss (the "
     "fracture is given as an X-ray finding)",
     "CM16-0248034:diagnosis_group": "derived from the diagnoses, which are a known miss (symptoms "

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from conftest import REPO, note_values, planted_in_rationale
 
+from engine.check import read_request
 from engine.facts import load_findings
 from engine.facts.figures import weeks_in
 from engine.facts.sentences import concludes, padded, phrase_words
@@ -3918,3 +3919,121 @@ def test_what_the_drug_allows_told_on_it() -> None:
 def test_a_trial_without_refills_asks_for_no_refill() -> None:
     note = "The plan of care includes a four-week trial of diclofenac gel to the right knee, without refills."
     assert read(note, "Voltaren gel 1% 100 g").get("drug_in_use") is not True
+
+
+@pytest.mark.parametrize(
+    "note, failed",
+    [
+        # Help that lasted only days, told in words, is the short-lived relief of a failed one.
+        ("Naproxen and a corticosteroid injection on 05/23/2017 helped for about ten days.", True),
+        ("A cortisone injection helped for three months.", False),
+    ],
+)
+def test_an_injection_that_helped_only_for_days(note: str, failed: bool) -> None:
+    request = "Left knee arthroscopy with partial medial meniscectomy"
+    assert read(note, request)["failed_steroid_injection"] is failed
+
+
+@pytest.mark.parametrize(
+    "note, improving",
+    [
+        ("Therapy helped for a week.", None),
+        ("Therapy helped for about ten days.", None),
+        ("Therapy helped a great deal.", True),
+    ],
+)
+def test_help_that_lasted_only_a_while(note: str, improving: bool | None) -> None:
+    assert read(note, "Physical therapy 2x4 lumbar").get("symptoms_improving") is improving
+
+
+@pytest.mark.parametrize(
+    "note, in_use",
+    [
+        # A drug given as a trial is its first course, the trial still to show what it does.
+        ("The physician started nortriptyline 25 mg at bedtime as a four-week trial.", False),
+        ("Nortriptyline 25 mg at bedtime as a trial.", False),
+        # A trial dated before now is a drug taken.
+        ("She started nortriptyline 25 mg in March as a trial and it has helped.", True),
+        ("She started nortriptyline 25 mg two months ago as a trial.", True),
+    ],
+)
+def test_a_drug_given_as_a_trial(note: str, in_use: bool) -> None:
+    assert read(note, "Nortriptyline 25 mg #30")["drug_in_use"] is in_use
+
+
+def test_function_with_the_drug_against_without_it() -> None:
+    note = (
+        "He takes Norco 10/325 three times a day. He rated pain 8/10 without and 4/10 with the "
+        "medication; he walks 40 minutes a day (10 minutes without it)."
+    )
+    assert read(note, "Norco 10/325 mg #90")["functional_improvement"] is True
+
+
+def test_a_rental_trial_that_helped_in_a_note_for_the_unit() -> None:
+    note = (
+        "He completed a 30-day home rental trial and kept a log: used twice daily, pain 7/10 "
+        "before and 4/10 after sessions."
+    )
+    assert read(note, "TENS unit purchase")["tens_trial_successful"] is True
+    # A unit named otherwise is not the one asked for.
+    other = "The cold therapy unit rental trial helped, pain 7/10 before and 4/10 after sessions."
+    assert "tens_trial_successful" not in read(other, "TENS unit purchase")
+
+
+def test_goals_told_by_what_they_aim_at() -> None:
+    note = (
+        "The physician lists goals of further reducing tramadol and sitting through a full shift."
+    )
+    assert read(note, "TENS unit purchase")["treatment_goals_documented"] is True
+
+
+def test_self_care_done_on_her_own() -> None:
+    note = (
+        "She has completed twelve post-operative therapy visits. She now showers and combs her "
+        "hair on her own."
+    )
+    assert read(note, "Post-op PT 2x6 R shoulder")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note, groups",
+    [
+        # The conditions of the opening sentence, and those a claim was accepted for.
+        (
+            "The patient is a 61-year-old custodian with right knee pain on a background of "
+            "medial compartment osteoarthritis.",
+            ["arthritis"],
+        ),
+        (
+            "The injury was accepted as an aggravation of pre-existing osteoarthritis.",
+            ["arthritis"],
+        ),
+        ("This 40-year-old carpenter has chronic low back pain.", ["lumbago_cervicalgia"]),
+    ],
+)
+def test_the_conditions_of_the_opening_sentence(note: str, groups: list[str]) -> None:
+    assert read(note, "Naproxen 500 mg #60")["diagnoses"] == groups
+
+
+def test_a_sleep_study_is_a_service_no_rule_judges() -> None:
+    service = read_request("Polysomnography (overnight sleep study) x1", VOCABULARY).service
+    assert (service.category, service.subtype) == ("electrodiagnostics", "sleep_study")
+
+
+@pytest.mark.parametrize(
+    "request_text, needed",
+    [
+        ("Internal medicine consultation x1", True),
+        ("Gastroenterology consult", True),
+        # What a medical specialty treats is no reason for a surgeon.
+        ("Orthopedic surgeon consultation", None),
+    ],
+)
+def test_the_stomach_complaints_of_the_drugs_are_a_reason_for_a_physician(
+    request_text: str, needed: bool | None
+) -> None:
+    note = (
+        "He has taken diclofenac 75 mg twice daily since 2016 and now reports epigastric burning "
+        "after meals and one episode of dark stools."
+    )
+    assert read(note, request_text).get("specialist_expertise_needed") is needed

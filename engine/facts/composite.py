@@ -117,6 +117,14 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
 
 _REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
 _NO_REFILL = re.compile(r" (?:no|without|zero|0) (?:early )?refills? ", re.ASCII)
+# A drug given "as a four-week trial" (its dose and times between): the trial is the first
+# course, after which the drug is judged on what it did (the guideline's trial periods). Not
+# one dated before now: "started gabapentin in March as a trial".
+_AS_A_TRIAL = re.compile(
+    r"(?: (?!(?:in|on|since|ago|last|from|back|years?|months?|weeks?)\b)[\w/]+){0,6}? "
+    r"as an? (?:[a-z0-9]+ ){0,2}trial ",
+    re.ASCII,
+)
 _GOING_ON_WORDS = frozenset(
     ["refill", "refills", "renew", "renewal", "continue", "continued", "continuing", "cont",
      "ongoing", "maintain", "maintenance"]
@@ -395,6 +403,7 @@ def composite_mentions(
                         or (planned and "trial" in plain[m.end(1) :].split(maxsplit=2)[:2])
                     )
                 )
+                or ("trial" in words and _AS_A_TRIAL.match(plain, m.end(1)) is not None)
             ):
                 started_now[name] = None
             elif (

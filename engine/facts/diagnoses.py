@@ -103,6 +103,17 @@ _FOLLOW_UP_OF = re.compile(
     r"^\W*(?:f/u|follow[\s-]*up)\b(?:\s+(?:visit\s+)?(?:for|of|on)\b)?", re.I | re.ASCII
 )
 _CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII)
+# The summary's opening sentence, which gives the patient's age and the conditions the claim is
+# about ("a 61-year-old female custodian ... with right knee pain on a background of
+# osteoarthritis", "This 40-year-old carpenter has chronic low back pain from a 2014 injury"),
+# and the conditions a claim was accepted for ("accepted as an aggravation of pre-existing
+# osteoarthritis").
+_AGE_WITH = re.compile(
+    r"\byears?[\s-]+old\b[^.;]{0,80}?\b(?:with|has|had|having|suffers\s+from)\b"
+    r"|\baccepted\s+(?:as|for)\b",
+    re.I | re.ASCII,
+)
+_AGE_WITH_WORDS = frozenset(["old", "accepted"])
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
 
 
@@ -121,6 +132,9 @@ def diagnosis_groups(reader: Reader) -> None:
         name = IMPLIED_DIAGNOSES
     elif diagnosis_cue is None and ("consistent" in words or "c/w" in reader.lowered):
         diagnosis_cue = _CONSISTENT_WITH.search(text)
+        name = IMPLIED_DIAGNOSES
+    if diagnosis_cue is None and not words.isdisjoint(_AGE_WITH_WORDS):
+        diagnosis_cue = _AGE_WITH.search(text)
         name = IMPLIED_DIAGNOSES
     if diagnosis_cue:
         groups = list(

@@ -103,6 +103,8 @@ class ProceduresSpec(Model):
     planned: list[str]
     surgeons: list[str]
     proceduralists: list[str]
+    # A medical specialty -> the facts whose finding is a reason to refer to it.
+    medical_reasons: dict[str, list[str]] = {}
 
 
 class DrugUseSpec(Model):
@@ -174,6 +176,7 @@ class Findings:
     adjunct_for: frozenset[str]
     surgeons: frozenset[str]
     proceduralists: frozenset[str]
+    medical_reasons: dict[str, tuple[str, ...]]
     regions: PhraseList  # body regions, for the part an earlier study was of
     region_of: dict[str, str]
     drug_name: dict[str, str]  # a drug's name -> the drug (generic)
@@ -505,6 +508,10 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
         adjunct_for=frozenset(spec.rehabilitation.adjunct_for),
         surgeons=frozenset(spec.procedures_planned.surgeons),
         proceduralists=frozenset(spec.procedures_planned.proceduralists),
+        medical_reasons={
+            specialty: tuple(facts)
+            for specialty, facts in spec.procedures_planned.medical_reasons.items()
+        },
         regions=PhraseList(list(region_of)),
         region_of=region_of,
         drug_name=drug_name,

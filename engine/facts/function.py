@@ -164,12 +164,15 @@ _TOLERANCE_NOW_VS = re.compile(
     r"types|typing)\b[^.;]{0,30}?\b(?P<after>\d{1,3})\s*(?P<after_unit>min|mins|minutes|hr|hrs|"
     r"hours|blocks?|miles?)\b[^.;\d]{0,25}?\b(?:vs\.?|versus|compared\s+(?:with|to)|was|from|instead\s+of|up\s+from|previously|formerly)\s+"
     r"(?P<before>\d{1,3})\s*(?P<before_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\b"
-    # The one before in brackets after it: "walks 40 minutes daily (15 minutes before)".
+    # The one before (or without the drug) in brackets after it: "walks 40 minutes daily (15
+    # minutes before)".
     r"|\b(?:sit|sits|sitting|stand|stands|standing|walk|walks|walking|drive|drives|driving|type|"
     r"types|typing)\b[^.;]{0,30}?\b(?P<after2>\d{1,3})\s*(?P<after2_unit>min|mins|minutes|hr|"
     r"hrs|hours|blocks?|miles?)\b[^.;()\d]{0,15}\(\s*(?P<before2>\d{1,3})\s*"
     r"(?P<before2_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\s+"
-    r"(?:before|previously|earlier|prior|at\s+intake|at\s+the\s+start)\s*\)",
+    r"(?:before|previously|earlier|prior|at\s+intake|at\s+the\s+start|"
+    # Without the drug the note is for: "walks 40 minutes a day (10 minutes without it)".
+    r"without\s+(?:it|them|the\s+medications?|(?:his|her)\s+medications?|medications?))\s*\)",
     re.I | re.ASCII,
 )
 _HOURS = frozenset(["hr", "hrs", "hours"])

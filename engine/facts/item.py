@@ -228,7 +228,14 @@ def request_facts(
         elif service.specialty in findings.proceduralists:
             reason = by_name.get("invasive_procedure_planned")
         else:
-            reason = None
+            reason = next(
+                (
+                    by_name[name]
+                    for name in findings.medical_reasons.get(service.specialty, ())
+                    if name in by_name and by_name[name].value is True
+                ),
+                None,
+            )
         if reason is not None and reason.value is True:
             give("specialist_expertise_needed", True, reason)
         elif (

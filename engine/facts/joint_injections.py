@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from engine.facts.mentions import lasted_briefly
 from engine.facts.parts import add_of_part
 from engine.facts.sentences import Reader
 from engine.negation import Status
@@ -65,7 +66,12 @@ def steroid_injections(reader: Reader) -> None:
         if status is Status.ABSENT:
             add_of_part(reader, "failed_steroid_injection", False, start, end)
         elif status is not Status.POSSIBLE:
-            if _FAILED.search(text):
+            helped = _HELPED.search(text)
+            # Help that lasted only days ("helped for about ten days") is the short-lived relief
+            # the guideline does not repeat an injection for.
+            if _FAILED.search(text) or (
+                helped and helped[0].lower() == "helped" and lasted_briefly(reader, helped.end())
+            ):
                 add_of_part(reader, "failed_steroid_injection", True, start, end)
-            elif _HELPED.search(text):
+            elif helped:
                 add_of_part(reader, "failed_steroid_injection", False, start, end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import holds_every
+from engine.facts.figures import NUMBER_WORD_SET, with_figures
 from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
@@ -40,12 +41,12 @@ _PAST_YEAR = re.compile(
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
 )
 # The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
-# "helped only temporarily".
+# "helped for a week", "helped only temporarily".
 # The pain's fall may come between: "reduced her pain from 7/10 to 4/10 for several hours".
 _FOR_A_WHILE = re.compile(
     r"(?:\s*from\s+\d{1,2}(?:/10)?\s+(?:to|->)\s+\d{1,2}(?:/10)?)?"
     r"\s*(?:(?:for|x)\s+)?(?:only\s+)?(?:(?:~|<|about|approx\.?|approximately|less\s+than|under|"
-    r"around|maybe)\s*)?(?:\d{1,2}|several|a\s+few|a\s+couple\s+of)\s*"
+    r"around|maybe)\s*)?(?:\d{1,2}|several|a\s+few|a\s+couple\s+of|an?\b)\s*"
     r"(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?(?:temporarily|briefly|transiently)\b",
     re.I | re.ASCII,
 )
@@ -134,6 +135,15 @@ def finding_mentions(reader: Reader) -> None:
                     mention(reader, name, True, found_at.start(), found_at.end())
 
 
+def lasted_briefly(reader: Reader, end: int) -> bool:
+    """Whether the help named just before `end` lasted only a while: "helped ~2 weeks",
+    "helped for about ten days" (a while told in words as well), "helped only temporarily"."""
+    text = reader.text
+    if not reader.words.isdisjoint(NUMBER_WORD_SET):
+        text = with_figures(text)  # the same length: "ten" -> "10 "
+    return _FOR_A_WHILE.match(text, end) is not None
+
+
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -157,7 +167,7 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
     if (
         spec.lasting_only
         and when_stated
-        and (_FOR_A_WHILE.match(text, end) or _BUT_STILL.match(text, end))
+        and (_BUT_STILL.match(text, end) or lasted_briefly(reader, end))
     ):
         return
     if when_stated is None:
