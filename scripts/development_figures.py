@@ -17,12 +17,12 @@
    written-am.yaml, written-an.yaml, written-ao.yaml, written-ap.yaml, written-aq.yaml,
    written-ar.yaml, written-as.yaml, written-at.yaml, written-au.yaml, written-av.yaml,
    written-aw.yaml, written-ax.yaml, written-ay.yaml, written-az.yaml, written-ba.yaml,
-   written-bb.yaml and written-bc.yaml),
+   written-bb.yaml, written-bc.yaml, written-bd.yaml, written-be.yaml and written-bf.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
-   written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml and
-   written-zi.yaml) by counts only, so that no scenario of them is looked at one by one.
+   written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
+   written-zi.yaml and written-zj.yaml) by counts only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -249,6 +249,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-bc.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-bd.yaml, a forty-ninth development set",
+        WRITTEN / "written-bd.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-be.yaml, a fiftieth development set",
+        WRITTEN / "written-be.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bf.yaml, a fifty-first development set",
+        WRITTEN / "written-bf.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -265,6 +280,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zg.yaml, held out: counts only", WRITTEN / "written-zg.yaml", False),
     ("cases/scenarios/written-zh.yaml, held out: counts only", WRITTEN / "written-zh.yaml", False),
     ("cases/scenarios/written-zi.yaml, held out: counts only", WRITTEN / "written-zi.yaml", False),
+    ("cases/scenarios/written-zj.yaml, held out: counts only", WRITTEN / "written-zj.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

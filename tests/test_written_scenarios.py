@@ -1,8 +1,9 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-bc) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-bf) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
-written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi) are only checked for their form here: their verdicts are
+written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
+written-zj) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ DEVELOPMENT = (
     "written-ba",
     "written-bb",
     "written-bc",
+    "written-bd",
+    "written-be",
+    "written-bf",
 )
 HELD_OUT = (
     "written-b",
@@ -87,6 +91,7 @@ HELD_OUT = (
     "written-zg",
     "written-zh",
     "written-zi",
+    "written-zj",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -254,9 +259,6 @@ KNOWN_MISSES = {
     "month only in a phrase ('from a 12/2014 injury') and the low back pain is named outside any "
     "diagnosis, so neither the first-NSAID rule for a recent injury nor the one for arthritis "
     "can decide",
-    "written-ay/tens-purchase-after-30-day-trial-ur-said-no-trial": "the radiculopathy is named "
-    "outside a diagnosis sentence ('chronic low back pain and left L5 radiculopathy since a 2014 "
-    "injury') and the trial's goals are told as its results, so the purchase is left undecided",
     "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
     "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
     "continuation undecided",
@@ -304,9 +306,6 @@ KNOWN_MISSES = {
     "written-bc/chiro-low-back-four-more-after-documented-gains": "in a review of many documents "
     "the gains after the six manipulation visits are not read as that therapy's improvement, so "
     "the trial's outcome is asked for",
-    "written-bc/nsaid-naproxen-knee-oa-after-acetaminophen": "the osteoarthritis is named only in "
-    "the account of the claim's acceptance, not in a diagnosis sentence, so the first-NSAID rule "
-    "for arthritis cannot decide",
     "written-bc/urine-drug-screen-chronic-opioid-eight-months": "the last test is told as 'He was "
     "last tested on 03/07/2017' without the test's name, and the earlier ones by month, so the "
     "tests of the past year are not counted",
@@ -316,6 +315,14 @@ KNOWN_MISSES = {
     "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
+    "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
+    "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
+    "marks the gabapentinoids' formulary status UNCONFIRMED), so no rule decides; the accept set "
+    "rests on pregabalin being certifiable",
+    "written-bf/mri-knee-locking-mcmurray-failed-8wk-surgery-considered": "the surgery is "
+    "considered as 'a referral for arthroscopic evaluation depending on the study': a referral "
+    "word within three words of the operation is read as the specialist named, not the operation "
+    "considered (a wider reading changed a development letter's verdict for the worse)",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",
