@@ -4037,3 +4037,15 @@ def test_the_stomach_complaints_of_the_drugs_are_a_reason_for_a_physician(
         "after meals and one episode of dark stools."
     )
     assert read(note, request_text).get("specialist_expertise_needed") is needed
+
+
+@pytest.mark.parametrize(
+    "note, injured",
+    [
+        # The injury named after its date, by month and year or by the day.
+        ("He has chronic low back pain from a 12/2014 injury.", date(2014, 12, 15)),
+        ("Knee pain since his 03/12/2015 work injury.", date(2015, 3, 12)),
+    ],
+)
+def test_the_injury_named_after_its_date(note: str, injured: date) -> None:
+    assert read(note, "Naproxen 550 mg #30")["injury_date"] == injured

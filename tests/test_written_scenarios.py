@@ -255,10 +255,6 @@ KNOWN_MISSES = {
     "written-aw/postop-femoral-shaft-twelve-more-after-fi": "the rest of the femur line's course "
     "certifies only within twelve weeks of the surgery (the shortest period of the schedule, "
     "as the femur line's own is not confirmed), and the request comes at eighteen",
-    "written-ay/naproxen-first-rx-after-acetaminophen-ur-said-not-tried": "the injury is dated by "
-    "month only in a phrase ('from a 12/2014 injury') and the low back pain is named outside any "
-    "diagnosis, so neither the first-NSAID rule for a recent injury nor the one for arthritis "
-    "can decide",
     "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
     "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
     "continuation undecided",

@@ -58,6 +58,17 @@ _INJURY_DATE = Caseless(
         re.I | re.ASCII,
     )
 )
+# The injury named after its date: "chronic low back pain from a 12/2014 injury", "since his
+# 03/12/2015 work injury" (a month and year: its middle, as `month_of` gives).
+_DATE_BEFORE_INJURY = Caseless(
+    re.compile(
+        r"\b(?:from|since|after|following|of|with|sustained|in|on)\s+(?:a|an|the|his|her|their)\s+"
+        rf"(?P<when>{DATE}|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d\b)\s+"
+        r"(?:(?:work|industrial|occupational|specific|lifting|twisting|crush|fall)\s+){0,2}"
+        r"injury\b",
+        re.I | re.ASCII,
+    )
+)
 # A note without a date of injury tells the injury as what happened, with its date: "twisted the
 # left knee on a ladder 11/29/2016", "fell from a scaffold on 3/2/2017", "was struck by a
 # falling panel 10/19/2016", "LBP after MVA on 07/11/16", "Slip and fall on wet floor at work
@@ -310,6 +321,15 @@ def record_dates(reader: Reader) -> None:
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
                 break
+        else:
+            before = _DATE_BEFORE_INJURY.search(text, lowered)
+            if before:
+                at = before.start("when")
+                day = DATE_AFTER.match(text, at)
+                month = None if day else MONTH_YEAR_AFTER.match(text, at)
+                injured = date_of(day) if day else month_of(month) if month else None
+                if injured:
+                    reader.add("injury_date", injured, before.start(), before.end())
     if has_digit and "doi" in words:
         for labelled in _DATE_THEN_LABEL.finditer(text, lowered):
             injured = date_of(labelled)
