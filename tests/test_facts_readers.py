@@ -989,8 +989,9 @@ def test_a_deficit_beside_normal_parts_is_still_read(note: str, deficit: str) ->
 @pytest.mark.parametrize(
     "note",
     [
-        # What the patient denies is not an examination.
-        "Denies weakness; strength and reflexes normal.",
+        # What the patient denies is not an examination (in its own clause: after a semicolon,
+        # "strength and reflexes normal" is the examination's).
+        "Denies weakness, strength and reflexes normal.",
         "Strength and sensation are not normal.",
     ],
 )
@@ -4049,3 +4050,52 @@ def test_the_stomach_complaints_of_the_drugs_are_a_reason_for_a_physician(
 )
 def test_the_injury_named_after_its_date(note: str, injured: date) -> None:
     assert read(note, "Naproxen 550 mg #30")["injury_date"] == injured
+
+
+def test_the_examination_beside_what_the_patient_reports() -> None:
+    # The complaint's clause is the patient's; the examination after the semicolon is read.
+    note = "He reports dropping cups at home; triceps is now 4-/5 on the right."
+    assert read(note, "MRI cervical spine")["motor_deficit"] is True
+    assert "motor_deficit" not in read("He reports weakness of 4/5.", "MRI cervical spine")
+
+
+@pytest.mark.parametrize(
+    "note, progressive",
+    [
+        # Worse now than at the examination before, the earlier finding in brackets: a deficit
+        # that does not wait for the conservative-care window.
+        ("The right triceps reflex is absent (1+ on 11/22).", True),
+        ("Triceps now 4/5 (5/5 on 11/22).", True),
+        ("The right triceps reflex is absent.", None),
+        ("Triceps 4/5 on the right.", None),
+    ],
+)
+def test_a_deficit_worse_than_at_the_examination_before(
+    note: str, progressive: bool | None
+) -> None:
+    values = read(note, "MRI cervical spine")
+    assert values.get("red_flag_progressive_deficit") is progressive
+
+
+def test_a_pain_score_now_with_the_one_before_in_brackets() -> None:
+    note = "Nortriptyline was started in 03/2015; since then pain is 4/10 (7/10 before)."
+    assert read(note, "Nortriptyline 25 mg #30")["medication_pain_relief"] is True
+
+
+def test_sleep_measured_then_and_now_told_in_words() -> None:
+    # The CPMTG weighs sleep with function in judging an antidepressant.
+    note = "Nortriptyline was started in 03/2015; she sleeps about six hours (three before)."
+    assert read(note, "Nortriptyline 25 mg #30")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note, in_use",
+    [
+        # The treating physician starting the drug, undated, is the note's own prescription.
+        ("The physician started nortriptyline at bedtime and planned to reassess.", False),
+        ("The physician started nortriptyline in 03/2015 and it helps.", True),
+        ("Nortriptyline was started in 03/2015.", True),
+    ],
+)
+def test_the_physician_starting_the_drug(note: str, in_use: bool) -> None:
+    assert read(note, "Nortriptyline 10 mg #30")["drug_in_use"] is in_use

@@ -117,6 +117,18 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
 
 _REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
 _NO_REFILL = re.compile(r" (?:no|without|zero|0) (?:early )?refills? ", re.ASCII)
+# The treating physician starting the drug, with no earlier date after it: "The physician started
+# nortriptyline at bedtime and planned to reassess in four weeks" is the note's own prescription,
+# a first one; "was started on it in 03/2015" is a drug taken.
+_PHYSICIAN_STARTED = re.compile(
+    r"(?:physician|provider|doctor|surgeon|dr [a-z]+|md|np|pa) (?:has |then )?"
+    r"(?:started|initiated|began)(?: (?:him|her|the patient) on)? $",
+    re.ASCII,
+)
+_STARTED_WORDS = frozenset(["started", "initiated", "began"])
+_DATED_AFTER = re.compile(
+    r"(?: [\w/]+){0,6}? (?:in|on|since|ago|last|back|from) (?:[a-z]+ )?(?:\d|19|20)", re.ASCII
+)
 # A drug given "as a four-week trial" (its dose and times between): the trial is the first
 # course, after which the drug is judged on what it did (the guideline's trial periods). Not
 # one dated before now: "started gabapentin in March as a trial".
@@ -404,6 +416,12 @@ def composite_mentions(
                     )
                 )
                 or ("trial" in words and _AS_A_TRIAL.match(plain, m.end(1)) is not None)
+                or (
+                    not words.isdisjoint(_STARTED_WORDS)
+                    and _PHYSICIAN_STARTED.search(plain, max(0, m.start(1) - 40), m.start(1))
+                    is not None
+                    and _DATED_AFTER.match(plain, m.end(1)) is None
+                )
             ):
                 started_now[name] = None
             elif (

@@ -130,7 +130,7 @@ _CHANGE_WORDS = frozenset(
     ["oswestry", "odi", "ndi", "roland", "rmdq", "quickdash", "quick", "qdash", "dash", "lefs",
      "psfs", "sitting", "sit", "sits", "standing", "stand", "stands", "walking", "walk", "walks",
      "driving", "drive", "drives", "restrictions", "restriction", "limit", "type", "types",
-     "typing"]
+     "typing", "sleep", "sleeps", "sleeping"]
 )  # fmt: skip
 _TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
 _INDEX_CHANGE = re.compile(
@@ -166,8 +166,10 @@ _TOLERANCE_NOW_VS = re.compile(
     r"(?P<before>\d{1,3})\s*(?P<before_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\b"
     # The one before (or without the drug) in brackets after it: "walks 40 minutes daily (15
     # minutes before)".
+    # Sleep as well, which the CPMTG weighs with function in judging an antidepressant: "she
+    # sleeps about six hours (three before)".
     r"|\b(?:sit|sits|sitting|stand|stands|standing|walk|walks|walking|drive|drives|driving|type|"
-    r"types|typing)\b[^.;]{0,30}?\b(?P<after2>\d{1,3})\s*(?P<after2_unit>min|mins|minutes|hr|"
+    r"types|typing|sleep|sleeps|sleeping)\b[^.;]{0,30}?\b(?P<after2>\d{1,3})\s*(?P<after2_unit>min|mins|minutes|hr|"
     r"hrs|hours|blocks?|miles?)\b[^.;()\d]{0,15}\(\s*(?P<before2>\d{1,3})\s*"
     r"(?P<before2_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\s+"
     r"(?:before|previously|earlier|prior|at\s+intake|at\s+the\s+start|"
@@ -197,7 +199,10 @@ PAIN_DROP = "~pain_drop"
 _PAIN_CHANGE = re.compile(
     r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
     r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+(?:(?:at|is|of)\s+)?"
-    r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b",
+    r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b"
+    # The score now with the one before in brackets: "since then pain is 4/10 (7/10 before)".
+    r"|\bpain\b[^.;]{0,20}?\b(?P<after2>10|[0-9])\s*/\s*10\s*\(\s*(?:was\s+)?"
+    r"(?P<before2>10|[1-9])\s*/\s*10\s+(?:before|previously|earlier|prior)\s*\)",
     re.I | re.ASCII,
 )
 
@@ -230,7 +235,9 @@ def pain_drop(reader: Reader) -> None:
     expressions = (_PAIN_CHANGE, _PAIN_FROM_TO) if "from" in reader.lowered else (_PAIN_CHANGE,)
     for expression in expressions:
         for match in expression.finditer(text):
-            before, after = int(match["before"]), int(match["after"])
+            score = match.groupdict()
+            before = int(score["before"] or score.get("before2") or 0)
+            after = int(score["after"] or score.get("after2") or 0)
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
                 reader.add(PAIN_DROP, True, match.start(), match.end())
                 return
@@ -239,9 +246,13 @@ def pain_drop(reader: Reader) -> None:
 def measured_function(reader: Reader) -> None:
     """Function measured before and now, and better now: functional improvement, of the therapy
     the sentence names or of the treatment so far."""
-    if not reader.has_digit or _CHANGE_WORDS.isdisjoint(reader.words):
+    if _CHANGE_WORDS.isdisjoint(reader.words):
         return
     text = reader.text
+    if not reader.words.isdisjoint(NUMBER_WORD_SET):
+        text = with_figures(text)  # told in words: "sleeps about six hours (three before)"
+    elif not reader.has_digit:
+        return
     for match in _INDEX_CHANGE.finditer(text):
         before, after = int(match["before"]), int(match["after"])
         index = match["index"].lower()

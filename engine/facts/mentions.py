@@ -135,6 +135,16 @@ def finding_mentions(reader: Reader) -> None:
                     mention(reader, name, True, found_at.start(), found_at.end())
 
 
+def reported_here(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a mention is what the patient reports ("reports weakness"), not
+    the examination beside it: "he reports dropping cups at home; triceps is now 4-/5"."""
+    if ";" not in text:
+        return True
+    clause_end = text.find(";", end)
+    clause = text[text.rfind(";", 0, start) + 1 : clause_end if clause_end >= 0 else len(text)]
+    return not SYMPTOM_WORDS.isdisjoint(normalize_phrase(clause).split())
+
+
 def lasted_briefly(reader: Reader, end: int) -> bool:
     """Whether the help named just before `end` lasted only a while: "helped ~2 weeks",
     "helped for about ten days" (a while told in words as well), "helped only temporarily"."""
@@ -148,7 +158,7 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
     spec = findings.findings[name]
-    if spec.exam_only and not words.isdisjoint(SYMPTOM_WORDS):
+    if spec.exam_only and not words.isdisjoint(SYMPTOM_WORDS) and reported_here(text, start, end):
         return
     needs = findings.needs_words.get(name)
     if needs is not None and needs.isdisjoint(words):
