@@ -1,9 +1,9 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-bf) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-bi) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
-written-zj) are only checked for their form here: their verdicts are
+written-zj, written-zk) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -73,6 +73,9 @@ DEVELOPMENT = (
     "written-bd",
     "written-be",
     "written-bf",
+    "written-bg",
+    "written-bh",
+    "written-bi",
 )
 HELD_OUT = (
     "written-b",
@@ -92,6 +95,7 @@ HELD_OUT = (
     "written-zh",
     "written-zi",
     "written-zj",
+    "written-zk",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -311,6 +315,27 @@ KNOWN_MISSES = {
     "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
+    "written-bg/postop-ot-lateral-epicondyle-repair-6-more-with-fi": "the elbow's tendon repair is not named in words the postsurgical schedule's lines take, so no line of the schedule, nor the surgery's date, is found for it",
+    "written-bg/ncs-right-upper-extremity-cts-surgical-candidate": "the care given for the carpal tunnel syndrome (splints, drugs) is not read as care that failed, so the nerve studies' criteria are left undecided",
+    "written-bg/mri-wrist-suspected-occult-scaphoid-fracture": "no rule in force judges a wrist MRI (the forearm, wrist and hand chapter's imaging lines are not encoded)",
+    "written-bg/voltaren-gel-thumb-cmc-oa-after-oral-nsaid-intolerance": "the topical NSAID's own rule certifies, but the rule for topical analgesics in neuropathic pain is left undecided beside it (whether the pain is neuropathic is not read: the negative Tinel and Phalen signs are not read as its absence), which keeps the verdict insufficient",
+    "written-bg/naproxen-first-prescription-acute-ankle-sprain": "the injury's date is told in a form the date readers do not take, so the initial-care rule cannot tell a recent injury",
+    "written-bg/tens-30-day-rental-trial-crps-foot": "the therapy beside the trial is not read as the rehabilitation the unit is an adjunct to",
+    "written-bg/hand-surgeon-consult-trigger-finger-after-two-injections": "a surgeon's reason is read from a surgery considered or a severe deficit; two injections that failed for a trigger finger are neither, so the referral is denied as giving none",
+    "written-bg/ortho-foot-ankle-consult-achilles-partial-tear-delayed-healing": "delayed healing of a tendon tear is not read as a reason for a surgeon, so the referral is denied as giving none",
+    "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",
+    "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
+    "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
+    "written-bh/naproxen-first-rx-acute-neck-strain": "the note does not say whether naproxen is taken already or started now in words the drug readers take",
+    "written-bh/postop-hand-therapy-metacarpal-orif-initial-8": "the metacarpal fixation is not matched to a line of the postsurgical schedule, so no rule decides",
+    "written-bh/pt-knee-2026-beyond-24-visits": "the visits completed are told in a way the visits reader does not count, so the 24-visit cap cannot be applied",
+    "written-bi/home-health-rn-aide-after-revision-fusion": "homebound is told in words the homebound reader does not take",
+    "written-bi/tens-purchase-crps-after-30-day-rental": "the trial's goals are told in words the goals reader does not take",
+    "written-bi/norco-continued-pain-and-activity-documented": "the four A's are read and certify, but no opioid agreement is named, and the rule that asks for one denies",
+    "written-bi/office-visit-monthly-opioid-follow-up": "the visit's purpose is told as 'wants to see him in four weeks to check pain, work tolerance and side effects before the next refill', which the purpose reader does not take, so the visit is denied as giving none",
+    "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",
+    "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the repeat study is certified on the examination's findings: the earlier MRI with the same findings and the surgery declined are not read against it",
+    "written-bi/repeat-tfesi-after-seventy-percent-relief": "the relief after the last injection is told in words the injection reader does not take",
     "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
     "marks the gabapentinoids' formulary status UNCONFIRMED), so no rule decides; the accept set "
