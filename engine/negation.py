@@ -164,10 +164,20 @@ def status_of(
     first = next((i for i, (_, s, e) in enumerate(tokens) if e > start), len(tokens))
     last = next((i for i, (_, s, _) in enumerate(tokens) if s >= end), len(tokens))
     governing = set()
+    # A phrase that opens with a negation of its own ("without improvement", "no relief") says
+    # what it says: the negation of a list before it does not reach into it ("stayed on modified
+    # duty without vibrating tools, without improvement" is care without improvement). One that
+    # holds it further in ("dress without help") is still the earlier cue's ("unable to ...").
+    own_negation = any(a == first and cue.status is Status.ABSENT for a, _, cue in found)
     for a, b, cue in found:
         if cue.status is None or (first <= a < last):
             continue
-        if cue.kind.startswith("pre") and b <= first and first - b <= cues.window_before:
+        if (
+            cue.kind.startswith("pre")
+            and b <= first
+            and first - b <= cues.window_before
+            and not own_negation
+        ):
             reach_end = tokens[first][1] if first < len(tokens) else start
             # A cue inside brackets stays inside them: "(cervical only, no HVLA after arm sx
             # increased), HEP, and naproxen" leaves the home exercises given.

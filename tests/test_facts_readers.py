@@ -4099,3 +4099,33 @@ def test_sleep_measured_then_and_now_told_in_words() -> None:
 )
 def test_the_physician_starting_the_drug(note: str, in_use: bool) -> None:
     assert read(note, "Nortriptyline 10 mg #30")["drug_in_use"] is in_use
+
+
+def test_visits_done_told_as_all_of_the_authorized() -> None:
+    note = "She has completed all six of the authorized post-op OT visits."
+    assert (
+        read(note, "Post-operative occupational therapy 2x3, left elbow")[
+            "postsurgical_visits_completed"
+        ]
+        == 6
+    )
+    # Of "4 of the 6" the four are done.
+    assert read("She completed 4 of the 6 authorized OT visits.", "OT 2x3")["prior_pt_visits"] == 4
+
+
+def test_the_tennis_elbow_surgery_by_its_parts() -> None:
+    note = "She underwent left lateral epicondyle debridement with extensor origin repair on 05/03/2017."
+    values = read(note, "Post-operative occupational therapy 2x3, left elbow")
+    assert values["prior_surgery"] is True
+    assert str(values["surgery_date"]) == "2017-05-03"
+
+
+def test_a_phrase_opening_with_its_own_negation_is_not_the_list_before_it() -> None:
+    note = (
+        "He has worn a night splint and taken naproxen and has stayed on modified duty without "
+        "vibrating tools, without improvement."
+    )
+    assert (
+        read(note, "Nerve conduction studies, right upper extremity")["conservative_care_failed"]
+        is True
+    )

@@ -315,8 +315,6 @@ KNOWN_MISSES = {
     "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
-    "written-bg/postop-ot-lateral-epicondyle-repair-6-more-with-fi": "the elbow's tendon repair is not named in words the postsurgical schedule's lines take, so no line of the schedule, nor the surgery's date, is found for it",
-    "written-bg/ncs-right-upper-extremity-cts-surgical-candidate": "the care given for the carpal tunnel syndrome (splints, drugs) is not read as care that failed, so the nerve studies' criteria are left undecided",
     "written-bg/mri-wrist-suspected-occult-scaphoid-fracture": "no rule in force judges a wrist MRI (the forearm, wrist and hand chapter's imaging lines are not encoded)",
     "written-bg/voltaren-gel-thumb-cmc-oa-after-oral-nsaid-intolerance": "the topical NSAID's own rule certifies, but the rule for topical analgesics in neuropathic pain is left undecided beside it (whether the pain is neuropathic is not read: the negative Tinel and Phalen signs are not read as its absence), which keeps the verdict insufficient",
     "written-bg/naproxen-first-prescription-acute-ankle-sprain": "the injury's date is told in a form the date readers do not take, so the initial-care rule cannot tell a recent injury",

@@ -57,10 +57,12 @@ _AFTER_SURGERY = Caseless(
 # A therapy named, not the post-operative time alone ("post-op PT visit #3", not "Post-op
 # visit #2", the surgeon's).
 _THERAPY_NAMED = r"(?<!op)(?<!operative)(?<!surgical)"
-# "12", "at least 5", "12 (12)"; of "4/6" or "5 of 6" (five of six done) the first figure counts.
+# "12", "at least 5", "12 (12)"; of "4/6", "5 of 6" or "4 of the 6" (four of six done) the first
+# figure counts.
 # (Not a date's figures: "12/7/16 post-op visit" counts no visits.)
 _NUMBER = (
-    r"(?:at\s+least\s+)?(?:(?<![/\d])(\d{1,3})\s*(?:/|\s+of\s+)\s*\d{1,3}(?![/\d])|(?<![/\d])(\d{1,3}))"
+    r"(?:at\s+least\s+)?(?:(?<![/\d])(\d{1,3})\s*(?:/|\s+of\s+(?:the\s+|his\s+|her\s+)?)\s*\d{1,3}(?![/\d])"
+    r"|(?<![/\d])(\d{1,3}))"
     r"(?:\s*\(\d{1,3}\))?"
 )
 
@@ -78,7 +80,9 @@ def prior_pattern(modality: str) -> Caseless:
         rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:in\s+)?total\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+|authorized\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
-        rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|authorized\s+)?{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
+        # "completed all six of the authorized post-op OT visits".
+        rf"|\b{_NUMBER}\s+(?:of\s+(?:the|his|her)\s+)?(?:prior\s+|previous\s+|authorized\s+)?"
+        rf"{_POST_OP}?{_KIND}?{_REGION}?(?:{pattern})\s+"
         # "twelve chiropractic manipulative treatments"
         rf"(?:\([^)]{{0,40}}\)\s+)?(?:manipulative\s+|manipulation\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:(?:trial|course)\s+)?(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
