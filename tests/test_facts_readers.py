@@ -4129,3 +4129,13 @@ def test_a_phrase_opening_with_its_own_negation_is_not_the_list_before_it() -> N
         read(note, "Nerve conduction studies, right upper extremity")["conservative_care_failed"]
         is True
     )
+
+
+def test_an_ankle_turned_dates_the_injury() -> None:
+    note = "He inverted his right ankle stepping off a pallet on 01/09/2017."
+    assert read(note, "Naproxen 500 mg #30")["injury_date"] == date(2017, 1, 9)
+
+
+def test_a_home_program_named_by_what_it_trains() -> None:
+    note = "He does daily home desensitization and a walking program."
+    assert read(note, "TENS unit, 30-day home rental trial")["adjunct_to_rehabilitation"] is True

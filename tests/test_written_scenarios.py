@@ -316,9 +316,6 @@ KNOWN_MISSES = {
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
     "written-bg/mri-wrist-suspected-occult-scaphoid-fracture": "no rule in force judges a wrist MRI (the forearm, wrist and hand chapter's imaging lines are not encoded)",
-    "written-bg/voltaren-gel-thumb-cmc-oa-after-oral-nsaid-intolerance": "the topical NSAID's own rule certifies, but the rule for topical analgesics in neuropathic pain is left undecided beside it (whether the pain is neuropathic is not read: the negative Tinel and Phalen signs are not read as its absence), which keeps the verdict insufficient",
-    "written-bg/naproxen-first-prescription-acute-ankle-sprain": "the injury's date is told in a form the date readers do not take, so the initial-care rule cannot tell a recent injury",
-    "written-bg/tens-30-day-rental-trial-crps-foot": "the therapy beside the trial is not read as the rehabilitation the unit is an adjunct to",
     "written-bg/hand-surgeon-consult-trigger-finger-after-two-injections": "a surgeon's reason is read from a surgery considered or a severe deficit; two injections that failed for a trigger finger are neither, so the referral is denied as giving none",
     "written-bg/ortho-foot-ankle-consult-achilles-partial-tear-delayed-healing": "delayed healing of a tendon tear is not read as a reason for a surgeon, so the referral is denied as giving none",
     "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",

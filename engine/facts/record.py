@@ -81,7 +81,7 @@ _INJURY_EVENT_WORDS = frozenset(
      "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
      "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work", "rear",
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
-     "sprained", "hurt", "felt"]
+     "sprained", "hurt", "felt", "inverted", "everted", "rolled"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -97,6 +97,8 @@ _INJURY_EVENT = Caseless(
         r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
         r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
         r"lacerated|laceration|pulling|pushing|strained|sprained"
+        # An ankle turned: "inverted his right ankle stepping off a pallet on 01/09/2017".
+        r"|inverted|everted|rolled"
         # "hurt his back", "the shoulder he hurt on ...".
         r"|hurt(?:\s+(?:his|her|their|my|it|himself|herself|themselves|myself)|(?=\s+on\s))"
         # What the patient felt as it happened: "felt something give in her neck", "felt a pop".
