@@ -4139,3 +4139,27 @@ def test_an_ankle_turned_dates_the_injury() -> None:
 def test_a_home_program_named_by_what_it_trains() -> None:
     note = "He does daily home desensitization and a walking program."
     assert read(note, "TENS unit, 30-day home rental trial")["adjunct_to_rehabilitation"] is True
+
+
+@pytest.mark.parametrize(
+    "note, in_use",
+    [
+        # A class of drugs not yet taken, or prescribed now for the first time.
+        ("This is his first NSAID prescription on the claim.", False),
+        ("He has had no NSAID on this claim.", False),
+        ("No prior NSAID on this claim.", False),
+        # Another NSAID denied says nothing of the one asked for; the drug read as taken wins.
+        ("He takes naproxen 500 bid. No other NSAID.", True),
+    ],
+)
+def test_a_class_of_drugs_not_yet_taken(note: str, in_use: bool) -> None:
+    assert read(note, "Naproxen sodium 550 mg #30")["drug_in_use"] is in_use
+
+
+def test_a_class_denied_beside_its_paperwork_is_no_class_denied() -> None:
+    assert (
+        read("He takes Norco daily; no opioid agreement on file.", "Norco 10/325 #60")[
+            "drug_in_use"
+        ]
+        is True
+    )

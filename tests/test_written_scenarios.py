@@ -99,8 +99,6 @@ HELD_OUT = (
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
-    "written-aj/naproxen-first-prescription-acute-neck": "'No prior NSAID on this claim' names the class, not the drug, and 'Dr. Hollis "
-    "prescribes naproxen' is not read as a first prescription",
     "written-ak/mri-shoulder-no-surgical-plan-improving": "the template's examination gives no neurologic result in words the readers take, and "
     "the care is improving, which the deny rules do not use alone",
     "written-ak/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules apply 9792.24.3's initial "
@@ -321,7 +319,6 @@ KNOWN_MISSES = {
     "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
-    "written-bh/naproxen-first-rx-acute-neck-strain": "the note does not say whether naproxen is taken already or started now in words the drug readers take",
     "written-bh/postop-hand-therapy-metacarpal-orif-initial-8": "the metacarpal fixation is not matched to a line of the postsurgical schedule, so no rule decides",
     "written-bh/pt-knee-2026-beyond-24-visits": "the visits completed are told in a way the visits reader does not count, so the 24-visit cap cannot be applied",
     "written-bi/home-health-rn-aide-after-revision-fusion": "homebound is told in words the homebound reader does not take",

@@ -28,6 +28,7 @@ from engine.facts.medications import (
     DRUG_TAKEN,
     DRUG_TEST_DATE,
     NON_OPIOID_ANALGESICS,
+    class_not_taken,
     drug_test_dates,
     morphine_equivalent_dose,
     opioid_use,
@@ -427,6 +428,7 @@ def facts_in(
     earlier_studies(reader)
     injections_given(reader)
     opioid_use(reader)
+    class_not_taken(reader)
     morphine_equivalent_dose(reader)
     drug_test_dates(reader)
     work_status(reader)

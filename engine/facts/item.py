@@ -14,6 +14,7 @@ from engine.facts.function import PAIN_DROP
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import (
     DRUG_ASKED,
+    DRUG_CLASS_NEW,
     DRUG_FIRST,
     DRUG_NAMED,
     DRUG_NONE,
@@ -147,6 +148,10 @@ def request_facts(
                 )
         elif DRUG_NONE in by_name:
             give("drug_in_use", False, by_name[DRUG_NONE])
+        elif f"{DRUG_CLASS_NEW}{request.medication.drug_class}" in by_name:
+            # "His first NSAID prescription on the claim", "no NSAID on this claim": the drug
+            # asked for, of that class, is not taken yet.
+            give("drug_in_use", False, by_name[f"{DRUG_CLASS_NEW}{request.medication.drug_class}"])
         elif note and f"{DRUG_PLANNED}{drug}" in by_name:
             # A note that names the drug only in its plan, never as taken, starts it.
             give("drug_in_use", False, by_name[f"{DRUG_PLANNED}{drug}"])

@@ -29,6 +29,10 @@ DRUG_NAMED = "~drug:named:"
 DRUG_PLANNED = "~drug:planned:"
 DRUG_ASKED = "~drug:asked:"
 DRUG_REFILL = "~drug:refill"
+# A class of drugs said not to have been taken, or prescribed now for the first time: "This is
+# his first NSAID prescription on the claim", "He has had no NSAID on this claim", "never taken a
+# muscle relaxant". A drug of that class asked for is then a first prescription (`item`).
+DRUG_CLASS_NEW = "~drug:class_new:"
 
 # The analgesics the opioid guideline asks to be tried before opioids, by the names a drug taken
 # is read under (generic and common brands).
@@ -81,6 +85,38 @@ _NO_CONTROLLED = re.compile(
     r"\bno\s+controlled[\s-]+(?:substance\s+)?(?:prescriptions|medications|substances|drugs)\b",
     re.I | re.ASCII,
 )
+
+
+_CLASS_WORDS = frozenset(
+    ["nsaid", "nsaids", "anti", "antiinflammatory", "antiinflammatories", "relaxant",
+     "relaxants", "opioid", "opioids"]
+)  # fmt: skip
+_CLASS_NEW = re.compile(
+    r"\b(?:first|no|(?:has|have|had)\s+(?:had|taken|tried|used)\s+no|takes\s+no|"
+    r"(?:never|not)\s+(?:been\s+(?:on|prescribed|given)|had|taken|tried|used|received)"
+    r"(?:\s+(?:an?|any))?)\s+(?:prior\s+|previous\s+|prescription\s+)?"
+    r"(?P<kind>nsaids?|anti[\s-]?inflammator(?:y|ies)|muscle\s+relaxants?|opioids?)\b"
+    # Not what goes with the class: "no opioid agreement", "no NSAID side effects".
+    r"(?!\s+(?:agreements?|contracts?|risk|screen\w*|refills?|side|intolerance|allerg\w*|"
+    r"contraindications?))",
+    re.I | re.ASCII,
+)
+
+
+def class_not_taken(reader: Reader) -> None:
+    """A class of drugs not yet taken, or started now: the first of its class."""
+    if _CLASS_WORDS.isdisjoint(reader.words) or reader.ur_decision:
+        return
+    for found in _CLASS_NEW.finditer(reader.text):
+        kind = found["kind"].lower()
+        drug_class = (
+            "nsaid"
+            if kind.startswith(("nsaid", "anti"))
+            else "muscle_relaxant"
+            if kind.startswith("muscle")
+            else "opioid"
+        )
+        reader.add(f"{DRUG_CLASS_NEW}{drug_class}", True, *found.span())
 
 
 def opioid_use(reader: Reader) -> None:
