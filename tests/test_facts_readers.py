@@ -4163,3 +4163,12 @@ def test_a_class_denied_beside_its_paperwork_is_no_class_denied() -> None:
         ]
         is True
     )
+
+
+def test_a_fixation_named_without_its_bone_takes_the_fracture_named_before() -> None:
+    note = (
+        "He sustained a displaced fracture of the fifth metacarpal shaft. He underwent open "
+        "reduction and internal fixation with a plate on 10/03/2017."
+    )
+    values = read(note, "Post-op occupational therapy right hand 2x4")
+    assert values["surgery_type"] == "open reduction of metacarpal fracture"

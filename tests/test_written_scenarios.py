@@ -235,9 +235,6 @@ KNOWN_MISSES = {
     "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
     "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
     "care is not read as failed and the trial is denied as before conservative care",
-    "written-at/postop-ot-metacarpal-orif-8-visits": "the fixation is read as 'open reduction' "
-    "without the bone, which the note names in another sentence, so no line of the "
-    "postsurgical schedule is found for it",
     "written-at/postop-front-wheeled-walker-tka": "the walker's medical need ('needs an assistive "
     "device for household and community ambulation') is the reviewer's judgement, which no "
     "reader takes (equipment_medically_needed has only its default)",
@@ -319,7 +316,6 @@ KNOWN_MISSES = {
     "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
-    "written-bh/postop-hand-therapy-metacarpal-orif-initial-8": "the metacarpal fixation is not matched to a line of the postsurgical schedule, so no rule decides",
     "written-bh/pt-knee-2026-beyond-24-visits": "the visits completed are told in a way the visits reader does not count, so the 24-visit cap cannot be applied",
     "written-bi/home-health-rn-aide-after-revision-fusion": "homebound is told in words the homebound reader does not take",
     "written-bi/tens-purchase-crps-after-30-day-rental": "the trial's goals are told in words the goals reader does not take",

@@ -44,7 +44,12 @@ from engine.facts.prior_treatment import (
 )
 from engine.facts.record import ONSET_MONTH, age_and_sex, record_dates
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
-from engine.facts.surgery import DATED_SURGERY_TYPE, surgery_dates, surgery_refused
+from engine.facts.surgery import (
+    DATED_SURGERY_TYPE,
+    surgery_dates,
+    surgery_refused,
+    with_fractured_bone,
+)
 from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
@@ -203,6 +208,18 @@ def letter_facts(
     from `on`, else from `note_date`."""
     by_name = {f.name: f for f in facts}
     found: list[Fact] = []
+    # A fixation named without its bone ("He underwent open reduction and internal fixation with
+    # a plate") is of the bone whose fracture another sentence names.
+    surgery = by_name.get("surgery_type")
+    if surgery is not None and isinstance(surgery.value, str):
+        named = with_fractured_bone(
+            surgery.value, (f.sentence.text for f in facts if isinstance(f, Reading))
+        )
+        if named:
+            at = facts.index(surgery)
+            facts[at] = by_name["surgery_type"] = Fact(
+                name="surgery_type", value=named, evidence=surgery.evidence
+            )
 
     def derive(name: str, value: Any, source: str) -> None:
         if name not in by_name:

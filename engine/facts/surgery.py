@@ -5,6 +5,7 @@ that utilization review refused, whose ancillary services follow it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from engine.facts.figures import DATE, date_of
 from engine.facts.record import dated
@@ -103,14 +104,39 @@ def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
     end = after.end() if after else end
     name = " ".join(text[start:end].split())
     if _FIXATION.search(name) and not _BONE_FRACTURE.search(name):
-        bone = _BONE_FRACTURE.search(text)
+        bone = fractured_bone(text)
         if bone:
-            name = f"{name} of {bone[1].lower()} fracture"
+            name = f"{name} of {bone} fracture"
     return name, start, end
+
+
+def fractured_bone(text: str) -> str | None:
+    """The bone whose fracture a sentence names: "a fifth metacarpal shaft fracture", "a
+    displaced fracture of the fifth metacarpal shaft"."""
+    bone = _BONE_FRACTURE.search(text) or _FRACTURE_OF_BONE.search(text)
+    return bone[1].lower() if bone else None
+
+
+def with_fractured_bone(surgery: str, texts: Iterable[str]) -> str | None:
+    """A fixation named without its bone ("open reduction", "ORIF"), given the bone whose
+    fracture another sentence of the record names: the postsurgical schedule has a line per
+    bone. None where the surgery names its bone or no sentence names one."""
+    if not _FIXATION.search(surgery) or fractured_bone(surgery):
+        return None
+    bone = next((b for b in map(fractured_bone, texts) if b), None)
+    return f"{surgery} of {bone} fracture" if bone else None
 
 
 _FIXATION = re.compile(
     r"\b(?:orif|open\s+reduction|fixation|pinning|intramedullary|im\s+nail\w*)\b", re.I | re.ASCII
+)
+_BONES = (
+    r"metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
+    r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar"
+)
+_FRACTURE_OF_BONE = re.compile(
+    rf"\bfractures?\s+of\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?({_BONES})\b",
+    re.I | re.ASCII,
 )
 _BONE_FRACTURE = re.compile(
     r"\b(metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
