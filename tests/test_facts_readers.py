@@ -4172,3 +4172,40 @@ def test_a_fixation_named_without_its_bone_takes_the_fracture_named_before() -> 
     )
     values = read(note, "Post-op occupational therapy right hand 2x4")
     assert values["surgery_type"] == "open reduction of metacarpal fracture"
+
+
+@pytest.mark.parametrize(
+    "note, request_text, repeated",
+    [
+        # The same one-time service approved before: the request repeats it.
+        (
+            "The documentation indicated the patient had been approved for a neurosurgeon "
+            "evaluation for the low back and pelvis.",
+            "Neurosurgeon evaluation for the Low back/Pelvis",
+            True,
+        ),
+        # Another body part is another need.
+        (
+            "He was previously approved for an MRI of the cervical spine.",
+            "MRI of the lumbar spine",
+            None,
+        ),
+        # A course of visits approved before is the course so far, not a repeat.
+        (
+            "She was previously approved for six sessions of physical therapy.",
+            "Physical therapy six sessions",
+            None,
+        ),
+    ],
+)
+def test_a_one_time_service_approved_before(
+    note: str, request_text: str, repeated: bool | None
+) -> None:
+    assert read(note, request_text).get("duplicates_authorized") is repeated
+
+
+def test_a_surgeon_for_care_that_failed() -> None:
+    # ACOEM: refer when healing is delayed; care that failed is a recovery delayed.
+    note = "He had 12 PT visits, a boot and NSAIDs; heel pain persists at 6/10 five months on."
+    values = read(note, "Orthopedic foot and ankle surgeon consultation, left Achilles")
+    assert values["specialist_expertise_needed"] is True

@@ -26,7 +26,7 @@ READ_BY_CODE = frozenset(
         "adjunct_to_rehabilitation", "age_years", "authorized_visits_pending",
         "compound_formula", "conservative_care_failed", "diagnoses", "dme_purchase",
         "drug_test_dates",
-        "drug_in_use", "drug_use_weeks", "fracture_or_foreign_body_suspected",
+        "drug_in_use", "drug_use_weeks", "duplicates_authorized", "fracture_or_foreign_body_suspected",
         "functional_improvement", "injury_date", "invasive_procedure_planned",
         "latest_report_date", "medication_reduced_after_injection", "morphine_equivalent_dose_mg",
         "nsaid_use", "opioid_use", "other_nsaid_in_use", "pain_score", "preop_test_indication",

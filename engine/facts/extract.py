@@ -14,6 +14,7 @@ from engine.facts.conservative_care import care_weeks
 from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
+from engine.facts.duplicates import approved_before
 from engine.facts.figures import MID_MONTH
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
@@ -456,6 +457,7 @@ def facts_in(
     mechanical_symptoms(reader)
     meniscal_tear(reader)
     carpal_tunnel(reader)
+    approved_before(reader)
     return reader.found
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from engine.facts.derived import reference_date
+from engine.facts.duplicates import APPROVED, same_service
 from engine.facts.findings import Findings
 from engine.facts.function import PAIN_DROP
 from engine.facts.injections import INJECTION, KINDS
@@ -227,9 +228,35 @@ def request_facts(
             # "Never had a medial branch block": no block, so no diagnosis made by one; the
             # criterion is unmet, not unknown (odg.facet.rf_neurotomy criterion 1).
             give("medial_branch_block_relief_percent", 0, blocks)
+    if service.category in _ONE_TIME:
+        # The same one-time service approved before ("had been approved for a neurosurgeon
+        # evaluation for the low back and pelvis" against "Neurosurgeon evaluation for the Low
+        # back/Pelvis").
+        approved = next(
+            (
+                read
+                for key, read in by_name.items()
+                if key.startswith(APPROVED)
+                and same_service(key[len(APPROVED) :], request.text, findings)
+            ),
+            None,
+        )
+        if approved is not None:
+            give("duplicates_authorized", True, approved)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
-            reason = by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered")
+            # A surgeon's reasons: a severe deficit, a surgery weighed, or a recovery delayed,
+            # conservative care having failed (ACOEM General Approaches: refer "when healing is
+            # delayed", acoem2.cornerstones.referral).
+            reasons = (
+                "severe_neurologic_deficit",
+                "surgery_considered",
+                "conservative_care_failed",
+            )
+            reason = next(
+                (by_name[n] for n in reasons if n in by_name and by_name[n].value is True),
+                by_name.get("severe_neurologic_deficit") or by_name.get("surgery_considered"),
+            )
         elif service.specialty in findings.proceduralists:
             reason = by_name.get("invasive_procedure_planned")
         else:
@@ -250,6 +277,11 @@ def request_facts(
             # the procedure the specialist is to give, its reason in the request itself.
             give("specialist_expertise_needed", True, None)
     return found
+
+
+# Services given once for a need, which a second request for the same need repeats (not a course
+# of visits, whose earlier authorization is the course so far).
+_ONE_TIME = frozenset(["consultation", "imaging", "electrodiagnostics", "functional_testing"])
 
 
 def names_a_procedure(text: str, findings: Findings) -> bool:
