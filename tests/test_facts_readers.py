@@ -4209,3 +4209,47 @@ def test_a_surgeon_for_care_that_failed() -> None:
     note = "He had 12 PT visits, a boot and NSAIDs; heel pain persists at 6/10 five months on."
     values = read(note, "Orthopedic foot and ankle surgeon consultation, left Achilles")
     assert values["specialist_expertise_needed"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She has not been out of the house since discharge.",
+        # The way out that took others or a special vehicle.
+        "The wound check took a wheelchair van and two relatives to get her down four steps.",
+    ],
+)
+def test_homebound_told_by_the_trips_out(note: str) -> None:
+    assert read(note, "Home health RN 1x/wk x 4 weeks")["homebound"] is True
+
+
+@pytest.mark.parametrize(
+    "note, documented",
+    [
+        ("The PTP's written goals: keyboard work for an hour within 6 weeks.", True),
+        ("Goals: none set.", False),
+    ],
+)
+def test_goals_under_a_heading_mid_sentence(note: str, documented: bool) -> None:
+    assert read(note, "TENS unit purchase")["treatment_goals_documented"] is documented
+
+
+def test_the_relief_after_an_injection_told_by_a_range_and_tablets() -> None:
+    note = (
+        "He had his first left L4-5 TFESI on 05/24/2017. Afterwards leg pain fell from 8/10 to "
+        "2-3/10 for about twelve weeks; he went from four Norco a day to one."
+    )
+    values = read(note, "Repeat left L4-5 transforaminal epidural steroid injection")
+    assert values["prior_injection_relief_percent"] == 62
+    assert values["prior_injection_relief_weeks"] == 12
+    assert values["medication_reduced_after_injection"] is True
+    # A pain score's range is no date, nor a pain that fell an injury.
+    assert "injury_date" not in values
+
+
+def test_more_tablets_after_is_no_cut() -> None:
+    note = (
+        "He had a left L4-5 TFESI on 05/24/2017. Afterwards he went from one Norco a day to four."
+    )
+    values = read(note, "Repeat left L4-5 transforaminal epidural steroid injection")
+    assert values.get("medication_reduced_after_injection") is not True

@@ -316,13 +316,10 @@ KNOWN_MISSES = {
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
     "written-bh/pt-knee-2026-beyond-24-visits": "the visits completed are told in a way the visits reader does not count, so the 24-visit cap cannot be applied",
-    "written-bi/home-health-rn-aide-after-revision-fusion": "homebound is told in words the homebound reader does not take",
-    "written-bi/tens-purchase-crps-after-30-day-rental": "the trial's goals are told in words the goals reader does not take",
     "written-bi/norco-continued-pain-and-activity-documented": "the four A's are read and certify, but no opioid agreement is named, and the rule that asks for one denies",
     "written-bi/office-visit-monthly-opioid-follow-up": "the visit's purpose is told as 'wants to see him in four weeks to check pain, work tolerance and side effects before the next refill', which the purpose reader does not take, so the visit is denied as giving none",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",
     "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the repeat study is certified on the examination's findings: the earlier MRI with the same findings and the surgery declined are not read against it",
-    "written-bi/repeat-tfesi-after-seventy-percent-relief": "the relief after the last injection is told in words the injection reader does not take",
     "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
     "marks the gabapentinoids' formulary status UNCONFIRMED), so no rule decides; the accept set "

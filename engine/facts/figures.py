@@ -122,7 +122,11 @@ MONTHS = {
     for name in names
 }
 MONTH_SET = frozenset(MONTHS)  # for the test of a sentence's words, as NUMBER_WORD_SET
-_NUMERIC_DATE = r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})\b"
+# The same separator twice, or another before a year of four figures ("1/2-2015"): "2-3/10" is a
+# pain score's range, not a date.
+_NUMERIC_DATE = (
+    r"(?P<m>\d{1,2})(?P<sep>[/-])(?P<d>\d{1,2})(?:(?P=sep)|[/-](?=\d{4}\b))(?P<y>\d{4}|\d{2})\b"
+)
 # "April 7, 2014", "October 26th, 2016".
 _MONTH_DATE = (
     rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+(?P<day>\d{{1,2}})"

@@ -81,7 +81,8 @@ _IT_HELPED = re.compile(
 )
 # "arm pain down from 8/10 to 3/10": the relief as the share of the pain taken away.
 _SCORE_DROP = re.compile(
-    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(10|[0-9])\s*/\s*10\b"
+    # (A range after it counts by its upper figure: "from 8/10 to 2-3/10".)
+    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
     r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
     re.I | re.ASCII,
 )
@@ -100,7 +101,10 @@ _MEDICATION_DOWN = re.compile(
     r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|opioids?|narcotics?|medications?|meds|"
     r"gabapentin|neurontin)\b[^.;]{0,25}?\b(?:stopped|discontinued|reduced|decreased|tapered|cut)\b"
     # The dose after it: "after injection down to 1 tab/day".
-    r"|\bdown\s+to\s+(?:\d{1,2}|one|two|half\s+a)\s*(?:tabs?|tablets?|pills?)\b",
+    r"|\bdown\s+to\s+(?:\d{1,2}|one|two|half\s+a)\s*(?:tabs?|tablets?|pills?)\b"
+    # From so many a day to fewer: "he went from four Norco a day to one" (in figures here).
+    r"|\bfrom\s+(?P<more>\d{1,2})\s+(?:norco|hydrocodone|oxycodone|percocet|tramadol|tabs?|"
+    r"tablets?|pills?)\b[^.;\d]{0,20}?\bto\s+(?P<fewer>\d{1,2}|none)\b",
     re.I | re.ASCII,
 )
 _DOWN_WORDS = frozenset(
@@ -174,7 +178,7 @@ def injections_given(reader: Reader) -> None:
             outcome(reader, with_figures(reader.text), FOLLOW_UP)
         elif not _DOWN_WORDS.isdisjoint(words):
             # "Cut Norco from 4 a day to 1" told just after the injection is what followed it.
-            down = _MEDICATION_DOWN.search(reader.text)
+            down = medication_down(reader.text)
             if down:
                 reader.add(f"{FOLLOW_UP}medication_reduced_after_injection", True, *down.span())
         return
@@ -222,12 +226,21 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             count, unit = int(lasting[1]), lasting[2]
             weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
-    down = _MEDICATION_DOWN.search(text)
+    down = medication_down(text)
     same = _MEDICATION_SAME.search(text)
     if same:
         reader.add(f"{prefix}medication_reduced_after_injection", False, *same.span())
     elif down:
         reader.add(f"{prefix}medication_reduced_after_injection", True, *down.span())
+
+
+def medication_down(text: str) -> re.Match[str] | None:
+    """Where the text tells pain medication cut down: a count that went from more to fewer."""
+    for down in _MEDICATION_DOWN.finditer(text):
+        fewer = down["fewer"]
+        if fewer is None or fewer == "none" or int(fewer) < int(down["more"]):
+            return down
+    return None
 
 
 def named_injections(readings: list[Reading]) -> set[str]:
