@@ -4253,3 +4253,10 @@ def test_more_tablets_after_is_no_cut() -> None:
     )
     values = read(note, "Repeat left L4-5 transforaminal epidural steroid injection")
     assert values.get("medication_reduced_after_injection") is not True
+
+
+def test_visits_told_by_the_last_ones_place_with_its_date() -> None:
+    note = "The therapy log shows her 24th PT visit on 10/30/2026."
+    assert read(note, "Physical therapy right knee 2x4, additional")["prior_pt_visits"] == 24
+    # Undated, it may be the one planned.
+    assert "prior_pt_visits" not in read("Her 24th PT visit.", "Physical therapy 2x4")

@@ -315,7 +315,6 @@ KNOWN_MISSES = {
     "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
-    "written-bh/pt-knee-2026-beyond-24-visits": "the visits completed are told in a way the visits reader does not count, so the 24-visit cap cannot be applied",
     "written-bi/norco-continued-pain-and-activity-documented": "the four A's are read and certify, but no opioid agreement is named, and the rule that asks for one denies",
     "written-bi/office-visit-monthly-opioid-follow-up": "the visit's purpose is told as 'wants to see him in four weeks to check pain, work tolerance and side effects before the next refill', which the purpose reader does not take, so the visit is denied as giving none",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",

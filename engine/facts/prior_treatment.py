@@ -318,6 +318,9 @@ _VISITS_BY_PLACE = Caseless(
         rf"\s+(?:was\s+|is\s+|has\s+been\s+)?(?:completed|attended|done|finished)\b"
         rf"|\b(?:completed|attended|finished)\s+(?:the|her|his|a)\s+"
         rf"(?P<ord2>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:session|visit|treatment)\b"
+        # Dated, so given: "the therapy log shows her 24th PT visit on 10/30/2026".
+        rf"|\b(?:his|her|their|the\s+patient'?s)\s+(?P<ord3>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+        rf"(?:[a-z]+\s+)?(?:session|visit|treatment)\s+(?:was\s+)?(?:on|dated)\s+\d"
         # (Told as done, with its findings after it: "re-exam after 6 visits: Oswestry 44% down
         # to 22%"; "Re-eval after 12 visits." alone plans one.)
         rf"|\b(?:re-?exam(?:ination)?|re-?eval(?:uation)?|reassessment|progress\s+(?:note|report))"
@@ -336,7 +339,7 @@ def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
         return None
     if found["count"]:
         return int(found["count"]), found.start(), found.end()
-    place = (found["ord"] or found["ord2"]).lower()
+    place = (found["ord"] or found["ord2"] or found["ord3"]).lower()
     count = ORDINAL_DAYS.get(place) or int(place[:-2])
     return count, found.start(), found.end()
 
