@@ -195,6 +195,7 @@ def status_of(
                     cue.status is Status.ABSENT
                     and (
                         has_own_predicate(sentence, tokens, last)
+                        or predicate_before(sentence, reach_end, end)
                         or elaborates(
                             sentence,
                             tokens[b - 1][2],
@@ -256,6 +257,34 @@ def elaborates(sentence: str, cue_end: int, finding_start: int) -> bool:
     aberrant behaviors: his urine drug screen ... consistent"); a colon right after the cue
     ("Denies: fever, chills") lists what it negates."""
     return _WORD_THEN_COLON.search(sentence, cue_end, finding_start) is not None
+
+
+# A result said of the finding just before it, at the head of its clause: "no early refills,
+# signed agreement in the chart", "no aberrancy, completed questionnaire on file".
+_PREDICATE_BEFORE = re.compile(
+    r"[,;:]\s*(?:a\s+|an\s+|the\s+)?(?:signed|completed|reviewed|checked|current|valid|executed|"
+    r"updated)\b",
+    re.I | re.ASCII,
+)
+
+
+def predicate_before(sentence: str, finding_start: int, finding_end: int) -> bool:
+    """Whether the finding's own clause opens with a result said of it, the finding's first
+    word or before it."""
+    clause = max(sentence.rfind(mark, 0, finding_start) for mark in ",;:")
+    if clause < 0 or finding_start - clause > 40:
+        return False
+    head = _PREDICATE_BEFORE.match(sentence, clause)
+    # (Still the negated list where it goes on with "or": "No UDS, signed agreement or CURES
+    # report in the records".)
+    return (
+        head is not None
+        and head.end() <= finding_end
+        and _LIST_GOES_ON.match(sentence, finding_end) is None
+    )
+
+
+_LIST_GOES_ON = re.compile(r"[^,;:.]*?\b(?:or|nor)\b", re.I | re.ASCII)
 
 
 def has_own_predicate(sentence: str, tokens: list[tuple[str, int, int]], last: int) -> bool:

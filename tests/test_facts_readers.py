@@ -4260,3 +4260,35 @@ def test_visits_told_by_the_last_ones_place_with_its_date() -> None:
     assert read(note, "Physical therapy right knee 2x4, additional")["prior_pt_visits"] == 24
     # Undated, it may be the one planned.
     assert "prior_pt_visits" not in read("Her 24th PT visit.", "Physical therapy 2x4")
+
+
+@pytest.mark.parametrize(
+    "note, signed",
+    [
+        # A result said of the finding at the head of its clause ends the list's negation.
+        ("UDS consistent, no early refills, signed agreement in the chart.", True),
+        ("No early refills, no signed agreement.", False),
+        # Still the negated list where it goes on with "or".
+        ("No UDS, signed agreement or CURES report in the records.", False),
+    ],
+)
+def test_a_clause_that_says_its_own_result_first(note: str, signed: bool) -> None:
+    assert read(note, "Norco 10/325 mg #90")["opioid_agreement"] is signed
+
+
+@pytest.mark.parametrize(
+    "note, considered",
+    [
+        ("Orthopedics offered arthroscopy in 2016; she declined and does not want surgery.", False),
+        # The injections declined, not the operation.
+        ("He would consider surgery; he declined injections.", True),
+    ],
+)
+def test_an_operation_declined_is_not_considered(note: str, considered: bool) -> None:
+    assert read(note, "MRI right shoulder")["surgery_considered"] is considered
+
+
+def test_a_visit_whose_purpose_is_told_as_what_the_physician_will_check() -> None:
+    note = "He wants to see him in four weeks to check pain, work tolerance and side effects."
+    request = "Follow-up office visit in 4 weeks"
+    assert read(note, request)["visit_purpose_documented"] is True

@@ -315,10 +315,8 @@ KNOWN_MISSES = {
     "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
-    "written-bi/norco-continued-pain-and-activity-documented": "the four A's are read and certify, but no opioid agreement is named, and the rule that asks for one denies",
-    "written-bi/office-visit-monthly-opioid-follow-up": "the visit's purpose is told as 'wants to see him in four weeks to check pain, work tolerance and side effects before the next refill', which the purpose reader does not take, so the visit is denied as giving none",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",
-    "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the repeat study is certified on the examination's findings: the earlier MRI with the same findings and the surgery declined are not read against it",
+    "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the surgery declined is read as not considered, but ACOEM's shoulder rule certifies on conservative care that failed (its criterion 3 as the letters read it), and the rule that a repeat study needs a significant change is ODG's, below the MTUS that addresses shoulder imaging",
     "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
     "marks the gabapentinoids' formulary status UNCONFIRMED), so no rule decides; the accept set "

@@ -63,6 +63,19 @@ _IF_SHOWN = re.compile(
     re.I | re.ASCII,
 )
 _CONDITION_WORDS = frozenset(["if", "depending"])
+# The patient turning the operation down: "Orthopedics offered arthroscopy in 2016; she declined
+# and has said again that she does not want surgery". ACOEM's test is a patient "who would
+# consider surgery": one who declines it is not considering it.
+_DECLINE_WORDS = frozenset(["declined", "declines", "refused", "refuses", "want", "interested"])
+_DECLINED = re.compile(
+    # Declined with the operation as its object, or with none after it ("she declined and ...");
+    # not "declined injections".
+    r"\b(?:declined|declines|refused|refuses)(?:\s+(?:the|an?|any|further))?"
+    r"(?=\s*(?:[.;,]|$)|\s+(?:surgery|surgical|an?\s+operation|operative|it|this|that|and|but)\b)"
+    r"|\b(?:does|did)\s+not\s+want\s+(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b"
+    r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b",
+    re.I | re.ASCII,
+)
 _SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
@@ -323,7 +336,10 @@ def composite_mentions(
                 or shown_if
             )
         )
-        if (plan_stated and Status.PRESENT in statuses) or conditional:
+        declined = not words.isdisjoint(_DECLINE_WORDS) and _DECLINED.search(text) is not None
+        if surgeries and declined:
+            add("surgery_considered", False)
+        elif (plan_stated and Status.PRESENT in statuses) or conditional:
             add("invasive_procedure_planned", True)
             add("surgery_considered", True)
         # "There was no plan for surgery" says it is not considered; "no discussion of surgery"
