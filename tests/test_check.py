@@ -217,12 +217,27 @@ RED_FLAG_NOTES = {
 }
 
 
+@pytest.mark.parametrize("day", ["2016-06-01", "2026-06-01"])
 @pytest.mark.parametrize("flag", list(RED_FLAG_NOTES))
-def test_a_red_flag_certifies_imaging_from_a_plain_note(evaluator: Evaluator, flag: str) -> None:
+def test_a_red_flag_certifies_imaging_from_a_plain_note(
+    evaluator: Evaluator, flag: str, day: str
+) -> None:
+    # Today's MTUS as well: its imaging criteria are unconfirmed, but not their red flags.
     request, notes = RED_FLAG_NOTES[flag]
-    result = check(evaluator, request, notes, day="2016-06-01")
+    result = check(evaluator, request, notes, day=day)
     assert result.verdict == "certify", (result.reasons, result.missing)
     assert result.to_pass == []
+
+
+def test_today_a_spine_mri_without_a_red_flag_is_left_to_the_guideline(
+    evaluator: Evaluator,
+) -> None:
+    notes = (
+        "Low back pain after lifting a box 1/9/26, no radiation. Denies numbness, weakness, "
+        "saddle anesthesia, bowel or bladder changes, fever, cancer history, wt loss."
+    )
+    result = check(evaluator, "MRI lumbar spine w/o contrast", notes, day="2026-01-20")
+    assert result.verdict == "no_rule", result.reasons
 
 
 def test_the_summary_says_the_verdict_and_its_reason_in_words(evaluator: Evaluator) -> None:

@@ -4292,3 +4292,17 @@ def test_a_visit_whose_purpose_is_told_as_what_the_physician_will_check() -> Non
     note = "He wants to see him in four weeks to check pain, work tolerance and side effects."
     request = "Follow-up office visit in 4 weeks"
     assert read(note, request)["visit_purpose_documented"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Every item of a list a denial heads, however long.
+        "Denies numbness, weakness, saddle anesthesia, bowel or bladder changes, fever, cancer "
+        "history, wt loss.",
+        "Denies numbness, weakness, saddle anesthesia, bowel or bladder changes, fever, cancer "
+        "history.",
+    ],
+)
+def test_a_long_list_a_denial_heads(note: str) -> None:
+    assert read(note, "MRI lumbar spine").get("red_flag_tumor") is not True

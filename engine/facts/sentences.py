@@ -253,6 +253,16 @@ _TO_BE_DONE = re.compile(
 _LIST_WORDS = frozenset(["such", "including", "e", "eg", "example"])
 _LIST_INTRO = re.compile(r"\b(?:such\s+as|including|e\.\s?g\.?|for\s+example)\b", re.I | re.ASCII)
 _LAST_WORD = re.compile(r"(\w+)\W*$", re.ASCII)
+# A denial at the head of the sentence, and a list after it: items of a few words each, joined
+# by commas, "or" and "and", with no clause of their own between.
+_DENIED_LIST_WORDS = frozenset(["denies", "denied", "negative"])
+_DENIED_LIST = re.compile(
+    r"\W*(?:(?:the\s+)?(?:patient|pt|he|she)\s+)?(?:denies|denied|negative\s+for)\s+",
+    re.I | re.ASCII,
+)
+_LIST_ONLY = re.compile(
+    r"(?:[\w/'-]+(?:\s+[\w/'-]+){0,3}(?:,\s*|\s+(?:or|and)\s+|,\s+(?:or|and)\s+))+", re.I | re.ASCII
+)
 # "There was no documentation submitted for review indicating ... a urine drug screen": the
 # rest of the sentence is what is not documented, up to a terminator.
 RECORD_WORDS = frozenset(
@@ -699,6 +709,18 @@ class Reader:
                 above = self.status_at(head.start(), head.end())
                 if above in (Status.ABSENT, Status.POSSIBLE):
                     return above
+        if not words.isdisjoint(_DENIED_LIST_WORDS):
+            # "Denies numbness, weakness, saddle anesthesia, bowel or bladder changes, fever,
+            # cancer history, wt loss": every item of a list the denial heads, however long,
+            # up to a terminator or the end of the list.
+            head = _DENIED_LIST.match(text)
+            if (
+                head is not None
+                and head.end() <= start
+                and _LIST_ONLY.fullmatch(text, head.end(), start) is not None
+                and not self.terminated(head.end(), start)
+            ):
+                return Status.ABSENT
         if not words.isdisjoint(RECORD_WORDS):
             for cue in _NOT_DOCUMENTED.finditer(text, 0, start):
                 # "no documentation that the patient has X": the clause after the cue is what
