@@ -4306,3 +4306,17 @@ def test_a_visit_whose_purpose_is_told_as_what_the_physician_will_check() -> Non
 )
 def test_a_long_list_a_denial_heads(note: str) -> None:
     assert read(note, "MRI lumbar spine").get("red_flag_tumor") is not True
+
+
+def test_a_request_for_authorizations_service_line_asks_for_the_drug() -> None:
+    # The RFA's service line is the request, not the drug taken.
+    note = (
+        "RFA. Service: naproxen 500 mg, #60, one tablet BID with food, 30 days. No prior NSAID "
+        "on this claim."
+    )
+    assert read(note, "Naproxen 500 mg #60")["drug_in_use"] is False
+
+
+def test_visits_under_the_therapys_heading_with_completed() -> None:
+    note = "OT completed: 24 visits (OT log)."
+    assert read(note, "OT R hand 2x3 (6 visits)")["prior_pt_visits"] == 24

@@ -106,7 +106,9 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
         # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
         # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
-        rf"|\b(?:{pattern})\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
+        # (Or "OT completed: 24 visits (OT log)".)
+        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date))?\s*:\s*{_NUMBER}\s+"
+        rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
         rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended)\b)"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").

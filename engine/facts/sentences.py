@@ -70,6 +70,8 @@ PLAN_HEADINGS = (
     r"|recommendations?"
     # A medical-legal report's section of the care to come.
     r"|future\s+medical(?:\s+(?:care|treatment))?"
+    # A Request for Authorization's service line: "RFA. Service: naproxen 500 mg, #60".
+    r"|(?:requested\s+)?services?|rfa"
 )
 _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
