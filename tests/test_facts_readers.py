@@ -4320,3 +4320,13 @@ def test_a_request_for_authorizations_service_line_asks_for_the_drug() -> None:
 def test_visits_under_the_therapys_heading_with_completed() -> None:
     note = "OT completed: 24 visits (OT log)."
     assert read(note, "OT R hand 2x3 (6 visits)")["prior_pt_visits"] == 24
+
+
+def test_a_sentence_on_the_line_of_a_plans_item_is_planned() -> None:
+    note = (
+        "10/2025-12/2025: 10 PT visits; no acupuncture to date.\n"
+        "A/P: 1. Chronic LBP, cannot take NSAIDs. Trial acupuncture 6 sessions over 3 wks."
+    )
+    assert (
+        read(note, "Acupuncture lumbar 2x/wk x 3 wks (6 sessions)")["prior_acupuncture_visits"] == 0
+    )

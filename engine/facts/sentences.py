@@ -110,6 +110,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
             last_number = number
     found: list[tuple[int, int, bool]] = []
     in_plan = False
+    last_end = 0
     for start, end in spans:
         stripped = text[start:end].strip()
         if not stripped:
@@ -118,7 +119,13 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
         if heading:
             in_plan = True
         elif stripped[0] not in _LIST_ITEM_FIRST or not _LIST_MARKER_START.match(text, start, end):
-            in_plan = False
+            # A sentence on the line of a plan's item goes on with it ("A/P: 1. Chronic LBP,
+            # cannot take NSAIDs. Trial acupuncture 6 sessions over 3 wks"); a new line ends
+            # the list.
+            sentence = text[start:end]
+            gap = text[last_end:start] + sentence[: len(sentence) - len(sentence.lstrip())]
+            in_plan = in_plan and "\n" not in gap
+        last_end = end
         found.append((start, end, in_plan and not heading))
     return found
 
