@@ -3981,6 +3981,21 @@ def test_a_rental_trial_that_helped_in_a_note_for_the_unit() -> None:
     assert "tens_trial_successful" not in read(other, "TENS unit purchase")
 
 
+def test_a_rental_trial_told_as_pain_down_to() -> None:
+    note = "He finished a 30-day home rental trial, pain 7/10 down to 4/10 after each use."
+    assert read(note, "TENS unit purchase")["tens_trial_successful"] is True
+
+
+def test_a_cumulative_trauma_dated_by_its_last_day() -> None:
+    note = "52 y/o packer, DOI CT through 06/15/2016, neck and both shoulders."
+    assert read(note, "Naproxen 500 mg #60")["injury_date"] == date(2016, 6, 15)
+
+
+def test_in_a_home_program_is_ongoing_rehabilitation() -> None:
+    note = "She is in a home exercise program from 8 PT visits."
+    assert read(note, "Acupuncture 2 x 3 weeks, lumbar")["adjunct_to_rehabilitation"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

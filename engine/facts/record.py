@@ -48,8 +48,10 @@ _AGE_STATED_WORDS = frozenset(["mr", "mrs", "ms", "miss", "he", "she"])
 _INJURY_DATE = Caseless(
     re.compile(
         r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
-        # The kind of claim may stand between: "DOI (CT) 10/31/2016".
+        # The kind of claim may stand between: "DOI (CT) 10/31/2016", "DOI CT through 06/15/2016"
+        # (a cumulative trauma dated by its last day).
         r"(?:\s*\((?:CT|cumulative\s+trauma|specific|CT\s+claim)\))?"
+        r"(?:\s+(?:CT|cumulative\s+trauma)\s+(?:through|thru|ending|to))?"
         # "DOI given as 01/03/2017 (cumulative)".
         r"(?:\s+(?:of|on|was|is|(?:given|listed|reported|stated|recorded)\s+as))?:?\s+"
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
