@@ -18,12 +18,13 @@
    written-ar.yaml, written-as.yaml, written-at.yaml, written-au.yaml, written-av.yaml,
    written-aw.yaml, written-ax.yaml, written-ay.yaml, written-az.yaml, written-ba.yaml,
    written-bb.yaml, written-bc.yaml, written-bd.yaml, written-be.yaml, written-bf.yaml,
-   written-bg.yaml, written-bh.yaml and written-bi.yaml),
+   written-bg.yaml, written-bh.yaml, written-bi.yaml, written-bj.yaml,
+   written-bk.yaml and written-bl.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
-   written-zi.yaml, written-zj.yaml and written-zk.yaml) by counts only, so that no scenario of them is looked at one by one.
+   written-zi.yaml, written-zj.yaml, written-zk.yaml and written-zl.yaml) by counts only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -280,6 +281,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-bi.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-bj.yaml, a fifty-fifth development set",
+        WRITTEN / "written-bj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bk.yaml, a fifty-sixth development set",
+        WRITTEN / "written-bk.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bl.yaml, a fifty-seventh development set",
+        WRITTEN / "written-bl.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -298,6 +314,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zi.yaml, held out: counts only", WRITTEN / "written-zi.yaml", False),
     ("cases/scenarios/written-zj.yaml, held out: counts only", WRITTEN / "written-zj.yaml", False),
     ("cases/scenarios/written-zk.yaml, held out: counts only", WRITTEN / "written-zk.yaml", False),
+    ("cases/scenarios/written-zl.yaml, held out: counts only", WRITTEN / "written-zl.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
