@@ -126,6 +126,28 @@ def lower_items(items: Any) -> None:
                 lower_items(argument[2])
 
 
+def trie_pattern(phrases: list[str]) -> str:
+    """One expression for many phrases, as a tree of their characters: at each place in the
+    sentence it follows one branch instead of trying every phrase in turn. Greedy, so the
+    longest phrase that ends at a word boundary wins, as with longest-first alternatives."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        ends = "" in node
+        paths = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not paths:
+            return ""
+        body = paths[0] if len(paths) == 1 and not ends else "(?:" + "|".join(paths) + ")"
+        return body + "?" if ends else body
+
+    return branch(trie)
+
+
 # A requirement: strings one of which every match holds, lower-cased.
 Requirement = tuple[str, ...]
 

@@ -20,6 +20,7 @@ from engine.caseless import (
     holds_every,
     ordered_requirements,
     requirements,
+    trie_pattern,
 )
 from engine.facts.model import Model
 from engine.negation import Cues, load_cues
@@ -335,28 +336,6 @@ class GatedPattern:
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
         return self.lowered.finditer(lowered) if self.may_match(lowered) else iter(())
-
-
-def trie_pattern(phrases: list[str]) -> str:
-    """One expression for many phrases, as a tree of their characters: at each place in the
-    sentence it follows one branch instead of trying every phrase in turn. Greedy, so the
-    longest phrase that ends at a word boundary wins, as with longest-first alternatives."""
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict[str, Any]) -> str:
-        ends = "" in node
-        paths = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not paths:
-            return ""
-        body = paths[0] if len(paths) == 1 and not ends else "(?:" + "|".join(paths) + ")"
-        return body + "?" if ends else body
-
-    return branch(trie)
 
 
 def word_runs(phrase: str) -> Iterator[str]:
