@@ -19,15 +19,20 @@ _DIAGNOSIS_CUE_WORDS = frozenset(
     ["treated", "treating", "treatment", "treatments", "sustained", "claim", "dx", "dxs",
      "assessment", "impression", "a"]
 )  # fmt: skip
-# A note's heading over its diagnoses counts as saying so: "Dx: R knee osteoarthritis",
-# "Assessment: lumbar strain", "A/P: symptomatic medial meniscus tear", "Impression: ...".
 _DIAGNOSIS_CUE = Caseless(
     re.compile(
         r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
-        r"|\bclaim\s+for\b"
-        r"|^\W*(?:dxs?|assessment(?:\s*(?:/|and)\s*plan)?|impressions?|a\s*/\s*p|a)\s*:",
+        r"|\bclaim\s+for\b",
         re.I | re.ASCII,
     )
+)
+# A note's heading over its diagnoses counts as saying so: "Dx: R knee osteoarthritis",
+# "Assessment: lumbar strain", "A/P: symptomatic medial meniscus tear", "Impression: ...".
+# Apart from the cue words: as one of their alternatives, a heading that can only open the
+# sentence left the expression no text that every match holds, and it was tried at every
+# character of nearly every sentence (most hold "a" or "treatment").
+_DIAGNOSIS_HEADING = re.compile(
+    r"\W*(?:dxs?|assessment(?:\s*(?:/|and)\s*plan)?|impressions?|a\s*/\s*p|a)\s*:", re.I | re.ASCII
 )
 _LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I | re.ASCII)
 _LIST_PARTS_LOWERED = for_lowered(_LIST_PARTS)
@@ -117,12 +122,22 @@ _AGE_WITH_WORDS = frozenset(["old", "accepted"])
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
 
 
+def cue_of_diagnoses(text: str, lowered: str) -> re.Match[str] | None:
+    """The first cue that the sentence gives diagnoses: a cue word, or a heading opening it
+    (which comes first unless a cue word opens the sentence)."""
+    cue = _DIAGNOSIS_CUE.search(text, lowered)
+    if cue is not None and cue.start() == 0:
+        return cue
+    heading = _DIAGNOSIS_HEADING.match(text) if ":" in text else None
+    return heading or cue
+
+
 def diagnosis_groups(reader: Reader) -> None:
     """The diagnoses a sentence gives as such ("diagnosed with", "treated for"), stated or
     past, not negated or to be ruled out; or those of the condition a follow-up visit is for."""
     text, words, findings = reader.text, reader.words, reader.findings
     diagnosis_cue = (
-        _DIAGNOSIS_CUE.search(text, reader.lowered)
+        cue_of_diagnoses(text, reader.lowered)
         if "diagnos" in reader.lowered or not words.isdisjoint(_DIAGNOSIS_CUE_WORDS)
         else None
     )
