@@ -46,6 +46,7 @@ def for_lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     parsed = re_parser.parse(pattern.pattern, pattern.flags)
     lower_items(parsed)
     parsed.data = boundary_after_start(parsed.data, parsed.state)
+    factor_branches(parsed.data, parsed.state)
     flags = pattern.flags & ~re.IGNORECASE
     parsed.state.flags &= ~re.IGNORECASE
     compiled: re.Pattern[str] = re_compiler.compile(parsed, flags)
@@ -90,6 +91,61 @@ def boundary_moved(items: list[tuple[Any, Any]], state: Any) -> list[tuple[Any, 
     # `\b` before a word character: none stands just before it (or the text starts there).
     before = re_parser.SubPattern(state, [(IN, [(CATEGORY, CATEGORY_WORD)]), *items[:run]])
     return [*items[:run], (ASSERT_NOT, (-1, before)), *items[run:]]
+
+
+def factor_branches(items: Any, state: Any) -> None:
+    """The alternations of a parsed expression as trees of their first characters, in place:
+    `twisted|fell|tripped|falls?` as `t(?:wisted|ripped)|f(?:ell|alls?)`. The engine tries an
+    alternation's branches one after another, each at the cost of a test of its first
+    character; an expression that opens with a list of words (`\\b(?:twisted|fell|...)`) tries
+    every one at the start of every word. Branches that start with the same character are
+    joined under it where only branches starting with other characters stand between them
+    (none of which can match where they do), so the first branch that matches is the same."""
+    for index, (op, argument) in enumerate(items):
+        if op is BRANCH:
+            for alternative in argument[1]:
+                factor_branches(alternative, state)
+            items[index] = (BRANCH, (None, factored([list(a) for a in argument[1]], state)))
+        elif op is SUBPATTERN:
+            factor_branches(argument[3], state)
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            factor_branches(argument[2], state)
+        elif op in (ASSERT, ASSERT_NOT):
+            factor_branches(argument[1], state)
+        elif op is ATOMIC_GROUP:
+            factor_branches(argument, state)
+        elif op is GROUPREF_EXISTS:
+            factor_branches(argument[1], state)
+            if argument[2] is not None:
+                factor_branches(argument[2], state)
+
+
+def factored(alternatives: list[list[Any]], state: Any) -> list[Any]:
+    """An alternation's branches (lists of parsed items) with those that start with the same
+    character joined under it (see `factor_branches`)."""
+    groups: list[tuple[Any, list[list[Any]]]] = []  # (first item, or None: any other start)
+    for alternative in alternatives:
+        first = alternative[0] if alternative and alternative[0][0] is LITERAL else None
+        joined = None
+        if first is not None:
+            for group in reversed(groups):
+                if group[0] is None:
+                    break  # a branch that may match where this one does: the order stays
+                if group[0] == first:
+                    joined = group
+                    break
+        if joined is None:
+            groups.append((first, [alternative]))
+        else:
+            joined[1].append(alternative)
+    branches = []
+    for first, members in groups:
+        if first is None or len(members) == 1:
+            branches.extend(members)
+            continue
+        rest = factored([member[1:] for member in members], state)
+        branches.append([first, *(rest[0] if len(rest) == 1 else [(BRANCH, (None, rest))])])
+    return [re_parser.SubPattern(state, branch) for branch in branches]
 
 
 def lower_items(items: Any) -> None:

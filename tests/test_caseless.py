@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import engine.facts
-from engine.caseless import Caseless, boundary_after_start, for_lowered
+from engine.caseless import Caseless, boundary_after_start, factor_branches, for_lowered
 from engine.facts.figures import (
     _NUMBER_WORD,
     _SPOKEN_DATE,
@@ -126,6 +126,39 @@ def test_a_boundary_before_letters_moves_after_them() -> None:
     lowered = for_lowered(re.compile(r"\b(injur(?:y|ed))\s+on", re.I | re.ASCII))
     assert lowered.search("she was injured on 12/1") is not None
     assert lowered.search("noninjured on") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abAB(?)|\\s", min_size=0, max_size=5), min_size=2, max_size=7),
+    st.text(alphabet="aAbB .", max_size=16),
+)
+def test_an_alternation_joined_under_first_letters_finds_the_same(
+    branches: list[str], text: str
+) -> None:
+    # Branches joined under the letter they start with ("ab|ba|aa?|b" as "a(?:b|a?)|b(?:a|)"),
+    # empty branches, optional groups and branches in any order among them: the same matches,
+    # the same groups.
+    try:
+        pattern = re.compile(r"(?:" + "|".join(branches) + r")(b)?", re.I | re.ASCII)
+    except re.error:
+        return
+    lowered = for_lowered(pattern)
+    expected = [(m.span(), lowered_groups(m)) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in lowered.finditer(text.lower())] == expected
+
+
+def test_branches_are_joined_under_their_first_letter() -> None:
+    parsed = re_parser.parse(r"twisted|fell|tripped|falls?|(?:was\s+)?struck|slip|trauma", re.ASCII)
+    factor_branches(parsed.data, parsed.state)
+    branches = parsed.data[0][1][1]
+    # "tripped" joins "twisted" and "falls?" joins "fell"; "trauma" stays after the branch that
+    # may start with "w" or "s", which it may not pass.
+    firsts = [chr(b[0][1]) if b[0][0] is LITERAL else None for b in branches]
+    assert firsts == ["t", "f", None, "s", "t"]
+    lowered = for_lowered(re.compile(r"\b(?:twisted|fell|tripped|falls?)\b", re.I | re.ASCII))
+    found = [m[0] for m in lowered.finditer("he fell, then tripped and falls")]
+    assert found == ["fell", "tripped", "falls"]
 
 
 def test_a_text_outside_ascii_is_matched_by_the_expression_itself() -> None:
