@@ -126,7 +126,8 @@ STRENGTH = Caseless(
 ADDITIONAL = Caseless(
     re.compile(
         r"\b(additional|continued|continue|continuing|more|further|extension|extended|remaining|"
-        r"repeat|ongoing|subsequent)\b",
+        # As an RFA abbreviates it: "6 addl", "add'l sessions".
+        r"repeat|ongoing|subsequent|addl|add'l|addtl|add'tl)\b",
         re.I | re.ASCII,
     )
 )

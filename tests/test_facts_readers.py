@@ -3996,6 +3996,25 @@ def test_in_a_home_program_is_ongoing_rehabilitation() -> None:
     assert read(note, "Acupuncture 2 x 3 weeks, lumbar")["adjunct_to_rehabilitation"] is True
 
 
+def test_a_status_the_plan_reaches_is_not_the_one_held() -> None:
+    planned = "Work: mod duty. Plan/RFA: 6 more sessions to reach job demand, then RTW full duty."
+    assert read(planned, "Work conditioning 3x2")["work_status"] == "modified_duty"
+    # Outside a plan, "then" tells what followed, which is held.
+    followed = "He was off work for two weeks, then light duty since 3/2."
+    assert read(followed, "Work conditioning 3x2")["work_status"] == "modified_duty"
+
+
+def test_aquatic_visits_are_the_course_aquatic_therapy_continues() -> None:
+    facts = read("S: 6 aquatic visits done (06/02-06/30).", "Aquatic PT 2x3 low back (6 addl)")
+    assert (facts["prior_aquatic_visits"], facts["prior_visits"]) == (6, 6)
+
+
+def test_visits_counted_on_the_claim_without_a_colon() -> None:
+    note = "PT visits this claim 12 incl. 6 work conditioning sessions (10/06-10/24)."
+    assert read(note, "Work conditioning 3x2 (6 addl sessions)")["prior_visits"] == 12
+    assert "prior_visits" not in read("PT visits this claim 2x/wk.", "PT 2x3 (6 addl)")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -132,6 +132,9 @@ def test_medication_details(vocabulary) -> None:
         ("Three months coverage of Viagra 50mg", "months", 3),
         ("Ultram 50mg Qty: 30", "units", 30),
         ("8 additional sessions of physical therapy", "additional", True),
+        # As an RFA abbreviates it.
+        ("Aquatic PT 2x3 low back (6 addl)", "additional", True),
+        ("Work conditioning 3x2 (6 add'l sessions)", "additional", True),
     ],
 )
 def test_other_quantities(text: str, field: str, value, vocabulary) -> None:

@@ -90,6 +90,10 @@ _RETURN_TRIED = re.compile(
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
     re.ASCII,
 )
+# A status the plan reaches after the care asked ("6 more sessions to reach job demand, then RTW
+# full duty") is the one hoped for, not the one held; outside a plan "then" tells what followed
+# ("off work two weeks, then light duty"), which is held.
+_THEN_PLANNED = re.compile(r"\bthen\s+(?:(?:a\s+)?(?:return|rtw)\s+(?:to\s+)?)?\Z", re.ASCII)
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
@@ -112,6 +116,7 @@ def work_status(reader: Reader) -> None:
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])
+            or (reader.planned and _THEN_PLANNED.search(reader.lowered, max(0, at[0] - 20), at[0]))
         ):
             continue
         reader.add("work_status", findings.work_status_meaning[said[1]])

@@ -360,6 +360,10 @@ def therapy_facts(
     modality = PRIOR_BY_SERVICE.get(category)
     if modality is None:
         return []
+    if subtype == "aquatic" and "prior_aquatic_visits" in by_name:
+        # Aquatic therapy asked after visits of it: those are the course it continues (and
+        # physical therapy visits, which the cap counts with land-based ones).
+        modality = "prior_aquatic_visits"
     unnamed = by_name.get(UNNAMED_VISITS)
     if note and unnamed is not None and modality not in by_name:
         # A note written for a therapy request that counts visits without naming a therapy

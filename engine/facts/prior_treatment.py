@@ -20,7 +20,9 @@ MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
     for name, pattern in {
         "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
-        "prior_aquatic_visits": r"aquatic therapy|aqua therapy|pool therapy",
+        # "6 aquatic visits done", "8 aquatic PT sessions".
+        "prior_aquatic_visits": r"aquatic(?: physical therapy| therapy| pt| exercise)?"
+        r"|aqua(?: therapy| pt)?|pool therapy|pool pt",
         # "CMT": chiropractic manipulative treatment, as chiropractors chart it.
         "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| tx| care| manipulation)?"
         r"|chiropractor|cmt",
@@ -113,6 +115,9 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
         rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
+        # Or with no colon after the claim: "PT visits this claim 12 incl. 6 work conditioning".
+        rf"|\b(?:{pattern})\s+{_UNITS}\s+(?:on\s+|for\s+)?(?:this|the)\s+(?:claim|injury)\s+"
+        rf"{_NUMBER}(?!\s*(?:x|/|times|per|visits?\s+per)\b)"
         # "Chiropractic records show 20 visits", "PT notes document 12 sessions", "the
         # chiropractic records show six manipulation visits", "hand therapy notes record eight
         # visits".
