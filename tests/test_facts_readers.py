@@ -4015,6 +4015,18 @@ def test_visits_counted_on_the_claim_without_a_colon() -> None:
     assert "prior_visits" not in read("PT visits this claim 2x/wk.", "PT 2x3 (6 addl)")
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "ICD-10: M54.16 Radiculopathy, lumbar region.",
+        "47 y/o welder with chronic L S1 radiculopathy, not a surgical candidate.",
+    ],
+)
+def test_diagnoses_on_an_rfa_coded_line_or_after_the_age(note: str) -> None:
+    facts = read(note, "TENS unit purchase with supplies")
+    assert (facts["diagnoses"], facts["neuropathic_pain"]) == (["neuralgia"], True)
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

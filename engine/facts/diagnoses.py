@@ -17,7 +17,7 @@ from engine.vocab import (
 
 _DIAGNOSIS_CUE_WORDS = frozenset(
     ["treated", "treating", "treatment", "treatments", "sustained", "claim", "dx", "dxs",
-     "assessment", "impression", "a"]
+     "assessment", "impression", "a", "icd"]
 )  # fmt: skip
 _DIAGNOSIS_CUE = Caseless(
     re.compile(
@@ -32,7 +32,10 @@ _DIAGNOSIS_CUE = Caseless(
 # sentence left the expression no text that every match holds, and it was tried at every
 # character of nearly every sentence (most hold "a" or "treatment").
 _DIAGNOSIS_HEADING = re.compile(
-    r"\W*(?:dxs?|assessment(?:\s*(?:/|and)\s*plan)?|impressions?|a\s*/\s*p|a)\s*:", re.I | re.ASCII
+    r"\W*(?:dxs?|assessment(?:\s*(?:/|and)\s*plan)?|impressions?|a\s*/\s*p|a"
+    # A Request for Authorization's coded line: "ICD-10: M54.16 Radiculopathy, lumbar region".
+    r"|icd(?:[\s-]*(?:9|10)(?:[\s-]*cm)?)?(?:\s+(?:codes?|dx))?)\s*:",
+    re.I | re.ASCII,
 )
 _LIST_PARTS = re.compile(r",|;|\band\b|\bwith\b|\bincluding\b|\binclude[sd]?\b|:", re.I | re.ASCII)
 _LIST_PARTS_LOWERED = for_lowered(_LIST_PARTS)
@@ -114,11 +117,13 @@ _CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII
 # and the conditions a claim was accepted for ("accepted as an aggravation of pre-existing
 # osteoarthritis").
 _AGE_WITH = re.compile(
-    r"\byears?[\s-]+old\b[^.;]{0,80}?\b(?:with|has|had|having|suffers\s+from)\b"
+    # ("47 y/o welder with chronic L S1 radiculopathy", as offices shorten it.)
+    r"(?:\byears?[\s-]+old\b|\b\d{1,2}\s*(?:y/o|yo)\b)[^.;]{0,80}?\b(?:with|has|had|having|"
+    r"suffers\s+from)\b"
     r"|\baccepted\s+(?:as|for)\b",
     re.I | re.ASCII,
 )
-_AGE_WITH_WORDS = frozenset(["old", "accepted"])
+_AGE_WITH_WORDS = frozenset(["old", "accepted", "yo", "y"])
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
 
 
