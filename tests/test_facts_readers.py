@@ -4027,6 +4027,13 @@ def test_diagnoses_on_an_rfa_coded_line_or_after_the_age(note: str) -> None:
     assert (facts["diagnoses"], facts["neuropathic_pain"]) == (["neuralgia"], True)
 
 
+def test_the_day_after_surgery_is_no_count_of_visits() -> None:
+    note = "In sling, day 9 post-op; passive ER 10 deg, passive flexion 80 deg."
+    assert read(note, "Post-op PT right shoulder 2x6").get("postsurgical_visits_completed") != 9
+    # A list of courses by count is still counted.
+    assert read("Prior care incl 18 PT, 12 chiro and HEP.", "PT 2x3")["prior_visits"] == 18
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -105,7 +105,9 @@ def prior_pattern(modality: str) -> Caseless:
         # injury: 24 visits"; not a frequency ("PT: 2 visits per week").
         rf"|\b(?:{pattern})\s+(?:ledger|records?|history|log|notes?|summary)\b[^:.;]{{0,30}}?:\s*"
         rf"{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b(?!\s*(?:per|a|/|x)\b)"
-        rf"|(?<![/.\d-])\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
+        # (Not a day or week counted: "In sling, day 9 post-op; passive ER 10 deg".)
+        rf"|(?<![/.\d-])(?<!\bday\s)(?<!\bdays\s)(?<!\bweek\s)(?<!\bwk\s)(?<!\bpod\s)"
+        rf"\b(\d{{1,3}})\s+(?:{pattern})(?=\s*(?:,|;|\)|\band\b|$))"
         # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
         # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
         # (Or "OT completed: 24 visits (OT log)".)
