@@ -4034,6 +4034,17 @@ def test_the_day_after_surgery_is_no_count_of_visits() -> None:
     assert read("Prior care incl 18 PT, 12 chiro and HEP.", "PT 2x3")["prior_visits"] == 18
 
 
+def test_occupational_therapy_counted_apart_from_physical_therapy() -> None:
+    note = (
+        "Therapy log (carried forward): 24 PT visits 2024-2025 for the shoulder; OT 0 visits on "
+        "this claim."
+    )
+    assert read(note, "Occupational therapy R hand 2x/wk x 4 wks")["prior_visits"] == 0
+    assert read(note, "Physical therapy R shoulder 2x3")["prior_visits"] == 24
+    # Counted only with physical therapy, the count of both serves.
+    assert read("Had 12 PT visits.", "Occupational therapy R hand 2x4")["prior_visits"] == 12
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

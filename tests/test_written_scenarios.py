@@ -343,7 +343,6 @@ KNOWN_MISSES = {
     "written-bj/ot-wrist-continue-fi": "no rule in force in 2026 judges whether occupational therapy goes on (the functional-improvement gate, mtus17.fi_gate.physmed, is PARTLY VERIFIED and not encoded), so no rule decides",
     "written-bj/aquatic-continue-fi-documented": "no rule in force in 2026 judges whether aquatic therapy goes on (the functional-improvement gate, mtus17.fi_gate.physmed, is PARTLY VERIFIED and not encoded), so no rule decides",
     "written-bj/frp-continue-no-progress": "no rule in force in 2026 judges a functional restoration program (ACOEM's criteria are not confirmed), so no rule decides, where the accept set asks a denial for the progress not shown",
-    "written-bk/ot-hand-after-pt-cap-separate-discipline-2026": "physical and occupational therapy share one count of visits given (prior_pt_visits), so 24 physical therapy visits for the shoulder are counted against the occupational therapy cap, which the Labor Code counts per discipline",
     "written-bl/postop-pt-2026-meniscectomy-12-after-24-preop-pt": "the postsurgical rules apply an initial course of half the general course (an UNCONFIRMED reading of 9792.24.3), so 12 visits asked as the first course after a meniscectomy are denied",
 }
 

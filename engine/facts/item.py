@@ -360,6 +360,10 @@ def therapy_facts(
     modality = PRIOR_BY_SERVICE.get(category)
     if modality is None:
         return []
+    if category == "occupational_therapy" and "prior_ot_visits" in by_name:
+        # The record counts occupational therapy apart ("24 PT visits for the shoulder; OT 0
+        # visits on this claim"): the Labor Code caps each discipline on its own.
+        modality = "prior_ot_visits"
     if subtype == "aquatic" and "prior_aquatic_visits" in by_name:
         # Aquatic therapy asked after visits of it: those are the course it continues (and
         # physical therapy visits, which the cap counts with land-based ones).

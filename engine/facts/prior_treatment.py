@@ -20,6 +20,11 @@ MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
     for name, pattern in {
         "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
+        # Occupational therapy counted apart as well: the Labor Code caps each discipline on
+        # its own (24 OT visits beside 24 PT), so "24 PT visits; OT 0 visits on this claim"
+        # leaves a first OT course. (Read with the count above, which the physical medicine
+        # guidelines take for both.)
+        "prior_ot_visits": r"occupational therapy|ot",
         # "6 aquatic visits done", "8 aquatic PT sessions".
         "prior_aquatic_visits": r"aquatic(?: physical therapy| therapy| pt| exercise)?"
         r"|aqua(?: therapy| pt)?|pool therapy|pool pt",
@@ -434,6 +439,9 @@ def visits_done(reader: Reader) -> None:
         # counted apart from its name ("PT RE-EVALUATION, visit 6 of 6 authorized").
         # ("PT post-op re-eval, 12/12 authorized visits done": physical therapy, after surgery.)
         therapies = [n for n in named if n != "postsurgical_visits_completed"]
+        # (Occupational therapy is read with the count of both and on its own: one therapy.)
+        if therapies == ["prior_pt_visits", "prior_ot_visits"]:
+            therapies = ["prior_pt_visits"]
         if len(therapies) == 1 and not any(r.name in named for r in reader.found):
             if figures is None:
                 figures = with_figures(text)
@@ -447,6 +455,8 @@ def visits_done(reader: Reader) -> None:
             if placed:
                 count, *at = placed
                 reader.add(therapies[0], count, *at)
+                if "prior_ot_visits" in named:
+                    reader.add("prior_ot_visits", count, *at)
                 if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
                     reader.add("postsurgical_visits_completed", count, *at)
     if not words.isdisjoint(("no", "not", "never", "first", "initial", "try", "trying")):
@@ -542,6 +552,9 @@ def named_therapies(readings: list[Reading]) -> set[str]:
     """The therapies a sentence names, by their prior-visits facts; the generic "therapy" only
     where it is all the sentence names."""
     named = {r.name[len(MENTIONED) :] for r in readings if r.name.startswith(MENTIONED)}
+    # (Occupational therapy is named with the count of both, which a follow-up counts for.)
+    if "prior_pt_visits" in named:
+        named.discard("prior_ot_visits")
     return named - {"prior_pt_visits"} if len(named) > 1 and "prior_pt_visits" in named else named
 
 
