@@ -4045,6 +4045,14 @@ def test_occupational_therapy_counted_apart_from_physical_therapy() -> None:
     assert read("Had 12 PT visits.", "Occupational therapy R hand 2x4")["prior_visits"] == 12
 
 
+def test_a_return_tried_is_no_status_held() -> None:
+    note = (
+        "He tried to return to full duty in 02/2017 and again in 04/2017, and both times was "
+        "sent home within two or three days because of ankle swelling."
+    )
+    assert "work_status" not in read(note, "Functional capacity evaluation")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -315,7 +315,6 @@ KNOWN_MISSES = {
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
     "written-bg/hand-surgeon-consult-trigger-finger-after-two-injections": "a surgeon's reason is read from a surgery considered, a severe deficit or care that failed; the splint, NSAIDs and two injections 'each giving about four weeks of relief' are not read as care that failed, and 'to evaluate him for release' names no surgery the readers know, so the referral is denied as giving none",
-    "written-bg/fce-after-ankle-orif-failed-return-conflicting-reports": "the two attempts to return to full duty that failed ('tried to return to full duty ... sent home within two or three days') are read as a full-duty work status, and an FCE is denied for a worker at full duty",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",

@@ -84,7 +84,7 @@ _WAS_AFTER = re.compile(
 # ... failed", "unable to return to full duty".
 _RETURN_TRIED = re.compile(
     r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
-    r"|could\s+not\s+|cannot\s+)return(?:ing)?\s+to\s+\Z"
+    r"|could\s+not\s+|cannot\s+|(?:tried|attempted|trying|attempting)\s+to\s+)return(?:ing)?\s+to\s+\Z"
     # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
     r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
