@@ -4053,6 +4053,13 @@ def test_a_return_tried_is_no_status_held() -> None:
     assert "work_status" not in read(note, "Functional capacity evaluation")
 
 
+def test_a_referral_for_the_procedure_weighs_it() -> None:
+    note = "The physician plans a referral for arthroscopic evaluation depending on the study."
+    assert read(note, "MRI left knee without contrast")["surgery_considered"] is True
+    # A referral to a surgical specialty names the specialist, not a procedure.
+    assert "surgery_considered" not in read("Plan: referral to neurosurgery.", "MRI lumbar spine")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -132,12 +132,6 @@ KNOWN_MISSES = {
     "told in the patient's words, not read as the drug in use with its relief",
     "tens-30-day-home-trial-radicular-pain-goals": "the patient's words, quoted through the interpreter, carry what the reader needs: the care that failed and the "
     "neuropathic pain are told in the patient's words",
-    "consult-hand-surgeon-severe-cts-failed-care": "the reason for the referral (release for an "
-    "electrodiagnostically confirmed syndrome after failed care) is not read as the surgeon's "
-    "expertise needed",
-    "mri-knee-locking-meniscal-signs-surgery-considered": "the patient's words, quoted through the interpreter, carry what the reader needs: the locking is told in the "
-    "patient's words, and 'ortho consult for arthroscopy if tear confirmed' names the specialist "
-    "before the procedure",
     "naproxen-knee-oa-flare-short-course": "the pain is told only in the patient's words ('hard to "
     "stand for the lunch shift'), with no score, which the first-NSAID rule for arthritis asks",
     "mua-lumbar-after-chiro-plateau": "manipulation under anaesthesia is read as a low-back "
@@ -323,10 +317,6 @@ KNOWN_MISSES = {
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
     "marks the gabapentinoids' formulary status UNCONFIRMED), so no rule decides; the accept set "
     "rests on pregabalin being certifiable",
-    "written-bf/mri-knee-locking-mcmurray-failed-8wk-surgery-considered": "the surgery is "
-    "considered as 'a referral for arthroscopic evaluation depending on the study': a referral "
-    "word within three words of the operation is read as the specialist named, not the operation "
-    "considered (a wider reading changed a development letter's verdict for the worse)",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",

@@ -322,6 +322,9 @@ def composite_mentions(
             if _REFERRAL_WORDS.isdisjoint(
                 set(around(m, 3, 1)) - ({"surgeon"} if _SURGEON_SAYS.search(plain) else set())
             )
+            # A referral for the procedure ("plans a referral for arthroscopic evaluation
+            # depending on the study") weighs it.
+            or around(m, 1, 0) == ["for"]
         ]
         statuses = [phrase_status(p) for p in surgeries]
         # A surgery the patient would consider if the study shows its lesion ("if a concordant
