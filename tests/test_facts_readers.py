@@ -4060,6 +4060,13 @@ def test_a_referral_for_the_procedure_weighs_it() -> None:
     assert "surgery_considered" not in read("Plan: referral to neurosurgery.", "MRI lumbar spine")
 
 
+def test_a_surgery_offered_in_a_past_year_was_not_done() -> None:
+    note = "Orthopedics offered arthroscopy in 2016; she declined and does not want surgery."
+    facts = read(note, "MRI right shoulder without contrast (repeat)")
+    assert ("prior_surgery" not in facts, facts["surgery_considered"]) == (True, False)
+    assert read("She had arthroscopy in 2016.", "MRI right shoulder")["prior_surgery"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -12,7 +12,7 @@ from engine.facts.figures import NUMBER_WORD_SET, with_figures
 from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
-from engine.facts.surgery import named_with_site
+from engine.facts.surgery import OFFERED_BEFORE, named_with_site
 from engine.negation import Status
 from engine.vocab import normalize_phrase
 
@@ -224,6 +224,8 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
                 _HISTORY_LIST.match(text) is not None
                 or (
                     not reader.planned
+                    # (A surgery offered in a past year was not done then.)
+                    and OFFERED_BEFORE.search(text, max(0, start - 60), start) is None
                     and (
                         _PAST_YEAR.search(text, max(0, start - 60), start) is not None
                         # "a bleeding duodenal ulcer in 2013": the year right after it.

@@ -233,6 +233,13 @@ _BOOKED_FOR = re.compile(
     rf"(?:for\s+|on\s+)?(?:{DATE})\s*\Z",
     re.I | re.ASCII,
 )
+# A surgery offered, proposed or declined ("Orthopedics offered arthroscopy in 2016; she
+# declined"): the date after it is the offer's, and no surgery was done.
+OFFERED_BEFORE = re.compile(
+    r"\b(?:offered|recommended|proposed|suggested|discussed|declined|refused|considered|"
+    r"considering|candidate\s+for)\s+(?:(?:an?|the|him|her|them)\s+)?(?:[\w-]+\s+){0,3}\Z",
+    re.I | re.ASCII,
+)
 # Surgeries named by their approach alone, which say nothing of what was done through it.
 _APPROACHES = frozenset(["arthroscopy", "arthroscopic surgery"])
 # The date first, then that the surgery was done, then what it was: a dated entry of the
@@ -273,6 +280,10 @@ def surgery_dates(reader: Reader) -> None:
         # A date the surgery is booked for is not one it was done on: "scheduled for 04/27/2017",
         # "will be performed on 05/02/2026".
         if not performed and _BOOKED_FOR.search(text, surgery.start(), surgery.end()):
+            return
+        if not performed and OFFERED_BEFORE.search(
+            text, max(0, surgery.start() - 60), surgery.start()
+        ):
             return
         operated = date_of(surgery) if surgery else None
         if surgery and operated:
