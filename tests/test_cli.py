@@ -205,6 +205,8 @@ def test_facts_from_a_clinical_note_with_a_facts_file(tmp_path: Path) -> None:
         "radiating_pain": True,
         "positive_straight_leg_raise": True,
         "motor_deficit": False,
+        # The condition the opening sentence gives with the age.
+        "diagnoses": ["lumbago_cervicalgia"],
         "functional_improvement": False,
         "prior_pt_visits": 8,
     }
