@@ -4067,6 +4067,23 @@ def test_a_surgery_offered_in_a_past_year_was_not_done() -> None:
     assert read("She had arthroscopy in 2016.", "MRI right shoulder")["prior_surgery"] is True
 
 
+@pytest.mark.parametrize(
+    "gain, improved",
+    [
+        ("Can open jars and carry grocery bags again, couldn't in Aug.", True),
+        ("Down from naproxen BID to PRN 2x/wk.", True),
+        ('Work: restriction "no keyboarding >20 min/hr" lifted 10/05.', True),
+        # A goal, or a gain still out of reach, is none.
+        ("She hopes to be able to garden again.", None),
+        ("She can't lift her grandson again yet.", None),
+        ("OT so she can work again.", None),
+    ],
+)
+def test_a_gain_in_daily_life_work_or_drugs(gain: str, improved: bool | None) -> None:
+    facts = read(f"She has had 6 OT visits. {gain}", "OT L wrist 2x3")
+    assert (facts.get("functional_improvement") is True) is bool(improved)
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
