@@ -4084,6 +4084,14 @@ def test_a_gain_in_daily_life_work_or_drugs(gain: str, improved: bool | None) ->
     assert (facts.get("functional_improvement") is True) is bool(improved)
 
 
+def test_a_course_with_its_pain_falling_is_care_that_helped() -> None:
+    note = "Interval history: PT 6 visits, pain 3/10 from 6/10, now reaching overhead at home."
+    assert read(note, "MRI R shoulder")["conservative_care_failed"] is False
+    # A unit tried during therapy is not the therapy helping.
+    unit = "During therapy the clinic TENS reduced her pain from 7/10 to 4/10 for several hours."
+    assert "symptoms_improving" not in read(unit, "TENS unit, 30-day home trial rental")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -103,8 +103,6 @@ HELD_OUT = (
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
-    "written-ak/mri-shoulder-no-surgical-plan-improving": "the template's examination gives no neurologic result in words the readers take, and "
-    "the care is improving, which the deny rules do not use alone",
     "written-ak/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules apply 9792.24.3's initial "
     "course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the "
     "accept set rests on the general course",

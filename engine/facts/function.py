@@ -199,6 +199,7 @@ def measured(match: re.Match[str], side: str) -> int:
 # reviewer counts as meaningful (a third or more).
 MEANINGFUL_RELIEF = 0.3
 PAIN_DROP = "~pain_drop"
+_VISIT_WORDS = frozenset(["visit", "visits", "session", "sessions"])
 # Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
@@ -207,7 +208,10 @@ _PAIN_CHANGE = re.compile(
     r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b"
     # The score now with the one before in brackets: "since then pain is 4/10 (7/10 before)".
     r"|\bpain\b[^.;]{0,20}?\b(?P<after2>10|[0-9])\s*/\s*10\s*\(\s*(?:was\s+)?"
-    r"(?P<before2>10|[1-9])\s*/\s*10\s+(?:before|previously|earlier|prior)\s*\)",
+    r"(?P<before2>10|[1-9])\s*/\s*10\s+(?:before|previously|earlier|prior)\s*\)"
+    # The score now, then the one it came from: "PT 6 visits, pain 3/10 from 6/10".
+    r"|\bpain\b[^.;]{0,20}?\b(?P<after3>10|[0-9])\s*/\s*10\s+(?:down\s+)?from\s+"
+    r"(?P<before3>10|[1-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 
@@ -241,10 +245,16 @@ def pain_drop(reader: Reader) -> None:
     for expression in expressions:
         for match in expression.finditer(text):
             score = match.groupdict()
-            before = int(score["before"] or score.get("before2") or 0)
-            after = int(score["after"] or score.get("after2") or 0)
+            before = int(score["before"] or score.get("before2") or score.get("before3") or 0)
+            after = int(score["after"] or score.get("after2") or score.get("after3") or 0)
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
                 reader.add(PAIN_DROP, True, match.start(), match.end())
+                # Told beside a course of therapy counted in visits ("PT 6 visits, pain 3/10
+                # from 6/10"), the drop is the symptoms improving with it: care that helped has
+                # not failed. (Not a unit or a drug tried during therapy: "During therapy the
+                # clinic TENS reduced her pain from 7/10 to 4/10".)
+                if not reader.words.isdisjoint(_VISIT_WORDS) and therapies_named(reader):
+                    reader.add("symptoms_improving", True, match.start(), match.end())
                 return
 
 
