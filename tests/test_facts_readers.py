@@ -4092,6 +4092,14 @@ def test_a_course_with_its_pain_falling_is_care_that_helped() -> None:
     assert "symptoms_improving" not in read(unit, "TENS unit, 30-day home trial rental")
 
 
+def test_a_past_year_opening_the_sentence_puts_the_event_in_the_past() -> None:
+    note = (
+        "In 2014 he was admitted with a bleeding duodenal ulcer that was treated endoscopically. "
+        "He takes no anticoagulant or aspirin."
+    )
+    assert read(note, "Omeprazole 20 mg daily #30")["gi_risk_factors"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

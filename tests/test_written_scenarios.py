@@ -109,9 +109,6 @@ KNOWN_MISSES = {
     "written-al/esi-repeat-30-percent-brief": "the relief is told in the sentence after the injection, without naming it, as 'about "
     "thirty percent less leg pain for roughly ten days', a wording the relief reader does "
     "not take",
-    "written-al/ppi-omeprazole-prior-gi-bleed-on-nsaid": "the bleed is told as a past admission "
-    "('In 2014 he was admitted with a bleeding duodenal ulcer'), not read as a history of one, "
-    "and the anticoagulant denied beside it reads as no GI risk",
     "written-al/2026-postop-pt-rotator-cuff-after-24-prior": "the repair is named by its tendon ('arthroscopic repair of his torn right "
     "supraspinatus'), not as a rotator cuff repair, so its line of the schedule is not found",
     "written-al/2026-acupuncture-6-more-with-fi": "the medication not tolerated is told as 'she tolerated neither naproxen nor tramadol', "

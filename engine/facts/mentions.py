@@ -37,8 +37,9 @@ _HISTORY_LIST = re.compile(
 )
 _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
 # An event dated in a year just before it: "hospitalized in 2012 for a bleeding duodenal ulcer".
+# (Also opening the sentence: "In 2014 he was admitted with a bleeding duodenal ulcer".)
 _PAST_YEAR = re.compile(
-    r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.ASCII
+    r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.I | re.ASCII
 )
 # The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
 # "helped for a week", "helped only temporarily".
