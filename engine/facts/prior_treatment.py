@@ -6,6 +6,7 @@ the guidelines' visit limits count.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from engine.caseless import Caseless
@@ -438,10 +439,7 @@ def visits_done(reader: Reader) -> None:
         # The one therapy the sentence names is the one whose visits it counts, where they are
         # counted apart from its name ("PT RE-EVALUATION, visit 6 of 6 authorized").
         # ("PT post-op re-eval, 12/12 authorized visits done": physical therapy, after surgery.)
-        therapies = [n for n in named if n != "postsurgical_visits_completed"]
-        # (Occupational therapy is read with the count of both and on its own: one therapy.)
-        if therapies == ["prior_pt_visits", "prior_ot_visits"]:
-            therapies = ["prior_pt_visits"]
+        therapies = [n for n in one_therapy(named) if n != "postsurgical_visits_completed"]
         if len(therapies) == 1 and not any(r.name in named for r in reader.found):
             if figures is None:
                 figures = with_figures(text)
@@ -548,13 +546,20 @@ def after_surgery(text: str, start: int, end: int) -> bool:
     )
 
 
+def one_therapy(named: Iterable[str]) -> list[str]:
+    """The therapies named, occupational therapy as one with the count of both: a sentence that
+    names it is read under `prior_pt_visits` (the count the physical medicine guidelines take)
+    and under `prior_ot_visits` (the Labor Code caps each discipline on its own)."""
+    named = list(named)
+    return [n for n in named if n != "prior_ot_visits"] if "prior_pt_visits" in named else named
+
+
 def named_therapies(readings: list[Reading]) -> set[str]:
     """The therapies a sentence names, by their prior-visits facts; the generic "therapy" only
     where it is all the sentence names."""
-    named = {r.name[len(MENTIONED) :] for r in readings if r.name.startswith(MENTIONED)}
-    # (Occupational therapy is named with the count of both, which a follow-up counts for.)
-    if "prior_pt_visits" in named:
-        named.discard("prior_ot_visits")
+    named = set(
+        one_therapy({r.name[len(MENTIONED) :] for r in readings if r.name.startswith(MENTIONED)})
+    )
     return named - {"prior_pt_visits"} if len(named) > 1 and "prior_pt_visits" in named else named
 
 
