@@ -4100,6 +4100,39 @@ def test_a_past_year_opening_the_sentence_puts_the_event_in_the_past() -> None:
     assert read(note, "Omeprazole 20 mg daily #30")["gi_risk_factors"] is True
 
 
+# --- a phrase listed under two findings means both ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "names"),
+    [
+        # A nerve root's pain is pain that radiates and neuropathic pain (findings.yaml lists
+        # the phrase under each).
+        ("Chronic left L5 radicular pain, EMG consistent.", ("radiating_pain", "neuropathic_pain")),
+        ("He has diabetic neuropathy in both feet.", ("peripheral_neuropathy_suspected", "neuropathic_pain")),
+        (
+            "New urinary retention since yesterday.",
+            ("red_flag_cauda_equina", "red_flag_bowel_bladder"),
+        ),
+    ],
+)
+def test_a_phrase_listed_for_two_findings_gives_both(note: str, names: tuple[str, ...]) -> None:
+    values = read(note, "TENS unit 30-day home trial")
+    assert all(values.get(name) is True for name in names), values
+
+
+def test_every_phrase_listed_twice_gives_each_finding() -> None:
+    listed: dict[str, set[str]] = {}
+    for name, finding in FINDINGS.findings.items():
+        for phrase in finding.phrases:
+            listed.setdefault(" ".join(phrase.lower().split()), set()).add(name)
+    shared = {phrase: names for phrase, names in listed.items() if len(names) > 1}
+    assert shared  # the bundled vocabulary has such phrases; each must keep every meaning
+    for phrase, names in shared.items():
+        meanings = {name for name, _ in FINDINGS.phrase_meaning[phrase]}
+        assert names <= meanings, (phrase, names, meanings)
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

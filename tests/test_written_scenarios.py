@@ -125,8 +125,6 @@ KNOWN_MISSES = {
     "considered",
     "hydrocodone-continuation-four-as-documented": "the patient's words, quoted through the interpreter, carry what the reader needs: the relief and the drug taken are "
     "told in the patient's words, not read as the drug in use with its relief",
-    "tens-30-day-home-trial-radicular-pain-goals": "the patient's words, quoted through the interpreter, carry what the reader needs: the care that failed and the "
-    "neuropathic pain are told in the patient's words",
     "naproxen-knee-oa-flare-short-course": "the pain is told only in the patient's words ('hard to "
     "stand for the lunch shift'), with no score, which the first-NSAID rule for arthritis asks",
     "mua-lumbar-after-chiro-plateau": "manipulation under anaesthesia is read as a low-back "

@@ -151,8 +151,10 @@ class Findings:
     # Each list of phrases is one regular expression over the normalised sentence, longest
     # phrase first, so a sentence is scanned once per list rather than once per phrase.
     phrase_pattern: PhraseList
-    # phrase -> (fact, its value when stated; None: only its denial says anything)
-    phrase_meaning: dict[str, tuple[str, bool | None]]
+    # phrase -> each (fact, its value when stated; None: only its denial says anything) it is
+    # listed for, in the order of findings.yaml: "radicular pain" is radiating pain and
+    # neuropathic pain both.
+    phrase_meaning: dict[str, tuple[tuple[str, bool | None], ...]]
     # The findings that have patterns, in the order of findings.yaml: (finding, its patterns).
     patterns: tuple[tuple[str, tuple[GatedPattern, ...]], ...]
     # Each pattern word -> the places in `patterns` of the findings it lets match: a sentence
@@ -361,14 +363,19 @@ def read_findings(folder: Path, vocabulary: Vocabulary) -> Findings:
     """The finding phrases and negation cues of a rules folder, with the drug and region names of
     its vocabulary. Raises `VocabularyError` where either file does not check."""
     spec = load_vocabulary_file(folder / "vocab" / "findings.yaml", FindingsFile)
-    meaning: dict[str, tuple[str, bool | None]] = {}
+    # A phrase listed under two findings means both (not the first alone, which had left a
+    # radicular pain without the neuropathic pain its finding names it for).
+    listed_for: dict[str, dict[tuple[str, bool | None], None]] = {}
     for name, finding in spec.findings.items():
-        for phrase in finding.phrases:
-            meaning.setdefault(normalize_phrase(phrase).strip(), (name, True))
-        for phrase in finding.normal:
-            meaning.setdefault(normalize_phrase(phrase).strip(), (name, False))
-        for phrase in finding.denied:
-            meaning.setdefault(normalize_phrase(phrase).strip(), (name, None))
+        for phrases, when_stated in (
+            (finding.phrases, True),
+            (finding.normal, False),
+            (finding.denied, None),
+        ):
+            for phrase in phrases:
+                said = listed_for.setdefault(normalize_phrase(phrase).strip(), {})
+                said.setdefault((name, when_stated), None)
+    meaning = {phrase: tuple(said) for phrase, said in listed_for.items()}
     diagnoses = {
         normalize_phrase(p).strip(): group for group, ps in spec.diagnoses.items() for p in ps
     }

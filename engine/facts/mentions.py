@@ -115,12 +115,12 @@ _OWN_RESULT_BEFORE = re.compile(
 def finding_mentions(reader: Reader) -> None:
     """Every finding of findings.yaml the sentence names, by phrase or by pattern."""
     findings, lowered = reader.findings, reader.lowered
-    # One phrase, one finding, longest first: "4+/5" is not also "5".
+    # One phrase at a place, longest first: "4+/5" is not also "5".
     for said in findings.phrase_pattern.finditer(reader.plain, reader.words):
-        name, when_stated = findings.phrase_meaning[said[1]]
         at = phrase_position(lowered, said[1])
         if at is not None:
-            mention(reader, name, when_stated, *at)
+            for name, when_stated in findings.phrase_meaning[said[1]]:
+                mention(reader, name, when_stated, *at)
     held = findings.pattern_words & reader.words
     if not held:
         return
