@@ -196,6 +196,7 @@ def status_of(
                     and (
                         has_own_predicate(sentence, tokens, last)
                         or predicate_before(sentence, reach_end, end)
+                        or own_subject(sentence, reach_end)
                         or elaborates(
                             sentence,
                             tokens[b - 1][2],
@@ -282,6 +283,20 @@ def predicate_before(sentence: str, finding_start: int, finding_end: int) -> boo
         and head.end() <= finding_end
         and _LIST_GOES_ON.match(sentence, finding_end) is None
     )
+
+
+# A clause that opens with a subject of its own, a person: "the reflex would not come, she felt
+# my pin less sharply along the foot" is a new statement, not more of what "not" negates.
+_OWN_SUBJECT = re.compile(r"[,;:]\s*(?:and\s+|but\s+)?(?:she|he|they|i|we)\s", re.I | re.ASCII)
+
+
+def own_subject(sentence: str, finding_start: int) -> bool:
+    """Whether the finding's clause opens with a person as its subject, before the finding."""
+    clause = max(sentence.rfind(mark, 0, finding_start) for mark in ",;:")
+    if clause < 0 or finding_start - clause > 40:
+        return False
+    opened = _OWN_SUBJECT.match(sentence, clause)
+    return opened is not None and opened.end() <= finding_start + 1
 
 
 _LIST_GOES_ON = re.compile(r"[^,;:.]*?\b(?:or|nor)\b", re.I | re.ASCII)

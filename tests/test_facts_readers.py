@@ -4133,6 +4133,26 @@ def test_every_phrase_listed_twice_gives_each_finding() -> None:
         assert names <= meanings, (phrase, names, meanings)
 
 
+# --- a clause with a subject of its own is out of an earlier negation's reach ---------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "The reflex at the left ankle would not come, she felt my pin less sharply along the "
+        "outside of the left foot.",
+        "Achilles reflex could not be elicited, and he felt my pin only faintly over the "
+        "lateral foot.",
+    ],
+)
+def test_a_clause_with_its_own_subject_is_not_negated_by_the_clause_before(note: str) -> None:
+    assert read(note)["sensory_deficit"] is True
+
+
+def test_a_negated_list_still_reaches_across_its_commas() -> None:
+    assert read("No decreased sensation, weakness or reflex change.")["sensory_deficit"] is False
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
