@@ -269,11 +269,17 @@ _PREDICATE_BEFORE = re.compile(
 )
 
 
+def clause_mark_before(sentence: str, finding_start: int) -> int | None:
+    """Where the comma, semicolon or colon that opens the finding's clause is, if near it."""
+    clause = max(sentence.rfind(mark, 0, finding_start) for mark in ",;:")
+    return None if clause < 0 or finding_start - clause > 40 else clause
+
+
 def predicate_before(sentence: str, finding_start: int, finding_end: int) -> bool:
     """Whether the finding's own clause opens with a result said of it, the finding's first
     word or before it."""
-    clause = max(sentence.rfind(mark, 0, finding_start) for mark in ",;:")
-    if clause < 0 or finding_start - clause > 40:
+    clause = clause_mark_before(sentence, finding_start)
+    if clause is None:
         return False
     head = _PREDICATE_BEFORE.match(sentence, clause)
     # (Still the negated list where it goes on with "or": "No UDS, signed agreement or CURES
@@ -292,8 +298,8 @@ _OWN_SUBJECT = re.compile(r"[,;:]\s*(?:and\s+|but\s+)?(?:she|he|they|i|we)\s", r
 
 def own_subject(sentence: str, finding_start: int) -> bool:
     """Whether the finding's clause opens with a person as its subject, before the finding."""
-    clause = max(sentence.rfind(mark, 0, finding_start) for mark in ",;:")
-    if clause < 0 or finding_start - clause > 40:
+    clause = clause_mark_before(sentence, finding_start)
+    if clause is None:
         return False
     opened = _OWN_SUBJECT.match(sentence, clause)
     return opened is not None and opened.end() <= finding_start + 1
