@@ -4160,6 +4160,28 @@ def test_goals_told_by_what_they_aim_at() -> None:
     assert read(note, "TENS unit purchase")["treatment_goals_documented"] is True
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "What I hope for in the short run is that she can stand through a lunch shift, and in "
+        "the longer run that she can cut back the gabapentin.",
+        "What we're after is standing forty minutes at a stretch and getting back to full "
+        "shifts.",
+        "Our aim is to have him walking a mile without stopping by June.",
+    ],
+)
+def test_goals_told_in_plain_words(note: str) -> None:
+    assert read(note, "TENS unit 30-day home rental trial")["treatment_goals_documented"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["I hope for the best.", "She went back to work after the surgery.", "He aims to please."],
+)
+def test_a_hope_or_an_aim_without_its_term_is_no_goal(note: str) -> None:
+    assert "treatment_goals_documented" not in read(note, "TENS unit 30-day home rental trial")
+
+
 def test_self_care_done_on_her_own() -> None:
     note = (
         "She has completed twelve post-operative therapy visits. She now showers and combs her "
