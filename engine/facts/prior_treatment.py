@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from functools import cache
 
 from engine.caseless import Caseless
-from engine.facts.figures import DATE, NUMBER_WORD_SET, ORDINAL_DAYS, date_of, with_figures
+from engine.facts.figures import (
+    DATE,
+    MONTHS,
+    NUMBER_WORD_SET,
+    ORDINAL_DAYS,
+    date_of,
+    with_figures,
+)
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
@@ -327,6 +334,7 @@ _ORDINAL_WORDS = frozenset(ORDINAL_DAYS)
 # The visits told by the last one's place, as done: "Sixth session completed", "completed her
 # 6th treatment", "re-exam after 6 visits" (a re-evaluation reports the visits before it).
 _ORDINAL = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _VISITS_BY_PLACE = Caseless(
     re.compile(
         rf"\b(?P<ord>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:session|visit|treatment)"
@@ -335,7 +343,9 @@ _VISITS_BY_PLACE = Caseless(
         rf"(?P<ord2>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?(?:session|visit|treatment)\b"
         # Dated, so given: "the therapy log shows her 24th PT visit on 10/30/2026".
         rf"|\b(?:his|her|their|the\s+patient'?s)\s+(?P<ord3>{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+"
-        rf"(?:[a-z]+\s+)?(?:session|visit|treatment)\s+(?:was\s+)?(?:on|dated)\s+\d"
+        rf"(?:[a-z]+\s+)?(?:session|visit|treatment)\s+(?:was\s+)?(?:on|dated)\s+"
+        # (The date in words as well: "his sixth treatment on the eighteenth of August".)
+        rf"(?:\d|(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?:{_MONTH})\b|(?:{_MONTH})\b)"
         # (Told as done, with its findings after it: "re-exam after 6 visits: Oswestry 44% down
         # to 22%"; "Re-eval after 12 visits." alone plans one.)
         rf"|\b(?:re-?exam(?:ination)?|re-?eval(?:uation)?|reassessment|progress\s+(?:note|report))"
