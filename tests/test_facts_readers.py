@@ -4109,7 +4109,10 @@ def test_a_past_year_opening_the_sentence_puts_the_event_in_the_past() -> None:
         # A nerve root's pain is pain that radiates and neuropathic pain (findings.yaml lists
         # the phrase under each).
         ("Chronic left L5 radicular pain, EMG consistent.", ("radiating_pain", "neuropathic_pain")),
-        ("He has diabetic neuropathy in both feet.", ("peripheral_neuropathy_suspected", "neuropathic_pain")),
+        (
+            "He has diabetic neuropathy in both feet.",
+            ("peripheral_neuropathy_suspected", "neuropathic_pain"),
+        ),
         (
             "New urinary retention since yesterday.",
             ("red_flag_cauda_equina", "red_flag_bowel_bladder"),
@@ -4153,6 +4156,43 @@ def test_a_negated_list_still_reaches_across_its_commas() -> None:
     assert read("No decreased sensation, weakness or reflex change.")["sensory_deficit"] is False
 
 
+# --- a gain told as a story: the limit before the care, and now ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Before the therapy she was held to lifting no more than ten pounds, and since the third "
+        "of May she has been back to her full route with a twenty-five pound limit.",
+        "Before PT he was lifting under 10 lbs at work; he now has a 30 lb limit.",
+        "She completed 6 PT visits. She walks the half mile to her mailbox and back, which in "
+        "July she could not do.",
+    ],
+)
+def test_a_gain_told_as_before_and_now(note: str) -> None:
+    assert read(note, "Additional physical therapy 2x3 lumbar")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A limit lower now than before is no gain; an activity still out of reach is none.
+        "Before the injury he was lifting over 50 lbs, and now he has a 20 lb limit.",
+        "She completed 6 PT visits. She tried to walk to the mailbox, which she could not do.",
+    ],
+)
+def test_no_gain_where_the_limit_fell_or_the_activity_was_not_done(note: str) -> None:
+    assert (
+        read(note, "Additional physical therapy 2x3 lumbar").get("functional_improvement")
+        is not True
+    )
+
+
+def test_visits_told_by_the_last_ones_place_with_its_date_in_words() -> None:
+    note = "He began acupuncture in July and had his sixth treatment on the eighteenth of August."
+    assert read(note, "Acupuncture 2x3 lumbar, additional six")["prior_visits"] == 6
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
@@ -4165,8 +4205,7 @@ def test_goals_told_by_what_they_aim_at() -> None:
     [
         "What I hope for in the short run is that she can stand through a lunch shift, and in "
         "the longer run that she can cut back the gabapentin.",
-        "What we're after is standing forty minutes at a stretch and getting back to full "
-        "shifts.",
+        "What we're after is standing forty minutes at a stretch and getting back to full shifts.",
         "Our aim is to have him walking a mile without stopping by June.",
     ],
 )

@@ -135,7 +135,7 @@ _CHANGE_WORDS = frozenset(
     ["oswestry", "odi", "ndi", "roland", "rmdq", "quickdash", "quick", "qdash", "dash", "lefs",
      "psfs", "sitting", "sit", "sits", "standing", "stand", "stands", "walking", "walk", "walks",
      "driving", "drive", "drives", "restrictions", "restriction", "limit", "type", "types",
-     "typing", "sleep", "sleeps", "sleeping"]
+     "typing", "sleep", "sleeps", "sleeping", "lifting"]
 )  # fmt: skip
 _TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
 _INDEX_CHANGE = re.compile(
@@ -158,6 +158,17 @@ _LIFTING_LIMIT_CHANGE = re.compile(
     r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
     r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b",
+    re.I | re.ASCII,
+)
+# The same told as a story, the limit before the care, then the one now: "Before the therapy she
+# was held to lifting no more than ten pounds, and since May she has been back to her full route
+# with a twenty-five pound limit". The second limit comes after a word of now, in the same
+# sentence (a semicolon may stand between them).
+_LIFTING_LIMIT_BEFORE_NOW = re.compile(
+    r"\bbefore\b[^.;]{0,60}?\b(?:lift|lifts|lifting)\s+(?:no\s+more\s+than|not\s+more\s+than|"
+    r"up\s+to|under|less\s+than|over|>)\s+(?P<before>\d{1,3})\s*(?:lb|lbs|pounds?)\b"
+    r"[^.]{0,100}?\b(?:now|today|since|currently)\b[^.;]{0,80}?\b(?P<after>\d{1,3})"
+    r"[\s-]*(?:lb|lbs|pounds?)\s+(?:limit|restriction|lifting\s+limit)\b",
     re.I | re.ASCII,
 )
 
@@ -274,7 +285,12 @@ def measured_function(reader: Reader) -> None:
         if (after > before) if index in _HIGHER_IS_BETTER else (after < before):
             improved(reader, match.start(), match.end())
             return
-    for expression in (_TOLERANCE_CHANGE, _LIFTING_LIMIT_CHANGE, _TOLERANCE_NOW_VS):
+    for expression in (
+        _TOLERANCE_CHANGE,
+        _LIFTING_LIMIT_CHANGE,
+        _TOLERANCE_NOW_VS,
+        _LIFTING_LIMIT_BEFORE_NOW,
+    ):
         for match in expression.finditer(text):
             if measured(match, "after") > measured(match, "before"):
                 improved(reader, match.start(), match.end())
