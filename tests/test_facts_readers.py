@@ -4193,6 +4193,18 @@ def test_visits_told_by_the_last_ones_place_with_its_date_in_words() -> None:
     assert read(note, "Acupuncture 2x3 lumbar, additional six")["prior_visits"] == 6
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "She has attended eight sessions of acupuncture without any measurable change in her "
+        "function.",
+        "Six acupuncture visits to date with no measurable functional improvement.",
+    ],
+)
+def test_care_measured_to_no_change_in_function(note: str) -> None:
+    assert read(note, "Additional acupuncture x 6 lumbar")["functional_improvement"] is False
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
