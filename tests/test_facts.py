@@ -497,7 +497,6 @@ KNOWN_MISSES = {
     "afterwards': a reduction is read for pain medication named as such, Norco or opioids, not "
     "for a muscle relaxant by name",
     "w2-acupuncture-2026-shoulder-adjunct:prior_pt_visits": "'Acupuncture requested to supplement her ongoing PT (6 of 12 visits completed)': a sentence asking for care counts no visits",
-    "w2-acupuncture-no-benefit:functional_improvement": "'without any measurable change in her function': the wording is not among those of no improvement",
     "w2-acupuncture-standalone:adjunct_to_rehabilitation": "'requested as stand-alone treatment; PT finished in 2016': the PT named is read as rehabilitation beside it, 'stand-alone' is not read",
     "w2-acupuncture-standalone:functional_improvement": "'still cannot stand more than 10 min at the sink': a limit that remains is not read as no improvement",
     "w2-acupuncture-standalone:home_exercise_program": "'pt no longer doing her exercises': exercises without 'home' are not the HEP",
