@@ -4205,6 +4205,43 @@ def test_care_measured_to_no_change_in_function(note: str) -> None:
     assert read(note, "Additional acupuncture x 6 lumbar")["functional_improvement"] is False
 
 
+# --- a walking aid's medical need: walking impaired for this patient ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "asked", "needed"),
+    [
+        (
+            "Strict non-weight-bearing on the right leg for eight weeks after ORIF.",
+            "Front-wheeled walker",
+            True,
+        ),
+        (
+            "Therapist noted poor balance on crutches; fell at home yesterday.",
+            "Rolling walker",
+            True,
+        ),
+        ("Gait antalgic, widened base, LOB with turns.", "Single-point cane", True),
+        (
+            "Gait normal and steady, ambulates independently without assistive device.",
+            "Quad cane",
+            False,
+        ),
+        # Another's fall is not the patient's; a need for a walking aid is not one for a bed.
+        (
+            "Her mother fell at home last week, and she has been staying with her.",
+            "Rolling walker",
+            None,
+        ),
+        ("Strict non-weight-bearing on the right leg for eight weeks.", "Hospital bed", None),
+    ],
+)
+def test_a_walking_aid_is_needed_where_walking_is_impaired(
+    note: str, asked: str, needed: bool | None
+) -> None:
+    assert read(note, asked).get("equipment_medically_needed") is needed
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

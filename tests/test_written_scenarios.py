@@ -224,9 +224,6 @@ KNOWN_MISSES = {
     "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
     "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
     "care is not read as failed and the trial is denied as before conservative care",
-    "written-at/postop-front-wheeled-walker-tka": "the walker's medical need ('needs an assistive "
-    "device for household and community ambulation') is the reviewer's judgement, which no "
-    "reader takes (equipment_medically_needed has only its default)",
     "written-au/cmri-axial-neck-pain-neuro-intact-improving": "the pain that fell from 5/10 to "
     "3/10 across two reports is not read as care helping, so six PT visits with pain at the "
     "latest visit read as failed care, and the neck chapter's strengthening-program criterion "
@@ -270,11 +267,6 @@ KNOWN_MISSES = {
     "care not yet given are told in words the readers do not take",
     "written-ba/tens-purchase-after-logged-30day-trial": "the trial's log ('pain 7/10 before and "
     "4/10 after sessions') is not read as a successful trial",
-    "written-ba/walker-nwb-after-tibial-plateau-orif": "the walker's medical need (non-weight-"
-    "bearing after the fixation) is the reviewer's judgement, which no reader takes "
-    "(equipment_medically_needed has only its default)",
-    "written-ba/walker-for-authorized-tka": "the walker's medical need is the reviewer's judgement, "
-    "which no reader takes (equipment_medically_needed has only its default)",
     "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
     "the homebound reader does not take",
     "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "

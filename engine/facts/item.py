@@ -43,6 +43,9 @@ from engine.vocab import (
     normalize_phrase,
 )
 
+# Walking impaired (rules/vocab/findings.yaml), the need a walking aid serves.
+AMBULATION = "~ambulation_impaired"
+_WALKING_AIDS = frozenset(["walker", "cane"])
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
@@ -189,6 +192,11 @@ def request_facts(
         )
         if study:
             give("repeat_study", True, study)
+    # A walking aid is needed where walking is impaired: a weight-bearing restriction, falls,
+    # an unsteady gait (ODG DME: a medical need, which the record states for this item).
+    if service.category == "dme" and service.subtype in _WALKING_AIDS and AMBULATION in by_name:
+        walking = by_name[AMBULATION]
+        give("equipment_medically_needed", walking.value, walking)
     if service.category == "perioperative" and service.subtype == "chest_xray":
         if "~comorbid:chest_xray" in by_name:
             risk = by_name["~comorbid:chest_xray"]
