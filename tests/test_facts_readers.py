@@ -4242,6 +4242,35 @@ def test_a_walking_aid_is_needed_where_walking_is_impaired(
     assert read(note, asked).get("equipment_medically_needed") is needed
 
 
+# --- a TENS trial in one sentence, what its log showed in the next -------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "We rented a TENS unit for thirty days in August. His diary from the trial shows he "
+        "used it daily and stopped the tramadol altogether.",
+        "A 30-day home TENS rental was used from 03/20/2017 to 04/19/2017. At follow-up he "
+        "reported walking 30 minutes at a time, up from 10 at the start of the trial.",
+    ],
+)
+def test_a_trial_that_helped_told_apart_from_the_trial(note: str) -> None:
+    assert read(note, "TENS unit purchase")["tens_trial_successful"] is True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # No trial given: a plan for one, and a gain in another trial's log.
+        "Plan: 30-day TENS rental trial. His pain diary shows pain 7/10 down to 4/10 on "
+        "naproxen.",
+        "We rented a TENS unit for thirty days. The log shows he used it twice a day.",
+    ],
+)
+def test_no_trial_that_helped_without_both_the_trial_and_its_gain(note: str) -> None:
+    assert "tens_trial_successful" not in read(note, "TENS unit purchase")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -199,9 +199,10 @@ KNOWN_MISSES = {
     "ncs-right-median-carpal-tunnel-surgical-candidate": "the symptoms' start is told as 'back "
     "in the early part of August', a part of a month the readers do not date, so the weeks since "
     "they began (the wait before electrodiagnostics) stay unknown",
-    "tens-purchase-hand-crps-after-thirty-day-trial": "the trial's outcome is told in the next "
-    "sentence ('His diary from the trial shows he used it ... stopped the tramadol'), which names "
-    "no TENS, so the trial is not read as successful",
+    "tens-purchase-hand-crps-after-thirty-day-trial": "the trial that helped is read now, but "
+    "the care before it is told as going on ('has stayed in hand therapy ... takes gabapentin'), "
+    "not as failed, and the CRPS the patient 'developed' is read as suspected, not among the "
+    "diagnoses: insufficient",
     "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
@@ -265,8 +266,9 @@ KNOWN_MISSES = {
     "in a way the joint-injection reader does not take, so the third is left undecided",
     "written-ba/lumbar-mbb-radicular-pain-no-therapy-yet": "the neurologic examination and the "
     "care not yet given are told in words the readers do not take",
-    "written-ba/tens-purchase-after-logged-30day-trial": "the trial's log ('pain 7/10 before and "
-    "4/10 after sessions') is not read as a successful trial",
+    "written-ba/tens-purchase-after-logged-30day-trial": "the trial that helped is read now, but "
+    "the care before it is told as completed and going on ('after completing physical therapy "
+    "and on gabapentin'), not as failed, and the goals are told as results: insufficient",
     "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
     "the homebound reader does not take",
     "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "

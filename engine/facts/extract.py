@@ -18,7 +18,13 @@ from engine.facts.duplicates import approved_before
 from engine.facts.figures import MID_MONTH
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
-from engine.facts.function import measured_function, pain_drop, pain_scores, work_status
+from engine.facts.function import (
+    measured_function,
+    pain_drop,
+    pain_scores,
+    trial_outcome,
+    work_status,
+)
 from engine.facts.imaging import STUDIES_MATTER, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
@@ -458,6 +464,7 @@ def facts_in(
     meniscal_tear(reader)
     carpal_tunnel(reader)
     approved_before(reader)
+    trial_outcome(reader)  # last: it reads the gains the readers above found
     return reader.found
 
 

@@ -300,3 +300,25 @@ def measured_function(reader: Reader) -> None:
 def improved(reader: Reader, start: int, end: int) -> None:
     for therapy in therapies_named(reader) or [UNNAMED]:
         reader.add(f"{IMPROVED}{therapy}", True, start, end)
+
+
+# A sentence that speaks of a trial or its record ("His diary from the trial shows ... stopped the
+# tramadol altogether", "reviewed his log: ... pain 7/10 before and 4/10 after sessions"), where
+# the trial itself is told in another sentence.
+_TRIAL_WORDS = frozenset(["trial", "log", "logs", "logged", "diary", "diaries"])
+TRIAL_GAIN = "~trial_gain"
+_GAINS = frozenset([PAIN_DROP, "pain_medication_reduced_or_not_tolerated"])
+
+
+def trial_outcome(reader: Reader) -> None:
+    """A gain the sentence tells (less pain, less medication, better function) in a sentence
+    about a trial or its log: what a trial gave, for the unit bought after it (`item.py`)."""
+    if reader.words.isdisjoint(_TRIAL_WORDS):
+        return
+    for reading in reader.found:
+        if reading.value is True and (
+            reading.name in _GAINS or reading.name.startswith(IMPROVED)
+        ):
+            reader.add(TRIAL_GAIN, True, reading.start, reading.end)
+            return
+

@@ -11,7 +11,7 @@ from typing import Any
 from engine.facts.derived import reference_date
 from engine.facts.duplicates import APPROVED, same_service
 from engine.facts.findings import Findings
-from engine.facts.function import PAIN_DROP
+from engine.facts.function import PAIN_DROP, TRIAL_GAIN
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import (
     DRUG_ASKED,
@@ -46,6 +46,7 @@ from engine.vocab import (
 # Walking impaired (rules/vocab/findings.yaml), the need a walking aid serves.
 AMBULATION = "~ambulation_impaired"
 _WALKING_AIDS = frozenset(["walker", "cane"])
+TENS_TRIAL = "~tens_trial_given"
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
@@ -197,6 +198,16 @@ def request_facts(
     if service.category == "dme" and service.subtype in _WALKING_AIDS and AMBULATION in by_name:
         walking = by_name[AMBULATION]
         give("equipment_medically_needed", walking.value, walking)
+    # A TENS unit bought after a trial whose gain is told apart from it: "We rented a TENS unit
+    # for thirty days ...", then "His diary from the trial shows ... stopped the tramadol".
+    if (
+        service.category == "dme"
+        and service.subtype == "tens"
+        and "tens_trial_successful" not in by_name
+        and TENS_TRIAL in by_name
+        and TRIAL_GAIN in by_name
+    ):
+        give("tens_trial_successful", True, by_name[TRIAL_GAIN])
     if service.category == "perioperative" and service.subtype == "chest_xray":
         if "~comorbid:chest_xray" in by_name:
             risk = by_name["~comorbid:chest_xray"]
