@@ -1113,6 +1113,13 @@ def test_a_finding_ruled_out_elsewhere_or_undocumented_is_not_read(note: str, na
         ("Has used OTC Benadryl at night.", "sleep_hygiene_tried", True),
         ("Conservative tx x 3 months, pain persists.", "conservative_care_weeks", 13),
         ("Conservative care x 10 wks without improvement.", "conservative_care_weeks", 10),
+        # Splints and drugs are conservative care too.
+        (
+            "We tried a night splint for the better part of two months, and she is no better.",
+            "conservative_care_weeks",
+            9,
+        ),
+        ("She has used NSAIDs for 3 months.", "conservative_care_weeks", 13),
     ],
 )
 def test_a_progress_note_wording_gives_the_fact(note: str, name: str, value: Any) -> None:
@@ -1129,6 +1136,7 @@ def test_a_progress_note_wording_gives_the_fact(note: str, name: str, value: Any
         ("Plan: trial of melatonin.", "sleep_hygiene_tried"),
         ("Plan: Dicopanol at bedtime; sleep hygiene handout given today.", "sleep_hygiene_tried"),
         ("Request: conservative care x 6 wks.", "conservative_care_weeks"),
+        ("Plan: wrist splint for 6 weeks.", "conservative_care_weeks"),
     ],
 )
 def test_a_progress_note_wording_gives_no_fact(note: str, name: str) -> None:

@@ -196,9 +196,6 @@ KNOWN_MISSES = {
     "mri-shoulder-three-weeks-no-therapy": "three weeks of symptoms with therapy not yet started: "
     "the rules that deny for care not yet tried need the neurologic examination and the surgical "
     "plan, which this letter leaves unsaid, so the verdict stays undecided",
-    "ncs-right-median-carpal-tunnel-surgical-candidate": "the symptoms' start is told as 'back "
-    "in the early part of August', a part of a month the readers do not date, so the weeks since "
-    "they began (the wait before electrodiagnostics) stay unknown",
     "tens-purchase-hand-crps-after-thirty-day-trial": "the trial that helped is read now, but "
     "the care before it is told as going on ('has stayed in hand therapy ... takes gabapentin'), "
     "not as failed, and the CRPS the patient 'developed' is read as suspected, not among the "

@@ -17,20 +17,26 @@ from engine.facts.sentences import OF_PATIENT, Reader
 _CARE = (
     r"(?:conservative\s+(?:care|treatments?|tx|therapy|management|measures)|physical\s+therapy|"
     r"physiotherapy|pt|therapy|treatments?|chiropractic(?:\s+(?:care|treatments?))?|acupuncture|"
-    r"home\s+exercises?(?:\s+program)?|rest|bracing|splinting)"
+    r"home\s+exercises?(?:\s+program)?|rest|bracing|splinting|"
+    # Splints, braces and drugs are conservative care too: "a night splint for the better part
+    # of two months", "NSAIDs for 6 weeks".
+    r"(?:(?:night|wrist|cock[\s-]?up|thumb\s+spica)\s+)?splints?|braces?|nsaids?|"
+    r"anti[\s-]?inflammator(?:y|ies)(?:\s+medications?)?)"
 )
 # "six weeks of physical therapy", "3 months of conservative care", "8+ weeks of therapy";
 # "conservative treatment for 3 months", "physical therapy over the past two months".
 _LENGTH = r"(?P<n{0}>\d{{1,2}})\s*\+?\s*(?:-\s*\d{{1,2}}\s*)?(?P<unit{0}>weeks?|wks?|months?)"
 _WEEKS_OF_CARE = re.compile(
     rf"\b{_LENGTH.format(1)}\s+of\s+(?:\w+\s+){{0,2}}?{_CARE}\b"
-    rf"|\b{_CARE}\s+(?:for|over|x)\s+(?:the\s+(?:past|last)\s+|about\s+|approximately\s+)?"
+    rf"|\b{_CARE}\s+(?:for|over|x)\s+(?:the\s+(?:past|last|better\s+part\s+of)\s+|about\s+|"
+    rf"approximately\s+)?"
     rf"{_LENGTH.format(2)}\b",
     re.I | re.ASCII,
 )
 _CARE_WORDS = frozenset(
     ["conservative", "therapy", "physiotherapy", "pt", "treatment", "treatments", "chiropractic",
-     "acupuncture", "exercise", "exercises", "rest", "bracing", "splinting"]
+     "acupuncture", "exercise", "exercises", "rest", "bracing", "splinting", "splint", "splints",
+     "brace", "braces", "nsaid", "nsaids", "anti", "inflammatory", "inflammatories"]
 )  # fmt: skip
 _UNIT_WORDS = frozenset(["week", "weeks", "wk", "wks", "month", "months"])
 # A frequency is a prescription: "2 times a week for 6 weeks", "3x/week x 4 weeks".
