@@ -843,6 +843,12 @@ ESI = "Lumbar epidural steroid injection L4-5"
          "relief.", {"prior_injection_relief_percent": None}),
         # No kind named at all.
         ("The injection gave 60% relief for 8 weeks.", {"prior_injection_relief_percent": None}),
+        # The relief told right after the injection, as less pain; not that of other care.
+        ("I performed an L4-5 interlaminar ESI on 08/30/2017. She reports about thirty percent "
+         "less leg pain for roughly ten days.",
+         {"prior_injection_relief_percent": 30, "prior_injection_relief_weeks": 1}),
+        ("I performed an L4-5 interlaminar ESI on 08/30/2017. She reports 30% relief with "
+         "physical therapy.", {"prior_injection_relief_percent": None}),
     ],
 )  # fmt: skip
 def test_the_injections_given_are_read_for_a_request_of_their_kind(

@@ -106,9 +106,6 @@ KNOWN_MISSES = {
     "written-ak/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules apply 9792.24.3's initial "
     "course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the "
     "accept set rests on the general course",
-    "written-al/esi-repeat-30-percent-brief": "the relief is told in the sentence after the injection, without naming it, as 'about "
-    "thirty percent less leg pain for roughly ten days', a wording the relief reader does "
-    "not take",
     "written-al/2026-postop-pt-rotator-cuff-after-24-prior": "the repair is named by its tendon ('arthroscopic repair of his torn right "
     "supraspinatus'), not as a rotator cuff repair, so its line of the schedule is not found",
     "written-al/2026-acupuncture-6-more-with-fi": "the medication not tolerated is told as 'she tolerated neither naproxen nor tramadol', "
@@ -271,10 +268,6 @@ KNOWN_MISSES = {
     "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "
     "onset is told as 'sx onset ~04/16', which is not read as the date the weeks of the "
     "condition run from, so the three-week wait is left undecided",
-    "written-bb/esi-repeat-30pct-2wks-no-med-change": "the imaging is named in the diagnosis ('L5-S1 "
-    "HNP (MRI 3/16)') without the root it presses on, and the relief is told in the patient's "
-    "words with its length after a tilde, neither read, so the repeat is left undecided rather "
-    "than denied",
     "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",

@@ -45,7 +45,9 @@ _INJECTED = re.compile(
 # patient gave it ('"maybe 30 percent" relief').
 _RELIEF = re.compile(
     r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)[\"']?\s*(?:of\s+)?(?:pain\s+)?"
-    r"(?:relief|improvement|reduction|decrease|better)",
+    r"(?:relief|improvement|reduction|decrease|better"
+    # "about thirty percent less leg pain".
+    r"|(?:less|lower)\s+(?:(?:leg|arm|back|neck|low\s+back|radicular|radiating)\s+)?pain)",
     re.I | re.ASCII,
 )
 # The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
@@ -56,7 +58,8 @@ _HELPED_PERCENT = re.compile(
 # "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
 # about ten days" (whole weeks of it).
 _LASTING = re.compile(
-    r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+)?|~\s*)"
+    r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+|roughly\s+|"
+    r"around\s+|almost\s+)?|~\s*)"
     r"(\d{1,2})\s*(weeks?|months?|wks?|days?)\b",
     re.I | re.ASCII,
 )
@@ -136,6 +139,12 @@ _SINCE_WORDS = frozenset(
     ["since", "after", "afterward", "afterwards", "following", "post", "postinjection"]
 )
 FOLLOW_UP = f"{INJECTION}?:"
+# Care other than an injection, whose relief a sentence may tell without naming an injection.
+_OTHER_CARE_WORDS = frozenset(
+    ["therapy", "pt", "physiotherapy", "chiropractic", "chiro", "acupuncture", "massage", "tens",
+     "medication", "medications", "meds", "surgery", "brace", "splint", "exercises", "program",
+     "norco", "tramadol", "gabapentin", "naproxen", "ibuprofen", "nsaids", "opioids"]
+)  # fmt: skip
 _VISIT_AFTER_WORDS = frozenset(["follow", "followup"])
 _VISIT_AFTER = re.compile(
     r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b", re.I | re.ASCII
@@ -174,6 +183,13 @@ def injections_given(reader: Reader) -> None:
             # The visit after it: "At the follow-up on 03/09/2017 the injured worker reported
             # 80% relief of his leg pain".
             or (not _VISIT_AFTER_WORDS.isdisjoint(words) and _VISIT_AFTER.search(reader.text))
+            # The relief told right after the injection, naming no other care: "I performed an
+            # L4-5 ESI on 08/30. She reports about thirty percent less leg pain for ten days".
+            or (
+                ("%" in reader.text or "percent" in words)
+                and _OTHER_CARE_WORDS.isdisjoint(words)
+                and _RELIEF.search(with_figures(reader.text)) is not None
+            )
         ):
             outcome(reader, with_figures(reader.text), FOLLOW_UP)
         elif not _DOWN_WORDS.isdisjoint(words):
