@@ -849,6 +849,19 @@ ESI = "Lumbar epidural steroid injection L4-5"
          {"prior_injection_relief_percent": 30, "prior_injection_relief_weeks": 1}),
         ("I performed an L4-5 interlaminar ESI on 08/30/2017. She reports 30% relief with "
          "physical therapy.", {"prior_injection_relief_percent": None}),
+        # The relief named before its share, and how long after the injection it still held; an
+        # account of the injection over several reports, each following up on the one before.
+        ("A C6-7 interlaminar ESI was performed on 04/18/2017. At the follow-up on 07/25/2017, "
+         "more than three months after the injection, relief was still 50-60%.",
+         {"prior_injection_relief_percent": 60, "prior_injection_relief_weeks": 13}),
+        ("A left L5-S1 TFESI was performed on 02/09/2017. At the follow-up on 03/09/2017 he "
+         "reported 80% relief of his leg pain. A report of 04/20/2017 noted the relief holding at "
+         "about 75%. On 05/22/2017, about 15 weeks after the injection, he reported gradual "
+         "return of calf pain.",
+         {"prior_injection_relief_percent": 80, "prior_injection_relief_weeks": 15}),
+        # Weeks after the injection with nothing of its relief say nothing of how long it lasted.
+        ("A left L5-S1 TFESI was performed on 02/09/2017. He was seen 15 weeks after the "
+         "injection for a refill.", {"prior_injection_relief_weeks": None}),
     ],
 )  # fmt: skip
 def test_the_injections_given_are_read_for_a_request_of_their_kind(
@@ -4283,6 +4296,10 @@ def test_a_trial_that_helped_told_apart_from_the_trial(note: str) -> None:
 )
 def test_no_trial_that_helped_without_both_the_trial_and_its_gain(note: str) -> None:
     assert "tens_trial_successful" not in read(note, "TENS unit purchase")
+
+
+def test_a_reflex_again_decreased_is_a_reflex_change() -> None:
+    assert read("The right triceps reflex was again decreased.")["reflex_change"] is True
 
 
 def test_goals_told_by_what_they_aim_at() -> None:

@@ -47,6 +47,10 @@ def resolve_follow_ups(
             last = [(named, place, since + 1) for named, place, since in last]
             continue
         here = (sentence.source, sentence.item)
+        # A sentence that follows up on what was named keeps the account going: the next one
+        # may follow up on it too ("At the follow-up ... 80% relief." "A report of 04/20 noted
+        # the relief holding ..." "About 15 weeks after the injection the pain returned.").
+        followed_up: set[int] = set()
         for reading in readings:
             if not reading.name.startswith(prefixes):
                 found.append(reading)
@@ -57,10 +61,16 @@ def resolve_follow_ups(
                 rest = reading.name[len(anaphor.unresolved) :]
                 reading.name = anaphor.resolved(next(iter(named)), rest)
                 found.append(reading)
+                followed_up.add(anaphor_at)
             elif anaphor.unnamed is not None and place != here:
                 reading.name = anaphor.unnamed
                 found.append(reading)
         for at, anaphor in enumerate(anaphors):
             named = anaphor.named_in(readings)
-            last[at] = (named, here, 1) if named else (last[at][0], last[at][1], last[at][2] + 1)
+            if named:
+                last[at] = (named, here, 1)
+            elif at in followed_up:
+                last[at] = (last[at][0], here, 1)
+            else:
+                last[at] = (last[at][0], last[at][1], last[at][2] + 1)
     return found

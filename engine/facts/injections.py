@@ -50,6 +50,23 @@ _RELIEF = re.compile(
     r"|(?:less|lower)\s+(?:(?:leg|arm|back|neck|low\s+back|radicular|radiating)\s+)?pain)",
     re.I | re.ASCII,
 )
+# The relief named first, its share after: "relief holding at about 75%", "relief was still
+# 50-60%".
+_RELIEF_NAMED_FIRST = re.compile(
+    r"\brelief\s+(?:(?:was|is|remained|remains|still|holding|held|at|of|about|around|"
+    r"approximately)\s+){0,4}~?\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)",
+    re.I | re.ASCII,
+)
+# How long after the injection a report tells the relief still held or the pain come back: "more
+# than three months after the injection, relief was still 50-60%"; "about 15 weeks after the
+# injection, he reported gradual return of left calf pain".
+_WEEKS_AFTER = re.compile(
+    r"\b(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
+    r"(\d{1,2})\s*(weeks?|months?)\s+(?:after|following|post)\s+(?:the\s+|his\s+|her\s+|that\s+)?"
+    r"(?:injection|block|procedure|esi|shot)\b",
+    re.I | re.ASCII,
+)
+_HELD_OR_BACK = re.compile(r"\b(?:still|holding|held|return\w*|recurr\w*|came\s+back)\b", re.I | re.ASCII)
 # The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
 _HELPED_PERCENT = re.compile(
     r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,2}?(\d{1,3})\s*(?:%|percent)",
@@ -139,12 +156,20 @@ _SINCE_WORDS = frozenset(
     ["since", "after", "afterward", "afterwards", "following", "post", "postinjection"]
 )
 FOLLOW_UP = f"{INJECTION}?:"
-# Care other than an injection, whose relief a sentence may tell without naming an injection.
+# Care other than an injection, whose relief a sentence may tell without naming an injection
+# ("30% relief with physical therapy"; not "60% reduction in arm pain, gabapentin reduced").
 _OTHER_CARE_WORDS = frozenset(
     ["therapy", "pt", "physiotherapy", "chiropractic", "chiro", "acupuncture", "massage", "tens",
      "medication", "medications", "meds", "surgery", "brace", "splint", "exercises", "program",
      "norco", "tramadol", "gabapentin", "naproxen", "ibuprofen", "nsaids", "opioids"]
 )  # fmt: skip
+_CREDITED_TO_CARE = re.compile(
+    r"\b(?:with|from|on|using|by|of)\s+(?:(?:the|her|his|a|an|more|daily)\s+)?(?:physical\s+)?"
+    r"(?:therapy|pt|physiotherapy|chiropractic|chiro|acupuncture|massage|tens|medications?|meds|"
+    r"surgery|brace|splint|exercises|program|norco|tramadol|gabapentin|naproxen|ibuprofen|nsaids|"
+    r"opioids)\b",
+    re.I | re.ASCII,
+)
 _VISIT_AFTER_WORDS = frozenset(["follow", "followup"])
 _VISIT_AFTER = re.compile(
     r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b", re.I | re.ASCII
@@ -187,7 +212,9 @@ def injections_given(reader: Reader) -> None:
             # L4-5 ESI on 08/30. She reports about thirty percent less leg pain for ten days".
             or (
                 ("%" in reader.text or "percent" in words)
-                and _OTHER_CARE_WORDS.isdisjoint(words)
+                and not (
+                    not _OTHER_CARE_WORDS.isdisjoint(words) and _CREDITED_TO_CARE.search(reader.text)
+                )
                 and _RELIEF.search(with_figures(reader.text)) is not None
             )
         ):
@@ -222,12 +249,14 @@ def injections_given(reader: Reader) -> None:
 
 def outcome(reader: Reader, text: str, prefix: str) -> None:
     """The relief an injection gave, how long it lasted, and whether pain medication went down."""
-    relief = _RELIEF.search(text) or _HELPED_PERCENT.search(text)
+    relief = (
+        _RELIEF.search(text) or _RELIEF_NAMED_FIRST.search(text) or _HELPED_PERCENT.search(text)
+    )
     drop = None if relief else _SCORE_DROP.search(text)
     share = None if relief or drop else _RELIEF_SHARE.search(text)
     if relief or drop or share:
         if relief:
-            upper = relief.groups()[1] if relief.re is _RELIEF else None
+            upper = relief.groups()[1] if relief.re is not _HELPED_PERCENT else None
             percent, at = int(upper or relief[1]), relief.span()
         elif drop:
             before, after = int(drop[1] or drop[3]), int(drop[2] or drop[4])
@@ -242,6 +271,11 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             count, unit = int(lasting[1]), lasting[2]
             weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
+    after = _WEEKS_AFTER.search(text)
+    if after and (relief or _HELD_OR_BACK.search(text)):
+        # The relief held that long at least, or until about then.
+        weeks = weeks_in(int(after[1]), after[2])
+        reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *after.span())
     down = medication_down(text)
     same = _MEDICATION_SAME.search(text)
     if same:
