@@ -4302,6 +4302,30 @@ def test_a_reflex_again_decreased_is_a_reflex_change() -> None:
     assert read("The right triceps reflex was again decreased.")["reflex_change"] is True
 
 
+# --- a referral to weigh a surgery: to discuss it, to evaluate the patient for it -----------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Plan: referral to hand surgeon to discuss release; the decision is beyond primary care "
+        "scope.",
+        "The PTP does not perform surgery and requested a hand surgery consultation to evaluate "
+        "him for release.",
+        "Referral to hand surgeon to discuss carpal tunnel release.",
+    ],
+)
+def test_a_referral_to_weigh_a_surgery_considers_it(note: str) -> None:
+    values = read(note, "Consultation with hand surgeon")
+    assert values["surgery_considered"] is True
+    assert values["specialist_expertise_needed"] is True
+
+
+@pytest.mark.parametrize("note", ["Plan: myofascial release.", "He was released to full duty."])
+def test_a_release_that_is_no_surgery(note: str) -> None:
+    assert "surgery_considered" not in read(note, "Consultation with hand surgeon")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -137,9 +137,6 @@ KNOWN_MISSES = {
     "mri-cervical-no-neuro-no-procedure": "the examination gives the reflexes and grip strength, "
     "with no word of motor or sensory deficit in the arms, so whether there is a focal deficit is "
     "left open",
-    "hand-surgery-consult-ncs-positive-failed-care-phone": "the referral is 'to discuss release', "
-    "a procedure named by one word that also names other things ('myofascial release'), so no "
-    "surgery is read as considered",
     "postop-pt-meniscectomy-after-cap-used": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "diphenhydramine-long-term-insomnia": "the over-the-counter antihistamine taken for eight "
@@ -281,7 +278,6 @@ KNOWN_MISSES = {
     "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
-    "written-bg/hand-surgeon-consult-trigger-finger-after-two-injections": "a surgeon's reason is read from a surgery considered, a severe deficit or care that failed; the splint, NSAIDs and two injections 'each giving about four weeks of relief' are not read as care that failed, and 'to evaluate him for release' names no surgery the readers know, so the referral is denied as giving none",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",

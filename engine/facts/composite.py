@@ -53,6 +53,12 @@ _SURGEON_SAYS = re.compile(
     re.ASCII,
 )
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
+# What a referral is for, just before the procedure it names (over the normalised sentence).
+_TO_WEIGH = re.compile(
+    r" (?:to discuss|to consider|consideration of|to evaluate (?:him |her |them |the patient )?for|"
+    r"evaluation for|evaluate for) (?:a |an |the |possible |surgical )?\Z",
+    re.ASCII,
+)
 _IF_SHOWN = re.compile(
     r"\bif\s+(?:\w+\s+){0,4}?(?:confirmed|shown|seen|found|present|positive|demonstrated"
     # "if the scan shows a torn meniscus", "if the MRI confirms it".
@@ -316,15 +322,23 @@ def composite_mentions(
         surgeries = [
             m[1]
             for m in of.get("surgeries", ())
-            # "a referral to neurosurgery" names a specialist, not a procedure; a surgeon who
-            # says something of the procedure ("the surgeon documented that arthroscopy would
-            # be considered") is the one weighing it.
-            if _REFERRAL_WORDS.isdisjoint(
-                set(around(m, 3, 1)) - ({"surgeon"} if _SURGEON_SAYS.search(plain) else set())
+            # A bare "release" is a surgery only as what a referral is to weigh ("to evaluate
+            # him for release"), never "myofascial release".
+            if _TO_WEIGH.search(plain, 0, m.start(1)) is not None
+            or m[1] != "release"
+            and (
+                # "a referral to neurosurgery" names a specialist, not a procedure; a surgeon
+                # who says something of the procedure ("the surgeon documented that arthroscopy
+                # would be considered") is the one weighing it.
+                _REFERRAL_WORDS.isdisjoint(
+                    set(around(m, 3, 1)) - ({"surgeon"} if _SURGEON_SAYS.search(plain) else set())
+                )
+                # A referral for the procedure ("plans a referral for arthroscopic evaluation
+                # depending on the study") weighs it, as does one to discuss it or to evaluate
+                # the patient for it (`_TO_WEIGH`, above: "referral to hand surgeon to discuss
+                # carpal tunnel release").
+                or around(m, 1, 0) == ["for"]
             )
-            # A referral for the procedure ("plans a referral for arthroscopic evaluation
-            # depending on the study") weighs it.
-            or around(m, 1, 0) == ["for"]
         ]
         statuses = [phrase_status(p) for p in surgeries]
         # A surgery the patient would consider if the study shows its lesion ("if a concordant
