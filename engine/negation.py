@@ -186,6 +186,13 @@ def status_of(
                 and ")" in sentence[tokens[b - 1][2] : reach_end]
             ):
                 continue
+            # A cue that reads both ways and closes its clause is the result of what stands
+            # before it ("L Achilles reflex absent (R 2+), ..., decreased PP lateral L foot"), not
+            # a negation of what follows the comma ("not, in fact, considering" still negates).
+            if _CLOSES_ITS_CLAUSE.match(sentence, tokens[b - 1][2]) and any(
+                x == a and other.kind.startswith("post") for x, _, other in found
+            ):
+                continue
             crossed = _CLAUSE_MARK.search(sentence, tokens[b - 1][2], reach_end)
             # A negation's reach ends where the finding has a predicate of its own after a
             # comma, or where a colon after what it negates opens an account of something else.
@@ -227,6 +234,8 @@ def status_of(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
+# Right after a cue: a comma, a semicolon or a bracket, which closes the cue's clause.
+_CLOSES_ITS_CLAUSE = re.compile(r"\s*[,;(]", re.ASCII)
 # Between a finding and the answer to its heading: the rest of the heading, its colon, and
 # nothing after the colon ("Cauda equina sx: none").
 _TO_HEADING_ANSWER = re.compile(r"[^,;:.()]{0,30}:\s*", re.ASCII)

@@ -4326,6 +4326,17 @@ def test_a_release_that_is_no_surgery(note: str) -> None:
     assert "surgery_considered" not in read(note, "Consultation with hand surgeon")
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Exam: L Achilles reflex absent (R 2+), L plantarflexion 4/5, decreased PP lateral L foot.",
+        "Spurling negative, decreased sensation in the C6 dermatome.",
+    ],
+)
+def test_a_result_that_closes_its_clause_does_not_negate_the_next(note: str) -> None:
+    assert read(note)["sensory_deficit"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
