@@ -4119,6 +4119,41 @@ def test_a_course_with_its_pain_falling_is_care_that_helped() -> None:
     assert "symptoms_improving" not in read(unit, "TENS unit, 30-day home trial rental")
 
 
+def test_a_past_year_in_words_or_a_season_of_it_opening_the_sentence_dates_it() -> None:
+    note = (
+        "In the spring of two thousand ten, however, he was in the hospital at the county seat "
+        "with a bleeding ulcer of the duodenum and needed two units of blood."
+    )
+    assert read(note, "Omeprazole 20 mg daily #30")["gi_risk_factors"] is True
+
+
+def test_visits_authorized_and_completed_are_visits_done() -> None:
+    note = (
+        "The treating chiropractor's plan of care of 10/03/2016 called for spinal manipulation, "
+        "and six visits were authorized and completed between 10/05 and 10/19/2016."
+    )
+    values = read(note, "Chiropractic manipulation 2x2, lumbar spine")
+    assert values["prior_visits"] == 6
+    assert "authorized_visits_pending" not in values
+
+
+def test_what_the_patient_could_not_do_and_does_now_is_a_gain() -> None:
+    note = (
+        "He has had six post-op therapy visits. In June he could not lift a coffee pot with that "
+        "hand, and now he carries a full gallon of milk."
+    )
+    assert read(note, "Additional physical therapy 2x3 right elbow")["functional_improvement"]
+
+
+def test_what_the_patient_could_not_do_and_still_cannot_is_no_gain() -> None:
+    note = (
+        "He has had six therapy visits. He could not walk far before, and now he still cannot "
+        "walk a block."
+    )
+    values = read(note, "Additional physical therapy 2x3 lumbar")
+    assert values.get("functional_improvement") is not True
+
+
 def test_a_past_year_opening_the_sentence_puts_the_event_in_the_past() -> None:
     note = (
         "In 2014 he was admitted with a bleeding duodenal ulcer that was treated endoscopically. "

@@ -266,9 +266,6 @@ KNOWN_MISSES = {
     "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "written-bc/chiro-low-back-four-more-after-documented-gains": "in a review of many documents "
-    "the gains after the six manipulation visits are not read as that therapy's improvement, so "
-    "the trial's outcome is asked for",
     "written-bc/urine-drug-screen-chronic-opioid-eight-months": "the last test is told as 'He was "
     "last tested on 03/07/2017' without the test's name, and the earlier ones by month, so the "
     "tests of the past year are not counted",
@@ -288,8 +285,7 @@ KNOWN_MISSES = {
     "rests on pregabalin being certifiable",
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
-    "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows, and the gain after the first visits is told as a story ('In June he could not lift a coffee pot ... now he carries a full gallon of milk')",
-    "written-ap/omeprazole-naproxen-prior-bleeding-ulcer": "the ulcer is told as 'In the spring of two thousand ten, however, he was in the hospital ... with a bleeding ulcer of the duodenum': a past hospital stay is not read as history (reading 'was in the hospital' as a history cue would put a red flag told the same way in the past)",
+    "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows (the gain after the first visits is read now), so the schedule that would judge the request is not found: insufficient",
     "written-ap/esi-lumbar-no-objective-radiculopathy": "the normal examination is told as what the examiner saw ('could raise each straightened leg high without any pain down the leg', 'no weakness and no loss of feeling anywhere'), in words the neurologic readers do not take, so the denial stays undecided",
     "chiro-cervical-2026-cap-reached": "the visits are told as 'she has seen Doctor Pruett, the chiropractor, for twenty-four manipulations', a count the visits reader does not take",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "

@@ -37,10 +37,17 @@ _HISTORY_LIST = re.compile(
 )
 _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
 # An event dated in a year just before it: "hospitalized in 2012 for a bleeding duodenal ulcer".
-# (Also opening the sentence: "In 2014 he was admitted with a bleeding duodenal ulcer".)
-_PAST_YEAR = re.compile(
-    r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+)?(?:19|20)\d\d\b", re.I | re.ASCII
+# (Also opening the sentence: "In 2014 he was admitted with a bleeding duodenal ulcer"; a season
+# or a part of the year, the year in words: "In the spring of two thousand ten he was in the
+# hospital with a bleeding ulcer".)
+_YEAR_PAST = (
+    r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+|the\s+(?:spring|summer|fall|autumn|winter|"
+    r"beginning|start|middle|end)\s+of\s+)?(?:(?:19|20)\d\d\b|two\s+thousand\b|"
+    r"nineteen\s+(?:seventy|eighty|ninety)\b)"
 )
+_PAST_YEAR = re.compile(_YEAR_PAST, re.I | re.ASCII)
+# The year that opens the sentence dates all of it, however far the event is from it.
+_PAST_YEAR_OPENING = re.compile(r"^\W*" + _YEAR_PAST, re.I | re.ASCII)
 # The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
 # "helped for a week", "helped only temporarily".
 # The pain's fall may come between: "reduced her pain from 7/10 to 4/10 for several hours".
@@ -229,6 +236,7 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
                     and OFFERED_BEFORE.search(text, max(0, start - 60), start) is None
                     and (
                         _PAST_YEAR.search(text, max(0, start - 60), start) is not None
+                        or _PAST_YEAR_OPENING.match(text) is not None
                         # "a bleeding duodenal ulcer in 2013": the year right after it.
                         or _PAST_YEAR.match(text, end + 1, end + 20) is not None
                     )

@@ -101,6 +101,10 @@ def prior_pattern(modality: str) -> Caseless:
         # "twelve chiropractic manipulative treatments"
         rf"(?:\([^)]{{0,40}}\)\s+)?(?:manipulative\s+|manipulation\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:(?:trial|course)\s+)?(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
+        # The therapy named, then its visits told as done: "plan of care called for spinal
+        # manipulation, and six visits were authorized and completed between 10/05 and 10/19".
+        rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:were|have\s+been|had\s+been)\s+"
+        rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
@@ -188,6 +192,9 @@ _AUTHORIZED_COUNT = re.compile(
     re.I | re.ASCII,
 )
 _AUTHORIZED_WORD = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+_AUTHORIZED_AND_DONE = re.compile(
+    r"\bauthorized\s+and\s+(?:completed|attended|done|used)\b", re.I | re.ASCII
+)
 
 
 def authorized_visits(text: str) -> tuple[str, int] | None:
@@ -282,7 +289,12 @@ def visits_authorized(reader: Reader) -> None:
     """Visits UR authorized, per therapy: "authorized", not "Request for Authorization", which
     names what was asked."""
     text = reader.text
-    if "authorized" in reader.words and not _NOT_AUTHORIZED.search(text):
+    # (Visits "authorized and completed" are visits done, none pending.)
+    if (
+        "authorized" in reader.words
+        and not _NOT_AUTHORIZED.search(text)
+        and not _AUTHORIZED_AND_DONE.search(text)
+    ):
         authorized = authorized_visits(text)
         if authorized:
             reader.add(f"{PER}{authorized[0]}", authorized[1])
@@ -324,7 +336,9 @@ _UNNAMED_VISITS = Caseless(
         rf"{_NOT_THERAPY_VISIT}\b{_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
-        rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:completed|done|attended)\b",
+        rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
+        # ("six visits were authorized and completed between 10/05 and 10/19")
+        rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b",
         re.I | re.ASCII,
     )
 )
@@ -500,6 +514,9 @@ _DONE_BEFORE_COUNT = re.compile(
 )
 
 
+_TOLD_DONE = re.compile(r"\b(?:completed|done|attended)\Z", re.I | re.ASCII)
+
+
 # "Six acupuncture sessions were certified and completed between 04/13 and 05/01/2026".
 _DONE_AFTER_COUNT = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+and\s+)?(?:completed|attended|done|given)\b",
@@ -515,9 +532,13 @@ def counted_done(reader: Reader, named: list[str]) -> None:
     lowered = figures.lower()
     for name in named:
         for match in prior_pattern(name).finditer(figures, lowered):
-            if _DONE_BEFORE_COUNT.search(
-                figures, max(0, match.start() - 40), match.start()
-            ) or _DONE_AFTER_COUNT.match(figures, match.end()):
+            if (
+                _DONE_BEFORE_COUNT.search(figures, max(0, match.start() - 40), match.start())
+                or _DONE_AFTER_COUNT.match(figures, match.end())
+                # The count told as done within the match ("spinal manipulation, and six visits
+                # were authorized and completed").
+                or _TOLD_DONE.search(match[0]) is not None
+            ):
                 count = next(g for g in match.groups() if g)
                 reader.add(name, int(count), match.start(), match.end())
                 visits_dated(reader, name)
