@@ -4372,6 +4372,27 @@ def test_a_result_that_closes_its_clause_does_not_negate_the_next(note: str) -> 
     assert read(note)["sensory_deficit"] is True
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Nortriptyline was started 09/2016. He sleeps six hours instead of three.",
+        "Nortriptyline was started 09/2016. He is back to driving his usual local routes.",
+        "Duloxetine was started 01/2017. She walks daily and has resumed cooking for her family.",
+    ],
+)
+def test_an_activity_taken_up_again_or_longer_sleep_is_a_gain_from_the_drug(note: str) -> None:
+    drug = "Nortriptyline 25 mg #30" if "Nortriptyline" in note else "Duloxetine 60 mg #30"
+    assert read(note, drug)["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note", ["Nortriptyline was started 09/2016. He resumed taking Norco.",
+             "Nortriptyline was started 09/2016. She has not resumed driving."],
+)  # fmt: skip
+def test_a_drug_taken_again_or_an_activity_not_resumed_is_no_gain(note: str) -> None:
+    assert read(note, "Nortriptyline 25 mg #30").get("functional_improvement") is not True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

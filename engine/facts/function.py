@@ -177,7 +177,7 @@ _LIFTING_LIMIT_BEFORE_NOW = re.compile(
 # to type 30 min (was 10)".
 _TOLERANCE_NOW_VS = re.compile(
     r"\b(?:sit|sits|sitting|stand|stands|standing|walk|walks|walking|drive|drives|driving|type|"
-    r"types|typing)\b[^.;]{0,30}?\b(?P<after>\d{1,3})\s*(?P<after_unit>min|mins|minutes|hr|hrs|"
+    r"types|typing|sleep|sleeps|sleeping)\b[^.;]{0,30}?\b(?P<after>\d{1,3})\s*(?P<after_unit>min|mins|minutes|hr|hrs|"
     r"hours|blocks?|miles?)\b[^.;\d]{0,25}?\b(?:vs\.?|versus|compared\s+(?:with|to)|was|from|instead\s+of|up\s+from|previously|formerly)\s+"
     r"(?P<before>\d{1,3})\s*(?P<before_unit>min|mins|minutes|hr|hrs|hours|blocks?|miles?)?\b"
     # The one before (or without the drug) in brackets after it: "walks 40 minutes daily (15
