@@ -226,9 +226,6 @@ KNOWN_MISSES = {
     "written-au/emgncv-ue-shoulder-impingement-neuro-intact": "no rule judges arm "
     "electrodiagnostics for a shoulder diagnosis with the neck and nerves examined normal (the "
     "shoulder chapter's line on EDx is not encoded)",
-    "written-aw/pt-post-esi-two-visits": "two visits after an injection to go over the home "
-    "program are judged as more of the earlier six-visit course, whose functional improvement "
-    "is not documented; therapy beside an injection has no rule of its own",
     "written-aw/postop-femoral-shaft-twelve-more-after-fi": "the rest of the femur line's course "
     "certifies only within twelve weeks of the surgery (the shortest period of the schedule, "
     "as the femur line's own is not confirmed), and the request comes at eighteen",
@@ -238,11 +235,6 @@ KNOWN_MISSES = {
     "written-az/mr-cyclobenzaprine-new-flare-short-course": "the earlier ten-day course in "
     "03/2017 is read as the drug taken now ('has taken no muscle relaxant since' is not read), so "
     "its weeks of use are asked for",
-    "written-az/nortriptyline-neuropathic-leg-pain-sleeping-better": "the gains are told as 'he "
-    "sleeps six hours instead of three, and he is back to driving his usual local routes', which "
-    "the function reader does not take for an antidepressant",
-    "written-az/duloxetine-chronic-back-pain-with-depression": "the relief is told score first "
-    "('back pain was 5/10 from 7/10') and the gains in plain words, neither read",
     "written-az/2026-opioid-hydrocodone-continue-no-functional-change": "no confirmed rule in "
     "force judges a 2026 opioid continuation, and the accept set names no_rule's alternatives "
     "only",
