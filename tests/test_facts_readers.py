@@ -849,6 +849,9 @@ ESI = "Lumbar epidural steroid injection L4-5"
          {"prior_injection_relief_percent": 30, "prior_injection_relief_weeks": 1}),
         ("I performed an L4-5 interlaminar ESI on 08/30/2017. She reports 30% relief with "
          "physical therapy.", {"prior_injection_relief_percent": None}),
+        ("R L5-S1 transforaminal ESI on 10/03/2016. States the shot helped a little for about "
+         "ten days, pain 8/10 down to 6/10.",
+         {"prior_injection_relief_percent": 25, "prior_injection_relief_weeks": 1}),
         # The relief named before its share, and how long after the injection it still held; an
         # account of the injection over several reports, each following up on the one before.
         ("A C6-7 interlaminar ESI was performed on 04/18/2017. At the follow-up on 07/25/2017, "
@@ -4391,6 +4394,40 @@ def test_an_activity_taken_up_again_or_longer_sleep_is_a_gain_from_the_drug(note
 )  # fmt: skip
 def test_a_drug_taken_again_or_an_activity_not_resumed_is_no_gain(note: str) -> None:
     assert read(note, "Nortriptyline 25 mg #30").get("functional_improvement") is not True
+
+
+# --- contractions, spoken years and plain-word counts ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "name", "value"),
+    [
+        # A negation contracted negates as "not" does.
+        ("He didn't have weakness on examination.", "motor_deficit", False),
+        ("She's forty-four, has never had an ulcer or any bleeding.", "age_years", 44),
+        ("She was injured on January 8, two thousand twenty-four.", "injury_date", date(2024, 1, 8)),
+    ],
+)
+def test_a_contraction_or_a_year_in_words_is_read(note: str, name: str, value: Any) -> None:
+    assert read(note).get(name) == value
+
+
+def test_a_contracted_negation_of_care_is_care_not_tried() -> None:
+    values = read("He hasn't started therapy or any exercises.", "Acupuncture x 6 neck")
+    assert values.get("adjunct_to_rehabilitation") is not True
+
+
+def test_the_chiropractor_seen_for_so_many_manipulations() -> None:
+    note = (
+        "She has seen Doctor Pruett, the chiropractor, for twenty-four manipulations of the neck "
+        "on this injury."
+    )
+    assert read(note, "Chiropractic manipulation 1x6 cervical spine")["prior_visits"] == 24
+
+
+def test_a_request_the_patient_asked_about_names_no_course_given() -> None:
+    note = "He asked about acupuncture, so I'm sending for twelve treatments, twice a week."
+    assert read(note, "Acupuncture 2x6 cervical spine")["prior_visits"] == 0
 
 
 def test_goals_told_by_what_they_aim_at() -> None:

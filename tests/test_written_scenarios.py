@@ -197,22 +197,16 @@ KNOWN_MISSES = {
     "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
-    "acupuncture-neck-twelve-first-request": "the request is told as 'I'm sending for twelve treatments' after 'He asked about acupuncture': the note names acupuncture without a course given or a count, so the visits already given stay unknown rather than none",
     "mri-knee-locking-after-eight-weeks-ortho": "the McMurray test is told as what the examiner "
     "did and what it brought on ('bent her knee all the way and turned the foot out and back, it "
     "clunked'), and the locking only in the patient's quoted words, so no objective sign of "
     "derangement is read",
     "ncs-right-wrist-cts-failed-splint-surgeon": "the symptoms' start is told as 'Since about the end of October', which is not dated, and the splint and ibuprofen 'without any real change' (no course of therapy among them) are not read as care that failed",
     "written-ao/hydrocodone-continue-four-as-documented": "the four A's are told in plain words the readers do not take: the function kept on the drug as a story ('walking the fence line about a mile now ... where before he was mostly in the recliner') and the drug 'taken just as written'",
-    "omeprazole-with-ibuprofen-no-gi-risk": "the age is told as 'She's forty-four', a contraction the age reader does not take",
     "lidoderm-patch-localized-nerve-pain-after-gabapentin-nortriptyline": "the neuropathic pain is told by its feel ('a strip of burning ... like a sunburn that won't quit', stroking the skin brought it on), with no word the neuropathic-pain reader takes",
     "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
     "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
     "mri-lumbar-l5-weakness-would-consider-surgery": "the surgery is considered 'if the scan shows a disc pressing on the nerve she would see a surgeon and consider an operation': a surgeon named within three words of the operation is read as a referral, not as the operation considered (a wider reading changed a development letter's verdict for the worse)",
-    "written-ar/esi-repeat-brief-partial-relief": "the relief after the injection is told as a "
-    "fall of the pain score for ten days ('helped a little for about ten days, pain 8/10 down to "
-    "6/10'), which is not read as a percentage or a duration, and the latest entry gives no "
-    "neurologic examination, so the repeat is left undecided rather than denied",
     "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
     "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
     "care is not read as failed and the trial is denied as before conservative care",
@@ -279,7 +273,6 @@ KNOWN_MISSES = {
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows (the gain after the first visits is read now), so the schedule that would judge the request is not found: insufficient",
     "written-ap/esi-lumbar-no-objective-radiculopathy": "the normal examination is told as what the examiner saw ('could raise each straightened leg high without any pain down the leg', 'no weakness and no loss of feeling anywhere'), in words the neurologic readers do not take, so the denial stays undecided",
-    "chiro-cervical-2026-cap-reached": "the visits are told as 'she has seen Doctor Pruett, the chiropractor, for twenty-four manipulations', a count the visits reader does not take",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
     "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",

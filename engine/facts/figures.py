@@ -227,7 +227,9 @@ _SPOKEN_DAYS = _longest_first(list(ORDINAL_DAYS))
 _SPOKEN_DATE = re.compile(
     rf"\b(?:(?P<month>{_MONTH_NAMES})\s+(?:the\s+)?(?P<day>{_SPOKEN_DAYS})"
     rf"|(?P<day_first>{_SPOKEN_DAYS})\s+of\s+(?P<month_after>{_MONTH_NAMES})"
-    rf"|(?P<month_alone>{_MONTH_NAMES})(?:\s+of)?),?\s+(?P<year>{_SPOKEN_YEAR})\b",
+    rf"|(?P<month_alone>{_MONTH_NAMES})(?:\s+of)?"
+    # The day in figures, the year in words: "January 8, two thousand twenty-four".
+    rf"|(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+(?P<year>{_SPOKEN_YEAR})\b",
     re.I | re.ASCII,
 )
 _SPOKEN_DATE_LOWERED = for_lowered(_SPOKEN_DATE)

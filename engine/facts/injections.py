@@ -103,7 +103,7 @@ _IT_HELPED = re.compile(
 _SCORE_DROP = re.compile(
     # (A range after it counts by its upper figure: "from 8/10 to 2-3/10".)
     r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
-    r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
+    r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
     re.I | re.ASCII,
 )
 _COUNT = re.compile(

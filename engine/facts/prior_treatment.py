@@ -147,7 +147,15 @@ def prior_pattern(modality: str) -> Caseless:
         # Told in plain words: "she has seen the chiropractor twenty-four times", "went to
         # therapy eight times".
         rf"|\b(?:seen|saw|visited|been\s+to|gone\s+to|went\s+to)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
-        rf"(?:{pattern})\s+(\d{{1,3}})\s+times\b",
+        rf"(?:{pattern})\s+(\d{{1,3}})\s+times\b"
+        # The chiropractor seen for so many manipulations: "has seen Doctor Pruett, the
+        # chiropractor, for twenty-four manipulations of the neck" (manipulation is the
+        # chiropractor's treatment; only where the sentence names the chiropractor).
+        + (
+            rf"|\b(?:{pattern})\b[^.;]{{0,40}}?\bfor\s+{_NUMBER}\s+(?:spinal\s+)?manipulations\b"
+            if modality == "prior_chiropractic_visits"
+            else ""
+        ),
         re.I | re.ASCII,
     )
     return Caseless(expression)

@@ -39,7 +39,8 @@ _AGE_SEX = Caseless(
 # (or is given in years of age), so "is 45 minutes late" or "is 50% better" is no age.
 _AGE_STATED = Caseless(
     re.compile(
-        r"\b(?:(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]+|he|she)(?:,\s+who)?\s+is\s+(?:now\s+)?"
+        # ("She's forty-four, has never had an ulcer".)
+        r"\b(?:(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]+|he|she)(?:,\s+who)?(?:\s+is|'s)\s+(?:now\s+)?"
         r"(?P<age>[1-9]\d)(?=\s*(?:[,;.]|\band\b|\bwith\b|$)|\s+years?\s+of\s+age\b)",
         re.I | re.ASCII,
     )
@@ -251,7 +252,7 @@ def age_and_sex(reader: Reader) -> None:
     words = reader.words
     if reader.sentence.source not in ("summary", "note"):
         return
-    if "is" in words and not words.isdisjoint(_AGE_STATED_WORDS):
+    if ("is" in words or "s" in words) and not words.isdisjoint(_AGE_STATED_WORDS):
         age_stated(reader)
     if "old" in words or "o" in words or "yo" in words:
         age = _AGE_SEX.search(text, lowered)

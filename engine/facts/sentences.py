@@ -246,12 +246,16 @@ _PLAN_WORDS = frozenset(
 # A request told in the first person: "I have asked for six sessions of therapy", "she asked me
 # for an MRI", "I ask that she be allowed" (not "I asked him about numbness", nor "has never
 # asked for early refills").
-_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "like"])
+_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "like", "sending"])
 _ASKED_FOR = re.compile(
     r"(?<!never\s)(?<!not\s)\bask(?:s|ed|ing)?\s+(?:(?:me|us|him|her|them)\s+)?(?:for|that)\b"
     # "I'd like her to have a trial of six acupuncture treatments", "I should like him to have
     # six visits", "I ask that she be allowed six treatments".
-    r"|\b(?:i|we)\s*['\u2019]\s*d\s+like\b|\b(?:i|we)\s+(?:should|would)\s+like\b",
+    r"|\b(?:i|we)\s*['\u2019]\s*d\s+like\b|\b(?:i|we)\s+(?:should|would)\s+like\b"
+    # The patient asking after a treatment, the doctor sending for it: "He asked about
+    # acupuncture, so I'm sending for twelve treatments".
+    r"|\b(?:he|she|the\s+patient)\s+asked\s+(?:me\s+)?about\b"
+    r"|\b(?:i\s*['\u2019]\s*m|i\s+am|we\s*['\u2019]\s*re|we\s+are)\s+sending\s+(?:him\s+|her\s+)?for\b",
     re.I,
 )
 _TO_BE_DONE = re.compile(
