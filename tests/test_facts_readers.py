@@ -4430,6 +4430,14 @@ def test_a_request_the_patient_asked_about_names_no_course_given() -> None:
     assert read(note, "Acupuncture 2x6 cervical spine")["prior_visits"] == 0
 
 
+def test_a_condition_the_patient_developed_in_the_opening_sentence_is_a_diagnosis() -> None:
+    note = (
+        "Mr. Sandoval is a forty-one year old meat cutter who developed complex regional pain "
+        "syndrome in the right hand after a crush injury."
+    )
+    assert read(note, "TENS unit purchase")["diagnoses"] == ["crps"]
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

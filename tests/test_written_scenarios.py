@@ -142,9 +142,6 @@ KNOWN_MISSES = {
     "diphenhydramine-long-term-insomnia": "the over-the-counter antihistamine taken for eight "
     "months is the sleep aid already tried, but nothing reads the drug requested as one of the "
     "measures tried before it",
-    "written-w/tens-purchase-after-documented-thirty-day-trial": "the care before the trial is "
-    "told as completed and going on ('PT course completed 2016; continues HEP'), not as failed, "
-    "and nothing says the pain persisted despite it",
     "adhesiolysis-racz-failed-back": "percutaneous adhesiolysis (lysis of adhesions) is read as "
     "an epidural steroid injection: no service or rule of its own",
     "2026-postop-pt-after-meniscectomy-cap-used": "the first post-operative request at 12 visits: the rules app"
@@ -190,10 +187,6 @@ KNOWN_MISSES = {
     "mri-shoulder-three-weeks-no-therapy": "three weeks of symptoms with therapy not yet started: "
     "the rules that deny for care not yet tried need the neurologic examination and the surgical "
     "plan, which this letter leaves unsaid, so the verdict stays undecided",
-    "tens-purchase-hand-crps-after-thirty-day-trial": "the trial that helped is read now, but "
-    "the care before it is told as going on ('has stayed in hand therapy ... takes gabapentin'), "
-    "not as failed, and the CRPS the patient 'developed' is read as suspected, not among the "
-    "diagnoses: insufficient",
     "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
@@ -241,9 +234,6 @@ KNOWN_MISSES = {
     "in a way the joint-injection reader does not take, so the third is left undecided",
     "written-ba/lumbar-mbb-radicular-pain-no-therapy-yet": "the neurologic examination and the "
     "care not yet given are told in words the readers do not take",
-    "written-ba/tens-purchase-after-logged-30day-trial": "the trial that helped is read now, but "
-    "the care before it is told as completed and going on ('after completing physical therapy "
-    "and on gabapentin'), not as failed, and the goals are told as results: insufficient",
     "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
     "the homebound reader does not take",
     "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "

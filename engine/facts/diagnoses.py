@@ -118,8 +118,9 @@ _CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII
 # osteoarthritis").
 _AGE_WITH = re.compile(
     # ("47 y/o welder with chronic L S1 radiculopathy", as offices shorten it.)
+    # ("a forty-one year old meat cutter who developed complex regional pain syndrome".)
     r"(?:\byears?[\s-]+old\b|\b\d{1,2}\s*(?:y/o|yo)\b)[^.;]{0,80}?\b(?:with|has|had|having|"
-    r"suffers\s+from)\b"
+    r"suffers\s+from|developed)\b"
     r"|\baccepted\s+(?:as|for)\b",
     re.I | re.ASCII,
 )
