@@ -4438,6 +4438,16 @@ def test_a_condition_the_patient_developed_in_the_opening_sentence_is_a_diagnosi
     assert read(note, "TENS unit purchase")["diagnoses"] == ["crps"]
 
 
+def test_the_knees_locking_told_by_the_patient_is_a_sign_of_derangement() -> None:
+    note = 'Left knee twisted in March; she says it "locks up and I have to wiggle it loose".'
+    assert read(note, "MRI left knee")["knee_derangement_signs"] is True
+
+
+def test_a_finger_that_locks_is_no_sign_of_the_knees_derangement() -> None:
+    note = "The right ring finger locks in flexion several times a day."
+    assert read(note, "MRI left knee").get("knee_derangement_signs") is not True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

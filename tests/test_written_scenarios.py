@@ -190,10 +190,6 @@ KNOWN_MISSES = {
     "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
-    "mri-knee-locking-after-eight-weeks-ortho": "the McMurray test is told as what the examiner "
-    "did and what it brought on ('bent her knee all the way and turned the foot out and back, it "
-    "clunked'), and the locking only in the patient's quoted words, so no objective sign of "
-    "derangement is read",
     "ncs-right-wrist-cts-failed-splint-surgeon": "the symptoms' start is told as 'Since about the end of October', which is not dated, and the splint and ibuprofen 'without any real change' (no course of therapy among them) are not read as care that failed",
     "written-ao/hydrocodone-continue-four-as-documented": "the four A's are told in plain words the readers do not take: the function kept on the drug as a story ('walking the fence line about a mile now ... where before he was mostly in the recliner') and the drug 'taken just as written'",
     "lidoderm-patch-localized-nerve-pain-after-gabapentin-nortriptyline": "the neuropathic pain is told by its feel ('a strip of burning ... like a sunburn that won't quit', stroking the skin brought it on), with no word the neuropathic-pain reader takes",

@@ -47,6 +47,7 @@ from engine.vocab import (
 AMBULATION = "~ambulation_impaired"
 _WALKING_AIDS = frozenset(["walker", "cane"])
 TENS_TRIAL = "~tens_trial_given"
+MECHANICAL = "knee_mechanical_symptoms"
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
@@ -115,6 +116,17 @@ def request_facts(
             give(name, None, letter)  # documented only of other body parts: unknown here
     for name, value, source in part_facts(by_name, regions) if regions else ():
         give(name, value, source)
+    # The knee's locking or catching the record tells ("it locks up and I have to wiggle it
+    # loose") is a sign of internal derangement, as ACOEM Ch. 13 lists them (knee_derangement_signs
+    # names locking and catching beside the examination's tests).
+    mechanical = next((f for f in found if f.name == MECHANICAL), by_name.get(MECHANICAL))
+    derangement = by_name.get("knee_derangement_signs")
+    if (
+        mechanical is not None
+        and mechanical.value is True
+        and not (derangement is not None and derangement.value is True)
+    ):
+        give("knee_derangement_signs", True, mechanical)
     if request.medication:
         drug = normalize_phrase(request.medication.drug).strip()
         drug = findings.drug_name.get(drug, drug)
