@@ -4327,8 +4327,7 @@ def test_a_trial_that_helped_told_apart_from_the_trial(note: str) -> None:
     "note",
     [
         # No trial given: a plan for one, and a gain in another trial's log.
-        "Plan: 30-day TENS rental trial. His pain diary shows pain 7/10 down to 4/10 on "
-        "naproxen.",
+        "Plan: 30-day TENS rental trial. His pain diary shows pain 7/10 down to 4/10 on naproxen.",
         "We rented a TENS unit for thirty days. The log shows he used it twice a day.",
     ],
 )
@@ -4405,7 +4404,11 @@ def test_a_drug_taken_again_or_an_activity_not_resumed_is_no_gain(note: str) -> 
         # A negation contracted negates as "not" does.
         ("He didn't have weakness on examination.", "motor_deficit", False),
         ("She's forty-four, has never had an ulcer or any bleeding.", "age_years", 44),
-        ("She was injured on January 8, two thousand twenty-four.", "injury_date", date(2024, 1, 8)),
+        (
+            "She was injured on January 8, two thousand twenty-four.",
+            "injury_date",
+            date(2024, 1, 8),
+        ),
     ],
 )
 def test_a_contraction_or_a_year_in_words_is_read(note: str, name: str, value: Any) -> None:
@@ -4446,6 +4449,21 @@ def test_the_knees_locking_told_by_the_patient_is_a_sign_of_derangement() -> Non
 def test_a_finger_that_locks_is_no_sign_of_the_knees_derangement() -> None:
     note = "The right ring finger locks in flexion several times a day."
     assert read(note, "MRI left knee").get("knee_derangement_signs") is not True
+
+
+@pytest.mark.parametrize(
+    ("note", "neuropathic"),
+    [
+        (
+            "Lightly stroking the skin over that strip with a cotton swab brought on the burning.",
+            True,
+        ),
+        ("Light touch over the scar brought on the pain.", True),
+        ("Light touch sensation is intact.", None),
+    ],
+)
+def test_allodynia_told_as_the_examination_found_it(note: str, neuropathic: bool | None) -> None:
+    assert read(note, "Lidoderm 5% patch #30").get("neuropathic_pain") is neuropathic
 
 
 def test_goals_told_by_what_they_aim_at() -> None:
