@@ -4466,6 +4466,35 @@ def test_allodynia_told_as_the_examination_found_it(note: str, neuropathic: bool
     assert read(note, "Lidoderm 5% patch #30").get("neuropathic_pain") is neuropathic
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "On Norco since 2015. He's walking the fence line about a mile now and doing light "
+        "chores, where before he'd started it he was mostly in the recliner.",
+        'On Norco since 2015. He says "it\'s what lets me get out and feed the stock in the '
+        'morning."',
+    ],
+)
+def test_what_the_drug_lets_the_patient_do_now_is_a_gain(note: str) -> None:
+    assert read(note, "Norco 10/325 #90")["functional_improvement"] is True
+
+
+def test_a_symptom_worse_now_than_before_is_no_gain() -> None:
+    note = "On Norco since 2015. The pain is worse now, where before it was mild."
+    assert read(note, "Norco 10/325 #90").get("functional_improvement") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "He takes it just as written, and CURES shows only my prescriptions.",
+        "His urine screens matched his prescriptions.",
+    ],
+)
+def test_no_aberrant_behaviour_told_in_plain_words(note: str) -> None:
+    assert read(note, "Norco 10/325 #90")["aberrant_drug_behavior"] is False
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
