@@ -4495,6 +4495,18 @@ def test_no_aberrant_behaviour_told_in_plain_words(note: str) -> None:
     assert read(note, "Norco 10/325 #90")["aberrant_drug_behavior"] is False
 
 
+@pytest.mark.parametrize(
+    ("note", "deficit"),
+    [
+        ("Light touch was diminished over the right lateral calf.", True),
+        ("Pinprick is reduced along the lateral foot.", True),
+        ("Light touch was intact.", False),
+    ],
+)
+def test_the_sensory_test_named_first_then_its_result(note: str, deficit: bool) -> None:
+    assert read(note)["sensory_deficit"] is deficit
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -226,8 +226,6 @@ KNOWN_MISSES = {
     "signs is not read as imaging without a root compressed, so the first ESI is left undecided",
     "written-ba/knee-steroid-third-injection-brief-relief": "the injections' brief relief is told "
     "in a way the joint-injection reader does not take, so the third is left undecided",
-    "written-ba/lumbar-mbb-radicular-pain-no-therapy-yet": "the neurologic examination and the "
-    "care not yet given are told in words the readers do not take",
     "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
     "the homebound reader does not take",
     "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "
