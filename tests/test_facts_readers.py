@@ -4507,6 +4507,20 @@ def test_the_sensory_test_named_first_then_its_result(note: str, deficit: bool) 
     assert read(note)["sensory_deficit"] is deficit
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Low back pain radiating to the calf. He has taken ibuprofen only; physical therapy was "
+        "authorized but he has not yet started it.",
+        "Neck pain persists. Physical therapy was authorized but she hasn't started it.",
+    ],
+)
+def test_care_authorized_and_not_begun_has_not_failed(note: str) -> None:
+    values = read(note, "Bilateral L4-5 medial branch blocks")
+    assert values.get("conservative_care_failed") is not True
+    assert values.get("adjunct_to_rehabilitation") is not True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -53,6 +53,13 @@ _SURGEON_SAYS = re.compile(
     re.ASCII,
 )
 _COAGULATION_TEST = re.compile(r" pt (?:ptt|inr) ", re.ASCII)
+# Care authorized or ordered and not begun, right after the care named (the normalised sentence).
+_NOT_BEGUN = re.compile(
+    r" (?:was|were|has been|have been|had been) (?:authorized|approved|certified|prescribed|"
+    r"ordered|recommended|scheduled) but (?:he|she|they|the patient|patient) "
+    r"(?:(?:has|have|had) not|hasn t|haven t|hadn t) (?:yet )?(?:started|begun|attended|gone|had)\b",
+    re.ASCII,
+)
 # What a referral is for, just before the procedure it names (over the normalised sentence).
 _TO_WEIGH = re.compile(
     r" (?:to discuss|to consider|consideration of|to evaluate (?:him |her |them |the patient )?for|"
@@ -221,6 +228,15 @@ def composite_mentions(
                 of.setdefault(kind, []).append(match)
     if not of:
         return named
+    # Care authorized and not begun ("physical therapy was authorized but he has not yet started
+    # it") is care not yet tried, whatever the cue words around it say.
+    not_begun = {m[1] for m in of.get("care", ()) if _NOT_BEGUN.match(plain, m.end(1))}
+    if not_begun:
+        stated_status = phrase_status
+
+        def phrase_status(phrase: str) -> Status | None:
+            return Status.ABSENT if phrase in not_begun else stated_status(phrase)
+
     found: list[Reading] = named
 
     def add(name: str, value: Any, start: int = 0, end: int | None = None) -> None:
