@@ -4521,6 +4521,13 @@ def test_care_authorized_and_not_begun_has_not_failed(note: str) -> None:
     assert values.get("adjunct_to_rehabilitation") is not True
 
 
+@pytest.mark.parametrize(
+    "note", ["He hasn't started therapy or any exercises.", "She didn't have any physical therapy."]
+)
+def test_a_contracted_negation_of_a_therapy_is_none_given(note: str) -> None:
+    assert read(note, "Physical therapy 2x4 lumbar")["prior_visits"] == 0
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -172,7 +172,8 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_REGION}?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         # "recieved": the misspelling notes often carry.
-        rf"|\b(?:not|never)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|attended|received|recieved|tried|"
+        # (Contracted too: "he hasn't started therapy", "she didn't have any PT".)
+        rf"|\b(?:not|never|hasn't|haven't|hadn't|didn't|has\s+n't|did\s+n't)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|have|attended|received|recieved|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?{_KIND}?(?:{pattern})\b"
         # A history's heading answered: "PT: none to date on this claim".
         rf"|\b(?:{pattern})\s*:\s*(?:none|nil|never)\b"
@@ -489,7 +490,9 @@ def visits_done(reader: Reader) -> None:
                     reader.add("prior_ot_visits", count, *at)
                 if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
                     reader.add("postsurgical_visits_completed", count, *at)
-    if not words.isdisjoint(("no", "not", "never", "first", "initial", "try", "trying")):
+    if not words.isdisjoint(
+        ("no", "not", "never", "first", "initial", "try", "trying", "hasn", "haven", "hadn", "didn")
+    ):
         none_done(reader, named)
 
 
