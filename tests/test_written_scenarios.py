@@ -243,7 +243,7 @@ KNOWN_MISSES = {
     "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
-    "written-bh/brain-mri-post-concussion-worsening-deficit": "no rule in force judges a brain MRI after a head injury (ODG's head chapter is not encoded)",
+    "written-bh/brain-mri-post-concussion-worsening-deficit": "a new deficit two and a half weeks after a head injury: ODG's brain MRI comes sooner than a month only for a deficit severe or progressing, and the worsening is told as a headache now constant and words searched for, which no reader takes as a progressing deficit, so the MRI rule asks for it (insufficient)",
     "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",
     "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the surgery declined is read as not considered, but ACOEM's shoulder rule certifies on conservative care that failed (its criterion 3 as the letters read it), and the rule that a repeat study needs a significant change is ODG's, below the MTUS that addresses shoulder imaging",
