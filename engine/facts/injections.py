@@ -66,7 +66,9 @@ _WEEKS_AFTER = re.compile(
     r"(?:injection|block|procedure|esi|shot)\b",
     re.I | re.ASCII,
 )
-_HELD_OR_BACK = re.compile(r"\b(?:still|holding|held|return\w*|recurr\w*|came\s+back)\b", re.I | re.ASCII)
+_HELD_OR_BACK = re.compile(
+    r"\b(?:still|holding|held|return\w*|recurr\w*|came\s+back)\b", re.I | re.ASCII
+)
 # The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
 _HELPED_PERCENT = re.compile(
     r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,2}?(\d{1,3})\s*(?:%|percent)",
@@ -163,13 +165,21 @@ _OTHER_CARE_WORDS = frozenset(
      "medication", "medications", "meds", "surgery", "brace", "splint", "exercises", "program",
      "norco", "tramadol", "gabapentin", "naproxen", "ibuprofen", "nsaids", "opioids"]
 )  # fmt: skip
+# The relief given to that care: "with physical therapy", "from the Norco".
 _CREDITED_TO_CARE = re.compile(
     r"\b(?:with|from|on|using|by|of)\s+(?:(?:the|her|his|a|an|more|daily)\s+)?(?:physical\s+)?"
-    r"(?:therapy|pt|physiotherapy|chiropractic|chiro|acupuncture|massage|tens|medications?|meds|"
-    r"surgery|brace|splint|exercises|program|norco|tramadol|gabapentin|naproxen|ibuprofen|nsaids|"
-    r"opioids)\b",
+    rf"(?:{'|'.join(sorted(_OTHER_CARE_WORDS, key=len, reverse=True))})\b",
     re.I | re.ASCII,
 )
+
+
+def credited_to_other_care(reader: Reader) -> bool:
+    """Whether the sentence gives its relief to care other than an injection."""
+    return not _OTHER_CARE_WORDS.isdisjoint(reader.words) and (
+        _CREDITED_TO_CARE.search(reader.text) is not None
+    )
+
+
 _VISIT_AFTER_WORDS = frozenset(["follow", "followup"])
 _VISIT_AFTER = re.compile(
     r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b", re.I | re.ASCII
@@ -212,9 +222,7 @@ def injections_given(reader: Reader) -> None:
             # L4-5 ESI on 08/30. She reports about thirty percent less leg pain for ten days".
             or (
                 ("%" in reader.text or "percent" in words)
-                and not (
-                    not _OTHER_CARE_WORDS.isdisjoint(words) and _CREDITED_TO_CARE.search(reader.text)
-                )
+                and not credited_to_other_care(reader)
                 and _RELIEF.search(with_figures(reader.text)) is not None
             )
         ):
