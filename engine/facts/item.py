@@ -46,7 +46,9 @@ from engine.vocab import (
 # Walking impaired (rules/vocab/findings.yaml), the need a walking aid serves.
 AMBULATION = "~ambulation_impaired"
 _WALKING_AIDS = frozenset(["walker", "cane"])
+# A TENS trial given (findings.yaml), which a gain told apart from it shows helped.
 TENS_TRIAL = "~tens_trial_given"
+# The knee's locking or catching (`knee.mechanical_symptoms`), a sign of internal derangement.
 MECHANICAL = "knee_mechanical_symptoms"
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
@@ -124,7 +126,7 @@ def request_facts(
     if (
         mechanical is not None
         and mechanical.value is True
-        and not (derangement is not None and derangement.value is True)
+        and (derangement is None or derangement.value is not True)
     ):
         give("knee_derangement_signs", True, mechanical)
     if request.medication:
