@@ -235,6 +235,17 @@ def test_turning_the_head_and_pressing_down_that_sends_pain_into_the_arm_is_spur
     assert read(note)["positive_spurling"] is True
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Her neck turns freely and pressing down on her head sends nothing down the arm.",
+        "Pressing down on his head brought on nothing in the arm.",
+    ],
+)
+def test_pressing_down_on_the_head_that_sends_nothing_is_not_spurling(note: str) -> None:
+    assert read(note).get("positive_spurling") is not True
+
+
 # --- wasting ------------------------------------------------------------------------------------
 
 
