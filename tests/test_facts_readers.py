@@ -4528,6 +4528,33 @@ def test_a_contracted_negation_of_a_therapy_is_none_given(note: str) -> None:
     assert read(note, "Physical therapy 2x4 lumbar")["prior_visits"] == 0
 
 
+@pytest.mark.parametrize(
+    ("note", "asked"),
+    [
+        ("She had a course of naproxen in March and has not taken it since.", "Naproxen 500 mg #60"),
+        ("She had a course of naproxen in March and has taken none since.", "Naproxen 500 mg #60"),
+        (
+            "She had a 10-day course of cyclobenzaprine for a flare in 03/2017, and she has taken "
+            "no muscle relaxant since.",
+            "Cyclobenzaprine 5 mg #10",
+        ),
+    ],
+)
+def test_a_word_of_going_on_denied_is_no_drug_taken_now(note: str, asked: str) -> None:
+    assert read(note, asked).get("drug_in_use") is not True
+
+
+@pytest.mark.parametrize(
+    ("note", "asked"),
+    [
+        ("She has taken no muscle relaxant on this claim.", "Cyclobenzaprine 5 mg #10"),
+        ("He has never taken opioids.", "Tramadol 50 mg #60"),
+    ],
+)
+def test_a_class_never_taken_is_a_first_prescription_of_it(note: str, asked: str) -> None:
+    assert read(note, asked)["drug_in_use"] is False
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -213,9 +213,6 @@ KNOWN_MISSES = {
     "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
     "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
     "continuation undecided",
-    "written-az/mr-cyclobenzaprine-new-flare-short-course": "the earlier ten-day course in "
-    "03/2017 is read as the drug taken now ('has taken no muscle relaxant since' is not read), so "
-    "its weeks of use are asked for",
     "written-az/2026-opioid-hydrocodone-continue-no-functional-change": "no confirmed rule in "
     "force judges a 2026 opioid continuation, and the accept set names no_rule's alternatives "
     "only",

@@ -116,6 +116,8 @@ _NOT_TAKEN_NOW = frozenset(
      "hx", "formerly", "held", "intolerant", "declined", "refused", "weaned", "off", "denied",
      "allergic", "allergy", "allergies", "trial", "d", "c"]
 )  # fmt: skip
+# The answer right after a word of going on that takes it back: "has taken none since".
+_ANSWERED_NONE = re.compile(r" (?:no|none|nothing)\b")
 # How a medication list writes a drug's dose and schedule, right after its name.
 _DOSE_WORDS = frozenset(
     ["mg", "mcg", "bid", "tid", "qid", "qd", "daily", "prn", "qhs", "hs", "nightly", "q4h",
@@ -404,7 +406,13 @@ def composite_mentions(
             weeks = weeks_in(count, unit)
             add("~onset_weeks", weeks, onset.start(), onset.end())
     first = "drug_first" in of
-    current = "drug_current" in of
+    # A word of going on that is itself denied tells of a drug not taken now: "had a course of
+    # naproxen in March and has not taken it since", "has taken none since", "is taking no NSAID
+    # now".
+    current = any(
+        phrase_status(m[1]) is not Status.ABSENT and not _ANSWERED_NONE.match(plain, m.end(1))
+        for m in of.get("drug_current", ())
+    )
     starting = "drug_started" in of
     # "On gabapentin 600 TID x 4 months": a drug right after "on" is one taken.
     taken_on = "on" in words

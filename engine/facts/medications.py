@@ -188,7 +188,7 @@ _CONTINUE_BEFORE = re.compile(
 
 
 # Drug classes named as such ("NSAIDs"): a class taken says nothing of which drug it is.
-_CLASS_WORDS = frozenset(["nsaid", "nsaids", "muscle relaxant", "muscle relaxants"])
+_CLASS_NAMES = frozenset(["nsaid", "nsaids", "muscle relaxant", "muscle relaxants"])
 # The words of a compound named without its drugs ("compounded cream").
 _COMPOUND_WORDS = frozenset(
     ["compound", "compounded", "cream", "creams", "medication", "topical", "lotion", "gel",
@@ -239,7 +239,7 @@ def request_drug_facts(
                 found.append(("nsaid_use", False, by_name[DRUG_NONE]))
         elif medication.drug_class == "nsaid":
             other = next(
-                (f for name, f in nsaids_taken if name != asked and name not in _CLASS_WORDS),
+                (f for name, f in nsaids_taken if name != asked and name not in _CLASS_NAMES),
                 None,
             )
             if other is not None:
