@@ -4555,6 +4555,27 @@ def test_a_class_never_taken_is_a_first_prescription_of_it(note: str, asked: str
     assert read(note, asked)["drug_in_use"] is False
 
 
+@pytest.mark.parametrize(
+    ("note", "relief"),
+    [
+        ('He says "without the pill the pain is eight, with it about four."', True),
+        ("Her pain is an eight out of ten without the pill and a four with it.", True),
+        ("Without the medicine his pain is eight out of ten; with it, four.", True),
+        ("Without the pill the pain is 8, with it 7.", None),
+        ("Without the brace the pain is 8, with it 4.", None),
+    ],
+)
+def test_the_pain_without_the_medicine_set_against_the_pain_with_it(
+    note: str, relief: bool | None
+) -> None:
+    assert read(note, "Hydrocodone/APAP 5/325 mg #60").get("medication_pain_relief") is relief
+
+
+def test_a_daily_dose_in_morphine_equivalents_is_opioids_taken() -> None:
+    values = read("Total 10 mg MED/day, working modified duty.", "Hydrocodone/APAP 5/325 mg #60")
+    assert values["opioid_use"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

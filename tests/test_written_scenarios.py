@@ -120,8 +120,6 @@ KNOWN_MISSES = {
     "only in his own quoted words ('if an operation will fix it, I want to know') and the plan's "
     "'spine surgery consult depending on findings' names the specialist, so no surgery is read as "
     "considered",
-    "hydrocodone-continuation-four-as-documented": "the patient's words, quoted through the interpreter, carry what the reader needs: the relief and the drug taken are "
-    "told in the patient's words, not read as the drug in use with its relief",
     "naproxen-knee-oa-flare-short-course": "the pain is told only in the patient's words ('hard to "
     "stand for the lunch shift'), with no score, which the first-NSAID rule for arthritis asks",
     "mua-lumbar-after-chiro-plateau": "manipulation under anaesthesia is read as a low-back "

@@ -238,6 +238,21 @@ _PAIN_FROM_TO = re.compile(
     re.I | re.ASCII,
 )
 
+# The score without the drug set against the score with it, as a patient tells it: "without the
+# pill the pain is eight, with it about four", "an eight out of ten without the pill and a four
+# with it". The scale may go unsaid; no figure may fall between, so a dose is never a score.
+_MEDICINE = r"(?:(?:the|his|her|my)\s+)?(?:pills?|tablets?|medications?|medicines?|meds|drugs?)"
+_WITH_IT = rf"(?:with|on)\s+(?:it|them|{_MEDICINE})\b"
+_SCORE = r"(?:an?\s+)?(?:about\s+|around\s+)?(?P<{}>10|[0-9])(?:\s*(?:/|out\s+of)\s*10)?\b"
+_PAIN_WITHOUT_WITH = re.compile(
+    rf"\b(?:without|off)\s+{_MEDICINE}\b[^.;0-9]{{0,30}}?{_SCORE.format('before')}"
+    rf"[^.0-9]{{0,12}}?\b{_WITH_IT}[^.;0-9]{{0,20}}?{_SCORE.format('after')}"
+    rf"|{_SCORE.format('before2')}[^.;0-9]{{0,6}}?\b(?:without|off)\s+{_MEDICINE}\b"
+    rf"[^.;0-9]{{0,20}}?{_SCORE.format('after2')}[^.;0-9]{{0,6}}?\b{_WITH_IT}",
+    re.I | re.ASCII,
+)
+_WITHOUT_WORDS = frozenset(["without", "off"])
+
 
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
@@ -249,10 +264,13 @@ def pain_drop(reader: Reader) -> None:
         text = with_figures(text)  # dictated: "from about eight out of ten to four"
     elif not reader.has_digit:
         return
-    if "10" not in text and "from" not in reader.words:
+    without = not reader.words.isdisjoint(_WITHOUT_WORDS)
+    if "10" not in text and "from" not in reader.words and not without:
         return
     # "From 8/10 to 4": only a sentence with the word can tell a change so.
     expressions = (_PAIN_CHANGE, _PAIN_FROM_TO) if "from" in reader.lowered else (_PAIN_CHANGE,)
+    if without:
+        expressions += (_PAIN_WITHOUT_WITH,)
     for expression in expressions:
         for match in expression.finditer(text):
             score = match.groupdict()
@@ -260,6 +278,9 @@ def pain_drop(reader: Reader) -> None:
             after = int(score["after"] or score.get("after2") or score.get("after3") or 0)
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
                 reader.add(PAIN_DROP, True, match.start(), match.end())
+                if expression is _PAIN_WITHOUT_WITH:
+                    # The scores set against each other are those with and without a medicine.
+                    reader.add("medication_pain_relief", True, match.start(), match.end())
                 # Told beside a course of therapy counted in visits ("PT 6 visits, pain 3/10
                 # from 6/10"), the drop is the symptoms improving with it: care that helped has
                 # not failed. (Not a unit or a drug tried during therapy: "During therapy the

@@ -307,6 +307,9 @@ def morphine_equivalent_dose(reader: Reader) -> None:
             dose = float(match[1])
             if 0 < dose <= 2000:
                 reader.add("morphine_equivalent_dose_mg", dose, match.start(), match.end())
+                if not reader.planned and not reader.asks:
+                    # A daily dose in morphine equivalents is worked out from the opioids taken.
+                    reader.add("opioid_use", True, match.start(), match.end())
                 return
 
 
