@@ -4471,7 +4471,7 @@ def test_allodynia_told_as_the_examination_found_it(note: str, neuropathic: bool
     [
         "On Norco since 2015. He's walking the fence line about a mile now and doing light "
         "chores, where before he'd started it he was mostly in the recliner.",
-        'On Norco since 2015. He says "it\'s what lets me get out and feed the stock in the '
+        "On Norco since 2015. He says \"it's what lets me get out and feed the stock in the "
         'morning."',
     ],
 )
@@ -4531,7 +4531,10 @@ def test_a_contracted_negation_of_a_therapy_is_none_given(note: str) -> None:
 @pytest.mark.parametrize(
     ("note", "asked"),
     [
-        ("She had a course of naproxen in March and has not taken it since.", "Naproxen 500 mg #60"),
+        (
+            "She had a course of naproxen in March and has not taken it since.",
+            "Naproxen 500 mg #60",
+        ),
         ("She had a course of naproxen in March and has taken none since.", "Naproxen 500 mg #60"),
         (
             "She had a 10-day course of cyclobenzaprine for a flare in 03/2017, and she has taken "

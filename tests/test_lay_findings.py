@@ -315,3 +315,40 @@ def test_the_age_told_as_what_the_patient_is_is_read(note: str, age: int) -> Non
 )
 def test_a_number_after_is_that_is_no_age_is_not_read(note: str) -> None:
     assert "age_years" not in read(note)
+
+
+@pytest.mark.parametrize(
+    ("note", "fact"),
+    [
+        (
+            "When I tapped over the front of her right wrist the tingling shot into those fingers.",
+            "nerve_entrapment_signs",
+        ),
+        (
+            "When she held both wrists bent down for thirty seconds the numbness came on in the "
+            "right hand.",
+            "nerve_entrapment_signs",
+        ),
+        ("Her grip on the right is a little weaker than the left.", "motor_deficit"),
+    ],
+)
+def test_the_examination_told_by_what_the_examiner_did_and_saw(note: str, fact: str) -> None:
+    assert read(note)[fact] is True
+
+
+@pytest.mark.parametrize(
+    ("note", "fact"),
+    [
+        ("Tapping over the wrist brought on nothing.", "nerve_entrapment_signs"),
+        ("Straight leg raise sends pain to the low back only.", "positive_straight_leg_raise"),
+    ],
+)
+def test_a_test_that_brought_on_nothing_or_back_pain_only_is_not_positive(
+    note: str, fact: str
+) -> None:
+    assert read(note).get(fact) is not True
+
+
+def test_care_without_any_real_change_has_failed() -> None:
+    note = "She's worn a night splint for six weeks and taken ibuprofen without any real change."
+    assert read(note)["conservative_care_failed"] is True

@@ -188,7 +188,6 @@ KNOWN_MISSES = {
     "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
     "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
     "24-visit cap, counted per injury, is applied to the new knee",
-    "ncs-right-wrist-cts-failed-splint-surgeon": "the symptoms' start is told as 'Since about the end of October', which is not dated, and the splint and ibuprofen 'without any real change' (no course of therapy among them) are not read as care that failed",
     "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
     "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
     "mri-lumbar-l5-weakness-would-consider-surgery": "the surgery is considered 'if the scan shows a disc pressing on the nerve she would see a surgeon and consider an operation': a surgeon named within three words of the operation is read as a referral, not as the operation considered (a wider reading changed a development letter's verdict for the worse)",

@@ -337,9 +337,6 @@ def trial_outcome(reader: Reader) -> None:
     if reader.words.isdisjoint(_TRIAL_WORDS):
         return
     for reading in reader.found:
-        if reading.value is True and (
-            reading.name in _GAINS or reading.name.startswith(IMPROVED)
-        ):
+        if reading.value is True and (reading.name in _GAINS or reading.name.startswith(IMPROVED)):
             reader.add(TRIAL_GAIN, True, reading.start, reading.end)
             return
-

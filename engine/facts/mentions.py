@@ -88,11 +88,16 @@ _NEGATION_JUST_BEFORE = re.compile(
 _POSITIVE = re.compile(r"\bpositive\b|\(\+\)", re.I | re.ASCII)
 # A sign told by what it brought on: "the straight leg raise on the left brings on his leg pain
 # at forty degrees", "Spurling's test reproduces her arm pain", "tapping over the wrist brings on
-# the numbness". Back pain alone ("SLR produces LBP only") is no positive straight leg raise.
+# the numbness". Back pain alone ("SLR produces LBP only", "sends pain to the low back only") is
+# no positive straight leg raise.
 _PROVOKING = (
     r"\b(?:(?:brings?|brought|bringing)(?:\s+\w+){0,3}?\s+on|reproduc(?:es|ed|ing)|"
-    r"provok(?:es|ed|ing)|elicit(?:s|ed|ing)|sends?|sent|causes?|caused|produces?|produced)\b"
-    r"(?!\s+(?:only\s+)?(?:his\s+|her\s+|the\s+)?(?:(?:low(?:er)?\s+)?back|lbp|axial|local)\b)"
+    r"provok(?:es|ed|ing)|elicit(?:s|ed|ing)|sends?|sent|causes?|caused|produces?|produced|"
+    # What it brought on told as its subject: "the tingling shot into those fingers", "the
+    # numbness came on in the right hand".
+    r"shot|shoots|came\s+on|comes\s+on)\b"
+    r"(?!\s+(?:only\s+)?(?:pain\s+(?:in|to|into)\s+)?(?:his\s+|her\s+|the\s+)?"
+    r"(?:(?:low(?:er)?\s+)?back|lbp|axial|local)\b)"
 )
 _PROVOKES_WITHIN = re.compile(_PROVOKING, re.I | re.ASCII)
 # After the sign, in its own clause, with no denial before the verb ("does not bring on").
