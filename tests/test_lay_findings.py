@@ -352,3 +352,19 @@ def test_a_test_that_brought_on_nothing_or_back_pain_only_is_not_positive(
 def test_care_without_any_real_change_has_failed() -> None:
     note = "She's worn a night splint for six weeks and taken ibuprofen without any real change."
     assert read(note)["conservative_care_failed"] is True
+
+
+@pytest.mark.parametrize(
+    ("note", "fact"),
+    [
+        ("His reflexes were brisk and equal at the knees and ankles.", "reflex_change"),
+        ("I found no loss of feeling anywhere in either leg.", "sensory_deficit"),
+        (
+            "The MRI showed a mild bulge of the disc between the fourth and fifth bones touching "
+            "no nerve root.",
+            "imaging_nerve_compromise",
+        ),
+    ],
+)
+def test_a_normal_finding_in_plain_words(note: str, fact: str) -> None:
+    assert read(note)[fact] is False

@@ -248,7 +248,6 @@ KNOWN_MISSES = {
     "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows (the gain after the first visits is read now), so the schedule that would judge the request is not found: insufficient",
-    "written-ap/esi-lumbar-no-objective-radiculopathy": "the normal examination is told as what the examiner saw ('could raise each straightened leg high without any pain down the leg', 'no weakness and no loss of feeling anywhere'), in words the neurologic readers do not take, so the denial stays undecided",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
     "PT') at 12 visits: the rules apply 9792.24.3's initial course of half the general course "
     "(6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
