@@ -207,9 +207,6 @@ KNOWN_MISSES = {
     "written-aw/postop-femoral-shaft-twelve-more-after-fi": "the rest of the femur line's course "
     "certifies only within twelve weeks of the surgery (the shortest period of the schedule, "
     "as the femur line's own is not confirmed), and the request comes at eighteen",
-    "written-az/opioid-tramadol-er-back-to-full-duty": "the four A's and the monitoring are "
-    "read, but the note names no opioid agreement, and the rule that asks for one leaves the "
-    "continuation undecided",
     "written-az/2026-opioid-hydrocodone-continue-no-functional-change": "no confirmed rule in "
     "force judges a 2026 opioid continuation, and the accept set names no_rule's alternatives "
     "only",
