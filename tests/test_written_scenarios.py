@@ -126,8 +126,6 @@ KNOWN_MISSES = {
     "surgery, judged by the surgical criteria, where the guideline's own line on it is not encoded",
     "postop-ot-metacarpal-orif-8-more-to-16": "a second course after the first eight visits: the "
     "metacarpal line is quoted without its period, and only a first course within it is certified",
-    "opioid-norco-short-supply-after-knee-scope": "a short supply two days after surgery is not "
-    "marked post-operative by the request's words, so the chronic-opioid rules judge it",
     "pt-2026-post-meniscectomy-outside-cap-video": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "written-af/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules app"
@@ -235,7 +233,6 @@ KNOWN_MISSES = {
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "a new deficit two and a half weeks after a head injury: ODG's brain MRI comes sooner than a month only for a deficit severe or progressing, and the worsening is told as a headache now constant and words searched for, which no reader takes as a progressing deficit, so the MRI rule asks for it (insufficient)",
-    "written-bh/hydrocodone-postop-orif-distal-radius": "a short opioid course after a fracture's fixation is judged by the chronic-opioid rules, whose screening and agreement the record does not give; no rule judges opioids after surgery",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",
     "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the surgery declined is read as not considered, but ACOEM's shoulder rule certifies on conservative care that failed (its criterion 3 as the letters read it), and the rule that a repeat study needs a significant change is ODG's, below the MTUS that addresses shoulder imaging",
     "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
