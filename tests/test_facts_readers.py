@@ -4579,6 +4579,24 @@ def test_a_daily_dose_in_morphine_equivalents_is_opioids_taken() -> None:
     assert values["opioid_use"] is True
 
 
+@pytest.mark.parametrize(
+    ("note", "groups"),
+    [
+        (
+            "Jenna has complex regional pain syndrome type I of the right wrist following a "
+            "distal radius fracture.",
+            ["crps", "fracture"],
+        ),
+        ("She has had physical therapy for her lumbar strain.", None),
+        ("He has no radiculopathy.", None),
+    ],
+)
+def test_a_condition_the_patient_has_opens_the_sentence(
+    note: str, groups: list[str] | None
+) -> None:
+    assert read(note, "TENS unit purchase").get("diagnoses") == groups
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -152,11 +152,6 @@ KNOWN_MISSES = {
     "names: the surgery it is for is not itself a request here, so it is not judged, and the "
     "clearance's own rule certifies only for a documented comorbidity, where 'PMH: none. Meds: "
     "none' is not read as none",
-    "tens-purchase-after-successful-crps-rental": "the rental's relief is read now, but the "
-    "other criteria are told in words not read: the care before the trial goes on rather than "
-    "failed ('keeps up the exercises her occupational therapist taught her and takes "
-    "gabapentin'), which is also the program it is an adjunct to, and the CRPS is named in a "
-    "history sentence, not among the diagnoses",
     "written-m/ncv-bilateral-lower-extremities": "'to rule out neuropathy vs radiculopathy' is read as a "
     "suspected peripheral neuropathy, which takes the request out of the rule against NCS of "
     "the legs; the accept set reads the normal examination as no suspicion",

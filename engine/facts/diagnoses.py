@@ -121,10 +121,14 @@ _AGE_WITH = re.compile(
     # ("a forty-one year old meat cutter who developed complex regional pain syndrome".)
     r"(?:\byears?[\s-]+old\b|\b\d{1,2}\s*(?:y/o|yo)\b)[^.;]{0,80}?\b(?:with|has|had|having|"
     r"suffers\s+from|developed)\b"
-    r"|\baccepted\s+(?:as|for)\b",
+    r"|\baccepted\s+(?:as|for)\b"
+    # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
+    # pain syndrome type I of the right wrist", "She suffers from ...".
+    r"|^\W*(?:(?:mr|mrs|ms|miss)\.?\s+)?(?:[a-z]+|the\s+patient|the\s+injured\s+worker)\s+"
+    r"(?:has|suffers\s+from|developed)\s+(?!(?:had|been|not|no|never)\b)",
     re.I | re.ASCII,
 )
-_AGE_WITH_WORDS = frozenset(["old", "accepted", "yo", "y"])
+_AGE_WITH_WORDS = frozenset(["old", "accepted", "yo", "y", "has", "suffers", "developed"])
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
 
 
