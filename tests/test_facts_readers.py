@@ -4597,6 +4597,22 @@ def test_a_condition_the_patient_has_opens_the_sentence(
     assert read(note, "TENS unit purchase").get("diagnoses") == groups
 
 
+@pytest.mark.parametrize(
+    ("note", "compromise"),
+    [
+        ("Left S1 radiculopathy with an L5-S1 left disc herniation on MRI of 09/2015.", True),
+        ("MRI of 2016 showed an L4-5 herniated disc; L5 radiculopathy.", True),
+        ("MRI showed an L3-4 disc protrusion; clinically S1 radiculopathy.", None),
+        ("MRI shows no disc herniation at L5-S1; S1 radiculopathy.", None),
+    ],
+)
+def test_a_herniation_on_the_scan_at_the_level_of_the_root_corroborates_it(
+    note: str, compromise: bool | None
+) -> None:
+    asked = "Left L5-S1 transforaminal epidural steroid injection"
+    assert read(note, asked).get("imaging_nerve_compromise") is compromise
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

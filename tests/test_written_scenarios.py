@@ -203,9 +203,6 @@ KNOWN_MISSES = {
     "written-az/2026-opioid-hydrocodone-continue-no-functional-change": "no confirmed rule in "
     "force judges a 2026 opioid continuation, and the accept set names no_rule's alternatives "
     "only",
-    "written-ba/lesi-repeat-75pct-13wk-norco-cut": "the imaging is named in the diagnosis ('an "
-    "L5-S1 left disc herniation on MRI of 09/2015') without the root it presses on, which is not "
-    "read as corroborating the radiculopathy (the relief and its length are read now)",
     "written-ba/lesi-stenosis-claudication-no-root-signs": "stenosis with claudication and no root "
     "signs is not read as imaging without a root compressed, so the first ESI is left undecided",
     "written-ba/knee-steroid-third-injection-brief-relief": "the injections' brief relief is told "

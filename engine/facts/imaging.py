@@ -93,3 +93,48 @@ def earlier_studies(reader: Reader) -> None:
         and _ELECTRODIAGNOSTICS_DONE.search(text, reader.lowered)
     ):
         reader.add("prior_electrodiagnostics", True)
+    concordant_herniation(reader)
+
+
+# A disc herniation the scan shows at the level whose root the radiculopathy is named for ("left
+# S1 radiculopathy with an L5-S1 left disc herniation on MRI"): the imaging corroborates the
+# radiculopathy, as the ESI and surgical criteria ask, though the sentence does not say the disc
+# touches the root. A disc between two segments meets the roots of both (L5-S1: the L5 or S1
+# root), so either fits.
+_HERNIATION_WORDS = frozenset(
+    ["herniation", "herniated", "herniations", "protrusion", "protrusions", "extrusion", "hnp"]
+)
+_HERNIATION = Caseless(
+    re.compile(r"\b(?:herniat\w*|protrusions?|extrusion|hnp)\b", re.I | re.ASCII)
+)
+_DISC_LEVEL = Caseless(re.compile(r"\b([lc])\s*(\d)\s*[-/]\s*([lcs])?\s*(\d)\b", re.I | re.ASCII))
+_ROOT_RADICULOPATHY = Caseless(
+    re.compile(
+        r"\b([lcs])\s*(\d)\s+(?:nerve\s+)?(?:root\s+)?(?:radiculopathy|radiculitis)\b"
+        r"|\b(?:radiculopathy|radiculitis)\s+(?:at|of|in)\s+(?:the\s+)?([lcs])\s*(\d)\b",
+        re.I | re.ASCII,
+    )
+)
+
+
+def concordant_herniation(reader: Reader) -> None:
+    """A herniation on the scan at the level of the root whose radiculopathy the sentence
+    names: nerve compromise on imaging."""
+    words = reader.words
+    if words.isdisjoint(_HERNIATION_WORDS) or words.isdisjoint(_IMAGING_WORDS) or reader.asks:
+        return
+    text, lowered = reader.text, reader.lowered
+    herniation = _HERNIATION.search(text, lowered)
+    if herniation is None or reader.status_at(*herniation.span()) is not Status.PRESENT:
+        return
+    roots = {
+        (found[1] or found[3]).lower() + (found[2] or found[4])
+        for found in _ROOT_RADICULOPATHY.finditer(text, lowered)
+        if reader.status_at(*found.span()) is Status.PRESENT
+    }
+    for level in _DISC_LEVEL.finditer(text, lowered):
+        upper = level[1].lower() + level[2]
+        lower = (level[3] or level[1]).lower() + level[4]
+        if roots & {upper, lower}:
+            reader.add("imaging_nerve_compromise", True, level.start(), level.end())
+            return
