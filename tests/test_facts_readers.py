@@ -4613,6 +4613,11 @@ def test_a_herniation_on_the_scan_at_the_level_of_the_root_corroborates_it(
     assert read(note, asked).get("imaging_nerve_compromise") is compromise
 
 
+def test_a_spine_surgery_consult_the_study_decides_is_surgery_considered() -> None:
+    note = "Plan: MRI, then spine surgery consult depending on findings."
+    assert read(note, "MRI lumbar spine without contrast")["surgery_considered"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

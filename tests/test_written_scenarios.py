@@ -116,10 +116,6 @@ KNOWN_MISSES = {
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "postop-pt-meniscectomy-first-12-within-6mo-2026": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "mri-lumbar-s1-deficit-failed-care-surgical-candidate": "the patient would consider surgery "
-    "only in his own quoted words ('if an operation will fix it, I want to know') and the plan's "
-    "'spine surgery consult depending on findings' names the specialist, so no surgery is read as "
-    "considered",
     "naproxen-knee-oa-flare-short-course": "the pain is told only in the patient's words ('hard to "
     "stand for the lunch shift'), with no score, which the first-NSAID rule for arthritis asks",
     "mua-lumbar-after-chiro-plateau": "manipulation under anaesthesia is read as a low-back "
