@@ -4618,6 +4618,14 @@ def test_a_spine_surgery_consult_the_study_decides_is_surgery_considered() -> No
     assert read(note, "MRI lumbar spine without contrast")["surgery_considered"] is True
 
 
+def test_an_operation_weighed_after_seeing_a_surgeon_is_surgery_considered() -> None:
+    note = (
+        "If the scan shows a disc pressing on the nerve she would see a surgeon and consider an "
+        "operation."
+    )
+    assert read(note, "MRI lumbar spine without contrast")["surgery_considered"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

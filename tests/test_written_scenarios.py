@@ -179,7 +179,6 @@ KNOWN_MISSES = {
     "24-visit cap, counted per injury, is applied to the new knee",
     "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
     "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
-    "mri-lumbar-l5-weakness-would-consider-surgery": "the surgery is considered 'if the scan shows a disc pressing on the nerve she would see a surgeon and consider an operation': a surgeon named within three words of the operation is read as a referral, not as the operation considered (a wider reading changed a development letter's verdict for the worse)",
     "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
     "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
     "care is not read as failed and the trial is denied as before conservative care",

@@ -356,6 +356,9 @@ def composite_mentions(
                 # the patient for it (`_TO_WEIGH`, above: "referral to hand surgeon to discuss
                 # carpal tunnel release").
                 or around(m, 1, 0) == ["for"]
+                # The surgery itself weighed, right after the verb, whatever specialist comes
+                # before it ("she would see a surgeon and consider an operation").
+                or around(m, 1, 0) in (["consider"], ["considers"], ["considering"])
             )
         ]
         statuses = [phrase_status(p) for p in surgeries]
