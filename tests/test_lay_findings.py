@@ -368,3 +368,17 @@ def test_care_without_any_real_change_has_failed() -> None:
 )
 def test_a_normal_finding_in_plain_words(note: str, fact: str) -> None:
     assert read(note)[fact] is False
+
+
+@pytest.mark.parametrize(
+    ("note", "suspected"),
+    [
+        ("Examination documented a visible step-off and swelling over the right clavicle.", True),
+        ("Gross deformity of the distal radius with moderate swelling.", True),
+        ("No step-off or midline tenderness.", False),
+    ],
+)
+def test_a_step_off_or_a_deformity_on_examination_is_a_fracture_suspected(
+    note: str, suspected: bool
+) -> None:
+    assert read(note)["red_flag_fracture"] is suspected

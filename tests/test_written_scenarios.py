@@ -186,9 +186,6 @@ KNOWN_MISSES = {
     "3/10 across two reports is not read as care helping, so six PT visits with pain at the "
     "latest visit read as failed care, and the neck chapter's strengthening-program criterion "
     "is then left to the record",
-    "written-au/xray-shoulder-fall-deformity": "no rule judges shoulder plain films (the chapter's "
-    "imaging rules are encoded for MRI and CT), and a deformity after a blow to the shoulder is "
-    "not read as a suspected fracture",
     "written-au/emgncv-ue-shoulder-impingement-neuro-intact": "no rule judges arm "
     "electrodiagnostics for a shoulder diagnosis with the neck and nerves examined normal (the "
     "shoulder chapter's line on EDx is not encoded)",
