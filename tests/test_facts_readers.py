@@ -4626,6 +4626,17 @@ def test_an_operation_weighed_after_seeing_a_surgeon_is_surgery_considered() -> 
     assert read(note, "MRI lumbar spine without contrast")["surgery_considered"] is True
 
 
+@pytest.mark.parametrize(
+    ("note", "dates"),
+    [
+        ("He was last tested on 03/07/2017, with results consistent.", ["2017-03-07"]),
+        ("She was tested for diabetes on 03/07/2017.", None),
+    ],
+)
+def test_a_drug_test_told_by_its_verb_and_its_result(note: str, dates: list[str] | None) -> None:
+    assert read(note, "Urine drug screen x1").get("drug_test_dates") == dates
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

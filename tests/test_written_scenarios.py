@@ -207,9 +207,6 @@ KNOWN_MISSES = {
     "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "written-bc/urine-drug-screen-chronic-opioid-eight-months": "the last test is told as 'He was "
-    "last tested on 03/07/2017' without the test's name, and the earlier ones by month, so the "
-    "tests of the past year are not counted",
     "written-bc/postop-pt-2026-meniscectomy-six-more-after-cap-used": "in a review of many "
     "documents the gains after the six post-operative visits are not read as that therapy's "
     "improvement",

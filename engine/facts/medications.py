@@ -318,10 +318,13 @@ def morphine_equivalent_dose(reader: Reader) -> None:
 # months before the request is what the 2016 opioid guideline's frequency is judged by
 # (`drug_tests_past_year`, derived).
 DRUG_TEST_DATE = "~drug_test:"
-_DRUG_TEST_WORDS = frozenset(["udt", "udts", "uds", "urine", "tox", "toxicology"])
+_DRUG_TEST_WORDS = frozenset(["udt", "udts", "uds", "urine", "tox", "toxicology", "tested"])
 _DRUG_TEST = re.compile(
     r"\b(?:UDTs?|UDSs?|urine\s+(?:drug\s+)?(?:screens?|tests?|tox(?:icology)?)(?:\s+screens?)?|"
-    r"urine\s+drug\s+screening|tox(?:icology)?\s+screens?)\b(?:\s*,)?\s*(?:was\s+|were\s+)?"
+    r"urine\s+drug\s+screening|tox(?:icology)?\s+screens?"
+    # The test told by its verb and its drug-test result: "He was last tested on 03/07/2017,
+    # with results consistent".
+    r"|tested(?=[^.;]{0,60}?\bconsistent\b))\b(?:\s*,)?\s*(?:was\s+|were\s+)?"
     r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?(?:on\s+)?\(?",
     re.I | re.ASCII,
 )
