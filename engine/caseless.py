@@ -20,6 +20,8 @@ from re._constants import (  # type: ignore[import-not-found]
     ATOMIC_GROUP,
     BRANCH,
     CATEGORY,
+    CATEGORY_NOT_WORD,
+    CATEGORY_SPACE,
     CATEGORY_WORD,
     GROUPREF_EXISTS,
     IN,
@@ -296,6 +298,105 @@ def holds_every(lowered: str, needed: tuple[Requirement, ...]) -> bool:
         else:
             return False
     return True
+
+
+# The lower-case letters a whole word of `opening_words` is made of: no figure, which a word
+# shares with the decimal point beside it ("2.5" is one word), and no other character.
+_WORD_LETTERS = frozenset(range(ord("a"), ord("z") + 1))
+
+
+def opening_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The whole words (letters only, lower-cased) one of which every match of an ASCII
+    expression starts with, where it starts with a word boundary and a list of words each
+    ended by a boundary or a character that no word holds: "walk" or "walks" of
+    "\\b(?:walk|walks)\\b ...", "couldn" or "couldnt" of "\\bcouldn\\W?t". A text whose words
+    hold none of them holds no match. None where the opening is anything else (a class, a
+    figure, a repeated letter): then nothing is known of the words."""
+    if not pattern.flags & re.ASCII:
+        return None  # a word boundary of a Unicode expression is another one than the text's
+    found = words_opening(list(re_parser.parse(pattern.pattern, pattern.flags)), "", False)
+    return frozenset(found) if found else None
+
+
+def words_opening(items: list[Any], word: str, bounded: bool) -> set[str] | None:
+    """The first whole words of a sequence of parsed items, `word` the letters of it already
+    met and `bounded` whether a word boundary lies before them; None where they are not known.
+    Lookarounds match nothing and only ever rule matches out, so they are passed over."""
+    for index, (op, argument) in enumerate(items):
+        rest = items[index + 1 :]
+        if op is LITERAL and argument < 128:
+            letter = ord(chr(argument).lower())
+            if letter in _WORD_LETTERS:
+                if not (word or bounded):
+                    return None  # the match may start inside a word
+                word += chr(letter)
+                continue
+            if not is_mark(argument):
+                return None
+            if word:
+                return {word}
+            bounded = True
+        elif op is AT and argument is AT_BOUNDARY:
+            if word:
+                return {word}
+            bounded = True
+        elif op in (ASSERT, ASSERT_NOT):
+            if word and op is ASSERT_NOT and argument[0] == 1 and no_word_after(argument[1]):
+                return {word}  # "(?!\\w)"
+        elif op is SUBPATTERN:
+            if argument[1] or argument[2]:
+                return None
+            return words_opening([*argument[3], *rest], word, bounded)
+        elif op is BRANCH:
+            found: set[str] = set()
+            for alternative in argument[1]:
+                words = words_opening([*alternative, *rest], word, bounded)
+                if words is None:
+                    return None
+                found |= words
+            return found
+        elif op in (MAX_REPEAT, MIN_REPEAT) and is_no_word(argument[2]):
+            if word and argument[0] >= 1:
+                return {word}
+            if argument[0] == 0:
+                # The gap there or not: the word ends here, or its letters go on after it.
+                absent = words_opening(rest, word, bounded)
+                present = {word} if word else words_opening(rest, "", True)
+                return None if absent is None or present is None else absent | present
+            bounded = True
+        elif op in (MAX_REPEAT, MIN_REPEAT) and argument[:2] == (0, 1):
+            absent = words_opening(rest, word, bounded)
+            present = words_opening([*argument[2], *rest], word, bounded)
+            return None if absent is None or present is None else absent | present
+        else:
+            return None
+    return None  # the match may end inside a word
+
+
+def is_no_word(items: Any) -> bool:
+    """Whether parsed items are one character that no word holds: a space, `\\W`, a mark."""
+    if len(items) != 1:
+        return False
+    op, argument = items[0]
+    if op is LITERAL:
+        return is_mark(argument)
+    if op is IN:
+        return all(
+            (kind is CATEGORY and value in (CATEGORY_SPACE, CATEGORY_NOT_WORD))
+            or (kind is LITERAL and is_mark(value))
+            for kind, value in argument
+        )
+    return False
+
+
+def is_mark(character: int) -> bool:
+    """Whether a character is ASCII and no word character (`\\W` of an ASCII expression)."""
+    return character < 128 and ord(chr(character).lower()) not in _WORD_CHARACTERS
+
+
+def no_word_after(items: Any) -> bool:
+    """Whether a lookahead's items are `\\w` alone: "(?!\\w)" ends a word."""
+    return list(items) == [(IN, [(CATEGORY, CATEGORY_WORD)])]
 
 
 class Caseless:

@@ -1,7 +1,7 @@
 """The shortcuts of the sentence reader find exactly what the expressions they stand in for find:
 a phrase's place found without its expression, a finding's expression tried only where the
-sentence holds what every match of it holds, and a sentence's words taken from its span
-normalised once."""
+sentence holds what every match of it holds or one of the words every match opens with, and a
+sentence's words taken from its span normalised once."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.caseless import opening_words
 from engine.facts import load_findings
-from engine.facts.findings import GatedPattern
+from engine.facts.findings import GatedPattern, words_at_marks
 from engine.facts.sentences import _SENTENCE, phrase_position, phrase_regex
-from engine.vocab import _LONE_DOT, phrase_characters, phrase_words
+from engine.vocab import _LONE_DOT, normalize_phrase, phrase_characters, phrase_words
 
 FINDINGS = load_findings()
 # Words, figures and the characters around them that decide a match: dates, hyphens, underscores,
@@ -100,6 +101,46 @@ def test_a_sentence_is_searched_only_where_it_holds_every_requirement() -> None:
     assert not gated.may_match("acute low back pain")
     assert gated.may_match("cut opioids in half")
     assert [m.span() for m in gated.finditer("she cut opioids")] == [(4, 15)]
+
+
+def test_the_words_every_match_opens_with_are_read_from_the_expression() -> None:
+    def opening(source: str) -> list[str] | None:
+        words = opening_words(re.compile(source, re.I | re.ASCII))
+        return None if words is None else sorted(words)
+
+    assert opening(r"\b(?:Walk|walks|sit)\b[^.;]{0,40}?\bfrom") == ["sit", "walk", "walks"]
+    # A gap that may be empty joins the word to the next one ("couldnt", "onmeds").
+    assert opening(r"\b(?:could\s+not|couldn\W?t)\s+\w+") == ["could", "couldn", "couldnt"]
+    assert opening(r"\b(?:w/|on)\s*meds?\b") == ["on", "onmed", "onmeds", "w"]
+    assert opening(r"(?<!so\sshe\s)\b(?:can|is\s+able)(?!\w)") == ["can", "is"]
+    # Not known: a match that may start or end inside a word, a class, a figure.
+    assert opening(r"restrictions?\b") is None
+    assert opening(r"\bimprov\w*") is None
+    assert opening(r"\b[lcs][1-8]\s+distribution\b") is None
+    assert opening(r"\bl5\b") is None
+    assert opening(r"\bpain") is None
+
+
+WORDS = ["walk", "walks", "restrictions", "lifted", "without", "cane", "couldn", "t", "now", "5"]
+MARKS = [" ", "-", "/", "_", ".", ", ", "%", "#", "'", "\u00e9", "", "&"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(MARKS)), max_size=10))
+def test_a_sentence_with_a_match_holds_a_word_the_match_opens_with(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + mark for word, mark in pieces)
+    words = words_at_marks(normalize_phrase(text), frozenset(phrase_words(text)))
+    for _, patterns in FINDINGS.patterns:
+        for gated in patterns:
+            if gated.opening is not None and gated.lowered.search(text.lower()):
+                assert not gated.opening.isdisjoint(words)
+
+
+def test_a_word_against_a_mark_is_also_a_word_of_its_own() -> None:
+    marked = words_at_marks(" #walk 50% now ", frozenset(["#walk", "50%", "now"]))
+    assert marked == {"#walk", "50%", "now", "walk", "50"}
 
 
 @settings(max_examples=1000, deadline=None)

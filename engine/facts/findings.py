@@ -18,6 +18,7 @@ from engine.caseless import (
     Requirement,
     for_lowered,
     holds_every,
+    opening_words,
     ordered_requirements,
     requirements,
     trie_pattern,
@@ -295,6 +296,10 @@ class PhraseList:
         return [m[1] for m in self.finditer(plain, words)]
 
 
+# What a pickled `GatedPattern` keeps: the expression, its requirements and opening words.
+GatedState = tuple[re.Pattern[str], tuple[Requirement, ...], frozenset[str] | None]
+
+
 class GatedPattern:
     """A finding's regular expression over the lower-cased sentence, tried only where the
     sentence holds text that every match of it holds ("decreased", "diminished" ... of
@@ -304,7 +309,7 @@ class GatedPattern:
     through more than the expression matches, never less: the matches are those of the
     expression alone."""
 
-    __slots__ = ("pattern", "needed", "lowered")
+    __slots__ = ("pattern", "needed", "lowered", "opening")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -316,12 +321,16 @@ class GatedPattern:
         # sentences that held a common part of it ("cut" of "acute", "no" of "not") and none of
         # the rest, and a substring test costs a small part of a search.
         self.needed = ordered_requirements(requirements(list(parsed)))
+        # The words every match opens with, where the expression says (None: not known): a
+        # sentence's words are a set, so one lookup rules it out where the requirements test
+        # string after string (the 18 verbs of an activity, each looked for in the sentence).
+        self.opening = opening_words(pattern)
 
-    def __getstate__(self) -> tuple[re.Pattern[str], tuple[Requirement, ...]]:
-        return self.pattern, self.needed
+    def __getstate__(self) -> GatedState:
+        return self.pattern, self.needed, self.opening
 
-    def __setstate__(self, state: tuple[re.Pattern[str], tuple[Requirement, ...]]) -> None:
-        self.pattern, self.needed = state
+    def __setstate__(self, state: GatedState) -> None:
+        self.pattern, self.needed, self.opening = state
         self.lowered = for_lowered(self.pattern)
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -338,6 +347,20 @@ class GatedPattern:
     def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
         """The expression's matches in a lower-cased sentence."""
         return self.lowered.finditer(lowered) if self.may_match(lowered) else iter(())
+
+
+def words_at_marks(plain: str, words: frozenset[str]) -> frozenset[str]:
+    """A sentence's words (`plain`, as a normalised text), with those written against a "%" or a
+    "#" ("#walk", "50%relief") also split there: the marks stay in a word (a percentage, a
+    number), while an expression's word boundary falls at them, so the word an expression opens
+    with may be inside one of them."""
+    if "%" not in plain and "#" not in plain:
+        return words  # most sentences: one look at the text rather than at each word
+    marked = [word for word in words if "%" in word or "#" in word]
+    return words.union(piece for word in marked for piece in _MARKS.split(word) if piece)
+
+
+_MARKS = re.compile(r"[%#]")
 
 
 def word_runs(phrase: str) -> Iterator[str]:

@@ -9,6 +9,7 @@ import re
 
 from engine.caseless import holds_every
 from engine.facts.figures import NUMBER_WORD_SET, with_figures
+from engine.facts.findings import words_at_marks
 from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
@@ -137,12 +138,16 @@ def finding_mentions(reader: Reader) -> None:
     if not held:
         return
     index = findings.pattern_index
+    words = words_at_marks(reader.plain, reader.words)
     # The findings the sentence's pattern words let match, in the order of findings.yaml. Each
     # expression's test is made here (`GatedPattern.finditer`, without its two calls): a letter
-    # asks over a hundred, and nine in ten are ruled out.
+    # asks over a hundred, and nine in ten are ruled out, most by the words they open with.
     for place in sorted({place for word in held for place in index[word]}):
         name, patterns = findings.patterns[place]
         for pattern in patterns:
+            opening = pattern.opening
+            if opening is not None and opening.isdisjoint(words):
+                continue
             if holds_every(lowered, pattern.needed):
                 for found_at in pattern.lowered.finditer(lowered):
                     mention(reader, name, True, found_at.start(), found_at.end())
