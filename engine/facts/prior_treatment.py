@@ -327,8 +327,9 @@ _GIVEN_BEFORE = Caseless(
 VISITS_FOLLOW_UP = "~visits:?"
 MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a follow-up speaks of
 # A visit's number: "visit 6 of 6", "session 4/8", "visit #7" (the visits done with today's).
+_VISIT_NOUN = r"(?:visit|session|treatment|tx)"
 _VISIT_NUMBER = (
-    r"(?:visit|session|treatment|tx)\s*(?:#\s*(\d{1,3})|(\d{1,3})(?=\s*(?:/|of)\s*\d{1,3}\b))"
+    rf"{_VISIT_NOUN}\s*(?:#\s*(\d{{1,3}})|(\d{{1,3}})(?=\s*(?:/|of)\s*\d{{1,3}}\b))"
     # The visits given as a range from the first: "treatments 1-6 given 09/11-09/29".
     r"|(?:visits|sessions|treatments)\s+1\s*-\s*(\d{1,2})\b(?!\s*(?:/|x|times|per|weeks?|wks?))"
 )
@@ -338,11 +339,12 @@ _NOT_THERAPY_VISIT = (
     r"(?<!operative\s)(?<!surgical\s)(?<!md\s)(?<!doctor\s)"
 )
 # Over the lower-cased sentence (`Caseless`): the expression has no fixed start, so it is tried at
-# every character, and each try looks behind for ten words, several times faster without
-# IGNORECASE.
+# every character, several times faster without IGNORECASE. The ten looks behind for a
+# physician's visit come after the boundary and a look for the visit's word, which rule out
+# nearly every character first: tried at each one, they cost nearly as much as all the rest.
 _UNNAMED_VISITS = Caseless(
     re.compile(
-        rf"{_NOT_THERAPY_VISIT}\b{_VISIT_NUMBER}"
+        rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}{_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
