@@ -58,7 +58,10 @@ def add_of_part(
 ) -> None:
     """The letter's fact, and the same of each part the clause names."""
     reader.add(name, value, start, end)
-    for region in (regions if regions is not None else clause_regions(reader, start, end)) or {""}:
+    # In a fixed order: which part's reading an item takes first (`part_facts`) must not follow
+    # the order a set of strings happens to iterate in, which moves with Python's hash seed.
+    named = regions if regions is not None else clause_regions(reader, start, end)
+    for region in sorted(named) or [""]:
         reader.add(f"{PART}{name}:{region}", value, start, end)
 
 
