@@ -146,15 +146,13 @@ class DurableMatcher:
         for ruleset in compiled.rulesets:
             for service in ruleset.services:
                 self.by_service.setdefault(service, []).append(ruleset)
-        # The fact keys a service's rulesets read: only these are worked out for its requests.
-        keys_by_service = {
-            service: frozenset().union(*(ruleset.keys_read for ruleset in rulesets))
-            for service, rulesets in self.by_service.items()
-        }
+        # The fact keys each ruleset reads: only these are worked out for a fact asserted to
+        # it, which is then asserted as made (a fact of the keys of all of a service's rulesets,
+        # cut down to each one's, was built and copied again for every ruleset).
         every_field = dict.fromkeys([*compiled.keys, *compiled.derived_of])
-        self.plan_by_service = {
-            service: fact_plan(compiled, keys, every_field)
-            for service, keys in keys_by_service.items()
+        self.plan_of = {
+            ruleset.name: fact_plan(compiled, ruleset.keys_read, every_field)
+            for ruleset in compiled.rulesets
         }
 
     def match(self, values: dict[str, Any]) -> frozenset[tuple[int, str]]:
@@ -163,15 +161,12 @@ class DurableMatcher:
         needed = self.by_service.get(service, [])
         if not needed:
             return frozenset()
-        fact = fact_of_plan(self.plan_by_service[service], values)
         engine = self.engine
         fired: list[str] = []
         with engine.lock:
             engine.register(needed)
             for ruleset in needed:
-                read = ruleset.keys_read
-                shown = {key: value for key, value in fact.items() if key in read}
-                shown["sid"] = SESSION
-                fact_json = _FACT_ENCODER.encode(shown)
-                fired += engine.fire(engine.handles[ruleset.name], fact_json)
+                fact = fact_of_plan(self.plan_of[ruleset.name], values)
+                fact["sid"] = SESSION
+                fired += engine.fire(engine.handles[ruleset.name], _FACT_ENCODER.encode(fact))
         return interpret(self.compiled, fired)
