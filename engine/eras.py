@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -112,17 +113,28 @@ class Era:
     def covers(self, category: str) -> bool:
         return self.services is None or any(c == category for c, _ in self.services)
 
+    # The regions and services as sets, for `applies_to`: every audited item asks it of the
+    # eras of its service category, a few dozen.
+    @cached_property
+    def region_set(self) -> frozenset[str]:
+        return frozenset(self.regions or ())
+
+    @cached_property
+    def service_set(self) -> frozenset[tuple[str, str | None]]:
+        return frozenset(self.services or ())
+
     def applies_to(self, values: dict[str, Any]) -> bool:
         """Whether the era speaks to a request, by its field values (as rules read them). A
         region-bound era needs the request to name one of its regions; an unknown drug class
         leaves a drug-class-bound era out, as a rule's `applies` does."""
-        if self.regions is not None and not any(
-            region in self.regions for region in values.get("request.regions") or ()
+        if self.regions is not None and self.region_set.isdisjoint(
+            values.get("request.regions") or ()
         ):
             return False
         if self.services is not None:
             category, subtype = values.get("request.service"), values.get("request.subtype")
-            if not any(c == category and s in (None, subtype) for c, s in self.services):
+            # An era for a whole category names no subtype (None).
+            if self.service_set.isdisjoint(((category, None), (category, subtype))):
                 return False
         if self.perioperative is not None and bool(values.get("request.perioperative")) != (
             self.perioperative
