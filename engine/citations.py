@@ -152,17 +152,18 @@ def parse_citation(text: str, mtus: bool) -> Citation:
         document = "Official Disability Guidelines (ODG)"
     elif regulation and not section_text:
         section_text = regulation.group(1)
-    dated = "19" in document or "20" in document
-    year = YEAR.search(document) if dated else None
-    clean_document = " ".join((YEAR.sub(" ", document) if dated else document).split())
-    clean_document = clean_document.strip(" ,.;:")
+    # The document split at its years, in one pass: the pieces between them are its name, the
+    # first year (the first piece split off) its year.
+    pieces = YEAR.split(document) if "19" in document or "20" in document else [document]
+    year = int(pieces[1]) if len(pieces) > 1 else None
+    clean_document = " ".join(" ".join(pieces[::2]).split()).strip(" ,.;:")
     return Citation(
         text=text,
         document=clean_document or body,
         mtus=mtus,
         source=family_of(body, mtus),
         edition=in_case(body, edition),
-        year=int(year.group(1)) if year else None,
+        year=year,
         chapter=chapter.group(1) if chapter else None,
         section=section_text.strip(" .") if section_text else None,
         pages="".join(pages.group(1).split()) if pages else None,
