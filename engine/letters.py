@@ -263,8 +263,31 @@ def why_no_layout(text: str, issues_found: bool) -> str:
 # --- shared pieces ------------------------------------------------------------------------------
 
 
+# What `str.split` takes for whitespace in an ASCII text, besides the space and the line end.
+OTHER_WHITESPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
 def fold_whitespace(text: str) -> str:
-    return " ".join(text.split())
+    """Every run of whitespace as one space, and none at either end: `" ".join(text.split())`."""
+    if not spaced_by_lines(text):
+        return " ".join(text.split())
+    # Then a few passes over the text fold it, where splitting it made an object of every word,
+    # hundreds in a rationale or a summary (a tenth of the stage's instructions). The lines of
+    # most letters end in a space.
+    folded = text.replace(" \n", " ").replace("\n", " ")
+    while "  " in folded:
+        folded = folded.replace("  ", " ")
+    return folded.strip(" ")
+
+
+def spaced_by_lines(text: str) -> bool:
+    """Whether the only whitespace in the text is spaces and line ends, as in nearly every letter."""
+    if not text.isascii():
+        return False
+    for character in OTHER_WHITESPACE:
+        if character in text:
+            return False
+    return True
 
 
 def trimmed_span(text: str, start: int, end: int) -> Span:
