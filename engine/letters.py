@@ -282,12 +282,7 @@ def fold_whitespace(text: str) -> str:
 
 def spaced_by_lines(text: str) -> bool:
     """Whether the only whitespace in the text is spaces and line ends, as in nearly every letter."""
-    if not text.isascii():
-        return False
-    for character in OTHER_WHITESPACE:
-        if character in text:
-            return False
-    return True
+    return text.isascii() and all(character not in text for character in OTHER_WHITESPACE)
 
 
 def trimmed_span(text: str, start: int, end: int) -> Span:

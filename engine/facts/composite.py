@@ -411,8 +411,8 @@ def composite_mentions(
     first = "drug_first" in of
     # A word of going on that is itself denied tells of a drug not taken now: "had a course of
     # naproxen in March and has not taken it since", "has taken none since", "is taking no NSAID
-    # now".
-    current = any(
+    # now". (Only where a drug is named: a phrase's status is the costly part.)
+    current = "drug" in of and any(
         phrase_status(m[1]) is not Status.ABSENT and not _ANSWERED_NONE.match(plain, m.end(1))
         for m in of.get("drug_current", ())
     )

@@ -25,7 +25,7 @@ from engine.facts.function import (
     trial_outcome,
     work_status,
 )
-from engine.facts.imaging import STUDIES_MATTER, earlier_studies
+from engine.facts.imaging import STUDIES_MATTER, concordant_herniation, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
 from engine.facts.item import item_facts, request_facts, therapy_facts
@@ -450,6 +450,7 @@ def facts_in(
     normal_parts_together(reader)
     surgery_dates(reader)
     earlier_studies(reader)
+    concordant_herniation(reader)
     injections_given(reader)
     opioid_use(reader)
     class_not_taken(reader)

@@ -93,7 +93,6 @@ def earlier_studies(reader: Reader) -> None:
         and _ELECTRODIAGNOSTICS_DONE.search(text, reader.lowered)
     ):
         reader.add("prior_electrodiagnostics", True)
-    concordant_herniation(reader)
 
 
 # A disc herniation the scan shows at the level whose root the radiculopathy is named for ("left
