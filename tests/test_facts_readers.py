@@ -4637,6 +4637,64 @@ def test_a_drug_test_told_by_its_verb_and_its_result(note: str, dates: list[str]
     assert read(note, "Urine drug screen x1").get("drug_test_dates") == dates
 
 
+def read_on(note: str, told_on: date) -> dict[str, Any]:
+    """The facts a note gives, read as of the date it is written."""
+    from engine.facts import extract_note_facts
+
+    return {f.name: f.value for f in extract_note_facts(note, FINDINGS, note_date=told_on).facts}
+
+
+@pytest.mark.parametrize(
+    "note, started",
+    [
+        ("Cumulative trauma claim, sx onset ~04/16. Dx: bilat CTS.", date(2016, 4, 15)),
+        ("Numbness R hand since 6/16, no known injury.", date(2016, 6, 15)),
+        ("Symptom onset: March 2016, typing all day.", date(2016, 3, 15)),
+    ],
+)  # fmt: skip
+def test_a_start_of_symptoms_in_shorthand_months_dates_the_condition(
+    note: str, started: date
+) -> None:
+    assert read_on(note, date(2016, 9, 21))["injury_date"] == started
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Two figures that are not the note's year: a day without its year as much as a month.
+        "Numbness R hand since 6/15, no known injury.",
+        # A month after the note's: no start past.
+        "Pain onset 11/16 per pt.",
+    ],
+)
+def test_shorthand_months_read_only_where_both_readings_agree(note: str) -> None:
+    assert "injury_date" not in read_on(note, date(2016, 9, 21))
+
+
+@pytest.mark.parametrize(
+    "note, weeks",
+    [
+        ("Tx: night splints bilat since 6/16, ibuprofen; sx persist.", 14),
+        ("She has been in PT since 07/05/2016 with little change.", 11),
+        ("Home exercise program since about July 2016, still sore.", 9),
+    ],
+)  # fmt: skip
+def test_the_care_under_way_since_a_day_is_as_long_as_the_time_since(note: str, weeks: int) -> None:
+    assert read_on(note, date(2016, 9, 21))["conservative_care_weeks"] == weeks
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "No physical therapy since 2015.",
+        "She has been off the splints since 6/16.",
+        "Plan: PT since 07/05/2016 authorization pending, start next week.",
+    ],
+)
+def test_no_care_under_way_from_care_stopped_or_planned(note: str) -> None:
+    assert "conservative_care_weeks" not in read_on(note, date(2016, 9, 21))
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -201,9 +201,6 @@ KNOWN_MISSES = {
     "in a way the joint-injection reader does not take, so the third is left undecided",
     "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
     "the homebound reader does not take",
-    "written-bb/ncs-bilat-ue-cts-failed-splints-surgical": "in a cumulative-trauma claim the "
-    "onset is told as 'sx onset ~04/16', which is not read as the date the weeks of the "
-    "condition run from, so the three-week wait is left undecided",
     "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",

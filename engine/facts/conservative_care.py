@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import NUMBER_WORD_SET, weeks_in, with_figures
+from engine.facts.figures import (
+    DATE,
+    DATE_AFTER,
+    MONTH_YEAR_AFTER,
+    NUMBER_WORD_SET,
+    SHORT_MONTH_YEAR_AFTER,
+    date_of,
+    month_of,
+    short_month_of,
+    weeks_in,
+    with_figures,
+)
 from engine.facts.sentences import OF_PATIENT, Reader
 
 _CARE = (
@@ -50,6 +61,52 @@ _GIVEN = re.compile(
     r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b",
     re.I | re.ASCII,
 )
+
+
+# The care told with the day it began, which the note's date gives the length of: "night splints
+# bilat since 6/16", "in PT since 07/05/2016", "home exercises since March 2017". A word of its
+# stopping or of no care before the care word is no care under way ("no therapy since 2015",
+# "off the brace since 6/16").
+_CARE_SINCE = re.compile(
+    rf"\b{_CARE}\b(?:\s+[a-z.]+){{0,2}}?\s+since\s+(?:about\s+|approximately\s+|~\s*)?"
+    rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+    re.I | re.ASCII,
+)
+_CARE_STOPPED = re.compile(
+    r"\b(?:no|not|never|without|stopped|discontinued|off|ended|finished|quit)\b[^.;]*\Z",
+    re.I | re.ASCII,
+)
+
+
+def care_since(reader: Reader) -> None:
+    """The length of the care under way, from the day the record says it began to the date the
+    note is told on."""
+    told_on = reader.sentence.told_on
+    if told_on is None or "since" not in reader.words or _CARE_WORDS.isdisjoint(reader.words):
+        return
+    if reader.planned or reader.ur_decision or reader.asks or not reader.has_digit:
+        return
+    text = reader.text
+    for found in _CARE_SINCE.finditer(text):
+        if _CARE_STOPPED.search(text, 0, found.start()):
+            continue
+        at = found.end()
+        day = DATE_AFTER.match(text, at)
+        month = None if day else MONTH_YEAR_AFTER.match(text, at)
+        short = None if day or month else SHORT_MONTH_YEAR_AFTER.match(text, at)
+        begun = (
+            date_of(day)
+            if day
+            else month_of(month)
+            if month
+            else short_month_of(short, told_on)
+            if short
+            else None
+        )
+        if begun is None or begun > told_on:
+            continue
+        end = (day or month or short).end()
+        reader.add("conservative_care_weeks", (told_on - begun).days // 7, found.start(), end)
 
 
 def care_weeks(reader: Reader) -> None:

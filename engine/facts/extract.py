@@ -10,7 +10,7 @@ from typing import Any
 
 from engine.facts.carpal_tunnel import carpal_tunnel
 from engine.facts.composite import SYMPTOMS_NAMED, composite_mentions, symptoms_stated
-from engine.facts.conservative_care import care_weeks
+from engine.facts.conservative_care import care_since, care_weeks
 from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
@@ -458,6 +458,7 @@ def facts_in(
     drug_test_dates(reader)
     work_status(reader)
     care_weeks(reader)
+    care_since(reader)
     plain_films(reader)
     suspected_lesions(reader)
     steroid_injections(reader)

@@ -187,6 +187,25 @@ def month_of(match: re.Match[str]) -> date:
     return date(int(match["year"]), MONTHS[match["month"].lower()], MID_MONTH)
 
 
+# A month and a year of two figures, as shorthand writes it: "sx onset ~04/16", "night splints
+# since 6/16". Shorthand also writes a day without its year so ("since 6/16" for the 16th of
+# June), and the two readings name the same month only where the two figures are the year the
+# note is told in; elsewhere the figures are read as neither.
+SHORT_MONTH_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}\b(?![/-]\d)"
+SHORT_MONTH_YEAR_AFTER = re.compile(r"(?P<m>0?[1-9]|1[0-2])/(?P<yy>\d{2})\b(?![/-]\d)", re.ASCII)
+
+
+def short_month_of(match: re.Match[str], told_on: date | None) -> date | None:
+    """The middle of the month a `SHORT_MONTH_YEAR_AFTER` match names, where both readings of
+    it agree on the month (see there) and the month is not after the note's; else None."""
+    if told_on is None or int(match["yy"]) != told_on.year % 100:
+        return None
+    month = int(match["m"])
+    if month > told_on.month:
+        return None
+    return min(date(told_on.year, month, MID_MONTH), told_on)
+
+
 # Dates dictated in words: "october twenty sixth twenty sixteen", "on march ninth twenty twenty
 # six", "the twenty sixth of october two thousand sixteen", "may of twenty seventeen". The day
 # is an ordinal word, the year a spoken one; a month with a day and no year, or a year alone, is

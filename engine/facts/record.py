@@ -15,9 +15,12 @@ from engine.facts.figures import (
     MONTH_YEAR_AFTER,
     MONTHS,
     NUMBER_WORD_SET,
+    SHORT_MONTH_YEAR,
+    SHORT_MONTH_YEAR_AFTER,
     SPOKEN_YEAR_WORDS,
     date_of,
     month_of,
+    short_month_of,
     with_figures,
     with_spoken_dates,
 )
@@ -143,8 +146,9 @@ _SYMPTOM_PATTERN = (
 _SYMPTOM_ONSET = Caseless(
     re.compile(
         rf"\b(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,120}}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
-        r"around)|beginning\s+(?:in|on|around))\s+(?:about\s+|approximately\s+|around\s+|"
-        rf"roughly\s+|approx\.?\s+|~\s*|(?:early|late|mid)\W+)?(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|"
+        r"around)|beginning\s+(?:in|on|around)|onset(?:\s+(?:in|on|around))?:?)\s*(?:about\s+|"
+        rf"approximately\s+|around\s+|roughly\s+|approx\.?\s+|~\s*|(?:early|late|mid)\W+)?(?<=[\s~:])"
+        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|{SHORT_MONTH_YEAR}|"
         r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
@@ -349,7 +353,11 @@ def record_dates(reader: Reader) -> None:
             if happened and "~injury_event_date" not in (found.name for found in reader.found):
                 reader.add("~injury_event_date", happened, event.start(), event.end())
     if not words.isdisjoint(_SYMPTOM_WORDS) and (
-        "since" in words or "began" in words or "started" in words or "beginning" in words
+        "since" in words
+        or "began" in words
+        or "started" in words
+        or "beginning" in words
+        or "onset" in words
     ):
         if has_digit:
             event_date(reader, text, lowered, _SYMPTOM_ONSET, "~symptom_onset_date")
@@ -392,6 +400,11 @@ def event_date(reader: Reader, text: str, lowered: str, event: Caseless, name: s
         month = MONTH_YEAR_AFTER.match(text, cue.end())
         if month:
             reader.add(name, month_of(month), cue.start(), month.end())
+            return
+        short = SHORT_MONTH_YEAR_AFTER.match(text, cue.end())
+        begun = short_month_of(short, reader.sentence.told_on) if short else None
+        if begun:
+            reader.add(name, begun, cue.start(), short.end())
             return
 
 
