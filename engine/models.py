@@ -121,6 +121,7 @@ class Medication(Model):
     days_supply: int | None = None
     generic_of_brand: str | None = None  # asked for by a brand name: its generic equivalent
     dispense_as_written: bool = False  # "DAW", "do not substitute", "brand medically necessary"
+    for_taper: bool = False  # "taper step", "for weaning": a lower dose on the way off the drug
 
 
 class Request(Model):

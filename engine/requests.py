@@ -530,6 +530,10 @@ DISPENSE_AS_WRITTEN = re.compile(
     re.I | re.ASCII,
 )
 
+# A drug asked for as a step down of a drug already taken: "(taper step from 60 mg q12h)", "Norco
+# 10/325 #60 for weaning", "tapering dose".
+FOR_TAPER = re.compile(r"\b(?:taper(?:ing|ed)?|wean(?:ing|ed)?)\b", re.I | re.ASCII)
+
 
 def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication:
     drugs = vocabulary.drug_index.matches(words)
@@ -555,6 +559,7 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         days_supply=read_days_supply(plain := with_digits(text), plain.lower()),
         generic_of_brand=vocabulary.generic_of_brand.get(drug.text.strip()) if drug else None,
         dispense_as_written=DISPENSE_AS_WRITTEN.search(text) is not None,
+        for_taper=FOR_TAPER.search(text) is not None,
     )
 
 

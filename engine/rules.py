@@ -98,6 +98,11 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
         FieldType.BOOLEAN,
         "whether the prescription is marked dispense as written (no generic substitution)",
     ),
+    FieldSpec(
+        "request.for_taper",
+        FieldType.BOOLEAN,
+        "whether the drug is asked for as a step of tapering it ('taper step', 'for weaning')",
+    ),
     # Counted by the evaluation, not read: conditions compare a field with a value and cannot add.
     FieldSpec(
         "request.visits_with_prior",

@@ -4695,6 +4695,38 @@ def test_no_care_under_way_from_care_stopped_or_planned(note: str) -> None:
     assert "conservative_care_weeks" not in read_on(note, date(2016, 9, 21))
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "58 y/o former roofer, DOI 04/02/2009 fall from a ladder; failed back syndrome.",
+        "Injured 3/1/2014 when he fell 8 feet off a scaffold; chronic low back pain since.",
+    ],
+)
+def test_the_trauma_of_an_injury_years_ago_is_no_red_flag_now(note: str) -> None:
+    assert read_on(note, date(2016, 11, 8)).get("red_flag_fracture") is not True
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # The same trauma in the first weeks, a fracture named, a new fall told as recent.
+        "DOI 10/20/2016: fall from a ladder onto the low back.",
+        "DOI 04/02/2009. L1 compression fracture on the films of 10/2016.",
+        "DOI 04/02/2009. He fell from a ladder again two weeks ago, new midline pain.",
+    ],
+)
+def test_recent_trauma_and_a_fracture_named_stay_red_flags(note: str) -> None:
+    assert read_on(note, date(2016, 11, 8))["red_flag_fracture"] is True
+
+
+def test_therapy_without_any_gain_is_care_that_failed() -> None:
+    note = (
+        "Since then he has had eight visits of therapy and done his exercises at home every day "
+        "without any gain in strength."
+    )
+    assert read(note)["conservative_care_failed"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

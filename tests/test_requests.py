@@ -210,6 +210,24 @@ def test_a_brand_with_a_generic_and_dispense_as_written_are_read(
 
 
 @pytest.mark.parametrize(
+    ("request_text", "for_taper"),
+    [
+        ("MS Contin 30 mg, 1 tab PO q8h, #90 (taper step from 60 mg q12h)", True),
+        ("Norco 10/325 #60 for weaning", True),
+        ("Oxycodone 10 mg #45, tapering dose", True),
+        ("Norco 10/325 #60", False),
+        ("Tramadol 50 mg #90, continue", False),
+    ],
+)
+def test_a_drug_asked_for_as_a_step_of_its_taper_is_read(
+    request_text: str, for_taper: bool, vocabulary
+) -> None:
+    medication = normalize_request(request_text, vocabulary).medication
+    assert medication is not None
+    assert medication.for_taper is for_taper
+
+
+@pytest.mark.parametrize(
     "text, service",
     [
         ("Basic metabolic panel prior to C5-6 ACDF", "perioperative/labs"),

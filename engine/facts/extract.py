@@ -50,6 +50,7 @@ from engine.facts.prior_treatment import (
     visits_done,
 )
 from engine.facts.record import ONSET_MONTH, age_and_sex, record_dates
+from engine.facts.red_flags import old_trauma_set_aside
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import (
     DATED_SURGERY_TYPE,
@@ -129,7 +130,9 @@ def note_readings(
         )
     )
     read, symptoms = set_apart(read, SYMPTOMS_NAMED)
-    return settle(read), symptoms
+    facts = settle(read)
+    recent = old_trauma_set_aside(read, facts, reference_date(None, facts) or told_on)
+    return (facts if recent is None else settle(recent)), symptoms
 
 
 def told_day(fact: Fact | Reading) -> bool:
@@ -158,6 +161,9 @@ def extract_facts(case: Case, findings: Findings, summary_only: bool = False) ->
     )
     read, symptoms = set_apart(read, SYMPTOMS_NAMED)
     facts = settle(read)
+    recent = old_trauma_set_aside(read, facts, reference_date(case, facts))
+    if recent is not None:
+        facts = settle(recent)
     # The header's UR denial date stands where no sentence dates the review.
     if case.dates.ur_denial and not any(f.name == "ur_date" for f in facts):
         facts.append(header_fact(case, "ur_date", case.dates.ur_denial))
