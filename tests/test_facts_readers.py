@@ -3189,6 +3189,39 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "conservative_care_failed",
             None,
         ),
+        # A nerve's pain told by its burning and tingling, and each score with its time after it.
+        (
+            "Gabapentin started 09/2016. Burning and tingling into the right thumb and index "
+            "finger went from 8/10 to 4/10 on gabapentin.",
+            "Gabapentin 600 mg #90",
+            "medication_pain_relief",
+            True,
+        ),
+        (
+            "Gabapentin 300 mg TID since 10/04/16. Leg pain 8/10 before, 4/10 now.",
+            "Gabapentin 300 mg #90",
+            "medication_pain_relief",
+            True,
+        ),
+        (
+            "Gabapentin 300 mg TID since 10/04/16. Leg pain 5/10 before, 4/10 now.",
+            "Gabapentin 300 mg #90",
+            "medication_pain_relief",
+            None,
+        ),
+        # The work status told as a change for the better is fewer restrictions.
+        (
+            "On gabapentin since 10/04/16. He went from modified to full duty on 10/24/2016.",
+            "Gabapentin 300 mg #90",
+            "functional_improvement",
+            True,
+        ),
+        (
+            "On Norco since 2015. She progressed from TTD to modified duty in March.",
+            "Norco 10/325 #90",
+            "functional_improvement",
+            True,
+        ),
     ],
 )
 def test_wordings_of_notes_written_by_another_hand(

@@ -211,18 +211,25 @@ def measured(match: re.Match[str], side: str) -> int:
 MEANINGFUL_RELIEF = 0.3
 PAIN_DROP = "~pain_drop"
 _VISIT_WORDS = frozenset(["visit", "visits", "session", "sessions"])
+# The pain by its own name or as a nerve's pain is told: "burning and tingling into the right
+# thumb went from 8/10 to 4/10 on gabapentin" is a pain score that fell.
+_PAIN_WORDS = frozenset(["pain", "burning", "tingling", "aching", "paresthesias"])
+_PAIN_TOLD = r"(?:pain|burning|tingling|aching|paresthesias)"
 # Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
-    r"\bpain\b[^.;]{0,20}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
+    rf"\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
     r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+(?:(?:at|is|of)\s+)?"
     r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b"
     # The score now with the one before in brackets: "since then pain is 4/10 (7/10 before)".
-    r"|\bpain\b[^.;]{0,20}?\b(?P<after2>10|[0-9])\s*/\s*10\s*\(\s*(?:was\s+)?"
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<after2>10|[0-9])\s*/\s*10\s*\(\s*(?:was\s+)?"
     r"(?P<before2>10|[1-9])\s*/\s*10\s+(?:before|previously|earlier|prior)\s*\)"
     # The score now, then the one it came from: "PT 6 visits, pain 3/10 from 6/10".
-    r"|\bpain\b[^.;]{0,20}?\b(?P<after3>10|[0-9])\s*/\s*10\s+(?:down\s+)?from\s+"
-    r"(?P<before3>10|[1-9])\s*/\s*10\b",
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<after3>10|[0-9])\s*/\s*10\s+(?:down\s+)?from\s+"
+    r"(?P<before3>10|[1-9])\s*/\s*10\b"
+    # Each score with its time after it: "leg pain 8/10 before, 4/10 now".
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before4>10|[1-9])\s*/\s*10\s+(?:before|previously|"
+    r"initially|prior)\W{1,3}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today)\b",
     re.I | re.ASCII,
 )
 
@@ -231,7 +238,7 @@ _PAIN_CHANGE = re.compile(
 # comes down from about eight out of ten to four".
 # Or both without it: "his pain comes down from an eight to about a four".
 _PAIN_FROM_TO = re.compile(
-    r"\bpain\b[^.;]{0,70}?\bfrom\s+(?:an?\s+)?(?:about\s+|around\s+|approximately\s+)?"
+    rf"\b{_PAIN_TOLD}\b[^.;]{{0,70}}?\bfrom\s+(?:an?\s+)?(?:about\s+|around\s+|approximately\s+)?"
     r"(?P<before>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s*(?:-+>|=>|to|down\s+to)\s*"
     r"(?:about\s+|around\s+)?(?:an?\s+)?(?P<after>10|[0-9])\b"
     r"(?!\s*(?:mg|mgs|milligrams|lb|lbs|pounds|minutes?|min|hours?|hrs?|days?|weeks?|months?|%))",
@@ -257,7 +264,7 @@ _WITHOUT_WORDS = frozenset(["without", "off"])
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
     drug request, relief from the drug taken (`item.item_facts`)."""
-    if "pain" not in reader.words:
+    if reader.words.isdisjoint(_PAIN_WORDS):
         return
     text = reader.text
     if not reader.words.isdisjoint(NUMBER_WORD_SET):
@@ -274,8 +281,20 @@ def pain_drop(reader: Reader) -> None:
     for expression in expressions:
         for match in expression.finditer(text):
             score = match.groupdict()
-            before = int(score["before"] or score.get("before2") or score.get("before3") or 0)
-            after = int(score["after"] or score.get("after2") or score.get("after3") or 0)
+            before = int(
+                score["before"]
+                or score.get("before2")
+                or score.get("before3")
+                or score.get("before4")
+                or 0
+            )
+            after = int(
+                score["after"]
+                or score.get("after2")
+                or score.get("after3")
+                or score.get("after4")
+                or 0
+            )
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
                 reader.add(PAIN_DROP, True, match.start(), match.end())
                 if expression is _PAIN_WITHOUT_WITH:
