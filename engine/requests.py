@@ -574,8 +574,12 @@ def all_drugs(named: list[tuple[int, int, Phrase]], vocabulary: Vocabulary) -> l
     return list(drugs.values())
 
 
-# The salt a generic is named with is the same drug: "Diclofenac sodium 1% gel (Voltaren)".
-_SALT = re.compile(r"\s+(?:sodium|potassium|hcl|hydrochloride|epolamine)\Z")
+# The salt a generic is named with is the same drug: "Diclofenac sodium 1% gel (Voltaren)"; so
+# is the form a brand's generic is listed with: "Lidoderm (lidocaine 5%) patch", whose generic
+# is the lidocaine patch.
+_SALT = re.compile(
+    r"\s+(?:sodium|potassium|hcl|hydrochloride|epolamine|patch|patches|gel|cream|ointment)\Z"
+)
 
 
 def first_word(text: str) -> str:

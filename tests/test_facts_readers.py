@@ -3209,6 +3209,14 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             "medication_pain_relief",
             None,
         ),
+        # A patch's relief told against the score before it.
+        (
+            "Lidoderm patches were started in 07/2017. Pain is 3/10 with the patch versus 7/10 "
+            "before.",
+            "Lidoderm 5% patch #30",
+            "medication_pain_relief",
+            True,
+        ),
         # The work status told as a change for the better is fewer restrictions.
         (
             "On gabapentin since 10/04/16. He went from modified to full duty on 10/24/2016.",
@@ -3340,6 +3348,8 @@ def test_a_date_of_injury_comes_before_a_month_of_onset() -> None:
         "Cymbalta (duloxetine) 30mg daily #30",
         # A generic named with its salt is the brand's drug too.
         "Diclofenac sodium 1% gel (Voltaren) 100 g, apply 2 g QID to R ankle",
+        # A brand whose generic is listed with its form.
+        "Lidoderm (lidocaine 5%) patch, 1 patch to R groin 12 h on / 12 h off, #30",
     ],
 )
 def test_a_brand_and_its_generic_are_one_drug(request_line: str) -> None:
