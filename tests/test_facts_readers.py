@@ -835,6 +835,19 @@ ESI = "Lumbar epidural steroid injection L4-5"
          "06/20.",
          {"prior_injection_relief_percent": 75, "prior_injection_relief_weeks": 10,
           "medication_reduced_after_injection": True}),
+        # The pain by where it is, the drug's count a day, a figure given as about, and a work
+        # status between whose words another stands ("modified ground-level duty": no request).
+        ("First L4-5 ILESI 03/21/17: about 70% leg pain relief lasting roughly ten weeks; Norco "
+         "went from three a day to one, returned to regular duty 04/10/17.",
+         {"prior_injection_relief_percent": 70, "prior_injection_relief_weeks": 10,
+          "medication_reduced_after_injection": True}),
+        ("An L4-5 interlaminar ESI on 03/22/2017. The injection brought his leg pain from 8/10 to "
+         "about 6/10 for roughly two weeks.",
+         {"prior_injection_relief_percent": 25, "prior_injection_relief_weeks": 2}),
+        ("A first left L5-S1 transforaminal injection on 04/11/2017. His leg pain fell from 8/10 "
+         "to 3/10 after the injection and stayed there for about ten weeks; he returned to "
+         "modified ground-level duty on 05/01/2017.",
+         {"prior_injection_relief_percent": 62, "prior_injection_relief_weeks": 10}),
         # Two kinds named before: which one "the injection" is, is not known.
         ("She had an ESI and trigger point injections in 2015. After the injection her pain was "
          "60% better.", {"prior_injection_relief_percent": None}),

@@ -44,7 +44,9 @@ _INJECTED = re.compile(
 # "50% relief", "60-70 percent improvement": the upper figure of a range; a figure quoted as the
 # patient gave it ('"maybe 30 percent" relief').
 _RELIEF = re.compile(
-    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)[\"']?\s*(?:of\s+)?(?:pain\s+)?"
+    r"\b(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)[\"']?\s*(?:of\s+)?"
+    # The pain by where it is: "about 70% leg pain relief".
+    r"(?:(?:(?:leg|arm|back|neck|low\s+back|radicular|radiating)\s+)?pain\s+)?"
     r"(?:relief|improvement|reduction|decrease|better"
     # "about thirty percent less leg pain".
     r"|(?:less|lower)\s+(?:(?:leg|arm|back|neck|low\s+back|radicular|radiating)\s+)?pain)",
@@ -104,7 +106,9 @@ _IT_HELPED = re.compile(
 # "arm pain down from 8/10 to 3/10": the relief as the share of the pain taken away.
 _SCORE_DROP = re.compile(
     # (A range after it counts by its upper figure: "from 8/10 to 2-3/10".)
-    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
+    # (And a figure given as about: "from 8/10 to about 6/10".)
+    r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(?:about\s+|around\s+|approximately\s+|~\s*)?"
+    r"(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
     r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
     re.I | re.ASCII,
 )
@@ -126,12 +130,16 @@ _MEDICATION_DOWN = re.compile(
     r"|\bdown\s+to\s+(?:\d{1,2}|one|two|half\s+a)\s*(?:tabs?|tablets?|pills?)\b"
     # From so many a day to fewer: "he went from four Norco a day to one" (in figures here).
     r"|\bfrom\s+(?P<more>\d{1,2})\s+(?:norco|hydrocodone|oxycodone|percocet|tramadol|tabs?|"
-    r"tablets?|pills?)\b[^.;\d]{0,20}?\bto\s+(?P<fewer>\d{1,2}|none)\b",
+    r"tablets?|pills?)\b[^.;\d]{0,20}?\bto\s+(?P<fewer>\d{1,2}|none)\b"
+    # The drug first, then its count a day: "Norco went from 3 a day to 1".
+    r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|gabapentin)\s+(?:use\s+)?(?:went|dropped|"
+    r"came|fell)\s+(?:down\s+)?from\s+(?P<more_a_day>\d{1,2})\s+(?:a|per)\s+day\s+to\s+"
+    r"(?P<fewer_a_day>\d{1,2}|none)\b",
     re.I | re.ASCII,
 )
 _DOWN_WORDS = frozenset(
     ["cut", "reduced", "reduce", "decreased", "decrease", "lowered", "less", "stopped",
-     "discontinued", "weaned", "tapered", "down"]
+     "discontinued", "weaned", "tapered", "down", "went", "dropped", "fell"]
 )  # fmt: skip
 # "No change in medication use after the injection", "pain medications unchanged": the
 # reduction the repeat criteria ask for, documented as not made.
@@ -295,8 +303,9 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
 def medication_down(text: str) -> re.Match[str] | None:
     """Where the text tells pain medication cut down: a count that went from more to fewer."""
     for down in _MEDICATION_DOWN.finditer(text):
-        fewer = down["fewer"]
-        if fewer is None or fewer == "none" or int(fewer) < int(down["more"]):
+        fewer = down["fewer"] or down["fewer_a_day"]
+        more = down["more"] or down["more_a_day"]
+        if fewer is None or fewer == "none" or int(fewer) < int(more):
             return down
     return None
 

@@ -171,7 +171,9 @@ _PRESCRIBED_DRUG = re.compile(
 )
 _REQUEST_NOUNS = frozenset(["request", "requests"])
 _EARLY_REFILL_REQUEST = re.compile(r"\bearly\s+(?:refill|renewal)s?\s+requests?\b", re.I | re.ASCII)
-_MODIFIED_WORK = re.compile(r"\bmodified\s+(?:duty|duties|work|activit)", re.I | re.ASCII)
+_MODIFIED_WORK = re.compile(
+    r"\bmodified\s+(?:[a-z-]+\s+){0,2}?(?:duty|duties|work|activit)", re.I | re.ASCII
+)
 DONE_WORDS = frozenset(
     ["used", "completed", "attended", "had", "received", "tried", "failed", "done", "underwent"]
 )
