@@ -3630,6 +3630,8 @@ def test_a_flare_up_after_earlier_care(note: str, flare: bool) -> None:
     [
         ("Since 01/2017 progressive right leg pain extending below the knee.", True),
         ("New weakness of the EHL since the 2015 MRI.", True),
+        ("Right leg pain has worsened over the past three weeks.", True),
+        ("Exam: new decreased sensation over the dorsum of the right foot.", True),
         ("No significant change in symptoms or findings.", False),
     ],
 )
