@@ -2149,6 +2149,13 @@ def test_pt_as_the_patient_names_no_therapy() -> None:
             True,
         ),
         ("6 PT visits have helped.", "Physical therapy 2x3", "symptoms_improving", True),
+        # Some symptoms better with the care and others not: the care has not helped what remains.
+        (
+            "PT 8 visits, naproxen and HEP: neck better, arm pain and numbness unchanged at 6/10.",
+            "MRI cervical spine without contrast",
+            "symptoms_improving",
+            None,
+        ),
         # The options a treater lays out name a surgery considered.
         (
             "Options now include decompression - beyond my scope.",
