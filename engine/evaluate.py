@@ -99,7 +99,11 @@ class FactError(ValueError):
 
 # A request always says whether it is around a surgery and whether it asks for more; where the
 # caller does not, it is neither (rules on either would otherwise silently not apply).
-REQUEST_DEFAULTS = {"request.perioperative": False, "request.additional": False}
+REQUEST_DEFAULTS = {
+    "request.perioperative": False,
+    "request.additional": False,
+    "request.post_injection": False,
+}
 
 
 def check_values(rulebook: Rulebook, values: dict[str, Any]) -> dict[str, Any]:
@@ -220,6 +224,7 @@ def request_values(request: Request, on: date, formulary: Formulary) -> dict[str
         "request.subtype": request.service.subtype,
         "request.specialty": request.service.specialty,
         "request.perioperative": request.perioperative,
+        "request.post_injection": request.post_injection,
         "request.regions": tuple(dict.fromkeys(r.name for r in request.regions)),
         "request.sides": tuple(dict.fromkeys(r.side for r in request.regions if r.side)),
         "request.visits": quantity.visits,

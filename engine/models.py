@@ -135,6 +135,8 @@ class Request(Model):
     regions: list[Region] = Field(default_factory=list)
     quantity: Quantity = Field(default_factory=Quantity)
     medication: Medication | None = None
+    # Therapy asked for as the short course after an injection: "PT 2 visits, post-injection".
+    post_injection: bool = False
 
 
 class Item(Model):

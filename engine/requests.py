@@ -149,6 +149,17 @@ VISIT_CATEGORIES = {
 }
 
 
+# Therapy asked for right after an injection, which the 2016 CPMTG gives a line of its own (1-2
+# visits over a week): "Physical therapy 2 visits x 1 week, lumbar spine, post-injection", "PT x2
+# following ESI".
+POST_INJECTION = re.compile(
+    r"\bpost[\s-]*(?:injection|esi|epidural|block)\b"
+    r"|\b(?:after|following)\s+(?:the\s+|an?\s+)?(?:injection|esi|tfesi|epidural|block)\b",
+    re.I | re.ASCII,
+)
+_POST_INJECTION_CATEGORIES = frozenset(["physical_therapy", "occupational_therapy"])
+
+
 def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
     """Type one request. Never raises: what is not recognised stays empty or `other`."""
     text = plain_spaces(text)
@@ -173,6 +184,8 @@ def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
         regions=find_regions(words, vocabulary),
         quantity=read_quantity(text, service.category),
         medication=medication,
+        post_injection=service.category in _POST_INJECTION_CATEGORIES
+        and POST_INJECTION.search(text) is not None,
     )
 
 

@@ -75,6 +75,11 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("request.subtype", FieldType.TEXT, "the kind of service requested", "subtypes"),
     FieldSpec("request.specialty", FieldType.TEXT, "the specialty consulted", "specialties"),
     FieldSpec("request.perioperative", FieldType.BOOLEAN, "whether it is around a surgery"),
+    FieldSpec(
+        "request.post_injection",
+        FieldType.BOOLEAN,
+        "whether therapy is asked for as the short course after an injection",
+    ),
     FieldSpec("request.regions", FieldType.TEXT_LIST, "the body region to treat", "regions"),
     FieldSpec("request.sides", FieldType.TEXT_LIST, "the side (left, right, bilateral)", "sides"),
     FieldSpec("request.visits", FieldType.INTEGER, "the number of visits requested"),
@@ -1398,6 +1403,7 @@ class Checker:
         # A real request always says whether it is around a surgery or asks for more.
         values.setdefault("request.perioperative", bool(spec.applies.perioperative))
         values.setdefault("request.additional", False)
+        values.setdefault("request.post_injection", False)
         on = example.date or first_day
         values["request.date"] = on
         if not clean:

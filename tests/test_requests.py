@@ -210,6 +210,22 @@ def test_a_brand_with_a_generic_and_dispense_as_written_are_read(
 
 
 @pytest.mark.parametrize(
+    ("request_text", "post_injection"),
+    [
+        ("Physical therapy 2 visits x 1 week, lumbar spine, post-injection", True),
+        ("PT x2 following ESI, lumbar", True),
+        ("Physical therapy 2x3 lumbar spine", False),
+        # An injection asked for is no therapy after one.
+        ("Lumbar epidural steroid injection L4-5", False),
+    ],
+)
+def test_therapy_asked_for_after_an_injection_is_read(
+    request_text: str, post_injection: bool, vocabulary
+) -> None:
+    assert normalize_request(request_text, vocabulary).post_injection is post_injection
+
+
+@pytest.mark.parametrize(
     ("request_text", "for_taper"),
     [
         ("MS Contin 30 mg, 1 tab PO q8h, #90 (taper step from 60 mg q12h)", True),
