@@ -4076,6 +4076,49 @@ def test_a_rental_trial_that_helped_in_a_note_for_the_unit() -> None:
     assert "tens_trial_successful" not in read(other, "TENS unit purchase")
 
 
+@pytest.mark.parametrize(
+    "gains",
+    [
+        "Pain 7/10 before, 4/10 during and for about two hours after.",
+        "Ibuprofen down from 3 tabs/day to 1.",
+    ],
+)
+def test_a_trials_gain_told_in_the_sentence_after_it(gains: str) -> None:
+    note = f"30-day TENS rental 12/15/16-01/14/17; log reviewed: used two to three times daily. {gains}"
+    assert read(note, "TENS unit purchase")["tens_trial_successful"] is True
+
+
+def test_a_gain_told_far_from_any_trial_is_no_trials_gain() -> None:
+    note = (
+        "30-day TENS rental in 2015. Sleep is poor. Mood is low. She walks daily. Ibuprofen down "
+        "from 3 tabs/day to 1."
+    )
+    assert read(note, "TENS unit purchase").get("tens_trial_successful") is not True
+
+
+@pytest.mark.parametrize(
+    ("note", "groups"),
+    [
+        (
+            "CRPS type I R wrist/hand after distal radius fracture, DOI 03/2015.",
+            ["crps", "fracture"],
+        ),
+        ("OT discharge summary. CRPS type I R hand after distal radius fx.", ["crps"]),
+    ],
+)
+def test_a_note_sentence_opening_on_a_condition_gives_it(note: str, groups: list[str]) -> None:
+    assert read(note)["diagnoses"] == groups
+
+
+def test_a_condition_opening_a_sentence_negated_is_no_diagnosis() -> None:
+    assert "diagnoses" not in read("CRPS was ruled out by the hand surgeon.")
+
+
+def test_a_home_program_done_daily_is_the_rehabilitation_a_unit_adds_to() -> None:
+    note = "Completed 12 PT visits 2015-16, HEP daily (walking, McKenzie)."
+    assert read(note, "TENS unit rental x 30 days")["adjunct_to_rehabilitation"] is True
+
+
 def test_a_rental_trial_told_as_pain_down_to() -> None:
     note = "He finished a 30-day home rental trial, pain 7/10 down to 4/10 after each use."
     assert read(note, "TENS unit purchase")["tens_trial_successful"] is True

@@ -158,9 +158,6 @@ KNOWN_MISSES = {
     "written-o/postop-pt-2026-meniscectomy-after-cap": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "tens-purchase-after-30-day-trial-crps": "the CRPS is named with no word that gives it as a "
-    "diagnosis ('CRPS type I R hand after distal radius fx'), and the occupational therapy "
-    "completed is not said to have failed",
     "postop-pt-after-meniscectomy-outside-cap": "the first post-operative request at 12 visits: "
     "the rules apply 9792.24.3's initial course of half the general course (6 of 12), which the "
     "digest marks UNCONFIRMED; the accept set rests on the general course",

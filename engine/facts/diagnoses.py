@@ -130,6 +130,13 @@ _AGE_WITH = re.compile(
 )
 _AGE_WITH_WORDS = frozenset(["old", "accepted", "yo", "y", "has", "suffers", "developed"])
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
+_OPENING = re.compile(r"\W*")
+
+
+def opens_on_diagnosis(reader: Reader) -> bool:
+    """Whether the sentence's first words name a diagnosis."""
+    first = next(reader.findings.diagnosis_pattern.finditer(reader.plain, reader.words), None)
+    return first is not None and not reader.plain[: first.start(1)].strip()
 
 
 def cue_of_diagnoses(text: str, lowered: str) -> re.Match[str] | None:
@@ -160,6 +167,11 @@ def diagnosis_groups(reader: Reader) -> None:
         name = IMPLIED_DIAGNOSES
     if diagnosis_cue is None and not words.isdisjoint(_AGE_WITH_WORDS):
         diagnosis_cue = _AGE_WITH.search(text)
+        name = IMPLIED_DIAGNOSES
+    if diagnosis_cue is None and reader.sentence.source == "note":
+        # A note's sentence that opens on the condition, as a heading would: "CRPS type I R
+        # wrist/hand after distal radius fracture, DOI 03/2015."
+        diagnosis_cue = _OPENING.match(text) if opens_on_diagnosis(reader) else None
         name = IMPLIED_DIAGNOSES
     if diagnosis_cue:
         groups = list(

@@ -19,6 +19,7 @@ from engine.facts.figures import MID_MONTH
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import (
+    TRIAL_ANAPHOR,
     measured_function,
     pain_drop,
     pain_scores,
@@ -62,7 +63,7 @@ from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
 # What a sentence says of something named just before it, without naming it again.
-FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR)
+FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR)
 # The visits of a conservative therapy counted: care given (therapy after a surgery is not the
 # conservative care a surgery or a study waits on).
 THERAPY_VISITS = tuple(name for name in MODALITIES if name != "postsurgical_visits_completed")

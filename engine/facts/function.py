@@ -8,9 +8,10 @@ import re
 
 from engine.caseless import Caseless
 from engine.facts.figures import NUMBER_WORD_SET, with_figures
+from engine.facts.follow_ups import Anaphor
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
-from engine.facts.sentences import Reader, phrase_position
+from engine.facts.sentences import Reader, Reading, phrase_position
 
 _PAIN_WORD = Caseless(re.compile(r"\bpain\b", re.I | re.ASCII))
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
@@ -229,7 +230,7 @@ _PAIN_CHANGE = re.compile(
     r"(?P<before3>10|[1-9])\s*/\s*10\b"
     # Each score with its time after it: "leg pain 8/10 before, 4/10 now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before4>10|[1-9])\s*/\s*10\s+(?:before|previously|"
-    r"initially|prior)\W{1,3}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today)\b",
+    r"initially|prior)\W{1,3}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today|during)\b",
     re.I | re.ASCII,
 )
 
@@ -348,14 +349,36 @@ def improved(reader: Reader, start: int, end: int) -> None:
 _TRIAL_WORDS = frozenset(["trial", "log", "logs", "logged", "diary", "diaries"])
 TRIAL_GAIN = "~trial_gain"
 _GAINS = frozenset([PAIN_DROP, "pain_medication_reduced_or_not_tolerated"])
+# A gain told in the sentences just after the trial's, naming no trial: "30-day TENS rental ...;
+# log reviewed: used two to three times daily." "Pain 7/10 before, 4/10 during." "Ibuprofen down
+# from 3 tabs/day to 1" (follow_ups.py gives it to the trial named before it).
+_TRIAL_FOLLOW_UP = "~trial?:"
+_TRIAL_GIVEN = "~tens_trial_given"
 
 
 def trial_outcome(reader: Reader) -> None:
     """A gain the sentence tells (less pain, less medication, better function) in a sentence
     about a trial or its log: what a trial gave, for the unit bought after it (`item.py`)."""
     if reader.words.isdisjoint(_TRIAL_WORDS):
+        gain = next((r for r in reader.found if r.value is True and is_gain(r.name)), None)
+        if gain is not None:
+            reader.add(f"{_TRIAL_FOLLOW_UP}gain", True, gain.start, gain.end)
         return
     for reading in reader.found:
-        if reading.value is True and (reading.name in _GAINS or reading.name.startswith(IMPROVED)):
+        if reading.value is True and is_gain(reading.name):
             reader.add(TRIAL_GAIN, True, reading.start, reading.end)
             return
+
+
+def is_gain(name: str) -> bool:
+    """Whether a reading's name is a gain a trial can give: less pain, less medication, better
+    function."""
+    return name in _GAINS or name.startswith(IMPROVED)
+
+
+def trials_named(readings: list[Reading]) -> set[str]:
+    """The trial a sentence tells of, for the gains told after it."""
+    return {"tens"} if any(r.name == _TRIAL_GIVEN for r in readings) else set()
+
+
+TRIAL_ANAPHOR = Anaphor(_TRIAL_FOLLOW_UP, trials_named, lambda _trial, _gain: TRIAL_GAIN)
