@@ -3885,6 +3885,10 @@ def test_a_surgery_told_by_who_did_it_or_by_its_fixation(
         ),
         # A count authorized beside the count done is not another course.
         ("She completed 12 PT visits in 2016 and 6 visits were authorized.", "PT 2x3", "prior_pt_visits", 12),
+        # Added up, after a heading that names the claim.
+        ("PT on this claim: 14 visits 05-08/2025 (Clinic A) + 10 visits 01-04/2026 (Clinic B).",
+         "PT lumbar spine 2x4, additional", "prior_pt_visits", 24),
+        ("PT on this claim: 14 visits.", "PT lumbar spine 2x4", "prior_pt_visits", 14),
     ],
 )  # fmt: skip
 def test_courses_of_a_therapy_counted_in_turn_add_up(

@@ -128,7 +128,9 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
         # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
         # (Or "OT completed: 24 visits (OT log)".)
-        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date))?\s*:\s*{_NUMBER}\s+"
+        # ("PT on this claim: 14 visits".)
+        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date))?"
+        rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?\s*:\s*{_NUMBER}\s+"
         rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
         rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended)\b)"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
@@ -464,7 +466,7 @@ def visits_done(reader: Reader) -> None:
                 # claim, which its limits count, are their sum.
                 total, after = int(count), match.end()
                 while more := _MORE_COURSES.match(figures, after):
-                    total, after = total + int(more[1]), more.end()
+                    total, after = total + int(more[1] or more[2]), more.end()
                 reader.add(name, total, match.start(), match.end())
                 visits_dated(reader, name)
                 if name in POSTSURGICAL_THERAPIES and after_surgery(
@@ -499,8 +501,10 @@ def visits_done(reader: Reader) -> None:
 
 
 _MORE_COURSES = re.compile(
-    r"[^.;]{0,60}?\band\s+(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\s+"
-    r"(?:for|from|between|in|on|during)\b",
+    r"[^.;]{0,60}?(?:\band\s+(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\s+"
+    r"(?:for|from|between|in|on|during)\b"
+    # Added up: "14 visits 05-08/2025 (Clinic A) + 10 visits 01-04/2026 (Clinic B)".
+    r"|(?:\+|\bplus)\s*(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\b)",
     re.I | re.ASCII,
 )
 # The first day of the visits counted: "six visits from 05/01/2017 through 05/26/2017",
