@@ -4839,6 +4839,20 @@ def test_therapy_without_any_gain_is_care_that_failed() -> None:
     assert read(note)["conservative_care_failed"] is True
 
 
+@pytest.mark.parametrize(
+    ("note", "radiating"),
+    [
+        ("Intermittent tingling L lat calf & top of foot for ~2 months.", True),
+        ("Numbness in the right thigh since the fall.", True),
+        ("Denies paresthesias of the lower extremities.", False),
+        # In the hand, an entrapment at the wrist is felt as much as a root.
+        ("Tingling in the right thumb and index finger at night.", None),
+    ],
+)
+def test_a_nerves_symptoms_felt_down_the_limb_radiate(note: str, radiating: bool | None) -> None:
+    assert read(note).get("radiating_pain") is radiating
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
