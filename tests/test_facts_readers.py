@@ -4853,6 +4853,23 @@ def test_a_nerves_symptoms_felt_down_the_limb_radiate(note: str, radiating: bool
     assert read(note).get("radiating_pain") is radiating
 
 
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("No personal or family hx of substance use, no psychiatric hx.", False),
+        # Use told is a risk factor for the screening, not the behaviour.
+        ("Hx of substance use in his twenties.", None),
+    ],
+)
+def test_substance_use_denied_is_no_aberrant_behaviour(note: str, value: bool | None) -> None:
+    assert read(note).get("aberrant_drug_behavior") is value
+
+
+def test_an_oral_nsaid_that_caused_dyspepsia_is_not_tolerated() -> None:
+    note = "Naproxen 500 mg BID for six weeks caused dyspepsia and epigastric burning, stopped 11/2016."
+    assert read(note)["oral_medication_not_tolerated"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
