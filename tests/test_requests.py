@@ -71,6 +71,8 @@ def test_quantity_of_each_wording(row: dict, vocabulary) -> None:
             "infrared",
         ),
         ("EMG/NCV of the bilateral lower extremities", "electrodiagnostics", "emg_ncv"),
+        # Biofeedback read from the muscles is biofeedback, not an electromyogram.
+        ("EMG biofeedback, 6 sessions, neck/upper trapezius", "passive_modality", "biofeedback"),
         ("Left L5-S1 epidural steroid injection", "injection", "epidural"),
         ("Norco 10/325mg #60", "medication", "opioid"),
         ("Flurbiprofen 20%, Baclofen 5%, Dexamethasone 2% cream", "medication", "compounded"),
