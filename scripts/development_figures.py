@@ -19,7 +19,7 @@
    written-aw.yaml, written-ax.yaml, written-ay.yaml, written-az.yaml, written-ba.yaml,
    written-bb.yaml, written-bc.yaml, written-bd.yaml, written-be.yaml, written-bf.yaml,
    written-bg.yaml, written-bh.yaml, written-bi.yaml, written-bj.yaml,
-   written-bk.yaml and written-bl.yaml),
+   written-bk.yaml, written-bl.yaml, written-bm.yaml, written-bn.yaml and written-bo.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -295,6 +295,21 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-bl.yaml, a fifty-seventh development set",
         WRITTEN / "written-bl.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bm.yaml, a fifty-eighth development set",
+        WRITTEN / "written-bm.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bn.yaml, a fifty-ninth development set",
+        WRITTEN / "written-bn.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bo.yaml, a sixtieth development set",
+        WRITTEN / "written-bo.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-bl) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-bo) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm) are only checked for their form here: their verdicts are
@@ -79,6 +79,9 @@ DEVELOPMENT = (
     "written-bj",
     "written-bk",
     "written-bl",
+    "written-bm",
+    "written-bn",
+    "written-bo",
 )
 HELD_OUT = (
     "written-b",
@@ -226,6 +229,9 @@ KNOWN_MISSES = {
     "written-bj/ot-wrist-continue-fi": "no rule in force in 2026 judges whether occupational therapy goes on (the functional-improvement gate, mtus17.fi_gate.physmed, is PARTLY VERIFIED and not encoded), so no rule decides",
     "written-bj/aquatic-continue-fi-documented": "no rule in force in 2026 judges whether aquatic therapy goes on (the functional-improvement gate, mtus17.fi_gate.physmed, is PARTLY VERIFIED and not encoded), so no rule decides",
     "written-bj/frp-continue-no-progress": "no rule in force in 2026 judges a functional restoration program (ACOEM's criteria are not confirmed), so no rule decides, where the accept set asks a denial for the progress not shown",
+    "written-bn/diphenhydramine-nightly-7-months-refills": "the drug asked for is the "
+    "over-the-counter aid taken 'nightly since then' (since ~Oct 2016), which nothing reads as the "
+    "sleep aid already tried or as long-term use, so the sedating-antihistamine rule is undecided",
     "written-bl/postop-pt-2026-meniscectomy-12-after-24-preop-pt": "the postsurgical rules apply an initial course of half the general course (an UNCONFIRMED reading of 9792.24.3), so 12 visits asked as the first course after a meniscectomy are denied",
 }
 
