@@ -4870,6 +4870,13 @@ def test_an_oral_nsaid_that_caused_dyspepsia_is_not_tolerated() -> None:
     assert read(note)["oral_medication_not_tolerated"] is True
 
 
+def test_a_pain_specialist_asked_to_direct_a_taper_has_a_reason() -> None:
+    note = "OxyContin 30 mg BID and oxycodone IR 10 mg QID since 2014; two attempts to cut failed."
+    asked = "Consultation with pain management specialist for opioid taper"
+    assert read(note, asked)["specialist_expertise_needed"] is True
+    assert "specialist_expertise_needed" not in read(note, "Consultation with pain management")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

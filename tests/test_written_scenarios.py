@@ -212,7 +212,10 @@ KNOWN_MISSES = {
     "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
     "a total the visits reader does not take",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "a new deficit two and a half weeks after a head injury: ODG's brain MRI comes sooner than a month only for a deficit severe or progressing, and the worsening is told as a headache now constant and words searched for, which no reader takes as a progressing deficit, so the MRI rule asks for it (insufficient)",
-    "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "a pain specialist's reason is read from an injection planned; a supervised taper of a high dose is not read as one",
+    "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "the taper is read as the "
+    "pain specialist's reason, but the rule that a pain-management referral for procedures comes "
+    "after conservative care failed also judges a referral for a taper, and the note tells no "
+    "such care",
     "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the surgery declined is read as not considered, but ACOEM's shoulder rule certifies on conservative care that failed (its criterion 3 as the letters read it), and the rule that a repeat study needs a significant change is ODG's, below the MTUS that addresses shoulder imaging",
     "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "

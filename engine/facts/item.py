@@ -39,6 +39,7 @@ from engine.facts.parts import part_facts
 from engine.facts.prior_treatment import UNNAMED_VISITS, VISITS_FROM
 from engine.facts.sentences import Reading, padded, phrase_words
 from engine.models import Case, Request
+from engine.requests import FOR_TAPER
 from engine.vocab import (
     normalize_phrase,
 )
@@ -308,6 +309,11 @@ def request_facts(
         ) and names_a_procedure(request.text, findings):
             # "Consult with pain management for cervical blocks & rhizotomy": the referral names
             # the procedure the specialist is to give, its reason in the request itself.
+            give("specialist_expertise_needed", True, None)
+        elif service.specialty == "pain_management" and FOR_TAPER.search(request.text):
+            # "Consultation with pain management specialist for opioid taper": the taper the
+            # opioid guideline has a pain specialist consulted for (Opioids TG 2016 3.3.9, above
+            # 80 mg/day MED; mtus.2016.opioids.80MED).
             give("specialist_expertise_needed", True, None)
     return found
 
