@@ -24,7 +24,7 @@
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
-   written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml and written-zm.yaml) by counts
+   written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml and written-zn.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -332,6 +332,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zk.yaml, held out: counts only", WRITTEN / "written-zk.yaml", False),
     ("cases/scenarios/written-zl.yaml, held out: counts only", WRITTEN / "written-zl.yaml", False),
     ("cases/scenarios/written-zm.yaml, held out: counts only", WRITTEN / "written-zm.yaml", False),
+    ("cases/scenarios/written-zn.yaml, held out: counts only", WRITTEN / "written-zn.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
