@@ -4877,6 +4877,40 @@ def test_a_pain_specialist_asked_to_direct_a_taper_has_a_reason() -> None:
     assert "specialist_expertise_needed" not in read(note, "Consultation with pain management")
 
 
+@pytest.mark.parametrize(
+    ("note", "done"),
+    [
+        ("Cervical x-rays showed mild spondylosis; no cervical MRI or prior electrodiagnostic "
+         "study has been done.", None),
+        ("She had an EMG in 2015 that was normal.", True),
+        ("He has never had an EMG.", None),
+    ],
+)  # fmt: skip
+def test_an_earlier_study_denied_in_a_list_is_none_done(note: str, done: bool | None) -> None:
+    assert read(note, "EMG/NCV right upper extremity").get("prior_electrodiagnostics") is done
+
+
+def test_a_drugs_relief_told_against_the_score_before_it_and_now() -> None:
+    note = "Gabapentin started 09/2016. Pain 8/10 before gabapentin and 4/10 now."
+    assert read(note, "Gabapentin 300 mg #90")["medication_pain_relief"] is True
+
+
+def test_an_oral_nsaid_stopped_when_the_kidneys_or_blood_pressure_suffered() -> None:
+    note = (
+        "Oral naproxen was stopped 09/2017 when her blood pressure rose to 158/96 and creatinine "
+        "went from 0.9 to 1.3."
+    )
+    assert read(note)["oral_medication_not_tolerated"] is True
+
+
+def test_symptoms_that_came_on_with_their_date_date_the_condition() -> None:
+    note = (
+        "Per the records, the injured worker is a 34-year-old female dental hygienist who "
+        "developed neck and right upper trapezius pain on 08/03/2016 after a long procedure day."
+    )
+    assert read(note)["injury_date"] == date(2016, 8, 3)
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

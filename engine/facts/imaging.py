@@ -25,6 +25,9 @@ _IMAGING_DONE = Caseless(
     )
 )
 _CALLED_PRIOR = ("prior", "previous", "initial")
+_STUDY_GIVEN = ("prior", "previous", "had", "underwent")
+# A denial earlier in the clause, which a study's result after it ("was normal") is not.
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|none)\b[^.;]*\Z", re.I | re.ASCII)
 _AWAITED = re.compile(
     r"\b(?:if|whether|once|until|unless|pending)\s+(?:(?:the|an?|his|her|a\s+new|repeat)\s+)?"
     r"(?:\w+\s+)?\Z",
@@ -87,12 +90,18 @@ def earlier_studies(reader: Reader) -> None:
                 reader.add(f"~study:{study}:{findings.region_of[part[1]]}", True)
     # As for imaging, a study asked for or decided on ("Utilization review non-certified the EMG
     # on 01/17/2017") is not one done.
-    if (
-        words & _ELECTRODIAGNOSTIC_WORDS
-        and not reader.asks
-        and _ELECTRODIAGNOSTICS_DONE.search(text, reader.lowered)
-    ):
-        reader.add("prior_electrodiagnostics", True)
+    # A study called prior within a denial that reaches it ("no cervical MRI or prior
+    # electrodiagnostic study has been done") is none done, as for imaging.
+    if words & _ELECTRODIAGNOSTIC_WORDS and not reader.asks:
+        for done in _ELECTRODIAGNOSTICS_DONE.finditer(text, reader.lowered):
+            if (
+                done[0].lower().startswith(_STUDY_GIVEN)
+                and _DENIED_BEFORE.search(text, 0, done.start()) is not None
+                and reader.status_at(done.start(), done.end()) is Status.ABSENT
+            ):
+                continue
+            reader.add("prior_electrodiagnostics", True)
+            break
 
 
 # A disc herniation the scan shows at the level whose root the radiculopathy is named for ("left

@@ -87,7 +87,7 @@ _INJURY_EVENT_WORDS = frozenset(
      "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
      "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work", "rear",
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
-     "sprained", "hurt", "felt", "inverted", "everted", "rolled"]
+     "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -108,7 +108,10 @@ _INJURY_EVENT = Caseless(
         # "hurt his back", "the shoulder he hurt on ...".
         r"|hurt(?:\s+(?:his|her|their|my|it|himself|herself|themselves|myself)|(?=\s+on\s))"
         # What the patient felt as it happened: "felt something give in her neck", "felt a pop".
-        r"|felt\s+(?:something|a\s+(?:pop|snap|tear|pull|twinge|crack))\b)\b"
+        r"|felt\s+(?:something|a\s+(?:pop|snap|tear|pull|twinge|crack))\b"
+        # The symptoms that came on, where no event is named: "developed neck and right upper
+        # trapezius pain on 08/03/2016 after a long procedure day".
+        r"|developed\s+(?:[\w/-]+\s+){0,8}?(?:pain|numbness|tingling|symptoms|swelling|aching))\b"
         # A date after a work status dates the status: "no lifting over fifteen pounds to full
         # duty on the fifth of January".
         rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\b"
