@@ -192,6 +192,9 @@ def needs_of(categories: set[str], findings: Findings) -> frozenset[str]:
         needs.add("comorbidities")
     if not categories.isdisjoint(findings.adjunct_for):
         needs.add("rehabilitation")
+    # A trial's gain is read for a unit bought after it (item.py): only equipment asks it.
+    if "dme" in categories:
+        needs.add("trials")
     return frozenset(needs)
 
 
@@ -429,8 +432,8 @@ def facts_in(
     sentence: Sentence, findings: Findings, needs: frozenset[str] = frozenset()
 ) -> list[Reading]:
     """What one sentence says; `needs` names the readers the letter's items call for beyond
-    those of every letter (`drugs`, `comorbidities`, `rehabilitation`). The topic readers run in
-    this order, which `settle` relies on where several sentences give one fact."""
+    those of every letter (`drugs`, `comorbidities`, `rehabilitation`, `trials`). The topic
+    readers run in this order, which `settle` relies on where several sentences give one fact."""
     reader = Reader(sentence, findings)
     if not reader.words.isdisjoint(_GOAL_WORDS) and _GOALS_OPENING.match(sentence.text):
         # "Goals: walk 30 min, cut Norco by half; long term: full duty by June": what the care
@@ -473,7 +476,8 @@ def facts_in(
     meniscal_tear(reader)
     carpal_tunnel(reader)
     approved_before(reader)
-    trial_outcome(reader)  # last: it reads the gains the readers above found
+    if "trials" in needs:
+        trial_outcome(reader)  # last: it reads the gains the readers above found
     return reader.found
 
 

@@ -360,9 +360,10 @@ def trial_outcome(reader: Reader) -> None:
     """A gain the sentence tells (less pain, less medication, better function) in a sentence
     about a trial or its log: what a trial gave, for the unit bought after it (`item.py`)."""
     if reader.words.isdisjoint(_TRIAL_WORDS):
-        gain = next((r for r in reader.found if r.value is True and is_gain(r.name)), None)
-        if gain is not None:
-            reader.add(f"{_TRIAL_FOLLOW_UP}gain", True, gain.start, gain.end)
+        for reading in reader.found:
+            if reading.value is True and is_gain(reading.name):
+                reader.add(f"{_TRIAL_FOLLOW_UP}gain", True, reading.start, reading.end)
+                return
         return
     for reading in reader.found:
         if reading.value is True and is_gain(reading.name):
