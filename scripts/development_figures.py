@@ -19,7 +19,8 @@
    written-aw.yaml, written-ax.yaml, written-ay.yaml, written-az.yaml, written-ba.yaml,
    written-bb.yaml, written-bc.yaml, written-bd.yaml, written-be.yaml, written-bf.yaml,
    written-bg.yaml, written-bh.yaml, written-bi.yaml, written-bj.yaml,
-   written-bk.yaml, written-bl.yaml, written-bm.yaml, written-bn.yaml and written-bo.yaml),
+   written-bk.yaml, written-bl.yaml, written-bm.yaml, written-bn.yaml, written-bo.yaml,
+   written-bp.yaml and written-bq.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -310,6 +311,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-bo.yaml, a sixtieth development set",
         WRITTEN / "written-bo.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bp.yaml, a sixty-first development set",
+        WRITTEN / "written-bp.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bq.yaml, a sixty-second development set",
+        WRITTEN / "written-bq.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

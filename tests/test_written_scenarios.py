@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-bo) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-bq) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn) are only checked for their form here: their verdicts are
@@ -82,6 +82,8 @@ DEVELOPMENT = (
     "written-bm",
     "written-bn",
     "written-bo",
+    "written-bp",
+    "written-bq",
 )
 HELD_OUT = (
     "written-b",
@@ -233,6 +235,15 @@ KNOWN_MISSES = {
     "written-bj/ot-wrist-continue-fi": "no rule in force in 2026 judges whether occupational therapy goes on (the functional-improvement gate, mtus17.fi_gate.physmed, is PARTLY VERIFIED and not encoded), so no rule decides",
     "written-bj/aquatic-continue-fi-documented": "no rule in force in 2026 judges whether aquatic therapy goes on (the functional-improvement gate, mtus17.fi_gate.physmed, is PARTLY VERIFIED and not encoded), so no rule decides",
     "written-bj/frp-continue-no-progress": "no rule in force in 2026 judges a functional restoration program (ACOEM's criteria are not confirmed), so no rule decides, where the accept set asks a denial for the progress not shown",
+    "written-bp/formulary-brand-lidoderm-daw-generic-patches-fail-adhesion": "the generic's "
+    "failure is told as patches from two makers that 'came off within two to three hours at "
+    "work', which is not read as the generic having failed, so the brand's reason is not seen",
+    "written-bq/bone-scan-foot-second-metatarsal-stress-fracture-neg-films": "'to evaluate for a "
+    "stress fracture not seen on plain films' is read as a stress fracture denied, where the "
+    "words say the films did not show it",
+    "written-bq/emg-left-leg-equivocal-radiculopathy-nondiagnostic-mri": "'improvement in the back "
+    "pain but not the leg symptoms' is read as the symptoms improving with care, so the study is "
+    "denied as before care failed",
     "written-bn/diphenhydramine-nightly-7-months-refills": "the drug asked for is the "
     "over-the-counter aid taken 'nightly since then' (since ~Oct 2016), which nothing reads as the "
     "sleep aid already tried or as long-term use, so the sedating-antihistamine rule is undecided",
