@@ -13,13 +13,8 @@ import re
 
 from engine.facts.figures import (
     DATE,
-    DATE_AFTER,
-    MONTH_YEAR_AFTER,
     NUMBER_WORD_SET,
-    SHORT_MONTH_YEAR_AFTER,
-    date_of,
-    month_of,
-    short_month_of,
+    date_at,
     weeks_in,
     with_figures,
 )
@@ -90,22 +85,10 @@ def care_since(reader: Reader) -> None:
     for found in _CARE_SINCE.finditer(text):
         if _CARE_STOPPED.search(text, 0, found.start()):
             continue
-        at = found.end()
-        day = DATE_AFTER.match(text, at)
-        month = None if day else MONTH_YEAR_AFTER.match(text, at)
-        short = None if day or month else SHORT_MONTH_YEAR_AFTER.match(text, at)
-        begun = (
-            date_of(day)
-            if day
-            else month_of(month)
-            if month
-            else short_month_of(short, told_on)
-            if short
-            else None
-        )
-        if begun is None or begun > told_on:
+        dated = date_at(text, found.end(), told_on)
+        if dated is None or dated[0] > told_on:
             continue
-        end = (day or month or short).end()
+        begun, end = dated
         reader.add("conservative_care_weeks", (told_on - begun).days // 7, found.start(), end)
 
 

@@ -206,6 +206,21 @@ def short_month_of(match: re.Match[str], told_on: date | None) -> date | None:
     return min(date(told_on.year, month, MID_MONTH), told_on)
 
 
+def date_at(text: str, at: int, told_on: date | None) -> tuple[date, int] | None:
+    """The date written at `at`, and where it ends: a day, else the middle of a month and year,
+    else of a month in shorthand (`short_month_of`, against the date the text is told on)."""
+    day = DATE_AFTER.match(text, at)
+    dated = date_of(day) if day else None
+    if dated is not None:
+        return dated, day.end()
+    month = MONTH_YEAR_AFTER.match(text, at)
+    if month:
+        return month_of(month), month.end()
+    short = SHORT_MONTH_YEAR_AFTER.match(text, at)
+    begun = short_month_of(short, told_on) if short else None
+    return (begun, short.end()) if begun is not None else None
+
+
 # Dates dictated in words: "october twenty sixth twenty sixteen", "on march ninth twenty twenty
 # six", "the twenty sixth of october two thousand sixteen", "may of twenty seventeen". The day
 # is an ordinal word, the year a spoken one; a month with a day and no year, or a year alone, is

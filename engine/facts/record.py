@@ -16,11 +16,10 @@ from engine.facts.figures import (
     MONTHS,
     NUMBER_WORD_SET,
     SHORT_MONTH_YEAR,
-    SHORT_MONTH_YEAR_AFTER,
     SPOKEN_YEAR_WORDS,
+    date_at,
     date_of,
     month_of,
-    short_month_of,
     with_figures,
     with_spoken_dates,
 )
@@ -395,19 +394,9 @@ def event_date(reader: Reader, text: str, lowered: str, event: Caseless, name: s
     if name in (found.name for found in reader.found):
         return
     for cue in event.finditer(text, lowered):
-        when = DATE_AFTER.match(text, cue.end())
-        happened = date_of(when) if when else None
-        if happened:
-            reader.add(name, happened, cue.start(), when.end() if when else cue.end())
-            return
-        month = MONTH_YEAR_AFTER.match(text, cue.end())
-        if month:
-            reader.add(name, month_of(month), cue.start(), month.end())
-            return
-        short = SHORT_MONTH_YEAR_AFTER.match(text, cue.end())
-        begun = short_month_of(short, reader.sentence.told_on) if short else None
-        if begun:
-            reader.add(name, begun, cue.start(), short.end())
+        dated = date_at(text, cue.end(), reader.sentence.told_on)
+        if dated is not None:
+            reader.add(name, dated[0], cue.start(), dated[1])
             return
 
 
