@@ -103,6 +103,7 @@ REQUEST_DEFAULTS = {
     "request.perioperative": False,
     "request.additional": False,
     "request.post_injection": False,
+    "request.for_taper": False,
 }
 
 
@@ -240,7 +241,7 @@ def request_values(request: Request, on: date, formulary: Formulary) -> dict[str
         "request.days_supply": medication.days_supply if medication else None,
         "request.brand_with_generic": bool(medication.generic_of_brand) if medication else None,
         "request.dispense_as_written": medication.dispense_as_written if medication else None,
-        "request.for_taper": medication.for_taper if medication else None,
+        "request.for_taper": request.for_taper,
     }
 
 

@@ -121,7 +121,6 @@ class Medication(Model):
     days_supply: int | None = None
     generic_of_brand: str | None = None  # asked for by a brand name: its generic equivalent
     dispense_as_written: bool = False  # "DAW", "do not substitute", "brand medically necessary"
-    for_taper: bool = False  # "taper step", "for weaning": a lower dose on the way off the drug
 
 
 class Request(Model):
@@ -137,6 +136,9 @@ class Request(Model):
     medication: Medication | None = None
     # Therapy asked for as the short course after an injection: "PT 2 visits, post-injection".
     post_injection: bool = False
+    # Asked for as part of tapering a drug: a lower dose on the way off it ("taper step from 60
+    # mg q12h", "for weaning"), or a specialist to direct the taper.
+    for_taper: bool = False
 
 
 class Item(Model):

@@ -186,6 +186,7 @@ def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
         medication=medication,
         post_injection=service.category in _POST_INJECTION_CATEGORIES
         and POST_INJECTION.search(text) is not None,
+        for_taper=FOR_TAPER.search(text) is not None,
     )
 
 
@@ -543,8 +544,9 @@ DISPENSE_AS_WRITTEN = re.compile(
     re.I | re.ASCII,
 )
 
-# A drug asked for as a step down of a drug already taken: "(taper step from 60 mg q12h)", "Norco
-# 10/325 #60 for weaning", "tapering dose".
+# Asked for as part of tapering a drug: a step down of one already taken ("(taper step from 60 mg
+# q12h)", "Norco 10/325 #60 for weaning", "tapering dose"), or a specialist to direct it
+# ("Consultation with pain management specialist for opioid taper").
 FOR_TAPER = re.compile(r"\b(?:taper(?:ing|ed)?|wean(?:ing|ed)?)\b", re.I | re.ASCII)
 
 
@@ -572,7 +574,6 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         days_supply=read_days_supply(plain := with_digits(text), plain.lower()),
         generic_of_brand=vocabulary.generic_of_brand.get(drug.text.strip()) if drug else None,
         dispense_as_written=DISPENSE_AS_WRITTEN.search(text) is not None,
-        for_taper=FOR_TAPER.search(text) is not None,
     )
 
 

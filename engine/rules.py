@@ -106,7 +106,7 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "request.for_taper",
         FieldType.BOOLEAN,
-        "whether the drug is asked for as a step of tapering it ('taper step', 'for weaning')",
+        "whether it is asked for as part of tapering a drug ('taper step', 'for weaning')",
     ),
     # Counted by the evaluation, not read: conditions compare a field with a value and cannot add.
     FieldSpec(
@@ -1404,6 +1404,7 @@ class Checker:
         values.setdefault("request.perioperative", bool(spec.applies.perioperative))
         values.setdefault("request.additional", False)
         values.setdefault("request.post_injection", False)
+        values.setdefault("request.for_taper", False)
         on = example.date or first_day
         values["request.date"] = on
         if not clean:

@@ -5,7 +5,6 @@ prescription).
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -310,7 +309,7 @@ def request_facts(
             # "Consult with pain management for cervical blocks & rhizotomy": the referral names
             # the procedure the specialist is to give, its reason in the request itself.
             give("specialist_expertise_needed", True, None)
-        elif service.specialty == "pain_management" and _TAPER_ASKED.search(request.text):
+        elif service.specialty == "pain_management" and request.for_taper:
             # "Consultation with pain management specialist for opioid taper": the taper the
             # opioid guideline has a pain specialist consulted for (Opioids TG 2016 3.3.9, above
             # 80 mg/day MED; mtus.2016.opioids.80MED).
@@ -321,14 +320,6 @@ def request_facts(
 # Services given once for a need, which a second request for the same need repeats (not a course
 # of visits, whose earlier authorization is the course so far).
 _ONE_TIME = frozenset(["consultation", "imaging", "electrodiagnostics", "functional_testing"])
-
-
-# A referral asked to direct a drug's taper: "Consultation with pain management specialist for
-# opioid taper", "pain management for weaning of narcotics". (Its own expression here: the facts
-# stage does not import the request reader, which imports the facts' figures.)
-_TAPER_ASKED = re.compile(
-    r"\b(?:taper(?:ing)?|wean(?:ing)?|detox(?:ification)?)\b", re.I | re.ASCII
-)
 
 
 def names_a_procedure(text: str, findings: Findings) -> bool:
