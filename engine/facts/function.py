@@ -353,7 +353,8 @@ _GAINS = frozenset([PAIN_DROP, "pain_medication_reduced_or_not_tolerated"])
 # log reviewed: used two to three times daily." "Pain 7/10 before, 4/10 during." "Ibuprofen down
 # from 3 tabs/day to 1" (follow_ups.py gives it to the trial named before it).
 _TRIAL_FOLLOW_UP = "~trial?:"
-_TRIAL_GIVEN = "~tens_trial_given"
+# A TENS trial given (findings.yaml), which a gain told apart from it shows helped.
+TENS_TRIAL = "~tens_trial_given"
 
 
 def trial_outcome(reader: Reader) -> None:
@@ -379,7 +380,7 @@ def is_gain(name: str) -> bool:
 
 def trials_named(readings: list[Reading]) -> set[str]:
     """The trial a sentence tells of, for the gains told after it."""
-    return {"tens"} if any(r.name == _TRIAL_GIVEN for r in readings) else set()
+    return {"tens"} if any(r.name == TENS_TRIAL for r in readings) else set()
 
 
 TRIAL_ANAPHOR = Anaphor(_TRIAL_FOLLOW_UP, trials_named, lambda _trial, _gain: TRIAL_GAIN)

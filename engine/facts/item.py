@@ -11,7 +11,7 @@ from typing import Any
 from engine.facts.derived import reference_date
 from engine.facts.duplicates import APPROVED, same_service
 from engine.facts.findings import Findings
-from engine.facts.function import PAIN_DROP, TRIAL_GAIN
+from engine.facts.function import PAIN_DROP, TENS_TRIAL, TRIAL_GAIN
 from engine.facts.injections import INJECTION, KINDS
 from engine.facts.medications import (
     DRUG_ASKED,
@@ -46,8 +46,6 @@ from engine.vocab import (
 # Walking impaired (rules/vocab/findings.yaml), the need a walking aid serves.
 AMBULATION = "~ambulation_impaired"
 _WALKING_AIDS = frozenset(["walker", "cane"])
-# A TENS trial given (findings.yaml), which a gain told apart from it shows helped.
-TENS_TRIAL = "~tens_trial_given"
 # The knee's locking or catching (`knee.mechanical_symptoms`), a sign of internal derangement.
 MECHANICAL = "knee_mechanical_symptoms"
 # The item service whose prior visits `prior_visits` means.
