@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -189,14 +190,21 @@ def hooked(**variables: str) -> dict[str, str]:
     return {"PYTHONPATH": path, **variables}
 
 
-def note_values(note: str, findings: Any, vocabulary: Any, request: str | None = None) -> dict:
+def note_values(
+    note: str,
+    findings: Any,
+    vocabulary: Any,
+    request: str | None = None,
+    told_on: date | None = None,
+) -> dict:
     """The facts a note gives, by name, read as `imrcheck check` reads them: for the request
-    where one is written, else for none."""
+    where one is written, else for none, and on the date it is checked where one is given."""
     from engine.facts import extract_note_facts
     from engine.requests import normalize_request
 
     asked = normalize_request(request, vocabulary) if request else None
-    return {f.name: f.value for f in extract_note_facts(note, findings, request=asked).facts}
+    facts = extract_note_facts(note, findings, request=asked, note_date=told_on).facts
+    return {f.name: f.value for f in facts}
 
 
 def planted_in_rationale(letter: Path, planted: str, findings: Any, vocabulary: Any) -> tuple:

@@ -4911,6 +4911,35 @@ def test_symptoms_that_came_on_with_their_date_date_the_condition() -> None:
     assert read(note)["injury_date"] == date(2016, 8, 3)
 
 
+@pytest.mark.parametrize(
+    "note, request_line, weeks",
+    [
+        # The date after "since" in a hedge or a month and year; "since then" points back to it.
+        (
+            "Trouble falling asleep since ~Oct 2016, taking diphenhydramine 50 mg qhs nightly "
+            "since then.",
+            "Diphenhydramine 50 mg #30",
+            30,
+        ),
+        ("Has been on gabapentin 300 mg TID since about March 2017.", "Gabapentin 300 mg #90", 8),
+        # The brand taken is the drug asked for by its generic name.
+        (
+            "Has been taking OTC Benadryl 50 mg nightly for about 8 months.",
+            "Diphenhydramine 50 mg",
+            35,
+        ),
+        ("Takes Ambien 10 mg qhs since 01/02/2017.", "Zolpidem 10 mg #30", 19),
+    ],
+)
+def test_how_long_a_drug_has_been_taken_is_counted_to_the_day_checked(
+    note: str, request_line: str, weeks: int
+) -> None:
+    """A note with no date of its own is the one checked, on the day it is checked."""
+    facts = note_values(note, FINDINGS, VOCABULARY, request_line, date(2017, 5, 16))
+    assert facts["drug_in_use"] is True
+    assert facts["drug_use_weeks"] == weeks
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

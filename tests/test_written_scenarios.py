@@ -138,9 +138,6 @@ KNOWN_MISSES = {
     "left open",
     "postop-pt-meniscectomy-after-cap-used": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "diphenhydramine-long-term-insomnia": "the over-the-counter antihistamine taken for eight "
-    "months is the sleep aid already tried, but nothing reads the drug requested as one of the "
-    "measures tried before it",
     "adhesiolysis-racz-failed-back": "percutaneous adhesiolysis (lysis of adhesions) is read as "
     "an epidural steroid injection: no service or rule of its own",
     "2026-postop-pt-after-meniscectomy-cap-used": "the first post-operative request at 12 visits: the rules app"
@@ -244,9 +241,6 @@ KNOWN_MISSES = {
     "written-bq/emg-left-leg-equivocal-radiculopathy-nondiagnostic-mri": "'improvement in the back "
     "pain but not the leg symptoms' is read as the symptoms improving with care, so the study is "
     "denied as before care failed",
-    "written-bn/diphenhydramine-nightly-7-months-refills": "the drug asked for is the "
-    "over-the-counter aid taken 'nightly since then' (since ~Oct 2016), which nothing reads as the "
-    "sleep aid already tried or as long-term use, so the sedating-antihistamine rule is undecided",
     "written-bl/postop-pt-2026-meniscectomy-12-after-24-preop-pt": "the postsurgical rules apply an initial course of half the general course (an UNCONFIRMED reading of 9792.24.3), so 12 visits asked as the first course after a meniscectomy are denied",
 }
 

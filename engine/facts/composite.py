@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from engine.facts.figures import DATE, date_of, weeks_in, with_figures
+from engine.facts.figures import date_at, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
 from engine.facts.medications import (
     DRUG_ASKED,
@@ -89,7 +90,11 @@ _DECLINED = re.compile(
     r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b",
     re.I | re.ASCII,
 )
-_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+)?(?:" + DATE + r")", re.I | re.ASCII)
+# "since 03/02/2016", "since at least March 2016", "since ~Oct 2016": where the date begins
+# (`date_at` reads it: a day, a month and year, a month in shorthand).
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:at\s+least|about|around|approximately|approx\.?)\s+|~\s*)?", re.I | re.ASCII
+)
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
     r"(?:\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?|\bx\s*)"
@@ -199,6 +204,17 @@ def symptoms_stated(named: list[Reading], findings: Findings) -> bool:
             if reader.stated_status(word) is Status.PRESENT:
                 return True
     return False
+
+
+def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
+    """The first date a sentence says something has gone on since, with where its words begin
+    and end; a "since then" later in the sentence points back to it ("trouble sleeping since ~Oct
+    2016, taking diphenhydramine nightly since then")."""
+    for cue in _SINCE.finditer(text):
+        dated = date_at(text, cue.end(), told_on)
+        if dated is not None:
+            return dated[0], cue.start(), dated[1]
+    return None
 
 
 def composite_mentions(
@@ -432,7 +448,7 @@ def composite_mentions(
     if not words.isdisjoint(_REFILL_WORDS) and not _NO_REFILL.search(plain):
         add(DRUG_REFILL, True)
     if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
-        since = _SINCE.search(text) if "since" in words else None
+        since = since_date(text, sentence.told_on) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
         # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
@@ -512,9 +528,8 @@ def composite_mentions(
             add(f"{DRUG_ASKED}{name}", True)
         for name in (n for n in continued if n not in started_now):
             add(f"{DRUG_TAKEN}{name}", True)
-            started = date_of(since) if since else None
-            if since and started:
-                add(f"~drug:since:{name}", started, since.start(), since.end())
+            if since:
+                add(f"~drug:since:{name}", since[0], since[1], since[2])
             elif taken_for:
                 weeks = weeks_in(int(taken_for[1]), taken_for[2])
                 add(f"~drug:weeks:{name}", weeks, taken_for.start(), taken_for.end())

@@ -110,7 +110,9 @@ def extract_note_facts(
         )
     if request is not None:
         by_name = {f.name: f for f in facts}
-        facts.extend(request_facts(request, None, by_name, findings, on, note=True))
+        # A note with no date of its own is the one checked on its date: how long the drug has
+        # been taken is counted to it, as the rest of the note's times are.
+        facts.extend(request_facts(request, None, by_name, findings, on or note_date, note=True))
     return CaseFacts(source=source, facts=reported(facts))
 
 
