@@ -293,9 +293,10 @@ def extracted(letter: Source) -> dict[tuple[str, int | None], Any]:
     # An item's fact without a value says the letter's fact does not bear on the item (a thumb
     # fracture and a shoulder MRI): nothing was read for the item, so nothing is scored.
     if isinstance(letter, Note):
+        # Read as `imrcheck check` reads a note: for its request, on the date it is checked.
         request = read_request(letter.request, VOCABULARY)
-        facts = extract_note_facts(letter.read_text(), FINDINGS, request=request)
         on = letter.request_date
+        facts = extract_note_facts(letter.read_text(), FINDINGS, request=request, note_date=on)
     else:
         case = parse_letter_file(letter, VOCABULARY)
         facts = extract_facts(case, FINDINGS)

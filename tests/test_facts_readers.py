@@ -4940,6 +4940,51 @@ def test_how_long_a_drug_has_been_taken_is_counted_to_the_day_checked(
     assert facts["drug_use_weeks"] == weeks
 
 
+@pytest.mark.parametrize(
+    "note, visits",
+    [
+        ("She has completed 4 of 4 authorized individual CBT sessions 09/20-10/18/16.", 4),
+        ("Completed 6 sessions of cognitive behavioral therapy with a home program.", 6),
+        ("CBT x 6 with little change.", 6),
+    ],
+)
+def test_psychotherapy_visits_are_counted_apart_from_physical_therapy(
+    note: str, visits: int
+) -> None:
+    facts = read(note, "CBT 4 additional sessions")
+    assert facts["prior_visits"] == visits
+    assert "prior_pt_visits" not in facts
+
+
+def test_gains_since_cbt_began_are_its_functional_improvement() -> None:
+    note = (
+        "She has completed 4 of 4 authorized individual CBT sessions. Since starting CBT: "
+        "returned to modified duty at 4 hrs/day; sitting tolerance up from 20 to 45 min."
+    )
+    assert read(note, "CBT continued, 4 additional sessions")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note, weeks",
+    [
+        ("CBT started 02/28/17, six weekly sessions completed through 04/04/17.", 7),
+        ("She has had 8 weeks of CBT.", 8),
+        ("Individual CBT for two months, weekly.", 9),
+        ("Six weekly CBT sessions completed.", 6),
+    ],
+)
+def test_how_long_cbt_has_gone_on(note: str, weeks: int) -> None:
+    facts = note_values(note, FINDINGS, VOCABULARY, "Biofeedback 4 sessions", date(2017, 4, 18))
+    assert facts["cbt_weeks"] == weeks
+
+
+def test_cbt_only_planned_has_gone_on_no_weeks() -> None:
+    facts = note_values(
+        "Plan: start CBT 1x/wk x 6 weeks.", FINDINGS, VOCABULARY, "Biofeedback 4", date(2017, 4, 18)
+    )
+    assert "cbt_weeks" not in facts
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

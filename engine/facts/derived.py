@@ -33,7 +33,7 @@ READ_BY_CODE = frozenset(
         "prior_acupuncture_visits", "prior_aquatic_visits", "prior_chiropractic_visits",
         "postsurgical_visits_completed", "prior_electrodiagnostics", "prior_imaging",
         "prior_injection_relief_percent", "prior_injection_relief_weeks", "prior_injections",
-        "prior_massage_visits", "prior_ot_visits", "prior_pt_visits", "prior_course_given",
+        "prior_massage_visits", "prior_ot_visits", "prior_psychotherapy_visits", "prior_pt_visits", "prior_course_given",
         "prior_surgery", "prior_visits", "procedure_certified", "pulmonary_complication_risk",
         "repeat_study", "sex", "specialist_expertise_needed", "surgery_considered",
         "surgery_date", "surgery_type", "surgical_lesion", "symptoms_before_injury", "ur_date",
@@ -41,6 +41,8 @@ READ_BY_CODE = frozenset(
         # conservative_care, imaging_indications, joint_injections, and an injection's relief
         # handed to a neurotomy (item)
         "conservative_care_weeks", "plain_films_nondiagnostic", "specific_lesion_suspected",
+        # prior_treatment: how long CBT has gone on
+        "cbt_weeks",
         "failed_steroid_injection", "medial_branch_block_relief_percent",
         # knee, carpal_tunnel: a procedure's own criteria
         "knee_mechanical_symptoms", "meniscal_tear_on_imaging",

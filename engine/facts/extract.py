@@ -47,6 +47,7 @@ from engine.facts.neurologic import normal_neurologic_exam, normal_parts_togethe
 from engine.facts.prior_treatment import (
     MODALITIES,
     VISITS_ANAPHOR,
+    psychotherapy_weeks,
     visits_authorized,
     visits_done,
 )
@@ -449,6 +450,7 @@ def facts_in(
     pain_drop(reader)
     visits_authorized(reader)
     visits_done(reader)
+    psychotherapy_weeks(reader)
     surgery_refused(reader)
     if not reader.ur_decision:
         finding_mentions(reader)

@@ -55,6 +55,7 @@ PRIOR_BY_SERVICE = {
     "chiropractic": "prior_chiropractic_visits",
     "acupuncture": "prior_acupuncture_visits",
     "massage": "prior_massage_visits",
+    "psychotherapy": "prior_psychotherapy_visits",
 }
 
 

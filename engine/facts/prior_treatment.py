@@ -15,7 +15,9 @@ from engine.facts.figures import (
     MONTHS,
     NUMBER_WORD_SET,
     ORDINAL_DAYS,
+    date_at,
     date_of,
+    weeks_in,
     with_figures,
 )
 from engine.facts.findings import GatedPattern
@@ -27,7 +29,9 @@ from engine.negation import Status
 MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
     for name, pattern in {
-        "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot|therapy",
+        # (Not the therapy of a psychologist: "cognitive behavioral therapy", below.)
+        "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot"
+        r"|(?<!behavioral[ ])(?<!behavioural[ ])therapy",
         # Occupational therapy counted apart as well: the Labor Code caps each discipline on
         # its own (24 OT visits beside 24 PT), so "24 PT visits; OT 0 visits on this claim"
         # leaves a first OT course. (Read with the count above, which the physical medicine
@@ -41,6 +45,10 @@ MODALITIES = {
         r"|chiropractor|cmt",
         "prior_acupuncture_visits": r"acupuncture|acupuncturist(?:'s)?",
         "prior_massage_visits": r"massage(?: therapy)?",
+        # A psychologist's sessions: "4 of 4 authorized individual CBT sessions", "six sessions
+        # of psychotherapy", "CBT x 6".
+        "prior_psychotherapy_visits": r"(?:individual |group )?(?:cbt|cognitive behaviou?ral "
+        r"(?:therapy|treatment)|psychotherapy|psychological treatment)",
         # Therapy after a surgery ("6 post-op PT visits"): the postsurgical schedule counts
         # these apart, and the 24-visit cap leaves them out.
         "postsurgical_visits_completed": r"(?:post[\s-]?op(?:erative)?|post[\s-]?surgical)"
@@ -225,6 +233,7 @@ def authorized_visits(text: str) -> tuple[str, int] | None:
         "prior_acupuncture_visits",
         "prior_aquatic_visits",
         "prior_massage_visits",
+        "prior_psychotherapy_visits",
         "prior_pt_visits",
     ):
         if MODALITY_WORD[name].search(text):
@@ -255,6 +264,10 @@ MODALITY_FIRST_WORDS = frozenset(
         "acupuncture",
         "acupuncturist",
         "massage",
+        "cbt",
+        "cognitive",
+        "psychotherapy",
+        "psychological",
         "post",
         "postop",
         "postoperative",
@@ -619,3 +632,44 @@ UNNAMED_VISITS = "~visits:unnamed"
 VISITS_ANAPHOR = Anaphor(
     VISITS_FOLLOW_UP, named_therapies, lambda therapy, _: therapy, unnamed=UNNAMED_VISITS
 )
+
+
+# How long cognitive behavioural therapy has gone on, which biofeedback waits for (4 weeks):
+# "CBT started 02/28/17", "six weekly CBT sessions", "8 weeks of psychotherapy", "CBT for two
+# months".
+_CBT_WORDS = frozenset(["cbt", "cognitive", "psychotherapy"])
+_CBT = r"(?:individual\s+|group\s+)?(?:cbt|cognitive\s+behaviou?ral\s+(?:therapy|treatment)|psychotherapy)"
+_CBT_BEGUN = re.compile(
+    rf"\b{_CBT}\s+(?:was\s+|were\s+|has\s+been\s+)?(?:started|begun|began|initiated|since)\s+"
+    r"(?:on\s+)?",
+    re.I | re.ASCII,
+)
+_CBT_LENGTH = re.compile(
+    rf"\b(\d{{1,2}})\s*(weeks?|wks?|months?|mos?)\s+of\s+{_CBT}\b"
+    rf"|\b{_CBT}\s+(?:for|x)\s*(\d{{1,2}})\s*(weeks?|wks?|months?|mos?)\b"
+    rf"|\b(\d{{1,2}})\s+weekly\s+{_CBT}?\s*sessions\b",
+    re.I | re.ASCII,
+)
+
+
+def psychotherapy_weeks(reader: Reader) -> None:
+    """The weeks of cognitive behavioural therapy the record tells: from the day it began to
+    the day the note is told on, or as a length; weekly sessions count a week each."""
+    if _CBT_WORDS.isdisjoint(reader.words) or reader.planned or reader.asks:
+        return
+    text = (
+        with_figures(reader.text) if not reader.words.isdisjoint(NUMBER_WORD_SET) else reader.text
+    )
+    told_on = reader.sentence.told_on
+    for begun in _CBT_BEGUN.finditer(text):
+        dated = date_at(text, begun.end(), told_on) if told_on else None
+        if dated is not None and dated[0] <= told_on:
+            reader.add("cbt_weeks", (told_on - dated[0]).days // 7, begun.start(), dated[1])
+            return
+    for found in _CBT_LENGTH.finditer(text):
+        if found[5]:
+            reader.add("cbt_weeks", int(found[5]), found.start(), found.end())
+        else:
+            count, unit = (found[1], found[2]) if found[1] else (found[3], found[4])
+            reader.add("cbt_weeks", weeks_in(int(count), unit), found.start(), found.end())
+        return
