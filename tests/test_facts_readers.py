@@ -4985,6 +4985,40 @@ def test_cbt_only_planned_has_gone_on_no_weeks() -> None:
     assert "cbt_weeks" not in facts
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Six PT visits for the neck, a night wrist splint for four weeks and naproxen: neck pain "
+        "6 -> 4/10, hand numbness unchanged.",
+        "Treatment has included 8 PT visits, with improvement in the back pain but not the leg "
+        "symptoms.",
+    ],
+)
+def test_some_symptoms_better_and_others_not_is_care_that_left_them(note: str) -> None:
+    """What the care left is what the study is for: the gain is not of it."""
+    facts = read(note, "EMG/NCS of the left lower extremity")
+    assert facts["conservative_care_failed"] is True
+    assert "symptoms_improving" not in facts
+
+
+def test_a_gain_told_whole_is_still_improving() -> None:
+    facts = read("Eight PT visits have helped; pain 6/10 -> 3/10.", "EMG left lower extremity")
+    assert facts["symptoms_improving"] is True
+
+
+@pytest.mark.parametrize(
+    "note, radiating",
+    [
+        ("Low back pain with intermittent aching into the left buttock and lateral calf.", True),
+        ("Neck pain with symptoms down her arm.", True),
+        # A buttock alone is no limb.
+        ("Low back pain into the left buttock.", None),
+    ],
+)
+def test_pain_told_as_reaching_into_a_limb_radiates(note: str, radiating: bool | None) -> None:
+    assert read(note).get("radiating_pain") is radiating
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

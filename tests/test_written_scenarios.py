@@ -238,9 +238,10 @@ KNOWN_MISSES = {
     "written-bq/bone-scan-foot-second-metatarsal-stress-fracture-neg-films": "'to evaluate for a "
     "stress fracture not seen on plain films' is read as a stress fracture denied, where the "
     "words say the films did not show it",
-    "written-bq/emg-left-leg-equivocal-radiculopathy-nondiagnostic-mri": "'improvement in the back "
-    "pain but not the leg symptoms' is read as the symptoms improving with care, so the study is "
-    "denied as before care failed",
+    "written-bq/emg-left-leg-equivocal-radiculopathy-nondiagnostic-mri": "the examination is "
+    "equivocal by design (EHL 5-/5, sensation 'subjectively diminished' in a non-dermatomal "
+    "pattern), and neither is read as a deficit, so the EMG rules ask for a deficit or "
+    "entrapment signs (insufficient)",
     "written-bl/postop-pt-2026-meniscectomy-12-after-24-preop-pt": "the postsurgical rules apply an initial course of half the general course (an UNCONFIRMED reading of 9792.24.3), so 12 visits asked as the first course after a meniscectomy are denied",
 }
 

@@ -90,6 +90,8 @@ _DECLINED = re.compile(
     r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b",
     re.I | re.ASCII,
 )
+# Symptoms the record says persist through the care given (`letter_facts`).
+PERSISTING = "~care:persisting"
 # "since 03/02/2016", "since at least March 2016", "since ~Oct 2016": where the date begins
 # (`date_at` reads it: a day, a month and year, a month in shorthand).
 _SINCE = re.compile(
@@ -322,7 +324,7 @@ def composite_mentions(
         if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
             phrase_status(cue[1]) is not Status.ABSENT
         ):
-            add("~care:persisting", True)
+            add(PERSISTING, True)
             # Care named beside the symptoms it left ("night splints, naproxen and job
             # rotation; numbness persisted") was given, in a sentence that plans nothing.
             if not planned and not tried and any_stated(("care", "drug"), given):
@@ -335,7 +337,7 @@ def composite_mentions(
         and (sentence.source != "rationale" or OF_PATIENT.search(text))
         and any_stated(("failing",), given)
     ):
-        add("~care:persisting", True)
+        add(PERSISTING, True)
         # Care said not to have helped was given, whatever the sentence plans beside it
         # ("Treatment plan: eight weeks of night splinting ... have not helped").
         if any_stated(("care", "drug"), given):

@@ -9,7 +9,12 @@ from datetime import date
 from typing import Any
 
 from engine.facts.carpal_tunnel import carpal_tunnel
-from engine.facts.composite import SYMPTOMS_NAMED, composite_mentions, symptoms_stated
+from engine.facts.composite import (
+    PERSISTING,
+    SYMPTOMS_NAMED,
+    composite_mentions,
+    symptoms_stated,
+)
 from engine.facts.conservative_care import care_since, care_weeks
 from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
@@ -262,21 +267,15 @@ def letter_facts(
     if (
         given
         and not (improving and improving.value)
-        and (
-            "~care:persisting" in by_name or (therapy_given and symptoms_stated(symptoms, findings))
-        )
+        and (PERSISTING in by_name or (therapy_given and symptoms_stated(symptoms, findings)))
     ):
         derive("conservative_care_failed", True, given)
     # Care that helps has not failed, where no word says it failed.
-    if given and improving and improving.value and "~care:persisting" not in by_name:
+    if given and improving and improving.value and PERSISTING not in by_name:
         derive("conservative_care_failed", False, "symptoms_improving")
     # No course of therapy or exercise yet, and no word that the drugs taken failed: the
     # conservative care the guidelines look for has not been tried.
-    if (
-        "~care:untried_active" in by_name
-        and not therapy_given
-        and "~care:persisting" not in by_name
-    ):
+    if "~care:untried_active" in by_name and not therapy_given and PERSISTING not in by_name:
         derive("conservative_care_failed", False, "~care:untried_active")
     # Care the record says was not yet tried has not failed (ACOEM's special studies wait for
     # care that failed), where the record names no other care given: no visits of a therapy,
@@ -284,7 +283,7 @@ def letter_facts(
     if (
         "~care:untried" in by_name
         and "~care:tried" not in by_name
-        and "~care:persisting" not in by_name
+        and PERSISTING not in by_name
         and not any(
             f.name.startswith(DRUG_TAKEN)
             or (f.name == "opioid_use" and f.value)
@@ -482,7 +481,53 @@ def facts_in(
     approved_before(reader)
     if "trials" in needs:
         trial_outcome(reader)  # last: it reads the gains the readers above found
-    return reader.found
+    return mixed_response(reader)
+
+
+# The gain said not to reach other symptoms: "improvement in the back pain but not the leg
+# symptoms", "helped the neck, though not the arm numbness".
+_BUT_NOT = re.compile(r"\b(?:but|though|although|yet)\s+not\b", re.I | re.ASCII)
+# Where a clause ends: a comma, a semicolon or colon, a word that turns it.
+_CLAUSE_ENDS = re.compile(r"[,;:]|\b(?:but|though|although|however|yet|whereas)\b", re.ASCII)
+# How many words after it the symptoms left are named in: "but not the leg symptoms".
+_LEFT_WITHIN_WORDS = 4
+
+
+def mixed_response(reader: Reader) -> list[Reading]:
+    """Some symptoms better and others not, in one sentence ("neck pain 6 -> 4/10, hand
+    numbness unchanged"; "improvement in the back pain but not the leg symptoms"): what the
+    care left is what a study or a procedure is asked for, and the gain is not of it, so the
+    sentence tells the symptoms persisting and not improving. Reviewers read such care as
+    failed ("persistent numbness despite therapy, a splint and naproxen")."""
+    found = reader.found
+    improving = next((r for r in found if r.name == "symptoms_improving" and r.value), None)
+    if improving is None:
+        return found
+    # Only a gain of symptoms the clause names: care that "helped", while the patient "continues
+    # with hand pain", helped with what it helped.
+    clause = (
+        _CLAUSE_ENDS.split(reader.lowered[: improving.start])[-1]
+        + _CLAUSE_ENDS.split(reader.lowered[improving.start :])[0]
+    )
+    if reader.findings.care_symptoms.isdisjoint(re.findall(r"[a-z]+", clause)):
+        return found
+    if not any(r.name == PERSISTING for r in found):
+        if "not" not in reader.words:
+            return found
+        left = next(
+            (
+                m
+                for m in _BUT_NOT.finditer(reader.text, improving.start)
+                if not reader.findings.care_symptoms.isdisjoint(
+                    re.findall(r"[a-z]+", reader.lowered[m.end() :])[:_LEFT_WITHIN_WORDS]
+                )
+            ),
+            None,
+        )
+        if left is None:
+            return found
+        reader.add(PERSISTING, True, left.start(), left.end())
+    return [r for r in found if r is not improving]
 
 
 def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
