@@ -5019,6 +5019,24 @@ def test_pain_told_as_reaching_into_a_limb_radiates(note: str, radiating: bool |
     assert read(note).get("radiating_pain") is radiating
 
 
+@pytest.mark.parametrize(
+    "note, met",
+    [
+        (
+            "The knee swelled within a couple of hours; he has not been able to put weight on it.",
+            True,
+        ),
+        ("Exam: knee effusion, flexion limited to 70 deg by pain and swelling.", True),
+        ("The hip had flexion of 50 to 79 degrees.", None),
+        ("Unable to take four steps unassisted after the fall onto the kneecap.", True),
+        ("Knee flexion 0-120, no effusion, able to bear weight.", None),
+        ("Walked in without a limp; full flexion to 135.", None),
+    ],
+)
+def test_the_knee_trauma_criteria_for_radiographs(note: str, met: bool | None) -> None:
+    assert read(note, "X-ray left knee").get("knee_trauma_xray_criteria") is met
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
