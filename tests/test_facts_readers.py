@@ -5037,6 +5037,24 @@ def test_the_knee_trauma_criteria_for_radiographs(note: str, met: bool | None) -
     assert read(note, "X-ray left knee").get("knee_trauma_xray_criteria") is met
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A separate 2021 claim (R distal radius fracture, other employer) used 24 PT visits; no "
+        "PT yet on this claim.",
+        "He used up his 24 therapy visits on an earlier shoulder claim, but has had no therapy "
+        "for this knee.",
+    ],
+)
+def test_visits_of_another_claim_are_not_this_ones(note: str) -> None:
+    assert read(note, "Physical therapy 2x4 lumbar").get("prior_visits") in (0, None)
+
+
+def test_visits_on_this_claim_are_counted_beside_another_claim_named() -> None:
+    note = "Twelve PT visits on this claim so far; a prior claim is closed."
+    assert read(note, "Physical therapy 2x4 lumbar")["prior_visits"] == 12
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -175,9 +175,6 @@ KNOWN_MISSES = {
     "mri-shoulder-three-weeks-no-therapy": "three weeks of symptoms with therapy not yet started: "
     "the rules that deny for care not yet tried need the neurologic examination and the surgical "
     "plan, which this letter leaves unsaid, so the verdict stays undecided",
-    "pt-2026-first-course-new-knee-injury-cap-used-on-old-claim": "the twenty-four visits were "
-    "used 'on an earlier shoulder claim'; the visits reader counts them for this request, and the "
-    "24-visit cap, counted per injury, is applied to the new knee",
     "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
     "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
     "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "

@@ -472,6 +472,8 @@ def visits_done(reader: Reader) -> None:
                 figures = with_figures(text)
                 figures_lowered = figures.lower()
             for match in prior_pattern(name).finditer(figures, figures_lowered):
+                if of_another_claim(figures_lowered, match.start(), match.end()):
+                    continue
                 count = next(g for g in match.groups() if g)
                 # Further courses of it counted after it ("14 visits from 08/2023 through
                 # 11/2023 and 10 visits from 05/2024 through 07/2024", "10 visits for the neck
@@ -511,6 +513,26 @@ def visits_done(reader: Reader) -> None:
         ("no", "not", "never", "first", "initial", "try", "trying", "hasn", "haven", "hadn", "didn")
     ):
         none_done(reader, named)
+
+
+# Visits of another injury, which the limits of this one do not count: "A separate 2021 claim
+# (other employer) used 24 PT visits", "24 visits on an earlier shoulder claim".
+_OTHER_CLAIM = re.compile(
+    r"\b(?:another|separate|earlier|older|prior|previous|other|different|unrelated)\s+"
+    r"(?:(?:\d{4}|[a-z]+)\s+){0,2}?(?:claim|injury|employer|case)\b",
+    re.ASCII,
+)
+
+
+def of_another_claim(lowered: str, start: int, end: int) -> bool:
+    """Whether the clause of a count (between semicolons or full stops) speaks of another
+    claim."""
+    begin = max(lowered.rfind(";", 0, start), lowered.rfind(". ", 0, start)) + 1
+    stop = min(
+        (at for at in (lowered.find(";", end), lowered.find(". ", end)) if at >= 0),
+        default=len(lowered),
+    )
+    return _OTHER_CLAIM.search(lowered, begin, stop) is not None
 
 
 _MORE_COURSES = re.compile(
