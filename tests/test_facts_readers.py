@@ -5055,6 +5055,30 @@ def test_visits_on_this_claim_are_counted_beside_another_claim_named() -> None:
     assert read(note, "Physical therapy 2x4 lumbar")["prior_visits"] == 12
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "On warfarin since a DVT in 2015; his PCP has told him no oral NSAIDs.",
+        "No oral NSAIDs given his warfarin.",
+        "Cardiology advised her to avoid oral anti-inflammatories after the stent.",
+    ],
+)
+def test_a_physicians_word_against_oral_nsaids_is_why_the_oral_form_will_not_do(
+    note: str,
+) -> None:
+    assert read(note, "Diclofenac 1% gel 100 g")["oral_medication_not_tolerated"] is True
+
+
+def test_oral_nsaids_not_tried_is_no_reason_against_them() -> None:
+    assert "oral_medication_not_tolerated" not in read(
+        "No oral NSAIDs tried yet.", "Diclofenac gel"
+    )
+
+
+def test_a_reason_after_what_it_rules_out_is_not_negated() -> None:
+    assert read("No oral NSAIDs given his warfarin.", "Diclofenac gel")["gi_risk_factors"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
