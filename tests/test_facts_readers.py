@@ -5079,6 +5079,34 @@ def test_a_reason_after_what_it_rules_out_is_not_negated() -> None:
     assert read("No oral NSAIDs given his warfarin.", "Diclofenac gel")["gi_risk_factors"] is True
 
 
+@pytest.mark.parametrize(
+    "note, authorized",
+    [
+        ("Carrier letter dated 08/18/2026 authorizes in writing up to 8 more PT visits.", True),
+        (
+            "No written authorization from the carrier for visits beyond the statutory number is "
+            "on file.",
+            False,
+        ),
+        # Utilization review's authorization of more visits is no waiver of the cap.
+        ("The adjuster authorized 6 additional PT visits on 3/2.", None),
+    ],
+)
+def test_the_employers_written_authorization_beyond_the_cap(
+    note: str, authorized: bool | None
+) -> None:
+    facts = read(note, "Physical therapy 2x4 elbow")
+    assert facts.get("employer_authorized_beyond_cap") is authorized
+
+
+def test_courses_added_up_in_all() -> None:
+    note = (
+        "PT to date on this claim: 12 visits for the shoulder (06-09/2024) and 10 for the elbow "
+        "(10/2025-01/2026), 22 in all."
+    )
+    assert read(note, "Physical therapy 2x4 elbow")["prior_visits"] == 22
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -100,7 +100,8 @@ def prior_pattern(modality: str) -> Caseless:
     expression = re.compile(
         # A total after the parts, tried first: "Chiro visit count: 14 for the cervical spine
         # and 10 for the lumbar spine, 24 in total".
-        rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:in\s+)?total\b"
+        # ("... 12 visits for the shoulder and 10 for the elbow, 22 in all".)
+        rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:(?:in\s+)?total|in\s+all)\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+|authorized\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
         # "completed all six of the authorized post-op OT visits".
