@@ -5107,6 +5107,22 @@ def test_courses_added_up_in_all() -> None:
     assert read(note, "Physical therapy 2x4 elbow")["prior_visits"] == 22
 
 
+@pytest.mark.parametrize(
+    "note, done",
+    [
+        ("She underwent RFA at L4-5 and L5-S1 on 06/14/2016 with 70% relief for 7 months.", True),
+        ("Prior RFA helped 60% for 5 months.", True),
+        ("No prior rhizotomy.", False),
+        ("Plan: bilateral L4-5 RFA.", None),
+        ("She has had a medial branch block with 80% relief and is a candidate for RFA.", None),
+        # A request for authorization is no ablation.
+        ("It is noted that the date of injury on the RFA is 11/1/16.", None),
+    ],
+)
+def test_a_neurotomy_already_done(note: str, done: bool | None) -> None:
+    assert read(note, "Radiofrequency ablation L4-5").get("prior_neurotomy") is done
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
