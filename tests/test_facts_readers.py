@@ -5123,6 +5123,32 @@ def test_a_neurotomy_already_done(note: str, done: bool | None) -> None:
     assert read(note, "Radiofrequency ablation L4-5").get("prior_neurotomy") is done
 
 
+@pytest.mark.parametrize(
+    "note, tried",
+    [
+        ("Norco was tapered from 8 to 6 tablets a day in January.", True),
+        ("She cut back her Norco from 4 to 2 a day.", True),
+        ("No attempt to wean the oxycodone has been made.", False),
+        ("Plan: taper Norco by 10% a month.", None),
+        # Another drug's taper.
+        ("Prednisone taper completed.", None),
+    ],
+)
+def test_an_opioid_wean_already_tried(note: str, tried: bool | None) -> None:
+    assert read(note, "Norco 10/325 #120").get("opioid_wean_attempted") is tried
+
+
+@pytest.mark.parametrize(
+    "note, seen",
+    [
+        ("He was seen by pain management in 2016 for his oxycodone.", True),
+        ("Referral to a pain specialist requested.", None),
+    ],
+)
+def test_a_pain_specialist_already_seen(note: str, seen: bool | None) -> None:
+    assert read(note, "Oxycodone 30 mg #120").get("pain_specialist_consult") is seen
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
