@@ -5149,6 +5149,21 @@ def test_a_pain_specialist_already_seen(note: str, seen: bool | None) -> None:
     assert read(note, "Oxycodone 30 mg #120").get("pain_specialist_consult") is seen
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        # The therapy named three sentences before: too far to follow up, so, in a note for
+        # the therapy, of the therapy requested.
+        "Chiropractic re-exam, D.C. 41 y/o delivery driver. Plan of care is lumbar HVLA "
+        "manipulation with core exercise. Six visits completed 02/20-03/10/17.",
+        # A count in words.
+        "Six visits completed.",
+    ],
+)
+def test_visits_counted_far_from_the_therapy_are_the_requested_ones(note: str) -> None:
+    assert read(note, "Chiropractic manipulation lumbar 1x4")["prior_visits"] == 6
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

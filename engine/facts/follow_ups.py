@@ -24,8 +24,9 @@ class Anaphor:
     unresolved: str
     named_in: Callable[[list[Reading]], set[str]]
     resolved: Callable[[str, str], str]  # (what is spoken of, the rest of the name) -> name
-    # The name a follow-up keeps where nothing of its kind was named before it in its part of
-    # the record (None: it is dropped). Several things named leave it undecided, and dropped.
+    # The name a follow-up keeps where nothing of its kind was named in the two sentences
+    # before it in its part of the record (None: it is dropped). Several things named leave it
+    # undecided, and dropped.
     unnamed: str | None = None
 
 
@@ -62,7 +63,9 @@ def resolve_follow_ups(
                 reading.name = anaphor.resolved(next(iter(named)), rest)
                 found.append(reading)
                 followed_up.add(anaphor_at)
-            elif anaphor.unnamed is not None and place != here:
+            elif anaphor.unnamed is not None and (place != here or since > FOLLOW_UP_SENTENCES):
+                # Nothing of its kind named close before it in its part of the record: as where
+                # nothing was named at all.
                 reading.name = anaphor.unnamed
                 found.append(reading)
         for at, anaphor in enumerate(anaphors):

@@ -418,7 +418,9 @@ def visits_done(reader: Reader) -> None:
     if words.isdisjoint(MODALITY_FIRST_WORDS):
         if not reader.asks and not reader.planned and not words.isdisjoint(_UNIT_WORDS):
             spelled = with_figures(text)
-            unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower()) if reader.has_digit else None
+            # (A count in words too: "Six visits completed.")
+            counts = reader.has_digit or not words.isdisjoint(NUMBER_WORD_SET)
+            unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower()) if counts else None
             if unnamed:
                 count = next(g for g in unnamed.groups() if g)
                 reader.add(VISITS_FOLLOW_UP, int(count), unnamed.start(), unnamed.end())
