@@ -5164,6 +5164,17 @@ def test_visits_counted_far_from_the_therapy_are_the_requested_ones(note: str) -
     assert read(note, "Chiropractic manipulation lumbar 1x4")["prior_visits"] == 6
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Today tearful, says he can't see the point, sleeps 4 h.",
+        "Reports anhedonia and feels hopeless about returning to work.",
+    ],
+)
+def test_depression_told_by_its_signs(note: str) -> None:
+    assert read(note, "Psychological evaluation")["depression"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
