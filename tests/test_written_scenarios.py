@@ -1,9 +1,10 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-bq) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-bt) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
-written-zj, written-zk, written-zl, written-zm, written-zn) are only checked for their form here: their verdicts are
+written-zj, written-zk, written-zl, written-zm, written-zn, written-zo) are only checked for their form here: their
+verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ DEVELOPMENT = (
     "written-bo",
     "written-bp",
     "written-bq",
+    "written-br",
+    "written-bs",
+    "written-bt",
 )
 HELD_OUT = (
     "written-b",
@@ -107,6 +111,7 @@ HELD_OUT = (
     "written-zl",
     "written-zm",
     "written-zn",
+    "written-zo",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -232,6 +237,14 @@ KNOWN_MISSES = {
     "written-bp/formulary-brand-lidoderm-daw-generic-patches-fail-adhesion": "the generic's "
     "failure is told as patches from two makers that 'came off within two to three hours at "
     "work', which is not read as the generic having failed, so the brand's reason is not seen",
+    "written-bs/bs-04": "the strength that did not improve is told as 'pain somewhat better, "
+    "strength not' after therapy, and the weakness 'unchanged since 4/3' is not read as a "
+    "strengthening program that failed, so the shoulder MRI is denied as before care failed",
+    "written-br/br-16": "the first post-operative request after a carpal tunnel release at 6 "
+    "visits: the rules apply 9792.24.3's initial course of half the general course (4 of 8), "
+    "which the digest marks UNCONFIRMED; the accept set rests on the general course",
+    "written-bt/bt-14": "the surgeon's 'no surgical lesion, not a candidate' is not read as no "
+    "surgery planned (a candidate for what is not named), which the program rule asks",
     "written-bq/bone-scan-foot-second-metatarsal-stress-fracture-neg-films": "'to evaluate for a "
     "stress fracture not seen on plain films' is read as a stress fracture denied, where the "
     "words say the films did not show it",
