@@ -476,9 +476,6 @@ KNOWN_MISSES = {
     "the time of the earlier study': a finding told as absent then is not read as new now",
     "repeat-study-unchanged-lumbar:significant_change_since_prior_study": "'Sx and exam "
     "unchanged since prior MRI': 'unchanged' is not among the wordings read as no change",
-    "strengthening-pt-cuff-plateau:strengthening_program_failed": "'Strengthening program has "
-    "plateaued with no measurable gains': a plateau is read as near maximum medical improvement, "
-    "not as a program that failed to progress",
     "strengthening-cervical-gains:strengthening_program_failed": "'Continued gains in strength "
     "each session': gains told without a word of progress are not read as a program progressing",
     "prp-tendinopathy-improving:refractory_patellar_tendinosis": "a patellar tendinopathy named "

@@ -5175,6 +5175,26 @@ def test_depression_told_by_its_signs(note: str) -> None:
     assert read(note, "Psychological evaluation")["depression"] is True
 
 
+@pytest.mark.parametrize(
+    "note, failed",
+    [
+        ("Strengthening program has plateaued with no measurable gains.", True),
+        ("Completed 8 PT visits with HEP and meloxicam: pain somewhat better, strength not.", True),
+        ("Strength not tested due to pain.", None),
+    ],
+)
+def test_a_strengthening_program_that_stalled(note: str, failed: bool | None) -> None:
+    assert read(note, "MRI right shoulder").get("strengthening_program_failed") is failed
+
+
+def test_pain_better_and_strength_not_is_no_improving() -> None:
+    facts = read(
+        "Completed 8 PT visits with HEP and meloxicam: pain somewhat better, strength not.",
+        "MRI right shoulder",
+    )
+    assert "symptoms_improving" not in facts
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -237,9 +237,6 @@ KNOWN_MISSES = {
     "written-bp/formulary-brand-lidoderm-daw-generic-patches-fail-adhesion": "the generic's "
     "failure is told as patches from two makers that 'came off within two to three hours at "
     "work', which is not read as the generic having failed, so the brand's reason is not seen",
-    "written-bs/bs-04": "the strength that did not improve is told as 'pain somewhat better, "
-    "strength not' after therapy, and the weakness 'unchanged since 4/3' is not read as a "
-    "strengthening program that failed, so the shoulder MRI is denied as before care failed",
     "written-br/br-16": "the first post-operative request after a carpal tunnel release at 6 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (4 of 8), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",

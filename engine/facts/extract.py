@@ -511,7 +511,12 @@ def mixed_response(reader: Reader) -> list[Reading]:
     )
     if reader.findings.care_symptoms.isdisjoint(re.findall(r"[a-z]+", clause)):
         return found
-    if not any(r.name == PERSISTING for r in found):
+    # A strengthening program that stalled beside the gain ("pain somewhat better, strength
+    # not") is weakness the care left, as symptoms persisting are.
+    if not any(
+        r.name == PERSISTING or (r.name == "strengthening_program_failed" and r.value is True)
+        for r in found
+    ):
         if "not" not in reader.words:
             return found
         left = next(
