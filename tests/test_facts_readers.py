@@ -5195,6 +5195,14 @@ def test_pain_better_and_strength_not_is_no_improving() -> None:
     assert "symptoms_improving" not in facts
 
 
+def test_the_total_a_course_brings_the_visits_to() -> None:
+    note = (
+        "A third course of six visits was completed in 2025, bringing his total physical "
+        "therapy on this claim to 24 visits."
+    )
+    assert read(note, "Physical therapy 2x4 lumbar")["prior_visits"] == 24
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -210,9 +210,6 @@ KNOWN_MISSES = {
     "written-bc/postop-pt-2026-meniscectomy-six-more-after-cap-used": "in a review of many "
     "documents the gains after the six post-operative visits are not read as that therapy's "
     "improvement",
-    "written-bc/pt-2026-lumbar-beyond-24-visit-cap": "the courses are told in separate sentences "
-    "and summed by the note ('bringing his total physical therapy on this claim to 24 visits'), "
-    "a total the visits reader does not take",
     "written-bh/brain-mri-post-concussion-worsening-deficit": "a new deficit two and a half weeks after a head injury: ODG's brain MRI comes sooner than a month only for a deficit severe or progressing, and the worsening is told as a headache now constant and words searched for, which no reader takes as a progressing deficit, so the MRI rule asks for it (insufficient)",
     "written-bi/pain-consult-supervised-taper-high-dose-oxycodone": "the taper is read as the "
     "pain specialist's reason, but the rule that a pain-management referral for procedures comes "

@@ -102,6 +102,9 @@ def prior_pattern(modality: str) -> Caseless:
         # and 10 for the lumbar spine, 24 in total".
         # ("... 12 visits for the shoulder and 10 for the elbow, 22 in all".)
         rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:(?:in\s+)?total|in\s+all)\b"
+        # The total a course brings them to: "bringing his total physical therapy on this claim
+        # to 24 visits".
+        rf"|\btotal\s+(?:{pattern})\b[^.;]{{0,40}}?\bto\s+(\d{{1,3}})\s+{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+|authorized\s+)?{_POST_OP}?(?:{_KIND}?(?:{pattern})\s+)?"
         rf"{_UNITS}\s+(?:of\s+)?{_KIND}?(?:{pattern})\b"
         # "completed all six of the authorized post-op OT visits".
