@@ -5203,6 +5203,11 @@ def test_the_total_a_course_brings_the_visits_to() -> None:
     assert read(note, "Physical therapy 2x4 lumbar")["prior_visits"] == 24
 
 
+def test_drugs_tolerated_neither_of_them() -> None:
+    facts = read("She tolerated neither naproxen nor tramadol.", "Acupuncture 6 visits")
+    assert facts["pain_medication_reduced_or_not_tolerated"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
