@@ -5208,6 +5208,19 @@ def test_drugs_tolerated_neither_of_them() -> None:
     assert facts["pain_medication_reduced_or_not_tolerated"] is True
 
 
+@pytest.mark.parametrize(
+    "note, homebound",
+    [
+        ("At discharge he needed wheelchair van transport to leave the house.", True),
+        ("He cannot leave the house without his wife.", True),
+        ("She cannot leave the house for long because of the kids.", None),
+        ("She needs to leave the house for work.", None),
+    ],
+)
+def test_what_it_takes_to_leave_the_house(note: str, homebound: bool | None) -> None:
+    assert read(note, "Home health nursing 3x6").get("homebound") is homebound
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -200,8 +200,6 @@ KNOWN_MISSES = {
     "signs is not read as imaging without a root compressed, so the first ESI is left undecided",
     "written-ba/knee-steroid-third-injection-brief-relief": "the injections' brief relief is told "
     "in a way the joint-injection reader does not take, so the third is left undecided",
-    "written-ba/home-health-iv-antibiotics-after-hip-orif-infection": "homebound is told in words "
-    "the homebound reader does not take",
     "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
