@@ -5221,6 +5221,18 @@ def test_what_it_takes_to_leave_the_house(note: str, homebound: bool | None) -> 
     assert read(note, "Home health nursing 3x6").get("homebound") is homebound
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Options discussed incl. C6 selective root block or C5-6 ACDF depending on what the MRI "
+        "shows.",
+        "Surgery will be decided awaiting the MRI.",
+    ],
+)
+def test_a_study_awaited_is_none_done(note: str) -> None:
+    assert "prior_imaging" not in read(note, "MRI cervical spine")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

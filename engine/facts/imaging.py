@@ -28,8 +28,10 @@ _CALLED_PRIOR = ("prior", "previous", "initial")
 _STUDY_GIVEN = ("prior", "previous", "had", "underwent")
 # A denial earlier in the clause, which a study's result after it ("was normal") is not.
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|none)\b[^.;]*\Z", re.I | re.ASCII)
+# ("... or C5-6 ACDF depending on what the MRI shows", "awaiting the MRI".)
 _AWAITED = re.compile(
-    r"\b(?:if|whether|once|until|unless|pending)\s+(?:(?:the|an?|his|her|a\s+new|repeat)\s+)?"
+    r"\b(?:if|whether|once|until|unless|pending|what|depending\s+on|awaiting)\s+"
+    r"(?:(?:the|an?|his|her|a\s+new|repeat)\s+)?"
     r"(?:\w+\s+)?\Z",
     re.I | re.ASCII,
 )
