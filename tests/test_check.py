@@ -312,3 +312,21 @@ def test_a_procedure_is_judged_by_its_own_criteria(evaluator: Evaluator, case: s
     request, notes, verdict = PROCEDURE_NOTES[case]
     result = check(evaluator, request, notes, day="2026-05-01")
     assert result.verdict == verdict, (result.reasons, result.missing)
+
+
+def test_a_discectomy_named_by_its_level_has_its_postsurgical_line(evaluator: Evaluator) -> None:
+    """ "L4-5 microdiscectomy": the level is not kept with the surgery, and the lumbar line
+    judges a discectomy that names no other region."""
+    note = (
+        "Post-op visit, 5 weeks after L L4-5 microdiscectomy on 02/06/17. No post-op PT yet. "
+        "Goals: sitting tolerance 2 h, lifting 35 lb."
+    )
+    result = check(evaluator, "Post-op physical therapy 2x3 lumbar spine", note, "2017-03-15")
+    assert result.verdict == "certify"
+    assert any("discectomy" in reason.rule_id for reason in result.reasons)
+
+
+def test_a_shoulder_decompression_is_not_the_lumbar_line(evaluator: Evaluator) -> None:
+    note = "Post-op visit, 3 weeks after right shoulder subacromial decompression on 02/20/17."
+    result = check(evaluator, "Post-op physical therapy 2x3 right shoulder", note, "2017-03-15")
+    assert not any("lumbar" in reason.rule_id for reason in result.reasons)
