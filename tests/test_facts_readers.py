@@ -5233,6 +5233,14 @@ def test_a_study_awaited_is_none_done(note: str) -> None:
     assert "prior_imaging" not in read(note, "MRI cervical spine")
 
 
+def test_a_fusion_named_by_its_approach_refused_is_the_surgery_refused() -> None:
+    note = (
+        "L4-5 TLIF requested in March was non-certified by UR on 04/11/17; the IMR "
+        "determination dated 05/19/17 upheld that decision."
+    )
+    assert read(note, "Assistant surgeon for L4-5 TLIF")["procedure_certified"] is False
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

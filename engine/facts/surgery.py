@@ -38,6 +38,13 @@ _SURGERY_WORDS = frozenset(
         # Named by their abbreviations or by what is done: "L TKA", "arthroscopic debridement".
         "tka",
         "tkr",
+        # The spinal fusions by approach ("L4-5 TLIF"), and the smaller decompressions.
+        "tlif",
+        "plif",
+        "alif",
+        "xlif",
+        "laminotomy",
+        "foraminotomy",
         "rcr",
         "ctr",
         "apm",
