@@ -5241,6 +5241,23 @@ def test_a_fusion_named_by_its_approach_refused_is_the_surgery_refused() -> None
     assert read(note, "Assistant surgeon for L4-5 TLIF")["procedure_certified"] is False
 
 
+@pytest.mark.parametrize(
+    "note, radiating",
+    [
+        ("R leg pain 8/10, worse than his back.", True),
+        ("Low back pain with left leg pain.", True),
+        ("Leg pain after the knee injury.", None),
+    ],
+)
+def test_leg_pain_beside_the_back_radiates(note: str, radiating: bool | None) -> None:
+    assert read(note, "MRI lumbar spine").get("radiating_pain") is radiating
+
+
+def test_a_fusion_named_by_its_approach_is_the_surgery_therapy_follows() -> None:
+    facts = read("Post-op visit, 6 weeks after L4-5 TLIF on 03/10/2026.", "Post-op PT 2x6 lumbar")
+    assert facts["surgery_type"] == "TLIF"
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
