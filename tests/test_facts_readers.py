@@ -5258,6 +5258,17 @@ def test_a_fusion_named_by_its_approach_is_the_surgery_therapy_follows() -> None
     assert facts["surgery_type"] == "TLIF"
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Twisted the R knee; accepted dx R knee sprain with aggravation of medial compartment OA.",
+        "Dx R knee sprain and medial compartment OA.",
+    ],
+)
+def test_diagnoses_after_the_shorthand_without_a_colon(note: str) -> None:
+    assert read(note, "Naproxen 500 mg #60")["diagnoses"] == ["sprain_strain", "arthritis"]
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -22,7 +22,9 @@ _DIAGNOSIS_CUE_WORDS = frozenset(
 _DIAGNOSIS_CUE = Caseless(
     re.compile(
         r"\bdiagnos|\btreat(?:ed|ing|ments?)\s+for\b|\bbeing\s+treated\b|\bsustained\b"
-        r"|\bclaim\s+for\b",
+        # The shorthand without a heading's colon: "accepted dx R knee sprain", "Dx lumbar
+        # strain".
+        r"|\bclaim\s+for\b|\bdxs?\b(?!\s*:)",
         re.I | re.ASCII,
     )
 )
