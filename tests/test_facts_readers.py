@@ -5269,6 +5269,25 @@ def test_diagnoses_after_the_shorthand_without_a_colon(note: str) -> None:
     assert read(note, "Naproxen 500 mg #60")["diagnoses"] == ["sprain_strain", "arthritis"]
 
 
+def test_what_the_regimen_lets_the_patient_do_is_the_drugs_gain() -> None:
+    note = (
+        "Current meds: Norco 10/325 TID PRN. Pain 8/10 without meds, 4/10 with. On this regimen "
+        "he walks 30 min daily and does the grocery shopping."
+    )
+    assert read(note, "Norco 10/325 #90")["functional_improvement"] is True
+
+
+@pytest.mark.parametrize(
+    "note, status",
+    [
+        ("He has worked modified duty since 02/2017 (off work all of 2016).", "modified_duty"),
+        ("Off work until 02/2017, now full duty.", "full_duty"),
+    ],
+)
+def test_a_work_status_of_a_past_year_is_not_the_one_now(note: str, status: str) -> None:
+    assert read(note)["work_status"] == status
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -78,7 +78,10 @@ def pain_scores(reader: Reader) -> None:
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
 _WAS_AFTER = re.compile(
     r"\s+(?:before|previously|prior\s+to|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
-    r"at\s+the\s+outset)\b",
+    r"at\s+the\s+outset"
+    # A past year named after it as the whole time it held: "(off work all of 2016)". (Not
+    # "TTD until 07/15/2017", which holds now, nor "laid off in 2016", which began then.)
+    r"|(?:all\s+of|during|throughout|for\s+(?:most|much)\s+of)\s+(?:\d{4}|last\s+year))\b",
     re.ASCII,
 )
 # A return tried or out of reach is no status held: "Two attempts at return to regular duty
