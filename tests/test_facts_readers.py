@@ -5288,6 +5288,21 @@ def test_a_work_status_of_a_past_year_is_not_the_one_now(note: str, status: str)
     assert read(note)["work_status"] == status
 
 
+def test_an_opioid_not_yet_taken_with_none_other_named_starts_opioids() -> None:
+    note = (
+        "Acetaminophen 1 g TID little effect; naproxen stopped for dyspepsia. Plan: start "
+        "tramadol 50 mg at the lowest dose."
+    )
+    facts = read(note, "Tramadol 50 mg #60")
+    assert facts["drug_in_use"] is False
+    assert facts["opioid_use"] is False
+
+
+def test_another_opioid_taken_is_opioid_use_whatever_the_drug_asked() -> None:
+    facts = read("Takes Norco 10/325 BID. Plan: start tramadol ER.", "Tramadol ER 100 mg #30")
+    assert facts["opioid_use"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -193,6 +193,16 @@ def request_facts(
             # reviewers read it as a drug not yet taken, as a therapy missing from the
             # treatment listed is a first course.
             give("drug_in_use", False, listed)
+    if (
+        request.medication
+        and request.medication.drug_class == "opioid"
+        and "opioid_use" not in by_name
+    ):
+        # An opioid asked for that is not yet taken, in a record that names no opioid taken:
+        # the patient starts opioids (the 2016 guideline's initiation, 3.3.3).
+        first = next((f for f in found if f.name == "drug_in_use" and f.value is False), None)
+        if first is not None:
+            found.append(Fact(name="opioid_use", value=False, item=item, evidence=first.evidence))
     for name, value, source in request_drug_facts(request, by_name, findings):
         give(name, value, source)
     # Rehabilitation in the plan of care, beside a treatment that is not rehabilitation itself.
