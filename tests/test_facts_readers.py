@@ -5303,6 +5303,24 @@ def test_another_opioid_taken_is_opioid_use_whatever_the_drug_asked() -> None:
     assert facts["opioid_use"] is True
 
 
+def test_working_since_a_date_is_a_return_to_work() -> None:
+    note = (
+        "Takes tramadol 50 mg TID. Since 02/2017 she works her regular 6-hour shifts and walks "
+        "the dog daily."
+    )
+    assert read(note, "Tramadol 50 mg #90")["functional_improvement"] is True
+
+
+def test_a_physicians_note_that_says_no_oral_nsaids() -> None:
+    note = "His PCP's note of 09/2016 says no oral NSAIDs."
+    assert read(note, "Diclofenac 1% gel")["oral_medication_not_tolerated"] is True
+
+
+def test_leaving_home_a_major_effort_with_help() -> None:
+    note = "Leaving home takes a neighbor's help and is a major effort."
+    assert read(note, "Home health aide 4 hrs/day")["homebound"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
