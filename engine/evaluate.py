@@ -239,7 +239,13 @@ def request_values(request: Request, on: date, formulary: Formulary) -> dict[str
         "request.drug_class": medication.drug_class if medication else None,
         "request.form": medication.form if medication else None,
         "request.days_supply": medication.days_supply if medication else None,
-        "request.brand_with_generic": bool(medication.generic_of_brand) if medication else None,
+        # A brand whose generic came to market after the request's date had none to weigh.
+        "request.brand_with_generic": (
+            bool(medication.generic_of_brand)
+            and (medication.generic_since is None or on >= medication.generic_since)
+            if medication
+            else None
+        ),
         "request.dispense_as_written": medication.dispense_as_written if medication else None,
         "request.for_taper": request.for_taper,
     }

@@ -120,6 +120,7 @@ class Medication(Model):
     form: str | None = None  # tablet, patch, cream, ...
     days_supply: int | None = None
     generic_of_brand: str | None = None  # asked for by a brand name: its generic equivalent
+    generic_since: date | None = None  # the day that generic came to market, where listed
     dispense_as_written: bool = False  # "DAW", "do not substitute", "brand medically necessary"
 
 

@@ -572,7 +572,10 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         strength_unit=strength.group(2).lower() if strength else None,
         form=form.meaning[0] if form else None,
         days_supply=read_days_supply(plain := with_digits(text), plain.lower()),
-        generic_of_brand=vocabulary.generic_of_brand.get(drug.text.strip()) if drug else None,
+        generic_of_brand=(
+            generic := vocabulary.generic_of_brand.get(drug.text.strip()) if drug else None
+        ),
+        generic_since=vocabulary.generic_since.get(generic) if generic else None,
         dispense_as_written=DISPENSE_AS_WRITTEN.search(text) is not None,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar
 
@@ -95,6 +96,9 @@ class DrugsFile(Strict):
     topical_forms: list[str] = Field(default_factory=list)
     # Brand names with a generic equivalent on the market, by the generic's name.
     brands_with_generic: dict[str, list[str]] = Field(default_factory=dict)
+    # The day a generic came to market, where that was after the formulary took effect: before
+    # it, the brand had no generic to be weighed against.
+    generic_since: dict[str, date] = Field(default_factory=dict)
 
 
 class Phrase(Strict):
@@ -185,6 +189,7 @@ class Vocabulary(Strict):
     subtype_anywhere: frozenset[str]
     topical_forms: frozenset[str]
     generic_of_brand: dict[str, str]  # a brand name (normalised) -> its generic
+    generic_since: dict[str, date]  # a generic -> the day it came to market, where listed
 
 
 # The text stages match with ASCII classes (re.ASCII on every expression): the Unicode ones took a
@@ -375,6 +380,7 @@ def read_vocabulary(folder: Path) -> Vocabulary:
             for generic, brands in drugs.brands_with_generic.items()
             for brand in brands
         },
+        generic_since=dict(drugs.generic_since),
     )
 
 

@@ -223,3 +223,20 @@ def test_the_guides_drug_list_loads(tmp_path: Path) -> None:
     assert problems == []
     status = drug_status(formulary, "Norco", "opioid", TODAY)
     assert status is not None and status.special_fill_days == 4
+
+
+@pytest.mark.parametrize("day, weighed", [("2018-06-01", False), ("2026-11-17", True)])
+def test_a_brand_is_weighed_against_its_generic_only_once_there_is_one(
+    bundled: Formulary, day: str, weighed: bool
+) -> None:
+    """Generic pregabalin came to market on 2019-07-19: brand Lyrica asked for before it had no
+    generic to be weighed against."""
+    from engine.evaluate import request_values
+    from engine.requests import normalize_request
+    from engine.vocab import load_vocabulary
+
+    request = normalize_request(
+        "Lyrica 75 mg BID #60, dispense as written", load_vocabulary(REPO / "rules")
+    )
+    values = request_values(request, date.fromisoformat(day), bundled)
+    assert values["request.brand_with_generic"] is weighed

@@ -120,8 +120,6 @@ KNOWN_MISSES = {
     "accept set rests on the general course",
     "written-al/2026-postop-pt-rotator-cuff-after-24-prior": "the repair is named by its tendon ('arthroscopic repair of his torn right "
     "supraspinatus'), not as a rotator cuff repair, so its line of the schedule is not found",
-    "written-al/2026-brand-lyrica-daw-no-reason": "the list of brands with a generic holds only those whose generic came before 2018; "
-    "pregabalin's came later, so the brand rule does not judge Lyrica",
     "postop-pt-2026-meniscectomy-after-24-preop-visits": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "postop-pt-meniscectomy-first-12-within-6mo-2026": "the first post-operative request at 12 visits: the rules app"
