@@ -5321,6 +5321,28 @@ def test_leaving_home_a_major_effort_with_help() -> None:
     assert read(note, "Home health aide 4 hrs/day")["homebound"] is True
 
 
+@pytest.mark.parametrize(
+    "note, improved",
+    [
+        ("Six acupuncture sessions given. Back at modified work since 07/20.", True),
+        ("Six acupuncture sessions given. Restriction raised to six patients a day.", True),
+        ("Six acupuncture sessions given. Cyclobenzaprine stopped.", True),
+        ("Six acupuncture sessions given. Cyclobenzaprine stopped for dizziness.", None),
+    ],
+)
+def test_gains_told_in_a_record_summarys_words(note: str, improved: bool | None) -> None:
+    facts = read(note, "Acupuncture 1x6 additional")
+    assert facts.get("functional_improvement") is improved
+
+
+def test_the_operative_reports_date_is_the_surgerys() -> None:
+    note = (
+        "Per the operative report of 05/05/2026, the applicant underwent left knee arthroscopic "
+        "partial medial meniscectomy."
+    )
+    assert read(note, "Post-op PT 2x3 left knee")["surgery_date"] == date(2026, 5, 5)
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -318,10 +318,20 @@ def surgery_dates(reader: Reader) -> None:
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
 
 
+# The operative report's date, with the surgery it reports told after it: "Per Dr. O.'s
+# operative report of 05/05/2026, the applicant underwent left knee arthroscopic partial medial
+# meniscectomy" (the report is written the day of the surgery).
+_OPERATIVE_REPORT_OF = re.compile(
+    rf"\b(?:operative|op|surgical)\s+(?:report|note)\s+(?:of|dated|from|on)\s+(?:{DATE})"
+    r"(?=[^.]{0,80}?\b(?:underwent|performed|had)\b)",
+    re.I | re.ASCII,
+)
+
+
 def dated_first(reader: Reader) -> None:
     """A surgery done on a date written before it: the procedure named first after the word
     that says it was done (the procedure done through an approach before the approach)."""
-    done = _DATE_THEN_DONE.search(reader.text)
+    done = _DATE_THEN_DONE.search(reader.text) or _OPERATIVE_REPORT_OF.search(reader.text)
     operated = date_of(done) if done else None
     if done is None or operated is None:
         return
