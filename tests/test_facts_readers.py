@@ -5343,6 +5343,14 @@ def test_the_operative_reports_date_is_the_surgerys() -> None:
     assert read(note, "Post-op PT 2x3 left knee")["surgery_date"] == date(2026, 5, 5)
 
 
+def test_symptoms_if_anything_more_constant_after_care_persist() -> None:
+    note = (
+        "She has worn the wrist splint every night for six weeks and taken ibuprofen, and the "
+        "numbness is if anything more constant."
+    )
+    assert read(note, "NCS right upper extremity")["conservative_care_failed"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

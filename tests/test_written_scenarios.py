@@ -218,7 +218,6 @@ KNOWN_MISSES = {
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
     "marks the gabapentinoids' formulary status UNCONFIRMED), so no rule decides; the accept set "
     "rests on pregabalin being certifiable",
-    "written-ap/ncs-right-upper-carpal-tunnel-surgical-candidate": "the care that failed is a splint and ibuprofen (no course of therapy) told as 'the numbness is if anything more constant', which no failing wording covers",
     "naproxen-first-time-acute-neck-strain": "the injury is dated as 'the day after' a visit dated in words, so the date of injury, and with it the acute phase, stays unknown",
     "postop-pt-lateral-epicondyle-release-six-more": "the surgery is told as 'performed a release of the tendon at the outer elbow on the sixteenth of May', not read as the surgery the therapy follows (the gain after the first visits is read now), so the schedule that would judge the request is not found: insufficient",
     "postop-pt-2026-meniscectomy-after-cap": "the first post-operative request ('Start post-op "
