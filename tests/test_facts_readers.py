@@ -5351,6 +5351,14 @@ def test_symptoms_if_anything_more_constant_after_care_persist() -> None:
     assert read(note, "NCS right upper extremity")["conservative_care_failed"] is True
 
 
+def test_what_the_doctor_thinks_worth_trying_is_asked_not_given() -> None:
+    note = (
+        "She finished eight physical therapy visits in the fall. I think a short course of "
+        "spinal manipulation is worth trying, with the chiropractor to use manipulation."
+    )
+    assert read(note, "Chiropractic manipulation 3x2 low back")["prior_visits"] == 0
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -248,7 +248,7 @@ _PLAN_WORDS = frozenset(
 # A request told in the first person: "I have asked for six sessions of therapy", "she asked me
 # for an MRI", "I ask that she be allowed" (not "I asked him about numbness", nor "has never
 # asked for early refills").
-_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "like", "sending"])
+_ASK_WORDS = frozenset(["ask", "asks", "asked", "asking", "like", "sending", "worth"])
 _ASKED_FOR = re.compile(
     r"(?<!never\s)(?<!not\s)\bask(?:s|ed|ing)?\s+(?:(?:me|us|him|her|them)\s+)?(?:for|that)\b"
     # "I'd like her to have a trial of six acupuncture treatments", "I should like him to have
@@ -257,7 +257,9 @@ _ASKED_FOR = re.compile(
     # The patient asking after a treatment, the doctor sending for it: "He asked about
     # acupuncture, so I'm sending for twelve treatments".
     r"|\b(?:he|she|the\s+patient)\s+asked\s+(?:me\s+)?about\b"
-    r"|\b(?:i\s*['\u2019]\s*m|i\s+am|we\s*['\u2019]\s*re|we\s+are)\s+sending\s+(?:him\s+|her\s+)?for\b",
+    r"|\b(?:i\s*['\u2019]\s*m|i\s+am|we\s*['\u2019]\s*re|we\s+are)\s+sending\s+(?:him\s+|her\s+)?for\b"
+    # What the doctor thinks is worth a try: "a short course of manipulation is worth trying".
+    r"|\bworth\s+(?:a\s+)?(?:trying|try|trial)\b",
     re.I,
 )
 _TO_BE_DONE = re.compile(
