@@ -5359,6 +5359,32 @@ def test_what_the_doctor_thinks_worth_trying_is_asked_not_given() -> None:
     assert read(note, "Chiropractic manipulation 3x2 low back")["prior_visits"] == 0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Now sits through a full shift and drove 45 min to his daughter's house, neither "
+        "possible in March.",
+        "Tramadol 50 mg cut from three a day to one at bedtime.",
+        "Work status changed 04/30/26 from 10-lb to 25-lb lifting limit.",
+    ],
+)
+def test_gains_told_in_a_soap_notes_words(sentence: str) -> None:
+    note = "Completed six acupuncture sessions 03/24-04/28/26. " + sentence
+    assert read(note, "Acupuncture additional 6 sessions")["functional_improvement"] is True
+
+
+def test_visits_summed_with_their_unit_before_total() -> None:
+    note = (
+        "PT log on this claim: 12 visits 03-05/2025 and 8 visits 01-02/2026, twenty visits total."
+    )
+    assert read(note, "Physical therapy 2x3 right shoulder")["prior_visits"] == 20
+
+
+def test_the_date_of_surgery_as_notes_head_it() -> None:
+    note = "DOS 03/05/2026: arthroscopic partial medial meniscectomy for a posterior horn tear."
+    assert read(note, "Post-op PT 2x3 left knee")["surgery_date"] == date(2026, 3, 5)
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

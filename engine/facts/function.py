@@ -161,7 +161,11 @@ _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
     r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
-    r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b",
+    r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b"
+    # The limit named after its two figures: "work status changed from 10-lb to 25-lb lifting
+    # limit".
+    r"|\bfrom\s+(?P<before2>\d{1,3})[\s-]*(?:lb|lbs|pounds?)\s+to\s+(?P<after2>\d{1,3})[\s-]*"
+    r"(?:lb|lbs|pounds?)\s+(?:lifting\s+)?(?:limit|restriction)",
     re.I | re.ASCII,
 )
 # The same told as a story, the limit before the care, then the one now: "Before the therapy she

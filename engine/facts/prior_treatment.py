@@ -101,7 +101,8 @@ def prior_pattern(modality: str) -> Caseless:
         # A total after the parts, tried first: "Chiro visit count: 14 for the cervical spine
         # and 10 for the lumbar spine, 24 in total".
         # ("... 12 visits for the shoulder and 10 for the elbow, 22 in all".)
-        rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:(?:in\s+)?total|in\s+all)\b"
+        # ("... 12 visits 03-05/2025 and 8 visits 01-02/2026, twenty visits total".)
+        rf"\b(?:{pattern})\b[^.;]{{0,120}}?\b(\d{{1,3}})\s+(?:{_UNITS}\s+)?(?:(?:in\s+)?total|in\s+all)\b"
         # The total a course brings them to: "bringing his total physical therapy on this claim
         # to 24 visits".
         rf"|\btotal\s+(?:{pattern})\b[^.;]{{0,40}}?\bto\s+(\d{{1,3}})\s+{_UNITS}\b"

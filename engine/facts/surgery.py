@@ -326,12 +326,21 @@ _OPERATIVE_REPORT_OF = re.compile(
     r"(?=[^.]{0,80}?\b(?:underwent|performed|had)\b)",
     re.I | re.ASCII,
 )
+# The date of surgery as notes head it: "DOS 03/05/2026: arthroscopic partial medial
+# meniscectomy".
+_DATE_OF_SURGERY = re.compile(
+    rf"\b(?:dos|date\s+of\s+surgery|surgery\s+date)\s*:?\s*(?:{DATE})", re.I | re.ASCII
+)
 
 
 def dated_first(reader: Reader) -> None:
     """A surgery done on a date written before it: the procedure named first after the word
     that says it was done (the procedure done through an approach before the approach)."""
-    done = _DATE_THEN_DONE.search(reader.text) or _OPERATIVE_REPORT_OF.search(reader.text)
+    done = (
+        _DATE_THEN_DONE.search(reader.text)
+        or _OPERATIVE_REPORT_OF.search(reader.text)
+        or _DATE_OF_SURGERY.search(reader.text)
+    )
     operated = date_of(done) if done else None
     if done is None or operated is None:
         return
