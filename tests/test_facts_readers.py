@@ -5385,6 +5385,18 @@ def test_the_date_of_surgery_as_notes_head_it() -> None:
     assert read(note, "Post-op PT 2x3 left knee")["surgery_date"] == date(2026, 3, 5)
 
 
+def test_a_joint_scoped_on_a_date_with_the_procedure_named_after() -> None:
+    note = (
+        "Mrs. P. had her right shoulder scoped on February 8th by Dr. L.: arthroscopic "
+        "subacromial decompression with shaving of the acromion."
+    )
+    facts = note_values(
+        note, FINDINGS, VOCABULARY, "Post-op PT right shoulder 2x6", date(2017, 2, 20)
+    )
+    assert facts["surgery_date"] == date(2017, 2, 8)
+    assert "subacromial decompression" in facts["surgery_type"]
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -38,6 +38,9 @@ _SURGERY_WORDS = frozenset(
         # Named by their abbreviations or by what is done: "L TKA", "arthroscopic debridement".
         "tka",
         "tkr",
+        # A joint looked into and worked on through the scope, in plain words: "had her right
+        # shoulder scoped on February 8th".
+        "scoped",
         # The spinal fusions by approach ("L4-5 TLIF"), and the smaller decompressions.
         "tlif",
         "plif",
@@ -310,10 +313,14 @@ def surgery_dates(reader: Reader) -> None:
                 for at, phrase in named
                 if at[0] >= surgery.end() and phrase.strip() not in _APPROACHES
             ]
-            if before:
-                chosen = before[-1]
-                if text[chosen[0] : chosen[1]].lower() in _APPROACHES and done_through:
-                    chosen = done_through[0]
+            chosen = before[-1] if before else None
+            if done_through and (
+                chosen is None or text[chosen[0] : chosen[1]].lower() in _APPROACHES
+            ):
+                # Named only after the date ("had her right shoulder scoped on February 8th:
+                # arthroscopic subacromial decompression"), or through the approach before it.
+                chosen = done_through[0]
+            if chosen is not None:
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
 
