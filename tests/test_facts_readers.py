@@ -5397,6 +5397,11 @@ def test_a_joint_scoped_on_a_date_with_the_procedure_named_after() -> None:
     assert "subacromial decompression" in facts["surgery_type"]
 
 
+def test_a_herniation_pushing_on_the_root_compromises_it() -> None:
+    note = "The MRI shows a disc herniation at L5-S1 pushing on the left S1 nerve root."
+    assert read(note, "Left L5-S1 TFESI")["imaging_nerve_compromise"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
