@@ -5402,6 +5402,44 @@ def test_a_herniation_pushing_on_the_root_compromises_it() -> None:
     assert read(note, "Left L5-S1 TFESI")["imaging_nerve_compromise"] is True
 
 
+def test_pain_without_and_with_it_told_in_words() -> None:
+    note = (
+        "He takes one hydrocodone 5/325 in the morning and one at bedtime. Without it his pain is "
+        "about seven out of ten and with it about four."
+    )
+    assert read(note, "Norco 5/325 #60")["medication_pain_relief"] is True
+
+
+def test_pain_told_as_then_and_now() -> None:
+    note = (
+        "We started gabapentin 300 mg three times a day on February 7th. The leg pain was eight "
+        "out of ten then and is four now."
+    )
+    assert read(note, "Gabapentin 300 mg #90")["medication_pain_relief"] is True
+
+
+@pytest.mark.parametrize(
+    "note, neuropathic",
+    [
+        (
+            "The pain runs down the outside of the right leg to the top of the foot. The MRI "
+            "showed a disc bulge touching the right L5 nerve root.",
+            True,
+        ),
+        # Pain to the legs does not come from a cervical root.
+        (
+            "The pain radiates to the lower extremities. A cervical spine MRI shows nerve root "
+            "compression at C5-6.",
+            None,
+        ),
+    ],
+)
+def test_radiating_pain_with_its_root_compromised_on_imaging_is_neuropathic(
+    note: str, neuropathic: bool | None
+) -> None:
+    assert read(note, "Gabapentin 300 mg #90").get("neuropathic_pain") is neuropathic
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

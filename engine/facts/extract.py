@@ -144,12 +144,33 @@ def note_readings(
     return (facts if recent is None else settle(recent)), symptoms
 
 
+def sentence_text(fact: Fact | Reading) -> str:
+    """The sentence a fact was read from."""
+    return fact.sentence.text if isinstance(fact, Reading) else fact.evidence.sentence
+
+
 def told_day(fact: Fact | Reading) -> bool:
     """Whether a date read may rest on a day its sentence tells without its year."""
     if not isinstance(fact.value, date):
         return False
-    text = fact.sentence.text if isinstance(fact, Reading) else fact.evidence.sentence
-    return tells_day_without_year(text)
+    return tells_day_without_year(sentence_text(fact))
+
+
+_UPPER = re.compile(
+    r"\b(?:cervical|neck|c[1-8]|arms?|hands?|fingers?|thumbs?|upper\s+extremit\w*)\b", re.I
+)
+_LOWER = re.compile(
+    r"\b(?:lumbar|lumbosacral|low\s+back|l[1-5]|s1|legs?|feet|foot|calf|thighs?|buttocks?|"
+    r"lower\s+extremit\w*|sciatic\w*)\b",
+    re.I,
+)
+
+
+def spinal_ends(text: str) -> set[str]:
+    """Which end of the spine a sentence speaks of, by the limbs and levels it names: both
+    where it names none (nothing sets it apart)."""
+    ends = {end for end, said in (("upper", _UPPER), ("lower", _LOWER)) if said.search(text)}
+    return ends or {"upper", "lower"}
 
 
 def extract_facts(case: Case, findings: Findings, summary_only: bool = False) -> CaseFacts:
@@ -250,6 +271,19 @@ def letter_facts(
         if name not in by_name:
             found.append(Fact(name=name, value=value, evidence=by_name[source].evidence))
 
+    # Pain down a limb with imaging that shows the root it comes from compromised is a
+    # radiculopathy, neuropathic pain as the CPMTG's anti-epilepsy drugs name it: the limb and
+    # the spine of the same end of the body (pain to the legs does not come from a cervical root).
+    radiating, root = by_name.get("radiating_pain"), by_name.get("imaging_nerve_compromise")
+    if (
+        radiating is not None
+        and radiating.value is True
+        and root is not None
+        and root.value is True
+        and "neuropathic_pain" not in by_name
+        and spinal_ends(sentence_text(radiating)) & spinal_ends(sentence_text(root))
+    ):
+        derive("neuropathic_pain", True, "imaging_nerve_compromise")
     # The drug tests the record dates, one date each, oldest first.
     tested = [f for f in facts if f.name.startswith(DRUG_TEST_DATE)]
     if tested:

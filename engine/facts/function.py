@@ -237,7 +237,11 @@ _PAIN_CHANGE = re.compile(
     r"(?P<before3>10|[1-9])\s*/\s*10\b"
     # Each score with its time after it: "leg pain 8/10 before, 4/10 now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before4>10|[1-9])\s*/\s*10\s+(?:before|previously|"
-    r"initially|prior)\W{1,3}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today|during)\b",
+    r"initially|prior)\W{1,3}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today|during)\b"
+    # Told as then and now: "the leg pain was eight out of ten then and is four now".
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\bwas\s+(?P<before5>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s+"
+    r"(?:then|before|at\s+the\s+start|initially)\b[^.;0-9]{0,20}?\b(?P<after5>10|[0-9])"
+    r"(?:\s*(?:/|out\s+of)\s*10)?\s+(?:now|today|currently)\b",
     re.I | re.ASCII,
 )
 
@@ -260,7 +264,7 @@ _MEDICINE = r"(?:(?:the|his|her|my)\s+)?(?:pills?|tablets?|medications?|medicine
 _WITH_IT = rf"(?:with|on)\s+(?:it|them|{_MEDICINE})\b"
 _SCORE = r"(?:an?\s+)?(?:about\s+|around\s+)?(?P<{}>10|[0-9])(?:\s*(?:/|out\s+of)\s*10)?\b"
 _PAIN_WITHOUT_WITH = re.compile(
-    rf"\b(?:without|off)\s+{_MEDICINE}\b[^.;0-9]{{0,30}}?{_SCORE.format('before')}"
+    rf"\b(?:without|off)\s+(?:it|them|{_MEDICINE})\b[^.;0-9]{{0,30}}?{_SCORE.format('before')}"
     rf"[^.0-9]{{0,12}}?\b{_WITH_IT}[^.;0-9]{{0,20}}?{_SCORE.format('after')}"
     rf"|{_SCORE.format('before2')}[^.;0-9]{{0,6}}?\b(?:without|off)\s+{_MEDICINE}\b"
     rf"[^.;0-9]{{0,20}}?{_SCORE.format('after2')}[^.;0-9]{{0,6}}?\b{_WITH_IT}",
@@ -294,6 +298,7 @@ def pain_drop(reader: Reader) -> None:
                 or score.get("before2")
                 or score.get("before3")
                 or score.get("before4")
+                or score.get("before5")
                 or 0
             )
             after = int(
@@ -301,6 +306,7 @@ def pain_drop(reader: Reader) -> None:
                 or score.get("after2")
                 or score.get("after3")
                 or score.get("after4")
+                or score.get("after5")
                 or 0
             )
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
