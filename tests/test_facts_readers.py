@@ -5440,6 +5440,14 @@ def test_radiating_pain_with_its_root_compromised_on_imaging_is_neuropathic(
     assert read(note, "Gabapentin 300 mg #90").get("neuropathic_pain") is neuropathic
 
 
+def test_courses_counted_one_by_one_then_the_total() -> None:
+    note = (
+        "He had twelve therapy visits in the fall of 2023, eight in the spring of 2024 and four "
+        "last summer, twenty-four in all."
+    )
+    assert read(note, "Physical therapy 2x4 right shoulder")["prior_visits"] == 24
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

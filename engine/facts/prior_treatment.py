@@ -495,6 +495,13 @@ def visits_done(reader: Reader) -> None:
                     text, match.start(), match.end()
                 ):
                     reader.add("postsurgical_visits_completed", int(count), *match.span())
+        # Courses counted one by one and then added up, the total last ("twelve therapy visits
+        # in the fall of 2023, eight in the spring of 2024 and four last summer, twenty-four in
+        # all"): of the one therapy the sentence names.
+        if len(named) == 1 and figures is not None:
+            total = _TOTAL_LAST.search(figures)
+            if total is not None:
+                reader.add(named[0], int(total[1]), total.start(), total.end())
         # The one therapy the sentence names is the one whose visits it counts, where they are
         # counted apart from its name ("PT RE-EVALUATION, visit 6 of 6 authorized").
         # ("PT post-op re-eval, 12/12 authorized visits done": physical therapy, after surgery.)
@@ -542,6 +549,11 @@ def of_another_claim(lowered: str, start: int, end: int) -> bool:
     return _OTHER_CLAIM.search(lowered, begin, stop) is not None
 
 
+_TOTAL_LAST = re.compile(
+    r"[,;]\s*(?:for\s+)?(?:a\s+total\s+of\s+)?(\d{1,3})\s+(?:(?:visits|sessions|treatments)\s+)?"
+    r"(?:in\s+all|in\s+total|total)\b",
+    re.I | re.ASCII,
+)
 _MORE_COURSES = re.compile(
     r"[^.;]{0,60}?(?:\band\s+(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\s+"
     r"(?:for|from|between|in|on|during)\b"
