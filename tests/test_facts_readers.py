@@ -5448,6 +5448,26 @@ def test_courses_counted_one_by_one_then_the_total() -> None:
     assert read(note, "Physical therapy 2x4 right shoulder")["prior_visits"] == 24
 
 
+@pytest.mark.parametrize(
+    "note, operated",
+    [
+        ("L ACL reconstruction with BTB autograft 10/20/2026 by this surgeon.", date(2026, 10, 20)),
+        (
+            "ORIF with a lateral locking plate 07/01/2017 by Dr. Ames of this office.",
+            date(2017, 7, 1),
+        ),
+    ],
+)
+def test_a_surgery_dated_with_its_surgeon_after(note: str, operated: date) -> None:
+    facts = read(note, "Post-op PT 3x4 knee")
+    assert facts["surgery_date"] == operated
+
+
+def test_a_locking_plate_is_no_knee_locking() -> None:
+    note = "ORIF of the distal femur with a lateral locking plate; knee flexion 0-85."
+    assert "knee_mechanical_symptoms" not in read(note, "Post-op PT 3x4 R knee")
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

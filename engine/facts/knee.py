@@ -30,9 +30,13 @@ _MECHANICAL = Caseless(
         re.I | re.ASCII,
     )
 )
-# Other senses of the words: a locked brace, a splint or a hinge, a catching of breath.
+# Other senses of the words: a locked brace, a splint or a hinge, a catching of breath, a
+# locking plate or screw fixing a fracture.
 _OTHER_SENSE = Caseless(
-    re.compile(r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door)\b", re.I | re.ASCII)
+    re.compile(
+        r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door|plates?|screws?|nails?)\b",
+        re.I | re.ASCII,
+    )
 )
 
 

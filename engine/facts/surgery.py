@@ -87,6 +87,14 @@ _SURGERY_ON = re.compile(
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
+# The procedure, what it was done with, the date and the surgeon: "L ACL reconstruction with BTB
+# autograft 10/20/2026 by this surgeon", "ORIF with a lateral locking plate 07/01/2017 by Dr.
+# Ames".
+_SURGERY_DATED_BY = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b(?:\s+[\w-]+){{0,6}}?\s+(?:{DATE})"
+    r"(?=\s+by\s+(?:dr\b|this\s+surgeon|the\s+surgeon|our\s+surgeon|[a-z]+\s+surgeon))",
+    re.I | re.ASCII,
+)
 _SITE_BEFORE = re.compile(
     r"(?:\b(?:lumbar|cervical|thoracic|lumbosacral|spinal|spine|knee|shoulder|hip|wrist|elbow|"
     r"ankle|hand|foot)\s+)+$",
@@ -276,7 +284,7 @@ def surgery_dates(reader: Reader) -> None:
         # "was authorized on 02/20/2026 and performed on 03/10/2026": the date it was done, in a
         # sentence that also speaks of its authorization.
         performed = _PERFORMED_ON.search(text)
-        surgery = performed or _SURGERY_ON.search(text)
+        surgery = performed or _SURGERY_ON.search(text) or _SURGERY_DATED_BY.search(text)
         if (
             surgery
             and not performed
