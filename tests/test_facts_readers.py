@@ -5468,6 +5468,24 @@ def test_a_locking_plate_is_no_knee_locking() -> None:
     assert "knee_mechanical_symptoms" not in read(note, "Post-op PT 3x4 R knee")
 
 
+def test_a_written_agreement_to_allow_therapy_beyond_the_cap() -> None:
+    note = (
+        "Claims administrator's letter of 03/30/2026 agrees in writing to allow physical therapy "
+        "beyond the statutory 24 visits on this claim."
+    )
+    assert (
+        read(note, "Physical therapy 2x3 right shoulder")["employer_authorized_beyond_cap"] is True
+    )
+
+
+def test_the_generics_reaction_told_with_its_makers_between() -> None:
+    note = (
+        "Generic pregabalin from two different manufacturers (08/2025 and 10/2025) each produced "
+        "generalized hives within 48 hours."
+    )
+    assert read(note, "Lyrica 75 mg BID #60 DAW")["brand_necessity_documented"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
