@@ -5486,6 +5486,14 @@ def test_the_generics_reaction_told_with_its_makers_between() -> None:
     assert read(note, "Lyrica 75 mg BID #60 DAW")["brand_necessity_documented"] is True
 
 
+def test_an_nsaid_stopped_after_the_harm_it_did() -> None:
+    note = (
+        "Naproxen 500 mg BID started 08/31; by the third week he had epigastric burning and "
+        "stopped it 09/20."
+    )
+    assert read(note, "Diclofenac 1% gel 100 g")["oral_medication_not_tolerated"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."
