@@ -21,13 +21,14 @@
    written-bg.yaml, written-bh.yaml, written-bi.yaml, written-bj.yaml,
    written-bk.yaml, written-bl.yaml, written-bm.yaml, written-bn.yaml, written-bo.yaml,
    written-bp.yaml, written-bq.yaml, written-br.yaml, written-bs.yaml, written-bt.yaml,
-   written-bu.yaml, written-bv.yaml and written-bw.yaml),
+   written-bu.yaml, written-bv.yaml, written-bw.yaml, written-bx.yaml, written-by.yaml and
+   written-bz.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
-   written-zn.yaml, written-zo.yaml and written-zp.yaml) by counts
+   written-zn.yaml, written-zo.yaml, written-zp.yaml and written-zq.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -355,6 +356,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-bw.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-bx.yaml, a sixty-ninth development set",
+        WRITTEN / "written-bx.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-by.yaml, a seventieth development set",
+        WRITTEN / "written-by.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-bz.yaml, a seventy-first development set",
+        WRITTEN / "written-bz.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -378,6 +394,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zn.yaml, held out: counts only", WRITTEN / "written-zn.yaml", False),
     ("cases/scenarios/written-zo.yaml, held out: counts only", WRITTEN / "written-zo.yaml", False),
     ("cases/scenarios/written-zp.yaml, held out: counts only", WRITTEN / "written-zp.yaml", False),
+    ("cases/scenarios/written-zq.yaml, held out: counts only", WRITTEN / "written-zq.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
