@@ -5494,6 +5494,66 @@ def test_an_nsaid_stopped_after_the_harm_it_did() -> None:
     assert read(note, "Diclofenac 1% gel 100 g")["oral_medication_not_tolerated"] is True
 
 
+@pytest.mark.parametrize(
+    "note, request_line, name",
+    [
+        # Relief short of whole is no symptom left.
+        (
+            "Low back pain improved with 8 PT visits but not pain free.",
+            "MRI lumbar",
+            "conservative_care_failed",
+        ),
+        (
+            "He required no assistance to leave the home and drives to his appointments.",
+            "Home health aide",
+            "homebound",
+        ),
+        ("She needs her cane to leave the house.", "Home health aide", "homebound"),
+        ("Prednisone was tapered; med list reviewed.", "Norco 10/325 #90", "opioid_wean_attempted"),
+        (
+            "No oral NSAIDs on his medication list.",
+            "Diclofenac 1% gel",
+            "oral_medication_not_tolerated",
+        ),
+        (
+            "He completed 6 weekly sessions; cognitive complaints persist.",
+            "Biofeedback 4 sessions",
+            "cbt_weeks",
+        ),
+        ("Strength not affected.", "MRI right shoulder", "strengthening_program_failed"),
+        (
+            "MRI: the disc is nearly touching the S1 root.",
+            "Left L5-S1 TFESI",
+            "imaging_nerve_compromise",
+        ),
+    ],
+)
+def test_wordings_that_only_look_like_the_new_readings(
+    note: str, request_line: str, name: str
+) -> None:
+    assert read(note, request_line).get(name) in (None, False)
+
+
+@pytest.mark.parametrize(
+    "note, count",
+    [
+        ("24 PT visits and other treatment this claim.", 24),
+        ("PT was worth trying and she completed 8 visits.", 8),
+    ],
+)
+def test_visits_of_this_claim_told_beside_lookalike_words(note: str, count: int) -> None:
+    assert read(note, "Physical therapy 2x3 lumbar")["prior_visits"] == count
+
+
+def test_a_date_of_service_heading_a_follow_up_is_no_surgery_date() -> None:
+    note = "DOS 03/05/2026: follow-up, status post arthroscopic partial medial meniscectomy."
+    assert "surgery_date" not in read(note, "Post-op PT 2x3 left knee")
+
+
+def test_an_mri_reviewed_is_one_done() -> None:
+    assert read("We reviewed what the MRI showed.", "MRI lumbar spine")["prior_imaging"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

@@ -157,18 +157,20 @@ def told_day(fact: Fact | Reading) -> bool:
 
 
 _UPPER = re.compile(
-    r"\b(?:cervical|neck|c[1-8]|arms?|hands?|fingers?|thumbs?|upper\s+extremit\w*)\b", re.I
+    r"\b(?:cervical|neck|c[1-8]|arms?|hands?|fingers?|thumbs?|upper\s+extremit\w*)\b",
+    re.I | re.ASCII,
 )
 _LOWER = re.compile(
     r"\b(?:lumbar|lumbosacral|low\s+back|l[1-5]|s1|legs?|feet|foot|calf|thighs?|buttocks?|"
     r"lower\s+extremit\w*|sciatic\w*)\b",
-    re.I,
+    re.I | re.ASCII,
 )
 
 
 def spinal_ends(text: str) -> set[str]:
     """Which end of the spine a sentence speaks of, by the limbs and levels it names: both
-    where it names none (nothing sets it apart)."""
+    where it names none. Radiating pain is read only of a limb (radiating_pain's patterns name
+    one), so a sentence naming none leaves the match to the other sentence's level."""
     ends = {end for end, said in (("upper", _UPPER), ("lower", _LOWER)) if said.search(text)}
     return ends or {"upper", "lower"}
 
@@ -520,7 +522,12 @@ def facts_in(
 
 # The gain said not to reach other symptoms: "improvement in the back pain but not the leg
 # symptoms", "helped the neck, though not the arm numbness".
-_BUT_NOT = re.compile(r"\b(?:but|though|although|yet)\s+not\b", re.I | re.ASCII)
+# (Not "but not pain free", "but not completely": relief short of whole, not symptoms left.)
+_BUT_NOT = re.compile(
+    r"\b(?:but|though|although|yet)\s+not\b(?!\s+(?:pain[\s-]+free|completely|fully|entirely|"
+    r"totally|100|resolved|gone)\b)",
+    re.I | re.ASCII,
+)
 # Where a clause ends: a comma, a semicolon or colon, a word that turns it.
 _CLAUSE_ENDS = re.compile(r"[,;:]|\b(?:but|though|although|however|yet|whereas)\b", re.ASCII)
 # How many words after it the symptoms left are named in: "but not the leg symptoms".

@@ -30,7 +30,7 @@ _STUDY_GIVEN = ("prior", "previous", "had", "underwent")
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|none)\b[^.;]*\Z", re.I | re.ASCII)
 # ("... or C5-6 ACDF depending on what the MRI shows", "awaiting the MRI".)
 _AWAITED = re.compile(
-    r"\b(?:if|whether|once|until|unless|pending|what|depending\s+on|awaiting)\s+"
+    r"\b(?:if|whether|once|until|unless|pending|depending\s+on\s+what|see\s+what|awaiting)\s+"
     r"(?:(?:the|an?|his|her|a\s+new|repeat)\s+)?"
     r"(?:\w+\s+)?\Z",
     re.I | re.ASCII,

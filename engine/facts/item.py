@@ -200,9 +200,13 @@ def request_facts(
     ):
         # An opioid asked for that is not yet taken, in a record that names no opioid taken:
         # the patient starts opioids (the 2016 guideline's initiation, 3.3.3).
-        first = next((f for f in found if f.name == "drug_in_use" and f.value is False), None)
-        if first is not None:
-            found.append(Fact(name="opioid_use", value=False, item=item, evidence=first.evidence))
+        not_yet_taken = next(
+            (f for f in found if f.name == "drug_in_use" and f.value is False), None
+        )
+        if not_yet_taken is not None:
+            found.append(
+                Fact(name="opioid_use", value=False, item=item, evidence=not_yet_taken.evidence)
+            )
     for name, value, source in request_drug_facts(request, by_name, findings):
         give(name, value, source)
     # Rehabilitation in the plan of care, beside a treatment that is not rehabilitation itself.

@@ -29,7 +29,7 @@ from engine.negation import Status
 MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
     for name, pattern in {
-        # (Not the therapy of a psychologist: "cognitive behavioral therapy", below.)
+        # (Not a psychologist's "cognitive behavioral therapy", counted apart below.)
         "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot"
         r"|(?<!behavioral[ ])(?<!behavioural[ ])therapy",
         # Occupational therapy counted apart as well: the Labor Code caps each discipline on
@@ -531,9 +531,10 @@ def visits_done(reader: Reader) -> None:
 
 # Visits of another injury, which the limits of this one do not count: "A separate 2021 claim
 # (other employer) used 24 PT visits", "24 visits on an earlier shoulder claim".
+# (Not "other treatment this claim", nor "an aggravation of a prior injury", this claim's own.)
 _OTHER_CLAIM = re.compile(
     r"\b(?:another|separate|earlier|older|prior|previous|other|different|unrelated)\s+"
-    r"(?:(?:\d{4}|[a-z]+)\s+){0,2}?(?:claim|injury|employer|case)\b",
+    r"(?:(?!this\b)(?:\d{4}|[a-z]+)\s+){0,2}?(?:claim|employer)\b",
     re.ASCII,
 )
 
@@ -678,7 +679,7 @@ VISITS_ANAPHOR = Anaphor(
 # How long cognitive behavioural therapy has gone on, which biofeedback waits for (4 weeks):
 # "CBT started 02/28/17", "six weekly CBT sessions", "8 weeks of psychotherapy", "CBT for two
 # months".
-_CBT_WORDS = frozenset(["cbt", "cognitive", "psychotherapy"])
+_CBT_WORDS = frozenset(["cbt", "behavioral", "behavioural", "psychotherapy"])
 _CBT = r"(?:individual\s+|group\s+)?(?:cbt|cognitive\s+behaviou?ral\s+(?:therapy|treatment)|psychotherapy)"
 _CBT_BEGUN = re.compile(
     rf"\b{_CBT}\s+(?:was\s+|were\s+|has\s+been\s+)?(?:started|begun|began|initiated|since)\s+"
@@ -688,7 +689,7 @@ _CBT_BEGUN = re.compile(
 _CBT_LENGTH = re.compile(
     rf"\b(\d{{1,2}})\s*(weeks?|wks?|months?|mos?)\s+of\s+{_CBT}\b"
     rf"|\b{_CBT}\s+(?:for|x)\s*(\d{{1,2}})\s*(weeks?|wks?|months?|mos?)\b"
-    rf"|\b(\d{{1,2}})\s+weekly\s+{_CBT}?\s*sessions\b",
+    rf"|\b(\d{{1,2}})\s+weekly\s+{_CBT}\s+sessions\b",
     re.I | re.ASCII,
 )
 

@@ -259,7 +259,7 @@ _ASKED_FOR = re.compile(
     r"|\b(?:he|she|the\s+patient)\s+asked\s+(?:me\s+)?about\b"
     r"|\b(?:i\s*['\u2019]\s*m|i\s+am|we\s*['\u2019]\s*re|we\s+are)\s+sending\s+(?:him\s+|her\s+)?for\b"
     # What the doctor thinks is worth a try: "a short course of manipulation is worth trying".
-    r"|\bworth\s+(?:a\s+)?(?:trying|try|trial)\b",
+    r"|\b(?:is|would\s+be|seems|may\s+be|might\s+be)\s+worth\s+(?:a\s+)?(?:trying|try|trial)\b",
     re.I,
 )
 _TO_BE_DONE = re.compile(

@@ -343,8 +343,12 @@ _OPERATIVE_REPORT_OF = re.compile(
 )
 # The date of surgery as notes head it: "DOS 03/05/2026: arthroscopic partial medial
 # meniscectomy".
+# ("DOS" is as often the date of service: not where a visit follows, "DOS 03/05/2026: follow-up,
+# s/p ...".)
 _DATE_OF_SURGERY = re.compile(
-    rf"\b(?:dos|date\s+of\s+surgery|surgery\s+date)\s*:?\s*(?:{DATE})", re.I | re.ASCII
+    rf"\b(?:dos|date\s+of\s+surgery|surgery\s+date)\s*:?\s*(?:{DATE})"
+    r"(?!\s*:?\s*(?:f/u|follow|s/p|status\s+post|post[\s-]?op|visit|office|recheck|re-?eval))",
+    re.I | re.ASCII,
 )
 
 
