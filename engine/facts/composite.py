@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from engine.facts.figures import date_at, weeks_in, with_figures
+from engine.facts.figures import first_date_after, weeks_in, with_figures
 from engine.facts.findings import Findings, PhraseMatch
 from engine.facts.medications import (
     DRUG_ASKED,
@@ -212,11 +212,7 @@ def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
     """The first date a sentence says something has gone on since, with where its words begin
     and end; a "since then" later in the sentence points back to it ("trouble sleeping since ~Oct
     2016, taking diphenhydramine nightly since then")."""
-    for cue in _SINCE.finditer(text):
-        dated = date_at(text, cue.end(), told_on)
-        if dated is not None:
-            return dated[0], cue.start(), dated[1]
-    return None
+    return first_date_after(_SINCE.finditer(text), text, told_on)
 
 
 def composite_mentions(

@@ -5,6 +5,7 @@ by the readers of dates, visit counts, drug use and symptom onset, so that each 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from engine.caseless import for_lowered, trie_pattern
@@ -219,6 +220,18 @@ def date_at(text: str, at: int, told_on: date | None) -> tuple[date, int] | None
     short = SHORT_MONTH_YEAR_AFTER.match(text, at)
     begun = short_month_of(short, told_on) if short else None
     return (begun, short.end()) if begun is not None else None
+
+
+def first_date_after(
+    cues: Iterable[re.Match[str]], text: str, told_on: date | None, not_after: date | None = None
+) -> tuple[date, int, int] | None:
+    """The date written right after the first of `cues` that has one (`date_at`), and where the
+    cue begins and the date ends; with `not_after`, a cue whose date is later is passed over."""
+    for cue in cues:
+        dated = date_at(text, cue.end(), told_on)
+        if dated is not None and (not_after is None or dated[0] <= not_after):
+            return dated[0], cue.start(), dated[1]
+    return None
 
 
 # Dates dictated in words: "october twenty sixth twenty sixteen", "on march ninth twenty twenty

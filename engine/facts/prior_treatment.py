@@ -15,8 +15,8 @@ from engine.facts.figures import (
     MONTHS,
     NUMBER_WORD_SET,
     ORDINAL_DAYS,
-    date_at,
     date_of,
+    first_date_after,
     weeks_in,
     with_figures,
 )
@@ -703,11 +703,10 @@ def psychotherapy_weeks(reader: Reader) -> None:
         with_figures(reader.text) if not reader.words.isdisjoint(NUMBER_WORD_SET) else reader.text
     )
     told_on = reader.sentence.told_on
-    for begun in _CBT_BEGUN.finditer(text):
-        dated = date_at(text, begun.end(), told_on) if told_on else None
-        if dated is not None and dated[0] <= told_on:
-            reader.add("cbt_weeks", (told_on - dated[0]).days // 7, begun.start(), dated[1])
-            return
+    begun = first_date_after(_CBT_BEGUN.finditer(text), text, told_on, told_on) if told_on else None
+    if begun is not None:
+        reader.add("cbt_weeks", (told_on - begun[0]).days // 7, begun[1], begun[2])
+        return
     for found in _CBT_LENGTH.finditer(text):
         if found[5]:
             reader.add("cbt_weeks", int(found[5]), found.start(), found.end())

@@ -17,8 +17,8 @@ from engine.facts.figures import (
     NUMBER_WORD_SET,
     SHORT_MONTH_YEAR,
     SPOKEN_YEAR_WORDS,
-    date_at,
     date_of,
+    first_date_after,
     month_of,
     with_figures,
     with_spoken_dates,
@@ -393,11 +393,9 @@ def event_date(reader: Reader, text: str, lowered: str, event: Caseless, name: s
     """The date just after an event's words: a day, or the middle of a month and year."""
     if name in (found.name for found in reader.found):
         return
-    for cue in event.finditer(text, lowered):
-        dated = date_at(text, cue.end(), reader.sentence.told_on)
-        if dated is not None:
-            reader.add(name, dated[0], cue.start(), dated[1])
-            return
+    dated = first_date_after(event.finditer(text, lowered), text, reader.sentence.told_on)
+    if dated is not None:
+        reader.add(name, *dated)
 
 
 def symptom_onset_month(reader: Reader, text: str, lowered: str) -> None:
