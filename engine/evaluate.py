@@ -104,6 +104,7 @@ REQUEST_DEFAULTS = {
     "request.additional": False,
     "request.post_injection": False,
     "request.for_taper": False,
+    "request.for_medication_management": False,
 }
 
 
@@ -248,6 +249,7 @@ def request_values(request: Request, on: date, formulary: Formulary) -> dict[str
         ),
         "request.dispense_as_written": medication.dispense_as_written if medication else None,
         "request.for_taper": request.for_taper,
+        "request.for_medication_management": request.for_medication_management,
     }
 
 

@@ -140,6 +140,9 @@ class Request(Model):
     # Asked for as part of tapering a drug: a lower dose on the way off it ("taper step from 60
     # mg q12h", "for weaning"), or a specialist to direct the taper.
     for_taper: bool = False
+    # Asked for to manage the drugs taken: "pain management consultation for medication
+    # evaluation and management", "for opioid management".
+    for_medication_management: bool = False
 
 
 class Item(Model):

@@ -187,6 +187,7 @@ def normalize_request(text: str, vocabulary: Vocabulary) -> Request:
         post_injection=service.category in _POST_INJECTION_CATEGORIES
         and POST_INJECTION.search(text) is not None,
         for_taper=FOR_TAPER.search(text) is not None,
+        for_medication_management=FOR_MEDICATION_MANAGEMENT.search(text) is not None,
     )
 
 
@@ -548,6 +549,11 @@ DISPENSE_AS_WRITTEN = re.compile(
 # q12h)", "Norco 10/325 #60 for weaning", "tapering dose"), or a specialist to direct it
 # ("Consultation with pain management specialist for opioid taper").
 FOR_TAPER = re.compile(r"\b(?:taper(?:ing|ed)?|wean(?:ing|ed)?)\b", re.I | re.ASCII)
+FOR_MEDICATION_MANAGEMENT = re.compile(
+    r"\b(?:medications?|meds?|opioids?|narcotics?|pharmacologic(?:al)?)\s+"
+    r"(?:evaluation|eval|management|mgmt|monitoring)\b",
+    re.I | re.ASCII,
+)
 
 
 def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication:

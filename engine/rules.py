@@ -108,6 +108,12 @@ REQUEST_FIELDS: tuple[FieldSpec, ...] = (
         FieldType.BOOLEAN,
         "whether it is asked for as part of tapering a drug ('taper step', 'for weaning')",
     ),
+    FieldSpec(
+        "request.for_medication_management",
+        FieldType.BOOLEAN,
+        "whether it is asked for to manage the drugs taken ('for medication evaluation and "
+        "management')",
+    ),
     # Counted by the evaluation, not read: conditions compare a field with a value and cannot add.
     FieldSpec(
         "request.visits_with_prior",
@@ -1405,6 +1411,7 @@ class Checker:
         values.setdefault("request.additional", False)
         values.setdefault("request.post_injection", False)
         values.setdefault("request.for_taper", False)
+        values.setdefault("request.for_medication_management", False)
         on = example.date or first_day
         values["request.date"] = on
         if not clean:

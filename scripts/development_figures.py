@@ -21,14 +21,16 @@
    written-bg.yaml, written-bh.yaml, written-bi.yaml, written-bj.yaml,
    written-bk.yaml, written-bl.yaml, written-bm.yaml, written-bn.yaml, written-bo.yaml,
    written-bp.yaml, written-bq.yaml, written-br.yaml, written-bs.yaml, written-bt.yaml,
-   written-bu.yaml, written-bv.yaml, written-bw.yaml, written-bx.yaml, written-by.yaml and
-   written-bz.yaml),
+   written-bu.yaml, written-bv.yaml, written-bw.yaml, written-bx.yaml, written-by.yaml,
+   written-bz.yaml, written-ca.yaml, written-cb.yaml, written-cc.yaml, written-cd.yaml,
+   written-ce.yaml and written-cf.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
-   written-zn.yaml, written-zo.yaml, written-zp.yaml and written-zq.yaml) by counts
+   written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml and
+   written-zs.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -371,6 +373,36 @@ SCENARIO_SETS = (
         WRITTEN / "written-bz.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-ca.yaml, a seventy-second development set",
+        WRITTEN / "written-ca.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cb.yaml, a seventy-third development set",
+        WRITTEN / "written-cb.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cc.yaml, a seventy-fourth development set",
+        WRITTEN / "written-cc.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cd.yaml, a seventy-fifth development set",
+        WRITTEN / "written-cd.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ce.yaml, a seventy-sixth development set",
+        WRITTEN / "written-ce.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cf.yaml, a seventy-seventh development set",
+        WRITTEN / "written-cf.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -395,6 +427,8 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zo.yaml, held out: counts only", WRITTEN / "written-zo.yaml", False),
     ("cases/scenarios/written-zp.yaml, held out: counts only", WRITTEN / "written-zp.yaml", False),
     ("cases/scenarios/written-zq.yaml, held out: counts only", WRITTEN / "written-zq.yaml", False),
+    ("cases/scenarios/written-zr.yaml, held out: counts only", WRITTEN / "written-zr.yaml", False),
+    ("cases/scenarios/written-zs.yaml, held out: counts only", WRITTEN / "written-zs.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

@@ -5554,6 +5554,89 @@ def test_an_mri_reviewed_is_one_done() -> None:
     assert read("We reviewed what the MRI showed.", "MRI lumbar spine")["prior_imaging"] is True
 
 
+@pytest.mark.parametrize(
+    "note, request_line, expected",
+    [
+        # A therapy's count set off by a comma; not a frequency.
+        ("BMI 43. Land PT, 10 visits 04-06/2025, was stopped for pain.", "Aquatic therapy 2x4",
+         {"prior_visits": 10}),
+        ("Acupuncture 6 of 6 done 02/23/26-03/27/26.", "Acupuncture x6 additional",
+         {"prior_visits": 6}),
+        # Relief from a joint injection that ended, in a knee note ("back" is no spine here).
+        ("Aspiration and triamcinolone 40 mg on 11/16/2016 gave about three weeks of relief, "
+         "then back to baseline.", "Synvisc-One L knee", {"failed_steroid_injection": True}),
+        # The symptoms' length with the care tried through it.
+        ("Symptoms for over three years despite two PT courses, HEP and naproxen.",
+         "Synvisc-One L knee", {"conservative_care_weeks": 156}),
+        ("She has left leg nerve pain since November.", "TENS unit 30-day trial",
+         {"neuropathic_pain": True}),
+        ("Ache 6/10, worse after the route.", "Naproxen 500 mg #60", {"pain_score": 6}),
+        ("Burning L calf pain 8/10 before -> 4/10 now on gabapentin.", "Gabapentin 600 mg #90",
+         {"pain_score": 4}),
+        # A surgery told by the time since it, dated from the note's day.
+        ("POD 12: sling off, pain 4/10.", "Post-op PT R shoulder 2x6",
+         {"surgery_date": date(2026, 11, 23)}),
+        ("He is 6 weeks post-op from a R shoulder arthroscopic subacromial decompression.",
+         "Post-op PT R shoulder 2x6", {"surgery_date": date(2026, 10, 24)}),
+        ("Arthroscopic partial medial meniscectomy by Dr. Feld 11/03/2026.",
+         "Post-op PT L knee 2x3", {"surgery_date": date(2026, 11, 3)}),
+        ("Work status: modified, no lifting > 25 lb.", "Functional capacity evaluation",
+         {"work_status": "modified_duty"}),
+        ("Returned to regular duty 04/10/17, off again 04/21 with pain.",
+         "Functional capacity evaluation", {"return_to_work_failed": True}),
+        ("46 y/o bus mechanic, chronic L S1 radiculopathy w/ LBP.", "TENS unit 30-day trial",
+         {"neuropathic_pain": True}),
+        ("Chronic L S1 radiculopathy w/ LBP.", "TENS unit 30-day trial",
+         {"neuropathic_pain": True}),
+        ("No antidepressant or AED trial to date.", "Nortriptyline 10 mg #30",
+         {"drug_in_use": False}),
+        ("No antidepressant or AED trial to date.", "Gabapentin 300 mg #90",
+         {"drug_in_use": False}),
+        ("Ibuprofen 800 down from nightly to about twice a week.", "Acupuncture x6 additional",
+         {"pain_medication_reduced_or_not_tolerated": True}),
+        ("Generic duloxetine 60 mg (manufacturer A) 06/2025: generalized urticaria on day 4.",
+         "Cymbalta 60 mg #30 DAW", {"brand_necessity_documented": True}),
+        ("EHL 4-/5 on the left.", "EMG left leg", {"motor_deficit": True}),
+    ],
+)  # fmt: skip
+def test_readings_of_the_new_wordings(
+    note: str, request_line: str, expected: dict[str, Any]
+) -> None:
+    found = note_values(note, FINDINGS, VOCABULARY, request_line, date(2026, 12, 5))
+    assert {name: found.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "note, request_line, name",
+    [
+        # A range and a count are no strength grade.
+        ("S: LBP 5/10, sleep 4-5 h.", "Pain management consultation", "motor_deficit"),
+        ("Completed 4/5 PT visits.", "Physical therapy 2x3", "motor_deficit"),
+        # A time in a protocol or of another event is no time since the surgery.
+        ("PT to start at 6 weeks post-op.", "Post-op PT R shoulder 2x6", "surgery_date"),
+        ("Injured 6 weeks after the surgery on his other knee.", "Post-op PT L knee 2x3",
+         "surgery_date"),
+        ("Pain for two weeks after the injury.", "Physical therapy 2x3",
+         "conservative_care_weeks"),
+        ("PT: 2 visits per week.", "Physical therapy 2x3", "prior_visits"),
+    ],
+)  # fmt: skip
+def test_wordings_that_only_look_like_this_rounds_readings(
+    note: str, request_line: str, name: str
+) -> None:
+    found = note_values(note, FINDINGS, VOCABULARY, request_line, date(2026, 12, 5))
+    assert found.get(name) in (None, False)
+
+
+def test_a_meniscus_torn_on_imaging_with_locking_is_a_surgical_lesion() -> None:
+    note = (
+        "Since then the knee catches and locks a few times a week. The MRI showed a tear of "
+        "the back part of the inner meniscus with a flipped fragment."
+    )
+    found = read(note, "Left knee arthroscopy with partial medial meniscectomy")
+    assert found["surgical_lesion"] is True
+
+
 def test_goals_told_by_what_they_aim_at() -> None:
     note = (
         "The physician lists goals of further reducing tramadol and sitting through a full shift."

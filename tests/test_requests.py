@@ -244,6 +244,23 @@ def test_a_drug_asked_for_as_a_step_of_its_taper_is_read(
 
 
 @pytest.mark.parametrize(
+    ("request_text", "for_management"),
+    [
+        ("Pain management consultation for medication evaluation and management, 1 visit", True),
+        ("Referral to pain medicine for opioid management", True),
+        ("Pain management consult for med mgmt", True),
+        ("Pain management consultation for lumbar ESI", False),
+        ("Pain management referral", False),
+    ],
+)
+def test_a_referral_asked_for_to_manage_the_drugs_taken_is_read(
+    request_text: str, for_management: bool, vocabulary
+) -> None:
+    request = normalize_request(request_text, vocabulary)
+    assert request.for_medication_management is for_management
+
+
+@pytest.mark.parametrize(
     "text, service",
     [
         ("Basic metabolic panel prior to C5-6 ACDF", "perioperative/labs"),

@@ -36,7 +36,12 @@ _WEEKS_OF_CARE = re.compile(
     rf"\b{_LENGTH.format(1)}\s+of\s+(?:\w+\s+){{0,2}}?{_CARE}\b"
     rf"|\b{_CARE}\s+(?:for|over|x)\s+(?:the\s+(?:past|last|better\s+part\s+of)\s+|about\s+|"
     rf"approximately\s+)?"
-    rf"{_LENGTH.format(2)}\b",
+    rf"{_LENGTH.format(2)}\b"
+    # The symptoms' length with the care tried through it: "symptoms for over three years
+    # despite two PT courses, daily HEP, naproxen".
+    rf"|\b(?:symptoms?|pain)\s+(?:for|x)\s+(?:over\s+|more\s+than\s+|about\s+|nearly\s+|"
+    rf"almost\s+)?(?P<n3>\d{{1,2}})\s*\+?\s*(?P<unit3>weeks?|wks?|months?|years?|yrs?)\s+"
+    rf"despite\s+(?:\w+\s+){{0,2}}?{_CARE}\b",
     re.I | re.ASCII,
 )
 _CARE_WORDS = frozenset(
@@ -44,7 +49,9 @@ _CARE_WORDS = frozenset(
      "acupuncture", "exercise", "exercises", "rest", "bracing", "splinting", "splint", "splints",
      "brace", "braces", "nsaid", "nsaids", "anti", "inflammatory", "inflammatories"]
 )  # fmt: skip
-_UNIT_WORDS = frozenset(["week", "weeks", "wk", "wks", "month", "months"])
+_UNIT_WORDS = frozenset(
+    ["week", "weeks", "wk", "wks", "month", "months", "year", "years", "yr", "yrs"]
+)
 # A frequency is a prescription: "2 times a week for 6 weeks", "3x/week x 4 weeks".
 _FREQUENCY = re.compile(
     r"\b\d\s*(?:x|times)\s*(?:a|per|/|each)?\s*(?:week|wk)\b|\b(?:twice|once)\s+(?:a|per)\s+week",
@@ -110,6 +117,6 @@ def care_weeks(reader: Reader) -> None:
     for found in _WEEKS_OF_CARE.finditer(text):
         if not of_patient and not _SHORTHAND.search(found[0]):
             continue
-        n, unit = (found["n1"], found["unit1"]) if found["n1"] else (found["n2"], found["unit2"])
+        n, unit = next((found[f"n{i}"], found[f"unit{i}"]) for i in (1, 2, 3) if found[f"n{i}"])
         weeks = weeks_in(int(n), unit)
         reader.add("conservative_care_weeks", weeks, found.start(), found.end())

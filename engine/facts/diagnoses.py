@@ -123,6 +123,9 @@ _AGE_WITH = re.compile(
     # ("a forty-one year old meat cutter who developed complex regional pain syndrome".)
     r"(?:\byears?[\s-]+old\b|\b\d{1,2}\s*(?:y/o|yo)\b)[^.;]{0,80}?\b(?:with|has|had|having|"
     r"suffers\s+from|developed)\b"
+    # ("46 y/o bus mechanic, chronic L S1 radiculopathy w/ LBP": the job, then the condition.)
+    r"|\b\d{1,2}\s*(?:y/o|yo)\s+(?:[a-z/-]+\s+){0,3}?[a-z/-]+,\s+(?=(?:chronic|acute|subacute|"
+    r"[lr]\s|left|right|bilateral)\b)"
     r"|\baccepted\s+(?:as|for)\b"
     # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
     # pain syndrome type I of the right wrist", "She suffers from ...".
@@ -133,12 +136,25 @@ _AGE_WITH = re.compile(
 _AGE_WITH_WORDS = frozenset(["old", "accepted", "yo", "y", "has", "suffers", "developed"])
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
 _OPENING = re.compile(r"\W*")
+# Words that may come before a condition's name as it heads a sentence: "Chronic L S1
+# radiculopathy w/ LBP", "R knee OA".
+_CONDITION_MODIFIERS = frozenset(
+    ["chronic", "acute", "subacute", "recurrent", "mild", "moderate", "severe", "l", "r", "lt",
+     "rt", "left", "right", "bilateral", "bilat", "b"]
+)  # fmt: skip
+_LEVEL = re.compile(r"[cltCLTsS]\d{1,2}", re.ASCII)
 
 
 def opens_on_diagnosis(reader: Reader) -> bool:
-    """Whether the sentence's first words name a diagnosis."""
+    """Whether the sentence's first words name a diagnosis (after words of its side, level or
+    course)."""
     first = next(reader.findings.diagnosis_pattern.finditer(reader.plain, reader.words), None)
-    return first is not None and not reader.plain[: first.start(1)].strip()
+    if first is None:
+        return False
+    before = reader.plain[: first.start(1)].split()
+    return len(before) <= 4 and all(
+        word in _CONDITION_MODIFIERS or _LEVEL.fullmatch(word) for word in before
+    )
 
 
 def cue_of_diagnoses(text: str, lowered: str) -> re.Match[str] | None:

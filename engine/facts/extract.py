@@ -61,7 +61,10 @@ from engine.facts.red_flags import old_trauma_set_aside
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import (
     DATED_SURGERY_TYPE,
+    ELAPSED_SURGERY_DATE,
+    ELAPSED_SURGERY_TYPE,
     surgery_dates,
+    surgery_elapsed,
     surgery_refused,
     with_fractured_bone,
 )
@@ -431,13 +434,21 @@ def surgical_lesion(by_name: dict[str, Fact | Reading]) -> tuple[bool, str] | No
         return None if fact is None else bool(fact.value)
 
     deficits = [said(name) for name in ("motor_deficit", "sensory_deficit", "reflex_change")]
-    root, tear = said("imaging_nerve_compromise"), said("~imaging_tear")
+    # (A meniscus torn on imaging is read by the knee's own reader as well, in its own words:
+    # "a tear of the back part of the inner meniscus".)
+    root = said("imaging_nerve_compromise")
+    tear = said("~imaging_tear") or said("meniscal_tear_on_imaging")
     if root and any(deficits):
         return True, "imaging_nerve_compromise"
     clear = tear and not said("~imaging_no_tear")
-    joint_signs = said("knee_derangement_signs") or said("~shoulder_lesion_signs")
+    # (The knee's locking, catching or giving way is one of its derangement signs, ACOEM Ch. 13.)
+    joint_signs = (
+        said("knee_derangement_signs")
+        or said("knee_mechanical_symptoms")
+        or said("~shoulder_lesion_signs")
+    )
     if clear and (said("motor_deficit") or joint_signs):
-        return True, "~imaging_tear"
+        return True, "~imaging_tear" if said("~imaging_tear") else "meniscal_tear_on_imaging"
     # Subacromial impingement: its narrowing (or a partial cuff tear under it) on imaging, with
     # its signs positive on examination.
     if said("~imaging_impingement") and said("~shoulder_impingement_signs"):
@@ -498,6 +509,7 @@ def facts_in(
     normal_neurologic_exam(reader)
     normal_parts_together(reader)
     surgery_dates(reader)
+    surgery_elapsed(reader)
     earlier_studies(reader)
     concordant_herniation(reader)
     injections_given(reader)
@@ -602,6 +614,14 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             chosen[fact.name] = fact
     # Only `surgery_dates` reads the dated procedure, so it is always a sentence's reading.
     dated = chosen.pop(DATED_SURGERY_TYPE, None)
+    # A surgery told by the time since it ("6 weeks post-op") where no sentence dates one.
+    elapsed = chosen.pop(ELAPSED_SURGERY_DATE, None)
+    elapsed_type = chosen.pop(ELAPSED_SURGERY_TYPE, None)
+    if isinstance(elapsed, Reading) and "surgery_date" not in chosen:
+        elapsed.name = "surgery_date"
+        chosen["surgery_date"] = elapsed
+        if dated is None:
+            dated = elapsed_type
     if isinstance(dated, Reading):
         dated.name = "surgery_type"
         chosen["surgery_type"] = dated

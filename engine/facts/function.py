@@ -13,7 +13,8 @@ from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, Reading, phrase_position
 
-_PAIN_WORD = Caseless(re.compile(r"\bpain\b", re.I | re.ASCII))
+# ("Ache 6/10": the patient's word for it.)
+_PAIN_WORD = Caseless(re.compile(r"\b(?:pain|ache|aches|aching)\b", re.I | re.ASCII))
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
 # Not inside a date: "the report dated 8/10/2014" is no pain score of 8.
 _PAIN = re.compile(
@@ -34,6 +35,8 @@ _BARE_SCORE_AFTER = re.compile(
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
 # "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
 _CHANGED_TO = re.compile(
+    # (A word of when may come between: "8/10 before -> 4/10 now".)
+    r"(?:\s+(?:before|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+))?"
     r"\s*(?:-+>|\u2192|=>|to|down\s+to|now"
     r"|[^.;0-9]{0,40}?\b(?:now|currently)\s+(?:(?:at|is)\s+)?(?:[0-9]\s*-\s*)?)"
     r"\s*(?:10|[0-9])\s*(?:/|of)",
@@ -221,8 +224,8 @@ PAIN_DROP = "~pain_drop"
 _VISIT_WORDS = frozenset(["visit", "visits", "session", "sessions"])
 # The pain by its own name or as a nerve's pain is told: "burning and tingling into the right
 # thumb went from 8/10 to 4/10 on gabapentin" is a pain score that fell.
-_PAIN_WORDS = frozenset(["pain", "burning", "tingling", "aching", "paresthesias"])
-_PAIN_TOLD = r"(?:pain|burning|tingling|aching|paresthesias)"
+_PAIN_WORDS = frozenset(["pain", "burning", "tingling", "ache", "aching", "paresthesias"])
+_PAIN_TOLD = r"(?:pain|burning|tingling|ache|aching|paresthesias)"
 # Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
@@ -237,7 +240,7 @@ _PAIN_CHANGE = re.compile(
     r"(?P<before3>10|[1-9])\s*/\s*10\b"
     # Each score with its time after it: "leg pain 8/10 before, 4/10 now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before4>10|[1-9])\s*/\s*10\s+(?:before|previously|"
-    r"initially|prior)\W{1,3}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today|during)\b"
+    r"initially|prior)\W{1,5}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today|during)\b"
     # Told as then and now: "the leg pain was eight out of ten then and is four now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\bwas\s+(?P<before5>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s+"
     r"(?:then|before|at\s+the\s+start|initially)\b[^.;0-9]{0,20}?\b(?P<after5>10|[0-9])"

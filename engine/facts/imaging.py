@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
+from engine.facts.parts import body_regions
 from engine.facts.sentences import Reader
 from engine.negation import Status
 
@@ -87,9 +88,9 @@ def earlier_studies(reader: Reader) -> None:
             "advanced" if m[0].lower()[0] in "mc" else "plain"
             for m in _STUDY.finditer(text, reader.lowered)
         }
-        for part in findings.regions.finditer(reader.plain, words):
+        for part in sorted(body_regions(findings, text)):
             for study in kinds:
-                reader.add(f"~study:{study}:{findings.region_of[part[1]]}", True)
+                reader.add(f"~study:{study}:{part}", True)
     # As for imaging, a study asked for or decided on ("Utilization review non-certified the EMG
     # on 01/17/2017") is not one done.
     # A study called prior within a denial that reaches it ("no cervical MRI or prior

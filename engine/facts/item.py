@@ -327,6 +327,16 @@ def request_facts(
             # opioid guideline has a pain specialist consulted for (Opioids TG 2016 3.3.9, above
             # 80 mg/day MED; mtus.2016.opioids.80MED).
             give("specialist_expertise_needed", True, None)
+        elif (
+            service.specialty == "pain_management"
+            and request.for_medication_management
+            and (opioids := by_name.get("opioid_use")) is not None
+            and opioids.value is True
+        ):
+            # "Pain management consultation for medication evaluation and management" of opioids
+            # taken: the closer monitoring opioids need (ODG Office visits) is the expertise the
+            # plan of care asks of the specialist (ACOEM's referral criteria).
+            give("specialist_expertise_needed", True, opioids)
     return found
 
 

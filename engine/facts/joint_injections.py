@@ -39,7 +39,10 @@ _FAILED = re.compile(
     r"(?:relief|improvement|benefit|help)|\bdid\s+not\s+(?:help|improve|provide|give)|"
     r"\bnot\s+(?:helpful|effective|beneficial)|\b(?:failed|ineffective|unsuccessful|wore\s+off)\b|"
     r"\bwithout\s+(?:lasting\s+|significant\s+|any\s+)?(?:relief|improvement|benefit)|"
-    r"\bonly\s+temporar(?:y|ily)",
+    r"\bonly\s+temporar(?:y|ily)|"
+    # Relief that ended: "about three weeks of relief, then back to baseline".
+    r"\b(?:back|returned|returning)\s+to\s+(?:(?:his|her|the)\s+)?baseline\b|"
+    r"\b(?:pain|symptoms)\s+(?:returned|recurred|came\s+back)\b",
     re.I | re.ASCII,
 )
 # It helped, lastingly.

@@ -89,13 +89,26 @@ _NO_CONTROLLED = re.compile(
 
 _CLASS_WORDS = frozenset(
     ["nsaid", "nsaids", "anti", "antiinflammatory", "antiinflammatories", "relaxant",
-     "relaxants", "opioid", "opioids"]
+     "relaxants", "opioid", "opioids", "antidepressant", "antidepressants", "aed", "aeds",
+     "anticonvulsant", "anticonvulsants", "tca", "tcas"]
 )  # fmt: skip
+# The class a class word names ("no antidepressant or AED trial to date").
+_CLASS_OF_WORD = (
+    (("nsaid", "anti-inf", "anti inf", "antiinf"), "nsaid"),
+    (("muscle",), "muscle_relaxant"),
+    (("opioid",), "opioid"),
+    (("antidepress", "tca", "tricyclic"), "antidepressant"),
+    (("aed", "anticonvuls", "anti-epilep", "antiepilep"), "anticonvulsant"),
+)
 _CLASS_NEW = re.compile(
     r"\b(?:first|no|(?:has|have|had)\s+(?:had|taken|tried|used)\s+no|takes\s+no|"
     r"(?:never|not)\s+(?:been\s+(?:on|prescribed|given)|had|taken|tried|used|received)"
     r"(?:\s+(?:an?|any))?)\s+(?:prior\s+|previous\s+|prescription\s+)?"
-    r"(?P<kind>nsaids?|anti[\s-]?inflammator(?:y|ies)|muscle\s+relaxants?|opioids?)\b"
+    r"(?P<kind>nsaids?|anti[\s-]?inflammator(?:y|ies)|muscle\s+relaxants?|opioids?|"
+    r"antidepressants?|tricyclics?|tcas?|aeds?|anticonvulsants?|anti[\s-]?epilep(?:tics?|sy\s+drugs?))"
+    # A second class after "or": "no antidepressant or AED trial to date".
+    r"(?:\s+(?:or|and|nor)\s+(?P<kind2>nsaids?|muscle\s+relaxants?|opioids?|antidepressants?|"
+    r"tricyclics?|tcas?|aeds?|anticonvulsants?))?\b"
     # Not what goes with the class: "no opioid agreement", "no NSAID side effects".
     r"(?!\s+(?:agreements?|contracts?|risk|screen\w*|refills?|side|intolerance|allerg\w*|"
     r"contraindications?))",
@@ -108,15 +121,13 @@ def class_not_taken(reader: Reader) -> None:
     if _CLASS_WORDS.isdisjoint(reader.words) or reader.ur_decision:
         return
     for found in _CLASS_NEW.finditer(reader.text):
-        kind = found["kind"].lower()
-        drug_class = (
-            "nsaid"
-            if kind.startswith(("nsaid", "anti"))
-            else "muscle_relaxant"
-            if kind.startswith("muscle")
-            else "opioid"
-        )
-        reader.add(f"{DRUG_CLASS_NEW}{drug_class}", True, *found.span())
+        for kind in filter(None, (found["kind"], found["kind2"])):
+            spoken = " ".join(kind.lower().split())
+            drug_class = next(
+                (named for starts, named in _CLASS_OF_WORD if spoken.startswith(starts)), None
+            )
+            if drug_class is not None:
+                reader.add(f"{DRUG_CLASS_NEW}{drug_class}", True, *found.span())
 
 
 def opioid_use(reader: Reader) -> None:

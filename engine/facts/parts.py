@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from engine.facts.findings import Findings
 from engine.facts.sentences import Reader, Reading
 from engine.vocab import padded, phrase_words
 
@@ -41,16 +42,32 @@ _CLAUSE_START = re.compile(
 )
 
 
+# "Back" that is no body part: "then back to baseline", "pain came back", "back at work", "the
+# back part of the inner meniscus".
+_BACK_NOT_THE_SPINE = re.compile(
+    r"\bback\s+(?=(?:to\s+(?:baseline|normal|work|full|regular|usual|pre)|at\s+work|"
+    r"part|portion|half|of\s+the\s+(?:knee|thigh|leg|calf|heel|hand|arm|head|shoulder))\b)|"
+    r"\b(?:came|come|comes|coming|went|go|goes|got|gets|get|bring|brought|bringing)\s+back\b",
+    re.I | re.ASCII,
+)
+
+
+def body_regions(findings: Findings, text: str) -> set[str]:
+    """The body regions a text names."""
+    words = phrase_words(_BACK_NOT_THE_SPINE.sub(" ", text))
+    found = findings.regions.finditer(padded(words), frozenset(words))
+    return {findings.region_of[m[1]] for m in found}
+
+
 def clause_regions(reader: Reader, start: int, end: int) -> set[str]:
     """The body regions named in the clause of a finding (from `start` to `end`)."""
     text = reader.text
     # (The whole text is searched: a break's lookahead reads past `start`.)
     starts = [m.end() for m in _CLAUSE_START.finditer(text) if m.end() <= start]
     stop = _CLAUSE_START.search(text, end)
-    clause = text[starts[-1] if starts else 0 : stop.start() if stop else len(text)]
-    findings, words = reader.findings, phrase_words(clause)
-    found = findings.regions.finditer(padded(words), frozenset(words))
-    return {findings.region_of[m[1]] for m in found}
+    return body_regions(
+        reader.findings, text[starts[-1] if starts else 0 : stop.start() if stop else len(text)]
+    )
 
 
 def add_of_part(

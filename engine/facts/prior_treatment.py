@@ -121,6 +121,11 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
+        # The same set off by a comma or colon: "Land PT, 10 visits 04-06/2025"; not a
+        # frequency ("PT: 2 visits per week").
+        rf"|\b(?:{pattern})\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b(?!\s*(?:per|a|/|x|weekly)\b)"
+        # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26".
+        rf"|\b(?:{pattern})\s+{_NUMBER}\s+(?:done|completed|attended)\b"
         # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
         rf"|\b(?:{pattern})\s+(?:trial|course)\s+(?:of\s+)?{_NUMBER}\s+{_UNITS}\b"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 
-from engine.facts.figures import DATE, date_of
+from engine.facts.figures import DATE, NUMBER_WORD_SET, date_of, weeks_in, with_figures
 from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
 from engine.negation import Status
@@ -93,6 +94,12 @@ _SURGERY_ON = re.compile(
 _SURGERY_DATED_BY = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b(?:\s+[\w-]+){{0,6}}?\s+(?:{DATE})"
     r"(?=\s+by\s+(?:dr\b|this\s+surgeon|the\s+surgeon|our\s+surgeon|[a-z]+\s+surgeon))",
+    re.I | re.ASCII,
+)
+# The surgeon before the date: "Arthroscopic partial medial meniscectomy by Dr. Feld 02/03/2026".
+_SURGERY_BY_THEN_DATED = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b(?:\s+[\w-]+){{0,6}}?\s+by\s+"
+    rf"(?:dr\.?\s+[a-z'-]+|this\s+surgeon|the\s+surgeon|our\s+surgeon)\s*,?\s+(?:on\s+)?(?:{DATE})",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
@@ -284,7 +291,12 @@ def surgery_dates(reader: Reader) -> None:
         # "was authorized on 02/20/2026 and performed on 03/10/2026": the date it was done, in a
         # sentence that also speaks of its authorization.
         performed = _PERFORMED_ON.search(text)
-        surgery = performed or _SURGERY_ON.search(text) or _SURGERY_DATED_BY.search(text)
+        surgery = (
+            performed
+            or _SURGERY_ON.search(text)
+            or _SURGERY_DATED_BY.search(text)
+            or _SURGERY_BY_THEN_DATED.search(text)
+        )
         if (
             surgery
             and not performed
@@ -363,17 +375,89 @@ def dated_first(reader: Reader) -> None:
     operated = date_of(done) if done else None
     if done is None or operated is None:
         return
-    named = [
-        (at, match[1])
-        for match in reader.findings.surgery_pattern.finditer(reader.plain, reader.words)
-        if (at := phrase_position(reader.lowered, match[1]))
-        and at[0] >= done.end()
-        and reader.phrase_status(match[1]) in (Status.PRESENT, Status.HISTORICAL)
-    ]
-    if not named:
+    chosen = procedure_done(reader, done.end())
+    if chosen is None:
         return
-    chosen = next((at for at, p in named if p.strip() not in _APPROACHES), named[0][0])
     reader.add("surgery_date", operated, done.start(), done.end())
     reader.add("prior_surgery", True, done.start(), done.end())
     kind = named_with_site(reader.text, *chosen)
     reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
+
+
+def procedure_done(reader: Reader, after: int = 0) -> tuple[int, int] | None:
+    """Where the sentence names the procedure done, after `after`: the first named as done or
+    past, and of those the first that is no approach alone ("arthroscopy")."""
+    named = [
+        (at, match[1])
+        for match in reader.findings.surgery_pattern.finditer(reader.plain, reader.words)
+        if (at := phrase_position(reader.lowered, match[1]))
+        and at[0] >= after
+        and reader.phrase_status(match[1]) in (Status.PRESENT, Status.HISTORICAL)
+    ]
+    if not named:
+        return None
+    return next((at for at, p in named if p.strip() not in _APPROACHES), named[0][0])
+
+
+# The surgery told by the time since it, as notes count it ("POD 12", "6 weeks post-op", "s/p
+# R knee APM 3 weeks ago"): dated back from the day the note is told. Read apart from a surgery
+# the record dates (`surgery_date` stands over it in `settle`), of which it is a reckoning.
+ELAPSED_SURGERY_DATE = "~surgery_date:elapsed"
+ELAPSED_SURGERY_TYPE = "~surgery_type:elapsed"
+_SINCE_WORDS = frozenset(
+    ["pod", "post", "op", "postop", "postoperative", "post-op", "s/p", "status", "ago", "after",
+     "following", "since", "from"]
+)  # fmt: skip
+_UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?)"
+_OPERATION = r"(?:surgery|operation|procedure|" + "|".join(sorted(_SURGERY_WORDS)) + r")"
+_ELAPSED = re.compile(
+    # "POD 12", "post-op day #5".
+    r"\b(?:pod|post[\s-]?op(?:erative)?\s+day)\s*#?\s*(?P<days>\d{1,3})\b"
+    # "6 weeks post-op", "three months s/p", "10 days out from surgery", "8 wks after his ACDF".
+    rf"|\b(?P<n>\d{{1,2}})\s*{_UNIT}\s+(?:post[\s-]?op(?:erative(?:ly)?)?\b|s/p|status\s+post\b|"
+    rf"(?:out\s+from|after|since|following)\s+(?:(?:his|her|the|a|an)\s+)?(?:[\w/-]+\s+){{0,3}}?"
+    rf"{_OPERATION}\b)"
+    # "s/p L knee APM 3 weeks ago".
+    rf"|\b(?:s/p|status\s+post)\s[^.;]{{0,80}}?\b(?P<n2>\d{{1,2}})\s*(?P<unit2>days?|weeks?|wks?|"
+    r"months?|mos?)\s+ago\b",
+    re.I | re.ASCII,
+)
+# A time in a protocol or plan, not the time since: "PT to start at 6 weeks post-op", "sling
+# until 4 weeks post-op", "visits within 6 months after surgery"; or the time of another event
+# ("PT started 2 weeks post-op", "re-injured 6 weeks after the surgery").
+_PROTOCOL_BEFORE = re.compile(
+    r"\b(?:at|until|till|by|before|through|thru|to|for|within|over|first|next|up\s+to|"
+    r"beyond|past|than|\w+ed)\s+(?:about\s+|approximately\s+|~\s*)?\Z",
+    re.I | re.ASCII,
+)
+
+
+def surgery_elapsed(reader: Reader) -> None:
+    """A surgery told by the time since it, dated from the day the sentence is told on."""
+    told_on = reader.sentence.told_on
+    if told_on is None or reader.words.isdisjoint(_SINCE_WORDS) or reader.planned:
+        return
+    text = reader.text
+    if not reader.words.isdisjoint(NUMBER_WORD_SET):
+        text = with_figures(text)
+    elif not reader.has_digit:
+        return
+    if any(r.name == "surgery_date" for r in reader.found):
+        return
+    for found in _ELAPSED.finditer(text):
+        if _PROTOCOL_BEFORE.search(text, max(0, found.start() - 20), found.start()):
+            continue
+        if found["days"]:
+            days = int(found["days"])
+        else:
+            count, unit = (
+                (found["n"], found["unit"]) if found["n"] else (found["n2"], found["unit2"])
+            )
+            days = 7 * weeks_in(int(count), unit) if unit[0].lower() in "wm" else int(count)
+        reader.add(ELAPSED_SURGERY_DATE, told_on - timedelta(days=days), found.start(), found.end())
+        reader.add("prior_surgery", True, found.start(), found.end())
+        chosen = procedure_done(reader)
+        if chosen is not None:
+            kind = named_with_site(reader.text, *chosen)
+            reader.add(ELAPSED_SURGERY_TYPE, kind[0], kind[1], kind[2])
+        return
