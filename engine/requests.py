@@ -90,7 +90,9 @@ TOTAL_IN_BRACKETS = re.compile(rf"\(\s*{N}\s*\)", re.ASCII)
 DAYS = Caseless(
     re.compile(
         # "5 days/week" is how often, not for how long.
-        rf"\b{RANGE}[\s-]*days?\b(?!\s*(?:a|per|each|every|/)\s*(?:weeks?|wks?)\b)",
+        # ("7 additional days": a word of more between.)
+        rf"\b{RANGE}[\s-]*(?:(?:additional|more|further|extra|addl|add'l)\s+)?days?\b"
+        rf"(?!\s*(?:a|per|each|every|/)\s*(?:weeks?|wks?)\b)",
         re.I | re.ASCII,
     )
 )

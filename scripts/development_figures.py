@@ -23,14 +23,15 @@
    written-bp.yaml, written-bq.yaml, written-br.yaml, written-bs.yaml, written-bt.yaml,
    written-bu.yaml, written-bv.yaml, written-bw.yaml, written-bx.yaml, written-by.yaml,
    written-bz.yaml, written-ca.yaml, written-cb.yaml, written-cc.yaml, written-cd.yaml,
-   written-ce.yaml and written-cf.yaml),
+   written-ce.yaml, written-cf.yaml, written-cg.yaml, written-ch.yaml, written-ci.yaml,
+   written-cj.yaml and written-ck.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
-   written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml and
-   written-zs.yaml) by counts
+   written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml,
+   written-zs.yaml and written-zt.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -403,6 +404,31 @@ SCENARIO_SETS = (
         WRITTEN / "written-cf.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-cg.yaml, a seventy-eighth development set",
+        WRITTEN / "written-cg.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ch.yaml, a seventy-ninth development set",
+        WRITTEN / "written-ch.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ci.yaml, a eightieth development set",
+        WRITTEN / "written-ci.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cj.yaml, a eighty-first development set",
+        WRITTEN / "written-cj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ck.yaml, a eighty-second development set",
+        WRITTEN / "written-ck.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -429,6 +455,7 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zq.yaml, held out: counts only", WRITTEN / "written-zq.yaml", False),
     ("cases/scenarios/written-zr.yaml, held out: counts only", WRITTEN / "written-zr.yaml", False),
     ("cases/scenarios/written-zs.yaml, held out: counts only", WRITTEN / "written-zs.yaml", False),
+    ("cases/scenarios/written-zt.yaml, held out: counts only", WRITTEN / "written-zt.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

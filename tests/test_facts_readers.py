@@ -5597,6 +5597,59 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Generic duloxetine 60 mg (manufacturer A) 06/2025: generalized urticaria on day 4.",
          "Cymbalta 60 mg #30 DAW", {"brand_necessity_documented": True}),
         ("EHL 4-/5 on the left.", "EMG left leg", {"motor_deficit": True}),
+        # What a study is ordered to look for, with the films' own result beside it.
+        ("Plan: bone scan to look for a 2nd MT stress fx since two sets of films are negative.",
+         "Nuclear bone scan L foot", {"stress_fracture_suspected": True}),
+        ("Burning and tingling along the plantar foot, worse at night.", "Nortriptyline 10 mg #30",
+         {"neuropathic_pain": True}),
+        ("Not clear how much is tarsal tunnel, diabetic polyneuropathy or the old L5-S1 level.",
+         "Neurology consultation", {"diagnosis_uncertain_or_complex": True}),
+        ("In a PT desensitization and graded weight-bearing program, 14 visits so far.",
+         "Physical therapy 2x4 additional", {"prior_visits": 14}),
+        ("In a PT desensitization program, 14 visits so far.", "TENS unit 30-day rental",
+         {"adjunct_to_rehabilitation": True}),
+        ("S/p L modified Brostrom lateral ligament reconstruction 05/27/2026 (Dr. Nguyen).",
+         "Post-op PT L ankle 2x4", {"surgery_type": "reconstruction"}),
+        ("Started individual CBT 10/10/2026; six weekly sessions done.",
+         "Biofeedback 4 sessions", {"cbt_weeks": 8}),
+        ("Working full time, modified (no patient transfers) since 01/2026.", "Tramadol 50 mg #60",
+         {"work_status": "modified_duty"}),
+        ("PHQ-9 = 16; no suicidal ideation.", "Sertraline 50 mg #30", {"depressive_disorder": True}),
+        ("Psychiatry: major depressive disorder, single episode, moderate.", "Sertraline 50 mg #30",
+         {"depressive_disorder": True}),
+        ("Home is a two-story house whose only bathroom is upstairs; PT says no stairs until "
+         "cleared.", "3-in-1 bedside commode, purchase", {"equipment_medically_needed": True}),
+        ("She cannot use a standard-height toilet within her hip precautions.",
+         "Bedside commode", {"equipment_medically_needed": True}),
+        ("He needs his wife's help on the six entry steps.", "Home health RN 3x/wk x 3 wks",
+         {"homebound": True}),
+        ("He has left the house only for clinic, by wheelchair van.", "Home health RN 3x/wk x 3 wks",
+         {"homebound": True}),
+        ("IRF team conference, day 12.", "Inpatient rehabilitation facility, 7 additional days",
+         {"inpatient_rehab_days_completed": 12}),
+        ("She has now been there 18 days.", "Skilled nursing facility 10 additional days",
+         {"inpatient_rehab_days_completed": 18}),
+        ("S/p arthroscopic R rotator cuff repair with SAD 04/12/26.", "Post-op PT R shoulder 2x6",
+         {"surgery_date": date(2026, 4, 12)}),
+        ("Arthroscopic partial lateral meniscectomy done February 17, 2026.",
+         "Post-op PT L knee 2x3", {"surgery_date": date(2026, 2, 17)}),
+        ("Sixty one year old carpet installer, cumulative trauma claim, bilateral knee "
+         "osteoarthritis.", "Naproxen 500 mg #60", {"diagnoses": ["arthritis"]}),
+        # Visits a review tells as certified and then done, or as the therapy's notes count them.
+        ("UR certified six post-op PT visits on 02/27/2026, completed 03/03/2026-03/27/2026.",
+         "Post-op PT right knee 2x3 (6 additional visits)", {"postsurgical_visits_completed": 6}),
+        ("UR certified six acupuncture sessions on 03/11/2026; the acupuncturist's notes show six "
+         "sessions 03/16/2026-04/17/2026.", "Acupuncture lumbar 2x3, additional 6 sessions",
+         {"prior_visits": 6}),
+        ("Gabapentin 600 mg TID continues; the relief has held at about half.",
+         "Gabapentin 600 mg #90", {"medication_pain_relief": True}),
+        ("She has had no physical or occupational therapy on this claim.",
+         "Physical therapy cervical 2x3", {"prior_visits": 0}),
+        ("Completed eight OT visits. Back at work light duty since 01/30, was off work before "
+         "therapy.", "Occupational therapy R hand 2x4, additional", {"functional_improvement": True}),
+        ("Six post-op PT visits completed 03/03/2026-03/27/2026. Since the post-op PT he moved "
+         "from TTD to modified duty and stopped hydrocodone.",
+         "Post-op PT right knee 2x3 (6 additional visits)", {"functional_improvement": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -5619,6 +5672,16 @@ def test_readings_of_the_new_wordings(
         ("Pain for two weeks after the injury.", "Physical therapy 2x3",
          "conservative_care_weeks"),
         ("PT: 2 visits per week.", "Physical therapy 2x3", "prior_visits"),
+        # A surgery done without a word of which is no surgery named.
+        ("She had surgery on 05/27/2026.", "Post-op PT L ankle 2x4", "surgery_type"),
+        ("Meniscectomy to be performed 12/20/2026.", "Post-op PT L knee 2x3", "surgery_date"),
+        # Anxiety, and depression denied, are no depressive disorder.
+        ("Anxious about the claim; GAD-7 of 12. Denies depression, PHQ-9 of 4.",
+         "Nortriptyline 10 mg #30", "depressive_disorder"),
+        ("His mother cannot use a standard toilet since her stroke.", "Bedside commode",
+         "equipment_medically_needed"),
+        ("Skilled nursing facility recommended for 10 days after discharge.",
+         "Skilled nursing facility x 10 days", "inpatient_rehab_days_completed"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(
@@ -5635,6 +5698,24 @@ def test_a_meniscus_torn_on_imaging_with_locking_is_a_surgical_lesion() -> None:
     )
     found = read(note, "Left knee arthroscopy with partial medial meniscectomy")
     assert found["surgical_lesion"] is True
+
+
+def test_visits_counted_since_a_day_after_the_surgery_are_the_post_operative_course() -> None:
+    note = (
+        "S/p arthroscopic R rotator cuff repair with SAD 04/12/26. Twelve PT visits since 05/24. "
+        "Now dresses and washes his hair without help."
+    )
+    found = note_values(
+        note, FINDINGS, VOCABULARY, "Continue post-op PT 2x/wk x 6 wks, R shoulder",
+        date(2026, 7, 7),
+    )  # fmt: skip
+    assert (found["postsurgical_visits_completed"], found["functional_improvement"]) == (12, True)
+
+
+def test_a_denied_list_with_the_generic_at_its_end_is_no_reason_for_the_brand() -> None:
+    note = "No adverse reaction, allergy or loss of effect with the generic is described."
+    found = note_values(note, FINDINGS, VOCABULARY, "Celebrex 200 mg #30 DAW", date(2026, 10, 7))
+    assert found.get("brand_necessity_documented") in (None, False)
 
 
 def test_goals_told_by_what_they_aim_at() -> None:

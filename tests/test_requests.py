@@ -79,6 +79,18 @@ def test_quantity_of_each_wording(row: dict, vocabulary) -> None:
         ("Lidocaine ointment 5% 106.32gm", "medication", "topical_analgesic"),
         ("Cold therapy unit, 7 day rental", "dme", "cold_therapy_unit"),
         ("Right shoulder arthroscopy with subacromial decompression", "surgery", None),
+        # Procedures with a line of their own, not a surgery or an epidural injection.
+        (
+            "Manipulation under anesthesia, lumbar spine, series of 3",
+            "surgery",
+            "manipulation_under_anesthesia",
+        ),
+        (
+            "Percutaneous epidural adhesiolysis (Racz) L4-S1 with hypertonic saline",
+            "injection",
+            "adhesiolysis",
+        ),
+        ("Left ulnar neuroplasty at the elbow", "surgery", None),
         ("Functional restoration program x 10 days", "program", "functional_restoration"),
         ("Home health aide 4 hours a day", "home_health", None),
         ("Transportation to and from appointments", "transportation", None),

@@ -123,9 +123,10 @@ _AGE_WITH = re.compile(
     # ("a forty-one year old meat cutter who developed complex regional pain syndrome".)
     r"(?:\byears?[\s-]+old\b|\b\d{1,2}\s*(?:y/o|yo)\b)[^.;]{0,80}?\b(?:with|has|had|having|"
     r"suffers\s+from|developed)\b"
-    # ("46 y/o bus mechanic, chronic L S1 radiculopathy w/ LBP": the job, then the condition.)
-    r"|\b\d{1,2}\s*(?:y/o|yo)\s+(?:[a-z/-]+\s+){0,3}?[a-z/-]+,\s+(?=(?:chronic|acute|subacute|"
-    r"[lr]\s|left|right|bilateral)\b)"
+    # ("46 y/o bus mechanic, chronic L S1 radiculopathy w/ LBP", "Sixty one year old carpet
+    # installer, cumulative trauma claim ..., bilateral knee osteoarthritis": the job, then the
+    # claim's conditions.)
+    r"|(?:\b\d{1,2}\s*(?:y/o|yo)|\byears?[\s-]+old)\s+(?:[a-z/-]+\s+){0,3}?[a-z/-]+,\s+"
     r"|\baccepted\s+(?:as|for)\b"
     # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
     # pain syndrome type I of the right wrist", "She suffers from ...".

@@ -53,6 +53,7 @@ from engine.facts.prior_treatment import (
     MODALITIES,
     VISITS_ANAPHOR,
     psychotherapy_weeks,
+    stay_days,
     visits_authorized,
     visits_done,
 )
@@ -496,6 +497,7 @@ def facts_in(
     pain_drop(reader)
     visits_authorized(reader)
     visits_done(reader)
+    stay_days(reader)
     psychotherapy_weeks(reader)
     surgery_refused(reader)
     if not reader.ur_decision:

@@ -276,9 +276,21 @@ _PAIN_WITHOUT_WITH = re.compile(
 _WITHOUT_WORDS = frozenset(["without", "off"])
 
 
+# Relief told as a share of the pain it takes away: "the relief has held at about half", "relief
+# of about 50%" (a third or more, as `MEANINGFUL_RELIEF`).
+_RELIEF_SHARE = re.compile(
+    r"\brelief\s+(?:has\s+held|holds|held|is|remains|stays|has\s+stayed|of)\s+(?:at\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?(?:half|one\s+half|[3-9]\d\s*%)",
+    re.I | re.ASCII,
+)
+
+
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
     drug request, relief from the drug taken (`item.item_facts`)."""
+    if "relief" in reader.words and (share := _RELIEF_SHARE.search(reader.text)):
+        reader.add(PAIN_DROP, True, share.start(), share.end())
+        return
     if reader.words.isdisjoint(_PAIN_WORDS):
         return
     text = reader.text

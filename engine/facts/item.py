@@ -46,6 +46,7 @@ from engine.vocab import (
 # Walking impaired (rules/vocab/findings.yaml), the need a walking aid serves.
 AMBULATION = "~ambulation_impaired"
 _WALKING_AIDS = frozenset(["walker", "cane"])
+TOILET_OUT_OF_REACH = "~toilet_out_of_reach"
 # The knee's locking or catching (`knee.mechanical_symptoms`), a sign of internal derangement.
 MECHANICAL = "knee_mechanical_symptoms"
 # The item service whose prior visits `prior_visits` means.
@@ -225,6 +226,14 @@ def request_facts(
     if service.category == "dme" and service.subtype in _WALKING_AIDS and AMBULATION in by_name:
         walking = by_name[AMBULATION]
         give("equipment_medically_needed", walking.value, walking)
+    # A commode is needed where the regular toilet is out of reach (Medicare's coverage of it).
+    if (
+        service.category == "dme"
+        and service.subtype == "commode"
+        and TOILET_OUT_OF_REACH in by_name
+    ):
+        reach = by_name[TOILET_OUT_OF_REACH]
+        give("equipment_medically_needed", reach.value, reach)
     # A TENS unit bought after a trial whose gain is told apart from it: "We rented a TENS unit
     # for thirty days ...", then "His diary from the trial shows ... stopped the tramadol".
     if (
@@ -414,8 +423,12 @@ def therapy_facts(
                 Fact(name=name, value=0, item=item, evidence=first)
                 for name in ("postsurgical_visits_completed", "prior_visits")
             ]
+        # (Improvement told of the post-operative therapy by that name, "post-op PT", as well.)
         improved = improvement(
-            by_name, POSTSURGICAL_THERAPIES, "postsurgical_visits_completed", note
+            by_name,
+            (*POSTSURGICAL_THERAPIES, "postsurgical_visits_completed"),
+            "postsurgical_visits_completed",
+            note,
         )
         return found + ([fact_of("functional_improvement", improved, item)] if improved else [])
     modality = PRIOR_BY_SERVICE.get(category)
@@ -449,7 +462,10 @@ def therapy_facts(
         found.append(
             Fact(name="prior_course_given", value=True, item=item, evidence=course.evidence)
         )
-    improved = improvement(by_name, (modality,), modality, note)
+    # ("Therapy" unqualified is read as physical therapy's, whose count holds occupational
+    # therapy's too: improvement "before therapy" is the OT course's where OT is counted apart.)
+    told_of = (modality, "prior_pt_visits") if modality == "prior_ot_visits" else (modality,)
+    improved = improvement(by_name, told_of, modality, note)
     if improved:
         found.append(fact_of("functional_improvement", improved, item))
     # A therapy left out of the treatment the record lists is one not yet given: where the

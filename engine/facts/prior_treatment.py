@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 
 from engine.caseless import Caseless
@@ -30,13 +31,15 @@ MODALITIES = {
     name: pattern.replace(" ", r"\s+")  # a line may end inside the therapy's name
     for name, pattern in {
         # (Not a psychologist's "cognitive behavioral therapy", counted apart below.)
-        "prior_pt_visits": r"physical therapy|physiotherapy|pt|occupational therapy|ot"
+        # ("No physical or occupational therapy on this claim": both named with one noun.)
+        "prior_pt_visits": r"physical (?:or|and) occupational therapy|physical therapy|physiotherapy|pt"
+        r"|occupational therapy|ot"
         r"|(?<!behavioral[ ])(?<!behavioural[ ])therapy",
         # Occupational therapy counted apart as well: the Labor Code caps each discipline on
         # its own (24 OT visits beside 24 PT), so "24 PT visits; OT 0 visits on this claim"
         # leaves a first OT course. (Read with the count above, which the physical medicine
         # guidelines take for both.)
-        "prior_ot_visits": r"occupational therapy|ot",
+        "prior_ot_visits": r"physical (?:or|and) occupational therapy|occupational therapy|ot",
         # "6 aquatic visits done", "8 aquatic PT sessions".
         "prior_aquatic_visits": r"aquatic(?: physical therapy| therapy| pt| exercise)?"
         r"|aqua(?: therapy| pt)?|pool therapy|pool pt",
@@ -56,6 +59,12 @@ MODALITIES = {
     }.items()
 }
 _UNITS = r"(?:sessions?|visits?|treatments?|tx)"
+_RECORDS_SHOW_WORDS = frozenset(["show", "shows", "showed", "document", "documents", "documented"])
+# A therapy's records counting the visits given: "notes show", "log documents".
+_RECORDS_SHOW = (
+    r"(?:notes?|records?|logs?|ledger)\s+(?:show|shows|showed|document|documents|documented|list|"
+    r"lists|confirm|confirms)"
+)
 # "formal PT", "supervised physical therapy": the same therapy, said to be given by a therapist.
 _KIND = r"(?:(?:formal|supervised|skilled|outpatient|in[\s-]?office)\s+)"
 # The therapies a list can name before the one read: "no formal PT or chiro on this claim".
@@ -118,12 +127,18 @@ def prior_pattern(modality: str) -> Caseless:
         # manipulation, and six visits were authorized and completed between 10/05 and 10/19".
         rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:were|have\s+been|had\s+been)\s+"
         rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b"
+        # Or as the count so far: "In a PT desensitization and graded weight-bearing program, 14
+        # visits so far".
+        rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:so\s+far|to\s+date|thus\s+far)\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
         # The same set off by a comma or colon: "Land PT, 10 visits 04-06/2025"; not a
         # frequency ("PT: 2 visits per week").
         rf"|\b(?:{pattern})\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b(?!\s*(?:per|a|/|x|weekly)\b)"
+        # The therapy's own records counting them: "the acupuncturist's notes show six sessions
+        # 03/16/2026-04/17/2026".
+        rf"|\b(?:{pattern})\s+(?:daily\s+)?{_RECORDS_SHOW}\s+{_NUMBER}\s+{_UNITS}\b"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26".
         rf"|\b(?:{pattern})\s+{_NUMBER}\s+(?:done|completed|attended)\b"
         # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
@@ -449,7 +464,7 @@ def visits_done(reader: Reader) -> None:
         # Visits a sentence reports done beside the plan it names ("He completed a trial of six
         # chiropractic manipulation visits ..., and the chiropractor's plan of care calls for
         # ..."): only a count with a word of its being done before it, in its clause.
-        if not words.isdisjoint(DONE_WORDS):
+        if not words.isdisjoint(DONE_WORDS) or not words.isdisjoint(_RECORDS_SHOW_WORDS):
             counted_done(reader, named)
         return
     if not reader.planned:
@@ -575,6 +590,13 @@ _VISITS_FIRST_DAY = re.compile(
 )
 
 
+# The day without its year, as a note counts visits in its own year: "Twelve PT visits since
+# 05/24".
+_VISITS_FIRST_MONTH_DAY = re.compile(
+    r"\b(?:from|since|beginning|starting)\s+(\d{1,2})/(\d{1,2})\b(?![/\d])", re.I | re.ASCII
+)
+
+
 def visits_dated(reader: Reader, name: str) -> None:
     """The day the visits of a therapy counted in the sentence began, where it says: visits
     begun after a surgery are the post-operative course (`item.therapy_facts`)."""
@@ -584,6 +606,18 @@ def visits_dated(reader: Reader, name: str) -> None:
     day = date_of(first) if first else None
     if first and day:
         reader.add(f"{VISITS_FROM}{name}", day, first.start(), first.end())
+        return
+    told_on = reader.sentence.told_on
+    short = _VISITS_FIRST_MONTH_DAY.search(reader.text) if told_on else None
+    if short is None or told_on is None or not 1 <= int(short[1]) <= 12:
+        return
+    month, day = int(short[1]), int(short[2])
+    year = told_on.year if (month, day) <= (told_on.month, told_on.day) else told_on.year - 1
+    try:
+        begun = date(year, month, day)
+    except ValueError:
+        return
+    reader.add(f"{VISITS_FROM}{name}", begun, short.start(), short.end())
 
 
 _DONE_BEFORE_COUNT = re.compile(
@@ -591,12 +625,16 @@ _DONE_BEFORE_COUNT = re.compile(
 )
 
 
-_TOLD_DONE = re.compile(r"\b(?:completed|done|attended)\Z", re.I | re.ASCII)
+_TOLD_DONE = re.compile(rf"\b(?:completed|done|attended)\Z|\b{_RECORDS_SHOW}\b", re.I | re.ASCII)
 
 
 # "Six acupuncture sessions were certified and completed between 04/13 and 05/01/2026".
 _DONE_AFTER_COUNT = re.compile(
-    r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+and\s+)?(?:completed|attended|done|given)\b",
+    r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+and\s+)?(?:completed|attended|done|given)\b"
+    # Or in a review's shorthand: "UR certified six post-op PT visits on 02/27/2026, completed
+    # 03/03/2026-03/27/2026".
+    r"|(?:\s+on\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*[,;]?\s*(?:all\s+)?(?:completed|attended)\s+"
+    r"(?:\d{1,2}/\d{1,2}|between|from)",
     re.I | re.ASCII,
 )
 
@@ -688,7 +726,9 @@ _CBT_WORDS = frozenset(["cbt", "behavioral", "behavioural", "psychotherapy"])
 _CBT = r"(?:individual\s+|group\s+)?(?:cbt|cognitive\s+behaviou?ral\s+(?:therapy|treatment)|psychotherapy)"
 _CBT_BEGUN = re.compile(
     rf"\b{_CBT}\s+(?:was\s+|were\s+|has\s+been\s+)?(?:started|begun|began|initiated|since)\s+"
-    r"(?:on\s+)?",
+    r"(?:on\s+)?"
+    # The verb first: "Started individual CBT 02/22/2017".
+    rf"|\b(?:started|began|begun|initiated|commenced)\s+{_CBT}\s+(?:on\s+)?",
     re.I | re.ASCII,
 )
 _CBT_LENGTH = re.compile(
@@ -718,4 +758,50 @@ def psychotherapy_weeks(reader: Reader) -> None:
         else:
             count, unit = (found[1], found[2]) if found[1] else (found[3], found[4])
             reader.add("cbt_weeks", weeks_in(int(count), unit), found.start(), found.end())
+        return
+
+
+# The days of an inpatient rehabilitation or skilled nursing stay already spent, which ODG's
+# length of stay weighs an extension against: "IRF team conference, day 12", "admitted to IRF
+# 02/12" (counted to the day the note is told), "has now been there 18 days".
+_FACILITY = (
+    r"(?:irf|snf|skilled\s+nursing(?:\s+facility)?|inpatient\s+rehab(?:ilitation)?(?:\s+facility|"
+    r"\s+unit)?|acute\s+rehab(?:ilitation)?(?:\s+unit)?|rehab(?:ilitation)?\s+(?:unit|facility|"
+    r"hospital|center)|nursing\s+facility|the\s+facility)"
+)
+_FACILITY_WORDS = frozenset(
+    ["irf", "snf", "skilled", "rehab", "rehabilitation", "facility", "nursing", "there"]
+)
+_STAY_DAY = re.compile(
+    rf"\b{_FACILITY}\b[^.;]{{0,40}}?\bday\s+#?(?P<day>\d{{1,3}})\b"
+    rf"|\b(?:has\s+)?(?:now\s+)?been\s+(?:there|in\s+(?:the\s+)?{_FACILITY})\s+(?:for\s+)?"
+    r"(?P<days>\d{1,3})\s+days\b"
+    rf"|\b(?P<days2>\d{{1,3}})\s+days\s+(?:in|at)\s+(?:the\s+)?{_FACILITY}\b",
+    re.I | re.ASCII,
+)
+_ADMITTED_TO = re.compile(
+    rf"\badmitted\s+(?:to|into)\s+(?:the\s+)?{_FACILITY}\s+(?:on\s+)?", re.I | re.ASCII
+)
+
+
+def stay_days(reader: Reader) -> None:
+    """Days of a skilled nursing or inpatient rehabilitation stay already spent."""
+    if _FACILITY_WORDS.isdisjoint(reader.words) or reader.planned or reader.asks:
+        return
+    text = reader.text
+    if not reader.has_digit and reader.words.isdisjoint(NUMBER_WORD_SET):
+        return
+    if not reader.words.isdisjoint(NUMBER_WORD_SET):
+        text = with_figures(text)
+    told_on = reader.sentence.told_on
+    admitted = (
+        first_date_after(_ADMITTED_TO.finditer(text), text, told_on, told_on) if told_on else None
+    )
+    if admitted is not None:
+        days = (told_on - admitted[0]).days
+        reader.add("inpatient_rehab_days_completed", days, admitted[1], admitted[2])
+        return
+    for found in _STAY_DAY.finditer(text):
+        days = int(found["day"] or found["days"] or found["days2"])
+        reader.add("inpatient_rehab_days_completed", days, found.start(), found.end())
         return

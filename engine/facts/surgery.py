@@ -50,6 +50,9 @@ _SURGERY_WORDS = frozenset(
         "laminotomy",
         "foraminotomy",
         "rcr",
+        # Subacromial decompression: "... with SAD 04/12/17".
+        "sad",
+        "asad",
         "ctr",
         "apm",
         "tha",
@@ -84,7 +87,7 @@ _JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,
 # "microdiscectomy (12/01/2025)".
 _SURGERY_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
-    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
+    rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
@@ -248,6 +251,9 @@ _DONE_BEFORE = re.compile(
 
 # A surgery the sentence names, then the date it was done: "... decompression was authorized and
 # performed on 03/06/2017" (not "will be performed on").
+# Words that tell a surgery was done but not which ("surgery on 05/27/2026", "scoped").
+_SAYS_NOT_WHICH = frozenset(["surgery", "scoped"])
+_SURGERY_WORD = re.compile(rf"(?:{'|'.join(sorted(_SURGERY_WORDS))})\b", re.I | re.ASCII)
 _PERFORMED_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.;]{{0,80}}?(?<!\bbe\s)\b(?:performed|done|carried\s+out)"
     rf"\s+on\s+(?:{DATE})",
@@ -340,6 +346,15 @@ def surgery_dates(reader: Reader) -> None:
                 # Named only after the date ("had her right shoulder scoped on February 8th:
                 # arthroscopic subacromial decompression"), or through the approach before it.
                 chosen = done_through[0]
+            if (
+                chosen is None
+                and (word := _SURGERY_WORD.match(text, surgery.start()))
+                and word[0].lower() not in _SAYS_NOT_WHICH
+            ):
+                # A surgery the vocabulary does not name ("L modified Brostrom lateral ligament
+                # reconstruction 05/27/2026"): the word that dates it, which no line of the
+                # postsurgical schedule takes, so it is an unlisted surgery.
+                chosen = word.span()
             if chosen is not None:
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
