@@ -553,7 +553,9 @@ DISPENSE_AS_WRITTEN = re.compile(
 FOR_TAPER = re.compile(r"\b(?:taper(?:ing|ed)?|wean(?:ing|ed)?)\b", re.I | re.ASCII)
 FOR_MEDICATION_MANAGEMENT = re.compile(
     r"\b(?:medications?|meds?|opioids?|narcotics?|pharmacologic(?:al)?)\s+"
-    r"(?:evaluation|eval|management|mgmt|monitoring)\b",
+    r"(?:evaluation|eval|management|mgmt|monitoring)\b"
+    # (Not one kept where it is: "medication management to remain with PTP".)
+    r"(?!\s+(?:to\s+remain|remains|will\s+remain|stays|to\s+stay|with\s+(?:the\s+)?ptp))",
     re.I | re.ASCII,
 )
 

@@ -5627,7 +5627,8 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"homebound": True}),
         ("IRF team conference, day 12.", "Inpatient rehabilitation facility, 7 additional days",
          {"inpatient_rehab_days_completed": 12}),
-        ("She has now been there 18 days.", "Skilled nursing facility 10 additional days",
+        ("Transferred to the SNF on 11/16 and has now been there 18 days.",
+         "Skilled nursing facility 10 additional days",
          {"inpatient_rehab_days_completed": 18}),
         ("S/p arthroscopic R rotator cuff repair with SAD 04/12/26.", "Post-op PT R shoulder 2x6",
          {"surgery_date": date(2026, 4, 12)}),
@@ -5650,6 +5651,10 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Six post-op PT visits completed 03/03/2026-03/27/2026. Since the post-op PT he moved "
          "from TTD to modified duty and stopped hydrocodone.",
          "Post-op PT right knee 2x3 (6 additional visits)", {"functional_improvement": True}),
+        # An uncertainty cue for what a study looks for is not one for the examination after
+        # it.
+        ("Examined to assess for radiculopathy: positive straight leg raise on the right at 40 "
+         "degrees.", "MRI lumbar spine", {"positive_straight_leg_raise": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -5682,6 +5687,37 @@ def test_readings_of_the_new_wordings(
          "equipment_medically_needed"),
         ("Skilled nursing facility recommended for 10 days after discharge.",
          "Skilled nursing facility x 10 days", "inpatient_rehab_days_completed"),
+        # What the review of the round's readings found them reaching past (each was read).
+        ("Status post right L5-S1 TFESI 3 weeks ago with 60% relief.", "Post-op PT 2x3",
+         "surgery_date"),
+        ("She is 3 months status post MVA.", "Post-op PT 2x3", "surgery_date"),
+        ("Six months post-op she returned to work.", "Post-op PT 2x3", "surgery_date"),
+        ("She fell 3 weeks after surgery.", "Post-op PT 2x3", "surgery_date"),
+        ("Sling x 6 weeks post-op.", "Post-op PT 2x3", "surgery_date"),
+        ("Mild superior endplate depression at L1.", "Sertraline 50 mg #30", "depressive_disorder"),
+        ("PHQ-9 12/03/2025: score 6.", "Sertraline 50 mg #30", "depressive_disorder"),
+        ("Each stretch position held for 30 seconds.", "Work hardening x 10 sessions",
+         "return_to_work_goal"),
+        ("Her employer offered the job to someone else.", "Work hardening x 10 sessions",
+         "return_to_work_goal"),
+        ("Right tibial plateau fracture, ORIF 01/10/2025; PT 12 visits.",
+         "Work hardening x 10 sessions", "therapy_plateau"),
+        ("She was in a car accident in 2019 and did physical therapy then.",
+         "Knee steroid injection", "adjunct_to_rehabilitation"),
+        ("At the facility she gets PT and OT 3 hours a day 5 days a week.",
+         "Inpatient rehabilitation 7 additional days", "inpatient_rehab_days_completed"),
+        ("She was admitted to SNF 02/12/2025 after a hip fracture and discharged 03/01/2025.",
+         "Skilled nursing facility 10 days", "inpatient_rehab_days_completed"),
+        ("Unclear which medication helps more, Norco or gabapentin.", "Neurology consultation",
+         "diagnosis_uncertain_or_complex"),
+        ("52 yo male, family history of osteoarthritis, here for a strain.", "Naproxen 500 mg #60",
+         "diagnoses"),
+        ("Capsaicin cream caused burning and tingling of the skin.", "Lidoderm 5% patch #30",
+         "neuropathic_pain"),
+        ("Her back pain is worse when she is back at work lifting.", "Physical therapy 2x3",
+         "functional_improvement"),
+        ("PT, 6 visits remaining on the authorization.", "Physical therapy 2x3 additional",
+         "prior_visits"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -126,7 +126,9 @@ _AGE_WITH = re.compile(
     # ("46 y/o bus mechanic, chronic L S1 radiculopathy w/ LBP", "Sixty one year old carpet
     # installer, cumulative trauma claim ..., bilateral knee osteoarthritis": the job, then the
     # claim's conditions.)
+    # (Not a family's history: "52 yo male, family history of osteoarthritis".)
     r"|(?:\b\d{1,2}\s*(?:y/o|yo)|\byears?[\s-]+old)\s+(?:[a-z/-]+\s+){0,3}?[a-z/-]+,\s+"
+    r"(?!(?:family|fhx|fh|mother|father)\b)"
     r"|\baccepted\s+(?:as|for)\b"
     # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
     # pain syndrome type I of the right wrist", "She suffers from ...".

@@ -64,6 +64,7 @@ from engine.facts.surgery import (
     DATED_SURGERY_TYPE,
     ELAPSED_SURGERY_DATE,
     ELAPSED_SURGERY_TYPE,
+    UNNAMED_SURGERY_TYPE,
     surgery_dates,
     surgery_elapsed,
     surgery_refused,
@@ -624,6 +625,9 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
         chosen["surgery_date"] = elapsed
         if dated is None:
             dated = elapsed_type
+    unnamed = chosen.pop(UNNAMED_SURGERY_TYPE, None)
+    if dated is None and "surgery_type" not in chosen:
+        dated = unnamed
     if isinstance(dated, Reading):
         dated.name = "surgery_type"
         chosen["surgery_type"] = dated

@@ -47,7 +47,9 @@ _CLAUSE_START = re.compile(
 _BACK_NOT_THE_SPINE = re.compile(
     r"\bback\s+(?=(?:to\s+(?:baseline|normal|work|full|regular|usual|pre)|at\s+work|"
     r"part|portion|half|of\s+the\s+(?:knee|thigh|leg|calf|heel|hand|arm|head|shoulder))\b)|"
-    r"\b(?:came|come|comes|coming|went|go|goes|got|gets|get|bring|brought|bringing)\s+back\b",
+    r"\b(?:came|come|comes|coming|went|go|goes|got|gets|get|bring|brought|bringing)\s+back\b"
+    # (But "he gets back pain at night" is the back's.)
+    r"(?!\s+(?:pain|ache|aches|spasms?|problems?|injury|surgery|brace))",
     re.I | re.ASCII,
 )
 

@@ -34,7 +34,7 @@ MODALITIES = {
         # ("No physical or occupational therapy on this claim": both named with one noun.)
         "prior_pt_visits": r"physical (?:or|and) occupational therapy|physical therapy|physiotherapy|pt"
         r"|occupational therapy|ot"
-        r"|(?<!behavioral[ ])(?<!behavioural[ ])therapy",
+        r"|(?<!behavioral[ ])(?<!behavioural[ ])(?<!massage[ ])therapy",
         # Occupational therapy counted apart as well: the Labor Code caps each discipline on
         # its own (24 OT visits beside 24 PT), so "24 PT visits; OT 0 visits on this claim"
         # leaves a first OT course. (Read with the count above, which the physical medicine
@@ -135,10 +135,9 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
         # The same set off by a comma or colon: "Land PT, 10 visits 04-06/2025"; not a
         # frequency ("PT: 2 visits per week").
-        rf"|\b(?:{pattern})\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b(?!\s*(?:per|a|/|x|weekly)\b)"
-        # The therapy's own records counting them: "the acupuncturist's notes show six sessions
-        # 03/16/2026-04/17/2026".
-        rf"|\b(?:{pattern})\s+(?:daily\s+)?{_RECORDS_SHOW}\s+{_NUMBER}\s+{_UNITS}\b"
+        rf"|\b(?:{pattern})\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
+        r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
+        r"scheduled|pending)\b)"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26".
         rf"|\b(?:{pattern})\s+{_NUMBER}\s+(?:done|completed|attended)\b"
         # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
@@ -179,6 +178,8 @@ def prior_pattern(modality: str) -> Caseless:
         rf"documents|documented|indicate|indicates|reflect|reflects|list|lists|record|records|"
         rf"recorded)\s+{_NUMBER}\s+"
         rf"(?:prior\s+|previous\s+|completed\s+)?(?:[a-z]+\s+)?{_UNITS}\b"
+        # (Not a frequency or a plan: "notes show 3 sessions per week planned".)
+        r"(?!\s*(?:per|a|/|x|weekly|planned|remaining|left|scheduled)\b)"
         # Told in plain words: "she has seen the chiropractor twenty-four times", "went to
         # therapy eight times".
         rf"|\b(?:seen|saw|visited|been\s+to|gone\s+to|went\s+to)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
@@ -602,7 +603,11 @@ def visits_dated(reader: Reader, name: str) -> None:
     begun after a surgery are the post-operative course (`item.therapy_facts`)."""
     if not reader.has_digit:
         return
-    first = _VISITS_FIRST_DAY.search(reader.text)
+    # (Not a pain score's change: "pain from 8/10 to 3/10".)
+    first = next(
+        (m for m in _VISITS_FIRST_DAY.finditer(reader.text) if not m[0].rstrip().endswith("/10")),
+        None,
+    )
     day = date_of(first) if first else None
     if first and day:
         reader.add(f"{VISITS_FROM}{name}", day, first.start(), first.end())
@@ -773,8 +778,9 @@ _FACILITY_WORDS = frozenset(
     ["irf", "snf", "skilled", "rehab", "rehabilitation", "facility", "nursing", "there"]
 )
 _STAY_DAY = re.compile(
-    rf"\b{_FACILITY}\b[^.;]{{0,40}}?\bday\s+#?(?P<day>\d{{1,3}})\b"
-    rf"|\b(?:has\s+)?(?:now\s+)?been\s+(?:there|in\s+(?:the\s+)?{_FACILITY})\s+(?:for\s+)?"
+    rf"\b{_FACILITY}\b[^.;]{{0,40}}?(?<!\ba\s)(?<!\bper\s)(?<!\beach\s)\bday\s+#?(?P<day>\d{{1,3}})\b"
+    r"(?!\s*(?:days?|x|/|times))"
+    rf"|\b(?:has\s+)?(?:now\s+)?been\s+(?P<there>there|in\s+(?:the\s+)?{_FACILITY})\s+(?:for\s+)?"
     r"(?P<days>\d{1,3})\s+days\b"
     rf"|\b(?P<days2>\d{{1,3}})\s+days\s+(?:in|at)\s+(?:the\s+)?{_FACILITY}\b",
     re.I | re.ASCII,
@@ -784,9 +790,15 @@ _ADMITTED_TO = re.compile(
 )
 
 
+_STAY_ENDED = frozenset(["discharged", "readmitted"])
+
+
 def stay_days(reader: Reader) -> None:
-    """Days of a skilled nursing or inpatient rehabilitation stay already spent."""
+    """Days of a skilled nursing or inpatient rehabilitation stay already spent (not of a stay
+    the sentence says ended)."""
     if _FACILITY_WORDS.isdisjoint(reader.words) or reader.planned or reader.asks:
+        return
+    if not _STAY_ENDED.isdisjoint(reader.words):
         return
     text = reader.text
     if not reader.has_digit and reader.words.isdisjoint(NUMBER_WORD_SET):
@@ -802,6 +814,12 @@ def stay_days(reader: Reader) -> None:
         reader.add("inpatient_rehab_days_completed", days, admitted[1], admitted[2])
         return
     for found in _STAY_DAY.finditer(text):
+        # "There" is the facility's only where the sentence names one: "transferred to SNF on
+        # 09/01 and has now been there 18 days", not a daughter's home.
+        if (found["there"] or "").lower() == "there" and _FACILITY_WORDS.isdisjoint(
+            reader.words - {"there"}
+        ):
+            continue
         days = int(found["day"] or found["days"] or found["days2"])
         reader.add("inpatient_rehab_days_completed", days, found.start(), found.end())
         return

@@ -251,8 +251,11 @@ _DONE_BEFORE = re.compile(
 
 # A surgery the sentence names, then the date it was done: "... decompression was authorized and
 # performed on 03/06/2017" (not "will be performed on").
-# Words that tell a surgery was done but not which ("surgery on 05/27/2026", "scoped").
-_SAYS_NOT_WHICH = frozenset(["surgery", "scoped"])
+# Words that tell a surgery was done but not which ("surgery on 05/27/2026", "scoped", "surgical
+# follow-up on 03/20/2026", "release of information dated ...").
+_SAYS_NOT_WHICH = frozenset(
+    ["surgery", "scoped", "surgical", "operation", "operative", "release", "procedure"]
+)
 _SURGERY_WORD = re.compile(rf"(?:{'|'.join(sorted(_SURGERY_WORDS))})\b", re.I | re.ASCII)
 _PERFORMED_ON = re.compile(
     rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.;]{{0,80}}?(?<!\bbe\s)\b(?:performed|done|carried\s+out)"
@@ -354,7 +357,8 @@ def surgery_dates(reader: Reader) -> None:
                 # A surgery the vocabulary does not name ("L modified Brostrom lateral ligament
                 # reconstruction 05/27/2026"): the word that dates it, which no line of the
                 # postsurgical schedule takes, so it is an unlisted surgery.
-                chosen = word.span()
+                kind = named_with_site(text, *word.span())
+                reader.add(UNNAMED_SURGERY_TYPE, kind[0], kind[1], kind[2])
             if chosen is not None:
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
@@ -419,30 +423,47 @@ def procedure_done(reader: Reader, after: int = 0) -> tuple[int, int] | None:
 # the record dates (`surgery_date` stands over it in `settle`), of which it is a reckoning.
 ELAPSED_SURGERY_DATE = "~surgery_date:elapsed"
 ELAPSED_SURGERY_TYPE = "~surgery_type:elapsed"
+# A dated surgery the vocabulary does not name, by the word that dates it: the type only where
+# the record names no surgery at all (`settle`).
+UNNAMED_SURGERY_TYPE = "~surgery_type:unnamed"
 _SINCE_WORDS = frozenset(
     ["pod", "post", "op", "postop", "postoperative", "post-op", "s/p", "status", "ago", "after",
      "following", "since", "from"]
 )  # fmt: skip
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?)"
-_OPERATION = r"(?:surgery|operation|procedure|" + "|".join(sorted(_SURGERY_WORDS)) + r")"
+# (Not "procedure": an injection is one. "S/p" says a surgery only with one named after it: "3
+# months status post MVA", "s/p fall" name none.)
+_OPERATION = r"(?:surgery|operation|" + "|".join(sorted(_SURGERY_WORDS)) + r")"
 _ELAPSED = re.compile(
     # "POD 12", "post-op day #5".
     r"\b(?:pod|post[\s-]?op(?:erative)?\s+day)\s*#?\s*(?P<days>\d{1,3})\b"
-    # "6 weeks post-op", "three months s/p", "10 days out from surgery", "8 wks after his ACDF".
-    rf"|\b(?P<n>\d{{1,2}})\s*{_UNIT}\s+(?:post[\s-]?op(?:erative(?:ly)?)?\b|s/p|status\s+post\b|"
-    rf"(?:out\s+from|after|since|following)\s+(?:(?:his|her|the|a|an)\s+)?(?:[\w/-]+\s+){{0,3}}?"
-    rf"{_OPERATION}\b)"
+    # "6 weeks post-op", "10 days out from surgery", "8 wks after his ACDF", "3 months s/p
+    # L4-5 fusion".
+    rf"|\b(?P<n>\d{{1,2}})\s*{_UNIT}\s+(?:post[\s-]?op(?:erative(?:ly)?)?\b|"
+    rf"(?:s/p|status\s+post|out\s+from|after|since|following)\s+(?:(?:his|her|the|a|an)\s+)?"
+    rf"(?:[\w/-]+\s+){{0,4}}?{_OPERATION}\b)"
     # "s/p L knee APM 3 weeks ago".
-    rf"|\b(?:s/p|status\s+post)\s[^.;]{{0,80}}?\b(?P<n2>\d{{1,2}})\s*(?P<unit2>days?|weeks?|wks?|"
-    r"months?|mos?)\s+ago\b",
+    rf"|\b(?:s/p|status\s+post)\s(?=[^.;]{{0,60}}?\b{_OPERATION}\b)[^.;]{{0,80}}?\b(?P<n2>\d{{1,2}})\s*"
+    r"(?P<unit2>days?|weeks?|wks?|months?|mos?)\s+ago\b",
     re.I | re.ASCII,
+)
+# The time since told as where the patient is now: "He is now 8 weeks after his ACDF", "two weeks
+# post-op today", or as a note heads it ("POD 12: sling off", "Six weeks post-op: out of the
+# splint"); not an event's time in a narrative ("Six months post-op she returned to work", "She
+# fell 3 weeks after surgery", "NWB 6 weeks postop then advance").
+_NOW_BEFORE = re.compile(
+    r"\b(?:is|are|now|currently|presently|today|he's|she's)\s+(?:\w+\s+){0,2}\Z", re.I | re.ASCII
+)
+_NOW_AFTER = re.compile(
+    r"\s*(?:\(\w+\)\s*)?(?:[:;,.]|$|today\b|now\b|currently\b)", re.I | re.ASCII
 )
 # A time in a protocol or plan, not the time since: "PT to start at 6 weeks post-op", "sling
 # until 4 weeks post-op", "visits within 6 months after surgery"; or the time of another event
 # ("PT started 2 weeks post-op", "re-injured 6 weeks after the surgery").
 _PROTOCOL_BEFORE = re.compile(
     r"\b(?:at|until|till|by|before|through|thru|to|for|within|over|first|next|up\s+to|"
-    r"beyond|past|than|\w+ed)\s+(?:about\s+|approximately\s+|~\s*)?\Z",
+    r"beyond|past|than|on|x|\w+ed|fell|went|came|began|got|felt|took|left|broke|tore|hurt|"
+    r"ran|saw|had|was|were)\s+(?:about\s+|approximately\s+|~\s*)?\Z",
     re.I | re.ASCII,
 )
 
@@ -461,6 +482,12 @@ def surgery_elapsed(reader: Reader) -> None:
         return
     for found in _ELAPSED.finditer(text):
         if _PROTOCOL_BEFORE.search(text, max(0, found.start() - 20), found.start()):
+            continue
+        if not (
+            found["n2"]
+            or _NOW_BEFORE.search(text, max(0, found.start() - 30), found.start())
+            or _NOW_AFTER.match(text, found.end())
+        ):
             continue
         if found["days"]:
             days = int(found["days"])
