@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from engine.facts.figures import MONTHS, NUMBER_WORDS, ORDINAL_DAYS
+from engine.facts.figures import MONTHS, NUMBER_WORDS, ORDINAL_DAYS, latest_on_or_before
 
 # A day's ordinal in words ("ninth", and "twenty-ninth" by its last word, as the sentence's words
 # split it) or in figures ("3rd", "26th"): the cheap test that a sentence may tell one.
@@ -177,8 +177,7 @@ def _dated(month: int, day: int, told: re.Match[str], told_on: date | None) -> d
                 year = told_on.year - _count(told["years_back"])
             when = date(year, month, day)
             return when if when <= told_on else None
-        when = date(told_on.year, month, day)
-        return when if when <= told_on else date(told_on.year - 1, month, day)
+        return latest_on_or_before(month, day, told_on)
     except ValueError:
         return None  # the 31st of a month of 30 days, the 29th of February of a common year
 

@@ -222,6 +222,16 @@ def date_at(text: str, at: int, told_on: date | None) -> tuple[date, int] | None
     return (begun, short.end()) if begun is not None else None
 
 
+def latest_on_or_before(month: int, day: int, told_on: date) -> date | None:
+    """A day told without its year: that day in the latest year that puts it on or before
+    `told_on` (None for a day its month does not have)."""
+    try:
+        when = date(told_on.year, month, day)
+        return when if when <= told_on else date(told_on.year - 1, month, day)
+    except ValueError:
+        return None  # the 31st of a month of 30 days, the 29th of February of a common year
+
+
 def first_date_after(
     cues: Iterable[re.Match[str]], text: str, told_on: date | None, not_after: date | None = None
 ) -> tuple[date, int, int] | None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from functools import cache
 
 from engine.caseless import Caseless
@@ -18,6 +17,7 @@ from engine.facts.figures import (
     ORDINAL_DAYS,
     date_of,
     first_date_after,
+    latest_on_or_before,
     weeks_in,
     with_figures,
 )
@@ -616,13 +616,9 @@ def visits_dated(reader: Reader, name: str) -> None:
     short = _VISITS_FIRST_MONTH_DAY.search(reader.text) if told_on else None
     if short is None or told_on is None or not 1 <= int(short[1]) <= 12:
         return
-    month, day = int(short[1]), int(short[2])
-    year = told_on.year if (month, day) <= (told_on.month, told_on.day) else told_on.year - 1
-    try:
-        begun = date(year, month, day)
-    except ValueError:
-        return
-    reader.add(f"{VISITS_FROM}{name}", begun, short.start(), short.end())
+    begun = latest_on_or_before(int(short[1]), int(short[2]), told_on)
+    if begun is not None:
+        reader.add(f"{VISITS_FROM}{name}", begun, short.start(), short.end())
 
 
 _DONE_BEFORE_COUNT = re.compile(
