@@ -67,6 +67,8 @@ _SURGERY_WORDS = frozenset(
         "surgical",
     ]
 )
+# The same words as one alternation, for the expressions below.
+_SURGERY_NAMES = "|".join(sorted(_SURGERY_WORDS))
 # A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.
 _SURGERY_REFUSED = re.compile(
     r"\b(?:non[\s-]?certified|not\s+certified|denied|not\s+approved|not\s+authorized"
@@ -86,7 +88,7 @@ _JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)".
 _SURGERY_ON = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
+    rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)\s+)(?:{DATE})",
     re.I | re.ASCII,
@@ -95,13 +97,13 @@ _SURGERY_ON = re.compile(
 # autograft 10/20/2026 by this surgeon", "ORIF with a lateral locking plate 07/01/2017 by Dr.
 # Ames".
 _SURGERY_DATED_BY = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b(?:\s+[\w-]+){{0,6}}?\s+(?:{DATE})"
+    rf"\b(?:{_SURGERY_NAMES})\b(?:\s+[\w-]+){{0,6}}?\s+(?:{DATE})"
     r"(?=\s+by\s+(?:dr\b|this\s+surgeon|the\s+surgeon|our\s+surgeon|[a-z]+\s+surgeon))",
     re.I | re.ASCII,
 )
 # The surgeon before the date: "Arthroscopic partial medial meniscectomy by Dr. Feld 02/03/2026".
 _SURGERY_BY_THEN_DATED = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b(?:\s+[\w-]+){{0,6}}?\s+by\s+"
+    rf"\b(?:{_SURGERY_NAMES})\b(?:\s+[\w-]+){{0,6}}?\s+by\s+"
     rf"(?:dr\.?\s+[a-z'-]+|this\s+surgeon|the\s+surgeon|our\s+surgeon)\s*,?\s+(?:on\s+)?(?:{DATE})",
     re.I | re.ASCII,
 )
@@ -177,7 +179,7 @@ _BONE_FRACTURE = re.compile(
 # The surgery named as the subject of the refusal, as summaries report an earlier review: "The
 # requested surgery was previously denied due to ...", which names no reviewer.
 _SURGERY_WAS_REFUSED = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,40}}?\b(?:(?:was|were|has\s+been|had\s+been)"
+    rf"\b(?:{_SURGERY_NAMES})\b[^.,;]{{0,40}}?\b(?:(?:was|were|has\s+been|had\s+been)"
     r"\s+(?:previously\s+|also\s+)?(?:non[\s-]?certified|not\s+certified|denied|not\s+approved"
     r"|not\s+authorized|non[\s-]?authorized)"
     # "The surgery has not been authorized".
@@ -191,10 +193,10 @@ _SURGERY_WAS_REFUSED = re.compile(
 # "non-certified the CBC on 07/18/2017, noting that arthroscopic surgery has minimal blood loss".
 _REFUSED_SURGERY = re.compile(
     _SURGERY_REFUSED.pattern + r"\s+(?:(?:the|a|an|his|her|requested|request|for|of)\s+){0,3}"
-    r"(?:[\w/-]+\s+){0,4}?" + rf"(?:{'|'.join(sorted(_SURGERY_WORDS))})\b"
+    r"(?:[\w/-]+\s+){0,4}?" + rf"(?:{_SURGERY_NAMES})\b"
     # (The refusal may come in a clause of its own that speaks of the surgery: "The shoulder
     # surgery, which utilization review non-certified on 3/2/17".)
-    rf"|\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,120}}?(?:,\s*(?:which|that)\b[^.,;]{{0,60}}?)?"
+    rf"|\b(?:{_SURGERY_NAMES})\b[^.,;]{{0,120}}?(?:,\s*(?:which|that)\b[^.,;]{{0,60}}?)?"
     + _SURGERY_REFUSED.pattern,
     re.ASCII,
 )
@@ -207,7 +209,7 @@ _REFUSED_UNNAMED = re.compile(
 # A surgery authorized: "The left total knee arthroplasty was authorized on 03/28/2017", "the
 # C5-6 ACDF was certified by Utilization Review".
 _SURGERY_AUTHORIZED = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.,;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been)"
+    rf"\b(?:{_SURGERY_NAMES})\b[^.,;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been)"
     r"\s+(?:previously\s+|also\s+)?(?:authorized|certified|approved)\b",
     re.ASCII,
 )
@@ -256,9 +258,9 @@ _DONE_BEFORE = re.compile(
 _SAYS_NOT_WHICH = frozenset(
     ["surgery", "scoped", "surgical", "operation", "operative", "release", "procedure"]
 )
-_SURGERY_WORD = re.compile(rf"(?:{'|'.join(sorted(_SURGERY_WORDS))})\b", re.I | re.ASCII)
+_SURGERY_WORD = re.compile(rf"(?:{_SURGERY_NAMES})\b", re.I | re.ASCII)
 _PERFORMED_ON = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SURGERY_WORDS))})\b[^.;]{{0,80}}?(?<!\bbe\s)\b(?:performed|done|carried\s+out)"
+    rf"\b(?:{_SURGERY_NAMES})\b[^.;]{{0,80}}?(?<!\bbe\s)\b(?:performed|done|carried\s+out)"
     rf"\s+on\s+(?:{DATE})",
     re.I | re.ASCII,
 )
@@ -433,7 +435,7 @@ _SINCE_WORDS = frozenset(
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?)"
 # (Not "procedure": an injection is one. "S/p" says a surgery only with one named after it: "3
 # months status post MVA", "s/p fall" name none.)
-_OPERATION = r"(?:surgery|operation|" + "|".join(sorted(_SURGERY_WORDS)) + r")"
+_OPERATION = rf"(?:surgery|operation|{_SURGERY_NAMES})"
 _ELAPSED = re.compile(
     # "POD 12", "post-op day #5".
     r"\b(?:pod|post[\s-]?op(?:erative)?\s+day)\s*#?\s*(?P<days>\d{1,3})\b"
