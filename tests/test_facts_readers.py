@@ -5655,6 +5655,13 @@ def test_an_mri_reviewed_is_one_done() -> None:
         # it.
         ("Examined to assess for radiculopathy: positive straight leg raise on the right at 40 "
          "degrees.", "MRI lumbar spine", {"positive_straight_leg_raise": True}),
+        # A first-step analgesic that does too little, in plain words.
+        ('Pt states "the Tylenol does nothing now."', "Naproxen 500 mg #60",
+         {"non_opioid_analgesics_failed": True}),
+        ("Ibuprofen no longer helps the knee.", "Naproxen 500 mg #60",
+         {"non_opioid_analgesics_failed": True}),
+        ("Acetaminophen wasn't enough for the flare.", "Naproxen 500 mg #60",
+         {"non_opioid_analgesics_failed": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -5669,6 +5676,12 @@ def test_readings_of_the_new_wordings(
     [
         # A range and a count are no strength grade.
         ("S: LBP 5/10, sleep 4-5 h.", "Pain management consultation", "motor_deficit"),
+        # Enough relief, or a plan for when it is not enough, is no failure.
+        ("Tylenol helps enough for now.", "Naproxen 500 mg #60", "non_opioid_analgesics_failed"),
+        ("If Tylenol is not enough, add naproxen.", "Naproxen 500 mg #60",
+         "non_opioid_analgesics_failed"),
+        ("Tylenol is taken with enough water.", "Naproxen 500 mg #60",
+         "non_opioid_analgesics_failed"),
         ("Completed 4/5 PT visits.", "Physical therapy 2x3", "motor_deficit"),
         # A time in a protocol or of another event is no time since the surgery.
         ("PT to start at 6 weeks post-op.", "Post-op PT R shoulder 2x6", "surgery_date"),
