@@ -5662,6 +5662,33 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"non_opioid_analgesics_failed": True}),
         ("Acetaminophen wasn't enough for the flare.", "Naproxen 500 mg #60",
          {"non_opioid_analgesics_failed": True}),
+        # A weight run over the hand, with a sign of a broken bone.
+        ("A loaded pallet jack rolled over the back of his R hand; point tenderness over the 4th "
+         "metacarpal shaft.", "X-ray right hand, 3 views",
+         {"fracture_or_foreign_body_suspected": True}),
+        # The fracture fixed, what it was fixed with, then the date.
+        ("S/p ORIF R 5th metacarpal shaft fx (plate/screws) 12/06/2016, Dr. Okafor.",
+         "Post-op OT right hand 2x4", {"surgery_date": date(2016, 12, 6)}),
+        # Visits under a heading, of the therapy the note was written for.
+        ("Visits: 8 of 8 authorized attended, 12/21/16 - 02/03/17.",
+         "Occupational therapy R hand 2x4, additional", {"prior_visits": 8}),
+        # Those visits begun after the surgery are its post-operative course.
+        ("Hand therapy progress report, R hand. 29 y/o M loader. S/p ORIF R 5th metacarpal "
+         "shaft fx (plate/screws) 12/06/2016, Dr. Okafor. Visits: 8 of 8 authorized attended, "
+         "12/21/16 - 02/03/17.", "Post-op OT right hand 2x4, additional",
+         {"postsurgical_visits_completed": 8}),
+        # "P&S" is permanent and stationary.
+        ("Expects to declare him P&S in the next 1-2 months.", "Functional capacity evaluation",
+         {"near_mmi": True}),
+        ("Released to full duty 07/17/2017; lasted three shifts, could not grip the handles, back "
+         "to modified duty 07/24.", "Functional capacity evaluation",
+         {"return_to_work_failed": True}),
+        ("L elbow films 02/2017 and 09/2017: normal, no calcification.", "MRI left elbow",
+         {"plain_films_nondiagnostic": True}),
+        ("The surgeon wants the MRI to look for a partial common extensor tear.", "MRI left elbow",
+         {"specific_lesion_suspected": True}),
+        ("Gabapentin 300 mg TID, nortriptyline 25 mg qhs (partial benefit); pain 6/10 limits "
+         "grasp.", "TENS unit 30-day trial", {"conservative_care_failed": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -5676,6 +5703,23 @@ def test_readings_of_the_new_wordings(
     [
         # A range and a count are no strength grade.
         ("S: LBP 5/10, sleep 4-5 h.", "Pain management consultation", "motor_deficit"),
+        # Therapy prescribed is not therapy done.
+        ("Rx: post-op hand therapy 6 visits over 3 weeks for scar management.",
+         "Post-op hand therapy 2x3", "postsurgical_visits_completed"),
+        # Care dated by a surgery plans none.
+        ("Before surgery she used all 24 OT visits on this claim.", "Post-op OT 2x3",
+         "surgery_considered"),
+        ("Prior to surgery she did 8 visits of PT.", "Post-op PT 2x4", "invasive_procedure_planned"),
+        # Rolling over in bed is no hand injury; watching films is no x-ray.
+        ("He rolled over in bed; point tenderness over the 4th metacarpal.", "X-ray right hand",
+         "fracture_or_foreign_body_suspected"),
+        ("He watched films on the flight, normal day otherwise.", "MRI left elbow",
+         "plain_films_nondiagnostic"),
+        # A film's negative result says nothing of what is suspected.
+        ("Elbow films: normal, no loose body.", "MRI left elbow", "specific_lesion_suspected"),
+        # Back at full duty and staying there is no failed return.
+        ("Released to full duty 07/17/2017 and doing well.", "Functional capacity evaluation",
+         "return_to_work_failed"),
         # Enough relief, or a plan for when it is not enough, is no failure.
         ("Tylenol helps enough for now.", "Naproxen 500 mg #60", "non_opioid_analgesics_failed"),
         ("If Tylenol is not enough, add naproxen.", "Naproxen 500 mg #60",

@@ -23,6 +23,7 @@ from engine.facts.medications import (
     DRUG_TAKEN,
 )
 from engine.facts.sentences import (
+    DONE_WORDS,
     OF_PATIENT,
     RECORD_WORDS,
     REQUEST_WORDS,
@@ -215,6 +216,12 @@ def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
     return first_date_after(_SINCE.finditer(text), text, told_on)
 
 
+# The plan words that only date something by a procedure ahead or behind it, and the words that
+# tell care as given.
+_BEFORE_THE_PROCEDURE = frozenset(["prior to the injection", "prior to surgery", "before surgery"])
+_TOLD_DONE_WORDS = DONE_WORDS | {"did"}
+
+
 def composite_mentions(
     sentence: Sentence,
     findings: Findings,
@@ -343,6 +350,14 @@ def composite_mentions(
     # Without an injection or a surgery named, a plan says nothing here (and working out the
     # plan's negation is the costly part).
     shown_if = not words.isdisjoint(_CONDITION_WORDS) and _IF_SHOWN.search(text) is not None
+    if "procedure_planned" in of and not words.isdisjoint(_TOLD_DONE_WORDS):
+        # Care told as given "before surgery" dates it by a surgery, which plans none ("Before
+        # surgery she used all 24 OT visits on this claim").
+        kept = [m for m in of["procedure_planned"] if m[1] not in _BEFORE_THE_PROCEDURE]
+        if kept:
+            of["procedure_planned"] = kept
+        else:
+            del of["procedure_planned"]
     if (
         ("procedure_planned" in of or shown_if)
         and "previously" not in words

@@ -24,8 +24,8 @@ class Anaphor:
     unresolved: str
     named_in: Callable[[list[Reading]], set[str]]
     resolved: Callable[[str, str], str]  # (what is spoken of, the rest of the name) -> name
-    # The name a follow-up keeps where nothing of its kind was named in the two sentences
-    # before it in its part of the record (None: it is dropped). Several things named leave it
+    # What a follow-up is taken to speak of where nothing of its kind was named in the two
+    # sentences before it in its part of the record (None: it is dropped). Several things named leave it
     # undecided, and dropped.
     unnamed: str | None = None
 
@@ -66,7 +66,9 @@ def resolve_follow_ups(
             elif anaphor.unnamed is not None and (place != here or since > FOLLOW_UP_SENTENCES):
                 # Nothing of its kind named close before it in its part of the record: as where
                 # nothing was named at all.
-                reading.name = anaphor.unnamed
+                reading.name = anaphor.resolved(
+                    anaphor.unnamed, reading.name[len(anaphor.unresolved) :]
+                )
                 found.append(reading)
         for at, anaphor in enumerate(anaphors):
             named = anaphor.named_in(readings)

@@ -19,7 +19,12 @@ from engine.negation import Status
 _FILM_WORDS = frozenset(
     ["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films", "film"]
 )
-_FILMS = r"(?:x-?rays?|radiographs?|plain\s+films?|plain\s+radiographs?)"
+# (Films named by their part as well: "L elbow films 02/2017 and 09/2017: normal".)
+_FILMS = (
+    r"(?:x-?rays?|radiographs?|plain\s+radiographs?|(?:plain|elbow|wrist|hand|finger|thumb|knee|"
+    r"hip|shoulder|ankle|foot|heel|spine|lumbar|cervical|thoracic|pelvis|pelvic|l|r|left|right|"
+    r"bilateral)\s+films?)"
+)
 # Films that gave no diagnosis: normal, negative, or showing nothing that explains the symptoms.
 _UNREVEALING = (
     r"(?:normal|unremarkable|negative|non-?diagnostic|not\s+diagnostic|inconclusive|"
@@ -78,7 +83,7 @@ _SUSPECTED = (
     r"(?:rule\s+out|r/o|ruling\s+out|to\s+exclude|suspect(?:ed|s)?|suspicion\s+(?:of|for)|"
     r"concerns?\s+(?:of|for|about)|concerned\s+about|evaluat(?:e|ion)\s+(?:for|of)\s+(?:a\s+|an\s+|possible\s+)?|"
     r"assess\s+for|possible|probable|likely|questionable|consistent\s+with|suggestive\s+of|"
-    r"suggesting)"
+    r"suggesting|look(?:ing)?\s+for)"
 )
 _LESION = (
     r"(?:labral\s+(?:tears?|pathology|injury|lesion)|tor[en]\s+labrum|(?:avascular|aseptic)\s+"
@@ -87,6 +92,7 @@ _LESION = (
     r"osteochondral\s+(?:lesions?|defects?|injury|fracture)|osteochondritis(?:\s+dissecans)?|"
     r"internal\s+derangement|(?:meniscal|meniscus)\s+tears?|(?:rotator\s+cuff|supraspinatus|cuff)"
     r"\s+tears?|slap\s+(?:tears?|lesions?)|(?:ligament|ligamentous|tendon|biceps|triceps|ucl|acl|"
+    r"extensor|flexor|"
     r"pcl|mcl|lcl|collateral\s+ligament)\s+(?:tears?|ruptures?)|(?:femoroacetabular|hip)\s+"
     r"impingement|nerve\s+entrapment)"
 )
@@ -132,4 +138,8 @@ def suspected_lesions(reader: Reader) -> None:
         if not regions:
             regions = {part for said, part in _PART_OF_LESION if said.search(found[group] + " ")}
         stated = status is not Status.ABSENT
+        if not stated and not _FILM_WORDS.isdisjoint(reader.words):
+            # A film's negative result ("films: normal, no loose body") is what the films
+            # showed, not that nothing is suspected.
+            continue
         add_of_part(reader, "specific_lesion_suspected", stated, start, end, regions)

@@ -396,7 +396,7 @@ def therapy_facts(
             # Visits of a therapy that began after the surgery are the post-operative course
             # ("She underwent ... release on 04/11/2017. OT notes show six visits from
             # 05/01/2017 through 05/26/2017").
-            given = visits_after_surgery(by_name)
+            given = visits_after_surgery(by_name, note)
             if given is not None:
                 found.append(fact_of("postsurgical_visits_completed", given, item))
                 # (The improvement the note tells without naming the therapy is of these.)
@@ -501,13 +501,16 @@ def therapy_facts(
     return found
 
 
-def visits_after_surgery(by_name: dict[str, Fact | Reading]) -> Fact | Reading | None:
+def visits_after_surgery(
+    by_name: dict[str, Fact | Reading], note: bool = False
+) -> Fact | Reading | None:
     """The visits of a post-operative therapy the record counts as begun on or after the date
-    of the surgery."""
+    of the surgery; in a note written for the request, visits so counted without the therapy
+    named as well ("Visits: 8 of 8 authorized attended, 12/21/16 - 02/03/17")."""
     operated = by_name.get("surgery_date")
     if operated is None or not isinstance(operated.value, date):
         return None
-    for therapy in POSTSURGICAL_THERAPIES:
+    for therapy in (*POSTSURGICAL_THERAPIES, UNNAMED_VISITS) if note else POSTSURGICAL_THERAPIES:
         began = by_name.get(f"{VISITS_FROM}{therapy}")
         if began is not None and therapy in by_name and began.value >= operated.value:
             return by_name[therapy]

@@ -390,7 +390,11 @@ _UNNAMED_VISITS = Caseless(
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
         # ("six visits were authorized and completed between 10/05 and 10/19")
-        rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b",
+        rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b"
+        # Under a heading, the visits done of those authorized: "Visits: 8 of 8 authorized
+        # attended".
+        rf"|\b(?:{_VISIT_NOUN}s?)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\s+"
+        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b",
         re.I | re.ASCII,
     )
 )
@@ -446,11 +450,14 @@ def visits_done(reader: Reader) -> None:
             # (A count in words too: "Six visits completed.")
             counts = reader.has_digit or not words.isdisjoint(NUMBER_WORD_SET)
             unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower()) if counts else None
-            if unnamed:
-                count = next(g for g in unnamed.groups() if g)
-                reader.add(VISITS_FOLLOW_UP, int(count), unnamed.start(), unnamed.end())
-            elif placed := visits_by_place(spelled):
+            placed = (
+                (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
+                if unnamed
+                else visits_by_place(spelled)
+            )
+            if placed:
                 reader.add(VISITS_FOLLOW_UP, *placed)
+                visits_dated(reader, VISITS_FROM_FOLLOW_UP, named=False)
         return
     # Every pattern below holds the therapy's name between word boundaries, so a therapy the
     # sentence does not name can match none of them: only the named ones are compiled and tried.
@@ -591,6 +598,14 @@ _VISITS_FIRST_DAY = re.compile(
 )
 
 
+# The visits' days as a range, the first day first: "8 of 8 authorized attended, 12/21/16 -
+# 02/03/17".
+_VISITS_DATE_RANGE = re.compile(
+    rf"(?<![\d/])(?:{DATE})(?=\s*(?:-|to|through|thru)\s*\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b)",
+    re.I | re.ASCII,
+)
+
+
 # The day without its year, as a note counts visits in its own year: "Twelve PT visits since
 # 05/24".
 _VISITS_FIRST_MONTH_DAY = re.compile(
@@ -598,19 +613,21 @@ _VISITS_FIRST_MONTH_DAY = re.compile(
 )
 
 
-def visits_dated(reader: Reader, name: str) -> None:
+def visits_dated(reader: Reader, name: str, named: bool = True) -> None:
     """The day the visits of a therapy counted in the sentence began, where it says: visits
-    begun after a surgery are the post-operative course (`item.therapy_facts`)."""
+    begun after a surgery are the post-operative course (`item.therapy_facts`). Where the
+    therapy is not `named`, `name` is the whole reading's name, resolved as a follow-up."""
     if not reader.has_digit:
         return
+    name = f"{VISITS_FROM}{name}" if named else name
     # (Not a pain score's change: "pain from 8/10 to 3/10".)
     first = next(
         (m for m in _VISITS_FIRST_DAY.finditer(reader.text) if not m[0].rstrip().endswith("/10")),
         None,
-    )
+    ) or _VISITS_DATE_RANGE.search(reader.text)
     day = date_of(first) if first else None
     if first and day:
-        reader.add(f"{VISITS_FROM}{name}", day, first.start(), first.end())
+        reader.add(name, day, first.start(), first.end())
         return
     told_on = reader.sentence.told_on
     short = _VISITS_FIRST_MONTH_DAY.search(reader.text) if told_on else None
@@ -618,7 +635,7 @@ def visits_dated(reader: Reader, name: str) -> None:
         return
     begun = latest_on_or_before(int(short[1]), int(short[2]), told_on)
     if begun is not None:
-        reader.add(f"{VISITS_FROM}{name}", begun, short.start(), short.end())
+        reader.add(name, begun, short.start(), short.end())
 
 
 _DONE_BEFORE_COUNT = re.compile(
@@ -715,8 +732,13 @@ def named_therapies(readings: list[Reading]) -> set[str]:
 # 6 since last auth." opening a chiropractor's note): of no therapy the text names, and so, in a
 # note written for a therapy request, of the therapy requested (`item.therapy_facts`).
 UNNAMED_VISITS = "~visits:unnamed"
+# The first day of such visits, where the sentence dates them, is that therapy's too.
+VISITS_FROM_FOLLOW_UP = f"{VISITS_FOLLOW_UP}from"
 VISITS_ANAPHOR = Anaphor(
-    VISITS_FOLLOW_UP, named_therapies, lambda therapy, _: therapy, unnamed=UNNAMED_VISITS
+    VISITS_FOLLOW_UP,
+    named_therapies,
+    lambda therapy, rest: f"{VISITS_FROM}{therapy}" if rest == "from" else therapy,
+    unnamed=UNNAMED_VISITS,
 )
 
 

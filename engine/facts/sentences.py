@@ -72,6 +72,8 @@ PLAN_HEADINGS = (
     r"|future\s+medical(?:\s+(?:care|treatment))?"
     # A Request for Authorization's service line: "RFA. Service: naproxen 500 mg, #60".
     r"|(?:requested\s+)?services?|rfa"
+    # A prescription or an order: "Rx: post-op hand therapy 6 visits over 3 weeks".
+    r"|rx|orders?"
 )
 _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
@@ -516,7 +518,9 @@ def phrase_position(lowered: str, phrase: str) -> tuple[int, int] | None:
     expression, whose compiling cost more than all the searches of the letters that asked for
     it (a new phrase is met in most letters); the steps below are the expression's own."""
     words = phrase.split()
-    if not all(word.isascii() and word.isalnum() for word in words):
+    if not all(word.isascii() and word.isalnum() for word in words) or (
+        "&" in lowered and "and" in words
+    ):
         match = phrase_regex(phrase).search(lowered)
         return (match.start(), match.end()) if match else None
     first = words[0]
@@ -572,6 +576,9 @@ def phrase_end(lowered: str, at: int, words: list[str]) -> int | None:
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     words = phrase.split()
     pattern = r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])"
+    if "and" in words[1:-1]:
+        # The phrase's "and" written "&" ("P&S", "S & P"), as normalising reads it.
+        pattern = pattern.replace(r"[\W_]+and[\W_]+", r"(?:[\W_]+and[\W_]+|[\W_]*&[\W_]*)")
     # A phrase of figures ("2/5", a strength grade) is not part of a date ("dated 2/5/2017").
     if words[-1][-1].isdigit():
         pattern += r"(?![/-]\d)"

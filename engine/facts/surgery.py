@@ -86,11 +86,12 @@ _SIDE_SITE = (
 _JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,15}){0,2}"
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
-# "microdiscectomy (12/01/2025)".
+# "microdiscectomy (12/01/2025)", or after the fracture fixed and what it was fixed with ("ORIF R
+# 5th metacarpal shaft fx (plate/screws) 12/06/2016").
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
-    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)\s+)(?:{DATE})",
+    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 # The procedure, what it was done with, the date and the surgeon: "L ACL reconstruction with BTB
