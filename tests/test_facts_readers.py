@@ -5689,6 +5689,54 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"specific_lesion_suspected": True}),
         ("Gabapentin 300 mg TID, nortriptyline 25 mg qhs (partial benefit); pain 6/10 limits "
          "grasp.", "TENS unit 30-day trial", {"conservative_care_failed": True}),
+        # Relief and function told against the drug, in a telephone visit's words.
+        ("Patient states pain 7/10 without meds and 3-4/10 about an hour after a dose.",
+         "Norco 10/325 mg #90", {"medication_pain_relief": True}),
+        ("Patient states average pain 5/10 on meds vs 8/10 when a dose is late.",
+         "Oxycodone 15 mg #90", {"medication_pain_relief": True}),
+        ("On gabapentin 600 TID since 12/2016; he has gone from 15 to 45 minutes of walking.",
+         "Gabapentin 600 mg #90", {"functional_improvement": True}),
+        ("On gabapentin 600 TID since 12/2016; hydrocodone use dropped from 3 a day to 1 a day.",
+         "Gabapentin 600 mg #90", {"functional_improvement": True}),
+        # A drug taken since a year alone.
+        ("Oxycodone 15 mg QID since 2025 (90 mg MED/day).", "Oxycodone 15 mg #90",
+         {"drug_use_weeks": 74}),
+        # A request that steps the dose down is the wean attempt.
+        ("Oxycodone 15 mg QID since 2015 (90 mg MED/day).",
+         "Oxycodone HCl 15 mg 1 PO TID #90 (dose reduction from QID)",
+         {"opioid_wean_attempted": True}),
+        # Visits given, told so.
+        ("Acupuncture was included in future care. Six treatments were authorized and given "
+         "twice weekly from 05/22 to 06/16/2017.", "Acupuncture lumbar 2x3, additional",
+         {"prior_visits": 6}),
+        ("PT DISCHARGE SUMMARY 09/12/2017 -- 10 of 10 visits.", "Physical therapy 2x3",
+         {"prior_visits": 10}),
+        ("PT RE-EVALUATION 04/05/2017 -- post-op visit 12 of 12.", "Physical therapy 2x6",
+         {"prior_visits": 12}),
+        # A cumulative trauma dated by its end, in prose; care dated from a sentence's start.
+        ("A line worker with continuous trauma through 06/2016.", "Nerve conduction study",
+         {"injury_date": date(2016, 6, 15)}),
+        ("Since 07/2016 she has worn a night splint and attended six OT sessions, without "
+         "lasting change.", "Nerve conduction study", {"conservative_care_failed": True}),
+        ("Work status changed 03/03 to full duty with a 10-min stretch break each hour.",
+         "Acupuncture 2x3 lumbar, additional 6 sessions", {"work_status": "full_duty"}),
+        ("In 07/2026 the pharmacy substituted generic pregabalin; within two days he had hives "
+         "and lip swelling.", "Lyrica 75 mg #60 DAW", {"brand_necessity_documented": True}),
+        ("Intermittent L thigh and lateral calf tingling with aching LBP, 5/10.",
+         "EMG left lower extremity", {"radiating_pain": True}),
+        ("Exam: subtle decrease to pinprick L lateral calf.", "EMG left lower extremity",
+         {"sensory_deficit": True}),
+        ("X-ray 06/2016: moderate medial compartment OA, no fx.", "Naproxen 500 mg #60",
+         {"diagnoses": ["arthritis"]}),
+        ("Plan: single R L5-S1 TFESI to let him progress active rehab; he prefers to avoid "
+         "surgery.", "R L5-S1 TFESI x1", {"surgery_considered": False}),
+        ("ODI 50% -> 46%, goals NOT MET, HEP daily.", "Physical therapy 2x3",
+         {"home_exercise_program": True}),
+        ("Persistent locking; L knee arthroscopic partial medial meniscectomy 05/05/2026 by Dr. "
+         "Okafor (authorized).", "Post-op PT left knee 2x3",
+         {"surgery_date": date(2026, 5, 5)}),
+        ("PT DAILY NOTE 03/10/2017 -- visit 5 of 8. Neck pain after a pull. Pain 5/10 at IE "
+         "(02/22) -> 3/10 today.", "MRI cervical spine", {"conservative_care_failed": False}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -5703,6 +5751,19 @@ def test_readings_of_the_new_wordings(
     [
         # A range and a count are no strength grade.
         ("S: LBP 5/10, sleep 4-5 h.", "Pain management consultation", "motor_deficit"),
+        # Advice and care to come are not care given.
+        ("Spine surgeon (04/2017) advises ESI first.", "L5-S1 TFESI x1", "prior_injections"),
+        ("He is not at MMI; future medical care may include epidural injection.",
+         "L4-5 TFESI x1", "prior_injections"),
+        # A drug that works and is tolerated is no reason against it.
+        ("Ibuprofen 600 mg TID helps and causes no stomach trouble.",
+         "Compounded ketoprofen/lidocaine cream 240 g", "oral_medication_not_tolerated"),
+        # A pain eased by an injection is no sign the care under way is helping, nor failing.
+        ("Completed 18 PT visits. Pain went from 7/10 to 4/10 after the epidural injection.",
+         "TENS unit 30-day trial", "symptoms_improving"),
+        # A generic taken without trouble.
+        ("The pharmacy substituted generic pregabalin; he had no problem with it.",
+         "Lyrica 75 mg #60 DAW", "brand_necessity_documented"),
         # Therapy prescribed is not therapy done.
         ("Rx: post-op hand therapy 6 visits over 3 weeks for scar management.",
          "Post-op hand therapy 2x3", "postsurgical_visits_completed"),

@@ -81,14 +81,19 @@ _CONDITION_WORDS = frozenset(["if", "depending"])
 # The patient turning the operation down: "Orthopedics offered arthroscopy in 2016; she declined
 # and has said again that she does not want surgery". ACOEM's test is a patient "who would
 # consider surgery": one who declines it is not considering it.
-_DECLINE_WORDS = frozenset(["declined", "declines", "refused", "refuses", "want", "interested"])
+_DECLINE_WORDS = frozenset(
+    ["declined", "declines", "refused", "refuses", "want", "interested", "avoid"]
+)
 _DECLINED = re.compile(
     # Declined with the operation as its object, or with none after it ("she declined and ...");
     # not "declined injections".
     r"\b(?:declined|declines|refused|refuses)(?:\s+(?:the|an?|any|further))?"
     r"(?=\s*(?:[.;,]|$)|\s+(?:surgery|surgical|an?\s+operation|operative|it|this|that|and|but)\b)"
     r"|\b(?:does|did)\s+not\s+want\s+(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b"
-    r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b",
+    r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b"
+    # "He prefers to avoid surgery", "wants to avoid an operation".
+    r"|\b(?:prefers?|preferring|wants?|wishes|would\s+(?:like|rather)|hopes?|hoping)\s+to\s+avoid\s+"
+    r"(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b",
     re.I | re.ASCII,
 )
 # Symptoms the record says persist through the care given (`letter_facts`).
@@ -98,6 +103,11 @@ PERSISTING = "~care:persisting"
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:at\s+least|about|around|approximately|approx\.?)\s+|~\s*)?", re.I | re.ASCII
 )
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?P<part>early|mid|late)[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?![/-]\d)",
+    re.I | re.ASCII,
+)
+_PART_OF_YEAR_MONTH = {"early": 2, "mid": 7, "late": 11}
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
     r"(?:\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?|\bx\s*)"
@@ -213,7 +223,16 @@ def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
     """The first date a sentence says something has gone on since, with where its words begin
     and end; a "since then" later in the sentence points back to it ("trouble sleeping since ~Oct
     2016, taking diphenhydramine nightly since then")."""
-    return first_date_after(_SINCE.finditer(text), text, told_on)
+    dated = first_date_after(_SINCE.finditer(text), text, told_on)
+    if dated is not None:
+        return dated
+    # A year alone, as records date a long-taken drug ("oxycodone 15 mg QID since 2015", "since
+    # mid-2015"): the middle of the year, or of its part told.
+    year = _SINCE_YEAR.search(text)
+    if year is None or (told_on is not None and int(year["year"]) > told_on.year):
+        return None
+    month = _PART_OF_YEAR_MONTH.get((year["part"] or "").lower(), 7)
+    return date(int(year["year"]), month, 1), year.start(), year.end()
 
 
 # The plan words that only date something by a procedure ahead or behind it, and the words that

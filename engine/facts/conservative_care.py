@@ -74,6 +74,11 @@ _CARE_SINCE = re.compile(
     rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
     re.I | re.ASCII,
 )
+_SINCE_FIRST = re.compile(
+    r"^\W*since\s+(?:about\s+|approximately\s+|~\s*)?"
+    rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+    re.I | re.ASCII,
+)
 _CARE_STOPPED = re.compile(
     r"\b(?:no|not|never|without|stopped|discontinued|off|ended|finished|quit)\b[^.;]*\Z",
     re.I | re.ASCII,
@@ -89,7 +94,9 @@ def care_since(reader: Reader) -> None:
     if reader.planned or reader.ur_decision or reader.asks or not reader.has_digit:
         return
     text = reader.text
-    for found in _CARE_SINCE.finditer(text):
+    # (Or the sentence opening on the day, the care told after it: "Since 07/2016 she has worn
+    # a night splint, ... and attended six OT sessions".)
+    for found in (*_CARE_SINCE.finditer(text), *_SINCE_FIRST.finditer(text)):
         if _CARE_STOPPED.search(text, 0, found.start()):
             continue
         dated = date_at(text, found.end(), told_on)

@@ -113,6 +113,10 @@ _FOLLOW_UP_OF = re.compile(
     r"^\W*(?:f/u|follow[\s-]*up)\b(?:\s+(?:visit\s+)?(?:for|of|on)\b)?", re.I | re.ASCII
 )
 _CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII)
+_FILM_WORDS = frozenset(["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films"])
+_FILM_RESULT = re.compile(
+    r"^\W*(?:[a-z]+\s+){0,2}?(?:x-?rays?|radiographs?|films?)\b[^:.;]{0,30}:\s*", re.I | re.ASCII
+)
 # The summary's opening sentence, which gives the patient's age and the conditions the claim is
 # about ("a 61-year-old female custodian ... with right knee pain on a background of
 # osteoarthritis", "This 40-year-old carpenter has chronic low back pain from a 2014 injury"),
@@ -185,6 +189,11 @@ def diagnosis_groups(reader: Reader) -> None:
         name = IMPLIED_DIAGNOSES
     elif diagnosis_cue is None and ("consistent" in words or "c/w" in reader.lowered):
         diagnosis_cue = _CONSISTENT_WITH.search(text)
+        name = IMPLIED_DIAGNOSES
+    if diagnosis_cue is None and ":" in text and not words.isdisjoint(_FILM_WORDS):
+        # A film's result under its heading, the condition it shows: "X-ray 06/2016: moderate
+        # medial compartment OA, no fx" (read as the finding "c/w OA" is).
+        diagnosis_cue = _FILM_RESULT.match(text)
         name = IMPLIED_DIAGNOSES
     if diagnosis_cue is None and not words.isdisjoint(_AGE_WITH_WORDS):
         diagnosis_cue = _AGE_WITH.search(text)

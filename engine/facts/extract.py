@@ -24,6 +24,7 @@ from engine.facts.figures import MID_MONTH
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import (
+    PAIN_DROP,
     TRIAL_ANAPHOR,
     measured_function,
     pain_drop,
@@ -38,6 +39,7 @@ from engine.facts.item import item_facts, request_facts, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import (
+    DRUG_NAMED,
     DRUG_TAKEN,
     DRUG_TEST_DATE,
     NON_OPIOID_ANALGESICS,
@@ -247,6 +249,13 @@ def set_apart(read: list[Fact | Reading], name: str) -> tuple[list[Fact | Readin
     return kept, [r for r in read if isinstance(r, Reading) and r.name == name]
 
 
+# What a pain's fall may be told as the work of, other than the care under way.
+_RELIEF_CAUSES = frozenset(
+    ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
+     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery"]
+)  # fmt: skip
+
+
 def letter_facts(
     facts: list[Fact | Reading],
     symptoms: list[Reading],
@@ -300,6 +309,22 @@ def letter_facts(
     # ("Ten weeks of PT (12 visits) + HEP") are care given as much as care named as tried.
     improving = by_name.get("symptoms_improving")
     visited = next((name for name in THERAPY_VISITS if (f := by_name.get(name)) and f.value), None)
+    dropped = by_name.get(PAIN_DROP)
+    if (
+        improving is None
+        and visited is not None
+        and isinstance(dropped, Reading)
+        and dropped.sentence.words.isdisjoint(_RELIEF_CAUSES)
+        and not any(
+            f.name.startswith(DRUG_NAMED) and f.sentence is dropped.sentence
+            for f in facts
+            if isinstance(f, Reading)
+        )
+    ):
+        # A therapy's note that counts its visits and tells the pain come down ("visit 5 of 8.
+        # ... Pain 5/10 at IE (02/22) -> 3/10 today"), by nothing else it names: the care is
+        # helping. (Not "the clinic TENS reduced her pain from 7/10 to 4/10".)
+        improving = dropped
     given = "~care:tried" if "~care:tried" in by_name else visited
     # Symptoms the record states now, after care that included therapy or exercise, are what
     # that care left, where nothing says it helped: "PT x 12 and naproxen. C/o constant R leg
@@ -313,7 +338,11 @@ def letter_facts(
         derive("conservative_care_failed", True, given)
     # Care that helps has not failed, where no word says it failed.
     if given and improving and improving.value and PERSISTING not in by_name:
-        derive("conservative_care_failed", False, "symptoms_improving")
+        derive(
+            "conservative_care_failed",
+            False,
+            "symptoms_improving" if "symptoms_improving" in by_name else PAIN_DROP,
+        )
     # No course of therapy or exercise yet, and no word that the drugs taken failed: the
     # conservative care the guidelines look for has not been tried.
     if "~care:untried_active" in by_name and not therapy_given and PERSISTING not in by_name:
@@ -605,6 +634,13 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
                 chosen[fact.name] = fact
         elif fact.name.startswith(PER):
             continue  # the first account of what was authorized
+        elif fact.name == IMPLIED_DIAGNOSES and isinstance(held, Reading):
+            # Every condition the record implies, in the order told ("knee pain since kneeling
+            # at work"; "X-ray 06/2016: moderate medial compartment OA"), as a list given as the
+            # diagnoses would hold them all.
+            merged = list(dict.fromkeys([*held.value, *fact.value]))
+            if merged != held.value:
+                chosen[fact.name] = Reading(held.name, merged, held.sentence, held.start, held.end)
         elif (
             fact.name == "work_status"
             or (

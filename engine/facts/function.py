@@ -244,7 +244,11 @@ _PAIN_CHANGE = re.compile(
     # Told as then and now: "the leg pain was eight out of ten then and is four now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\bwas\s+(?P<before5>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s+"
     r"(?:then|before|at\s+the\s+start|initially)\b[^.;0-9]{0,20}?\b(?P<after5>10|[0-9])"
-    r"(?:\s*(?:/|out\s+of)\s*10)?\s+(?:now|today|currently)\b",
+    r"(?:\s*(?:/|out\s+of)\s*10)?\s+(?:now|today|currently)\b"
+    # The first score dated by the visit it was taken at: "Pain 5/10 at IE (02/22) -> 3/10
+    # today".
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before6>10|[1-9])\s*/\s*10\s+(?:at|on|in)\s+"
+    r"[\w/.-]+(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 
@@ -314,6 +318,7 @@ def pain_drop(reader: Reader) -> None:
                 or score.get("before3")
                 or score.get("before4")
                 or score.get("before5")
+                or score.get("before6")
                 or 0
             )
             after = int(
@@ -322,6 +327,7 @@ def pain_drop(reader: Reader) -> None:
                 or score.get("after3")
                 or score.get("after4")
                 or score.get("after5")
+                or score.get("after6")
                 or 0
             )
             if before and (before - after) / before >= MEANINGFUL_RELIEF:

@@ -213,6 +213,10 @@ _TRIAL_WORDS = frozenset(["rental", "rent", "rented", "trial", "loaner"])
 AS_REQUESTED = None
 
 
+# A request worded as a step down of the dose.
+_WEAN_WORDS = frozenset(["reduction", "reduce", "reduced", "taper", "tapering", "wean", "weaning"])
+
+
 def request_drug_facts(
     request: Request, by_name: Mapping[str, Fact | Reading], findings: Findings
 ) -> list[tuple[str, Any, Fact | Reading | None]]:
@@ -255,6 +259,12 @@ def request_drug_facts(
             )
             if other is not None:
                 found.append(("other_nsaid_in_use", True, other))
+        if medication.drug_class == "opioid" and not _WEAN_WORDS.isdisjoint(
+            normalize_phrase(request.text).split()
+        ):
+            # An opioid asked for as a step down ("15 mg TID (dose reduction from QID)", "taper
+            # to BID"): the request is the wean attempt the maintenance criteria ask for.
+            found.append(("opioid_wean_attempted", True, AS_REQUESTED))
         if medication.drug_class == "compounded" or len(medication.ingredients) > 1:
             # "Compounded cream" names no drug: the formula is then undocumented.
             named = [

@@ -126,7 +126,7 @@ def prior_pattern(modality: str) -> Caseless:
         # The therapy named, then its visits told as done: "plan of care called for spinal
         # manipulation, and six visits were authorized and completed between 10/05 and 10/19".
         rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:were|have\s+been|had\s+been)\s+"
-        rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b"
+        rf"(?:authorized\s+and\s+)?(?:completed|done|attended|given|provided|rendered)\b"
         # Or as the count so far: "In a PT desensitization and graded weight-bearing program, 14
         # visits so far".
         rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:so\s+far|to\s+date|thus\s+far)\b"
@@ -389,14 +389,28 @@ _UNNAMED_VISITS = Caseless(
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-        # ("six visits were authorized and completed between 10/05 and 10/19")
+        # ("six visits were authorized and completed between 10/05 and 10/19", "Six treatments
+        # were authorized and given twice weekly from 05/22 to 06/16/2017": given, only after
+        # "were" or "have been", as "6 sessions given the flare" is not)
         rf"(?:authorized\s+and\s+)?(?:completed|done|attended)\b"
+        rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were|have\s+been|had\s+been)\s+"
+        rf"(?:authorized\s+and\s+)?(?:given|provided|rendered)\b"
         # Under a heading, the visits done of those authorized: "Visits: 8 of 8 authorized
         # attended".
         rf"|\b(?:{_VISIT_NOUN}s?)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\s+"
         rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b",
         re.I | re.ASCII,
     )
+)
+# In a sentence that names the therapy, its post-operative visit counted against those planned
+# is the therapy's ("PT RE-EVALUATION 04/05/2017 -- post-op visit 12 of 12"); alone, a post-op
+# visit is the surgeon's.
+_POST_OP_VISIT_OF = re.compile(
+    r"\bpost[\s-]?op(?:erative)?\s+(?:visit|session|treatment)\s+(\d{1,3})\s*(?:/|of)\s*\d{1,3}\b"
+    # Or the count of those planned, as a therapist's discharge heads it: "PT DISCHARGE
+    # SUMMARY 09/12/2017 -- 10 of 10 visits".
+    r"|(?<![/\d])(\d{1,3})\s*(?:/|of)\s*\d{1,3}\s+(?:authorized\s+)?(?:visits|sessions|treatments)\b",
+    re.I | re.ASCII,
 )
 _UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
 # (A set: a frozenset tested against a dict's keys looks up every key.)
@@ -538,7 +552,9 @@ def visits_done(reader: Reader) -> None:
             if figures is None:
                 figures = with_figures(text)
                 figures_lowered = figures.lower()
-            unnamed = _UNNAMED_VISITS.search(figures, figures_lowered)
+            unnamed = _UNNAMED_VISITS.search(figures, figures_lowered) or _POST_OP_VISIT_OF.search(
+                figures
+            )
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed

@@ -58,6 +58,10 @@ _INJURY_DATE = Caseless(
         # "DOI given as 01/03/2017 (cumulative)".
         r"(?:\s+(?:of|on|was|is|(?:given|listed|reported|stated|recorded)\s+as))?:?\s+"
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
+        # A cumulative trauma dated by its last day in prose: "with continuous trauma through
+        # 06/2016", "from continuous trauma ending 06/30/2023".
+        r"|\b(?:continuous|cumulative)\s+trauma\s+(?:claim\s+|injury\s+)?"
+        r"(?:through|thru|ending(?:\s+on)?|to)\s+"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,
@@ -321,7 +325,9 @@ def record_dates(reader: Reader) -> None:
     """The dates of the injury, of the utilization review and of the reports."""
     text, lowered, has_digit = dated(reader)
     words = reader.words
-    if has_digit and ("injur" in lowered or "doi" in words or "d.o.i" in lowered):
+    if has_digit and (
+        "injur" in lowered or "doi" in words or "d.o.i" in lowered or "trauma" in words
+    ):
         for cue in _INJURY_DATE.finditer(text, lowered):
             when = DATE_AFTER.match(text, cue.end())
             injured = date_of(when) if when else None

@@ -166,6 +166,9 @@ REQUEST_WORDS = frozenset(
         "prescribed",
     ]
 )
+_AUTHORIZED_AND_GIVEN = re.compile(
+    r"\bauthorized\s+and\s+(?:given|provided|rendered)\b", re.I | re.ASCII
+)
 _OF_AUTHORIZED = re.compile(r"\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+authorized\b", re.I | re.ASCII)
 _PRESCRIBED_DRUG = re.compile(
     r"\b(?:with|than|as|the|his|her|their|c/w)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
@@ -245,6 +248,13 @@ _PLAN_WORDS = frozenset(
         # "Chiro referral", "refer to acupuncture": the therapy is what the note sends for.
         "referral",
         "refer",
+        # A physician's advice, in the present: "spine surgeon advises ESI first".
+        "advises",
+        "advise",
+        "suggests",
+        # A medical-legal report's care to come: "future medical care may include epidural
+        # injection".
+        "future",
     ]
 )
 # A request told in the first person: "I have asked for six sessions of therapy", "she asked me
@@ -674,7 +684,12 @@ class Reader:
             # of 6 authorized".
             or (
                 asking == {"authorized"}
-                and (not words.isdisjoint(DONE_WORDS) or _OF_AUTHORIZED.search(text) is not None)
+                and (
+                    not words.isdisjoint(DONE_WORDS)
+                    or _OF_AUTHORIZED.search(text) is not None
+                    # "Six treatments were authorized and given twice weekly".
+                    or _AUTHORIZED_AND_GIVEN.search(text) is not None
+                )
             )
         )
         self.found: list[Reading] = []

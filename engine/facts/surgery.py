@@ -291,6 +291,22 @@ _DATE_THEN_DONE = re.compile(
 )
 
 
+# The surgery marked as the one authorized, after its date: "L knee arthroscopic partial medial
+# meniscectomy 05/05/2026 by Dr. Okafor (authorized)".
+_MARKED_AUTHORIZED = re.compile(r"\(\s*(?:authorized|approved|certified)\s*\)", re.I | re.ASCII)
+
+
+def done_as_authorized(reader: Reader, surgery: re.Match[str]) -> bool:
+    """Whether the sentence's word of authorization only marks the dated surgery as authorized,
+    its date before the day the note is told on: a surgery done."""
+    marked = _MARKED_AUTHORIZED.search(reader.text, surgery.end())
+    operated = date_of(surgery)
+    told_on = reader.sentence.told_on
+    return (
+        marked is not None and operated is not None and told_on is not None and operated < told_on
+    )
+
+
 def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date. In a
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
@@ -314,6 +330,7 @@ def surgery_dates(reader: Reader) -> None:
             and not performed
             and reader.asks
             and not _DONE_BEFORE.search(text, 0, surgery.start())
+            and not done_as_authorized(reader, surgery)
         ):
             return
         if surgery is None:
