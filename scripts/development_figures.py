@@ -24,14 +24,15 @@
    written-bu.yaml, written-bv.yaml, written-bw.yaml, written-bx.yaml, written-by.yaml,
    written-bz.yaml, written-ca.yaml, written-cb.yaml, written-cc.yaml, written-cd.yaml,
    written-ce.yaml, written-cf.yaml, written-cg.yaml, written-ch.yaml, written-ci.yaml,
-   written-cj.yaml and written-ck.yaml),
+   written-cj.yaml, written-ck.yaml, written-cl.yaml, written-cm.yaml, written-cn.yaml,
+   written-co.yaml, written-cp.yaml and written-cq.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
    written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml,
-   written-zs.yaml and written-zt.yaml) by counts
+   written-zs.yaml, written-zt.yaml, written-zu.yaml and written-zv.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -429,6 +430,36 @@ SCENARIO_SETS = (
         WRITTEN / "written-ck.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-cl.yaml, a eighty-third development set",
+        WRITTEN / "written-cl.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cm.yaml, a eighty-fourth development set",
+        WRITTEN / "written-cm.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cn.yaml, a eighty-fifth development set",
+        WRITTEN / "written-cn.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-co.yaml, a eighty-sixth development set",
+        WRITTEN / "written-co.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cp.yaml, a eighty-seventh development set",
+        WRITTEN / "written-cp.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cq.yaml, a eighty-eighth development set",
+        WRITTEN / "written-cq.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -456,6 +487,8 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zr.yaml, held out: counts only", WRITTEN / "written-zr.yaml", False),
     ("cases/scenarios/written-zs.yaml, held out: counts only", WRITTEN / "written-zs.yaml", False),
     ("cases/scenarios/written-zt.yaml, held out: counts only", WRITTEN / "written-zt.yaml", False),
+    ("cases/scenarios/written-zu.yaml, held out: counts only", WRITTEN / "written-zu.yaml", False),
+    ("cases/scenarios/written-zv.yaml, held out: counts only", WRITTEN / "written-zv.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"
