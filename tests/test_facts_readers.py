@@ -5751,6 +5751,9 @@ def test_readings_of_the_new_wordings(
     [
         # A range and a count are no strength grade.
         ("S: LBP 5/10, sleep 4-5 h.", "Pain management consultation", "motor_deficit"),
+        # What a TENS unit did is its trial's outcome, not the care under way improving.
+        ("During therapy the clinic TENS reduced her pain from 7/10 to 4/10.",
+         "TENS unit 30-day trial", "symptoms_improving"),
         # Advice and care to come are not care given.
         ("Spine surgeon (04/2017) advises ESI first.", "L5-S1 TFESI x1", "prior_injections"),
         ("He is not at MMI; future medical care may include epidural injection.",

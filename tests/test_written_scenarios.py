@@ -198,9 +198,6 @@ KNOWN_MISSES = {
     "plan, which this letter leaves unsaid, so the verdict stays undecided",
     "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
     "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
-    "written-as/tens-30-day-trial-chronic-radicular": "the help of TENS during therapy ('which she "
-    "reported helped her tolerate exercise') is read as the symptoms improving with care, so the "
-    "care is not read as failed and the trial is denied as before conservative care",
     "written-au/cmri-axial-neck-pain-neuro-intact-improving": "the pain that fell from 5/10 to "
     "3/10 across two reports is not read as care helping, so six PT visits with pain at the "
     "latest visit read as failed care, and the neck chapter's strengthening-program criterion "
