@@ -13,10 +13,8 @@ import re
 
 from engine.facts.figures import (
     DATE,
-    NUMBER_WORD_SET,
     date_at,
     weeks_in,
-    with_figures,
 )
 from engine.facts.sentences import OF_PATIENT, Reader
 
@@ -113,9 +111,9 @@ def care_weeks(reader: Reader) -> None:
         return
     if reader.planned or reader.ur_decision or reader.asks:
         return
-    if not reader.has_digit and words.isdisjoint(NUMBER_WORD_SET):
+    if not reader.counts:
         return
-    text = with_figures(reader.text) if not words.isdisjoint(NUMBER_WORD_SET) else reader.text
+    text = reader.figures
     if _FREQUENCY.search(text):
         return
     # Of patients at large, or the guideline's window, unless in a note's shorthand for a course

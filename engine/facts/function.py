@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
-from engine.facts.figures import NUMBER_WORD_SET, with_figures
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
@@ -49,7 +48,7 @@ def pain_scores(reader: Reader) -> None:
     from."""
     text = reader.text
     if "ten" in reader.words and "pain" in reader.words:
-        text = with_figures(text)  # dictated: "the leg pain remains seven out of ten"
+        text = reader.figures  # dictated: "the leg pain remains seven out of ten"
     if (
         (reader.has_digit or text is not reader.text)
         and "10" in text
@@ -297,11 +296,9 @@ def pain_drop(reader: Reader) -> None:
         return
     if reader.words.isdisjoint(_PAIN_WORDS):
         return
-    text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORD_SET):
-        text = with_figures(text)  # dictated: "from about eight out of ten to four"
-    elif not reader.has_digit:
+    if not reader.counts:
         return
+    text = reader.figures  # dictated: "from about eight out of ten to four"
     without = not reader.words.isdisjoint(_WITHOUT_WORDS)
     if "10" not in text and "from" not in reader.words and not without:
         return
@@ -349,11 +346,9 @@ def measured_function(reader: Reader) -> None:
     the sentence names or of the treatment so far."""
     if _CHANGE_WORDS.isdisjoint(reader.words):
         return
-    text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORD_SET):
-        text = with_figures(text)  # told in words: "sleeps about six hours (three before)"
-    elif not reader.has_digit:
+    if not reader.counts:
         return
+    text = reader.figures  # told in words: "sleeps about six hours (three before)"
     for match in _INDEX_CHANGE.finditer(text):
         before, after = int(match["before"]), int(match["after"])
         index = match["index"].lower()

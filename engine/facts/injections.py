@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import weeks_in, with_figures
+from engine.facts.figures import weeks_in
 from engine.facts.follow_ups import Anaphor
 from engine.facts.sentences import Reader, Reading
 
@@ -231,17 +231,17 @@ def injections_given(reader: Reader) -> None:
             or (
                 ("%" in reader.text or "percent" in words)
                 and not credited_to_other_care(reader)
-                and _RELIEF.search(with_figures(reader.text)) is not None
+                and _RELIEF.search(reader.figures) is not None
             )
         ):
-            outcome(reader, with_figures(reader.text), FOLLOW_UP)
+            outcome(reader, reader.figures, FOLLOW_UP)
         elif not _DOWN_WORDS.isdisjoint(words):
             # "Cut Norco from 4 a day to 1" told just after the injection is what followed it.
             down = medication_down(reader.text)
             if down:
                 reader.add(f"{FOLLOW_UP}medication_reduced_after_injection", True, *down.span())
         return
-    text = with_figures(reader.text)
+    text = reader.figures
     # A sentence of a diagnostic block and a neurotomy gives the relief to the block ("medial
     # branch blocks gave 80% relief; no prior RFA"); a "facet rhizotomy" is a neurotomy.
     neurotomy = KINDS["radiofrequency"].search(text) is not None

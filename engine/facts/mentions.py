@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from engine.caseless import holds_every
-from engine.facts.figures import NUMBER_WORD_SET, with_figures
 from engine.facts.findings import words_at_marks
 from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import therapies_named
@@ -166,10 +165,7 @@ def reported_here(text: str, start: int, end: int) -> bool:
 def lasted_briefly(reader: Reader, end: int) -> bool:
     """Whether the help named just before `end` lasted only a while: "helped ~2 weeks",
     "helped for about ten days" (a while told in words as well), "helped only temporarily"."""
-    text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORD_SET):
-        text = with_figures(text)  # the same length: "ten" -> "10 "
-    return _FOR_A_WHILE.match(text, end) is not None
+    return _FOR_A_WHILE.match(reader.figures, end) is not None
 
 
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:

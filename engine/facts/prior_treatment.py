@@ -13,7 +13,6 @@ from engine.caseless import Caseless
 from engine.facts.figures import (
     DATE,
     MONTHS,
-    NUMBER_WORD_SET,
     ORDINAL_DAYS,
     date_of,
     first_date_after,
@@ -460,10 +459,9 @@ def visits_done(reader: Reader) -> None:
     text, words, lowered = reader.text, reader.words, reader.lowered
     if words.isdisjoint(MODALITY_FIRST_WORDS):
         if not reader.asks and not reader.planned and not words.isdisjoint(_UNIT_WORDS):
-            spelled = with_figures(text)
+            spelled = reader.figures
             # (A count in words too: "Six visits completed.")
-            counts = reader.has_digit or not words.isdisjoint(NUMBER_WORD_SET)
-            unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower()) if counts else None
+            unnamed = _UNNAMED_VISITS.search(spelled, spelled.lower()) if reader.counts else None
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed
@@ -510,15 +508,11 @@ def visits_done(reader: Reader) -> None:
     # Visits a sentence orders are not visits done ("Surgeon's order: six post-op sessions"),
     # unless it also reports some as done.
     counted = not reader.planned or not words.isdisjoint(DONE_WORDS)
-    if counted and (
-        reader.has_digit
-        or not words.isdisjoint(NUMBER_WORD_SET)
-        or not words.isdisjoint(_ORDINAL_WORDS)
-    ):
+    if counted and (reader.counts or not words.isdisjoint(_ORDINAL_WORDS)):
         figures: str | None = None
         for name in named:
             if figures is None:
-                figures = with_figures(text)
+                figures = reader.figures
                 figures_lowered = figures.lower()
             for match in prior_pattern(name).finditer(figures, figures_lowered):
                 if of_another_claim(figures_lowered, match.start(), match.end()):
@@ -550,7 +544,7 @@ def visits_done(reader: Reader) -> None:
         therapies = [n for n in one_therapy(named) if n != "postsurgical_visits_completed"]
         if len(therapies) == 1 and not any(r.name in named for r in reader.found):
             if figures is None:
-                figures = with_figures(text)
+                figures = reader.figures
                 figures_lowered = figures.lower()
             unnamed = _UNNAMED_VISITS.search(figures, figures_lowered) or _POST_OP_VISIT_OF.search(
                 figures
@@ -677,7 +671,7 @@ def counted_done(reader: Reader, named: list[str]) -> None:
     """In a sentence that asks or plans, the visits it counts as done: a count with a word of
     its being done just before or just after it ("completed a trial of six ... visits", "six
     acupuncture sessions were certified and completed")."""
-    figures = with_figures(reader.text)
+    figures = reader.figures
     lowered = figures.lower()
     for name in named:
         for match in prior_pattern(name).finditer(figures, lowered):
@@ -783,9 +777,7 @@ def psychotherapy_weeks(reader: Reader) -> None:
     the day the note is told on, or as a length; weekly sessions count a week each."""
     if _CBT_WORDS.isdisjoint(reader.words) or reader.planned or reader.asks:
         return
-    text = (
-        with_figures(reader.text) if not reader.words.isdisjoint(NUMBER_WORD_SET) else reader.text
-    )
+    text = reader.figures
     told_on = reader.sentence.told_on
     begun = first_date_after(_CBT_BEGUN.finditer(text), text, told_on, told_on) if told_on else None
     if begun is not None:
@@ -834,11 +826,9 @@ def stay_days(reader: Reader) -> None:
         return
     if not _STAY_ENDED.isdisjoint(reader.words):
         return
-    text = reader.text
-    if not reader.has_digit and reader.words.isdisjoint(NUMBER_WORD_SET):
+    if not reader.counts:
         return
-    if not reader.words.isdisjoint(NUMBER_WORD_SET):
-        text = with_figures(text)
+    text = reader.figures
     told_on = reader.sentence.told_on
     admitted = (
         first_date_after(_ADMITTED_TO.finditer(text), text, told_on, told_on) if told_on else None

@@ -20,7 +20,6 @@ from engine.facts.figures import (
     date_of,
     first_date_after,
     month_of,
-    with_figures,
     with_spoken_dates,
 )
 from engine.facts.sentences import Reader
@@ -269,7 +268,7 @@ def age_and_sex(reader: Reader) -> None:
         if age is None and not words.isdisjoint(NUMBER_WORD_SET):
             # Dictated or written out: "a forty five year old plumber", "a sixty-three year old
             # electrician ... injury at work on 02/02/2017".
-            text = with_figures(text)
+            text = reader.figures
             age = _AGE_SEX.search(text, text.lower())
         if age:
             reader.add("age_years", int(age["age"]), age.start(), age.end())
@@ -280,11 +279,9 @@ def age_and_sex(reader: Reader) -> None:
 
 def age_stated(reader: Reader) -> None:
     """ "Ms. Arnesen is forty-one": the age as what the patient is, in figures or in words."""
-    text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORD_SET):
-        text = with_figures(text)
-    elif not reader.has_digit:
+    if not reader.counts:
         return
+    text = reader.figures
     age = _AGE_STATED.search(text, text.lower())
     if age:
         reader.add("age_years", int(age["age"]), age.start(), age.end())

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from engine.caseless import Caseless
 from engine.conclusions import NECESSITY, NEGATIVE_CONCLUSION, POSITIVE_CONCLUSION
-from engine.facts.figures import DIGIT, holds_date
+from engine.facts.figures import DIGIT, NUMBER_WORD_SET, holds_date, with_figures
 from engine.facts.findings import Findings, PhraseList
 from engine.facts.model import Evidence, Fact, Source
 from engine.models import Case, Span
@@ -617,6 +617,7 @@ class Reader:
         "found",
         "read",
         "quiet",
+        "_figures",
     )
 
     def __init__(self, sentence: Sentence, findings: Findings) -> None:
@@ -629,6 +630,7 @@ class Reader:
         # main cost.
         self.lowered = text.lower()
         self.has_digit = DIGIT.search(text) is not None
+        self._figures: str | None = None
         # What utilization review decided, and why, is the claims administrator's reading of
         # the record, not the record: "denied ... due to there was no evidence the patient has
         # tried and failed conservative care". Its findings are not read (its dates and counts
@@ -695,6 +697,22 @@ class Reader:
         self.found: list[Reading] = []
         self.read: ReadSentence | None = None
         self.quiet: bool | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the sentence holds a number, in figures or in words ("six visits")."""
+        return self.has_digit or not self.words.isdisjoint(NUMBER_WORD_SET)
+
+    @property
+    def figures(self) -> str:
+        """The sentence with its number words as figures, each padded to the word's length so
+        that places stay put ("ten" -> "10 "): the text itself where it has none. Worked out
+        once for all the readers that count."""
+        if self._figures is None:
+            self._figures = (
+                self.text if self.words.isdisjoint(NUMBER_WORD_SET) else with_figures(self.text)
+            )
+        return self._figures
 
     def add(self, name: str, value: Any, start: int = 0, end: int | None = None) -> None:
         self.found.append(Reading(name, value, self.sentence, start, end))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import timedelta
 
-from engine.facts.figures import DATE, NUMBER_WORD_SET, date_of, weeks_in, with_figures
+from engine.facts.figures import DATE, date_of, weeks_in
 from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
 from engine.negation import Status
@@ -493,11 +493,9 @@ def surgery_elapsed(reader: Reader) -> None:
     told_on = reader.sentence.told_on
     if told_on is None or reader.words.isdisjoint(_SINCE_WORDS) or reader.planned:
         return
-    text = reader.text
-    if not reader.words.isdisjoint(NUMBER_WORD_SET):
-        text = with_figures(text)
-    elif not reader.has_digit:
+    if not reader.counts:
         return
+    text = reader.figures
     if any(r.name == "surgery_date" for r in reader.found):
         return
     for found in _ELAPSED.finditer(text):
