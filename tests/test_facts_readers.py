@@ -5737,6 +5737,21 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"surgery_date": date(2026, 5, 5)}),
         ("PT DAILY NOTE 03/10/2017 -- visit 5 of 8. Neck pain after a pull. Pain 5/10 at IE "
          "(02/22) -> 3/10 today.", "MRI cervical spine", {"conservative_care_failed": False}),
+        # And those that still read.
+        ("He prefers to avoid surgery if possible but would consider arthroscopy if the "
+         "injection fails.", "MRI left knee", {"surgery_considered": True}),
+        ("She completed 6 PT visits and needs medical clearance before surgery on 03/20/2017.",
+         "MRI left knee", {"invasive_procedure_planned": True}),
+        ("He had an L4-5 ESI on 06/10/2016 with 70% relief for 10 weeks, which Dr. Kim suggests "
+         "repeating.", "Lumbar ESI L4-5", {"prior_injection_relief_percent": 70}),
+        ("Rx: Norco 10/325 TID x 2 years, gabapentin 300 TID.", "Norco 10/325 #90",
+         {"drug_in_use": True}),
+        ("Orders: UDS 01/2017 consistent with prescribed Norco.", "Norco 10/325 #90",
+         {"urine_drug_screen": True}),
+        ("Specific injury 02/03/2016; a separate continuous trauma claim through 06/2016 was "
+         "denied.", "Physical therapy 2x4", {"injury_date": date(2016, 2, 3)}),
+        ("CT claim 01/01/2010 through 06/30/2016.", "Physical therapy 2x4",
+         {"injury_date": date(2016, 6, 30)}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -5751,6 +5766,50 @@ def test_readings_of_the_new_wordings(
     [
         # A range and a count are no strength grade.
         ("S: LBP 5/10, sleep 4-5 h.", "Pain management consultation", "motor_deficit"),
+        # An independent review's wordings that only look like this round's readings.
+        ("He has worked as a welder since 2009 and takes Norco 10/325 TID.", "Norco 10/325 #90",
+         "drug_use_weeks"),
+        ("Norco 10/325 TID, started 12/2016; no other opioids since 2015.", "Norco 10/325 #90",
+         "drug_use_weeks"),
+        ("PT visit 5 of 8. Pain 8/10 at work -> 4/10 at rest.", "Physical therapy 2x4",
+         "symptoms_improving"),
+        ("PT: UR approved 6 of 12 visits on 02/10/2017.", "Physical therapy 2x4", "prior_visits"),
+        ("PT re-eval: 6 of 12 authorized visits remain.", "Post-op PT right knee 2x6",
+         "prior_pt_visits"),
+        ("PT progress note: Dr. Lee post-op visit 3 of 4 today, PT to start next week.",
+         "Physical therapy 2x4", "prior_pt_visits"),
+        ("On Norco 10/325 TID. Norco use dropped from 4 a day to 2 a day because the pharmacy "
+         "would not fill it.", "Norco 10/325 #90", "functional_improvement"),
+        ("On Norco 10/325 TID. Norco down to 2 tablets left, needs refill.", "Norco 10/325 #90",
+         "functional_improvement"),
+        ("On Norco. Wears the lumbar brace at work and says he could not finish a shift without "
+         "it.", "Norco 10/325 #90", "functional_improvement"),
+        ("Released to full duty 01/17/2017; has lasted three weeks so far without problems.",
+         "Functional capacity evaluation", "return_to_work_failed"),
+        ("Returned to regular duty 01/09/2017; a coworker with the same complaints was taken off "
+         "work.", "Functional capacity evaluation", "return_to_work_failed"),
+        ("No functional goals were set; goals return to clinic in 4 weeks, continue HEP, ice.",
+         "TENS unit 30-day trial", "treatment_goals_documented"),
+        ("Lateral thigh numbness around the incision since the hip replacement.",
+         "MRI lumbar spine", "radiating_pain"),
+        ("Plan: decrease gabapentin once the foot sensation improves.", "EMG/NCS",
+         "sensory_deficit"),
+        ("Neck pain from a pinched nerve at C6, with numbness into the right hand. Heberden node "
+         "deformity of the right index finger DIP, longstanding.", "X-ray right hand",
+         "fracture_or_foreign_body_suspected"),
+        ("The pharmacy substituted generic pregabalin in 2016; he had no hives or rash.",
+         "Lyrica 75 mg #60 DAW", "brand_necessity_documented"),
+        ("Switched to generic pregabalin 10/2016 and had better pain control; he developed knee "
+         "swelling after a fall.", "Lyrica 75 mg #60 DAW", "brand_necessity_documented"),
+        ("Ibuprofen does not work as well as naproxen, which controls her pain.",
+         "Naproxen 500 mg #60", "non_opioid_analgesics_failed"),
+        ("Ibuprofen has never caused stomach upset.", "Naproxen 500 mg #60",
+         "oral_medication_not_tolerated"),
+        ("Radiographs 02/2017: no dislocation.", "MRI left knee", "diagnoses"),
+        ("Since 07/2016 she has had no PT, chiropractic or injections.", "Physical therapy 2x4",
+         "conservative_care_weeks"),
+        ("On Norco 10/325 QID.", "Norco 10/325 #90 to reduce pain and improve function",
+         "opioid_wean_attempted"),
         # What a TENS unit did is its trial's outcome, not the care under way improving.
         ("During therapy the clinic TENS reduced her pain from 7/10 to 4/10.",
          "TENS unit 30-day trial", "symptoms_improving"),

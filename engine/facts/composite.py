@@ -93,7 +93,8 @@ _DECLINED = re.compile(
     r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b"
     # "He prefers to avoid surgery", "wants to avoid an operation".
     r"|\b(?:prefers?|preferring|wants?|wishes|would\s+(?:like|rather)|hopes?|hoping)\s+to\s+avoid\s+"
-    r"(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b",
+    r"(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b"
+    r"(?![^.;]{0,60}?\b(?:but|would\s+consider|will\s+(?:proceed|consider)|if)\b)",
     re.I | re.ASCII,
 )
 # Symptoms the record says persist through the care given (`letter_facts`).
@@ -108,6 +109,11 @@ _SINCE_YEAR = re.compile(
     re.I | re.ASCII,
 )
 _PART_OF_YEAR_MONTH = {"early": 2, "mid": 7, "late": 11}
+_DOSE_JUST_BEFORE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?\s*(?:mg|mcg)|tabs?|tablets?|caps?|bid|tid|qid|qhs|qd|daily|nightly|prn|"
+    r"q\s?\d+\s?h|at\s+bedtime)\W*\Z",
+    re.I | re.ASCII,
+)
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
 _TAKEN_FOR = re.compile(
     r"(?:\bfor\s+(?:about\s+|approximately\s+|over\s+|at\s+least\s+)?|\bx\s*)"
@@ -229,7 +235,13 @@ def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
     # A year alone, as records date a long-taken drug ("oxycodone 15 mg QID since 2015", "since
     # mid-2015"): the middle of the year, or of its part told.
     year = _SINCE_YEAR.search(text)
-    if year is None or (told_on is not None and int(year["year"]) > told_on.year):
+    if (
+        year is None
+        or (told_on is not None and int(year["year"]) > told_on.year)
+        # Only right after the drug's dose or how often it is taken, in its clause: not "has
+        # worked as a welder since 2009 and takes Norco", "no other opioids since 2015".
+        or not _DOSE_JUST_BEFORE.search(text, max(0, year.start() - 30), year.start())
+    ):
         return None
     month = _PART_OF_YEAR_MONTH.get((year["part"] or "").lower(), 7)
     return date(int(year["year"]), month, 1), year.start(), year.end()
@@ -239,6 +251,10 @@ def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
 # tell care as given.
 _BEFORE_THE_PROCEDURE = frozenset(["prior to the injection", "prior to surgery", "before surgery"])
 _TOLD_DONE_WORDS = DONE_WORDS | {"did"}
+# (Only where the sentence opens on it: "needs medical clearance before surgery" plans one.)
+_OPENS_BEFORE_SURGERY = re.compile(
+    r"\W*(?:before|prior\s+to)\s+(?:the\s+)?(?:surgery|injection)\b", re.I | re.ASCII
+)
 
 
 def composite_mentions(
@@ -369,7 +385,11 @@ def composite_mentions(
     # Without an injection or a surgery named, a plan says nothing here (and working out the
     # plan's negation is the costly part).
     shown_if = not words.isdisjoint(_CONDITION_WORDS) and _IF_SHOWN.search(text) is not None
-    if "procedure_planned" in of and not words.isdisjoint(_TOLD_DONE_WORDS):
+    if (
+        "procedure_planned" in of
+        and not words.isdisjoint(_TOLD_DONE_WORDS)
+        and _OPENS_BEFORE_SURGERY.match(text)
+    ):
         # Care told as given "before surgery" dates it by a surgery, which plans none ("Before
         # surgery she used all 24 OT visits on this claim").
         kept = [m for m in of["procedure_planned"] if m[1] not in _BEFORE_THE_PROCEDURE]

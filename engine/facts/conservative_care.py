@@ -77,6 +77,7 @@ _SINCE_FIRST = re.compile(
     rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
     re.I | re.ASCII,
 )
+_NO_CARE_YET = re.compile(r"\b(?:no|not|never|without|waiting|awaiting)\b", re.I | re.ASCII)
 _CARE_STOPPED = re.compile(
     r"\b(?:no|not|never|without|stopped|discontinued|off|ended|finished|quit)\b[^.;]*\Z",
     re.I | re.ASCII,
@@ -94,7 +95,10 @@ def care_since(reader: Reader) -> None:
     text = reader.text
     # (Or the sentence opening on the day, the care told after it: "Since 07/2016 she has worn
     # a night splint, ... and attended six OT sessions".)
-    for found in (*_CARE_SINCE.finditer(text), *_SINCE_FIRST.finditer(text)):
+    opening = _SINCE_FIRST.match(text)
+    if opening is not None and _NO_CARE_YET.search(text):
+        opening = None  # "Since 07/2016 she has been waiting for PT and has had no treatment"
+    for found in (*_CARE_SINCE.finditer(text), *([opening] if opening else [])):
         if _CARE_STOPPED.search(text, 0, found.start()):
             continue
         dated = date_at(text, found.end(), told_on)

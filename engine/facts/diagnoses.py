@@ -184,6 +184,7 @@ def diagnosis_groups(reader: Reader) -> None:
         else None
     )
     name = "diagnoses"
+    film_result = None
     if diagnosis_cue is None and reader.lowered.lstrip(" -*\t").startswith(("f/u", "follow")):
         diagnosis_cue = _FOLLOW_UP_OF.search(text)
         name = IMPLIED_DIAGNOSES
@@ -193,7 +194,7 @@ def diagnosis_groups(reader: Reader) -> None:
     if diagnosis_cue is None and ":" in text and not words.isdisjoint(_FILM_WORDS):
         # A film's result under its heading, the condition it shows: "X-ray 06/2016: moderate
         # medial compartment OA, no fx" (read as the finding "c/w OA" is).
-        diagnosis_cue = _FILM_RESULT.match(text)
+        diagnosis_cue = film_result = _FILM_RESULT.match(text)
         name = IMPLIED_DIAGNOSES
     if diagnosis_cue is None and not words.isdisjoint(_AGE_WITH_WORDS):
         diagnosis_cue = _AGE_WITH.search(text)
@@ -218,7 +219,9 @@ def diagnosis_groups(reader: Reader) -> None:
             for m in findings.surgery_pattern.finditer(reader.plain, words)
         ):
             groups.append("post_surgical")
-        if has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
+        # (A film's result names conditions the groups list, or none: "no dislocation" is no
+        # diagnosis outside them.)
+        if film_result is None and has_unlisted_diagnosis(text[diagnosis_cue.end() :], findings):
             groups.append("other")
         if groups:
             reader.add(name, groups)

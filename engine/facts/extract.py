@@ -252,7 +252,9 @@ def set_apart(read: list[Fact | Reading], name: str) -> tuple[list[Fact | Readin
 # What a pain's fall may be told as the work of, other than the care under way.
 _RELIEF_CAUSES = frozenset(
     ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
-     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery"]
+     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery",
+     "shot", "shots", "cortisone", "steroid", "splint", "brace", "ablation", "rfa", "rest",
+     "off"]
 )  # fmt: skip
 
 

@@ -159,6 +159,12 @@ _TOLERANCE_CHANGE = re.compile(
     rf"(?:from\s+)?(?P<before>\d{{1,3}})\s*{_UNIT}?{_TO}(?P<after>\d{{1,3}})\s*{_UNIT}\b",
     re.I | re.ASCII,
 )
+# The activity after its figures: "has gone from 15 to 45 minutes of walking".
+_TOLERANCE_AFTER_FIGURES = re.compile(
+    r"\bfrom\s+(?P<before>\d{1,3})\s+to\s+(?P<after>\d{1,3})\s*(?:minutes?|mins?|blocks|miles?)\s+"
+    r"of\s+(?:walking|sitting|standing|driving)\b",
+    re.I | re.ASCII,
+)
 _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
     r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
@@ -246,8 +252,9 @@ _PAIN_CHANGE = re.compile(
     r"(?:\s*(?:/|out\s+of)\s*10)?\s+(?:now|today|currently)\b"
     # The first score dated by the visit it was taken at: "Pain 5/10 at IE (02/22) -> 3/10
     # today".
-    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before6>10|[1-9])\s*/\s*10\s+(?:at|on|in)\s+"
-    r"[\w/.-]+(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b",
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before6>10|[1-9])\s*/\s*10\s+(?:at|on)\s+(?:the\s+)?"
+    r"(?:ie|eval|evaluation|initial\s+eval(?:uation)?|intake|baseline|admission|start)"
+    r"(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 
@@ -357,6 +364,7 @@ def measured_function(reader: Reader) -> None:
             return
     for expression in (
         _TOLERANCE_CHANGE,
+        _TOLERANCE_AFTER_FIGURES,
         _LIFTING_LIMIT_CHANGE,
         _TOLERANCE_NOW_VS,
         _LIFTING_LIMIT_BEFORE_NOW,

@@ -214,7 +214,7 @@ AS_REQUESTED = None
 
 
 # A request worded as a step down of the dose.
-_WEAN_WORDS = frozenset(["reduction", "reduce", "reduced", "taper", "tapering", "wean", "weaning"])
+_WEAN_WORDS = frozenset(["reduction", "taper", "tapering", "tapered", "wean", "weaning"])
 
 
 def request_drug_facts(

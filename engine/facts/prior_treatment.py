@@ -131,7 +131,8 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:so\s+far|to\s+date|thus\s+far)\b"
         # The count after the name: "Failed PT (9 visits)", "PT 6 sessions w/ HEP", "ongoing PT
         # (4 of 8 visits attended)"; and a list of courses by count: "incl 18 PT, 12 chiro".
-        rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b"
+        # (Not a course prescribed by its length: "post-op hand therapy 6 visits over 3 weeks".)
+        rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b(?!\s+(?:over|in|x)\s+\d{{1,2}}\s*(?:weeks?|wks?|months?))"
         # The same set off by a comma or colon: "Land PT, 10 visits 04-06/2025"; not a
         # frequency ("PT: 2 visits per week").
         rf"|\b(?:{pattern})\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
@@ -408,9 +409,12 @@ _POST_OP_VISIT_OF = re.compile(
     r"\bpost[\s-]?op(?:erative)?\s+(?:visit|session|treatment)\s+(\d{1,3})\s*(?:/|of)\s*\d{1,3}\b"
     # Or the count of those planned, as a therapist's discharge heads it: "PT DISCHARGE
     # SUMMARY 09/12/2017 -- 10 of 10 visits".
-    r"|(?<![/\d])(\d{1,3})\s*(?:/|of)\s*\d{1,3}\s+(?:authorized\s+)?(?:visits|sessions|treatments)\b",
+    r"|(?<!approved\s)(?<!authorized\s)(?<!certified\s)(?<![/\d])(\d{1,3})\s*(?:/|of)\s*\d{1,3}\s+"
+    r"(?:authorized\s+)?(?:visits|sessions|treatments)\b"
+    r"(?!\s+(?:remain|remaining|left|pending|approved|authorized|certified)\b|\s+on\s+the\s+auth)",
     re.I | re.ASCII,
 )
+_SURGEONS_VISIT = re.compile(r"\b(?:dr|surgeon|md|ortho\w*)\b", re.I | re.ASCII)
 _UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
 # (A set: a frozenset tested against a dict's keys looks up every key.)
 _ORDINAL_WORDS = frozenset(ORDINAL_DAYS)
@@ -546,8 +550,16 @@ def visits_done(reader: Reader) -> None:
             if figures is None:
                 figures = reader.figures
                 figures_lowered = figures.lower()
-            unnamed = _UNNAMED_VISITS.search(figures, figures_lowered) or _POST_OP_VISIT_OF.search(
-                figures
+            unnamed = _UNNAMED_VISITS.search(figures, figures_lowered) or next(
+                (
+                    visit
+                    for visit in _POST_OP_VISIT_OF.finditer(figures)
+                    # (Not the surgeon's: "Dr. Lee post-op visit 3 of 4 today, PT to start".)
+                    if not _SURGEONS_VISIT.search(
+                        figures, max(0, visit.start() - 30), visit.start()
+                    )
+                ),
+                None,
             )
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())

@@ -59,8 +59,12 @@ _INJURY_DATE = Caseless(
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
         # A cumulative trauma dated by its last day in prose: "with continuous trauma through
         # 06/2016", "from continuous trauma ending 06/30/2023".
-        r"|\b(?:continuous|cumulative)\s+trauma\s+(?:claim\s+|injury\s+)?"
-        r"(?:through|thru|ending(?:\s+on)?|to)\s+"
+        # (Not another claim's: "a separate continuous trauma claim through 06/2016 was denied".)
+        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:continuous|cumulative)\s+trauma\s+"
+        r"(?:claim\s+|injury\s+|period\s+)?(?:through|thru|ending(?:\s+on)?|to)\s+"
+        # With its first day as well: "CT claim 01/01/2010 through 06/30/2016".
+        r"|\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+(?:claim\s+|period\s+)?(?:from\s+)?"
+        r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}\s*(?:through|thru|to|-)\s*"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,
@@ -323,7 +327,11 @@ def record_dates(reader: Reader) -> None:
     text, lowered, has_digit = dated(reader)
     words = reader.words
     if has_digit and (
-        "injur" in lowered or "doi" in words or "d.o.i" in lowered or "trauma" in words
+        "injur" in lowered
+        or "doi" in words
+        or "d.o.i" in lowered
+        or "trauma" in words
+        or "ct" in words
     ):
         for cue in _INJURY_DATE.finditer(text, lowered):
             when = DATE_AFTER.match(text, cue.end())

@@ -72,8 +72,6 @@ PLAN_HEADINGS = (
     r"|future\s+medical(?:\s+(?:care|treatment))?"
     # A Request for Authorization's service line: "RFA. Service: naproxen 500 mg, #60".
     r"|(?:requested\s+)?services?|rfa"
-    # A prescription or an order: "Rx: post-op hand therapy 6 visits over 3 weeks".
-    r"|rx|orders?"
 )
 _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
@@ -256,6 +254,10 @@ _PLAN_WORDS = frozenset(
         # injection".
         "future",
     ]
+)
+_ADVICE_WORDS = frozenset(["advises", "advise", "suggests"])
+_ADVICE_REPORTED = re.compile(
+    r"\b(?:advises|advise|suggests)\s+(?:that|repeating|another|a\s+repeat)\b", re.I | re.ASCII
 )
 # A request told in the first person: "I have asked for six sessions of therapy", "she asked me
 # for an MRI", "I ask that she be allowed" (not "I asked him about numbness", nor "has never
@@ -646,6 +648,11 @@ class Reader:
             planning = planning | {"request"}
         # A sentence under a plan heading ("A/P: first TF ESI ...", the items of "Plan: 1. ...
         # 2. ...") plans as one that names the plan.
+        if planning and planning <= _ADVICE_WORDS and _ADVICE_REPORTED.search(text):
+            # Advice that reports ("Dr. Kim advises that the 06/2016 ESI gave 70% relief") or
+            # advises a repeat of what was done ("which Dr. Kim suggests repeating") plans only
+            # what is yet to come.
+            planning = frozenset()
         plan_heading = sentence.in_plan or (":" in text and _PLAN_HEADING.match(text) is not None)
         if plan_heading:
             planning = planning | {"plan"}
