@@ -436,6 +436,30 @@ def read_days_supply(plain: str, lowered: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
+# How many doses a day a sig gives, where every dose is one unit: "1 PO qhs", "1 tab BID".
+_DOSES_A_DAY = {"qhs": 1, "hs": 1, "qd": 1, "daily": 1, "nightly": 1, "bedtime": 1, "bid": 2,
+                "tid": 3, "qid": 4}  # fmt: skip
+_SIG = Caseless(re.compile(r"\b(qhs|hs|qd|daily|nightly|bedtime|bid|tid|qid)\b", re.I | re.ASCII))
+_ONE_UNIT = Caseless(
+    re.compile(r"\b(?:1|one)\s+(?:tab|tabs|tablet|cap|capsule|po|by\s+mouth)\b", re.I | re.ASCII)
+)
+_AS_NEEDED = Caseless(re.compile(r"\b(?:prn|as\s+needed|q\s?\d+\s?h)\b", re.I | re.ASCII))
+
+
+def days_of_units(plain: str, lowered: str) -> int | None:
+    """The days a dispensed count lasts at the sig's one unit a dose, taken regularly: "#30, 1 PO
+    qhs" is 30 days, "#60, 1 tab BID" 30. None for a drug taken as needed, a dose of more than
+    one unit, or no count."""
+    units = UNITS.search(plain, lowered)
+    sig = _SIG.search(plain, lowered)
+    if units is None or sig is None or _AS_NEEDED.search(plain, lowered):
+        return None
+    if not _ONE_UNIT.search(plain, lowered):
+        return None
+    count = float(next(g for g in units.groups() if g))
+    return int(count // _DOSES_A_DAY[sig[1].lower()]) or None
+
+
 def outside_dispensed(pattern: Caseless, plain: str, lowered: str) -> re.Match[str] | None:
     """`pattern`'s first match whose number is no dispensed count. Most requests have no match
     at all, so the counts are only looked for once there is one."""
@@ -581,7 +605,8 @@ def read_medication(text: str, words: str, vocabulary: Vocabulary) -> Medication
         strength="".join(strength.group(1).split()) if strength else None,
         strength_unit=strength.group(2).lower() if strength else None,
         form=form.meaning[0] if form else None,
-        days_supply=read_days_supply(plain := with_digits(text), plain.lower()),
+        days_supply=read_days_supply(plain := with_digits(text), plain.lower())
+        or days_of_units(plain, plain.lower()),
         generic_of_brand=(
             generic := vocabulary.generic_of_brand.get(drug.text.strip()) if drug else None
         ),

@@ -25,14 +25,16 @@
    written-bz.yaml, written-ca.yaml, written-cb.yaml, written-cc.yaml, written-cd.yaml,
    written-ce.yaml, written-cf.yaml, written-cg.yaml, written-ch.yaml, written-ci.yaml,
    written-cj.yaml, written-ck.yaml, written-cl.yaml, written-cm.yaml, written-cn.yaml,
-   written-co.yaml, written-cp.yaml and written-cq.yaml),
+   written-co.yaml, written-cp.yaml, written-cq.yaml, written-cr.yaml, written-cs.yaml,
+   written-ct.yaml, written-cu.yaml and written-cv.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
    written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml,
-   written-zs.yaml, written-zt.yaml, written-zu.yaml and written-zv.yaml) by counts
+   written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml and
+   written-zx.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -460,6 +462,31 @@ SCENARIO_SETS = (
         WRITTEN / "written-cq.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-cr.yaml, a eighty-ninth development set",
+        WRITTEN / "written-cr.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cs.yaml, a ninetieth development set",
+        WRITTEN / "written-cs.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ct.yaml, a ninety-first development set",
+        WRITTEN / "written-ct.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cu.yaml, a ninety-second development set",
+        WRITTEN / "written-cu.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cv.yaml, a ninety-third development set",
+        WRITTEN / "written-cv.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -489,6 +516,8 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zt.yaml, held out: counts only", WRITTEN / "written-zt.yaml", False),
     ("cases/scenarios/written-zu.yaml, held out: counts only", WRITTEN / "written-zu.yaml", False),
     ("cases/scenarios/written-zv.yaml, held out: counts only", WRITTEN / "written-zv.yaml", False),
+    ("cases/scenarios/written-zw.yaml, held out: counts only", WRITTEN / "written-zw.yaml", False),
+    ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

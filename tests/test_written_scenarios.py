@@ -1,10 +1,10 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-cq) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-cv) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
-written-zr, written-zs, written-zt, written-zu, written-zv) are only checked for their form here: their verdicts are
+written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-zx) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -111,6 +111,11 @@ DEVELOPMENT = (
     "written-co",
     "written-cp",
     "written-cq",
+    "written-cr",
+    "written-cs",
+    "written-ct",
+    "written-cu",
+    "written-cv",
 )
 HELD_OUT = (
     "written-b",
@@ -142,6 +147,8 @@ HELD_OUT = (
     "written-zt",
     "written-zu",
     "written-zv",
+    "written-zw",
+    "written-zx",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -218,7 +225,6 @@ KNOWN_MISSES = {
     "written-bb/postop-pt-2026-apm-12-after-preop-pt": "the first post-operative request at 12 "
     "visits: the rules apply 9792.24.3's initial course of half the general course (6 of 12), "
     "which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "written-bh/brain-mri-post-concussion-worsening-deficit": "a new deficit two and a half weeks after a head injury: ODG's brain MRI comes sooner than a month only for a deficit severe or progressing, and the worsening is told as a headache now constant and words searched for, which no reader takes as a progressing deficit, so the MRI rule asks for it (insufficient)",
     "written-bi/repeat-shoulder-mri-same-findings-declines-surgery": "the surgery declined is read as not considered, but ACOEM's shoulder rule certifies on conservative care that failed (its criterion 3 as the letters read it), and the rule that a repeat study needs a significant change is ODG's, below the MTUS that addresses shoulder imaging",
     "written-bd/brand-lyrica-daw-documented-reaction-to-generic": "the patient-specific reason "
     "for the brand is read, but no rule in force in 2026 judges pregabalin itself (current-mtus "
@@ -267,6 +273,9 @@ KNOWN_MISSES = {
     "visits, more than half the line's 8 (3-8 in the digest, its upper figure taken): the rule "
     "follows 9792.24.3's initial course of half the general course, which the accept set, "
     "resting on the unconfirmed line, does not apply",
+    "written-ct/ct-18": "a sleep study asked again 'so it is on file' after the adjuster "
+    "authorized it: the authorization is told of 'the study' the sentence before names, which is "
+    "not read as the same service approved",
     "written-ci/ci-06": "no rule certifies a functional restoration program: the CPMTG's "
     "admission criteria are the digest's UNCONFIRMED reading and are not encoded as a "
     "certifying rule (no_rule)",

@@ -58,7 +58,9 @@ _FREQUENCY = re.compile(
 _SHORTHAND = re.compile(r"\sx\s", re.I | re.ASCII)
 # Care this patient had, where the sentence names no patient: "Completed six weeks of PT."
 _GIVEN = re.compile(
-    r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b",
+    r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b"
+    # Or told with what it did not do: "Four weeks of PT since the pop without gain".
+    r"|\bwithout\s+(?:any\s+)?(?:gain|gains|improvement|benefit|relief|change|progress)\b",
     re.I | re.ASCII,
 )
 

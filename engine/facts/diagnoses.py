@@ -134,13 +134,29 @@ _AGE_WITH = re.compile(
     r"|(?:\b\d{1,2}\s*(?:y/o|yo)|\byears?[\s-]+old)\s+(?:[a-z/-]+\s+){0,3}?[a-z/-]+,\s+"
     r"(?!(?:family|fhx|fh|mother|father)\b)"
     r"|\baccepted\s+(?:as|for)\b"
+    # The condition the injury aggravated: "twisted knee stepping off a forklift, aggravating
+    # medial compartment OA".
+    r"|\baggravat(?:ing|ed|ion\s+of)\s+(?=(?:(?:his|her|a|the|pre-?existing|underlying)\s+)*[a-z])"
     # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
     # pain syndrome type I of the right wrist", "She suffers from ...".
     r"|^\W*(?:(?:mr|mrs|ms|miss)\.?\s+)?(?:[a-z]+|the\s+patient|the\s+injured\s+worker)\s+"
     r"(?:has|suffers\s+from|developed)\s+(?!(?:had|been|not|no|never)\b)",
     re.I | re.ASCII,
 )
-_AGE_WITH_WORDS = frozenset(["old", "accepted", "yo", "y", "has", "suffers", "developed"])
+_AGE_WITH_WORDS = frozenset(
+    [
+        "old",
+        "accepted",
+        "yo",
+        "y",
+        "has",
+        "suffers",
+        "developed",
+        "aggravating",
+        "aggravated",
+        "aggravation",
+    ]
+)
 IMPLIED_DIAGNOSES = "~diagnoses:implied"
 _OPENING = re.compile(r"\W*")
 # Words that may come before a condition's name as it heads a sentence: "Chronic L S1

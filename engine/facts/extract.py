@@ -45,6 +45,7 @@ from engine.facts.medications import (
     NON_OPIOID_ANALGESICS,
     class_not_taken,
     drug_test_dates,
+    drugs_stopped,
     morphine_equivalent_dose,
     opioid_use,
 )
@@ -60,7 +61,7 @@ from engine.facts.prior_treatment import (
     visits_done,
 )
 from engine.facts.record import ONSET_MONTH, age_and_sex, record_dates
-from engine.facts.red_flags import old_trauma_set_aside
+from engine.facts.red_flags import FRACTURE, TRAUMA_RED_FLAG_WEEKS, old_trauma_set_aside
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import (
     DATED_SURGERY_TYPE,
@@ -381,6 +382,31 @@ def letter_facts(
         found.append(
             Fact(name="non_opioid_analgesics_failed", value=True, evidence=failed.evidence)
         )
+    # AHCPR 1994's fracture row: minor trauma in an older (70 or over) or potentially
+    # osteoporotic patient, the trauma recent (the acute and subacute phases the red flags are
+    # of: `red_flags.TRAUMA_RED_FLAG_WEEKS`).
+    trauma, fragile, age = (
+        by_name.get("~minor_trauma"),
+        by_name.get("~bone_fragility"),
+        by_name.get("age_years"),
+    )
+    injured = by_name.get("injury_date") or by_name.get("~injury_event_date")
+    recent = (
+        injured is not None
+        and isinstance(injured.value, date)
+        and (on or note_date) is not None
+        and 0 <= ((on or note_date) - injured.value).days <= TRAUMA_RED_FLAG_WEEKS * 7
+    )
+    if (
+        recent
+        and trauma is not None
+        and trauma.value is True
+        and (
+            (fragile is not None and fragile.value is True) or (age is not None and age.value >= 70)
+        )
+        and by_name.get(FRACTURE) is None
+    ):
+        derive(FRACTURE, True, "~minor_trauma")
     # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
     # with a sign of a broken bone) or a foreign body.
     hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")
@@ -549,6 +575,7 @@ def facts_in(
     injections_given(reader)
     opioid_use(reader)
     class_not_taken(reader)
+    drugs_stopped(reader)
     morphine_equivalent_dose(reader)
     drug_test_dates(reader)
     work_status(reader)

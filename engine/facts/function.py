@@ -148,11 +148,23 @@ _INDEX_CHANGE = re.compile(
     r"\b(?P<index>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
     r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:was\s+|from\s+|of\s+)?"
     rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?{_TO}"
-    r"(?P<after>\d{1,3})\b",
+    r"(?P<after>\d{1,3})\b"
+    # The score now, the earlier one in brackets: "Oswestry 38% (52% in 2014)".
+    r"|\b(?P<index2>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
+    r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:is\s+|now\s+|of\s+)?"
+    r"(?P<after2>\d{1,3})\s*%?\s*\(\s*(?:was\s+|from\s+)?(?P<before2>\d{1,3})\s*%?\s+"
+    r"(?:in|on|at|before|previously|prior)\b[^)]{0,20}\)",
     re.I | re.ASCII,
 )
 # Indices on which a higher score is better function; on the others (disability), lower is.
 _HIGHER_IS_BETTER = frozenset(["lefs", "psfs"])
+# The change that counts: 9792.20(e) asks for a clinically significant improvement, and each
+# measure's smallest change patients notice is about this many points (Oswestry and the neck
+# index in percent, the DASH scores out of 100, LEFS out of 80, Roland-Morris out of 24, PSFS out
+# of 10): "ODI 40% (42% in May)" is no gain.
+_IMPORTANT_CHANGE = {"oswestry": 10, "odi": 10, "ndi": 10, "neck": 10, "quick": 10, "quickdash": 10,
+                     "qdash": 10, "dash": 10, "lefs": 9, "roland": 3, "rmdq": 3, "psfs": 2}  # fmt: skip
+_IMPORTANT_CHANGE_DEFAULT = 10
 _UNIT = r"(?:min|mins|minutes|hr|hrs|hours|blocks?|miles?)"
 _TOLERANCE_CHANGE = re.compile(
     r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving)\s+(?:tolerance\s+)?"
@@ -357,9 +369,11 @@ def measured_function(reader: Reader) -> None:
         return
     text = reader.figures  # told in words: "sleeps about six hours (three before)"
     for match in _INDEX_CHANGE.finditer(text):
-        before, after = int(match["before"]), int(match["after"])
-        index = match["index"].lower()
-        if (after > before) if index in _HIGHER_IS_BETTER else (after < before):
+        before = int(match["before"] or match["before2"])
+        after = int(match["after"] or match["after2"])
+        index = (match["index"] or match["index2"]).lower()
+        gain = (after - before) if index in _HIGHER_IS_BETTER else (before - after)
+        if gain >= _IMPORTANT_CHANGE.get(re.split(r"\W", index)[0], _IMPORTANT_CHANGE_DEFAULT):
             improved(reader, match.start(), match.end())
             return
     for expression in (

@@ -188,9 +188,13 @@ def credited_to_other_care(reader: Reader) -> bool:
     )
 
 
-_VISIT_AFTER_WORDS = frozenset(["follow", "followup"])
+_VISIT_AFTER_WORDS = frozenset(["follow", "followup", "visit", "recheck"])
 _VISIT_AFTER = re.compile(
-    r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b", re.I | re.ASCII
+    r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b"
+    # The visit by its date: "At the 08/28/2017 visit she reported her leg pain went from 8/10 to
+    # about 6/10 for roughly ten days".
+    r"|^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?:visit|recheck)\b",
+    re.I | re.ASCII,
 )
 # "No prior ESI", "has never had an epidural injection", "no previous injections", "never had a
 # medial branch block", "no diagnostic blocks": up to two words name the kind, never words of an

@@ -346,6 +346,16 @@ def request_facts(
             # taken: the closer monitoring opioids need (ODG Office visits) is the expertise the
             # plan of care asks of the specialist (ACOEM's referral criteria).
             give("specialist_expertise_needed", True, opioids)
+        elif (
+            service.specialty == "pain_management"
+            and (dose := by_name.get("morphine_equivalent_dose_mg")) is not None
+            and isinstance(dose.value, (int, float))
+            and dose.value > 80
+        ):
+            # A patient above 80 mg/day MED, for whom the opioid guideline has a pain specialist
+            # consulted on the wean (Opioids TG 2016 3.3.9; mtus.2016.opioids.80MED), whatever the
+            # request's words.
+            give("specialist_expertise_needed", True, dose)
     return found
 
 

@@ -29,6 +29,19 @@ DRUG_NAMED = "~drug:named:"
 DRUG_PLANNED = "~drug:planned:"
 DRUG_ASKED = "~drug:asked:"
 DRUG_REFILL = "~drug:refill"
+# A drug the note stops or switches from: "stop ibuprofen, start naproxen", "switch from
+# ibuprofen to naproxen".
+DRUG_STOPPED = "~drug:stopped:"
+_STOP_WORDS = frozenset(
+    ["stop", "stopping", "discontinue", "discontinuing", "d", "switch", "switching", "switched",
+     "change", "changing", "changed", "instead", "replace", "replacing"]
+)  # fmt: skip
+_STOPS_DRUG = re.compile(
+    r"\b(?:stop|stopping|discontinue|discontinuing|d/c|(?:switch(?:ed|ing)?|chang(?:e|ed|ing))"
+    r"\s+(?:him\s+|her\s+)?from|instead\s+of|replac(?:e|ing))\s+(?:the\s+|his\s+|her\s+)?"
+    r"([a-z][a-z-]+)",
+    re.I | re.ASCII,
+)
 # A class of drugs said not to have been taken, or prescribed now for the first time: "This is
 # his first NSAID prescription on the claim", "He has had no NSAID on this claim", "never taken a
 # muscle relaxant". A drug of that class asked for is then a first prescription (`item`).
@@ -114,6 +127,16 @@ _CLASS_NEW = re.compile(
     r"contraindications?))",
     re.I | re.ASCII,
 )
+
+
+def drugs_stopped(reader: Reader) -> None:
+    """The drugs a sentence stops or switches from, by their names."""
+    if reader.words.isdisjoint(_STOP_WORDS):
+        return
+    for stopped in _STOPS_DRUG.finditer(reader.text):
+        drug = reader.findings.drug_name.get(stopped[1].lower())
+        if drug is not None:
+            reader.add(f"{DRUG_STOPPED}{drug}", True, stopped.start(), stopped.end())
 
 
 def class_not_taken(reader: Reader) -> None:
@@ -215,6 +238,10 @@ AS_REQUESTED = None
 
 # A request worded as a step down of the dose.
 _WEAN_WORDS = frozenset(["reduction", "taper", "tapering", "tapered", "wean", "weaning"])
+# "(reduced from 20 mg q8h)", "decreased from QID", "step down to BID".
+_STEPPED_DOWN = re.compile(
+    r"\b(?:reduced|decreased|lowered|stepped\s+down|step\s+down)\s+(?:from|to)\b", re.I | re.ASCII
+)
 
 
 def request_drug_facts(
@@ -254,13 +281,21 @@ def request_drug_facts(
                 found.append(("nsaid_use", False, by_name[DRUG_NONE]))
         elif medication.drug_class == "nsaid":
             other = next(
-                (f for name, f in nsaids_taken if name != asked and name not in _CLASS_NAMES),
+                (
+                    f
+                    for name, f in nsaids_taken
+                    if name != asked
+                    and name not in _CLASS_NAMES
+                    # (Not one the plan stops for it: "stop ibuprofen, start naproxen".)
+                    and f"{DRUG_STOPPED}{name}" not in by_name
+                ),
                 None,
             )
             if other is not None:
                 found.append(("other_nsaid_in_use", True, other))
-        if medication.drug_class == "opioid" and not _WEAN_WORDS.isdisjoint(
-            normalize_phrase(request.text).split()
+        if medication.drug_class == "opioid" and (
+            not _WEAN_WORDS.isdisjoint(normalize_phrase(request.text).split())
+            or _STEPPED_DOWN.search(request.text) is not None
         ):
             # An opioid asked for as a step down ("15 mg TID (dose reduction from QID)", "taper
             # to BID"): the request is the wean attempt the maintenance criteria ask for.

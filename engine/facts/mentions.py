@@ -168,6 +168,13 @@ def lasted_briefly(reader: Reader, end: int) -> bool:
     return _FOR_A_WHILE.match(reader.figures, end) is not None
 
 
+_WITH_THE_DRUG = re.compile(
+    r"(?:w/|with|on)\s*(?:meds?|medications?|it|them|the\s+meds?|the\s+medications?|"
+    r"(?:his|her)\s+(?:meds?|medications?))\b",
+    re.I | re.ASCII,
+)
+
+
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -285,7 +292,9 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
             return
         value = stated
     if spec.per_therapy:
-        named = therapies_named(reader)
+        # A gain told as the drug's ("with it he walks 30 min, ... drives to CBT"): of the
+        # treatment so far, not of a therapy the sentence names only as a place to go.
+        named = [] if _WITH_THE_DRUG.match(text, start) else therapies_named(reader)
         # Without a therapy named, of the treatment so far (`UNNAMED`): a note written for a
         # therapy request gives it to that therapy where it documents visits of it.
         for therapy in named or [UNNAMED]:

@@ -335,6 +335,9 @@ def _patient_only(text: str) -> bool:
     return len(_THE_PATIENT.findall(text)) == len(_PT.findall(text))
 
 
+_ASIDE_AUTHORIZED = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
+
+
 def visits_authorized(reader: Reader) -> None:
     """Visits UR authorized, per therapy: "authorized", not "Request for Authorization", which
     names what was asked."""
@@ -344,6 +347,9 @@ def visits_authorized(reader: Reader) -> None:
         "authorized" in reader.words
         and not _NOT_AUTHORIZED.search(text)
         and not _AUTHORIZED_AND_DONE.search(text)
+        # (Nor an aside on the course given: "Acupuncture 6 sessions 07/01-07/24/2026 (trial
+        # authorized 06/2026)", which the sentence counts as done.)
+        and not (reader.asks is False and _ASIDE_AUTHORIZED.search(text))
     ):
         authorized = authorized_visits(text)
         if authorized:

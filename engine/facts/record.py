@@ -19,6 +19,7 @@ from engine.facts.figures import (
     SPOKEN_YEAR_WORDS,
     date_of,
     first_date_after,
+    latest_on_or_before,
     month_of,
     with_spoken_dates,
 )
@@ -93,7 +94,9 @@ _INJURY_EVENT_WORDS = frozenset(
      "wrenched", "collided", "assaulted", "injury", "injured", "fall", "falls", "slip",
      "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work", "rear",
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
-     "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed"]
+     "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed", "repositioning",
+     "transferring", "carrying", "loading", "unloading", "stacking", "reaching", "robbery",
+     "robbed", "gunpoint", "attacked", "stabbed", "shot"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -103,26 +106,59 @@ _CARE = (
 )
 # A work status, whose date is not the injury's ("on duty" is where the injury happened).
 _WORK_STATUS = r"(?:full|light|modified|regular|restricted|usual)\s+duty|restrictions?"
+# What happened: "slipped on ice", "twisted his knee", "felt a pop".
+_EVENT = (
+    r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
+    r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
+    r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
+    r"lacerated|laceration|pulling|pushing|strained|sprained"
+    # What the worker was doing: "after repositioning a patient on 11/17".
+    r"|repositioning|transferring|carrying|loading|unloading|stacking|reaching"
+    # A violent event: "held at gunpoint at the register during a robbery on 11/19/2016".
+    r"|robbery|robbed|held\s+at\s+gunpoint|attacked|stabbed|shot"
+    # An ankle turned: "inverted his right ankle stepping off a pallet on 01/09/2017".
+    r"|inverted|everted|rolled"
+    # "hurt his back", "the shoulder he hurt on ...".
+    r"|hurt(?:\s+(?:his|her|their|my|it|himself|herself|themselves|myself)|(?=\s+on\s))"
+    # What the patient felt as it happened: "felt something give in her neck", "felt a pop".
+    r"|felt\s+(?:something|a\s+(?:pop|snap|tear|pull|twinge|crack))\b"
+    # The symptoms that came on, where no event is named: "developed neck and right upper
+    # trapezius pain on 08/03/2016 after a long procedure day".
+    r"|developed\s+(?:[\w/-]+\s+){0,8}?(?:pain|numbness|tingling|symptoms|swelling|aching))\b"
+)
 _INJURY_EVENT = Caseless(
     re.compile(
-        r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
-        r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
-        r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
-        r"lacerated|laceration|pulling|pushing|strained|sprained"
-        # An ankle turned: "inverted his right ankle stepping off a pallet on 01/09/2017".
-        r"|inverted|everted|rolled"
-        # "hurt his back", "the shoulder he hurt on ...".
-        r"|hurt(?:\s+(?:his|her|their|my|it|himself|herself|themselves|myself)|(?=\s+on\s))"
-        # What the patient felt as it happened: "felt something give in her neck", "felt a pop".
-        r"|felt\s+(?:something|a\s+(?:pop|snap|tear|pull|twinge|crack))\b"
-        # The symptoms that came on, where no event is named: "developed neck and right upper
-        # trapezius pain on 08/03/2016 after a long procedure day".
-        r"|developed\s+(?:[\w/-]+\s+){0,8}?(?:pain|numbness|tingling|symptoms|swelling|aching))\b"
+        _EVENT
         # A date after a work status dates the status: "no lifting over fifteen pounds to full
         # duty on the fifth of January".
-        rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\b"
+        + rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\b"
         r"(?:on\s+|in\s+)?"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?\s+(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
+# An emergency visit's note, dated by its heading: "ED 02/11/17:", "ED d/c 10/09/16:".
+_ED_HEADING = re.compile(
+    rf"^\W*(?:ED|ER|emergency\s+(?:department|room))(?:\s+(?:visit|d/c|discharge|note|record))?"
+    rf"\s+(?:{DATE})\s*:",
+    re.I | re.ASCII,
+)
+# The event itself, as an emergency note opens on it (not "injury" named, which a follow-up
+# names too).
+_INJURY_EVENT_ANYWHERE = Caseless(
+    re.compile(
+        r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|crushed|jammed|wrenched|collided|"
+        r"(?:was\s+)?assaulted|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|lacerated|"
+        r"inverted|rolled|MVA|MVC|collision)\b",
+        re.I | re.ASCII,
+    )
+)
+# The day without its year, as a note dates an injury of days before: "slipped on ice in the
+# staff lot at start of shift on 01/05" (the latest such day on or before the note's).
+_INJURY_EVENT_SHORT = Caseless(
+    re.compile(
+        _EVENT + rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\bon\s+"
+        r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b(?![/\d])",
         re.I | re.ASCII,
     )
 )
@@ -159,6 +195,16 @@ _SYMPTOM_ONSET = Caseless(
         rf"approximately\s+|around\s+|roughly\s+|approx\.?\s+|~\s*|(?:early|late|mid)\W+)?(?<=[\s~:])"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|{SHORT_MONTH_YEAR}|"
         r"[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
+# The start told as the verb, the symptoms after it: "began having right shoulder pain on
+# 08/01/2016 after a week of overhead ceiling work".
+_BEGAN_HAVING = Caseless(
+    re.compile(
+        r"\b(?:began|started)\s+(?:having|to\s+have|to\s+feel|feeling|noticing|to\s+notice)\s+"
+        rf"(?:[\w-]+\s+){{0,4}}?(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,40}}?\b(?:on|in|around)\s+"
+        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
 )
@@ -360,6 +406,21 @@ def record_dates(reader: Reader) -> None:
                 break
     if has_digit and not words.isdisjoint(_INJURY_EVENT_WORDS):
         event_date(reader, text, lowered, _INJURY_EVENT, "~injury_event_date")
+        seen = _ED_HEADING.match(text)
+        if seen is not None and "~injury_event_date" not in (f.name for f in reader.found):
+            # An emergency visit for the event the sentence tells, dated by its heading ("ED
+            # 02/11/17: 33 y/o F home health aide, rear-ended at a stoplight"): the day of the
+            # injury, or the day after, as near as the record tells.
+            visited = date_of(seen)
+            if visited is not None and _INJURY_EVENT_ANYWHERE.search(text, lowered):
+                reader.add("~injury_event_date", visited, seen.start(), seen.end())
+        told_on = reader.sentence.told_on
+        if told_on is not None and "~injury_event_date" not in (f.name for f in reader.found):
+            short = _INJURY_EVENT_SHORT.search(text, lowered)
+            if short is not None and 1 <= int(short["month"]) <= 12:
+                happened = latest_on_or_before(int(short["month"]), int(short["day"]), told_on)
+                if happened is not None:
+                    reader.add("~injury_event_date", happened, short.start(), short.end())
     if has_digit and "on" in words and not words.isdisjoint(_ONSET_VERBS):
         for event in _DATE_THEN_EVENT.finditer(text, lowered):
             happened = date_of(event)
@@ -375,6 +436,7 @@ def record_dates(reader: Reader) -> None:
         if has_digit:
             event_date(reader, text, lowered, _SYMPTOM_ONSET, "~symptom_onset_date")
             event_date(reader, text, lowered, _SINCE_THEN_SYMPTOM, "~symptom_onset_date")
+            event_date(reader, text, lowered, _BEGAN_HAVING, "~symptom_onset_date")
         if has_digit and not words.isdisjoint(_SINCE_EVENT_WORDS):
             event_date(reader, text, lowered, _SINCE_EVENT, "~symptom_onset_date")
         if not words.isdisjoint(_RELATIVE_YEAR_WORDS) and not words.isdisjoint(MONTH_SET):

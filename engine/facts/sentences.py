@@ -164,8 +164,12 @@ REQUEST_WORDS = frozenset(
         "prescribed",
     ]
 )
+_AUTHORIZED = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+_LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", re.I | re.ASCII)
+_AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
 _AUTHORIZED_AND_GIVEN = re.compile(
-    r"\bauthorized\s+and\s+(?:given|provided|rendered)\b", re.I | re.ASCII
+    r"\b(?:authorized|certified)\s+and\s+(?:given|provided|rendered|performed|done|administered)\b",
+    re.I | re.ASCII,
 )
 _OF_AUTHORIZED = re.compile(r"\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+authorized\b", re.I | re.ASCII)
 _PRESCRIBED_DRUG = re.compile(
@@ -696,9 +700,19 @@ class Reader:
                 and (
                     not words.isdisjoint(DONE_WORDS)
                     or _OF_AUTHORIZED.search(text) is not None
-                    # "Six treatments were authorized and given twice weekly".
-                    or _AUTHORIZED_AND_GIVEN.search(text) is not None
+                    # Only an aside on what was authorized: "Acupuncture 6 sessions
+                    # 07/01-07/24/2026 (trial authorized 06/2026)".
+                    or _AUTHORIZED.search(_AUTHORIZED_ASIDE.sub(" ", text)) is None
                 )
+            )
+            # A drug's last certification, dated, in a medication list: "MS Contin 15 mg q12h
+            # #60, since 03/2016, 30 mg MED, last certified 10/2017".
+            or (asking == {"certified"} and _LAST_CERTIFIED.search(text) is not None)
+            # Care authorized and then given: "Six treatments were authorized and given twice
+            # weekly", "an L5-S1 epidural injection was certified and performed on 08/14/2017".
+            or (
+                asking <= {"authorized", "certified"}
+                and _AUTHORIZED_AND_GIVEN.search(text) is not None
             )
         )
         self.found: list[Reading] = []

@@ -166,7 +166,8 @@ _BONES = (
     r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar"
 )
 _FRACTURE_OF_BONE = re.compile(
-    rf"\bfractures?\s+of\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,3}}?({_BONES})\b",
+    # (Several named: "fractures of the R 4th and 5th metacarpal shafts".)
+    rf"\bfractures?\s+of\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){{0,5}}?({_BONES})\b",
     re.I | re.ASCII,
 )
 _BONE_FRACTURE = re.compile(
