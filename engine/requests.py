@@ -444,6 +444,12 @@ _ONE_UNIT = Caseless(
     re.compile(r"\b(?:1|one)\s+(?:tab|tabs|tablet|cap|capsule|po|by\s+mouth)\b", re.I | re.ASCII)
 )
 _AS_NEEDED = Caseless(re.compile(r"\b(?:prn|as\s+needed|q\s?\d+\s?h)\b", re.I | re.ASCII))
+_SIG_VARIES = Caseless(
+    re.compile(
+        r"\b(?:then|x\s*\d+\s*(?:days?|d|weeks?|wks?)|for\s+\d+\s+(?:days?|weeks?)|taper\w*)\b|1/2|\bhalf\b",
+        re.I | re.ASCII,
+    )
+)
 
 
 def days_of_units(plain: str, lowered: str) -> int | None:
@@ -451,9 +457,12 @@ def days_of_units(plain: str, lowered: str) -> int | None:
     qhs" is 30 days, "#60, 1 tab BID" 30. None for a drug taken as needed, a dose of more than
     one unit, or no count."""
     units = UNITS.search(plain, lowered)
-    sig = _SIG.search(plain, lowered)
-    if units is None or sig is None or _AS_NEEDED.search(plain, lowered):
+    sigs = list(_SIG.finditer(plain, lowered))
+    if units is None or len(sigs) != 1 or _AS_NEEDED.search(plain, lowered):
         return None
+    if _SIG_VARIES.search(plain, lowered):
+        return None  # a titration, a course of days, a split tablet: not one unit a dose, daily
+    sig = sigs[0]
     if not _ONE_UNIT.search(plain, lowered):
         return None
     count = float(next(g for g in units.groups() if g))

@@ -159,8 +159,6 @@ KNOWN_MISSES = {
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "postop-pt-meniscectomy-first-12-within-6mo-2026": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
-    "postop-ot-metacarpal-orif-8-more-to-16": "a second course after the first eight visits: the "
-    "metacarpal line is quoted without its period, and only a first course within it is certified",
     "pt-2026-post-meniscectomy-outside-cap-video": "the first post-operative request at 12 visits: the rules app"
     "ly 9792.24.3's initial course of half the general course (6 of 12), which the digest marks UNCONFIRMED; the accept set rests on the general course",
     "written-af/postop-pt-2026-meniscectomy-outside-cap": "the first post-operative request at 12 visits: the rules app"

@@ -60,7 +60,8 @@ _SHORTHAND = re.compile(r"\sx\s", re.I | re.ASCII)
 _GIVEN = re.compile(
     r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b"
     # Or told with what it did not do: "Four weeks of PT since the pop without gain".
-    r"|\bwithout\s+(?:any\s+)?(?:gain|gains|improvement|benefit|relief|change|progress)\b",
+    r"|\bwithout\s+(?:any\s+)?(?:gain|gains|improvement|benefit|relief|change|progress)\b"
+    r"(?![^.;]{0,40}\b(?:is|are)\s+(?:required|needed|recommended))",
     re.I | re.ASCII,
 )
 

@@ -47,6 +47,8 @@ READ_BY_CODE = frozenset(
         # knee, carpal_tunnel: a procedure's own criteria
         "knee_mechanical_symptoms", "meniscal_tear_on_imaging",
         "cts_confirmed_by_electrodiagnostics", "severe_carpal_tunnel_syndrome",
+        # extract: a patient worse after a head injury the note tells of
+        "head_injury_deteriorating",
     ]
 )  # fmt: skip
 # Weeks counted from a date the record gives, to the date the request is judged at.

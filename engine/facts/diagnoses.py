@@ -136,7 +136,8 @@ _AGE_WITH = re.compile(
     r"|\baccepted\s+(?:as|for)\b"
     # The condition the injury aggravated: "twisted knee stepping off a forklift, aggravating
     # medial compartment OA".
-    r"|\baggravat(?:ing|ed|ion\s+of)\s+(?=(?:(?:his|her|a|the|pre-?existing|underlying)\s+)*[a-z])"
+    r"|(?<!out\s)(?<!r/o\s)\baggravat(?:ing|ed|ion\s+of)\s+"
+    r"(?=(?:(?:his|her|a|the|pre-?existing|underlying)\s+)*[a-z])(?![^.;,]{0,25}\bpain\b)"
     # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
     # pain syndrome type I of the right wrist", "She suffers from ...".
     r"|^\W*(?:(?:mr|mrs|ms|miss)\.?\s+)?(?:[a-z]+|the\s+patient|the\s+injured\s+worker)\s+"

@@ -401,12 +401,19 @@ def letter_facts(
         recent
         and trauma is not None
         and trauma.value is True
+        # The fall is the injury being assessed, told in the sentence that dates it.
+        and injured is not None
+        and sentence_text(trauma) == sentence_text(injured)
         and (
             (fragile is not None and fragile.value is True) or (age is not None and age.value >= 70)
         )
         and by_name.get(FRACTURE) is None
     ):
         derive(FRACTURE, True, "~minor_trauma")
+    # ODG Head: worse after a head injury, where the note tells of the blow.
+    worse, blow = by_name.get("~head_worse"), by_name.get("~head_injury")
+    if worse is not None and (worse.value is False or (blow is not None and blow.value is True)):
+        derive("head_injury_deteriorating", worse.value, "~head_worse")
     # ACOEM Ch. 11 Special Studies: an injury suggesting a fracture (an acute hand or wrist injury
     # with a sign of a broken bone) or a foreign body.
     hand_injury, sign = by_name.get("~hand_injury"), by_name.get("~hand_fracture_sign")

@@ -152,8 +152,8 @@ _INDEX_CHANGE = re.compile(
     # The score now, the earlier one in brackets: "Oswestry 38% (52% in 2014)".
     r"|\b(?P<index2>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
     r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:is\s+|now\s+|of\s+)?"
-    r"(?P<after2>\d{1,3})\s*%?\s*\(\s*(?:was\s+|from\s+)?(?P<before2>\d{1,3})\s*%?\s+"
-    r"(?:in|on|at|before|previously|prior)\b[^)]{0,20}\)",
+    r"(?P<after2>\d{1,3})\s*%?\s*(?:\(\s*(?:was\s+|from\s+|previously\s+|prior\s+)?|,\s*was\s+)"
+    r"(?P<before2>\d{1,3})\s*%?(?:\s+(?:in|on|at|before|previously|prior|\d+\s+\w+\s+ago)\b|\s*\))",
     re.I | re.ASCII,
 )
 # Indices on which a higher score is better function; on the others (disability), lower is.

@@ -229,7 +229,11 @@ def injections_given(reader: Reader) -> None:
             or ("it" in words and _IT_HELPED.search(reader.text))
             # The visit after it: "At the follow-up on 03/09/2017 the injured worker reported
             # 80% relief of his leg pain".
-            or (not _VISIT_AFTER_WORDS.isdisjoint(words) and _VISIT_AFTER.search(reader.text))
+            or (
+                not _VISIT_AFTER_WORDS.isdisjoint(words)
+                and _VISIT_AFTER.search(reader.text)
+                and not credited_to_other_care(reader)
+            )
             # The relief told right after the injection, naming no other care: "I performed an
             # L4-5 ESI on 08/30. She reports about thirty percent less leg pain for ten days".
             or (

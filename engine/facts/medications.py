@@ -36,6 +36,9 @@ _STOP_WORDS = frozenset(
     ["stop", "stopping", "discontinue", "discontinuing", "d", "switch", "switching", "switched",
      "change", "changing", "changed", "instead", "replace", "replacing"]
 )  # fmt: skip
+_STOP_HEDGED = frozenset(
+    ["not", "if", "only", "unless", "but", "continues", "continue", "want", "wants", "abruptly"]
+)
 _STOPS_DRUG = re.compile(
     r"\b(?:stop|stopping|discontinue|discontinuing|d/c|(?:switch(?:ed|ing)?|chang(?:e|ed|ing))"
     r"\s+(?:him\s+|her\s+)?from|instead\s+of|replac(?:e|ing))\s+(?:the\s+|his\s+|her\s+)?"
@@ -131,8 +134,8 @@ _CLASS_NEW = re.compile(
 
 def drugs_stopped(reader: Reader) -> None:
     """The drugs a sentence stops or switches from, by their names."""
-    if reader.words.isdisjoint(_STOP_WORDS):
-        return
+    if reader.words.isdisjoint(_STOP_WORDS) or not reader.words.isdisjoint(_STOP_HEDGED):
+        return  # (not "told not to stop ibuprofen", "stop it only if", "does not want to stop")
     for stopped in _STOPS_DRUG.finditer(reader.text):
         drug = reader.findings.drug_name.get(stopped[1].lower())
         if drug is not None:
@@ -240,7 +243,9 @@ AS_REQUESTED = None
 _WEAN_WORDS = frozenset(["reduction", "taper", "tapering", "tapered", "wean", "weaning"])
 # "(reduced from 20 mg q8h)", "decreased from QID", "step down to BID".
 _STEPPED_DOWN = re.compile(
-    r"\b(?:reduced|decreased|lowered|stepped\s+down|step\s+down)\s+(?:from|to)\b", re.I | re.ASCII
+    r"(?<!not\s)\b(?:reduced|decreased|lowered|stepped\s+down|step\s+down)\s+(?:from|to)\s+"
+    r"(?:\d+(?:\.\d+)?\s*(?:mg|mcg)|bid|tid|qid|q\s?\d+\s?h|#\s*\d+|\d+\s+(?:tabs?|tablets)\b)",
+    re.I | re.ASCII,
 )
 
 

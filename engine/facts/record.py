@@ -95,8 +95,8 @@ _INJURY_EVENT_WORDS = frozenset(
      "twisting", "bending", "mva", "mvc", "collision", "accident", "onset", "work", "rear",
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
      "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed", "repositioning",
-     "transferring", "carrying", "loading", "unloading", "stacking", "reaching", "robbery",
-     "robbed", "gunpoint", "attacked", "stabbed", "shot"]
+     "transferring", "unloading", "stacking", "robbery", "robbed", "gunpoint", "attacked",
+     "stabbed"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -113,9 +113,9 @@ _EVENT = (
     r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
     r"lacerated|laceration|pulling|pushing|strained|sprained"
     # What the worker was doing: "after repositioning a patient on 11/17".
-    r"|repositioning|transferring|carrying|loading|unloading|stacking|reaching"
+    r"|repositioning|transferring|unloading|stacking"
     # A violent event: "held at gunpoint at the register during a robbery on 11/19/2016".
-    r"|robbery|robbed|held\s+at\s+gunpoint|attacked|stabbed|shot"
+    r"|robbery|robbed|held\s+at\s+gunpoint|attacked|stabbed"
     # An ankle turned: "inverted his right ankle stepping off a pallet on 01/09/2017".
     r"|inverted|everted|rolled"
     # "hurt his back", "the shoulder he hurt on ...".
@@ -145,19 +145,22 @@ _ED_HEADING = re.compile(
 )
 # The event itself, as an emergency note opens on it (not "injury" named, which a follow-up
 # names too).
-_INJURY_EVENT_ANYWHERE = Caseless(
-    re.compile(
-        r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|crushed|jammed|wrenched|collided|"
-        r"(?:was\s+)?assaulted|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|lacerated|"
-        r"inverted|rolled|MVA|MVC|collision)\b",
-        re.I | re.ASCII,
-    )
+_CONCRETE_EVENT = (
+    r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|crushed|jammed|wrenched|collided|"
+    r"(?:was\s+)?assaulted|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|lacerated|"
+    r"inverted|rolled|MVA|MVC|collision|repositioning|transferring|unloading|stacking|robbery|"
+    r"robbed|held\s+at\s+gunpoint|attacked|stabbed)\b"
+)
+_INJURY_EVENT_ANYWHERE = Caseless(re.compile(_CONCRETE_EVENT, re.I | re.ASCII))
+_NOT_THAT_DAY = re.compile(
+    r"\b(?:ago|denies|denied|atraumatic|no\s+(?:injury|trauma|fall)|in\s+(?:19|20)\d\d)\b",
+    re.I | re.ASCII,
 )
 # The day without its year, as a note dates an injury of days before: "slipped on ice in the
 # staff lot at start of shift on 01/05" (the latest such day on or before the note's).
 _INJURY_EVENT_SHORT = Caseless(
     re.compile(
-        _EVENT + rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\bon\s+"
+        _CONCRETE_EVENT + rf"(?:(?!\b(?:{_CARE}|{_WORK_STATUS})\b)[^.;]){{0,60}}?\bon\s+"
         r"(?P<month>\d{1,2})/(?P<day>\d{1,2})\b(?![/\d])",
         re.I | re.ASCII,
     )
@@ -203,7 +206,8 @@ _SYMPTOM_ONSET = Caseless(
 _BEGAN_HAVING = Caseless(
     re.compile(
         r"\b(?:began|started)\s+(?:having|to\s+have|to\s+feel|feeling|noticing|to\s+notice)\s+"
-        rf"(?:[\w-]+\s+){{0,4}}?(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,40}}?\b(?:on|in|around)\s+"
+        r"(?:(?!less\b|more\b|relief\b|improvement\b|better\b|worse\b|increased\b)[\w-]+\s+){0,4}?"
+        rf"(?:{_SYMPTOM_PATTERN})\b(?!\s+relief)[^.;]{{0,40}}?\b(?:on|in|around)\s+"
         rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
@@ -412,7 +416,13 @@ def record_dates(reader: Reader) -> None:
             # 02/11/17: 33 y/o F home health aide, rear-ended at a stoplight"): the day of the
             # injury, or the day after, as near as the record tells.
             visited = date_of(seen)
-            if visited is not None and _INJURY_EVENT_ANYWHERE.search(text, lowered):
+            if (
+                visited is not None
+                and _INJURY_EVENT_ANYWHERE.search(text, lowered)
+                # (Not an event told as long past, or denied: "fell off a ladder two weeks
+                # ago", "denies that he fell", "MVA in 2009".)
+                and not _NOT_THAT_DAY.search(text)
+            ):
                 reader.add("~injury_event_date", visited, seen.start(), seen.end())
         told_on = reader.sentence.told_on
         if told_on is not None and "~injury_event_date" not in (f.name for f in reader.found):

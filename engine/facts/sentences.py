@@ -165,6 +165,10 @@ REQUEST_WORDS = frozenset(
     ]
 )
 _AUTHORIZED = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+_TO_COME = re.compile(
+    r"\b(?:to\s+start|start|starting|scheduled|will|next|pending|not\s+yet|awaiting)\b",
+    re.I | re.ASCII,
+)
 _LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", re.I | re.ASCII)
 _AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
 _AUTHORIZED_AND_GIVEN = re.compile(
@@ -702,7 +706,10 @@ class Reader:
                     or _OF_AUTHORIZED.search(text) is not None
                     # Only an aside on what was authorized: "Acupuncture 6 sessions
                     # 07/01-07/24/2026 (trial authorized 06/2026)".
-                    or _AUTHORIZED.search(_AUTHORIZED_ASIDE.sub(" ", text)) is None
+                    or (
+                        _AUTHORIZED.search(_AUTHORIZED_ASIDE.sub(" ", text)) is None
+                        and _TO_COME.search(text) is None
+                    )
                 )
             )
             # A drug's last certification, dated, in a medication list: "MS Contin 15 mg q12h
