@@ -26,15 +26,16 @@
    written-ce.yaml, written-cf.yaml, written-cg.yaml, written-ch.yaml, written-ci.yaml,
    written-cj.yaml, written-ck.yaml, written-cl.yaml, written-cm.yaml, written-cn.yaml,
    written-co.yaml, written-cp.yaml, written-cq.yaml, written-cr.yaml, written-cs.yaml,
-   written-ct.yaml, written-cu.yaml and written-cv.yaml),
+   written-ct.yaml, written-cu.yaml, written-cv.yaml, written-cw.yaml, written-cx.yaml and
+   written-cy.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
    written-zd.yaml, written-ze.yaml, written-zf.yaml, written-zg.yaml, written-zh.yaml,
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
    written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml,
-   written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml and
-   written-zx.yaml) by counts
+   written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml,
+   written-zx.yaml, written-zy.yaml and written-zz.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -487,6 +488,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-cv.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-cw.yaml, a ninety-fourth development set",
+        WRITTEN / "written-cw.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cx.yaml, a ninety-fifth development set",
+        WRITTEN / "written-cx.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-cy.yaml, a ninety-sixth development set",
+        WRITTEN / "written-cy.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -518,6 +534,8 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zv.yaml, held out: counts only", WRITTEN / "written-zv.yaml", False),
     ("cases/scenarios/written-zw.yaml, held out: counts only", WRITTEN / "written-zw.yaml", False),
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
+    ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
+    ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

@@ -5799,6 +5799,18 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"conservative_care_weeks": 4}),
         ("After 8 PT visits, ODI 38%, was 52% at IE.", "Physical therapy 2x4",
          {"functional_improvement": True}),
+        ("Completed six manipulation visits 09/06-09/20/16 under the plan of care.",
+         "Chiropractic manipulation 1x/wk x 4 wks", {"prior_visits": 6}),
+        ("No prior acu.", "Acupuncture 2x6 lumbar", {"prior_visits": 0}),
+        ("It took his wife and brother-in-law to get him down the stairs, and he has not left "
+         "the apartment since discharge.", "Home health RN 3x/wk x 2 wks", {"homebound": True}),
+        ("Ortho 4/26: would scope if tear confirmed.", "MRI L knee", {"surgery_considered": True}),
+        ("Gabapentin 300 TID x8 wks -> dizzy, d/c; nortriptyline 25 qhs x6 wks no help.",
+         "Lidoderm 5% patch #30", {"neuropathic_first_line_failed": True}),
+        ("Night splints x6 wks + ibuprofen, no change.", "NCS bilateral upper extremities",
+         {"conservative_care_weeks": 6}),
+        ("s/p acu x6 (3/3-3/26/26). Lift restr 10 -> 25 lb, back to full shifts 3/30.",
+         "Acupuncture 1x6 lumbar spine", {"functional_improvement": True}),
         ("Struck the back of her head on a shelf 11/28/2026. Since yesterday the headache is "
          "worse and she vomited twice.", "CT head without contrast",
          {"head_injury_deteriorating": True}),
@@ -5908,6 +5920,9 @@ def test_readings_of_the_new_wordings(
          "oral_medication_not_tolerated"),
         ("PT 8 visits helped about 70%, now independent with HEP and back to full duty.",
          "Physical therapy 2x4", "conservative_care_failed"),
+        ("Manipulation under anesthesia was discussed; 2 sessions of PT so far.",
+         "Chiropractic 2x4", "prior_chiropractic_visits"),
+        ("Acute pain after the fall.", "Acupuncture 2x3", "prior_acupuncture_visits"),
         # What a TENS unit did is its trial's outcome, not the care under way improving.
         ("During therapy the clinic TENS reduced her pain from 7/10 to 4/10.",
          "TENS unit 30-day trial", "symptoms_improving"),

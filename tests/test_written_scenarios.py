@@ -1,10 +1,10 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-cv) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-cy) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
-written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-zx) are only checked for their form here: their verdicts are
+written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-zx, written-zy, written-zz) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -116,6 +116,9 @@ DEVELOPMENT = (
     "written-ct",
     "written-cu",
     "written-cv",
+    "written-cw",
+    "written-cx",
+    "written-cy",
 )
 HELD_OUT = (
     "written-b",
@@ -149,6 +152,8 @@ HELD_OUT = (
     "written-zv",
     "written-zw",
     "written-zx",
+    "written-zy",
+    "written-zz",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -274,6 +279,19 @@ KNOWN_MISSES = {
     "written-ct/ct-18": "a sleep study asked again 'so it is on file' after the adjuster "
     "authorized it: the authorization is told of 'the study' the sentence before names, which is "
     "not read as the same service approved",
+    "written-cw/cw-12": "an assistant surgeon asked beside a surgery asked at the same time: "
+    "the surgery's own verdict is not known to the check of this request, and no rule judges an "
+    "assistant on its own, so no rule decides where the accept set follows the surgery's denial",
+    "written-cw/cw-15": "an arthroscopy for a degenerative tear with arthritis and no therapy "
+    "tried: the occasional over-the-counter NSAID leaves the care read neither tried nor failed, "
+    "and the degenerative lesion is not read as one surgery does not benefit",
+    "written-cw/cw-20": "a pre-operative medical clearance consultation is judged by the "
+    "pre-operative test criteria (the condition each test is for), not as a referral for "
+    "complex comorbidities",
+    "written-cw/cw-29": "an arthroscopic debridement for arthritis in 2026: the diagnosis is "
+    "told only in an MRI report's words, which the diagnosis readers do not take",
+    "written-cy/cy-19": "a first tricyclic whose note never names the drug, only 'Start 10 qhs': "
+    "the start is not read as the requested drug's, so whether it is taken stays unknown",
     "written-ci/ci-06": "no rule certifies a functional restoration program: the CPMTG's "
     "admission criteria are the digest's UNCONFIRMED reading and are not encoded as a "
     "certifying rule (no_rule)",

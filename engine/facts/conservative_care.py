@@ -32,7 +32,7 @@ _CARE = (
 _LENGTH = r"(?P<n{0}>\d{{1,2}})\s*\+?\s*(?:-\s*\d{{1,2}}\s*)?(?P<unit{0}>weeks?|wks?|months?)"
 _WEEKS_OF_CARE = re.compile(
     rf"\b{_LENGTH.format(1)}\s+of\s+(?:\w+\s+){{0,2}}?{_CARE}\b"
-    rf"|\b{_CARE}\s+(?:for|over|x)\s+(?:the\s+(?:past|last|better\s+part\s+of)\s+|about\s+|"
+    rf"|\b{_CARE}\s+(?:(?:for|over)\s+|x\s*)(?:the\s+(?:past|last|better\s+part\s+of)\s+|about\s+|"
     rf"approximately\s+)?"
     rf"{_LENGTH.format(2)}\b"
     # The symptoms' length with the care tried through it: "symptoms for over three years
@@ -55,7 +55,7 @@ _FREQUENCY = re.compile(
     r"\b\d\s*(?:x|times)\s*(?:a|per|/|each)?\s*(?:week|wk)\b|\b(?:twice|once)\s+(?:a|per)\s+week",
     re.I | re.ASCII,
 )
-_SHORTHAND = re.compile(r"\sx\s", re.I | re.ASCII)
+_SHORTHAND = re.compile(r"\sx\s|\sx\d", re.I | re.ASCII)
 # Care this patient had, where the sentence names no patient: "Completed six weeks of PT."
 _GIVEN = re.compile(
     r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b"

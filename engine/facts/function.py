@@ -178,7 +178,7 @@ _TOLERANCE_AFTER_FIGURES = re.compile(
     re.I | re.ASCII,
 )
 _LIFTING_LIMIT_CHANGE = re.compile(
-    r"\b(?:restrictions?|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
+    r"\b(?:restrictions?|restr|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
     r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
     r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b"

@@ -44,8 +44,11 @@ MODALITIES = {
         r"|aqua(?: therapy| pt)?|pool therapy|pool pt",
         # "CMT": chiropractic manipulative treatment, as chiropractors chart it.
         "prior_chiropractic_visits": r"chiro(?:practic)?(?: therapy| treatment| tx| care| manipulation)?"
-        r"|chiropractor|cmt",
-        "prior_acupuncture_visits": r"acupuncture|acupuncturist(?:'s)?",
+        # "Completed six manipulation visits": manipulation counted in visits is the
+        # chiropractor's care (not "manipulation under anesthesia").
+        r"|chiropractor|cmt|(?:spinal )?manipulation(?= (?:visits|sessions|treatments))",
+        # ("No prior acu": the shorthand.)
+        "prior_acupuncture_visits": r"acupuncture|acupuncturist(?:'s)?|acu(?![a-z])",
         "prior_massage_visits": r"massage(?: therapy)?",
         # A psychologist's sessions: "4 of 4 authorized individual CBT sessions", "six sessions
         # of psychotherapy", "CBT x 6".
@@ -287,8 +290,11 @@ MODALITY_FIRST_WORDS = frozenset(
         "chiropractor",
         "chiro",
         "cmt",
+        "manipulation",
+        "spinal",
         "acupuncture",
         "acupuncturist",
+        "acu",
         "massage",
         "cbt",
         "cognitive",
