@@ -23,7 +23,7 @@ from engine.facts.figures import (
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
-from engine.facts.sentences import DONE_WORDS, Reader, Reading
+from engine.facts.sentences import AUTHORIZED_ASIDE, DONE_WORDS, Reader, Reading
 from engine.negation import Status
 
 MODALITIES = {
@@ -341,9 +341,6 @@ def _patient_only(text: str) -> bool:
     return len(_THE_PATIENT.findall(text)) == len(_PT.findall(text))
 
 
-_ASIDE_AUTHORIZED = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
-
-
 def visits_authorized(reader: Reader) -> None:
     """Visits UR authorized, per therapy: "authorized", not "Request for Authorization", which
     names what was asked."""
@@ -355,7 +352,7 @@ def visits_authorized(reader: Reader) -> None:
         and not _AUTHORIZED_AND_DONE.search(text)
         # (Nor an aside on the course given: "Acupuncture 6 sessions 07/01-07/24/2026 (trial
         # authorized 06/2026)", which the sentence counts as done.)
-        and not (reader.asks is False and _ASIDE_AUTHORIZED.search(text))
+        and not (reader.asks is False and AUTHORIZED_ASIDE.search(text))
     ):
         authorized = authorized_visits(text)
         if authorized:

@@ -170,7 +170,9 @@ _TO_COME = re.compile(
     re.I | re.ASCII,
 )
 _LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", re.I | re.ASCII)
-_AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
+# An aside on what was authorized: "Acupuncture 6 sessions 07/01-07/24/2026 (trial authorized
+# 06/2026)".
+AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
 _AUTHORIZED_AND_GIVEN = re.compile(
     r"\b(?:authorized|certified)\s+and\s+(?:given|provided|rendered|performed|done|administered)\b",
     re.I | re.ASCII,
@@ -707,7 +709,7 @@ class Reader:
                     # Only an aside on what was authorized: "Acupuncture 6 sessions
                     # 07/01-07/24/2026 (trial authorized 06/2026)".
                     or (
-                        _AUTHORIZED.search(_AUTHORIZED_ASIDE.sub(" ", text)) is None
+                        _AUTHORIZED.search(AUTHORIZED_ASIDE.sub(" ", text)) is None
                         and _TO_COME.search(text) is None
                     )
                 )
