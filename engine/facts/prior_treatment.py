@@ -23,7 +23,7 @@ from engine.facts.figures import (
 from engine.facts.findings import GatedPattern
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import GIVEN, NAMED, PER, POSTSURGICAL_THERAPIES
-from engine.facts.sentences import AUTHORIZED_ASIDE, DONE_WORDS, Reader, Reading
+from engine.facts.sentences import AUTHORIZED_ASIDE, AUTHORIZED_WORD, DONE_WORDS, Reader, Reading
 from engine.negation import Status
 
 MODALITIES = {
@@ -239,7 +239,6 @@ _AUTHORIZED_COUNT = re.compile(
     r"|(?:sessions?|visits?)\s*\((\d{1,3})\)",
     re.I | re.ASCII,
 )
-_AUTHORIZED_WORD = re.compile(r"\bauthorized\b", re.I | re.ASCII)
 _AUTHORIZED_AND_DONE = re.compile(
     r"\bauthorized\s+and\s+(?:completed|attended|done|used)\b", re.I | re.ASCII
 )
@@ -248,7 +247,7 @@ _AUTHORIZED_AND_DONE = re.compile(
 def authorized_visits(text: str) -> tuple[str, int] | None:
     """(the therapy's prior-visits fact, the number) from a sentence on what UR authorized."""
     figures = with_figures(text)
-    word = _AUTHORIZED_WORD.search(figures)
+    word = AUTHORIZED_WORD.search(figures)
     counts = list(_AUTHORIZED_COUNT.finditer(figures))
     if word is None or not counts:
         return None

@@ -164,7 +164,7 @@ REQUEST_WORDS = frozenset(
         "prescribed",
     ]
 )
-_AUTHORIZED = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+AUTHORIZED_WORD = re.compile(r"\bauthorized\b", re.I | re.ASCII)
 _TO_COME = re.compile(
     r"\b(?:to\s+start|start|starting|scheduled|will|next|pending|not\s+yet|awaiting)\b",
     re.I | re.ASCII,
@@ -709,7 +709,7 @@ class Reader:
                     # Only an aside on what was authorized: "Acupuncture 6 sessions
                     # 07/01-07/24/2026 (trial authorized 06/2026)".
                     or (
-                        _AUTHORIZED.search(AUTHORIZED_ASIDE.sub(" ", text)) is None
+                        AUTHORIZED_WORD.search(AUTHORIZED_ASIDE.sub(" ", text)) is None
                         and _TO_COME.search(text) is None
                     )
                 )
