@@ -202,6 +202,7 @@ def status_of(
                     cue.status is Status.ABSENT
                     and (
                         has_own_predicate(sentence, tokens, last)
+                        or _RESULT_ENDS_IT.search(sentence, start, end) is not None
                         or predicate_before(sentence, reach_end, end)
                         or own_subject(sentence, reach_end)
                         or elaborates(
@@ -234,6 +235,10 @@ def status_of(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
+# A finding written with its result last ("light touch reduced small finger") says what it says:
+# the negation of the list before the comma does not reach it ("no clawing, light touch
+# reduced").
+_RESULT_ENDS_IT = re.compile(r"\b(?:decreased|diminished|reduced|impaired)\s*\Z", re.I | re.ASCII)
 # Right after a cue: a comma, a semicolon or a bracket, which closes the cue's clause.
 _CLOSES_ITS_CLAUSE = re.compile(r"\s*[,;(]", re.ASCII)
 # Between a finding and the answer to its heading: the rest of the heading, its colon, and
@@ -253,7 +258,9 @@ def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
 # subject's next predicate, not one of the finding.)
 _OWN_PREDICATE = re.compile(
     r"[^,;:.]{0,25}?(?<!\band\s)(?<!\bbut\s)\b(?:checked|reviewed|consistent|inconsistent|done|performed|obtained|"
-    r"signed|completed|ordered|on\s+file|was\s+\w+|were\s+\w+|is\s+\w+|are\s+\w+)\b",
+    r"signed|completed|ordered|on\s+file|was\s+\w+|were\s+\w+|is\s+\w+|are\s+\w+|"
+    # What it takes: "no ramp, and getting him out takes two people".
+    r"takes|took|requires|required)\b",
     re.I | re.ASCII,
 )
 

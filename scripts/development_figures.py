@@ -503,6 +503,36 @@ SCENARIO_SETS = (
         WRITTEN / "written-cy.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-cz.yaml, a ninety-seventh development set",
+        WRITTEN / "written-cz.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-da.yaml, a ninety-eighth development set",
+        WRITTEN / "written-da.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-db.yaml, a ninety-ninth development set",
+        WRITTEN / "written-db.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dc.yaml, a hundredth development set",
+        WRITTEN / "written-dc.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dd.yaml, a hundred-and-first development set",
+        WRITTEN / "written-dd.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-de.yaml, a hundred-and-second development set",
+        WRITTEN / "written-de.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -536,6 +566,26 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zza.yaml, held out: counts only",
+        WRITTEN / "written-zza.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzb.yaml, held out: counts only",
+        WRITTEN / "written-zzb.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzc.yaml, held out: counts only",
+        WRITTEN / "written-zzc.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzd.yaml, held out: counts only",
+        WRITTEN / "written-zzd.yaml",
+        False,
+    ),
 )
 # Scenarios dated from this day on are judged by the current MTUS (ACOEM-based, the formulary).
 CURRENT_ERA_FROM = "2017-12-01"

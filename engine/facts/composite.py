@@ -31,6 +31,7 @@ from engine.facts.sentences import (
     Reader,
     Reading,
     Sentence,
+    modified_work,
 )
 from engine.negation import Status
 
@@ -505,6 +506,8 @@ def composite_mentions(
         taken = stated("drug", given)
         # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
         asking = words & _ASKING_WORDS
+        if "modified" in asking and modified_work(text):
+            asking = asking - {"modified"}  # "continue strap and modified duty"
         asks_for_it = bool(asking) and not (asking == {"refills"} and " no refills" in plain)
         # A drug asked for without a word of going on ("requested Lidoderm patch, one per day";
         # not "requesting a refill of Norco"): read apart (`item.item_facts`).

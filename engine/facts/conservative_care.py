@@ -10,6 +10,7 @@ The longest course named wins (`settle` keeps the highest count).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from engine.facts.figures import (
     DATE,
@@ -72,14 +73,16 @@ _GIVEN = re.compile(
 # "off the brace since 6/16").
 _CARE_SINCE = re.compile(
     rf"\b{_CARE}\b(?:\s+[a-z.]+){{0,2}}?\s+since\s+(?:about\s+|approximately\s+|~\s*)?"
-    rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+    # (Or a year alone: "in PT since 2014".)
+    rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b|(?:19|20)\d\d\b)",
     re.I | re.ASCII,
 )
 _SINCE_FIRST = re.compile(
     r"^\W*since\s+(?:about\s+|approximately\s+|~\s*)?"
-    rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+    rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b|(?:19|20)\d\d\b)",
     re.I | re.ASCII,
 )
+_YEAR_AFTER = re.compile(r"((?:19|20)\d\d)\b", re.ASCII)
 _NO_CARE_YET = re.compile(r"\b(?:no|not|never|without|waiting|awaiting)\b", re.I | re.ASCII)
 _CARE_STOPPED = re.compile(
     r"\b(?:no|not|never|without|stopped|discontinued|off|ended|finished|quit)\b[^.;]*\Z",
@@ -105,6 +108,11 @@ def care_since(reader: Reader) -> None:
         if _CARE_STOPPED.search(text, 0, found.start()):
             continue
         dated = date_at(text, found.end(), told_on)
+        year = _YEAR_AFTER.match(text, found.end()) if dated is None else None
+        if year is not None and int(year[1]) < told_on.year - 1:
+            # A year alone, two or more before the note's: the care has gone on at least since
+            # that year's end, over a year (a year just past could be any length; not read).
+            dated = date(int(year[1]), 12, 31), year.end()
         if dated is None or dated[0] > told_on:
             continue
         begun, end = dated

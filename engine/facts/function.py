@@ -33,12 +33,19 @@ _BARE_SCORE_AFTER = re.compile(
 )
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
 # "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
+# What marks a score as the one before the care: "8/10 before gabapentin", "7/10 prior to the
+# injections", "9/10 initially", "8/10 pre-op".
+_PAST_MARK = (
+    r"(?:before|prior\s+to|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+)\b"
+)
+_PAST_AFTER = re.compile(r"\s+" + _PAST_MARK, re.I | re.ASCII)
 _CHANGED_TO = re.compile(
     # (A word of when may come between: "8/10 before -> 4/10 now".)
     r"(?:\s+(?:before|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+))?"
     r"\s*(?:-+>|\u2192|=>|to|down\s+to|now"
     r"|[^.;0-9]{0,40}?\b(?:now|currently)\s+(?:(?:at|is)\s+)?(?:[0-9]\s*-\s*)?)"
-    r"\s*(?:10|[0-9])\s*(?:/|of)",
+    # (The score now may be a range: "8/10 -> 2-3/10".)
+    r"\s*(?:10|[0-9])(?:\s*-\s*(?:10|[0-9]))?\s*(?:/|of)",
     re.I,
 )
 
@@ -65,7 +72,9 @@ def pain_scores(reader: Reader) -> None:
         current = [
             p
             for p, past in zip(scores, from_before, strict=True)
-            if not past and not _CHANGED_TO.match(text, p.end())
+            if not past
+            and not _CHANGED_TO.match(text, p.end())
+            and not _PAST_AFTER.match(text, p.end())
         ]
         for p, past in zip(scores, from_before, strict=True):
             if past and (now := _BARE_SCORE_AFTER.match(text, p.end())):
@@ -91,6 +100,8 @@ _WAS_AFTER = re.compile(
 _RETURN_TRIED = re.compile(
     r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
     r"|could\s+not\s+|cannot\s+|(?:tried|attempted|trying|attempting)\s+to\s+)return(?:ing)?\s+to\s+\Z"
+    # A trial of the duty itself: "A trial of full duty on 09/11/17 ended after three shifts".
+    r"|\b(?:attempts?|trials?)\s+(?:at|of)\s+(?:a\s+)?\Z"
     # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
     r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
@@ -266,7 +277,11 @@ _PAIN_CHANGE = re.compile(
     # today".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before6>10|[1-9])\s*/\s*10\s+(?:at|on)\s+(?:the\s+)?"
     r"(?:ie|eval|evaluation|initial\s+eval(?:uation)?|intake|baseline|admission|start)"
-    r"(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b",
+    r"(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b"
+    # The score now, then the one before the care began: "Today pain 4/10, was 8/10 before
+    # gabapentin", "pain 3/10 now, 7/10 prior to the injections".
+    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<after7>10|[0-9])\s*/\s*10\b[^.;0-9]{{0,20}}?"
+    r"(?:\b(?:was|had\s+been)\s+)?(?P<before7>10|[1-9])\s*/\s*10\s+" + _PAST_MARK,
     re.I | re.ASCII,
 )
 
@@ -287,12 +302,19 @@ _PAIN_FROM_TO = re.compile(
 # with it". The scale may go unsaid; no figure may fall between, so a dose is never a score.
 _MEDICINE = r"(?:(?:the|his|her|my)\s+)?(?:pills?|tablets?|medications?|medicines?|meds|drugs?)"
 _WITH_IT = rf"(?:with|on)\s+(?:it|them|{_MEDICINE})\b"
+_A_DOSE = r"(?:a|the|each|his|her)\s+(?:dose|pill|tablet)\b"
 _SCORE = r"(?:an?\s+)?(?:about\s+|around\s+)?(?P<{}>10|[0-9])(?:\s*(?:/|out\s+of)\s*10)?\b"
 _PAIN_WITHOUT_WITH = re.compile(
     rf"\b(?:without|off)\s+(?:it|them|{_MEDICINE})\b[^.;0-9]{{0,30}}?{_SCORE.format('before')}"
     rf"[^.0-9]{{0,12}}?\b{_WITH_IT}[^.;0-9]{{0,20}}?{_SCORE.format('after')}"
     rf"|{_SCORE.format('before2')}[^.;0-9]{{0,6}}?\b(?:without|off)\s+{_MEDICINE}\b"
-    rf"[^.;0-9]{{0,20}}?{_SCORE.format('after2')}[^.;0-9]{{0,6}}?\b{_WITH_IT}",
+    rf"[^.;0-9]{{0,20}}?{_SCORE.format('after2')}[^.;0-9]{{0,6}}?\b{_WITH_IT}"
+    # The score without the drug or before a dose, then the one after a dose: "Pain 8/10
+    # without, 4/10 about 40 min after a dose", "7/10 before a dose and 4/10 an hour after,
+    # lasting about six hours".
+    rf"|{_SCORE.format('before3')}\s*(?:(?:without|off)(?:\s+{_MEDICINE})?|before\s+{_A_DOSE})"
+    rf"[^.;0-9]{{0,20}}?{_SCORE.format('after3')}[^.;]{{0,30}}?"
+    rf"(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))",
     re.I | re.ASCII,
 )
 _WITHOUT_WORDS = frozenset(["without", "off"])
@@ -318,7 +340,9 @@ def pain_drop(reader: Reader) -> None:
     if not reader.counts:
         return
     text = reader.figures  # dictated: "from about eight out of ten to four"
-    without = not reader.words.isdisjoint(_WITHOUT_WORDS)
+    without = not reader.words.isdisjoint(_WITHOUT_WORDS) or (
+        "dose" in reader.words and "before" in reader.words
+    )
     if "10" not in text and "from" not in reader.words and not without:
         return
     # "From 8/10 to 4": only a sentence with the word can tell a change so.
@@ -328,24 +352,8 @@ def pain_drop(reader: Reader) -> None:
     for expression in expressions:
         for match in expression.finditer(text):
             score = match.groupdict()
-            before = int(
-                score["before"]
-                or score.get("before2")
-                or score.get("before3")
-                or score.get("before4")
-                or score.get("before5")
-                or score.get("before6")
-                or 0
-            )
-            after = int(
-                score["after"]
-                or score.get("after2")
-                or score.get("after3")
-                or score.get("after4")
-                or score.get("after5")
-                or score.get("after6")
-                or 0
-            )
+            before = next((int(v) for k, v in score.items() if k.startswith("before") and v), 0)
+            after = next((int(v) for k, v in score.items() if k.startswith("after") and v), 0)
             if before and (before - after) / before >= MEANINGFUL_RELIEF:
                 reader.add(PAIN_DROP, True, match.start(), match.end())
                 if expression is _PAIN_WITHOUT_WITH:

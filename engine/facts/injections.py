@@ -73,15 +73,19 @@ _HELD_OR_BACK = re.compile(
 )
 # The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
 _HELPED_PERCENT = re.compile(
-    r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,2}?(\d{1,3})\s*(?:%|percent)",
+    # (With the patient's hedges between: 'each "helped some," at best about 30%'.)
+    r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,4}?(\d{1,3})\s*(?:%|percent)",
     re.I | re.ASCII,
 )
 # "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
-# about ten days" (whole weeks of it).
+# about ten days" (whole weeks of it); of a range ("for two to three weeks"), its upper figure, as
+# of a share of relief. Or the length set after the relief's end by a comma: "through the first
+# week of April, roughly twelve weeks" (not a time ago).
 _LASTING = re.compile(
     r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+|roughly\s+|"
-    r"around\s+|almost\s+)?|~\s*)"
-    r"(\d{1,2})\s*(weeks?|months?|wks?|days?)\b",
+    r"around\s+|almost\s+)?|~\s*|,\s*(?:about|approximately|nearly|roughly|around|almost)\s+)"
+    r"(?:(?P<lower>\d{1,2})\s*(?:-|to)\s*)?(?P<count>\d{1,2})\s*(?P<unit>weeks?|months?|wks?|days?)\b"
+    r"(?!\s+(?:ago|before|prior))",
     re.I | re.ASCII,
 )
 # The relief as a share in words: "helped 'maybe a third'", "about half better".
@@ -112,6 +116,14 @@ _SCORE_DROP = re.compile(
     r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
     re.I | re.ASCII,
 )
+# Injections counted by the dates they were given: "L4-5 interlaminar ESIs 05/2015, 01/2016 and
+# 09/2016".
+_DATE_GIVEN = r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}"
+_DATED_LIST = re.compile(
+    r"\b(?:injections|blocks|esis|tfesis|ilesis|epidurals|mbbs|tpis)\s+(?:on\s+|in\s+|dated\s+)?"
+    rf"(?P<dates>{_DATE_GIVEN}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_DATE_GIVEN})+)\b",
+    re.I | re.ASCII,
+)
 _COUNT = re.compile(
     # Not a spinal level's number ("L4-5 TFESI").
     r"(?<![-/.\d])\b(\d{1,2})\s+(?:prior\s+|previous\s+)?(?:lumbar\s+|cervical\s+)?(?:epidural|esi|tfesi|"
@@ -132,7 +144,9 @@ _MEDICATION_DOWN = re.compile(
     r"|\bfrom\s+(?P<more>\d{1,2})\s+(?:norco|hydrocodone|oxycodone|percocet|tramadol|tabs?|"
     r"tablets?|pills?)\b[^.;\d]{0,20}?\bto\s+(?P<fewer>\d{1,2}|none)\b"
     # The drug first, then its count a day: "Norco went from 3 a day to 1".
-    r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|gabapentin)\s+(?:use\s+)?(?:went|dropped|"
+    # (Its strength may come between: "Norco 10/325 went from 4 a day to 1 a day".)
+    r"|\b(?:norco|hydrocodone|oxycodone|percocet|tramadol|gabapentin)\s+(?:\d{1,4}(?:/\d{1,4})?\s*(?:mg\s+)?)?"
+    r"(?:use\s+)?(?:went|dropped|"
     r"came|fell)\s+(?:down\s+)?from\s+(?P<more_a_day>\d{1,2})\s+(?:a|per)\s+day\s+to\s+"
     r"(?P<fewer_a_day>\d{1,2}|none)\b",
     re.I | re.ASCII,
@@ -267,7 +281,11 @@ def injections_given(reader: Reader) -> None:
             reader.add(f"{INJECTION}{kind}:prior_injections", 0, *at.span())
             continue
         count = _COUNT.search(text)
-        reader.add(f"{INJECTION}{kind}:prior_injections", int(count[1]) if count else 1, *at.span())
+        dated = None if count else _DATED_LIST.search(text)
+        given = (
+            int(count[1]) if count else len(re.findall(_DATE_GIVEN, dated["dates"])) if dated else 1
+        )
+        reader.add(f"{INJECTION}{kind}:prior_injections", given, *at.span())
         outcome(reader, text, f"{INJECTION}{kind}:")
 
 
@@ -292,7 +310,7 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             reader.add(f"{prefix}prior_injection_relief_percent", percent, *at)
         lasting = _LASTING.search(text)
         if lasting:
-            count, unit = int(lasting[1]), lasting[2]
+            count, unit = int(lasting["count"]), lasting["unit"]
             weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
     after = _WEEKS_AFTER.search(text)

@@ -5,6 +5,7 @@ prescription).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -58,6 +59,12 @@ PRIOR_BY_SERVICE = {
     "massage": "prior_massage_visits",
     "psychotherapy": "prior_psychotherapy_visits",
 }
+
+
+_AFTER_SURGERY = re.compile(r"\b(?:following|after|post|s/p)\b", re.I | re.ASCII)
+_JOINT_REPLACED = re.compile(
+    r"\b(?:arthroplasty|replacement|tka|tkr|uka|unicompartmental)\b", re.I | re.ASCII
+)
 
 
 def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> list[Fact]:
@@ -211,8 +218,15 @@ def request_facts(
     for name, value, source in request_drug_facts(request, by_name, findings):
         give(name, value, source)
     # Rehabilitation in the plan of care, beside a treatment that is not rehabilitation itself.
-    if "~rehab:plan" in by_name and service.category in findings.adjunct_for:
-        give("adjunct_to_rehabilitation", True, by_name["~rehab:plan"])
+    # (A home exercise program in place is that rehabilitation under way: "Gabapentin and HEP
+    # unchanged during the trial".)
+    if service.category in findings.adjunct_for:
+        rehabilitation = by_name.get("~rehab:plan")
+        program = by_name.get("home_exercise_program")
+        if rehabilitation is None and program is not None and program.value is True:
+            rehabilitation = program
+        if rehabilitation is not None:
+            give("adjunct_to_rehabilitation", True, rehabilitation)
     if service.category == "imaging" and service.subtype in ("mri", "ct", "xray"):
         kind = "plain" if service.subtype == "xray" else "advanced"
         study = next(
@@ -266,6 +280,31 @@ def request_facts(
         if test and f"~comorbid:{test}" in by_name:
             condition = by_name[f"~comorbid:{test}"]
             give("preop_test_indication", condition.value, condition)
+    # A knee replaced for severe osteoarthritis: the joint worn to bone on films or by the
+    # examination is the lesion that surgery is shown to help (ACOEM's surgical considerations,
+    # Ch. 13), where no other lesion is read.
+    severe = by_name.get("severe_knee_osteoarthritis")
+    if (
+        service.category == "surgery"
+        and severe is not None
+        and severe.value is True
+        and any(region.name == "knee" for region in request.regions)
+        and _JOINT_REPLACED.search(request.text) is not None
+    ):
+        give("surgical_lesion", True, severe)
+    # A stay asked for after a surgery the request names ("Skilled nursing facility stay x 7 days
+    # following left total hip arthroplasty"), where the record dates no surgery done: the stay
+    # follows that surgery.
+    if (
+        service.category == "perioperative"
+        and service.subtype == "inpatient_stay"
+        and "surgery_type" not in by_name
+        and (after := _AFTER_SURGERY.search(request.text)) is not None
+    ):
+        parts = phrase_words(request.text[after.end() :])
+        named = next(findings.surgery_pattern.finditer(padded(parts), frozenset(parts)), None)
+        if named is not None:
+            give("surgery_type", named[1].strip(), None)
     # Injections already given of the kind requested (`injections.injections_given`).
     if service.category == "injection" and service.subtype in KINDS:
         prefix = f"{INJECTION}{service.subtype}:"

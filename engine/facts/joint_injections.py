@@ -16,7 +16,7 @@ from engine.negation import Status
 
 _INJECTION_WORDS = frozenset(
     ["cortisone", "corticosteroid", "steroid", "steroids", "kenalog", "depo", "depomedrol",
-     "intra", "intraarticular", "aspiration", "csi", "csis"]
+     "intra", "intraarticular", "aspiration", "csi", "csis", "aspirated", "injected"]
 )  # fmt: skip
 # "CSI" is the orthopaedic notes' abbreviation for a corticosteroid injection; a "shot" is the
 # patient's word for one.
@@ -24,7 +24,10 @@ _INJECTION = re.compile(
     r"\b(?:(?:cortisone|corticosteroid|steroid|kenalog|depo-?medrol|intra-?articular)\s+"
     r"(?:\w+\s+)?(?:injections?|shots?)|injections?\s+of\s+(?:cortisone|corticosteroids?|steroids?)|"
     r"csis?|"
-    r"aspiration(?:\s+and\s+(?:\w+\s+)?injections?)?)\b",
+    r"aspiration(?:\s+and\s+(?:\w+\s+)?injections?)?|"
+    # Told by the verb: "R knee aspirated (20 cc) and injected with Kenalog 10/18/16".
+    r"aspirated|injected\s+with\s+(?:a\s+)?(?:cortisone|kenalog|depo-?medrol|triamcinolone|"
+    r"methylprednisolone|(?:cortico)?steroids?))\b",
     re.I | re.ASCII,
 )
 # A steroid injected at the spine is no joint injection: "epidural steroid injection".

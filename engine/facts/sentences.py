@@ -171,8 +171,11 @@ _TO_COME = re.compile(
 )
 _LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", re.I | re.ASCII)
 # An aside on what was authorized: "Acupuncture 6 sessions 07/01-07/24/2026 (trial authorized
-# 06/2026)".
-AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
+# 06/2026)", "ECRB release by Dr. Haddad on 05/24/17, authorized."
+AUTHORIZED_ASIDE = re.compile(
+    r"\([^()]*\bauthorized\b[^()]*\)|,\s*(?:(?:was|were|as)\s+)?authorized\s*[.;]?\s*\Z",
+    re.I | re.ASCII,
+)
 _AUTHORIZED_AND_GIVEN = re.compile(
     r"\b(?:authorized|certified)\s+and\s+(?:given|provided|rendered|performed|done|administered)\b",
     re.I | re.ASCII,
@@ -187,6 +190,14 @@ _EARLY_REFILL_REQUEST = re.compile(r"\bearly\s+(?:refill|renewal)s?\s+requests?\
 _MODIFIED_WORK = re.compile(
     r"\bmodified\s+(?:[a-z-]+\s+){0,2}?(?:duty|duties|work|activit)", re.I | re.ASCII
 )
+
+
+def modified_work(text: str) -> bool:
+    """Whether "modified" in a sentence is a work status ("continue modified duty"), not a
+    request modified."""
+    return _MODIFIED_WORK.search(text) is not None
+
+
 DONE_WORDS = frozenset(
     ["used", "completed", "attended", "had", "received", "tried", "failed", "done", "underwent"]
 )
@@ -696,9 +707,10 @@ class Reader:
             asking = asking - {"prescribed"}
         if refill_asked:
             asking = asking - _REQUEST_NOUNS
+        if "modified" in asking and modified_work(text):
+            asking = asking - {"modified"}
         self.asks = bool(asking) and not (
-            (asking == {"modified"} and _MODIFIED_WORK.search(text) is not None)
-            or (asking == {"plan"} and not planning)
+            (asking == {"plan"} and not planning)
             # Visits done of those authorized: "Completed 8/8 authorized OT visits", "visit 6
             # of 6 authorized".
             or (

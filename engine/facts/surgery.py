@@ -346,6 +346,11 @@ def surgery_dates(reader: Reader) -> None:
         ):
             return
         operated = date_of(surgery) if surgery else None
+        told_on = reader.sentence.told_on
+        if operated and told_on and operated > told_on:
+            # A day still to come when the note is written is the day it is booked for: "Right
+            # carpal tunnel release on 06/24/17" in a note of 06/07/17.
+            return
         if surgery and operated:
             reader.add("surgery_date", operated, surgery.start(), surgery.end())
             reader.add("prior_surgery", True, surgery.start(), surgery.end())
