@@ -202,7 +202,8 @@ def status_of(
                     cue.status is Status.ABSENT
                     and (
                         has_own_predicate(sentence, tokens, last)
-                        or _RESULT_ENDS_IT.search(sentence, start, end) is not None
+                        or result_ends_it(sentence, start, end)
+                        or own_clause_verb(sentence, start, end)
                         or predicate_before(sentence, reach_end, end)
                         or own_subject(sentence, reach_end)
                         or elaborates(
@@ -239,6 +240,32 @@ _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
 # the negation of the list before the comma does not reach it ("no clawing, light touch
 # reduced").
 _RESULT_ENDS_IT = re.compile(r"\b(?:decreased|diminished|reduced|impaired)\s*\Z", re.I | re.ASCII)
+# Still an item of the negated list where "or" comes right before it: "No paresthesias,
+# weakness, or sensation reduced to pinprick".
+_LIST_ITEM_BEFORE = re.compile(r"\b(?:or|nor)\s+\Z", re.I | re.ASCII)
+# A clause of its own, opened by "and" or "but" after a comma, whose verb follows the finding:
+# "no ramp, and getting him out takes two people" (not "or urinary retention that required
+# catheterization", an item of the list).
+_NEW_CLAUSE_BEFORE = re.compile(r",\s*(?:and|but)\s+\Z", re.I | re.ASCII)
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:takes|requires|needs)\b", re.I | re.ASCII)
+
+
+def result_ends_it(sentence: str, start: int, end: int) -> bool:
+    """Whether a finding is written with its result last, outside the negated list."""
+    return (
+        _RESULT_ENDS_IT.search(sentence, start, end) is not None
+        and _LIST_ITEM_BEFORE.search(sentence, 0, start) is None
+    )
+
+
+def own_clause_verb(sentence: str, start: int, end: int) -> bool:
+    """Whether a finding heads a clause of its own with its verb after it."""
+    return (
+        _NEW_CLAUSE_BEFORE.search(sentence, 0, start) is not None
+        and _CLAUSE_VERB_AFTER.match(sentence, end) is not None
+    )
+
+
 # Right after a cue: a comma, a semicolon or a bracket, which closes the cue's clause.
 _CLOSES_ITS_CLAUSE = re.compile(r"\s*[,;(]", re.ASCII)
 # Between a finding and the answer to its heading: the rest of the heading, its colon, and
@@ -258,9 +285,7 @@ def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
 # subject's next predicate, not one of the finding.)
 _OWN_PREDICATE = re.compile(
     r"[^,;:.]{0,25}?(?<!\band\s)(?<!\bbut\s)\b(?:checked|reviewed|consistent|inconsistent|done|performed|obtained|"
-    r"signed|completed|ordered|on\s+file|was\s+\w+|were\s+\w+|is\s+\w+|are\s+\w+|"
-    # What it takes: "no ramp, and getting him out takes two people".
-    r"takes|took|requires|required)\b",
+    r"signed|completed|ordered|on\s+file|was\s+\w+|were\s+\w+|is\s+\w+|are\s+\w+)\b",
     re.I | re.ASCII,
 )
 

@@ -533,6 +533,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-de.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-df.yaml, a hundred-and-third development set",
+        WRITTEN / "written-df.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dg.yaml, a hundred-and-fourth development set",
+        WRITTEN / "written-dg.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dh.yaml, a hundred-and-fifth development set",
+        WRITTEN / "written-dh.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),

@@ -125,6 +125,9 @@ DEVELOPMENT = (
     "written-dc",
     "written-dd",
     "written-de",
+    "written-df",
+    "written-dg",
+    "written-dh",
 )
 HELD_OUT = (
     "written-b",
@@ -307,6 +310,35 @@ KNOWN_MISSES = {
     "written-dc/synvisc-repeat-after-9-months-relief-not-tka-candidate": "the severe arthritis "
     "is told in a films sentence that does not name the knee ('severe medial joint-space loss, "
     "bone-on-bone'), which is not read as the knee's",
+    "written-bu/bu-11": "the decompression's own criteria ask for clear clinical and imaging "
+    "evidence of a lesion that surgery repairs, and 'mild disc bulges ... no significant canal "
+    "or foraminal stenosis' with no leg symptoms is not read as none (insufficient)",
+    "written-cz/tka-right-severe-oa-failed-conservative-care": "the knee's severe arthritis is "
+    "told as 'bone-on-bone medial compartment' in a films sentence that does not name the knee, "
+    "so the arthroplasty's lesion is not read",
+    "written-da/postop-pt-lateral-epicondyle-release-6": "the surgery's sentence ends ', "
+    "authorized.', which reads as a request, so the surgery done is not read",
+    "written-da/mri-shoulder-impingement-three-weeks-no-surgical-plan": "two therapy visits so "
+    "far and ibuprofen, with the ache still there, read as care that failed; the start of care "
+    "('first seen here 08/25/17') is not read as the care's length",
+    "written-dc/acupuncture-lumbar-2026-6-more-fi-pt-chiro-used": "the acupuncture visits are "
+    "told as 'First acupuncture on this claim, six sessions 02/02-03/06/2026', the count apart "
+    "from the name, which is not read as visits done",
+    "written-dg/acupuncture-lumbar-6-more-after-setback-then-fi": "the visits are told by the "
+    "last one's place ('by session six (12/16)'), which is not read as six visits done",
+    "written-dg/ncv-bue-cts-recurred-after-splinting-surgical-candidate": "splints and a job "
+    "rotation that helped, then numbness that returned: care with no therapy visits is not read "
+    "as failed",
+    "written-dg/esi-lumbar-repeat-after-70pct-relief-wore-off": "the relief's length is told as "
+    "'lasting until the week before Christmas', a time not counted in weeks from the injection",
+    "written-dg/esi-lumbar-repeat-after-brief-partial-relief": "a protrusion 'touching the R L5 "
+    "root' is not read as the root compromised, and the relief told in the next sentence as "
+    "scores ('Pain went from 7 to 5/10 for about ten days') is not read as the injection's",
+    "written-dg/knee-arthroscopy-meniscectomy-injection-relief-wore-off": "therapy that 'helped "
+    "the swelling' is read as care that helped, though the pain and locking came back after it",
+    "written-dg/acupuncture-lumbar-6-more-after-fi-then-flare-2026": "the visits are told as "
+    "'Acupuncture 2x/wk 02/02-02/20/26, six sessions', the frequency and days between the name "
+    "and the count, which is not read as visits done",
     "written-ci/ci-06": "no rule certifies a functional restoration program: the CPMTG's "
     "admission criteria are the digest's UNCONFIRMED reading and are not encoded as a "
     "certifying rule (no_rule)",

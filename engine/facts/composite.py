@@ -157,6 +157,14 @@ _ASKING_WORDS = (
 ) | {"authorization", "rfa", "refill", "refills"}
 
 
+# A word of going on right after a drug in a plan: "Plan: topical diclofenac unchanged", "stay on
+# it as before".
+_GOES_ON_AFTER = re.compile(
+    r"[^;,.]{0,40}?\b(?:unchanged|ongoing|as\s+before|same\s+as|still|renewed)\b",
+    re.I | re.ASCII,
+)
+
+
 def dosed(plain: str, end: int) -> bool:
     """Whether a drug named at `end` of the plain words has its dose or schedule next to it."""
     following = plain[end:].split(maxsplit=2)[:2]
@@ -569,7 +577,12 @@ def composite_mentions(
                 and not just_given(before, findings.given_now)
             ):
                 continued[name] = None
-            elif planned and not current_here and not asks_for_it:
+            elif (
+                planned
+                and not current_here
+                and not asks_for_it
+                and _GOES_ON_AFTER.match(plain, m.end(1)) is None
+            ):
                 # Named only as what the plan gives ("Plan: naproxen x15 d"): a note that never
                 # tells of it as taken starts it (`item.item_facts`).
                 in_plan[name] = None

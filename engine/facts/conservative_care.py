@@ -82,7 +82,16 @@ _SINCE_FIRST = re.compile(
     rf"(?=(?:{DATE})|\d{{1,2}}/\d{{2}}(?:\d{{2}})?\b|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b|(?:19|20)\d\d\b)",
     re.I | re.ASCII,
 )
-_YEAR_AFTER = re.compile(r"((?:19|20)\d\d)\b", re.ASCII)
+# A year alone, as the whole of the date ("in PT since 2014, ..."; not "since 2015 surgery").
+_YEAR_ALONE = re.compile(
+    r"((?:19|20)\d\d)(?=\s*(?:[,;.)]|$)|\s+(?:and|with|plus|but|he|she|the\s+patient)\b)",
+    re.I | re.ASCII,
+)
+_CARE_DONE_NEXT = re.compile(
+    r"\s*,?\s+(?:he|she|the\s+patient|pt)\s+has\s+(?:done|had|attended|tried|used|worn|completed|"
+    rf"been\s+(?:in|doing|using|wearing|attending))\b[^.;]{{0,40}}?\b{_CARE}\b",
+    re.I | re.ASCII,
+)
 _NO_CARE_YET = re.compile(r"\b(?:no|not|never|without|waiting|awaiting)\b", re.I | re.ASCII)
 _CARE_STOPPED = re.compile(
     r"\b(?:no|not|never|without|stopped|discontinued|off|ended|finished|quit)\b[^.;]*\Z",
@@ -108,8 +117,14 @@ def care_since(reader: Reader) -> None:
         if _CARE_STOPPED.search(text, 0, found.start()):
             continue
         dated = date_at(text, found.end(), told_on)
-        year = _YEAR_AFTER.match(text, found.end()) if dated is None else None
-        if year is not None and int(year[1]) < told_on.year - 1:
+        year = _YEAR_ALONE.match(text, found.end()) if dated is None else None
+        if (
+            year is not None
+            and int(year[1]) < told_on.year - 1
+            # Opening the sentence, the year is the care's only where the care comes next:
+            # "Since 2014 he has done nine PT visits" (not "Since 2014 he has worked as ...").
+            and (found is not opening or _CARE_DONE_NEXT.match(text, year.end()) is not None)
+        ):
             # A year alone, two or more before the note's: the care has gone on at least since
             # that year's end, over a year (a year just past could be any length; not read).
             dated = date(int(year[1]), 12, 31), year.end()

@@ -51,7 +51,11 @@ from engine.facts.medications import (
 )
 from engine.facts.mentions import finding_mentions
 from engine.facts.model import PER, CaseFacts, Evidence, Fact, is_per_therapy
-from engine.facts.neurologic import normal_neurologic_exam, normal_parts_together
+from engine.facts.neurologic import (
+    normal_neurologic_exam,
+    normal_parts_together,
+    weaker_than_before,
+)
 from engine.facts.prior_treatment import (
     MODALITIES,
     VISITS_ANAPHOR,
@@ -81,14 +85,6 @@ FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR)
 # The visits of a conservative therapy counted: care given (therapy after a surgery is not the
 # conservative care a surgery or a study waits on).
 THERAPY_VISITS = tuple(name for name in MODALITIES if name != "postsurgical_visits_completed")
-# ODG's physical therapy preface: whether therapy is helping is assessed after a "six-visit
-# clinical trial" (odg.pt.six_visit_trial).
-TRIAL_VISITS = 6
-# A course told as under way, just begun.
-_UNDER_WAY = re.compile(
-    r"\b(?:so\s+far|thus\s+far|started|began|begun|in\s+progress|ongoing|just\s+started)\b",
-    re.I | re.ASCII,
-)
 
 
 def extract_note_facts(
@@ -341,26 +337,12 @@ def letter_facts(
     # that care left, where nothing says it helped: "PT x 12 and naproxen. C/o constant R leg
     # pain to the foot."
     therapy_given = "~care:active" in by_name or visited is not None
-    # A therapy under way and short of the six-visit trial after which ODG assesses whether it
-    # helps ("Started PT 09/06, two visits so far"): symptoms still there say nothing yet of it.
-    # (Not four visits among months of splinting and drugs, told as care given.)
-    counted = [f for name in THERAPY_VISITS if (f := by_name.get(name)) and f.value]
-    trial_unfinished = bool(counted) and all(
-        f.value < TRIAL_VISITS and _UNDER_WAY.search(sentence_text(f)) is not None for f in counted
-    )
     if (
         given
         and not (improving and improving.value)
-        and (
-            PERSISTING in by_name
-            or (therapy_given and not trial_unfinished and symptoms_stated(symptoms, findings))
-        )
+        and (PERSISTING in by_name or (therapy_given and symptoms_stated(symptoms, findings)))
     ):
         derive("conservative_care_failed", True, given)
-    # A therapy begun and short of its trial, with no word that it failed, has not failed yet:
-    # the reviewer waits for the trial ("PT started 09/06, two visits so far").
-    elif given and trial_unfinished and PERSISTING not in by_name:
-        derive("conservative_care_failed", False, visited or given)
     # Care that helps has not failed, where no word says it failed.
     if given and improving and improving.value and PERSISTING not in by_name:
         derive(
@@ -597,6 +579,7 @@ def facts_in(
     diagnosis_groups(reader)
     normal_neurologic_exam(reader)
     normal_parts_together(reader)
+    weaker_than_before(reader)
     surgery_dates(reader)
     surgery_elapsed(reader)
     earlier_studies(reader)

@@ -33,12 +33,31 @@ _BARE_SCORE_AFTER = re.compile(
 )
 # "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
 # "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
-# What marks a score as the one before the care: "8/10 before gabapentin", "7/10 prior to the
-# injections", "9/10 initially", "8/10 pre-op".
-_PAST_MARK = (
-    r"(?:before|prior\s+to|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+)\b"
+# A score marked as the one before the care: "8/10 before gabapentin", "7/10 prior to the
+# injections", "8/10 before he started the patch" (`before_care`; not "before bed", "prior to
+# work").
+_BEFORE_CARE = re.compile(
+    r"\s+(?:before|prior\s+to)\s+(?:(?:the|his|her|a|each|starting|taking|beginning|using|"
+    r"he|she|started|began)\s+)*(?P<what>[a-z][a-z-]*)",
+    re.I | re.ASCII,
 )
-_PAST_AFTER = re.compile(r"\s+" + _PAST_MARK, re.I | re.ASCII)
+_CARE_NOUNS = frozenset(
+    ["medication", "medications", "meds", "medicine", "dose", "doses", "pill", "pills", "tablet",
+     "tablets", "patch", "patches", "injection", "injections", "esi", "block", "blocks", "surgery",
+     "therapy", "treatment", "pt", "acupuncture", "chiropractic", "manipulation", "tens", "it",
+     "them", "titration", "opioids", "nsaids"]
+)  # fmt: skip
+
+
+def before_care(reader: Reader, text: str, at: int) -> bool:
+    """Whether the words at `at` mark a score as the one before a drug or a treatment."""
+    told = _BEFORE_CARE.match(text, at)
+    if told is None:
+        return False
+    what = told["what"].lower()
+    return what in _CARE_NOUNS or what in reader.findings.drug_name
+
+
 _CHANGED_TO = re.compile(
     # (A word of when may come between: "8/10 before -> 4/10 now".)
     r"(?:\s+(?:before|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+))?"
@@ -74,7 +93,7 @@ def pain_scores(reader: Reader) -> None:
             for p, past in zip(scores, from_before, strict=True)
             if not past
             and not _CHANGED_TO.match(text, p.end())
-            and not _PAST_AFTER.match(text, p.end())
+            and not before_care(reader, text, p.end())
         ]
         for p, past in zip(scores, from_before, strict=True):
             if past and (now := _BARE_SCORE_AFTER.match(text, p.end())):
@@ -84,6 +103,10 @@ def pain_scores(reader: Reader) -> None:
             reader.add("pain_score", int(upper or pain["score"]), pain.start(), pain.end())
 
 
+_FULL_TIME_OPENING = re.compile(
+    r"^\W*(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+)?(?:works|working)\s+full[\s-]time\b",
+    re.I | re.ASCII,
+)
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
@@ -101,7 +124,7 @@ _RETURN_TRIED = re.compile(
     r"\b(?:(?:attempts?|tries|trials?)\s+(?:at|to|of)\s+(?:a\s+)?|(?:unable|not\s+able|failed)\s+to\s+"
     r"|could\s+not\s+|cannot\s+|(?:tried|attempted|trying|attempting)\s+to\s+)return(?:ing)?\s+to\s+\Z"
     # A trial of the duty itself: "A trial of full duty on 09/11/17 ended after three shifts".
-    r"|\b(?:attempts?|trials?)\s+(?:at|of)\s+(?:a\s+)?\Z"
+    r"|\b(?:attempts?|trials?|tries|try)\s+(?:at|of)\s+(?:a\s+)?\Z"
     # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
     r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
@@ -124,6 +147,11 @@ _FULL_WEEK_HOURS = 35
 def work_status(reader: Reader) -> None:
     """Work status by the phrases of findings.yaml (the last one named wins, in `settle`)."""
     findings = reader.findings
+    # The patient at work all the hours of the job, as a sentence opens on it: "Works full time,
+    # no lifting >35 lb" (a restriction or fewer hours read with it are modified duty, named
+    # later and so kept by `settle`).
+    if "full" in reader.words and (full := _FULL_TIME_OPENING.match(reader.text)):
+        reader.add("work_status", "full_duty", full.start(), full.end())
     for said in findings.work_status_pattern.finditer(reader.plain, reader.words):
         # A status the sentence puts in the past ("works modified duty (was off work until
         # 2015)") is not the one now.
@@ -277,11 +305,14 @@ _PAIN_CHANGE = re.compile(
     # today".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before6>10|[1-9])\s*/\s*10\s+(?:at|on)\s+(?:the\s+)?"
     r"(?:ie|eval|evaluation|initial\s+eval(?:uation)?|intake|baseline|admission|start)"
-    r"(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b"
-    # The score now, then the one before the care began: "Today pain 4/10, was 8/10 before
-    # gabapentin", "pain 3/10 now, 7/10 prior to the injections".
-    rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<after7>10|[0-9])\s*/\s*10\b[^.;0-9]{{0,20}}?"
-    r"(?:\b(?:was|had\s+been)\s+)?(?P<before7>10|[1-9])\s*/\s*10\s+" + _PAST_MARK,
+    r"(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b",
+    re.I | re.ASCII,
+)
+# The score now, then the one before the care began: "Today pain 4/10, was 8/10 before
+# gabapentin", "pain 3/10 now, 7/10 prior to the injections" (the care checked by `before_care`).
+_NOW_THEN_BEFORE = re.compile(
+    rf"\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<after>10|[0-9])\s*/\s*10\b[^.;0-9]{{0,20}}?"
+    r"(?:\b(?:was|had\s+been)\s+)?(?P<before>10|[1-9])\s*/\s*10(?=\s+(?:before|prior\s+to)\s)",
     re.I | re.ASCII,
 )
 
@@ -312,7 +343,7 @@ _PAIN_WITHOUT_WITH = re.compile(
     # The score without the drug or before a dose, then the one after a dose: "Pain 8/10
     # without, 4/10 about 40 min after a dose", "7/10 before a dose and 4/10 an hour after,
     # lasting about six hours".
-    rf"|{_SCORE.format('before3')}\s*(?:(?:without|off)(?:\s+{_MEDICINE})?|before\s+{_A_DOSE})"
+    rf"|{_SCORE.format('before3')}\s*(?:(?:without|off)(?:\s+{_MEDICINE}|(?=\s*,))|before\s+{_A_DOSE})"
     rf"[^.;0-9]{{0,20}}?{_SCORE.format('after3')}[^.;]{{0,30}}?"
     rf"(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))",
     re.I | re.ASCII,
@@ -329,6 +360,14 @@ _RELIEF_SHARE = re.compile(
 )
 
 
+_PERCENT_LESS = re.compile(
+    r"\b(\d{1,3})\s*(?:%|percent)\s+(?:less|lower)\b(?!\s+than\s+(?:normal|predicted|expected|"
+    r"the\s+other))",
+    re.I | re.ASCII,
+)
+_PAIN_JUST_BEFORE = re.compile(rf"\b{_PAIN_TOLD}\b", re.I | re.ASCII)
+
+
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
     drug request, relief from the drug taken (`item.item_facts`)."""
@@ -339,6 +378,15 @@ def pain_drop(reader: Reader) -> None:
         return
     if not reader.counts:
         return
+    if "less" in reader.words or "lower" in reader.words:
+        # The share taken off the pain: "leg pain 3-4/10 (about 55% less than baseline)".
+        for less in _PERCENT_LESS.finditer(reader.text):
+            # (Of the pain named just before it: not "lumbar flexion 45% less than normal".)
+            if MEANINGFUL_RELIEF * 100 <= int(less[1]) <= 100 and _PAIN_JUST_BEFORE.search(
+                reader.text, max(0, less.start() - 30), less.start()
+            ):
+                reader.add(PAIN_DROP, True, less.start(), less.end())
+                return
     text = reader.figures  # dictated: "from about eight out of ten to four"
     without = not reader.words.isdisjoint(_WITHOUT_WORDS) or (
         "dose" in reader.words and "before" in reader.words
@@ -349,12 +397,19 @@ def pain_drop(reader: Reader) -> None:
     expressions = (_PAIN_CHANGE, _PAIN_FROM_TO) if "from" in reader.lowered else (_PAIN_CHANGE,)
     if without:
         expressions += (_PAIN_WITHOUT_WITH,)
+    for match in _NOW_THEN_BEFORE.finditer(text) if "10" in text else ():
+        # The score now, then the one before a drug or a treatment the words after it name.
+        if before_care(reader, text, match.end()) and meaningful_drop(
+            int(match["before"]), int(match["after"])
+        ):
+            reader.add(PAIN_DROP, True, match.start(), match.end())
+            return
     for expression in expressions:
         for match in expression.finditer(text):
             score = match.groupdict()
             before = next((int(v) for k, v in score.items() if k.startswith("before") and v), 0)
             after = next((int(v) for k, v in score.items() if k.startswith("after") and v), 0)
-            if before and (before - after) / before >= MEANINGFUL_RELIEF:
+            if meaningful_drop(before, after):
                 reader.add(PAIN_DROP, True, match.start(), match.end())
                 if expression is _PAIN_WITHOUT_WITH:
                     # The scores set against each other are those with and without a medicine.
@@ -366,6 +421,11 @@ def pain_drop(reader: Reader) -> None:
                 if not reader.words.isdisjoint(_VISIT_WORDS) and therapies_named(reader):
                     reader.add("symptoms_improving", True, match.start(), match.end())
                 return
+
+
+def meaningful_drop(before: int, after: int) -> bool:
+    """Whether a pain score fell by a meaningful share."""
+    return before > 0 and (before - after) / before >= MEANINGFUL_RELIEF
 
 
 def measured_function(reader: Reader) -> None:

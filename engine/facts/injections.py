@@ -73,19 +73,22 @@ _HELD_OR_BACK = re.compile(
 )
 # The share after the verb: 'it helped "maybe 30 percent" for about two weeks'.
 _HELPED_PERCENT = re.compile(
-    # (With the patient's hedges between: 'each "helped some," at best about 30%'.)
-    r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,4}?(\d{1,3})\s*(?:%|percent)",
+    # (A hedge between: 'each "helped some," at best about 30%'.)
+    r"\b(?:helped|relieved|improved)\W+(?:\w+\W+){0,2}?(?:at\s+best\s+)?(?:about\s+|maybe\s+)?"
+    r"(\d{1,3})\s*(?:%|percent)",
     re.I | re.ASCII,
 )
 # "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
-# about ten days" (whole weeks of it); of a range ("for two to three weeks"), its upper figure, as
-# of a share of relief. Or the length set after the relief's end by a comma: "through the first
-# week of April, roughly twelve weeks" (not a time ago).
+# about ten days" (whole weeks of it); of a range ("for two to three weeks"), its lower figure,
+# the least it lasted.
 _LASTING = re.compile(
     r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+|roughly\s+|"
-    r"around\s+|almost\s+)?|~\s*|,\s*(?:about|approximately|nearly|roughly|around|almost)\s+)"
-    r"(?:(?P<lower>\d{1,2})\s*(?:-|to)\s*)?(?P<count>\d{1,2})\s*(?P<unit>weeks?|months?|wks?|days?)\b"
-    r"(?!\s+(?:ago|before|prior))",
+    r"around\s+|almost\s+)?|~\s*"
+    # Or the relief held through a time, then its length: "through the first week of April,
+    # roughly twelve weeks".
+    r"|\bthrough\s+[^.;,]{3,40},\s*(?:about|approximately|nearly|roughly|around|almost)\s+)"
+    r"(?P<count>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*(?P<unit>weeks?|months?|wks?|days?)\b"
+    r"(?!\s+ago)",
     re.I | re.ASCII,
 )
 # The relief as a share in words: "helped 'maybe a third'", "about half better".
@@ -118,7 +121,7 @@ _SCORE_DROP = re.compile(
 )
 # Injections counted by the dates they were given: "L4-5 interlaminar ESIs 05/2015, 01/2016 and
 # 09/2016".
-_DATE_GIVEN = r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}"
+_DATE_GIVEN = r"\d{1,2}/(?:\d{1,2}/\d{2,4}|\d{4})"
 _DATED_LIST = re.compile(
     r"\b(?:injections|blocks|esis|tfesis|ilesis|epidurals|mbbs|tpis)\s+(?:on\s+|in\s+|dated\s+)?"
     rf"(?P<dates>{_DATE_GIVEN}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*){_DATE_GIVEN})+)\b",

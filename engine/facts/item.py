@@ -290,6 +290,7 @@ def request_facts(
         and severe.value is True
         and any(region.name == "knee" for region in request.regions)
         and _JOINT_REPLACED.search(request.text) is not None
+        and "revision" not in request.text.lower()
     ):
         give("surgical_lesion", True, severe)
     # A stay asked for after a surgery the request names ("Skilled nursing facility stay x 7 days

@@ -16,7 +16,7 @@ from engine.negation import Status
 
 _INJECTION_WORDS = frozenset(
     ["cortisone", "corticosteroid", "steroid", "steroids", "kenalog", "depo", "depomedrol",
-     "intra", "intraarticular", "aspiration", "csi", "csis", "aspirated", "injected"]
+     "intra", "intraarticular", "aspiration", "csi", "csis", "injected"]
 )  # fmt: skip
 # "CSI" is the orthopaedic notes' abbreviation for a corticosteroid injection; a "shot" is the
 # patient's word for one.
@@ -26,7 +26,7 @@ _INJECTION = re.compile(
     r"csis?|"
     r"aspiration(?:\s+and\s+(?:\w+\s+)?injections?)?|"
     # Told by the verb: "R knee aspirated (20 cc) and injected with Kenalog 10/18/16".
-    r"aspirated|injected\s+with\s+(?:a\s+)?(?:cortisone|kenalog|depo-?medrol|triamcinolone|"
+    r"injected\s+with\s+(?:a\s+)?(?:cortisone|kenalog|depo-?medrol|triamcinolone|"
     r"methylprednisolone|(?:cortico)?steroids?))\b",
     re.I | re.ASCII,
 )
@@ -45,7 +45,8 @@ _FAILED = re.compile(
     r"\bonly\s+temporar(?:y|ily)|"
     # Relief that ended: "about three weeks of relief, then back to baseline".
     r"\b(?:back|returned|returning)\s+to\s+(?:(?:his|her|the)\s+)?baseline\b|"
-    r"\b(?:pain|symptoms)\s+(?:returned|recurred|came\s+back)\b",
+    r"\b(?:pain|symptoms|swelling)(?:\s+and\s+(?:pain|swelling|stiffness))?\s+(?:returned|recurred|"
+    r"came\s+back)\b",
     re.I | re.ASCII,
 )
 # It helped, lastingly.

@@ -124,3 +124,33 @@ def parts_normal(reader: Reader, said: re.Match[str]) -> None:
     for part in _EACH_PART.finditer(said.group()):
         if part.lastgroup:
             reader.add(part.lastgroup, False, said.start(), said.end())
+
+
+# A muscle graded lower now than at the examination told beside it: "EHL 3/5 today (4/5 on
+# 01/03)", "ankle dorsiflexion 4-/5 now, was 5/5 at the last visit". A deficit that worsens
+# between examinations is the progressive deficit ACOEM and ODG image for without waiting.
+_GRADE = r"(?P<{0}>[0-5])(?P<{0}_sign>[+-]?)\s*/\s*5"
+_GRADED_LOWER = re.compile(
+    _GRADE.format("now")
+    + r"\s*(?:today|now|currently)?\s*(?:\(\s*(?:was\s+|from\s+)?|,?\s*(?:was|from|down\s+from)\s+)"
+    + _GRADE.format("then")
+    # The earlier grade's time: a date or an earlier visit, not the other side ("4/5 (5/5 on
+    # the left)").
+    + r"\s*(?:(?:on|at|in)\s+(?:\d|(?:the\s+)?(?:last|prior|previous|initial|first)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|last\b|previously\b|"
+    r"before\b|prior\b)",
+    re.I | re.ASCII,
+)
+_SIGN_STEP = {"+": 0.3, "-": -0.3, "": 0.0}
+
+
+def weaker_than_before(reader: Reader) -> None:
+    """A strength grade lower now than the one the sentence gives from before."""
+    if "/5" not in reader.text.replace(" ", ""):
+        return
+    for graded in _GRADED_LOWER.finditer(reader.text):
+        now = int(graded["now"]) + _SIGN_STEP[graded["now_sign"]]
+        then = int(graded["then"]) + _SIGN_STEP[graded["then_sign"]]
+        if now < then:
+            reader.add("red_flag_progressive_deficit", True, graded.start(), graded.end())
+            return

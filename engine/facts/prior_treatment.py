@@ -406,11 +406,7 @@ _UNNAMED_VISITS = Caseless(
         # Under a heading, the visits done of those authorized: "Visits: 8 of 8 authorized
         # attended".
         rf"|\b(?:{_VISIT_NOUN}s?)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\s+"
-        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b"
-        # Counted with the days they were given, in a sentence that plans nothing: "First
-        # acupuncture on this claim, six sessions 02/02-03/06/2026".
-        rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:from\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*(?:-|to|through|thru)\s*"
-        rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b",
+        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b",
         re.I | re.ASCII,
     )
 )

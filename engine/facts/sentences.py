@@ -171,11 +171,8 @@ _TO_COME = re.compile(
 )
 _LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", re.I | re.ASCII)
 # An aside on what was authorized: "Acupuncture 6 sessions 07/01-07/24/2026 (trial authorized
-# 06/2026)", "ECRB release by Dr. Haddad on 05/24/17, authorized."
-AUTHORIZED_ASIDE = re.compile(
-    r"\([^()]*\bauthorized\b[^()]*\)|,\s*(?:(?:was|were|as)\s+)?authorized\s*[.;]?\s*\Z",
-    re.I | re.ASCII,
-)
+# 06/2026)".
+AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
 _AUTHORIZED_AND_GIVEN = re.compile(
     r"\b(?:authorized|certified)\s+and\s+(?:given|provided|rendered|performed|done|administered)\b",
     re.I | re.ASCII,
