@@ -548,6 +548,16 @@ SCENARIO_SETS = (
         WRITTEN / "written-dh.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-di.yaml, a hundred-and-sixth development set",
+        WRITTEN / "written-di.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dj.yaml, a hundred-and-seventh development set",
+        WRITTEN / "written-dj.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -581,6 +591,16 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zze.yaml, held out: counts only",
+        WRITTEN / "written-zze.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzf.yaml, held out: counts only",
+        WRITTEN / "written-zzf.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zza.yaml, held out: counts only",
         WRITTEN / "written-zza.yaml",

@@ -74,9 +74,6 @@ class FindingSpec(Model):
     # A red flag is a suspicion by nature: the guideline images for a fracture or cauda equina
     # "strongly suspected", so "a fracture is suspected" states it rather than leaving it open.
     suspected_counts: bool = False
-    # A drug's side effect told just before it is no sign of the finding: "nortriptyline 25 mg
-    # stopped after three weeks for urinary retention" (`mentions.mention`).
-    not_a_drug_effect: bool = False
     internal: bool = False  # not recorded itself, only what it implies
     # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
     # beneficial for restoring flexibility" reads the guideline.

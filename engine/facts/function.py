@@ -37,25 +37,34 @@ _BARE_SCORE_AFTER = re.compile(
 # injections", "8/10 before he started the patch" (`before_care`; not "before bed", "prior to
 # work").
 _BEFORE_CARE = re.compile(
-    r"\s+(?:before|prior\s+to)\s+(?:(?:the|his|her|a|each|starting|taking|beginning|using|"
-    r"he|she|started|began)\s+)*(?P<what>[a-z][a-z-]*)",
-    re.I | re.ASCII,
+    r"\s+(?:before|prior\s+to)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", re.I | re.ASCII
 )
+# (A drug's words only: relief told against a drug is the drug's, `item.item_facts`.)
 _CARE_NOUNS = frozenset(
     ["medication", "medications", "meds", "medicine", "dose", "doses", "pill", "pills", "tablet",
-     "tablets", "patch", "patches", "injection", "injections", "esi", "block", "blocks", "surgery",
-     "therapy", "treatment", "pt", "acupuncture", "chiropractic", "manipulation", "tens", "it",
-     "them", "titration", "opioids", "nsaids"]
+     "tablets", "patch", "patches", "titration", "opioids", "nsaids"]
 )  # fmt: skip
 
 
-def before_care(reader: Reader, text: str, at: int) -> bool:
-    """Whether the words at `at` mark a score as the one before a drug or a treatment."""
+# A procedure's words, for a score told as the one before it ("8/10 before surgery"): past, but
+# no relief of a drug.
+_PROCEDURE_NOUNS = frozenset(
+    ["surgery", "injection", "injections", "esi", "block", "blocks", "procedure", "operation"]
+)
+
+
+def before_care(reader: Reader, text: str, at: int, procedures: bool = False) -> bool:
+    """Whether the words at `at` mark a score as the one before a drug: "8/10 before
+    gabapentin", "before we added gabapentin", "prior to the patches"; with `procedures`, also
+    before a procedure ("8/10 before surgery")."""
     told = _BEFORE_CARE.match(text, at)
     if told is None:
         return False
-    what = told["what"].lower()
-    return what in _CARE_NOUNS or what in reader.findings.drug_name
+    words = told[1].lower().split()
+    return any(
+        w in _CARE_NOUNS or w in reader.findings.drug_name or (procedures and w in _PROCEDURE_NOUNS)
+        for w in words
+    )
 
 
 _CHANGED_TO = re.compile(
@@ -93,7 +102,7 @@ def pain_scores(reader: Reader) -> None:
             for p, past in zip(scores, from_before, strict=True)
             if not past
             and not _CHANGED_TO.match(text, p.end())
-            and not before_care(reader, text, p.end())
+            and not before_care(reader, text, p.end(), procedures=True)
         ]
         for p, past in zip(scores, from_before, strict=True):
             if past and (now := _BARE_SCORE_AFTER.match(text, p.end())):
@@ -104,7 +113,15 @@ def pain_scores(reader: Reader) -> None:
 
 
 _FULL_TIME_OPENING = re.compile(
-    r"^\W*(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+)?(?:works|working)\s+full[\s-]time\b",
+    r"^\W*(?:(?:currently|employment|work|work\s+status)\s*:?\s*)?"
+    r"(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+|has\s+been\s+)?(?:currently\s+)?"
+    r"(?:works|working)\s+full[\s-]time\b",
+    re.I | re.ASCII,
+)
+# A restriction told with it: "Works full time, no lifting >35 lb" is modified duty.
+_RESTRICTION_TOLD = re.compile(
+    r"\b(?:no\s+(?:lifting|climbing|ladders|kneeling|overhead|bending)|restrict\w*|lifting\s+limit|"
+    r"limit(?:ed)?\s+to|\d+\s*(?:lb|lbs|pounds)\b)",
     re.I | re.ASCII,
 )
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
@@ -112,6 +129,8 @@ _FULL_TIME_OPENING = re.compile(
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
 _WAS_AFTER = re.compile(
     r"\s+(?:before|previously|prior\s+to|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
+    # A trial of it: "Full-duty trial 10/01 ended after 3 shifts".
+    r"trial|"
     r"at\s+the\s+outset"
     # A past year named after it as the whole time it held: "(off work all of 2016)". (Not
     # "TTD until 07/15/2017", which holds now, nor "laid off in 2016", which began then.)
@@ -138,7 +157,7 @@ _THEN_PLANNED = re.compile(r"\bthen\s+(?:(?:a\s+)?(?:return|rtw)\s+(?:to\s+)?)?\
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
     r"\b(?:works|working|worked)\s+(?:about\s+|approx\.?\s+|~\s*)?(\d{1,2})\s*"
-    r"(?:hrs?|hours)\s*(?:/|per\s+|a\s+)\s*(?:wk|week)\b",
+    r"(?:h|hrs?|hours)\s*(?:/|per\s+|a\s+)\s*(?:wk|week)\b",
     re.I | re.ASCII,
 )
 _FULL_WEEK_HOURS = 35
@@ -147,11 +166,12 @@ _FULL_WEEK_HOURS = 35
 def work_status(reader: Reader) -> None:
     """Work status by the phrases of findings.yaml (the last one named wins, in `settle`)."""
     findings = reader.findings
-    # The patient at work all the hours of the job, as a sentence opens on it: "Works full time,
-    # no lifting >35 lb" (a restriction or fewer hours read with it are modified duty, named
-    # later and so kept by `settle`).
+    # The patient at work all the hours of the job, as a sentence opens on it: "Works full time",
+    # "Currently working full time"; with a restriction told after it, modified duty.
     if "full" in reader.words and (full := _FULL_TIME_OPENING.match(reader.text)):
-        reader.add("work_status", "full_duty", full.start(), full.end())
+        restricted = _RESTRICTION_TOLD.search(reader.text, full.end()) is not None
+        status = "modified_duty" if restricted else "full_duty"
+        reader.add("work_status", status, full.start(), full.end())
     for said in findings.work_status_pattern.finditer(reader.plain, reader.words):
         # A status the sentence puts in the past ("works modified duty (was off work until
         # 2015)") is not the one now.
@@ -343,7 +363,7 @@ _PAIN_WITHOUT_WITH = re.compile(
     # The score without the drug or before a dose, then the one after a dose: "Pain 8/10
     # without, 4/10 about 40 min after a dose", "7/10 before a dose and 4/10 an hour after,
     # lasting about six hours".
-    rf"|{_SCORE.format('before3')}\s*(?:(?:without|off)(?:\s+{_MEDICINE}|(?=\s*,))|before\s+{_A_DOSE})"
+    rf"|{_SCORE.format('before3')}\s*(?:(?:without|off)(?:\s+{_MEDICINE}|(?=\s*(?:,|and\b)))|before\s+{_A_DOSE})"
     rf"[^.;0-9]{{0,20}}?{_SCORE.format('after3')}[^.;]{{0,30}}?"
     rf"(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))",
     re.I | re.ASCII,
@@ -361,8 +381,8 @@ _RELIEF_SHARE = re.compile(
 
 
 _PERCENT_LESS = re.compile(
-    r"\b(\d{1,3})\s*(?:%|percent)\s+(?:less|lower)\b(?!\s+than\s+(?:normal|predicted|expected|"
-    r"the\s+other))",
+    r"\b(\d{1,3})\s*(?:%|percent)\s+(?:less\s+(?:pain|than\s+(?:at\s+)?baseline)|lower\s+than\s+"
+    r"(?:at\s+)?baseline)\b",
     re.I | re.ASCII,
 )
 _PAIN_JUST_BEFORE = re.compile(rf"\b{_PAIN_TOLD}\b", re.I | re.ASCII)
@@ -379,11 +399,12 @@ def pain_drop(reader: Reader) -> None:
     if not reader.counts:
         return
     if "less" in reader.words or "lower" in reader.words:
-        # The share taken off the pain: "leg pain 3-4/10 (about 55% less than baseline)".
+        # The share taken off the pain: "leg pain 3-4/10 (about 55% less than baseline)", "60%
+        # less pain since starting it" (not "50% less active", "45% less than normal").
         for less in _PERCENT_LESS.finditer(reader.text):
-            # (Of the pain named just before it: not "lumbar flexion 45% less than normal".)
-            if MEANINGFUL_RELIEF * 100 <= int(less[1]) <= 100 and _PAIN_JUST_BEFORE.search(
-                reader.text, max(0, less.start() - 30), less.start()
+            if MEANINGFUL_RELIEF * 100 <= int(less[1]) <= 100 and (
+                "pain" in less[0].lower()
+                or _PAIN_JUST_BEFORE.search(reader.text, max(0, less.start() - 30), less.start())
             ):
                 reader.add(PAIN_DROP, True, less.start(), less.end())
                 return

@@ -340,11 +340,15 @@ def request_facts(
             give("duplicates_authorized", True, approved)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
-            # A surgeon's reasons: a severe deficit, a surgery weighed, or a recovery delayed,
-            # conservative care having failed (ACOEM General Approaches: refer "when healing is
-            # delayed", acoem2.cornerstones.referral).
+            # A surgeon's reasons: a severe deficit, a neurologic red flag (the cord or the cauda
+            # equina compressed, a deficit getting worse: ACOEM's immediate referral), a surgery
+            # weighed, or a recovery delayed, conservative care having failed (ACOEM General
+            # Approaches: refer "when healing is delayed", acoem2.cornerstones.referral).
             reasons = (
                 "severe_neurologic_deficit",
+                "red_flag_myelopathy",
+                "red_flag_cauda_equina",
+                "red_flag_progressive_deficit",
                 "surgery_considered",
                 "conservative_care_failed",
             )

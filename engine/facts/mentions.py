@@ -175,23 +175,6 @@ _WITH_THE_DRUG = re.compile(
 )
 
 
-# What a drug did, between the drug and the finding: "stopped ... for", "caused", "side effect".
-_DRUG_EFFECT_WORDS = frozenset(
-    ["stopped", "discontinued", "caused", "causing", "side", "adverse", "held", "switched"]
-)
-# How far before the finding the drug and what it did are looked for.
-_DRUG_EFFECT_REACH = 60
-
-
-def drug_effect_before(reader: Reader, start: int) -> bool:
-    """Whether the words just before a finding name a drug and then what it did: "nortriptyline
-    stopped after three weeks for urinary retention", "oxycodone caused urinary retention"."""
-    before = normalize_phrase(reader.text[max(0, start - _DRUG_EFFECT_REACH) : start]).split()
-    drugs = reader.findings.drug_name
-    first_drug = next((at for at, word in enumerate(before) if word in drugs), None)
-    return first_drug is not None and not _DRUG_EFFECT_WORDS.isdisjoint(before[first_drug + 1 :])
-
-
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -209,8 +192,6 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         if not unless.isdisjoint(near):
             return
     if spec.done_only and reader.planned and not _DONE_AFTER.match(text, end):
-        return
-    if spec.not_a_drug_effect and drug_effect_before(reader, start):
         return
     if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
         return

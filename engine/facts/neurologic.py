@@ -136,9 +136,9 @@ _GRADED_LOWER = re.compile(
     + _GRADE.format("then")
     # The earlier grade's time: a date or an earlier visit, not the other side ("4/5 (5/5 on
     # the left)").
-    + r"\s*(?:(?:on|at|in)\s+(?:\d|(?:the\s+)?(?:last|prior|previous|initial|first)\b|"
+    + r"\s*(?:(?:on|at|in)\s+(?:\d|(?:the\s+)?(?:last|prior|previous|initial|first|ime|qme|ame)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|last\b|previously\b|"
-    r"before\b|prior\b)",
+    r"(?:\w+\s+){0,2}(?:days?|weeks?|months?)\s+ago\b)",
     re.I | re.ASCII,
 )
 _SIGN_STEP = {"+": 0.3, "-": -0.3, "": 0.0}

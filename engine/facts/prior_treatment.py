@@ -32,13 +32,15 @@ MODALITIES = {
         # (Not a psychologist's "cognitive behavioral therapy", counted apart below.)
         # ("No physical or occupational therapy on this claim": both named with one noun.)
         "prior_pt_visits": r"physical (?:or|and) occupational therapy|physical therapy|physiotherapy|pt"
-        r"|occupational therapy|ot"
+        r"|(?:ot )?hand[ -]therapy|occupational therapy|ot"
         r"|(?<!behavioral[ ])(?<!behavioural[ ])(?<!massage[ ])therapy",
         # Occupational therapy counted apart as well: the Labor Code caps each discipline on
         # its own (24 OT visits beside 24 PT), so "24 PT visits; OT 0 visits on this claim"
         # leaves a first OT course. (Read with the count above, which the physical medicine
         # guidelines take for both.)
-        "prior_ot_visits": r"physical (?:or|and) occupational therapy|occupational therapy|ot",
+        # (Hand therapy as well, an occupational therapist's: "Eight OT hand-therapy visits".)
+        "prior_ot_visits": r"physical (?:or|and) occupational therapy|(?:ot )?hand[ -]therapy"
+        r"|occupational therapy|ot",
         # "6 aquatic visits done", "8 aquatic PT sessions".
         "prior_aquatic_visits": r"aquatic(?: physical therapy| therapy| pt| exercise)?"
         r"|aqua(?: therapy| pt)?|pool therapy|pool pt",

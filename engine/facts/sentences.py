@@ -253,6 +253,9 @@ _PLAN_WORDS = frozenset(
         "recommended",
         "recommends",
         "prescribed",
+        # "Surgeon prescribing 12 post-op PT visits": ordered, not given.
+        "prescribing",
+        "prescribes",
         "will",
         "would",
         "should",
