@@ -558,6 +558,16 @@ SCENARIO_SETS = (
         WRITTEN / "written-dj.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-dk.yaml, a hundred-and-eighth development set",
+        WRITTEN / "written-dk.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dl.yaml, a hundred-and-ninth development set",
+        WRITTEN / "written-dl.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -591,6 +601,16 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzg.yaml, held out: counts only",
+        WRITTEN / "written-zzg.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzh.yaml, held out: counts only",
+        WRITTEN / "written-zzh.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zze.yaml, held out: counts only",
         WRITTEN / "written-zze.yaml",

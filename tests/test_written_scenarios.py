@@ -130,6 +130,8 @@ DEVELOPMENT = (
     "written-dh",
     "written-di",
     "written-dj",
+    "written-dk",
+    "written-dl",
 )
 HELD_OUT = (
     "written-b",
@@ -171,6 +173,8 @@ HELD_OUT = (
     "written-zzd",
     "written-zze",
     "written-zzf",
+    "written-zzg",
+    "written-zzh",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -320,8 +324,24 @@ KNOWN_MISSES = {
     "written-cz/tka-right-severe-oa-failed-conservative-care": "the knee's severe arthritis is "
     "told as 'bone-on-bone medial compartment' in a films sentence that does not name the knee, "
     "so the arthroplasty's lesion is not read",
-    "written-da/postop-pt-lateral-epicondyle-release-6": "the surgery's sentence ends ', "
-    "authorized.', which reads as a request, so the surgery done is not read",
+    "written-dj/postop-pt-rcr-after-24-preop-pt-visits": "the surgery's date follows its findings "
+    "in brackets ('rotator cuff repair (full-thickness supraspinatus, double-row) 06/24/2026'), "
+    "and 'Surgeon prescribing 12 post-op PT visits' is read as visits given",
+    "written-dj/ot-hand-continue-after-24-pt-visits-other-discipline": "the gains of the hand "
+    "therapy are told as a grip, a restriction eased and 'ibuprofen from TID daily to PRN', "
+    "none read as functional improvement of the course",
+    "written-dk/emg-left-leg-equivocal-exam-ten-weeks": "the back pain better with therapy while "
+    "the calf tingling 'has become daily' is read as care that helps, not care that left the "
+    "leg symptoms",
+    "written-dk/ncv-bilateral-legs-radiculopathy-already-clear": "nerve studies of both legs for "
+    "a radiculopathy the MRI and the examination already show: the care given is not read as "
+    "failed, so the study is left undecided where the reviewer denies it as not needed",
+    "written-dl/chiro-lumbar-flareup-captain-two-visits": "the earlier course is told as 'lumbar "
+    "manipulation x12 visits Oct-Dec 2016' and the claim's dates as a span of service, neither "
+    "read",
+    "written-dl/tramadol-er-paramedic-continue-four-as": "the return to work is told as 'back at "
+    "work 02/2017 as field training officer (no lifting > 50 lb), TTD before that', read neither "
+    "as functional improvement nor as a work status (its date is taken for the injury's)",
     "written-da/mri-shoulder-impingement-three-weeks-no-surgical-plan": "two therapy visits so "
     "far and ibuprofen, with the ache still there, read as care that failed; the start of care "
     "('first seen here 08/25/17') is not read as the care's length",

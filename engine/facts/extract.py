@@ -407,7 +407,9 @@ def letter_facts(
         and trauma.value is True
         # The fall is the injury being assessed, told in the sentence that dates it.
         and injured is not None
-        and sentence_text(trauma) == sentence_text(injured)
+        # (Compared as words: a fact settled from a reading keeps its sentence trimmed and its
+        # line breaks as spaces.)
+        and sentence_text(trauma).split() == sentence_text(injured).split()
         and (
             (fragile is not None and fragile.value is True) or (age is not None and age.value >= 70)
         )

@@ -74,6 +74,9 @@ class FindingSpec(Model):
     # A red flag is a suspicion by nature: the guideline images for a fracture or cauda equina
     # "strongly suspected", so "a fracture is suspected" states it rather than leaving it open.
     suspected_counts: bool = False
+    # A sign told in its own clause as what a drug did is no sign of the finding: "nortriptyline
+    # 25 mg stopped after three weeks for urinary retention" (`mentions.drug_effect_before`).
+    not_a_drug_effect: bool = False
     internal: bool = False  # not recorded itself, only what it implies
     # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
     # beneficial for restoring flexibility" reads the guideline.

@@ -46,11 +46,12 @@ _CARE_NOUNS = frozenset(
 )  # fmt: skip
 
 
-# A procedure's words, for a score told as the one before it ("8/10 before surgery"): past, but
-# no relief of a drug.
+# A procedure's or another treatment's words, for a score told as the one before it ("8/10
+# before surgery", "7/10 before therapy"): past, but no relief of a drug.
 _PROCEDURE_NOUNS = frozenset(
-    ["surgery", "injection", "injections", "esi", "block", "blocks", "procedure", "operation"]
-)
+    ["surgery", "injection", "injections", "esi", "block", "blocks", "procedure", "operation",
+     "therapy", "pt", "acupuncture", "chiropractic", "tens", "treatment", "treatments"]
+)  # fmt: skip
 
 
 def before_care(reader: Reader, text: str, at: int, procedures: bool = False) -> bool:
@@ -120,8 +121,8 @@ _FULL_TIME_OPENING = re.compile(
 )
 # A restriction told with it: "Works full time, no lifting >35 lb" is modified duty.
 _RESTRICTION_TOLD = re.compile(
-    r"\b(?:no\s+(?:lifting|climbing|ladders|kneeling|overhead|bending)|restrict\w*|lifting\s+limit|"
-    r"limit(?:ed)?\s+to|\d+\s*(?:lb|lbs|pounds)\b)",
+    r"\b(?:no\s+(?:lifting|climbing|ladders|kneeling|overhead|bending)|lifting\s+limit|"
+    r"(?:restricted|limited)\s+to|\d+\s*(?:lb|lbs|pounds)\s+(?:limit|max(?:imum)?|restriction))\b",
     re.I | re.ASCII,
 )
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
@@ -129,8 +130,8 @@ _RESTRICTION_TOLD = re.compile(
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
 _WAS_AFTER = re.compile(
     r"\s+(?:before|previously|prior\s+to|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
-    # A trial of it: "Full-duty trial 10/01 ended after 3 shifts".
-    r"trial|"
+    # A trial of it that ended: "Full-duty trial 10/01 ended after 3 shifts".
+    r"trial\b(?=[^.;]{0,40}\b(?:ended|failed|stopped|unsuccessful)\b)|"
     r"at\s+the\s+outset"
     # A past year named after it as the whole time it held: "(off work all of 2016)". (Not
     # "TTD until 07/15/2017", which holds now, nor "laid off in 2016", which began then.)
@@ -156,7 +157,9 @@ _THEN_PLANNED = re.compile(r"\bthen\s+(?:(?:a\s+)?(?:return|rtw)\s+(?:to\s+)?)?\
 # "works 20 hrs/wk at a front desk": the hours of a job held. Fewer than a full week's are part
 # time, which findings.yaml counts as modified duty (fewer hours are a restriction of the work).
 _WEEKLY_HOURS = re.compile(
-    r"\b(?:works|working|worked)\s+(?:about\s+|approx\.?\s+|~\s*)?(\d{1,2})\s*"
+    # (The work now: "has worked 15 hours a week since 09/2016", not "worked 30 h/wk before the
+    # injury".)
+    r"\b(?:works|working|(?:has|have)\s+worked)\s+(?:about\s+|approx\.?\s+|~\s*)?(\d{1,2})\s*"
     r"(?:h|hrs?|hours)\s*(?:/|per\s+|a\s+)\s*(?:wk|week)\b",
     re.I | re.ASCII,
 )
@@ -363,9 +366,10 @@ _PAIN_WITHOUT_WITH = re.compile(
     # The score without the drug or before a dose, then the one after a dose: "Pain 8/10
     # without, 4/10 about 40 min after a dose", "7/10 before a dose and 4/10 an hour after,
     # lasting about six hours".
-    rf"|{_SCORE.format('before3')}\s*(?:(?:without|off)(?:\s+{_MEDICINE}|(?=\s*(?:,|and\b)))|before\s+{_A_DOSE})"
-    rf"[^.;0-9]{{0,20}}?{_SCORE.format('after3')}[^.;]{{0,30}}?"
-    rf"(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))",
+    rf"|{_SCORE.format('before3')}\s*(?:without|off)(?:\s+{_MEDICINE}|(?=\s*(?:,|and\b)))"
+    rf"[^.;0-9]{{0,20}}?{_SCORE.format('after3')}[^.;]{{0,30}}?(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE})"
+    rf"|{_SCORE.format('before4')}\s*before\s+{_A_DOSE}[^.;0-9]{{0,20}}?{_SCORE.format('after4')}"
+    rf"[^.;]{{0,30}}?(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))",
     re.I | re.ASCII,
 )
 _WITHOUT_WORDS = frozenset(["without", "off"])
@@ -381,8 +385,7 @@ _RELIEF_SHARE = re.compile(
 
 
 _PERCENT_LESS = re.compile(
-    r"\b(\d{1,3})\s*(?:%|percent)\s+(?:less\s+(?:pain|than\s+(?:at\s+)?baseline)|lower\s+than\s+"
-    r"(?:at\s+)?baseline)\b",
+    r"(?<!\bnot\s)\b(\d{1,3})\s*(?:%|percent)\s+less\s+than\s+(?:at\s+)?baseline\b",
     re.I | re.ASCII,
 )
 _PAIN_JUST_BEFORE = re.compile(rf"\b{_PAIN_TOLD}\b", re.I | re.ASCII)
@@ -399,12 +402,13 @@ def pain_drop(reader: Reader) -> None:
     if not reader.counts:
         return
     if "less" in reader.words or "lower" in reader.words:
-        # The share taken off the pain: "leg pain 3-4/10 (about 55% less than baseline)", "60%
-        # less pain since starting it" (not "50% less active", "45% less than normal").
+        # The share taken off the pain: "leg pain 3-4/10 (about 55% less than baseline)" (not
+        # "50% less active", "45% less than normal").
         for less in _PERCENT_LESS.finditer(reader.text):
-            if MEANINGFUL_RELIEF * 100 <= int(less[1]) <= 100 and (
-                "pain" in less[0].lower()
-                or _PAIN_JUST_BEFORE.search(reader.text, max(0, less.start() - 30), less.start())
+            if (
+                MEANINGFUL_RELIEF * 100 <= int(less[1]) <= 100
+                and _PAIN_JUST_BEFORE.search(reader.text, max(0, less.start() - 30), less.start())
+                and "not" not in reader.words
             ):
                 reader.add(PAIN_DROP, True, less.start(), less.end())
                 return

@@ -61,6 +61,9 @@ PRIOR_BY_SERVICE = {
 }
 
 
+# The spine's neurologic red flags, a reason to refer to a spine surgeon (ACOEM Ch. 8 and 12).
+_SPINE_REGIONS = frozenset(["cervical_spine", "thoracic_spine", "lumbar_spine"])
+_SPINE_RED_FLAGS = ("red_flag_myelopathy", "red_flag_cauda_equina", "red_flag_progressive_deficit")
 _AFTER_SURGERY = re.compile(r"\b(?:following|after|post|s/p)\b", re.I | re.ASCII)
 _JOINT_REPLACED = re.compile(
     r"\b(?:arthroplasty|replacement|tka|tkr|uka|unicompartmental)\b", re.I | re.ASCII
@@ -340,15 +343,14 @@ def request_facts(
             give("duplicates_authorized", True, approved)
     if service.category == "consultation" and service.specialty:
         if service.specialty in findings.surgeons:
-            # A surgeon's reasons: a severe deficit, a neurologic red flag (the cord or the cauda
-            # equina compressed, a deficit getting worse: ACOEM's immediate referral), a surgery
+            # A surgeon's reasons: a severe deficit, for the spine a neurologic red flag (the cord
+            # or the cauda equina compressed, a deficit getting worse: ACOEM's immediate referral),
+            # a surgery
             # weighed, or a recovery delayed, conservative care having failed (ACOEM General
             # Approaches: refer "when healing is delayed", acoem2.cornerstones.referral).
             reasons = (
                 "severe_neurologic_deficit",
-                "red_flag_myelopathy",
-                "red_flag_cauda_equina",
-                "red_flag_progressive_deficit",
+                *(_SPINE_RED_FLAGS if _SPINE_REGIONS & {r.name for r in request.regions} else ()),
                 "surgery_considered",
                 "conservative_care_failed",
             )

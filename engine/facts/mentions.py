@@ -175,6 +175,29 @@ _WITH_THE_DRUG = re.compile(
 )
 
 
+# What a drug did, ending right where the sign begins, in the sign's own clause: "stopped after
+# three weeks for", "discontinued due to", "caused".
+_DRUG_EFFECT_TAIL = re.compile(
+    r"\b(?:(?:stopped|discontinued|d/c\W?d|held|quit)\b[^;.,]{0,30}?\b(?:for|due\s+to|because\s+of)"
+    r"|caused|causing)\s+(?:\w+\s+(?:and\s+)?){0,2}\Z",
+    re.I | re.ASCII,
+)
+
+
+def drug_effect_before(reader: Reader, start: int) -> bool:
+    """Whether the clause of a finding tells it as what a drug named in that clause did:
+    "nortriptyline stopped for sedation and urinary retention", "oxycodone caused urinary
+    retention". Not a sign told beside a drug ("Norco held tonight; sent to ED for saddle
+    anesthesia"), nor one an injury caused."""
+    text = reader.text
+    clause = text[max(text.rfind(mark, 0, start) for mark in ";.,") + 1 : start]
+    tail = _DRUG_EFFECT_TAIL.search(clause)
+    if tail is None:
+        return False
+    drugs = reader.findings.drug_name
+    return any(word in drugs for word in normalize_phrase(clause[: tail.start()]).split())
+
+
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -192,6 +215,8 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         if not unless.isdisjoint(near):
             return
     if spec.done_only and reader.planned and not _DONE_AFTER.match(text, end):
+        return
+    if spec.not_a_drug_effect and drug_effect_before(reader, start):
         return
     if spec.of_patient and reader.sentence.source == "rationale" and not OF_PATIENT.search(text):
         return

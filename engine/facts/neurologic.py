@@ -138,7 +138,9 @@ _GRADED_LOWER = re.compile(
     # the left)").
     + r"\s*(?:(?:on|at|in)\s+(?:\d|(?:the\s+)?(?:last|prior|previous|initial|first|ime|qme|ame)\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|last\b|previously\b|"
-    r"(?:\w+\s+){0,2}(?:days?|weeks?|months?)\s+ago\b)",
+    r"(?:\w+\s+){0,2}(?:days?|weeks?|months?)\s+ago\b)"
+    # (Not a grade from before the injury or a surgery: "5/5 at the IME in 2023 before his fall".)
+    r"(?![^.;]{0,40}\bbefore\s+(?:the\s+|his\s+|her\s+)?(?:injury|fall|accident|surgery|operation)\b)",
     re.I | re.ASCII,
 )
 _SIGN_STEP = {"+": 0.3, "-": -0.3, "": 0.0}

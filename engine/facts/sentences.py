@@ -171,8 +171,13 @@ _TO_COME = re.compile(
 )
 _LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", re.I | re.ASCII)
 # An aside on what was authorized: "Acupuncture 6 sessions 07/01-07/24/2026 (trial authorized
-# 06/2026)".
-AUTHORIZED_ASIDE = re.compile(r"\([^()]*\bauthorized\b[^()]*\)", re.I | re.ASCII)
+# 06/2026)", or its last word after the day it was done: "L4-5 TLIF 04/09/2026, authorized." (not
+# "Additional PT x 6 visits, authorized.", which tells what may still be given).
+AUTHORIZED_ASIDE = re.compile(
+    r"\([^()]*\bauthorized\b[^()]*\)|(?<=\d/\d\d),\s*authorized\s*[.;]?\s*\Z"
+    r"|(?<=\d/\d\d\d\d),\s*authorized\s*[.;]?\s*\Z",
+    re.I | re.ASCII,
+)
 _AUTHORIZED_AND_GIVEN = re.compile(
     r"\b(?:authorized|certified)\s+and\s+(?:given|provided|rendered|performed|done|administered)\b",
     re.I | re.ASCII,
@@ -253,9 +258,6 @@ _PLAN_WORDS = frozenset(
         "recommended",
         "recommends",
         "prescribed",
-        # "Surgeon prescribing 12 post-op PT visits": ordered, not given.
-        "prescribing",
-        "prescribes",
         "will",
         "would",
         "should",

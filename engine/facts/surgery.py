@@ -91,9 +91,6 @@ _JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
-    # (What was found or done told in brackets between: "rotator cuff repair (full-thickness
-    # supraspinatus, double-row) 06/24/2026".)
-    rf"|\s*\([^()]{{1,60}}\)\s*"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
