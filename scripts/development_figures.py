@@ -26,8 +26,10 @@
    written-ce.yaml, written-cf.yaml, written-cg.yaml, written-ch.yaml, written-ci.yaml,
    written-cj.yaml, written-ck.yaml, written-cl.yaml, written-cm.yaml, written-cn.yaml,
    written-co.yaml, written-cp.yaml, written-cq.yaml, written-cr.yaml, written-cs.yaml,
-   written-ct.yaml, written-cu.yaml, written-cv.yaml, written-cw.yaml, written-cx.yaml and
-   written-cy.yaml),
+   written-ct.yaml, written-cu.yaml, written-cv.yaml, written-cw.yaml, written-cx.yaml,
+   written-cy.yaml, written-cz.yaml, written-da.yaml, written-db.yaml, written-dc.yaml,
+   written-dd.yaml, written-de.yaml, written-df.yaml, written-dg.yaml, written-dh.yaml,
+   written-di.yaml, written-dj.yaml, written-dk.yaml and written-dl.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -35,7 +37,9 @@
    written-zi.yaml, written-zj.yaml, written-zk.yaml, written-zl.yaml, written-zm.yaml,
    written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml,
    written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml,
-   written-zx.yaml, written-zy.yaml and written-zz.yaml) by counts
+   written-zx.yaml, written-zy.yaml, written-zz.yaml, written-zza.yaml, written-zzb.yaml,
+   written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml and
+   written-zzh.yaml) by counts
    only, so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 

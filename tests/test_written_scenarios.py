@@ -1,10 +1,12 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-cy) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-dl) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
-written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-zx, written-zy, written-zz) are only checked for their form here: their verdicts are
+written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-zx, written-zy,
+written-zz, written-zza, written-zzb, written-zzc, written-zzd, written-zze, written-zzf,
+written-zzg, written-zzh) are only checked for their form here: their verdicts are
 reported by counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
