@@ -31,8 +31,6 @@ _BARE_SCORE_AFTER = re.compile(
     r"(?!\s*(?:/|-|out\b|of\b|\.\d))",
     re.I,
 )
-# "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
-# "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
 # A score marked as the one before the care: "8/10 before gabapentin", "7/10 prior to the
 # injections", "8/10 before he started the patch" (`before_care`; not "before bed", "prior to
 # work").
@@ -68,6 +66,8 @@ def before_care(reader: Reader, text: str, at: int, procedures: bool = False) ->
     )
 
 
+# "7/10 -> 4/10", "8/10 to 3/10": the score before the arrow is the one the change starts from.
+# "VAS 8/10 before titration, now 4-5/10", "was 7/10, currently 3/10": the score now follows.
 _CHANGED_TO = re.compile(
     # (A word of when may come between: "8/10 before -> 4/10 now".)
     r"(?:\s+(?:before|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+))?"

@@ -345,9 +345,8 @@ def request_facts(
         if service.specialty in findings.surgeons:
             # A surgeon's reasons: a severe deficit, for the spine a neurologic red flag (the cord
             # or the cauda equina compressed, a deficit getting worse: ACOEM's immediate referral),
-            # a surgery
-            # weighed, or a recovery delayed, conservative care having failed (ACOEM General
-            # Approaches: refer "when healing is delayed", acoem2.cornerstones.referral).
+            # a surgery weighed, or a recovery delayed, conservative care having failed (ACOEM
+            # General Approaches: refer "when healing is delayed", acoem2.cornerstones.referral).
             reasons = (
                 "severe_neurologic_deficit",
                 *(_SPINE_RED_FLAGS if _SPINE_REGIONS & {r.name for r in request.regions} else ()),
