@@ -148,7 +148,7 @@ _SIGN_STEP = {"+": 0.3, "-": -0.3, "": 0.0}
 
 def weaker_than_before(reader: Reader) -> None:
     """A strength grade lower now than the one the sentence gives from before."""
-    if "/5" not in reader.text.replace(" ", ""):
+    if not reader.has_digit or "/" not in reader.text:
         return
     for graded in _GRADED_LOWER.finditer(reader.text):
         now = int(graded["now"]) + _SIGN_STEP[graded["now_sign"]]

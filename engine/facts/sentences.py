@@ -174,8 +174,8 @@ _LAST_CERTIFIED = re.compile(r"\blast\s+certified\s+(?:on\s+|in\s+)?\d{1,2}/", r
 # 06/2026)", or its last word after the day it was done: "L4-5 TLIF 04/09/2026, authorized." (not
 # "Additional PT x 6 visits, authorized.", which tells what may still be given).
 AUTHORIZED_ASIDE = re.compile(
-    r"\([^()]*\bauthorized\b[^()]*\)|(?<=\d/\d\d),\s*authorized\s*[.;]?\s*\Z"
-    r"|(?<=\d/\d\d\d\d),\s*authorized\s*[.;]?\s*\Z",
+    r"\([^()]*\bauthorized\b[^()]*\)"
+    r"|(?:(?<=\d/\d\d)|(?<=\d/\d\d\d\d)),\s*authorized\s*[.;]?\s*\Z",
     re.I | re.ASCII,
 )
 _AUTHORIZED_AND_GIVEN = re.compile(
