@@ -5965,6 +5965,12 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "Physical therapy 2x3 lumbar", {"return_to_work_failed": None}),
         ("Dr. Smith has been prescribing Norco 10/325 TID since 2024 with 50% pain relief.",
          "Norco 10/325 #90", {"drug_in_use": True}),
+        # A grade compared with the other side named before it is no doubt about the grade.
+        ("Reflexes: left patellar 1+ vs right 2+.", "EMG/NCV bilateral lower extremities",
+         {"reflex_change": True}),
+        ("Left patellar 1+ versus right 2+, Achilles 2+ bilaterally.",
+         "EMG/NCV bilateral lower extremities", {"reflex_change": True}),
+        ("L EHL 4/5 vs R 5/5.", "EMG/NCV bilateral lower extremities", {"motor_deficit": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6275,6 +6281,12 @@ def test_readings_of_the_new_wordings(
          "Physical therapy 2x3 lumbar", "functional_improvement"),
         ("Full duty trial ended after 2 weeks; released to regular duty permanently.",
          "Physical therapy 2x3 lumbar", "return_to_work_failed"),
+        # A return to work, dated, is not the injury's date.
+        ("Patient was back at work 02/2017 on modified duty.", "Physical therapy 2x4",
+         "injury_date"),
+        # A differential against another side's condition stays a doubt.
+        ("R/o L5 radiculopathy vs right hip OA.", "EMG/NCV bilateral lower extremities",
+         "radiculopathy"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(
