@@ -5971,6 +5971,17 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Left patellar 1+ versus right 2+, Achilles 2+ bilaterally.",
          "EMG/NCV bilateral lower extremities", {"reflex_change": True}),
         ("L EHL 4/5 vs R 5/5.", "EMG/NCV bilateral lower extremities", {"motor_deficit": True}),
+        # The score before the drug in a sentence of its own, the score now in the next.
+        ("Gabapentin started 05/03/17. Before: numbness and burning 7/10, waking nightly. Now "
+         "4/10, sleeps through most nights.", "Gabapentin 300 mg #90",
+         {"medication_pain_relief": True}),
+        ("On Lyrica since March. Before Lyrica, pain 8/10. Currently 3/10.", "Lyrica 75 mg #60",
+         {"medication_pain_relief": True}),
+        # A return to work with the shifts' length between.
+        ("Gabapentin started 05/03/17. Back to full 10-h shifts.", "Gabapentin 300 mg #90",
+         {"functional_improvement": True}),
+        ("Naproxen since June. Now back to full ten-hour shifts.", "Naproxen 550 mg #60",
+         {"functional_improvement": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6287,6 +6298,15 @@ def test_readings_of_the_new_wordings(
         # A differential against another side's condition stays a doubt.
         ("R/o L5 radiculopathy vs right hip OA.", "EMG/NCV bilateral lower extremities",
          "radiculopathy"),
+        # A score before a surgery, a drop too small, a score then with no score now after it.
+        ("Gabapentin started 05/03/17. Before surgery, pain 8/10. Currently 3/10.",
+         "Gabapentin 300 mg #90", "medication_pain_relief"),
+        ("Gabapentin started 05/03/17. Before: pain 6/10. Now 5/10.", "Gabapentin 300 mg #90",
+         "medication_pain_relief"),
+        ("Gabapentin started 05/03/17. Before: pain 8/10. Now walks 3 blocks. Sleeps 4/10 of "
+         "nights.", "Gabapentin 300 mg #90", "medication_pain_relief"),
+        ("Naproxen since June. Back to full 10 hours of sleep.", "Naproxen 550 mg #60",
+         "functional_improvement"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

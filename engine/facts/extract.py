@@ -25,10 +25,12 @@ from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import (
     PAIN_DROP,
+    PAIN_NOW_ANAPHOR,
     TRIAL_ANAPHOR,
     measured_function,
     pain_drop,
     pain_scores,
+    pain_then_and_now,
     trial_outcome,
     work_status,
 )
@@ -81,7 +83,7 @@ from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
 # What a sentence says of something named just before it, without naming it again.
-FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR)
+FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR, PAIN_NOW_ANAPHOR)
 # The visits of a conservative therapy counted: care given (therapy after a surgery is not the
 # conservative care a surgery or a study waits on).
 THERAPY_VISITS = tuple(name for name in MODALITIES if name != "postsurgical_visits_completed")
@@ -566,6 +568,7 @@ def facts_in(
     pain_scores(reader)
     measured_function(reader)
     pain_drop(reader)
+    pain_then_and_now(reader)
     visits_authorized(reader)
     visits_done(reader)
     stay_days(reader)

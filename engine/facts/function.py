@@ -448,6 +448,60 @@ def pain_drop(reader: Reader) -> None:
                 return
 
 
+# The score before the drug told in a sentence of its own and the score now in the next, as a
+# note sets them out: "Before: numbness and burning 7/10, waking nightly. Now 4/10, sleeps
+# through most nights." Only before a drug, the medicines or nothing named (a procedure's
+# relief is the injections reader's); the sentence now opens on it.
+_THEN_OPENING = re.compile(
+    r"^\W*(?:before|prior\s+to)\b(?P<what>[^,:;.0-9]{0,40}?)\s*[:,]", re.I | re.ASCII
+)
+_NOW_OPENING = re.compile(
+    r"^\W*(?:now|currently|today|at\s+present|these\s+days)\b[^.;0-9]{0,30}?"
+    r"\b(?P<score>10|[0-9])\s*/\s*10\b",
+    re.I | re.ASCII,
+)
+_OUT_OF_TEN = re.compile(r"\b(?:10|[0-9])\s*/\s*10\b", re.ASCII)
+_PAIN_THEN = "~pain_then:"
+# The score now, given the one before it by `follow_ups.py` (`PAIN_NOW_ANAPHOR`).
+_PAIN_NOW_FOLLOW_UP = "~pain_now?:"
+
+
+def pain_then_and_now(reader: Reader) -> None:
+    """A sentence that holds only the score before a drug, or only the score now, for the drop
+    told across the two (`PAIN_NOW_ANAPHOR`)."""
+    if not reader.has_digit or "10" not in reader.text:
+        return
+    scores = _OUT_OF_TEN.findall(reader.text)
+    if len(scores) != 1:
+        return
+    then = _THEN_OPENING.match(reader.text)
+    if then is not None:
+        what = then["what"].lower().split()
+        if all(w in _CARE_NOUNS or w in reader.findings.drug_name or w in _THE for w in what):
+            score = _OUT_OF_TEN.search(reader.text, then.end())
+            if score is not None:
+                reader.add(f"{_PAIN_THEN}{score[0].split('/')[0].strip()}", True, *score.span())
+        return
+    now = _NOW_OPENING.match(reader.text)
+    if now is not None:
+        reader.add(f"{_PAIN_NOW_FOLLOW_UP}{now['score']}", True, now.start(), now.end())
+
+
+_THE = frozenset(["the", "his", "her", "starting", "we", "started", "on", "taking", "any"])
+
+
+def scores_before(readings: list[Reading]) -> set[str]:
+    """The score before a drug a sentence tells on its own, for the score now after it."""
+    return {r.name[len(_PAIN_THEN) :] for r in readings if r.name.startswith(_PAIN_THEN)}
+
+
+PAIN_NOW_ANAPHOR = Anaphor(
+    _PAIN_NOW_FOLLOW_UP,
+    scores_before,
+    lambda before, after: PAIN_DROP if meaningful_drop(int(before), int(after)) else "~pain_held",
+)
+
+
 def meaningful_drop(before: int, after: int) -> bool:
     """Whether a pain score fell by a meaningful share."""
     return before > 0 and (before - after) / before >= MEANINGFUL_RELIEF
