@@ -201,7 +201,10 @@ def status_of(
                 or (
                     cue.status is Status.ABSENT
                     and (
-                        has_own_predicate(sentence, tokens, last)
+                        (
+                            has_own_predicate(sentence, tokens, last)
+                            and not last_of_the_list(sentence, start)
+                        )
                         or result_ends_it(sentence, start, end)
                         or own_clause_verb(sentence, start, end)
                         or predicate_before(sentence, reach_end, end)
@@ -347,6 +350,17 @@ def own_subject(sentence: str, finding_start: int) -> bool:
 
 
 _LIST_GOES_ON = re.compile(r"[^,;:.]*?\b(?:or|nor)\b", re.I | re.ASCII)
+
+
+# The last item of a list, "or" before it in its clause: "no allergy, intolerance or adverse
+# reaction to a generic drug on file" (the predicate after it is the whole list's).
+_OR_IN_CLAUSE = re.compile(r"\b(?:or|nor)\b", re.I | re.ASCII)
+
+
+def last_of_the_list(sentence: str, finding_start: int) -> bool:
+    """Whether "or" or "nor" comes before the finding within its clause."""
+    clause = clause_mark_before(sentence, finding_start)
+    return clause is not None and _OR_IN_CLAUSE.search(sentence, clause, finding_start) is not None
 
 
 def has_own_predicate(sentence: str, tokens: list[tuple[str, int, int]], last: int) -> bool:

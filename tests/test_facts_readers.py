@@ -5982,6 +5982,52 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"functional_improvement": True}),
         ("Naproxen since June. Now back to full ten-hour shifts.", "Naproxen 550 mg #60",
          {"functional_improvement": True}),
+        # A surgery dated by the abbreviation of its date, findings in brackets before it or not.
+        ("R L5-S1 microdiscectomy DOS: 05-22-17 for an extruded disc.",
+         "Post-op physical therapy lumbar spine 2x3",
+         {"surgery_date": date(2017, 5, 22), "surgery_type": "microdiscectomy"}),
+        ("S/p arthroscopic RCR (full-thickness supraspinatus), DOS 12/6/16, now 23 weeks post-op.",
+         "Additional post-op PT R shoulder 2x8", {"surgery_date": date(2016, 12, 6)}),
+        # A joint replaced by its abbreviation; another surgery past the clause is not it.
+        ("R TKA on 3/1/17 for post-traumatic OA; DOI 2013, R tibial plateau ORIF in 2014.",
+         "Outpatient PT R knee 3x4", {"surgery_type": "TKA"}),
+        ("S/p R ring finger A1 pulley release 11/2/16 under local; two weeks out.",
+         "OT R hand 2x2", {"surgery_type": "A1 pulley release"}),
+        # The therapy named, then that it was never had.
+        ("Wants acupuncture, has never had it.", "Acupuncture 2x6 R wrist",
+         {"prior_visits": 0}),
+        # A daily activity regained, the reflexive after it; another drug stopped; a lifting
+        # limit raised with another restriction beside it; a stop after "without help".
+        ("Six acupuncture sessions with HEP. Now turns her head and drives to work herself.",
+         "Acupuncture 2x3 additional", {"functional_improvement": True}),
+        ("Six acupuncture sessions. Stopped APAP except 1-2 tabs on workdays (was 1 g TID).",
+         "Acupuncture 2x3 additional", {"functional_improvement": True}),
+        ("Six acupuncture sessions. Restrictions changed from no lifting > 10 lb and no "
+         "repositioning to 25 lb.", "Acupuncture 2x3 additional", {"functional_improvement": True}),
+        ("Eight post-op OT visits. He drives and cooks without help, stopped Norco in the third "
+         "post-op week.", "Post-op OT right hand 2x4", {"functional_improvement": True}),
+        # Visits told by their days; visits counted over a range of days without the year.
+        ("Manipulation visits 1/3, 1/5, 1/10, 1/12, 1/17 and 1/19/17.",
+         "Chiropractic treatment 1x4, low back", {"prior_visits": 6}),
+        ("Chiro 6/6 (4/7, 4/9, 4/14, 4/16, 4/21, 4/28).", "Chiropractic manipulation 1x4, lumbar",
+         {"prior_visits": 6}),
+        ("ACL reconstruction 06/02/2017. Completed 12 PT visits 6/13 - 8/3. Off crutches since "
+         "week 4.", "Continue post-op PT L knee 2x4",
+         {"postsurgical_visits_completed": 12, "functional_improvement": True}),
+        # A return to work with the duty after it.
+        ("ACL reconstruction 06/02/2017. Completed 12 PT visits 6/13 - 8/3. Returned to work 7/24 "
+         "on modified sedentary duty.", "Continue post-op PT L knee 2x4",
+         {"functional_improvement": True}),
+        # Full duty tried and given up.
+        ("Tried full duty 01/2017 and went back off after nine days with recurrent leg pain.",
+         "Functional capacity evaluation", {"return_to_work_failed": True, "work_status": None}),
+        # Not out since the hospital, in other words.
+        ("She has not otherwise left the apartment since discharge.",
+         "Home health PT 3x/wk x 2 wks", {"homebound": True}),
+        # A procedure joined by its three-word name, and the date after it.
+        ("7 wks s/p R shoulder arthroscopic subacromial decompression and distal clavicle "
+         "excision 05/09/2017 for impingement.", "Continue post-op PT R shoulder 2x6",
+         {"surgery_date": date(2017, 5, 9)}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6307,6 +6353,25 @@ def test_readings_of_the_new_wordings(
          "nights.", "Gabapentin 300 mg #90", "medication_pain_relief"),
         ("Naproxen since June. Back to full 10 hours of sleep.", "Naproxen 550 mg #60",
          "functional_improvement"),
+        # A daily activity done unaided with no word of change, after a course that stalled.
+        ("Has completed 24 post-op PT visits. Still cannot lift a gallon jug to a shelf; dresses "
+         "without help.", "Additional post-op PT R shoulder 2x8", "functional_improvement"),
+        ("Completed 6 PT visits. Now walking, he hurt himself again.", "Physical therapy 2x4",
+         "functional_improvement"),
+        # A surgery's findings in brackets, then a date with no word that it is the surgery's.
+        ("Rotator cuff repair (full-thickness tear, surgery pending approval) 11/20/2026.",
+         "Post-op PT R shoulder 2x6", "surgery_date"),
+        # The last item of a negated list, with "on file" after it.
+        ("No allergy, intolerance or adverse reaction to a generic drug on file.",
+         "Celebrex 200 mg #30 DAW", "brand_necessity_documented"),
+        # A unit's relief during therapy sessions is not the therapy helping.
+        ("Finished 12 PT visits. TENS used in the PT clinic with pain 6 -> 3/10 for about 2 h "
+         "after sessions.", "TENS unit 30-day home rental trial", "symptoms_improving"),
+        # Therapy joined to a surgery and dated: the date is the therapy's.
+        ("Right knee arthroscopy and PT started 05/09/2017.", "Post-op PT L knee 2x6",
+         "surgery_date"),
+        # Visits named over two days only, and days of care that are no visits.
+        ("PT visits 1/3, 1/5/17.", "Physical therapy 2x4", "prior_pt_visits"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -290,3 +290,13 @@ def test_a_work_up_asked_ahead_of_a_surgery(text: str, service: str, vocabulary)
     if request.service.subtype:
         named += f"/{request.service.subtype}"
     assert named == service
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Work conditioning program 10 sessions, lumbar", "Work hardening 2x4", "work conditioning"],
+)
+def test_work_conditioning_is_judged_with_work_hardening(text: str, vocabulary) -> None:
+    """The CPMTG sets both under one heading ("Work conditioning, work hardening")."""
+    service = normalize_request(text, vocabulary).service
+    assert (service.category, service.subtype) == ("program", "work_hardening")

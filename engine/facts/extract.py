@@ -26,6 +26,7 @@ from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import (
     PAIN_DROP,
     PAIN_NOW_ANAPHOR,
+    RELIEF_CAUSES,
     TRIAL_ANAPHOR,
     measured_function,
     pain_drop,
@@ -256,15 +257,6 @@ def set_apart(read: list[Fact | Reading], name: str) -> tuple[list[Fact | Readin
     return kept, [r for r in read if isinstance(r, Reading) and r.name == name]
 
 
-# What a pain's fall may be told as the work of, other than the care under way.
-_RELIEF_CAUSES = frozenset(
-    ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
-     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery",
-     "shot", "shots", "cortisone", "steroid", "splint", "brace", "ablation", "rfa", "rest",
-     "off"]
-)  # fmt: skip
-
-
 def letter_facts(
     facts: list[Fact | Reading],
     symptoms: list[Reading],
@@ -323,7 +315,7 @@ def letter_facts(
         improving is None
         and visited is not None
         and isinstance(dropped, Reading)
-        and dropped.sentence.words.isdisjoint(_RELIEF_CAUSES)
+        and dropped.sentence.words.isdisjoint(RELIEF_CAUSES)
         and not any(
             f.name.startswith(DRUG_NAMED) and f.sentence is dropped.sentence
             for f in facts

@@ -145,6 +145,8 @@ _RETURN_TRIED = re.compile(
     r"|could\s+not\s+|cannot\s+|(?:tried|attempted|trying|attempting)\s+to\s+)return(?:ing)?\s+to\s+\Z"
     # A trial of the duty itself: "A trial of full duty on 09/11/17 ended after three shifts".
     r"|\b(?:attempts?|trials?|tries|try)\s+(?:at|of)\s+(?:a\s+)?\Z"
+    # Or the verb: "Tried full duty 01/2017 and went back off after nine days".
+    r"|\b(?:tried|attempted)\s+(?:a\s+)?\Z"
     # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
     r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
@@ -241,7 +243,9 @@ _TOLERANCE_AFTER_FIGURES = re.compile(
 )
 _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|restr|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
-    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
+    # (Another restriction may be named beside the first: "from no lifting > 10 lb and no
+    # repositioning to 25 lb".)
+    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,30}?(?:\bto\s+|-+>\s*|=>\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
     r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b"
     # The limit named after its two figures: "work status changed from 10-lb to 25-lb lifting
@@ -391,6 +395,15 @@ _PERCENT_LESS = re.compile(
 _PAIN_JUST_BEFORE = re.compile(rf"\b{_PAIN_TOLD}\b", re.I | re.ASCII)
 
 
+# What a pain's fall may be told as the work of, other than the care under way.
+RELIEF_CAUSES = frozenset(
+    ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
+     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery",
+     "shot", "shots", "cortisone", "steroid", "splint", "brace", "ablation", "rfa", "rest",
+     "off"]
+)  # fmt: skip
+
+
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
     drug request, relief from the drug taken (`item.item_facts`)."""
@@ -442,8 +455,13 @@ def pain_drop(reader: Reader) -> None:
                 # Told beside a course of therapy counted in visits ("PT 6 visits, pain 3/10
                 # from 6/10"), the drop is the symptoms improving with it: care that helped has
                 # not failed. (Not a unit or a drug tried during therapy: "During therapy the
-                # clinic TENS reduced her pain from 7/10 to 4/10".)
-                if not reader.words.isdisjoint(_VISIT_WORDS) and therapies_named(reader):
+                # clinic TENS reduced her pain from 7/10 to 4/10", "TENS used in the PT clinic
+                # with pain 6 -> 3/10 after sessions".)
+                if (
+                    not reader.words.isdisjoint(_VISIT_WORDS)
+                    and reader.words.isdisjoint(RELIEF_CAUSES)
+                    and therapies_named(reader)
+                ):
                     reader.add("symptoms_improving", True, match.start(), match.end())
                 return
 

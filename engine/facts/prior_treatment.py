@@ -227,6 +227,9 @@ def none_prior_pattern(modality: str) -> Caseless:
         # "First post-op therapy request": none of it given yet.
         rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial|"
         rf"eval|evaluation|consult|consultation)\b"
+        # The therapy named, then that it was never had: "Wants acupuncture, has never had it".
+        rf"|\b(?:{pattern})\s*,?\s+(?:(?:and\s+)?(?:he|she|the\s+patient|pt)\s+)?(?:has|have)"
+        rf"\s+never\s+(?:had|tried|received|done)\s+(?:it|this|them)\b"
         # "Wants to try acupuncture", "interested in trying chiropractic": not had it yet.
         rf"|\b(?:(?:wants?|would\s+like|wishes|hopes?|asks?)\s+to\s+try|interested\s+in\s+trying)"
         rf"\s+(?:an?\s+)?(?:course\s+of\s+|trial\s+of\s+)?(?:{pattern})\b)",
@@ -466,6 +469,26 @@ def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
     return count, found.start(), found.end()
 
 
+# The visits told by their days, three or more: "Manipulation visits 1/3, 1/5, 1/10, 1/12, 1/17
+# and 1/19/17" (six visits), "Chiro 6/6 (4/7, 4/9, 4/14, 4/16, 4/21, 4/28)" (in brackets, in a
+# sentence that names one therapy).
+_A_DAY = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+_VISITS_BY_DATES = re.compile(
+    rf"(?:\b(?:visits|sessions|treatments|dates\s+of\s+service)\s*(?:on\s+|:\s*)?|\(\s*)"
+    rf"(?P<days>{_A_DAY}(?:\s*,\s*{_A_DAY}){{1,}}(?:\s*,?\s*(?:and|&)\s*{_A_DAY})?)(?![/\d])",
+    re.I | re.ASCII,
+)
+
+
+def visits_by_dates(spelled: str) -> tuple[int, int, int] | None:
+    """(the visits done, where) of a sentence that lists their days."""
+    found = _VISITS_BY_DATES.search(spelled)
+    if found is None:
+        return None
+    days = len(re.findall(_A_DAY, found["days"]))
+    return (days, found.start(), found.end()) if days >= 3 else None
+
+
 def visits_done(reader: Reader) -> None:
     """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
@@ -479,7 +502,7 @@ def visits_done(reader: Reader) -> None:
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed
-                else visits_by_place(spelled)
+                else visits_by_place(spelled) or visits_by_dates(spelled)
             )
             if placed:
                 reader.add(VISITS_FOLLOW_UP, *placed)
@@ -574,7 +597,7 @@ def visits_done(reader: Reader) -> None:
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed
-                else visits_by_place(figures)
+                else visits_by_place(figures) or visits_by_dates(figures)
             )
             if placed:
                 count, *at = placed
@@ -639,9 +662,11 @@ _VISITS_DATE_RANGE = re.compile(
 
 
 # The day without its year, as a note counts visits in its own year: "Twelve PT visits since
-# 05/24".
+# 05/24", "Completed 12 PT visits 6/13 - 8/3" (a range, its first day).
 _VISITS_FIRST_MONTH_DAY = re.compile(
-    r"\b(?:from|since|beginning|starting)\s+(\d{1,2})/(\d{1,2})\b(?![/\d])", re.I | re.ASCII
+    r"\b(?:from|since|beginning|starting)\s+(\d{1,2})/(\d{1,2})\b(?![/\d])"
+    r"|(?<![\d/])(\d{1,2})/(\d{1,2})\s*(?:-|to|through|thru)\s*\d{1,2}/\d{1,2}\b(?![/\d])",
+    re.I | re.ASCII,
 )
 
 
@@ -663,9 +688,12 @@ def visits_dated(reader: Reader, name: str, named: bool = True) -> None:
         return
     told_on = reader.sentence.told_on
     short = _VISITS_FIRST_MONTH_DAY.search(reader.text) if told_on else None
-    if short is None or told_on is None or not 1 <= int(short[1]) <= 12:
+    if short is None or told_on is None:
         return
-    begun = latest_on_or_before(int(short[1]), int(short[2]), told_on)
+    month, day_of_month = (short[1], short[2]) if short[1] else (short[3], short[4])
+    if not 1 <= int(month) <= 12:
+        return
+    begun = latest_on_or_before(int(month), int(day_of_month), told_on)
     if begun is not None:
         reader.add(name, begun, short.start(), short.end())
 

@@ -83,7 +83,14 @@ _SIDE_SITE = (
 )
 # What a note writes between a procedure and its date: what it was of, in brackets, and the
 # procedures done with it ("RTC repair (supraspinatus) + SAD 07/05/2017").
-_JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,15}){0,2}"
+# (A procedure joined may take three words where the last names a procedure: "decompression
+# and distal clavicle excision", not "arthroscopy and PT started".)
+_JOINED = (
+    r"(?:\s*\([^()]{1,30}\))?"
+    r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15}){0,1}\s+"
+    r"[A-Za-z]*(?:ectomy|otomy|plasty|excision|release|repair|resection|reconstruction|fixation|"
+    r"debridement|decompression|fusion|transfer|tenodesis|pinning|nailing)|[A-Za-z][\w-]{1,15})){0,2}"
+)
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)", or after the fracture fixed and what it was fixed with ("ORIF R
@@ -91,6 +98,9 @@ _JOINED = r"(?:\s*\([^()]{1,30}\))?(?:\s*(?:\+|&|and|with|w/)\s*[A-Za-z][\w-]{1,
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
+    # The date of surgery's abbreviation, findings in brackets before it or not:
+    # "microdiscectomy DOS: 05-22-17", "RCR (full-thickness supraspinatus), DOS 12/6/16".
+    r"|(?:\s*\([^()]{1,80}\))?,?\s+(?:DOS|D\.O\.S\.?)\s*:?\s*"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
@@ -366,7 +376,11 @@ def surgery_dates(reader: Reader) -> None:
             done_through = [
                 at
                 for at, phrase in named
-                if at[0] >= surgery.end() and phrase.strip() not in _APPROACHES
+                # (In the date's clause: "R TKA on 3/1/17 ...; ... plateau ORIF in 2014" is
+                # another surgery.)
+                if at[0] >= surgery.end()
+                and phrase.strip() not in _APPROACHES
+                and ";" not in text[surgery.end() : at[0]]
             ]
             chosen = before[-1] if before else None
             if done_through and (
