@@ -29,7 +29,8 @@
    written-ct.yaml, written-cu.yaml, written-cv.yaml, written-cw.yaml, written-cx.yaml,
    written-cy.yaml, written-cz.yaml, written-da.yaml, written-db.yaml, written-dc.yaml,
    written-dd.yaml, written-de.yaml, written-df.yaml, written-dg.yaml, written-dh.yaml,
-   written-di.yaml, written-dj.yaml, written-dk.yaml and written-dl.yaml),
+   written-di.yaml, written-dj.yaml, written-dk.yaml, written-dl.yaml, written-dm.yaml,
+   written-dn.yaml, written-do.yaml, written-dp.yaml and written-dq.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -38,9 +39,9 @@
    written-zn.yaml, written-zo.yaml, written-zp.yaml, written-zq.yaml, written-zr.yaml,
    written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml,
    written-zx.yaml, written-zy.yaml, written-zz.yaml, written-zza.yaml, written-zzb.yaml,
-   written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml and
-   written-zzh.yaml) by counts
-   only, so that no scenario of them is looked at one by one.
+   written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
+   written-zzh.yaml, written-zzi.yaml, written-zzj.yaml and written-zzk.yaml) by counts only,
+   so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
 It runs the installed command, as a user would, and prints plain text; `--json FILE` also writes
@@ -572,6 +573,31 @@ SCENARIO_SETS = (
         WRITTEN / "written-dl.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-dm.yaml, a hundred-and-tenth development set",
+        WRITTEN / "written-dm.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dn.yaml, a hundred-and-eleventh development set",
+        WRITTEN / "written-dn.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-do.yaml, a hundred-and-twelfth development set",
+        WRITTEN / "written-do.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dp.yaml, a hundred-and-thirteenth development set",
+        WRITTEN / "written-dp.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dq.yaml, a hundred-and-fourteenth development set",
+        WRITTEN / "written-dq.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -605,6 +631,21 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzi.yaml, held out: counts only",
+        WRITTEN / "written-zzi.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzj.yaml, held out: counts only",
+        WRITTEN / "written-zzj.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzk.yaml, held out: counts only",
+        WRITTEN / "written-zzk.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zzg.yaml, held out: counts only",
         WRITTEN / "written-zzg.yaml",
