@@ -36,10 +36,8 @@ from engine.evaluate import (
 from engine.facts import CaseFacts, FactUsed, extract_facts, with_derived
 from engine.letters import parse_letter
 from engine.models import Case, Decision, Item
-from engine.requests import within_postsurgical_period
 from engine.rulecache import add_files, load_rules
 from engine.rules import TIERS, Rulebook
-from engine.vocab import Vocabulary
 
 # A bump here tells stored results apart from those of an engine that judged differently.
 ENGINE_VERSION = "1"
@@ -201,12 +199,6 @@ class Auditor:
     def audit_text(self, text: str, source: str | Path, digest: str) -> list[AuditRecord]:
         case = parse_letter(text, self.rulebook.vocabulary, source=str(source))
         facts = extract_facts(case, self.rulebook.findings, summary_only=self.summary_only)
-        courses = postsurgical_courses(case, facts, self.rulebook.vocabulary)
-        if courses is not case:
-            # A therapy item asked within a surgery's postsurgical period is its course: the
-            # letter is read again for it (the visits since the surgery, their improvement).
-            case = courses
-            facts = extract_facts(case, self.rulebook.findings, summary_only=self.summary_only)
         shown = [(fact.item, FactUsed.of(fact)) for fact in facts.facts]  # once for all items
         # The procedures are judged first: the services that go with a surgery follow its
         # verdict (reviewers deny them, citing nothing more, when the surgery is denied).
@@ -268,26 +260,6 @@ class Auditor:
         if verdict.outcome == "no_rule":
             record["reasons"] = [no_rule_reason(self.rulebook, verdict.date, eras)]
         return AuditRecord(**base, **record, governs=governs_records(eras))
-
-
-def postsurgical_courses(case: Case, facts: CaseFacts, vocabulary: Vocabulary) -> Case:
-    """The letter with its therapy items asked within the postsurgical period of a surgery the
-    record dates made that surgery's course (`within_postsurgical_period`); the letter itself
-    where none is."""
-    items: list[Item] = []
-    for item in case.items:
-        operated = facts.fact("surgery_date", item.index)
-        if operated is not None:
-            on = rules_date(case, facts.read_values(item.index))
-            course = within_postsurgical_period(
-                item.normalized, vocabulary, operated.value, operated.evidence.sentence, on
-            )
-            if course is not item.normalized:
-                item = item.model_copy(update={"normalized": course})
-        items.append(item)
-    if all(new is old for new, old in zip(items, case.items, strict=True)):
-        return case
-    return case.model_copy(update={"items": items})
 
 
 def take_text(path: str | Path, data: bytes | None = None) -> tuple[str, str] | LetterResult:

@@ -29,7 +29,7 @@ from engine.evaluate import (
 from engine.facts import CaseFacts, Fact, FactUsed, extract_note_facts, with_overrides
 from engine.formulary import FormularyStatus, request_gate
 from engine.models import Request
-from engine.requests import normalize_request, within_postsurgical_period
+from engine.requests import normalize_request
 from engine.rules import Rulebook
 from engine.vocab import Vocabulary
 
@@ -103,18 +103,6 @@ def check_request(
         if notes
         else CaseFacts(source=notes_source, facts=[])
     )
-    operated = facts.fact("surgery_date")
-    if notes and operated is not None:
-        # Therapy asked within the surgery's postsurgical period is its course: the note is
-        # read again for that request (the visits since the surgery, their improvement).
-        course = within_postsurgical_period(
-            request, rulebook.vocabulary, operated.value, operated.evidence.sentence, on
-        )
-        if course is not request:
-            request = course
-            facts = extract_note_facts(
-                notes, rulebook.findings, notes_source, request=request, note_date=on
-            )
     if written_facts:
         facts = with_overrides(facts, written_facts)
     known = rulebook.fields

@@ -17,7 +17,6 @@ subtype is read from the whole of it (`subtype_named_anywhere`).
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from engine.caseless import Caseless, holds_every
@@ -253,44 +252,6 @@ def as_perioperative(service: Service, vocabulary: Vocabulary) -> Service:
         if subtype:
             return Service(category="perioperative", subtype=subtype)
     return service
-
-
-# The longest postsurgical period (6 months, the presumptive one of an unlisted surgery, 8 CCR
-# 9792.24.3), in whole weeks since the surgery as the postsurgical rules count them.
-POSTSURGICAL_PERIOD_WEEKS = 26
-# The postsurgical course of a therapy (rules/vocab/services.yaml `becomes`).
-POSTSURGICAL_THERAPY = "post_op_therapy"
-_REHABILITATION = frozenset(["physical_therapy", "occupational_therapy"])
-
-
-def within_postsurgical_period(
-    request: Request,
-    vocabulary: Vocabulary,
-    operated_on: date | None,
-    surgery_told: str,
-    on: date | None,
-) -> Request:
-    """A therapy request made within the postsurgical period of a surgery the record dates is
-    the postsurgical course, as 9792.24.3 governs physical medicine after a surgery whatever the
-    request calls it ("Outpatient PT R knee 3x4" two weeks after a knee replacement). Not where
-    the sentence that tells the surgery names only body parts the request does not: therapy of
-    the low back after a knee operation is not its course."""
-    if request.perioperative or operated_on is None or on is None or on < operated_on:
-        return request
-    if (on - operated_on).days // 7 > POSTSURGICAL_PERIOD_WEEKS:
-        return request
-    # Only physical and occupational therapy: a consultation after a surgery is no clearance
-    # for it, and manipulation is a modality of its own, judged by the sites it suits.
-    if request.service.category not in _REHABILITATION:
-        return request
-    service = as_perioperative(request.service, vocabulary)
-    if service.subtype != POSTSURGICAL_THERAPY:
-        return request
-    operated = {r.name for r in find_regions(f" {normalize_phrase(surgery_told)} ", vocabulary)}
-    asked = {r.name for r in request.regions}
-    if operated and asked and operated.isdisjoint(asked):
-        return request
-    return request.model_copy(update={"service": service, "perioperative": True})
 
 
 def earliest(words: str, index: PhraseIndex) -> Phrase | None:

@@ -30,7 +30,8 @@
    written-cy.yaml, written-cz.yaml, written-da.yaml, written-db.yaml, written-dc.yaml,
    written-dd.yaml, written-de.yaml, written-df.yaml, written-dg.yaml, written-dh.yaml,
    written-di.yaml, written-dj.yaml, written-dk.yaml, written-dl.yaml, written-dm.yaml,
-   written-dn.yaml, written-do.yaml, written-dp.yaml and written-dq.yaml),
+   written-dn.yaml, written-do.yaml, written-dp.yaml, written-dq.yaml, written-dr.yaml,
+   written-ds.yaml and written-dt.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -40,7 +41,8 @@
    written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml,
    written-zx.yaml, written-zy.yaml, written-zz.yaml, written-zza.yaml, written-zzb.yaml,
    written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
-   written-zzh.yaml, written-zzi.yaml, written-zzj.yaml and written-zzk.yaml) by counts only,
+   written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml and
+   written-zzm.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -598,6 +600,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-dq.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-dr.yaml, a hundred-and-fifteenth development set",
+        WRITTEN / "written-dr.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ds.yaml, a hundred-and-sixteenth development set",
+        WRITTEN / "written-ds.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dt.yaml, a hundred-and-seventeenth development set",
+        WRITTEN / "written-dt.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -631,6 +648,16 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzl.yaml, held out: counts only",
+        WRITTEN / "written-zzl.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzm.yaml, held out: counts only",
+        WRITTEN / "written-zzm.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zzi.yaml, held out: counts only",
         WRITTEN / "written-zzi.yaml",

@@ -332,38 +332,8 @@ def test_a_shoulder_decompression_is_not_the_lumbar_line(evaluator: Evaluator) -
     assert not any("lumbar" in reason.rule_id for reason in result.reasons)
 
 
-# Therapy asked within the postsurgical period of a surgery the note dates is its course, the
-# request's words notwithstanding (8 CCR 9792.24.3).
-AFTER_SURGERY = {
-    "knee therapy two weeks after a knee replacement": (
-        "Outpatient PT R knee 3x4",
-        "Two-week post-op visit. R TKA on 3/1/17 for post-traumatic OA. Goals: cane gait.",
-        "perioperative/post_op_therapy",
-    ),
-    "hand therapy two weeks after a pulley release": (
-        "OT R hand 2x2",
-        "S/p R ring finger A1 pulley release 03/01/17; two weeks out. No triggering.",
-        "perioperative/post_op_therapy",
-    ),
-    "low back therapy after a knee replacement": (
-        "Physical therapy 2x4 lumbar spine",
-        "Two-week post-op visit. Left knee replacement on 3/1/17. Low back pain for years.",
-        "physical_therapy",
-    ),
-    "knee therapy a year after the replacement": (
-        "Physical therapy 2x4 R knee",
-        "R TKA on 3/1/16. Stiff since a fall last month.",
-        "physical_therapy",
-    ),
-    "manipulation of the knee after its replacement": (
-        "Chiropractic manipulation L knee 2x4",
-        "L TKA 02/01/17, finished post-op PT, walking a mile.",
-        "chiropractic",
-    ),
-}
-
-
-@pytest.mark.parametrize("case", list(AFTER_SURGERY))
-def test_therapy_within_a_surgerys_period_is_its_course(evaluator: Evaluator, case: str) -> None:
-    request, notes, service = AFTER_SURGERY[case]
-    assert check(evaluator, request, notes, "2017-03-15").service == service
+def test_a_subacromial_decompression_by_its_abbreviation_has_its_line(evaluator: Evaluator) -> None:
+    note = "S/p R shoulder scope, SAD + distal clavicle excision 02/07/17. No post-op PT yet."
+    result = check(evaluator, "Post-op PT R shoulder 2x6 (12 visits)", note, "2017-02-21")
+    assert result.verdict == "certify"
+    assert any("shoulder-impingement-arthroscopic" in reason.rule_id for reason in result.reasons)

@@ -25,13 +25,10 @@ from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import (
     PAIN_DROP,
-    PAIN_NOW_ANAPHOR,
-    RELIEF_CAUSES,
     TRIAL_ANAPHOR,
     measured_function,
     pain_drop,
     pain_scores,
-    pain_then_and_now,
     trial_outcome,
     work_status,
 )
@@ -84,7 +81,7 @@ from engine.models import Case, Request
 from engine.vocab import plain_spaces
 
 # What a sentence says of something named just before it, without naming it again.
-FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR, PAIN_NOW_ANAPHOR)
+FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR)
 # The visits of a conservative therapy counted: care given (therapy after a surgery is not the
 # conservative care a surgery or a study waits on).
 THERAPY_VISITS = tuple(name for name in MODALITIES if name != "postsurgical_visits_completed")
@@ -257,6 +254,15 @@ def set_apart(read: list[Fact | Reading], name: str) -> tuple[list[Fact | Readin
     return kept, [r for r in read if isinstance(r, Reading) and r.name == name]
 
 
+# What a pain's fall may be told as the work of, other than the care under way.
+_RELIEF_CAUSES = frozenset(
+    ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
+     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery",
+     "shot", "shots", "cortisone", "steroid", "splint", "brace", "ablation", "rfa", "rest",
+     "off"]
+)  # fmt: skip
+
+
 def letter_facts(
     facts: list[Fact | Reading],
     symptoms: list[Reading],
@@ -315,7 +321,7 @@ def letter_facts(
         improving is None
         and visited is not None
         and isinstance(dropped, Reading)
-        and dropped.sentence.words.isdisjoint(RELIEF_CAUSES)
+        and dropped.sentence.words.isdisjoint(_RELIEF_CAUSES)
         and not any(
             f.name.startswith(DRUG_NAMED) and f.sentence is dropped.sentence
             for f in facts
@@ -560,7 +566,6 @@ def facts_in(
     pain_scores(reader)
     measured_function(reader)
     pain_drop(reader)
-    pain_then_and_now(reader)
     visits_authorized(reader)
     visits_done(reader)
     stay_days(reader)

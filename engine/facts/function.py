@@ -145,8 +145,6 @@ _RETURN_TRIED = re.compile(
     r"|could\s+not\s+|cannot\s+|(?:tried|attempted|trying|attempting)\s+to\s+)return(?:ing)?\s+to\s+\Z"
     # A trial of the duty itself: "A trial of full duty on 09/11/17 ended after three shifts".
     r"|\b(?:attempts?|trials?|tries|try)\s+(?:at|of)\s+(?:a\s+)?\Z"
-    # Or the verb: "Tried full duty 01/2017 and went back off after nine days".
-    r"|\b(?:tried|attempted)\s+(?:a\s+)?\Z"
     # A status aimed at: "update work restrictions (aim full duty)", "goal: full duty".
     r"|\b(?:aim|aiming|goal|goals|target|toward|towards)\b\W*(?:(?:is|at|for|to|of)\s+)*"
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
@@ -168,6 +166,14 @@ _WEEKLY_HOURS = re.compile(
 _FULL_WEEK_HOURS = 35
 
 
+_TRIED_BEFORE = re.compile(r"\b(?:tried|attempted)\s+(?:a\s+)?\Z", re.ASCII)
+_GIVEN_UP_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:went\s+back\s+off|back\s+on\s+ttd|taken\s+back\s+off\s+work|lasted\s+only|"
+    r"only\s+lasted)\b",
+    re.ASCII,
+)
+
+
 def work_status(reader: Reader) -> None:
     """Work status by the phrases of findings.yaml (the last one named wins, in `settle`)."""
     findings = reader.findings
@@ -186,6 +192,12 @@ def work_status(reader: Reader) -> None:
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])
+            # A status tried and given up: "Tried full duty 01/2017 and went back off after
+            # nine days" (not "has tried modified duty since March and is doing well").
+            or (
+                _TRIED_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
+                and _GIVEN_UP_AFTER.match(reader.lowered, at[1])
+            )
             or (reader.planned and _THEN_PLANNED.search(reader.lowered, max(0, at[0] - 20), at[0]))
         ):
             continue
@@ -243,9 +255,7 @@ _TOLERANCE_AFTER_FIGURES = re.compile(
 )
 _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|restr|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
-    # (Another restriction may be named beside the first: "from no lifting > 10 lb and no
-    # repositioning to 25 lb".)
-    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,30}?(?:\bto\s+|-+>\s*|=>\s*)"
+    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
     r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b"
     # The limit named after its two figures: "work status changed from 10-lb to 25-lb lifting
@@ -395,12 +405,12 @@ _PERCENT_LESS = re.compile(
 _PAIN_JUST_BEFORE = re.compile(rf"\b{_PAIN_TOLD}\b", re.I | re.ASCII)
 
 
-# What a pain's fall may be told as the work of, other than the care under way.
-RELIEF_CAUSES = frozenset(
-    ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
-     "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery",
-     "shot", "shots", "cortisone", "steroid", "splint", "brace", "ablation", "rfa", "rest",
-     "off"]
+# A unit or a procedure a pain's fall in a therapy's sentence may be told as the work of ("TENS
+# used in the PT clinic with pain 6 -> 3/10 after sessions"); not rest, a brace or the drugs,
+# which care goes on beside ("pain 7/10 to 3/10 at rest after 8 PT visits").
+_UNIT_OR_PROCEDURE = frozenset(
+    ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "shot",
+     "shots", "cortisone", "steroid", "ablation", "rfa"]
 )  # fmt: skip
 
 
@@ -459,65 +469,11 @@ def pain_drop(reader: Reader) -> None:
                 # with pain 6 -> 3/10 after sessions".)
                 if (
                     not reader.words.isdisjoint(_VISIT_WORDS)
-                    and reader.words.isdisjoint(RELIEF_CAUSES)
+                    and reader.words.isdisjoint(_UNIT_OR_PROCEDURE)
                     and therapies_named(reader)
                 ):
                     reader.add("symptoms_improving", True, match.start(), match.end())
                 return
-
-
-# The score before the drug told in a sentence of its own and the score now in the next, as a
-# note sets them out: "Before: numbness and burning 7/10, waking nightly. Now 4/10, sleeps
-# through most nights." Only before a drug, the medicines or nothing named (a procedure's
-# relief is the injections reader's); the sentence now opens on it.
-_THEN_OPENING = re.compile(
-    r"^\W*(?:before|prior\s+to)\b(?P<what>[^,:;.0-9]{0,40}?)\s*[:,]", re.I | re.ASCII
-)
-_NOW_OPENING = re.compile(
-    r"^\W*(?:now|currently|today|at\s+present|these\s+days)\b[^.;0-9]{0,30}?"
-    r"\b(?P<score>10|[0-9])\s*/\s*10\b",
-    re.I | re.ASCII,
-)
-_OUT_OF_TEN = re.compile(r"\b(?:10|[0-9])\s*/\s*10\b", re.ASCII)
-_PAIN_THEN = "~pain_then:"
-# The score now, given the one before it by `follow_ups.py` (`PAIN_NOW_ANAPHOR`).
-_PAIN_NOW_FOLLOW_UP = "~pain_now?:"
-
-
-def pain_then_and_now(reader: Reader) -> None:
-    """A sentence that holds only the score before a drug, or only the score now, for the drop
-    told across the two (`PAIN_NOW_ANAPHOR`)."""
-    if not reader.has_digit or "10" not in reader.text:
-        return
-    scores = _OUT_OF_TEN.findall(reader.text)
-    if len(scores) != 1:
-        return
-    then = _THEN_OPENING.match(reader.text)
-    if then is not None:
-        what = then["what"].lower().split()
-        if all(w in _CARE_NOUNS or w in reader.findings.drug_name or w in _THE for w in what):
-            score = _OUT_OF_TEN.search(reader.text, then.end())
-            if score is not None:
-                reader.add(f"{_PAIN_THEN}{score[0].split('/')[0].strip()}", True, *score.span())
-        return
-    now = _NOW_OPENING.match(reader.text)
-    if now is not None:
-        reader.add(f"{_PAIN_NOW_FOLLOW_UP}{now['score']}", True, now.start(), now.end())
-
-
-_THE = frozenset(["the", "his", "her", "starting", "we", "started", "on", "taking", "any"])
-
-
-def scores_before(readings: list[Reading]) -> set[str]:
-    """The score before a drug a sentence tells on its own, for the score now after it."""
-    return {r.name[len(_PAIN_THEN) :] for r in readings if r.name.startswith(_PAIN_THEN)}
-
-
-PAIN_NOW_ANAPHOR = Anaphor(
-    _PAIN_NOW_FOLLOW_UP,
-    scores_before,
-    lambda before, after: PAIN_DROP if meaningful_drop(int(before), int(after)) else "~pain_held",
-)
 
 
 def meaningful_drop(before: int, after: int) -> bool:

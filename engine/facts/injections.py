@@ -54,9 +54,11 @@ _RELIEF = re.compile(
 )
 # The relief named first, its share after: "relief holding at about 75%", "relief was still
 # 50-60%".
+# (A hedge in quotes between: 'the leg relief was "better than half, maybe 60 percent"'.)
 _RELIEF_NAMED_FIRST = re.compile(
     r"\brelief\s+(?:(?:was|is|remained|remains|still|holding|held|at|of|about|around|"
-    r"approximately)\s+){0,4}~?\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*(?:%|percent)",
+    r"approximately)\s+){0,4}(?:[\"'][^\"'.;%\d]{0,30}?)?~?\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*"
+    r"(?:%|percent)",
     re.I | re.ASCII,
 )
 # How long after the injection a report tells the relief still held or the pain come back: "more
@@ -64,8 +66,10 @@ _RELIEF_NAMED_FIRST = re.compile(
 # injection, he reported gradual return of left calf pain".
 _WEEKS_AFTER = re.compile(
     r"\b(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
-    r"(\d{1,2})\s*(weeks?|months?)\s+(?:after|following|post)\s+(?:the\s+|his\s+|her\s+|that\s+)?"
-    r"(?:injection|block|procedure|esi|shot)\b",
+    r"(\d{1,2})\s*(weeks?|months?)\s+(?:(?:after|following|post)\s+(?:the\s+|his\s+|her\s+|that\s+)?"
+    r"(?:injection|block|procedure|esi|shot)\b"
+    # Or "out", the injection the sentence's own: "still 3/10 on 05/22, nine weeks out".
+    r"|out\b(?!\s+(?:of|from)\b))",
     re.I | re.ASCII,
 )
 _HELD_OR_BACK = re.compile(
@@ -85,8 +89,9 @@ _LASTING = re.compile(
     r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+|roughly\s+|"
     r"around\s+|almost\s+)?|~\s*"
     # Or the relief held through a time, then its length: "through the first week of April,
-    # roughly twelve weeks".
-    r"|\bthrough\s+[^.;,]{3,40},\s*(?:about|approximately|nearly|roughly|around|almost)\s+)"
+    # roughly twelve weeks", "holding until roughly 11/14, about nine weeks".
+    r"|\b(?:through|until|till)\s+[^.;,]{3,40},\s*(?:(?:about|approximately|nearly|roughly|"
+    r"around|almost)\s+)?)"
     r"(?P<count>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*(?P<unit>weeks?|months?|wks?|days?)\b"
     r"(?!\s+ago)",
     re.I | re.ASCII,
@@ -116,7 +121,12 @@ _SCORE_DROP = re.compile(
     # (And a figure given as about: "from 8/10 to about 6/10".)
     r"\bfrom\s+(10|[1-9])\s*/\s*10\s+to\s+(?:about\s+|around\s+|approximately\s+|~\s*)?"
     r"(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
-    r"|\bpain\s+(?:from\s+)?(10|[1-9])\s*(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))",
+    # (The verb between, a figure told with its article: "pain went from an 8 to a 1".)
+    r"|\bpain\s+(?:(?:went|came\s+down|dropped|fell)\s+)?(?:from\s+)?(?:an?\s+)?(10|[1-9])\s*"
+    r"(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(?:an?\s+)?(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))"
+    # The score before, then the first one after it: "leg pain 7/10 before, 2/10 at the two-week
+    # check", "arm pain 8/10 before, 3/10 on 04/03".
+    r"|\b(10|[1-9])\s*/\s*10\s+before\s*,?\s*(10|[0-9])\s*/\s*10\s+(?:at|on|after|by)\b",
     re.I | re.ASCII,
 )
 # Injections counted by the dates they were given: "L4-5 interlaminar ESIs 05/2015, 01/2016 and
@@ -210,7 +220,9 @@ _VISIT_AFTER = re.compile(
     r"^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+(?:\w+\s+)?follow[\s-]?up\b"
     # The visit by its date: "At the 08/28/2017 visit she reported her leg pain went from 8/10 to
     # about 6/10 for roughly ten days".
-    r"|^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?:visit|recheck)\b",
+    r"|^\W*(?:at|on|during)\s+(?:the|a|his|her)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+(?:visit|recheck)\b"
+    # The follow-up as a heading: "Follow-up notes: arm pain 8/10 before, 3/10 on 04/03".
+    r"|^\W*follow[\s-]?up(?:\s+(?:notes?|visits?))?\s*:",
     re.I | re.ASCII,
 )
 # "No prior ESI", "has never had an epidural injection", "no previous injections", "never had a
@@ -256,7 +268,10 @@ def injections_given(reader: Reader) -> None:
             or (
                 ("%" in reader.text or "percent" in words)
                 and not credited_to_other_care(reader)
-                and _RELIEF.search(reader.figures) is not None
+                and (
+                    _RELIEF.search(reader.figures) is not None
+                    or _RELIEF_NAMED_FIRST.search(reader.figures) is not None
+                )
             )
         ):
             outcome(reader, reader.figures, FOLLOW_UP)
@@ -304,7 +319,8 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             upper = relief.groups()[1] if relief.re is not _HELPED_PERCENT else None
             percent, at = int(upper or relief[1]), relief.span()
         elif drop:
-            before, after = int(drop[1] or drop[3]), int(drop[2] or drop[4])
+            before = int(drop[1] or drop[3] or drop[5])
+            after = int(drop[2] or drop[4] or drop[6])
             percent, at = max(0, round(100 * (before - after) / before)), drop.span()
         else:
             assert share is not None
@@ -317,7 +333,7 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
     after = _WEEKS_AFTER.search(text)
-    if after and (relief or _HELD_OR_BACK.search(text)):
+    if after and (relief or drop or share or _HELD_OR_BACK.search(text)):
         # The relief held that long at least, or until about then.
         weeks = weeks_in(int(after[1]), after[2])
         reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *after.span())

@@ -63,13 +63,16 @@ def mechanical_symptoms(reader: Reader) -> None:
 
 
 _IMAGING_WORDS = frozenset(["mri", "mris", "mra", "arthrogram", "imaging", "magnetic", "scan"])
-_MENISCUS_WORDS = frozenset(["meniscus", "meniscal", "menisci", "torn"])
+_MENISCUS_WORDS = frozenset(["meniscus", "meniscal", "menisci", "torn", "mm", "lm"])
 # A tear of a meniscus, written either way round: "a complex tear of the posterior horn of the
 # medial meniscus", "medial meniscal tear", "torn lateral meniscus". A full stop the sentence
-# kept inside it is an abbreviation's ("complex tear post. horn medial meniscus").
+# kept inside it is an abbreviation's ("complex tear post. horn medial meniscus"). The meniscus
+# by its abbreviation only after its horn ("complex tear post horn MM"): "mm" is as often
+# millimetres.
 _MENISCAL_TEAR = Caseless(
     re.compile(
-        r"\b(?:tear|tears|torn|rupture)\b(?:[^.;]|\.(?=\s*\w)){0,60}?\bmenisc(?:us|i|al)\b|"
+        r"\b(?:tear|tears|torn|rupture)\b(?:[^.;]|\.(?=\s*\w)){0,60}?"
+        r"(?:\bmenisc(?:us|i|al)\b|\bhorn\s+(?:of\s+(?:the\s+)?)?(?:mm|lm)\b)|"
         r"\bmenisc(?:us|i|al)\b[^.;]{0,25}?\b(?:tear|tears|torn)\b",
         re.I | re.ASCII,
     )

@@ -81,14 +81,6 @@ class CaseFacts(Model):
         """Fact values for one item, letter facts first, then the item's own, then derived ones."""
         return with_derived(self.read_values(item), on)
 
-    def fact(self, name: str, item: int | None = None) -> Fact | None:
-        """The fact of that name `read_values` gives for one item, with its evidence."""
-        found = None
-        for fact in self.facts:
-            if fact.name == name and (fact.item is None or fact.item == item):
-                found = fact if fact.value is not None else None
-        return found
-
     def read_values(self, item: int | None = None) -> dict[str, Any]:
         """`values` without the derived ones (which need the date the record is judged at)."""
         found: dict[str, Any] = {}

@@ -127,6 +127,11 @@ def prior_pattern(modality: str) -> Caseless:
         # "twelve chiropractic manipulative treatments"
         rf"(?:\([^)]{{0,40}}\)\s+)?(?:manipulative\s+|manipulation\s+)?{_UNITS}\b"
         rf"|\b(?:{pattern})\s+(?:(?:trial|course)\s+)?(?:(?:completed|done|attended)\s+)?(?:x|times)\s*(\d{{1,3}})\b"
+        # The count right before the name, after the verb that tells it done, its unit left out:
+        # "Completed 6 acupuncture 04/20-05/08/26".
+        # (Not "completed 3 PT goals": the name ends its phrase.)
+        rf"|\b(?:completed|attended|finished|had|received|underwent)\s+{_NUMBER}\s+{_KIND}?(?:{pattern})\b"
+        r"(?=\s*(?:[.;,(]|$|\d|(?:on|in|from|between|since|at|with|through|over|and)\b))"
         # The therapy named, then its visits told as done: "plan of care called for spinal
         # manipulation, and six visits were authorized and completed between 10/05 and 10/19".
         rf"|\b(?:{pattern})\b[^.;]{{0,80}}?\b{_NUMBER}\s+{_UNITS}\s+(?:were|have\s+been|had\s+been)\s+"
@@ -228,8 +233,9 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:first|initial)\s+(?:{pattern})\s+(?:request|referral|prescription|course|order|trial|"
         rf"eval|evaluation|consult|consultation)\b"
         # The therapy named, then that it was never had: "Wants acupuncture, has never had it".
+        # (Its clause ends there: not "he has never had it last more than a day".)
         rf"|\b(?:{pattern})\s*,?\s+(?:(?:and\s+)?(?:he|she|the\s+patient|pt)\s+)?(?:has|have)"
-        rf"\s+never\s+(?:had|tried|received|done)\s+(?:it|this|them)\b"
+        rf"\s+never\s+(?:had|tried|received|done)\s+(?:it|this|them)(?=\s*(?:[.;,)]|$))"
         # "Wants to try acupuncture", "interested in trying chiropractic": not had it yet.
         rf"|\b(?:(?:wants?|would\s+like|wishes|hopes?|asks?)\s+to\s+try|interested\s+in\s+trying)"
         rf"\s+(?:an?\s+)?(?:course\s+of\s+|trial\s+of\s+)?(?:{pattern})\b)",
@@ -470,14 +476,18 @@ def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
 
 
 # The visits told by their days, three or more: "Manipulation visits 1/3, 1/5, 1/10, 1/12, 1/17
-# and 1/19/17" (six visits), "Chiro 6/6 (4/7, 4/9, 4/14, 4/16, 4/21, 4/28)" (in brackets, in a
-# sentence that names one therapy).
+# and 1/19/17" (six visits), "Chiro 6/6 (4/7, 4/9, 4/14, 4/16, 4/21, 4/28)" (in brackets after
+# the count, in a sentence that names one therapy). Not an office's visits ("discussed at office
+# visits (1/5, 2/9, 3/9/17)"), nor scores or grades ("7/10, 6/10, 5/10", "4/5, 4/5 and 3/5"),
+# whose second figures are all one.
 _A_DAY = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
 _VISITS_BY_DATES = re.compile(
-    rf"(?:\b(?:visits|sessions|treatments|dates\s+of\s+service)\s*(?:on\s+|:\s*)?|\(\s*)"
+    rf"(?:(?<!office\s)(?<!clinic\s)(?<!md\s)(?<!doctor\s)\b(?:visits|sessions|treatments|"
+    rf"dates\s+of\s+service)\s*(?:on\s+|:\s*)?|\b\d{{1,2}}/\d{{1,2}}\s*\(\s*)"
     rf"(?P<days>{_A_DAY}(?:\s*,\s*{_A_DAY}){{1,}}(?:\s*,?\s*(?:and|&)\s*{_A_DAY})?)(?![/\d])",
     re.I | re.ASCII,
 )
+_DAY_PARTS = re.compile(r"(\d{1,2})/(\d{1,2})", re.ASCII)
 
 
 def visits_by_dates(spelled: str) -> tuple[int, int, int] | None:
@@ -485,8 +495,12 @@ def visits_by_dates(spelled: str) -> tuple[int, int, int] | None:
     found = _VISITS_BY_DATES.search(spelled)
     if found is None:
         return None
-    days = len(re.findall(_A_DAY, found["days"]))
-    return (days, found.start(), found.end()) if days >= 3 else None
+    days = _DAY_PARTS.findall(found["days"])
+    if len(days) < 3 or len({day for _, day in days}) == 1:
+        return None
+    if not all(1 <= int(month) <= 12 and 1 <= int(day) <= 31 for month, day in days):
+        return None
+    return len(days), found.start(), found.end()
 
 
 def visits_done(reader: Reader) -> None:
@@ -665,7 +679,9 @@ _VISITS_DATE_RANGE = re.compile(
 # 05/24", "Completed 12 PT visits 6/13 - 8/3" (a range, its first day).
 _VISITS_FIRST_MONTH_DAY = re.compile(
     r"\b(?:from|since|beginning|starting)\s+(\d{1,2})/(\d{1,2})\b(?![/\d])"
-    r"|(?<![\d/])(\d{1,2})/(\d{1,2})\s*(?:-|to|through|thru)\s*\d{1,2}/\d{1,2}\b(?![/\d])",
+    # (Not a score's change: "pain 7/10 to 6/10".)
+    r"|(?<![\d/])(\d{1,2})/(?!10\b)(\d{1,2})\s*(?:-|to|through|thru)\s*\d{1,2}/(?!10\b)\d{1,2}\b"
+    r"(?![/\d])",
     re.I | re.ASCII,
 )
 

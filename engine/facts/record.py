@@ -110,9 +110,7 @@ _WORK_STATUS = r"(?:full|light|modified|regular|restricted|usual)\s+duty|restric
 _EVENT = (
     r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|lifting|crushed|jammed|wrenched|"
     r"collided|(?:was\s+)?assaulted|injur(?:y|ed)|falls?|slip|twisting|bending|MVA|MVC|"
-    # (Not "back at work 02/2017": a return to work.)
-    r"collision|accident|onset|(?<!back\s)at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|"
-    r"pinned|caught|"
+    r"collision|accident|onset|at\s+work|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|"
     r"lacerated|laceration|pulling|pushing|strained|sprained"
     # What the worker was doing: "after repositioning a patient on 11/17".
     r"|repositioning|transferring|unloading|stacking"

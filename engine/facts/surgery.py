@@ -57,6 +57,7 @@ _SURGERY_WORDS = frozenset(
         "apm",
         "tha",
         "thr",
+        "uka",
         "debridement",
         "osteotomy",
         "tenodesis",
@@ -83,13 +84,14 @@ _SIDE_SITE = (
 )
 # What a note writes between a procedure and its date: what it was of, in brackets, and the
 # procedures done with it ("RTC repair (supraspinatus) + SAD 07/05/2017").
-# (A procedure joined may take three words where the last names a procedure: "decompression
-# and distal clavicle excision", not "arthroscopy and PT started".)
+# (A procedure joined may take three words where the last is a procedure's own word:
+# "decompression and distal clavicle excision", not "arthroscopy and PT started". Not where the
+# brackets date the procedure before another year: "arthroscopy (2009) and ...".)
 _JOINED = (
-    r"(?:\s*\([^()]{1,30}\))?"
-    r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15}){0,1}\s+"
-    r"[A-Za-z]*(?:ectomy|otomy|plasty|excision|release|repair|resection|reconstruction|fixation|"
-    r"debridement|decompression|fusion|transfer|tenodesis|pinning|nailing)|[A-Za-z][\w-]{1,15})){0,2}"
+    r"(?:\s*\((?![^()]*\b(?:19|20)\d\d\b)[^()]{1,30}\))?"
+    r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15})?\s+"
+    r"(?:excision|resection|release|repair|reconstruction|debridement|decompression|tenodesis|"
+    r"acromioplasty|synovectomy|chondroplasty|meniscectomy)\b|[A-Za-z][\w-]{1,15})){0,2}"
 )
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
@@ -98,9 +100,6 @@ _JOINED = (
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
-    # The date of surgery's abbreviation, findings in brackets before it or not:
-    # "microdiscectomy DOS: 05-22-17", "RCR (full-thickness supraspinatus), DOS 12/6/16".
-    r"|(?:\s*\([^()]{1,80}\))?,?\s+(?:DOS|D\.O\.S\.?)\s*:?\s*"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
@@ -116,6 +115,19 @@ _SURGERY_DATED_BY = re.compile(
 _SURGERY_BY_THEN_DATED = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b(?:\s+[\w-]+){{0,6}}?\s+by\s+"
     rf"(?:dr\.?\s+[a-z'-]+|this\s+surgeon|the\s+surgeon|our\s+surgeon)\s*,?\s+(?:on\s+)?(?:{DATE})",
+    re.I | re.ASCII,
+)
+# The date of surgery's abbreviation right after the procedure, findings in brackets between
+# or not: "microdiscectomy DOS: 05-22-17", "meniscectomy (bucket-handle fragment) DOS 1/22/26".
+# ("DOS" is as often the date of service: not in a sentence that speaks of a visit or a note,
+# "PT daily note for s/p R TKA, DOS: 03/20/2017".)
+_SURGERY_THEN_DOS = re.compile(
+    rf"\b(?:{_SURGERY_NAMES})\b(?:\s*\([^()]{{1,80}}\))?\s+(?:DOS|D\.O\.S\.?)\s*:?\s*(?:{DATE})",
+    re.I | re.ASCII,
+)
+_SPEAKS_OF_A_VISIT = re.compile(
+    r"\b(?:visits?|notes?|follow[\s-]?up|f/u|sessions?|re-?evals?|re-?evaluation|seen|"
+    r"treatments?|service)\b",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
@@ -335,6 +347,11 @@ def surgery_dates(reader: Reader) -> None:
             or _SURGERY_ON.search(text)
             or _SURGERY_DATED_BY.search(text)
             or _SURGERY_BY_THEN_DATED.search(text)
+            or (
+                _SURGERY_THEN_DOS.search(text)
+                if "dos" in reader.words and not _SPEAKS_OF_A_VISIT.search(text)
+                else None
+            )
         )
         if (
             surgery
@@ -376,11 +393,7 @@ def surgery_dates(reader: Reader) -> None:
             done_through = [
                 at
                 for at, phrase in named
-                # (In the date's clause: "R TKA on 3/1/17 ...; ... plateau ORIF in 2014" is
-                # another surgery.)
-                if at[0] >= surgery.end()
-                and phrase.strip() not in _APPROACHES
-                and ";" not in text[surgery.end() : at[0]]
+                if at[0] >= surgery.end() and phrase.strip() not in _APPROACHES
             ]
             chosen = before[-1] if before else None
             if done_through and (
