@@ -201,10 +201,7 @@ def status_of(
                 or (
                     cue.status is Status.ABSENT
                     and (
-                        (
-                            has_own_predicate(sentence, tokens, last)
-                            and not last_of_the_list(sentence, start)
-                        )
+                        has_own_predicate(sentence, tokens, last)
                         or result_ends_it(sentence, start, end)
                         or own_clause_verb(sentence, start, end)
                         or predicate_before(sentence, reach_end, end)
@@ -350,23 +347,6 @@ def own_subject(sentence: str, finding_start: int) -> bool:
 
 
 _LIST_GOES_ON = re.compile(r"[^,;:.]*?\b(?:or|nor)\b", re.I | re.ASCII)
-
-
-# The last item of a list, its clause an item, "or" and the finding with at most one word
-# before it: "no allergy, intolerance or adverse reaction to a generic drug on file" (the
-# predicate after it is the whole list's). Not a clause of its own: "and weakness or decreased
-# sensation is present", "a lytic lesion or metastasis is seen", "3 or 4 beats of clonus".
-_LAST_ITEM = re.compile(
-    r"[,;:]\s*(?!(?:and|but|a|an|the|his|her|their)\b)[a-z-]+(?:\s+[a-z-]+)?\s+(?:or|nor)\s+"
-    r"(?:[a-z-]+\s+)?\Z",
-    re.I | re.ASCII,
-)
-
-
-def last_of_the_list(sentence: str, finding_start: int) -> bool:
-    """Whether the finding ends a list of items its clause goes on with after a comma."""
-    clause = clause_mark_before(sentence, finding_start)
-    return clause is not None and _LAST_ITEM.match(sentence, clause, finding_start) is not None
 
 
 def has_own_predicate(sentence: str, tokens: list[tuple[str, int, int]], last: int) -> bool:

@@ -415,6 +415,16 @@ KNOWN_MISSES = {
     "written-dt/knee-ha-repeat-series-seven-months-relief": "the severe arthritis is told as 'KL "
     "grade 4 lateral compartment on 2016 films', without the knee named, and the earlier "
     "series' relief as 'relief held about seven months', neither of which is read",
+    "written-dm/acupuncture-cervical-six-more-with-fi-cna-2026": "the gains are told as 'now "
+    "drives to work herself (husband drove her before)', a restriction eased from 'no lifting > "
+    "10 lb and no repositioning to 25 lb' and 'Stopped APAP except 1-2 tabs', none read as "
+    "functional improvement (readings of each were tried and withdrawn: they also read 'now "
+    "dresses himself only with great difficulty', an unchanged restriction and acetaminophen "
+    "stopped for no relief as gains)",
+    "written-do/celebrex-brand-daw-2026-patient-preference-only": "'no allergy, intolerance or "
+    "adverse reaction to a generic drug on file': the negation does not reach the list's last "
+    "item past the words said of it ('on file'), so the reaction reads as documented (keeping "
+    "it in the list was tried and withdrawn: it dropped red flags told as a list's last item)",
 }
 
 

@@ -168,8 +168,8 @@ _FULL_WEEK_HOURS = 35
 
 _TRIED_BEFORE = re.compile(r"\b(?:tried|attempted)\s+(?:a\s+)?\Z", re.ASCII)
 _GIVEN_UP_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:went\s+back\s+off|back\s+on\s+ttd|taken\s+back\s+off\s+work|lasted\s+only|"
-    r"only\s+lasted)\b",
+    r"[^.;,]{0,40}?\b(?:went\s+back\s+off(?:\s+work)?(?=\s+(?:work|after|within|in|at|on|\d)|\s*[,.;]|"
+    r"\s*$)|back\s+on\s+ttd|taken\s+back\s+off\s+work|(?:it|this|that|the\s+trial)\s+lasted\s+only)\b",
     re.ASCII,
 )
 
@@ -414,6 +414,14 @@ _UNIT_OR_PROCEDURE = frozenset(
 )  # fmt: skip
 
 
+def unit_or_procedure_before(text: str, at: int) -> bool:
+    """Whether the clause before a pain's fall names a unit or a procedure it may be the work
+    of (not one named after it: "8 PT visits brought pain from 7/10 to 2/10; he declines the
+    epidural")."""
+    clause = text[max(text.rfind(";", 0, at), text.rfind(". ", 0, at)) + 1 : at].lower()
+    return not _UNIT_OR_PROCEDURE.isdisjoint(re.findall(r"[a-z]+", clause))
+
+
 def pain_drop(reader: Reader) -> None:
     """A pain score that fell by a meaningful share, before and now: in a note written for a
     drug request, relief from the drug taken (`item.item_facts`)."""
@@ -469,7 +477,7 @@ def pain_drop(reader: Reader) -> None:
                 # with pain 6 -> 3/10 after sessions".)
                 if (
                     not reader.words.isdisjoint(_VISIT_WORDS)
-                    and reader.words.isdisjoint(_UNIT_OR_PROCEDURE)
+                    and not unit_or_procedure_before(text, match.start())
                     and therapies_named(reader)
                 ):
                     reader.add("symptoms_improving", True, match.start(), match.end())

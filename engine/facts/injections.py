@@ -123,7 +123,8 @@ _SCORE_DROP = re.compile(
     r"(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
     # (The verb between, a figure told with its article: "pain went from an 8 to a 1".)
     r"|\bpain\s+(?:(?:went|came\s+down|dropped|fell)\s+)?(?:from\s+)?(?:an?\s+)?(10|[1-9])\s*"
-    r"(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(?:an?\s+)?(10|[0-9])\b(?!\s*(?:weeks?|days?|months?))"
+    r"(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(?:an?\s+)?(?:[0-9]\s*-\s*)?(10|[0-9])\b"
+    r"(?!\s*(?:weeks?|days?|months?))"
     # The score before, then the first one after it: "leg pain 7/10 before, 2/10 at the two-week
     # check", "arm pain 8/10 before, 3/10 on 04/03".
     r"|\b(10|[1-9])\s*/\s*10\s+before\s*,?\s*(10|[0-9])\s*/\s*10\s+(?:at|on|after|by)\b",

@@ -127,7 +127,8 @@ _SURGERY_THEN_DOS = re.compile(
 )
 _SPEAKS_OF_A_VISIT = re.compile(
     r"\b(?:visits?|notes?|follow[\s-]?up|f/u|sessions?|re-?evals?|re-?evaluation|seen|"
-    r"treatments?|service)\b",
+    r"treatments?|service|reports?|evals?|evaluations?|encounters?|cpt|billed|billing|progress|"
+    r"daily)\b",
     re.I | re.ASCII,
 )
 _SITE_BEFORE = re.compile(
