@@ -57,7 +57,8 @@ _RELIEF = re.compile(
 # (A hedge in quotes between: 'the leg relief was "better than half, maybe 60 percent"'.)
 _RELIEF_NAMED_FIRST = re.compile(
     r"\brelief\s+(?:(?:was|is|remained|remains|still|holding|held|at|of|about|around|"
-    r"approximately)\s+){0,4}(?:[\"'][^\"'.;%\d]{0,30}?)?~?\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*"
+    r"approximately)\s+){0,4}(?:[\"'](?:(?!\b(?:under|less|not|below|barely|nowhere)\b)[^\"'.;%\d]){0,30}?)?"
+    r"~?\s*(\d{1,3})(?:\s*-\s*(\d{1,3}))?\s*"
     r"(?:%|percent)",
     re.I | re.ASCII,
 )
@@ -66,10 +67,8 @@ _RELIEF_NAMED_FIRST = re.compile(
 # injection, he reported gradual return of left calf pain".
 _WEEKS_AFTER = re.compile(
     r"\b(?:more\s+than\s+|over\s+|about\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
-    r"(\d{1,2})\s*(weeks?|months?)\s+(?:(?:after|following|post)\s+(?:the\s+|his\s+|her\s+|that\s+)?"
-    r"(?:injection|block|procedure|esi|shot)\b"
-    # Or "out", the injection the sentence's own: "still 3/10 on 05/22, nine weeks out".
-    r"|out\b(?!\s+(?:of|from)\b))",
+    r"(\d{1,2})\s*(weeks?|months?)\s+(?:after|following|post)\s+(?:the\s+|his\s+|her\s+|that\s+)?"
+    r"(?:injection|block|procedure|esi|shot)\b",
     re.I | re.ASCII,
 )
 _HELD_OR_BACK = re.compile(
@@ -90,8 +89,11 @@ _LASTING = re.compile(
     r"around\s+|almost\s+)?|~\s*"
     # Or the relief held through a time, then its length: "through the first week of April,
     # roughly twelve weeks", "holding until roughly 11/14, about nine weeks".
-    r"|\b(?:through|until|till)\s+[^.;,]{3,40},\s*(?:(?:about|approximately|nearly|roughly|"
-    r"around|almost)\s+)?)"
+    r"|\bthrough\s+[^.;,]{3,40},\s*(?:about|approximately|nearly|roughly|around|almost)\s+"
+    # Or held until a time, the relief's own verb before it: "holding until roughly 11/14, about
+    # nine weeks" (not "PT was on hold until 3/30, about 12 weeks").
+    r"|\b(?:held|holding|lasted|lasting)\s+(?:\w+\s+){0,2}?(?:until|till|through)\s+[^.;,]{3,40},\s*"
+    r"(?:(?:about|approximately|nearly|roughly|around|almost)\s+)?)"
     r"(?P<count>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*(?P<unit>weeks?|months?|wks?|days?)\b"
     r"(?!\s+ago)",
     re.I | re.ASCII,
@@ -127,7 +129,9 @@ _SCORE_DROP = re.compile(
     r"(?!\s*(?:weeks?|days?|months?))"
     # The score before, then the first one after it: "leg pain 7/10 before, 2/10 at the two-week
     # check", "arm pain 8/10 before, 3/10 on 04/03".
-    r"|\b(10|[1-9])\s*/\s*10\s+before\s*,?\s*(10|[0-9])\s*/\s*10\s+(?:at|on|after|by)\b",
+    # (Not the anaesthetic's hours: "2/10 at the 30-minute post-procedure check".)
+    r"|\b(10|[1-9])\s*/\s*10\s+before\s*,?\s*(10|[0-9])\s*/\s*10\s+(?:at|on|after|by)\b"
+    r"(?![^.;]{0,30}?\b(?:min|mins|minute|minutes|hour|hours|hr|hrs)\b)",
     re.I | re.ASCII,
 )
 # Injections counted by the dates they were given: "L4-5 interlaminar ESIs 05/2015, 01/2016 and
@@ -313,7 +317,9 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
     relief = (
         _RELIEF.search(text) or _RELIEF_NAMED_FIRST.search(text) or _HELPED_PERCENT.search(text)
     )
-    drop = None if relief else _SCORE_DROP.search(text)
+    # (Not a fall the sentence gives to other care: "after starting gabapentin her leg pain went
+    # from an 8 to a 3".)
+    drop = None if relief or credited_to_other_care(reader) else _SCORE_DROP.search(text)
     share = None if relief or drop else _RELIEF_SHARE.search(text)
     if relief or drop or share:
         if relief:
@@ -334,7 +340,7 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
     after = _WEEKS_AFTER.search(text)
-    if after and (relief or drop or share or _HELD_OR_BACK.search(text)):
+    if after and (relief or _HELD_OR_BACK.search(text)):
         # The relief held that long at least, or until about then.
         weeks = weeks_in(int(after[1]), after[2])
         reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *after.span())

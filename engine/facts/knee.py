@@ -72,7 +72,7 @@ _MENISCUS_WORDS = frozenset(["meniscus", "meniscal", "menisci", "torn", "mm", "l
 _MENISCAL_TEAR = Caseless(
     re.compile(
         r"\b(?:tear|tears|torn|rupture)\b(?:[^.;]|\.(?=\s*\w)){0,60}?"
-        r"(?:\bmenisc(?:us|i|al)\b|\bhorn\s+(?:of\s+(?:the\s+)?)?(?:mm|lm)\b)|"
+        r"(?:\bmenisc(?:us|i|al)\b|\bhorn\s+(?:of\s+(?:the\s+)?)?(?:mm|lm)\b(?!\s+(?:intact|normal)\b))|"
         r"\bmenisc(?:us|i|al)\b[^.;]{0,25}?\b(?:tear|tears|torn)\b",
         re.I | re.ASCII,
     )

@@ -130,7 +130,7 @@ def prior_pattern(modality: str) -> Caseless:
         # The count right before the name, after the verb that tells it done, its unit left out:
         # "Completed 6 acupuncture 04/20-05/08/26".
         # (Not "completed 3 PT goals": the name ends its phrase.)
-        rf"|\b(?:completed|attended|finished|had|received|underwent)\s+{_NUMBER}\s+{_KIND}?(?:{pattern})\b"
+        rf"|\b(?:completed|attended|finished|had|underwent)\s+{_NUMBER}\s+{_KIND}?(?:{pattern})\b"
         r"(?=\s*(?:[.;,(]|$|\d|(?:on|in|from|between|since|at|with|through|over|and)\b))"
         # The therapy named, then its visits told as done: "plan of care called for spinal
         # manipulation, and six visits were authorized and completed between 10/05 and 10/19".
@@ -482,9 +482,12 @@ def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
 # whose second figures are all one.
 _A_DAY = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
 _VISITS_BY_DATES = re.compile(
-    rf"(?:(?<!office\s)(?<!clinic\s)(?<!md\s)(?<!doctor\s)\b(?:visits|sessions|treatments|"
-    rf"dates\s+of\s+service)\s*(?:on\s+|:\s*)?|\b\d{{1,2}}/\d{{1,2}}\s*\(\s*)"
-    rf"(?P<days>{_A_DAY}(?:\s*,\s*{_A_DAY}){{1,}}(?:\s*,?\s*(?:and|&)\s*{_A_DAY})?)(?![/\d])",
+    rf"(?:(?<!office\s)(?<!clinic\s)(?<!md\s)(?<!doctor\s)(?<!follow-up\s)(?<!followup\s)"
+    rf"(?<!f/u\s)\b(?:visits|sessions|treatments|dates\s+of\s+service)\s*(?:on\s+|:\s*)?"
+    rf"|\b\d{{1,2}}/\d{{1,2}}\s*\(\s*)"
+    rf"(?P<days>{_A_DAY}(?:\s*,\s*{_A_DAY}){{1,}}(?:\s*,?\s*(?:and|&)\s*{_A_DAY})?)(?![/\d])"
+    # (Not visits missed or with a physician: "... cancelled by the patient", "with Dr. Smith".)
+    r"(?![^.;]{0,30}?\b(?:cancel\w*|no[\s-]shows?|missed|with\s+dr)\b)",
     re.I | re.ASCII,
 )
 _DAY_PARTS = re.compile(r"(\d{1,2})/(\d{1,2})", re.ASCII)
@@ -679,8 +682,8 @@ _VISITS_DATE_RANGE = re.compile(
 # 05/24", "Completed 12 PT visits 6/13 - 8/3" (a range, its first day).
 _VISITS_FIRST_MONTH_DAY = re.compile(
     r"\b(?:from|since|beginning|starting)\s+(\d{1,2})/(\d{1,2})\b(?![/\d])"
-    # (Not a score's change: "pain 7/10 to 6/10".)
-    r"|(?<![\d/])(\d{1,2})/(?!10\b)(\d{1,2})\s*(?:-|to|through|thru)\s*\d{1,2}/(?!10\b)\d{1,2}\b"
+    # (Not a score's or a grade's change: "pain 7/10 to 6/10", "hip flexion 3/5 to 4/5".)
+    r"|(?<![\d/])(\d{1,2})/(?!(?:10|5)\b)(\d{1,2})\s*(?:-|to|through|thru)\s*\d{1,2}/(?!(?:10|5)\b)\d{1,2}\b"
     r"(?![/\d])",
     re.I | re.ASCII,
 )
