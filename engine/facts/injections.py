@@ -88,7 +88,7 @@ _LASTING = re.compile(
     r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+|roughly\s+|"
     r"around\s+|almost\s+)?|~\s*"
     # Or the relief held through a time, then its length: "through the first week of April,
-    # roughly twelve weeks", "holding until roughly 11/14, about nine weeks".
+    # roughly twelve weeks".
     r"|\bthrough\s+[^.;,]{3,40},\s*(?:about|approximately|nearly|roughly|around|almost)\s+"
     # Or held until a time, the relief's own verb before it: "holding until roughly 11/14, about
     # nine weeks" (not "PT was on hold until 3/30, about 12 weeks").
