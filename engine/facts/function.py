@@ -166,12 +166,17 @@ _WEEKLY_HOURS = re.compile(
 _FULL_WEEK_HOURS = 35
 
 
-_TRIED_BEFORE = re.compile(r"\b(?:tried|attempted)\s+(?:a\s+)?\Z", re.ASCII)
-_GIVEN_UP_AFTER = re.compile(
-    r"[^.;,]{0,40}?\b(?:went\s+back\s+off(?:\s+work)?(?=\s+(?:work|after|within|in|at|on|\d)|\s*[,.;]|"
-    r"\s*$)|back\s+on\s+ttd|taken\s+back\s+off\s+work|(?:it|this|that|the\s+trial)\s+lasted\s+only)\b",
-    re.ASCII,
-)
+def within_failed_return(reader: Reader, at: tuple[int, int]) -> bool:
+    """Whether a status named at `at` is the duty of a return to work the sentence tells as
+    failed (the readings before `work_status`, `finding_mentions` among them)."""
+    return any(
+        r.name == "return_to_work_failed"
+        and r.value is True
+        and r.end is not None
+        and r.start <= at[0]
+        and at[1] <= r.end
+        for r in reader.found
+    )
 
 
 def work_status(reader: Reader) -> None:
@@ -192,12 +197,10 @@ def work_status(reader: Reader) -> None:
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])
-            # A status tried and given up: "Tried full duty 01/2017 and went back off after
-            # nine days" (not "has tried modified duty since March and is doing well").
-            or (
-                _TRIED_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
-                and _GIVEN_UP_AFTER.match(reader.lowered, at[1])
-            )
+            # A status tried and given up, as findings.yaml's return_to_work_failed reads it:
+            # "Tried full duty 01/2017 and went back off after nine days" (not "has tried
+            # modified duty since March and is doing well").
+            or within_failed_return(reader, at)
             or (reader.planned and _THEN_PLANNED.search(reader.lowered, max(0, at[0] - 20), at[0]))
         ):
             continue
