@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
@@ -303,6 +304,22 @@ class PhraseList:
 GatedState = tuple[re.Pattern[str], tuple[Requirement, ...], frozenset[str] | None]
 
 
+# Worked out once per expression, as `caseless.lowered_compiled` compiles it once: a rules
+# folder read again gates its findings' expressions without parsing them again.
+@lru_cache(maxsize=4096)
+def gate_of(source: str, flags: int) -> tuple[tuple[Requirement, ...], frozenset[str] | None]:
+    """What an expression's matches all hold: its requirements, the one that rules most
+    sentences out first (one alone let through sentences that held a common part of it, "cut"
+    of "acute", "no" of "not", and none of the rest; a substring test costs a small part of a
+    search); and the words every match opens with, where the expression says (None: not known;
+    a sentence's words are a set, so one lookup rules it out where the requirements test string
+    after string, the 18 verbs of an activity each looked for in the sentence)."""
+    parsed = re_parser.parse(source, flags)
+    return ordered_requirements(requirements(list(parsed))), opening_words(
+        re.compile(source, flags)
+    )
+
+
 class GatedPattern:
     """A finding's regular expression over the lower-cased sentence, tried only where the
     sentence holds text that every match of it holds ("decreased", "diminished" ... of
@@ -319,15 +336,7 @@ class GatedPattern:
         # The same expression for the lower-cased sentence, which it is matched over: see
         # `for_lowered`.
         self.lowered = for_lowered(pattern)
-        parsed = re_parser.parse(pattern.pattern, pattern.flags)
-        # Every requirement, the one that rules most sentences out first: one alone let through
-        # sentences that held a common part of it ("cut" of "acute", "no" of "not") and none of
-        # the rest, and a substring test costs a small part of a search.
-        self.needed = ordered_requirements(requirements(list(parsed)))
-        # The words every match opens with, where the expression says (None: not known): a
-        # sentence's words are a set, so one lookup rules it out where the requirements test
-        # string after string (the 18 verbs of an activity, each looked for in the sentence).
-        self.opening = opening_words(pattern)
+        self.needed, self.opening = gate_of(pattern.pattern, pattern.flags)
 
     def __getstate__(self) -> GatedState:
         return self.pattern, self.needed, self.opening
