@@ -31,7 +31,8 @@
    written-dd.yaml, written-de.yaml, written-df.yaml, written-dg.yaml, written-dh.yaml,
    written-di.yaml, written-dj.yaml, written-dk.yaml, written-dl.yaml, written-dm.yaml,
    written-dn.yaml, written-do.yaml, written-dp.yaml, written-dq.yaml, written-dr.yaml,
-   written-ds.yaml and written-dt.yaml),
+   written-ds.yaml, written-dt.yaml, written-du.yaml, written-dv.yaml, written-dw.yaml,
+   written-dx.yaml and written-dy.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -41,8 +42,8 @@
    written-zs.yaml, written-zt.yaml, written-zu.yaml, written-zv.yaml, written-zw.yaml,
    written-zx.yaml, written-zy.yaml, written-zz.yaml, written-zza.yaml, written-zzb.yaml,
    written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
-   written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml and
-   written-zzm.yaml) by counts only,
+   written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml,
+   written-zzm.yaml, written-zzn.yaml, written-zzo.yaml and written-zzp.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -615,6 +616,31 @@ SCENARIO_SETS = (
         WRITTEN / "written-dt.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-du.yaml, a hundred-and-eighteenth development set",
+        WRITTEN / "written-du.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dv.yaml, a hundred-and-nineteenth development set",
+        WRITTEN / "written-dv.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dw.yaml, a hundred-and-twentieth development set",
+        WRITTEN / "written-dw.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dx.yaml, a hundred-and-twenty-first development set",
+        WRITTEN / "written-dx.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dy.yaml, a hundred-and-twenty-second development set",
+        WRITTEN / "written-dy.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -648,6 +674,21 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzn.yaml, held out: counts only",
+        WRITTEN / "written-zzn.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzo.yaml, held out: counts only",
+        WRITTEN / "written-zzo.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzp.yaml, held out: counts only",
+        WRITTEN / "written-zzp.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zzl.yaml, held out: counts only",
         WRITTEN / "written-zzl.yaml",

@@ -187,6 +187,18 @@ _PHYSICIAN_STARTED = re.compile(
     re.ASCII,
 )
 _STARTED_WORDS = frozenset(["started", "initiated", "began"])
+_STARTS_NOW_WORDS = frozenset(["starts", "adds", "begins"])
+# The verb opening the note's sentence, or after the prescriber.
+_WRITER_STARTS = re.compile(
+    r"(?:^ ?|(?:physician|provider|doctor|surgeon|dr [a-z]+|md|np|pa) )(?:starts|adds|begins)"
+    r"(?: (?:him|her|the patient) on)?(?: low dose)? $",
+    re.ASCII,
+)
+# Words of a drug taken now and then, or of a maybe: the present tense is then a habit.
+_HABIT_WORDS = frozenset(
+    ["when", "whenever", "if", "again", "flare", "flares", "flaring", "bad", "prn", "needed",
+     "sometimes", "occasionally", "may", "might"]
+)  # fmt: skip
 _DATED_AFTER = re.compile(
     r"(?: [\w/]+){0,6}? (?:in|on|since|ago|last|back|from) (?:[a-z]+ )?(?:\d|19|20)", re.ASCII
 )
@@ -536,6 +548,9 @@ def composite_mentions(
             # "a one-month trial of the lidocaine patch": the article is no word of its own.
             if before[-1:] in (["the"], ["a"], ["an"]):
                 before = around(m, 5, 0)[:-1]
+            # Nor, for a word that starts it, the dose said of it: "Start low-dose nortriptyline
+            # at bedtime" (not "was started on low-dose nortriptyline in 2015").
+            before_dose = around(m, 6, 0)[:-2] if before[-2:] == ["low", "dose"] else before
             # In a plan, a word of going on is of what follows it: "Plan: naproxen 500 bid for one
             # month ...; continue quad strengthening HEP" goes on with the exercises, and starts
             # the drug.
@@ -549,7 +564,7 @@ def composite_mentions(
                 or (
                     starting
                     and (
-                        just_given(before, findings.started_now)
+                        just_given(before_dose, findings.started_now)
                         # "Lidoderm patch trial over the painful band": the trial named after it.
                         or (planned and "trial" in plain[m.end(1) :].split(maxsplit=2)[:2])
                     )
@@ -558,6 +573,16 @@ def composite_mentions(
                 or (
                     not words.isdisjoint(_STARTED_WORDS)
                     and _PHYSICIAN_STARTED.search(plain, max(0, m.start(1) - 40), m.start(1))
+                    is not None
+                    and _DATED_AFTER.match(plain, m.end(1)) is None
+                )
+                # The writer's present tense, once, today: "Starts nortriptyline 10 mg QHS",
+                # "Dr. Kim adds naproxen 500 mg twice daily" (not a habit, "adds ibuprofen on
+                # bad days", nor a date past, "adds gabapentin on 10/12/2016").
+                or (
+                    not words.isdisjoint(_STARTS_NOW_WORDS)
+                    and words.isdisjoint(_HABIT_WORDS)
+                    and _WRITER_STARTS.search(plain, max(0, m.start(1) - 40), m.start(1))
                     is not None
                     and _DATED_AFTER.match(plain, m.end(1)) is None
                 )

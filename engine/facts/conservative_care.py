@@ -67,6 +67,13 @@ _GIVEN = re.compile(
 )
 
 
+# The care told with how the patient is after it, right after it: "Twelve weeks of splinting, no
+# better" (not "6 weeks of splinting, if no better consider EMG").
+_NO_BETTER_AFTER = re.compile(
+    r"\s*[,;:-]?\s*(?:(?:and|but|yet)\s+)?(?:still\s+)?(?:no|not)\s+better\b", re.I | re.ASCII
+)
+
+
 # The care told with the day it began, which the note's date gives the length of: "night splints
 # bilat since 6/16", "in PT since 07/05/2016", "home exercises since March 2017". A word of its
 # stopping or of no care before the care word is no care under way ("no therapy since 2015",
@@ -150,7 +157,11 @@ def care_weeks(reader: Reader) -> None:
     # given ("Conservative care x 10 wks"), which no guideline writes.
     of_patient = OF_PATIENT.search(text) is not None or _GIVEN.search(text) is not None
     for found in _WEEKS_OF_CARE.finditer(text):
-        if not of_patient and not _SHORTHAND.search(found[0]):
+        if (
+            not of_patient
+            and not _SHORTHAND.search(found[0])
+            and not _NO_BETTER_AFTER.match(text, found.end())
+        ):
             continue
         n, unit = next((found[f"n{i}"], found[f"unit{i}"]) for i in (1, 2, 3) if found[f"n{i}"])
         weeks = weeks_in(int(n), unit)

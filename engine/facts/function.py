@@ -225,7 +225,10 @@ _CHANGE_WORDS = frozenset(
 _TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
 _INDEX_CHANGE = re.compile(
     r"\b(?P<index>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
-    r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:was\s+|from\s+|of\s+)?"
+    r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*"
+    # The change told with its verb: "Oswestry went from 46% to 12%".
+    r"(?:(?:went|has\s+gone|had\s+gone|improved|decreased|dropped|fell|came\s+down)\s+(?=from\b))?"
+    r"(?:was\s+|from\s+|of\s+)?"
     rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?{_TO}"
     r"(?P<after>\d{1,3})\b"
     # The score now, the earlier one in brackets: "Oswestry 38% (52% in 2014)".

@@ -52,6 +52,12 @@ _ELECTRODIAGNOSTICS_DONE = Caseless(
         r"nerve\s+conduction\s+(?:stud(?:y|ies)|velocit(?:y|ies)))\b"
         r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|dated|performed|"
         r"was\s+(?:normal|negative|positive)|were\s+(?:normal|negative|positive)|on\s+\d)"
+        # Done on a date, the verb right after the study and the limbs it tested ("EMG/NCV of
+        # both upper extremities done 12/08/2016"); not its paperwork ("EMG/NCV: authorization
+        # obtained 02/20/2017") nor one to be done.
+        r"|\b(?:emg|ncv|ncs)(?:\s*/\s*(?:emg|ncv|ncs))?(?:\s+(?:of\s+)?(?:the\s+|both\s+|bilateral\s+|"
+        r"left\s+|right\s+|l\s+|r\s+)?(?:upper|lower)\s+extremit(?:y|ies))?\s+(?:done|performed)\s+"
+        r"(?:on\s+)?\d"
         # Not one denied: "no prior electrodiagnostic testing", "never had an EMG".
         r"|(?<!\bno\s)(?<!\bnot\s)(?<!\bnever\s)\b(?:had|underwent|prior|previous)\s+"
         r"(?:an?\s+)?(?:normal\s+|abnormal\s+)?"

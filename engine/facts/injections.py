@@ -15,6 +15,12 @@ from engine.facts.follow_ups import Anaphor
 from engine.facts.sentences import Reader, Reading
 
 INJECTION = "~injection:"
+# "RFA" is as often the Request for Authorization form: not where the words after it say so ("RFA
+# submitted", "RFA form").
+_RFA = (
+    r"rfa(?!\s+(?:form|submitted|sent|filed|received|pending|was\s+(?:submitted|sent|filed|"
+    r"received))\b)"
+)
 # The request's subtype -> how the record names that kind of injection.
 KINDS = {
     "epidural": re.compile(
@@ -25,7 +31,7 @@ KINDS = {
     "trigger_point": re.compile(r"\b(?:trigger\s+points?|tpis?)\b", re.I | re.ASCII),
     # A repeat neurotomy is judged by the relief the last one gave (odg.facet.rf_neurotomy).
     "radiofrequency": re.compile(
-        r"\b(?:radiofrequency|rfa|rf\s+ablation|neurotom(?:y|ies)|rhizotom(?:y|ies))\b",
+        rf"\b(?:radiofrequency|{_RFA}|rf\s+ablation|neurotom(?:y|ies)|rhizotom(?:y|ies))\b",
         re.I | re.ASCII,
     ),
 }
@@ -37,7 +43,7 @@ _FIRST_WORDS = frozenset(
 )  # fmt: skip
 _BLOCK = re.compile(r"\b(?:medial\s+branch|mbbs?)\b", re.I | re.ASCII)
 _INJECTED = re.compile(
-    r"\b(?:injections?|blocks?|esis?|tfesis?|ilesis?|lesis?|cesis?|mbbs?|tpis?|rfa|ablations?|neurotom(?:y|ies)|"
+    rf"\b(?:injections?|blocks?|esis?|tfesis?|ilesis?|lesis?|cesis?|mbbs?|tpis?|{_RFA}|ablations?|neurotom(?:y|ies)|"
     r"rhizotom(?:y|ies))\b",
     re.I | re.ASCII,
 )

@@ -73,7 +73,11 @@ _BUT_STILL = re.compile(
 # negative for all substances".
 _RESULT_AFTER = re.compile(
     r"[^,;:.]{0,40}?\b(?:was|were|is|are|came\s+back)?\s*(?:negative|normal|unremarkable|clean|"
-    r"consistent|inconsistent|positive)\b",
+    r"consistent|inconsistent|positive)\b"
+    # The result after a comma, said of the test's own reading: "Baseline UDS collected today,
+    # POC negative".
+    r"|[^,;:.]{0,40}?,\s*(?:poc|point[\s-]of[\s-]care|in[\s-]office|cup|results?)\s+"
+    r"(?:was\s+|were\s+|is\s+|are\s+)?(?:negative|positive|consistent|inconsistent|clean)\b",
     re.I | re.ASCII,
 )
 _NEGATION_EARLIER = re.compile(

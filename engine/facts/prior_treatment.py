@@ -171,10 +171,22 @@ def prior_pattern(modality: str) -> Caseless:
         # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
         # (Or "OT completed: 24 visits (OT log)".)
         # ("PT on this claim: 14 visits".)
-        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date))?"
+        # (Or the therapist's discharge: "PT discharge: 12 visits + HEP".)
+        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date|discharge(?:\s+summary)?))?"
         rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?\s*:\s*{_NUMBER}\s+"
         rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
-        rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended)\b)"
+        rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended|remaining|"
+        rf"left|pending|scheduled)\b)"
+        # A list under a heading of visits done, each therapy with its count after its name:
+        # "Visits on this claim: PT 16 (07-10/2025), chiropractic 14 (02/03-05/15/2026)". (Not a
+        # heading of visits allowed or asked for, nor a frequency: "Visits: PT 2x/wk".)
+        rf"|(?<!remaining\s)(?<!authorized\s)(?<!approved\s)(?<!requested\s)(?<!certified\s)"
+        rf"(?<!pending\s)(?<!scheduled\s)(?<!planned\s)(?<!allowed\s)\b(?:visits|sessions)"
+        rf"(?:\s+(?:completed|used|attended|done))?"
+        rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|\s+to\s+date|\s+so\s+far)?\s*:\s*"
+        rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%.-])"
+        r"(?!\s*(?:x|/|times|per|visits?\s+per|weeks?|wks?|months?|mos?|days?|authorized|approved|"
+        r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better)\b)"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
         rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
@@ -836,7 +848,11 @@ _CBT_BEGUN = re.compile(
 _CBT_LENGTH = re.compile(
     rf"\b(\d{{1,2}})\s*(weeks?|wks?|months?|mos?)\s+of\s+{_CBT}\b"
     rf"|\b{_CBT}\s+(?:for|x)\s*(\d{{1,2}})\s*(weeks?|wks?|months?|mos?)\b"
-    rf"|\b(\d{{1,2}})\s+weekly\s+{_CBT}\s+sessions\b",
+    rf"|\b(\d{{1,2}})\s+weekly\s+{_CBT}\s+sessions\b"
+    # The length in brackets after the sessions: "CBT 6 sessions 07/06-08/10/16 (five weeks)".
+    # (Only after the sessions counted: not "awaiting CBT authorization (6 weeks)".)
+    rf"|\b{_CBT}\s+(?:x\s*)?\d{{1,2}}\s+(?:sessions|visits)\b[^.;:()]{{0,30}}?\(\s*(\d{{1,2}})\s*"
+    r"(weeks?|wks?|months?|mos?)\s*\)",
     re.I | re.ASCII,
 )
 
@@ -856,7 +872,7 @@ def psychotherapy_weeks(reader: Reader) -> None:
         if found[5]:
             reader.add("cbt_weeks", int(found[5]), found.start(), found.end())
         else:
-            count, unit = (found[1], found[2]) if found[1] else (found[3], found[4])
+            count, unit = next((found[g], found[g + 1]) for g in (1, 3, 6) if found[g])
             reader.add("cbt_weeks", weeks_in(int(count), unit), found.start(), found.end())
         return
 

@@ -31,11 +31,17 @@ from engine.vocab import (
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
 # A sentence ends at ".", "!" or "?", except a dot that stays inside it: before a figure
 # ("9792.20", "7.5 mg"); before a comma, colon or semicolon ("D.O.I.: 12-02-2016"); between
-# initials ("D.O.I."); and after the abbreviations notes write mid-sentence ("Dr. Okafor",
-# "tear post. horn medial meniscus", "approx. 3 weeks", "vs. 0.5").
+# initials ("D.O.I."); and after the abbreviations notes write mid-sentence ("Dr. Okafor", "Dr.
+# N. Haddad", "tear post. horn medial meniscus", "approx. 3 weeks", "vs. 0.5").
 _KEPT_DOT = (
     r"[.!?](?=[0-9])|\.(?=[:,;])|(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)"
     r"|(?:(?<=\b[Dd]r)|(?<=\b[Dd]rs)|(?<=\b[Mm]r)|(?<=\b[Mm]rs)|(?<=\b[Mm]s))\.(?=\s+[A-Z])"
+    # A first initial after the title, where the surname comes next with what a name carries
+    # after it, its role in brackets or its degree ("Dr. N. Haddad (upper extremity):", "Dr. S.
+    # Whitfield, MD"): part of the name. ("Urinary retention noted by Dr. P. Normal gait." ends
+    # at the initial: an initial is as often the whole name.)
+    r"|(?:(?<=\b[Dd]r\.\s[A-Z])|(?<=\b[Mm]r\.\s[A-Z])|(?<=\b[Mm]s\.\s[A-Z]))\."
+    r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s*\(|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
 )
@@ -279,6 +285,28 @@ _PLAN_WORDS = frozenset(
     ]
 )
 _ADVICE_WORDS = frozenset(["advises", "advise", "suggests"])
+# Plan words that, every time a sentence uses them, plan nothing: "back to full hours with
+# scheduled breaks" (a routine), "spine surgeon 01/2017 did not recommend surgery" (an opinion
+# given, closing its clause: not "did not recommend surgery but an ESI"). Each word with the
+# expression of those uses.
+_PLAN_WORDS_IN_PASSING = (
+    (
+        "scheduled",
+        re.compile(
+            r"\bscheduled\s+(?:rest\s+|stretch\s+)?(?:breaks?|dos(?:e|es|ing)|shifts?|hours|meds|"
+            r"medications?)\b",
+            re.I | re.ASCII,
+        ),
+    ),
+    (
+        "recommend",
+        re.compile(
+            r"\b(?:did\s+not|didn\W?t)\s+recommend\s+(?:surgery|an\s+operation|(?:surgical|operative)"
+            r"\s+\w+)(?:\s+at\s+(?:that|this)\s+time)?\s*(?:[.;]|$)",
+            re.I | re.ASCII,
+        ),
+    ),
+)
 _ADVICE_REPORTED = re.compile(
     r"\b(?:advises|advise|suggests)\s+(?:that|repeating|another|a\s+repeat)\b", re.I | re.ASCII
 )
@@ -699,6 +727,11 @@ class Reader:
         )
         if refill_asked:
             planning = planning - _REQUEST_NOUNS
+        for word, in_passing in _PLAN_WORDS_IN_PASSING:
+            if word in planning and len(re.findall(rf"\b{word}\b", text, re.I | re.ASCII)) == len(
+                in_passing.findall(text)
+            ):
+                planning = planning - {word}
         self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.

@@ -100,7 +100,12 @@ _JOINED = (
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
-    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
+    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+"
+    # What it was done for, between, in a word or two: "subacromial decompression for
+    # impingement 02/13/2017" (not another event's date: "for a tear diagnosed 12/12/2016",
+    # "for work injury DOI 05/12/2015").
+    rf"|{_JOINED}\s+for\s+(?:(?!(?:which|whom|diagnosed|doi|injury|injured|fall|fell|after|"
+    rf"since|seen|noted|dated|on|in|from|found|shown)\b)[a-z-]+\s+){{1,2}}?)(?:{DATE})",
     re.I | re.ASCII,
 )
 # The procedure, what it was done with, the date and the surgeon: "L ACL reconstruction with BTB
