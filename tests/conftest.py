@@ -55,11 +55,12 @@ def vocabulary():
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """The address of a local Dask cluster with two worker processes, for a module's tests."""
+    """The address of a local Dask cluster with two worker processes, for a module's tests (its
+    dashboard on a free port: test processes run side by side)."""
     from distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         yield cluster.scheduler_address
 
