@@ -32,7 +32,8 @@
    written-di.yaml, written-dj.yaml, written-dk.yaml, written-dl.yaml, written-dm.yaml,
    written-dn.yaml, written-do.yaml, written-dp.yaml, written-dq.yaml, written-dr.yaml,
    written-ds.yaml, written-dt.yaml, written-du.yaml, written-dv.yaml, written-dw.yaml,
-   written-dx.yaml and written-dy.yaml),
+   written-dx.yaml, written-dy.yaml, written-dz.yaml, written-ea.yaml, written-eb.yaml and
+   written-ec.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -639,6 +640,26 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-dy.yaml, a hundred-and-twenty-second development set",
         WRITTEN / "written-dy.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-dz.yaml, a hundred-and-twenty-third development set",
+        WRITTEN / "written-dz.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ea.yaml, a hundred-and-twenty-fourth development set",
+        WRITTEN / "written-ea.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-eb.yaml, a hundred-and-twenty-fifth development set",
+        WRITTEN / "written-eb.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ec.yaml, a hundred-and-twenty-sixth development set",
+        WRITTEN / "written-ec.yaml",
         True,
     ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),

@@ -6124,6 +6124,10 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"drug_in_use": True}),
         ("He takes naproxen daily and adds cyclobenzaprine at night when spasms flare.",
          "Cyclobenzaprine 7.5 mg #60", {"drug_in_use": True}),
+        ("Exam: left ankle dorsiflexion 3/5, Waddell signs negative, reflexes symmetric.",
+         "MRI lumbar spine", {"severe_neurologic_deficit": True}),
+        ("On Norco 10/325 TID for 3 years. Function unchanged. Starts Norco 10/325 QID.",
+         "Norco 10/325 #120", {"drug_in_use": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6547,6 +6551,11 @@ def test_readings_of_the_new_wordings(
          "Celebrex 200 mg #30, dispense as written", "brand_necessity_documented"),
         ("Naproxen works well and the brace did not help.", "Tramadol 50 mg #60",
          "non_opioid_analgesics_failed"),
+        ("Arthroscopic rotator cuff repair for full-thickness tear 02/22/2017 was postponed for "
+         "uncontrolled diabetes.", "Norco 10/325 #60", "surgery_date"),
+        ("Visits: PT 8 over 4 weeks, then reassess.", "Physical therapy x8", "prior_pt_visits"),
+        ("He was released to full duty 01/2017 after 6 chiropractic visits and lasted two days "
+         "before pain put him back on TTD.", "Chiropractic 6 visits", "functional_improvement"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

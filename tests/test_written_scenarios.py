@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-dy) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-ec) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -148,6 +148,10 @@ DEVELOPMENT = (
     "written-dw",
     "written-dx",
     "written-dy",
+    "written-dz",
+    "written-ea",
+    "written-eb",
+    "written-ec",
 )
 HELD_OUT = (
     "written-b",
@@ -347,9 +351,6 @@ KNOWN_MISSES = {
     "written-bu/bu-11": "the decompression's own criteria ask for clear clinical and imaging "
     "evidence of a lesion that surgery repairs, and 'mild disc bulges ... no significant canal "
     "or foraminal stenosis' with no leg symptoms is not read as none (insufficient)",
-    "written-cz/tka-right-severe-oa-failed-conservative-care": "the knee's severe arthritis is "
-    "told as 'bone-on-bone medial compartment' in a films sentence that does not name the knee, "
-    "so the arthroplasty's lesion is not read",
     "written-dj/postop-pt-rcr-after-24-preop-pt-visits": "the surgery's date follows its findings "
     "in brackets ('rotator cuff repair (full-thickness supraspinatus, double-row) 06/24/2026'), "
     "and 'Surgeon prescribing 12 post-op PT visits' is read as visits given",
@@ -448,6 +449,12 @@ KNOWN_MISSES = {
     "time as the surgery: the surgery's own verdict is not known to the check of this request, "
     "and the unit's own rule certifies a week after surgery, where the accept set follows the "
     "surgery's denial (see cw-12)",
+    "written-eb/eb-18": "the care is listed under a heading of its start ('Since June: elbow pad, "
+    "night extension splint, job modification, ibuprofen, unchanged over ten weeks'), with no word "
+    "of its being tried or failing that the readers take, so whether it failed stays unknown",
+    "written-ec/ec-14": "the knee injections' failure and the arthritis are read, but the length "
+    "of the conservative care is told only as 'PT (twelve visits in 2016)' and 'on this claim for "
+    "over a year', neither read as weeks of care",
 }
 
 

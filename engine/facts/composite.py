@@ -194,6 +194,7 @@ _WRITER_STARTS = re.compile(
     r"(?: (?:him|her|the patient) on)?(?: low dose)? $",
     re.ASCII,
 )
+_A_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b", re.ASCII)
 # Words of a drug taken now and then, or of a maybe: the present tense is then a habit.
 _HABIT_WORDS = frozenset(
     ["when", "whenever", "if", "again", "flare", "flares", "flaring", "bad", "prn", "needed",
@@ -576,18 +577,20 @@ def composite_mentions(
                     is not None
                     and _DATED_AFTER.match(plain, m.end(1)) is None
                 )
-                # The writer's present tense, once, today: "Starts nortriptyline 10 mg QHS",
-                # "Dr. Kim adds naproxen 500 mg twice daily" (not a habit, "adds ibuprofen on
-                # bad days", nor a date past, "adds gabapentin on 10/12/2016").
-                or (
-                    not words.isdisjoint(_STARTS_NOW_WORDS)
-                    and words.isdisjoint(_HABIT_WORDS)
-                    and _WRITER_STARTS.search(plain, max(0, m.start(1) - 40), m.start(1))
-                    is not None
-                    and _DATED_AFTER.match(plain, m.end(1)) is None
-                )
             ):
                 started_now[name] = None
+            elif (
+                # The writer's present tense, today: "Starts nortriptyline 10 mg QHS", "Dr. Kim
+                # adds naproxen 500 mg twice daily" (not a habit, "adds ibuprofen on bad days", nor
+                # in a dated line, "06/12/2014: Dr. Kim adds Norco"). What the plan gives: a drug
+                # the record tells of as taken elsewhere goes on ("On Norco for 3 years ...
+                # Starts Norco 10/325 QID").
+                not words.isdisjoint(_STARTS_NOW_WORDS)
+                and words.isdisjoint(_HABIT_WORDS)
+                and _WRITER_STARTS.search(plain, max(0, m.start(1) - 40), m.start(1)) is not None
+                and _A_DATE.search(text) is None
+            ):
+                in_plan[name] = None
             elif (
                 (
                     current_here

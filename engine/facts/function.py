@@ -329,7 +329,9 @@ _PAIN_TOLD = r"(?:pain|burning|tingling|ache|aching|paresthesias)"
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
     rf"\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
-    r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+(?:(?:at|is|of)\s+)?"
+    r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+"
+    # ("was 8/10 before it, now averaging 4-5/10")
+    r"(?:(?:at|is|of|averaging|averages|about|around)\s+)?"
     r"(?:[0-9]\s*-\s*)?)(?P<after>10|[0-9])\s*/\s*10\b"
     # The score now with the one before in brackets: "since then pain is 4/10 (7/10 before)".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<after2>10|[0-9])\s*/\s*10\s*\(\s*(?:was\s+)?"

@@ -43,6 +43,10 @@ _FAILED = re.compile(
     r"\bnot\s+(?:helpful|effective|beneficial)|\b(?:failed|ineffective|unsuccessful|wore\s+off)\b|"
     r"\bwithout\s+(?:lasting\s+|significant\s+|any\s+)?(?:relief|improvement|benefit)|"
     r"\bonly\s+temporar(?:y|ily)|"
+    # A few days or weeks of relief, said to be all it gave: "each with only three to four weeks
+    # of relief".
+    r"\bonly\s+(?:about\s+)?(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+of\s+"
+    r"(?:relief|improvement|benefit)\b|"
     # Relief that ended: "about three weeks of relief, then back to baseline".
     r"\b(?:back|returned|returning)\s+to\s+(?:(?:his|her|the)\s+)?baseline\b|"
     r"\b(?:pain|symptoms|swelling)(?:\s+and\s+(?:pain|swelling|stiffness))?\s+(?:returned|recurred|"

@@ -69,8 +69,13 @@ _RECORDS_SHOW = (
     r"(?:notes?|records?|logs?|ledger)\s+(?:show|shows|showed|document|documents|documented|list|"
     r"lists|confirm|confirms)"
 )
-# "formal PT", "supervised physical therapy": the same therapy, said to be given by a therapist.
-_KIND = r"(?:(?:formal|supervised|skilled|outpatient|in[\s-]?office)\s+)"
+# "formal PT", "supervised physical therapy": the same therapy, said to be given by a therapist
+# ("land-based PT": on land, as against in a pool; "22 non-surgical PT visits": before or apart
+# from a surgery's course).
+_KIND = (
+    r"(?:(?:formal|supervised|skilled|outpatient|in[\s-]?office|land(?:[\s-]based)?|"
+    r"non[\s-]?(?:surgical|operative))\s+)"
+)
 # The therapies a list can name before the one read: "no formal PT or chiro on this claim".
 _ANY_THERAPY = (
     r"(?:physical\s+therapy|physiotherapy|pt|occupational\s+therapy|ot|chiro(?:practic)?|"
@@ -179,14 +184,17 @@ def prior_pattern(modality: str) -> Caseless:
         rf"left|pending|scheduled)\b)"
         # A list under a heading of visits done, each therapy with its count after its name:
         # "Visits on this claim: PT 16 (07-10/2025), chiropractic 14 (02/03-05/15/2026)". (Not a
-        # heading of visits allowed or asked for, nor a frequency: "Visits: PT 2x/wk".)
+        # heading that says no more than "Visits:", as a plan's lines do, "Visits: PT 8 over 4
+        # weeks"; nor visits allowed or asked for, nor a frequency.)
         rf"|(?<!remaining\s)(?<!authorized\s)(?<!approved\s)(?<!requested\s)(?<!certified\s)"
         rf"(?<!pending\s)(?<!scheduled\s)(?<!planned\s)(?<!allowed\s)\b(?:visits|sessions)"
-        rf"(?:\s+(?:completed|used|attended|done))?"
-        rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|\s+to\s+date|\s+so\s+far)?\s*:\s*"
+        rf"(?:\s+(?:completed|used|attended|done)"
+        rf"|(?:\s+(?:completed|used|attended|done))?(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|"
+        rf"\s+to\s+date|\s+so\s+far))\s*:\s*"
         rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%.-])"
         r"(?!\s*(?:x|/|times|per|visits?\s+per|weeks?|wks?|months?|mos?|days?|authorized|approved|"
-        r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better)\b)"
+        r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better|over|"
+        r"at|in|then|more)\b)"
         # The count after a heading: "Chiro visits on this claim: 24 total", "PT sessions to
         # date: 12"; not a frequency ("PT visits: 2x/wk").
         rf"|\b(?:{pattern})\s+{_UNITS}\b[^:.;]{{0,25}}?:\s*{_NUMBER}(?!\s*(?:x|/|times|per)\b)"
@@ -418,7 +426,8 @@ _UNNAMED_VISITS = Caseless(
     re.compile(
         rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}{_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
-        rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+        rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+|scheduled\s+|"
+        rf"authorized\s+)?{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
         # ("six visits were authorized and completed between 10/05 and 10/19", "Six treatments
         # were authorized and given twice weekly from 05/22 to 06/16/2017": given, only after
@@ -782,6 +791,7 @@ _BEFORE_SURGERY = re.compile(
     re.I | re.ASCII,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|not\s+yet|without)\s+\Z", re.I | re.ASCII)
+_NOT_SURGICAL = re.compile(r"\bnon[\s-]?(?:surgical|operative)\b", re.I | re.ASCII)
 
 
 def after_surgery(text: str, start: int, end: int) -> bool:
@@ -789,6 +799,9 @@ def after_surgery(text: str, start: int, end: int) -> bool:
     post-operative course in the sentence ("6 post-op PT visits", "since surgery she has had 8
     PT sessions"), not one denied ("no post-op PT yet"), and the count's own clause not placing
     them before the surgery."""
+    # The count said to be of other care: "24 nonsurgical physical therapy visits".
+    if _NOT_SURGICAL.search(text, start, end):
+        return False
     clause_start = max(text.rfind(sign, 0, start) for sign in ";(")
     clause_end = min(
         (i for i in (text.find(sign, end) for sign in ";)") if i >= 0), default=len(text)

@@ -286,7 +286,7 @@ _PLAN_WORDS = frozenset(
 )
 _ADVICE_WORDS = frozenset(["advises", "advise", "suggests"])
 # Plan words that, every time a sentence uses them, plan nothing: "back to full hours with
-# scheduled breaks" (a routine), "spine surgeon 01/2017 did not recommend surgery" (an opinion
+# scheduled breaks" (a routine), "attended six of six scheduled visits" (a count), "spine surgeon 01/2017 did not recommend surgery" (an opinion
 # given, closing its clause: not "did not recommend surgery but an ESI"). Each word with the
 # expression of those uses.
 _PLAN_WORDS_IN_PASSING = (
@@ -294,7 +294,10 @@ _PLAN_WORDS_IN_PASSING = (
         "scheduled",
         re.compile(
             r"\bscheduled\s+(?:rest\s+|stretch\s+)?(?:breaks?|dos(?:e|es|ing)|shifts?|hours|meds|"
-            r"medications?)\b",
+            r"medications?)\b"
+            # Visits counted against those booked: "attended six of six scheduled visits".
+            r"|\b(?:of\s+(?:the\s+)?\w+|missed\s+\w+|all)\s+scheduled\s+(?:visits|sessions|"
+            r"appointments|treatments)\b",
             re.I | re.ASCII,
         ),
     ),

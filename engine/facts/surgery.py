@@ -100,12 +100,21 @@ _JOINED = (
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
-    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+"
-    # What it was done for, between, in a word or two: "subacromial decompression for
-    # impingement 02/13/2017" (not another event's date: "for a tear diagnosed 12/12/2016",
-    # "for work injury DOI 05/12/2015").
-    rf"|{_JOINED}\s+for\s+(?:(?!(?:which|whom|diagnosed|doi|injury|injured|fall|fell|after|"
-    rf"since|seen|noted|dated|on|in|from|found|shown)\b)[a-z-]+\s+){{1,2}}?)(?:{DATE})",
+    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
+    re.I | re.ASCII,
+)
+# What it was done for, between, in a word or two: "subacromial decompression for impingement
+# 02/13/2017" (not another event's date: "for a tear diagnosed 12/12/2016", "for work injury DOI
+# 05/12/2015"); only in a sentence with no word of its being yet to come (`_NOT_YET_DONE`).
+_SURGERY_FOR_THEN_DATED = re.compile(
+    rf"\b(?:{_SURGERY_NAMES})\b{_JOINED}\s+for\s+(?:(?!(?:which|whom|diagnosed|doi|injury|injured|"
+    rf"fall|fell|after|since|seen|noted|dated|on|in|from|found|shown)\b)[a-z-]+\s+){{1,2}}?"
+    rf"(?:{DATE})",
+    re.I | re.ASCII,
+)
+_NOT_YET_DONE = re.compile(
+    r"\b(?:await\w*|pending|postponed|cancell?ed|deferred|authori[sz]\w*|request\w*|scheduled|"
+    r"planned|candidate|recommend\w*|consider\w*|booked)\b",
     re.I | re.ASCII,
 )
 # The procedure, what it was done with, the date and the surgeon: "L ACL reconstruction with BTB
@@ -356,6 +365,11 @@ def surgery_dates(reader: Reader) -> None:
             or (
                 _SURGERY_THEN_DOS.search(text)
                 if "dos" in reader.words and not _SPEAKS_OF_A_VISIT.search(text)
+                else None
+            )
+            or (
+                _SURGERY_FOR_THEN_DATED.search(text)
+                if "for" in reader.words and not reader.planned and not _NOT_YET_DONE.search(text)
                 else None
             )
         )
