@@ -6128,6 +6128,26 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "MRI lumbar spine", {"severe_neurologic_deficit": True}),
         ("On Norco 10/325 TID for 3 years. Function unchanged. Starts Norco 10/325 QID.",
          "Norco 10/325 #120", {"drug_in_use": True}),
+        # A therapist's, a foot surgeon's, a neurologist's and a knee specialist's wordings.
+        ("Attended six of six scheduled visits 07/11 - 08/05, no cancellations.",
+         "Additional PT cervical spine 1x/wk x 3 wks", {"prior_visits": 6}),
+        ("Six land-based PT visits 04/06 - 05/15.", "Aquatic therapy L knee 2x/wk x 4 wks",
+         {"prior_pt_visits": 6}),
+        ("He had 22 non-surgical PT visits in 2024-2025; twelve post-op PT visits completed 02/02 "
+         "to 04/24/2026.", "Physical therapy 2x4, left knee",
+         {"prior_pt_visits": 22, "postsurgical_visits_completed": 12}),
+        ("Five OT visits 08/03 - 08/21. Back at work with buddy tape and no impact tools since "
+         "08/14 (had been one-handed duty).", "OT R ring finger x3 visits",
+         {"functional_improvement": True}),
+        ("Gabapentin started 01/2017. Burning L leg pain was 8/10 before it, now averaging 4-5/10 "
+         "over the past month.", "Gabapentin 300 mg 1 po TID #90", {"medication_pain_relief": True}),
+        ("Aspiration and triamcinolone injection in January and again in April, each with only "
+         "three to four weeks of relief.", "Synvisc-One 48 mg injection, right knee",
+         {"failed_steroid_injection": True}),
+        ("Standing films 05/2017: medial compartment bone-on-bone with osteophytes, KL 4.",
+         "Synvisc-One 48 mg injection, right knee", {"severe_knee_osteoarthritis": True}),
+        ("Standing films 11/2016: R medial compartment narrowing with osteophytes, KL grade 3.",
+         "Naproxen 500 mg PO BID #60", {"diagnoses": ["arthritis"]}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6556,6 +6576,14 @@ def test_readings_of_the_new_wordings(
         ("Visits: PT 8 over 4 weeks, then reassess.", "Physical therapy x8", "prior_pt_visits"),
         ("He was released to full duty 01/2017 after 6 chiropractic visits and lasted two days "
          "before pain put him back on TTD.", "Chiropractic 6 visits", "functional_improvement"),
+        ("After 5 OT visits he is back at work (was off work before the injury).",
+         "OT R ring finger x3 visits", "functional_improvement"),
+        ("Severe pain along the medial compartment with effusion.",
+         "Synvisc-One 48 mg injection, right knee", "severe_knee_osteoarthritis"),
+        ("No bone-on-bone change in the medial compartment.",
+         "Synvisc-One 48 mg injection, right knee", "severe_knee_osteoarthritis"),
+        ("Severe arthritis of the medial compartment of the ankle.",
+         "Synvisc-One 48 mg injection, right knee", "severe_knee_osteoarthritis"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(
