@@ -6144,10 +6144,17 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Aspiration and triamcinolone injection in January and again in April, each with only "
          "three to four weeks of relief.", "Synvisc-One 48 mg injection, right knee",
          {"failed_steroid_injection": True}),
-        ("Standing films 05/2017: medial compartment bone-on-bone with osteophytes, KL 4.",
-         "Synvisc-One 48 mg injection, right knee", {"severe_knee_osteoarthritis": True}),
         ("Standing films 11/2016: R medial compartment narrowing with osteophytes, KL grade 3.",
          "Naproxen 500 mg PO BID #60", {"diagnoses": ["arthritis"]}),
+        ("EMG done 06/2015: moderate right CTS.", "EMG/NCV right upper extremity",
+         {"prior_electrodiagnostics": True}),
+        ("Status post right shoulder subacromial decompression for impingement 11/10/2016; "
+         "requesting 12 post-op PT visits.", "Post-op PT R shoulder 2x6",
+         {"surgery_date": date(2016, 11, 10)}),
+        ("Prior visits: PT 16 (2016), chiropractic 14.", "Physical therapy 2x3",
+         {"prior_pt_visits": 16}),
+        ("Therapy visits: PT 24.", "Physical therapy 2x3", {"prior_pt_visits": 24}),
+        ("Starts Norco 10/325 TID for pain 8/10.", "Norco 10/325 #90", {"drug_in_use": False}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6584,6 +6591,17 @@ def test_readings_of_the_new_wordings(
          "Synvisc-One 48 mg injection, right knee", "severe_knee_osteoarthritis"),
         ("Severe arthritis of the medial compartment of the ankle.",
          "Synvisc-One 48 mg injection, right knee", "severe_knee_osteoarthritis"),
+        ("Standing films 01/10/2017: medial compartment narrowing, not yet bone-on-bone.",
+         "Synvisc-One 48 mg injection, right knee", "severe_knee_osteoarthritis"),
+        ("Hyaluronic acid series gave only two weeks of relief; steroid injection 06/2016 helped "
+         "70% for four months.", "Synvisc-One 48 mg injection, right knee",
+         "failed_steroid_injection"),
+        ("Five OT visits. Was back at work since 08/14 (had been one-handed duty) but was taken "
+         "off work again 09/02 after a flare.", "OT R ring finger x3 visits",
+         "functional_improvement"),
+        ("Had 8 authorized visits but only attended 3.", "Physical therapy 2x3", "prior_pt_visits"),
+        ("Plan: carpal tunnel release for CTS 03/01/2017.", "Post-op OT R hand 2x4",
+         "surgery_date"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -351,6 +351,11 @@ KNOWN_MISSES = {
     "written-bu/bu-11": "the decompression's own criteria ask for clear clinical and imaging "
     "evidence of a lesion that surgery repairs, and 'mild disc bulges ... no significant canal "
     "or foraminal stenosis' with no leg symptoms is not read as none (insufficient)",
+    "written-cz/tka-right-severe-oa-failed-conservative-care": "the knee's severe arthritis is "
+    "told as 'bone-on-bone medial compartment' in a films sentence that does not name the knee, "
+    "so the arthroplasty's lesion is not read (a reading of a compartment worn to bone in a "
+    "sentence naming no other joint was tried and withdrawn: it read negated, hoped-for and "
+    "other joints' findings, and certified hyaluronic acid and knee replacement on them)",
     "written-dj/postop-pt-rcr-after-24-preop-pt-visits": "the surgery's date follows its findings "
     "in brackets ('rotator cuff repair (full-thickness supraspinatus, double-row) 06/24/2026'), "
     "and 'Surgeon prescribing 12 post-op PT visits' is read as visits given",
@@ -452,9 +457,10 @@ KNOWN_MISSES = {
     "written-eb/eb-18": "the care is listed under a heading of its start ('Since June: elbow pad, "
     "night extension splint, job modification, ibuprofen, unchanged over ten weeks'), with no word "
     "of its being tried or failing that the readers take, so whether it failed stays unknown",
-    "written-ec/ec-14": "the knee injections' failure and the arthritis are read, but the length "
-    "of the conservative care is told only as 'PT (twelve visits in 2016)' and 'on this claim for "
-    "over a year', neither read as weeks of care",
+    "written-ec/ec-14": "the severe arthritis is told in a films sentence that does not name the "
+    "knee ('medial compartment bone-on-bone ..., KL 4'; see tka-right-severe-oa-failed-conservative-"
+    "care), and the length of the conservative care only as 'PT (twelve visits in 2016)' and 'on "
+    "this claim for over a year', neither read as weeks of care",
 }
 
 

@@ -194,7 +194,11 @@ _WRITER_STARTS = re.compile(
     r"(?: (?:him|her|the patient) on)?(?: low dose)? $",
     re.ASCII,
 )
-_A_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b(?:19|20)\d\d\b", re.ASCII)
+# A date (a day with its year, a month and year, a year), not a strength or a score ("10/325",
+# "8/10").
+_A_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.ASCII
+)
 # Words of a drug taken now and then, or of a maybe: the present tense is then a habit.
 _HABIT_WORDS = frozenset(
     ["when", "whenever", "if", "again", "flare", "flares", "flaring", "bad", "prn", "needed",

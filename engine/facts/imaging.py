@@ -57,7 +57,7 @@ _ELECTRODIAGNOSTICS_DONE = Caseless(
         # obtained 02/20/2017") nor one to be done.
         r"|\b(?:emg|ncv|ncs)(?:\s*/\s*(?:emg|ncv|ncs))?(?:\s+(?:of\s+)?(?:the\s+|both\s+|bilateral\s+|"
         r"left\s+|right\s+|l\s+|r\s+)?(?:upper|lower)\s+extremit(?:y|ies))?\s+(?:done|performed)\s+"
-        r"(?:on\s+)?\d{1,2}/\d{1,2}/\d{2,4}\b(?!\s+(?:is|was)\s+(?:scheduled|pending|planned|booked))"
+        r"(?:on\s+)?\d{1,2}/(?:\d{1,2}/)?\d{2,4}\b(?!\s+(?:is|was)\s+(?:scheduled|pending|planned|booked))"
         # Not one denied: "no prior electrodiagnostic testing", "never had an EMG".
         r"|(?<!\bno\s)(?<!\bnot\s)(?<!\bnever\s)\b(?:had|underwent|prior|previous)\s+"
         r"(?:an?\s+)?(?:normal\s+|abnormal\s+)?"

@@ -43,14 +43,17 @@ _FAILED = re.compile(
     r"\bnot\s+(?:helpful|effective|beneficial)|\b(?:failed|ineffective|unsuccessful|wore\s+off)\b|"
     r"\bwithout\s+(?:lasting\s+|significant\s+|any\s+)?(?:relief|improvement|benefit)|"
     r"\bonly\s+temporar(?:y|ily)|"
-    # A few days or weeks of relief, said to be all it gave: "each with only three to four weeks
-    # of relief".
-    r"\bonly\s+(?:about\s+)?(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+of\s+"
-    r"(?:relief|improvement|benefit)\b|"
     # Relief that ended: "about three weeks of relief, then back to baseline".
     r"\b(?:back|returned|returning)\s+to\s+(?:(?:his|her|the)\s+)?baseline\b|"
     r"\b(?:pain|symptoms|swelling)(?:\s+and\s+(?:pain|swelling|stiffness))?\s+(?:returned|recurred|"
     r"came\s+back)\b",
+    re.I | re.ASCII,
+)
+# A few days or weeks of relief, said to be all it gave, in the injection's own clause after it:
+# "each with only three to four weeks of relief" (not another injection's before it).
+_ONLY_WEEKS = re.compile(
+    r"[^;]{0,60}?\bonly\s+(?:about\s+)?(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+"
+    r"of\s+(?:relief|improvement|benefit)\b",
     re.I | re.ASCII,
 )
 # It helped, lastingly.
@@ -80,8 +83,14 @@ def steroid_injections(reader: Reader) -> None:
             helped = _HELPED.search(text)
             # Help that lasted only days ("helped for about ten days") is the short-lived relief
             # the guideline does not repeat an injection for.
-            if _FAILED.search(text) or (
-                helped and helped[0].lower() == "helped" and lasted_briefly(reader, helped.end())
+            if (
+                _FAILED.search(text)
+                or _ONLY_WEEKS.match(text, end)
+                or (
+                    helped
+                    and helped[0].lower() == "helped"
+                    and lasted_briefly(reader, helped.end())
+                )
             ):
                 add_of_part(reader, "failed_steroid_injection", True, start, end)
             elif helped:

@@ -187,11 +187,13 @@ def prior_pattern(modality: str) -> Caseless:
         # heading that says no more than "Visits:", as a plan's lines do, "Visits: PT 8 over 4
         # weeks"; nor visits allowed or asked for, nor a frequency.)
         rf"|(?<!remaining\s)(?<!authorized\s)(?<!approved\s)(?<!requested\s)(?<!certified\s)"
-        rf"(?<!pending\s)(?<!scheduled\s)(?<!planned\s)(?<!allowed\s)\b(?:visits|sessions)"
-        rf"(?:\s+(?:completed|used|attended|done)"
+        rf"(?<!pending\s)(?<!scheduled\s)(?<!planned\s)(?<!allowed\s)"
+        rf"(?:\b(?:prior|previous|past|therapy)\s+(?:visits|sessions)"
+        rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?"
+        rf"|\b(?:visits|sessions)(?:\s+(?:completed|used|attended|done)"
         rf"|(?:\s+(?:completed|used|attended|done))?(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|"
-        rf"\s+to\s+date|\s+so\s+far))\s*:\s*"
-        rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%.-])"
+        rf"\s+to\s+date|\s+so\s+far)))\s*:\s*"
+        rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%-]|\.\d)"
         r"(?!\s*(?:x|/|times|per|visits?\s+per|weeks?|wks?|months?|mos?|days?|authorized|approved|"
         r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better|over|"
         r"at|in|then|more)\b)"
@@ -426,8 +428,9 @@ _UNNAMED_VISITS = Caseless(
     re.compile(
         rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}{_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
-        rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+|scheduled\s+|"
-        rf"authorized\s+)?{_UNITS}\b"
+        rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+        # Attended of those booked: "attended six of six scheduled visits".
+        rf"|\b(?:completed|attended|finished)\s+{_NUMBER}\s+scheduled\s+{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
         # ("six visits were authorized and completed between 10/05 and 10/19", "Six treatments
         # were authorized and given twice weekly from 05/22 to 06/16/2017": given, only after

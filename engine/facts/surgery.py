@@ -114,7 +114,7 @@ _SURGERY_FOR_THEN_DATED = re.compile(
 )
 _NOT_YET_DONE = re.compile(
     r"\b(?:await\w*|pending|postponed|cancell?ed|deferred|authori[sz]\w*|request\w*|scheduled|"
-    r"planned|candidate|recommend\w*|consider\w*|booked)\b",
+    r"plans?|planned|candidate|recommend\w*|consider\w*|booked|will|would|should|to\s+be)\b",
     re.I | re.ASCII,
 )
 # The procedure, what it was done with, the date and the surgeon: "L ACL reconstruction with BTB
@@ -345,6 +345,19 @@ def done_as_authorized(reader: Reader, surgery: re.Match[str]) -> bool:
     )
 
 
+def surgery_for_then_dated(text: str) -> re.Match[str] | None:
+    """A surgery dated after what it was for, where its own clause (to the semicolons around
+    it) says nothing of its being yet to come: "Status post SAD for impingement 11/10/2016;
+    requesting 12 post-op PT visits" (not "... 02/22/2017 was postponed")."""
+    found = _SURGERY_FOR_THEN_DATED.search(text)
+    if found is None:
+        return None
+    clause_start = text.rfind(";", 0, found.start()) + 1
+    clause_end = text.find(";", found.end())
+    clause = text[clause_start : clause_end if clause_end >= 0 else len(text)]
+    return None if _NOT_YET_DONE.search(clause) else found
+
+
 def surgery_dates(reader: Reader) -> None:
     """A surgery the record dates, and the procedure named nearest before the date. In a
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
@@ -367,11 +380,7 @@ def surgery_dates(reader: Reader) -> None:
                 if "dos" in reader.words and not _SPEAKS_OF_A_VISIT.search(text)
                 else None
             )
-            or (
-                _SURGERY_FOR_THEN_DATED.search(text)
-                if "for" in reader.words and not reader.planned and not _NOT_YET_DONE.search(text)
-                else None
-            )
+            or (surgery_for_then_dated(text) if "for" in reader.words else None)
         )
         if (
             surgery
