@@ -286,9 +286,9 @@ _PLAN_WORDS = frozenset(
 )
 _ADVICE_WORDS = frozenset(["advises", "advise", "suggests"])
 # Plan words that, every time a sentence uses them, plan nothing: "back to full hours with
-# scheduled breaks" (a routine), "attended six of six scheduled visits" (a count), "spine surgeon 01/2017 did not recommend surgery" (an opinion
-# given, closing its clause: not "did not recommend surgery but an ESI"). Each word with the
-# expression of those uses.
+# scheduled breaks" (a routine), "attended six of six scheduled visits" (a count), "spine surgeon
+# 01/2017 did not recommend surgery" (an opinion given, closing its clause: not "did not
+# recommend surgery but an ESI"). Each word with the expression of those uses.
 _PLAN_WORDS_IN_PASSING = (
     (
         "scheduled",

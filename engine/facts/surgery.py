@@ -105,7 +105,8 @@ _SURGERY_ON = re.compile(
 )
 # What it was done for, between, in a word or two: "subacromial decompression for impingement
 # 02/13/2017" (not another event's date: "for a tear diagnosed 12/12/2016", "for work injury DOI
-# 05/12/2015"); only in a sentence with no word of its being yet to come (`_NOT_YET_DONE`).
+# 05/12/2015"); only where its own clause says nothing of its being yet to come
+# (`surgery_for_then_dated`).
 _SURGERY_FOR_THEN_DATED = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b{_JOINED}\s+for\s+(?:(?!(?:which|whom|diagnosed|doi|injury|injured|"
     rf"fall|fell|after|since|seen|noted|dated|on|in|from|found|shown)\b)[a-z-]+\s+){{1,2}}?"
