@@ -288,10 +288,12 @@ _ADVICE_WORDS = frozenset(["advises", "advise", "suggests"])
 # Plan words that, every time a sentence uses them, plan nothing: "back to full hours with
 # scheduled breaks" (a routine), "attended six of six scheduled visits" (a count), "spine surgeon
 # 01/2017 did not recommend surgery" (an opinion given, closing its clause: not "did not
-# recommend surgery but an ESI"). Each word with the expression of those uses.
+# recommend surgery but an ESI"). Each word with the expression of every use of it and of those
+# uses.
 _PLAN_WORDS_IN_PASSING = (
     (
         "scheduled",
+        re.compile(r"\bscheduled\b", re.I | re.ASCII),
         re.compile(
             r"\bscheduled\s+(?:rest\s+|stretch\s+)?(?:breaks?|dos(?:e|es|ing)|shifts?|hours|meds|"
             r"medications?)\b"
@@ -303,6 +305,7 @@ _PLAN_WORDS_IN_PASSING = (
     ),
     (
         "recommend",
+        re.compile(r"\brecommend\b", re.I | re.ASCII),
         re.compile(
             r"\b(?:did\s+not|didn\W?t)\s+recommend\s+(?:surgery|an\s+operation|(?:surgical|operative)"
             r"\s+\w+)(?:\s+at\s+(?:that|this)\s+time)?\s*(?:[.;]|$)",
@@ -730,10 +733,8 @@ class Reader:
         )
         if refill_asked:
             planning = planning - _REQUEST_NOUNS
-        for word, in_passing in _PLAN_WORDS_IN_PASSING:
-            if word in planning and len(re.findall(rf"\b{word}\b", text, re.I | re.ASCII)) == len(
-                in_passing.findall(text)
-            ):
+        for word, every_use, in_passing in _PLAN_WORDS_IN_PASSING:
+            if word in planning and len(every_use.findall(text)) == len(in_passing.findall(text)):
                 planning = planning - {word}
         self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
