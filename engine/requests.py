@@ -156,7 +156,12 @@ VISIT_CATEGORIES = {
 # following ESI".
 POST_INJECTION = re.compile(
     r"\bpost[\s-]*(?:injection|esi|epidural|block)\b"
-    r"|\b(?:after|following)\s+(?:the\s+|an?\s+)?(?:injection|esi|tfesi|epidural|block)\b",
+    # (The injection's site or kind between: "following lumbar ESI", "after the L5 TFESI"; not
+    # "after failed ESI", "following denial of ESI": therapy in place of one.)
+    r"|\b(?:after|following)\s+(?:the\s+|an?\s+|his\s+|her\s+)?"
+    r"(?:(?:lumbar|cervical|thoracic|caudal|transforaminal|interlaminar|epidural|steroid|left|"
+    r"right|bilateral|l|r|[lcst]\d(?:\s*-\s*[lcs]?\d)?)\s+){0,3}"
+    r"(?:injection|esi|tfesi|epidural|block)\b",
     re.I | re.ASCII,
 )
 _POST_INJECTION_CATEGORIES = frozenset(["physical_therapy", "occupational_therapy"])

@@ -326,6 +326,16 @@ def test_a_discectomy_named_by_its_level_has_its_postsurgical_line(evaluator: Ev
     assert any("discectomy" in reason.rule_id for reason in result.reasons)
 
 
+def test_a_repair_of_a_cuff_tendon_s_tear_has_the_cuff_repair_line(evaluator: Evaluator) -> None:
+    note = (
+        "S/p arthroscopic repair of a 2 cm full-thickness supraspinatus tear on 06/28/2017. No "
+        "PT since surgery."
+    )
+    result = check(evaluator, "Post-op PT R shoulder 2x/wk x 6 wks", note, "2017-07-19")
+    assert result.verdict == "certify"
+    assert any("rotator-cuff-repair" in reason.rule_id for reason in result.reasons)
+
+
 def test_a_shoulder_decompression_is_not_the_lumbar_line(evaluator: Evaluator) -> None:
     note = "Post-op visit, 3 weeks after right shoulder subacromial decompression on 02/20/17."
     result = check(evaluator, "Post-op physical therapy 2x3 right shoulder", note, "2017-03-15")

@@ -6155,6 +6155,60 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"prior_pt_visits": 16}),
         ("Therapy visits: PT 24.", "Physical therapy 2x3", {"prior_pt_visits": 24}),
         ("Starts Norco 10/325 TID for pain 8/10.", "Norco 10/325 #90", {"drug_in_use": False}),
+        # A shoulder surgeon's, a pain physician's, surgeons' post-operative and an internist's
+        # wordings.
+        ("S/p arthroscopic repair of a 2 cm full-thickness supraspinatus tear on 06/28/2017.",
+         "Post-op PT R shoulder 2x6",
+         {"surgery_type": "repair of a 2 cm full-thickness supraspinatus tear"}),
+        ("8 weeks s/p L arthroscopic rotator cuff repair (medium full-thickness supraspinatus "
+         "tear) 06/03/2026.", "Post-op PT L shoulder 2x4", {"surgery_date": date(2026, 6, 3)}),
+        ("Oral NSAIDs stopped 05/2017 after melena; EGD showed a duodenal ulcer.",
+         "Diclofenac 1% gel 100 g", {"oral_medication_not_tolerated": True}),
+        ("Had six PT visits Oct-Nov 2016 (lifting tolerance improved, HEP taught).",
+         "Physical therapy 2x3", {"functional_improvement": True}),
+        ("Six PT visits improved her sitting and lifting tolerance.", "Physical therapy 2x3",
+         {"functional_improvement": True}),
+        ("Home TENS rental used daily alongside OT twice a week.", "Purchase TENS unit",
+         {"adjunct_to_rehabilitation": True}),
+        ("Getting to this visit took two people and a wheelchair, and she does not otherwise "
+         "leave home.", "Home health RN 3x/wk x 3 wks", {"homebound": True}),
+        ("She does not leave the apartment except for medical appointments.",
+         "Home health RN 3x/wk x 3 wks", {"homebound": True}),
+        ("Leg pain resolved but burning and numbness over the L lateral foot since surgery.",
+         "Gabapentin 300 mg #90", {"neuropathic_pain": True}),
+        ("After six PT visits she is back at part-time bookkeeping 4 h/day, after being off work "
+         "since 2015.", "Physical therapy 2x3",
+         {"functional_improvement": True, "work_status": "modified_duty"}),
+        ("Chronic wrist pain, DOI 2012 (data entry), bilateral CTR 2013.",
+         "Pain psychology consultation x1", {"injury_date": date(2012, 7, 1)}),
+        # A red flag beside a drug stopped in another clause is kept.
+        ("Fell at work 2016, stopped after three weeks for urinary retention.", "MRI lumbar spine",
+         {"red_flag_bowel_bladder": True}),
+        ("Started Lyrica in 12/2016, stopped work 02/20 because of urinary retention and saddle "
+         "anesthesia.", "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        # Utilization review's words in an appeal are not the record; the physician's own after
+        # them in the sentence, or after the quotation, are.
+        ('UR stated that "the claimant has had 12 sessions of therapy, exceeding guideline '
+         'recommendations." Per the therapy log she has attended six visits.',
+         "Additional PT L knee 1x/wk x 3 wks", {"prior_pt_visits": 6}),
+        ("UR noted no red flags, but she now reports urinary retention and saddle numbness.",
+         "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ('UR noted the 4" incision had healed. Today she has urinary retention and saddle '
+         "anesthesia.", "MRI lumbar spine", {"red_flag_bowel_bladder": True}),
+        ('UR stated: "no red flags are documented. Today she has urinary retention and saddle '
+         'anesthesia. She describes it as "like sitting on a block of wood".', "MRI lumbar spine",
+         {"red_flag_cauda_equina": True}),
+        ("UR approved 6 PT visits, which she found helpful.", "Physical therapy 2x3",
+         {"prior_pt_visits": 6}),
+        ("She had two ESIs last year with only brief relief; a repeat is warranted given worse leg "
+         "pain.", "Lumbar ESI L4-5", {"prior_injections": 2}),
+        ("PHQ-9 on 10/24 was 16 and GAD-7 was 12; no suicidal ideation.",
+         "Psychological evaluation x1", {"depression": True}),
+        ("PHQ-9 16/27.", "Psychological evaluation x1", {"depression": True}),
+        ("She avoids bending and lifting for fear of breaking her back.",
+         "Psychological evaluation x1", {"psychosocial_factors_present": True}),
+        ("Prior claim DOI 2009 (left knee), settled. Current DOI 02/13/2017, low back strain.",
+         "EMG left lower extremity", {"injury_date": date(2017, 2, 13)}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6602,6 +6656,52 @@ def test_readings_of_the_new_wordings(
         ("Had 8 authorized visits but only attended 3.", "Physical therapy 2x3", "prior_pt_visits"),
         ("Plan: carpal tunnel release for CTS 03/01/2017.", "Post-op OT R hand 2x4",
          "surgery_date"),
+        ("Rotator cuff repair (planned) 08/03/2026.", "Post-op PT L shoulder 2x4", "surgery_date"),
+        ("Rotator cuff repair (patient declined; prefers conservative care) 06/03/2026.",
+         "Post-op PT L shoulder 2x4", "surgery_date"),
+        ("Surgical consult with Dr. Lee: rotator cuff repair (full-thickness tear, 2 cm "
+         "retraction) 06/03/2026.", "Post-op PT L shoulder 2x4", "surgery_date"),
+        ("S/p ORIF L ankle fracture (2024). Fixation failed with hardware loosening and nonunion "
+         "05/05/2026.", "Post-op PT L ankle 2x4", "surgery_date"),
+        ("He went back to roofing after being off work for 6 months but lasted 2 days.",
+         "Physical therapy 2x3", "functional_improvement"),
+        ("Six PT visits. He returned to see his PCP after being off work for two weeks.",
+         "Physical therapy 2x3", "functional_improvement"),
+        ("Six PT visits. Sitting tolerance improved for a few days after each visit, then returned "
+         "to baseline.", "Physical therapy 2x3", "functional_improvement"),
+        ("Six PT visits. LTG: lifting tolerance improved to 25 lb for return to work.",
+         "Physical therapy 2x3", "functional_improvement"),
+        ("He avoids opioids for fear of addiction.", "Psychological evaluation x1",
+         "psychosocial_factors_present"),
+        ("She drives to work daily and does not otherwise leave home.",
+         "Home health RN 3x/wk x 3 wks", "homebound"),
+        ("He cares for his wife, who does not otherwise leave home.",
+         "Home health RN 3x/wk x 3 wks", "homebound"),
+        ("GAD-7 < 10.", "Psychological evaluation x1", "depression"),
+        ("GAD-7 was 14 at intake and is now 2.", "Psychological evaluation x1", "depression"),
+        ("He has continued to work OT despite pain.", "Purchase TENS unit",
+         "adjunct_to_rehabilitation"),
+        ("Reflux with epigastric burning, numbness denied.", "Gabapentin 300 mg #90",
+         "neuropathic_pain"),
+        ("Ibuprofen stopped with no melena.", "Diclofenac 1% gel 100 g",
+         "oral_medication_not_tolerated"),
+        ("Lifting tolerance has not improved after six PT visits.", "Physical therapy 2x3",
+         "functional_improvement"),
+        ("No improvement in lifting tolerance after six PT visits.", "Physical therapy 2x3",
+         "functional_improvement"),
+        ("He does not otherwise leave home except to drive to the gym.",
+         "Home health RN 3x/wk x 3 wks", "homebound"),
+        ("Capsaicin cream caused burning and numbness of the skin.", "Gabapentin 300 mg #90",
+         "neuropathic_pain"),
+        ("After six PT visits he is not back at work after being off work for a year.",
+         "Physical therapy 2x3", "functional_improvement"),
+        ("Six PT visits; back to the clinic after being off work for a year.",
+         "Physical therapy 2x3", "functional_improvement"),
+        # A year alone that may be within the year is no date of injury.
+        ("DOI 2025, lifting at work.", "Pain psychology consultation x1", "injury_date"),
+        # A drug's effect told in the clause after the drug is no red flag.
+        ("Nortriptyline 25 mg tried early 2016, stopped after three weeks for orthostatic "
+         "dizziness and urinary hesitancy.", "Duloxetine 60 mg #30", "red_flag_bowel_bladder"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

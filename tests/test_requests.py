@@ -228,6 +228,12 @@ def test_a_brand_with_a_generic_and_dispense_as_written_are_read(
     [
         ("Physical therapy 2 visits x 1 week, lumbar spine, post-injection", True),
         ("PT x2 following ESI, lumbar", True),
+        # The injection's site or kind between.
+        ("Physical therapy 2 visits over 1 week following lumbar ESI, lumbar spine", True),
+        ("PT x2 after the L5 TFESI", True),
+        # Therapy in place of an injection that failed or was refused is no therapy after one.
+        ("PT 2x3 lumbar after failed ESI", False),
+        ("PT 2x3 lumbar following denial of ESI", False),
         ("Physical therapy 2x3 lumbar spine", False),
         # An injection asked for is no therapy after one.
         ("Lumbar epidural steroid injection L4-5", False),

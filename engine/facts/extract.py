@@ -64,7 +64,7 @@ from engine.facts.prior_treatment import (
     visits_authorized,
     visits_done,
 )
-from engine.facts.record import ONSET_MONTH, age_and_sex, record_dates
+from engine.facts.record import INJURY_YEAR, ONSET_MONTH, age_and_sex, record_dates
 from engine.facts.red_flags import FRACTURE, TRAUMA_RED_FLAG_WEEKS, old_trauma_set_aside
 from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
 from engine.facts.surgery import (
@@ -457,6 +457,9 @@ def letter_facts(
         begun = month_told(told.value, on or note_date) if told else None
         if begun and "injury_date" not in by_name:
             derive("injury_date", begun, ONSET_MONTH)
+    if "injury_date" not in by_name and INJURY_YEAR in by_name:
+        # The year alone the record gives the injury, last of all.
+        derive("injury_date", by_name[INJURY_YEAR].value, INJURY_YEAR)
     injury = by_name.get("injury_date")
     onset = by_name.get("~onset_weeks")
     # Else how long the symptoms have lasted ("numbness x 5 months") is the time since the

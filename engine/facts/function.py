@@ -128,6 +128,10 @@ _RESTRICTION_TOLD = re.compile(
 # (Not a plain "was": a record tells the present in the past tense, "The injured worker was
 # temporarily totally disabled for one month".)
 _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\Z", re.ASCII)
+# The time before a return the sentence tells: "back at part-time bookkeeping ..., after being off
+# work since 2015" (not "depressed after being off work for a year", a status that holds).
+_BEFORE_A_RETURN = re.compile(r"\bafter\s+(?:being|having\s+been)\s+\Z", re.ASCII)
+_RETURN_WORDS = frozenset(["back", "returned"])
 _WAS_AFTER = re.compile(
     r"\s+(?:before|previously|prior\s+to|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
     # A trial of it that ended: "Full-duty trial 10/01 ended after 3 shifts".
@@ -194,6 +198,10 @@ def work_status(reader: Reader) -> None:
         at = phrase_position(reader.lowered, said[1])
         if at is not None and (
             _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
+            or (
+                not reader.words.isdisjoint(_RETURN_WORDS)
+                and _BEFORE_A_RETURN.search(reader.lowered, max(0, at[0] - 20), at[0])
+            )
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])

@@ -252,10 +252,31 @@ _NONE = re.compile(
 _ANY_KIND_WORDS = frozenset(["injections", "injection", "blocks", "block"])
 
 
+# An injection judged, not told as given: "ESI is not supported", "an epidural is indicated"
+# (a sentence with no figure in it and no word of one given: "two ESIs last year with only
+# brief relief; a repeat is warranted" tells of them).
+_GIVEN_WORDS = frozenset(
+    ["had", "has", "received", "underwent", "gave", "given", "performed", "prior", "previous",
+     "last", "relief", "helped", "ago", "earlier", "before", "repeat", "another", "again"]
+)  # fmt: skip
+_JUDGED = re.compile(
+    r"\b(?:is|are|would\s+be|was|were)\s+(?:not\s+|now\s+)?(?:medically\s+)?(?:supported|"
+    r"indicated|warranted|appropriate|necessary|recommended|reasonable|justified)\b",
+    re.I | re.ASCII,
+)
+
+
 def injections_given(reader: Reader) -> None:
-    """What a sentence says of injections given: never what is requested or planned."""
+    """What a sentence says of injections given: never what is requested or planned, nor one
+    only judged."""
     words = reader.words
     if reader.asks or reader.planned:
+        return
+    if (
+        not reader.has_digit
+        and reader.words.isdisjoint(_GIVEN_WORDS)
+        and _JUDGED.search(reader.text)
+    ):
         return
     if _FIRST_WORDS.isdisjoint(words):
         # "No prior injections", "no diagnostic blocks": none of any kind.

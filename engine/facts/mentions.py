@@ -188,18 +188,34 @@ _DRUG_EFFECT_TAIL = re.compile(
 )
 
 
+# The stop with nothing else stopped between it and why: "stopped after three weeks for" (not
+# "stopped work 02/20 because of", "stopped PT after 3 visits because of").
+_STOPPED_ITSELF = re.compile(
+    r"(?:stopped|discontinued|d/c\W?d|held|quit)\s+(?:it\s+|them\s+)?"
+    r"(?:(?:after|within|at|in|on|by)\s+(?:\w+\s+){0,3}?)?(?:for|due\s+to|because\s+of)\b",
+    re.I | re.ASCII,
+)
+
+
 def drug_effect_before(reader: Reader, start: int) -> bool:
     """Whether the clause of a finding tells it as what a drug named in that clause did:
     "nortriptyline stopped for sedation and urinary retention", "oxycodone caused urinary
     retention". Not a sign told beside a drug ("Norco held tonight; sent to ED for saddle
     anesthesia"), nor one an injury caused."""
     text = reader.text
-    clause = text[max(text.rfind(mark, 0, start) for mark in ";.,") + 1 : start]
+    opens = max(text.rfind(mark, 0, start) for mark in ";.,") + 1
+    clause = text[opens:start]
     tail = _DRUG_EFFECT_TAIL.search(clause)
     if tail is None:
         return False
+    named = clause[: tail.start()]
+    if not named.strip() and text[opens - 1 : opens] == "," and _STOPPED_ITSELF.match(tail[0]):
+        # The stop opens its clause, the drug the one before the comma: "Nortriptyline 25 mg
+        # tried early 2016, stopped after three weeks for orthostatic dizziness and urinary
+        # hesitancy".
+        named = text[max(text.rfind(mark, 0, opens - 1) for mark in ";.,") + 1 : opens - 1]
     drugs = reader.findings.drug_name
-    return any(word in drugs for word in normalize_phrase(clause[: tail.start()]).split())
+    return any(word in drugs for word in normalize_phrase(named).split())
 
 
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:

@@ -5,6 +5,7 @@ and of the latest report, from which the time since the injury and a drug's dura
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from engine.caseless import Caseless
 from engine.facts.days_told import could_tell_day, with_days_told
@@ -372,6 +373,14 @@ def to_come(reader: Reader) -> bool:
     )
 
 
+# A year alone after the injury's label, not the start of a date ("DOI 2012 (data entry)").
+_YEAR_ALONE_AFTER = re.compile(r"((?:19|20)\d\d)\b(?![/.-]\d)", re.ASCII)
+_YEARS_FOR_A_YEAR_ALONE = 2
+# Taken only where no sentence dates the injury better (`extract.letter_facts`): "Prior claim DOI
+# 2009 (left knee). Current DOI 02/13/2017" is of 2017.
+INJURY_YEAR = "~injury_year_date"
+
+
 def record_dates(reader: Reader) -> None:
     """The dates of the injury, of the utilization review and of the reports."""
     text, lowered, has_digit = dated(reader)
@@ -392,6 +401,14 @@ def record_dates(reader: Reader) -> None:
             month = MONTH_YEAR_AFTER.match(text, cue.end())
             if month:
                 reader.add("injury_date", month_of(month), cue.start(), month.end())
+                break
+            year = _YEAR_ALONE_AFTER.match(text, cue.end())
+            told_on = reader.sentence.told_on
+            if year and told_on and told_on.year - int(year[1]) >= _YEARS_FOR_A_YEAR_ALONE:
+                # A year alone ("DOI 2012 (data entry)"), two years or more before the note:
+                # the middle of that year, which may be half a year off but puts the injury
+                # more than a year back, past every phase of care the guidelines time.
+                reader.add(INJURY_YEAR, date(int(year[1]), 7, 1), cue.start(), year.end())
                 break
         else:
             before = _DATE_BEFORE_INJURY.search(text, lowered)

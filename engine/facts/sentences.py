@@ -448,6 +448,30 @@ _REFUTED = re.compile(
 )
 
 
+# In a treating physician's note, utilization review quoted as saying something: the review
+# named right before the verb ("UR stated that ...", "the UR reviewer wrote: ..."; not "UR
+# approved 6 PT visits, which she found helpful").
+_REVIEW_QUOTED = re.compile(
+    r" (?:utilization review|ur|claims administrator|(?:previous|prior|peer|ur) reviewers?)"
+    r"(?: s)?(?: (?:physician|doctor|nurse|reviewer|decision|letter|determination|denial|"
+    r"rationale))? (?:stated|states|noted|notes|wrote|writes|said|says|opined|reasoned|indicated|"
+    r"indicates|claimed|asserted|argued|commented|concluded) ",
+    re.ASCII,
+)
+# The physician's own words after UR's in the same sentence: "UR noted no red flags, but she now
+# reports urinary retention": the sentence is read whole, as the record's.
+_TURNS_FROM_REVIEW = re.compile(
+    r"[;]| (?:but|however|although|though|yet|whereas|today|now|since then|currently|this visit) ",
+    re.ASCII,
+)
+# A quotation mark that opens (before a word, after a space or a colon; not 'the 4" incision'),
+# and one that closes (after a word or a stop, not before a word).
+_OPENING_QUOTE = re.compile(r'(?<![^\s:(])"(?=[\w])', re.ASCII)
+_CLOSING_QUOTE = re.compile(r'(?<=[\w.,;:!?)])"(?![\w])', re.ASCII)
+# How far a quotation of the review may run past its sentence.
+_QUOTE_REACH = 400
+
+
 _ET_AL_END = re.compile(r"\bet\s+al\.\s*\Z", re.ASCII)
 
 
@@ -483,14 +507,41 @@ def reported_sentences(
     spans = sentence_spans(text)
     # The tests that rule most sentences out (no earlier reviewer named, nothing of necessity in
     # a summary) are made here, before the calls: a letter has some thirty sentences.
+    # Where the review's words quoted over several sentences end (the closing mark).
+    quote_closes = -1
     for index, (start, end, in_plan) in enumerate(spans):
         sentence = text[start:end]
+        # (A sentence that goes on past the closing mark is read: the physician's words follow.)
+        if start < quote_closes and end <= quote_closes + 3:
+            continue
         parts = phrase_words(sentence) if spaced is None else spaced[start:end].split()
         plain = padded(parts)
         words = frozenset(parts)
-        if not words.isdisjoint(_EARLIER_REVIEWER) and refuted_review(
-            plain, words, text[slice(*spans[index + 1][:2])] if index + 1 < len(spans) else ""
+        if not words.isdisjoint(_EARLIER_REVIEWER) and (
+            refuted_review(
+                plain, words, text[slice(*spans[index + 1][:2])] if index + 1 < len(spans) else ""
+            )
+            # A treating physician's note that tells what utilization review said of the
+            # patient writes to dispute it (an appeal): UR's reading of the record, not the
+            # record. 'UR stated that "the claimant has had 12 sessions ..."'. Not where the
+            # sentence turns to the physician's own words after it.
+            or (
+                source == "note"
+                and (quoted := _REVIEW_QUOTED.search(plain)) is not None
+                and _TURNS_FROM_REVIEW.search(plain, quoted.end() - 1) is None
+            )
         ):
+            opening = sentence.rfind('"')
+            if (
+                source == "note"
+                and sentence.count('"') % 2 == 1
+                and _OPENING_QUOTE.match(sentence, opening)
+            ):
+                # A quotation opened and not closed in the sentence runs on to its closing mark:
+                # the next mark, if it closes and comes within reach.
+                following = text.find('"', end, end + _QUOTE_REACH)
+                closes = following >= 0 and _CLOSING_QUOTE.match(text, following) is not None
+                quote_closes = following if closes else -1
             continue
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):

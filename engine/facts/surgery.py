@@ -89,9 +89,10 @@ _SIDE_SITE = (
 # brackets date the procedure before another year: "arthroscopy (2009) and ...".)
 _JOINED = (
     r"(?:\s*\((?![^()]*\b(?:19|20)\d\d\b)[^()]{1,30}\))?"
-    r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15})?\s+"
+    # (Or a graft taken for it: "ORIF L distal fibula nonunion with iliac crest bone graft".)
+    r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15}){0,2}\s+"
     r"(?:excision|resection|release|repair|reconstruction|debridement|decompression|tenodesis|"
-    r"acromioplasty|synovectomy|chondroplasty|meniscectomy)\b|[A-Za-z][\w-]{1,15})){0,2}"
+    r"acromioplasty|synovectomy|chondroplasty|meniscectomy|graft|grafting)\b|[A-Za-z][\w-]{1,15})){0,2}"
 )
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
@@ -101,6 +102,18 @@ _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
+    re.I | re.ASCII,
+)
+# What was found, in a longer bracket between the surgery and its date, of a surgery the sentence
+# says was done ("8 weeks s/p L arthroscopic rotator cuff repair (medium full-thickness
+# supraspinatus tear) 06/03/2026"); not a bracket that tells of a plan, a decision or a visit.
+_SURGERY_FINDINGS_DATED = re.compile(
+    rf"\b(?:{_SURGERY_NAMES})\b\s*\((?![^()]*\b(?:(?:19|20)\d\d|planned|scheduled|booked|"
+    r"pending|proposed|requested|recommended|authori[sz]ed|approved|denied|declined|deferred|"
+    r"postponed|awaiting|offered|indicated|rfa|consult\w*|opinion|tentative\w*|wish\w*|wants?|"
+    r"prefers?|discussed|advised|consider\w*|candidate|objected|imr|clearance|hold|not\s+yet|"
+    r"to\s+be)\b)[^()]{31,60}\)\s*"
+    rf"(?:{DATE})",
     re.I | re.ASCII,
 )
 # What it was done for, between, in a word or two: "subacromial decompression for impingement
@@ -156,7 +169,8 @@ _LEVEL_AFTER = re.compile(r"\s+(?:at\s+)?[CLT]\d(?:\s*-\s*[CLTS]?\d)?\b", re.I |
 # fifth metacarpal shaft fracture on 03/20/2017" (up to a date, a mark or a new clause).
 _OF_AFTER = re.compile(
     r"(?:\s+and\s+internal\s+fixation)?\s+of\s+(?:(?!on\b|in\b|dated\b|with\b|for\b|by\b|at\b)"
-    r"[A-Za-z][\w'-]*\s*){1,7}",
+    # (A tear's size among the words: "repair of a 2 cm full-thickness supraspinatus tear".)
+    r"(?:[A-Za-z][\w'-]*|\d+(?:\.\d+)?\s*(?:cm|mm)\b)\s*){1,7}",
     re.I | re.ASCII,
 )
 
@@ -382,6 +396,13 @@ def surgery_dates(reader: Reader) -> None:
                 else None
             )
             or (surgery_for_then_dated(text) if "for" in reader.words else None)
+            or (
+                found
+                if "(" in text
+                and (found := _SURGERY_FINDINGS_DATED.search(text))
+                and _DONE_BEFORE.search(text, 0, found.start())
+                else None
+            )
         )
         if (
             surgery
