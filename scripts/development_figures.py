@@ -32,8 +32,9 @@
    written-di.yaml, written-dj.yaml, written-dk.yaml, written-dl.yaml, written-dm.yaml,
    written-dn.yaml, written-do.yaml, written-dp.yaml, written-dq.yaml, written-dr.yaml,
    written-ds.yaml, written-dt.yaml, written-du.yaml, written-dv.yaml, written-dw.yaml,
-   written-dx.yaml, written-dy.yaml, written-dz.yaml, written-ea.yaml, written-eb.yaml and
-   written-ec.yaml),
+   written-dx.yaml, written-dy.yaml, written-dz.yaml, written-ea.yaml, written-eb.yaml,
+   written-ec.yaml, written-ed.yaml, written-ee.yaml, written-ef.yaml, written-eg.yaml and
+   written-eh.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -44,7 +45,8 @@
    written-zx.yaml, written-zy.yaml, written-zz.yaml, written-zza.yaml, written-zzb.yaml,
    written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
    written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml,
-   written-zzm.yaml, written-zzn.yaml, written-zzo.yaml and written-zzp.yaml) by counts only,
+   written-zzm.yaml, written-zzn.yaml, written-zzo.yaml, written-zzp.yaml, written-zzq.yaml,
+   written-zzr.yaml and written-zzs.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -662,6 +664,31 @@ SCENARIO_SETS = (
         WRITTEN / "written-ec.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-ed.yaml, a hundred-and-twenty-seventh development set",
+        WRITTEN / "written-ed.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ee.yaml, a hundred-and-twenty-eighth development set",
+        WRITTEN / "written-ee.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ef.yaml, a hundred-and-twenty-ninth development set",
+        WRITTEN / "written-ef.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-eg.yaml, a hundred-and-thirtieth development set",
+        WRITTEN / "written-eg.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-eh.yaml, a hundred-and-thirty-first development set",
+        WRITTEN / "written-eh.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -695,6 +722,21 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzq.yaml, held out: counts only",
+        WRITTEN / "written-zzq.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzr.yaml, held out: counts only",
+        WRITTEN / "written-zzr.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzs.yaml, held out: counts only",
+        WRITTEN / "written-zzs.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zzn.yaml, held out: counts only",
         WRITTEN / "written-zzn.yaml",

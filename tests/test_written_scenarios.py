@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-ec) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-eh) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -152,6 +152,11 @@ DEVELOPMENT = (
     "written-ea",
     "written-eb",
     "written-ec",
+    "written-ed",
+    "written-ee",
+    "written-ef",
+    "written-eg",
+    "written-eh",
 )
 HELD_OUT = (
     "written-b",
@@ -203,6 +208,9 @@ HELD_OUT = (
     "written-zzn",
     "written-zzo",
     "written-zzp",
+    "written-zzq",
+    "written-zzr",
+    "written-zzs",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -457,6 +465,25 @@ KNOWN_MISSES = {
     "written-eb/eb-18": "the care is listed under a heading of its start ('Since June: elbow pad, "
     "night extension splint, job modification, ibuprofen, unchanged over ten weeks'), with no word "
     "of its being tried or failing that the readers take, so whether it failed stays unknown",
+    "written-ed/ed-10": "a post-operative opioid prescribed at the pre-operative visit ('Rx given "
+    "today, to be filled after surgery'), the surgery booked for the next week: the request does "
+    "not say post-op and no surgery is yet dated, so it is judged as a first opioid for chronic pain",
+    "written-ed/ed-17": "an elbow MRI for lateral epicondylitis refractory to ten months of care, "
+    "with surgery being weighed: the rule takes epicondylitis itself as no specific lesion "
+    "(ODG's refractory cases are not encoded), and the films told as 'no loose body, no "
+    "arthrosis, tiny enthesophyte only' are not read as nondiagnostic",
+    "written-ee/ee-11": "a needle EMG for an equivocal examination ('questionable 5-/5 L EHL', "
+    "'patchy non-dermatomal sensory change') and tingling in the foot: tingling in the foot is "
+    "not read as pain reaching the leg, and an equivocal finding as no focal deficit",
+    "written-ee/ee-13": "a psychological evaluation before a stimulator trial: the frustration and "
+    "poor sleep the note tells are not read as psychosocial factors, and no encoded criterion "
+    "asks for the evaluation before a stimulator",
+    "written-ef/ef-30": "the postsurgical rules apply an initial course of half the general "
+    "course (an UNCONFIRMED reading of 9792.24.3), so 6 visits asked as the first course after a "
+    "trigger finger release (9 in all) are denied (see postop-pt-2026-meniscectomy-12-after-24-preop-pt)",
+    "written-eh/eh-16": "a PPI for the length of an NSAID course that UR authorized ('naproxen 500 "
+    "mg BID x 30 days was authorized'): an NSAID told only as authorized is not read as taken or "
+    "prescribed",
     "written-ec/ec-14": "the severe arthritis is told in a films sentence that does not name the "
     "knee ('medial compartment bone-on-bone ..., KL 4'; see tka-right-severe-oa-failed-conservative-"
     "care), and the length of the conservative care only as 'PT (twelve visits in 2016)' and 'on "
