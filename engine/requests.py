@@ -482,6 +482,10 @@ def outside_dispensed(pattern: Caseless, plain: str, lowered: str) -> re.Match[s
     return first_outside(pattern, plain, lowered, dispensed_counts(plain, lowered))
 
 
+# A course's length in days after its frequency: "x 90 days", "for 30 days".
+_FOR_DAYS = re.compile(r"(?:\bx|\bfor|\btimes)\s*(\d{1,3})\s*days?\b", re.I | re.ASCII)
+
+
 def read_quantity(text: str, category: str) -> Quantity:
     """Visits, frequency and duration, days, months and dispensed units as the request states.
 
@@ -511,6 +515,15 @@ def read_quantity(text: str, category: str) -> Quantity:
     months = MONTHS.search(plain, lowered)
     if months:
         quantity["months"] = upper(months, 1, 2)
+    per_week = quantity.get("per_week")
+    lasting = _FOR_DAYS.search(plain) if per_week and quantity.get("visits") is None else None
+    if category in VISIT_CATEGORIES and lasting is not None:
+        # A frequency for a number of days: "2 visits/wk x 90 days" is 12 whole weeks, "2x/wk x
+        # 30 days" 4, "3x/wk x 60 days" 8 (whole weeks, as a month is counted as four). Not a
+        # recheck's days: "PT 2x/wk, recheck in 30 days" states no length.
+        weeks = max(1, int(lasting[1]) // 7)
+        quantity["weeks"] = weeks
+        quantity["visits"] = int(per_week) * weeks
     if category not in VISIT_CATEGORIES:
         units = UNITS.search(plain, lowered)
         if units:

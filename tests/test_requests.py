@@ -127,6 +127,17 @@ def test_regions_and_sides(text: str, regions: list, vocabulary) -> None:
     assert [(r.name, r.side) for r in found] == regions
 
 
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Tub transfer bench x1, bathroom", "dme"),
+        ("Prefabricated foot orthoses (arch supports), bilateral, 1 pair", "dme"),
+    ],
+)
+def test_equipment_named_by_what_it_is_is_equipment(text: str, category: str, vocabulary) -> None:
+    assert normalize_request(text, vocabulary).service.category == category
+
+
 def test_medication_details(vocabulary) -> None:
     request = normalize_request(
         "Pantoprazole 40mg, one by mouth, twice a day #60 with one refill", vocabulary
@@ -149,6 +160,13 @@ def test_medication_details(vocabulary) -> None:
         # As an RFA abbreviates it.
         ("Aquatic PT 2x3 low back (6 addl)", "additional", True),
         ("Work conditioning 3x2 (6 add'l sessions)", "additional", True),
+        # A frequency for a number of days: whole weeks (not a recheck's days).
+        ("Home health RN 2 visits/wk x 90 days", "visits", 24),
+        ("Home health aide 3x/wk x 60 days", "weeks", 8),
+        ("PT 2x/wk x 30 days, lumbar", "visits", 8),
+        ("PT 2x/wk lumbar spine, recheck in 30 days", "visits", None),
+        # Equipment named by what it is: a bench for the tub, arch supports.
+        ("Tub transfer bench x1, bathroom", "units", 1),
     ],
 )
 def test_other_quantities(text: str, field: str, value, vocabulary) -> None:

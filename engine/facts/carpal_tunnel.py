@@ -47,6 +47,30 @@ _SHOWED = Caseless(
         re.I | re.ASCII,
     )
 )
+# The median nerve's findings at the wrist, as a study reports them: "median sensory response
+# absent across the wrist", "prolonged median distal latency" (a figure alone, "6.4 ms", is not
+# read: what is prolonged depends on the laboratory). Only at the wrist: not slowing across the
+# elbow, an F-wave, a polyneuropathy's absent responses, nor where one side is normal.
+_MEDIAN_SLOWED = Caseless(
+    re.compile(
+        r"\bmedian\b(?:(?!\bnormal\b|\bulnar\b|\bradial\b)[^.;,]){0,60}?"
+        r"\b(?P<after>prolonged|delayed|absent|slowing|slowed|conduction\s+block)\b"
+        r"(?=[^.;,]{0,30}?\b(?:across|at)\s+the\s+wrist\b)"
+        r"|\b(?P<before>prolonged|delayed)\s+(?:(?:right|left|r|l)\s+)?median\s+(?:distal\s+)?"
+        r"(?:motor\s+|sensory\s+)?(?:distal\s+)?latenc(?:y|ies)\b",
+        re.I | re.ASCII,
+    )
+)
+_NOT_THE_WRIST = re.compile(
+    r"\b(?:pronator|polyneuropathy|f[\s-]?waves?|elbow|forearm|"
+    r"(?:right|left|r|l)\s+(?:side\s+)?(?:is\s+|was\s+)?(?:within\s+normal\s+limits|normal|wnl))\b",
+    re.I | re.ASCII,
+)
+# Another nerve's normal: "ulnar normal", "ulnar responses were normal".
+_OTHER_NERVE_BEFORE = re.compile(
+    r"\b(?:ulnar|radial|peroneal|tibial|sural)\s+(?:\w+\s+)?(?:is\s+|was\s+|were\s+)?\Z",
+    re.ASCII,
+)
 _NORMAL_STUDY = Caseless(
     re.compile(r"\b(?:normal|negative|unremarkable|within\s+normal\s+limits)\b", re.I | re.ASCII)
 )
@@ -93,9 +117,30 @@ def confirmed(reader: Reader) -> None:
         return
     syndrome = _CTS.search(text, lowered, study.end())
     if syndrome is None:
+        slowed = _MEDIAN_SLOWED.search(text, lowered, study.end())
+        if slowed is not None:
+            finding = slowed.span("after" if slowed["after"] else "before")
+            if reader.status_at(*finding) is Status.PRESENT:
+                # The median nerve's conduction at the wrist slowed or lost, told by the
+                # study's own findings: the syndrome confirmed, whether or not the sentence
+                # names it (not beside another diagnosis or the other side normal).
+                if _NOT_THE_WRIST.search(text) is None:
+                    reader.add(
+                        "cts_confirmed_by_electrodiagnostics", True, study.start(), slowed.end()
+                    )
+                return
         # "Nerve conduction studies of the upper extremities were normal." ("Were normal" is a
-        # negation cue too: the study reads as absent.)
-        normal = _NORMAL_STUDY.search(text, lowered, study.end())
+        # negation cue too: the study reads as absent.) Not another nerve's normal beside the
+        # median's findings: "median sensory response absent ...; ulnar normal".
+        normal = next(
+            (
+                found
+                for found in _NORMAL_STUDY.finditer(text, lowered, study.end())
+                if _OTHER_NERVE_BEFORE.search(lowered, max(0, found.start() - 24), found.start())
+                is None
+            ),
+            None,
+        )
         if normal and reader.status_at(*study.span()) is not Status.POSSIBLE:
             reader.add("cts_confirmed_by_electrodiagnostics", False, *study.span())
         return

@@ -385,8 +385,9 @@ def composite_mentions(
         # or exercise yet, whatever drugs were taken.
         add("~care:untried_active", True)
     for cue in of.get("persisting", ()):
+        # (Not symptoms only supposed to go on: "offers a scope if pain persists".)
         if not findings.care_symptoms.isdisjoint(around(cue, 2, 5)) and (
-            phrase_status(cue[1]) is not Status.ABSENT
+            phrase_status(cue[1]) not in (Status.ABSENT, Status.POSSIBLE)
         ):
             add(PERSISTING, True)
             # Care named beside the symptoms it left ("night splints, naproxen and job

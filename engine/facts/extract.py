@@ -542,9 +542,9 @@ def header_fact(case: Case, name: str, value: Any) -> Fact:
     )
 
 
-_GOAL_WORDS = frozenset(["goal", "goals"])
+_GOAL_WORDS = frozenset(["goal", "goals", "ltg", "stg"])
 _GOALS_OPENING = re.compile(
-    r"^\W*(?:(?:treatment|functional|short[\s-]term|long[\s-]term|trial)\s+)?goals?\b",
+    r"^\W*(?:(?:(?:treatment|functional|short[\s-]term|long[\s-]term|trial)\s+)?goals?|ltg|stg)\b",
     re.I | re.ASCII,
 )
 GOALS = "treatment_goals_documented"

@@ -31,10 +31,11 @@ _MECHANICAL = Caseless(
     )
 )
 # Other senses of the words: a locked brace, a splint or a hinge, a catching of breath, a
-# locking plate or screw fixing a fracture.
+# locking plate or screw fixing a fracture, a finger that triggers and locks.
 _OTHER_SENSE = Caseless(
     re.compile(
-        r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door|plates?|screws?|nails?)\b",
+        r"\b(?:brace|hinge|hinged|splint|immobilizer|breath|door|plates?|screws?|nails?|"
+        r"triggering|triggers|triggered)\b",
         re.I | re.ASCII,
     )
 )

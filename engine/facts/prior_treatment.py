@@ -33,6 +33,8 @@ MODALITIES = {
         # ("No physical or occupational therapy on this claim": both named with one noun.)
         "prior_pt_visits": r"physical (?:or|and) occupational therapy|physical therapy|physiotherapy|pt"
         r"|(?:ot )?hand[ -]therapy|occupational therapy|ot"
+        # (A physical therapist's vestibular rehabilitation: "4 vestibular visits".)
+        r"|vestibular(?: physical therapy| therapy| rehab| rehabilitation| pt)?"
         r"|(?<!behavioral[ ])(?<!behavioural[ ])(?<!massage[ ])therapy",
         # Occupational therapy counted apart as well: the Labor Code caps each discipline on
         # its own (24 OT visits beside 24 PT), so "24 PT visits; OT 0 visits on this claim"
@@ -175,11 +177,11 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
         # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
         # (Or "OT completed: 24 visits (OT log)".)
-        # ("PT on this claim: 14 visits".)
+        # ("PT on this claim: 14 visits", "PT on this claim so far: 18 visits".)
         # (Or the therapist's discharge: "PT discharge: 12 visits + HEP".)
         rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date|discharge(?:\s+summary)?))?"
-        rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?\s*:\s*{_NUMBER}\s+"
-        rf"(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
+        rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?(?:\s+(?:so\s+far|to\s+date))?"
+        rf"\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
         rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended|remaining|"
         rf"left|pending|scheduled)\b)"
         # A list under a heading of visits done, each therapy with its count after its name:
@@ -855,7 +857,9 @@ VISITS_ANAPHOR = Anaphor(
 _CBT_WORDS = frozenset(["cbt", "behavioral", "behavioural", "psychotherapy"])
 _CBT = r"(?:individual\s+|group\s+)?(?:cbt|cognitive\s+behaviou?ral\s+(?:therapy|treatment)|psychotherapy)"
 _CBT_BEGUN = re.compile(
-    rf"\b{_CBT}\s+(?:was\s+|were\s+|has\s+been\s+)?(?:started|begun|began|initiated|since)\s+"
+    # (What it is for may stand between: "CBT for pain began 08/10/16".)
+    rf"\b{_CBT}\s+(?:for\s+(?:[\w-]+\s+){{1,2}}?)?(?:was\s+|were\s+|has\s+been\s+)?"
+    r"(?:started|begun|began|initiated|since)\s+"
     r"(?:on\s+)?"
     # The verb first: "Started individual CBT 02/22/2017".
     rf"|\b(?:started|began|begun|initiated|commenced)\s+{_CBT}\s+(?:on\s+)?",

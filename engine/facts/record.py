@@ -97,7 +97,7 @@ _INJURY_EVENT_WORDS = frozenset(
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
      "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed", "repositioning",
      "transferring", "unloading", "stacking", "robbery", "robbed", "gunpoint", "attacked",
-     "stabbed"]
+     "stabbed", "dislocated", "dislocation", "pivoted", "jumped"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -119,6 +119,12 @@ _EVENT = (
     r"|robbery|robbed|held\s+at\s+gunpoint|attacked|stabbed"
     # An ankle turned: "inverted his right ankle stepping off a pallet on 01/09/2017".
     r"|inverted|everted|rolled"
+    # A joint put out the first time, or the landing that hurt it: "First anterior dislocation
+    # 06/09/2016 restraining an inmate", "dislocated his shoulder lifting ...", "jumped from the
+    # truck bed and pivoted 03/30/2017" (not a remote or a repeated one).
+    r"|first\s+(?:[\w-]+\s+){0,2}dislocation|(?<!re-)(?<!re)dislocated\s+(?:his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:shoulder|elbow|knee|kneecap|patella|finger|thumb|hip|ankle)\b"
+    r"(?!\s+(?:it\s+)?again)|pivoted|jumped\s+(?:from|off|down)"
     # "hurt his back", "the shoulder he hurt on ...".
     r"|hurt(?:\s+(?:his|her|their|my|it|himself|herself|themselves|myself)|(?=\s+on\s))"
     # What the patient felt as it happened: "felt something give in her neck", "felt a pop".
@@ -194,6 +200,10 @@ _SYMPTOM_PATTERN = (
 )
 _SYMPTOM_ONSET = Caseless(
     re.compile(
+        # (Not what care is for: "CBT for pain began 08/10/16" dates the care; "off work for
+        # pain since 08/10/16" is the pain's start.)
+        rf"(?<!\bcbt\sfor\s)(?<!\btherapy\sfor\s)(?<!\btreatment\sfor\s)(?<!\bpt\sfor\s)"
+        rf"(?<!\bcbt\sfor\schronic\s)(?<!\btherapy\sfor\schronic\s)"
         rf"\b(?:{_SYMPTOM_PATTERN})\b[^.;]{{0,120}}?\b(?:since|began(?:\s+(?:in|on|around))?|started\s+(?:in|on|"
         r"around)|beginning\s+(?:in|on|around)|onset(?:\s+(?:in|on|around))?:?)\s*(?:about\s+|"
         rf"approximately\s+|around\s+|roughly\s+|approx\.?\s+|~\s*|(?:early|late|mid)\W+)?(?<=[\s~:])"

@@ -89,10 +89,11 @@ _SIDE_SITE = (
 # brackets date the procedure before another year: "arthroscopy (2009) and ...".)
 _JOINED = (
     r"(?:\s*\((?![^()]*\b(?:19|20)\d\d\b)[^()]{1,30}\))?"
-    # (Or a graft taken for it: "ORIF L distal fibula nonunion with iliac crest bone graft".)
+    # (Or a graft taken for it: "ACL reconstruction with patellar tendon autograft".)
     r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15}){0,2}\s+"
     r"(?:excision|resection|release|repair|reconstruction|debridement|decompression|tenodesis|"
-    r"acromioplasty|synovectomy|chondroplasty|meniscectomy|graft|grafting)\b|[A-Za-z][\w-]{1,15})){0,2}"
+    r"acromioplasty|synovectomy|chondroplasty|meniscectomy|graft|grafting|autograft|allograft)\b"
+    r"|[A-Za-z][\w-]{1,15})){0,2}"
 )
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
