@@ -33,8 +33,8 @@
    written-dn.yaml, written-do.yaml, written-dp.yaml, written-dq.yaml, written-dr.yaml,
    written-ds.yaml, written-dt.yaml, written-du.yaml, written-dv.yaml, written-dw.yaml,
    written-dx.yaml, written-dy.yaml, written-dz.yaml, written-ea.yaml, written-eb.yaml,
-   written-ec.yaml, written-ed.yaml, written-ee.yaml, written-ef.yaml, written-eg.yaml and
-   written-eh.yaml),
+   written-ec.yaml, written-ed.yaml, written-ee.yaml, written-ef.yaml, written-eg.yaml,
+   written-eh.yaml, written-ei.yaml, written-ej.yaml, written-ek.yaml and written-el.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -46,7 +46,7 @@
    written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
    written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml,
    written-zzm.yaml, written-zzn.yaml, written-zzo.yaml, written-zzp.yaml, written-zzq.yaml,
-   written-zzr.yaml and written-zzs.yaml) by counts only,
+   written-zzr.yaml, written-zzs.yaml, written-zzt.yaml and written-zzu.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -689,6 +689,26 @@ SCENARIO_SETS = (
         WRITTEN / "written-eh.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-ei.yaml, a hundred-and-thirty-second development set",
+        WRITTEN / "written-ei.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ej.yaml, a hundred-and-thirty-third development set",
+        WRITTEN / "written-ej.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ek.yaml, a hundred-and-thirty-fourth development set",
+        WRITTEN / "written-ek.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-el.yaml, a hundred-and-thirty-fifth development set",
+        WRITTEN / "written-el.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -722,6 +742,16 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzt.yaml, held out: counts only",
+        WRITTEN / "written-zzt.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzu.yaml, held out: counts only",
+        WRITTEN / "written-zzu.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zzq.yaml, held out: counts only",
         WRITTEN / "written-zzq.yaml",

@@ -1,13 +1,14 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-eh) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-el) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
 written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-zx, written-zy,
 written-zz, written-zza, written-zzb, written-zzc, written-zzd, written-zze, written-zzf,
 written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, written-zzm,
-written-zzn, written-zzo, written-zzp) are only checked for their form here: their verdicts are reported by counts
+written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
+written-zzu) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -157,6 +158,10 @@ DEVELOPMENT = (
     "written-ef",
     "written-eg",
     "written-eh",
+    "written-ei",
+    "written-ej",
+    "written-ek",
+    "written-el",
 )
 HELD_OUT = (
     "written-b",
@@ -211,6 +216,8 @@ HELD_OUT = (
     "written-zzq",
     "written-zzr",
     "written-zzs",
+    "written-zzt",
+    "written-zzu",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -484,6 +491,40 @@ KNOWN_MISSES = {
     "written-eh/eh-16": "a PPI for the length of an NSAID course that UR authorized ('naproxen 500 "
     "mg BID x 30 days was authorized'): an NSAID told only as authorized is not read as taken or "
     "prescribed",
+    "written-ei/ei-05": "a needle EMG for an equivocal examination ('L EHL 5-/5, "
+    "effort-limited', 'LT patchy ..., not clearly dermatomal'): an equivocal finding is read as no "
+    "focal deficit, and the rules ask for one (see ee-11)",
+    "written-ei/ei-20": "a first NSAID for chronic neck pain four months after the injury, not a "
+    "flare: no encoded CPMTG rule certifies an NSAID for it (no_rule)",
+    "written-ej/ej-04": "a SLAP repair whose official MR arthrogram read is type I fraying without "
+    "anchor detachment: the read is not taken as no lesion that surgery repairs",
+    "written-ej/ej-07": "an ACL reconstruction after sixteen PT visits, the failure told as 'Even "
+    "so, three giving-way episodes since May' in the next sentence, which is not read as care that "
+    "failed",
+    "written-ej/ej-19": "a home health aide for a patient who goes to PT, church and the pharmacy: "
+    "those outings are not read as leaving home unaided (Medicare's homebound test allows some)",
+    "written-ej/ej-21": "a carpal tunnel release after a night splint, job rotation and an "
+    "injection that helped three weeks: an injection that failed is not read as conservative care "
+    "that failed",
+    "written-ek/ek-07": "TENS electrodes and batteries for a unit bought after a successful trial "
+    "are judged as a first trial, which asks for the diagnosis, neuropathic pain and a purchase",
+    "written-ek/ek-10": "a hospital bed's medical need (transfers that break hip precautions, "
+    "pressure-sore risk) is a reviewer's judgement the readers do not make: read for walking aids "
+    "and commodes only (rules/facts.yaml equipment_medically_needed)",
+    "written-ek/ek-20": "a heating pad's stated reason (moist heat before the home exercises for "
+    "morning stiffness, as the therapist recommends) is not read as the reason for the device",
+    "written-ek/ek-27": "home health PT past the 24-visit cap: a home health request is not "
+    "counted against the physical therapy visits the Labor Code caps",
+    "written-el/el-11": "no rule certifies a functional restoration program: the CPMTG's "
+    "admission criteria are the digest's UNCONFIRMED reading (see ci-06)",
+    "written-el/el-12": "no rule denies a functional restoration program for a surgical candidate "
+    "with negative predictors: the CPMTG's criteria are UNCONFIRMED (see ci-06)",
+    "written-el/el-18": "non-emergency transportation: the rule's facts (why the patient cannot "
+    "travel alone, which appointments) are not read from 'cannot drive, non-weight-bearing'",
+    "written-el/el-19": "hearing aids are judged as equipment with a medical need to state, which "
+    "an audiogram and a specialist's recommendation are not read as",
+    "written-el/el-20": "an EEG after a head injury: the seizure-like events the note tells are "
+    "not read as the neurologic finding the study is to explain",
     "written-ec/ec-14": "the severe arthritis is told in a films sentence that does not name the "
     "knee ('medial compartment bone-on-bone ..., KL 4'; see tka-right-severe-oa-failed-conservative-"
     "care), and the length of the conservative care only as 'PT (twelve visits in 2016)' and 'on "
