@@ -6235,6 +6235,15 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "EMG/NCS left upper extremity", {"conservative_care_failed": True}),
         ("NCS 02/2017: ulnar normal, median normal.", "Right carpal tunnel release",
          {"cts_confirmed_by_electrodiagnostics": False}),
+        # Red flags told in passing: a cancer by its organ, weight lost without trying, a hard
+        # landing in an older worker on a bone drug.
+        ("PMH: HTN, hyperlipidemia, prostate CA 2012 s/p radiation, followed by urology.",
+         "MRI lumbar spine with and without contrast", {"red_flag_tumor": True}),
+        ("He has lost about fourteen pounds since the holidays without trying.",
+         "MRI lumbar spine with and without contrast", {"red_flag_tumor": True}),
+        ("67 y/o custodian, DOI 11/20/2026: stepped off the third rung of a step ladder and landed "
+         "hard on her buttocks. Hx osteopenia (DEXA 2014), on weekly alendronate.",
+         "X-ray lumbar spine, 3 views", {"red_flag_fracture": True}),
         ("Off work for pain since 08/10/16.", "EMG left lower extremity",
          {"injury_date": date(2016, 8, 10)}),
         ("S/p R knee arthroscopic ACL reconstruction with patellar tendon autograft 10/01/2026 "
@@ -6720,6 +6729,15 @@ def test_readings_of_the_new_wordings(
          "oral_medication_not_tolerated"),
         ("Dislocated again 08/2016 reaching overhead.", "R shoulder arthroscopic Bankart repair",
          "injury_date"),
+        ("Wife recently diagnosed with breast CA.", "MRI lumbar spine", "red_flag_tumor"),
+        ("Breast CA screening: mammogram 3/2024 negative.", "MRI lumbar spine", "red_flag_tumor"),
+        ("Has lost 20 lbs intentionally with diet, not trying to lose more.", "MRI lumbar spine",
+         "red_flag_tumor"),
+        ("Right grip has lost about 20 lbs since the injury, unexplained by the EMG findings.",
+         "MRI lumbar spine", "red_flag_tumor"),
+        ("74 yo female. DOI 11/20/2026: lifting a resident who slipped and landed hard on her "
+         "side; patient did not fall.", "X-ray lumbar spine, 3 views", "red_flag_fracture"),
+        ("She would do anything to avoid surgery.", "MRI lumbar spine", "surgery_considered"),
         ("NCS 2025: median sensory latency normal, no slowing across the wrist.",
          "R carpal tunnel release", "cts_confirmed_by_electrodiagnostics"),
         ("No longer dependent for transfers.", "Home health aide 4 hrs/day x 3 wks", "homebound"),
