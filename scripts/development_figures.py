@@ -34,7 +34,8 @@
    written-ds.yaml, written-dt.yaml, written-du.yaml, written-dv.yaml, written-dw.yaml,
    written-dx.yaml, written-dy.yaml, written-dz.yaml, written-ea.yaml, written-eb.yaml,
    written-ec.yaml, written-ed.yaml, written-ee.yaml, written-ef.yaml, written-eg.yaml,
-   written-eh.yaml, written-ei.yaml, written-ej.yaml, written-ek.yaml and written-el.yaml),
+   written-eh.yaml, written-ei.yaml, written-ej.yaml, written-ek.yaml, written-el.yaml,
+   written-em.yaml and written-en.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -46,7 +47,8 @@
    written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
    written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml,
    written-zzm.yaml, written-zzn.yaml, written-zzo.yaml, written-zzp.yaml, written-zzq.yaml,
-   written-zzr.yaml, written-zzs.yaml, written-zzt.yaml and written-zzu.yaml) by counts only,
+   written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml and
+   written-zzw.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -709,6 +711,16 @@ SCENARIO_SETS = (
         WRITTEN / "written-el.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-em.yaml, a hundred-and-thirty-sixth development set",
+        WRITTEN / "written-em.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-en.yaml, a hundred-and-thirty-seventh development set",
+        WRITTEN / "written-en.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -742,6 +754,16 @@ SCENARIO_SETS = (
     ("cases/scenarios/written-zx.yaml, held out: counts only", WRITTEN / "written-zx.yaml", False),
     ("cases/scenarios/written-zy.yaml, held out: counts only", WRITTEN / "written-zy.yaml", False),
     ("cases/scenarios/written-zz.yaml, held out: counts only", WRITTEN / "written-zz.yaml", False),
+    (
+        "cases/scenarios/written-zzv.yaml, held out: counts only",
+        WRITTEN / "written-zzv.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzw.yaml, held out: counts only",
+        WRITTEN / "written-zzw.yaml",
+        False,
+    ),
     (
         "cases/scenarios/written-zzt.yaml, held out: counts only",
         WRITTEN / "written-zzt.yaml",

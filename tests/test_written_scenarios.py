@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-el) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-en) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -8,7 +8,7 @@ written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-
 written-zz, written-zza, written-zzb, written-zzc, written-zzd, written-zze, written-zzf,
 written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, written-zzm,
 written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
-written-zzu) are only checked for their form here: their verdicts are reported by counts
+written-zzu, written-zzv, written-zzw) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -162,6 +162,8 @@ DEVELOPMENT = (
     "written-ej",
     "written-ek",
     "written-el",
+    "written-em",
+    "written-en",
 )
 HELD_OUT = (
     "written-b",
@@ -218,6 +220,8 @@ HELD_OUT = (
     "written-zzs",
     "written-zzt",
     "written-zzu",
+    "written-zzv",
+    "written-zzw",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -525,6 +529,22 @@ KNOWN_MISSES = {
     "an audiogram and a specialist's recommendation are not read as",
     "written-el/el-20": "an EEG after a head injury: the seizure-like events the note tells are "
     "not read as the neurologic finding the study is to explain",
+    "written-em/em-06": "an opioid continued with its relief told as 'LBP 8/10 without, 4/10 an "
+    "hour after a dose', which the relief reader does not take, so meaningful relief reads as not "
+    "documented",
+    "written-em/em-24": "therapy past the 24-visit cap, the visits used told under 'PT used on "
+    "this claim:' per body part ('20 visits for the low back ... and 4 for the shoulder'), which "
+    "is not read",
+    "written-em/em-25": "acupuncture continued with its gains told as a 'Before:' and a 'Now:' "
+    "sentence (Oswestry 44% then 28%, longer hours, a higher lifting limit, less ibuprofen), which "
+    "are not compared across sentences",
+    "written-en/en-08": "an MRI for a radiculopathy after failed care where the patient 'would do "
+    '"whatever it takes," injection or surgery\': that is not read as surgery considered (a '
+    "reading of 'would do' was tried and withdrawn: it read 'would do anything to avoid surgery' "
+    "as surgery considered)",
+    "written-en/en-03": "long-standing nocturia from an enlarged prostate is read as a bladder red "
+    "flag, so the lumbar MRI is certified where the red flags are in fact absent (the safe side: "
+    "a red flag's sign is never set aside by its history)",
     "written-ec/ec-14": "the severe arthritis is told in a films sentence that does not name the "
     "knee ('medial compartment bone-on-bone ..., KL 4'; see tka-right-severe-oa-failed-conservative-"
     "care), and the length of the conservative care only as 'PT (twelve visits in 2016)' and 'on "
