@@ -314,36 +314,44 @@ def test_a_procedure_is_judged_by_its_own_criteria(evaluator: Evaluator, case: s
     assert result.verdict == verdict, (result.reasons, result.missing)
 
 
-def test_a_discectomy_named_by_its_level_has_its_postsurgical_line(evaluator: Evaluator) -> None:
-    """ "L4-5 microdiscectomy": the level is not kept with the surgery, and the lumbar line
-    judges a discectomy that names no other region."""
-    note = (
-        "Post-op visit, 5 weeks after L L4-5 microdiscectomy on 02/06/17. No post-op PT yet. "
-        "Goals: sitting tolerance 2 h, lifting 35 lb."
-    )
-    result = check(evaluator, "Post-op physical therapy 2x3 lumbar spine", note, "2017-03-15")
-    assert result.verdict == "certify"
-    assert any("discectomy" in reason.rule_id for reason in result.reasons)
-
-
-def test_a_repair_of_a_cuff_tendon_s_tear_has_the_cuff_repair_line(evaluator: Evaluator) -> None:
-    note = (
-        "S/p arthroscopic repair of a 2 cm full-thickness supraspinatus tear on 06/28/2017. No "
-        "PT since surgery."
-    )
-    result = check(evaluator, "Post-op PT R shoulder 2x/wk x 6 wks", note, "2017-07-19")
-    assert result.verdict == "certify"
-    assert any("rotator-cuff-repair" in reason.rule_id for reason in result.reasons)
-
-
 def test_a_shoulder_decompression_is_not_the_lumbar_line(evaluator: Evaluator) -> None:
     note = "Post-op visit, 3 weeks after right shoulder subacromial decompression on 02/20/17."
     result = check(evaluator, "Post-op physical therapy 2x3 right shoulder", note, "2017-03-15")
     assert not any("lumbar" in reason.rule_id for reason in result.reasons)
 
 
-def test_a_subacromial_decompression_by_its_abbreviation_has_its_line(evaluator: Evaluator) -> None:
-    note = "S/p R shoulder scope, SAD + distal clavicle excision 02/07/17. No post-op PT yet."
-    result = check(evaluator, "Post-op PT R shoulder 2x6 (12 visits)", note, "2017-02-21")
+# A surgery named as notes name it has its own postsurgical line: "L4-5 microdiscectomy" (the
+# level is not kept with the surgery, and the lumbar line judges a discectomy that names no other
+# region), a repair of a cuff tendon's tear, a subacromial decompression by its abbreviation.
+POSTSURGICAL_LINES = {
+    "discectomy by its level": (
+        "Post-op physical therapy 2x3 lumbar spine",
+        "Post-op visit, 5 weeks after L L4-5 microdiscectomy on 02/06/17. No post-op PT yet. "
+        "Goals: sitting tolerance 2 h, lifting 35 lb.",
+        "2017-03-15",
+        "discectomy",
+    ),
+    "repair of a cuff tendon's tear": (
+        "Post-op PT R shoulder 2x/wk x 6 wks",
+        "S/p arthroscopic repair of a 2 cm full-thickness supraspinatus tear on 06/28/2017. No "
+        "PT since surgery.",
+        "2017-07-19",
+        "rotator-cuff-repair",
+    ),
+    "subacromial decompression by its abbreviation": (
+        "Post-op PT R shoulder 2x6 (12 visits)",
+        "S/p R shoulder scope, SAD + distal clavicle excision 02/07/17. No post-op PT yet.",
+        "2017-02-21",
+        "shoulder-impingement-arthroscopic",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(POSTSURGICAL_LINES))
+def test_a_surgery_named_as_notes_name_it_has_its_postsurgical_line(
+    evaluator: Evaluator, case: str
+) -> None:
+    request, note, day, line = POSTSURGICAL_LINES[case]
+    result = check(evaluator, request, note, day)
     assert result.verdict == "certify"
-    assert any("shoulder-impingement-arthroscopic" in reason.rule_id for reason in result.reasons)
+    assert any(line in reason.rule_id for reason in result.reasons)
