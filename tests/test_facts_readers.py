@@ -6225,6 +6225,8 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"cbt_weeks": 8, "injury_date": None}),
         ("PT on this claim so far: 18 visits for the low back.", "Physical therapy 2x3",
          {"prior_pt_visits": 18}),
+        ("PT used on this claim: 20 visits for the low back (2023-2024) and 4 for the shoulder.",
+         "PT lumbar spine 2x4", {"prior_pt_visits": 20}),
         ("Four vestibular PT visits 01/13-01/27/2026.", "Vestibular PT 2x/wk x 3 wks",
          {"prior_pt_visits": 4}),
         ("LBP with an intermittent L buttock and posterolateral thigh/calf ache.",

@@ -532,9 +532,6 @@ KNOWN_MISSES = {
     "written-em/em-06": "an opioid continued with its relief told as 'LBP 8/10 without, 4/10 an "
     "hour after a dose', which the relief reader does not take, so meaningful relief reads as not "
     "documented",
-    "written-em/em-24": "therapy past the 24-visit cap, the visits used told under 'PT used on "
-    "this claim:' per body part ('20 visits for the low back ... and 4 for the shoulder'), which "
-    "is not read",
     "written-em/em-25": "acupuncture continued with its gains told as a 'Before:' and a 'Now:' "
     "sentence (Oswestry 44% then 28%, longer hours, a higher lifting limit, less ibuprofen), which "
     "are not compared across sentences",

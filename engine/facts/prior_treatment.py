@@ -177,9 +177,10 @@ def prior_pattern(modality: str) -> Caseless:
         # The count after the therapy as a heading: "11/03/16-12/16/16 PT: ten visits"; not a
         # frequency ("PT: 2 visits per week") nor what is asked ("PT: 12 visits requested").
         # (Or "OT completed: 24 visits (OT log)".)
-        # ("PT on this claim: 14 visits", "PT on this claim so far: 18 visits".)
+        # ("PT on this claim: 14 visits", "PT on this claim so far: 18 visits", "PT used on this
+        # claim: 20 visits for the low back".)
         # (Or the therapist's discharge: "PT discharge: 12 visits + HEP".)
-        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|to\s+date|discharge(?:\s+summary)?))?"
+        rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|used|to\s+date|discharge(?:\s+summary)?))?"
         rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?(?:\s+(?:so\s+far|to\s+date))?"
         rf"\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
         rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended|remaining|"
