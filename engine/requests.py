@@ -515,9 +515,12 @@ def read_quantity(text: str, category: str) -> Quantity:
     months = MONTHS.search(plain, lowered)
     if months:
         quantity["months"] = upper(months, 1, 2)
-    per_week = quantity.get("per_week")
-    lasting = _FOR_DAYS.search(plain) if per_week and quantity.get("visits") is None else None
-    if category in VISIT_CATEGORIES and lasting is not None:
+    per_week = quantity.get("per_week")  # (read for the visit categories only)
+    if (
+        per_week
+        and quantity.get("visits") is None
+        and (lasting := _FOR_DAYS.search(plain)) is not None
+    ):
         # A frequency for a number of days: "2 visits/wk x 90 days" is 12 whole weeks, "2x/wk x
         # 30 days" 4, "3x/wk x 60 days" 8 (whole weeks, as a month is counted as four). Not a
         # recheck's days: "PT 2x/wk, recheck in 30 days" states no length.

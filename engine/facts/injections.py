@@ -272,11 +272,7 @@ def injections_given(reader: Reader) -> None:
     words = reader.words
     if reader.asks or reader.planned:
         return
-    if (
-        not reader.has_digit
-        and reader.words.isdisjoint(_GIVEN_WORDS)
-        and _JUDGED.search(reader.text)
-    ):
+    if not reader.has_digit and words.isdisjoint(_GIVEN_WORDS) and _JUDGED.search(reader.text):
         return
     if _FIRST_WORDS.isdisjoint(words):
         # "No prior injections", "no diagnostic blocks": none of any kind.

@@ -431,9 +431,13 @@ def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sen
 # What an earlier reviewer said: "The utilization review stated that ...", "UR noted ...", "the
 # claims administrator reasoned ...". Over the plain words (see `padded`).
 _EARLIER_REVIEWER = frozenset(["utilization", "ur", "administrator", "reviewer", "reviewers"])
+# How the record names an earlier review, in a sentence's plain words.
+_REVIEW_NAMED = (
+    r" (?:utilization review|ur|claims administrator|(?:previous|prior|peer|ur) reviewers?)"
+)
 _EARLIER_REVIEW_SAID = re.compile(
-    r" (?:utilization review|ur|claims administrator|(?:previous|prior|peer|ur) reviewers?) "
-    r"(?:\w+ ){0,6}?(?:stated|states|noted|notes|indicated|indicates|opined|reasoned|felt|found|"
+    _REVIEW_NAMED
+    + r" (?:\w+ ){0,6}?(?:stated|states|noted|notes|indicated|indicates|opined|reasoned|felt|found|"
     r"determined|cited|citing|argued|asserted|claimed|said|reported) ",
     re.ASCII,
 )
@@ -452,8 +456,8 @@ _REFUTED = re.compile(
 # named right before the verb ("UR stated that ...", "the UR reviewer wrote: ..."; not "UR
 # approved 6 PT visits, which she found helpful").
 _REVIEW_QUOTED = re.compile(
-    r" (?:utilization review|ur|claims administrator|(?:previous|prior|peer|ur) reviewers?)"
-    r"(?: s)?(?: (?:physician|doctor|nurse|reviewer|decision|letter|determination|denial|"
+    _REVIEW_NAMED
+    + r"(?: s)?(?: (?:physician|doctor|nurse|reviewer|decision|letter|determination|denial|"
     r"rationale))? (?:stated|states|noted|notes|wrote|writes|said|says|opined|reasoned|indicated|"
     r"indicates|claimed|asserted|argued|commented|concluded) ",
     re.ASCII,

@@ -361,6 +361,16 @@ def done_as_authorized(reader: Reader, surgery: re.Match[str]) -> bool:
     )
 
 
+def findings_in_brackets_then_dated(text: str) -> re.Match[str] | None:
+    """A surgery with what was found in a longer bracket before its date, where the sentence
+    says before it that the surgery was done: "8 weeks s/p L arthroscopic rotator cuff repair
+    (medium full-thickness supraspinatus tear) 06/03/2026"."""
+    found = _SURGERY_FINDINGS_DATED.search(text)
+    if found is None or _DONE_BEFORE.search(text, 0, found.start()) is None:
+        return None
+    return found
+
+
 def surgery_for_then_dated(text: str) -> re.Match[str] | None:
     """A surgery dated after what it was for, where its own clause (to the semicolons around
     it) says nothing of its being yet to come: "Status post SAD for impingement 11/10/2016;
@@ -397,13 +407,7 @@ def surgery_dates(reader: Reader) -> None:
                 else None
             )
             or (surgery_for_then_dated(text) if "for" in reader.words else None)
-            or (
-                found
-                if "(" in text
-                and (found := _SURGERY_FINDINGS_DATED.search(text))
-                and _DONE_BEFORE.search(text, 0, found.start())
-                else None
-            )
+            or (findings_in_brackets_then_dated(text) if "(" in text else None)
         )
         if (
             surgery
