@@ -6253,6 +6253,12 @@ def test_an_mri_reviewed_is_one_done() -> None:
         # Symptoms only supposed to go on leave care that helps not failed.
         ("PT began 03/06: three visits so far, pain 6/10 -> 3/10. Surgeon offers a scope if pain "
          "persists.", "L knee diagnostic arthroscopy", {"conservative_care_failed": False}),
+        # A duty the employer has none of is not the one held; an NSAID authorized beside the PPI
+        # is one prescribed with it.
+        ("Carries up to 70 lb; off work since April, no modified duty available.",
+         "Physical therapy 2x4", {"work_status": "off_work"}),
+        ("Acetaminophen did not control it, and naproxen 500 mg BID x 30 days was authorized.",
+         "Omeprazole 20 mg PO daily #30", {"nsaid_use": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6779,6 +6785,11 @@ def test_readings_of_the_new_wordings(
         # A drug's effect told in the clause after the drug is no red flag.
         ("Nortriptyline 25 mg tried early 2016, stopped after three weeks for orthostatic "
          "dizziness and urinary hesitancy.", "Duloxetine 60 mg #30", "red_flag_bowel_bladder"),
+        # A tear of another structure in a list whose meniscus is intact.
+        ("MRI 04/11/17: complete midsubstance ACL tear, bone bruise lateral femoral condyle, "
+         "menisci intact.", "L knee arthroscopic ACL reconstruction", "meniscal_tear_on_imaging"),
+        ("MRI: menisci intact, complete ACL tear.", "L knee arthroscopy",
+         "meniscal_tear_on_imaging"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

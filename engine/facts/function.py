@@ -168,6 +168,12 @@ _WEEKLY_HOURS = re.compile(
     re.I | re.ASCII,
 )
 _FULL_WEEK_HOURS = 35
+# A duty the employer has none of is no status held: "off work since April, no modified duty
+# available", "light duty not offered".
+_NONE_OF_IT_BEFORE = re.compile(r"\bno\s+\Z", re.ASCII)
+_NONE_OF_IT_AFTER = re.compile(
+    r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:not\s+|un)(?:available|offered|possible)\b", re.ASCII
+)
 
 
 def within_failed_return(reader: Reader, at: tuple[int, int]) -> bool:
@@ -203,6 +209,8 @@ def work_status(reader: Reader) -> None:
                 and _BEFORE_A_RETURN.search(reader.lowered, max(0, at[0] - 20), at[0])
             )
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
+            or _NONE_OF_IT_BEFORE.search(reader.lowered, max(0, at[0] - 5), at[0])
+            or _NONE_OF_IT_AFTER.match(reader.lowered, at[1])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])
             # A status tried and given up, as findings.yaml's return_to_work_failed reads it:

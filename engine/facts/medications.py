@@ -268,13 +268,14 @@ def request_drug_facts(
             if key.startswith(DRUG_TAKEN)
             and findings.drug_class.get(key[len(DRUG_TAKEN) :]) == "nsaid"
         ]
-        # An NSAID started now, or planned, with the PPI asked for ("Starting naproxen 375 mg BID
+        # An NSAID started now, planned or asked for with the PPI ("Starting naproxen 375 mg BID
         # ... add omeprazole while on the NSAID", "Plan: naproxen 375 mg BID x 2 wks, with
-        # omeprazole"), is one prescribed with the request.
+        # omeprazole", "naproxen 500 mg BID x 30 days was authorized"), is one prescribed with
+        # the request.
         nsaids_started = [
             fact
             for key, fact in by_name.items()
-            for prefix in (DRUG_FIRST, DRUG_PLANNED)
+            for prefix in (DRUG_FIRST, DRUG_PLANNED, DRUG_ASKED)
             if key.startswith(prefix) and findings.drug_class.get(key[len(prefix) :]) == "nsaid"
         ]
         if medication.drug_class in ("ppi", "h2_blocker"):
