@@ -6259,6 +6259,13 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "Physical therapy 2x4", {"work_status": "off_work"}),
         ("Acetaminophen did not control it, and naproxen 500 mg BID x 30 days was authorized.",
          "Omeprazole 20 mg PO daily #30", {"nsaid_use": True}),
+        # A surgery told by the time since it in more of the ways notes tell it.
+        ("S/p R knee arthroscopic partial medial meniscectomy, three weeks out.",
+         "Post-op PT R knee 2x6", {"surgery_date": date(2026, 11, 14)}),
+        ("She is 4 weeks s/p R shoulder arthroscopic rotator cuff repair.",
+         "Post-op PT R shoulder 2x6", {"surgery_date": date(2026, 11, 7)}),
+        ("POD 10 after L4-5 microdiscectomy.", "Post-op PT lumbar 2x6",
+         {"surgery_date": date(2026, 11, 25)}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6790,6 +6797,10 @@ def test_readings_of_the_new_wordings(
          "menisci intact.", "L knee arthroscopic ACL reconstruction", "meniscal_tear_on_imaging"),
         ("MRI: menisci intact, complete ACL tear.", "L knee arthroscopy",
          "meniscal_tear_on_imaging"),
+        # A post-operative day in a plan, a time out of work: no surgery dated by them.
+        ("PT to begin POD 14.", "Post-op PT R knee 2x6", "surgery_date"),
+        ("Three weeks out of work after the injury; s/p L CTR 2014.", "Post-op PT R wrist 2x6",
+         "surgery_date"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -536,8 +536,8 @@ ELAPSED_SURGERY_TYPE = "~surgery_type:elapsed"
 # the record names no surgery at all (`settle`).
 UNNAMED_SURGERY_TYPE = "~surgery_type:unnamed"
 _SINCE_WORDS = frozenset(
-    ["pod", "post", "op", "postop", "postoperative", "post-op", "s/p", "status", "ago", "after",
-     "following", "since", "from"]
+    ["pod", "post", "op", "postop", "postoperative", "post-op", "p", "status", "ago", "after",
+     "following", "since", "from", "out"]
 )  # fmt: skip
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|mos?)"
 # (Not "procedure": an injection is one. "S/p" says a surgery only with one named after it: "3
@@ -550,11 +550,18 @@ _ELAPSED = re.compile(
     # L4-5 fusion".
     rf"|\b(?P<n>\d{{1,2}})\s*{_UNIT}\s+(?:post[\s-]?op(?:erative(?:ly)?)?\b|"
     rf"(?:s/p|status\s+post|out\s+from|after|since|following)\s+(?:(?:his|her|the|a|an)\s+)?"
-    rf"(?:[\w/-]+\s+){{0,4}}?{_OPERATION}\b)"
+    rf"(?:[\w/-]+\s+){{0,5}}?{_OPERATION}\b)"
+    # "S/p R knee arthroscopic partial medial meniscectomy, three weeks out" (a surgery named
+    # before it, `surgery_elapsed`; not "out of work", "out from the injury").
+    rf"|\b(?P<n3>\d{{1,2}})\s*(?P<unit3>days?|weeks?|wks?|months?|mos?)\s+out\b(?!\s+(?:of|from)\b)"
     # "s/p L knee APM 3 weeks ago".
     rf"|\b(?:s/p|status\s+post)\s(?=[^.;]{{0,60}}?\b{_OPERATION}\b)[^.;]{{0,80}}?\b(?P<n2>\d{{1,2}})\s*"
     r"(?P<unit2>days?|weeks?|wks?|months?|mos?)\s+ago\b",
     re.I | re.ASCII,
+)
+_DAY_OF_SURGERY = re.compile(r"\s+(?:after|following|s/p|status\s+post|from)\b", re.I | re.ASCII)
+_OPERATION_NAMED = re.compile(
+    rf"\b(?:s/p|status\s+post|after|following)\s[^.;]{{0,60}}?\b{_OPERATION}\b", re.I | re.ASCII
 )
 # The time since told as where the patient is now: "He is now 8 weeks after his ACDF", "two weeks
 # post-op today", or as a note heads it ("POD 12: sling off", "Six weeks post-op: out of the
@@ -566,13 +573,14 @@ _NOW_BEFORE = re.compile(
 _NOW_AFTER = re.compile(
     r"\s*(?:\(\w+\)\s*)?(?:[:;,.]|$|today\b|now\b|currently\b)", re.I | re.ASCII
 )
-# A time in a protocol or plan, not the time since: "PT to start at 6 weeks post-op", "sling
-# until 4 weeks post-op", "visits within 6 months after surgery"; or the time of another event
-# ("PT started 2 weeks post-op", "re-injured 6 weeks after the surgery").
+# A time in a protocol or plan, not the time since: "PT to start at 6 weeks post-op", "PT to
+# begin POD 14", "sling until 4 weeks post-op", "visits within 6 months after surgery"; or the
+# time of another event ("PT started 2 weeks post-op", "re-injured 6 weeks after the surgery").
 _PROTOCOL_BEFORE = re.compile(
     r"\b(?:at|until|till|by|before|through|thru|to|for|within|over|first|next|up\s+to|"
     r"beyond|past|than|on|x|\w+ed|fell|went|came|began|got|felt|took|left|broke|tore|hurt|"
-    r"ran|saw|had|was|were)\s+(?:about\s+|approximately\s+|~\s*)?\Z",
+    r"ran|saw|had|was|were|begin|begins|start|starts|resume|resumes)\s+"
+    r"(?:about\s+|approximately\s+|~\s*)?\Z",
     re.I | re.ASCII,
 )
 
@@ -590,8 +598,13 @@ def surgery_elapsed(reader: Reader) -> None:
     for found in _ELAPSED.finditer(text):
         if _PROTOCOL_BEFORE.search(text, max(0, found.start() - 20), found.start()):
             continue
+        if found["n3"] and not _OPERATION_NAMED.search(text, 0, found.start()):
+            continue
         if not (
             found["n2"]
+            # A post-operative day told with its surgery is the time now ("POD 10 after L4-5
+            # microdiscectomy"; not "PT to begin POD 14").
+            or (found["days"] and _DAY_OF_SURGERY.match(text, found.end()))
             or _NOW_BEFORE.search(text, max(0, found.start() - 30), found.start())
             or _NOW_AFTER.match(text, found.end())
         ):
@@ -599,8 +612,8 @@ def surgery_elapsed(reader: Reader) -> None:
         if found["days"]:
             days = int(found["days"])
         else:
-            count, unit = (
-                (found["n"], found["unit"]) if found["n"] else (found["n2"], found["unit2"])
+            count, unit = next(
+                (found[f"n{i}"], found[f"unit{i}"]) for i in ("", "2", "3") if found[f"n{i}"]
             )
             days = 7 * weeks_in(int(count), unit) if unit[0].lower() in "wm" else int(count)
         reader.add(ELAPSED_SURGERY_DATE, told_on - timedelta(days=days), found.start(), found.end())
