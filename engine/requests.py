@@ -482,6 +482,16 @@ def outside_dispensed(pattern: Caseless, plain: str, lowered: str) -> re.Match[s
     return first_outside(pattern, plain, lowered, dispensed_counts(plain, lowered))
 
 
+# A frequency by the month and how many months: "1x/month x 3", "monthly x 3 months", "once a
+# month for 6 months" (the visits and the period they are spread over).
+_MONTHLY = Caseless(
+    re.compile(
+        r"\b(?:(?P<per>\d{1,2})\s*(?:x|times)\s*(?:/|a|per|each)\s*(?:month|mo)|once\s+(?:a|per|each)\s+month|"
+        r"monthly|every\s+month)\s*,?\s*(?:x|for)\s*(?P<months>\d{1,2})\b(?:\s*(?:months?|mos?)\b)?"
+        r"(?!\s*(?:visits?|sessions?|days?|weeks?|wks?)\b)",
+        re.I | re.ASCII,
+    )
+)
 # A course's length in days after its frequency: "x 90 days", "for 30 days".
 _FOR_DAYS = re.compile(r"(?:\bx|\bfor|\btimes)\s*(\d{1,3})\s*days?\b", re.I | re.ASCII)
 
@@ -515,6 +525,12 @@ def read_quantity(text: str, category: str) -> Quantity:
     months = MONTHS.search(plain, lowered)
     if months:
         quantity["months"] = upper(months, 1, 2)
+    if (monthly := _MONTHLY.search(plain, lowered)) is not None:
+        # (The count after it is the months, not a total: "1x/month x 3" is three visits over
+        # three months.)
+        quantity["months"] = int(monthly["months"])
+        if category in VISIT_CATEGORIES:
+            quantity["visits"] = int(monthly["per"] or 1) * int(monthly["months"])
     per_week = quantity.get("per_week")  # (read for the visit categories only)
     if (
         per_week

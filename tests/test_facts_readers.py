@@ -6266,6 +6266,27 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "Post-op PT R shoulder 2x6", {"surgery_date": date(2026, 11, 7)}),
         ("POD 10 after L4-5 microdiscectomy.", "Post-op PT lumbar 2x6",
          {"surgery_date": date(2026, 11, 25)}),
+        # A psychologist's and a hand surgeon's wordings.
+        ("Psychiatric med-management note. MDD single episode and chronic L shoulder pain.",
+         "Sertraline 100 mg #30", {"depression": True}),
+        ("CBT progress report after session 4 of 4. PTP changed him from TTD to modified duty "
+         "10/11/16, 4 h/day at the dispatch desk.", "CBT x 2 additional sessions",
+         {"functional_improvement": True}),
+        ("CBT progress report after session 4 of 4. Norco down from three a day to one at night "
+         "per PTP.", "CBT x 2 additional sessions", {"functional_improvement": True}),
+        ("Plan: monthly visits through November while titrating, then every 2-3 months.",
+         "Psychiatric follow-up visits 1x/month x 3", {"visit_purpose_documented": True}),
+        ("Switched to generic duloxetine twice, 03/2025 and 11/2025; both times hives and itching "
+         "within five days.", "Cymbalta (brand) 60 mg #30, dispense as written",
+         {"brand_necessity_documented": True}),
+        ("New pt. 44 y/o data entry clerk, CT claim reported 05/02/2016.",
+         "NCV bilateral upper extremities", {"injury_date": date(2016, 5, 2)}),
+        ("S/p ORIF R 5th metacarpal shaft fx with plate 03/29/2017.",
+         "Post-op hand therapy 2x4", {"surgery_date": date(2017, 3, 29)}),
+        ("Refer to pain management for CRPS evaluation and consideration of a stellate ganglion "
+         "block.", "Referral to pain management consultation", {"specialist_expertise_needed": True}),
+        ("Returned to full duty 06/2017 and was sent home after two weeks: could not run the impact "
+         "wrench.", "Functional capacity evaluation", {"return_to_work_failed": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6801,6 +6822,12 @@ def test_readings_of_the_new_wordings(
         ("PT to begin POD 14.", "Post-op PT R knee 2x6", "surgery_date"),
         ("Three weeks out of work after the injury; s/p L CTR 2014.", "Post-op PT R wrist 2x6",
          "surgery_date"),
+        # A cumulative-trauma claim is no CT study; a block had before is none planned.
+        ("A prior CT claim filed 2012 was settled.", "MRI lumbar spine", "prior_imaging"),
+        ("He had a stellate ganglion block in 2015 without benefit.",
+         "Referral to pain management consultation", "specialist_expertise_needed"),
+        ("Returned to full duty in May and was sent home early once with a migraine.",
+         "Functional capacity evaluation", "return_to_work_failed"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -167,6 +167,11 @@ def test_medication_details(vocabulary) -> None:
         ("PT 2x/wk lumbar spine, recheck in 30 days", "visits", None),
         # Equipment named by what it is: a bench for the tub, arch supports.
         ("Tub transfer bench x1, bathroom", "units", 1),
+        # A frequency by the month: the count after it is the months.
+        ("Psychiatric follow-up visits (medication management) 1x/month x 3", "months", 3),
+        ("Office visits 2x/month x 3 months", "visits", 6),
+        ("Follow-up visits once a month for 6 months", "months", 6),
+        ("Office visit monthly x 3 visits", "months", None),
     ],
 )
 def test_other_quantities(text: str, field: str, value, vocabulary) -> None:

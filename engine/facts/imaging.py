@@ -17,11 +17,14 @@ _IMAGING_WORDS = frozenset(
 # An imaging study already done: reported with its result, or called prior.
 _IMAGING_DONE = Caseless(
     re.compile(
-        r"\b(?:mri|ct(?:\s+scan)?|x-?rays?|radiographs?|computed\s+tomography(?:\s+scan)?)\b"
+        # (Not a cumulative-trauma claim: "a prior CT claim filed 2012".)
+        r"\b(?:mri|ct(?:\s+scan)?(?!\s+(?:claim|injury|period)\b)|x-?rays?|radiographs?|"
+        r"computed\s+tomography(?:\s+scan)?)\b"
         r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
         r"performed|was\s+done|were\s+done|on\s+\d)"
         # Not one denied: "no prior lumbar imaging", "no previous MRI".
-        r"|(?<!\bno\s)\b(?:prior|previous|initial)\s+(?:\w+\s+)?(?:mri|ct|x-?rays?|radiographs?)\b",
+        r"|(?<!\bno\s)\b(?:prior|previous|initial)\s+(?:\w+\s+)?"
+        r"(?:mri|ct(?!\s+(?:claim|injury|period)\b)|x-?rays?|radiographs?)\b",
         re.I | re.ASCII,
     )
 )

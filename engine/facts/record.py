@@ -67,6 +67,10 @@ _INJURY_DATE = Caseless(
         # With its first day as well: "CT claim 01/01/2010 through 06/30/2016".
         r"|\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+(?:claim\s+|period\s+)?(?:from\s+)?"
         r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}\s*(?:through|thru|to|-)\s*"
+        # A cumulative trauma dated by its report, as the date of injury of such a claim is
+        # taken: "CT claim reported 05/02/2016", "cumulative trauma claim filed 06/2016".
+        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+"
+        r"claim\s+(?:was\s+)?(?:reported|filed|opened)\s+(?:on\s+|in\s+)?(?=\d)"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,

@@ -98,11 +98,15 @@ _JOINED = (
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
 # "microdiscectomy (12/01/2025)", or after the fracture fixed and what it was fixed with ("ORIF R
-# 5th metacarpal shaft fx (plate/screws) 12/06/2016").
+# 5th metacarpal shaft fx (plate/screws) 12/06/2016", "... shaft fx with plate 03/29/2017").
+_HARDWARE = (
+    r"(?:\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:plate|plates|screws?|pins?|k-?wires?|"
+    r"nail|rod)(?:\s+and\s+(?:screws?|pins?))?)?"
+)
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
-    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?\s+)(?:{DATE})",
+    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?{_HARDWARE}\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 # What was found, in a longer bracket between the surgery and its date, of a surgery the sentence
