@@ -175,7 +175,10 @@ def status_of(
         if (
             cue.kind.startswith("pre")
             and b <= first
-            and first - b <= cues.window_before
+            and (
+                first - b <= cues.window_before
+                or (cue.status is Status.ABSENT and negated_list(sentence, tokens, b, first))
+            )
             and not own_negation
         ):
             reach_end = tokens[first][1] if first < len(tokens) else start
@@ -236,6 +239,33 @@ def status_of(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
+# A list the negation runs through, its window counted by the items rather than by the words:
+# "He denies fever, night sweats, weight loss, saddle numbness or any change in bowel or bladder
+# habits". Short items of nouns between commas and "or"/"and", the finding's own words at the
+# end; a verb among them ("denies fever, reports new incontinence") opens a clause of its own.
+_NOT_A_VERB = (
+    r"(?!(?:reports?|reported|endorses|endorsed|admits|admitted|notes|noted|has|had|is|was|are|"
+    r"were|describes|complains|but|now|however|since|although|though|he|she|they)\b)"
+)
+_NEGATED_LIST = re.compile(
+    rf"(?:\s*{_NOT_A_VERB}[a-z0-9'/-]+(?:\s+{_NOT_A_VERB}[a-z0-9'/-]+){{0,3}}"
+    r"\s*(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s(?:or|and|nor)\s)){2,10}"
+    rf"\s*(?:{_NOT_A_VERB}[a-z0-9'/-]+\s+){{0,3}}",
+    re.I | re.ASCII,
+)
+_LIST_ITEMS_MOST = 10
+
+
+def negated_list(
+    sentence: str, tokens: list[tuple[str, int, int]], cue_end: int, first: int
+) -> bool:
+    """Whether the words between a negation and a finding beyond its window are a list of items
+    the negation runs through (at most ten, of up to four words each)."""
+    if first >= len(tokens) or first - cue_end > 4 * _LIST_ITEMS_MOST:
+        return False
+    return _NEGATED_LIST.fullmatch(sentence, tokens[cue_end - 1][2], tokens[first][1]) is not None
+
+
 # A finding written with its result last ("light touch reduced small finger") says what it says:
 # the negation of the list before the comma does not reach it ("no clawing, light touch
 # reduced").

@@ -3779,8 +3779,9 @@ def test_a_clearance_for_a_patient_with_comorbidities() -> None:
             True,
         ),
         ("Family history of colon cancer in her father.", None),
-        # A denied list reaches the history at its end, beyond the cue window.
-        ("Denies fever, chills, night sweats, unexplained wt loss, hx of cancer, IVDU.", None),
+        # A denied list reaches the history at its end, beyond the cue window: the negation
+        # runs through the list.
+        ("Denies fever, chills, night sweats, unexplained wt loss, hx of cancer, IVDU.", False),
     ],
 )
 def test_the_tumour_red_flag(note: str, flag: bool | None) -> None:
@@ -6287,6 +6288,13 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "block.", "Referral to pain management consultation", {"specialist_expertise_needed": True}),
         ("Returned to full duty 06/2017 and was sent home after two weeks: could not run the impact "
          "wrench.", "Functional capacity evaluation", {"return_to_work_failed": True}),
+        # A negation runs through a list of any length; a verb in the list ends it.
+        ("He denies fever, night sweats, weight loss, saddle numbness or any change in bowel or "
+         "bladder habits.", "X-rays lumbar spine, 3 views", {"red_flag_bowel_bladder": False}),
+        ("He denies fever, night sweats, weight loss, numbness, reports new urinary incontinence.",
+         "MRI lumbar spine", {"red_flag_bowel_bladder": True}),
+        ("He denies fever, chills, nausea, vomiting, headache, and now has urinary incontinence.",
+         "MRI lumbar spine", {"red_flag_bowel_bladder": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
