@@ -6295,6 +6295,17 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "MRI lumbar spine", {"red_flag_bowel_bladder": True}),
         ("He denies fever, chills, nausea, vomiting, headache, and now has urinary incontinence.",
          "MRI lumbar spine", {"red_flag_bowel_bladder": True}),
+        # A therapist's report numbers its visit on the claim, or dates the visits given.
+        ("PT progress report 04/17/2026, visit 18 on this claim.", "PT 2x6 lumbar spine",
+         {"prior_pt_visits": 18}),
+        ("PT progress report 09/11/2026, visit 14 (all PT on this claim).", "PT 2x3 left shoulder",
+         {"prior_pt_visits": 14}),
+        ("PT progress report. Fourteen visits since 06/22: flexion 95 -> 140 deg.",
+         "PT 2x3 left shoulder", {"prior_pt_visits": 14}),
+        # Surgery the patient would have, not contracted; a study's technique negates nothing.
+        ("He told me he would \"do surgery if that's what it takes.\"", "MRI lumbar spine",
+         {"surgery_considered": True}),
+        ("MRI w/o contrast 2016 showed no fracture.", "MRI lumbar spine", {"prior_imaging": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6836,6 +6847,13 @@ def test_readings_of_the_new_wordings(
          "Referral to pain management consultation", "specialist_expertise_needed"),
         ("Returned to full duty in May and was sent home early once with a migraine.",
          "Functional capacity evaluation", "return_to_work_failed"),
+        # A physician's visit numbered on the claim; a date's month; visits asked for; surgery
+        # the patient would do anything to avoid.
+        ("Office visit 3 on this claim.", "PT 2x6 lumbar spine", "prior_pt_visits"),
+        ("At the 04/28 post-op visit: portals healed, trace effusion.",
+         "Post-op physical therapy 2x3 right knee", "postsurgical_visits_completed"),
+        ("Request 12 visits 05/01-06/15.", "PT 2x6 lumbar spine", "prior_pt_visits"),
+        ("He'd do anything to avoid surgery.", "MRI lumbar spine", "surgery_considered"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

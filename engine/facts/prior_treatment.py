@@ -102,9 +102,10 @@ _AFTER_SURGERY = Caseless(
 _THERAPY_NAMED = r"(?<!op)(?<!operative)(?<!surgical)"
 # "12", "at least 5", "12 (12)"; of "4/6", "5 of 6" or "4 of the 6" (four of six done) the first
 # figure counts.
-# (Not a date's figures: "12/7/16 post-op visit" counts no visits.)
+# (Not a date's figures: "12/7/16 post-op visit" counts no visits, nor does "the 04/28 post-op
+# visit", whose month has its leading zero.)
 _NUMBER = (
-    r"(?:at\s+least\s+)?(?:(?<![/\d])(\d{1,3})\s*(?:/|\s+of\s+(?:the\s+|his\s+|her\s+)?)\s*\d{1,3}(?![/\d])"
+    r"(?:at\s+least\s+)?(?:(?<![/\d])(?!0\d\s*/)(\d{1,3})\s*(?:/|\s+of\s+(?:the\s+|his\s+|her\s+)?)\s*\d{1,3}(?![/\d])"
     r"|(?<![/\d])(\d{1,3}))"
     r"(?:\s*\(\d{1,3}\))?"
 )
@@ -163,7 +164,7 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\b[^.;=]{{0,60}}?\+[^.;=]{{0,40}}?=\s*(\d{{1,3}})\s+{_UNITS}\b"
         # The visit's number: "Acupuncture visit 6 of 6", "PT visit #7", "chiro visit 28 on
         # this claim".
-        rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+{_VISIT_NUMBER}"
+        rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+(?:{_VISIT_NUMBER})"
         rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+(?:visit|session|treatment|tx)\s+(\d{{1,3}})\s+"
         rf"(?:on|for|of)\s+"
         rf"(?:this|the)\s+(?:claim|injury)\b"
@@ -417,6 +418,10 @@ _VISIT_NUMBER = (
     rf"{_VISIT_NOUN}\s*(?:#\s*(\d{{1,3}})|(\d{{1,3}})(?=\s*(?:/|of)\s*\d{{1,3}}\b))"
     # The visits given as a range from the first: "treatments 1-6 given 09/11-09/29".
     r"|(?:visits|sessions|treatments)\s+1\s*-\s*(\d{1,2})\b(?!\s*(?:/|x|times|per|weeks?|wks?))"
+    # Numbered on the claim, as a therapist's report heads it: "PT progress report 04/17/2026,
+    # visit 18 on this claim", "visit 14 (all PT on this claim)".
+    rf"|{_VISIT_NOUN}\s+(\d{{1,3}})\s+(?:(?:on|for)\s+(?:this|the)\s+(?:claim|injury)\b"
+    r"|\((?:all\s+)?[\w\s/-]{0,30}?\b(?:on|for)\s+(?:this|the)\s+(?:claim|injury)\s*\))"
 )
 # A physician's visits are numbered too ("Post-op visit #2", "office visit 3 of 4"): not therapy.
 _NOT_THERAPY_VISIT = (
@@ -429,7 +434,7 @@ _NOT_THERAPY_VISIT = (
 # nearly every character first: tried at each one, they cost nearly as much as all the rest.
 _UNNAMED_VISITS = Caseless(
     re.compile(
-        rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}{_VISIT_NUMBER}"
+        rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
         # Attended of those booked: "attended six of six scheduled visits".
@@ -444,7 +449,11 @@ _UNNAMED_VISITS = Caseless(
         # Under a heading, the visits done of those authorized: "Visits: 8 of 8 authorized
         # attended".
         rf"|\b(?:{_VISIT_NOUN}s?)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\s+"
-        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b",
+        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b"
+        # Dated as given, since a day or over a span: "Fourteen visits since 06/22", "Twelve
+        # visits 10/2024-01/2025" (not a frequency, "6 visits 2x/wk").
+        rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:since\s+\d{{1,2}}/\d{{1,4}}\b"
+        r"|(?:from\s+)?\d{1,2}/\d{2,4}\s*(?:-|to|through|thru)\s*\d{1,2}/\d{2,4}\b)",
         re.I | re.ASCII,
     )
 )
