@@ -548,6 +548,9 @@ def read_quantity(text: str, category: str) -> Quantity:
         if units:
             value = float(next(g for g in units.groups() if g))
             quantity["units"] = int(value) if value.is_integer() else value
+        elif monthly is not None:
+            # Tests by the month: "Urine drug screen monthly x 6 months" is six tests.
+            quantity["units"] = int(monthly["per"] or 1) * int(monthly["months"])
         else:
             times = TOTAL_TIMES.search(plain, lowered)  # "Electrocardiogram times 3"
             if times:

@@ -6306,6 +6306,22 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("He told me he would \"do surgery if that's what it takes.\"", "MRI lumbar spine",
          {"surgery_considered": True}),
         ("MRI w/o contrast 2016 showed no fracture.", "MRI lumbar spine", {"prior_imaging": True}),
+        # A pain practice's and a sports-medicine practice's wordings.
+        ("Naproxen 500 BID stopped 07/2016 for dyspepsia; acetaminophen up to 3 g/day and "
+         "gabapentin 900 mg/day give partial help.", "Tramadol 50 mg 1 tab PO BID PRN #60",
+         {"non_opioid_analgesics_failed": True}),
+        ("Wean attempt 01/09-02/20/2017 to 52.5 mg/day (about 79 MED): pain rose from 5 to 8/10.",
+         "Oxycodone HCl 15 mg 1 tab PO q6h #120", {"opioid_wean_attempted": True}),
+        ("Claims adjuster ledger 01/2026: 24 PT visits paid on this injury (12 in 2022, 12 in "
+         "2024); no additional visits authorized in writing.", "Physical therapy 2x4, lumbar spine",
+         {"prior_pt_visits": 24}),
+        ("Needs a recheck of gabapentin tolerance and of the dose reduction in four weeks.",
+         "Follow-up office visit, pain management, 1 visit", {"visit_purpose_documented": True}),
+        ("Standing Rosenberg views 09/2016: bone-on-bone medial compartment L, large osteophytes.",
+         "Synvisc-One 48 mg intra-articular injection, left knee", {"severe_knee_osteoarthritis": True}),
+        ("08/23/2016 aspiration of 30 mL clear fluid and Kenalog 40 mg, relief about three weeks "
+         "only.", "Synvisc-One 48 mg intra-articular injection, left knee",
+         {"failed_steroid_injection": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6854,6 +6870,8 @@ def test_readings_of_the_new_wordings(
          "Post-op physical therapy 2x3 right knee", "postsurgical_visits_completed"),
         ("Request 12 visits 05/01-06/15.", "PT 2x6 lumbar spine", "prior_pt_visits"),
         ("He'd do anything to avoid surgery.", "MRI lumbar spine", "surgery_considered"),
+        # Some relief is relief.
+        ("Ibuprofen gives some relief.", "Tramadol 50 mg #60", "non_opioid_analgesics_failed"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

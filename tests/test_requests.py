@@ -172,6 +172,8 @@ def test_medication_details(vocabulary) -> None:
         ("Office visits 2x/month x 3 months", "visits", 6),
         ("Follow-up visits once a month for 6 months", "months", 6),
         ("Office visit monthly x 3 visits", "months", None),
+        ("Urine drug screen with confirmatory testing, monthly x 6 months", "units", 6),
+        ("UDS 2x/month x 3", "units", 6),
     ],
 )
 def test_other_quantities(text: str, field: str, value, vocabulary) -> None:

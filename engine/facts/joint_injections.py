@@ -53,7 +53,10 @@ _FAILED = re.compile(
 # "each with only three to four weeks of relief" (not another injection's before it).
 _ONLY_WEEKS = re.compile(
     r"[^;]{0,60}?\bonly\s+(?:about\s+)?(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+"
-    r"of\s+(?:relief|improvement|benefit)\b",
+    r"of\s+(?:relief|improvement|benefit)\b"
+    # The same with "only" last: "Kenalog 40 mg, relief about three weeks only".
+    r"|[^;]{0,60}?\b(?:relief|improvement|benefit)\s+(?:(?:for|lasting|of)\s+)?(?:about\s+|approximately\s+)?"
+    r"(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+only\b",
     re.I | re.ASCII,
 )
 # It helped, lastingly.

@@ -574,7 +574,11 @@ def visits_done(reader: Reader) -> None:
         # Visits a sentence reports done beside the plan it names ("He completed a trial of six
         # chiropractic manipulation visits ..., and the chiropractor's plan of care calls for
         # ..."): only a count with a word of its being done before it, in its clause.
-        if not words.isdisjoint(DONE_WORDS) or not words.isdisjoint(_RECORDS_SHOW_WORDS):
+        if (
+            not words.isdisjoint(DONE_WORDS)
+            or not words.isdisjoint(_RECORDS_SHOW_WORDS)
+            or "paid" in words
+        ):
             counted_done(reader, named)
         return
     if not reader.planned:
@@ -764,6 +768,8 @@ _TOLD_DONE = re.compile(rf"\b(?:completed|done|attended)\Z|\b{_RECORDS_SHOW}\b",
 # "Six acupuncture sessions were certified and completed between 04/13 and 05/01/2026".
 _DONE_AFTER_COUNT = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+and\s+)?(?:completed|attended|done|given)\b"
+    # As a claims ledger tells them: "24 PT visits paid on this injury".
+    r"|\s+(?:(?:were|was|have\s+been)\s+)?paid\b"
     # Or in a review's shorthand: "UR certified six post-op PT visits on 02/27/2026, completed
     # 03/03/2026-03/27/2026".
     r"|(?:\s+on\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?\s*[,;]?\s*(?:all\s+)?(?:completed|attended)\s+"
