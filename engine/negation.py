@@ -423,8 +423,9 @@ def result_between(sentence: str, tokens: list[tuple[str, int, int]], last: int,
     """Whether the words between a finding and a cue after it, across a clause mark, state a
     result of their own: the cue then ends another clause's list, not the finding's ("strength 5/5 throughout, DTRs 2+ and =, sensation
     normal": the 5/5 is not what is normal). A list of tests awaiting one verdict has none
-    ("Tinel's sign, Finkelstein's sign and Allen's sign were negative")."""
-    return _OWN_RESULT.search(sentence, tokens[last - 1][2], tokens[a][1]) is not None
+    ("Tinel's sign, Finkelstein's sign and Allen's sign were negative"). A finding whose last
+    word is its result has one too ("strength and sensation symmetric, Romberg neg")."""
+    return _OWN_RESULT.search(sentence, tokens[last - 1][1], tokens[a][1]) is not None
 
 
 def find_status(sentence: str, concept: str, cues: Cues) -> Status:

@@ -6322,6 +6322,22 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("08/23/2016 aspiration of 30 mL clear fluid and Kenalog 40 mg, relief about three weeks "
          "only.", "Synvisc-One 48 mg intra-articular injection, left knee",
          {"failed_steroid_injection": True}),
+        # An occupational-medicine clinic's first visits and a spine practice's notes.
+        ("CN II-XII intact, strength and sensation symmetric, Romberg neg.",
+         "MRI brain without contrast", {"motor_deficit": False, "sensory_deficit": False}),
+        ("PT since 02/09: 22 visits on this claim per the therapy ledger, with good gains.",
+         "Physical therapy 2x/wk x 3 wks, right ankle", {"prior_pt_visits": 22}),
+        ("A pint glass broke in the soapy sink and cut his L palm; seen at opening today.",
+         "X-ray left hand, 3 views", {"fracture_or_foreign_body_suspected": True}),
+        ("Exam: point tenderness over the C6 and C7 spinous processes in the midline.",
+         "X-ray cervical spine, 3 views", {"neck_trauma_xray_criteria": True}),
+        ("Allergist letter: pruritic rash twice (2023, 2025) after generic naproxen tablets.",
+         "Naprosyn 500 mg #30, 1 tab BID, dispense as written",
+         {"brand_necessity_documented": True}),
+        ("This clinic has no slit lamp or rotating burr. Plan: urgent ophthalmology.",
+         "Referral to ophthalmology, urgent, left eye", {"specialist_expertise_needed": True}),
+        ("Struck on the L side of the head by a swinging hook; headache worse since this morning, "
+         "vomited twice.", "CT head without contrast, stat", {"head_injury_deteriorating": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6872,6 +6888,11 @@ def test_readings_of_the_new_wordings(
         ("He'd do anything to avoid surgery.", "MRI lumbar spine", "surgery_considered"),
         # Some relief is relief.
         ("Ibuprofen gives some relief.", "Tramadol 50 mg #60", "non_opioid_analgesics_failed"),
+        # An office's paperwork or hours are no care beyond it; broken eyeglasses cut no one.
+        ("Our office has no record of the MRI.", "Referral to ophthalmology", "specialist_expertise_needed"),
+        ("We do not offer weekend appointments.", "Referral to orthopedics",
+         "specialist_expertise_needed"),
+        ("He broke his glasses.", "X-ray left hand, 3 views", "fracture_or_foreign_body_suspected"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

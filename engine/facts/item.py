@@ -48,6 +48,9 @@ from engine.vocab import (
 AMBULATION = "~ambulation_impaired"
 _WALKING_AIDS = frozenset(["walker", "cane"])
 TOILET_OUT_OF_REACH = "~toilet_out_of_reach"
+# Care the treating physician's office cannot give (rules/vocab/findings.yaml), a referral's
+# reason.
+BEYOND_THIS_OFFICE = "~beyond_this_office"
 # The knee's locking or catching (`knee.mechanical_symptoms`), a sign of internal derangement.
 MECHANICAL = "knee_mechanical_symptoms"
 # The item service whose prior visits `prior_visits` means.
@@ -370,6 +373,10 @@ def request_facts(
             )
         if reason is not None and reason.value is True:
             give("specialist_expertise_needed", True, reason)
+        elif (beyond := by_name.get(BEYOND_THIS_OFFICE)) is not None and beyond.value is True:
+            # "This clinic has no slit lamp or rotating burr. Plan: urgent ophthalmology": the
+            # care the plan needs is the specialist's, not the referring office's.
+            give("specialist_expertise_needed", True, beyond)
         elif (
             service.specialty in findings.surgeons or service.specialty in findings.proceduralists
         ) and names_a_procedure(request.text, findings):

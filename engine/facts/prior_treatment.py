@@ -183,6 +183,8 @@ def prior_pattern(modality: str) -> Caseless:
         # (Or the therapist's discharge: "PT discharge: 12 visits + HEP".)
         rf"|\b(?:{pattern})(?:\s+(?:completed|done|attended|used|to\s+date|discharge(?:\s+summary)?))?"
         rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?(?:\s+(?:so\s+far|to\s+date))?"
+        # ("PT since 02/09: 22 visits on this claim per the therapy ledger".)
+        rf"(?:\s+since\s+\d{{1,2}}/\d{{1,4}}(?:/\d{{2,4}})?)?"
         rf"\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
         rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended|remaining|"
         rf"left|pending|scheduled)\b)"
