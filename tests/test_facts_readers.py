@@ -6338,6 +6338,23 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "Referral to ophthalmology, urgent, left eye", {"specialist_expertise_needed": True}),
         ("Struck on the L side of the head by a swinging hook; headache worse since this morning, "
          "vomited twice.", "CT head without contrast, stat", {"head_injury_deteriorating": True}),
+        # A UR physician's summary of the records and a shoulder and elbow practice's notes.
+        ("No chiropractic care or acupuncture has been given on this claim.",
+         "Acupuncture 2x3 lumbar spine", {"prior_acupuncture_visits": 0}),
+        ("Per the 08/10/17 operative report (Dr. I. Novak, orthopedics), she underwent right "
+         "shoulder arthroscopic subacromial decompression.", "Post-op PT 2x6 right shoulder",
+         {"surgery_date": date(2017, 8, 10)}),
+        ("Adjuster's letter dated 02/27/2026 authorizes, in writing, up to 8 additional PT visits.",
+         "PT L elbow 2x4", {"employer_authorized_beyond_cap": True}),
+        ("Completed six PT visits. Since therapy began his restrictions went from no lifting over "
+         "10 lb and no overhead work to 25 lb with occasional overhead.", "Additional PT 2x2",
+         {"functional_improvement": True}),
+        ("Completed six PT visits. Naproxen went from daily to PRN about twice a week.",
+         "Additional PT 2x2", {"functional_improvement": True}),
+        ("The surgeon wants an MRI of the elbow to judge the extent of extensor tearing first.",
+         "MRI R elbow without contrast", {"specific_lesion_suspected": True}),
+        ("Six further PT visits since then without return of active elevation.",
+         "MR arthrogram L shoulder", {"conservative_care_failed": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6893,6 +6910,9 @@ def test_readings_of_the_new_wordings(
         ("We do not offer weekend appointments.", "Referral to orthopedics",
          "specialist_expertise_needed"),
         ("He broke his glasses.", "X-ray left hand, 3 views", "fracture_or_foreign_body_suspected"),
+        # A limit made stricter is no gain.
+        ("Completed six PT visits. Restrictions went from 25 lb to 10 lb after the flare.",
+         "Additional PT 2x2", "functional_improvement"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -277,7 +277,9 @@ _TOLERANCE_AFTER_FIGURES = re.compile(
 )
 _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|restr|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
-    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,20}?(?:\bto\s+|-+>\s*|=>\s*)"
+    # (Another limit may be told between: "from no lifting over 10 lb and no overhead work to
+    # 25 lb with occasional overhead".)
+    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,40}?(?:\bto\s+|-+>\s*|=>\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
     r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b"
     # The limit named after its two figures: "work status changed from 10-lb to 25-lb lifting

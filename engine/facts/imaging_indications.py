@@ -93,7 +93,7 @@ _LESION = (
     r"internal\s+derangement|(?:meniscal|meniscus)\s+tears?|(?:rotator\s+cuff|supraspinatus|cuff)"
     r"\s+tears?|slap\s+(?:tears?|lesions?)|(?:ligament|ligamentous|tendon|biceps|triceps|ucl|acl|"
     r"extensor|flexor|"
-    r"pcl|mcl|lcl|collateral\s+ligament)\s+(?:tears?|ruptures?)|(?:femoroacetabular|hip)\s+"
+    r"pcl|mcl|lcl|collateral\s+ligament)\s+(?:tears?|tearing|ruptures?)|(?:femoroacetabular|hip)\s+"
     r"impingement|nerve\s+entrapment)"
 )
 # Suspected, ruled out, or named as the working diagnosis ("diagnoses are left shoulder labral
@@ -108,7 +108,8 @@ _LESION_NAMED = Caseless(
 # pattern run on most sentences).
 _LESION_WORDS = frozenset(
     ["labral", "labrum", "necrosis", "osteonecrosis", "avn", "occult", "stress", "loose",
-     "osteochondral", "osteochondritis", "derangement", "tear", "tears", "rupture", "ruptures",
+     "osteochondral", "osteochondritis", "derangement", "tear", "tears", "tearing", "rupture",
+     "ruptures",
      "impingement", "entrapment", "slap"]
 )  # fmt: skip
 # Where the clause names no part, the lesion may: a meniscus is the knee's, a cuff the shoulder's.

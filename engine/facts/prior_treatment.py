@@ -243,7 +243,10 @@ def none_prior_pattern(modality: str) -> Caseless:
     pattern = MODALITIES[modality]
     expression = re.compile(
         # ("No prior neck PT or chiro on this claim": the region the therapy was for.)
-        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_REGION}?{_KIND}?(?:{_ANY_THERAPY}\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
+        # ("No chiropractic care or acupuncture has been given on this claim": an item's noun
+        # after it.)
+        rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_REGION}?{_KIND}?(?:{_ANY_THERAPY}"
+        rf"(?:\s+(?:care|treatments?|visits|sessions))?\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
         # "recieved": the misspelling notes often carry.
         # (Contracted too: "he hasn't started therapy", "she didn't have any PT".)

@@ -41,7 +41,10 @@ _KEPT_DOT = (
     # Whitfield, MD"): part of the name. ("Urinary retention noted by Dr. P. Normal gait." ends
     # at the initial: an initial is as often the whole name.)
     r"|(?:(?<=\b[Dd]r\.\s[A-Z])|(?<=\b[Mm]r\.\s[A-Z])|(?<=\b[Mm]s\.\s[A-Z]))\."
-    r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s*\(|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
+    # (Or its specialty after a comma, or the bracket the name is in closing: "(Dr. I. Novak,
+    # orthopedics)", "(Dr. A. Nakamura, PM&R)", "(Dr. R. Lee)".)
+    r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s*[()]|,\s*[A-Za-z&/ .-]{2,30}\)|,\s+[a-z]"
+    r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
 )
