@@ -39,6 +39,10 @@ class CueFile(BaseModel):
     window_before: int = Field(gt=0, le=30)
     window_after: int = Field(gt=0, le=30)
     pre_negation: list[str]
+    # A negation that also ends the reach of cues across it: "not yet" negates what follows
+    # ("not yet bone-on-bone"), and, as its "yet" would, keeps a cue after it from reaching back
+    # ("Urinary retention has not yet resolved").
+    pre_negation_ending: list[str] = Field(default_factory=list)
     post_negation: list[str]
     post_negation_own_clause: list[str]
     # The answer a heading gets ("Aberrant behavior: none", "Saddle anesthesia: denies"): it
@@ -51,13 +55,16 @@ class CueFile(BaseModel):
     # only within their own clause, since what follows a comma is the patient's state now.
     historical_own_clause: list[str] = Field(default_factory=list)
     pseudo: list[str]
+    # Words that only look like a cue and say nothing of what is around them ("without contrast",
+    # a study's technique): taken out of the sentence's cues, reaching and ending nothing.
+    inert: list[str] = Field(default_factory=list)
     terminators: list[str]
 
 
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # pre | pre_own_clause | post | post_own_clause | pseudo | end
+    kind: str  # pre | pre_own_clause | pre_ending | post | post_own_clause | pseudo | inert | end
     status: Status | None
 
 
@@ -79,6 +86,7 @@ def read_cues(folder: Path) -> Cues:
     spec = load_vocabulary_file(path, CueFile)
     kinds = (
         ("pre_negation", "pre", Status.ABSENT),
+        ("pre_negation_ending", "pre_ending", Status.ABSENT),
         ("post_negation", "post", Status.ABSENT),
         ("post_negation_own_clause", "post_own_clause", Status.ABSENT),
         ("heading_negation", "post_heading", Status.ABSENT),
@@ -87,6 +95,7 @@ def read_cues(folder: Path) -> Cues:
         ("historical", "pre", Status.HISTORICAL),
         ("historical_own_clause", "pre_own_clause", Status.HISTORICAL),
         ("pseudo", "pseudo", None),
+        ("inert", "inert", None),
         ("terminators", "end", None),
     )
     table: dict[str, list[Cue]] = {}
@@ -146,7 +155,7 @@ def read_sentence(sentence: str, cues: Cues) -> ReadSentence:
     tokens = words_of(sentence)
     found = cues_in([w for w, _, _ in tokens], cues)
     # A pseudo cue ("no increase in", "without increased") also closes earlier cues' reach.
-    ends = [(a, b) for a, b, cue in found if cue.kind in ("end", "pseudo")]
+    ends = [(a, b) for a, b, cue in found if cue.kind in ("end", "pseudo", "pre_ending")]
     return ReadSentence(tokens, found, ends)
 
 
@@ -175,9 +184,10 @@ def status_of(
         if (
             cue.kind.startswith("pre")
             and b <= first
+            and (first - b <= _ENDING_REACH or cue.kind != "pre_ending")
             and (
                 first - b <= cues.window_before
-                or (cue.status is Status.ABSENT and negated_list(sentence, tokens, b, first))
+                or (cue.status is Status.ABSENT and negated_list(sentence, tokens, b, first, end))
             )
             and not own_negation
         ):
@@ -200,7 +210,7 @@ def status_of(
             # A negation's reach ends where the finding has a predicate of its own after a
             # comma, or where a colon after what it negates opens an account of something else.
             if crossed and (
-                cue.kind == "pre_own_clause"
+                cue.kind in ("pre_own_clause", "pre_ending")
                 or (
                     cue.status is Status.ABSENT
                     and (
@@ -239,31 +249,56 @@ def status_of(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
+# A negation that ends others' reach ("not yet") negates only what comes right after it, in its
+# clause: "has not yet started therapy", not "has not yet had an MRI to evaluate his progressive
+# weakness".
+_ENDING_REACH = 1
 # A list the negation runs through, its window counted by the items rather than by the words:
 # "He denies fever, night sweats, weight loss, saddle numbness or any change in bowel or bladder
 # habits". Short items of nouns between commas and "or"/"and", the finding's own words at the
 # end; a verb among them ("denies fever, reports new incontinence") opens a clause of its own.
+# (Nor a word that turns the list to what is present: "..., positive for urinary retention and
+# saddle numbness", "..., with new incontinence", "..., c/o urinary retention".)
 _NOT_A_VERB = (
     r"(?!(?:reports?|reported|endorses|endorsed|admits|admitted|notes|noted|has|had|is|was|are|"
-    r"were|describes|complains|but|now|however|since|although|though|he|she|they)\b)"
+    r"were|describes|complains|but|now|however|since|although|though|he|she|they|positive|pos|"
+    r"with|presenting|presents|developed|develops|found|says|said|yes|notable|c/o|new|then|"
+    r"except|plus|present|positives?)\b)"
 )
 _NEGATED_LIST = re.compile(
     rf"(?:\s*{_NOT_A_VERB}[a-z0-9'/-]+(?:\s+{_NOT_A_VERB}[a-z0-9'/-]+){{0,3}}"
     r"\s*(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s(?:or|and|nor)\s)){2,10}"
-    rf"\s*(?:{_NOT_A_VERB}[a-z0-9'/-]+\s+){{0,3}}",
+    # The finding is the next item itself, with no more before it than the words a denied
+    # item opens with ("or any change in bowel or bladder habits"): a clause of its own
+    # ("..., positive for urinary retention", "..., presenting with saddle numbness", "..., new
+    # saddle numbness since yesterday") is not the list's.
+    r"\s*(?:(?:any\s+)?(?:changes?\s+in|loss\s+of|problems?\s+with|history\s+of|hx\s+of|h/o)\s+"
+    r"|any\s+)?",
+    re.I | re.ASCII,
+)
+# The item ends with the finding (or its common tail), as a list's items do: not "urinary
+# retention noted by ED staff", "saddle anesthesia present", "febrile to 102", "decreased rectal
+# tone on rectal exam", "fell from a ladder about 12 feet".
+_ITEM_ENDS = re.compile(
+    r"(?:\s+(?:habits?|function|control|symptoms?|changes?|problems?|issues?|history|hx))?"
+    r"\s*(?:[,.;)]|\bor\b|\band\b|\bnor\b|$)",
     re.I | re.ASCII,
 )
 _LIST_ITEMS_MOST = 10
 
 
 def negated_list(
-    sentence: str, tokens: list[tuple[str, int, int]], cue_end: int, first: int
+    sentence: str, tokens: list[tuple[str, int, int]], cue_end: int, first: int, finding_end: int
 ) -> bool:
     """Whether the words between a negation and a finding beyond its window are a list of items
-    the negation runs through (at most ten, of up to four words each)."""
+    the negation runs through (at most ten, of up to four words each), the finding its next
+    item."""
     if first >= len(tokens) or first - cue_end > 4 * _LIST_ITEMS_MOST:
         return False
-    return _NEGATED_LIST.fullmatch(sentence, tokens[cue_end - 1][2], tokens[first][1]) is not None
+    return (
+        _NEGATED_LIST.fullmatch(sentence, tokens[cue_end - 1][2], tokens[first][1]) is not None
+        and _ITEM_ENDS.match(sentence, finding_end) is not None
+    )
 
 
 # A finding written with its result last ("light touch reduced small finger") says what it says:

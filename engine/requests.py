@@ -487,9 +487,15 @@ def outside_dispensed(pattern: Caseless, plain: str, lowered: str) -> re.Match[s
 _MONTHLY = Caseless(
     re.compile(
         r"\b(?:(?P<per>\d{1,2})\s*(?:x|times)\s*(?:/|a|per|each)\s*(?:month|mo)|once\s+(?:a|per|each)\s+month|"
-        r"monthly|every\s+month)\s*,?\s*(?:x|for)\s*(?P<months>\d{1,2})\b(?:\s*(?:months?|mos?)\b)?"
-        r"(?!\s*(?:visits?|sessions?|days?|weeks?|wks?)\b)",
+        r"(?<![-/])monthly|every\s+month)\s*,?\s*(?:x|for)\s*(?P<months>\d{1,2})\b(?!\s*(?:-|to)\s*\d)"
+        r"(?:\s*(?:months?|mos?)\b)?(?!\s*(?:visits?|sessions?|days?|weeks?|wks?)\b)",
         re.I | re.ASCII,
+    )
+)
+# Drug tests, the only tests counted by the month here: "Urine drug screen monthly x 6 months".
+_DRUG_TEST = Caseless(
+    re.compile(
+        r"\b(?:urine\s+drug|drug\s+(?:screen|test)|udt|uds|urine\s+tox|toxicology)", re.I | re.ASCII
     )
 )
 # A course's length in days after its frequency: "x 90 days", "for 30 days".
@@ -529,7 +535,13 @@ def read_quantity(text: str, category: str) -> Quantity:
         # (The count after it is the months, not a total: "1x/month x 3" is three visits over
         # three months.)
         quantity["months"] = int(monthly["months"])
-        if category in VISIT_CATEGORIES:
+        # (Only where no other count is asked: "PT 2x/week x 6 weeks, then 1x/month x 3 months"
+        # is judged on its weekly course, "Chiropractic 8 visits, then 1x/mo x 4" on its 8.)
+        if (
+            category in VISIT_CATEGORIES
+            and quantity.get("visits") is None
+            and quantity.get("per_week") is None
+        ):
             quantity["visits"] = int(monthly["per"] or 1) * int(monthly["months"])
     per_week = quantity.get("per_week")  # (read for the visit categories only)
     if (
@@ -548,12 +560,17 @@ def read_quantity(text: str, category: str) -> Quantity:
         if units:
             value = float(next(g for g in units.groups() if g))
             quantity["units"] = int(value) if value.is_integer() else value
-        elif monthly is not None:
-            # Tests by the month: "Urine drug screen monthly x 6 months" is six tests.
-            quantity["units"] = int(monthly["per"] or 1) * int(monthly["months"])
         else:
             times = TOTAL_TIMES.search(plain, lowered)  # "Electrocardiogram times 3"
-            if times:
+            if (
+                monthly is not None
+                and _DRUG_TEST.search(plain, lowered)
+                and (times is None or monthly.start() <= times.start() < monthly.end())
+            ):
+                # Drug tests by the month: "Urine drug screen monthly x 6 months" is six tests
+                # (not "UDT x 1 today, then monthly x 6 if inconsistent").
+                quantity["units"] = int(monthly["per"] or 1) * int(monthly["months"])
+            elif times:
                 quantity["units"] = upper(times, 1, 2)
     return Quantity.model_validate(quantity)
 

@@ -506,7 +506,6 @@ KNOWN_MISSES = {
     "w2-mri-lumbar-axial-improving:functional_improvement": "the request is an MRI: functional improvement is read only of the therapy or drug requested",
     "w2-mri-lumbar-axial-improving:positive_straight_leg_raise": "'SLR produces LBP only at 70 deg, no radicular sx': back pain on the raise is not read as a negative test",
     "w2-mri-lumbar-negative-ros:red_flag_cauda_equina": "'Neg for ... bowel or bladder dysfn': a bowel or bladder change denied is read under red_flag_bowel_bladder, not as no cauda equina syndrome",
-    "w2-mri-lumbar-no-red-flags:conservative_care_failed": "'Has not yet started PT; ibuprofen helping': care not yet tried is read as false only where no drug is taken, and ibuprofen is",
     "w2-oxycodone-no-drug-screen:functional_improvement": "'She remains unable to work and spends most of the day in bed': a limit that remains is not read as no improvement",
     "w2-oxycodone-no-drug-screen:pain_medication_reduced_or_not_tolerated": "'She has not been able to decrease her dose': a reduction negated is read as silence",
     "w2-pt-ankle-written-date:injury_date": "'On July 22nd, 2016 ... she rolled her left ankle': an ordinal day, and the date before the event",

@@ -6284,8 +6284,9 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "NCV bilateral upper extremities", {"injury_date": date(2016, 5, 2)}),
         ("S/p ORIF R 5th metacarpal shaft fx with plate 03/29/2017.",
          "Post-op hand therapy 2x4", {"surgery_date": date(2017, 3, 29)}),
-        ("Refer to pain management for CRPS evaluation and consideration of a stellate ganglion "
-         "block.", "Referral to pain management consultation", {"specialist_expertise_needed": True}),
+        ("I do not do sympathetic blocks. Refer to pain management for CRPS evaluation and a "
+         "stellate ganglion block.", "Referral to pain management consultation",
+         {"specialist_expertise_needed": True}),
         ("Returned to full duty 06/2017 and was sent home after two weeks: could not run the impact "
          "wrench.", "Functional capacity evaluation", {"return_to_work_failed": True}),
         # A negation runs through a list of any length; a verb in the list ends it.
@@ -6300,8 +6301,6 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"prior_pt_visits": 18}),
         ("PT progress report 09/11/2026, visit 14 (all PT on this claim).", "PT 2x3 left shoulder",
          {"prior_pt_visits": 14}),
-        ("PT progress report. Fourteen visits since 06/22: flexion 95 -> 140 deg.",
-         "PT 2x3 left shoulder", {"prior_pt_visits": 14}),
         # Surgery the patient would have, not contracted; a study's technique negates nothing.
         ("He told me he would \"do surgery if that's what it takes.\"", "MRI lumbar spine",
          {"surgery_considered": True}),
@@ -6310,8 +6309,6 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Naproxen 500 BID stopped 07/2016 for dyspepsia; acetaminophen up to 3 g/day and "
          "gabapentin 900 mg/day give partial help.", "Tramadol 50 mg 1 tab PO BID PRN #60",
          {"non_opioid_analgesics_failed": True}),
-        ("Wean attempt 01/09-02/20/2017 to 52.5 mg/day (about 79 MED): pain rose from 5 to 8/10.",
-         "Oxycodone HCl 15 mg 1 tab PO q6h #120", {"opioid_wean_attempted": True}),
         ("Claims adjuster ledger 01/2026: 24 PT visits paid on this injury (12 in 2022, 12 in "
          "2024); no additional visits authorized in writing.", "Physical therapy 2x4, lumbar spine",
          {"prior_pt_visits": 24}),
@@ -6355,6 +6352,23 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "MRI R elbow without contrast", {"specific_lesion_suspected": True}),
         ("Six further PT visits since then without return of active elevation.",
          "MR arthrogram L shoulder", {"conservative_care_failed": True}),
+        # Red flags a negated list, "not yet" or a lead-in before them must not take away.
+        ("ROS negative for fever, chills, night sweats, rash, headache, positive for urinary "
+         "retention and saddle numbness.", "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ("No fever, chills, night sweats, weight loss, nausea or vomiting, saddle anesthesia present "
+         "on exam today.", "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ("Urinary retention has not yet resolved after decompression.", "MRI lumbar spine",
+         {"red_flag_bowel_bladder": True}),
+        ("Weakness not yet improving and progressive weakness of EHL noted, now with saddle "
+         "numbness.", "MRI lumbar spine", {"red_flag_progressive_deficit": True}),
+        ("Self-catheterizes four times daily to avoid urinary retention.", "MRI lumbar spine",
+         {"red_flag_bowel_bladder": True}),
+        # Another claim's date is not this injury's; a tear of the ACL and the meniscus is both.
+        ("Specific injury 02/10/2017 lifting boxes at work. She also has an earlier CT claim "
+         "reported 05/02/2014 for the neck.", "EMG right lower extremity",
+         {"injury_date": date(2017, 2, 10)}),
+        ("MRI right knee: torn ACL and medial meniscus.", "Right knee arthroscopic partial medial "
+         "meniscectomy", {"meniscal_tear_on_imaging": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6913,6 +6927,37 @@ def test_readings_of_the_new_wordings(
         # A limit made stricter is no gain.
         ("Completed six PT visits. Restrictions went from 25 lb to 10 lb after the flare.",
          "Additional PT 2x2", "functional_improvement"),
+        # Independent reviews' wordings built to fool this round's readings.
+        ("We do not provide early refills.", "Consultation with orthopedic spine surgeon",
+         "specialist_expertise_needed"),
+        ("Current medications: Norco 10/325 TID. Plan to bring Norco down from 4 a day to 2 a day "
+         "over the next month.", "Norco 10/325 #90", "functional_improvement"),
+        ("Current medications: Norco 10/325 TID. PTP changed her from light duty to modified duty.",
+         "Norco 10/325 #90", "functional_improvement"),
+        ("Vitals: recheck of blood pressure 138/88 after five minutes.", "Follow-up office visit x1",
+         "visit_purpose_documented"),
+        ("Switched to generic duloxetine twice; both times hives, which the brand caused as well.",
+         "Cymbalta 60 mg #30 dispense as written", "brand_necessity_documented"),
+        ("Ibuprofen discontinued 7 days prior to the ESI due to bleeding risk.",
+         "Tramadol 50 mg #60", "non_opioid_analgesics_failed"),
+        ("Baclofen was tapered and stopped; no other med changes.", "OxyContin 40 mg #60",
+         "opioid_wean_attempted"),
+        ("Went back to work and was sent home after testing positive for influenza.",
+         "Functional capacity evaluation", "return_to_work_failed"),
+        ("Celebrex was requested by the prior PTP in 2013 and denied.", "Omeprazole 20 mg #30",
+         "nsaid_use"),
+        ("Severe osteoarthritis of the right hip; calf compartments soft and nontender.",
+         "Synvisc injection right knee", "severe_knee_osteoarthritis"),
+        ("Wearing safety glasses, he cut his thumb with a utility knife.", "X-ray right hand 3 views",
+         "fracture_or_foreign_body_suspected"),
+        ("He would have had surgery in 2014, but his insurance lapsed.", "MRI lumbar spine",
+         "surgery_considered"),
+        ("Status post knee injury, awaiting meniscectomy; 4 weeks out.",
+         "Post-op physical therapy 2x/week x 3 weeks right knee", "surgery_date"),
+        ("Consent signed; anticipate discharge POD 2 after the meniscectomy.",
+         "Post-op physical therapy 2x/week x 3 weeks right knee", "surgery_date"),
+        ("Ortho follow up visit 18 on this claim; PT helping, continues HEP.",
+         "Physical therapy 2x/week x 4 weeks lumbar spine", "prior_pt_visits"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -174,6 +174,10 @@ def test_medication_details(vocabulary) -> None:
         ("Office visit monthly x 3 visits", "months", None),
         ("Urine drug screen with confirmatory testing, monthly x 6 months", "units", 6),
         ("UDS 2x/month x 3", "units", 6),
+        # (Not over a weekly course, another test, or a test today before monthly ones.)
+        ("Physical therapy 2x/week x 6 weeks, then 1x/month x 3 months lumbar", "visits", 12),
+        ("CBC and CMP monthly x 6 months", "units", None),
+        ("Urine drug test x 1 today, then monthly x 6 months if inconsistent", "units", 1),
     ],
 )
 def test_other_quantities(text: str, field: str, value, vocabulary) -> None:

@@ -93,7 +93,9 @@ _DECLINED = re.compile(
     r"|\b(?:does|did)\s+not\s+want\s+(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b"
     r"|\b(?:not|no\s+longer)\s+interested\s+in\s+(?:surgery|an?\s+operation|surgical)\b"
     # "He prefers to avoid surgery", "wants to avoid an operation".
-    r"|\b(?:prefers?|preferring|wants?|wishes|would\s+(?:like|rather)|hopes?|hoping)\s+to\s+avoid\s+"
+    # ("He'd do anything to avoid surgery".)
+    r"|\b(?:prefers?|preferring|wants?|wishes|would\s+(?:like|rather)|hopes?|hoping|"
+    r"(?:d|would|will)\s+do\s+(?:anything|everything|whatever\s+(?:he|she)\s+can))\s+to\s+avoid\s+"
     r"(?:any\s+)?(?:surgery|an?\s+operation|surgical)\b"
     r"(?![^.;]{0,60}?\b(?:but|would\s+consider|will\s+(?:proceed|consider)|if)\b)",
     re.I | re.ASCII,

@@ -54,8 +54,11 @@ _FAILED = re.compile(
 _ONLY_WEEKS = re.compile(
     r"[^;]{0,60}?\bonly\s+(?:about\s+)?(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+"
     r"of\s+(?:relief|improvement|benefit)\b"
-    # The same with "only" last: "Kenalog 40 mg, relief about three weeks only".
-    r"|[^;]{0,60}?\b(?:relief|improvement|benefit)\s+(?:(?:for|lasting|of)\s+)?(?:about\s+|approximately\s+)?"
+    # The same with "only" last: "Kenalog 40 mg, relief about three weeks only" (not another
+    # care's: "80% relief, physical therapy improvement two weeks only").
+    r"|(?:(?!\b(?:pt|physical\s+therapy|therapy|chiro\w*|acupuncture|ice|heat|brace|bracing|"
+    r"nsaids?|naproxen|ibuprofen|massage|exercises?)\b)[^;]){0,60}?"
+    r"\brelief\s+(?:(?:for|lasting|of)\s+)?(?:about\s+|approximately\s+)?"
     r"(?:a\s+few|\w+(?:\s*(?:to|-)\s*\w+)?)\s+(?:days?|weeks?)\s+only\b",
     re.I | re.ASCII,
 )

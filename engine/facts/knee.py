@@ -69,20 +69,15 @@ _MENISCUS_WORDS = frozenset(["meniscus", "meniscal", "menisci", "torn", "mm", "l
 # medial meniscus", "medial meniscal tear", "torn lateral meniscus". A full stop the sentence
 # kept inside it is an abbreviation's ("complex tear post. horn medial meniscus"). The meniscus
 # by its abbreviation only after its horn ("complex tear post horn MM"): "mm" is as often
-# millimetres. Another structure named between them is the tear's own ("complete ACL tear, bone
-# bruise lateral femoral condyle, menisci intact"), and a meniscus told intact is torn by no tear
-# beside it.
-_OTHER_STRUCTURE = (
-    r"\b(?:acl|pcl|mcl|lcl|ligament|cruciate|collateral|condyle|bruise|chondral|cartilage|"
-    r"tendon|patella|patellar|quadriceps|effusion)\b"
-)
+# millimetres. A meniscus told intact is torn by no tear beside it ("complete ACL tear, bone
+# bruise lateral femoral condyle, menisci intact").
+_INTACT = r"(?!\s+(?:are\s+|is\s+)?(?:intact|normal|unremarkable)\b)"
 _MENISCAL_TEAR = Caseless(
     re.compile(
-        r"\b(?:tear|tears|torn|rupture)\b(?:(?!" + _OTHER_STRUCTURE + r")[^.;]|\.(?=\s*\w)){0,60}?"
-        r"(?:\bmenisc(?:us|i|al)\b(?!\s+(?:intact|normal)\b)"
-        r"|\bhorn\s+(?:of\s+(?:the\s+)?)?(?:mm|lm)\b(?!\s+(?:intact|normal)\b))|"
-        r"\bmenisc(?:us|i|al)\b(?!\s+(?:intact|normal)\b)"
-        r"(?:(?!" + _OTHER_STRUCTURE + r")[^.;]){0,25}?\b(?:tear|tears|torn)\b",
+        r"\b(?:tear|tears|torn|rupture)\b(?:[^.;]|\.(?=\s*\w)){0,60}?"
+        rf"(?:\bmenisc(?:us|i|al)\b{_INTACT}"
+        rf"|\bhorn\s+(?:of\s+(?:the\s+)?)?(?:mm|lm)\b{_INTACT})|"
+        rf"\bmenisc(?:us|i|al)\b{_INTACT}[^.;]{{0,25}}?\b(?:tear|tears|torn)\b",
         re.I | re.ASCII,
     )
 )

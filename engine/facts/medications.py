@@ -249,6 +249,22 @@ _STEPPED_DOWN = re.compile(
 )
 
 
+# An NSAID asked for that the sentence says was authorized, and nothing of its denial or of
+# another person's.
+_AUTHORIZED = re.compile(r"\b(?:authori[sz]ed|certified|approved)\b", re.I | re.ASCII)
+_NOT_AUTHORIZED = re.compile(
+    r"\b(?:not\s+(?:been\s+)?(?:authori[sz]ed|certified|approved|filled|prescribed)|non-?certified|"
+    r"denied|never|husband|wife|mother|father|son|daughter|coworker|prior|previous)\b",
+    re.I | re.ASCII,
+)
+
+
+def authorized_now(read: Fact | Reading) -> bool:
+    """Whether the sentence of a drug asked for tells it was authorized (and no denial)."""
+    text = read.sentence.text if isinstance(read, Reading) else read.evidence.sentence
+    return _AUTHORIZED.search(text) is not None and _NOT_AUTHORIZED.search(text) is None
+
+
 def request_drug_facts(
     request: Request, by_name: Mapping[str, Fact | Reading], findings: Findings
 ) -> list[tuple[str, Any, Fact | Reading | None]]:
@@ -268,15 +284,17 @@ def request_drug_facts(
             if key.startswith(DRUG_TAKEN)
             and findings.drug_class.get(key[len(DRUG_TAKEN) :]) == "nsaid"
         ]
-        # An NSAID started now, planned or asked for with the PPI ("Starting naproxen 375 mg BID
-        # ... add omeprazole while on the NSAID", "Plan: naproxen 375 mg BID x 2 wks, with
-        # omeprazole", "naproxen 500 mg BID x 30 days was authorized"), is one prescribed with
-        # the request.
+        # An NSAID started now or planned with the PPI ("Starting naproxen 375 mg BID ... add
+        # omeprazole while on the NSAID", "Plan: naproxen 375 mg BID x 2 wks, with omeprazole"),
+        # or asked for and authorized ("naproxen 500 mg BID x 30 days was authorized"), is one
+        # prescribed with the request (not one asked for and denied, never filled, or another's).
         nsaids_started = [
             fact
             for key, fact in by_name.items()
             for prefix in (DRUG_FIRST, DRUG_PLANNED, DRUG_ASKED)
-            if key.startswith(prefix) and findings.drug_class.get(key[len(prefix) :]) == "nsaid"
+            if key.startswith(prefix)
+            and findings.drug_class.get(key[len(prefix) :]) == "nsaid"
+            and (prefix != DRUG_ASKED or authorized_now(fact))
         ]
         if medication.drug_class in ("ppi", "h2_blocker"):
             if nsaids_taken:

@@ -103,9 +103,11 @@ _THERAPY_NAMED = r"(?<!op)(?<!operative)(?<!surgical)"
 # "12", "at least 5", "12 (12)"; of "4/6", "5 of 6" or "4 of the 6" (four of six done) the first
 # figure counts.
 # (Not a date's figures: "12/7/16 post-op visit" counts no visits, nor does "the 04/28 post-op
-# visit", whose month has its leading zero.)
+# visit", a month with its leading zero before one visit; "PT visits: 08/12 completed" does.)
 _NUMBER = (
-    r"(?:at\s+least\s+)?(?:(?<![/\d])(?!0\d\s*/)(\d{1,3})\s*(?:/|\s+of\s+(?:the\s+|his\s+|her\s+)?)\s*\d{1,3}(?![/\d])"
+    r"(?:at\s+least\s+)?(?:(?<![/\d])(?!0\d\s*/\s*\d{1,2}\s+(?:post[\s-]?op(?:erative)?\s+)?"
+    r"(?:visit|appointment|appt|note|exam|evaluation|eval|re-?eval)\b)"
+    r"(\d{1,3})\s*(?:/|\s+of\s+(?:the\s+|his\s+|her\s+)?)\s*\d{1,3}(?![/\d])"
     r"|(?<![/\d])(\d{1,3}))"
     r"(?:\s*\(\d{1,3}\))?"
 )
@@ -153,7 +155,8 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+\(?\s*{_NUMBER}\s+{_UNITS}\b(?!\s+(?:over|in|x)\s+\d{{1,2}}\s*(?:weeks?|wks?|months?))"
         # The same set off by a comma or colon: "Land PT, 10 visits 04-06/2025"; not a
         # frequency ("PT: 2 visits per week").
-        rf"|\b(?:{pattern})\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
+        # ("First acupuncture on this claim, six sessions 02/02-03/06/2026".)
+        rf"|\b(?:{pattern})(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending)\b)"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26".
@@ -187,7 +190,8 @@ def prior_pattern(modality: str) -> Caseless:
         rf"(?:\s+since\s+\d{{1,2}}/\d{{1,4}}(?:/\d{{2,4}})?)?"
         rf"\s*:\s*{_NUMBER}\s+(?:prior\s+|previous\s+|completed\s+)?{_UNITS}\b"
         rf"(?!\s*(?:per|a|/|x|requested|authorized|approved|certified|planned|recommended|remaining|"
-        rf"left|pending|scheduled)\b)"
+        rf"left|pending|scheduled|ordered|max|maximum|available|allowed|allotted|cancell?ed|missed|"
+        rf"no-?showed)\b)"
         # A list under a heading of visits done, each therapy with its count after its name:
         # "Visits on this claim: PT 16 (07-10/2025), chiropractic 14 (02/03-05/15/2026)". (Not a
         # heading that says no more than "Visits:", as a plan's lines do, "Visits: PT 8 over 4
@@ -423,10 +427,17 @@ _VISIT_NUMBER = (
     rf"{_VISIT_NOUN}\s*(?:#\s*(\d{{1,3}})|(\d{{1,3}})(?=\s*(?:/|of)\s*\d{{1,3}}\b))"
     # The visits given as a range from the first: "treatments 1-6 given 09/11-09/29".
     r"|(?:visits|sessions|treatments)\s+1\s*-\s*(\d{1,2})\b(?!\s*(?:/|x|times|per|weeks?|wks?))"
-    # Numbered on the claim, as a therapist's report heads it: "PT progress report 04/17/2026,
-    # visit 18 on this claim", "visit 14 (all PT on this claim)".
-    rf"|{_VISIT_NOUN}\s+(\d{{1,3}})\s+(?:(?:on|for)\s+(?:this|the)\s+(?:claim|injury)\b"
-    r"|\((?:all\s+)?[\w\s/-]{0,30}?\b(?:on|for)\s+(?:this|the)\s+(?:claim|injury)\s*\))"
+    # Numbered on the claim with the therapy in brackets: "visit 14 (all PT on this claim)" (not
+    # "Visit 14 (all ortho visits on this claim)").
+    r"|visit\s+(\d{1,3})\s*\((?:all\s+)?(?:pt|physical\s+therapy|therapy|chiro\w*|acupuncture|ot|"
+    r"occupational\s+therapy)\s+(?:visits\s+)?(?:on|for)\s+(?:this|the)\s+(?:claim|injury)\s*\)"
+)
+# Numbered on the claim, as a therapist's report heads it: "PT progress report 04/17/2026, visit
+# 18 on this claim" (not another's visit so numbered: "Ortho follow up visit 18 on this claim",
+# "45-year-old male, visit 3 on this claim").
+_REPORT_VISIT_NUMBER = (
+    r"\b(?:report|note|re-?eval|evaluation|summary|discharge)\b[^.;]{0,40}?,\s*visit\s+(\d{1,3})\s+"
+    r"(?:on|for)\s+(?:this|the)\s+(?:claim|injury)\b"
 )
 # A physician's visits are numbered too ("Post-op visit #2", "office visit 3 of 4"): not therapy.
 _NOT_THERAPY_VISIT = (
@@ -439,7 +450,7 @@ _NOT_THERAPY_VISIT = (
 # nearly every character first: tried at each one, they cost nearly as much as all the rest.
 _UNNAMED_VISITS = Caseless(
     re.compile(
-        rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})"
+        rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})|{_REPORT_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
         # Attended of those booked: "attended six of six scheduled visits".
@@ -454,11 +465,7 @@ _UNNAMED_VISITS = Caseless(
         # Under a heading, the visits done of those authorized: "Visits: 8 of 8 authorized
         # attended".
         rf"|\b(?:{_VISIT_NOUN}s?)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\s+"
-        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b"
-        # Dated as given, since a day or over a span: "Fourteen visits since 06/22", "Twelve
-        # visits 10/2024-01/2025" (not a frequency, "6 visits 2x/wk").
-        rf"|\b{_NUMBER}\s+{_UNITS}\s+(?:since\s+\d{{1,2}}/\d{{1,4}}\b"
-        r"|(?:from\s+)?\d{1,2}/\d{2,4}\s*(?:-|to|through|thru)\s*\d{1,2}/\d{2,4}\b)",
+        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b",
         re.I | re.ASCII,
     )
 )

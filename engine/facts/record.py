@@ -69,8 +69,14 @@ _INJURY_DATE = Caseless(
         r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}\s*(?:through|thru|to|-)\s*"
         # A cumulative trauma dated by its report, as the date of injury of such a claim is
         # taken: "CT claim reported 05/02/2016", "cumulative trauma claim filed 06/2016".
-        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+"
-        r"claim\s+(?:was\s+)?(?:reported|filed|opened)\s+(?:on\s+|in\s+)?(?=\d)"
+        # (Not another claim's: "an earlier CT claim reported 05/02/2014 for the neck", "her
+        # older CT claim filed 06/2012 was settled".)
+        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)(?<!earlier\s)(?<!older\s)(?<!second\s)"
+        r"(?<!previous\s)(?<!first\s)(?<!\bold\s)(?<!\ban\s)"
+        r"\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+"
+        r"claim\s+(?:was\s+)?(?:reported|filed|opened)\s+(?:on\s+|in\s+)?(?=\d[\d/]*"
+        r"(?![^.;]{0,40}\b(?:settled|denied|closed|for\s+(?:the\s+)?(?:neck|back|psych\w*|shoulder|"
+        r"hearing|knees?|hands?|wrists?)|on\s+(?:a|another)\s+claim)\b))"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,

@@ -563,9 +563,31 @@ _ELAPSED = re.compile(
     r"(?P<unit2>days?|weeks?|wks?|months?|mos?)\s+ago\b",
     re.I | re.ASCII,
 )
-_DAY_OF_SURGERY = re.compile(r"\s+(?:after|following|s/p|status\s+post|from)\b", re.I | re.ASCII)
+# A post-operative day told with its operation, as a note's clause opens on it: "POD 10 after
+# L4-5 microdiscectomy" (not "anticipate discharge POD 2 after the meniscectomy", "staples out
+# POD 14 after ...", "POD 3 after the knee cortisone injection").
+_DAY_OF_SURGERY = re.compile(
+    rf"\s+(?:after|following|s/p|status\s+post|from)\s+(?:(?:his|her|the|a|an)\s+)?"
+    rf"(?:[\w/-]+\s+){{0,4}}?{_OPERATION}\b",
+    re.I | re.ASCII,
+)
+_CLAUSE_OPENS = re.compile(r"(?:^|[.;:,(]|\b(?:is|now|today|currently))\s*\Z", re.I | re.ASCII)
+# The surgery done, right before the time since it in the same clause: "S/p R knee arthroscopic
+# partial medial meniscectomy, three weeks out" (not "awaiting meniscectomy; 4 weeks out", "s/p
+# meniscectomy 2014; 6 months out now with new injury", "s/p CTR 2024; now 3 weeks out after the
+# knee steroid injection").
 _OPERATION_NAMED = re.compile(
-    rf"\b(?:s/p|status\s+post|after|following)\s[^.;]{{0,60}}?\b{_OPERATION}\b", re.I | re.ASCII
+    rf"\b(?:s/p|status\s+post)\s+(?:(?:his|her|the|a|an)\s+)?(?:[\w/-]+\s+){{0,6}}?{_OPERATION}\b"
+    r"[^.;\d]{0,20}?,\s*(?:now\s+|about\s+|approximately\s+)?\Z",
+    re.I | re.ASCII,
+)
+# Words that tell the surgery between "s/p" and its name is yet to come, or the time is since
+# another event: "4 weeks s/p injury with torn meniscus awaiting arthroscopy", "4 weeks after
+# the fall down the stairs awaiting ORIF".
+_NOT_THE_SURGERY = re.compile(
+    r"\b(?:awaiting|await|scheduled|planned|pending|injury|injured|fall|fell|possible|recommended|"
+    r"candidate|consult\w*|referr\w*|evaluation|for|denied|authorized|mva|accident)\b",
+    re.I | re.ASCII,
 )
 # The time since told as where the patient is now: "He is now 8 weeks after his ACDF", "two weeks
 # post-op today", or as a note heads it ("POD 12: sling off", "Six weeks post-op: out of the
@@ -602,13 +624,23 @@ def surgery_elapsed(reader: Reader) -> None:
     for found in _ELAPSED.finditer(text):
         if _PROTOCOL_BEFORE.search(text, max(0, found.start() - 20), found.start()):
             continue
-        if found["n3"] and not _OPERATION_NAMED.search(text, 0, found.start()):
+        if _NOT_THE_SURGERY.search(found[0]):
+            continue
+        if found["n3"] and (
+            not _OPERATION_NAMED.search(text, max(0, found.start() - 120), found.start())
+            or not _NOW_AFTER.match(text, found.end())
+        ):
             continue
         if not (
             found["n2"]
-            # A post-operative day told with its surgery is the time now ("POD 10 after L4-5
-            # microdiscectomy"; not "PT to begin POD 14").
-            or (found["days"] and _DAY_OF_SURGERY.match(text, found.end()))
+            or found["n3"]
+            # A post-operative day told with its surgery, opening its clause, is the time now
+            # ("POD 10 after L4-5 microdiscectomy"; not "PT to begin POD 14").
+            or (
+                found["days"]
+                and _DAY_OF_SURGERY.match(text, found.end())
+                and _CLAUSE_OPENS.search(text, max(0, found.start() - 12), found.start())
+            )
             or _NOW_BEFORE.search(text, max(0, found.start() - 30), found.start())
             or _NOW_AFTER.match(text, found.end())
         ):
