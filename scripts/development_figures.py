@@ -35,7 +35,9 @@
    written-dx.yaml, written-dy.yaml, written-dz.yaml, written-ea.yaml, written-eb.yaml,
    written-ec.yaml, written-ed.yaml, written-ee.yaml, written-ef.yaml, written-eg.yaml,
    written-eh.yaml, written-ei.yaml, written-ej.yaml, written-ek.yaml, written-el.yaml,
-   written-em.yaml and written-en.yaml),
+   written-em.yaml, written-en.yaml, written-eo.yaml, written-ep.yaml, written-eq.yaml,
+   written-er.yaml, written-es.yaml, written-et.yaml, written-eu.yaml, written-ev.yaml,
+   written-ew.yaml and written-ex.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -47,8 +49,9 @@
    written-zzc.yaml, written-zzd.yaml, written-zze.yaml, written-zzf.yaml, written-zzg.yaml,
    written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml,
    written-zzm.yaml, written-zzn.yaml, written-zzo.yaml, written-zzp.yaml, written-zzq.yaml,
-   written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml and
-   written-zzw.yaml) by counts only,
+   written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml,
+   written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml and
+   written-zzzb.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -721,6 +724,56 @@ SCENARIO_SETS = (
         WRITTEN / "written-en.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-eo.yaml, a hundred-and-thirty-eighth development set",
+        WRITTEN / "written-eo.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ep.yaml, a hundred-and-thirty-ninth development set",
+        WRITTEN / "written-ep.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-eq.yaml, a hundred-and-fortieth development set",
+        WRITTEN / "written-eq.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-er.yaml, a hundred-and-forty-first development set",
+        WRITTEN / "written-er.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-es.yaml, a hundred-and-forty-second development set",
+        WRITTEN / "written-es.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-et.yaml, a hundred-and-forty-third development set",
+        WRITTEN / "written-et.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-eu.yaml, a hundred-and-forty-fourth development set",
+        WRITTEN / "written-eu.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ev.yaml, a hundred-and-forty-fifth development set",
+        WRITTEN / "written-ev.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ew.yaml, a hundred-and-forty-sixth development set",
+        WRITTEN / "written-ew.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ex.yaml, a hundred-and-forty-seventh development set",
+        WRITTEN / "written-ex.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -762,6 +815,31 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzw.yaml, held out: counts only",
         WRITTEN / "written-zzw.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzx.yaml, held out: counts only",
+        WRITTEN / "written-zzx.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzy.yaml, held out: counts only",
+        WRITTEN / "written-zzy.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzz.yaml, held out: counts only",
+        WRITTEN / "written-zzz.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzza.yaml, held out: counts only",
+        WRITTEN / "written-zzza.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzb.yaml, held out: counts only",
+        WRITTEN / "written-zzzb.yaml",
         False,
     ),
     (

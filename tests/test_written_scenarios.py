@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-en) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-ex) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -8,7 +8,8 @@ written-zr, written-zs, written-zt, written-zu, written-zv, written-zw, written-
 written-zz, written-zza, written-zzb, written-zzc, written-zzd, written-zze, written-zzf,
 written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, written-zzm,
 written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
-written-zzu, written-zzv, written-zzw) are only checked for their form here: their verdicts are reported by counts
+written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, written-zzza,
+written-zzzb) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -164,6 +165,16 @@ DEVELOPMENT = (
     "written-el",
     "written-em",
     "written-en",
+    "written-eo",
+    "written-ep",
+    "written-eq",
+    "written-er",
+    "written-es",
+    "written-et",
+    "written-eu",
+    "written-ev",
+    "written-ew",
+    "written-ex",
 )
 HELD_OUT = (
     "written-b",
@@ -222,6 +233,11 @@ HELD_OUT = (
     "written-zzu",
     "written-zzv",
     "written-zzw",
+    "written-zzx",
+    "written-zzy",
+    "written-zzz",
+    "written-zzza",
+    "written-zzzb",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -271,9 +287,6 @@ KNOWN_MISSES = {
     "written-t/ncv-bilateral-lower-extremities-radicular-pain": "'to \"r/o neuropathy\"' is read "
     "as a suspected peripheral neuropathy (the rule against NCS of the legs then stands aside), "
     "though the note denies diabetes and any neuropathy",
-    "mri-shoulder-three-weeks-no-therapy": "three weeks of symptoms with therapy not yet started: "
-    "the rules that deny for care not yet tried need the neurologic examination and the surgical "
-    "plan, which this letter leaves unsaid, so the verdict stays undecided",
     "tens-one-month-home-trial-chronic-back": "the symptoms that remain after the therapy are told as what she cannot do ('still has to stop and sit after about twenty minutes of standing'), with no symptom word, so the care is not read as failed",
     "postop-pt-2026-meniscectomy-after-capped-pt": "the surgery is told as 'Dr. Patel trimmed the torn cartilage in her left knee through the scope on the third of March', which is not read as a meniscectomy with its date",
     "written-au/cmri-axial-neck-pain-neuro-intact-improving": "the pain that fell from 5/10 to "
@@ -370,11 +383,6 @@ KNOWN_MISSES = {
     "written-bu/bu-11": "the decompression's own criteria ask for clear clinical and imaging "
     "evidence of a lesion that surgery repairs, and 'mild disc bulges ... no significant canal "
     "or foraminal stenosis' with no leg symptoms is not read as none (insufficient)",
-    "written-cz/tka-right-severe-oa-failed-conservative-care": "the knee's severe arthritis is "
-    "told as 'bone-on-bone medial compartment' in a films sentence that does not name the knee, "
-    "so the arthroplasty's lesion is not read (a reading of a compartment worn to bone in a "
-    "sentence naming no other joint was tried and withdrawn: it read negated, hoped-for and "
-    "other joints' findings, and certified hyaluronic acid and knee replacement on them)",
     "written-dj/postop-pt-rcr-after-24-preop-pt-visits": "the surgery's date follows its findings "
     "in brackets ('rotator cuff repair (full-thickness supraspinatus, double-row) 06/24/2026'), "
     "and 'Surgeon prescribing 12 post-op PT visits' is read as visits given",
@@ -396,9 +404,6 @@ KNOWN_MISSES = {
     "written-da/mri-shoulder-impingement-three-weeks-no-surgical-plan": "two therapy visits so "
     "far and ibuprofen, with the ache still there, read as care that failed; the start of care "
     "('first seen here 08/25/17') is not read as the care's length",
-    "written-dc/acupuncture-lumbar-2026-6-more-fi-pt-chiro-used": "the acupuncture visits are "
-    "told as 'First acupuncture on this claim, six sessions 02/02-03/06/2026', the count apart "
-    "from the name, which is not read as visits done",
     "written-dg/acupuncture-lumbar-6-more-after-setback-then-fi": "the visits are told by the "
     "last one's place ('by session six (12/16)'), which is not read as six visits done",
     "written-dg/ncv-bue-cts-recurred-after-splinting-surgical-candidate": "splints and a job "
@@ -448,12 +453,6 @@ KNOWN_MISSES = {
     "written-dt/knee-ha-repeat-series-seven-months-relief": "the severe arthritis is told as 'KL "
     "grade 4 lateral compartment on 2016 films', without the knee named, and the earlier "
     "series' relief as 'relief held about seven months', neither of which is read",
-    "written-dm/acupuncture-cervical-six-more-with-fi-cna-2026": "the gains are told as 'now "
-    "drives to work herself (husband drove her before)', a restriction eased from 'no lifting > "
-    "10 lb and no repositioning to 25 lb' and 'Stopped APAP except 1-2 tabs', none read as "
-    "functional improvement (readings of each were tried and withdrawn: they also read 'now "
-    "dresses himself only with great difficulty', an unchanged restriction and acetaminophen "
-    "stopped for no relief as gains)",
     "written-do/celebrex-brand-daw-2026-patient-preference-only": "'no allergy, intolerance or "
     "adverse reaction to a generic drug on file': the negation does not reach the list's last "
     "item past the words said of it ('on file'), so the reaction reads as documented (keeping "
@@ -492,9 +491,6 @@ KNOWN_MISSES = {
     "written-ef/ef-30": "the postsurgical rules apply an initial course of half the general "
     "course (an UNCONFIRMED reading of 9792.24.3), so 6 visits asked as the first course after a "
     "trigger finger release (9 in all) are denied (see postop-pt-2026-meniscectomy-12-after-24-preop-pt)",
-    "written-eh/eh-16": "a PPI for the length of an NSAID course that UR authorized ('naproxen 500 "
-    "mg BID x 30 days was authorized'): an NSAID told only as authorized is not read as taken or "
-    "prescribed",
     "written-ei/ei-05": "a needle EMG for an equivocal examination ('L EHL 5-/5, "
     "effort-limited', 'LT patchy ..., not clearly dermatomal'): an equivocal finding is read as no "
     "focal deficit, and the rules ask for one (see ee-11)",
@@ -535,17 +531,19 @@ KNOWN_MISSES = {
     "written-em/em-25": "acupuncture continued with its gains told as a 'Before:' and a 'Now:' "
     "sentence (Oswestry 44% then 28%, longer hours, a higher lifting limit, less ibuprofen), which "
     "are not compared across sentences",
-    "written-en/en-08": "an MRI for a radiculopathy after failed care where the patient 'would do "
-    '"whatever it takes," injection or surgery\': that is not read as surgery considered (a '
-    "reading of 'would do' was tried and withdrawn: it read 'would do anything to avoid surgery' "
-    "as surgery considered)",
-    "written-en/en-03": "long-standing nocturia from an enlarged prostate is read as a bladder red "
-    "flag, so the lumbar MRI is certified where the red flags are in fact absent (the safe side: "
-    "a red flag's sign is never set aside by its history)",
-    "written-ec/ec-14": "the severe arthritis is told in a films sentence that does not name the "
-    "knee ('medial compartment bone-on-bone ..., KL 4'; see tka-right-severe-oa-failed-conservative-"
-    "care), and the length of the conservative care only as 'PT (twelve visits in 2016)' and 'on "
-    "this claim for over a year', neither read as weeks of care",
+    "written-ec/ec-14": "the length of the conservative care is told only as 'PT (twelve visits "
+    "in 2016)' and 'on this claim for over a year', neither read as weeks of care",
+    "written-eo/eo-07": "a cumulative trauma dated 'CT claim through 06/10/2016' and care told as 'have not changed her symptoms': neither the date of injury nor the failed care is read, so the nerve study stays undecided",
+    "written-eo/eo-14": "an opioid for the pain after a surgery booked for next week, prescribed before it: the rules judge it as a first opioid trial for chronic pain and ask for the non-opioid care and screening a post-operative course does not need",
+    "written-eq/eq-13": "a first NSAID for thumb arthritis after acetaminophen: no rule of the 2016 guideline that is encoded certifies a first NSAID for osteoarthritis, so no rule decides it",
+    "written-eq/eq-15": "a first topical diclofenac where oral NSAIDs are contraindicated: the topical rules ask whether the drug is already taken and its relief, which a first prescription cannot document",
+    "written-eq/eq-19": "a pain management referral for CRPS after care told as 'OT ongoing ... but losing motion': the care is not read as failed, so the referral stays undecided",
+    "written-eq/eq-20": "a wrist MRI for a suspected TFCC tear after failed care: no rule of Chapter 11 certifies an MRI for a specific lesion after conservative care (only a fracture after negative films), so no rule decides it",
+    "written-er/er-06": "hyaluronic acid for knee osteoarthritis where the care's length is told only as therapy in 2015 and a brace since: the weeks of conservative care are not read",
+    "written-es/es-12": "trazodone for insomnia with depression, its gains told as a sleep log and 'no more daytime naps; does his HEP': not read as functional improvement from the drug",
+    "written-es/es-14": "three monthly psychiatric medication visits: the office-visit rules certify one visit with a purpose and leave a stated series to the reviewer, so no rule decides it",
+    "written-et/et-12": "a Lidoderm prescription after two weeks of samples that helped: the samples are not read as the drug taken, so its relief and function stay undocumented",
+    "written-et/et-20": "an opioid above 80 mg MED whose wean attempt is told as 'Wean attempt ... to 52.5 mg/day (about 79 MED)' without the drug's name: not read as an opioid's wean (a reading of 'MED' as the opioid's word was tried and withdrawn: it read other drugs' tapers beside a medication list)",
 }
 
 
