@@ -295,8 +295,13 @@ def negated_list(
     item."""
     if first >= len(tokens) or first - cue_end > 4 * _LIST_ITEMS_MOST:
         return False
+    start, end = tokens[cue_end - 1][2], tokens[first][1]
+    # (Two separators at least, counted before the expression is tried: most sentences with a
+    # negation far before a finding hold no list.)
+    if sentence.count(",", start, end) + sentence.count(" or ", start, end) < 2:
+        return False
     return (
-        _NEGATED_LIST.fullmatch(sentence, tokens[cue_end - 1][2], tokens[first][1]) is not None
+        _NEGATED_LIST.fullmatch(sentence, start, end) is not None
         and _ITEM_ENDS.match(sentence, finding_end) is not None
     )
 

@@ -6369,6 +6369,13 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"injury_date": date(2017, 2, 10)}),
         ("MRI right knee: torn ACL and medial meniscus.", "Right knee arthroscopic partial medial "
          "meniscectomy", {"meniscal_tear_on_imaging": True}),
+        # A surgery dated in brackets by its operative date, or named after its post-operative
+        # day by words the vocabulary does not hold.
+        ("L knee, 12 days after arthroscopic partial medial meniscectomy (op date 02/25/2026).",
+         "Post-op PT L knee 2x3 wks", {"surgery_date": date(2026, 2, 25)}),
+        ("L shoulder, POD 21 after arthroscopic repair of a full-thickness supraspinatus tear.",
+         "Post-op PT L shoulder 2x6 weeks",
+         {"surgery_type": "repair of a full-thickness supraspinatus tear"}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(

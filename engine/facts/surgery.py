@@ -106,6 +106,8 @@ _HARDWARE = (
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
+    # Its date named in brackets: "ECRB release (op date 08/22/2016)".
+    r"|\s*\(\s*(?:op(?:erative)?\s+date|date\s+of\s+surgery|surgery\s+date)\s*:?\s*"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?{_HARDWARE}\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
@@ -566,6 +568,8 @@ _ELAPSED = re.compile(
 # A post-operative day told with its operation, as a note's clause opens on it: "POD 10 after
 # L4-5 microdiscectomy" (not "anticipate discharge POD 2 after the meniscectomy", "staples out
 # POD 14 after ...", "POD 3 after the knee cortisone injection").
+# The surgery's word right after the time since it, in its clause.
+_SURGERY_WORD_AFTER = re.compile(rf"[^.;]{{0,80}}?\b({_SURGERY_NAMES})\b", re.I | re.ASCII)
 _DAY_OF_SURGERY = re.compile(
     rf"\s+(?:after|following|s/p|status\s+post|from)\s+(?:(?:his|her|the|a|an)\s+)?"
     rf"(?:[\w/-]+\s+){{0,4}}?{_OPERATION}\b",
@@ -658,4 +662,11 @@ def surgery_elapsed(reader: Reader) -> None:
         if chosen is not None:
             kind = named_with_site(reader.text, *chosen)
             reader.add(ELAPSED_SURGERY_TYPE, kind[0], kind[1], kind[2])
+        elif (word := _SURGERY_WORD_AFTER.search(reader.text, found.start())) is not None and (
+            word[1].lower() not in _SAYS_NOT_WHICH
+        ):
+            # A surgery the vocabulary does not name, after the time since it ("POD 21 after
+            # arthroscopic repair of a full-thickness supraspinatus tear"): as a dated one is.
+            kind = named_with_site(reader.text, *word.span(1))
+            reader.add(UNNAMED_SURGERY_TYPE, kind[0], kind[1], kind[2])
         return
