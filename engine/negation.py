@@ -184,10 +184,10 @@ def status_of(
         if (
             cue.kind.startswith("pre")
             and b <= first
-            and (first - b <= _ENDING_REACH or cue.kind != "pre_ending")
             and (
-                first - b <= cues.window_before
+                first - b <= (_ENDING_REACH if cue.kind == "pre_ending" else cues.window_before)
                 or (cue.status is Status.ABSENT and negated_list(sentence, tokens, b, first, end))
+                or (cue.kind == "pre_ending" and ros_list(sentence, tokens, b, first, end))
             )
             and not own_negation
         ):
@@ -210,7 +210,8 @@ def status_of(
             # A negation's reach ends where the finding has a predicate of its own after a
             # comma, or where a colon after what it negates opens an account of something else.
             if crossed and (
-                cue.kind in ("pre_own_clause", "pre_ending")
+                (cue.kind == "pre_ending" and not ros_list(sentence, tokens, b, first, end))
+                or cue.kind == "pre_own_clause"
                 or (
                     cue.status is Status.ABSENT
                     and (
@@ -265,9 +266,12 @@ _NOT_A_VERB = (
     r"with|presenting|presents|developed|develops|found|says|said|yes|notable|c/o|new|then|"
     r"except|plus|present|positives?)\b)"
 )
-_NEGATED_LIST = re.compile(
+_LIST_ITEMS = (
     rf"(?:\s*{_NOT_A_VERB}[a-z0-9'/-]+(?:\s+{_NOT_A_VERB}[a-z0-9'/-]+){{0,3}}"
-    r"\s*(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s(?:or|and|nor)\s)){2,10}"
+    r"\s*(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s(?:or|and|nor)\s))"
+)
+_NEGATED_LIST = re.compile(
+    _LIST_ITEMS + r"{2,10}"
     # The finding is the next item itself, with no more before it than the words a denied
     # item opens with ("or any change in bowel or bladder habits"): a clause of its own
     # ("..., positive for urinary retention", "..., presenting with saddle numbness", "..., new
@@ -276,6 +280,8 @@ _NEGATED_LIST = re.compile(
     r"|any\s+)?",
     re.I | re.ASCII,
 )
+# The same after a review of systems' "neg", whose list may be short ("Const neg fever, chills").
+_ROS_LIST = re.compile(_LIST_ITEMS + r"{1,10}\s*", re.I | re.ASCII)
 # The item ends with the finding (or its common tail), as a list's items do: not "urinary
 # retention noted by ED staff", "saddle anesthesia present", "febrile to 102", "decreased rectal
 # tone on rectal exam", "fell from a ladder about 12 feet".
@@ -285,6 +291,19 @@ _ITEM_ENDS = re.compile(
     re.I | re.ASCII,
 )
 _LIST_ITEMS_MOST = 10
+
+
+def ros_list(
+    sentence: str, tokens: list[tuple[str, int, int]], cue_end: int, first: int, finding_end: int
+) -> bool:
+    """Whether a finding is an item of the list a review of systems' "neg" opens."""
+    if first >= len(tokens):
+        return False
+    start, end = tokens[cue_end - 1][2], tokens[first][1]
+    return (
+        _ROS_LIST.fullmatch(sentence, start, end) is not None
+        and _ITEM_ENDS.match(sentence, finding_end) is not None
+    )
 
 
 def negated_list(

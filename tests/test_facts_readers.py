@@ -6376,6 +6376,13 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("L shoulder, POD 21 after arthroscopic repair of a full-thickness supraspinatus tear.",
          "Post-op PT L shoulder 2x6 weeks",
          {"surgery_type": "repair of a full-thickness supraspinatus tear"}),
+        # A templated review of systems: "neg" before each item, or before a list of them.
+        ("ROS: Const neg fever, chills, night sweats, wt loss, night pain. Neuro neg numbness, neg "
+         "weakness, neg saddle anesthesia. GU neg retention/incontinence.", "X-ray lumbar spine",
+         {"red_flag_infection": False, "red_flag_cauda_equina": False,
+          "red_flag_bowel_bladder": False}),
+        ("Neuro neg numbness, weakness present in the L EHL since last week.", "MRI lumbar spine",
+         {"motor_deficit": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
