@@ -6383,6 +6383,16 @@ def test_an_mri_reviewed_is_one_done() -> None:
           "red_flag_bowel_bladder": False}),
         ("Neuro neg numbness, weakness present in the L EHL since last week.", "MRI lumbar spine",
          {"motor_deficit": True}),
+        # An injection's relief told to the day it held; a cumulative trauma by its last day;
+        # care that left the symptoms as they were.
+        ("R L5-S1 ILESI 10/25/2016: leg pain 8/10 -> 2/10 (about 75% better) from the first week "
+         "through about 01/10/17.", "Repeat right L5-S1 interlaminar ESI x1",
+         {"prior_injection_relief_weeks": 11}),
+        ("PQME hand report. 41 y/o meat packer, CT claim through 06/10/2016, knife work.",
+         "Nerve conduction study, right upper extremity", {"injury_date": date(2016, 6, 10)}),
+        ("Night splint since July, naproxen, and rotation off the trimming line have not changed "
+         "her symptoms.", "Nerve conduction study, right upper extremity",
+         {"conservative_care_failed": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6972,6 +6982,8 @@ def test_readings_of_the_new_wordings(
          "Post-op physical therapy 2x/week x 3 weeks right knee", "surgery_date"),
         ("Ortho follow up visit 18 on this claim; PT helping, continues HEP.",
          "Physical therapy 2x/week x 4 weeks lumbar spine", "prior_pt_visits"),
+        ("L5-S1 ESI 10/25/2016 gave 75% relief; PT from 11/01 through 12/15/2016.",
+         "Repeat L5-S1 ESI", "prior_injection_relief_weeks"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

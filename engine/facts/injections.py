@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from engine.facts.figures import weeks_in
+from engine.facts.figures import DATE, date_at, weeks_in
 from engine.facts.follow_ups import Anaphor
 from engine.facts.sentences import Reader, Reading
 
@@ -335,6 +335,38 @@ def injections_given(reader: Reader) -> None:
         outcome(reader, text, f"{INJECTION}{kind}:")
 
 
+# The relief told to the day it lasted, after the injection's own date: "ILESI 10/25/2016: leg
+# pain 8/10 -> 2/10 ... from the first week through about 01/10/17".
+_DATED = re.compile(rf"(?:{DATE})", re.I | re.ASCII)
+# (Not another care's span told after the relief: "75% relief; PT from 11/01 through 12/15".)
+_OTHER_SPAN = re.compile(
+    r";|\b(?:pt|therapy|physical|chiro\w*|acupuncture|visits?|sessions?|work|duty|off|ttd)\b",
+    re.I | re.ASCII,
+)
+_UNTIL = re.compile(
+    r"\b(?:through|thru|until|till)\s+(?:about\s+|approximately\s+|around\s+|~\s*)?(?=\d)",
+    re.I | re.ASCII,
+)
+
+
+def relief_until(reader: Reader, text: str, after: int) -> tuple[int, int, int] | None:
+    """The weeks an injection's relief lasted, from its date to the date it is said to have held
+    until (after the relief's words at `after`), with where that is told."""
+    until = _UNTIL.search(text, after)
+    given = _DATED.search(text, 0, after)
+    if until is None or given is None or _OTHER_SPAN.search(text, after, until.start()):
+        return None
+    told_on = reader.sentence.told_on
+    start = date_at(text, given.start(), told_on)
+    end = date_at(text, until.end(), told_on)
+    if start is None or end is None:
+        return None
+    days = (end[0] - start[0]).days
+    if not 7 <= days <= 730:
+        return None
+    return days // 7, until.start(), end[1]
+
+
 def outcome(reader: Reader, text: str, prefix: str) -> None:
     """The relief an injection gave, how long it lasted, and whether pain medication went down."""
     relief = (
@@ -362,6 +394,8 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             count, unit = int(lasting["count"]), lasting["unit"]
             weeks = count // 7 if unit.lower().startswith("d") else weeks_in(count, unit)
             reader.add(f"{prefix}prior_injection_relief_weeks", weeks, *lasting.span())
+        elif (held := relief_until(reader, text, at[1])) is not None:
+            reader.add(f"{prefix}prior_injection_relief_weeks", held[0], held[1], held[2])
     after = _WEEKS_AFTER.search(text)
     if after and (relief or _HELD_OR_BACK.search(text)):
         # The relief held that long at least, or until about then.

@@ -62,8 +62,9 @@ _INJURY_DATE = Caseless(
         # A cumulative trauma dated by its last day in prose: "with continuous trauma through
         # 06/2016", "from continuous trauma ending 06/30/2023".
         # (Not another claim's: "a separate continuous trauma claim through 06/2016 was denied".)
-        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:continuous|cumulative)\s+trauma\s+"
-        r"(?:claim\s+|injury\s+|period\s+)?(?:through|thru|ending(?:\s+on)?|to)\s+"
+        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:(?:continuous|cumulative)\s+trauma\s+"
+        r"(?:claim\s+|injury\s+|period\s+)?|CT\s+(?:claim|injury|period)\s+)"
+        r"(?:through|thru|ending(?:\s+on)?|to)\s+"
         # With its first day as well: "CT claim 01/01/2010 through 06/30/2016".
         r"|\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+(?:claim\s+|period\s+)?(?:from\s+)?"
         r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}\s*(?:through|thru|to|-)\s*"
