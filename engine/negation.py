@@ -43,6 +43,12 @@ class CueFile(BaseModel):
     # ("not yet bone-on-bone"), and, as its "yet" would, keeps a cue after it from reaching back
     # ("Urinary retention has not yet resolved").
     pre_negation_ending: list[str] = Field(default_factory=list)
+    # A review of systems' negation before an item ("Neuro neg numbness"): it negates only after
+    # a system's heading, where it may open a list ("Const neg fever, chills, night sweats"), or
+    # at the start of a clause, where it negates the item right after it ("..., neg weakness");
+    # never after a test or a finding, whose result it is ("Spurling neg Hoffmann + R").
+    review_of_systems_negation: list[str] = Field(default_factory=list)
+    review_of_systems_headings: list[str] = Field(default_factory=list)
     post_negation: list[str]
     post_negation_own_clause: list[str]
     # The answer a heading gets ("Aberrant behavior: none", "Saddle anesthesia: denies"): it
@@ -64,7 +70,7 @@ class CueFile(BaseModel):
 @dataclass(frozen=True)
 class Cue:
     words: tuple[str, ...]
-    kind: str  # pre | pre_own_clause | pre_ending | post | post_own_clause | pseudo | inert | end
+    kind: str  # pre | pre_own_clause | pre_ending | pre_ros | post | post_own_clause | pseudo | inert | end
     status: Status | None
 
 
@@ -72,6 +78,7 @@ class Cue:
 class Cues:
     window_before: int
     window_after: int
+    headings: frozenset[str]  # the systems a review of systems heads its items with
     by_first_word: dict[str, tuple[Cue, ...]]  # longest first
 
 
@@ -87,6 +94,7 @@ def read_cues(folder: Path) -> Cues:
     kinds = (
         ("pre_negation", "pre", Status.ABSENT),
         ("pre_negation_ending", "pre_ending", Status.ABSENT),
+        ("review_of_systems_negation", "pre_ros", Status.ABSENT),
         ("post_negation", "post", Status.ABSENT),
         ("post_negation_own_clause", "post_own_clause", Status.ABSENT),
         ("heading_negation", "post_heading", Status.ABSENT),
@@ -107,6 +115,7 @@ def read_cues(folder: Path) -> Cues:
     return Cues(
         spec.window_before,
         spec.window_after,
+        frozenset(w for phrase in spec.review_of_systems_headings for w, _, _ in words_of(phrase)),
         {
             first: tuple(sorted(group, key=lambda c: -len(c.words)))
             for first, group in table.items()
@@ -181,13 +190,22 @@ def status_of(
     for a, b, cue in found:
         if cue.status is None or (first <= a < last):
             continue
+        headed = False
+        if cue.kind == "pre_ros":
+            headed = a > 0 and tokens[a - 1][0] in cues.headings
+            if not headed and not opens_clause(sentence, tokens, a):
+                continue
         if (
             cue.kind.startswith("pre")
             and b <= first
             and (
-                first - b <= (_ENDING_REACH if cue.kind == "pre_ending" else cues.window_before)
-                or (cue.status is Status.ABSENT and negated_list(sentence, tokens, b, first, end))
-                or (cue.kind == "pre_ending" and ros_list(sentence, tokens, b, first, end))
+                first - b <= _REACH.get(cue.kind, cues.window_before)
+                or (
+                    cue.kind != "pre_ros"
+                    and cue.status is Status.ABSENT
+                    and negated_list(sentence, tokens, b, first, end)
+                )
+                or (headed and ros_list(sentence, tokens, b, first, end))
             )
             and not own_negation
         ):
@@ -210,8 +228,11 @@ def status_of(
             # A negation's reach ends where the finding has a predicate of its own after a
             # comma, or where a colon after what it negates opens an account of something else.
             if crossed and (
-                (cue.kind == "pre_ending" and not ros_list(sentence, tokens, b, first, end))
-                or cue.kind == "pre_own_clause"
+                cue.kind in ("pre_own_clause", "pre_ending")
+                or (
+                    cue.kind == "pre_ros"
+                    and not (headed and ros_list(sentence, tokens, b, first, end))
+                )
                 or (
                     cue.status is Status.ABSENT
                     and (
@@ -253,7 +274,18 @@ _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
 # A negation that ends others' reach ("not yet") negates only what comes right after it, in its
 # clause: "has not yet started therapy", not "has not yet had an MRI to evaluate his progressive
 # weakness".
-_ENDING_REACH = 1
+# (And a review of systems' "neg" only the word right after it: "Neg SLR foot drop L" leaves the
+# foot drop.)
+_REACH = {"pre_ending": 1, "pre_ros": 0}
+
+
+def opens_clause(sentence: str, tokens: list[tuple[str, int, int]], at: int) -> bool:
+    """Whether the word at `at` opens the sentence or a clause (after a comma, semicolon, colon
+    or bracket)."""
+    before = sentence[: tokens[at][1]].rstrip()
+    return not before or before[-1] in ",;:("
+
+
 # A list the negation runs through, its window counted by the items rather than by the words:
 # "He denies fever, night sweats, weight loss, saddle numbness or any change in bowel or bladder
 # habits". Short items of nouns between commas and "or"/"and", the finding's own words at the
@@ -266,9 +298,11 @@ _NOT_A_VERB = (
     r"with|presenting|presents|developed|develops|found|says|said|yes|notable|c/o|new|then|"
     r"except|plus|present|positives?)\b)"
 )
+# (Items parted by a slash too: "GU neg retention/incontinence".)
 _LIST_ITEMS = (
-    rf"(?:\s*{_NOT_A_VERB}[a-z0-9'/-]+(?:\s+{_NOT_A_VERB}[a-z0-9'/-]+){{0,3}}"
-    r"\s*(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s(?:or|and|nor)\s))"
+    rf"(?:\s*{_NOT_A_VERB}[a-z0-9'-]+(?:\s+{_NOT_A_VERB}[a-z0-9'-]+){{0,3}}"
+    # (Not the slash of "w/", "c/o", "s/p", "h/o".)
+    r"\s*(?:,\s*(?:or\s+|and\s+|nor\s+)?|\s(?:or|and|nor)\s|(?<!\bw)(?<!\bc)(?<!\bs)(?<!\bh)/\s*))"
 )
 _NEGATED_LIST = re.compile(
     _LIST_ITEMS + r"{2,10}"
@@ -280,8 +314,14 @@ _NEGATED_LIST = re.compile(
     r"|any\s+)?",
     re.I | re.ASCII,
 )
+_EVENT_WORDS = frozenset(
+    ["fall", "fell", "falls", "struck", "hit", "mva", "mvc", "collision", "accident", "trauma",
+     "injury", "landed", "crushed", "jumped"]
+)  # fmt: skip
 # The same after a review of systems' "neg", whose list may be short ("Const neg fever, chills").
-_ROS_LIST = re.compile(_LIST_ITEMS + r"{1,10}\s*", re.I | re.ASCII)
+_ROS_LIST = re.compile(
+    _LIST_ITEMS + r"{0,10}\s*(?:(?:hx|h/o|history)\s+(?:of\s+)?|any\s+|new\s+)?", re.I | re.ASCII
+)
 # The item ends with the finding (or its common tail), as a list's items do: not "urinary
 # retention noted by ED staff", "saddle anesthesia present", "febrile to 102", "decreased rectal
 # tone on rectal exam", "fell from a ladder about 12 feet".
@@ -296,8 +336,9 @@ _LIST_ITEMS_MOST = 10
 def ros_list(
     sentence: str, tokens: list[tuple[str, int, int]], cue_end: int, first: int, finding_end: int
 ) -> bool:
-    """Whether a finding is an item of the list a review of systems' "neg" opens."""
-    if first >= len(tokens):
+    """Whether a finding is an item of the list a review of systems' "neg" opens (a symptom,
+    not an event: "Neuro neg LOC, fall from roof" keeps the fall)."""
+    if first >= len(tokens) or tokens[first][0] in _EVENT_WORDS:
         return False
     start, end = tokens[cue_end - 1][2], tokens[first][1]
     return (

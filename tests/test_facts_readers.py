@@ -6393,6 +6393,18 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Night splint since July, naproxen, and rotation off the trimming line have not changed "
          "her symptoms.", "Nerve conduction study, right upper extremity",
          {"conservative_care_failed": True}),
+        # A "neg" that is a test's result negates nothing after it.
+        ("Exam: Romberg neg saddle anesthesia.", "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ("Spurling neg Hoffmann + R, hyperreflexia.", "MRI cervical spine",
+         {"red_flag_myelopathy": True}),
+        ("SLR neg R foot drop L.", "MRI lumbar spine", {"severe_neurologic_deficit": True}),
+        ("Neg Waddell saddle anesthesia.", "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ("ROS: Resp neg GU incontinence x 3 days.", "MRI lumbar spine",
+         {"red_flag_bowel_bladder": True}),
+        ("Neuro neg LOC, fall from roof.", "X-ray lumbar spine", {"red_flag_fracture": True}),
+        ("Weakness has not yet improved, foot drop.", "MRI lumbar spine",
+         {"severe_neurologic_deficit": True}),
+        ("Neuro neg numbness w/ weakness.", "MRI lumbar spine", {"motor_deficit": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
