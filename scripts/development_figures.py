@@ -37,7 +37,7 @@
    written-eh.yaml, written-ei.yaml, written-ej.yaml, written-ek.yaml, written-el.yaml,
    written-em.yaml, written-en.yaml, written-eo.yaml, written-ep.yaml, written-eq.yaml,
    written-er.yaml, written-es.yaml, written-et.yaml, written-eu.yaml, written-ev.yaml,
-   written-ew.yaml and written-ex.yaml),
+   written-ew.yaml, written-ex.yaml, written-ey.yaml, written-ez.yaml and written-fa.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -50,8 +50,8 @@
    written-zzh.yaml, written-zzi.yaml, written-zzj.yaml, written-zzk.yaml, written-zzl.yaml,
    written-zzm.yaml, written-zzn.yaml, written-zzo.yaml, written-zzp.yaml, written-zzq.yaml,
    written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml,
-   written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml and
-   written-zzzb.yaml) by counts only,
+   written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml,
+   written-zzzb.yaml, written-zzzc.yaml and written-zzzd.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -774,6 +774,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-ex.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-ey.yaml, a hundred-and-forty-eighth development set",
+        WRITTEN / "written-ey.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ez.yaml, a hundred-and-forty-ninth development set",
+        WRITTEN / "written-ez.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fa.yaml, a hundred-and-fiftieth development set",
+        WRITTEN / "written-fa.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -840,6 +855,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzb.yaml, held out: counts only",
         WRITTEN / "written-zzzb.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzc.yaml, held out: counts only",
+        WRITTEN / "written-zzzc.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzd.yaml, held out: counts only",
+        WRITTEN / "written-zzzd.yaml",
         False,
     ),
     (
