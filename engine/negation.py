@@ -340,11 +340,7 @@ def ros_list(
     not an event: "Neuro neg LOC, fall from roof" keeps the fall)."""
     if first >= len(tokens) or tokens[first][0] in _EVENT_WORDS:
         return False
-    start, end = tokens[cue_end - 1][2], tokens[first][1]
-    return (
-        _ROS_LIST.fullmatch(sentence, start, end) is not None
-        and _ITEM_ENDS.match(sentence, finding_end) is not None
-    )
+    return list_item(_ROS_LIST, sentence, tokens[cue_end - 1][2], tokens[first][1], finding_end)
 
 
 def negated_list(
@@ -360,8 +356,16 @@ def negated_list(
     # negation far before a finding hold no list.)
     if sentence.count(",", start, end) + sentence.count(" or ", start, end) < 2:
         return False
+    return list_item(_NEGATED_LIST, sentence, start, end, finding_end)
+
+
+def list_item(
+    items: re.Pattern[str], sentence: str, start: int, end: int, finding_end: int
+) -> bool:
+    """Whether the words from `start` to `end` are the list's items before the finding, and the
+    finding ends its own item at `finding_end`."""
     return (
-        _NEGATED_LIST.fullmatch(sentence, start, end) is not None
+        items.fullmatch(sentence, start, end) is not None
         and _ITEM_ENDS.match(sentence, finding_end) is not None
     )
 
