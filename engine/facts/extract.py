@@ -66,7 +66,14 @@ from engine.facts.prior_treatment import (
 )
 from engine.facts.record import INJURY_YEAR, ONSET_MONTH, age_and_sex, record_dates
 from engine.facts.red_flags import FRACTURE, TRAUMA_RED_FLAG_WEEKS, old_trauma_set_aside
-from engine.facts.sentences import Reader, Reading, Sentence, reported_sentences, sentences_of
+from engine.facts.sentences import (
+    Reader,
+    Reading,
+    Sentence,
+    reported_sentences,
+    sentence_text,
+    sentences_of,
+)
 from engine.facts.surgery import (
     DATED_SURGERY_TYPE,
     ELAPSED_SURGERY_DATE,
@@ -154,11 +161,6 @@ def note_readings(
     facts = settle(read)
     recent = old_trauma_set_aside(read, facts, reference_date(None, facts) or told_on)
     return (facts if recent is None else settle(recent)), symptoms
-
-
-def sentence_text(fact: Fact | Reading) -> str:
-    """The sentence a fact was read from."""
-    return fact.sentence.text if isinstance(fact, Reading) else fact.evidence.sentence
 
 
 def told_day(fact: Fact | Reading) -> bool:

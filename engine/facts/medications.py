@@ -14,7 +14,7 @@ from engine.facts.figures import DATE, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
 from engine.facts.record import dated
-from engine.facts.sentences import Reader, Reading, phrase_position
+from engine.facts.sentences import Reader, Reading, phrase_position, sentence_text
 from engine.models import Request
 from engine.negation import Status
 from engine.vocab import normalize_phrase
@@ -261,7 +261,7 @@ _NOT_AUTHORIZED = re.compile(
 
 def authorized_now(read: Fact | Reading) -> bool:
     """Whether the sentence of a drug asked for tells it was authorized (and no denial)."""
-    text = read.sentence.text if isinstance(read, Reading) else read.evidence.sentence
+    text = sentence_text(read)
     return _AUTHORIZED.search(text) is not None and _NOT_AUTHORIZED.search(text) is None
 
 

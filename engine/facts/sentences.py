@@ -629,6 +629,11 @@ class Reading:
         return Fact(name=self.name, value=self.value, evidence=self.evidence)
 
 
+def sentence_text(fact: Fact | Reading) -> str:
+    """The sentence a fact was read from."""
+    return fact.sentence.text if isinstance(fact, Reading) else fact.evidence.sentence
+
+
 # "The patient", "this claimant", "she": a sentence about the one patient ("patient-specific
 # hand therapy" is not).
 OF_PATIENT = re.compile(

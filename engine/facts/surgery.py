@@ -565,11 +565,11 @@ _ELAPSED = re.compile(
     r"(?P<unit2>days?|weeks?|wks?|months?|mos?)\s+ago\b",
     re.I | re.ASCII,
 )
+# The surgery's word right after the time since it, in its clause.
+_SURGERY_WORD_AFTER = re.compile(rf"[^.;]{{0,80}}?\b({_SURGERY_NAMES})\b", re.I | re.ASCII)
 # A post-operative day told with its operation, as a note's clause opens on it: "POD 10 after
 # L4-5 microdiscectomy" (not "anticipate discharge POD 2 after the meniscectomy", "staples out
 # POD 14 after ...", "POD 3 after the knee cortisone injection").
-# The surgery's word right after the time since it, in its clause.
-_SURGERY_WORD_AFTER = re.compile(rf"[^.;]{{0,80}}?\b({_SURGERY_NAMES})\b", re.I | re.ASCII)
 _DAY_OF_SURGERY = re.compile(
     rf"\s+(?:after|following|s/p|status\s+post|from)\s+(?:(?:his|her|the|a|an)\s+)?"
     rf"(?:[\w/-]+\s+){{0,4}}?{_OPERATION}\b",
