@@ -6405,6 +6405,86 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Weakness has not yet improved, foot drop.", "MRI lumbar spine",
          {"severe_neurologic_deficit": True}),
         ("Neuro neg numbness w/ weakness.", "MRI lumbar spine", {"motor_deficit": True}),
+        # An opioid tapered to a lower dose is still taken.
+        ("He has tapered from Norco 5/325 q4h to one or two a day and takes acetaminophen.",
+         "Norco 5/325 #20", {"opioid_use": True}),
+        ("Weaned from oxycodone 10 mg QID to 5 mg BID over the last month.", "Oxycodone 5 mg #60",
+         {"opioid_use": True}),
+        # A disability index at intake and today; a re-evaluation at the last visit, dated; an
+        # analgesic with its dose and length before its failure; a new fall told as just now.
+        ("NDI 40% at intake, 22% today. Acupuncture re-eval after 6 treatments (06/05-06/23/17). "
+         "Stopped tramadol 06/05.", "Acupuncture 2x3 additional, cervical spine",
+         {"prior_acupuncture_visits": 6, "functional_improvement": True}),
+        ("Acupuncture progress re-eval at visit 6 (02/23-03/20/26).", "Acupuncture 2x3 lumbar",
+         {"prior_acupuncture_visits": 6}),
+        ("Took acetaminophen 1 g TID for a week with little effect.", "Naproxen 500 mg BID #60",
+         {"non_opioid_analgesics_failed": True}),
+        ("68 y/o custodian, osteopenia on alendronate. Yesterday, 08/08, she slipped on a wet floor "
+         "mopping the gym and landed on her buttocks.", "X-ray lumbar spine",
+         {"red_flag_fracture": True}),
+        # A plan heading opening a sentence plans the sentences after it on its line; a course
+        # told with its year is over.
+        ("- Last muscle relaxant: Flexeril 10-day course in 2015, helped.\nA/P: acute flare with "
+         "spasm. Cyclobenzaprine 5 mg qHS x 10 nights, #10.", "Cyclobenzaprine 5 mg #10",
+         {"drug_in_use": False}),
+        ("A/P: 30-day trial tramadol 50 mg q8h PRN #60, no refills.", "Tramadol 50 mg #60",
+         {"opioid_use": False}),
+        ("Function: works full time with typing breaks, walks two miles.", "Norco 5/325 #90",
+         {"work_status": "full_duty"}),
+        ("L hip OA, accepted CT claim (forklift, 22 years), 59 y/o M.", "Meloxicam 7.5 mg #30",
+         {"diagnoses": ["arthritis"]}),
+        ("Standing films show moderate medial joint-space narrowing, which her orthopedist reads "
+         "as osteoarthritis.", "Naproxen 375 mg #60", {"diagnoses": ["arthritis"]}),
+        ("She still rates the knee 6/10 by the end of a shift.", "Naproxen 375 mg #60",
+         {"pain_score": 6}),
+        ('She told me "the Tylenol barely touches it after lunch."', "Naproxen 375 mg #60",
+         {"non_opioid_analgesics_failed": True}),
+        ("A night splint and ibuprofen since 04/29 have changed nothing.",
+         "Nerve conduction studies right upper extremity",
+         {"conservative_care_failed": True, "conservative_care_weeks": 31}),
+        ("Eight weeks of night splinting, naproxen and rotation off the line; still numb, drops "
+         "utensils.", "Nerve conduction study, right upper extremity",
+         {"conservative_care_weeks": 8}),
+        ("The MRI shows a disc extrusion displacing the left L5 root, with a normal canal.",
+         "Left L4-5 interlaminar ESI", {"imaging_nerve_compromise": True}),
+        ("Foot drop on the left with a normal gait otherwise.", "MRI lumbar spine",
+         {"severe_neurologic_deficit": True}),
+        ("Dear Mr. Brandt, I am asking that the TENS unit Ms. Rocha has been renting be "
+         "purchased. She kept a log for thirty days: her leg pain went from 7/10 to 4/10 during "
+         "use and she cut her tramadol from three tablets a day to one.", "TENS unit, purchase",
+         {"tens_trial_successful": True}),
+        ("She is 45, a hotel housekeeper with a chronic left L5 radiculopathy.", "TENS unit",
+         {"diagnoses": ["neuralgia"]}),
+        # The surgeon in the first person; the operative report's procedure line; a title's stop.
+        ("I am the surgeon who did Mr. Ferreira's right lateral epicondylar debridement and "
+         "release on 06/21/2017, and I am asking for six more therapy visits.",
+         "Post-op occupational therapy right elbow 2x3", {"surgery_date": date(2017, 6, 21)}),
+        ("I did an arthroscopic partial medial meniscectomy on Ms. Caldwell's right knee on "
+         "03/04/2026.", "Post-op PT right knee 2x3", {"surgery_date": date(2026, 3, 4)}),
+        ("Operative report 03/03/26. Procedure: L knee arthroscopic partial lateral "
+         "meniscectomy; chondral surfaces intact.", "Post-op physical therapy L knee 2x3",
+         {"surgery_type": "meniscectomy"}),
+        ("I am starting Ms. Aguilar on nortriptyline and am writing so that you have my reasons.",
+         "Nortriptyline 25 mg 1 PO qhs #30", {"drug_in_use": False}),
+        ("R knee arthroscopic partial medial meniscectomy 11/24/2026. Surgeon orders postoperative "
+         "PT, six visits, then reassess.", "Post-op physical therapy R knee 2x/wk x 3 wks",
+         {"postsurgical_visits_completed": 0}),
+        ("SLR R + at 55 deg, EHL 4+/5, sensation unchanged.", "TENS unit purchase",
+         {"neuropathic_pain": True}),
+        ("Diabetic neuropathy? No.", "H-wave home device", {"neuropathic_pain": False}),
+        ("Saddle anesthesia? No.", "MRI lumbar spine", {"red_flag_cauda_equina": False}),
+        ("Allodynia still limits glove wear and grip after OT and gabapentin; pain 6/10.",
+         "TENS unit trial", {"conservative_care_failed": True}),
+        ("Neck better but R arm pain and numbness into thumb and index finger worse than at the "
+         "last visit.", "MRI cervical spine", {"symptoms_improving": None}),
+        ("Ibuprofen 800 TID -> prn, ~2x/wk.", "Additional PT L elbow 2x1",
+         {"pain_medication_reduced_or_not_tolerated": True}),
+        ("He was taking ibuprofen 600 three times a day and now only uses it two or three times a "
+         "week.", "Additional PT R elbow 2x1", {"pain_medication_reduced_or_not_tolerated": True}),
+        ("PT 6/6 (authorized 6) done 11/21/16-12/30/16.", "Additional PT L elbow 2x1",
+         {"prior_pt_visits": 6}),
+        ("04/04/2017 (surgeon's post-op visit): 44 y/o carpenter, s/p R open lateral epicondyle "
+         "debridement 03/14/2017.", "Post-op PT R elbow 2x3", {"postsurgical_visits_completed": 0}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -6996,6 +7076,15 @@ def test_readings_of_the_new_wordings(
          "Physical therapy 2x/week x 4 weeks lumbar spine", "prior_pt_visits"),
         ("L5-S1 ESI 10/25/2016 gave 75% relief; PT from 11/01 through 12/15/2016.",
          "Repeat L5-S1 ESI", "prior_injection_relief_weeks"),
+        ("Tapered from Norco last month and now takes ibuprofen only.", "Norco 5/325 #20",
+         "opioid_use"),
+        ("Night splint since 03/16 without improvement.", "Nerve conduction study",
+         "conservative_care_weeks"),
+        ("Prior TENS trial? [ ] No [X] Yes.", "TENS unit purchase", "tens_trial_successful"),
+        ("There was tenderness at L4-5 and a positive straight leg raise with pain on the right. "
+         "She had decreased strength in the hip, knee and foot.", "TENS unit", "neuropathic_pain"),
+        ("Flexeril 10 mg course in 2015.", "Cyclobenzaprine 5 mg #10", "drug_in_use"),
+        ("Rates her confidence 8/10.", "Naproxen 375 mg #60", "pain_score"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

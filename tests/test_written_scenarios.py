@@ -548,15 +548,10 @@ KNOWN_MISSES = {
     "written-es/es-14": "three monthly psychiatric medication visits: the office-visit rules certify one visit with a purpose and leave a stated series to the reviewer, so no rule decides it",
     "written-et/et-12": "a Lidoderm prescription after two weeks of samples that helped: the samples are not read as the drug taken, so its relief and function stay undocumented",
     "written-et/et-20": "an opioid above 80 mg MED whose wean attempt is told as 'Wean attempt ... to 52.5 mg/day (about 79 MED)' without the drug's name: not read as an opioid's wean (a reading of 'MED' as the opioid's word was tried and withdrawn: it read other drugs' tapers beside a medication list)",
-    "written-ey/ey-14": "two PT visits after an epidural, a course of PT two years before without "
-    "gains told: the 2016 post-injection line certifies them, but the rule that more physical "
-    "medicine needs functional improvement from the last course denies them, and a deny outweighs",
     "written-ez/ez-15": "gabapentin continued with its relief told as a 'Before:' and a 'Now:' "
     "sentence (leg pain 8/10, then 4/10), which are not compared across sentences (see em-25)",
     "written-fa/fa-04": "therapy after a femoral shaft fracture fixed by an 'antegrade IM nail' on "
     "a date: the nail is not read as the surgery done, so the general therapy numbers apply",
-    "written-fa/fa-09": "an opioid after a spinal fusion, tapering: the rules judge it as a chronic "
-    "opioid continued and ask for a screening of misuse risk a post-operative course does not need",
     "written-fa/fa-19": "therapy for CRPS after a fracture's post-operative course: judged as a "
     "continuation of that course, which needs its functional improvement, not as CRPS's own line",
 }

@@ -209,6 +209,11 @@ _HABIT_WORDS = frozenset(
 _DATED_AFTER = re.compile(
     r"(?: [\w/]+){0,6}? (?:in|on|since|ago|last|back|from) (?:[a-z]+ )?(?:\d|19|20)", re.ASCII
 )
+_TITLES = frozenset(["mr", "ms", "mrs", "miss"])
+# A course told with its year, which is over: "Flexeril 10-day course in 2015, helped".
+_PAST_COURSE = re.compile(
+    r"(?: [\w/]+){0,3}? course (?:in|back in|during) (?:[a-z]+ )?(?:19|20)\d\d ", re.ASCII
+)
 # A drug given "as a four-week trial" (its dose and times between): the trial is the first
 # course, after which the drug is judged on what it did (the guideline's trial periods). Not
 # one dated before now: "started gabapentin in March as a trial".
@@ -573,6 +578,16 @@ def composite_mentions(
                     starting
                     and (
                         just_given(before_dose, findings.started_now)
+                        # The patient named by title and name instead of "her": "I am starting
+                        # Ms. Aguilar on nortriptyline".
+                        or (
+                            len(before_dose) > 3
+                            and before_dose[-3] in _TITLES
+                            and before_dose[-1] == "on"
+                            and just_given(
+                                [*around(m, 6, 0)[:-3], "her", "on"], findings.started_now
+                            )
+                        )
                         # "Lidoderm patch trial over the painful band": the trial named after it.
                         or (planned and "trial" in plain[m.end(1) :].split(maxsplit=2)[:2])
                     )
@@ -607,6 +622,7 @@ def composite_mentions(
                         listed
                         and dosed(plain, m.end(1))
                         and _NOT_TAKEN_NOW.isdisjoint(around(m, 3, 4))
+                        and _PAST_COURSE.match(plain, m.end(1)) is None
                     )
                 )
                 and not just_given(before, findings.given_now)

@@ -15,6 +15,7 @@ from datetime import date
 from engine.facts.figures import (
     DATE,
     date_at,
+    latest_on_or_before,
     weeks_in,
 )
 from engine.facts.sentences import OF_PATIENT, Reader
@@ -62,7 +63,11 @@ _GIVEN = re.compile(
     r"\b(?:completed|has|have|had|underwent|undergone|attended|tried|failed|despite)\b"
     # Or told with what it did not do: "Four weeks of PT since the pop without gain".
     r"|\bwithout\s+(?:any\s+)?(?:gain|gains|improvement|benefit|relief|change|progress)\b"
-    r"(?![^.;]{0,40}\b(?:is|are)\s+(?:required|needed|recommended))",
+    r"(?![^.;]{0,40}\b(?:is|are)\s+(?:required|needed|recommended))"
+    # Or with the symptoms still there after it: "eight weeks of night splinting, naproxen 500
+    # BID and rotation off the deboning line since 06/20; still numb".
+    r"|[;,]\s*(?:but\s+)?still\s+(?:numb|painful|symptomatic|tingling|wakes|drops|has|having|c/o|"
+    r"complains|with)\b",
     re.I | re.ASCII,
 )
 
@@ -106,6 +111,20 @@ _CARE_STOPPED = re.compile(
 )
 
 
+# A day without its year: "a night splint and ibuprofen since 04/20".
+_DAY_NO_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})\b(?![/\d])", re.ASCII)
+
+
+def day_without_year(text: str, at: int, told_on: date) -> tuple[date, int] | None:
+    """The day written at `at` as month/day, the latest on or before the note's date, where its
+    second figure cannot be a year gone by ("04/20" in 2017; "03/16" may be March 2016)."""
+    day = _DAY_NO_YEAR.match(text, at)
+    if day is None or int(day[2]) <= told_on.year % 100 or not 1 <= int(day[1]) <= 12:
+        return None
+    dated = latest_on_or_before(int(day[1]), int(day[2]), told_on)
+    return (dated, day.end()) if dated is not None else None
+
+
 def care_since(reader: Reader) -> None:
     """The length of the care under way, from the day the record says it began to the date the
     note is told on."""
@@ -135,6 +154,8 @@ def care_since(reader: Reader) -> None:
             # A year alone, two or more before the note's: the care has gone on at least since
             # that year's end, over a year (a year just past could be any length; not read).
             dated = date(int(year[1]), 12, 31), year.end()
+        if dated is None and year is None:
+            dated = day_without_year(text, found.end(), told_on)
         if dated is None or dated[0] > told_on:
             continue
         begun, end = dated

@@ -112,7 +112,12 @@ def has_unlisted_diagnosis(listing: str, findings: Findings) -> bool:
 _FOLLOW_UP_OF = re.compile(
     r"^\W*(?:f/u|follow[\s-]*up)\b(?:\s+(?:visit\s+)?(?:for|of|on)\b)?", re.I | re.ASCII
 )
-_CONSISTENT_WITH = re.compile(r"\b(?:c/w|consistent\s+with)\s+", re.I | re.ASCII)
+# (Or the physician's reading of a study: "which her orthopedist reads as osteoarthritis".)
+_CONSISTENT_WITH = re.compile(
+    r"\b(?:c/w|consistent\s+with|(?:reads|read|interprets|interpreted)\s+(?:it\s+|them\s+)?as)\s+",
+    re.I | re.ASCII,
+)
+_READ_AS_WORDS = frozenset(["reads", "read", "interprets", "interpreted"])
 _FILM_WORDS = frozenset(["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films"])
 _FILM_RESULT = re.compile(
     r"^\W*(?:[a-z]+\s+){0,2}?(?:x-?rays?|radiographs?|films?)\b[^:.;]{0,30}:\s*", re.I | re.ASCII
@@ -141,12 +146,16 @@ _AGE_WITH = re.compile(
     # Or the patient named as the subject that opens the sentence: "Jenna has complex regional
     # pain syndrome type I of the right wrist", "She suffers from ...".
     r"|^\W*(?:(?:mr|mrs|ms|miss)\.?\s+)?(?:[a-z]+|the\s+patient|the\s+injured\s+worker)\s+"
-    r"(?:has|suffers\s+from|developed)\s+(?!(?:had|been|not|no|never)\b)",
+    r"(?:has|suffers\s+from|developed)\s+(?!(?:had|been|not|no|never)\b)"
+    # The age told as a letter tells it: "She is 45, a hotel housekeeper with a chronic left L5
+    # radiculopathy".
+    r"|^\W*(?:he|she|the\s+patient)\s+is\s+\d{1,2},\s+(?:an?\s+)?[^.;]{0,60}?\bwith\b",
     re.I | re.ASCII,
 )
 _AGE_WITH_WORDS = frozenset(
     [
         "old",
+        "is",
         "accepted",
         "yo",
         "y",
@@ -164,7 +173,10 @@ _OPENING = re.compile(r"\W*")
 # radiculopathy w/ LBP", "R knee OA".
 _CONDITION_MODIFIERS = frozenset(
     ["chronic", "acute", "subacute", "recurrent", "mild", "moderate", "severe", "l", "r", "lt",
-     "rt", "left", "right", "bilateral", "bilat", "b"]
+     "rt", "left", "right", "bilateral", "bilat", "b",
+     # The joint it is of: "L hip OA", "R knee DJD", "bilateral shoulder arthritis".
+     "hip", "hips", "knee", "knees", "shoulder", "shoulders", "ankle", "ankles", "wrist", "wrists",
+     "elbow", "elbows", "hand", "hands", "thumb", "cmc", "medial", "lateral", "compartment"]
 )  # fmt: skip
 _LEVEL = re.compile(r"[cltCLTsS]\d{1,2}", re.ASCII)
 
@@ -205,7 +217,9 @@ def diagnosis_groups(reader: Reader) -> None:
     if diagnosis_cue is None and reader.lowered.lstrip(" -*\t").startswith(("f/u", "follow")):
         diagnosis_cue = _FOLLOW_UP_OF.search(text)
         name = IMPLIED_DIAGNOSES
-    elif diagnosis_cue is None and ("consistent" in words or "c/w" in reader.lowered):
+    elif diagnosis_cue is None and (
+        "consistent" in words or "c/w" in reader.lowered or not words.isdisjoint(_READ_AS_WORDS)
+    ):
         diagnosis_cue = _CONSISTENT_WITH.search(text)
         name = IMPLIED_DIAGNOSES
     if diagnosis_cue is None and ":" in text and not words.isdisjoint(_FILM_WORDS):

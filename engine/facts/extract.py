@@ -265,6 +265,14 @@ _RELIEF_CAUSES = frozenset(
 )  # fmt: skip
 
 
+# A day told as within the last few days, in the sentence of a fall.
+_JUST_NOW = re.compile(
+    r"\b(?:yesterday|today|this\s+morning|last\s+night|(?:\d|one|two|three|four|five|six)\s+days?"
+    r"\s+ago)\b",
+    re.I | re.ASCII,
+)
+
+
 def letter_facts(
     facts: list[Fact | Reading],
     symptoms: list[Reading],
@@ -309,6 +317,27 @@ def letter_facts(
         and spinal_ends(sentence_text(radiating)) & spinal_ends(sentence_text(root))
     ):
         derive("neuropathic_pain", True, "imaging_nerve_compromise")
+    # A root's tension sign with a deficit of the limb in the same examination ("SLR R + at 55
+    # deg, EHL 4+/5") is a radiculopathy on examination: neuropathic pain as the fact is defined.
+    tension = by_name.get("positive_straight_leg_raise")
+    deficit = next(
+        (
+            name
+            for name in ("motor_deficit", "sensory_deficit", "reflex_change")
+            if name in by_name and by_name[name].value is True
+        ),
+        None,
+    )
+    if (
+        tension is not None
+        and tension.value is True
+        and deficit is not None
+        and "neuropathic_pain" not in by_name
+        # (One examination's findings, told together: not a back's straight-leg raise in one
+        # sentence and a weakness of the whole limb in another.)
+        and sentence_text(tension).split() == sentence_text(by_name[deficit]).split()
+    ):
+        derive("neuropathic_pain", True, "positive_straight_leg_raise")
     # The drug tests the record dates, one date each, oldest first.
     tested = [f for f in facts if f.name.startswith(DRUG_TEST_DATE)]
     if tested:
@@ -404,14 +433,21 @@ def letter_facts(
         and 0 <= ((on or note_date) - injured.value).days <= TRAUMA_RED_FLAG_WEEKS * 7
     )
     if (
-        recent
-        and trauma is not None
+        trauma is not None
         and trauma.value is True
-        # The fall is the injury being assessed, told in the sentence that dates it.
-        and injured is not None
-        # (Compared as words: a fact settled from a reading keeps its sentence trimmed and its
-        # line breaks as spaces.)
-        and sentence_text(trauma).split() == sentence_text(injured).split()
+        and (
+            # The fall is the injury being assessed, told in the sentence that dates it.
+            (
+                recent
+                and injured is not None
+                # (Compared as words: a fact settled from a reading keeps its sentence trimmed
+                # and its line breaks as spaces.)
+                and sentence_text(trauma).split() == sentence_text(injured).split()
+            )
+            # Or a new fall on an older claim, told as just now: "Yesterday, 08/08, she slipped
+            # on a wet floor ... and landed on her buttocks".
+            or _JUST_NOW.search(sentence_text(trauma)) is not None
+        )
         and (
             (fragile is not None and fragile.value is True) or (age is not None and age.value >= 70)
         )

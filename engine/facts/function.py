@@ -13,7 +13,15 @@ from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, Reading, phrase_position
 
 # ("Ache 6/10": the patient's word for it.)
-_PAIN_WORD = Caseless(re.compile(r"\b(?:pain|ache|aches|aching)\b", re.I | re.ASCII))
+# (Or the patient's rating of the part: "still rates the knee 6/10 by the end of a shift"; not of
+# a function scale or of how sure or content she is.)
+_PAIN_WORD = Caseless(
+    re.compile(
+        r"\b(?:pain|ache|aches|aching"
+        r"|(?:rates|rated|rating)\b(?![^.;]{0,30}\b(?:psfs|function\w*|satisfaction|confidence)\b))\b",
+        re.I | re.ASCII,
+    )
+)
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
 # Not inside a date: "the report dated 8/10/2014" is no pain score of 8.
 _PAIN = re.compile(
@@ -114,7 +122,7 @@ def pain_scores(reader: Reader) -> None:
 
 
 _FULL_TIME_OPENING = re.compile(
-    r"^\W*(?:(?:currently|employment|work|work\s+status)\s*:?\s*)?"
+    r"^\W*(?:(?:currently|employment|work|work\s+status|function|functional\s+status)\s*:?\s*)?"
     r"(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+|has\s+been\s+)?(?:currently\s+)?"
     r"(?:works|working)\s+full[\s-]time\b",
     re.I | re.ASCII,
@@ -245,8 +253,11 @@ _INDEX_CHANGE = re.compile(
     # The change told with its verb: "Oswestry went from 46% to 12%".
     r"(?:(?:went|has\s+gone|had\s+gone|improved|decreased|dropped|fell|came\s+down)\s+(?=from\b))?"
     r"(?:was\s+|from\s+|of\s+)?"
-    rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?{_TO}"
-    r"(?P<after>\d{1,3})\b"
+    rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?"
+    rf"(?:{_TO}(?P<after>\d{{1,3}})\b"
+    # The two told apart, the one now marked as now: "NDI 40% at intake, 22% today".
+    r"|\s*[,;]\s*(?:and\s+)?(?P<after3>\d{1,3})\s*%?\s+(?:today|now|currently|"
+    r"at\s+(?:re-?eval\w*|re-?exam\w*|discharge|this\s+visit))\b)"
     # The score now, the earlier one in brackets: "Oswestry 38% (52% in 2014)".
     r"|\b(?P<index2>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
     r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:is\s+|now\s+|of\s+)?"
@@ -525,7 +536,7 @@ def measured_function(reader: Reader) -> None:
     text = reader.figures  # told in words: "sleeps about six hours (three before)"
     for match in _INDEX_CHANGE.finditer(text):
         before = int(match["before"] or match["before2"])
-        after = int(match["after"] or match["after2"])
+        after = int(match["after"] or match["after2"] or match["after3"])
         index = (match["index"] or match["index2"]).lower()
         gain = (after - before) if index in _HIGHER_IS_BETTER else (before - after)
         if gain >= _IMPORTANT_CHANGE.get(re.split(r"\W", index)[0], _IMPORTANT_CHANGE_DEFAULT):

@@ -86,6 +86,14 @@ _STOPPED_BEFORE = re.compile(
     re.I | re.ASCII,
 )
 
+# A lower dose the drug was tapered to, in the same clause: "tapered from Norco 5/325 q4h to one
+# or two a day", "weaned from oxycodone 10 mg QID to 5 mg BID".
+_DOWN_TO = re.compile(
+    r"[^.;,]{0,40}?\bto\s+(?:\d|one|two|three|four|half|a\s+(?:day|night)|bid|tid|qd|qhs|daily|"
+    r"once|twice|q\d|prn|as\s+needed|at\s+(?:night|bedtime)|nightly|only)",
+    re.I | re.ASCII,
+)
+
 # "Norco was discontinued in May", "tramadol has been stopped": the same, said after the drug;
 # notes drop the verb ("Norco discontinued 04/2017 after taper", "tramadol d/c'd").
 _STOPPED_AFTER = re.compile(
@@ -177,10 +185,16 @@ def opioid_use(reader: Reader) -> None:
 
     def stopped(phrase: str) -> bool:
         at = phrase_position(reader.lowered, phrase)
-        return at is not None and (
-            _STOPPED_BEFORE.search(reader.text, 0, at[0]) is not None
-            or _STOPPED_AFTER.match(reader.text, at[1]) is not None
-        )
+        if at is None:
+            return False
+        before = _STOPPED_BEFORE.search(reader.text, 0, at[0])
+        if before is not None:
+            # Tapered from one dose to a lower one: still taken.
+            return not (
+                before[0].lower().rstrip().endswith("from")
+                and _DOWN_TO.match(reader.text, at[1]) is not None
+            )
+        return _STOPPED_AFTER.match(reader.text, at[1]) is not None
 
     # Each opioid named as given, with whether the sentence says it was stopped: its status and
     # where it stands are worked out once for both readings below.
@@ -196,8 +210,11 @@ def opioid_use(reader: Reader) -> None:
         reader.add("opioid_use", False)
     # A request to go on with an opioid ("Request for authorization: Continue Norco 10/325")
     # asks for one already taken.
+    # (The same of a plan's heading: "A/P: 30-day trial tramadol 50 mg q8h PRN" starts one;
+    # "Plan: continue Norco" goes on with one taken.)
+    asks = reader.asks or reader.under_plan_heading
     continued = (
-        reader.asks
+        asks
         and not words.isdisjoint(_CONTINUE_WORDS)
         and any(
             (at := phrase_position(reader.lowered, phrase)) is not None
@@ -213,7 +230,7 @@ def opioid_use(reader: Reader) -> None:
             and not words.isdisjoint(_OPIOID_WORDS)
             and _ON_OPIOIDS.search(reader.text)
         )
-    ) and (not reader.asks or continued):
+    ) and (not asks or continued):
         reader.add("opioid_use", True)
 
 

@@ -23,6 +23,11 @@ _DONE_AFTER = re.compile(
     r"revealed|was\s+(?:consistent|inconsistent|negative|positive))\b",
     re.I | re.ASCII,
 )
+# The mention's own words telling it as under way or done, in a sentence that asks for more:
+# "I am asking that the TENS unit Ms. Rocha has been renting be purchased".
+_DONE_WITHIN = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:renting|using|wearing)\b", re.I | re.ASCII
+)
 # A past-history list ("PMH: bleeding duodenal ulcer 2012, HTN"): the events in it are past,
 # while the lasting conditions beside them (HTN, fibromyalgia) are still the patient's, so it is
 # no history cue for every finding, only for those that are events (`history_is_fact`).
@@ -234,7 +239,12 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         near = normalize_phrase(text[max(0, start - 60) : end + 60]).split()
         if not unless.isdisjoint(near):
             return
-    if spec.done_only and reader.planned and not _DONE_AFTER.match(text, end):
+    if (
+        spec.done_only
+        and reader.planned
+        and not _DONE_AFTER.match(text, end)
+        and not _DONE_WITHIN.search(text, start, end)
+    ):
         return
     if spec.not_a_drug_effect and drug_effect_before(reader, start):
         return

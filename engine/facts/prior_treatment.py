@@ -110,6 +110,8 @@ _NUMBER = (
     r"(\d{1,3})\s*(?:/|\s+of\s+(?:the\s+|his\s+|her\s+)?)\s*\d{1,3}(?![/\d])"
     r"|(?<![/\d])(\d{1,3}))"
     r"(?:\s*\(\d{1,3}\))?"
+    # (Not an age after a visit's heading: "04/04/2017 (surgeon's post-op visit): 44 y/o".)
+    r"(?!\d|\s*(?:y/?o\b|y\.o\.|-?\s*(?:years?|yrs?)[\s-]+old\b|-year\b))"
 )
 
 
@@ -159,8 +161,9 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending)\b)"
-        # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26".
-        rf"|\b(?:{pattern})\s+{_NUMBER}\s+(?:done|completed|attended)\b"
+        # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26" (an
+        # aside between: "PT 6/6 (authorized 6) done 11/21/16-12/30/16").
+        rf"|\b(?:{pattern})\s+{_NUMBER}(?:\s*\([^()]{{0,30}}\))?\s+(?:done|completed|attended)\b"
         # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
         rf"|\b(?:{pattern})\s+(?:trial|course)\s+(?:of\s+)?{_NUMBER}\s+{_UNITS}\b"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
@@ -503,8 +506,12 @@ _VISITS_BY_PLACE = Caseless(
         # (Told as done, with its findings after it: "re-exam after 6 visits: Oswestry 44% down
         # to 22%"; "Re-eval after 12 visits." alone plans one.)
         rf"|\b(?:re-?exam(?:ination)?|re-?eval(?:uation)?|reassessment|progress\s+(?:note|report))"
-        rf"\s+after\s+(?P<count>\d{{1,3}})\s+(?:visits|sessions|treatments)\b"
-        rf"(?=\s*:|\s+(?:showed|shows|noted|notes|documented|documents|found)\b)",
+        rf"\s+(?:after\s+(?P<count>\d{{1,3}})\s+(?:visits|sessions|treatments)"
+        # (Or at the last one: "progress re-eval at visit 6 (02/23-03/20/26)".)
+        rf"|at\s+(?:visit|session|treatment)\s+(?:#\s*)?(?P<count2>\d{{1,3}}))\b"
+        # (Or with the days they were given: "re-eval after 6 treatments (06/05-06/23/17)".)
+        rf"(?=\s*:|\s+(?:showed|shows|noted|notes|documented|documents|found)\b"
+        rf"|\s*\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*(?:-|to|through)\s*\d{{1,2}}/\d{{1,2}})",
         re.I | re.ASCII,
     )
 )
@@ -516,8 +523,8 @@ def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
     found = _VISITS_BY_PLACE.search(spelled, spelled.lower())
     if found is None:
         return None
-    if found["count"]:
-        return int(found["count"]), found.start(), found.end()
+    if found["count"] or found["count2"]:
+        return int(found["count"] or found["count2"]), found.start(), found.end()
     place = (found["ord"] or found["ord2"] or found["ord3"]).lower()
     count = ORDINAL_DAYS.get(place) or int(place[:-2])
     return count, found.start(), found.end()

@@ -47,6 +47,9 @@ _KEPT_DOT = (
     r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
+    # A form's question and its answer are one sentence: "Diabetic neuropathy? No.", "Prior
+    # TENS trial? [ ] Yes [X] No".
+    r"|\?(?=[ \t]+(?:[Nn]o|NO|[Yy]es|YES|[Nn]one|NONE|\[)(?![A-Za-z]))"
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
@@ -136,6 +139,11 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
             in_plan = in_plan and "\n" not in gap
         last_end = end
         found.append((start, end, in_plan and not heading))
+        if not heading and stripped[-1] != ":" and _PLAN_HEADING.match(stripped):
+            # A plan heading that opens a sentence of its own: the sentences after it on its
+            # line are the plan's ("A/P: acute flare with spasm. Cyclobenzaprine 5 mg qHS x 10
+            # nights, #10").
+            in_plan = True
     return found
 
 
@@ -274,6 +282,7 @@ _PLAN_WORDS = frozenset(
         "scheduled",
         "order",
         "ordered",
+        "orders",
         "ordering",
         # "Chiro referral", "refer to acupuncture": the therapy is what the note sends for.
         "referral",
@@ -315,7 +324,17 @@ _PLAN_WORDS_IN_PASSING = (
             re.I | re.ASCII,
         ),
     ),
+    # "Surgeon orders postoperative PT" plans; a record's "Orders:" heading lists what was
+    # ordered, done or not ("Orders: UDS 01/2017 consistent with prescribed Norco").
+    (
+        "orders",
+        re.compile(r"\borders\b", re.I | re.ASCII),
+        re.compile(r"\borders\s*:", re.I | re.ASCII),
+    ),
 )
+# A title's stop inside a sentence: "Ms. Caldwell's right knee" (see `Reader`).
+_HONORIFICS = frozenset(["mr", "ms", "mrs", "dr"])
+_HONORIFIC_STOP = re.compile(r"\b(mrs?|ms|dr)\.(?=\s+[A-Z])", re.I | re.ASCII)
 _ADVICE_REPORTED = re.compile(
     r"\b(?:advises|advise|suggests)\s+(?:that|repeating|another|a\s+repeat)\b", re.I | re.ASCII
 )
@@ -735,6 +754,7 @@ class Reader:
         "has_digit",
         "ur_decision",
         "planned",
+        "under_plan_heading",
         "asks",
         "found",
         "read",
@@ -744,8 +764,14 @@ class Reader:
 
     def __init__(self, sentence: Sentence, findings: Findings) -> None:
         self.sentence, self.findings = sentence, findings
-        self.text = text = sentence.text
+        text = sentence.text
         self.words = words = sentence.words
+        if not words.isdisjoint(_HONORIFICS):
+            # A title's stop inside the sentence ("Mr. Ferreira's", "Ms. Caldwell's right knee")
+            # ends nothing: the readers' "no stop between" holds across it. (A space in its
+            # place keeps every offset.)
+            text = _HONORIFIC_STOP.sub(r"\1 ", text)
+        self.text = text
         self.plain = sentence.plain
         # Each pattern of the readers runs only where a cheap test of the sentence's words lets
         # it match: most sentences carry none of the facts, and the regular expressions are the
@@ -800,6 +826,8 @@ class Reader:
             if word in planning and len(every_use.findall(text)) == len(in_passing.findall(text)):
                 planning = planning - {word}
         self.planned = bool(planning) or ("be" in words and _TO_BE_DONE.search(text) is not None)
+        # Under a plan's heading, or opening on one ("A/P: ...", "Plan: ...").
+        self.under_plan_heading = "plan" in planning
         # Whether it speaks of a request or of a decision on one, whose treatments are asked for,
         # not given. "Modified duty" is a work status, not a modified request.
         asking = words & REQUEST_WORDS

@@ -307,7 +307,10 @@ DATED_SURGERY_TYPE = "~surgery_type:dated"
 # A surgery stated as done, before its name: "s/p rotator cuff repair on 10/31/2016,
 # authorized" dates a surgery done, whatever the sentence says of its authorization.
 _DONE_BEFORE = re.compile(
-    r"\b(?:s/p|status\s+post|underwent|has\s+had|performed|post[\s-]?op(?:erative)?)\b",
+    r"\b(?:s/p|status\s+post|underwent|has\s+had|performed|post[\s-]?op(?:erative)?)\b"
+    # The surgeon telling it in the first person: "I did an arthroscopic partial medial
+    # meniscectomy on ...", "I am the surgeon who did ...".
+    r"|\b(?:i|we|who)\s+(?:did|operated)\b(?!\s+not\b)",
     re.I | re.ASCII,
 )
 
@@ -397,6 +400,8 @@ def surgery_dates(reader: Reader) -> None:
     words = reader.words
     if words.isdisjoint(_SURGERY_WORDS):
         return
+    if "procedure" in words or "procedures" in words or "operation" in words:
+        procedure_heading(reader)
     text, _, has_digit = dated(reader)
     if has_digit:
         # "was authorized on 02/20/2026 and performed on 03/10/2026": the date it was done, in a
@@ -531,6 +536,26 @@ def procedure_done(reader: Reader, after: int = 0) -> tuple[int, int] | None:
     if not named:
         return None
     return next((at for at, p in named if p.strip() not in _APPROACHES), named[0][0])
+
+
+# An operative report's line of the procedure done: "Procedure: ORIF L 4th metacarpal with two lag
+# screws", "Procedures performed: L knee arthroscopic partial lateral meniscectomy".
+_PROCEDURE_HEADING = re.compile(
+    r"^\W*(?:procedures?|operations?)(?:\s+(?:performed|done))?\s*:\s*", re.I | re.ASCII
+)
+
+
+def procedure_heading(reader: Reader) -> None:
+    """The procedure an operative report's heading names, as the type of a surgery told
+    without its date on the line (the report's date stands elsewhere): only where no sentence
+    names a dated one (`settle`)."""
+    heading = _PROCEDURE_HEADING.match(reader.text)
+    if heading is None:
+        return
+    chosen = procedure_done(reader, heading.end())
+    if chosen is not None:
+        kind = named_with_site(reader.text, *chosen)
+        reader.add(UNNAMED_SURGERY_TYPE, kind[0], kind[1], kind[2])
 
 
 # The surgery told by the time since it, as notes count it ("POD 12", "6 weeks post-op", "s/p
