@@ -252,9 +252,7 @@ def status_of(
                 continue
             between = (b, first)
         elif cue.kind == "post_heading":
-            if a < last or not answers_heading(
-                sentence, tokens[last - 1][2], tokens[a][1], cue.words, tokens, b
-            ):
+            if a < last or not answers_heading(sentence, tokens[last - 1][2], tokens[a][1]):
                 continue
             between = (last, a)
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
@@ -404,40 +402,13 @@ def own_clause_verb(sentence: str, start: int, end: int) -> bool:
 
 # Right after a cue: a comma, a semicolon or a bracket, which closes the cue's clause.
 _CLOSES_ITS_CLAUSE = re.compile(r"\s*[,;(]", re.ASCII)
-# Between a finding and the answer to its heading: the rest of the heading, its colon (or a
-# form's question mark), and nothing after it ("Cauda equina sx: none", "Diabetic neuropathy?
-# No.", "Prior TENS trial? [ ] Yes [X] No").
-_TO_HEADING_ANSWER = re.compile(r"[^,;:.()?]{0,30}[:?]\s*", re.ASCII)
-# A plain "no" answers only a question, and only as the whole answer ("Diabetic neuropathy? No."),
-# not a heading's result ("PDMP checked: no other prescribers").
-_TO_QUESTION_ANSWER = re.compile(r"[^,;:.()?]{0,30}\?\s*", re.ASCII)
-_WHOLE_ANSWER = re.compile(r"\s*(?:[.,;)]|$)", re.ASCII)
+# Between a finding and the answer to its heading: the rest of the heading, its colon, and
+# nothing after the colon ("Cauda equina sx: none").
+_TO_HEADING_ANSWER = re.compile(r"[^,;:.()]{0,30}:\s*", re.ASCII)
 
 
-def answers_heading(
-    sentence: str,
-    finding_end: int,
-    cue_start: int,
-    cue_words: tuple[str, ...] = (),
-    tokens: list[tuple[str, int, int]] | None = None,
-    cue_end: int = 0,
-) -> bool:
-    """Whether a cue is the first word after the colon of the heading a finding is in (or the
-    answer to its question)."""
-    if cue_words == ("no",):
-        return (
-            _TO_QUESTION_ANSWER.fullmatch(sentence, finding_end, cue_start) is not None
-            and tokens is not None
-            and _WHOLE_ANSWER.match(sentence, tokens[cue_end - 1][2]) is not None
-        )
-    # An unticked box before "No" leaves the answer "yes": "Prior TENS trial? [ ] No [X] Yes".
-    if (
-        tokens is not None
-        and cue_words == ("[ ]",)
-        and cue_end < len(tokens)
-        and tokens[cue_end][0] == "no"
-    ):
-        return False
+def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
+    """Whether a cue is the first word after the colon of the heading a finding is in."""
     return _TO_HEADING_ANSWER.fullmatch(sentence, finding_end, cue_start) is not None
 
 

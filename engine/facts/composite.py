@@ -209,6 +209,7 @@ _HABIT_WORDS = frozenset(
 _DATED_AFTER = re.compile(
     r"(?: [\w/]+){0,6}? (?:in|on|since|ago|last|back|from) (?:[a-z]+ )?(?:\d|19|20)", re.ASCII
 )
+_NOW_WORDS = frozenset(["now", "currently", "presently", "still"])
 _TITLES = frozenset(["mr", "ms", "mrs", "miss"])
 # A course told with its year, which is over: "Flexeril 10-day course in 2015, helped".
 _PAST_COURSE = re.compile(
@@ -587,6 +588,7 @@ def composite_mentions(
                             and just_given(
                                 [*around(m, 6, 0)[:-3], "her", "on"], findings.started_now
                             )
+                            and "not" not in around(m, 7, 0)
                         )
                         # "Lidoderm patch trial over the painful band": the trial named after it.
                         or (planned and "trial" in plain[m.end(1) :].split(maxsplit=2)[:2])
@@ -622,7 +624,12 @@ def composite_mentions(
                         listed
                         and dosed(plain, m.end(1))
                         and _NOT_TAKEN_NOW.isdisjoint(around(m, 3, 4))
-                        and _PAST_COURSE.match(plain, m.end(1)) is None
+                        # (A course in a year gone by, unless the sentence goes on to the
+                        # drug now: "course in 2016 at 100 mg was too low; now on 300 TID".)
+                        and (
+                            _PAST_COURSE.match(plain, m.end(1)) is None
+                            or not words.isdisjoint(_NOW_WORDS)
+                        )
                     )
                 )
                 and not just_given(before, findings.given_now)

@@ -114,10 +114,14 @@ _FOLLOW_UP_OF = re.compile(
 )
 # (Or the physician's reading of a study: "which her orthopedist reads as osteoarthritis".)
 _CONSISTENT_WITH = re.compile(
-    r"\b(?:c/w|consistent\s+with|(?:reads|read|interprets|interpreted)\s+(?:it\s+|them\s+)?as)\s+",
+    r"\b(?:c/w|consistent\s+with|(?:reads|interprets)\s+(?:it\s+|them\s+)?as)\s+"
+    # (Not a reading set aside or another's: "The ER film was read as an L1 compression
+    # fracture, but CT was negative", "her husband's knee, read as osteoarthritis".)
+    r"(?![^.]*\b(?:but|negative|ruled\s+out|husband|wife|mother|father|family)\b)",
     re.I | re.ASCII,
 )
-_READ_AS_WORDS = frozenset(["reads", "read", "interprets", "interpreted"])
+_FAMILY_WORDS = frozenset(["family", "mother", "father", "brother", "sister", "runs"])
+_READ_AS_WORDS = frozenset(["reads", "interprets"])
 _FILM_WORDS = frozenset(["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films"])
 _FILM_RESULT = re.compile(
     r"^\W*(?:[a-z]+\s+){0,2}?(?:x-?rays?|radiographs?|films?)\b[^:.;]{0,30}:\s*", re.I | re.ASCII
@@ -149,7 +153,9 @@ _AGE_WITH = re.compile(
     r"(?:has|suffers\s+from|developed)\s+(?!(?:had|been|not|no|never)\b)"
     # The age told as a letter tells it: "She is 45, a hotel housekeeper with a chronic left L5
     # radiculopathy".
-    r"|^\W*(?:he|she|the\s+patient)\s+is\s+\d{1,2},\s+(?:an?\s+)?[^.;]{0,60}?\bwith\b",
+    # (Of the patient alone: "a nurse with a husband with rheumatoid arthritis" names another's.)
+    r"|^(?![^.]*\b(?:husband|wife|son|daughter|mother|father|family|child|children|brother|sister|"
+    r"partner)\b)\W*(?:he|she|the\s+patient)\s+is\s+\d{1,2},\s+(?:an?\s+)?[^.;]{0,60}?\bwith\b",
     re.I | re.ASCII,
 )
 _AGE_WITH_WORDS = frozenset(
@@ -188,8 +194,11 @@ def opens_on_diagnosis(reader: Reader) -> bool:
     if first is None:
         return False
     before = reader.plain[: first.start(1)].split()
-    return len(before) <= 4 and all(
-        word in _CONDITION_MODIFIERS or _LEVEL.fullmatch(word) for word in before
+    return (
+        len(before) <= 4
+        and all(word in _CONDITION_MODIFIERS or _LEVEL.fullmatch(word) for word in before)
+        # (Not a family's history: "Knee osteoarthritis runs in her family".)
+        and reader.words.isdisjoint(_FAMILY_WORDS)
     )
 
 

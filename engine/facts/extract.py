@@ -70,6 +70,7 @@ from engine.facts.sentences import (
     Reader,
     Reading,
     Sentence,
+    carried_forward,
     reported_sentences,
     sentence_text,
     sentences_of,
@@ -157,10 +158,28 @@ def note_readings(
             FOLLOW_UPS,
         )
     )
+    carried = carried_forward(text) if "forward" in text or "copied" in text.lower() else []
+    if carried:
+        # What the patient's state was at an earlier visit, in text carried forward from it, is
+        # not the state now, which the current visit tells ("R shoulder pain, improving with
+        # PT" copied from November; "now worse" today).
+        read = [
+            r
+            for r in read
+            if not (
+                r.name in _STATE_NOW
+                and isinstance(r, Reading)
+                and any(a <= r.sentence.start < b for a, b in carried)
+            )
+        ]
     read, symptoms = set_apart(read, SYMPTOMS_NAMED)
     facts = settle(read)
     recent = old_trauma_set_aside(read, facts, reference_date(None, facts) or told_on)
     return (facts if recent is None else settle(recent)), symptoms
+
+
+# The patient's state at the visit, which text carried forward from an earlier one does not tell.
+_STATE_NOW = frozenset(["symptoms_improving", "pain_score"])
 
 
 def told_day(fact: Fact | Reading) -> bool:
@@ -265,10 +284,15 @@ _RELIEF_CAUSES = frozenset(
 )  # fmt: skip
 
 
-# A day told as within the last few days, in the sentence of a fall.
+# A day told as within the last few days, beside the fall itself in its clause (not "Today she
+# denies any new falls", "Today marks five years since he tripped"), in a sentence that names no
+# year.
+_NOW_WORD = r"(?:yesterday|today|this\s+morning|last\s+night|(?:\d|one|two|three|four|five|six)\s+days?\s+ago)"
+_FELL_WORD = r"(?:slipped|tripped|fell|landed)"
+_NOT_BETWEEN = r"(?:(?!\b(?:years?|denies|denied|no|not|never|since)\b)[^.;])"
 _JUST_NOW = re.compile(
-    r"\b(?:yesterday|today|this\s+morning|last\s+night|(?:\d|one|two|three|four|five|six)\s+days?"
-    r"\s+ago)\b",
+    rf"^(?![^.]*\b(?:19|20)\d\d\b)[^.]*?(?:\b{_NOW_WORD}\b{_NOT_BETWEEN}{{0,40}}?\b{_FELL_WORD}\b"
+    rf"|\b{_FELL_WORD}\b{_NOT_BETWEEN}{{0,40}}?\b{_NOW_WORD}\b)",
     re.I | re.ASCII,
 )
 
@@ -317,27 +341,6 @@ def letter_facts(
         and spinal_ends(sentence_text(radiating)) & spinal_ends(sentence_text(root))
     ):
         derive("neuropathic_pain", True, "imaging_nerve_compromise")
-    # A root's tension sign with a deficit of the limb in the same examination ("SLR R + at 55
-    # deg, EHL 4+/5") is a radiculopathy on examination: neuropathic pain as the fact is defined.
-    tension = by_name.get("positive_straight_leg_raise")
-    deficit = next(
-        (
-            name
-            for name in ("motor_deficit", "sensory_deficit", "reflex_change")
-            if name in by_name and by_name[name].value is True
-        ),
-        None,
-    )
-    if (
-        tension is not None
-        and tension.value is True
-        and deficit is not None
-        and "neuropathic_pain" not in by_name
-        # (One examination's findings, told together: not a back's straight-leg raise in one
-        # sentence and a weakness of the whole limb in another.)
-        and sentence_text(tension).split() == sentence_text(by_name[deficit]).split()
-    ):
-        derive("neuropathic_pain", True, "positive_straight_leg_raise")
     # The drug tests the record dates, one date each, oldest first.
     tested = [f for f in facts if f.name.startswith(DRUG_TEST_DATE)]
     if tested:

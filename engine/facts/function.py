@@ -13,12 +13,14 @@ from engine.facts.prior_treatment import therapies_named
 from engine.facts.sentences import Reader, Reading, phrase_position
 
 # ("Ache 6/10": the patient's word for it.)
-# (Or the patient's rating of the part: "still rates the knee 6/10 by the end of a shift"; not of
-# a function scale or of how sure or content she is.)
+# (Or the patient's rating of the part: "still rates the knee 6/10 by the end of a shift",
+# "headaches rated 6-8 out of 10"; not her sleep, her fear or a function scale.)
 _PAIN_WORD = Caseless(
     re.compile(
         r"\b(?:pain|ache|aches|aching"
-        r"|(?:rates|rated|rating)\b(?![^.;]{0,30}\b(?:psfs|function\w*|satisfaction|confidence)\b))\b",
+        r"|(?:rates|rated)\s+(?:(?:the|her|his|its)\s+)?(?:(?:left|right|l|r)\s+)?(?:knee|back|neck|"
+        r"shoulder|wrist|hip|leg|arm|ankle|foot|elbow|hand|headaches?)"
+        r"|headaches?\s+(?:rated|rates))\b",
         re.I | re.ASCII,
     )
 )
@@ -124,7 +126,8 @@ def pain_scores(reader: Reader) -> None:
 _FULL_TIME_OPENING = re.compile(
     r"^\W*(?:(?:currently|employment|work|work\s+status|function|functional\s+status)\s*:?\s*)?"
     r"(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+|has\s+been\s+)?(?:currently\s+)?"
-    r"(?:works|working)\s+full[\s-]time\b",
+    r"(?:works|working)\s+full[\s-]time\b"
+    r"(?![^.;]{0,40}\b(?:goal|before|prior|previously|until|planned|hoped)\b)",
     re.I | re.ASCII,
 )
 # A restriction told with it: "Works full time, no lifting >35 lb" is modified duty.
@@ -257,7 +260,7 @@ _INDEX_CHANGE = re.compile(
     rf"(?:{_TO}(?P<after>\d{{1,3}})\b"
     # The two told apart, the one now marked as now: "NDI 40% at intake, 22% today".
     r"|\s*[,;]\s*(?:and\s+)?(?P<after3>\d{1,3})\s*%?\s+(?:today|now|currently|"
-    r"at\s+(?:re-?eval\w*|re-?exam\w*|discharge|this\s+visit))\b)"
+    r"at\s+(?:re-?eval\w*|re-?exam\w*|this\s+visit))\b)"
     # The score now, the earlier one in brackets: "Oswestry 38% (52% in 2014)".
     r"|\b(?P<index2>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
     r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:is\s+|now\s+|of\s+)?"

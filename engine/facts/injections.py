@@ -9,6 +9,7 @@ asking for an injection of that kind (`item.request_facts`).
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from engine.facts.figures import DATE, date_at, weeks_in
 from engine.facts.follow_ups import Anaphor
@@ -99,7 +100,11 @@ _LASTING = re.compile(
     # Or held until a time, the relief's own verb before it: "holding until roughly 11/14, about
     # nine weeks" (not "PT was on hold until 3/30, about 12 weeks").
     r"|\b(?:held|holding|lasted|lasting)\s+(?:\w+\s+){0,2}?(?:until|till|through)\s+[^.;,]{3,40},\s*"
-    r"(?:(?:about|approximately|nearly|roughly|around|almost)\s+)?)"
+    r"(?:(?:about|approximately|nearly|roughly|around|almost)\s+)?"
+    # Or its length in brackets after the time it held until: "2-3/10 from day three until about
+    # the third week of April (roughly nine weeks)".
+    r"|\b(?:until|till|through)\s+[^.;()]{3,50}?\(\s*(?:(?:about|approximately|nearly|roughly|"
+    r"around|almost)\s+)?)"
     r"(?P<count>\d{1,2})(?:\s*(?:-|to)\s*\d{1,2})?\s*(?P<unit>weeks?|months?|wks?|days?)\b"
     r"(?!\s+ago)",
     re.I | re.ASCII,
@@ -136,7 +141,9 @@ _SCORE_DROP = re.compile(
     # The score before, then the first one after it: "leg pain 7/10 before, 2/10 at the two-week
     # check", "arm pain 8/10 before, 3/10 on 04/03".
     # (Not the anaesthetic's hours: "2/10 at the 30-minute post-procedure check".)
-    r"|\b(10|[1-9])\s*/\s*10\s+before\s*,?\s*(10|[0-9])\s*/\s*10\s+(?:at|on|after|by)\b"
+    # ("leg pain 8/10 before; 2-3/10 from day three until ...", a range by its upper figure.)
+    r"|\b(10|[1-9])\s*/\s*10\s+before\s*[,;]?\s*(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\s+"
+    r"(?:at|on|after|by|from)\b"
     r"(?![^.;]{0,30}?\b(?:min|mins|minute|minutes|hour|hours|hr|hrs)\b)",
     re.I | re.ASCII,
 )
@@ -293,6 +300,13 @@ def injections_given(reader: Reader) -> None:
             )
             # The relief told right after the injection, naming no other care: "I performed an
             # L4-5 ESI on 08/30. She reports about thirty percent less leg pain for ten days".
+            # Or the scores before it and after, naming no other care: "Pain diary brought in: leg
+            # pain 8/10 before; 2-3/10 from day three until about the third week of April".
+            or (
+                "before" in words
+                and _SCORE_DROP.search(reader.figures) is not None
+                and not credited_to_other_care(reader)
+            )
             or (
                 ("%" in reader.text or "percent" in words)
                 and not credited_to_other_care(reader)
@@ -347,6 +361,7 @@ _UNTIL = re.compile(
     r"\b(?:through|thru|until|till)\s+(?:about\s+|approximately\s+|around\s+|~\s*)?(?=\d)",
     re.I | re.ASCII,
 )
+_AGO = re.compile(r"(\d{1,2})\s*(weeks?|wks?|months?|mos?)\s+ago\b", re.I | re.ASCII)
 
 
 def relief_until(reader: Reader, text: str, after: int) -> tuple[int, int, int] | None:
@@ -359,6 +374,9 @@ def relief_until(reader: Reader, text: str, after: int) -> tuple[int, int, int] 
     told_on = reader.sentence.told_on
     start = date_at(text, given.start(), told_on)
     end = date_at(text, until.end(), told_on)
+    if end is None and told_on is not None and (ago := _AGO.match(text, until.end())):
+        # Until a time before the note: "from mid-July until 2 wks ago".
+        end = told_on - timedelta(weeks=weeks_in(int(ago[1]), ago[2])), ago.end()
     if start is None or end is None:
         return None
     days = (end[0] - start[0]).days

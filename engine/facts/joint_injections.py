@@ -16,12 +16,14 @@ from engine.negation import Status
 
 _INJECTION_WORDS = frozenset(
     ["cortisone", "corticosteroid", "steroid", "steroids", "kenalog", "depo", "depomedrol",
-     "intra", "intraarticular", "aspiration", "csi", "csis", "injected"]
+     "intra", "intraarticular", "aspiration", "csi", "csis", "injected", "triamcinolone",
+     "methylprednisolone", "betamethasone", "celestone"]
 )  # fmt: skip
 # "CSI" is the orthopaedic notes' abbreviation for a corticosteroid injection; a "shot" is the
 # patient's word for one.
 _INJECTION = re.compile(
-    r"\b(?:(?:cortisone|corticosteroid|steroid|kenalog|depo-?medrol|intra-?articular)\s+"
+    r"\b(?:(?:cortisone|corticosteroid|steroid|kenalog|depo-?medrol|intra-?articular|triamcinolone|"
+    r"methylprednisolone|betamethasone|celestone)\s+"
     r"(?:\w+\s+)?(?:injections?|shots?)|injections?\s+of\s+(?:cortisone|corticosteroids?|steroids?)|"
     r"csis?|"
     r"aspiration(?:\s+and\s+(?:\w+\s+)?injections?)?|"
@@ -45,6 +47,8 @@ _FAILED = re.compile(
     r"\bonly\s+temporar(?:y|ily)|"
     # Relief that ended: "about three weeks of relief, then back to baseline".
     r"\b(?:back|returned|returning)\s+to\s+(?:(?:his|her|the)\s+)?baseline\b|"
+    # Or back to a score: "relief about three weeks per diary, then back to 7/10".
+    r"\bthen\s+back\s+(?:up\s+)?to\s+\d{1,2}\s*/\s*10\b|"
     r"\b(?:pain|symptoms|swelling)(?:\s+and\s+(?:pain|swelling|stiffness))?\s+(?:returned|recurred|"
     r"came\s+back)\b",
     re.I | re.ASCII,

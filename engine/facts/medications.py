@@ -89,8 +89,12 @@ _STOPPED_BEFORE = re.compile(
 # A lower dose the drug was tapered to, in the same clause: "tapered from Norco 5/325 q4h to one
 # or two a day", "weaned from oxycodone 10 mg QID to 5 mg BID".
 _DOWN_TO = re.compile(
-    r"[^.;,]{0,40}?\bto\s+(?:\d|one|two|three|four|half|a\s+(?:day|night)|bid|tid|qd|qhs|daily|"
-    r"once|twice|q\d|prn|as\s+needed|at\s+(?:night|bedtime)|nightly|only)",
+    r"[^.;,]{0,40}?\bto\s+(?:[1-9]|one|two|three|four|half|a\s+(?:day|night)|bid|tid|qd|qhs|daily|"
+    r"once|twice|q\d|prn|as\s+needed|at\s+(?:night|bedtime)|nightly|only)\b"
+    # (Not tapered to another drug, nor on to none: "to twice-daily naproxen", "to one Tylenol
+    # a day", "to 2 per day, then stopped completely in 2016".)
+    r"(?![^.;]{0,15}\b(?:naproxen|ibuprofen|tylenol|acetaminophen|nsaids?|meloxicam|celecoxib|"
+    r"gabapentin)\b)(?![^.;]{0,60}\b(?:stopped|discontinued|off|none|zero)\b)",
     re.I | re.ASCII,
 )
 
@@ -212,7 +216,9 @@ def opioid_use(reader: Reader) -> None:
     # asks for one already taken.
     # (The same of a plan's heading: "A/P: 30-day trial tramadol 50 mg q8h PRN" starts one;
     # "Plan: continue Norco" goes on with one taken.)
-    asks = reader.asks or reader.under_plan_heading
+    asks = reader.asks or (
+        reader.under_plan_heading and not words.isdisjoint(_START_WORDS) and "since" not in words
+    )
     continued = (
         asks
         and not words.isdisjoint(_CONTINUE_WORDS)
@@ -234,6 +240,7 @@ def opioid_use(reader: Reader) -> None:
         reader.add("opioid_use", True)
 
 
+_START_WORDS = frozenset(["trial", "start", "starting", "begin", "initiate", "initiating"])
 _CONTINUE_WORDS = frozenset(["continue", "cont", "refill", "renew", "resume"])
 _CONTINUE_BEFORE = re.compile(
     r"\b(?:continue|cont\.?|refill|renew|resume)\s+(?:(?:with|on|the|his|her)\s+)?\Z",

@@ -27,6 +27,8 @@ _NORMAL_NEURO_EXAM = Caseless(
         # A note's shorthand: "neuro intact", "neuro exam nl", "neurologically intact".
         r"|\bneuro(?:logic(?:al)?)?(?:\s+exam(?:ination)?)?\s*(?::|-)?\s*(?:intact|nl|wnl|"
         r"non-?focal|grossly\s+intact)\b|\bneurologically\s+(?:grossly\s+)?intact\b"
+        # ("Neuro exam normal (CN II-XII, strength, sensation, reflexes, tandem gait)".)
+        r"|\bneuro(?:logic(?:al)?)?\s+exam(?:ination)?\s*(?::|-)?\s*(?:normal|unremarkable)\b"
         # The examination summed up: "no focal neurologic deficits".
         r"|\bno\s+(?:focal\s+)?neuro(?:logic(?:al)?)?\s+deficits?\b"
         r"|(?P<limited>\bintact\s+motor\s+and\s+sensory\b"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 
 from engine.caseless import Caseless
@@ -14,6 +15,7 @@ from engine.facts.figures import (
     DATE,
     MONTHS,
     ORDINAL_DAYS,
+    date_at,
     date_of,
     first_date_after,
     latest_on_or_before,
@@ -163,7 +165,8 @@ def prior_pattern(modality: str) -> Caseless:
         r"scheduled|pending)\b)"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26" (an
         # aside between: "PT 6/6 (authorized 6) done 11/21/16-12/30/16").
-        rf"|\b(?:{pattern})\s+{_NUMBER}(?:\s*\([^()]{{0,30}}\))?\s+(?:done|completed|attended)\b"
+        rf"|\b(?:{pattern})\s+{_NUMBER}(?:\s*\(\s*(?:authorized|approved|certified)\s+\d{{1,3}}\s*\))?"
+        rf"\s+(?:done|completed|attended)\b"
         # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
         rf"|\b(?:{pattern})\s+(?:trial|course)\s+(?:of\s+)?{_NUMBER}\s+{_UNITS}\b"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
@@ -511,18 +514,25 @@ _VISITS_BY_PLACE = Caseless(
         rf"|at\s+(?:visit|session|treatment)\s+(?:#\s*)?(?P<count2>\d{{1,3}}))\b"
         # (Or with the days they were given: "re-eval after 6 treatments (06/05-06/23/17)".)
         rf"(?=\s*:|\s+(?:showed|shows|noted|notes|documented|documents|found)\b"
-        rf"|\s*\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*(?:-|to|through)\s*\d{{1,2}}/\d{{1,2}})",
+        rf"|\s*\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*(?:-|to|through)\s*"
+        rf"(?P<through>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?))",
         re.I | re.ASCII,
     )
 )
 
 
-def visits_by_place(spelled: str) -> tuple[int, int, int] | None:
+def visits_by_place(spelled: str, told_on: date | None) -> tuple[int, int, int] | None:
     """(the visits done, where) of a sentence that tells them by the last one's place; over the
-    text with its number words as figures."""
+    text with its number words as figures. A re-evaluation told with the visits' days counts
+    them only where the last day is not after the note's date (a plan of care dates them
+    ahead)."""
     found = _VISITS_BY_PLACE.search(spelled, spelled.lower())
     if found is None:
         return None
+    if found["through"]:
+        last = date_at(spelled, found.start("through"), told_on)
+        if told_on is None or last is None or last[0] > told_on:
+            return None
     if found["count"] or found["count2"]:
         return int(found["count"] or found["count2"]), found.start(), found.end()
     place = (found["ord"] or found["ord2"] or found["ord3"]).lower()
@@ -574,7 +584,7 @@ def visits_done(reader: Reader) -> None:
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed
-                else visits_by_place(spelled) or visits_by_dates(spelled)
+                else visits_by_place(spelled, reader.sentence.told_on) or visits_by_dates(spelled)
             )
             if placed:
                 reader.add(VISITS_FOLLOW_UP, *placed)
@@ -673,7 +683,7 @@ def visits_done(reader: Reader) -> None:
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed
-                else visits_by_place(figures) or visits_by_dates(figures)
+                else visits_by_place(figures, reader.sentence.told_on) or visits_by_dates(figures)
             )
             if placed:
                 count, *at = placed

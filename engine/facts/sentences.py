@@ -47,9 +47,6 @@ _KEPT_DOT = (
     r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
-    # A form's question and its answer are one sentence: "Diabetic neuropathy? No.", "Prior
-    # TENS trial? [ ] Yes [X] No".
-    r"|\?(?=[ \t]+(?:[Nn]o|NO|[Yy]es|YES|[Nn]one|NONE|\[)(?![A-Za-z]))"
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
@@ -139,11 +136,6 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
             in_plan = in_plan and "\n" not in gap
         last_end = end
         found.append((start, end, in_plan and not heading))
-        if not heading and stripped[-1] != ":" and _PLAN_HEADING.match(stripped):
-            # A plan heading that opens a sentence of its own: the sentences after it on its
-            # line are the plan's ("A/P: acute flare with spasm. Cyclobenzaprine 5 mg qHS x 10
-            # nights, #10").
-            in_plan = True
     return found
 
 
@@ -325,11 +317,14 @@ _PLAN_WORDS_IN_PASSING = (
         ),
     ),
     # "Surgeon orders postoperative PT" plans; a record's "Orders:" heading lists what was
-    # ordered, done or not ("Orders: UDS 01/2017 consistent with prescribed Norco").
+    # ordered, done or not ("Orders: UDS 01/2017 consistent with prescribed Norco"), and care
+    # given "per surgeon orders" was given.
     (
         "orders",
         re.compile(r"\borders\b", re.I | re.ASCII),
-        re.compile(r"\borders\s*:", re.I | re.ASCII),
+        re.compile(
+            r"\borders\s*:|\bper\s+(?:[\w']+\s+){0,3}?orders\b|'s\s+orders\b", re.I | re.ASCII
+        ),
     ),
 )
 # A title's stop inside a sentence: "Ms. Caldwell's right knee" (see `Reader`).
@@ -513,6 +508,33 @@ def refuted_review(plain: str, words: frozenset[str], following: str) -> bool:
     return _REFUTED.search(plain, said.end() - 1) is not None or (
         _REFUTED.search(padded(phrase_words(following))) is not None
     )
+
+
+# A note's text carried forward from an earlier visit, as records copy it: from the line that says
+# so ("(Copied from 11/15/2016)", "HPI/Exam carried forward from 08/09/2016:", "10/25/2016
+# (carried forward):") to the next line that opens on a date of its own ("01/24/2017: Since then
+# ..."), where the current visit is told.
+_CARRIED_MARK = re.compile(r"\b(?:carried|copied)\s+(?:forward|over|from)\b", re.I | re.ASCII)
+_DATED_LINE = re.compile(
+    r"^[ \t]*\d{1,2}/\d{1,2}/\d{2,4}\s*(?::|\(|interval\b|visit\b|f/?u\b|follow)"
+    r"(?![^\n]{0,20}\b(?:carried|copied)\b)",
+    re.M | re.I | re.ASCII,
+)
+
+
+def carried_forward(text: str) -> list[tuple[int, int]]:
+    """Where a note's text is carried forward from an earlier visit: (start, end) of each
+    stretch, ending where a later line opens on its own date (none where no such line follows:
+    then nothing tells the current visit apart)."""
+    found = []
+    for mark in _CARRIED_MARK.finditer(text):
+        line_start = text.rfind("\n", 0, mark.start()) + 1
+        if found and line_start < found[-1][1]:
+            continue
+        current = _DATED_LINE.search(text, text.find("\n", mark.end()) + 1 or len(text))
+        if current is not None and "\n" in text[mark.end() :]:
+            found.append((line_start, current.start()))
+    return found
 
 
 def reported_sentences(

@@ -310,7 +310,8 @@ _DONE_BEFORE = re.compile(
     r"\b(?:s/p|status\s+post|underwent|has\s+had|performed|post[\s-]?op(?:erative)?)\b"
     # The surgeon telling it in the first person: "I did an arthroscopic partial medial
     # meniscectomy on ...", "I am the surgeon who did ...".
-    r"|\b(?:i|we|who)\s+(?:did|operated)\b(?!\s+not\b)",
+    # (Not "I did request authorization for ...": the verb is the surgery's, its object next.)
+    r"|\b(?:i|we|who)\s+(?:did\s+(?=(?:an?|the|his|her|their|mr|ms|mrs)\b)|operated\s+on\b)",
     re.I | re.ASCII,
 )
 
@@ -545,12 +546,20 @@ _PROCEDURE_HEADING = re.compile(
 )
 
 
+# A procedure line of what is to come or was not done: "Procedure: right total knee arthroplasty
+# (proposed)", "Operation: none to date; lumbar fusion recommended".
+_NOT_DONE_WORDS = frozenset(
+    ["proposed", "pending", "planned", "recommended", "scheduled", "requested", "none", "not",
+     "no", "consider", "considering", "candidate", "authorization", "future"]
+)  # fmt: skip
+
+
 def procedure_heading(reader: Reader) -> None:
     """The procedure an operative report's heading names, as the type of a surgery told
     without its date on the line (the report's date stands elsewhere): only where no sentence
     names a dated one (`settle`)."""
     heading = _PROCEDURE_HEADING.match(reader.text)
-    if heading is None:
+    if heading is None or not reader.words.isdisjoint(_NOT_DONE_WORDS):
         return
     chosen = procedure_done(reader, heading.end())
     if chosen is not None:
