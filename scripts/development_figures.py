@@ -37,7 +37,9 @@
    written-eh.yaml, written-ei.yaml, written-ej.yaml, written-ek.yaml, written-el.yaml,
    written-em.yaml, written-en.yaml, written-eo.yaml, written-ep.yaml, written-eq.yaml,
    written-er.yaml, written-es.yaml, written-et.yaml, written-eu.yaml, written-ev.yaml,
-   written-ew.yaml, written-ex.yaml, written-ey.yaml, written-ez.yaml and written-fa.yaml),
+   written-ew.yaml, written-ex.yaml, written-ey.yaml, written-ez.yaml, written-fa.yaml,
+   written-fb.yaml, written-fc.yaml, written-fd.yaml, written-fe.yaml, written-ff.yaml,
+   written-fg.yaml, written-fh.yaml, written-fi.yaml, written-fj.yaml and written-fk.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -51,7 +53,8 @@
    written-zzm.yaml, written-zzn.yaml, written-zzo.yaml, written-zzp.yaml, written-zzq.yaml,
    written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml,
    written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml,
-   written-zzzb.yaml, written-zzzc.yaml and written-zzzd.yaml) by counts only,
+   written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
+   written-zzzf.yaml, written-zzzg.yaml and written-zzzh.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -789,6 +792,56 @@ SCENARIO_SETS = (
         WRITTEN / "written-fa.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-fb.yaml, a hundred-and-fifty-first development set",
+        WRITTEN / "written-fb.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fc.yaml, a hundred-and-fifty-second development set",
+        WRITTEN / "written-fc.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fd.yaml, a hundred-and-fifty-third development set",
+        WRITTEN / "written-fd.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fe.yaml, a hundred-and-fifty-fourth development set",
+        WRITTEN / "written-fe.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ff.yaml, a hundred-and-fifty-fifth development set",
+        WRITTEN / "written-ff.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fg.yaml, a hundred-and-fifty-sixth development set",
+        WRITTEN / "written-fg.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fh.yaml, a hundred-and-fifty-seventh development set",
+        WRITTEN / "written-fh.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fi.yaml, a hundred-and-fifty-eighth development set",
+        WRITTEN / "written-fi.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fj.yaml, a hundred-and-fifty-ninth development set",
+        WRITTEN / "written-fj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fk.yaml, a hundred-and-sixtieth development set",
+        WRITTEN / "written-fk.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -865,6 +918,26 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzd.yaml, held out: counts only",
         WRITTEN / "written-zzzd.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzze.yaml, held out: counts only",
+        WRITTEN / "written-zzze.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzf.yaml, held out: counts only",
+        WRITTEN / "written-zzzf.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzg.yaml, held out: counts only",
+        WRITTEN / "written-zzzg.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzh.yaml, held out: counts only",
+        WRITTEN / "written-zzzh.yaml",
         False,
     ),
     (
