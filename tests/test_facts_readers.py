@@ -6426,6 +6426,8 @@ def test_an_mri_reviewed_is_one_done() -> None:
         # told with its year is over.
         ("- Last muscle relaxant: Flexeril 10-day course in 2015, helped.",
          "Cyclobenzaprine 5 mg #10", {"drug_in_use": None}),
+        ("Medications: Norco 10/325 BID, course in 2015 of Percocet, and ibuprofen.",
+         "Norco 10/325 #60", {"drug_in_use": True}),
         # What a review of this round's first readings found them to drop, now planted: a
         # question answered about a finding's change, a form's answers run together, a pulse's
         # "P:", care given per a surgeon's orders.
@@ -7123,6 +7125,12 @@ def test_readings_of_the_new_wordings(
         ("Knee osteoarthritis runs in her family.", "Naproxen 500 #60", "diagnoses"),
         ("Her husband takes ibuprofen 800 TID for his gout with little effect.",
          "Naproxen 500 #60", "non_opioid_analgesics_failed"),
+        ("Her husband has knee pain, which his orthopedist reads as osteoarthritis.",
+         "X-ray right knee", "diagnoses"),
+        ("Plan: ibuprofen 800 TID -> prn as pain allows over the next month.", "Norco 10/325 #60",
+         "pain_medication_reduced_or_not_tolerated"),
+        ("Ibuprofen for her headaches with little effect; knee pain well controlled with it.",
+         "Norco 10/325 #60", "non_opioid_analgesics_failed"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -212,8 +212,12 @@ _DATED_AFTER = re.compile(
 _NOW_WORDS = frozenset(["now", "currently", "presently", "still"])
 _TITLES = frozenset(["mr", "ms", "mrs", "miss"])
 # A course told with its year, which is over: "Flexeril 10-day course in 2015, helped".
+# (Only the course's own dose or length between: not another drug's, "Norco 10/325 BID, course in
+# 2015 of Percocet".)
 _PAST_COURSE = re.compile(
-    r"(?: [\w/]+){0,3}? course (?:in|back in|during) (?:[a-z]+ )?(?:19|20)\d\d ", re.ASCII
+    r"(?: (?:\d+|mg|mcg|a|one|two|three|four|five|six|seven|ten|short|brief|day|days|week|weeks|"
+    r"wk|wks|month|months)){0,3} course (?:in|back in|during) (?:[a-z]+ )?(?:19|20)\d\d ",
+    re.ASCII,
 )
 # A drug given "as a four-week trial" (its dose and times between): the trial is the first
 # course, after which the drug is judged on what it did (the guideline's trial periods). Not

@@ -120,6 +120,11 @@ _CONSISTENT_WITH = re.compile(
     r"(?![^.]*\b(?:but|negative|ruled\s+out|husband|wife|mother|father|family)\b)",
     re.I | re.ASCII,
 )
+# Another person's condition, read by a physician: "Her husband has knee pain, which his
+# orthopedist reads as osteoarthritis".
+_ANOTHERS_WORDS = frozenset(
+    ["husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "coworker"]
+)
 _FAMILY_WORDS = frozenset(["family", "mother", "father", "brother", "sister", "runs"])
 _READ_AS_WORDS = frozenset(["reads", "interprets"])
 _FILM_WORDS = frozenset(["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films"])
@@ -227,7 +232,9 @@ def diagnosis_groups(reader: Reader) -> None:
         diagnosis_cue = _FOLLOW_UP_OF.search(text)
         name = IMPLIED_DIAGNOSES
     elif diagnosis_cue is None and (
-        "consistent" in words or "c/w" in reader.lowered or not words.isdisjoint(_READ_AS_WORDS)
+        "consistent" in words
+        or "c/w" in reader.lowered
+        or (not words.isdisjoint(_READ_AS_WORDS) and words.isdisjoint(_ANOTHERS_WORDS))
     ):
         diagnosis_cue = _CONSISTENT_WITH.search(text)
         name = IMPLIED_DIAGNOSES
