@@ -6441,6 +6441,34 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"opioid_use": True, "urine_drug_screen": True}),
         ("PT 12 visits 2016 per surgeon orders, no improvement.", "Physical therapy 2x6",
          {"prior_pt_visits": 12}),
+        # A form's short question answered in a word: the answer is the question's, never the
+        # next question's; a question of a finding's change or time negates nothing.
+        ("Fever? No Chills? No Saddle anesthesia? Yes Bowel incontinence? Yes", "MRI lumbar spine",
+         {"red_flag_infection": False, "red_flag_cauda_equina": True,
+          "red_flag_bowel_bladder": True}),
+        ("Red flags checklist: Saddle anesthesia - no. Urinary retention/incontinence - no. "
+         "Fever/chills - no. Hx cancer - no.", "MRI lumbar spine",
+         {"red_flag_cauda_equina": False, "red_flag_bowel_bladder": False,
+          "red_flag_infection": False, "red_flag_tumor": False}),
+        ("Saddle anesthesia? Yes. Urinary retention? No.", "MRI lumbar spine",
+         {"red_flag_cauda_equina": True, "red_flag_bowel_bladder": False}),
+        ("Did the ER rule out cauda equina? No, urinary retention persists.", "MRI lumbar spine",
+         {"red_flag_bowel_bladder": True}),
+        ("Saddle anesthesia? No change since Monday.", "MRI lumbar spine",
+         {"red_flag_cauda_equina": True}),
+        ("Any improvement in the left foot drop since the last visit? No.", "MRI lumbar spine",
+         {"severe_neurologic_deficit": True}),
+        ("Is the saddle numbness any better? No, it has spread to both buttocks.",
+         "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ("Did the bladder incontinence respond to the catheter? No.", "MRI lumbar spine",
+         {"red_flag_bowel_bladder": True}),
+        ("Is the Norco helping? No.", "Norco 10/325 #90", {"opioid_use": True}),
+        # A cumulative trauma dated by a span of years to its last month; a done procedure with
+        # its certification in brackets.
+        ("36 y/o F poultry processing line worker, CT 2012-05/2016: both wrists, both shoulders, "
+         "neck.", "NCS bilateral upper extremities", {"injury_date": date(2016, 5, 15)}),
+        ("Arthroscopic subacromial decompression/acromioplasty L shoulder 05/09/26 (certified "
+         "03/2026).", "Post-op PT L shoulder 2x6", {"surgery_date": date(2026, 5, 9)}),
         ("A/P: 30-day trial tramadol 50 mg q8h PRN #60, no refills.", "Tramadol 50 mg #60",
          {"opioid_use": False}),
         ("Function: works full time with typing breaks, walks two miles.", "Norco 5/325 #90",
@@ -7127,6 +7155,10 @@ def test_readings_of_the_new_wordings(
          "Naproxen 500 #60", "non_opioid_analgesics_failed"),
         ("Her husband has knee pain, which his orthopedist reads as osteoarthritis.",
          "X-ray right knee", "diagnoses"),
+        ("CT 06/2016 lumbar spine: mild degenerative disc disease.", "MRI lumbar spine",
+         "injury_date"),
+        ("Arthroscopic subacromial decompression L shoulder (certified 11/2026) scheduled "
+         "12/19/26.", "Post-op PT L shoulder 2x6", "surgery_date"),
         ("Plan: ibuprofen 800 TID -> prn as pain allows over the next month.", "Norco 10/325 #60",
          "pain_medication_reduced_or_not_tolerated"),
         ("Ibuprofen for her headaches with little effect; knee pain well controlled with it.",

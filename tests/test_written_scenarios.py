@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-fk) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-fn) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -10,7 +10,7 @@ written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, wr
 written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
 written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, written-zzza,
 written-zzzb, written-zzzc, written-zzzd, written-zzze, written-zzzf, written-zzzg,
-written-zzzh) are only checked for their form here: their verdicts are reported by counts
+written-zzzh, written-zzzi) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -189,6 +189,9 @@ DEVELOPMENT = (
     "written-fi",
     "written-fj",
     "written-fk",
+    "written-fl",
+    "written-fm",
+    "written-fn",
 )
 HELD_OUT = (
     "written-b",
@@ -258,6 +261,7 @@ HELD_OUT = (
     "written-zzzf",
     "written-zzzg",
     "written-zzzh",
+    "written-zzzi",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -616,6 +620,27 @@ KNOWN_MISSES = {
     "sentence after the injection's: the weeks of relief are not counted",
     "written-fi/fi-19": "a TENS purchase after a 'Rental trial done 03/28-04/27' that names no TENS: the "
     "trial's gains are not read as the TENS trial's",
+    "written-fl/fl-01": "more neck PT after 'UR certified PT x6 on 07/19/16 and all six were done "
+    "07/25-08/26/16': visits told as all of those certified are not counted",
+    "written-fl/fl-08": "more acupuncture after 'UR certified six acupuncture sessions ...; all six done "
+    "02/13-03/17/17': the same, so the course given and its gains are not joined",
+    "written-fl/fl-10": "a cumulative trauma dated by a span of years ('CT 2003-2016') a year before the "
+    "note, whose last year alone is not read as the date of injury, and knee osteoarthritis told only "
+    "in a films sentence with no name for it",
+    "written-fm/fm-18": "a first cyclobenzaprine course for a flare, the drug named only in the request "
+    "and a 'one-week supply only': whether it is taken already or started is not read",
+    "written-fm/fm-28": "post-op therapy the surgeon orders as 'Per Dr. Farouk: six post-op PT visits, "
+    "recheck': the order after the surgeon's name is read as six visits done",
+    "written-fn/fn-06": "a letter in plain words for a lumbar MRI with weakness and numbness after eight "
+    "weeks of care: surgery is read as not considered, so ACOEM Chapter 12's MRI rule denies",
+    "written-fn/fn-11": "a repeat epidural after 'roughly a third better' for about three weeks: relief told "
+    "as a fraction in words is not read, so the repeat's criteria stay undocumented",
+    "written-fn/fn-12": "an opioid continued with its relief told as 'With the medicine his pain is about 4 "
+    "out of 10 and without it about 8': the relief is not read, so maintenance is denied",
+    "written-fn/fn-16": "a first lidocaine patch after gabapentin and nortriptyline failed: 'I would now "
+    "like to try lidocaine patches' is read as the patch already used",
+    "written-fn/fn-17": "a TENS purchase after a trial that helped, for 'chronic low back pain with burning "
+    "into the right leg': the burning down the leg is not read as neuropathic pain",
 }
 
 

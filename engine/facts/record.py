@@ -65,9 +65,9 @@ _INJURY_DATE = Caseless(
         r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:(?:continuous|cumulative)\s+trauma\s+"
         r"(?:claim\s+|injury\s+|period\s+)?|CT\s+(?:claim|injury|period)\s+)"
         r"(?:through|thru|ending(?:\s+on)?|to)\s+"
-        # With its first day as well: "CT claim 01/01/2010 through 06/30/2016".
+        # With its first day as well: "CT claim 01/01/2010 through 06/30/2016", "CT 2012-05/2016".
         r"|\b(?:CT|continuous\s+trauma|cumulative\s+trauma)\s+(?:claim\s+|period\s+)?(?:from\s+)?"
-        r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}\s*(?:through|thru|to|-)\s*"
+        r"(?:\d{1,2}/(?:\d{1,2}/)?\d{2,4}|(?:19|20)\d\d)\s*(?:through|thru|to|-)\s*"
         # A cumulative trauma dated by its report, as the date of injury of such a claim is
         # taken: "CT claim reported 05/02/2016", "cumulative trauma claim filed 06/2016".
         # (Not another claim's: "an earlier CT claim reported 05/02/2014 for the neck", "her

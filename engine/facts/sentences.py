@@ -47,6 +47,9 @@ _KEPT_DOT = (
     r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
+    # A form's question and its answer are one sentence ("Fever? No Chills? No"): the answer is
+    # read as the question's (engine/negation.py `answers_heading`).
+    r"|\?(?=[ \t]+(?:[Nn]o|NO|[Yy]es|YES|[Nn]one|NONE|[Dd]enies|[Nn]eg)(?![A-Za-z]))"
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
@@ -174,6 +177,8 @@ REQUEST_WORDS = frozenset(
     ]
 )
 AUTHORIZED_WORD = re.compile(r"\bauthorized\b", re.I | re.ASCII)
+_CERTIFIED_WORD = re.compile(r"\b(?:certified|approved)\b", re.I | re.ASCII)
+_BRACKETED = re.compile(r"\([^()]*\)", re.ASCII)
 _TO_COME = re.compile(
     r"\b(?:to\s+start|start|starting|scheduled|will|next|pending|not\s+yet|awaiting)\b",
     re.I | re.ASCII,
@@ -881,6 +886,13 @@ class Reader:
             # A drug's last certification, dated, in a medication list: "MS Contin 15 mg q12h
             # #60, since 03/2016, 30 mg MED, last certified 10/2017".
             or (asking == {"certified"} and _LAST_CERTIFIED.search(text) is not None)
+            # Only an aside on a done procedure's certification: "Arthroscopic subacromial
+            # decompression L shoulder 05/09/17 (certified 03/2017)".
+            or (
+                asking <= {"certified", "approved"}
+                and _CERTIFIED_WORD.search(_BRACKETED.sub(" ", text)) is None
+                and _TO_COME.search(text) is None
+            )
             # Care authorized and then given: "Six treatments were authorized and given twice
             # weekly", "an L5-S1 epidural injection was certified and performed on 08/14/2017".
             or (
