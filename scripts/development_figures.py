@@ -39,7 +39,8 @@
    written-er.yaml, written-es.yaml, written-et.yaml, written-eu.yaml, written-ev.yaml,
    written-ew.yaml, written-ex.yaml, written-ey.yaml, written-ez.yaml, written-fa.yaml,
    written-fb.yaml, written-fc.yaml, written-fd.yaml, written-fe.yaml, written-ff.yaml,
-   written-fg.yaml, written-fh.yaml, written-fi.yaml, written-fj.yaml and written-fk.yaml),
+   written-fg.yaml, written-fh.yaml, written-fi.yaml, written-fj.yaml, written-fk.yaml,
+   written-fl.yaml, written-fm.yaml and written-fn.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -54,7 +55,7 @@
    written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml,
    written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml,
    written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
-   written-zzzf.yaml, written-zzzg.yaml and written-zzzh.yaml) by counts only,
+   written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml and written-zzzi.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -842,6 +843,21 @@ SCENARIO_SETS = (
         WRITTEN / "written-fk.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-fl.yaml, a hundred-and-sixty-first development set",
+        WRITTEN / "written-fl.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fm.yaml, a hundred-and-sixty-second development set",
+        WRITTEN / "written-fm.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fn.yaml, a hundred-and-sixty-third development set",
+        WRITTEN / "written-fn.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -938,6 +954,11 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzh.yaml, held out: counts only",
         WRITTEN / "written-zzzh.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzi.yaml, held out: counts only",
+        WRITTEN / "written-zzzi.yaml",
         False,
     ),
     (
