@@ -195,12 +195,8 @@ def status_of(
             headed = a > 0 and tokens[a - 1][0] in cues.headings
             if not headed and not opens_clause(sentence, tokens, a):
                 continue
-        # A form's answer to the question before it ("Trauma? No Saddle anesthesia? Yes") is no
-        # negation of the question after it.
-        answer = cue.kind == "pre" and a > 0 and sentence[: tokens[a][1]].rstrip().endswith("?")
         if (
             cue.kind.startswith("pre")
-            and not answer
             and b <= first
             and (
                 first - b <= _REACH.get(cue.kind, cues.window_before)
@@ -256,9 +252,7 @@ def status_of(
                 continue
             between = (b, first)
         elif cue.kind == "post_heading":
-            if a < last or not answers_heading(
-                sentence, tokens[first][1], tokens[last - 1][2], tokens[a][1], cue.words, b, tokens
-            ):
+            if a < last or not answers_heading(sentence, tokens[last - 1][2], tokens[a][1]):
                 continue
             between = (last, a)
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
@@ -411,55 +405,11 @@ _CLOSES_ITS_CLAUSE = re.compile(r"\s*[,;(]", re.ASCII)
 # Between a finding and the answer to its heading: the rest of the heading, its colon, and
 # nothing after the colon ("Cauda equina sx: none").
 _TO_HEADING_ANSWER = re.compile(r"[^,;:.()]{0,30}:\s*", re.ASCII)
-# Or a form's question and its answer ("Fever? No.", "Saddle anesthesia? Denies"): the finding is
-# the question's, in a few words at most ("Any saddle numbness?", "Prior cancer?"), not a
-# question of its change or its time ("Has the foot drop improved? No.", "Was the foot drop
-# present before the fall? No").
-# (A checklist's dash is its question mark: "Saddle anesthesia - no.")
-_TO_QUESTION_ANSWER = re.compile(r"[^,;:.()?-]{0,24}(?:\?|\s-)\s*", re.ASCII)
-_QUESTION_START = re.compile(r"[?.:;]", re.ASCII)
-_QUESTION_WORDS_MOST = 2
-_CHANGE_WORDS = frozenset(
-    ["improved", "improve", "improving", "better", "worse", "worsened", "resolved", "changed",
-     "change", "helped", "help", "respond", "responded", "since", "before", "after", "still",
-     "again", "gone", "any"]
-)  # fmt: skip
-# "No" answers only as the whole answer ("Fever? No.", "Trauma? No Saddle anesthesia? ..."), not
-# a heading's result ("PDMP checked: no other prescribers").
-_WHOLE_ANSWER = re.compile(r"\s*(?:[.,;)]|$|[A-Z])", re.ASCII)
 
 
-def answers_heading(
-    sentence: str,
-    finding_start: int,
-    finding_end: int,
-    cue_start: int,
-    cue_words: tuple[str, ...] = (),
-    cue_end: int = 0,
-    tokens: list[tuple[str, int, int]] | None = None,
-) -> bool:
-    """Whether a cue is the first word after the colon of the heading a finding is in, or the
-    answer to a form's short question of it."""
-    whole = tokens is None or _WHOLE_ANSWER.match(sentence, tokens[cue_end - 1][2]) is not None
-    if _TO_QUESTION_ANSWER.fullmatch(sentence, finding_end, cue_start) is not None:
-        mark = max(
-            sentence.rfind("?", finding_end, cue_start), sentence.rfind("-", finding_end, cue_start)
-        )
-        opened = max(
-            m.end() for m in [*_QUESTION_START.finditer(sentence, 0, finding_start)] or [_EMPTY]
-        )
-        asked = words_of(sentence[opened:finding_start] + " " + sentence[finding_end:mark])
-        return (
-            whole
-            and len(asked) <= _QUESTION_WORDS_MOST
-            and _CHANGE_WORDS.isdisjoint(word for word, _, _ in asked)
-        )
-    if cue_words == ("no",):
-        return False
+def answers_heading(sentence: str, finding_end: int, cue_start: int) -> bool:
+    """Whether a cue is the first word after the colon of the heading a finding is in."""
     return _TO_HEADING_ANSWER.fullmatch(sentence, finding_end, cue_start) is not None
-
-
-_EMPTY = re.match("", "")
 
 
 # What a clause says of its own finding, right after it: "no lost rx, CURES checked today",

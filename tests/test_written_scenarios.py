@@ -629,6 +629,11 @@ KNOWN_MISSES = {
     "in a films sentence with no name for it",
     "written-fm/fm-18": "a first cyclobenzaprine course for a flare, the drug named only in the request "
     "and a 'one-week supply only': whether it is taken already or started is not read",
+    "written-fm/fm-23": "a lumbar MRI for a strain whose red flags are denied in a checklist ('Saddle "
+    "anesthesia - no. Urinary retention/incontinence - no.'): a form's one-word answer is not read "
+    "as negating its question (a reading that did was tried and withdrawn: a review found it "
+    "dropping red flags answered 'Yes' before a 'neg' item and questions of a detail), so the red "
+    "flags read as present and the MRI is certified",
     "written-fm/fm-28": "post-op therapy the surgeon orders as 'Per Dr. Farouk: six post-op PT visits, "
     "recheck': the order after the surgeon's name is read as six visits done",
     "written-fn/fn-06": "a letter in plain words for a lumbar MRI with weakness and numbness after eight "

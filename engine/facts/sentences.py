@@ -47,9 +47,6 @@ _KEPT_DOT = (
     r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
-    # A form's question and its answer are one sentence ("Fever? No Chills? No"): the answer is
-    # read as the question's (engine/negation.py `answers_heading`).
-    r"|\?(?=[ \t]+(?:[Nn]o|NO|[Yy]es|YES|[Nn]one|NONE|[Dd]enies|[Nn]eg)(?![A-Za-z]))"
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
@@ -89,6 +86,31 @@ _PLAN_HEADING = re.compile(rf"^\W*(?:{PLAN_HEADINGS})\s*:", re.I | re.ASCII)
 _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
 
 
+# A form's one-word answer to the question before it, then the next question: "Trauma? No Saddle
+# anesthesia? Yes". The answer is a sentence of its own, so that its "No" negates nothing of the
+# question after it (it had read the saddle anesthesia as denied). (Not "No saddle anesthesia or
+# incontinence" after a question: a statement, whose negation is its own.)
+_ANSWER_THEN_ITEM = re.compile(r"\s*(?:No|NO|Yes|YES|Neg|NEG|None|NONE)\b(?=\s+[A-Z])", re.ASCII)
+
+
+def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """The spans with a form's answer that opens a sentence after a question set apart."""
+    if "?" not in text:
+        return spans
+    apart: list[list[int]] = []
+    for start, end in spans:
+        answer = (
+            _ANSWER_THEN_ITEM.match(text, start, end)
+            if apart and text[apart[-1][0] : apart[-1][1]].rstrip().endswith("?")
+            else None
+        )
+        if answer is not None:
+            apart.append([start, answer.end()])
+            start = answer.end()
+        apart.append([start, end])
+    return apart
+
+
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     """Where each sentence of a text starts and ends, and whether it is an item of a list
     (numbered, or bulleted with "-") under a plan heading (whose treatments are planned, not
@@ -120,6 +142,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
         if opens or (last_number and number == last_number + 1):
             here[1] = following[0] = marker.start(1)
             last_number = number
+    spans = answers_apart(text, spans)
     found: list[tuple[int, int, bool]] = []
     in_plan = False
     last_end = 0
