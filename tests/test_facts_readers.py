@@ -7151,6 +7151,8 @@ def test_readings_of_the_new_wordings(
          "X-ray right knee", "diagnoses"),
         ("CT 06/2016 lumbar spine: mild degenerative disc disease.", "MRI lumbar spine",
          "injury_date"),
+        ("Bowel/bladder? NO BOWEL OR BLADDER INCONTINENCE", "MRI lumbar spine",
+         "red_flag_bowel_bladder"),
         ("Arthroscopic subacromial decompression L shoulder (certified 11/2026) scheduled "
          "12/19/26.", "Post-op PT L shoulder 2x6", "surgery_date"),
         ("Plan: ibuprofen 800 TID -> prn as pain allows over the next month.", "Norco 10/325 #60",

@@ -90,7 +90,7 @@ _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.A
 # anesthesia? Yes". The answer is a sentence of its own, so that its "No" negates nothing of the
 # question after it (it had read the saddle anesthesia as denied). (Not "No saddle anesthesia or
 # incontinence" after a question: a statement, whose negation is its own.)
-_ANSWER_THEN_ITEM = re.compile(r"\s*(?:No|NO|Yes|YES|Neg|NEG|None|NONE)\b(?=\s+[A-Z])", re.ASCII)
+_ANSWER_THEN_ITEM = re.compile(r"\s*(?:No|NO|Yes|YES|Neg|NEG|None|NONE)\b(?=\s+[A-Z][a-z])", re.ASCII)
 
 
 def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
