@@ -6511,6 +6511,40 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"prior_pt_visits": 6}),
         ("04/04/2017 (surgeon's post-op visit): 44 y/o carpenter, s/p R open lateral epicondyle "
          "debridement 03/14/2017.", "Post-op PT R elbow 2x3", {"postsurgical_visits_completed": 0}),
+        # A PR-2 form's ticked box; pain with the drug told first; a refill not asked for.
+        ("With the medication her pain is about 3 out of 10 and without it about 7; she works "
+         "full shifts.", "Tramadol 50 mg #90", {"medication_pain_relief": True}),
+        ("She had an L5-S1 epidural injection on 03/02/2017. For about two weeks afterward she "
+         "felt roughly half better.", "Repeat lumbar epidural steroid injection L5-S1",
+         {"prior_injection_relief_percent": 50, "prior_injection_relief_weeks": 2}),
+        ("I would like to start lidocaine patches on the scar and have not asked for any "
+         "refills.", "Lidoderm 5% patch #30", {"drug_in_use": False}),
+        ("Amitriptyline 10 mg at night for two months gave only slight relief.",
+         "Lidoderm 5% patch #30", {"neuropathic_first_line_failed": True}),
+        ("Chronic neck pain with burning down the left arm since the 2015 fall.",
+         "TENS unit trial", {"neuropathic_pain": True}),
+        ("Back pain 8/10 without meds, 4/10 about 30 min after a dose.", "Norco 10/325 #60",
+         {"medication_pain_relief": True}),
+        ("Work status: [ ] Off work [x] Modified duty, no lifting over 20 lb [ ] Full duty",
+         "Physical therapy 2x3", {"work_status": "modified_duty"}),
+        ("Tx: knee brace since 03/2017; naproxen 500 BID. No better after eight weeks.",
+         "MRI left knee", {"conservative_care_failed": True}),
+        ("UDT 02/01/17 consistent w/ prescribed meds.", "Norco 10/325 #60",
+         {"urine_drug_screen": True}),
+        ("s/p ORIF w/ plate/screws 04/11/17 for a distal radius fracture.",
+         "Post-op PT R wrist 2x4", {"surgery_date": date(2017, 4, 11)}),
+        ("She lives alone; each trip out of the house takes two people to get her down the "
+         "stairs.", "Home health aide 3x/wk x 4 wks", {"homebound": True}),
+        ("Her apartment is on the fourth floor without a lift; leaving it requires two-person "
+         "help.", "Home health aide 3x/wk x 4 wks", {"homebound": True}),
+        ("Leaves home only for PT/ortho visits.", "Home health aide 3x/wk x 4 wks",
+         {"homebound": True}),
+        ("The cumulative trauma date is 03/31/2017.", "Physical therapy 2x3",
+         {"injury_date": date(2017, 3, 31)}),
+        ("He felt a sharp pain in his low back on 02/14/2017 while lifting a water heater.",
+         "Physical therapy 2x3 lumbar", {"injury_date": date(2017, 2, 14)}),
+        ("No fracture on the x-rays performed in the ER.", "MRI lumbar spine",
+         {"prior_imaging": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -7159,6 +7193,19 @@ def test_readings_of_the_new_wordings(
          "pain_medication_reduced_or_not_tolerated"),
         ("Ibuprofen for her headaches with little effect; knee pain well controlled with it.",
          "Norco 10/325 #60", "non_opioid_analgesics_failed"),
+        ("Re-eval after visit #6 before any more.", "Physical therapy 2x3", "prior_pt_visits"),
+        ("Re-evaluate after visit #4.", "Physical therapy 2x3", "prior_visits"),
+        ("CT date 03/2016: no acute findings.", "MRI lumbar spine", "injury_date"),
+        ("Work status: [ ] Full duty [ ] Modified duty", "Physical therapy 2x3", "work_status"),
+        ("No EMG has been performed.", "EMG/NCV bilateral upper extremities",
+         "prior_electrodiagnostics"),
+        ("No lumbar MRI was done.", "MRI lumbar spine", "prior_imaging"),
+        ("A: 1. Lumbar radiculopathy M54.16\nP: 1. L5-S1 ESI x1 under fluoroscopy.",
+         "Lumbar ESI L5-S1", "prior_injections"),
+        ("Capsaicin cream caused burning into the left hand.", "TENS unit trial",
+         "neuropathic_pain"),
+        ("I have not asked for refills of Norco; he stopped it in May.", "Norco 10/325 #60",
+         "drug_in_use"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -179,7 +179,12 @@ def just_given(before: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
 
 
 _REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
-_NO_REFILL = re.compile(r" (?:no|without|zero|0) (?:early )?refills? ", re.ASCII)
+_NO_REFILL = re.compile(
+    r" (?:no|without|zero|0) (?:early )?refills? "
+    # Refills the note says it has not asked for: "I have not asked for refills until I see".
+    r"| not (?:ask|asked|asking|request|requested|requesting) (?:for )?(?:any )?refills? ",
+    re.ASCII,
+)
 # The treating physician starting the drug, with no earlier date after it: "The physician started
 # nortriptyline at bedtime and planned to reassess in four weeks" is the note's own prescription,
 # a first one; "was started on it in 03/2015" is a drug taken.
@@ -536,22 +541,24 @@ def composite_mentions(
         add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
     # "RFA - medication refill": the note asks to go on with a drug, whichever it names.
     # ("No refills", "without refills", "no early refills" ask for none.)
-    if not words.isdisjoint(_REFILL_WORDS) and not _NO_REFILL.search(plain):
+    no_refill = _NO_REFILL.search(plain) if not words.isdisjoint(_REFILL_WORDS) else None
+    if not words.isdisjoint(_REFILL_WORDS) and no_refill is None:
         add(DRUG_REFILL, True)
     if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = since_date(text, sentence.told_on) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
         # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
-        asking = words & _ASKING_WORDS
+        # The words of a refill the sentence asks for none of ("no refills", "I have not asked
+        # for refills") ask for nothing and go on with nothing.
+        asked_words = words if no_refill is None else frozenset(_NO_REFILL.sub("  ", plain).split())
+        asking = asked_words & _ASKING_WORDS
         if "modified" in asking and modified_work(text):
             asking = asking - {"modified"}  # "continue strap and modified duty"
-        asks_for_it = bool(asking) and not (asking == {"refills"} and " no refills" in plain)
+        asks_for_it = bool(asking)
         # A drug asked for without a word of going on ("requested Lidoderm patch, one per day";
         # not "requesting a refill of Norco"): read apart (`item.item_facts`).
-        going_on = words & _GOING_ON_WORDS
-        if going_on == {"refills"} and " no refills" in plain:
-            going_on = frozenset()
+        going_on = asked_words & _GOING_ON_WORDS
         asked_new = asks and asks_for_it and not going_on
         asked: dict[str, None] = {}
         started_now: dict[str, None] = {}

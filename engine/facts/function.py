@@ -182,6 +182,7 @@ _FULL_WEEK_HOURS = 35
 # A duty the employer has none of is no status held: "off work since April, no modified duty
 # available", "light duty not offered".
 _NONE_OF_IT_BEFORE = re.compile(r"\bno\s+\Z", re.ASCII)
+_UNTICKED_BEFORE = re.compile(r"\[\s?\]\s*\Z", re.ASCII)
 _NONE_OF_IT_AFTER = re.compile(
     r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:not\s+|un)(?:available|offered|possible)\b", re.ASCII
 )
@@ -221,6 +222,8 @@ def work_status(reader: Reader) -> None:
             )
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
             or _NONE_OF_IT_BEFORE.search(reader.lowered, max(0, at[0] - 5), at[0])
+            # A form's box left unticked before it: "[ ] TTD [x] Modified duty [ ] Full duty".
+            or _UNTICKED_BEFORE.search(reader.lowered, max(0, at[0] - 6), at[0])
             or _NONE_OF_IT_AFTER.match(reader.lowered, at[1])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])
@@ -423,7 +426,11 @@ _PAIN_WITHOUT_WITH = re.compile(
     rf"|{_SCORE.format('before3')}\s*(?:without|off)(?:\s+{_MEDICINE}|(?=\s*(?:,|and\b)))"
     rf"[^.;0-9]{{0,20}}?{_SCORE.format('after3')}[^.;]{{0,30}}?(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE})"
     rf"|{_SCORE.format('before4')}\s*before\s+{_A_DOSE}[^.;0-9]{{0,20}}?{_SCORE.format('after4')}"
-    rf"[^.;]{{0,30}}?(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))",
+    rf"[^.;]{{0,30}}?(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))"
+    # The score with the drug first, then the one without it: "With the medicine his pain is
+    # about 4 out of 10 and without it about 8".
+    rf"|\b{_WITH_IT}[^.;0-9]{{0,30}}?{_SCORE.format('after5')}[^.0-9]{{0,12}}?\b(?:without|off)\s+"
+    rf"(?:it|them|{_MEDICINE})\b[^.;0-9]{{0,20}}?{_SCORE.format('before5')}",
     re.I | re.ASCII,
 )
 _WITHOUT_WORDS = frozenset(["without", "off"])

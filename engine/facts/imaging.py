@@ -32,6 +32,28 @@ _CALLED_PRIOR = ("prior", "previous", "initial")
 _STUDY_GIVEN = ("prior", "previous", "had", "underwent")
 # A denial earlier in the clause, which a study's result after it ("was normal") is not.
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|none)\b[^.;]*\Z", re.I | re.ASCII)
+# The study itself denied, then told as not done: "No electrodiagnostic study has been
+# performed", "no MRI was done" (not a finding denied on a study done: "no fracture on the x-rays
+# performed in the ER").
+_DENIED_STUDY = re.compile(
+    r"\b(?:no|never\s+(?:had|underwent)(?:\s+an?)?|not\s+(?:had|undergone)(?:\s+an?)?)"
+    r"(?:\s+(?:prior|previous|formal|further|repeat|new))?"
+    # (The part it is of between: "No lumbar MRI was done".)
+    r"(?:\s+(?:lumbar|cervical|thoracic|spine|knee|shoulder|hip|wrist|hand|ankle|foot|elbow|"
+    r"brain|head|upper|lower|extremity|l|r|left|right|bilateral)){0,2}\s*\Z",
+    re.I | re.ASCII,
+)
+_NOT_DONE_VERB = re.compile(r"(?:performed|done)\Z", re.I | re.ASCII)
+
+
+def denied_as_not_done(text: str, done: re.Match[str]) -> bool:
+    """Whether a study matched as done is one the sentence denies was done at all."""
+    return (
+        _NOT_DONE_VERB.search(done[0]) is not None
+        and _DENIED_STUDY.search(text, max(0, done.start() - 40), done.start()) is not None
+    )
+
+
 # ("... or C5-6 ACDF depending on what the MRI shows", "awaiting the MRI".)
 _AWAITED = re.compile(
     r"\b(?:if|whether|once|until|unless|pending|depending\s+on\s+what|see\s+what|awaiting)\s+"
@@ -86,6 +108,7 @@ def earlier_studies(reader: Reader) -> None:
     if (
         done
         and not _AWAITED.search(text, max(0, done.start() - 30), done.start())
+        and not denied_as_not_done(text, done)
         and not (
             done[0].lower().startswith(_CALLED_PRIOR)
             and reader.status_at(done.start(), done.end()) is Status.ABSENT
@@ -110,7 +133,7 @@ def earlier_studies(reader: Reader) -> None:
                 done[0].lower().startswith(_STUDY_GIVEN)
                 and _DENIED_BEFORE.search(text, 0, done.start()) is not None
                 and reader.status_at(done.start(), done.end()) is Status.ABSENT
-            ):
+            ) or denied_as_not_done(text, done):
                 continue
             reader.add("prior_electrodiagnostics", True)
             break

@@ -114,7 +114,10 @@ _RELIEF_SHARE = re.compile(
     r"\b(?:helped|relief|relieved|improved|improvement|better|reduced|reduction)\b\W+"
     # (a share in words may reach here as figures: "one third" -> "1   third")
     r"(?:\w+\W+){0,3}?(?P<share>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|"
-    r"(?:one|1)[\s-]+quarter|(?:two|2)[\s-]+thirds)\b",
+    r"(?:one|1)[\s-]+quarter|(?:two|2)[\s-]+thirds)\b"
+    # Or the share first: "felt roughly a third better".
+    r"|\b(?P<share_first>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|(?:one|1)[\s-]+quarter|"
+    r"(?:two|2)[\s-]+thirds)\s+(?:better|improved)\b",
     re.I | re.ASCII,
 )
 _SHARES = {"third": 33, "half": 50, "quarter": 25, "thirds": 67}
@@ -203,7 +206,12 @@ _FOLLOW_UP_WORDS = frozenset(["injection", "block", "shot", "procedure"])
 # "Since then arm pain down from 8/10 to 3/10": the time after the injection just named.
 _SINCE_THEN = re.compile(
     r"^\W*(?:since\s+then|since\s+that|after\s+that|afterwards?|following\s+that|"
-    r"post[\s-]?injection)\b",
+    r"post[\s-]?injection"
+    # Or the while after it first: "For about three weeks afterward he felt roughly a third
+    # better".
+    r"|for\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?\w+\s+(?:weeks?|days?|months?)"
+    r"\s+(?:afterwards?|after\s+(?:it|that))"
+    r")\b",
     re.I | re.ASCII,
 )
 # The words `_SINCE_THEN` starts with: most sentences hold none, and are not matched.
@@ -404,7 +412,8 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
             percent, at = max(0, round(100 * (before - after) / before)), drop.span()
         else:
             assert share is not None
-            percent, at = _SHARES[share["share"].split()[-1].split("-")[-1].lower()], share.span()
+            told = share["share"] or share["share_first"]
+            percent, at = _SHARES[told.split()[-1].split("-")[-1].lower()], share.span()
         if percent <= 100:
             reader.add(f"{prefix}prior_injection_relief_percent", percent, *at)
         lasting = _LASTING.search(text)

@@ -449,6 +449,9 @@ _REPORT_VISIT_NUMBER = (
 _NOT_THERAPY_VISIT = (
     r"(?<!office\s)(?<!clinic\s)(?<!f/u\s)(?<!follow-up\s)(?<!followup\s)(?<!op\s)"
     r"(?<!operative\s)(?<!surgical\s)(?<!md\s)(?<!doctor\s)"
+    # Nor the visit a re-evaluation is planned after: "Re-eval after visit #6 before any more".
+    r"(?<!eval\safter\s)(?<!evaluate\safter\s)(?<!evaluation\safter\s)(?<!assess\safter\s)"
+    r"(?<!exam\safter\s)"
 )
 # Over the lower-cased sentence (`Caseless`): the expression has no fixed start, so it is tried at
 # every character, several times faster without IGNORECASE. The ten looks behind for a

@@ -90,7 +90,9 @@ _PLAN_HEADING_ONLY = re.compile(rf"\W*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.A
 # anesthesia? Yes". The answer is a sentence of its own, so that its "No" negates nothing of the
 # question after it (it had read the saddle anesthesia as denied). (Not "No saddle anesthesia or
 # incontinence" after a question: a statement, whose negation is its own.)
-_ANSWER_THEN_ITEM = re.compile(r"\s*(?:No|NO|Yes|YES|Neg|NEG|None|NONE)\b(?=\s+[A-Z][a-z])", re.ASCII)
+_ANSWER_THEN_ITEM = re.compile(
+    r"\s*(?:No|NO|Yes|YES|Neg|NEG|None|NONE)\b(?=\s+[A-Z][a-z])", re.ASCII
+)
 
 
 def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
@@ -107,6 +109,25 @@ def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
         if answer is not None:
             apart.append([start, answer.end()])
             start = answer.end()
+        apart.append([start, end])
+    return apart
+
+
+# A plan's heading on a line of its own after a line with no stop: "A: 1. Carpal tunnel
+# syndrome, G56.01\nP: 1. NCV R upper extremity".
+_PLAN_HEADING_LINE_END = re.compile(rf"\n[ \t]*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
+
+
+def plan_headings_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """The spans with a plan heading that ends one, on its own line, set apart as its own."""
+    apart = []
+    for start, end in spans:
+        heading = (
+            _PLAN_HEADING_LINE_END.search(text, start, end) if ":" in text[start:end] else None
+        )
+        if heading is not None and heading.start() > start:
+            apart.append([start, heading.start() + 1])
+            start = heading.start() + 1
         apart.append([start, end])
     return apart
 
@@ -143,6 +164,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
             here[1] = following[0] = marker.start(1)
             last_number = number
     spans = answers_apart(text, spans)
+    spans = plan_headings_apart(text, spans)
     found: list[tuple[int, int, bool]] = []
     in_plan = False
     last_end = 0
@@ -221,7 +243,7 @@ _AUTHORIZED_AND_GIVEN = re.compile(
 )
 _OF_AUTHORIZED = re.compile(r"\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+authorized\b", re.I | re.ASCII)
 _PRESCRIBED_DRUG = re.compile(
-    r"\b(?:with|than|as|the|his|her|their|c/w)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
+    r"(?:\b(?:with|than|as|the|his|her|their|c/w)|\bw/)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
     re.I | re.ASCII,
 )
 _REQUEST_NOUNS = frozenset(["request", "requests"])

@@ -93,7 +93,8 @@ _JOINED = (
     r"(?:\s*(?:\+|&|and|with|w/)\s*(?:[A-Za-z][\w-]{1,15}(?:\s+[A-Za-z][\w-]{1,15}){0,2}\s+"
     r"(?:excision|resection|release|repair|reconstruction|debridement|decompression|tenodesis|"
     r"acromioplasty|synovectomy|chondroplasty|meniscectomy|graft|grafting|autograft|allograft)\b"
-    r"|[A-Za-z][\w-]{1,15})){0,2}"
+    # (A pair told with a slash as one: "ORIF w/ plate/screws 08/16/16".)
+    r"|[A-Za-z][\w-]{1,15}(?:/[A-Za-z][\w-]{1,15})?)){0,2}"
 )
 # "his surgery of 3/11/2014", "pinning of the right distal radius fracture on 11-9-2016", and
 # the date right after the procedure, as notes write it: "meniscectomy 06/03/2026",
@@ -258,7 +259,11 @@ _REFUSED_SURGERY = re.compile(
     # (The refusal may come in a clause of its own that speaks of the surgery: "The shoulder
     # surgery, which utilization review non-certified on 3/2/17".)
     rf"|\b(?:{_SURGERY_NAMES})\b[^.,;]{{0,120}}?(?:,\s*(?:which|that)\b[^.,;]{{0,60}}?)?"
-    + _SURGERY_REFUSED.pattern,
+    + _SURGERY_REFUSED.pattern
+    # (Or the request, then the review's decision in the clause after it: "L knee arthroscopy
+    # w/ partial medial meniscectomy requested 05/16/17; UR non-certified 05/23/17".)
+    + rf"|\b(?:{_SURGERY_NAMES})\b[^.;]{{0,60}}?\b(?:requested|submitted)\b[^.;]{{0,20}}?[;,]\s*"
+    r"(?:ur|utilization\s+review)\s+" + _SURGERY_REFUSED.pattern,
     re.ASCII,
 )
 # What UR refused left unnamed ("non-certified it", "denied the request"), in a sentence that
