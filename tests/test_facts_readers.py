@@ -6545,6 +6545,9 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "Physical therapy 2x3 lumbar", {"injury_date": date(2017, 2, 14)}),
         ("No fracture on the x-rays performed in the ER.", "MRI lumbar spine",
          {"prior_imaging": True}),
+        ("L knee arthroscopy w/ partial meniscectomy requested 05/16/17; UR non-certified "
+         "05/23/17. No surgery date.", "Cold therapy unit, 7-day rental, L knee, post-op",
+         {"procedure_certified": False}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -7206,6 +7209,8 @@ def test_readings_of_the_new_wordings(
          "neuropathic_pain"),
         ("I have not asked for refills of Norco; he stopped it in May.", "Norco 10/325 #60",
          "drug_in_use"),
+        ("L knee arthroscopy requested 05/16/17; UR non-certified the MRI on 05/23/17.",
+         "Cold therapy unit, 7-day rental, L knee, post-op", "procedure_certified"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(
