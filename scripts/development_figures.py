@@ -40,7 +40,8 @@
    written-ew.yaml, written-ex.yaml, written-ey.yaml, written-ez.yaml, written-fa.yaml,
    written-fb.yaml, written-fc.yaml, written-fd.yaml, written-fe.yaml, written-ff.yaml,
    written-fg.yaml, written-fh.yaml, written-fi.yaml, written-fj.yaml, written-fk.yaml,
-   written-fl.yaml, written-fm.yaml and written-fn.yaml),
+   written-fl.yaml, written-fm.yaml, written-fn.yaml, written-fo.yaml, written-fp.yaml,
+   written-fq.yaml and written-fr.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -55,7 +56,8 @@
    written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml,
    written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml,
    written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
-   written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml and written-zzzi.yaml) by counts only,
+   written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml and
+   written-zzzj.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -858,6 +860,26 @@ SCENARIO_SETS = (
         WRITTEN / "written-fn.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-fo.yaml, a hundred-and-sixty-fourth development set",
+        WRITTEN / "written-fo.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fp.yaml, a hundred-and-sixty-fifth development set",
+        WRITTEN / "written-fp.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fq.yaml, a hundred-and-sixty-sixth development set",
+        WRITTEN / "written-fq.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fr.yaml, a hundred-and-sixty-seventh development set",
+        WRITTEN / "written-fr.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -959,6 +981,11 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzi.yaml, held out: counts only",
         WRITTEN / "written-zzzi.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzj.yaml, held out: counts only",
+        WRITTEN / "written-zzzj.yaml",
         False,
     ),
     (

@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-fn) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-fr) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -10,7 +10,7 @@ written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, wr
 written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
 written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, written-zzza,
 written-zzzb, written-zzzc, written-zzzd, written-zzze, written-zzzf, written-zzzg,
-written-zzzh, written-zzzi) are only checked for their form here: their verdicts are reported by counts
+written-zzzh, written-zzzi, written-zzzj) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -192,6 +192,10 @@ DEVELOPMENT = (
     "written-fl",
     "written-fm",
     "written-fn",
+    "written-fo",
+    "written-fp",
+    "written-fq",
+    "written-fr",
 )
 HELD_OUT = (
     "written-b",
@@ -262,6 +266,7 @@ HELD_OUT = (
     "written-zzzg",
     "written-zzzh",
     "written-zzzi",
+    "written-zzzj",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -590,8 +595,6 @@ KNOWN_MISSES = {
     "written-fe/fe-08": "a hospital bed after bilateral calcaneal fixation: the need for it (elevation, "
     "transfers needing two people, early skin breakdown) is read for no equipment but walking aids "
     "and a commode, so the medical need defaults to none",
-    "written-fe/fe-17": "a TENS trial for CRPS with OT, desensitization and two drugs under way and the "
-    "allodynia still limiting the hand: care ongoing is not read as care that failed",
     "written-ff/ff-02": "dictated without stops: the grip and work gains and the ibuprofen cut run on in "
     "one sentence with the counts, and the work restriction's change is not read as reduced",
     "written-ff/ff-13": "dictated scores in words against 'it' ('seven out of ten without it and four out "
@@ -613,9 +616,6 @@ KNOWN_MISSES = {
     "of stay is confirmed by one letter but no rule encodes it, so no rule decides it",
     "written-fh/fh-20": "a spine surgeon consultation for an L1 compression fracture of uncertain "
     "stability: the question of stability is not read as a diagnosis uncertain or complex",
-    "written-fi/fi-08": "carpal tunnel studies after splinting, OT and naproxen, with numbness new since "
-    "October: care with no word of its failing is not read as failed (see "
-    "ncs-ue-repeat-cts-progression-presurgical)",
     "written-fi/fi-16": "a repeat epidural whose relief is told 'from mid-July until 2 wks ago' in a "
     "sentence after the injection's: the weeks of relief are not counted",
     "written-fi/fi-19": "a TENS purchase after a 'Rental trial done 03/28-04/27' that names no TENS: the "
@@ -638,14 +638,9 @@ KNOWN_MISSES = {
     "recheck': the order after the surgeon's name is read as six visits done",
     "written-fn/fn-06": "a letter in plain words for a lumbar MRI with weakness and numbness after eight "
     "weeks of care: surgery is read as not considered, so ACOEM Chapter 12's MRI rule denies",
-    "written-fn/fn-11": "a repeat epidural after 'roughly a third better' for about three weeks: relief told "
-    "as a fraction in words is not read, so the repeat's criteria stay undocumented",
-    "written-fn/fn-12": "an opioid continued with its relief told as 'With the medicine his pain is about 4 "
-    "out of 10 and without it about 8': the relief is not read, so maintenance is denied",
-    "written-fn/fn-16": "a first lidocaine patch after gabapentin and nortriptyline failed: 'I would now "
-    "like to try lidocaine patches' is read as the patch already used",
-    "written-fn/fn-17": "a TENS purchase after a trial that helped, for 'chronic low back pain with burning "
-    "into the right leg': the burning down the leg is not read as neuropathic pain",
+    "written-fq/fq-04": "nerve studies for carpal tunnel syndrome in a medical-legal report whose review of "
+    "records tells the splint as 'prescribed' and, in the same sentence, 'after four weeks of splinting, "
+    "symptoms were unchanged': the sentence reads as a plan, so the care is not read as failed",
 }
 
 
