@@ -6545,6 +6545,10 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "Physical therapy 2x3 lumbar", {"injury_date": date(2017, 2, 14)}),
         ("No fracture on the x-rays performed in the ER.", "MRI lumbar spine",
          {"prior_imaging": True}),
+        # Text carried forward, its mark in capitals; today's line read from its first word.
+        ("HPI CARRIED FORWARD FROM 11/15/2016: R shoulder pain, improving with PT.\n"
+         "12/20/2016: Since then worse; pain 7/10.", "Physical therapy 2x3 R shoulder",
+         {"symptoms_improving": None, "pain_score": 7}),
         ("L knee arthroscopy w/ partial meniscectomy requested 05/16/17; UR non-certified "
          "05/23/17. No surgery date.", "Cold therapy unit, 7-day rental, L knee, post-op",
          {"procedure_certified": False}),

@@ -158,7 +158,9 @@ def note_readings(
             FOLLOW_UPS,
         )
     )
-    carried = carried_forward(text) if "forward" in text or "copied" in text.lower() else []
+    # (Only a note with a word of its mark, in whatever case: "CARRIED FORWARD", "copied from".)
+    lowered = text.lower()
+    carried = carried_forward(text) if "carried" in lowered or "copied" in lowered else []
     if carried:
         # What the patient's state was at an earlier visit, in text carried forward from it, is
         # not the state now, which the current visit tells ("R shoulder pain, improving with
@@ -169,7 +171,11 @@ def note_readings(
             if not (
                 r.name in _STATE_NOW
                 and isinstance(r, Reading)
-                and any(a <= r.sentence.start < b for a, b in carried)
+                # (Where the sentence's words begin: its span may open on the line's break.)
+                and any(
+                    a <= r.sentence.start + len(r.sentence.text) - len(r.sentence.text.lstrip()) < b
+                    for a, b in carried
+                )
             )
         ]
     read, symptoms = set_apart(read, SYMPTOMS_NAMED)
