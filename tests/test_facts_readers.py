@@ -6514,12 +6514,12 @@ def test_an_mri_reviewed_is_one_done() -> None:
         # A PR-2 form's ticked box; pain with the drug told first; a refill not asked for.
         ("With the medication her pain is about 3 out of 10 and without it about 7; she works "
          "full shifts.", "Tramadol 50 mg #90", {"medication_pain_relief": True}),
-        ("She had an L5-S1 epidural injection on 03/02/2017. For about two weeks afterward she "
-         "felt roughly half better.", "Repeat lumbar epidural steroid injection L5-S1",
-         {"prior_injection_relief_percent": 50, "prior_injection_relief_weeks": 2}),
+        ("L5-S1 ESI 03/02/2017: she felt about half better for six weeks.",
+         "Repeat lumbar epidural steroid injection L5-S1",
+         {"prior_injection_relief_percent": 50, "prior_injection_relief_weeks": 6}),
         ("I would like to start lidocaine patches on the scar and have not asked for any "
          "refills.", "Lidoderm 5% patch #30", {"drug_in_use": False}),
-        ("Amitriptyline 10 mg at night for two months gave only slight relief.",
+        ("Amitriptyline 10 mg at night for two months gave only slight relief and was stopped.",
          "Lidoderm 5% patch #30", {"neuropathic_first_line_failed": True}),
         ("Chronic neck pain with burning down the left arm since the 2015 fall.",
          "TENS unit trial", {"neuropathic_pain": True}),
@@ -6527,8 +6527,6 @@ def test_an_mri_reviewed_is_one_done() -> None:
          {"medication_pain_relief": True}),
         ("Work status: [ ] Off work [x] Modified duty, no lifting over 20 lb [ ] Full duty",
          "Physical therapy 2x3", {"work_status": "modified_duty"}),
-        ("Tx: knee brace since 03/2017; naproxen 500 BID. No better after eight weeks.",
-         "MRI left knee", {"conservative_care_failed": True}),
         ("UDT 02/01/17 consistent w/ prescribed meds.", "Norco 10/325 #60",
          {"urine_drug_screen": True}),
         ("s/p ORIF w/ plate/screws 04/11/17 for a distal radius fracture.",
@@ -6539,8 +6537,21 @@ def test_an_mri_reviewed_is_one_done() -> None:
          "help.", "Home health aide 3x/wk x 4 wks", {"homebound": True}),
         ("Leaves home only for PT/ortho visits.", "Home health aide 3x/wk x 4 wks",
          {"homebound": True}),
-        ("The cumulative trauma date is 03/31/2017.", "Physical therapy 2x3",
-         {"injury_date": date(2017, 3, 31)}),
+        ("Treatment: night splint since February 2016, ibuprofen 400 mg TID. Symptoms are worse "
+         "than in the spring.", "NCV right upper extremity", {"conservative_care_failed": True}),
+        ("Per interpreter, pt states the ESI of 06/13/2017 helped a little, maybe one third, for "
+         "about two weeks.", "Repeat L5-S1 interlaminar ESI",
+         {"prior_injection_relief_percent": 33}),
+        ("Work status: TTD [ ]  Modified duty [x]", "Physical therapy 2x3",
+         {"work_status": "modified_duty"}),
+        ("No EMG has been performed since 2015, when it showed moderate bilateral carpal tunnel "
+         "syndrome.", "EMG/NCV bilateral upper extremities", {"prior_electrodiagnostics": True}),
+        ("No cervical MRI was performed; lumbar MRI was done 03/2016.", "MRI lumbar spine",
+         {"prior_imaging": True}),
+        ("PT re-evaluation after visit #6 on 11/20/2026 showed improved lumbar flexion.",
+         "Physical therapy 2x3 lumbar", {"prior_pt_visits": 6}),
+        ("Norco 10/325 #60 refill today; he has not requested refills early.",
+         "Norco 10/325 #60", {"drug_in_use": True}),
         ("He felt a sharp pain in his low back on 02/14/2017 while lifting a water heater.",
          "Physical therapy 2x3 lumbar", {"injury_date": date(2017, 2, 14)}),
         ("No fracture on the x-rays performed in the ER.", "MRI lumbar spine",
@@ -7215,6 +7226,45 @@ def test_readings_of_the_new_wordings(
          "drug_in_use"),
         ("L knee arthroscopy requested 05/16/17; UR non-certified the MRI on 05/23/17.",
          "Cold therapy unit, 7-day rental, L knee, post-op", "procedure_certified"),
+        # A review's wordings that only look like this round's readings.
+        ("He has been waiting for physical therapy since October. Still has low back pain.",
+         "MRI lumbar spine", "conservative_care_failed"),
+        ("Her husband has used a TENS unit since 2015. She has back pain that persists.",
+         "MRI lumbar spine", "conservative_care_failed"),
+        ("He has been off medication since 2019. Back pain still present.", "MRI lumbar spine",
+         "conservative_care_failed"),
+        ("PT has been pending authorization since 10/2016. Low back pain persists at 7/10.",
+         "MRI lumbar spine", "conservative_care_failed"),
+        ("Her husband has been in physical therapy since his own back surgery. She still has "
+         "low back pain.", "MRI lumbar spine", "conservative_care_failed"),
+        ("Prior L5-S1 ESI on 03/01/2026: he felt less than half better, for about a week.",
+         "Repeat lumbar epidural steroid injection L5-S1", "prior_injection_relief_percent"),
+        ("L5-S1 ESI on 03/01/2026 gave no relief. For about eight weeks afterward he attended "
+         "PT, which left him half better.", "Repeat lumbar epidural steroid injection L5-S1",
+         "prior_injection_relief_percent"),
+        ("He had an L5-S1 ESI on 01/10/2026 without relief and then a microdiscectomy on "
+         "03/01/2026. For about six weeks afterward he felt half better.",
+         "Repeat lumbar epidural steroid injection L5-S1", "prior_injection_relief_percent"),
+        ("Gabapentin 300 mg TID started 2 weeks ago with slight benefit so far; continue and "
+         "titrate.", "Lidoderm 5% patch #30", "neuropathic_first_line_failed"),
+        ("Capsaicin cream produced burning down the left leg where applied and was stopped.",
+         "Lidoderm 5% patch #30", "neuropathic_pain"),
+        ("The heat pack led to burning down the right leg, so he stopped it.",
+         "Lidoderm 5% patch #30", "neuropathic_pain"),
+        ("The bathtub is deep; getting out of it requires two-person assistance.",
+         "Home health aide 3x/wk x 4 wks", "homebound"),
+        ("Every trip out of bed takes two people; she walks in the community with a walker.",
+         "Home health aide 3x/wk x 4 wks", "homebound"),
+        ("She leaves home only for church/family visits and shopping with her daughter.",
+         "Home health aide 3x/wk x 4 wks", "homebound"),
+        ("He wears the lumbar brace daily; with it his pain is about 4 out of 10 and without it "
+         "about 8.", "Norco 10/325 #60", "medication_pain_relief"),
+        ("Norco 10/325 BID. Pain 8/10 without medication and 7/10 30 minutes after a dose.",
+         "Norco 10/325 #60", "medication_pain_relief"),
+        ("In 2009, unrelated to work, he felt a sharp pain in the back on 06/10/2009 while "
+         "lifting his son.", "MRI lumbar spine", "injury_date"),
+        ("Her previous claim had a cumulative trauma date of 01/01/2010 and was settled.",
+         "MRI lumbar spine", "injury_date"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

@@ -23,6 +23,7 @@ from engine.facts.medications import (
     DRUG_TAKEN,
 )
 from engine.facts.sentences import (
+    ANOTHERS_WORDS,
     DONE_WORDS,
     OF_PATIENT,
     RECORD_WORDS,
@@ -167,6 +168,27 @@ _GOES_ON_AFTER = re.compile(
 )
 
 
+# Care told by the date it began, right after it: "neutral-wrist night splint since February
+# 2016", "splints since 07/2016" (not care awaited or stopped: "waiting for physical therapy since
+# October", "off medication since 2019", nor care named after the word: "worse since PT ended").
+_SINCE_A_DATE = re.compile(
+    r" since (?:about |around |approximately |early |mid |late )?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* )",
+    re.ASCII,
+)
+_NOT_GIVEN_BEFORE = frozenset(
+    ["waiting", "awaiting", "pending", "for", "off", "no", "not", "without", "scheduled",
+     "requested", "authorized", "approved", "denied", "declined", "refused", "stopped"]
+)  # fmt: skip
+
+
+def care_since_a_date(plain: str, match: PhraseMatch) -> bool:
+    """Whether care named at `match` is told as given since a date written right after it."""
+    return _SINCE_A_DATE.match(plain, match.end(1)) is not None and _NOT_GIVEN_BEFORE.isdisjoint(
+        plain[: match.start(1)].split()[-3:]
+    )
+
+
 def dosed(plain: str, end: int) -> bool:
     """Whether a drug named at `end` of the plain words has its dose or schedule next to it."""
     following = plain[end:].split(maxsplit=2)[:2]
@@ -182,7 +204,9 @@ _REFILL_WORDS = frozenset(["refill", "refills", "renew", "renewal"])
 _NO_REFILL = re.compile(
     r" (?:no|without|zero|0) (?:early )?refills? "
     # Refills the note says it has not asked for: "I have not asked for refills until I see".
-    r"| not (?:ask|asked|asking|request|requested|requesting) (?:for )?(?:any )?refills? ",
+    # (Not early ones, the behaviour the opioid criteria watch for: "has not requested refills
+    # early".)
+    r"| not (?:ask|asked|asking|request|requested|requesting) (?:for )?(?:any )?refills? (?!early )",
     re.ASCII,
 )
 # The treating physician starting the drug, with no earlier date after it: "The physician started
@@ -359,7 +383,18 @@ def composite_mentions(
         return preceding + following.split(maxsplit=after)[:after]
 
     given = (Status.PRESENT, Status.HISTORICAL)
-    tried = not planned and "tried" in of
+    tried = not planned and (
+        "tried" in of
+        or (
+            "since" in words
+            and words.isdisjoint(ANOTHERS_WORDS)
+            and any(
+                care_since_a_date(plain, m) and phrase_status(m[1]) in given
+                for kind in ("care", "drug")
+                for m in of.get(kind, ())
+            )
+        )
+    )
     # A bare "no change" after the care ("Night splints x 6 wks and ibuprofen, no change") is
     # care that failed; "no change in meds" says nothing of it.
     if "failing" in of:
@@ -542,7 +577,11 @@ def composite_mentions(
     # "RFA - medication refill": the note asks to go on with a drug, whichever it names.
     # ("No refills", "without refills", "no early refills" ask for none.)
     no_refill = _NO_REFILL.search(plain) if not words.isdisjoint(_REFILL_WORDS) else None
-    if not words.isdisjoint(_REFILL_WORDS) and no_refill is None:
+    # A refill asked for beside refills not asked for ("Norco #60 refill today; he has not asked
+    # for refills from anyone else") is asked for.
+    if not words.isdisjoint(_REFILL_WORDS) and (
+        no_refill is None or not _REFILL_WORDS.isdisjoint(_NO_REFILL.sub("  ", plain).split())
+    ):
         add(DRUG_REFILL, True)
     if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = since_date(text, sentence.told_on) if "since" in words else None

@@ -8,7 +8,7 @@ import re
 
 from engine.caseless import Caseless, for_lowered
 from engine.facts.findings import Findings
-from engine.facts.sentences import Reader
+from engine.facts.sentences import ANOTHERS_WORDS, Reader
 from engine.negation import Status
 from engine.vocab import (
     padded,
@@ -122,9 +122,6 @@ _CONSISTENT_WITH = re.compile(
 )
 # Another person's condition, read by a physician: "Her husband has knee pain, which his
 # orthopedist reads as osteoarthritis".
-_ANOTHERS_WORDS = frozenset(
-    ["husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "coworker"]
-)
 _FAMILY_WORDS = frozenset(["family", "mother", "father", "brother", "sister", "runs"])
 _READ_AS_WORDS = frozenset(["reads", "interprets"])
 _FILM_WORDS = frozenset(["ray", "rays", "xray", "xrays", "radiograph", "radiographs", "films"])
@@ -234,7 +231,7 @@ def diagnosis_groups(reader: Reader) -> None:
     elif diagnosis_cue is None and (
         "consistent" in words
         or "c/w" in reader.lowered
-        or (not words.isdisjoint(_READ_AS_WORDS) and words.isdisjoint(_ANOTHERS_WORDS))
+        or (not words.isdisjoint(_READ_AS_WORDS) and words.isdisjoint(ANOTHERS_WORDS))
     ):
         diagnosis_cue = _CONSISTENT_WITH.search(text)
         name = IMPLIED_DIAGNOSES

@@ -183,6 +183,22 @@ _FULL_WEEK_HOURS = 35
 # available", "light duty not offered".
 _NONE_OF_IT_BEFORE = re.compile(r"\bno\s+\Z", re.ASCII)
 _UNTICKED_BEFORE = re.compile(r"\[\s?\]\s*\Z", re.ASCII)
+_UNTICKED_AFTER = re.compile(r"\s*\[\s?\]", re.ASCII)
+_BOX = re.compile(r"\[\s?x?\s?\]", re.I | re.ASCII)
+
+
+def boxes_come_first(reader: Reader) -> bool | None:
+    """Whether a form's check boxes stand before the work statuses they mark ("[x] Modified
+    duty") or after them ("Modified duty [x]"): the first box before the first status or after
+    it. None where the sentence has no box or names no status."""
+    box = _BOX.search(reader.lowered)
+    said = next(reader.findings.work_status_pattern.finditer(reader.plain, reader.words), None)
+    at = phrase_position(reader.lowered, said[1]) if said is not None else None
+    if box is None or at is None:
+        return None
+    return box.start() < at[0]
+
+
 _NONE_OF_IT_AFTER = re.compile(
     r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:not\s+|un)(?:available|offered|possible)\b", re.ASCII
 )
@@ -210,6 +226,7 @@ def work_status(reader: Reader) -> None:
         restricted = _RESTRICTION_TOLD.search(reader.text, full.end()) is not None
         status = "modified_duty" if restricted else "full_duty"
         reader.add("work_status", status, full.start(), full.end())
+    boxes_first = boxes_come_first(reader) if "[" in reader.text else None
     for said in findings.work_status_pattern.finditer(reader.plain, reader.words):
         # A status the sentence puts in the past ("works modified duty (was off work until
         # 2015)") is not the one now.
@@ -222,8 +239,14 @@ def work_status(reader: Reader) -> None:
             )
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
             or _NONE_OF_IT_BEFORE.search(reader.lowered, max(0, at[0] - 5), at[0])
-            # A form's box left unticked before it: "[ ] TTD [x] Modified duty [ ] Full duty".
-            or _UNTICKED_BEFORE.search(reader.lowered, max(0, at[0] - 6), at[0])
+            # A form's box left unticked: before each status where the form's boxes come first
+            # ("[ ] TTD [x] Modified duty [ ] Full duty"), after each where they follow ("TTD [ ]
+            # Modified duty [x]").
+            or (
+                boxes_first is True
+                and _UNTICKED_BEFORE.search(reader.lowered, max(0, at[0] - 6), at[0])
+            )
+            or (boxes_first is False and _UNTICKED_AFTER.match(reader.lowered, at[1]))
             or _NONE_OF_IT_AFTER.match(reader.lowered, at[1])
             # Or after it: "(off work before meds)", "TTD at trial start".
             or _WAS_AFTER.match(reader.lowered, at[1])
@@ -358,7 +381,8 @@ PAIN_DROP = "~pain_drop"
 _VISIT_WORDS = frozenset(["visit", "visits", "session", "sessions"])
 # The pain by its own name or as a nerve's pain is told: "burning and tingling into the right
 # thumb went from 8/10 to 4/10 on gabapentin" is a pain score that fell.
-_PAIN_WORDS = frozenset(["pain", "burning", "tingling", "ache", "aching", "paresthesias"])
+# (And the low back's pain by its abbreviation, "LBP 7/10 without meds, 3-4/10 after a dose".)
+_PAIN_WORDS = frozenset(["pain", "burning", "tingling", "ache", "aching", "paresthesias", "lbp"])
 _PAIN_TOLD = r"(?:pain|burning|tingling|ache|aching|paresthesias)"
 # Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
@@ -429,7 +453,9 @@ _PAIN_WITHOUT_WITH = re.compile(
     rf"[^.;]{{0,30}}?(?:\b{_WITH_IT}|\bafter\s+{_A_DOSE}|\bafter(?=\s*(?:[,;.]|lasting\b|\Z)))"
     # The score with the drug first, then the one without it: "With the medicine his pain is
     # about 4 out of 10 and without it about 8".
-    rf"|\b{_WITH_IT}[^.;0-9]{{0,30}}?{_SCORE.format('after5')}[^.0-9]{{0,12}}?\b(?:without|off)\s+"
+    # (The medicine named, not "with it": "with it" may be a brace.)
+    rf"|\b(?:with|on)\s+{_MEDICINE}\b[^.;0-9]{{0,30}}?{_SCORE.format('after5')}[^.0-9]{{0,12}}?"
+    r"\b(?:without|off)\s+"
     rf"(?:it|them|{_MEDICINE})\b[^.;0-9]{{0,20}}?{_SCORE.format('before5')}",
     re.I | re.ASCII,
 )

@@ -37,7 +37,7 @@ _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|none)\b[^.;]*\Z", re.I |
 # performed in the ER").
 _DENIED_STUDY = re.compile(
     r"\b(?:no|never\s+(?:had|underwent)(?:\s+an?)?|not\s+(?:had|undergone)(?:\s+an?)?)"
-    r"(?:\s+(?:prior|previous|formal|further|repeat|new))?"
+    r"(?:\s+(?:prior|previous|formal))?"
     # (The part it is of between: "No lumbar MRI was done".)
     r"(?:\s+(?:lumbar|cervical|thoracic|spine|knee|shoulder|hip|wrist|hand|ankle|foot|elbow|"
     r"brain|head|upper|lower|extremity|l|r|left|right|bilateral)){0,2}\s*\Z",
@@ -46,11 +46,19 @@ _DENIED_STUDY = re.compile(
 _NOT_DONE_VERB = re.compile(r"(?:performed|done)\Z", re.I | re.ASCII)
 
 
+# A denial bounded in time or set against a study done: "No EMG has been performed since 2015,
+# when it showed ...", "no MRI was done after the 2015 study".
+_BOUNDED_AFTER = re.compile(
+    r"\s+(?:since|after|following|other\s+than|besides|apart\s+from|beyond)\b", re.I | re.ASCII
+)
+
+
 def denied_as_not_done(text: str, done: re.Match[str]) -> bool:
     """Whether a study matched as done is one the sentence denies was done at all."""
     return (
         _NOT_DONE_VERB.search(done[0]) is not None
         and _DENIED_STUDY.search(text, max(0, done.start() - 40), done.start()) is not None
+        and _BOUNDED_AFTER.match(text, done.end()) is None
     )
 
 
@@ -95,8 +103,17 @@ _ELECTRODIAGNOSTICS_DONE = Caseless(
 def earlier_studies(reader: Reader) -> None:
     """Imaging and electrodiagnostics done. A study planned or asked for is not a study done."""
     text, words, findings = reader.text, reader.words, reader.findings
+    # (The first study not denied as never done: "No cervical MRI was performed; lumbar MRI was
+    # done 03/2016".)
     done = (
-        _IMAGING_DONE.search(text, reader.lowered)
+        next(
+            (
+                found
+                for found in _IMAGING_DONE.finditer(text, reader.lowered)
+                if not denied_as_not_done(text, found)
+            ),
+            None,
+        )
         if words & _IMAGING_WORDS and not reader.asks
         else None
     )
@@ -108,7 +125,6 @@ def earlier_studies(reader: Reader) -> None:
     if (
         done
         and not _AWAITED.search(text, max(0, done.start() - 30), done.start())
-        and not denied_as_not_done(text, done)
         and not (
             done[0].lower().startswith(_CALLED_PRIOR)
             and reader.status_at(done.start(), done.end()) is Status.ABSENT

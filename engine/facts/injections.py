@@ -115,8 +115,8 @@ _RELIEF_SHARE = re.compile(
     # (a share in words may reach here as figures: "one third" -> "1   third")
     r"(?:\w+\W+){0,3}?(?P<share>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|"
     r"(?:one|1)[\s-]+quarter|(?:two|2)[\s-]+thirds)\b"
-    # Or the share first: "felt roughly a third better".
-    r"|\b(?P<share_first>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|(?:one|1)[\s-]+quarter|"
+    # Or the share first: "felt roughly a third better" (not "less than half better").
+    r"|(?<!\bthan\s)(?<!\bnot\s)(?<!\bnor\s)\b(?P<share_first>a\s+third|(?:one|1)[\s-]+third|half|a\s+quarter|(?:one|1)[\s-]+quarter|"
     r"(?:two|2)[\s-]+thirds)\s+(?:better|improved)\b",
     re.I | re.ASCII,
 )
@@ -206,12 +206,7 @@ _FOLLOW_UP_WORDS = frozenset(["injection", "block", "shot", "procedure"])
 # "Since then arm pain down from 8/10 to 3/10": the time after the injection just named.
 _SINCE_THEN = re.compile(
     r"^\W*(?:since\s+then|since\s+that|after\s+that|afterwards?|following\s+that|"
-    r"post[\s-]?injection"
-    # Or the while after it first: "For about three weeks afterward he felt roughly a third
-    # better".
-    r"|for\s+(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?\w+\s+(?:weeks?|days?|months?)"
-    r"\s+(?:afterwards?|after\s+(?:it|that))"
-    r")\b",
+    r"post[\s-]?injection)\b",
     re.I | re.ASCII,
 )
 # The words `_SINCE_THEN` starts with: most sentences hold none, and are not matched.
@@ -232,6 +227,22 @@ _CREDITED_TO_CARE = re.compile(
     rf"(?:{'|'.join(sorted(_OTHER_CARE_WORDS, key=len, reverse=True))})\b",
     re.I | re.ASCII,
 )
+
+
+# "Pt" as the patient, telling: "Per interpreter, pt states 'it helped a little'".
+_PATIENT_TELLS = re.compile(
+    r"\bpt\s+(?:states?|stated|reports?|reported|says|said|notes?|noted|feels?|felt|is|was|has|had)\b",
+    re.I | re.ASCII,
+)
+
+
+def other_care_named(reader: Reader) -> bool:
+    """Whether the sentence names care other than an injection ("PT afterward left him half
+    better"), "pt" as the patient telling aside."""
+    other = _OTHER_CARE_WORDS & reader.words
+    if other == {"pt"} and _PATIENT_TELLS.search(reader.text):
+        return False
+    return bool(other)
 
 
 def credited_to_other_care(reader: Reader) -> bool:
@@ -401,7 +412,11 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
     # (Not a fall the sentence gives to other care: "after starting gabapentin her leg pain went
     # from an 8 to a 3".)
     drop = None if relief or credited_to_other_care(reader) else _SCORE_DROP.search(text)
+    # (A share told of other care the sentence names is that care's: "PT afterward left him half
+    # better".)
     share = None if relief or drop else _RELIEF_SHARE.search(text)
+    if share is not None and share["share_first"] and other_care_named(reader):
+        share = None
     if relief or drop or share:
         if relief:
             upper = relief.groups()[1] if relief.re is not _HELPED_PERCENT else None

@@ -514,9 +514,11 @@ _VISITS_BY_PLACE = Caseless(
         rf"|\b(?:re-?exam(?:ination)?|re-?eval(?:uation)?|reassessment|progress\s+(?:note|report))"
         rf"\s+(?:after\s+(?P<count>\d{{1,3}})\s+(?:visits|sessions|treatments)"
         # (Or at the last one: "progress re-eval at visit 6 (02/23-03/20/26)".)
-        rf"|at\s+(?:visit|session|treatment)\s+(?:#\s*)?(?P<count2>\d{{1,3}}))\b"
+        # (Or after it, told as done: "PT re-evaluation after visit #6 on 11/20/2026 showed".)
+        rf"|(?:at|after)\s+(?:visit|session|treatment)\s+(?:#\s*)?(?P<count2>\d{{1,3}}))\b"
         # (Or with the days they were given: "re-eval after 6 treatments (06/05-06/23/17)".)
-        rf"(?=\s*:|\s+(?:showed|shows|noted|notes|documented|documents|found)\b"
+        rf"(?=\s*:|\s+(?:on\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s+)?(?:showed|shows|noted|notes|"
+        rf"documented|documents|found|done|completed)\b"
         rf"|\s*\(\s*\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\s*(?:-|to|through)\s*"
         rf"(?P<through>\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?))",
         re.I | re.ASCII,

@@ -78,9 +78,6 @@ _INJURY_DATE = Caseless(
         r"claim\s+(?:was\s+)?(?:reported|filed|opened)\s+(?:on\s+|in\s+)?(?=\d[\d/]*"
         r"(?![^.;]{0,40}\b(?:settled|denied|closed|for\s+(?:the\s+)?(?:neck|back|psych\w*|shoulder|"
         r"hearing|knees?|hands?|wrists?)|on\s+(?:a|another)\s+claim)\b))"
-        # The claim's own date named so: "the claimed cumulative-trauma date is 08/15/2016".
-        r"|(?<!separate\s)(?<!another\s)(?<!prior\s)\b(?:continuous|cumulative)[\s-]+trauma\s+"
-        r"(?:injury\s+)?date\s+(?:is\s+|was\s+|of\s+)?:?\s*(?=\d)"
         # "injured at work in March 2017": "in" only before a month and year.
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?in\s+(?=\d{1,2}/\d{4}|[a-z]+\.?\s+(?:19|20)\d\d)",
         re.I | re.ASCII,
@@ -233,16 +230,27 @@ _BEGAN_HAVING = Caseless(
         r"\b(?:began|started)\s+(?:having|to\s+have|to\s+feel|feeling|noticing|to\s+notice)\s+"
         r"(?:(?!less\b|more\b|relief\b|improvement\b|better\b|worse\b|increased\b)[\w-]+\s+){0,4}?"
         rf"(?:{_SYMPTOM_PATTERN})\b(?!\s+relief)[^.;]{{0,40}}?\b(?:on|in|around)\s+"
-        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)"
-        # The moment it was felt at work: "felt a tearing pain in the right shoulder on
-        # 11/07/2016 while lifting a 40-pound carton".
-        r"|\b(?:felt|noticed)\s+(?:an?\s+)?(?:(?:sudden|sharp|tearing|popping|searing)\s+)?"
-        r"(?:pain|pop|snap)\b[^.;]{0,40}?\bon\s+"
-        r"(?=\d{1,2}/\d{1,2}/\d{2,4}\s+while\s+(?:lifting|pulling|pushing|carrying|reaching|moving|unloading|"
-        r"loading|climbing|stepping|twisting|bending|stocking|holding|throwing))",
+        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
         re.I | re.ASCII,
     )
 )
+# The moment it was felt at a task: "felt a tearing pain in the right shoulder on 11/07/2016
+# while lifting a 40-pound carton" (read only where the sentence does not set the event apart from
+# work: "In 2009, unrelated to work, he felt a sharp pain ... while lifting his son").
+_FELT_WHILE = Caseless(
+    re.compile(
+        r"\b(?:felt|noticed)\s+(?:an?\s+)?(?:(?:sudden|sharp|tearing|popping|searing)\s+)?"
+        r"(?:pain|pop|snap)\b[^.;]{0,40}?\bon\s+"
+        r"(?=\d{1,2}/\d{1,2}/\d{2,4}\s+while\s+(?:lifting|pulling|pushing|carrying|reaching|moving|"
+        r"unloading|loading|climbing|stepping|twisting|bending|stocking|holding|throwing))",
+        re.I | re.ASCII,
+    )
+)
+_FELT_WORDS = frozenset(["felt", "noticed"])
+_NOT_AT_WORK_WORDS = frozenset(
+    ["unrelated", "nonindustrial", "non", "personal", "home", "weekend", "vacation", "son",
+     "daughter", "child", "grandchild", "hobby", "sports", "gym"]
+)  # fmt: skip
 _SINCE_ABOUT = (
     r"\bsince\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|(?:early|late|mid)\W+)?"
 )
@@ -483,14 +491,19 @@ def record_dates(reader: Reader) -> None:
             happened = date_of(event)
             if happened and "~injury_event_date" not in (found.name for found in reader.found):
                 reader.add("~injury_event_date", happened, event.start(), event.end())
+    if (
+        has_digit
+        and not words.isdisjoint(_FELT_WORDS)
+        and "while" in words
+        and words.isdisjoint(_NOT_AT_WORK_WORDS)
+    ):
+        event_date(reader, text, lowered, _FELT_WHILE, "~symptom_onset_date")
     if not words.isdisjoint(_SYMPTOM_WORDS) and (
         "since" in words
         or "began" in words
         or "started" in words
         or "beginning" in words
         or "onset" in words
-        or "felt" in words
-        or "noticed" in words
     ):
         if has_digit:
             event_date(reader, text, lowered, _SYMPTOM_ONSET, "~symptom_onset_date")

@@ -115,7 +115,12 @@ def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
 
 # A plan's heading on a line of its own after a line with no stop: "A: 1. Carpal tunnel
 # syndrome, G56.01\nP: 1. NCV R upper extremity".
-_PLAN_HEADING_LINE_END = re.compile(rf"\n[ \t]*(?:{PLAN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
+# (Only a plan's own headings: not a list of services, "Prior care on this claim\nServices:".)
+_PLAN_HEADING_LINE_END = re.compile(
+    r"\n[ \t]*(?:(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan)"
+    r"\s*:\s*\Z",
+    re.I | re.ASCII,
+)
 
 
 def plan_headings_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
@@ -187,6 +192,10 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+# Another person of the patient's life, whose care or condition a sentence may tell.
+ANOTHERS_WORDS = frozenset(
+    ["husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "coworker"]
+)
 SYMPTOM_WORDS = frozenset(
     [
         "complained",

@@ -263,7 +263,8 @@ _REFUSED_SURGERY = re.compile(
     # (Or the request, then the review's decision in the clause after it: "L knee arthroscopy
     # w/ partial medial meniscectomy requested 05/16/17; UR non-certified 05/23/17".)
     + rf"|\b(?:{_SURGERY_NAMES})\b[^.;]{{0,60}}?\b(?:requested|submitted)\b[^.;]{{0,20}}?[;,]\s*"
-    r"(?:ur|utilization\s+review)\s+" + _SURGERY_REFUSED.pattern
+    r"(?:ur|utilization\s+review)\s+"
+    + _SURGERY_REFUSED.pattern
     # (What it refused left unnamed, or named as the surgery: not "UR non-certified the MRI".)
     + r"(?=\s*(?:on\s+)?\d|\s*[.;,(]|\s*\Z|\s+(?:it|this|the\s+(?:request|surgery|procedure))\b)",
     re.ASCII,
