@@ -286,7 +286,7 @@ _RELIEF_CAUSES = frozenset(
     ["tens", "unit", "injection", "injections", "block", "blocks", "esi", "epidural", "patch",
      "cream", "gel", "medication", "medications", "meds", "dose", "drug", "drugs", "surgery",
      "shot", "shots", "cortisone", "steroid", "splint", "brace", "ablation", "rfa", "rest",
-     "off"]
+     "off", "rental"]
 )  # fmt: skip
 
 

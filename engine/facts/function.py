@@ -27,7 +27,9 @@ _PAIN_WORD = Caseless(
 # "7/10", "8 out of 10", "3 of 10"; a range "7-8 out of 10" counts as its upper end.
 # Not inside a date: "the report dated 8/10/2014" is no pain score of 8.
 _PAIN = re.compile(
-    r"(?<![/\d])\b(?P<score>10|[0-9])(?:\s*-\s*(?P<upper>10|[0-9]))?\s*(?:/|(?:out\s+)?of)\s*10\b"
+    # (Not a day of a month: "reduced to 600 mg/day on 8/10 with no rise in pain".)
+    r"(?<![/\d])(?<!\bon\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\bdated\s)(?<!\bthrough\s)"
+    r"\b(?P<score>10|[0-9])(?:\s*-\s*(?P<upper>10|[0-9]))?\s*(?:/|(?:out\s+)?of)\s*10\b"
     r"(?![/-]\d)",
     re.I | re.ASCII,
 )
@@ -283,6 +285,8 @@ _INDEX_CHANGE = re.compile(
     r"(?:(?:went|has\s+gone|had\s+gone|improved|decreased|dropped|fell|came\s+down)\s+(?=from\b))?"
     r"(?:was\s+|from\s+|of\s+)?"
     rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?"
+    # (Its day between: "Oswestry 42% on 9/6 -> 22% on 9/26".)
+    r"(?:(?:on|at|in)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*)?"
     rf"(?:{_TO}(?P<after>\d{{1,3}})\b"
     # The two told apart, the one now marked as now: "NDI 40% at intake, 22% today".
     r"|\s*[,;]\s*(?:and\s+)?(?P<after3>\d{1,3})\s*%?\s+(?:today|now|currently|"

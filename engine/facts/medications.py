@@ -259,6 +259,11 @@ _COMPOUND_WORDS = frozenset(
 # bought only after a one-month trial that helped).
 _PURCHASE_WORDS = frozenset(["purchase", "purchased", "buy", "bought"])
 _TRIAL_WORDS = frozenset(["rental", "rent", "rented", "trial", "loaner"])
+_AFTER_A_TRIAL = re.compile(
+    r"\b(?:after|following|post)\s+(?:an?\s+|the\s+|successful\s+|\d+[\s-]*(?:day|month)\s+)*"
+    r"(?:home\s+)?(?:rental|trial)",
+    re.I | re.ASCII,
+)
 # The request itself as the source of what it says of itself.
 AS_REQUESTED = None
 
@@ -360,7 +365,12 @@ def request_drug_facts(
                 found.append(("compound_formula", formula, AS_REQUESTED))
     if request.service.category == "dme":
         words = set(normalize_phrase(request.text).split())
-        if not words.isdisjoint(_TRIAL_WORDS):
+        # A purchase asked for after the trial it names ("TENS unit purchase after 30-day
+        # rental trial") is a purchase.
+        bought_after_trial = not words.isdisjoint(_PURCHASE_WORDS) and (
+            _AFTER_A_TRIAL.search(request.text) is not None
+        )
+        if not words.isdisjoint(_TRIAL_WORDS) and not bought_after_trial:
             found.append(("dme_purchase", False, AS_REQUESTED))
         elif not words.isdisjoint(_PURCHASE_WORDS):
             found.append(("dme_purchase", True, AS_REQUESTED))

@@ -11,7 +11,14 @@ from engine.caseless import holds_every
 from engine.facts.findings import words_at_marks
 from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import therapies_named
-from engine.facts.sentences import OF_PATIENT, SYMPTOM_WORDS, Reader, phrase_position, sites_of
+from engine.facts.sentences import (
+    ANOTHERS_WORDS,
+    OF_PATIENT,
+    SYMPTOM_WORDS,
+    Reader,
+    phrase_position,
+    sites_of,
+)
 from engine.facts.surgery import OFFERED_BEFORE, named_with_site
 from engine.negation import Status
 from engine.vocab import normalize_phrase
@@ -33,7 +40,7 @@ _DONE_WITHIN = re.compile(
 # no history cue for every finding, only for those that are events (`history_is_fact`).
 _HISTORY_LIST = re.compile(
     r"^\W*(?:pmh|pmhx|psh|pshx|past\s+(?:medical|surgical)\s+history|medical\s+history|"
-    r"surgical\s+history)\b"
+    r"surgical\s+history|(?:gi|gastrointestinal)\s+history)\b"
     # "Her history includes a duodenal ulcer diagnosed in 2012", "His medical history is notable
     # for ...".
     r"|^\W*(?:(?:his|her|the\s+patient'?s|the\s+injured\s+worker'?s)\s+)?(?:past\s+)?(?:medical\s+)?"
@@ -47,10 +54,16 @@ _GRADE = re.compile(r"[0-5][+-]?\s*/\s*5", re.ASCII)
 # hospital with a bleeding ulcer".)
 _YEAR_PAST = (
     r"\b(?:in|since|during)\s+(?:(?:early|late|mid)\s+|the\s+(?:spring|summer|fall|autumn|winter|"
-    r"beginning|start|middle|end)\s+of\s+)?(?:(?:19|20)\d\d\b|two\s+thousand\b|"
-    r"nineteen\s+(?:seventy|eighty|ninety)\b)"
+    r"beginning|start|middle|end)\s+of\s+)?"
+    # (A month before the year: "in June 2012", "in 06/2012".)
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?|"
+    r"\d{1,2}/)?"
+    r"(?:(?:19|20)\d\d\b|two\s+thousand\b|nineteen\s+(?:seventy|eighty|ninety)\b)"
+    # Or told as years ago: "a bleeding ulcer four years ago".
+    r"|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years\s+ago\b"
 )
 _PAST_YEAR = re.compile(_YEAR_PAST, re.I | re.ASCII)
+_MONTH_YEAR_AFTER = re.compile(r"\s*,?\s*\(?\s*\d{1,2}/(?:19|20)\d\d\b", re.ASCII)
 # The year that opens the sentence dates all of it, however far the event is from it.
 _PAST_YEAR_OPENING = re.compile(r"^\W*" + _YEAR_PAST, re.I | re.ASCII)
 # The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
@@ -223,6 +236,22 @@ def drug_effect_before(reader: Reader, start: int) -> bool:
     return any(word in drugs for word in normalize_phrase(named).split())
 
 
+_FAMILY_HEADING = re.compile(r"^\W*(?:fh|fhx|family\s+(?:medical\s+)?history)\b", re.I | re.ASCII)
+
+
+def another_persons(reader: Reader, start: int) -> bool:
+    """Whether a finding at `start` is told of another person: under a family-history heading,
+    or with a relative named before it in its clause."""
+    if _FAMILY_HEADING.match(reader.text):
+        return True
+    if reader.words.isdisjoint(ANOTHERS_WORDS):
+        return False
+    clause = reader.text[
+        max(reader.text.rfind(";", 0, start), reader.text.rfind(".", 0, start)) + 1 : start
+    ]
+    return not ANOTHERS_WORDS.isdisjoint(normalize_phrase(clause).split())
+
+
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -292,6 +321,10 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
             text, max(0, start - 40), start
         ):
             status = Status.PRESENT
+    if spec.history_is_fact and another_persons(reader, start):
+        # A relative's past event is not the patient's: "FH: mother had a bleeding ulcer in
+        # 2012", "Her husband had a lumbar laminectomy in September".
+        return
     if spec.history_is_fact:
         # Only a past event counts: a surgery merely named may be the one requested.
         if status is Status.HISTORICAL or (
@@ -305,8 +338,10 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
                     and (
                         _PAST_YEAR.search(text, max(0, start - 60), start) is not None
                         or _PAST_YEAR_OPENING.match(text) is not None
-                        # "a bleeding duodenal ulcer in 2013": the year right after it.
+                        # "a bleeding duodenal ulcer in 2013": the year right after it, or its
+                        # month and year ("bleeding duodenal ulcer 03/2012").
                         or _PAST_YEAR.match(text, end + 1, end + 20) is not None
+                        or _MONTH_YEAR_AFTER.match(text, end) is not None
                     )
                 )
             )

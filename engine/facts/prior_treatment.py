@@ -117,6 +117,12 @@ _NUMBER = (
 )
 
 
+_PARTS = (
+    r"neck|back|low\s+back|spine|shoulder|elbow|wrist|hand|hip|knee|ankle|foot|arm|leg|thumb|"
+    r"fingers?|cervical\s+spine|lumbar\s+spine"
+)
+
+
 # The two expressions of each modality are compiled when a sentence first names it: all of them
 # together took 3 % of a cold `imrcheck check`, whose note names one therapy or none. Matched
 # over the sentence lower-cased (`Caseless`).
@@ -160,7 +166,10 @@ def prior_pattern(modality: str) -> Caseless:
         # The same set off by a comma or colon: "Land PT, 10 visits 04-06/2025"; not a
         # frequency ("PT: 2 visits per week").
         # ("First acupuncture on this claim, six sessions 02/02-03/06/2026".)
-        rf"|\b(?:{pattern})(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
+        # (The part it was for between: "OT for the wrist: 12 visits since 02/16/2026".)
+        rf"|\b(?:{pattern})(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)"
+        rf"|\s+for\s+(?:the\s+|his\s+|her\s+)?(?:(?:l|r|left|right)\s+)?(?:{_PARTS}))?"
+        rf"\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending)\b)"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26" (an
@@ -168,7 +177,10 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+{_NUMBER}(?:\s*\(\s*(?:authorized|approved|certified)\s+\d{{1,3}}\s*\))?"
         rf"\s+(?:done|completed|attended)\b"
         # A trial or course with its count after it: "Chiro trial 6 visits 3/27-4/7/17".
-        rf"|\b(?:{pattern})\s+(?:trial|course)\s+(?:of\s+)?{_NUMBER}\s+{_UNITS}\b"
+        # (Or after a colon: "Chiropractic trial: six visits 9/26 to 10/7/2016".)
+        rf"|\b(?:{pattern})\s+(?:trial|course)\s*(?::\s*|\s+(?:of\s+)?){_NUMBER}\s+{_UNITS}\b"
+        r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
+        r"scheduled|pending)\b)"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
         rf"|\b(?:{pattern})\b[^.;=]{{0,60}}?\+[^.;=]{{0,40}}?=\s*(\d{{1,3}})\s+{_UNITS}\b"
         # The visit's number: "Acupuncture visit 6 of 6", "PT visit #7", "chiro visit 28 on
@@ -462,6 +474,9 @@ _UNNAMED_VISITS = Caseless(
         rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})|{_REPORT_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+        # All of those authorized: "Authorized 6 visits; attended all six (01/23/17 through
+        # 02/10/17)".
+        rf"|\b(?:attended|completed|finished|used)\s+all\s+{_NUMBER}(?=\s*(?:\(|[.;,]|\Z))"
         # Attended of those booked: "attended six of six scheduled visits".
         rf"|\b(?:completed|attended|finished)\s+{_NUMBER}\s+scheduled\s+{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"

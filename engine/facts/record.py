@@ -49,6 +49,13 @@ _AGE_STATED = Caseless(
     )
 )
 _AGE_STATED_WORDS = frozenset(["mr", "mrs", "ms", "miss", "he", "she"])
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss"])
+# The sentence opening on the patient's title and name, then the age between commas, then the
+# job or a word of what the patient is: "Ms. F, 58, line cook", "Mr. Ortiz, 44, a roofer".
+_NAMED_THEN_AGE = re.compile(
+    r"\W*(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'-]*\.?,\s*(?P<age>[1-9]\d)\s*,\s*(?:an?\s+)?[a-z]",
+    re.ASCII,
+)
 _INJURY_DATE = Caseless(
     re.compile(
         r"\b(?:(?:industrial\s+)?injury\s+date|date\s+of\s+(?:industrial\s+)?injury|DOI|D\.O\.I\.?)"
@@ -158,7 +165,8 @@ _INJURY_EVENT = Caseless(
 # An emergency visit's note, dated by its heading: "ED 02/11/17:", "ED d/c 10/09/16:".
 _ED_HEADING = re.compile(
     rf"^\W*(?:ED|ER|emergency\s+(?:department|room))(?:\s+(?:visit|d/c|discharge|note|record))?"
-    rf"\s+(?:{DATE})\s*:",
+    # (With the hour, and a stop after it, then the triage line: "ED 06/05/17 14:40. Triage: ...".)
+    rf"\s+(?:{DATE})(?:\s+\d{{1,2}}:\d{{2}})?\s*[:.]",
     re.I | re.ASCII,
 )
 # The event itself, as an emergency note opens on it (not "injury" named, which a follow-up
@@ -169,7 +177,16 @@ _CONCRETE_EVENT = (
     r"inverted|rolled|MVA|MVC|collision|repositioning|transferring|unloading|stacking|robbery|"
     r"robbed|held\s+at\s+gunpoint|attacked|stabbed)\b"
 )
-_INJURY_EVENT_ANYWHERE = Caseless(re.compile(_CONCRETE_EVENT, re.I | re.ASCII))
+# (In an emergency record's triage line, also the strain as the patient felt it at a task: "felt
+# a 'pop' in the R shoulder lifting a case of water overhead".)
+_INJURY_EVENT_ANYWHERE = Caseless(
+    re.compile(
+        _CONCRETE_EVENT
+        + r"|\bfelt\s+(?:an?\s+)?\W?(?:pop|snap|tear|tearing)\b\W?[^.;]{0,40}?\b(?:lifting|pulling|"
+        r"pushing|carrying|reaching|moving|loading|unloading)\b",
+        re.I | re.ASCII,
+    )
+)
 _NOT_THAT_DAY = re.compile(
     r"\b(?:ago|denies|denied|atraumatic|no\s+(?:injury|trauma|fall)|in\s+(?:19|20)\d\d)\b",
     re.I | re.ASCII,
@@ -356,6 +373,9 @@ def age_and_sex(reader: Reader) -> None:
         return
     if ("is" in words or "s" in words) and not words.isdisjoint(_AGE_STATED_WORDS):
         age_stated(reader)
+    elif not words.isdisjoint(_TITLE_WORDS) and (named := _NAMED_THEN_AGE.match(text)):
+        # "Ms. F, 58, line cook": the age set off by commas after the patient's name.
+        reader.add("age_years", int(named["age"]), named.start(), named.end())
     if "old" in words or "o" in words or "yo" in words:
         age = _AGE_SEX.search(text, lowered)
         if age is None and not words.isdisjoint(NUMBER_WORD_SET):

@@ -137,6 +137,30 @@ def plan_headings_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
     return apart
 
 
+# An emergency record's heading alone, its date and hour and a stop: "ED 06/05/17 14:40." It
+# heads the triage line after it, which tells what brought the patient in.
+_DATED_HEADING_ALONE = re.compile(
+    r"\s*(?:ED|ER|emergency\s+(?:department|room))(?:\s+(?:visit|note|record))?\s+"
+    r"\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2})?\s*\.\s*",
+    re.I | re.ASCII,
+)
+
+
+def dated_headings_joined(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """The spans with an emergency record's dated heading joined to the line it heads."""
+    joined: list[list[int]] = []
+    for start, end in spans:
+        if (
+            joined
+            and _DATED_HEADING_ALONE.fullmatch(text, *joined[-1])
+            and "\n" not in text[joined[-1][1] : start]
+        ):
+            joined[-1][1] = end
+            continue
+        joined.append([start, end])
+    return joined
+
+
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     """Where each sentence of a text starts and ends, and whether it is an item of a list
     (numbered, or bulleted with "-") under a plan heading (whose treatments are planned, not
@@ -170,6 +194,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
             last_number = number
     spans = answers_apart(text, spans)
     spans = plan_headings_apart(text, spans)
+    spans = dated_headings_joined(text, spans)
     found: list[tuple[int, int, bool]] = []
     in_plan = False
     last_end = 0
@@ -596,6 +621,56 @@ def carried_forward(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A reviewer's question, told by the note that answers it: "You asked whether ...", "The
+# reviewer asked about ...", "UR requested clarification of ...".
+_ASKING_VERBS = frozenset(["asked", "questioned", "queried", "wanted", "requested", "question"])
+_REVIEWER_ASKED = re.compile(
+    r"\W*(?:(?:you|the\s+(?:ur\s+|utilization\s+review\s+|peer\s+)?reviewer|ur|utilization\s+review|"
+    r"the\s+adjuster|the\s+carrier|dr\.?\s+[a-z'-]+\s+\(?(?:ur|the\s+reviewer)\)?)\s+"
+    r"(?:also\s+|then\s+|further\s+|specifically\s+)?"
+    # (A question of what is so, not of why: "You asked why I ordered the MRI given her new
+    # saddle numbness" tells the record in its reason, and is read.)
+    r"(?:(?:asked|questioned|queried|wanted\s+to\s+know)(?:\s+me)?\s+(?:whether|if|about|for|what|how|"
+    r"which|when)|requested\s+(?:clarification|information|documentation))"
+    r"|(?:your|the\s+(?:ur\s+)?reviewer'?s|ur'?s)\s+(?:next\s+|last\s+|first\s+|second\s+)?"
+    r"question)\b",
+    re.I | re.ASCII,
+)
+
+
+# What the reviewer asked whether, and the answer of a word or two in the next sentence.
+_ASKED_WHETHER = re.compile(
+    r"\b(?:asked|questioned|queried|know)\s+(?:whether|if)\s+", re.I | re.ASCII
+)
+_SHORT_ANSWER = re.compile(
+    r"\W*(?:(?P<no>no|none|never|not\s+yet|not\s+at\s+all)"
+    r"|(?:she|he|they|it|the\s+patient|pt)\s+(?:has|have|had|did|does|is|was|were)"
+    r"(?P<not>\s*(?:not|n't|never))?"
+    r"|(?P<yes>yes))(?:,\s*(?:never|not\s+yet|none))?\W*",
+    re.I | re.ASCII,
+)
+_FIRST_AUXILIARY = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|did|does|do|can|will)\b(?!\s+not\b)", re.I | re.ASCII
+)
+
+
+def answered_question(question: str, answer: str) -> str | None:
+    """The question asked whether, as the one-word answer after it tells it ("she has had any
+    physical therapy" and "She has not." -> "she has not had any physical therapy"), or None
+    where the next sentence is no such answer."""
+    asked = _ASKED_WHETHER.search(question)
+    reply = _SHORT_ANSWER.fullmatch(answer.strip())
+    if asked is None or reply is None:
+        return None
+    clause = question[asked.end() :].strip()
+    if reply["yes"] or (not reply["no"] and not reply["not"]):
+        return clause
+    auxiliary = _FIRST_AUXILIARY.search(clause)
+    if auxiliary is None:
+        return None
+    return f"{clause[: auxiliary.end()]} not{clause[auxiliary.end() :]}"
+
+
 def reported_sentences(
     text: str,
     offset: int,
@@ -650,6 +725,36 @@ def reported_sentences(
                 closes = following >= 0 and _CLOSING_QUOTE.match(text, following) is not None
                 quote_closes = following if closes else -1
             continue
+        if (
+            source == "note"
+            and not words.isdisjoint(_ASKING_VERBS)
+            and (asked := _REVIEWER_ASKED.match(sentence)) is not None
+        ):
+            # A reviewer's question the note answers ("You asked about aberrant behaviour.",
+            # "You asked whether she has had any physical therapy"): the question is not the
+            # record. An answer after a colon or a semicolon in the same sentence is.
+            cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0),
+                      default=-1)  # fmt: skip
+            if cut < 0 or not sentence[cut + 1 :].strip():
+                # A yes or a no alone in the next sentence answers the question asked whether
+                # ("You asked whether she has had any physical therapy on this claim. She has
+                # not."): the question's words, so answered, are the record.
+                answered = (
+                    answered_question(sentence, text[slice(*spans[index + 1][:2])])
+                    if index + 1 < len(spans)
+                    else None
+                )
+                if answered is not None:
+                    parts = phrase_words(answered)
+                    yield Sentence(
+                        answered, offset + start, source, item, padded(parts), frozenset(parts),
+                        in_plan, told_on,
+                    )  # fmt: skip
+                continue
+            start, sentence = start + cut + 1, sentence[cut + 1 :]
+            parts = phrase_words(sentence)
+            plain = padded(parts)
+            words = frozenset(parts)
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
                 reading_guideline = True

@@ -104,12 +104,18 @@ _HARDWARE = (
     r"(?:\s+with\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:plate|plates|screws?|pins?|k-?wires?|"
     r"nail|rod)(?:\s+and\s+(?:screws?|pins?))?)?"
 )
+_BONES = (
+    r"metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
+    r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar"
+)
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
     # Its date named in brackets: "ECRB release (op date 08/22/2016)".
     r"|\s*\(\s*(?:op(?:erative)?\s+date|date\s+of\s+surgery|surgery\s+date)\s*:?\s*"
-    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?{_HARDWARE}\s+)(?:{DATE})",
+    rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?{_HARDWARE}\s+"
+    # Or the bones it fixed, named after it: "ORIF R 4th/5th metacarpals 08/08/17".
+    rf"|(?:\s+(?:l|r|lt|rt|left|right))?(?:\s+[\w/-]+){{0,3}}?\s+(?:{_BONES})s?\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
 # What was found, in a longer bracket between the surgery and its date, of a surgery the sentence
@@ -195,7 +201,10 @@ def named_with_site(text: str, start: int, end: int) -> tuple[str, int, int]:
     end = after.end() if after else end
     name = " ".join(text[start:end].split())
     if _FIXATION.search(name) and not _BONE_FRACTURE.search(name):
-        bone = fractured_bone(text)
+        # The bone named right after the fixation ("ORIF R 4th/5th metacarpals 08/08/17"), else
+        # the one whose fracture the sentence names.
+        after_bone = _BONE_AFTER.match(text, end)
+        bone = after_bone[1].lower() if after_bone else fractured_bone(text)
         if bone:
             name = f"{name} of {bone} fracture"
     return name, start, end
@@ -221,9 +230,8 @@ def with_fractured_bone(surgery: str, texts: Iterable[str]) -> str | None:
 _FIXATION = re.compile(
     r"\b(?:orif|open\s+reduction|fixation|pinning|intramedullary|im\s+nail\w*)\b", re.I | re.ASCII
 )
-_BONES = (
-    r"metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
-    r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar"
+_BONE_AFTER = re.compile(
+    rf"\s+(?:(?:l|r|lt|rt|left|right)\s+)?(?:[\w/-]+\s+){{0,3}}?({_BONES})s?\b", re.I | re.ASCII
 )
 _FRACTURE_OF_BONE = re.compile(
     # (Several named: "fractures of the R 4th and 5th metacarpal shafts".)
