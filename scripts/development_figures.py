@@ -41,7 +41,8 @@
    written-fb.yaml, written-fc.yaml, written-fd.yaml, written-fe.yaml, written-ff.yaml,
    written-fg.yaml, written-fh.yaml, written-fi.yaml, written-fj.yaml, written-fk.yaml,
    written-fl.yaml, written-fm.yaml, written-fn.yaml, written-fo.yaml, written-fp.yaml,
-   written-fq.yaml and written-fr.yaml),
+   written-fq.yaml, written-fr.yaml, written-fs.yaml, written-ft.yaml, written-fu.yaml
+   and written-fv.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -56,8 +57,8 @@
    written-zzr.yaml, written-zzs.yaml, written-zzt.yaml, written-zzu.yaml, written-zzv.yaml,
    written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml,
    written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
-   written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml and
-   written-zzzj.yaml) by counts only,
+   written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml,
+   written-zzzj.yaml, written-zzzk.yaml and written-zzzl.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -880,6 +881,26 @@ SCENARIO_SETS = (
         WRITTEN / "written-fr.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-fs.yaml, a hundred-and-sixty-eighth development set",
+        WRITTEN / "written-fs.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ft.yaml, a hundred-and-sixty-ninth development set",
+        WRITTEN / "written-ft.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fu.yaml, a hundred-and-seventieth development set",
+        WRITTEN / "written-fu.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fv.yaml, a hundred-and-seventy-first development set",
+        WRITTEN / "written-fv.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -986,6 +1007,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzj.yaml, held out: counts only",
         WRITTEN / "written-zzzj.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzk.yaml, held out: counts only",
+        WRITTEN / "written-zzzk.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzl.yaml, held out: counts only",
+        WRITTEN / "written-zzzl.yaml",
         False,
     ),
     (

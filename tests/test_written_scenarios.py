@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-fr) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-fv) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -10,7 +10,8 @@ written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, wr
 written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
 written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, written-zzza,
 written-zzzb, written-zzzc, written-zzzd, written-zzze, written-zzzf, written-zzzg,
-written-zzzh, written-zzzi, written-zzzj) are only checked for their form here: their verdicts are reported by counts
+written-zzzh, written-zzzi, written-zzzj,
+written-zzzk, written-zzzl) are only checked for their form here: their verdicts are reported by counts
 (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
@@ -196,6 +197,10 @@ DEVELOPMENT = (
     "written-fp",
     "written-fq",
     "written-fr",
+    "written-fs",
+    "written-ft",
+    "written-fu",
+    "written-fv",
 )
 HELD_OUT = (
     "written-b",
@@ -267,6 +272,8 @@ HELD_OUT = (
     "written-zzzh",
     "written-zzzi",
     "written-zzzj",
+    "written-zzzk",
+    "written-zzzl",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -644,6 +651,12 @@ KNOWN_MISSES = {
     "'For about three weeks afterward': a sentence opening so is not read as about the injection "
     "named before it (the reading was tried and withdrawn: it gave an injection the relief of a "
     "surgery or of therapy told after it)",
+    "written-fs/fs-20": "a rotator cuff repair in a reply to a reviewer's questions: the care that failed is "
+    "told as the answer to 'You asked what conservative care failed', and the question, as a "
+    "reviewer's words, is not read, so the answer's list of care is not read as care that failed",
+    "written-ft/ft-04": "more chiropractic after a trial told as 'Chiro trial approved for six: seen 9/6, "
+    "9/8, ... and 9/20/16 - 6 of 6 used': a sentence that speaks of an approval is read as a "
+    "request, so the visits given in it are not counted",
     "written-fq/fq-04": "nerve studies for carpal tunnel syndrome in a medical-legal report whose review of "
     "records tells the splint as 'prescribed' and, in the same sentence, 'after four weeks of splinting, "
     "symptoms were unchanged': the sentence reads as a plan, so the care is not read as failed",
