@@ -152,7 +152,7 @@ def note_readings(
     read.extend(
         resolve_follow_ups(
             [
-                (sentence, facts_in(sentence, findings, needs))
+                (sentence, beyond_the_question(sentence, facts_in(sentence, findings, needs)))
                 for sentence in reported_sentences(text, 0, "note", None, findings, told_on)
             ],
             FOLLOW_UPS,
@@ -597,6 +597,14 @@ _GOALS_OPENING = re.compile(
 GOALS = "treatment_goals_documented"
 # The diagnosis group of a nerve root's or a nerve's pain (rules/vocab/findings.yaml `diagnoses`).
 NERVE_PAIN = "neuralgia"
+
+
+def beyond_the_question(sentence: Sentence, read: list[Reading]) -> list[Reading]:
+    """The readings of a sentence that opens with a reviewer's question: the red flags it names
+    (read as ever: a red flag is never dropped) and what the answer after the question tells."""
+    if not sentence.asked_until:
+        return read
+    return [r for r in read if "red_flag" in r.name or r.start >= sentence.asked_until]
 
 
 def facts_in(

@@ -259,7 +259,7 @@ def work_status(reader: Reader) -> None:
             or (reader.planned and _THEN_PLANNED.search(reader.lowered, max(0, at[0] - 20), at[0]))
         ):
             continue
-        reader.add("work_status", findings.work_status_meaning[said[1]])
+        reader.add("work_status", findings.work_status_meaning[said[1]], *at)
     if reader.has_digit and not reader.words.isdisjoint(("works", "working", "worked")):
         for hours in _WEEKLY_HOURS.finditer(reader.text):
             if int(hours[1]) < _FULL_WEEK_HOURS:
@@ -287,7 +287,7 @@ _INDEX_CHANGE = re.compile(
     rf"(?P<before>\d{{1,3}})\s*%?(?:\s+[a-z]+){{0,3}}\s*(?:\([^)]{{0,15}}\)\s*)?"
     # (Its day between: "Oswestry 42% on 9/6 -> 22% on 9/26".)
     r"(?:(?:on|at|in)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*)?"
-    rf"(?:{_TO}(?P<after>\d{{1,3}})\b"
+    rf"(?:{_TO}(?P<after>\d{{1,3}})\b(?!\s*/)"
     # The two told apart, the one now marked as now: "NDI 40% at intake, 22% today".
     r"|\s*[,;]\s*(?:and\s+)?(?P<after3>\d{1,3})\s*%?\s+(?:today|now|currently|"
     r"at\s+(?:re-?eval\w*|re-?exam\w*|this\s+visit))\b)"

@@ -367,8 +367,15 @@ def request_drug_facts(
         words = set(normalize_phrase(request.text).split())
         # A purchase asked for after the trial it names ("TENS unit purchase after 30-day
         # rental trial") is a purchase.
-        bought_after_trial = not words.isdisjoint(_PURCHASE_WORDS) and (
-            _AFTER_A_TRIAL.search(request.text) is not None
+        # (Not a rental asked for with a purchase to follow it: "TENS unit 30-day rental;
+        # purchase after successful trial".)
+        after_trial = _AFTER_A_TRIAL.search(request.text)
+        bought_after_trial = (
+            after_trial is not None
+            and not words.isdisjoint(_PURCHASE_WORDS)
+            and _TRIAL_WORDS.isdisjoint(
+                normalize_phrase(request.text[: after_trial.start()]).split()
+            )
         )
         if not words.isdisjoint(_TRIAL_WORDS) and not bought_after_trial:
             found.append(("dme_purchase", False, AS_REQUESTED))

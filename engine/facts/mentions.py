@@ -59,11 +59,15 @@ _YEAR_PAST = (
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?|"
     r"\d{1,2}/)?"
     r"(?:(?:19|20)\d\d\b|two\s+thousand\b|nineteen\s+(?:seventy|eighty|ninety)\b)"
-    # Or told as years ago: "a bleeding ulcer four years ago".
-    r"|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years\s+ago\b"
 )
 _PAST_YEAR = re.compile(_YEAR_PAST, re.I | re.ASCII)
-_MONTH_YEAR_AFTER = re.compile(r"\s*,?\s*\(?\s*\d{1,2}/(?:19|20)\d\d\b", re.ASCII)
+# Right after the event only (not before it: "She was told two years ago that she needs a carpal
+# tunnel release"): its month and year, or the years ago ("a bleeding ulcer four years ago").
+_MONTH_YEAR_AFTER = re.compile(
+    r"\s*,?\s*\(?\s*\d{1,2}/(?:19|20)\d\d\b"
+    r"|\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years\s+ago\b",
+    re.I | re.ASCII,
+)
 # The year that opens the sentence dates all of it, however far the event is from it.
 _PAST_YEAR_OPENING = re.compile(r"^\W*" + _YEAR_PAST, re.I | re.ASCII)
 # The while a help lasted, right after it: "helped ~2 weeks", "helped for less than 10 days",
@@ -236,6 +240,10 @@ def drug_effect_before(reader: Reader, start: int) -> bool:
     return any(word in drugs for word in normalize_phrase(named).split())
 
 
+_PATIENT_WORDS = frozenset(["she", "he", "patient", "pt", "claimant", "applicant"])
+_OBJECT_WORDS = frozenset(
+    ["with", "for", "from", "by", "to", "per", "of", "and", "about", "when", "a", "accompanied"]
+)
 _FAMILY_HEADING = re.compile(r"^\W*(?:fh|fhx|family\s+(?:medical\s+)?history)\b", re.I | re.ASCII)
 
 
@@ -246,10 +254,23 @@ def another_persons(reader: Reader, start: int) -> bool:
         return True
     if reader.words.isdisjoint(ANOTHERS_WORDS):
         return False
-    clause = reader.text[
-        max(reader.text.rfind(";", 0, start), reader.text.rfind(".", 0, start)) + 1 : start
-    ]
-    return not ANOTHERS_WORDS.isdisjoint(normalize_phrase(clause).split())
+    text = reader.text
+    clause = normalize_phrase(
+        text[max(text.rfind(";", 0, start), text.rfind(".", 0, start)) + 1 : start]
+    ).split()
+    # The relative as the one the clause tells of: not the patient after it ("Per her daughter,
+    # who interprets, she had ..."), nor a relative only the object of a word ("lives with her
+    # daughter, s/p L4-5 fusion 2015"), nor a clause the patient opens ("She cares for her mother
+    # and had a carpal tunnel release").
+    if clause[:1] and clause[0] in _PATIENT_WORDS:
+        return False
+    for at, word in enumerate(clause):
+        if word in ANOTHERS_WORDS:
+            before = clause[max(0, at - 2) : at]
+            after = clause[at + 1 :]
+            if _OBJECT_WORDS.isdisjoint(before) and _PATIENT_WORDS.isdisjoint(after):
+                return True
+    return False
 
 
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:

@@ -171,7 +171,7 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\s+for\s+(?:the\s+|his\s+|her\s+)?(?:(?:l|r|left|right)\s+)?(?:{_PARTS}))?"
         rf"\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
-        r"scheduled|pending)\b)"
+        r"scheduled|pending|over|during|to\s+be|starting|twice|in\s+the\s+next)\b)"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26" (an
         # aside between: "PT 6/6 (authorized 6) done 11/21/16-12/30/16").
         rf"|\b(?:{pattern})\s+{_NUMBER}(?:\s*\(\s*(?:authorized|approved|certified)\s+\d{{1,3}}\s*\))?"
@@ -476,7 +476,8 @@ _UNNAMED_VISITS = Caseless(
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
         # All of those authorized: "Authorized 6 visits; attended all six (01/23/17 through
         # 02/10/17)".
-        rf"|\b(?:attended|completed|finished|used)\s+all\s+{_NUMBER}(?=\s*(?:\(|[.;,]|\Z))"
+        rf"|(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)\b(?:attended|completed|finished|used)\s+all\s+"
+        rf"{_NUMBER}(?=\s*(?:\(|[.;,]|\Z))"
         # Attended of those booked: "attended six of six scheduled visits".
         rf"|\b(?:completed|attended|finished)\s+{_NUMBER}\s+scheduled\s+{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"

@@ -504,6 +504,9 @@ class Sentence(NamedTuple):
     # The date the text is told on, where known (a note's): a day told without its year ("on the
     # ninth of December", "last Tuesday") is dated against it (engine/facts/days_told.py).
     told_on: date | None = None
+    # Where a reviewer's question the sentence opens with ends (0: none): only red flags are read
+    # before it (`facts.extract.beyond_the_question`).
+    asked_until: int = 0
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -644,11 +647,14 @@ _ASKED_WHETHER = re.compile(
 )
 _SHORT_ANSWER = re.compile(
     r"\W*(?:(?P<no>no|none|never|not\s+yet|not\s+at\s+all)"
-    r"|(?:she|he|they|it|the\s+patient|pt)\s+(?:has|have|had|did|does|is|was|were)"
+    r"|(?:she|he|they|it|there|the\s+patient|pt)\s+(?:has|have|had|did|does|is|was|were|are)"
     r"(?P<not>\s*(?:not|n't|never))?"
     r"|(?P<yes>yes))(?:,\s*(?:never|not\s+yet|none))?\W*",
     re.I | re.ASCII,
 )
+# A clause within the question ("whether the patient, who had an L4-5 fusion in 2015, has
+# improved"): where the answer's "not" would go is not told by the first auxiliary.
+_CLAUSE_WITHIN = re.compile(r",\s*(?:who|which|that|whose|when|where)\b|\bthat\b", re.I | re.ASCII)
 _FIRST_AUXILIARY = re.compile(
     r"\b(?:has|have|had|is|are|was|were|did|does|do|can|will)\b(?!\s+not\b)", re.I | re.ASCII
 )
@@ -665,6 +671,8 @@ def answered_question(question: str, answer: str) -> str | None:
     clause = question[asked.end() :].strip()
     if reply["yes"] or (not reply["no"] and not reply["not"]):
         return clause
+    if _CLAUSE_WITHIN.search(clause):
+        return None
     auxiliary = _FIRST_AUXILIARY.search(clause)
     if auxiliary is None:
         return None
@@ -725,6 +733,7 @@ def reported_sentences(
                 closes = following >= 0 and _CLOSING_QUOTE.match(text, following) is not None
                 quote_closes = following if closes else -1
             continue
+        asked_until = 0
         if (
             source == "note"
             and not words.isdisjoint(_ASKING_VERBS)
@@ -732,29 +741,27 @@ def reported_sentences(
         ):
             # A reviewer's question the note answers ("You asked about aberrant behaviour.",
             # "You asked whether she has had any physical therapy"): the question is not the
-            # record. An answer after a colon or a semicolon in the same sentence is.
+            # record, save the red flags it names, which are read as ever (`asked_until`: the
+            # readers' other readings before it are set aside). An answer after a colon, a
+            # semicolon or a question mark in the same sentence is the record.
             cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0),
                       default=-1)  # fmt: skip
-            if cut < 0 or not sentence[cut + 1 :].strip():
+            answered = (
+                answered_question(sentence, text[slice(*spans[index + 1][:2])])
+                if (cut < 0 or not sentence[cut + 1 :].strip()) and index + 1 < len(spans)
+                else None
+            )
+            if answered is not None:
                 # A yes or a no alone in the next sentence answers the question asked whether
                 # ("You asked whether she has had any physical therapy on this claim. She has
                 # not."): the question's words, so answered, are the record.
-                answered = (
-                    answered_question(sentence, text[slice(*spans[index + 1][:2])])
-                    if index + 1 < len(spans)
-                    else None
-                )
-                if answered is not None:
-                    parts = phrase_words(answered)
-                    yield Sentence(
-                        answered, offset + start, source, item, padded(parts), frozenset(parts),
-                        in_plan, told_on,
-                    )  # fmt: skip
+                parts = phrase_words(answered)
+                yield Sentence(
+                    answered, offset + start, source, item, padded(parts), frozenset(parts),
+                    in_plan, told_on,
+                )  # fmt: skip
                 continue
-            start, sentence = start + cut + 1, sentence[cut + 1 :]
-            parts = phrase_words(sentence)
-            plain = padded(parts)
-            words = frozenset(parts)
+            asked_until = cut + 1 if cut >= 0 else len(sentence)
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
                 reading_guideline = True
@@ -776,7 +783,9 @@ def reported_sentences(
         if (source != "rationale" and "necess" not in plain) or not concludes(
             sentence, plain, words, source, findings
         ):
-            yield Sentence(sentence, offset + start, source, item, plain, words, in_plan, told_on)
+            yield Sentence(
+                sentence, offset + start, source, item, plain, words, in_plan, told_on, asked_until
+            )
 
 
 _NECESSITY = Caseless(NECESSITY)
