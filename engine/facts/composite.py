@@ -576,21 +576,22 @@ def composite_mentions(
         add(f"{DRUG_NAMED}{findings.drug_name.get(m[1], m[1])}", True)
     # "RFA - medication refill": the note asks to go on with a drug, whichever it names.
     # ("No refills", "without refills", "no early refills" ask for none.)
-    no_refill = _NO_REFILL.search(plain) if not words.isdisjoint(_REFILL_WORDS) else None
+    # The sentence's words without those of a refill it asks for none of ("no refills", "I have
+    # not asked for refills"): they ask for nothing and go on with nothing.
+    asked_words = (
+        frozenset(_NO_REFILL.sub("  ", plain).split())
+        if not words.isdisjoint(_REFILL_WORDS) and _NO_REFILL.search(plain)
+        else words
+    )
     # A refill asked for beside refills not asked for ("Norco #60 refill today; he has not asked
     # for refills from anyone else") is asked for.
-    if not words.isdisjoint(_REFILL_WORDS) and (
-        no_refill is None or not _REFILL_WORDS.isdisjoint(_NO_REFILL.sub("  ", plain).split())
-    ):
+    if not asked_words.isdisjoint(_REFILL_WORDS):
         add(DRUG_REFILL, True)
     if "drug" in of and (first or current or starting or taken_on or listed or planned or asks):
         since = since_date(text, sentence.told_on) if "since" in words else None
         taken_for = _TAKEN_FOR.search(text)
         taken = stated("drug", given)
         # "Plan: ... topical diclofenac two weeks, no refills": no refill is asked for.
-        # The words of a refill the sentence asks for none of ("no refills", "I have not asked
-        # for refills") ask for nothing and go on with nothing.
-        asked_words = words if no_refill is None else frozenset(_NO_REFILL.sub("  ", plain).split())
         asking = asked_words & _ASKING_WORDS
         if "modified" in asking and modified_work(text):
             asking = asking - {"modified"}  # "continue strap and modified duty"
