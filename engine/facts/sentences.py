@@ -74,9 +74,12 @@ _LIST_NUMBER_DIGITS = frozenset("0123456789")
 _LIST_ITEM_FIRST = frozenset("123456789-*\u2022")
 # A heading whose items are what the note plans: "Plan:", "A/P:", "P:", "Assessment and plan:",
 # "Recommendations:". Its numbered items plan as the heading does.
-PLAN_HEADINGS = (
+# The plan's own headings, a visit note's.
+_PLAN_OWN_HEADINGS = (
     r"(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan"
-    r"|recommendations?"
+)
+PLAN_HEADINGS = (
+    _PLAN_OWN_HEADINGS + r"|recommendations?"
     # A medical-legal report's section of the care to come.
     r"|future\s+medical(?:\s+(?:care|treatment))?"
     # A Request for Authorization's service line: "RFA. Service: naproxen 500 mg, #60".
@@ -116,11 +119,7 @@ def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
 # A plan's heading on a line of its own after a line with no stop: "A: 1. Carpal tunnel
 # syndrome, G56.01\nP: 1. NCV R upper extremity".
 # (Only a plan's own headings: not a list of services, "Prior care on this claim\nServices:".)
-_PLAN_HEADING_LINE_END = re.compile(
-    r"\n[ \t]*(?:(?:treatment\s+)?plan(?:\s+of\s+care)?|a\s*/\s*p|p|assessment\s*(?:and|&|/)\s*plan)"
-    r"\s*:\s*\Z",
-    re.I | re.ASCII,
-)
+_PLAN_HEADING_LINE_END = re.compile(rf"\n[ \t]*(?:{_PLAN_OWN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
 
 
 def plan_headings_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
