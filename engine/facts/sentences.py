@@ -98,42 +98,10 @@ _ANSWER_THEN_ITEM = re.compile(
 )
 
 
-def answers_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """The spans with a form's answer that opens a sentence after a question set apart."""
-    if "?" not in text:
-        return spans
-    apart: list[list[int]] = []
-    for start, end in spans:
-        answer = (
-            _ANSWER_THEN_ITEM.match(text, start, end)
-            if apart and text[apart[-1][0] : apart[-1][1]].rstrip().endswith("?")
-            else None
-        )
-        if answer is not None:
-            apart.append([start, answer.end()])
-            start = answer.end()
-        apart.append([start, end])
-    return apart
-
-
 # A plan's heading on a line of its own after a line with no stop: "A: 1. Carpal tunnel
 # syndrome, G56.01\nP: 1. NCV R upper extremity".
 # (Only a plan's own headings: not a list of services, "Prior care on this claim\nServices:".)
 _PLAN_HEADING_LINE_END = re.compile(rf"\n[ \t]*(?:{_PLAN_OWN_HEADINGS})\s*:\s*\Z", re.I | re.ASCII)
-
-
-def plan_headings_apart(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """The spans with a plan heading that ends one, on its own line, set apart as its own."""
-    apart = []
-    for start, end in spans:
-        heading = (
-            _PLAN_HEADING_LINE_END.search(text, start, end) if ":" in text[start:end] else None
-        )
-        if heading is not None and heading.start() > start:
-            apart.append([start, heading.start() + 1])
-            start = heading.start() + 1
-        apart.append([start, end])
-    return apart
 
 
 # An emergency record's heading alone, its date and hour and a stop: "ED 06/05/17 14:40." It
@@ -145,19 +113,43 @@ _DATED_HEADING_ALONE = re.compile(
 )
 
 
-def dated_headings_joined(text: str, spans: list[list[int]]) -> list[list[int]]:
-    """The spans with an emergency record's dated heading joined to the line it heads."""
-    joined: list[list[int]] = []
-    for start, end in spans:
+def spans_regrouped(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """The spans with a form's answer that opens a sentence after a question, and a plan heading
+    that ends one on its own line, set apart as sentences of their own, and an emergency
+    record's dated heading joined to the line it heads: one pass over the spans."""
+    questions = "?" in text
+    regrouped: list[list[int]] = []
+    asked = False  # whether the sentence before, its answer set apart, ends with a question
+
+    def add(start: int, end: int) -> None:
         if (
-            joined
-            and _DATED_HEADING_ALONE.fullmatch(text, *joined[-1])
-            and "\n" not in text[joined[-1][1] : start]
+            regrouped
+            and "\n" not in text[regrouped[-1][1] : start]
+            and _DATED_HEADING_ALONE.fullmatch(text, *regrouped[-1])
         ):
-            joined[-1][1] = end
-            continue
-        joined.append([start, end])
-    return joined
+            regrouped[-1][1] = end
+        else:
+            regrouped.append([start, end])
+
+    for start, end in spans:
+        answer = _ANSWER_THEN_ITEM.match(text, start, end) if asked else None
+        pieces = []
+        if answer is not None:
+            pieces.append((start, answer.end()))
+            start = answer.end()
+        pieces.append((start, end))
+        asked = questions and text[start:end].rstrip().endswith("?")
+        for piece_start, piece_end in pieces:
+            heading = (
+                _PLAN_HEADING_LINE_END.search(text, piece_start, piece_end)
+                if ":" in text[piece_start:piece_end]
+                else None
+            )
+            if heading is not None and heading.start() > piece_start:
+                add(piece_start, heading.start() + 1)
+                piece_start = heading.start() + 1
+            add(piece_start, piece_end)
+    return regrouped
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -191,9 +183,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
         if opens or (last_number and number == last_number + 1):
             here[1] = following[0] = marker.start(1)
             last_number = number
-    spans = answers_apart(text, spans)
-    spans = plan_headings_apart(text, spans)
-    spans = dated_headings_joined(text, spans)
+    spans = spans_regrouped(text, spans)
     found: list[tuple[int, int, bool]] = []
     in_plan = False
     last_end = 0
