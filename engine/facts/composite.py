@@ -182,6 +182,23 @@ _NOT_GIVEN_BEFORE = frozenset(
 )  # fmt: skip
 
 
+# Or a heading of the date the care listed after it began: "Since early November: night wrist
+# splint, ibuprofen 400 mg three times a day, and moved off the line to packing" (not care
+# awaited, planned, refused or stopped under it: "Since June: waiting for PT", "Since 3/1: PT on
+# hold", "Since 11/3: PT to start next week", "Since 9/15: ibuprofen not tolerated, never took
+# it"; "off" there is as often work moved off as care stopped).
+_SINCE_HEADING = re.compile(
+    r"\W*since\s+(?:about\s+|around\s+|early\s+|mid-?\s*|late\s+)?"
+    r"(?:\d{1,2}/\d{1,4}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s*:",
+    re.I | re.ASCII,
+)
+_NOT_GIVEN_UNDER = _NOT_GIVEN_BEFORE - {"for", "off"} | {
+    "hold", "held", "wait", "deferred", "referred", "referral", "never", "planned", "ordered",
+    "recommended", "start", "starts", "begin", "begins", "intolerant", "tolerated",
+}  # fmt: skip
+
+
 def care_since_a_date(plain: str, match: PhraseMatch) -> bool:
     """Whether care named at `match` is told as given since a date written right after it."""
     return _SINCE_A_DATE.match(plain, match.end(1)) is not None and _NOT_GIVEN_BEFORE.isdisjoint(
@@ -388,10 +405,13 @@ def composite_mentions(
         or (
             "since" in words
             and words.isdisjoint(ANOTHERS_WORDS)
-            and any(
-                care_since_a_date(plain, m) and phrase_status(m[1]) in given
-                for kind in ("care", "drug")
-                for m in of.get(kind, ())
+            and (
+                any(
+                    care_since_a_date(plain, m) and phrase_status(m[1]) in given
+                    for kind in ("care", "drug")
+                    for m in of.get(kind, ())
+                )
+                or (_SINCE_HEADING.match(text) is not None and words.isdisjoint(_NOT_GIVEN_UNDER))
             )
         )
     )

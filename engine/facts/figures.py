@@ -11,6 +11,10 @@ from datetime import date
 from engine.caseless import for_lowered, trie_pattern
 from engine.conclusions import calendar_date
 
+# A change written with an arrow, in the signs notes type: "15 -> 40 min", "7/10 => 3/10", "ODI
+# 46% → 24%".
+ARROW = r"(?:-+>|\u2192|=>)"
+
 NUMBER_WORDS = {
     word: n
     for n, word in enumerate(

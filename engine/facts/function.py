@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import Caseless
+from engine.facts.figures import ARROW
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import IMPROVED, UNNAMED
 from engine.facts.prior_treatment import therapies_named
@@ -39,7 +40,7 @@ _FROM_BEFORE = re.compile(
 )
 # The score a change goes to, told without its scale: "comes down from about 8 out of 10 to 4".
 _BARE_SCORE_AFTER = re.compile(
-    r"\s*(?:-+>|\u2192|=>|to|down\s+to)\s*(?:about\s+|around\s+)?(?P<score>10|[0-9])\b"
+    rf"\s*(?:{ARROW}|to|down\s+to)\s*(?:about\s+|around\s+)?(?P<score>10|[0-9])\b"
     r"(?!\s*(?:/|-|out\b|of\b|\.\d))",
     re.I,
 )
@@ -83,7 +84,7 @@ def before_care(reader: Reader, text: str, at: int, procedures: bool = False) ->
 _CHANGED_TO = re.compile(
     # (A word of when may come between: "8/10 before -> 4/10 now".)
     r"(?:\s+(?:before|previously|initially|at\s+(?:baseline|intake|the\s+start)|pre-?\w+))?"
-    r"\s*(?:-+>|\u2192|=>|to|down\s+to|now"
+    rf"\s*(?:{ARROW}|to|down\s+to|now"
     r"|[^.;0-9]{0,40}?\b(?:now|currently)\s+(?:(?:at|is)\s+)?(?:[0-9]\s*-\s*)?)"
     # (The score now may be a range: "8/10 -> 2-3/10".)
     r"\s*(?:10|[0-9])(?:\s*-\s*(?:10|[0-9]))?\s*(?:/|of)",
@@ -167,6 +168,20 @@ _RETURN_TRIED = re.compile(
     r"(?:(?:a\s+)?return\s+to\s+)?\Z",
     re.ASCII,
 )
+# A line of goals, or of those not met yet, names the statuses aimed at, not the one held: "Not
+# met: lift 50 lb (regular duty).", "LTG: full duty by 04/2017". (Not a line of goals met.)
+_GOALS_LINE = re.compile(
+    r"\W*(?:(?:(?:short|long)[\s-]term\s+)?goals?|stg|ltg)\b"
+    r"(?!\s+(?:met|achieved|reached)\b)[^:.;]{0,20}:"
+    r"|\W*(?:goals?\s+)?(?:not\s+(?:yet\s+)?met|unmet)\s*:",
+    re.I | re.ASCII,
+)
+_GOALS_WORDS = frozenset(["goal", "goals", "met", "unmet", "stg", "ltg"])
+_HELD_BEFORE = re.compile(
+    r"\b(?:remains?|remaining|still|continues?|continuing|currently|now|is\s+on|stays?)\s+"
+    r"(?:on\s+|at\s+|in\s+)?\Z",
+    re.ASCII,
+)
 # A status the plan reaches after the care asked ("6 more sessions to reach job demand, then RTW
 # full duty") is the one hoped for, not the one held; outside a plan "then" tells what followed
 # ("off work two weeks, then light duty"), which is held.
@@ -221,6 +236,13 @@ def within_failed_return(reader: Reader, at: tuple[int, int]) -> bool:
 
 def work_status(reader: Reader) -> None:
     """Work status by the phrases of findings.yaml (the last one named wins, in `settle`)."""
+    # A line of goals names the statuses aimed at in its first clause; a status it tells as held
+    # is still read ("Not met: full duty; continues modified duty", "Unmet: regular duty
+    # (remains TTD)").
+    goals_until = 0
+    if not reader.words.isdisjoint(_GOALS_WORDS) and _GOALS_LINE.match(reader.text):
+        clause_end = reader.text.find(";")
+        goals_until = clause_end if clause_end >= 0 else len(reader.text)
     findings = reader.findings
     # The patient at work all the hours of the job, as a sentence opens on it: "Works full time",
     # "Currently working full time"; with a restriction told after it, modified duty.
@@ -234,7 +256,11 @@ def work_status(reader: Reader) -> None:
         # 2015)") is not the one now.
         at = phrase_position(reader.lowered, said[1])
         if at is not None and (
-            _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
+            (
+                at[0] < goals_until
+                and not _HELD_BEFORE.search(reader.lowered, max(0, at[0] - 25), at[0])
+            )
+            or _WAS_BEFORE.search(reader.lowered, max(0, at[0] - 20), at[0])
             or (
                 not reader.words.isdisjoint(_RETURN_WORDS)
                 and _BEFORE_A_RETURN.search(reader.lowered, max(0, at[0] - 20), at[0])
@@ -277,7 +303,7 @@ _CHANGE_WORDS = frozenset(
      "driving", "drive", "drives", "restrictions", "restriction", "limit", "type", "types",
      "typing", "sleep", "sleeps", "sleeping", "lifting"]
 )  # fmt: skip
-_TO = r"\s*(?:-+>|=>|\bto\b|\bnow\b)\s*"
+_TO = rf"\s*(?:{ARROW}|\bto\b|\bnow\b)\s*"
 _INDEX_CHANGE = re.compile(
     r"\b(?P<index>oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|"
     r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*"
@@ -323,7 +349,7 @@ _LIFTING_LIMIT_CHANGE = re.compile(
     r"\b(?:restrictions?|restr|limit)\b[^.;]{0,30}?(?:\bfrom\s+)?(?:no\s+lifting\s+(?:over\s+|>\s*)?)?"
     # (Another limit may be told between: "from no lifting over 10 lb and no overhead work to
     # 25 lb with occasional overhead".)
-    r"(?P<before>\d{1,3})\s*(?:lb|lbs|pounds)?\b[^.;\d]{0,40}?(?:\bto\s+|-+>\s*|=>\s*)"
+    rf"(?P<before>\d{{1,3}})\s*(?:lb|lbs|pounds)?\b[^.;\d]{{0,40}}?(?:\bto\s+|{ARROW}\s*)"
     # "changed from no lifting over 10 lb to no lifting over 30 lb"
     r"(?:no\s+lifting\s+(?:over\s+|>\s*)?)?(?P<after>\d{1,3})\s*(?:lb|lbs|pounds)\b"
     # The limit named after its two figures: "work status changed from 10-lb to 25-lb lifting
@@ -391,7 +417,7 @@ _PAIN_TOLD = r"(?:pain|burning|tingling|ache|aching|paresthesias)"
 # Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.
 _PAIN_CHANGE = re.compile(
-    rf"\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:-+>|=>|to)\s*"
+    rf"\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before>10|[1-9])(?:(?:\s*/\s*10)?\s*(?:{ARROW}|to)\s*"
     r"|\s*/\s*10\b[^.;0-9]{0,40}?\b(?:now|currently|today)\s+"
     # ("was 8/10 before it, now averaging 4-5/10")
     r"(?:(?:at|is|of|averaging|averages|about|around)\s+)?"
@@ -404,7 +430,9 @@ _PAIN_CHANGE = re.compile(
     r"(?P<before3>10|[1-9])\s*/\s*10\b"
     # Each score with its time after it: "leg pain 8/10 before, 4/10 now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before4>10|[1-9])\s*/\s*10\s+(?:before|previously|"
-    r"initially|prior)\W{1,5}(?P<after4>10|[0-9])\s*/\s*10\s+(?:now|currently|today|during)\b"
+    # (Of a range now, its upper end: "7/10 before, 3-4/10 during".)
+    r"initially|prior)\W{1,5}(?:[0-9]\s*-\s*)?(?P<after4>10|[0-9])\s*/\s*10\s+"
+    r"(?:now|currently|today|during)\b(?![^.]{0,60}\bno\s+(?:change|relief|benefit|difference)\b)"
     # Told as then and now: "the leg pain was eight out of ten then and is four now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\bwas\s+(?P<before5>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s+"
     r"(?:then|before|at\s+the\s+start|initially)\b[^.;0-9]{0,20}?\b(?P<after5>10|[0-9])"
@@ -413,7 +441,7 @@ _PAIN_CHANGE = re.compile(
     # today".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before6>10|[1-9])\s*/\s*10\s+(?:at|on)\s+(?:the\s+)?"
     r"(?:ie|eval|evaluation|initial\s+eval(?:uation)?|intake|baseline|admission|start)"
-    r"(?:\s*\([^()]{1,12}\))?\s*(?:-+>|=>)\s*(?P<after6>10|[0-9])\s*/\s*10\b",
+    rf"(?:\s*\([^()]{{1,12}}\))?\s*{ARROW}\s*(?P<after6>10|[0-9])\s*/\s*10\b",
     re.I | re.ASCII,
 )
 # The score now, then the one before the care began: "Today pain 4/10, was 8/10 before
@@ -430,7 +458,7 @@ _NOW_THEN_BEFORE = re.compile(
 # Or both without it: "his pain comes down from an eight to about a four".
 _PAIN_FROM_TO = re.compile(
     rf"\b{_PAIN_TOLD}\b[^.;]{{0,70}}?\bfrom\s+(?:an?\s+)?(?:about\s+|around\s+|approximately\s+)?"
-    r"(?P<before>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s*(?:-+>|=>|to|down\s+to)\s*"
+    rf"(?P<before>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s*(?:{ARROW}|to|down\s+to)\s*"
     r"(?:about\s+|around\s+)?(?:an?\s+)?(?P<after>10|[0-9])\b"
     r"(?!\s*(?:mg|mgs|milligrams|lb|lbs|pounds|minutes?|min|hours?|hrs?|days?|weeks?|months?|%))",
     re.I | re.ASCII,

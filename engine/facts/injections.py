@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from engine.facts.figures import DATE, date_at, weeks_in
+from engine.facts.figures import ARROW, DATE, date_at, weeks_in
 from engine.facts.follow_ups import Anaphor
 from engine.facts.sentences import Reader, Reading
 
@@ -139,7 +139,7 @@ _SCORE_DROP = re.compile(
     r"(?:[0-9]\s*-\s*)?(10|[0-9])\s*/\s*10\b"
     # (The verb between, a figure told with its article: "pain went from an 8 to a 1".)
     r"|\bpain\s+(?:(?:went|came\s+down|dropped|fell)\s+)?(?:from\s+)?(?:an?\s+)?(10|[1-9])\s*"
-    r"(?:/\s*10\s*)?(?:->|=>|(?:down\s+)?to)\s*(?:an?\s+)?(?:[0-9]\s*-\s*)?(10|[0-9])\b"
+    rf"(?:/\s*10\s*)?(?:{ARROW}|(?:down\s+)?to)\s*(?:an?\s+)?(?:[0-9]\s*-\s*)?(10|[0-9])\b"
     r"(?!\s*(?:weeks?|days?|months?))"
     # The score before, then the first one after it: "leg pain 7/10 before, 2/10 at the two-week
     # check", "arm pain 8/10 before, 3/10 on 04/03".

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from engine.caseless import holds_every
+from engine.facts.figures import ARROW
 from engine.facts.findings import words_at_marks
 from engine.facts.model import IMPROVED, SITE, UNNAMED
 from engine.facts.prior_treatment import therapies_named
@@ -74,7 +75,7 @@ _PAST_YEAR_OPENING = re.compile(r"^\W*" + _YEAR_PAST, re.I | re.ASCII)
 # "helped for a week", "helped only temporarily".
 # The pain's fall may come between: "reduced her pain from 7/10 to 4/10 for several hours".
 _FOR_A_WHILE = re.compile(
-    r"(?:\s*from\s+\d{1,2}(?:/10)?\s+(?:to|->)\s+\d{1,2}(?:/10)?)?"
+    rf"(?:\s*from\s+\d{{1,2}}(?:/10)?\s+(?:to|{ARROW})\s+\d{{1,2}}(?:/10)?)?"
     r"\s*(?:(?:for|x)\s+)?(?:only\s+)?(?:(?:~|<|about|approx\.?|approximately|less\s+than|under|"
     r"around|maybe)\s*)?(?:\d{1,2}|several|a\s+few|a\s+couple\s+of|an?\b)\s*"
     r"(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?(?:temporarily|briefly|transiently)\b",

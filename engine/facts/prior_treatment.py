@@ -220,7 +220,11 @@ def prior_pattern(modality: str) -> Caseless:
         rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?"
         rf"|\b(?:visits|sessions)(?:\s+(?:completed|used|attended|done)"
         rf"|(?:\s+(?:completed|used|attended|done))?(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|"
-        rf"\s+to\s+date|\s+so\s+far)))\s*:\s*"
+        # (The record of the count between: "Visits on this claim per the NCM log: PT 14 (...)";
+        # not an authorization's or a request's, "per the authorization log: PT 24".)
+        rf"\s+to\s+date|\s+so\s+far)))(?:\s+(?:per|from)\s+(?:the\s+)?"
+        rf"(?!(?:[\w' -]*\s)?(?:auth\w*|rfa|requests?|ur|approv\w*|certif\w*)\b)"
+        rf"[\w' -]{{0,20}}?\b(?:log|ledger|notes?|records?|review|summary|history))?\s*:\s*"
         rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%-]|\.\d)"
         r"(?!\s*(?:x|/|times|per|visits?\s+per|weeks?|wks?|months?|mos?|days?|authorized|approved|"
         r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better|over|"
@@ -274,6 +278,11 @@ def none_prior_pattern(modality: str) -> Caseless:
         # (Contracted too: "he hasn't started therapy", "she didn't have any PT".)
         rf"|\b(?:not|never|hasn't|haven't|hadn't|didn't|has\s+n't|did\s+n't)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|have|attended|received|recieved|tried|"
         rf"started|completed)\s+(?:any\s+)?(?:prior\s+|previous\s+)?{_KIND}?(?:{pattern})\b"
+        # The practitioner never seen: "Never seen a chiropractor." (Only "never", with "a" or
+        # "any": "not seen the chiropractor since May" had some; nor "never seen a chiropractor
+        # before this injury", which tells of the time before.)
+        rf"|\bnever\s+(?:been\s+)?(?:seen|visited|been\s+to|gone\s+to|seen\s+by)\s+"
+        rf"(?:an?|any)\s+(?:{pattern})\b(?!\s+(?:before|until|prior|till)\b)"
         # A history's heading answered: "PT: none to date on this claim".
         rf"|\b(?:{pattern})\s*:\s*(?:none|nil|never)\b"
         # "Acupuncture has not been tried on this claim."
@@ -442,7 +451,10 @@ MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a foll
 # A visit's number: "visit 6 of 6", "session 4/8", "visit #7" (the visits done with today's).
 _VISIT_NOUN = r"(?:visit|session|treatment|tx)"
 _VISIT_NUMBER = (
-    rf"{_VISIT_NOUN}\s*(?:#\s*(\d{{1,3}})|(\d{{1,3}})(?=\s*(?:/|of)\s*\d{{1,3}}\b))"
+    # (Not a date after the word: "next PTP visit 12/13/16".)
+    # (Nor a time: "Tx 2/3 weeks: HEP, ice".)
+    rf"{_VISIT_NOUN}\s*(?:#\s*(\d{{1,3}})|(\d{{1,3}})(?=\s*(?:/|of)\s*\d{{1,3}}\b(?!\s*/\s*\d)"
+    r"(?!\s*(?:weeks?|wks?|days?|months?|mos?)\b)))"
     # The visits given as a range from the first: "treatments 1-6 given 09/11-09/29".
     r"|(?:visits|sessions|treatments)\s+1\s*-\s*(\d{1,2})\b(?!\s*(?:/|x|times|per|weeks?|wks?))"
     # Numbered on the claim with the therapy in brackets: "visit 14 (all PT on this claim)" (not
@@ -507,7 +519,7 @@ _POST_OP_VISIT_OF = re.compile(
     re.I | re.ASCII,
 )
 _SURGEONS_VISIT = re.compile(r"\b(?:dr|surgeon|md|ortho\w*)\b", re.I | re.ASCII)
-_UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments"])
+_UNIT_WORDS = frozenset(["visit", "visits", "session", "sessions", "treatment", "treatments", "tx"])
 # (A set: a frozenset tested against a dict's keys looks up every key.)
 _ORDINAL_WORDS = frozenset(ORDINAL_DAYS)
 # The visits told by the last one's place, as done: "Sixth session completed", "completed her
@@ -747,7 +759,10 @@ _TOTAL_LAST = re.compile(
 )
 _MORE_COURSES = re.compile(
     r"[^.;]{0,60}?(?:\band\s+(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\s+"
-    r"(?:for|from|between|in|on|during)\b"
+    # (Or its months right after, and nothing more: "12 visits 07/2024-09/2024 and 8 visits
+    # 06/2025-07/2025, twenty paid in all"; not "8 visits 06/2025 of acupuncture", "(no-shows)".)
+    r"(?:(?:for|from|between|in|on|during)\b"
+    r"|(?=\d{1,2}/\d{2,4}(?:\s*-\s*\d{1,2}/\d{2,4})?\s*(?:[,;.]|\Z)))"
     # Added up: "14 visits 05-08/2025 (Clinic A) + 10 visits 01-04/2026 (Clinic B)".
     r"|(?:\+|\bplus)\s*(\d{1,3})\s+(?:more\s+|further\s+)?(?:visits|sessions|treatments)\b)",
     re.I | re.ASCII,

@@ -57,6 +57,13 @@ _BULLET_LINE = "\n(?![ \t]*(?:[-*\u2022][ \t]|\\|))"
 # wrapped.
 _ITEM_START = re.compile(r"\s*(?:[-*\u2022][ \t]|\|)", re.ASCII)
 _ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
+# So does a line of a record's fields, set apart by bars ("POST-OP VISIT #2 | 09/27/2017 | DOI:
+# 03/13/2017 | Surgery: 09/06/2017"), which carries no stop: without the cut, it ran into the
+# line after it ("PROCEDURE: R shoulder arthroscopy, ...").
+_FIELDS_LINE = re.compile(r"[^\n|]*\s\|\s[^\n|]*\s\|\s", re.ASCII)
+# (Not a field wrapped onto the next line: "ROS | GU | denies urinary retention, incontinence, or
+# |\nSaddle anesthesia.")
+_WRAPPED_FIELD = re.compile(r"(?:,|\b(?:or|and|nor|of|with|to|for))\s*\|?[ \t]*\Z", re.I | re.ASCII)
 _RUN = rf"[^.!?\n]*(?:{_BULLET_LINE}[^.!?\n]*)*"
 _SENTENCE = re.compile(
     rf"(?:[^.!?\n]|{_BULLET_LINE}){_RUN}(?:(?:{_KEPT_DOT}){_RUN})*(?:[.!?]|(?=\n)|$)", re.ASCII
@@ -113,6 +120,19 @@ _DATED_HEADING_ALONE = re.compile(
 )
 
 
+def item_line_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Where the line of a list item, a table row or a line of fields that opens the sentence
+    at `start` ends, if the next line starts a new thought."""
+    if _ITEM_START.match(text, start, end):
+        return _ITEM_LINE_END.search(text, start, end)
+    if text.find("|", start, end) < 0 or not _FIELDS_LINE.match(text, start, end):
+        return None
+    cut = _ITEM_LINE_END.search(text, start, end)
+    if cut is None or _WRAPPED_FIELD.search(text, start, cut.start()):
+        return None
+    return cut
+
+
 def spans_regrouped(text: str, spans: list[list[int]]) -> list[list[int]]:
     """The spans with a form's answer that opens a sentence after a question, and a plan heading
     that ends one on its own line, set apart as sentences of their own, and an emergency
@@ -159,9 +179,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     spans = []
     for m in _SENTENCE.finditer(text):
         start, end = m.start(), m.end()
-        while _ITEM_START.match(text, start, end) and (
-            cut := _ITEM_LINE_END.search(text, start, end)
-        ):
+        while (cut := item_line_end(text, start, end)) is not None:
             spans.append([start, cut.start()])
             start = cut.end()
         spans.append([start, end])
@@ -493,9 +511,11 @@ class Sentence(NamedTuple):
     # The date the text is told on, where known (a note's): a day told without its year ("on the
     # ninth of December", "last Tuesday") is dated against it (engine/facts/days_told.py).
     told_on: date | None = None
-    # Where a reviewer's question the sentence opens with ends (0: none): only red flags are read
-    # before it (`facts.extract.beyond_the_question`).
-    asked_until: int = 0
+    # Where the words of the sentence that are not the record end (0: none), and where they
+    # start: a reviewer's question the sentence opens with, or the entry a correction quotes as
+    # wrong. Only red flags are read in them (`facts.extract.past_what_is_not_the_record`).
+    not_record_until: int = 0
+    not_record_from: int = 0
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -616,6 +636,25 @@ def carried_forward(text: str) -> list[tuple[int, int]]:
 # A reviewer's question, told by the note that answers it: "You asked whether ...", "The
 # reviewer asked about ...", "UR requested clarification of ...".
 _ASKING_VERBS = frozenset(["asked", "questioned", "queried", "wanted", "requested", "question"])
+# A correction of an earlier entry, up to the end of the entry it quotes.
+# (At the start of a line: a signature before it with no stop runs into the sentence, "-- M.
+# Zhou, MD\nCorrection 3/2/26: the 2/16 entry read "24 chiro visits used"".)
+_CORRECTED_ENTRY = re.compile(
+    r'^[^\w\n]*(?:correction|erratum)\b[^"\n]{0,80}?"[^"\n]{1,200}"',
+    re.I | re.M | re.ASCII,
+)
+_CORRECTION_WORDS = frozenset(["correction", "erratum"])
+# What says the entry quoted was wrong, right after the quotation: "... belongs to another
+# chart", "; it meant PT visits", "was entered in error", "no test was done in September". (A quotation without it may be the
+# text the entry should have: 'the 3/28 entry should be "PT x 12 visits completed"'.)
+_QUOTED_AS_WRONG = re.compile(
+    r'"[^"]{0,80}?\b(?:belongs?\s+to\s+(?:another|a\s+different)|another\s+(?:patient|chart)|'
+    r"(?:entered|made|written|recorded)\s+in\s+error|(?:was|is)\s+(?:wrong|incorrect|an\s+error|"
+    r"erroneous|mistaken)|it\s+meant|not\s+(?:this|the)\s+patient'?s?"
+    # Or that what it tells did not happen: "... and no test was done in September".
+    r"|no\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:done|given|performed|taken|drawn))\b",
+    re.I | re.ASCII,
+)
 _REVIEWER_ASKED = re.compile(
     r"\W*(?:(?:you|the\s+(?:ur\s+|utilization\s+review\s+|peer\s+)?reviewer|ur|utilization\s+review|"
     r"the\s+adjuster|the\s+carrier|dr\.?\s+[a-z'-]+\s+\(?(?:ur|the\s+reviewer)\)?)\s+"
@@ -722,7 +761,7 @@ def reported_sentences(
                 closes = following >= 0 and _CLOSING_QUOTE.match(text, following) is not None
                 quote_closes = following if closes else -1
             continue
-        asked_until = 0
+        not_record_until = 0
         if (
             source == "note"
             and not words.isdisjoint(_ASKING_VERBS)
@@ -730,7 +769,7 @@ def reported_sentences(
         ):
             # A reviewer's question the note answers ("You asked about aberrant behaviour.",
             # "You asked whether she has had any physical therapy"): the question is not the
-            # record, save the red flags it names, which are read as ever (`asked_until`: the
+            # record, save the red flags it names, which are read as ever (`not_record_until`: the
             # readers' other readings before it are set aside). An answer after a colon, a
             # semicolon or a question mark in the same sentence is the record.
             cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0),
@@ -750,7 +789,20 @@ def reported_sentences(
                     in_plan, told_on,
                 )  # fmt: skip
                 continue
-            asked_until = cut + 1 if cut >= 0 else len(sentence)
+            not_record_until = cut + 1 if cut >= 0 else len(sentence)
+        not_record_from = 0
+        if (
+            source == "note"
+            and not not_record_until
+            and not words.isdisjoint(_CORRECTION_WORDS)
+            and (wrong := _CORRECTED_ENTRY.search(sentence)) is not None
+            and _QUOTED_AS_WRONG.match(sentence, wrong.end() - 1)
+        ):
+            # A correction of an earlier entry that quotes it and says it was wrong
+            # ("Correction 9/19/16: the 08/19 entry "acupuncture x6 in 2015" belongs to another
+            # chart."): from the correction's line to the end of the quotation is not the record
+            # (a line before it with no stop, in the same sentence, still is).
+            not_record_from, not_record_until = wrong.start(), wrong.end()
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
                 reading_guideline = True
@@ -773,7 +825,16 @@ def reported_sentences(
             sentence, plain, words, source, findings
         ):
             yield Sentence(
-                sentence, offset + start, source, item, plain, words, in_plan, told_on, asked_until
+                sentence,
+                offset + start,
+                source,
+                item,
+                plain,
+                words,
+                in_plan,
+                told_on,
+                not_record_until,
+                not_record_from,
             )
 
 

@@ -520,6 +520,25 @@ _DATE_OF_SURGERY = re.compile(
 )
 
 
+# The day of surgery as a field of a record's line of fields set apart by bars: "POST-OP VISIT
+# #2 | 09/27/2017 | DOI: 03/13/2017 | Surgery: 09/06/2017". The procedure is told on a line of
+# its own ("PROCEDURE: R shoulder arthroscopy, ...", `procedure_heading`).
+# Only in the heading line of a post-operative visit, with no word of the surgery's being yet to
+# come ("| Surgery: 10/12/2017 | Authorization: pending"), and not after the visit's own date,
+# the line's first: a past history's line ("PMH | Cholecystectomy | Surgery: 05/10/2009") is no
+# post-operative visit's.
+_SURGERY_FIELD = re.compile(
+    rf"\|\s*(?:surgery|date\s+of\s+surgery|surgery\s+date)\s*:\s*(?:{DATE})\s*(?=\||\Z)",
+    re.I | re.ASCII,
+)
+_POST_OPERATIVE_VISIT = re.compile(
+    r"^\W*(?:post[\s-]?op(?:erative)?)\b(?![^|]*\|[^\n]*\b(?:cancel\w*|pending|postpon\w*|"
+    r"planned|scheduled|booked|proposed|auth\w*|request\w*))",
+    re.I | re.ASCII,
+)
+_FIRST_DATE = re.compile(DATE, re.I | re.ASCII)
+
+
 def dated_first(reader: Reader) -> None:
     """A surgery done on a date written before it: the procedure named first after the word
     that says it was done (the procedure done through an approach before the approach)."""
@@ -529,6 +548,25 @@ def dated_first(reader: Reader) -> None:
         or _DATE_OF_SURGERY.search(reader.text)
     )
     operated = date_of(done) if done else None
+    if done is None and "|" in reader.text and _POST_OPERATIVE_VISIT.match(reader.text):
+        field = _SURGERY_FIELD.search(reader.text.rstrip())
+        day = date_of(field) if field else None
+        told_on = reader.sentence.told_on
+        first = _FIRST_DATE.search(reader.text)
+        seen_on = (
+            date_of(first)
+            if first is not None and field and first.start() < field.start()
+            else None
+        )
+        if (
+            field
+            and day
+            and (told_on is None or day <= told_on)
+            and (seen_on is None or day <= seen_on)
+        ):
+            reader.add("surgery_date", day, field.start(), field.end())
+            reader.add("prior_surgery", True, field.start(), field.end())
+        return
     if done is None or operated is None:
         return
     chosen = procedure_done(reader, done.end())
@@ -570,12 +608,32 @@ _NOT_DONE_WORDS = frozenset(
 )  # fmt: skip
 
 
+_NEGATIONS = frozenset(["no", "not", "none"])
+# What the surgery left undone, in brackets, by the parts of a surgery: "(no repair)", "(no
+# hardware)"; not the surgery itself undone, "(not done)", "(no auth)", "(no show)".
+_LEFT_UNDONE = re.compile(
+    r"\(\s*(?:no|without)\s+(?:(?:cuff|tendon|labral|meniscal|bone)\s+)?(?:repair|hardware|fusion|"
+    r"instrumentation|graft|drain|implants?|anchors?|tenodesis|reconstruction|transfusion|"
+    r"complications)\s*\)",
+    re.ASCII,
+)
+
+
 def procedure_heading(reader: Reader) -> None:
     """The procedure an operative report's heading names, as the type of a surgery told
     without its date on the line (the report's date stands elsewhere): only where no sentence
     names a dated one (`settle`)."""
     heading = _PROCEDURE_HEADING.match(reader.text)
-    if heading is None or not reader.words.isdisjoint(_NOT_DONE_WORDS):
+    if heading is None:
+        return
+    stops = reader.words & _NOT_DONE_WORDS
+    if stops and stops <= _NEGATIONS and "(" in reader.text:
+        # A negation in brackets is of what the surgery left undone beside it: "debridement of a
+        # partial-thickness supraspinatus tear (no repair)" (not "(proposed)", which says the
+        # surgery is still to come).
+        outside = _LEFT_UNDONE.sub(" ", reader.lowered)
+        stops = _NOT_DONE_WORDS.intersection(re.findall(r"[a-z]+", outside))
+    if stops:
         return
     chosen = procedure_done(reader, heading.end())
     if chosen is not None:
