@@ -41,8 +41,9 @@
    written-fb.yaml, written-fc.yaml, written-fd.yaml, written-fe.yaml, written-ff.yaml,
    written-fg.yaml, written-fh.yaml, written-fi.yaml, written-fj.yaml, written-fk.yaml,
    written-fl.yaml, written-fm.yaml, written-fn.yaml, written-fo.yaml, written-fp.yaml,
-   written-fq.yaml, written-fr.yaml, written-fs.yaml, written-ft.yaml, written-fu.yaml
-   and written-fv.yaml),
+   written-fq.yaml, written-fr.yaml, written-fs.yaml, written-ft.yaml, written-fu.yaml,
+   written-fv.yaml, written-fw.yaml, written-fx.yaml, written-fy.yaml, written-fz.yaml,
+   written-ga.yaml, written-gb.yaml, written-gc.yaml and written-gd.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -58,7 +59,8 @@
    written-zzw.yaml, written-zzx.yaml, written-zzy.yaml, written-zzz.yaml, written-zzza.yaml,
    written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
    written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml,
-   written-zzzj.yaml, written-zzzk.yaml and written-zzzl.yaml) by counts only,
+   written-zzzj.yaml, written-zzzk.yaml, written-zzzl.yaml, written-zzzm.yaml,
+   written-zzzn.yaml and written-zzzo.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -901,6 +903,46 @@ SCENARIO_SETS = (
         WRITTEN / "written-fv.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-fw.yaml, a hundred-and-seventy-second development set",
+        WRITTEN / "written-fw.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fx.yaml, a hundred-and-seventy-third development set",
+        WRITTEN / "written-fx.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fy.yaml, a hundred-and-seventy-fourth development set",
+        WRITTEN / "written-fy.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-fz.yaml, a hundred-and-seventy-fifth development set",
+        WRITTEN / "written-fz.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ga.yaml, a hundred-and-seventy-sixth development set",
+        WRITTEN / "written-ga.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gb.yaml, a hundred-and-seventy-seventh development set",
+        WRITTEN / "written-gb.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gc.yaml, a hundred-and-seventy-eighth development set",
+        WRITTEN / "written-gc.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gd.yaml, a hundred-and-seventy-ninth development set",
+        WRITTEN / "written-gd.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1017,6 +1059,21 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzl.yaml, held out: counts only",
         WRITTEN / "written-zzzl.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzm.yaml, held out: counts only",
+        WRITTEN / "written-zzzm.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzn.yaml, held out: counts only",
+        WRITTEN / "written-zzzn.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzo.yaml, held out: counts only",
+        WRITTEN / "written-zzzo.yaml",
         False,
     ),
     (

@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-fv) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-gd) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -10,9 +10,9 @@ written-zzg, written-zzh, written-zzi, written-zzj, written-zzk, written-zzl, wr
 written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, written-zzt,
 written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, written-zzza,
 written-zzzb, written-zzzc, written-zzzd, written-zzze, written-zzzf, written-zzzg,
-written-zzzh, written-zzzi, written-zzzj,
-written-zzzk, written-zzzl) are only checked for their form here: their verdicts are reported by counts
-(scripts/development_figures.py), never one by one."""
+written-zzzh, written-zzzi, written-zzzj, written-zzzk, written-zzzl, written-zzzm,
+written-zzzn, written-zzzo) are only checked for their form here: their verdicts are reported by
+counts (scripts/development_figures.py), never one by one."""
 
 from __future__ import annotations
 
@@ -201,6 +201,14 @@ DEVELOPMENT = (
     "written-ft",
     "written-fu",
     "written-fv",
+    "written-fw",
+    "written-fx",
+    "written-fy",
+    "written-fz",
+    "written-ga",
+    "written-gb",
+    "written-gc",
+    "written-gd",
 )
 HELD_OUT = (
     "written-b",
@@ -274,6 +282,9 @@ HELD_OUT = (
     "written-zzzj",
     "written-zzzk",
     "written-zzzl",
+    "written-zzzm",
+    "written-zzzn",
+    "written-zzzo",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -660,6 +671,49 @@ KNOWN_MISSES = {
     "written-fq/fq-04": "nerve studies for carpal tunnel syndrome in a medical-legal report whose review of "
     "records tells the splint as 'prescribed' and, in the same sentence, 'after four weeks of splinting, "
     "symptoms were unchanged': the sentence reads as a plan, so the care is not read as failed",
+    "written-ft/ft-06": "a flare-up's two chiropractic visits after a course told as 'Course of 12 "
+    "manipulations Oct - Nov 2016' in a chiropractic re-evaluation: manipulations counted without "
+    "the therapy named in their sentence are not visits counted (a reading of them was tried and "
+    "withdrawn: it counted a guideline's trial, a plan, manipulation under anaesthesia and other "
+    "therapies'); the scenario had passed only while 'visit 01/10/17' was misread as visit 1 of 10",
+    "written-gb/gb-16": "a rotator cuff repair after 'fourteen PT visits (motion improved, strength "
+    "plateaued)' and an injection's two weeks of relief: care that improved something is not read "
+    "as failed (reading a plateau with symptoms left as failure was tried and withdrawn: it read "
+    "courses that plateaued near full function as failed)",
+    "written-gc/gc-03": "drug testing for a patient off opioids, the stop told as 'Took tramadol ... "
+    "from March to May; stopped it herself on 05/20/2016': a stop of 'it' in the next clause is "
+    "not read as the opioid's (the reading was tried and withdrawn: 'it' was as often a stop for "
+    "a few days, another drug, or one restarted in the next sentence)",
+    # Transcribed dictation with no stop at all: the whole note is one sentence, so a negation
+    # reaches everything after it and readings that want one sentence's words apart do not find
+    # them (cutting such a note at its line breaks was tried and withdrawn: the lines break
+    # mid-clause, and it lost as many readings as it gained).
+    "written-fy/fy-06": "dictated with no stop: the splints 'since november over eight weeks' are not "
+    "read as weeks of care, nor the date reported in words as the date of injury",
+    "written-fy/fy-07": "dictated with no stop: 'none of it made the leg pain better' is not read as "
+    "the care that failed, in a note that is one sentence",
+    "written-fy/fy-08": "dictated with no stop: 'no early refills no lost prescriptions ... signed "
+    "opioid agreement on file' negates the agreement, and the drug test dated in words is not read",
+    "written-fy/fy-11": "dictated with no stop: the TENS rental, its log and the gains are one "
+    "sentence with the therapy visits, so the gains are given to therapy, not to the trial",
+    "written-fy/fy-12": "dictated with no stop: 'release of the common extensor origin' is not named as "
+    "the surgery, and the grip and daily-activity gains are not read as the course's improvement",
+    "written-fy/fy-15": "dictated with no stop: 'getting down the stairs takes two people so he does "
+    "not leave the house except for doctor visits' is not read as homebound",
+    "written-fy/fy-18": "dictated with no stop: the crying, poor sleep, withdrawal, a PHQ-9 told as "
+    "'PHQ nine today sixteen' and fear of movement are not read as psychosocial factors",
+    "written-fy/fy-23": "dictated with no stop: 'on crutches now he walks without a cane does stairs "
+    "step over step' is not read as the post-operative course's functional improvement",
+    "written-fx/fx-09": "neck films the day after a new fall with a head strike, months after the "
+    "claim's injury: the acuteness of the trauma is measured from the date of injury, not from the "
+    "new fall the note dates",
+    "written-ga/ga-11": "a first epidural planned in the second sentence under an 'A/P:' heading ('One L "
+    "L5-S1 transforaminal ESI ... to ease leg pain'): the sentence is not read as the plan's, so the "
+    "injection reads as one given (see fd-05)",
+    "written-gb/gb-27": "a brand drug asked for the patient's preference only: 'No reaction, failure or "
+    "intolerance with generic celecoxib is recorded' ends with a predicate of its own, so the "
+    "negation does not reach the list's last item, and the generic's intolerance reads as documented "
+    "(see celebrex-brand-daw-2026-patient-preference-only)",
 }
 
 
