@@ -684,6 +684,15 @@ KNOWN_MISSES = {
     "from March to May; stopped it herself on 05/20/2016': a stop of 'it' in the next clause is "
     "not read as the opioid's (the reading was tried and withdrawn: 'it' was as often a stop for "
     "a few days, another drug, or one restarted in the next sentence)",
+    # Corrections of earlier entries that quote the wrong entry: the quotation is read as the
+    # record (setting aside a quotation a correction calls wrong was tried and withdrawn after two
+    # reviews: it dropped the record before and after the quotation, and quotations said right).
+    "written-gd/gd-01": "acupuncture for a patient who 'has never had acupuncture', after a correction "
+    "that quotes the entry 'acupuncture x6 in 2015' as another chart's: the six are counted",
+    "written-gd/gd-14": "a urine drug screen after a correction that quotes 'last UDT 9/14/17' as "
+    "wrong (no test was done in September): the quoted test is counted, two in the year",
+    "written-gd/gd-22": "a first chiropractic trial after a correction that quotes '24 chiro visits "
+    "used' as meaning physical therapy: the 24 are counted as chiropractic and the cap denies",
     # Transcribed dictation with no stop at all: the whole note is one sentence, so a negation
     # reaches everything after it and readings that want one sentence's words apart do not find
     # them (cutting such a note at its line breaks was tried and withdrawn: the lines break

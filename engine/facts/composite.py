@@ -195,7 +195,8 @@ _SINCE_HEADING = re.compile(
 )
 _NOT_GIVEN_UNDER = _NOT_GIVEN_BEFORE - {"for", "off"} | {
     "hold", "held", "wait", "deferred", "referred", "referral", "never", "planned", "ordered",
-    "recommended", "start", "starts", "begin", "begins", "intolerant", "tolerated",
+    "recommended", "start", "starts", "begin", "begins", "intolerant", "tolerated", "cancelled",
+    "canceled", "waitlist", "delayed", "review", "suggested", "offered", "considered",
 }  # fmt: skip
 
 

@@ -152,10 +152,7 @@ def note_readings(
     read.extend(
         resolve_follow_ups(
             [
-                (
-                    sentence,
-                    past_what_is_not_the_record(sentence, facts_in(sentence, findings, needs)),
-                )
+                (sentence, beyond_the_question(sentence, facts_in(sentence, findings, needs)))
                 for sentence in reported_sentences(text, 0, "note", None, findings, told_on)
             ],
             FOLLOW_UPS,
@@ -602,19 +599,12 @@ GOALS = "treatment_goals_documented"
 NERVE_PAIN = "neuralgia"
 
 
-def past_what_is_not_the_record(sentence: Sentence, read: list[Reading]) -> list[Reading]:
-    """The readings of a sentence that holds words that are not the record (a reviewer's
-    question it opens with, an entry a correction quotes as wrong): the red flags they name as
-    present (read as ever: a red flag is never dropped; one they deny is no record of its
-    absence) and what the rest of the sentence tells."""
-    if not sentence.not_record_until:
+def beyond_the_question(sentence: Sentence, read: list[Reading]) -> list[Reading]:
+    """The readings of a sentence that opens with a reviewer's question: the red flags it names
+    (read as ever: a red flag is never dropped) and what the answer after the question tells."""
+    if not sentence.asked_until:
         return read
-    return [
-        r
-        for r in read
-        if ("red_flag" in r.name and r.value)
-        or not sentence.not_record_from <= r.start < sentence.not_record_until
-    ]
+    return [r for r in read if "red_flag" in r.name or r.start >= sentence.asked_until]
 
 
 def facts_in(

@@ -432,7 +432,11 @@ _PAIN_CHANGE = re.compile(
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\b(?P<before4>10|[1-9])\s*/\s*10\s+(?:before|previously|"
     # (Of a range now, its upper end: "7/10 before, 3-4/10 during".)
     r"initially|prior)\W{1,5}(?:[0-9]\s*-\s*)?(?P<after4>10|[0-9])\s*/\s*10\s+"
-    r"(?:now|currently|today|during)\b(?![^.]{0,60}\bno\s+(?:change|relief|benefit|difference)\b)"
+    r"(?:now|currently|today|during)\b"
+    # (Not a drop that did not come or did not last: "... 3-4/10 during work breaks, no change
+    # with the unit", "... during the first week, back to 7/10 by week 3".)
+    r"(?![^.]{0,60}\b(?:no\s+(?:change|relief|benefit|difference)|"
+    r"back\s+(?:up\s+)?to\s+(?:\d|baseline|where|the\s+same|prior|previous))\b)"
     # Told as then and now: "the leg pain was eight out of ten then and is four now".
     rf"|\b{_PAIN_TOLD}\b[^.;]{{0,20}}?\bwas\s+(?P<before5>10|[1-9])(?:\s*(?:/|out\s+of)\s*10)?\s+"
     r"(?:then|before|at\s+the\s+start|initially)\b[^.;0-9]{0,20}?\b(?P<after5>10|[0-9])"

@@ -220,11 +220,13 @@ def prior_pattern(modality: str) -> Caseless:
         rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?"
         rf"|\b(?:visits|sessions)(?:\s+(?:completed|used|attended|done)"
         rf"|(?:\s+(?:completed|used|attended|done))?(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|"
-        # (The record of the count between: "Visits on this claim per the NCM log: PT 14 (...)";
-        # not an authorization's or a request's, "per the authorization log: PT 24".)
+        # (The record of the visits given between: "Visits on this claim per the NCM log: PT 14
+        # (...)", a case manager's, the bills' or the therapist's; not an authorization's, a
+        # schedule's or a plan's, "per the authorization log: PT 24".)
         rf"\s+to\s+date|\s+so\s+far)))(?:\s+(?:per|from)\s+(?:the\s+)?"
-        rf"(?!(?:[\w' -]*\s)?(?:auth\w*|rfa|requests?|ur|approv\w*|certif\w*)\b)"
-        rf"[\w' -]{{0,20}}?\b(?:log|ledger|notes?|records?|review|summary|history))?\s*:\s*"
+        rf"(?:ncm|nurse\s+case\s+manager'?s?|case\s+manager'?s?|billing|bill\s+review|payment|"
+        rf"therapy|therapist'?s?|pt|chiro(?:practic)?|acupuncture)\s+"
+        rf"(?:log|ledger|notes?|records?|history))?\s*:\s*"
         rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%-]|\.\d)"
         r"(?!\s*(?:x|/|times|per|visits?\s+per|weeks?|wks?|months?|mos?|days?|authorized|approved|"
         r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better|over|"
@@ -282,7 +284,8 @@ def none_prior_pattern(modality: str) -> Caseless:
         # "any": "not seen the chiropractor since May" had some; nor "never seen a chiropractor
         # before this injury", which tells of the time before.)
         rf"|\bnever\s+(?:been\s+)?(?:seen|visited|been\s+to|gone\s+to|seen\s+by)\s+"
-        rf"(?:an?|any)\s+(?:{pattern})\b(?!\s+(?:before|until|prior|till)\b)"
+        rf"(?:an?|any)\s+(?:{pattern})\b(?!\s+(?:before|until|prior|till|other\s+than|except|"
+        rf"when|but|besides)\b)"
         # A history's heading answered: "PT: none to date on this claim".
         rf"|\b(?:{pattern})\s*:\s*(?:none|nil|never)\b"
         # "Acupuncture has not been tried on this claim."
@@ -452,9 +455,9 @@ MENTIONED = "~mentioned:"  # a therapy a sentence names, in any way: what a foll
 _VISIT_NOUN = r"(?:visit|session|treatment|tx)"
 _VISIT_NUMBER = (
     # (Not a date after the word: "next PTP visit 12/13/16".)
-    # (Nor a time: "Tx 2/3 weeks: HEP, ice".)
+    # (Nor a time or parts: "Tx 2/3 weeks: HEP, ice", "Tx 2/3 areas today".)
     rf"{_VISIT_NOUN}\s*(?:#\s*(\d{{1,3}})|(\d{{1,3}})(?=\s*(?:/|of)\s*\d{{1,3}}\b(?!\s*/\s*\d)"
-    r"(?!\s*(?:weeks?|wks?|days?|months?|mos?)\b)))"
+    r"(?!\s*(?:weeks?|wks?|days?|months?|mos?|areas?|regions?|levels?|segments?|sites?|points?)\b)))"
     # The visits given as a range from the first: "treatments 1-6 given 09/11-09/29".
     r"|(?:visits|sessions|treatments)\s+1\s*-\s*(\d{1,2})\b(?!\s*(?:/|x|times|per|weeks?|wks?))"
     # Numbered on the claim with the therapy in brackets: "visit 14 (all PT on this claim)" (not

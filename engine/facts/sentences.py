@@ -60,10 +60,15 @@ _ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
 # So does a line of a record's fields, set apart by bars ("POST-OP VISIT #2 | 09/27/2017 | DOI:
 # 03/13/2017 | Surgery: 09/06/2017"), which carries no stop: without the cut, it ran into the
 # line after it ("PROCEDURE: R shoulder arthroscopy, ...").
-_FIELDS_LINE = re.compile(r"[^\n|]*\s\|\s[^\n|]*\s\|\s", re.ASCII)
-# (Not a field wrapped onto the next line: "ROS | GU | denies urinary retention, incontinence, or
-# |\nSaddle anesthesia.")
-_WRAPPED_FIELD = re.compile(r"(?:,|\b(?:or|and|nor|of|with|to|for))\s*\|?[ \t]*\Z", re.I | re.ASCII)
+# Only a line that holds a date, as a visit's heading line does (not a review of systems' line,
+# "ROS | GU | Denies\nSaddle anesthesia, ..."), and not one whose last field runs on to the next
+# line ("... urinary retention, incontinence, or |\nSaddle anesthesia.").
+_FIELDS_LINE = re.compile(r"(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})[^\n|]*\s\|\s[^\n|]*\s\|\s", re.ASCII)
+_WRAPPED_FIELD = re.compile(
+    r"(?:[,:]|\b(?:or|and|nor|of|with|to|for|the|a|an|no|not|denies|denied|neg|negative|"
+    r"positive|without))\s*\|?[ \t]*\Z",
+    re.I | re.ASCII,
+)
 _RUN = rf"[^.!?\n]*(?:{_BULLET_LINE}[^.!?\n]*)*"
 _SENTENCE = re.compile(
     rf"(?:[^.!?\n]|{_BULLET_LINE}){_RUN}(?:(?:{_KEPT_DOT}){_RUN})*(?:[.!?]|(?=\n)|$)", re.ASCII
@@ -511,11 +516,9 @@ class Sentence(NamedTuple):
     # The date the text is told on, where known (a note's): a day told without its year ("on the
     # ninth of December", "last Tuesday") is dated against it (engine/facts/days_told.py).
     told_on: date | None = None
-    # Where the words of the sentence that are not the record end (0: none), and where they
-    # start: a reviewer's question the sentence opens with, or the entry a correction quotes as
-    # wrong. Only red flags are read in them (`facts.extract.past_what_is_not_the_record`).
-    not_record_until: int = 0
-    not_record_from: int = 0
+    # Where a reviewer's question the sentence opens with ends (0: none): only red flags are read
+    # before it (`facts.extract.beyond_the_question`).
+    asked_until: int = 0
 
 
 def sentences_of(case: Case, summary_only: bool, findings: Findings) -> list[Sentence]:
@@ -636,25 +639,6 @@ def carried_forward(text: str) -> list[tuple[int, int]]:
 # A reviewer's question, told by the note that answers it: "You asked whether ...", "The
 # reviewer asked about ...", "UR requested clarification of ...".
 _ASKING_VERBS = frozenset(["asked", "questioned", "queried", "wanted", "requested", "question"])
-# A correction of an earlier entry, up to the end of the entry it quotes.
-# (At the start of a line: a signature before it with no stop runs into the sentence, "-- M.
-# Zhou, MD\nCorrection 3/2/26: the 2/16 entry read "24 chiro visits used"".)
-_CORRECTED_ENTRY = re.compile(
-    r'^[^\w\n]*(?:correction|erratum)\b[^"\n]{0,80}?"[^"\n]{1,200}"',
-    re.I | re.M | re.ASCII,
-)
-_CORRECTION_WORDS = frozenset(["correction", "erratum"])
-# What says the entry quoted was wrong, right after the quotation: "... belongs to another
-# chart", "; it meant PT visits", "was entered in error", "no test was done in September". (A quotation without it may be the
-# text the entry should have: 'the 3/28 entry should be "PT x 12 visits completed"'.)
-_QUOTED_AS_WRONG = re.compile(
-    r'"[^"]{0,80}?\b(?:belongs?\s+to\s+(?:another|a\s+different)|another\s+(?:patient|chart)|'
-    r"(?:entered|made|written|recorded)\s+in\s+error|(?:was|is)\s+(?:wrong|incorrect|an\s+error|"
-    r"erroneous|mistaken)|it\s+meant|not\s+(?:this|the)\s+patient'?s?"
-    # Or that what it tells did not happen: "... and no test was done in September".
-    r"|no\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:done|given|performed|taken|drawn))\b",
-    re.I | re.ASCII,
-)
 _REVIEWER_ASKED = re.compile(
     r"\W*(?:(?:you|the\s+(?:ur\s+|utilization\s+review\s+|peer\s+)?reviewer|ur|utilization\s+review|"
     r"the\s+adjuster|the\s+carrier|dr\.?\s+[a-z'-]+\s+\(?(?:ur|the\s+reviewer)\)?)\s+"
@@ -761,7 +745,7 @@ def reported_sentences(
                 closes = following >= 0 and _CLOSING_QUOTE.match(text, following) is not None
                 quote_closes = following if closes else -1
             continue
-        not_record_until = 0
+        asked_until = 0
         if (
             source == "note"
             and not words.isdisjoint(_ASKING_VERBS)
@@ -769,7 +753,7 @@ def reported_sentences(
         ):
             # A reviewer's question the note answers ("You asked about aberrant behaviour.",
             # "You asked whether she has had any physical therapy"): the question is not the
-            # record, save the red flags it names, which are read as ever (`not_record_until`: the
+            # record, save the red flags it names, which are read as ever (`asked_until`: the
             # readers' other readings before it are set aside). An answer after a colon, a
             # semicolon or a question mark in the same sentence is the record.
             cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0),
@@ -789,20 +773,7 @@ def reported_sentences(
                     in_plan, told_on,
                 )  # fmt: skip
                 continue
-            not_record_until = cut + 1 if cut >= 0 else len(sentence)
-        not_record_from = 0
-        if (
-            source == "note"
-            and not not_record_until
-            and not words.isdisjoint(_CORRECTION_WORDS)
-            and (wrong := _CORRECTED_ENTRY.search(sentence)) is not None
-            and _QUOTED_AS_WRONG.match(sentence, wrong.end() - 1)
-        ):
-            # A correction of an earlier entry that quotes it and says it was wrong
-            # ("Correction 9/19/16: the 08/19 entry "acupuncture x6 in 2015" belongs to another
-            # chart."): from the correction's line to the end of the quotation is not the record
-            # (a line before it with no stop, in the same sentence, still is).
-            not_record_from, not_record_until = wrong.start(), wrong.end()
+            asked_until = cut + 1 if cut >= 0 else len(sentence)
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
                 reading_guideline = True
@@ -825,16 +796,7 @@ def reported_sentences(
             sentence, plain, words, source, findings
         ):
             yield Sentence(
-                sentence,
-                offset + start,
-                source,
-                item,
-                plain,
-                words,
-                in_plan,
-                told_on,
-                not_record_until,
-                not_record_from,
+                sentence, offset + start, source, item, plain, words, in_plan, told_on, asked_until
             )
 
 

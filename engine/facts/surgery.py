@@ -532,8 +532,8 @@ _SURGERY_FIELD = re.compile(
     re.I | re.ASCII,
 )
 _POST_OPERATIVE_VISIT = re.compile(
-    r"^\W*(?:post[\s-]?op(?:erative)?)\b(?![^|]*\|[^\n]*\b(?:cancel\w*|pending|postpon\w*|"
-    r"planned|scheduled|booked|proposed|auth\w*|request\w*))",
+    r"^\W*(?:post[\s-]?op(?:erative)?)\b(?![^|]*\|[^\n]*(?:cancel|pending|postpon|plann|"
+    r"schedul|book|propos|auth|request|defer|abort|convert))",
     re.I | re.ASCII,
 )
 _FIRST_DATE = re.compile(DATE, re.I | re.ASCII)
@@ -604,7 +604,11 @@ _PROCEDURE_HEADING = re.compile(
 # (proposed)", "Operation: none to date; lumbar fusion recommended".
 _NOT_DONE_WORDS = frozenset(
     ["proposed", "pending", "planned", "recommended", "scheduled", "requested", "none", "not",
-     "no", "consider", "considering", "candidate", "authorization", "future"]
+     "no", "consider", "considering", "candidate", "authorization", "future",
+     # ("Procedure: R shoulder arthroscopy, SAD - the patient wishes to wait until spring",
+     # "...; surgery date TBD", "- deferred until cleared by cardiology".)
+     "wait", "waiting", "wishes", "will", "if", "tbd", "deferred", "defer", "schedule",
+     "rescheduled", "proceed", "consented", "until", "once"]
 )  # fmt: skip
 
 
