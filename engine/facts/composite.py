@@ -171,9 +171,9 @@ _GOES_ON_AFTER = re.compile(
 # Care told by the date it began, right after it: "neutral-wrist night splint since February
 # 2016", "splints since 07/2016" (not care awaited or stopped: "waiting for physical therapy since
 # October", "off medication since 2019", nor care named after the word: "worse since PT ended").
+_MONTH_OPENING = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _SINCE_A_DATE = re.compile(
-    r" since (?:about |around |approximately |early |mid |late )?"
-    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* )",
+    rf" since (?:about |around |approximately |early |mid |late )?(?:\d|{_MONTH_OPENING}[a-z]* )",
     re.ASCII,
 )
 _NOT_GIVEN_BEFORE = frozenset(
@@ -189,8 +189,8 @@ _NOT_GIVEN_BEFORE = frozenset(
 # it"; "off" there is as often work moved off as care stopped).
 _SINCE_HEADING = re.compile(
     r"\W*since\s+(?:about\s+|around\s+|early\s+|mid-?\s*|late\s+)?"
-    r"(?:\d{1,2}/\d{1,4}(?:/\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
-    r"[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s*:",
+    rf"(?:\d{{1,2}}/\d{{1,4}}(?:/\d{{2,4}})?|{_MONTH_OPENING}[a-z]*\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)"
+    r"\s*:",
     re.I | re.ASCII,
 )
 _NOT_GIVEN_UNDER = _NOT_GIVEN_BEFORE - {"for", "off"} | {

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from engine.facts.figures import DATE, MONTH_YEAR_AFTER, date_of, month_of
+from engine.facts.figures import DATE, DATE_AFTER, MONTH_YEAR_AFTER, date_of, month_of
 from engine.facts.findings import Findings
 from engine.facts.model import Fact
 from engine.facts.record import dated
@@ -451,7 +451,6 @@ _DRUG_TEST = re.compile(
     r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?(?:on\s+)?\(?",
     re.I | re.ASCII,
 )
-_DATE_HERE = re.compile(DATE, re.I | re.ASCII)
 # A date that opens the sentence and stands right before the test, as a record's dated entry.
 _ENTRY_DATE = re.compile(r"\W*(?:" + DATE + r")\s*[-:]?\s*\Z", re.I | re.ASCII)
 # The next test in a list of them: "UDS 1/5/17 and again on 6/2/17", "UDTs 3/1/16, 9/12/16".
@@ -478,7 +477,7 @@ def drug_test_dates(reader: Reader) -> None:
             continue
         at = test.end()
         while True:
-            exact = _DATE_HERE.match(text, at)
+            exact = DATE_AFTER.match(text, at)
             day = date_of(exact) if exact else None
             if day is None:
                 exact = MONTH_YEAR_AFTER.match(text, at)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import timedelta
 
-from engine.facts.figures import DATE, date_of, weeks_in
+from engine.facts.figures import DATE, DATE_AFTER, date_of, weeks_in
 from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
 from engine.negation import Status
@@ -536,7 +536,6 @@ _POST_OPERATIVE_VISIT = re.compile(
     r"schedul|book|propos|auth|request|defer|abort|convert))",
     re.I | re.ASCII,
 )
-_FIRST_DATE = re.compile(DATE, re.I | re.ASCII)
 
 
 def dated_first(reader: Reader) -> None:
@@ -552,7 +551,7 @@ def dated_first(reader: Reader) -> None:
         field = _SURGERY_FIELD.search(reader.text.rstrip())
         day = date_of(field) if field else None
         told_on = reader.sentence.told_on
-        first = _FIRST_DATE.search(reader.text)
+        first = DATE_AFTER.search(reader.text)
         seen_on = (
             date_of(first)
             if first is not None and field and first.start() < field.start()
