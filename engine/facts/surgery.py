@@ -12,6 +12,7 @@ from engine.facts.figures import DATE, DATE_AFTER, date_of, weeks_in
 from engine.facts.record import dated
 from engine.facts.sentences import Reader, phrase_position
 from engine.negation import Status
+from engine.vocab import phrase_words
 
 _SURGERY_WORDS = frozenset(
     [
@@ -635,7 +636,7 @@ def procedure_heading(reader: Reader) -> None:
         # partial-thickness supraspinatus tear (no repair)" (not "(proposed)", which says the
         # surgery is still to come).
         outside = _LEFT_UNDONE.sub(" ", reader.lowered)
-        stops = _NOT_DONE_WORDS.intersection(re.findall(r"[a-z]+", outside))
+        stops = _NOT_DONE_WORDS.intersection(phrase_words(outside))
     if stops:
         return
     chosen = procedure_done(reader, heading.end())
