@@ -45,6 +45,9 @@ _KEPT_DOT = (
     # orthopedics)", "(Dr. A. Nakamura, PM&R)", "(Dr. R. Lee)".)
     r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s*[()]|,\s*[A-Za-z&/ .-]{2,30}\)|,\s+[a-z]"
     r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
+    # Without a title, where the degree follows the surname, as an order is signed: "Order,
+    # signed M. Ortega MD 07/19/2017: ...".
+    r"|(?<=\s[A-Z])\.(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|RN|PsyD)\b)"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
 )
@@ -64,6 +67,15 @@ _ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
 # "ROS | GU | Denies\nSaddle anesthesia, ..."), and not one whose last field runs on to the next
 # line ("... urinary retention, incontinence, or |\nSaddle anesthesia.").
 _FIELDS_LINE = re.compile(r"(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})[^\n|]*\s\|\s[^\n|]*\s\|\s", re.ASCII)
+# A row of a table whose columns are set apart by runs of spaces ("07/10/17  4 / 8   works 5
+# h/day modified   mild constipation on senna   CURES 07/10 consistent"), or the table's heading
+# line over such a row: two gaps of three spaces or more, and a date in the row. Without the cut,
+# one row's "none" reached the next row's CURES check.
+_COLUMNS_LINE = re.compile(
+    r"\s*(?:(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})|(?=[^\n]*\n[ \t]*\d{1,2}/\d{1,2}/\d{2,4}))"
+    r"[^\n]*?\S {3,}\S[^\n]*?\S {3,}\S",
+    re.ASCII,
+)
 _WRAPPED_FIELD = re.compile(
     r"(?:[,:]|\b(?:or|and|nor|of|with|to|for|the|a|an|no|not|denies|denied|neg|negative|"
     r"positive|without))\s*\|?[ \t]*\Z",
@@ -130,7 +142,10 @@ def item_line_end(text: str, start: int, end: int) -> re.Match[str] | None:
     at `start` ends, if the next line starts a new thought."""
     if _ITEM_START.match(text, start, end):
         return _ITEM_LINE_END.search(text, start, end)
-    if text.find("|", start, end) < 0 or not _FIELDS_LINE.match(text, start, end):
+    if not (
+        (text.find("|", start, end) >= 0 and _FIELDS_LINE.match(text, start, end))
+        or (text.find("   ", start, end) >= 0 and _COLUMNS_LINE.match(text, start, end))
+    ):
         return None
     cut = _ITEM_LINE_END.search(text, start, end)
     if cut is None or _WRAPPED_FIELD.search(text, start, cut.start()):
@@ -653,6 +668,20 @@ _REVIEWER_ASKED = re.compile(
 )
 
 
+# A question anyone asked, told in the third person ("He asked about conservative care: PT x12
+# ...", "She asked whether an MRI was done"), as a peer-to-peer call's record tells the
+# reviewer's questions: a question asked whether asserts nothing, and one of another kind only
+# where its answer follows it in the sentence (alone, "She asked about acupuncture" is the
+# patient's wish, which a note's plan answers). (Not a question of why, whose reason tells the
+# record, as for the reviewer's.)
+_QUESTION_REPORTED = re.compile(
+    r"\W*(?:he|she|they|the\s+patient|dr\.?\s+[a-z'-]+)\s+(?:also\s+|then\s+|further\s+)?"
+    r"(?:asked|questioned|queried|wanted\s+to\s+know)(?:\s+me)?\s+"
+    r"(?:(?P<whether>whether|if)|about|for|what|how|which|when)\b",
+    re.I | re.ASCII,
+)
+
+
 # What the reviewer asked whether, and the answer of a word or two in the next sentence.
 _ASKED_WHETHER = re.compile(
     r"\b(?:asked|questioned|queried|know)\s+(?:whether|if)\s+", re.I | re.ASCII
@@ -691,6 +720,138 @@ def answered_question(question: str, answer: str) -> str | None:
     return f"{clause[: auxiliary.end()]} not{clause[auxiliary.end() :]}"
 
 
+_YES = re.compile(r"\W*(?:yes|yeah|correct|affirmative)\b", re.I | re.ASCII)
+# An answer that denies what its question supposes: "He asked what care failed: none yet".
+_DENYING_ANSWER = re.compile(r"\W*(?:no|none|nothing|never|not)\b", re.I | re.ASCII)
+
+
+# A question and its answer as a transcript or an interview sets them down: "Q. Has she had
+# physical therapy?" then "A. Six visits, September 12 to October 13, 2016." The marks that
+# open each, alone in a sentence ("Q.", "A.") or before it ("Q:", "A:", "Answer:").
+_QUESTION_MARK = re.compile(r"\s*(?:Q|Question)\s*[.:]\s*\Z", re.I | re.ASCII)
+_ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*[.:]\s*", re.I | re.ASCII)
+# A question that asks in its own words: an auxiliary or a word of asking opens it (after an
+# address, "Doctor,"). (Not a form's "Saddle anesthesia? No.", whose one-word answers are read
+# as they stand: see `_ANSWER_THEN_ITEM`.)
+_DIRECT_QUESTION = re.compile(
+    r"\s*(?:(?:q|question)\s*[.:]\s*)?(?:(?:doctor|dr\.?\s+[a-z'-]+)\s*,\s*)?(?:and\s+|so\s+)?"
+    r"(?:has|have|had|did|does|do|is|are|was|were|can|could|will|would|what|when|where|which|"
+    r"who|how|why)\b",
+    re.I | re.ASCII,
+)
+
+
+def table_headings(text: str, spans: list[tuple[int, int, bool]]) -> frozenset[int]:
+    """Where the heading lines of tables whose columns are set apart by spaces start: a line of
+    column names with no figure, over a dated row ("Date      Pain with / without meds
+    Function ... CURES / UDT"). It names what the rows tell and tells nothing itself (only red
+    flags are read in it, as ever)."""
+    return frozenset(
+        start
+        for (start, end, _), (following, _, _) in zip(spans, spans[1:], strict=False)
+        if text.find("   ", start, end) >= 0
+        and DIGIT.search(text, start, end) is None
+        and _COLUMNS_LINE.match(text, start, end) is not None
+        and _DATED_ROW.match(text, following) is not None
+    )
+
+
+# A table's row, opening with its date.
+_DATED_ROW = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\b", re.ASCII)
+
+
+# A question of how a finding or a treatment has changed or worked.
+_CHANGE_ASKED = re.compile(
+    r"\b(?:improv\w*|better|worse|help\w*|respond\w*|chang\w*|resolv\w*|since|still|work\w*|"
+    r"effective|relief)\b",
+    re.I | re.ASCII,
+)
+
+
+def answers_joined(
+    text: str, spans: list[tuple[int, int, bool]]
+) -> tuple[str, list[tuple[int, int, bool]], frozenset[int]]:
+    """A note's questions and the answers after them, as a transcript or an interview sets them
+    down: the question joined to the first sentence of its answer, which tells what the
+    question asks of ("Has she had physical therapy? A. Six visits, ..." is read as "Has she
+    had physical therapy: Six visits, ..."); the text with the question's mark turned to a colon
+    and the answer's mark blanked (every offset kept), the spans so joined, and where the
+    questions left on their own start. A question whose answer denies it ("No.", "Never - ...")
+    or that has none asserts nothing: only its red flags are read (`question_until`)."""
+    characters: list[str] | None = None
+    joined: list[tuple[int, int, bool]] = []
+    alone: set[int] = set()
+    index = 0
+    while index < len(spans):
+        start, end, in_plan = spans[index]
+        sentence = text[start:end].rstrip()
+        if not sentence.endswith("?"):
+            joined.append(spans[index])
+            index += 1
+            continue
+        marked = index > 0 and _QUESTION_MARK.fullmatch(text, *spans[index - 1][:2]) is not None
+        asking = marked or _DIRECT_QUESTION.match(sentence) is not None
+        following = index + 1
+        if following < len(spans) and _ANSWER_MARK.fullmatch(text, *spans[following][:2]):
+            following += 1
+        answer = text[slice(*spans[following][:2])] if following < len(spans) else ""
+        opening = _ANSWER_MARK.match(answer)
+        told = answer[opening.end() :] if opening is not None else answer
+        # (A form's item asked without its own words, "Early refills or lost meds? None.", is
+        # set aside only where the answer denies it: "Numbness? Yes." tells it as it stands.)
+        # (Not a question of the finding's change, whose denial leaves the finding as it was:
+        # "Has the foot drop improved? No.", "Is the Norco helping? No.")
+        denied = _DENYING_ANSWER.match(told) is not None and _CHANGE_ASKED.search(sentence) is None
+        if denied or (asking and (not told.strip() or told.rstrip().endswith("?"))):
+            alone.add(start)
+        if denied or not asking or start in alone:
+            joined.append(spans[index])
+            index += 1
+            continue
+        if characters is None:
+            characters = list(text)
+        characters[start + len(sentence) - 1] = ":"
+        answer_start = spans[following][0]
+        for at in range(spans[index][1], answer_start + (opening.end() if opening else 0)):
+            characters[at] = " " if characters[at] != "\n" else "\n"
+        joined.append((start, spans[following][1], in_plan))
+        index = following + 1
+    return ("".join(characters) if characters is not None else text), joined, frozenset(alone)
+
+
+def question_opening_end(sentence: str) -> int:
+    """Where the words that open a question ("He asked for", "You asked about") end, or 0: a
+    question asks nothing for the patient."""
+    asked = _REVIEWER_ASKED.match(sentence) or _QUESTION_REPORTED.match(sentence)
+    return asked.end() if asked is not None else 0
+
+
+def question_until(sentence: str) -> int | None:
+    """Where the question a sentence opens with stops being set aside (`Sentence.asked_until`):
+    0 where the answer after it in the sentence says what it asks, None where the sentence opens
+    with no question. A question asked whether asserts nothing unless answered yes; one that
+    asks what, how or when, answered ("He asked what conservative care failed: PT x10,
+    naproxen"), supposes what it asks of the answer, which a denial withdraws; any other
+    question is not the record."""
+    asked = _REVIEWER_ASKED.match(sentence)
+    told = asked is None
+    if told:
+        asked = _QUESTION_REPORTED.match(sentence)
+        if asked is None:
+            return None
+    cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0), default=-1)
+    answer = sentence[cut + 1 :].strip() if cut >= 0 else ""
+    whether = asked[0].split()[-1].lower() in ("whether", "if")
+    if told and not whether and not answer:
+        return None
+    if answer and (_YES.match(answer) if whether else not _DENYING_ANSWER.match(answer)):
+        # ("He asked whether surgery is contemplated: yes; ortho is considering arthroscopy":
+        # the question asked whether, answered yes, says what it asks.) The sentence is read
+        # whole, but for the asking (see `question_opening_end`).
+        return 0
+    return cut + 1 if cut >= 0 else len(sentence)
+
+
 def reported_sentences(
     text: str,
     offset: int,
@@ -705,8 +866,13 @@ def reported_sentences(
     or the record (see `guideline_names` in findings.yaml). `told_on` is the date the text is
     told on, where known."""
     reading_guideline = False
-    spaced = phrase_characters(text)  # normalised once for every sentence
     spans = sentence_spans(text)
+    asked_alone: frozenset[int] = frozenset()
+    if source == "note" and "?" in text:
+        text, spans, asked_alone = answers_joined(text, spans)
+    if "   " in text:
+        asked_alone = asked_alone | table_headings(text, spans)
+    spaced = phrase_characters(text)  # normalised once for every sentence
     # The tests that rule most sentences out (no earlier reviewer named, nothing of necessity in
     # a summary) are made here, before the calls: a letter has some thirty sentences.
     # Where the review's words quoted over several sentences end (the closing mark).
@@ -745,22 +911,21 @@ def reported_sentences(
                 closes = following >= 0 and _CLOSING_QUOTE.match(text, following) is not None
                 quote_closes = following if closes else -1
             continue
-        asked_until = 0
+        asked_until = len(sentence) if start in asked_alone else 0
         if (
-            source == "note"
+            not asked_until
+            and source == "note"
             and not words.isdisjoint(_ASKING_VERBS)
-            and (asked := _REVIEWER_ASKED.match(sentence)) is not None
+            and (until := question_until(sentence)) is not None
         ):
-            # A reviewer's question the note answers ("You asked about aberrant behaviour.",
-            # "You asked whether she has had any physical therapy"): the question is not the
-            # record, save the red flags it names, which are read as ever (`asked_until`: the
-            # readers' other readings before it are set aside). An answer after a colon, a
-            # semicolon or a question mark in the same sentence is the record.
-            cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0),
-                      default=-1)  # fmt: skip
+            # A question the note answers ("You asked about aberrant behaviour.", "You asked
+            # whether she has had any physical therapy", "He asked what conservative care
+            # failed: PT x10"): the question is not the record, save the red flags it names,
+            # which are read as ever, and what it supposes of an answer after it
+            # (`question_until`; the readers' other readings before it are set aside).
             answered = (
                 answered_question(sentence, text[slice(*spans[index + 1][:2])])
-                if (cut < 0 or not sentence[cut + 1 :].strip()) and index + 1 < len(spans)
+                if until >= len(sentence.rstrip()) and index + 1 < len(spans)
                 else None
             )
             if answered is not None:
@@ -773,7 +938,7 @@ def reported_sentences(
                     in_plan, told_on,
                 )  # fmt: skip
                 continue
-            asked_until = cut + 1 if cut >= 0 else len(sentence)
+            asked_until = until
         if source == "rationale":
             if findings.guideline_pattern.search(plain, words):
                 reading_guideline = True
@@ -996,7 +1161,12 @@ class Reader:
             and _DECISION.search(self.plain) is not None
         )
         planning = words & _PLAN_WORDS
-        asked_for = not words.isdisjoint(_ASK_WORDS) and _ASKED_FOR.search(text) is not None
+        # (The question a sentence opens with asks nothing for the patient: "He asked for the
+        # imaging: MRI 4/11/17 ...".)
+        asked_for = (
+            not words.isdisjoint(_ASK_WORDS)
+            and _ASKED_FOR.search(text, question_opening_end(text)) is not None
+        )
         if asked_for:
             planning = planning | {"request"}
         # A sentence under a plan heading ("A/P: first TF ESI ...", the items of "Plan: 1. ...
