@@ -3386,7 +3386,7 @@ def test_a_brand_and_its_generic_are_one_drug(request_line: str) -> None:
         ("Purchase of 2-lead TENS unit with electrodes for home use", "tens"),
         ("Rental of cold therapy unit x 7 days", "cold_therapy_unit"),
         ("Purchase of knee brace", "brace"),
-        ("Purchase of hospital bed", "other"),
+        ("Purchase of hospital bed", "hospital_bed"),
     ],
 )
 def test_equipment_bought_or_rented_is_of_its_own_kind(request_line: str, subtype: str) -> None:

@@ -46,8 +46,15 @@ from engine.vocab import (
 
 # Walking impaired (rules/vocab/findings.yaml), the need a walking aid serves.
 AMBULATION = "~ambulation_impaired"
-_WALKING_AIDS = frozenset(["walker", "cane"])
 TOILET_OUT_OF_REACH = "~toilet_out_of_reach"
+HOSPITAL_BED_NEED = "~hospital_bed_need"
+# The reading that tells the medical need for each kind of equipment that has one read.
+_NEED_READ = {
+    "walker": AMBULATION,
+    "cane": AMBULATION,
+    "commode": TOILET_OUT_OF_REACH,
+    "hospital_bed": HOSPITAL_BED_NEED,
+}
 # Care the treating physician's office cannot give (rules/vocab/findings.yaml), a referral's
 # reason.
 BEYOND_THIS_OFFICE = "~beyond_this_office"
@@ -241,19 +248,18 @@ def request_facts(
         )
         if study:
             give("repeat_study", True, study)
-    # A walking aid is needed where walking is impaired: a weight-bearing restriction, falls,
-    # an unsteady gait (ODG DME: a medical need, which the record states for this item).
-    if service.category == "dme" and service.subtype in _WALKING_AIDS and AMBULATION in by_name:
-        walking = by_name[AMBULATION]
-        give("equipment_medically_needed", walking.value, walking)
-    # A commode is needed where the regular toilet is out of reach (Medicare's coverage of it).
-    if (
-        service.category == "dme"
-        and service.subtype == "commode"
-        and TOILET_OUT_OF_REACH in by_name
-    ):
-        reach = by_name[TOILET_OUT_OF_REACH]
-        give("equipment_medically_needed", reach.value, reach)
+    # The medical need an item of equipment is for, where the record states it (ODG DME, which
+    # asks for a medical need, and the Medicare coverage it refers to): a walking aid where
+    # walking is impaired (a weight-bearing restriction, falls, an unsteady gait), a commode
+    # where the regular toilet is out of reach, a hospital bed for positioning, a patient
+    # confined to bed at risk of pressure sores, or transfers an ordinary bed does not allow.
+    need = (
+        by_name.get(_NEED_READ.get(service.subtype or "", ""))
+        if service.category == "dme"
+        else None
+    )
+    if need is not None:
+        give("equipment_medically_needed", need.value, need)
     # A TENS unit bought after a trial whose gain is told apart from it: "We rented a TENS unit
     # for thirty days ...", then "His diary from the trial shows ... stopped the tramadol".
     if (

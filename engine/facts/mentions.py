@@ -274,6 +274,12 @@ def another_persons(reader: Reader, start: int) -> bool:
     return False
 
 
+# A field's label after a finding's name: "Homebound status:", "Red flags screen:".
+_FIELD_LABEL = re.compile(
+    r"\s+(?:status|screen|screening|criteria|assessment)\s*:", re.I | re.ASCII
+)
+
+
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -306,6 +312,10 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         and when_stated
         and (_BUT_STILL.match(text, end) or lasted_briefly(reader, end))
     ):
+        return
+    if when_stated and _FIELD_LABEL.match(text, end):
+        # The finding's name as the label of a field ("Homebound status: not homebound"): the
+        # value after the colon tells it.
         return
     if when_stated is None:
         # A `denied` phrase: only its denial says anything of the finding.

@@ -489,6 +489,10 @@ _UNNAMED_VISITS = Caseless(
         rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})|{_REPORT_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+        # The gains told over the visits they came in: "tramadol stopped over six sessions",
+        # "ODI 46% to 28% over the last 6 visits".
+        rf"|\bover\s+(?:the\s+|her\s+|his\s+)?(?:first\s+|last\s+|past\s+)?{_NUMBER}\s+{_UNITS}\b"
+        rf"(?!\s+(?:is|are|would|will|per)\b)"
         # All of those authorized: "Authorized 6 visits; attended all six (01/23/17 through
         # 02/10/17)".
         rf"|(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)\b(?:attended|completed|finished|used)\s+all\s+"
@@ -659,9 +663,11 @@ def visits_done(reader: Reader) -> None:
             for mention in mentions:
                 start, end = mention.span()
                 before = text[max(0, start - 60) : start]
-                if _GIVEN_BEFORE.search(before, before.lower()) and reader.status_at(
-                    start, end
-                ) in (Status.PRESENT, Status.HISTORICAL):
+                if (
+                    _GIVEN_BEFORE.search(before, before.lower())
+                    and reader.status_at(start, end) in (Status.PRESENT, Status.HISTORICAL)
+                    and not of_another_claim(lowered, start, end)
+                ):
                     reader.add(f"{GIVEN}{name}", True, start, end)
                     break
     # Visits a sentence orders are not visits done ("Surgeon's order: six post-op sessions"),
@@ -739,7 +745,10 @@ def visits_done(reader: Reader) -> None:
 # (Not "other treatment this claim", nor "an aggravation of a prior injury", this claim's own.)
 _OTHER_CLAIM = re.compile(
     r"\b(?:another|separate|earlier|older|prior|previous|other|different|unrelated)\s+"
-    r"(?:(?!this\b)(?:\d{4}|[a-z]+)\s+){0,2}?(?:claim|employer)\b",
+    r"(?:(?!this\b)(?:\d{4}|[a-z]+)\s+){0,2}?(?:claim|employer)\b"
+    # Care the clause calls another injury's: "(She had PT in 2011 for a sprained ankle,
+    # unrelated.)", "12 chiropractic visits for a nonindustrial neck strain".
+    r"|\b(?:unrelated|non-?industrial|not\s+(?:work[\s-]+related|industrial))\b",
     re.ASCII,
 )
 

@@ -115,7 +115,8 @@ _INJURY_EVENT_WORDS = frozenset(
      "pinned", "caught", "lacerated", "laceration", "pulling", "pushing", "hit", "strained",
      "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed", "repositioning",
      "transferring", "unloading", "stacking", "robbery", "robbed", "gunpoint", "attacked",
-     "stabbed", "dislocated", "dislocation", "pivoted", "jumped"]
+     "stabbed", "dislocated", "dislocation", "pivoted", "jumped", "burned", "scalded",
+     "electrocuted", "bitten", "fire", "splash", "shock", "contacted"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -175,7 +176,11 @@ _CONCRETE_EVENT = (
     r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|crushed|jammed|wrenched|collided|"
     r"(?:was\s+)?assaulted|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|lacerated|"
     r"inverted|rolled|MVA|MVC|collision|repositioning|transferring|unloading|stacking|robbery|"
-    r"robbed|held\s+at\s+gunpoint|attacked|stabbed)\b"
+    r"robbed|held\s+at\s+gunpoint|attacked|stabbed"
+    # A burn, a bite or an electric current: "burned his forearm on the fryer", "fryer grease
+    # fire", "contacted a live 480 V bus bar".
+    r"|burned|scalded|electrocuted|bitten|(?:grease|flash|kitchen|chemical|electrical)\s+"
+    r"(?:fire|burns?|splash|flash|shock)|contacted\s+(?:an?\s+)?(?:live|energized))\b"
 )
 # (In an emergency record's triage line, also the strain as the patient felt it at a task: "felt
 # a 'pop' in the R shoulder lifting a case of water overhead".)
@@ -209,6 +214,15 @@ _DATE_THEN_EVENT = Caseless(
         rf"\bon\s+(?:{DATE}),?\s+(?:he|she|the\s+(?:patient|employee|claimant|injured\s+worker))"
         r"\s+(?:was|were)\s+[a-z]+ing\b[^.;]{0,120}?\b(?:developed|felt|noticed|injured|hurt|"
         r"twisted|strained)\b",
+        re.I | re.ASCII,
+    )
+)
+# The date opening the sentence, the event told right after it: "8/19/2016 slipped off a pitched
+# roof onto a driveway", "On 03/11/17 he burned the right forearm in a fryer grease fire"
+# (nothing of care between: not "8/19/2016 seen in the ED after he fell").
+_DATE_OPENS_EVENT = Caseless(
+    re.compile(
+        rf"\A\W*(?:on\s+)?(?:{DATE}),?\s+(?:(?!(?:{_CARE})\b)[\w'-]+\s+){{0,4}}?" + _CONCRETE_EVENT,
         re.I | re.ASCII,
     )
 )
@@ -499,6 +513,11 @@ def record_dates(reader: Reader) -> None:
                 and not _NOT_THAT_DAY.search(text)
             ):
                 reader.add("~injury_event_date", visited, seen.start(), seen.end())
+        if "~injury_event_date" not in (f.name for f in reader.found):
+            opening = _DATE_OPENS_EVENT.search(text, lowered)
+            happened = date_of(opening) if opening is not None else None
+            if happened is not None and not _NOT_THAT_DAY.search(text):
+                reader.add("~injury_event_date", happened, opening.start(), opening.end())
         told_on = reader.sentence.told_on
         if told_on is not None and "~injury_event_date" not in (f.name for f in reader.found):
             short = _INJURY_EVENT_SHORT.search(text, lowered)

@@ -70,7 +70,10 @@ _SURGERY_WORDS = frozenset(
     ]
 )
 # The same words as one alternation, for the expressions below.
-_SURGERY_NAMES = "|".join(sorted(_SURGERY_WORDS))
+# (And a long bone's nail or rod, by its two words: "IM nail 09/02/2016", "antegrade
+# intramedullary rod"; a nail alone is as often a nail gun's.)
+_SURGERY_NAMES = "|".join(sorted(_SURGERY_WORDS)) + r"|(?:im|intramedullary)\s+(?:nail|rod)"
+_FIXATION_WORDS = frozenset(["nail", "rod"])
 # A surgery UR refused outright ("non-certified by UR", "denied"); "modified" is not refused.
 _SURGERY_REFUSED = re.compile(
     r"\b(?:non[\s-]?certified|not\s+certified|denied|not\s+approved|not\s+authorized"
@@ -416,7 +419,7 @@ def surgery_dates(reader: Reader) -> None:
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
     surgery asked for on a date is not yet done."""
     words = reader.words
-    if words.isdisjoint(_SURGERY_WORDS):
+    if words.isdisjoint(_SURGERY_WORDS) and words.isdisjoint(_FIXATION_WORDS):
         return
     if "procedure" in words or "procedures" in words or "operation" in words:
         procedure_heading(reader)
