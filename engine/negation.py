@@ -29,12 +29,8 @@ class Status(StrEnum):
 # Where several cues govern a finding, the first of these wins.
 PRECEDENCE = (Status.ABSENT, Status.POSSIBLE, Status.HISTORICAL)
 # Every expression here is ASCII (re.ASCII), as in all the text stages: see `plain_spaces`.
-# A form's check boxes are words too: "[ ]" (not ticked) and "[x]" (ticked). A gap of three
-# spaces or more between words sets a table's columns apart, and ends a cue's reach as a
-# semicolon does: "none        CURES 03/14 consistent" denies nothing of the next column.
-_WORD = re.compile(
-    r"\([+-]\)|\[ ?\]|\[ ?x ?\]|[a-z0-9]+(?:'[a-z]+)?|[;]|(?<=\S) {3,}(?=\S)", re.ASCII
-)
+# A form's check boxes are words too: "[ ]" (not ticked) and "[x]" (ticked).
+_WORD = re.compile(r"\([+-]\)|\[ ?\]|\[ ?x ?\]|[a-z0-9]+(?:'[a-z]+)?|[;]", re.ASCII)
 
 
 class CueFile(BaseModel):
@@ -88,9 +84,7 @@ class Cues:
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
     """Lower-case words with their character spans."""
-    return [
-        (";" if m[0][0] == " " else m[0], m.start(), m.end()) for m in _WORD.finditer(text.lower())
-    ]
+    return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text.lower())]
 
 
 def read_cues(folder: Path) -> Cues:

@@ -60,10 +60,16 @@ _NEED_READ = {
 BEYOND_THIS_OFFICE = "~beyond_this_office"
 # The knee's locking or catching (`knee.mechanical_symptoms`), a sign of internal derangement.
 MECHANICAL = "knee_mechanical_symptoms"
+# Physical therapy named as such, not therapy unqualified.
+_PHYSICAL_THERAPY_NAMED = re.compile(
+    r"\b(?:pt|physical\s+therap\w*|physiotherap\w*)\b", re.I | re.ASCII
+)
 # The item service whose prior visits `prior_visits` means.
 PRIOR_BY_SERVICE = {
     "physical_therapy": "prior_pt_visits",
-    "occupational_therapy": "prior_pt_visits",
+    # (Counted apart: the Labor Code caps each discipline on its own, and "therapy" unqualified
+    # is read as both; physical therapy's visits named as such are not occupational therapy's.)
+    "occupational_therapy": "prior_ot_visits",
     "chiropractic": "prior_chiropractic_visits",
     "acupuncture": "prior_acupuncture_visits",
     "massage": "prior_massage_visits",
@@ -502,10 +508,16 @@ def therapy_facts(
     modality = PRIOR_BY_SERVICE.get(category)
     if modality is None:
         return []
-    if category == "occupational_therapy" and "prior_ot_visits" in by_name:
-        # The record counts occupational therapy apart ("24 PT visits for the shoulder; OT 0
-        # visits on this claim"): the Labor Code caps each discipline on its own.
-        modality = "prior_ot_visits"
+    if (
+        modality == "prior_ot_visits"
+        and modality not in by_name
+        and (physical := by_name.get("prior_pt_visits")) is not None
+        and (physical.value == 0 or not _PHYSICAL_THERAPY_NAMED.search(physical.evidence.sentence))
+    ):
+        # Therapy unqualified ("12 therapy visits"), or none given ("no therapy on this
+        # claim"), read as physical therapy's: occupational therapy's too. (Visits of physical
+        # therapy named as such are not its: the Labor Code caps each apart.)
+        modality = "prior_pt_visits"
     if subtype == "aquatic" and "prior_aquatic_visits" in by_name:
         # Aquatic therapy asked after visits of it: those are the course it continues (and
         # physical therapy visits, which the cap counts with land-based ones).

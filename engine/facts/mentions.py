@@ -313,9 +313,14 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         and (_BUT_STILL.match(text, end) or lasted_briefly(reader, end))
     ):
         return
-    if when_stated and _FIELD_LABEL.match(text, end):
-        # The finding's name as the label of a field ("Homebound status: not homebound"): the
-        # value after the colon tells it.
+    # The finding's name as the label of a field whose value names it again ("Homebound status:
+    # not homebound"): the value tells it. (A value that does not, "CURES status: reviewed",
+    # leaves the label's reading.)
+    if (
+        when_stated
+        and (label := _FIELD_LABEL.match(text, end)) is not None
+        and text.lower().find(text[start:end].lower(), label.end(), label.end() + 40) >= 0
+    ):
         return
     if when_stated is None:
         # A `denied` phrase: only its denial says anything of the finding.

@@ -169,7 +169,8 @@ def prior_pattern(modality: str) -> Caseless:
         # (The part it was for between: "OT for the wrist: 12 visits since 02/16/2026".)
         rf"|\b(?:{pattern})(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)"
         rf"|\s+for\s+(?:the\s+|his\s+|her\s+)?(?:(?:l|r|left|right)\s+)?(?:{_PARTS}))?"
-        rf"\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
+        # (Or a bracket naming it again: "Hand therapy (OT/CHT): 8 visits 12/01/2025 to ...".)
+        rf"(?:\s*\([^()]{{1,20}}\))?\s*[,:]\s*{_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending|over|during|to\s+be|starting|twice|in\s+the\s+next)\b)"
         # The count told done after the name: "Acupuncture 6 of 6 done 02/23/26-03/27/26" (an
@@ -182,7 +183,9 @@ def prior_pattern(modality: str) -> Caseless:
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending)\b)"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
-        rf"|\b(?:{pattern})\b[^.;=]{{0,60}}?\+[^.;=]{{0,40}}?=\s*(\d{{1,3}})\s+{_UNITS}\b"
+        # (The sum's unit may be left out: "18 outpatient visits + 6 in-home visits = 24 per
+        # claims ledger".)
+        rf"|\b(?:{pattern})\b[^.;=]{{0,60}}?\+[^.;=]{{0,40}}?=\s*(\d{{1,3}})\b(?:\s+{_UNITS}\b)?"
         # The visit's number: "Acupuncture visit 6 of 6", "PT visit #7", "chiro visit 28 on
         # this claim".
         rf"|\b(?:{pattern}){_THERAPY_NAMED}\s+(?:{_VISIT_NUMBER})"
@@ -489,10 +492,12 @@ _UNNAMED_VISITS = Caseless(
         rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})|{_REPORT_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
-        # The gains told over the visits they came in: "tramadol stopped over six sessions",
-        # "ODI 46% to 28% over the last 6 visits".
-        rf"|\bover\s+(?:the\s+|her\s+|his\s+)?(?:first\s+|last\s+|past\s+)?{_NUMBER}\s+{_UNITS}\b"
-        rf"(?!\s+(?:is|are|would|will|per)\b)"
+        # The gains told as done over the sessions they came in: "restrictions eased twice and
+        # tramadol stopped over six sessions" (a verb of change told done before it; sessions or
+        # treatments, not a physician's visits, nor only the first of them).
+        rf"|\b(?:improved|decreased|fell|dropped|rose|increased|eased|stopped|reduced|changed|"
+        rf"progressed|went|gained)\b[^.;]{{0,60}}?\bover\s+(?:the\s+|her\s+|his\s+)?"
+        rf"(?:last\s+|past\s+)?{_NUMBER}\s+(?:sessions?|treatments?)\b"
         # All of those authorized: "Authorized 6 visits; attended all six (01/23/17 through
         # 02/10/17)".
         rf"|(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)\b(?:attended|completed|finished|used)\s+all\s+"
@@ -746,9 +751,12 @@ def visits_done(reader: Reader) -> None:
 _OTHER_CLAIM = re.compile(
     r"\b(?:another|separate|earlier|older|prior|previous|other|different|unrelated)\s+"
     r"(?:(?!this\b)(?:\d{4}|[a-z]+)\s+){0,2}?(?:claim|employer)\b"
-    # Care the clause calls another injury's: "(She had PT in 2011 for a sprained ankle,
-    # unrelated.)", "12 chiropractic visits for a nonindustrial neck strain".
-    r"|\b(?:unrelated|non-?industrial|not\s+(?:work[\s-]+related|industrial))\b",
+    # Care the clause calls another injury's, in what the care was for or in an aside closing
+    # it: "12 chiropractic visits for a nonindustrial neck strain", "(She had PT in 2011 for a
+    # sprained ankle, unrelated.)" (not "denies any prior or unrelated injuries", "reports
+    # unrelated stress at home").
+    r"|\bfor\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?(?:unrelated|non-?industrial)\b"
+    r"|[,(]\s*(?:unrelated|non-?industrial|not\s+work[\s-]+related)\s*(?:[.);]|\Z)",
     re.ASCII,
 )
 

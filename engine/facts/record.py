@@ -116,7 +116,7 @@ _INJURY_EVENT_WORDS = frozenset(
      "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed", "repositioning",
      "transferring", "unloading", "stacking", "robbery", "robbed", "gunpoint", "attacked",
      "stabbed", "dislocated", "dislocation", "pivoted", "jumped", "burned", "scalded",
-     "electrocuted", "bitten", "fire", "splash", "shock", "contacted"]
+     "electrocuted", "bitten", "fire", "burn", "burns", "splash", "contacted"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -176,11 +176,7 @@ _CONCRETE_EVENT = (
     r"\b(?:twisted|fell|slipped|tripped|(?:was\s+)?struck|crushed|jammed|wrenched|collided|"
     r"(?:was\s+)?assaulted|rear[\s-]+ended|(?:was\s+)?hit\s+by|pinned|caught|lacerated|"
     r"inverted|rolled|MVA|MVC|collision|repositioning|transferring|unloading|stacking|robbery|"
-    r"robbed|held\s+at\s+gunpoint|attacked|stabbed"
-    # A burn, a bite or an electric current: "burned his forearm on the fryer", "fryer grease
-    # fire", "contacted a live 480 V bus bar".
-    r"|burned|scalded|electrocuted|bitten|(?:grease|flash|kitchen|chemical|electrical)\s+"
-    r"(?:fire|burns?|splash|flash|shock)|contacted\s+(?:an?\s+)?(?:live|energized))\b"
+    r"robbed|held\s+at\s+gunpoint|attacked|stabbed)\b"
 )
 # (In an emergency record's triage line, also the strain as the patient felt it at a task: "felt
 # a 'pop' in the R shoulder lifting a case of water overhead".)
@@ -217,14 +213,26 @@ _DATE_THEN_EVENT = Caseless(
         re.I | re.ASCII,
     )
 )
-# The date opening the sentence, the event told right after it: "8/19/2016 slipped off a pitched
-# roof onto a driveway", "On 03/11/17 he burned the right forearm in a fryer grease fire"
-# (nothing of care between: not "8/19/2016 seen in the ED after he fell").
+# The date opening the sentence, the injury told right after it: "8/19/2016 slipped off a
+# pitched roof onto a driveway", "On 03/11/17 he burned the right forearm in a fryer grease
+# fire", "10/18/2016 contacted a live 480 V bus bar". Only the events themselves, near the date
+# (not "01/10/2017 ODI fell from 46% to 28%", "11/02/2016 Tinel positive with electrical shock
+# sensation", "12/01/2016 Burned area healing"), and not an event at home, denied, or earlier
+# than the note's date tells (`_NOT_THAT_DAY`, `_NOT_THIS_INJURY`).
 _DATE_OPENS_EVENT = Caseless(
     re.compile(
-        rf"\A\W*(?:on\s+)?(?:{DATE}),?\s+(?:(?!(?:{_CARE})\b)[\w'-]+\s+){{0,4}}?" + _CONCRETE_EVENT,
+        rf"\A\W*(?:on\s+)?(?:{DATE}),?\s+(?:(?:he|she|the\s+(?:patient|employee|worker)|pt)\s+)?"
+        r"(?:was\s+)?(?:slipped|tripped|fell\s+(?:from|off|down|onto|into|through|approximately|about"
+        r"|\d)|burned\s+(?:his|her|the|both)|scalded|electrocuted|bitten\s+by|struck\s+by|crushed\s+"
+        r"(?:his|her|the)|(?:[a-z]+\s+)?(?:grease|flash|kitchen|chemical)\s+(?:fire|burns?|splash)"
+        r"|contacted\s+(?:an?\s+)?(?:live|energized))\b",
         re.I | re.ASCII,
     )
+)
+_NOT_THIS_INJURY = re.compile(
+    r"\b(?:at\s+home|non[\s-]?industrial|not\s+work[\s-]+related|last\s+(?:week|month|year)|again|"
+    r"nearly|almost|has\s+not|have\s+not|no\s+new\s+injury|daughter|son|wife|husband)\b",
+    re.I | re.ASCII,
 )
 # The date before its label: "Neck pain into R arm since 5/16/2016 DOI".
 _DATE_THEN_LABEL = Caseless(
@@ -516,7 +524,11 @@ def record_dates(reader: Reader) -> None:
         if "~injury_event_date" not in (f.name for f in reader.found):
             opening = _DATE_OPENS_EVENT.search(text, lowered)
             happened = date_of(opening) if opening is not None else None
-            if happened is not None and not _NOT_THAT_DAY.search(text):
+            if (
+                happened is not None
+                and not _NOT_THAT_DAY.search(text)
+                and not _NOT_THIS_INJURY.search(text)
+            ):
                 reader.add("~injury_event_date", happened, opening.start(), opening.end())
         told_on = reader.sentence.told_on
         if told_on is not None and "~injury_event_date" not in (f.name for f in reader.found):

@@ -45,9 +45,11 @@ _KEPT_DOT = (
     # orthopedics)", "(Dr. A. Nakamura, PM&R)", "(Dr. R. Lee)".)
     r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s*[()]|,\s*[A-Za-z&/ .-]{2,30}\)|,\s+[a-z]"
     r"|,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|PTP)\b))"
-    # Without a title, where the degree follows the surname, as an order is signed: "Order,
-    # signed M. Ortega MD 07/19/2017: ...".
-    r"|(?<=\s[A-Z])\.(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|RN|PsyD)\b)"
+    # Without a title, where the degree follows the surname and a word of signing comes before
+    # the initial, as an order is signed: "Order, signed M. Ortega MD 07/19/2017: ..." (not a
+    # sentence that ends on a letter: "No history of hepatitis C. Patel MD noted ...").
+    r"|(?:(?<=\bsigned\s[A-Z])|(?<=\bby\s[A-Z])|(?<=\bper\s[A-Z])|(?<=,\s[A-Z])|(?<=:\s[A-Z]))\."
+    r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|RN|PsyD)\b)"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
 )
@@ -69,13 +71,64 @@ _ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
 _FIELDS_LINE = re.compile(r"(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})[^\n|]*\s\|\s[^\n|]*\s\|\s", re.ASCII)
 # A row of a table whose columns are set apart by runs of spaces ("07/10/17  4 / 8   works 5
 # h/day modified   mild constipation on senna   CURES 07/10 consistent"), or the table's heading
-# line over such a row: two gaps of three spaces or more, and a date in the row. Without the cut,
-# one row's "none" reached the next row's CURES check.
+# line over such a row: two gaps of three spaces or more, and a date in the row (or in the line
+# under the heading). A bare denial's cell in it ends its clause (`columns_apart`): without
+# that, one column's "none" reached the next column's CURES check.
 _COLUMNS_LINE = re.compile(
-    r"\s*(?:(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})|(?=[^\n]*\n[ \t]*\d{1,2}/\d{1,2}/\d{2,4}))"
-    r"[^\n]*?\S {3,}\S[^\n]*?\S {3,}\S",
-    re.ASCII,
+    r"^(?:(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})|(?=[^\n]*\n[ \t]*\d{1,2}/\d{1,2}/\d{2,4}))"
+    r"[^\n]*?\S {3,}\S[^\n]*?\S {3,}\S[^\n]*",
+    re.M | re.ASCII,
 )
+# A gap between columns after a cell that is only a denial ("none", "neg", "nil"): the cell
+# answers its own column, and its denial reaches nothing in the next. (Other cells keep their
+# spaces: a drug tried and its result sit in two columns of one row and are read together.)
+_COLUMN_GAP = re.compile(
+    r"(?:(?<=\snone)|(?<=\snil)|(?<=\sneg)|(?<=\snegative)|(?<=\sn/a)) {3,}(?=\S)", re.I | re.ASCII
+)
+
+
+def columns_apart(text: str) -> tuple[str, list[int]]:
+    """The text with the gap after a table's cell of a bare denial begun with a semicolon, every
+    offset kept: "none        CURES 03/14 consistent" reads as "none;       CURES ...", so the
+    denial does not run into the next column; and where the tables' heading lines of column
+    names end. Only on the lines of a table (`_COLUMNS_LINE`): a form's "Saddle anesthesia:
+    absent" or justified prose keeps its spaces."""
+    if "   " not in text:
+        return text, []
+    rows = list(_COLUMNS_LINE.finditer(text))
+    if not rows:
+        return text, []
+    characters = list(text)
+    heading_ends = []
+    for row in rows:
+        for gap in _COLUMN_GAP.finditer(text, row.start(), row.end()):
+            characters[gap.start()] = ";"
+        if DIGIT.search(text, row.start(), row.end()) is None:
+            heading_ends.append(row.end())
+    return "".join(characters), heading_ends
+
+
+def headings_apart(
+    spans: list[tuple[int, int, bool]], heading_ends: list[int]
+) -> tuple[list[tuple[int, int, bool]], set[int]]:
+    """The spans with each table's heading line of column names ended where its line ends, and
+    where those heading sentences start: a heading names what the rows tell and tells nothing
+    itself ("Pain with / without meds ... Adverse effects ... CURES / UDT" denies no CURES
+    check); only its red flags are read, as ever."""
+    if not heading_ends:
+        return spans, set()
+    split: list[tuple[int, int, bool]] = []
+    headings: set[int] = set()
+    for start, end, in_plan in spans:
+        for heading_end in heading_ends:
+            if start < heading_end < end:
+                split.append((start, heading_end, in_plan))
+                headings.add(start)
+                start = heading_end
+        split.append((start, end, in_plan))
+    return split, headings
+
+
 _WRAPPED_FIELD = re.compile(
     r"(?:[,:]|\b(?:or|and|nor|of|with|to|for|the|a|an|no|not|denies|denied|neg|negative|"
     r"positive|without))\s*\|?[ \t]*\Z",
@@ -142,10 +195,7 @@ def item_line_end(text: str, start: int, end: int) -> re.Match[str] | None:
     at `start` ends, if the next line starts a new thought."""
     if _ITEM_START.match(text, start, end):
         return _ITEM_LINE_END.search(text, start, end)
-    if not (
-        (text.find("|", start, end) >= 0 and _FIELDS_LINE.match(text, start, end))
-        or (text.find("   ", start, end) >= 0 and _COLUMNS_LINE.match(text, start, end))
-    ):
+    if text.find("|", start, end) < 0 or not _FIELDS_LINE.match(text, start, end):
         return None
     cut = _ITEM_LINE_END.search(text, start, end)
     if cut is None or _WRAPPED_FIELD.search(text, start, cut.start()):
@@ -741,30 +791,29 @@ _DIRECT_QUESTION = re.compile(
 )
 
 
-def table_headings(text: str, spans: list[tuple[int, int, bool]]) -> frozenset[int]:
-    """Where the heading lines of tables whose columns are set apart by spaces start: a line of
-    column names with no figure, over a dated row ("Date      Pain with / without meds
-    Function ... CURES / UDT"). It names what the rows tell and tells nothing itself (only red
-    flags are read in it, as ever)."""
-    return frozenset(
-        start
-        for (start, end, _), (following, _, _) in zip(spans, spans[1:], strict=False)
-        if text.find("   ", start, end) >= 0
-        and DIGIT.search(text, start, end) is None
-        and _COLUMNS_LINE.match(text, start, end) is not None
-        and _DATED_ROW.match(text, following) is not None
-    )
-
-
-# A table's row, opening with its date.
-_DATED_ROW = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{2,4}\b", re.ASCII)
-
-
-# A question of how a finding or a treatment has changed or worked.
-_CHANGE_ASKED = re.compile(
-    r"\b(?:improv\w*|better|worse|help\w*|respond\w*|chang\w*|resolv\w*|since|still|work\w*|"
-    r"effective|relief)\b",
+# A question of whether a thing was there or done: "Has she had physical therapy?", "Have you
+# had any injections?", "Did you have therapy after the injury?", "Is there saddle numbness?",
+# "Any numbness?", "Were there any early refills?" (its words after the asking: a thing had,
+# tried or got, or there at all).
+_EXISTENCE_ASKED = re.compile(
+    r"\s*(?:(?:q|question)\s*[.:]\s*)?(?:(?:doctor|dr\.?\s+[a-z'-]+)\s*,\s*)?"
+    r"(?:any\b|(?:is|are|was|were)\s+there\b|(?:has|have|had|did|does|do)\s+(?:she|he|you|they|"
+    r"the\s+(?:patient|claimant|applicant|worker|employee)|mr\.?\s+\w+|ms\.?\s+\w+|mrs\.?\s+\w+)\s+"
+    r"(?:ever\s+|already\s+|previously\s+)?(?:had|have|has|received|tried|undergone|attended|"
+    r"used|taken|gotten|got|seen|lost|needed|missed|run|ran|experienced|noticed|developed)\b)",
     re.I | re.ASCII,
+)
+
+
+# A question of how a finding or a treatment has changed or worked: "Any improvement in the left
+# foot drop since the last visit? No." leaves the foot drop as it was.
+_CHANGE_ASKED = re.compile(
+    r"\b(?:improv\w*|better|worse|help\w*|respond\w*|chang\w*|resolv\w*|benefit\w*|"
+    r"progress\w*|relief|differen\w*)\b",
+    re.I | re.ASCII,
+)
+_VISITS_COUNTED = re.compile(
+    r"\b\d{1,3}\s+(?:\w+\s+)?(?:sessions?|visits?|treatments?)\b", re.I | re.ASCII
 )
 
 
@@ -799,9 +848,18 @@ def answers_joined(
         told = answer[opening.end() :] if opening is not None else answer
         # (A form's item asked without its own words, "Early refills or lost meds? None.", is
         # set aside only where the answer denies it: "Numbness? Yes." tells it as it stands.)
-        # (Not a question of the finding's change, whose denial leaves the finding as it was:
-        # "Has the foot drop improved? No.", "Is the Norco helping? No.")
-        denied = _DENYING_ANSWER.match(told) is not None and _CHANGE_ASKED.search(sentence) is None
+        # (Only a question of whether the thing was there or done, "Has she had physical
+        # therapy? No.", "Early refills or lost meds? None.": a question of what it did or how
+        # it is, "Did 12 sessions of PT reduce his pain? No.", "Has the foot drop improved?
+        # No.", denies that, and the thing stands.)
+        # (Nor a question that counts the care it asks of: "Any lasting benefit from 12
+        # sessions of PT? None.")
+        denied = (
+            _DENYING_ANSWER.match(told) is not None
+            and (_EXISTENCE_ASKED.match(sentence) is not None or not asking)
+            and _CHANGE_ASKED.search(sentence) is None
+            and _VISITS_COUNTED.search(sentence) is None
+        )
         if denied or (asking and (not told.strip() or told.rstrip().endswith("?"))):
             alone.add(start)
         if denied or not asking or start in alone:
@@ -828,11 +886,13 @@ def question_opening_end(sentence: str) -> int:
 
 def question_until(sentence: str) -> int | None:
     """Where the question a sentence opens with stops being set aside (`Sentence.asked_until`):
-    0 where the answer after it in the sentence says what it asks, None where the sentence opens
-    with no question. A question asked whether asserts nothing unless answered yes; one that
-    asks what, how or when, answered ("He asked what conservative care failed: PT x10,
-    naproxen"), supposes what it asks of the answer, which a denial withdraws; any other
-    question is not the record."""
+    0 where the sentence is read whole, None where it opens with no question. A question asked
+    whether asserts nothing, up to a reason given beside it ("She asked if she could have more
+    acupuncture because the six sessions cut her pain from 8 to 4"), unless an answer after it
+    in the sentence affirms it or tells more ("yes; ortho is considering arthroscopy", "she
+    completed 12 visits"); one that asks what, how or about, answered after it ("He asked
+    what conservative care failed: PT x10", "He asked about side effects: none"), is read whole,
+    its words the answer's subject; any other question is not the record."""
     asked = _REVIEWER_ASKED.match(sentence)
     told = asked is None
     if told:
@@ -842,14 +902,19 @@ def question_until(sentence: str) -> int | None:
     cut = min((at for at in map(sentence.find, ":;?", (asked.end(),) * 3) if at >= 0), default=-1)
     answer = sentence[cut + 1 :].strip() if cut >= 0 else ""
     whether = asked[0].split()[-1].lower() in ("whether", "if")
-    if told and not whether and not answer:
+    if answer:
+        # (The asking itself is never a request: see `question_opening_end`.)
+        return cut + 1 if whether and _DENYING_ANSWER.match(answer) else 0
+    if told and not whether:
         return None
-    if answer and (_YES.match(answer) if whether else not _DENYING_ANSWER.match(answer)):
-        # ("He asked whether surgery is contemplated: yes; ortho is considering arthroscopy":
-        # the question asked whether, answered yes, says what it asks.) The sentence is read
-        # whole, but for the asking (see `question_opening_end`).
-        return 0
-    return cut + 1 if cut >= 0 else len(sentence)
+    reason = _REASON_BESIDE.search(sentence, asked.end())
+    return reason.start() if reason is not None else len(sentence)
+
+
+# A reason given beside a question, which tells the record: "because", "since", "as", "given".
+_REASON_BESIDE = re.compile(
+    r"\b(?:because|since|as|given|after|but)\b|,\s*(?:which|who)\b", re.I | re.ASCII
+)
 
 
 def reported_sentences(
@@ -866,12 +931,14 @@ def reported_sentences(
     or the record (see `guideline_names` in findings.yaml). `told_on` is the date the text is
     told on, where known."""
     reading_guideline = False
-    spans = sentence_spans(text)
-    asked_alone: frozenset[int] = frozenset()
+    heading_ends: list[int] = []
+    if source == "note":
+        text, heading_ends = columns_apart(text)
+    spans, headings = headings_apart(sentence_spans(text), heading_ends)
+    asked_alone: frozenset[int] = frozenset(headings)
     if source == "note" and "?" in text:
-        text, spans, asked_alone = answers_joined(text, spans)
-    if "   " in text:
-        asked_alone = asked_alone | table_headings(text, spans)
+        text, spans, answered_alone = answers_joined(text, spans)
+        asked_alone = asked_alone | answered_alone
     spaced = phrase_characters(text)  # normalised once for every sentence
     # The tests that rule most sentences out (no earlier reviewer named, nothing of necessity in
     # a summary) are made here, before the calls: a letter has some thirty sentences.
@@ -923,9 +990,13 @@ def reported_sentences(
             # failed: PT x10"): the question is not the record, save the red flags it names,
             # which are read as ever, and what it supposes of an answer after it
             # (`question_until`; the readers' other readings before it are set aside).
+            # (Answered in the sentence itself, after the question: "She asked if he has had
+            # acupuncture before: never.")
             answered = (
                 answered_question(sentence, text[slice(*spans[index + 1][:2])])
                 if until >= len(sentence.rstrip()) and index + 1 < len(spans)
+                else answered_question(sentence[:until], sentence[until:])
+                if until
                 else None
             )
             if answered is not None:
