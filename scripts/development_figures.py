@@ -43,7 +43,9 @@
    written-fl.yaml, written-fm.yaml, written-fn.yaml, written-fo.yaml, written-fp.yaml,
    written-fq.yaml, written-fr.yaml, written-fs.yaml, written-ft.yaml, written-fu.yaml,
    written-fv.yaml, written-fw.yaml, written-fx.yaml, written-fy.yaml, written-fz.yaml,
-   written-ga.yaml, written-gb.yaml, written-gc.yaml and written-gd.yaml),
+   written-ga.yaml, written-gb.yaml, written-gc.yaml, written-gd.yaml, written-ge.yaml,
+   written-gf.yaml, written-gg.yaml, written-gh.yaml, written-gi.yaml, written-gj.yaml,
+   written-gk.yaml and written-gl.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -60,7 +62,8 @@
    written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
    written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml,
    written-zzzj.yaml, written-zzzk.yaml, written-zzzl.yaml, written-zzzm.yaml,
-   written-zzzn.yaml and written-zzzo.yaml) by counts only,
+   written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml and
+   written-zzzr.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -943,6 +946,46 @@ SCENARIO_SETS = (
         WRITTEN / "written-gd.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-ge.yaml, a hundred-and-eightieth development set",
+        WRITTEN / "written-ge.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gf.yaml, a hundred-and-eighty-first development set",
+        WRITTEN / "written-gf.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gg.yaml, a hundred-and-eighty-second development set",
+        WRITTEN / "written-gg.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gh.yaml, a hundred-and-eighty-third development set",
+        WRITTEN / "written-gh.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gi.yaml, a hundred-and-eighty-fourth development set",
+        WRITTEN / "written-gi.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gj.yaml, a hundred-and-eighty-fifth development set",
+        WRITTEN / "written-gj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gk.yaml, a hundred-and-eighty-sixth development set",
+        WRITTEN / "written-gk.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gl.yaml, a hundred-and-eighty-seventh development set",
+        WRITTEN / "written-gl.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1074,6 +1117,21 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzo.yaml, held out: counts only",
         WRITTEN / "written-zzzo.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzp.yaml, held out: counts only",
+        WRITTEN / "written-zzzp.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzq.yaml, held out: counts only",
+        WRITTEN / "written-zzzq.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzr.yaml, held out: counts only",
+        WRITTEN / "written-zzzr.yaml",
         False,
     ),
     (

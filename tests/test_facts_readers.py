@@ -4187,8 +4187,12 @@ def test_occupational_therapy_counted_apart_from_physical_therapy() -> None:
     )
     assert read(note, "Occupational therapy R hand 2x/wk x 4 wks")["prior_visits"] == 0
     assert read(note, "Physical therapy R shoulder 2x3")["prior_visits"] == 24
-    # Counted only with physical therapy, the count of both serves.
-    assert read("Had 12 PT visits.", "Occupational therapy R hand 2x4")["prior_visits"] == 12
+    # Physical therapy's visits named as such are not occupational therapy's (the Labor Code
+    # caps each apart): occupational therapy left out of the care the record counts is a first
+    # course; "therapy" unqualified, or none given, is both.
+    assert read("Had 12 PT visits.", "Occupational therapy R hand 2x4")["prior_visits"] == 0
+    assert read("Had 12 therapy visits.", "Occupational therapy R hand 2x4")["prior_visits"] == 12
+    assert read("No therapy on this claim.", "Occupational therapy R hand 2x4")["prior_visits"] == 0
 
 
 def test_a_return_tried_is_no_status_held() -> None:
@@ -6643,6 +6647,48 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("He tried his regular work again and failed to find it harder than before; working full duty.", "Functional capacity evaluation", {"return_to_work_failed": False}),
         ("Hx melanoma of the back, excised 2012, with lymph node spread.", "MRI lumbar spine", {"red_flag_tumor": True}),
         ("POST-OP VISIT #2 (operating surgeon) | 09/27/2017 | DOI: 03/13/2017 | Surgery: 09/06/2017", "Post-operative PT right shoulder 2x6", {"surgery_date": date(2017, 9, 6)}),
+        # A review of this round's readings: questions and their answers, a table's columns, a
+        # hospital bed's need, the date that opens an injury's sentence, care of another injury.
+        ("Q. Has she had physical therapy? A. Six visits, September 12 to October 13, 2016, without improvement.", "Physical therapy 2x3", {"prior_visits": 6, "conservative_care_failed": True}),
+        ("Q. Did you have therapy after the injury?\nA. No.\nQ. Why not?\nA. The adjuster never approved it.", "Physical therapy 2x3", {"prior_visits": 0}),
+        ("Q. When was the injury? A. March 3, 2024.", "Physical therapy 2x3", {"injury_date": date(2024, 3, 3)}),
+        ("Did 12 sessions of PT reduce his pain? No.", "Physical therapy 2x3", {"prior_visits": 12}),
+        ("Any lasting benefit from 12 sessions of PT? None.", "Physical therapy 2x3", {"prior_visits": 12}),
+        ("Did the 8 acupuncture sessions make a difference? No.", "Acupuncture 2x3", {"prior_visits": 8}),
+        ("Is the left foot drop progressing? No.", "MRI lumbar spine", {"motor_deficit": True}),
+        ("Has the Norco caused any side effects? No.", "Norco 10/325 #90", {"opioid_use": True}),
+        ("Early refills or lost meds? Yes, lost a bottle in May.", "Norco 10/325 #90", {"aberrant_drug_behavior": True}),
+        ("He asked if he could go back to work given his 4/5 grip weakness and numbness in the thumb.", "EMG/NCS right upper extremity", {"motor_deficit": True}),
+        ("He asked whether she had PT: she completed 12 visits without benefit.", "Physical therapy 2x3", {"prior_visits": 12, "conservative_care_failed": True}),
+        ("He asked about side effects: none.", "Norco 10/325 #90", {"severe_adverse_effects": False}),
+        ("He asked what the MRI showed: no disc herniation, no stenosis.", "MRI lumbar spine", {"prior_imaging": True}),
+        ("He asked about conservative care: PT x12, chiropractic x6, NSAIDs, all without lasting relief.", "Physical therapy 2x3", {"prior_visits": 12, "conservative_care_failed": True}),
+        ("He asked whether surgery is contemplated: yes; ortho saw him 4/14 and is considering arthroscopy depending on the MRI.", "MRI right knee", {"surgery_considered": True}),
+        ("She asked if he has had acupuncture before: never.", "Acupuncture 2x3", {"prior_visits": 0}),
+        ("Side effects:     none", "Norco 10/325 #90", {"severe_adverse_effects": False}),
+        ("No history of hepatitis C. Patel MD noted new urinary retention on 3/1/24.", "MRI lumbar spine", {"red_flag_bowel_bladder": True}),
+        ("He denies weakness, numbness or taking anything but vitamin D. Ortega MD found 4/5 EHL weakness and absent ankle reflex.", "MRI lumbar spine", {"motor_deficit": True, "reflex_change": True}),
+        ("Date       Pain   Side effects   Aberrant   CURES\n07/10/17   4/10   none           none       CURES 07/10 consistent", "Norco 10/325 #90", {"cures_checked": True}),
+        ("Order, signed M. Ortega MD 07/19/2017: R L5-S1 TFESI x1 under fluoro, then resume PT/HEP.", "Right L5-S1 transforaminal epidural steroid injection", {"prior_injections": None}),
+        ("He is bed bound after the spinal cord injury with a stage 2 sacral pressure injury.", "Semi-electric hospital bed rental x 8 weeks", {"equipment_medically_needed": True}),
+        ("Unable to get out of bed without assistance of two people.", "Semi-electric hospital bed rental x 8 weeks", {"equipment_medically_needed": True}),
+        ("Needs HOB at 30-45 deg for meals and repositioning q2h.", "Semi-electric hospital bed rental x 8 weeks", {"equipment_medically_needed": True}),
+        ("Bed-to-wheelchair transfers need a slide board and 2-person assist; he cannot stand or pivot.", "Semi-electric hospital bed rental x 8 weeks", {"equipment_medically_needed": True}),
+        ("Cannot get out of his low platform bed alone and cannot raise head or legs in it.", "Semi-electric hospital bed rental x 8 weeks", {"equipment_medically_needed": True}),
+        ("8/19/2016 slipped off a pitched roof onto a driveway at the job site.", "Physical therapy 2x3", {"injury_date": date(2016, 8, 19)}),
+        ("On 03/11/17 he burned the right forearm in a fryer grease fire at work.", "Physical therapy 2x3", {"injury_date": date(2017, 3, 11)}),
+        ("10/18/2016 contacted a live 480 V bus bar while servicing a panel.", "Physical therapy 2x3", {"injury_date": date(2016, 10, 18)}),
+        ("Homebound status: not homebound, drives to the store.", "Home health aide 4 hrs/day 5 days/wk", {"homebound": False}),
+        ("CURES status: reviewed, consistent.", "Norco 10/325 #90", {"cures_checked": True}),
+        ("Completed 12 PT visits for the lumbar spine, denies any prior or unrelated injuries.", "Physical therapy 2x3", {"prior_visits": 12}),
+        ("She completed 12 PT visits, though the carrier contends the injury is not industrial.", "Physical therapy 2x3", {"prior_visits": 12}),
+        ("Completed 8 PT sessions for the lumbar claim; the cervical complaints are nonindustrial.", "Physical therapy 2x3", {"prior_visits": 8}),
+        ("Restrictions eased twice and tramadol stopped over six sessions.", "Acupuncture 2x3, additional", {"prior_visits": 6}),
+        ("S/p right tibia IM nail 09/02/2016.", "Post-op PT 2x6 right leg", {"surgery_date": date(2016, 9, 2), "prior_surgery": True}),
+        ("Hand therapy (OT/CHT): 8 visits 12/01/2025 to 01/23/2026.", "Occupational therapy 2x3 right hand", {"prior_visits": 8}),
+        ("PT: 24 visits 07/2025 - 03/2026 (wrist and low back), discharged.", "Occupational therapy 2x3 right hand", {"prior_visits": 0}),
+        ("PT on this claim: 18 outpatient visits Jan-Jun 2025 + 6 in-home visits Nov-Dec 2025 = 24 per claims ledger dated 01/28/26.", "Home PT 2x/wk x 4 wks, lumbar spine", {"prior_visits": 24}),
+        ("Night splint since mid-September, ibuprofen, job rotation; not much change after twelve weeks.", "NCS right upper extremity", {"conservative_care_failed": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -7444,6 +7490,43 @@ def test_readings_of_the_new_wordings(
         ("Goals per UR: must be documented before more visits.", "TENS unit 30-day rental", "treatment_goals_documented"),
         ("Goals per PT note: see attached.", "TENS unit 30-day rental", "treatment_goals_documented"),
         ("Pain 7/10 before, 3-4/10 during the first week, back to 7/10 by week 3.", "TENS unit purchase", "tens_trial_successful"),
+        # The same review's wordings that only look like this round's readings.
+        ("She was injured 10/01/2016 while repositioning a bedbound patient at the nursing home.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("CNA injured lifting a bedridden resident.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Night-shift nurse who injured her back turning q2h patients.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Caregiver: she is his full-time caregiver and he is bedridden.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Hip arthroscopy 10/14/2016: the patient was placed in the lateral decubitus position.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Non-blanching petechial rash on both shins.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Sitting tolerance 20 minutes; requires frequent repositioning in the chair.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Some mornings she cannot get out of bed because of the back pain.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Low risk for pressure injury (Braden 21).", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Pressure ulcer prevention education given.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Stage 2 sacral pressure injury healed 10/2016.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Was bedridden for two weeks after the fall; now walks without a device.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Transfers required two-person assist on admission; now independent.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Sleeps with head of bed elevated 30 degrees on a wedge for reflux.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("Her bedroom is upstairs and she has difficulty with the stairs; requests a hospital bed downstairs.", "Semi-electric hospital bed rental x 8 weeks", "equipment_medically_needed"),
+        ("01/10/2017 ODI fell from 46% to 28%.", "Physical therapy 2x3", "injury_date"),
+        ("11/02/2016 Tinel positive with electrical shock sensation into the small finger.", "Physical therapy 2x3", "injury_date"),
+        ("12/01/2016 Burned area healing, no signs of infection.", "Physical therapy 2x3", "injury_date"),
+        ("02/14/2017 Distal radius fracture was pinned percutaneously.", "Physical therapy 2x3", "injury_date"),
+        ("05/01/2017 Kitchen fire at home, not work related, no injuries.", "Physical therapy 2x3", "injury_date"),
+        ("12/14/2016 Patient reports she slipped on ice at home last week.", "Physical therapy 2x3", "injury_date"),
+        ("11/12/2016 patient nearly fell when the knee buckled.", "Physical therapy 2x3", "injury_date"),
+        ("09/09/2016 his daughter was bitten by the family dog.", "Physical therapy 2x3", "injury_date"),
+        ("Saddle anesthesia:     absent", "MRI lumbar spine", "red_flag_cauda_equina"),
+        ("Aberrant behavior:     none", "Norco 10/325 #90", "aberrant_drug_behavior"),
+        ("He denies     saddle anesthesia,    bowel or bladder dysfunction.", "MRI lumbar spine", "red_flag_bowel_bladder"),
+        ("No     weakness,    numbness or    tingling.", "MRI lumbar spine", "motor_deficit"),
+        ("03/01/24   Norco 10/325 #90   No   early refills, lost meds, or aberrant behavior", "Norco 10/325 #90", "aberrant_drug_behavior"),
+        ("Early refills or lost meds? None.", "Norco 10/325 #90", "aberrant_drug_behavior"),
+        ("Have you lost any prescriptions or needed early refills? No.", "Norco 10/325 #90", "aberrant_drug_behavior"),
+        ("Q. Have you had any physical therapy? A. They wanted me to do it but workers comp denied it.", "Physical therapy 2x3", "prior_course_given"),
+        ("He asked whether she has had PT on this claim.", "Physical therapy 2x3", "prior_course_given"),
+        ("Pain has remained 7/10 over the last 6 visits despite medication management.", "Acupuncture 2x3", "prior_course_given"),
+        ("She is expected to progress over 6 sessions.", "Physical therapy 2x3", "prior_course_given"),
+        ("(She had PT in 2011 for a sprained ankle, unrelated.", "Physical therapy 2x3", "prior_course_given"),
+        ("12 chiropractic visits in 2014 for a nonindustrial neck strain.", "Chiropractic 2x3", "prior_course_given"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(
@@ -7451,6 +7534,17 @@ def test_wordings_that_only_look_like_this_rounds_readings(
 ) -> None:
     found = note_values(note, FINDINGS, VOCABULARY, request_line, date(2026, 12, 5))
     assert found.get(name) in (None, False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a table's heading line is read apart from its rows, so a pain score told only as a "
+    "figure in the column a heading names ('Pain score' over '7/10') is not read: without the "
+    "cut, a heading's words were read as findings the rows' denials reached",
+)
+def test_a_pain_score_told_in_a_tables_column() -> None:
+    note = "Date       Pain score   Function\n07/10/17   7/10         walks 10 min"
+    assert read(note, "Norco 10/325 #90").get("pain_score") == 7
 
 
 def test_a_meniscus_torn_on_imaging_with_locking_is_a_surgical_lesion() -> None:

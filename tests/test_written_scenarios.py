@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-gd) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-gl) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -11,8 +11,9 @@ written-zzn, written-zzo, written-zzp, written-zzq, written-zzr, written-zzs, wr
 written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, written-zzza,
 written-zzzb, written-zzzc, written-zzzd, written-zzze, written-zzzf, written-zzzg,
 written-zzzh, written-zzzi, written-zzzj, written-zzzk, written-zzzl, written-zzzm,
-written-zzzn, written-zzzo) are only checked for their form here: their verdicts are reported by
-counts (scripts/development_figures.py), never one by one."""
+written-zzzn, written-zzzo, written-zzzp, written-zzzq, written-zzzr) are only checked for
+their form here: their verdicts are reported by counts (scripts/development_figures.py), never
+one by one."""
 
 from __future__ import annotations
 
@@ -209,6 +210,14 @@ DEVELOPMENT = (
     "written-gb",
     "written-gc",
     "written-gd",
+    "written-ge",
+    "written-gf",
+    "written-gg",
+    "written-gh",
+    "written-gi",
+    "written-gj",
+    "written-gk",
+    "written-gl",
 )
 HELD_OUT = (
     "written-b",
@@ -689,6 +698,59 @@ KNOWN_MISSES = {
     "wrong (no test was done in September): the quoted test is counted, two in the year",
     "written-gd/gd-22": "a first chiropractic trial after a correction that quotes '24 chiro visits "
     "used' as meaning physical therapy: the 24 are counted as chiropractic and the cap denies",
+    "written-ge/ge-02": "more acupuncture after a trial whose count is the answer to a question told in the third"
+    " person ('She asked how many sessions so far: six, 1/9-1/27/17'): a count of no unit "
+    "after the question's 'sessions' is not read",
+    "written-ge/ge-03": "a first PT course where the reviewer's question ('He asked whether she has had PT on "
+    "this claim.') is answered by the next sentence's 'Chart reviewed on the call: none.', "
+    "which is no yes or no, so the question stays unanswered",
+    "written-ge/ge-10": "an epidural whose deficits are read to the reviewer after a question that names them 'on"
+    " exam or only reported': the question's 'reported' makes the examination signs after it "
+    "read as what the patient reports",
+    "written-ge/ge-16": "a TENS purchase after a trial told as 'Rental 12/13/16-1/12/17 (30 days)' that names no "
+    "TENS: the trial's gains are not read as the TENS trial's (see fi-19)",
+    "written-ge/ge-24": "more post-op PT after a meniscectomy whose first six visits are told in a question ('He "
+    "asked what the first six visits did'): the visits done after the surgery are not "
+    "counted, so the post-operative rules do not apply",
+    "written-gf/gf-06": "nerve studies where the date of injury is the answer 'She dates them to June 2016 and "
+    "reported them on 07/05/2016, which is the date on the claim': neither date is read as "
+    "the injury's",
+    "written-gf/gf-13": "a TENS purchase whose trial results are the answer to a separate question ('Results? A. "
+    "Pain seven down to four during use'): the gains are not read as the trial's",
+    "written-gf/gf-14": "post-op hand therapy whose visits are told as 'What therapy has he had since? A. Eight "
+    "hand-therapy visits': 'since' (the surgery) is in the question, so the visits are not "
+    "counted as post-operative and no post-operative rule applies",
+    "written-gf/gf-21": "a shoulder PT course after 22 visits for other parts, told as 'Twenty, I believe. Let me"
+    " look at the ledger - twelve for the neck ... and ten for the low back. Twenty-two.': "
+    "the corrected total is not read, and the shoulder's own 'hasn't had therapy' reads as "
+    "none",
+    "written-gg/gg-10": "a continued opioid whose relief is a questionnaire's 'Pain without meds: 8   with meds: "
+    "4': the scores set apart by the form's spacing are not read as the drug's relief",
+    "written-gh/gh-15": "a TENS trial after PT/OT, gabapentin with 30% relief and nortriptyline not tolerated: "
+    "the care is not read as failed, so the trial's precondition stays undecided",
+    "written-gh/gh-20": "post-op therapy after 'open debridement of the R ECRB origin' on a date: the procedure "
+    "named with 'of the ... origin' between its words is not read as the surgery (see fy-12)",
+    "written-gi/gi-15": "a psychological evaluation for a burn patient with nightmares, startle and avoidance and"
+    " a PCL-5 of 49: these are not read as psychosocial factors, so the referral rule stays "
+    "undecided",
+    "written-gi/gi-29": "knee PT after two courses told as 'Non-surgical PT for the knee 12/2024-02/2025: ten "
+    "visits' and 'post-op PT 12 visits': the count after the months and a colon is not read",
+    "written-gj/gj-05": "a continued opioid whose relief is told as '8/10 w/o meds, 4/10 about 45 min after a "
+    "dose': the score after a dose is not read as the score with the drug",
+    "written-gj/gj-23": "a first OT course whose note is 'first OT visit on this claim': the visit named first is"
+    " not read as no occupational therapy before",
+    "written-gk/gk-04": "nerve studies for a cumulative trauma whose onset is told as 'gradual R hand numbness "
+    "noted ~02/06/2017': the date after 'noted' is not read as the symptoms' start",
+    "written-gk/gk-12": "a continued opioid whose relief is told as 'pain 8/10 without med, 4/10 about 45 min "
+    "after a dose': the score after a dose is not read as the score with the drug (see gj-05)",
+    "written-gl/gl-02": "more chiropractic after a trial told in a table's 'Visit' column (1, 3, 5, 6) and 'Trial"
+    " of six adjustments': a count in a column, or of adjustments, is not read as visits",
+    "written-gl/gl-13": "a continued opioid whose relief is in a table's column headed 'Pain with / without meds'"
+    " ('4 / 8'): a figure under a column's heading is not read",
+    "written-gl/gl-16": "a TENS purchase after a CRPS course with 'PT/OT ongoing' and gabapentin: care still "
+    "under way is not read as failed (see fe-17)",
+    "written-gl/gl-20": "drug testing for a patient never on opioids, told as 'No opioid has ever been prescribed"
+    " on this claim': the opioid's absence is not read, so the testing rules stay undecided",
     # Transcribed dictation with no stop at all: the whole note is one sentence, so a negation
     # reaches everything after it and readings that want one sentence's words apart do not find
     # them (cutting such a note at its line breaks was tried and withdrawn: the lines break
