@@ -780,11 +780,13 @@ _DENYING_ANSWER = re.compile(r"\W*(?:no|none|nothing|never|not)\b", re.I | re.AS
 # open each, alone in a sentence ("Q.", "A.") or before it ("Q:", "A:", "Answer:").
 _QUESTION_MARK = re.compile(r"\s*(?:Q|Question)\s*[.:]\s*\Z", re.I | re.ASCII)
 _ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*[.:]\s*", re.I | re.ASCII)
+# What may come before a question's own words: its mark and an address ("Q. Doctor, ...").
+_BEFORE_THE_QUESTION = r"\s*(?:(?:q|question)\s*[.:]\s*)?(?:(?:doctor|dr\.?\s+[a-z'-]+)\s*,\s*)?"
 # A question that asks in its own words: an auxiliary or a word of asking opens it (after an
 # address, "Doctor,"). (Not a form's "Saddle anesthesia? No.", whose one-word answers are read
 # as they stand: see `_ANSWER_THEN_ITEM`.)
 _DIRECT_QUESTION = re.compile(
-    r"\s*(?:(?:q|question)\s*[.:]\s*)?(?:(?:doctor|dr\.?\s+[a-z'-]+)\s*,\s*)?(?:and\s+|so\s+)?"
+    _BEFORE_THE_QUESTION + r"(?:and\s+|so\s+)?"
     r"(?:has|have|had|did|does|do|is|are|was|were|can|could|will|would|what|when|where|which|"
     r"who|how|why)\b",
     re.I | re.ASCII,
@@ -796,8 +798,8 @@ _DIRECT_QUESTION = re.compile(
 # "Any numbness?", "Were there any early refills?" (its words after the asking: a thing had,
 # tried or got, or there at all).
 _EXISTENCE_ASKED = re.compile(
-    r"\s*(?:(?:q|question)\s*[.:]\s*)?(?:(?:doctor|dr\.?\s+[a-z'-]+)\s*,\s*)?"
-    r"(?:any\b|(?:is|are|was|were)\s+there\b|(?:has|have|had|did|does|do)\s+(?:she|he|you|they|"
+    _BEFORE_THE_QUESTION
+    + r"(?:any\b|(?:is|are|was|were)\s+there\b|(?:has|have|had|did|does|do)\s+(?:she|he|you|they|"
     r"the\s+(?:patient|claimant|applicant|worker|employee)|mr\.?\s+\w+|ms\.?\s+\w+|mrs\.?\s+\w+)\s+"
     r"(?:ever\s+|already\s+|previously\s+)?(?:had|have|has|received|tried|undergone|attended|"
     r"used|taken|gotten|got|seen|lost|needed|missed|run|ran|experienced|noticed|developed)\b)",
