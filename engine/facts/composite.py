@@ -11,7 +11,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from engine.facts.figures import first_date_after, weeks_in, with_figures
+from engine.facts.figures import (
+    MONTHS,
+    first_date_after,
+    latest_on_or_before,
+    weeks_in,
+    with_figures,
+)
 from engine.facts.findings import Findings, PhraseMatch
 from engine.facts.medications import (
     DRUG_ASKED,
@@ -113,9 +119,19 @@ _SINCE_YEAR = re.compile(
     re.I | re.ASCII,
 )
 _PART_OF_YEAR_MONTH = {"early": 2, "mid": 7, "late": 11}
+# A month's name alone ("since about July"): the latest such month up to the day the sentence is
+# told on, from its middle.
+_SINCE_MONTH = re.compile(
+    r"\bsince\s+(?:(?:about|around|approximately|early|mid|late|last)[\s-]+)?"
+    rf"(?P<month>{'|'.join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))})\b"
+    r"(?!\.?\s*(?:\d|of\b|(?:19|20)\d\d|twenty|two\s+thousand))",
+    re.I | re.ASCII,
+)
 _DOSE_JUST_BEFORE = re.compile(
     r"\b(?:\d+(?:\.\d+)?\s*(?:mg|mcg)|tabs?|tablets?|caps?|bid|tid|qid|qhs|qd|daily|nightly|prn|"
-    r"q\s?\d+\s?h|at\s+bedtime)\W*\Z",
+    r"q\s?\d+\s?h|at\s+bedtime|"
+    # (How often right after the dose: "50 mg every night", not "wakes up every night".)
+    r"(?:mg|mcg|tabs?|tablets?|caps?|capsules?)\s+(?:po\s+)?every\s+(?:night|day|evening|morning))\W*\Z",
     re.I | re.ASCII,
 )
 # "for 3 months", and as notes shorten it, "x 4 months", "x6 wks".
@@ -317,6 +333,24 @@ def since_date(text: str, told_on: date | None) -> tuple[date, int, int] | None:
     dated = first_date_after(_SINCE.finditer(text), text, told_on)
     if dated is not None:
         return dated
+    # A month alone, right after the drug's dose or how often it is taken, as for a year alone
+    # below: "diphenhydramine 50 mg every night since about July".
+    month = _SINCE_MONTH.search(text)
+    if (
+        month is not None
+        and told_on is not None
+        and _DOSE_JUST_BEFORE.search(text, max(0, month.start() - 30), month.start())
+    ):
+        named = MONTHS[month["month"].lower()]
+        # (The month the sentence is told in from its first day: "since early December" on
+        # December 5th is days, not a year.)
+        begun = (
+            date(told_on.year, named, 1)
+            if named == told_on.month
+            else latest_on_or_before(named, 15, told_on)
+        )
+        if begun is not None:
+            return begun, month.start(), month.end()
     # A year alone, as records date a long-taken drug ("oxycodone 15 mg QID since 2015", "since
     # mid-2015"): the middle of the year, or of its part told.
     year = _SINCE_YEAR.search(text)

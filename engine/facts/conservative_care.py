@@ -103,7 +103,13 @@ _CARE_DONE_NEXT = re.compile(
     rf"been\s+(?:in|doing|using|wearing|attending))\b[^.;]{{0,40}}?\b{_CARE}\b",
     re.I | re.ASCII,
 )
-_NO_CARE_YET = re.compile(r"\b(?:no|not|never|without|waiting|awaiting)\b", re.I | re.ASCII)
+# (Not the care's effect denied: "...; no change after ten weeks".)
+_NO_CARE_YET = re.compile(
+    r"\b(?:no|not|never|without|waiting|awaiting)\b"
+    r"(?!\s+(?:(?:any|much|real|significant)\s+)?(?:change|better|improvement|relief|benefit|gains?|"
+    r"difference|progress)\s+(?:after|with|despite|over|in|since)\b)",
+    re.I | re.ASCII,
+)
 _CARE_STOPPED = re.compile(
     r"\b(?:no|not|never|without|stopped|discontinued|off|ended|finished|quit)\b[^.;]*\Z",
     re.I | re.ASCII,

@@ -78,6 +78,10 @@ class FindingSpec(Model):
     # A sign told in its own clause as what a drug did is no sign of the finding: "nortriptyline
     # 25 mg stopped after three weeks for urinary retention" (`mentions.drug_effect_before`).
     not_a_drug_effect: bool = False
+    # Named as a subject the visit went over ("analgesia, activity, adverse effects and aberrant
+    # behavior reviewed"), a behaviour or an effect is neither found nor denied: only what the
+    # review found says anything (`mentions.reviewed_as_topic`).
+    reviewed_is_topic: bool = False
     internal: bool = False  # not recorded itself, only what it implies
     # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
     # beneficial for restoring flexibility" reads the guideline.

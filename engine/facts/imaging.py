@@ -20,7 +20,9 @@ _IMAGING_DONE = Caseless(
         # (Not a cumulative-trauma claim: "a prior CT claim filed 2012".)
         r"\b(?:mri|ct(?:\s+scan)?(?!\s+(?:claim|injury|period)\b)|x-?rays?|radiographs?|"
         r"computed\s+tomography(?:\s+scan)?)\b"
-        r"[^.]{0,60}?\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
+        # (Not a result it may give: "MRI C-spine now; if it shows a compressive lesion".)
+        r"[^.]{0,60}?(?<!\bif\sit\s)(?<!\bwhether\sit\s)(?<!\bunless\sit\s)(?<!\bonce\sit\s)"
+        r"(?<!\bif\sthey\s)(?<!\bif\sthis\s)\b(?:showed|shows|revealed?|reveals|demonstrated|demonstrates|noted|dated|"
         r"performed|was\s+done|were\s+done|on\s+\d)"
         # Not one denied: "no prior lumbar imaging", "no previous MRI".
         r"|(?<!\bno\s)\b(?:prior|previous|initial)\s+(?:\w+\s+)?"

@@ -36,6 +36,31 @@ _DONE_AFTER = re.compile(
 _DONE_WITHIN = re.compile(
     r"\b(?:has|have|had)\s+been\s+(?:renting|using|wearing)\b", re.I | re.ASCII
 )
+# A thing whose results a letter sets out was done, whoever ordered it: "here is the result of
+# the home TENS rental trial I prescribed" (not results to be reviewed: "Plan: review the
+# results of the TENS trial at next visit").
+_RESULT_OF_BEFORE = re.compile(
+    r"\b(?:here\s+(?:is|are)|(?:these|below|following)\s+(?:is|are)|i\s+(?:am\s+)?(?:enclose|enclosing|"
+    r"attach|attaching|report|reporting|summari[sz]e|summari[sz]ing))\s+the\s+(?:results?|outcome)\s+"
+    r"(?:of|from)\s+(?:the|this|that|his|her)\s+(?:[\w-]+\s+){0,3}\Z",
+    re.I | re.ASCII,
+)
+# The subject named last of the four A's the visit went over, and nothing the review found
+# after the verb: "analgesia, activity, adverse effects and aberrant behavior reviewed, goals
+# met" (not "aberrant behavior reviewed: early refills twice", "... were addressed; he admitted
+# to taking extra tablets").
+_REVIEWED_AFTER = re.compile(
+    r"\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+    r"(?:reviewed|assessed|discussed|addressed|monitored|evaluated|documented)"
+    r"(?:\s+(?:with\s+(?:the\s+)?(?:patient|pt)|today|at\s+this\s+visit))?"
+    r"\s*(?:$|\.|,\s*(?:goals?\b|all\b|stable\b|no\s+changes?\b|(?:and\s+)?(?:plan|continue)\b)|;\s*none\b)",
+    re.I | re.ASCII,
+)
+# The four A's of opioid monitoring named before it in its clause.
+_FOUR_AS_BEFORE = re.compile(
+    r"\b(?:analgesia|activity|activities|adverse\s+effects|side\s+effects)\b[^.;:]*\Z",
+    re.I | re.ASCII,
+)
 # A past-history list ("PMH: bleeding duodenal ulcer 2012, HTN"): the events in it are past,
 # while the lasting conditions beside them (HTN, fibromyalgia) are still the patient's, so it is
 # no history cue for every finding, only for those that are events (`history_is_fact`).
@@ -301,6 +326,7 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         and reader.planned
         and not _DONE_AFTER.match(text, end)
         and not _DONE_WITHIN.search(text, start, end)
+        and not _RESULT_OF_BEFORE.search(text, max(0, start - 60), start)
     ):
         return
     if spec.not_a_drug_effect and drug_effect_before(reader, start):
@@ -411,6 +437,13 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
     if status in (Status.POSSIBLE, Status.HISTORICAL):
         return
     stated = status is Status.PRESENT
+    if (
+        stated
+        and spec.reviewed_is_topic
+        and _REVIEWED_AFTER.match(text, end) is not None
+        and _FOUR_AS_BEFORE.search(text, 0, start) is not None
+    ):
+        return
     if not stated and spec.negated_is_undocumented:
         return
     value = stated if when_stated else not stated

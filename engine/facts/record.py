@@ -262,6 +262,17 @@ _SYMPTOM_ONSET = Caseless(
         re.I | re.ASCII,
     )
 )
+# The symptom told as first noticed on a day, the date right after the verb: "Gradual R shoulder
+# pain noticed about 11/29/2016" (not "employer noticed on 3/2 that she was rubbing her neck",
+# "pain noticed about 3 weeks after starting a new job on 08/01").
+_NOTICED_ON = Caseless(
+    re.compile(
+        rf"\b(?:{_SYMPTOM_PATTERN})\s+(?:was\s+|were\s+)?(?:first\s+)?noticed\s+(?:(?:on|in|around)\s+)?"
+        r"(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?"
+        rf"(?=(?:{DATE})|(?:\d{{1,2}}/(?:19|20)\d\d\b)|[a-z]+\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b)",
+        re.I | re.ASCII,
+    )
+)
 # The start told as the verb, the symptoms after it: "began having right shoulder pain on
 # 08/01/2016 after a week of overhead ceiling work".
 _BEGAN_HAVING = Caseless(
@@ -542,6 +553,8 @@ def record_dates(reader: Reader) -> None:
             happened = date_of(event)
             if happened and "~injury_event_date" not in (found.name for found in reader.found):
                 reader.add("~injury_event_date", happened, event.start(), event.end())
+    if has_digit and "noticed" in words and not words.isdisjoint(_SYMPTOM_WORDS):
+        event_date(reader, text, lowered, _NOTICED_ON, "~symptom_onset_date")
     if (
         has_digit
         and not words.isdisjoint(_FELT_WORDS)

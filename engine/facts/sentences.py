@@ -50,6 +50,11 @@ _KEPT_DOT = (
     # sentence that ends on a letter: "No history of hepatitis C. Patel MD noted ...").
     r"|(?:(?<=\bsigned\s[A-Z])|(?<=\bby\s[A-Z])|(?<=\bper\s[A-Z])|(?<=,\s[A-Z])|(?<=:\s[A-Z]))\."
     r"(?=\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?\s+(?:MD|DO|PA|PA-C|NP|DC|PhD|RN|PsyD)\b)"
+    # A month's short name before its day and year, or its year: "DOI Oct. 19, 2016", "since
+    # Sept. 2016".
+    r"|(?:(?<=\b[Jj]an)|(?<=\b[Ff]eb)|(?<=\b[Mm]ar)|(?<=\b[Aa]pr)|(?<=\b[Jj]un)|(?<=\b[Jj]ul)"
+    r"|(?<=\b[Aa]ug)|(?<=\b[Ss]ep)|(?<=\b[Ss]ept)|(?<=\b[Oo]ct)|(?<=\b[Nn]ov)|(?<=\b[Dd]ec))\."
+    r"(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
 )
@@ -486,6 +491,13 @@ _PLAN_WORDS_IN_PASSING = (
         re.compile(
             r"\borders\s*:|\bper\s+(?:[\w']+\s+){0,3}?orders\b|'s\s+orders\b", re.I | re.ASCII
         ),
+    ),
+    # What a joint does before it moves, as the patient tells it: "he has to wiggle it before
+    # it will straighten".
+    (
+        "will",
+        re.compile(r"\bwill\b", re.I | re.ASCII),
+        re.compile(r"\b(?:before|until)\s+(?:it|they)\s+will\b", re.I | re.ASCII),
     ),
 )
 # A title's stop inside a sentence: "Ms. Caldwell's right knee" (see `Reader`).
