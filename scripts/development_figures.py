@@ -45,7 +45,8 @@
    written-fv.yaml, written-fw.yaml, written-fx.yaml, written-fy.yaml, written-fz.yaml,
    written-ga.yaml, written-gb.yaml, written-gc.yaml, written-gd.yaml, written-ge.yaml,
    written-gf.yaml, written-gg.yaml, written-gh.yaml, written-gi.yaml, written-gj.yaml,
-   written-gk.yaml and written-gl.yaml),
+   written-gk.yaml, written-gl.yaml, written-gm.yaml, written-gn.yaml, written-go.yaml and
+   written-gp.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -62,8 +63,8 @@
    written-zzzb.yaml, written-zzzc.yaml, written-zzzd.yaml, written-zzze.yaml,
    written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml,
    written-zzzj.yaml, written-zzzk.yaml, written-zzzl.yaml, written-zzzm.yaml,
-   written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml and
-   written-zzzr.yaml) by counts only,
+   written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml,
+   written-zzzr.yaml, written-zzzs.yaml and written-zzzt.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -986,6 +987,26 @@ SCENARIO_SETS = (
         WRITTEN / "written-gl.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-gm.yaml, a hundred-and-eighty-eighth development set",
+        WRITTEN / "written-gm.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gn.yaml, a hundred-and-eighty-ninth development set",
+        WRITTEN / "written-gn.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-go.yaml, a hundred-and-ninetieth development set",
+        WRITTEN / "written-go.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gp.yaml, a hundred-and-ninety-first development set",
+        WRITTEN / "written-gp.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1132,6 +1153,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzr.yaml, held out: counts only",
         WRITTEN / "written-zzzr.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzs.yaml, held out: counts only",
+        WRITTEN / "written-zzzs.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzt.yaml, held out: counts only",
+        WRITTEN / "written-zzzt.yaml",
         False,
     ),
     (
