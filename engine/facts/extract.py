@@ -303,6 +303,10 @@ _JUST_NOW = re.compile(
 )
 
 
+# A radiculopathy a sentence states outside a list of diagnoses (findings.yaml).
+RADICULOPATHY_STATED = "~radiculopathy:stated"
+
+
 def letter_facts(
     facts: list[Fact | Reading],
     symptoms: list[Reading],
@@ -490,6 +494,8 @@ def letter_facts(
     )
     if diagnosed:
         derive("neuropathic_pain", True, diagnosed)
+    elif RADICULOPATHY_STATED in by_name:
+        derive("neuropathic_pain", True, RADICULOPATHY_STATED)
     lesion = surgical_lesion(by_name)
     if lesion is not None:
         derive("surgical_lesion", lesion[0], lesion[1])
@@ -721,12 +727,19 @@ def mixed_response(reader: Reader) -> list[Reading]:
     return [r for r in found if r is not improving]
 
 
+def renamed(reading: Reading, name: str) -> Reading:
+    return Reading(name, reading.value, reading.sentence, reading.start, reading.end)
+
+
 def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
     """One value per fact: a deficit anywhere is a deficit (true wins), the highest count or
-    score, the latest report, the first age, sex, diagnosis list and review date, the last work
-    status."""
+    score, the latest report, the first age, sex, diagnosis list, surgery and review date, the
+    last work status."""
     chosen: dict[str, Fact | Reading] = {}
+    dated_types: list[Fact | Reading] = []
     for fact in facts:
+        if fact.name == DATED_SURGERY_TYPE:
+            dated_types.append(fact)
         held = chosen.get(fact.name)
         if held is None:
             chosen[fact.name] = fact
@@ -752,22 +765,29 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
-    # Only `surgery_dates` reads the dated procedure, so it is always a sentence's reading.
+    # Only `surgery_dates` reads the dated procedure, so it is always a sentence's reading: the
+    # one told with the surgery date kept, else the first.
     dated = chosen.pop(DATED_SURGERY_TYPE, None)
+    operated = chosen.get("surgery_date")
+    if isinstance(operated, Reading):
+        dated = next(
+            (t for t in dated_types if isinstance(t, Reading) and t.sentence is operated.sentence),
+            dated,
+        )
     # A surgery told by the time since it ("6 weeks post-op") where no sentence dates one.
     elapsed = chosen.pop(ELAPSED_SURGERY_DATE, None)
     elapsed_type = chosen.pop(ELAPSED_SURGERY_TYPE, None)
+    # (Kept under their reported names as new readings: the ones read are settled again when an
+    # old trauma is set aside, and must keep their own names for it.)
     if isinstance(elapsed, Reading) and "surgery_date" not in chosen:
-        elapsed.name = "surgery_date"
-        chosen["surgery_date"] = elapsed
+        chosen["surgery_date"] = renamed(elapsed, "surgery_date")
         if dated is None:
             dated = elapsed_type
     unnamed = chosen.pop(UNNAMED_SURGERY_TYPE, None)
     if dated is None and "surgery_type" not in chosen:
         dated = unnamed
     if isinstance(dated, Reading):
-        dated.name = "surgery_type"
-        chosen["surgery_type"] = dated
+        chosen["surgery_type"] = renamed(dated, "surgery_type")
     # What is read on the way to other facts (per therapy, `~...`) stays a reading: it is never
     # reported, and a `Fact` costs more to build.
     return [

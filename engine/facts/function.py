@@ -146,6 +146,18 @@ _WAS_BEFORE = re.compile(r"(?:\(\s*was|\bpreviously|\bformerly|\bhad\s+been)\s+\
 # work since 2015" (not "depressed after being off work for a year", a status that holds).
 _BEFORE_A_RETURN = re.compile(r"\bafter\s+(?:being|having\s+been)\s+\Z", re.ASCII)
 _RETURN_WORDS = frozenset(["back", "returned"])
+# A status reached on a day, which is no status ahead: "before full duty resumed on 09/15/2026".
+_DATED_AFTER = re.compile(
+    r"\s+(?:release|released|resumed|clearance|cleared|began|started)\b[^.;]{0,20}?\bon\s+\d",
+    re.ASCII,
+)
+# A status ahead, what the care works toward: "to finish strengthening before full duty",
+# "restrictions until full duty" (not one held).
+_AHEAD_OF = re.compile(
+    r"\b(?:before|until|till|toward|towards|in\s+time\s+for|ahead\s+of)\s+"
+    r"(?:(?:a|the|his|her|returning\s+to|return\s+to|resuming|resumption\s+of)\s+)?\Z",
+    re.ASCII,
+)
 _WAS_AFTER = re.compile(
     r"\s+(?:before|previously|prior\s+to|at\s+(?:the\s+)?(?:trial\s+)?start|at\s+intake|"
     # A trial of it that ended: "Full-duty trial 10/01 ended after 3 shifts".
@@ -266,6 +278,10 @@ def work_status(reader: Reader) -> None:
                 and _BEFORE_A_RETURN.search(reader.lowered, max(0, at[0] - 20), at[0])
             )
             or _RETURN_TRIED.search(reader.lowered, max(0, at[0] - 40), at[0])
+            or (
+                _AHEAD_OF.search(reader.lowered, max(0, at[0] - 30), at[0])
+                and not _DATED_AFTER.match(reader.lowered, at[1])
+            )
             or _NONE_OF_IT_BEFORE.search(reader.lowered, max(0, at[0] - 5), at[0])
             # A form's box left unticked: before each status where the form's boxes come first
             # ("[ ] TTD [x] Modified duty [ ] Full duty"), after each where they follow ("TTD [ ]

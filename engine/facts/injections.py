@@ -88,12 +88,19 @@ _HELPED_PERCENT = re.compile(
     r"(\d{1,3})\s*(?:%|percent)",
     re.I | re.ASCII,
 )
+# The pain told as down by a share: "leg pain down about 70% for some four months", "pain
+# decreased by 60%".
+_PAIN_DOWN_PERCENT = re.compile(
+    r"\bpain\s+(?:was\s+|went\s+)?(?:down|decreased|reduced|lessened)\s+(?:by\s+)?"
+    r"(?:about\s+|approximately\s+|roughly\s+|nearly\s+|~\s*)?(\d{1,3})\s*(?:%|percent)",
+    re.I | re.ASCII,
+)
 # "for 6 weeks", "lasting two months", "x 3 weeks", "lasting through today, ~11 wks", "for
 # about ten days" (whole weeks of it); of a range ("for two to three weeks"), its lower figure,
 # the least it lasted.
 _LASTING = re.compile(
     r"(?:\b(?:for|lasting|lasted|x)\s+(?:about\s+|approximately\s+|over\s+|nearly\s+|roughly\s+|"
-    r"around\s+|almost\s+)?|~\s*"
+    r"around\s+|almost\s+|some\s+)?|~\s*"
     # Or the relief held through a time, then its length: "through the first week of April,
     # roughly twelve weeks".
     r"|\bthrough\s+[^.;,]{3,40},\s*(?:about|approximately|nearly|roughly|around|almost)\s+"
@@ -292,12 +299,24 @@ _JUDGED = re.compile(
 )
 
 
+# Who is to do the injection, as notes hand it on: "Dr. Nakamura (pain) to do a single-level L S1
+# TFESI", "pain management to perform an ESI" (not "too much pain to do the stairs").
+_TO_DO = re.compile(
+    r"\b(?:dr\.?\s+[a-z][\w'-]*|pain\s+(?:management|mgmt|medicine|clinic|service)|"
+    r"ortho(?:pedics|paedics)?|surgeon|neurosurgery|physiatry|radiology)\s*(?:\([^)]*\)\s*)?"
+    r"to\s+(?:do|perform|place|administer|give|inject)\s+(?:an?|the|one|single|repeat|bilateral|left|right)\b",
+    re.I | re.ASCII,
+)
+
+
 def injections_given(reader: Reader) -> None:
     """What a sentence says of injections given: never what is requested or planned, nor one
     only judged."""
     words = reader.words
     if reader.asks or reader.planned:
         return
+    if "to" in words and words.isdisjoint(_GIVEN_WORDS) and _TO_DO.search(reader.text):
+        return  # one handed on to be done, with no word of one given
     if not reader.has_digit and words.isdisjoint(_GIVEN_WORDS) and _JUDGED.search(reader.text):
         return
     if _FIRST_WORDS.isdisjoint(words):
@@ -407,7 +426,11 @@ def relief_until(reader: Reader, text: str, after: int) -> tuple[int, int, int] 
 def outcome(reader: Reader, text: str, prefix: str) -> None:
     """The relief an injection gave, how long it lasted, and whether pain medication went down."""
     relief = (
-        _RELIEF.search(text) or _RELIEF_NAMED_FIRST.search(text) or _HELPED_PERCENT.search(text)
+        _RELIEF.search(text)
+        or _RELIEF_NAMED_FIRST.search(text)
+        or _HELPED_PERCENT.search(text)
+        # (Not a fall the sentence gives to other care: "with Norco, pain reduced by 50%".)
+        or (None if credited_to_other_care(reader) else _PAIN_DOWN_PERCENT.search(text))
     )
     # (Not a fall the sentence gives to other care: "after starting gabapentin her leg pain went
     # from an 8 to a 3".)
@@ -419,7 +442,7 @@ def outcome(reader: Reader, text: str, prefix: str) -> None:
         share = None
     if relief or drop or share:
         if relief:
-            upper = relief.groups()[1] if relief.re is not _HELPED_PERCENT else None
+            upper = relief.groups()[1] if relief.re.groups > 1 else None
             percent, at = int(upper or relief[1]), relief.span()
         elif drop:
             before = int(drop[1] or drop[3] or drop[5])

@@ -86,6 +86,20 @@ _JOINT_REPLACED = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b", re.ASCII)
+_SURGERY_NAMED = re.compile(
+    r"\b(?:surgery|arthroscop\w*|fusion|repair|release|orif|\w+ectomy|\w+otomy|\w+plasty|sad|"
+    r"decompression|replacement|reconstruction)\b",
+    re.I | re.ASCII,
+)
+
+
+def years_before(sentence: str, year: int) -> bool:
+    """Whether a sentence names years, and only years before `year`."""
+    years = [int(found) for found in _YEAR.findall(sentence)]
+    return bool(years) and max(years) < year
+
+
 def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> list[Fact]:
     """Per item, what was read of its own therapy, drug, body part, test or specialist."""
     on = reference_date(case, facts)
@@ -465,6 +479,18 @@ def therapy_facts(
         # The visits given since the surgery are this therapy's prior visits: the general
         # course counts them with the request.
         given = by_name.get("postsurgical_visits_completed")
+        operated = by_name.get("surgery_date")
+        if (
+            given is not None
+            and operated is not None
+            and isinstance(operated.value, date)
+            and years_before(given.evidence.sentence, operated.value.year)
+            and _SURGERY_NAMED.search(given.evidence.sentence) is not None
+        ):
+            # Told with an earlier surgery, and only with years before this surgery's: the
+            # course after that one ("Arthroscopic SAD 02/2012; post-op PT x20 in 2012"), not
+            # after this one (not "Post-op PT 18 visits, per the 12/2025 RFA").
+            given = None
         found: list[Fact] = []
         if given is None:
             # Visits of a therapy that began after the surgery are the post-operative course

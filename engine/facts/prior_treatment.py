@@ -182,6 +182,13 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:trial|course)\s*(?::\s*|\s+(?:of\s+)?){_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending)\b)"
+        # The therapy told with what it was for, then its count over two days given:
+        # "Acupuncture started as an adjunct to her HEP: six sessions 11/28/16 through 12/22/16"
+        # (no other therapy named between, which the count could be of).
+        rf"|\b(?:{pattern})\b(?:(?!\b(?:pt|physical|therapy|chiro\w*|acupuncture|ot|occupational)\b)"
+        rf"[^.;:]){{1,60}}?:\s*{_NUMBER}\s+{_UNITS}\s+(?:from\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+        r"\s*(?:-|to|through|thru)\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+        r"(?![^.;]{0,30}\b(?:cancel\w*|no[\s-]?shows?|missed|not\s+attended|scheduled|planned|pending)\b)"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
         # (The sum's unit may be left out: "18 outpatient visits + 6 in-home visits = 24 per
         # claims ledger".)

@@ -359,7 +359,12 @@ _AUTHORIZED_AND_GIVEN = re.compile(
 )
 _OF_AUTHORIZED = re.compile(r"\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\s+authorized\b", re.I | re.ASCII)
 _PRESCRIBED_DRUG = re.compile(
-    r"(?:\b(?:with|than|as|the|his|her|their|c/w)|\bw/)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)",
+    r"(?:\b(?:with|than|as|the|his|her|their|c/w)|\bw/)\s+prescribed\b(?!\s+(?:by|on|for|to)\b)"
+    # What the prescriber has kept giving, told as going on: "Dr. Ashby has prescribed
+    # hydrocodone/APAP 10/325 three times a day, unchanged since 2016" (not what the patient
+    # "has been prescribed", an order, nor "I have prescribed tramadol today as a trial").
+    r"|\b(?:has|have)\s+(?:prescribed|been\s+prescribing)\b(?=[^.;]*\b(?:since|unchanged|monthly|"
+    r"for\s+(?:the\s+)?(?:past|last)\b|for\s+\d+\s+(?:months?|years?)\b))",
     re.I | re.ASCII,
 )
 _REQUEST_NOUNS = frozenset(["request", "requests"])

@@ -245,7 +245,7 @@ _FRACTURE_OF_BONE = re.compile(
 _BONE_FRACTURE = re.compile(
     r"\b(metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
     r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar)\b"
-    r"[^.;]{0,20}?\b(?:fx|fractures?)\b",
+    r"[^.;]{0,20}?\b(?:fxs?|fractures?)\b",
     re.I | re.ASCII,
 )
 
