@@ -45,8 +45,8 @@
    written-fv.yaml, written-fw.yaml, written-fx.yaml, written-fy.yaml, written-fz.yaml,
    written-ga.yaml, written-gb.yaml, written-gc.yaml, written-gd.yaml, written-ge.yaml,
    written-gf.yaml, written-gg.yaml, written-gh.yaml, written-gi.yaml, written-gj.yaml,
-   written-gk.yaml, written-gl.yaml, written-gm.yaml, written-gn.yaml, written-go.yaml and
-   written-gp.yaml),
+   written-gk.yaml, written-gl.yaml, written-gm.yaml, written-gn.yaml, written-go.yaml,
+   written-gp.yaml, written-gq.yaml, written-gr.yaml, written-gs.yaml and written-gt.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -64,7 +64,8 @@
    written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml,
    written-zzzj.yaml, written-zzzk.yaml, written-zzzl.yaml, written-zzzm.yaml,
    written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml,
-   written-zzzr.yaml, written-zzzs.yaml and written-zzzt.yaml) by counts only,
+   written-zzzr.yaml, written-zzzs.yaml, written-zzzt.yaml, written-zzzu.yaml and
+   written-zzzv.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -1007,6 +1008,26 @@ SCENARIO_SETS = (
         WRITTEN / "written-gp.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-gq.yaml, a hundred-and-ninety-second development set",
+        WRITTEN / "written-gq.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gr.yaml, a hundred-and-ninety-third development set",
+        WRITTEN / "written-gr.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gs.yaml, a hundred-and-ninety-fourth development set",
+        WRITTEN / "written-gs.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gt.yaml, a hundred-and-ninety-fifth development set",
+        WRITTEN / "written-gt.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1163,6 +1184,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzt.yaml, held out: counts only",
         WRITTEN / "written-zzzt.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzu.yaml, held out: counts only",
+        WRITTEN / "written-zzzu.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzv.yaml, held out: counts only",
+        WRITTEN / "written-zzzv.yaml",
         False,
     ),
     (

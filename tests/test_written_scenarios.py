@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-gp) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-gt) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -12,7 +12,7 @@ written-zzu, written-zzv, written-zzw, written-zzx, written-zzy, written-zzz, wr
 written-zzzb, written-zzzc, written-zzzd, written-zzze, written-zzzf, written-zzzg,
 written-zzzh, written-zzzi, written-zzzj, written-zzzk, written-zzzl, written-zzzm,
 written-zzzn, written-zzzo, written-zzzp, written-zzzq, written-zzzr, written-zzzs,
-written-zzzt) are only checked for
+written-zzzt, written-zzzu, written-zzzv) are only checked for
 their form here: their verdicts are reported by counts (scripts/development_figures.py), never
 one by one."""
 
@@ -223,6 +223,10 @@ DEVELOPMENT = (
     "written-gn",
     "written-go",
     "written-gp",
+    "written-gq",
+    "written-gr",
+    "written-gs",
+    "written-gt",
 )
 HELD_OUT = (
     "written-b",
@@ -304,6 +308,8 @@ HELD_OUT = (
     "written-zzzr",
     "written-zzzs",
     "written-zzzt",
+    "written-zzzu",
+    "written-zzzv",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -763,6 +769,30 @@ KNOWN_MISSES = {
     "screen in the normal range: neither the pain's not being neuropathic nor the absence of depression is "
     "read (reading either from silence or from 'no psychiatric diagnosis' was tried and withdrawn: it denied "
     "care for neuropathic pain the reader has no phrase for, and a diagnosis not yet made)",
+    "written-gq/gq-20": "home care for a worker who 'came to clinic alone by bus and attends therapy twice a "
+    "week': trips for medical care are no sign against being homebound, so they are not read as one, "
+    "and nothing else the note says reads homebound false",
+    "written-gq/gq-22": "post-op therapy for the knee in a note that dates a wrist ORIF first and the knee "
+    "meniscectomy after: of several dated surgeries the first is taken, not the one of the part asked for",
+    "written-gq/gq-30": "the postsurgical rules apply an initial course of half the general course (an "
+    "UNCONFIRMED reading of 9792.24.3), so 6 visits asked as the first course after a trigger finger "
+    "release (9 in all) are denied (see ef-30)",
+    "written-gr/gr-11": "viscosupplementation in a flare years after the claim: 'one steroid injection 2012 "
+    "helped for months' is read as care that helps now, so neither the recent injection's ten days nor "
+    "the current care's failure is read",
+    "written-gr/gr-28": "chiropractic for a new flare years after the last course: the 2016 and 2019 courses "
+    "are counted as the course the request continues, and the return to full duty after the 2019 "
+    "visits is not read as their functional improvement",
+    "written-gt/gt-05": "nerve studies after a night splint the worker 'was fitted with' and naproxen, the "
+    "numbness unchanged eight weeks later: being fitted with a splint is not read as care tried (a splint "
+    "fitted at the visit would read as failed care too)",
+    "written-gt/gt-12": "a TENS purchase after a rental the physician 'ordered ... on 10/24/2016': the "
+    "order is read as a plan, so the rental log that follows is not read as the trial it documents",
+    "written-gt/gt-20": "drug testing for a patient 'never ... prescribed an opioid' on the claim: the "
+    "opioid's absence is not read, so the testing rules stay undecided (see gl-20)",
+    "written-gt/gt-26": "more acupuncture after six sessions told as 'authorized: six sessions, twice weekly, "
+    "05/04/2026 to 05/22/2026': visits authorized over days now past are read as authorized and not yet "
+    "given, so the course done is not counted",
     "written-gl/gl-20": "drug testing for a patient never on opioids, told as 'No opioid has ever been prescribed"
     " on this claim': the opioid's absence is not read, so the testing rules stay undecided",
     # Transcribed dictation with no stop at all: the whole note is one sentence, so a negation
@@ -791,10 +821,6 @@ KNOWN_MISSES = {
     "written-ga/ga-11": "a first epidural planned in the second sentence under an 'A/P:' heading ('One L "
     "L5-S1 transforaminal ESI ... to ease leg pain'): the sentence is not read as the plan's, so the "
     "injection reads as one given (see fd-05)",
-    "written-gb/gb-27": "a brand drug asked for the patient's preference only: 'No reaction, failure or "
-    "intolerance with generic celecoxib is recorded' ends with a predicate of its own, so the "
-    "negation does not reach the list's last item, and the generic's intolerance reads as documented "
-    "(see celebrex-brand-daw-2026-patient-preference-only)",
 }
 
 
