@@ -80,7 +80,7 @@ class FindingSpec(Model):
     not_a_drug_effect: bool = False
     # Named as a subject the visit went over ("analgesia, activity, adverse effects and aberrant
     # behavior reviewed"), a behaviour or an effect is neither found nor denied: only what the
-    # review found says anything (`mentions.reviewed_as_topic`).
+    # review found says anything (`mentions.mention`, `_REVIEWED_AFTER`).
     reviewed_is_topic: bool = False
     internal: bool = False  # not recorded itself, only what it implies
     # In a rationale, only where the sentence speaks of the patient: "therapeutic exercise is
