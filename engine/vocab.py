@@ -208,6 +208,27 @@ def plain_spaces(text: str) -> str:
     return _OTHER_SPACES.sub(" ", _OTHER_LINE_ENDS.sub("\n", text))
 
 
+# Symbols clinicians chart with, as the words they stand for: "sx no \u0394" (no change),
+# "\u2193 2-pt discrimination", "no dose \u2191 in 2 yrs". (The arrow between two values, "7/10
+# \u2192 4/10", is read as it is: `figures.ARROW`.)
+_SYMBOL_WORDS = {
+    "\u0394": "change",
+    "\u2206": "change",
+    "\u2191": "increased",
+    "\u2193": "decreased",
+}
+_SYMBOL = re.compile("[ \t]*([\u0394\u2206\u2191\u2193])[ \t]*")
+
+
+def symbols_as_words(text: str) -> str:
+    """A note's charting symbols as words, each set apart by one space: the words are what the
+    readers know. Places in the text move, so only for text read whole (a note), not a letter
+    whose places are kept."""
+    if text.isascii():
+        return text
+    return _SYMBOL.sub(lambda m: f" {_SYMBOL_WORDS[m[1]]} ", text)
+
+
 # Runs of punctuation, and dots that are not decimal points.
 _NOT_IN_PHRASE = re.compile(r"[^a-z0-9%#.]+|(?<![0-9])\.|\.(?![0-9])", re.ASCII)
 # The same for ASCII text, as a byte table: every sentence of every letter passes through here,

@@ -189,7 +189,10 @@ _GOES_ON_AFTER = re.compile(
 # October", "off medication since 2019", nor care named after the word: "worse since PT ended").
 _MONTH_OPENING = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
 _SINCE_A_DATE = re.compile(
-    rf" since (?:about |around |approximately |early |mid |late )?(?:\d|{_MONTH_OPENING}[a-z]* )",
+    # (When it is taken may come between: "wrist splint at night since 6th March 2017"; not
+    # another word, "PT on hold since May".)
+    r" (?:(?:at )?(?:night|nightly|daily|bedtime|work) |(?:qhs|bid|tid|prn|regularly) )?"
+    rf"since (?:about |around |approximately |early |mid |late )?(?:\d|{_MONTH_OPENING}[a-z]* )",
     re.ASCII,
 )
 _NOT_GIVEN_BEFORE = frozenset(

@@ -35,7 +35,7 @@ from engine.facts.function import (
 from engine.facts.imaging import STUDIES_MATTER, concordant_herniation, earlier_studies
 from engine.facts.imaging_indications import plain_films, suspected_lesions
 from engine.facts.injections import INJECTION_FOLLOW_UP, injections_given
-from engine.facts.item import item_facts, request_facts, therapy_facts
+from engine.facts.item import item_facts, request_facts, surgery_of_the_part, therapy_facts
 from engine.facts.joint_injections import steroid_injections
 from engine.facts.knee import mechanical_symptoms, meniscal_tear
 from engine.facts.medications import (
@@ -57,6 +57,7 @@ from engine.facts.neurologic import (
     weaker_than_before,
 )
 from engine.facts.prior_treatment import (
+    ASSUMED,
     MODALITIES,
     VISITS_ANAPHOR,
     psychotherapy_weeks,
@@ -79,6 +80,7 @@ from engine.facts.surgery import (
     DATED_SURGERY_TYPE,
     ELAPSED_SURGERY_DATE,
     ELAPSED_SURGERY_TYPE,
+    SURGERIES,
     UNNAMED_SURGERY_TYPE,
     surgery_dates,
     surgery_elapsed,
@@ -86,7 +88,7 @@ from engine.facts.surgery import (
     with_fractured_bone,
 )
 from engine.models import Case, Request
-from engine.vocab import plain_spaces
+from engine.vocab import plain_spaces, symbols_as_words
 
 # What a sentence says of something named just before it, without naming it again.
 FOLLOW_UPS = (INJECTION_FOLLOW_UP, VISITS_ANAPHOR, TRIAL_ANAPHOR)
@@ -111,7 +113,7 @@ def extract_note_facts(
     item. `note_date` is the date the note is written, where the caller knows it (the request's in
     `imrcheck check`), for what the note tells against it ("since may of this year") where the
     note gives no date of its own."""
-    text = plain_spaces(text)
+    text = symbols_as_words(plain_spaces(text))
     if request is not None:
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
@@ -126,6 +128,8 @@ def extract_note_facts(
             facts, symptoms = note_readings(text, findings, needs, own)
     on = reference_date(None, facts)
     facts.extend(letter_facts(facts, symptoms, findings, on, note_date))
+    if request is not None:
+        facts.extend(surgery_of_the_part(facts, request, None, findings))
     if service_category:
         subtype = request.service.subtype if request is not None else None
         first_asked = request is not None and not request.quantity.additional
@@ -765,6 +769,11 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             or (fact.name == "latest_report_date" and fact.value > held.value)
         ):
             chosen[fact.name] = fact
+    # Visits taken as given for days now past stand only where no count of the therapy does.
+    for name in [name for name in chosen if name.startswith(ASSUMED)]:
+        assumed = chosen.pop(name)
+        if name[len(ASSUMED) :] not in chosen and isinstance(assumed, Reading):
+            chosen[name[len(ASSUMED) :]] = renamed(assumed, name[len(ASSUMED) :])
     # Only `surgery_dates` reads the dated procedure, so it is always a sentence's reading: the
     # one told with the surgery date kept, else the first.
     dated = chosen.pop(DATED_SURGERY_TYPE, None)
@@ -774,6 +783,30 @@ def settle(facts: list[Fact | Reading]) -> list[Fact | Reading]:
             (t for t in dated_types if isinstance(t, Reading) and t.sentence is operated.sentence),
             dated,
         )
+        # Every surgery dated, each with the procedure its sentence names, for the items that
+        # ask about the part of a later one (`item.surgery_of_the_part`).
+        days = [f for f in facts if f.name == "surgery_date" and isinstance(f, Reading)]
+        if len({day.value for day in days}) > 1:
+            chosen[SURGERIES] = Reading(
+                SURGERIES,
+                tuple(
+                    (
+                        day,
+                        next(
+                            (
+                                t
+                                for t in dated_types
+                                if isinstance(t, Reading) and t.sentence is day.sentence
+                            ),
+                            None,
+                        ),
+                    )
+                    for day in days
+                ),
+                operated.sentence,
+                operated.start,
+                operated.end,
+            )
     # A surgery told by the time since it ("6 weeks post-op") where no sentence dates one.
     elapsed = chosen.pop(ELAPSED_SURGERY_DATE, None)
     elapsed_type = chosen.pop(ELAPSED_SURGERY_TYPE, None)

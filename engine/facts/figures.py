@@ -68,6 +68,8 @@ def date_of(match: re.Match[str]) -> date | None:
     exist."""
     if match["m"]:
         month, day, year = int(match["m"]), int(match["d"]), int(match["y"])
+    elif match.re.groupindex.get("iy") and match["iy"]:
+        month, day, year = int(match["im"]), int(match["id"]), int(match["iy"])
     elif match.re.groupindex.get("dday") and match["dday"]:
         month, day = MONTHS[match["dmonth"].lower()], int(match["dday"])
         year = int(match["dyear"])
@@ -143,7 +145,10 @@ _DAY_MONTH_DATE = (
     rf"(?P<dmonth>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
     r"(?:[\s-]|,\s+|\s{2,})(?P<dyear>\d{4})\b"
 )
-DATE = _NUMERIC_DATE + "|" + _MONTH_DATE + "|" + _DAY_MONTH_DATE
+# "2026-02-09": the year first, as records exported from electronic systems write it. (First,
+# so that its last six figures are not read as a date of their own.)
+_YEAR_FIRST_DATE = r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
+DATE = _YEAR_FIRST_DATE + "|" + _NUMERIC_DATE + "|" + _MONTH_DATE + "|" + _DAY_MONTH_DATE
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
 # Each form of a date on its own, for `holds_date`: figures only, which case does not change,
 # and a month's name, looked for in the lower-cased text (engine/caseless.py).

@@ -5,8 +5,10 @@ return-to-work criteria read.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from engine.caseless import Caseless
+from engine.conclusions import calendar_date
 from engine.facts.figures import ARROW
 from engine.facts.follow_ups import Anaphor
 from engine.facts.model import IMPROVED, UNNAMED
@@ -127,7 +129,8 @@ def pain_scores(reader: Reader) -> None:
 
 
 _FULL_TIME_OPENING = re.compile(
-    r"^\W*(?:(?:currently|employment|work|work\s+status|function|functional\s+status)\s*:?\s*)?"
+    # (Or a line of its own: a table's row before it, "ODI ...: 34%\n  Works full time ...".)
+    r"(?:^|(?<=\n))\W*(?:(?:currently|employment|work|work\s+status|function|functional\s+status)\s*:?\s*)?"
     r"(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+|has\s+been\s+)?(?:currently\s+)?"
     r"(?:works|working)\s+full[\s-]time\b"
     r"(?![^.;]{0,40}\b(?:goal|before|prior|previously|until|planned|hoped)\b)",
@@ -256,9 +259,10 @@ def work_status(reader: Reader) -> None:
         clause_end = reader.text.find(";")
         goals_until = clause_end if clause_end >= 0 else len(reader.text)
     findings = reader.findings
-    # The patient at work all the hours of the job, as a sentence opens on it: "Works full time",
+    # The patient at work all the hours of the job, as a sentence or a line opens on it: "Works
+    # full time",
     # "Currently working full time"; with a restriction told after it, modified duty.
-    if "full" in reader.words and (full := _FULL_TIME_OPENING.match(reader.text)):
+    if "full" in reader.words and (full := _FULL_TIME_OPENING.search(reader.text)):
         restricted = _RESTRICTION_TOLD.search(reader.text, full.end()) is not None
         status = "modified_duty" if restricted else "full_duty"
         reader.add("work_status", status, full.start(), full.end())
@@ -338,6 +342,25 @@ _INDEX_CHANGE = re.compile(
     r"quick\s*dash|qdash|dash|lefs|psfs)\b(?:\s+(?:score|index))?\s*(?:is\s+|now\s+|of\s+)?"
     r"(?P<after2>\d{1,3})\s*%?\s*(?:\(\s*(?:was\s+|from\s+|previously\s+|prior\s+)?|,\s*was\s+)"
     r"(?P<before2>\d{1,3})\s*%?(?:\s+(?:in|on|at|before|previously|prior|\d+\s+\w+\s+ago)\b|\s*\))",
+    re.I | re.ASCII,
+)
+# Each score told with its day: "Oswestry  1/30/17: 48%   2/20/17: 26%" (a table's row), "ODI 48%
+# on 1/30/17, 26% on 2/20/17". The days set the order where both give their years.
+_INDEX_NAME = (
+    r"oswestry|odi|ndi|neck\s+disability\s+index|roland[\s-]+morris|rmdq|quick\s*dash|qdash|dash|"
+    r"lefs|psfs"
+)
+_DAY = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+_INDEX_BY_DAY = re.compile(
+    rf"\b(?P<index>{_INDEX_NAME})\b(?:\s+(?:score|index))?\s*:?\s*"
+    rf"(?P<day>{_DAY})\s*:\s*(?P<before>\d{{1,3}})\s*%?\s*[,;]?\s*"
+    rf"(?P<later>{_DAY})\s*:\s*(?P<after>\d{{1,3}})\b(?![./]\d)"
+    # (Only two scores: a third may undo the gain, "..., 62% on 12/1/26 after re-injury".)
+    rf"(?!\s*%?\s*[,;]?\s*{_DAY}\s*:)"
+    rf"|\b(?P<index2>{_INDEX_NAME})\b(?:\s+(?:score|index))?\s*:?\s*(?P<before2>\d{{1,3}})\s*%?"
+    rf"\s+(?:on|at)\s+(?P<day2>{_DAY})\s*[,;]?\s*(?:and\s+)?(?P<after2>\d{{1,3}})\s*%?\s+"
+    rf"(?:on|at)\s+(?P<later2>{_DAY})(?![/\d])"
+    rf"(?!\s*[,;]?\s*(?:and\s+)?\d{{1,3}}\s*%?\s+(?:on|at)\s+\d)",
     re.I | re.ASCII,
 )
 # Indices on which a higher score is better function; on the others (disability), lower is.
@@ -609,6 +632,20 @@ def pain_drop(reader: Reader) -> None:
                 return
 
 
+def index_gained(index: str, before: int, after: int) -> bool:
+    """Whether a score on an index changed the better way by a change patients notice."""
+    gain = (after - before) if index in _HIGHER_IS_BETTER else (before - after)
+    return gain >= _IMPORTANT_CHANGE.get(re.split(r"\W", index)[0], _IMPORTANT_CHANGE_DEFAULT)
+
+
+def day_told(written: str) -> date | None:
+    """A day written month/day/year; None without its year or where it does not exist."""
+    parts = written.split("/")
+    if len(parts) != 3:
+        return None
+    return calendar_date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
 def meaningful_drop(before: int, after: int) -> bool:
     """Whether a pain score fell by a meaningful share."""
     return before > 0 and (before - after) / before >= MEANINGFUL_RELIEF
@@ -625,9 +662,26 @@ def measured_function(reader: Reader) -> None:
     for match in _INDEX_CHANGE.finditer(text):
         before = int(match["before"] or match["before2"])
         after = int(match["after"] or match["after2"] or match["after3"])
-        index = (match["index"] or match["index2"]).lower()
-        gain = (after - before) if index in _HIGHER_IS_BETTER else (before - after)
-        if gain >= _IMPORTANT_CHANGE.get(re.split(r"\W", index)[0], _IMPORTANT_CHANGE_DEFAULT):
+        if index_gained((match["index"] or match["index2"]).lower(), before, after):
+            improved(reader, match.start(), match.end())
+            return
+    told_on = reader.sentence.told_on
+    for match in _INDEX_BY_DAY.finditer(text) if "/" in text else ():
+        before, after = (
+            int(match["before"] or match["before2"]),
+            int(match["after"] or match["after2"]),
+        )
+        first = day_told(match["day"] or match["day2"])
+        later = day_told(match["later"] or match["later2"])
+        # Both days with their years, and neither after the note's: the order they set, and no
+        # goal's day ("20% on 1/15/27 (goal)").
+        if first is None or later is None or first == later:
+            continue
+        if told_on is not None and max(first, later) > told_on:
+            continue
+        if later < first:
+            before, after = after, before
+        if index_gained((match["index"] or match["index2"]).lower(), before, after):
             improved(reader, match.start(), match.end())
             return
     for expression in (

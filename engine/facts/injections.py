@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from engine.facts.figures import ARROW, DATE, date_at, weeks_in
+from engine.facts.figures import ARROW, DATE, date_at, holds_date, weeks_in
 from engine.facts.follow_ups import Anaphor
 from engine.facts.sentences import Reader, Reading
 
@@ -309,14 +309,31 @@ _TO_DO = re.compile(
 )
 
 
+# An injection told by what it is meant to do: "single-level ESI to let him progress the HEP",
+# "an injection to allow participation in therapy".
+_FOR_WHAT_IT_WILL_DO = re.compile(
+    r"\b(?:injections?|blocks?|esis?|tfesis?|ilesis?|epidurals?)\s+to\s+(?:let|help|allow|enable|"
+    r"facilitate|permit|get)\b",
+    re.I | re.ASCII,
+)
+
+
 def injections_given(reader: Reader) -> None:
     """What a sentence says of injections given: never what is requested or planned, nor one
     only judged."""
     words = reader.words
     if reader.asks or reader.planned:
         return
-    if "to" in words and words.isdisjoint(_GIVEN_WORDS) and _TO_DO.search(reader.text):
-        return  # one handed on to be done, with no word of one given
+    if (
+        "to" in words
+        and words.isdisjoint(_GIVEN_WORDS)
+        and (
+            _TO_DO.search(reader.text)
+            # (Not one dated: "L5 TFESI to help with PT on 10/01/2026".)
+            or (not holds_date(reader.text) and _FOR_WHAT_IT_WILL_DO.search(reader.text))
+        )
+    ):
+        return  # one handed on to be done, or told by what it is to do, with no word of one given
     if not reader.has_digit and words.isdisjoint(_GIVEN_WORDS) and _JUDGED.search(reader.text):
         return
     if _FIRST_WORDS.isdisjoint(words):

@@ -36,9 +36,10 @@ from engine.facts.model import (
     Evidence,
     Fact,
 )
-from engine.facts.parts import part_facts
+from engine.facts.parts import body_regions, part_facts, same_part
 from engine.facts.prior_treatment import UNNAMED_VISITS, VISITS_FROM
 from engine.facts.sentences import Reading, padded, phrase_words
+from engine.facts.surgery import SURGERIES
 from engine.models import Case, Request
 from engine.vocab import (
     normalize_phrase,
@@ -104,20 +105,86 @@ def item_facts(case: Case, facts: list[Fact | Reading], findings: Findings) -> l
     """Per item, what was read of its own therapy, drug, body part, test or specialist."""
     on = reference_date(case, facts)
     by_name = {f.name: f for f in facts}
-    return [
-        fact
-        for item in case.items
-        for fact in [
-            *therapy_facts(
-                facts,
+    found: list[Fact] = []
+    for item in case.items:
+        own = surgery_of_the_part(facts, item.normalized, item.index, findings)
+        found.extend(own)
+        found.extend(
+            therapy_facts(
+                [*facts, *own],
                 item.normalized.service.category,
                 item.index,
                 item.normalized.service.subtype,
                 first_asked=not item.normalized.quantity.additional,
-            ),
-            *request_facts(item.normalized, item.index, by_name, findings, on),
-        ]
-    ]
+            )
+        )
+        found.extend(
+            request_facts(
+                item.normalized,
+                item.index,
+                {**by_name, **{f.name: f for f in own}},
+                findings,
+                on,
+            )
+        )
+    return found
+
+
+def surgery_of_the_part(
+    facts: list[Fact | Reading], request: Request, item: int | None, findings: Findings
+) -> list[Fact]:
+    """Of several surgeries the record dates, the one of the part the request is about, where
+    the one the record keeps (the first dated) names another part: "R distal radius ORIF
+    07/18/2025 ... L knee partial meniscectomy 01/27/2026" with post-op therapy asked for the
+    knee. Its date and procedure, as the item's; nothing where the surgery kept is of the part
+    or names none (it may be), or no other is this patient's, done, and of the part and side."""
+    regions = {r.name for r in request.regions}
+    kept = next((f for f in facts if f.name == "surgery_date"), None)
+    told = next((f for f in facts if f.name == SURGERIES), None) if regions and kept else None
+    if told is None or kept is None:
+        return []
+    sides = {r.side for r in request.regions if r.side in ("left", "right")}
+
+    def parts_of(kind: Reading | None) -> set[str]:
+        return body_regions(findings, kind.value) if kind is not None else set()
+
+    kept_parts = set().union(
+        *(parts_of(kind) for day, kind in told.value if day.value == kept.value)
+    )
+    if not kept_parts or same_part(kept_parts, regions):
+        return []
+
+    def of_the_part(day: Reading, kind: Reading | None) -> bool:
+        if kind is None or not same_part(parts_of(kind), regions):
+            return False
+        if _ANOTHERS_OR_UNDONE.search(day.sentence.text):
+            return False
+        side = side_before(kind.sentence.text, kind.start)
+        return not sides or side is None or side in sides
+
+    chosen = next(((day, kind) for day, kind in told.value if of_the_part(day, kind)), None)
+    if chosen is None:
+        return []
+    day, kind = chosen
+    return [fact_of("surgery_date", day, item), fact_of("surgery_type", kind, item)]
+
+
+# A surgery told of another person, or not done after all (`surgery_of_the_part`).
+_ANOTHERS_OR_UNDONE = re.compile(
+    r"\b(?:wife|husband|spouse|mother|father|son|daughter|brother|sister|co-?worker|partner|"
+    r"friend)(?:'s)?\b|\b(?:cancel\w*|postponed|rescheduled|deferred|on\s+hold)\b",
+    re.I | re.ASCII,
+)
+_SIDE_WORD = re.compile(r"\b(?:(left|lt|L)|(right|rt|R))\b", re.ASCII | re.I)
+
+
+def side_before(text: str, start: int) -> str | None:
+    """The side named in the clause just before a place: "L knee arthroscopic ..."."""
+    clause = max(text.rfind(mark, 0, start) for mark in ".;,(")
+    found = list(_SIDE_WORD.finditer(text, max(clause + 1, start - 30), start + 12))
+    if not found:
+        return None
+    return "left" if found[-1][1] else "right"
 
 
 def request_facts(

@@ -11,7 +11,7 @@ from engine.caseless import holds_every
 from engine.facts.figures import ARROW
 from engine.facts.findings import words_at_marks
 from engine.facts.model import IMPROVED, SITE, UNNAMED
-from engine.facts.prior_treatment import therapies_named
+from engine.facts.prior_treatment import days_ended, therapies_named
 from engine.facts.sentences import (
     ANOTHERS_WORDS,
     OF_PATIENT,
@@ -85,6 +85,11 @@ _YEAR_PAST = (
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?|"
     r"\d{1,2}/)?"
     r"(?:(?:19|20)\d\d\b|two\s+thousand\b|nineteen\s+(?:seventy|eighty|ninety)\b)"
+    # A clinical event of a year, what it found told after its colon: "GI consult 2013 in file:
+    # bleeding duodenal ulcer", "admission 06/2014: ...".
+    r"|\b(?:consult(?:ation)?|endoscopy|egd|colonoscopy|admission|hospitali[sz]ation|"
+    r"discharge\s+summary)\s+(?:of\s+|from\s+|dated\s+)?(?:\d{1,2}/)?"
+    r"(?:19|20)\d\d\b(?=[^.;:]{0,20}:)"
 )
 _PAST_YEAR = re.compile(_YEAR_PAST, re.I | re.ASCII)
 # Right after the event only (not before it: "She was told two years ago that she needs a carpal
@@ -102,7 +107,7 @@ _PAST_YEAR_OPENING = re.compile(r"^\W*" + _YEAR_PAST, re.I | re.ASCII)
 _FOR_A_WHILE = re.compile(
     rf"(?:\s*from\s+\d{{1,2}}(?:/10)?\s+(?:to|{ARROW})\s+\d{{1,2}}(?:/10)?)?"
     r"\s*(?:(?:for|x)\s+)?(?:only\s+)?(?:(?:~|<|about|approx\.?|approximately|less\s+than|under|"
-    r"around|maybe)\s*)?(?:\d{1,2}|several|a\s+few|a\s+couple\s+of|an?\b)\s*"
+    r"around|maybe|roughly|nearly)\s*)?(?:\d{1,2}|several|a\s+few|a\s+couple\s+of|an?\b)\s*"
     r"(?:days?|d|weeks?|wks?|hours?|hrs?)\b|\s*(?:only\s+)?(?:temporarily|briefly|transiently)\b",
     re.I | re.ASCII,
 )
@@ -168,6 +173,16 @@ _OWN_RESULT = re.compile(
     r"\s*(?:(?P<positive>\+|\(\+\)|positive\b|pos\b)|"
     r"(?P<negative>-(?!\d)|\(-\)|negative\b|neg\b))",
     re.I | re.ASCII,
+)
+
+# A finding charted absent by a minus sign after it, ending its item: "saddle numbness -,",
+# "fever -.", "Bowel/bladder \u0394 -;" (no change), "cancer hx -)". (Not a dash that goes on:
+# "LBP - worse with sitting", "L4-5"; nor one at a line's end or before a colon, which the next
+# words may carry on: "Saddle anesthesia -\nonset 2 days ago", "Saddle anesthesia -: since
+# yesterday".)
+_CHARTED_ABSENT = re.compile(
+    r"(?:\s+(?:hx|h/o|\u0394|change|changes))?(?:\s+-|\s*\(-\))(?=[ \t]*(?:[,;.)]|\Z))",
+    re.I,
 )
 
 # The result written just before the sign, as notes chart it: "+SLR L at 50 deg", "Neg SLR".
@@ -327,6 +342,9 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         and not _DONE_AFTER.match(text, end)
         and not _DONE_WITHIN.search(text, start, end)
         and not _RESULT_OF_BEFORE.search(text, max(0, start - 60), start)
+        # (Nor over days now past: "TENS rental 09/12-10/11/2016, ordered with written goals";
+        # not under a plan's heading, "Plan: TENS trial 10/01-10/31/2026".)
+        and not ("plan" not in reader.words and days_ended(reader, end))
     ):
         return
     if spec.not_a_drug_effect and drug_effect_before(reader, start):
@@ -369,6 +387,8 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         not when_stated and _SELF_NEGATED.match(text, start, end)
     ):
         status = Status.PRESENT
+    elif when_stated and "-" in text and _CHARTED_ABSENT.match(text, end) is not None:
+        status = Status.ABSENT
     else:
         status = reader.status_at(start, end)
     if not when_stated and status is Status.ABSENT:

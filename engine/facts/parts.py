@@ -35,6 +35,14 @@ _GROUPS = (
     frozenset(["lower_extremity", "hip", "knee", "ankle", "foot"]),
 )
 _LIMBS = frozenset(["upper_extremity", "lower_extremity"])
+# A region that names a whole part of several regions ("upper extremity" holds the wrist).
+_WHOLE = {"spine": _GROUPS[0], "upper_extremity": _GROUPS[1], "lower_extremity": _GROUPS[2]}
+# Regions that meet, whose names a record uses for one another's surgeries (a distal radius
+# fracture's fixation is a wrist surgery).
+_NEIGHBOURS = frozenset(
+    frozenset(pair)
+    for pair in (("wrist", "forearm"), ("wrist", "hand"), ("elbow", "forearm"), ("ankle", "foot"))
+)
 # A clause ends at a semicolon or a comma-and ("x-rays of the shoulder showed arthritis, and
 # x-rays of the hip were normal").
 _CLAUSE_START = re.compile(
@@ -52,6 +60,21 @@ _BACK_NOT_THE_SPINE = re.compile(
     r"(?!\s+(?:pain|ache|aches|spasms?|problems?|injury|surgery|brace))",
     re.I | re.ASCII,
 )
+
+
+def same_part(one: set[str] | frozenset[str], other: set[str] | frozenset[str]) -> bool:
+    """Whether two sets of regions name the same part: a region in both, or a whole part in
+    one and a region of it in the other (a wrist surgery is one of the upper extremity; not one
+    of the shoulder, as a finding of the limb would be), or two regions that meet."""
+    return (
+        not one.isdisjoint(other)
+        or any(
+            (whole in one and not other.isdisjoint(held))
+            or (whole in other and not one.isdisjoint(held))
+            for whole, held in _WHOLE.items()
+        )
+        or any(frozenset((a, b)) in _NEIGHBOURS for a in one for b in other)
+    )
 
 
 def body_regions(findings: Findings, text: str) -> set[str]:

@@ -296,8 +296,9 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"|\bnever\s+(?:been\s+)?(?:seen|visited|been\s+to|gone\s+to|seen\s+by)\s+"
         rf"(?:an?|any)\s+(?:{pattern})\b(?!\s+(?:before|until|prior|till|other\s+than|except|"
         rf"when|but|besides)\b)"
-        # A history's heading answered: "PT: none to date on this claim".
-        rf"|\b(?:{pattern})\s*:\s*(?:none|nil|never)\b"
+        # A history's heading answered: "PT: none to date on this claim" (the therapy the
+        # heading itself, not what came of it: "Response to physical therapy: none").
+        rf"|(?<![\w,]\s)(?<![\w,])(?:{pattern})\s*:\s*(?:none|nil|never)\b"
         # "Acupuncture has not been tried on this claim."
         rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
         rf"attempted|provided|started)\b"
@@ -440,8 +441,67 @@ def visits_authorized(reader: Reader) -> None:
         and not (reader.asks is False and AUTHORIZED_ASIDE.search(text))
     ):
         authorized = authorized_visits(text)
-        if authorized:
+        if authorized and authorized_over_past_days(reader, authorized[1]):
+            # Authorized over days all past when the record is written ("authorized: six
+            # sessions, twice weekly, 05/04/2026 to 05/22/2026" in a note of 05/27/2026): the
+            # course the authorization was for, taken as given where no count says otherwise.
+            reader.add(f"{ASSUMED}{authorized[0]}", authorized[1])
+        elif authorized:
             reader.add(f"{PER}{authorized[0]}", authorized[1])
+
+
+# Visits taken as given for the days they were set out over, now past (`days_ended`): they stand
+# only where the record counts none of the therapy's visits otherwise (`settle`): "Chiropractic
+# authorized 6 visits 10/01/2026 to 10/31/2026. She attended 3."
+ASSUMED = "~visits_assumed:"
+
+
+def authorized_over_past_days(reader: Reader, count: int) -> bool:
+    """Whether the count authorized is told with the days it was for, now past."""
+    figures = reader.figures
+    return any(
+        int(told[1] or told[2] or told[3]) == count and days_ended(reader, told.end())
+        for told in _AUTHORIZED_COUNT.finditer(figures)
+    )
+
+
+# Days as a range, its last day read: "05/04/2026 to 05/22/2026", "from 6th to 17th February
+# 2017", "between 01/09 and 01/27/2017", "09/12-10/11/2016".
+_DAYS_UNTIL = re.compile(
+    r"(?:\b(?:from|between)\s+[^.;]{1,30}?|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*)"
+    rf"(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\band\b)\s*(?:{DATE})",
+    re.I | re.ASCII,
+)
+_DAYS_RIGHT_AFTER = re.compile(
+    # (How often may come between: "six sessions, twice weekly, 05/04 to 05/22/2026".)
+    r"(?:[\s,]*(?:(?:once|twice|\d\s*x|\d\s*times)\s*(?:a\s+|per\s+|/\s*)?(?:weekly|week|wk)|"
+    r"weekly|daily))?"
+    r"[\s,]*" + _DAYS_UNTIL.pattern,
+    re.I | re.ASCII,
+)
+# Words that the visits of the days were not all given, or are still to come.
+_NOT_ALL_GIVEN = re.compile(
+    r"\b(?:not|never|none|no[\s-]?shows?|cancel\w*|missed|unused|expired|lapsed|pending|"
+    r"scheduled|will|yet|remaining|remain|left|extended|extension|denied|deny|denies|"
+    r"non[\s-]?certif\w*|refused|refuses|declined|unable|awaiting|await|waiting|recommend\w*|"
+    r"request\w*|call|ran\s+out|only|hold|"
+    r"waitlist\w*)\b|n't\b",
+    re.I | re.ASCII,
+)
+
+
+def days_ended(reader: Reader, at: int | None = None) -> bool:
+    """Whether the sentence's range of days (the one right `at` a place, where given) ended
+    before the day it is told, with no word that its visits were not all given: visits
+    authorized or set out over days now past were given, as reviewers count them."""
+    told_on = reader.sentence.told_on
+    if told_on is None or not reader.has_digit:
+        return False
+    window = (
+        _DAYS_UNTIL.search(reader.text) if at is None else _DAYS_RIGHT_AFTER.match(reader.text, at)
+    )
+    last_day = date_of(window) if window else None
+    return last_day is not None and last_day < told_on and not _NOT_ALL_GIVEN.search(reader.text)
 
 
 # A cue that the therapy after it was given, with at most five words between them and no
@@ -623,6 +683,25 @@ def visits_by_dates(spelled: str) -> tuple[int, int, int] | None:
     return len(days), found.start(), found.end()
 
 
+# Words of a sentence that may tell that none of a therapy was given ("none", "nil": a history's
+# heading answered, "Physical therapy: none so far").
+_NONE_DONE_WORDS = frozenset(
+    ["no", "not", "never", "none", "nil", "first", "initial", "try", "trying", "hasn", "haven",
+     "hadn", "didn"]
+)  # fmt: skip
+# A count of visits, for the days told right after it (`visits_over_past_days`).
+_COUNT_OF_VISITS = re.compile(rf"\b(\d{{1,2}})\s+{_UNITS}\b", re.I | re.ASCII)
+
+
+def visits_over_past_days(reader: Reader, figures: str) -> tuple[int, int, int] | None:
+    """(the visits, where) of a count told with the days it ran over, now past: "six
+    treatments, 03/16-04/24/2026" in a note of May."""
+    for count in _COUNT_OF_VISITS.finditer(figures):
+        if days_ended(reader, count.end()):
+            return int(count[1]), count.start(), count.end()
+    return None
+
+
 def visits_done(reader: Reader) -> None:
     """Visits done per therapy, or none. Visits asked for or authorized are not visits done.
     A therapy named in any other way than as asked for is recorded too (`~named:`): the record
@@ -661,6 +740,8 @@ def visits_done(reader: Reader) -> None:
             or "paid" in words
         ):
             counted_done(reader, named)
+        elif reader.has_digit:
+            counted_over_past_days(reader, named)
         return
     if not reader.planned:
         for name in named:
@@ -685,6 +766,10 @@ def visits_done(reader: Reader) -> None:
     # Visits a sentence orders are not visits done ("Surgeon's order: six post-op sessions"),
     # unless it also reports some as done.
     counted = not reader.planned or not words.isdisjoint(DONE_WORDS)
+    if not counted and reader.has_digit:
+        # Visits a plan set out over days now past: "Trial of six manipulation visits from 6th
+        # to 17th February 2017, as set out in the plan of care".
+        counted_over_past_days(reader, named)
     if counted and (reader.counts or not words.isdisjoint(_ORDINAL_WORDS)):
         figures: str | None = None
         for name in named:
@@ -693,6 +778,12 @@ def visits_done(reader: Reader) -> None:
                 figures_lowered = figures.lower()
             for match in prior_pattern(name).finditer(figures, figures_lowered):
                 if of_another_claim(figures_lowered, match.start(), match.end()):
+                    continue
+                # The visits a limit allows, none of them given: "none of the 24 chiro visits
+                # used" (not "None of the 12 PT visits helped", given).
+                if _NONE_OF_BEFORE.search(
+                    figures_lowered, max(0, match.start() - 20), match.start()
+                ) and _USED_AFTER.match(figures_lowered, match.end()):
                     continue
                 count = next(g for g in match.groups() if g)
                 # Further courses of it counted after it ("14 visits from 08/2023 through
@@ -739,6 +830,8 @@ def visits_done(reader: Reader) -> None:
                 if unnamed
                 else visits_by_place(figures, reader.sentence.told_on) or visits_by_dates(figures)
             )
+            if placed is None and (assumed := visits_over_past_days(reader, figures)):
+                reader.add(f"{ASSUMED}{therapies[0]}", assumed[0], *assumed[1:])
             if placed:
                 count, *at = placed
                 reader.add(therapies[0], count, *at)
@@ -746,9 +839,9 @@ def visits_done(reader: Reader) -> None:
                     reader.add("prior_ot_visits", count, *at)
                 if therapies[0] in POSTSURGICAL_THERAPIES and after_surgery(text, *at):
                     reader.add("postsurgical_visits_completed", count, *at)
-    if not words.isdisjoint(
-        ("no", "not", "never", "first", "initial", "try", "trying", "hasn", "haven", "hadn", "didn")
-    ):
+    # (Not a first course told over its days, now past: "First acupuncture course, six
+    # treatments, 03/16-04/24/2026".)
+    if not words.isdisjoint(_NONE_DONE_WORDS) and not days_ended(reader):
         none_done(reader, named)
 
 
@@ -765,6 +858,15 @@ _OTHER_CLAIM = re.compile(
     r"|\bfor\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?(?:unrelated|non-?industrial)\b"
     r"|[,(]\s*(?:unrelated|non-?industrial|not\s+work[\s-]+related)\s*(?:[.);]|\Z)",
     re.ASCII,
+)
+
+
+_USED_AFTER = re.compile(
+    r"\s*(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?(?:used|given|attended|taken|started|done)\b",
+    re.ASCII,
+)
+_NONE_OF_BEFORE = re.compile(
+    r"\b(?:none|not\s+one|neither)\s+of\s+(?:the\s+|his\s+|her\s+|its\s+)?\Z", re.ASCII
 )
 
 
@@ -868,6 +970,18 @@ _DONE_AFTER_COUNT = re.compile(
     r"(?:\d{1,2}/\d{1,2}|between|from)",
     re.I | re.ASCII,
 )
+
+
+def counted_over_past_days(reader: Reader, named: list[str]) -> None:
+    """In a sentence that asks or plans, the visits it counts over days now past, taken as given
+    where no count says otherwise (`ASSUMED`)."""
+    figures = reader.figures
+    lowered = figures.lower()
+    for name in named:
+        for match in prior_pattern(name).finditer(figures, lowered):
+            if days_ended(reader, match.end()):
+                count = next(g for g in match.groups() if g)
+                reader.add(f"{ASSUMED}{name}", int(count), match.start(), match.end())
 
 
 def counted_done(reader: Reader, named: list[str]) -> None:

@@ -69,6 +69,8 @@ _SURGERY_WORDS = frozenset(
         "surgical",
     ]
 )
+# The procedures by name: not the words that name no procedure.
+_NAMED_PROCEDURE = "|".join(sorted(_SURGERY_WORDS - {"surgery", "operation", "surgical", "scoped"}))
 # The same words as one alternation, for the expressions below.
 # (And a long bone's nail or rod, by its two words: "IM nail 09/02/2016", "antegrade
 # intramedullary rod"; a nail alone is as often a nail gun's.)
@@ -322,6 +324,8 @@ def surgery_refused(reader: Reader) -> None:
 # 04/22/2026": the meniscectomy). It is the surgery whose post-operative schedule runs from that
 # date, so it stands as `surgery_type` over the first procedure the record names (`settle`).
 DATED_SURGERY_TYPE = "~surgery_type:dated"
+# Every dated surgery with its procedure, where the record dates more than one.
+SURGERIES = "~surgeries"
 
 
 # A surgery stated as done, before its name: "s/p rotator cuff repair on 10/31/2016,
@@ -677,7 +681,24 @@ _ELAPSED = re.compile(
     rf"|\b(?P<n3>\d{{1,2}})\s*(?P<unit3>days?|weeks?|wks?|months?|mos?)\s+out\b(?!\s+(?:of|from)\b)"
     # "s/p L knee APM 3 weeks ago".
     rf"|\b(?:s/p|status\s+post)\s(?=[^.;]{{0,60}}?\b{_OPERATION}\b)[^.;]{{0,80}}?\b(?P<n2>\d{{1,2}})\s*"
-    r"(?P<unit2>days?|weeks?|wks?|months?|mos?)\s+ago\b",
+    r"(?P<unit2>days?|weeks?|wks?|months?|mos?)\s+ago\b"
+    # The procedure named right before the time since it, only what it was done with between:
+    # "L knee arthroscopic partial lateral meniscectomy nine days ago", "ORIF with plate and
+    # screws eighteen days ago", "carpal tunnel release performed 3 weeks ago" (not "surgery",
+    # which names none; nor "arthroscopy sutures removed 10 days ago", "meniscectomy was
+    # approved 3 weeks ago").
+    rf"|\b(?:{_NAMED_PROCEDURE})\b(?:\s+(?:with|of|for|using)\s+[^.;,\d]{{0,30}}?)?\s+"
+    r"(?:(?:was|were)\s+(?:done|performed)\s+|(?:done|performed)\s+)?"
+    r"(?P<n4>\d{1,2})\s*(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+ago\b",
+    re.I | re.ASCII,
+)
+# Words around a surgery named with the time since it that tell it was not done then: "was
+# offered arthroscopy two weeks ago", "surgery was discussed 3 weeks ago".
+_NOT_DONE_THEN = re.compile(
+    r"\b(?:offered|recommended|discussed|considered|proposed|scheduled|requested|denied|"
+    r"awaiting|candidate|consult\w*|referr\w*|declined|refused|advised|about|regarding|"
+    r"approved|certified|authorized|cancel\w*|postponed|wife|husband|spouse|mother|father|son|"
+    r"daughter|brother|sister|co-?worker|partner|friend)\b|\bno\b|n't\b",
     re.I | re.ASCII,
 )
 # The surgery's word right after the time since it, in its clause.
@@ -750,9 +771,15 @@ def surgery_elapsed(reader: Reader) -> None:
             or not _NOW_AFTER.match(text, found.end())
         ):
             continue
+        if found["n4"] and (
+            _NOT_DONE_THEN.search(text, max(0, found.start() - 60), found.end())
+            or reader.status_at(found.start(), found.start("n4")) is Status.ABSENT
+        ):
+            continue
         if not (
             found["n2"]
             or found["n3"]
+            or found["n4"]
             # A post-operative day told with its surgery, opening its clause, is the time now
             # ("POD 10 after L4-5 microdiscectomy"; not "PT to begin POD 14").
             or (
@@ -768,7 +795,7 @@ def surgery_elapsed(reader: Reader) -> None:
             days = int(found["days"])
         else:
             count, unit = next(
-                (found[f"n{i}"], found[f"unit{i}"]) for i in ("", "2", "3") if found[f"n{i}"]
+                (found[f"n{i}"], found[f"unit{i}"]) for i in ("", "2", "3", "4") if found[f"n{i}"]
             )
             days = 7 * weeks_in(int(count), unit) if unit[0].lower() in "wm" else int(count)
         reader.add(ELAPSED_SURGERY_DATE, told_on - timedelta(days=days), found.start(), found.end())
