@@ -46,7 +46,9 @@
    written-ga.yaml, written-gb.yaml, written-gc.yaml, written-gd.yaml, written-ge.yaml,
    written-gf.yaml, written-gg.yaml, written-gh.yaml, written-gi.yaml, written-gj.yaml,
    written-gk.yaml, written-gl.yaml, written-gm.yaml, written-gn.yaml, written-go.yaml,
-   written-gp.yaml, written-gq.yaml, written-gr.yaml, written-gs.yaml and written-gt.yaml),
+   written-gp.yaml, written-gq.yaml, written-gr.yaml, written-gs.yaml, written-gt.yaml,
+   written-gu.yaml, written-gv.yaml, written-gw.yaml, written-gx.yaml, written-gy.yaml,
+   written-gz.yaml, written-ha.yaml and written-hb.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -64,8 +66,9 @@
    written-zzzf.yaml, written-zzzg.yaml, written-zzzh.yaml, written-zzzi.yaml,
    written-zzzj.yaml, written-zzzk.yaml, written-zzzl.yaml, written-zzzm.yaml,
    written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml,
-   written-zzzr.yaml, written-zzzs.yaml, written-zzzt.yaml, written-zzzu.yaml and
-   written-zzzv.yaml) by counts only,
+   written-zzzr.yaml, written-zzzs.yaml, written-zzzt.yaml, written-zzzu.yaml,
+   written-zzzv.yaml, written-zzzw.yaml, written-zzzx.yaml, written-zzzy.yaml and
+   written-zzzz.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -1028,6 +1031,46 @@ SCENARIO_SETS = (
         WRITTEN / "written-gt.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-gu.yaml, a hundred-and-ninety-sixth development set",
+        WRITTEN / "written-gu.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gv.yaml, a hundred-and-ninety-seventh development set",
+        WRITTEN / "written-gv.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gw.yaml, a hundred-and-ninety-eighth development set",
+        WRITTEN / "written-gw.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gx.yaml, a hundred-and-ninety-ninth development set",
+        WRITTEN / "written-gx.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gy.yaml, a two-hundredth development set",
+        WRITTEN / "written-gy.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-gz.yaml, a two-hundred-and-first development set",
+        WRITTEN / "written-gz.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ha.yaml, a two-hundred-and-second development set",
+        WRITTEN / "written-ha.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hb.yaml, a two-hundred-and-third development set",
+        WRITTEN / "written-hb.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1194,6 +1237,26 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzv.yaml, held out: counts only",
         WRITTEN / "written-zzzv.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzw.yaml, held out: counts only",
+        WRITTEN / "written-zzzw.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzx.yaml, held out: counts only",
+        WRITTEN / "written-zzzx.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzy.yaml, held out: counts only",
+        WRITTEN / "written-zzzy.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzz.yaml, held out: counts only",
+        WRITTEN / "written-zzzz.yaml",
         False,
     ),
     (
