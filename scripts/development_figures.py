@@ -48,7 +48,8 @@
    written-gk.yaml, written-gl.yaml, written-gm.yaml, written-gn.yaml, written-go.yaml,
    written-gp.yaml, written-gq.yaml, written-gr.yaml, written-gs.yaml, written-gt.yaml,
    written-gu.yaml, written-gv.yaml, written-gw.yaml, written-gx.yaml, written-gy.yaml,
-   written-gz.yaml, written-ha.yaml and written-hb.yaml),
+   written-gz.yaml, written-ha.yaml, written-hb.yaml, written-hc.yaml, written-hd.yaml,
+   written-he.yaml and written-hf.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -67,8 +68,8 @@
    written-zzzj.yaml, written-zzzk.yaml, written-zzzl.yaml, written-zzzm.yaml,
    written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml,
    written-zzzr.yaml, written-zzzs.yaml, written-zzzt.yaml, written-zzzu.yaml,
-   written-zzzv.yaml, written-zzzw.yaml, written-zzzx.yaml, written-zzzy.yaml and
-   written-zzzz.yaml) by counts only,
+   written-zzzv.yaml, written-zzzw.yaml, written-zzzx.yaml, written-zzzy.yaml,
+   written-zzzz.yaml, written-zzzza.yaml and written-zzzzb.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -1071,6 +1072,26 @@ SCENARIO_SETS = (
         WRITTEN / "written-hb.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-hc.yaml, a two-hundred-and-fourth development set",
+        WRITTEN / "written-hc.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hd.yaml, a two-hundred-and-fifth development set",
+        WRITTEN / "written-hd.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-he.yaml, a two-hundred-and-sixth development set",
+        WRITTEN / "written-he.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hf.yaml, a two-hundred-and-seventh development set",
+        WRITTEN / "written-hf.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1257,6 +1278,16 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzz.yaml, held out: counts only",
         WRITTEN / "written-zzzz.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzza.yaml, held out: counts only",
+        WRITTEN / "written-zzzza.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzb.yaml, held out: counts only",
+        WRITTEN / "written-zzzzb.yaml",
         False,
     ),
     (

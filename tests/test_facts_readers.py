@@ -6748,6 +6748,10 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Chiropractic authorized 6 visits 10/01/2026 to 10/31/2026. She attended 3 visits.", "Chiropractic lumbar 1x4, additional", {"prior_visits": 3}),
         ("None of the 12 PT visits helped.", "Physical therapy 2x3", {"prior_visits": 12}),
         ("Right shoulder RCR 10/01/2026. Right knee partial meniscectomy 11/10/2026.", "Post-op PT left knee 2x6", {"surgery_date": date(2026, 10, 1)}),
+        ("Acupuncture was started as an adjunct to the home program. Six sessions 09/08/2026 - 10/16/2026.", "Acupuncture 1x6, additional", {"prior_visits": 6}),
+        ("Post-op PT: 6 visits authorized 10/05-11/13/2026; all six attended.", "Post-op PT left knee 2x3, additional", {"prior_visits": 6}),
+        ("Aberrant behavior: early refills -, lost Rx -, ED visits -, other prescribers -.", "Norco 10/325 #90", {"aberrant_drug_behavior": False}),
+        ("Aberrant behavior: early refill 2 weeks ago - pharmacy called.", "Norco 10/325 #90", {"aberrant_drug_behavior": True}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(

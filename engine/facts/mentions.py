@@ -185,6 +185,12 @@ _CHARTED_ABSENT = re.compile(
     re.I,
 )
 
+# A heading whose every item after its colon is charted absent, to the sentence's end:
+# "Aberrant behavior: early refills -, lost Rx -, ED visits -, other prescribers -."
+_HEADING_OF_CHARTED_ABSENT = re.compile(
+    r"\s*:\s*(?:[a-z][\w/' ]{0,30}?\s+(?:-|\(-\))\s*(?:[,;]\s*(?:and\s+)?|\.?\s*\Z))+", re.I
+)
+
 # The result written just before the sign, as notes chart it: "+SLR L at 50 deg", "Neg SLR".
 _OWN_RESULT_BEFORE = re.compile(
     r"(?:(?P<positive>\(\+\)|\+)|(?P<negative>\(-\)|\bneg\b))\s*\Z", re.I | re.ASCII
@@ -387,7 +393,14 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
         not when_stated and _SELF_NEGATED.match(text, start, end)
     ):
         status = Status.PRESENT
-    elif when_stated and "-" in text and _CHARTED_ABSENT.match(text, end) is not None:
+    elif (
+        when_stated
+        and "-" in text
+        and (
+            _CHARTED_ABSENT.match(text, end) is not None
+            or _HEADING_OF_CHARTED_ABSENT.fullmatch(text, end) is not None
+        )
+    ):
         status = Status.ABSENT
     else:
         status = reader.status_at(start, end)

@@ -569,6 +569,8 @@ _UNNAMED_VISITS = Caseless(
         # 02/10/17)".
         rf"|(?<!\bnot\s)(?<!\bnever\s)(?<!n't\s)\b(?:attended|completed|finished|used)\s+all\s+"
         rf"{_NUMBER}(?=\s*(?:\(|[.;,]|\Z))"
+        # Told the other way round: "8 visits authorized 06/05-07/14/2017; all 8 attended".
+        rf"|\ball\s+{_NUMBER}\s+(?:were\s+|have\s+been\s+)?(?:attended|completed|used|done|given)\b"
         # Attended of those booked: "attended six of six scheduled visits".
         rf"|\b(?:completed|attended|finished)\s+{_NUMBER}\s+scheduled\s+{_UNITS}\b"
         rf"|\b{_NUMBER}\s+(?:authorized\s+)?{_UNITS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
@@ -715,7 +717,11 @@ def visits_done(reader: Reader) -> None:
             placed = (
                 (int(next(g for g in unnamed.groups() if g)), *unnamed.span())
                 if unnamed
-                else visits_by_place(spelled, reader.sentence.told_on) or visits_by_dates(spelled)
+                else visits_by_place(spelled, reader.sentence.told_on)
+                or visits_by_dates(spelled)
+                # Counted over days now past, in a sentence that plans nothing: "Six sessions
+                # 11/03/2025 - 12/12/2025."
+                or visits_over_past_days(reader, spelled)
             )
             if placed:
                 reader.add(VISITS_FOLLOW_UP, *placed)
