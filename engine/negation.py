@@ -258,13 +258,6 @@ def status_of(
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):
                 continue
-            # Nor does a test's result inside brackets opened after the finding, on the test the
-            # brackets name first: "epigastric pain (H. pylori neg)" (not "SLR (negative at 70
-            # deg)", nor an answer to the finding: "Weakness (L EHL: none)").
-            if _TEST_RESULT.fullmatch(sentence, tokens[a][1], tokens[b - 1][2]) and (
-                in_brackets_of_its_own(sentence[end : tokens[a][1]])
-            ):
-                continue
             if crosses_a_clause_mark(sentence, tokens, last, a) and (
                 cue.kind == "post_own_clause" or result_between(sentence, tokens, last, a)
             ):
@@ -278,26 +271,6 @@ def status_of(
 
 
 _CLAUSE_MARK = re.compile(r"[,;:.]", re.ASCII)
-_WORD_CHARACTER = re.compile(r"[A-Za-z0-9]", re.ASCII)
-
-
-# A cue that is a test's result.
-_TEST_RESULT = re.compile(
-    r"(?:(?:was|were|is|are)\s+)?(?:neg|negative|normal|unremarkable|wnl)", re.I | re.ASCII
-)
-
-
-def in_brackets_of_its_own(gap: str) -> bool:
-    """Whether the text between a finding and a cue after it opens a bracket that is still open,
-    with words of its own before the cue and no colon or dash that makes the cue an answer."""
-    opened = gap.rfind("(")
-    return (
-        opened >= 0
-        and ")" not in gap[opened:]
-        and ":" not in gap[opened:]
-        and " - " not in gap[opened:]
-        and _WORD_CHARACTER.search(gap, opened + 1) is not None
-    )
 
 
 # A negation that ends others' reach ("not yet") negates only what comes right after it, in its

@@ -6733,8 +6733,6 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("PT: 8 visits completed.\n  Oswestry  09/15/26: 50%   11/20/26: 28%", "Physical therapy 2x3 lumbar, additional", {"functional_improvement": True}),
         ("PT: 8 visits completed. ODI 44% on 09/15/26, 20% on 11/20/26.", "Physical therapy 2x3 lumbar, additional", {"functional_improvement": True}),
         ("Past history: pancreatic adenocarcinoma, Whipple 2019.", "MRI lumbar spine", {"red_flag_tumor": True}),
-        ("GI consult 2014 in chart: bleeding gastric ulcer, H. pylori treated.", "Omeprazole 20 mg #30", {"gi_risk_factors": True}),
-        ("TENS rental 10/01-10/31/2026, ordered with written goals. During the trial: ibuprofen down from three a day to one.", "TENS unit purchase", {"tens_trial_successful": True}),
         ("L knee arthroscopic partial medial meniscectomy twelve days ago; no therapy yet.", "Post-op PT left knee 2x3", {"surgery_type": "meniscectomy", "surgery_date": date(2026, 11, 23)}),
         ("Right carpal tunnel release on 2026-11-02.", "Post-op OT right hand 2x3", {"surgery_date": date(2026, 11, 2)}),
         ("Subacromial injection in August helped for roughly ten days. No gain in strength with PT.", "MRI right shoulder", {"symptoms_improving": None}),
@@ -6752,6 +6750,11 @@ def test_an_mri_reviewed_is_one_done() -> None:
         ("Post-op PT: 6 visits authorized 10/05-11/13/2026; all six attended.", "Post-op PT left knee 2x3, additional", {"prior_visits": 6}),
         ("Aberrant behavior: early refills -, lost Rx -, ED visits -, other prescribers -.", "Norco 10/325 #90", {"aberrant_drug_behavior": False}),
         ("Aberrant behavior: early refill 2 weeks ago - pharmacy called.", "Norco 10/325 #90", {"aberrant_drug_behavior": True}),
+        ("EGD 2014 in chart: bleeding gastric ulcer.", "Omeprazole 20 mg #30", {"gi_risk_factors": True}),
+        ("TENS rental 10/01-10/31/2026 with written goals. During the trial: ibuprofen down from three a day to one.", "TENS unit purchase", {"tens_trial_successful": True}),
+        ("Saddle numbness \u0394 -.", "MRI lumbar spine", {"red_flag_cauda_equina": True}),
+        ("PT authorized 12 visits 09/01/2026 to 10/31/2026; attended 3.", "Physical therapy 2x3", {"prior_visits": None}),
+        ("Employer: Acme Foods\nWorks full time at the time of injury.", "Physical therapy 2x3", {"work_status": None}),
     ],
 )  # fmt: skip
 def test_readings_of_the_new_wordings(
@@ -7644,6 +7647,14 @@ def test_readings_of_the_new_wordings(
         ("No prior surgery and pain started 3 weeks ago.", "Physical therapy left knee 2x3", "surgery_date"),
         ("He saw the surgeon about a rotator cuff repair 3 weeks ago.", "Post-op PT right shoulder 2x6", "surgery_date"),
         ("TENS rental 10/01-10/31/2026 was ordered but the vendor didn't deliver. Ibuprofen down from three a day to one with PT.", "TENS unit purchase", "tens_trial_successful"),
+        ("ROS - patient denies:\n  Fever      Chills      Night sweats\n  Saddle anesthesia      Bowel/bladder incontinence", "MRI lumbar spine", "red_flag_cauda_equina"),
+        ("Right rotator cuff repair 3 weeks ago was denied by UR.", "Post-op PT right shoulder 2x6", "surgery_date"),
+        ("Right rotator cuff repair with retear on MRI 3 weeks ago.", "Post-op PT right shoulder 2x6", "surgery_date"),
+        ("Spine consultation 2026: C5-6 ACDF offered, patient undecided.", "Post-op PT cervical 2x6", "prior_surgery"),
+        ("30-day TENS rental 10/01/2026-10/31/2026 ordered. Vendor shipped it late. Pain 8/10 -> 5/10 after the ESI.", "TENS unit purchase", "tens_trial_successful"),
+        ("PT: 8 visits completed. ODI 48% on 1/30/26, 26% on 2/20/26, then 52% on 11/30/26 after re-injury.", "Physical therapy 2x3 lumbar, additional", "functional_improvement"),
+        ("Hospital bed at the inpatient unit: he cannot stand from it without two people; home since 11/20 and transferring with a walker alone.", "Hospital bed rental", "equipment_medically_needed"),
+        ("Ordered 12 PT visits 10/05/2026 to 11/13/2026.", "Physical therapy 2x3", "prior_visits"),
     ],
 )  # fmt: skip
 def test_wordings_that_only_look_like_this_rounds_readings(

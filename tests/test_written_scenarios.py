@@ -830,6 +830,14 @@ KNOWN_MISSES = {
     "written-gy/gy-13": "a repeat ESI after relief told as a row of scores by week ('1 week: "
     "5/10 ... 3 weeks (8/1): 8/10'): the relief's size and how long it lasted are not read from "
     "the row",
+    "written-gz/gz-13": "a PPI for a worker on naproxen whose chart holds 'GI consult 2013 in "
+    "file: bleeding duodenal ulcer needing transfusion': a consultation's year before a colon is "
+    "not read as dating what follows (a consultation's offer is told the same way: 'Spine "
+    "consultation 2026: C5-6 ACDF offered'), so the past bleed is not read",
+    "written-gz/gz-14": "a TENS purchase after a rental told as 'TENS rental 09/12-10/11/2016, "
+    "ordered with written goals': a rental 'ordered' is not read as given, even over days now "
+    "past (an order may never have been filled), so the trial's log is not read as showing it "
+    "helped (see gt-12)",
     "written-ha/ha-03": "a left-shoulder MRI two weeks after a new injury in a note that tells "
     "an older right-shoulder claim first: the first date of injury (the other claim's) is "
     "taken, so the wait for care to fail is not applied",

@@ -133,7 +133,8 @@ _FULL_TIME_OPENING = re.compile(
     r"(?:^|(?<=\n))\W*(?:(?:currently|employment|work|work\s+status|function|functional\s+status)\s*:?\s*)?"
     r"(?:(?:he|she|the\s+patient|patient|pt)\s+)?(?:is\s+|has\s+been\s+)?(?:currently\s+)?"
     r"(?:works|working)\s+full[\s-]time\b"
-    r"(?![^.;]{0,40}\b(?:goal|before|prior|previously|until|planned|hoped)\b)",
+    r"(?![^.;]{0,40}\b(?:goal|before|prior|previously|until|planned|hoped|at\s+the\s+time\s+of|"
+    r"when\s+(?:he|she)\s+was\s+injured)\b)",
     re.I | re.ASCII,
 )
 # A restriction told with it: "Works full time, no lifting >35 lb" is modified duty.
@@ -360,7 +361,7 @@ _INDEX_BY_DAY = re.compile(
     rf"|\b(?P<index2>{_INDEX_NAME})\b(?:\s+(?:score|index))?\s*:?\s*(?P<before2>\d{{1,3}})\s*%?"
     rf"\s+(?:on|at)\s+(?P<day2>{_DAY})\s*[,;]?\s*(?:and\s+)?(?P<after2>\d{{1,3}})\s*%?\s+"
     rf"(?:on|at)\s+(?P<later2>{_DAY})(?![/\d])"
-    rf"(?!\s*[,;]?\s*(?:and\s+)?\d{{1,3}}\s*%?\s+(?:on|at)\s+\d)",
+    rf"(?!\s*[,;]?\s*(?:and\s+|then\s+|but\s+|now\s+)*\d{{1,3}}\s*%?\s+(?:on|at)\s+\d)",
     re.I | re.ASCII,
 )
 # Indices on which a higher score is better function; on the others (disability), lower is.

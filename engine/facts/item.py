@@ -172,7 +172,8 @@ def surgery_of_the_part(
 # A surgery told of another person, or not done after all (`surgery_of_the_part`).
 _ANOTHERS_OR_UNDONE = re.compile(
     r"\b(?:wife|husband|spouse|mother|father|son|daughter|brother|sister|co-?worker|partner|"
-    r"friend)(?:'s)?\b|\b(?:cancel\w*|postponed|rescheduled|deferred|on\s+hold)\b",
+    r"friend)(?:'s)?\b|\b(?:cancel\w*|postponed|rescheduled|deferred|on\s+hold|aborted|"
+    r"abandoned|not\s+done)\b",
     re.I | re.ASCII,
 )
 _SIDE_WORD = re.compile(r"\b(?:(left|lt|L)|(right|rt|R))\b", re.ASCII | re.I)
@@ -181,7 +182,7 @@ _SIDE_WORD = re.compile(r"\b(?:(left|lt|L)|(right|rt|R))\b", re.ASCII | re.I)
 def side_before(text: str, start: int) -> str | None:
     """The side named in the clause just before a place: "L knee arthroscopic ..."."""
     clause = max(text.rfind(mark, 0, start) for mark in ".;,(")
-    found = list(_SIDE_WORD.finditer(text, max(clause + 1, start - 30), start + 12))
+    found = list(_SIDE_WORD.finditer(text, max(clause + 1, start - 60), start + 12))
     if not found:
         return None
     return "left" if found[-1][1] else "right"

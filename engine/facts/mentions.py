@@ -85,10 +85,11 @@ _YEAR_PAST = (
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?|"
     r"\d{1,2}/)?"
     r"(?:(?:19|20)\d\d\b|two\s+thousand\b|nineteen\s+(?:seventy|eighty|ninety)\b)"
-    # A clinical event of a year, what it found told after its colon: "GI consult 2013 in file:
-    # bleeding duodenal ulcer", "admission 06/2014: ...".
-    r"|\b(?:consult(?:ation)?|endoscopy|egd|colonoscopy|admission|hospitali[sz]ation|"
-    r"discharge\s+summary)\s+(?:of\s+|from\s+|dated\s+)?(?:\d{1,2}/)?"
+    # A clinical event of a year, what it found told after its colon: "EGD 2013 in file: bleeding
+    # duodenal ulcer", "admission 06/2014: ...". (Not a consultation's: what it offered is told
+    # so too, "Spine consultation 2026: C5-6 ACDF offered".)
+    r"|\b(?:endoscopy|egd|colonoscopy|admission|hospitali[sz]ation|discharge\s+summary)\s+"
+    r"(?:of\s+|from\s+|dated\s+)?(?:\d{1,2}/)?"
     r"(?:19|20)\d\d\b(?=[^.;:]{0,20}:)"
 )
 _PAST_YEAR = re.compile(_YEAR_PAST, re.I | re.ASCII)
@@ -176,12 +177,12 @@ _OWN_RESULT = re.compile(
 )
 
 # A finding charted absent by a minus sign after it, ending its item: "saddle numbness -,",
-# "fever -.", "Bowel/bladder \u0394 -;" (no change), "cancer hx -)". (Not a dash that goes on:
+# "fever -.", "cancer hx -)". (Not "\u0394 -", no change, which leaves it as it was; nor a dash that goes on:
 # "LBP - worse with sitting", "L4-5"; nor one at a line's end or before a colon, which the next
 # words may carry on: "Saddle anesthesia -\nonset 2 days ago", "Saddle anesthesia -: since
 # yesterday".)
 _CHARTED_ABSENT = re.compile(
-    r"(?:\s+(?:hx|h/o|\u0394|change|changes))?(?:\s+-|\s*\(-\))(?=[ \t]*(?:[,;.)]|\Z))",
+    r"(?:\s+(?:hx|h/o))?(?:\s+-|\s*\(-\))(?=[ \t]*(?:[,;.)]|\Z))",
     re.I,
 )
 

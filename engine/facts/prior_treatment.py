@@ -484,7 +484,7 @@ _NOT_ALL_GIVEN = re.compile(
     r"\b(?:not|never|none|no[\s-]?shows?|cancel\w*|missed|unused|expired|lapsed|pending|"
     r"scheduled|will|yet|remaining|remain|left|extended|extension|denied|deny|denies|"
     r"non[\s-]?certif\w*|refused|refuses|declined|unable|awaiting|await|waiting|recommend\w*|"
-    r"request\w*|call|ran\s+out|only|hold|"
+    r"request\w*|call|ran\s+out|only|hold|attended|came|ordered|prescribed|relocated|stopped|"
     r"waitlist\w*)\b|n't\b",
     re.I | re.ASCII,
 )

@@ -57,15 +57,17 @@ _KEPT_DOT = (
     r"(?=\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
     r"|(?:(?<=\bvs)|(?<=\b[Aa]pprox)|(?<=\b[Pp]ost)|(?<=\b[Aa]nt)|(?<=\b[Ss]up)|(?<=\b[Ii]nf)"
     r"|(?<=\b[Ll]at))\.(?=\s+[a-z0-9])"
-    # A germ's genus by its initial: "H. pylori treated", "E. coli", "S. aureus", "C. diff".
-    r"|(?<=\b[A-Z])\.(?=\s+(?:pylori|coli|aureus|difficile|diff|epidermidis|faecalis)\b)"
 )
 # A bullet at the start of a line ("- foot films 6/28/17 neg", "• no fever") also starts a
 # sentence: a note's list items carry no full stop, and one item's negation is not the next's.
-# So does a table's row set in by two spaces or more, its columns apart by three spaces or more
-# ("  ODI   11/15/16: 38%   05/16/17: 34%"): the line before it is no part of it. (Not any line
-# set in: a list under "Denies:" or a wrapped line keeps its negation.)
-_BULLET_LINE = "\n(?![ \t]*(?:[-*\u2022][ \t]|\\|)|[ \t]{2,}[A-Z0-9][^\n]*?\\S {3,}\\S)"
+# So does a table's row of figures set in by two spaces or more, its columns apart by three
+# spaces or more ("  ODI   11/15/16: 38%   05/16/17: 34%"): the line before it is no part of it.
+# (Not any line set in, nor a row after a colon: a list under "Denies:", in columns or not, or a
+# wrapped line keeps its negation.)
+_BULLET_LINE = (
+    "\n(?![ \t]*(?:[-*\u2022][ \t]|\\|)"
+    "|(?<!:\n)(?<!: \n)[ \t]{2,}[A-Z0-9](?=[^\n]*\\d)[^\n]*?\\S {3,}\\S)"
+)
 # A list item or a table row ends with its line where the next line starts a new thought with a
 # capital ("- No opioids since 06/2016" then "Burning leg pain VAS 8/10"): without the cut, the
 # item's negation would reach the next line. A line that carries on in lower case is the item

@@ -687,9 +687,18 @@ _ELAPSED = re.compile(
     # screws eighteen days ago", "carpal tunnel release performed 3 weeks ago" (not "surgery",
     # which names none; nor "arthroscopy sutures removed 10 days ago", "meniscectomy was
     # approved 3 weeks ago").
-    rf"|\b(?:{_NAMED_PROCEDURE})\b(?:\s+(?:with|of|for|using)\s+[^.;,\d]{{0,30}}?)?\s+"
+    rf"|\b(?:{_NAMED_PROCEDURE})\b(?:\s+(?:with|using)\s+(?:[\w-]+\s+){{0,3}}?(?:plates?|screws?|"
+    r"anchors?|pins?|k-?wires?|wires?|nails?|rods?|grafts?|implants?|cages?|hardware))?\s+"
     r"(?:(?:was|were)\s+(?:done|performed)\s+|(?:done|performed)\s+)?"
     r"(?P<n4>\d{1,2})\s*(?P<unit4>days?|weeks?|wks?|months?|mos?)\s+ago\b",
+    re.I | re.ASCII,
+)
+# What a surgery told with the time since it came to, right after: "Right rotator cuff repair 3
+# weeks ago was denied by UR", "Total knee arthroplasty 3 weeks ago for his wife".
+_UNDONE_AFTER = re.compile(
+    r"\s*(?:was|were|is|has\s+been|had\s+been)\s+(?:denied|cancel\w*|postpone\w*|not\b|aborted|"
+    r"deferred|non-?certified|declined|refused)|\s+for\s+(?:his|her)\s+(?:wife|husband|spouse|"
+    r"mother|father|son|daughter|partner)\b",
     re.I | re.ASCII,
 )
 # Words around a surgery named with the time since it that tell it was not done then: "was
@@ -698,7 +707,7 @@ _NOT_DONE_THEN = re.compile(
     r"\b(?:offered|recommended|discussed|considered|proposed|scheduled|requested|denied|"
     r"awaiting|candidate|consult\w*|referr\w*|declined|refused|advised|about|regarding|"
     r"approved|certified|authorized|cancel\w*|postponed|wife|husband|spouse|mother|father|son|"
-    r"daughter|brother|sister|co-?worker|partner|friend)\b|\bno\b|n't\b",
+    r"daughter|brother|sister|co-?worker|partner|friend|aborted|postpone\w*)\b|\bno\b|n't\b",
     re.I | re.ASCII,
 )
 # The surgery's word right after the time since it, in its clause.
@@ -773,6 +782,7 @@ def surgery_elapsed(reader: Reader) -> None:
             continue
         if found["n4"] and (
             _NOT_DONE_THEN.search(text, max(0, found.start() - 60), found.end())
+            or _UNDONE_AFTER.match(text, found.end())
             or reader.status_at(found.start(), found.start("n4")) is Status.ABSENT
         ):
             continue
