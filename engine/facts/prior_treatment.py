@@ -472,6 +472,7 @@ _DAYS_UNTIL = re.compile(
     rf"(?:-|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\band\b)\s*(?:{DATE})",
     re.I | re.ASCII,
 )
+_RANGE_WORDS = frozenset(["from", "between"])
 _DAYS_RIGHT_AFTER = re.compile(
     # (How often may come between: "six sessions, twice weekly, 05/04 to 05/22/2026".)
     r"(?:[\s,]*(?:(?:once|twice|\d\s*x|\d\s*times)\s*(?:a\s+|per\s+|/\s*)?(?:weekly|week|wk)|"
@@ -490,13 +491,23 @@ _NOT_ALL_GIVEN = re.compile(
 )
 
 
+def may_tell_days(reader: Reader) -> bool:
+    """Whether a sentence told on a known day may hold a range of days: most hold neither a
+    range's opening word nor a date of figures, and testing the words is the cheap part."""
+    return (
+        reader.sentence.told_on is not None
+        and reader.has_digit
+        and ("/" in reader.text or not reader.words.isdisjoint(_RANGE_WORDS))
+    )
+
+
 def days_ended(reader: Reader, at: int | None = None) -> bool:
     """Whether the sentence's range of days (the one right `at` a place, where given) ended
     before the day it is told, with no word that its visits were not all given: visits
     authorized or set out over days now past were given, as reviewers count them."""
-    told_on = reader.sentence.told_on
-    if told_on is None or not reader.has_digit:
+    if not may_tell_days(reader):
         return False
+    told_on = reader.sentence.told_on
     window = (
         _DAYS_UNTIL.search(reader.text) if at is None else _DAYS_RIGHT_AFTER.match(reader.text, at)
     )
@@ -698,6 +709,8 @@ _COUNT_OF_VISITS = re.compile(rf"\b(\d{{1,2}})\s+{_UNITS}\b", re.I | re.ASCII)
 def visits_over_past_days(reader: Reader, figures: str) -> tuple[int, int, int] | None:
     """(the visits, where) of a count told with the days it ran over, now past: "six
     treatments, 03/16-04/24/2026" in a note of May."""
+    if not may_tell_days(reader):
+        return None
     for count in _COUNT_OF_VISITS.finditer(figures):
         if days_ended(reader, count.end()):
             return int(count[1]), count.start(), count.end()
@@ -847,7 +860,9 @@ def visits_done(reader: Reader) -> None:
                     reader.add("postsurgical_visits_completed", count, *at)
     # (Not a first course told over its days, now past: "First acupuncture course, six
     # treatments, 03/16-04/24/2026".)
-    if not words.isdisjoint(_NONE_DONE_WORDS) and not days_ended(reader):
+    if not words.isdisjoint(_NONE_DONE_WORDS) and not (
+        ("first" in words or "initial" in words) and days_ended(reader)
+    ):
         none_done(reader, named)
 
 
@@ -981,6 +996,8 @@ _DONE_AFTER_COUNT = re.compile(
 def counted_over_past_days(reader: Reader, named: list[str]) -> None:
     """In a sentence that asks or plans, the visits it counts over days now past, taken as given
     where no count says otherwise (`ASSUMED`)."""
+    if not may_tell_days(reader):
+        return
     figures = reader.figures
     lowered = figures.lower()
     for name in named:
