@@ -39,7 +39,7 @@ from engine.facts.model import (
 from engine.facts.parts import body_regions, part_facts, same_part
 from engine.facts.prior_treatment import UNNAMED_VISITS, VISITS_FROM
 from engine.facts.sentences import Reading, padded, phrase_words
-from engine.facts.surgery import SURGERIES
+from engine.facts.surgery import RELATIVES, SURGERIES
 from engine.models import Case, Request
 from engine.vocab import (
     normalize_phrase,
@@ -171,9 +171,8 @@ def surgery_of_the_part(
 
 # A surgery told of another person, or not done after all (`surgery_of_the_part`).
 _ANOTHERS_OR_UNDONE = re.compile(
-    r"\b(?:wife|husband|spouse|mother|father|son|daughter|brother|sister|co-?worker|partner|"
-    r"friend)(?:'s)?\b|\b(?:cancel\w*|postponed|rescheduled|deferred|on\s+hold|aborted|"
-    r"abandoned|not\s+done)\b",
+    rf"\b(?:{RELATIVES})(?:'s)?\b|\b(?:cancel\w*|postponed|rescheduled|deferred|on\s+hold|"
+    r"aborted|abandoned|not\s+done)\b",
     re.I | re.ASCII,
 )
 _SIDE_WORD = re.compile(r"\b(?:(left|lt|L)|(right|rt|R))\b", re.ASCII | re.I)

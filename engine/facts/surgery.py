@@ -701,13 +701,17 @@ _UNDONE_AFTER = re.compile(
     r"mother|father|son|daughter|partner)\b",
     re.I | re.ASCII,
 )
+# The people a surgery may be told of other than the patient ("his wife's knee replacement").
+RELATIVES = (
+    r"wife|husband|spouse|mother|father|son|daughter|brother|sister|co-?worker|partner|friend"
+)
 # Words around a surgery named with the time since it that tell it was not done then: "was
 # offered arthroscopy two weeks ago", "surgery was discussed 3 weeks ago".
 _NOT_DONE_THEN = re.compile(
     r"\b(?:offered|recommended|discussed|considered|proposed|scheduled|requested|denied|"
     r"awaiting|candidate|consult\w*|referr\w*|declined|refused|advised|about|regarding|"
-    r"approved|certified|authorized|cancel\w*|postponed|wife|husband|spouse|mother|father|son|"
-    r"daughter|brother|sister|co-?worker|partner|friend|aborted|postpone\w*)\b|\bno\b|n't\b",
+    rf"approved|certified|authorized|cancel\w*|postponed|{RELATIVES}|aborted|postpone\w*)\b"
+    r"|\bno\b|n't\b",
     re.I | re.ASCII,
 )
 # The surgery's word right after the time since it, in its clause.
