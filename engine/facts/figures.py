@@ -152,7 +152,7 @@ DATE = _YEAR_FIRST_DATE + "|" + _NUMERIC_DATE + "|" + _MONTH_DATE + "|" + _DAY_M
 DATE_AFTER = re.compile(DATE, re.I | re.ASCII)
 # Each form of a date on its own, for `holds_date`: figures only, which case does not change,
 # and a month's name, looked for in the lower-cased text (engine/caseless.py).
-_NUMERIC_DATE_ONLY = re.compile(_NUMERIC_DATE, re.ASCII)
+_NUMERIC_DATE_ONLY = re.compile(_YEAR_FIRST_DATE + "|" + _NUMERIC_DATE, re.ASCII)
 _MONTH_DATE_LOWERED = for_lowered(re.compile(_MONTH_DATE + "|" + _DAY_MONTH_DATE, re.I | re.ASCII))
 
 
