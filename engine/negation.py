@@ -82,6 +82,12 @@ class Cues:
     by_first_word: dict[str, tuple[Cue, ...]]  # longest first
 
 
+# The auxiliaries a phrase's own negation may follow ("has not left", "does not drive").
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "is", "was", "are", "were", "does", "do", "did", "can", "could"]
+)
+
+
 def words_of(text: str) -> list[tuple[str, int, int]]:
     """Lower-case words with their character spans."""
     return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text.lower())]
@@ -187,6 +193,16 @@ def status_of(
     # duty without vibrating tools, without improvement" is care without improvement). One that
     # holds it further in ("dress without help") is still the earlier cue's ("unable to ...").
     own_negation = any(a == first and cue.status is Status.ABSENT for a, _, cue in found)
+    # A phrase whose own negation follows its verb's auxiliary ("has not left the house") says
+    # what it says after a clause mark too: "cannot get into a car without another person, has
+    # not left the house since discharge". (Within the clause the earlier cue still reaches it,
+    # "No episodes where she could not void"; and a doubt or a condition still does, "If she has
+    # not left the house by next week".)
+    negated_after_auxiliary = (
+        first + 1 < len(tokens)
+        and tokens[first][0] in _AUXILIARIES
+        and any(a == first + 1 and cue.status is Status.ABSENT for a, _, cue in found)
+    )
     for a, b, cue in found:
         if cue.status is None or (first <= a < last):
             continue
@@ -208,6 +224,11 @@ def status_of(
                 or (headed and ros_list(sentence, tokens, b, first, end))
             )
             and not own_negation
+            and not (
+                negated_after_auxiliary
+                and cue.status is Status.ABSENT
+                and _CLAUSE_MARK.search(sentence, tokens[b - 1][2], tokens[first][1]) is not None
+            )
         ):
             reach_end = tokens[first][1] if first < len(tokens) else start
             # A cue inside brackets stays inside them: "(cervical only, no HVLA after arm sx

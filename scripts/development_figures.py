@@ -49,7 +49,9 @@
    written-gp.yaml, written-gq.yaml, written-gr.yaml, written-gs.yaml, written-gt.yaml,
    written-gu.yaml, written-gv.yaml, written-gw.yaml, written-gx.yaml, written-gy.yaml,
    written-gz.yaml, written-ha.yaml, written-hb.yaml, written-hc.yaml, written-hd.yaml,
-   written-he.yaml and written-hf.yaml),
+   written-he.yaml, written-hf.yaml, written-hg.yaml, written-hh.yaml, written-hi.yaml,
+   written-hj.yaml, written-hk.yaml, written-hl.yaml, written-hm.yaml, written-hn.yaml,
+   written-ho.yaml, written-hp.yaml and written-hq.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -69,7 +71,8 @@
    written-zzzn.yaml, written-zzzo.yaml, written-zzzp.yaml, written-zzzq.yaml,
    written-zzzr.yaml, written-zzzs.yaml, written-zzzt.yaml, written-zzzu.yaml,
    written-zzzv.yaml, written-zzzw.yaml, written-zzzx.yaml, written-zzzy.yaml,
-   written-zzzz.yaml, written-zzzza.yaml and written-zzzzb.yaml) by counts only,
+   written-zzzz.yaml, written-zzzza.yaml, written-zzzzb.yaml, written-zzzzc.yaml,
+   written-zzzzd.yaml, written-zzzze.yaml and written-zzzzf.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -1092,6 +1095,61 @@ SCENARIO_SETS = (
         WRITTEN / "written-hf.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-hg.yaml, a two-hundred-and-eighth development set",
+        WRITTEN / "written-hg.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hh.yaml, a two-hundred-and-ninth development set",
+        WRITTEN / "written-hh.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hi.yaml, a two-hundred-and-tenth development set",
+        WRITTEN / "written-hi.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hj.yaml, a two-hundred-and-eleventh development set",
+        WRITTEN / "written-hj.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hk.yaml, a two-hundred-and-twelfth development set",
+        WRITTEN / "written-hk.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hl.yaml, a two-hundred-and-thirteenth development set",
+        WRITTEN / "written-hl.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hm.yaml, a two-hundred-and-fourteenth development set",
+        WRITTEN / "written-hm.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hn.yaml, a two-hundred-and-fifteenth development set",
+        WRITTEN / "written-hn.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ho.yaml, a two-hundred-and-sixteenth development set",
+        WRITTEN / "written-ho.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hp.yaml, a two-hundred-and-seventeenth development set",
+        WRITTEN / "written-hp.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hq.yaml, a two-hundred-and-eighteenth development set",
+        WRITTEN / "written-hq.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1288,6 +1346,26 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzzb.yaml, held out: counts only",
         WRITTEN / "written-zzzzb.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzc.yaml, held out: counts only",
+        WRITTEN / "written-zzzzc.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzd.yaml, held out: counts only",
+        WRITTEN / "written-zzzzd.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzze.yaml, held out: counts only",
+        WRITTEN / "written-zzzze.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzf.yaml, held out: counts only",
+        WRITTEN / "written-zzzzf.yaml",
         False,
     ),
     (

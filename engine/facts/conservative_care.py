@@ -27,7 +27,9 @@ _CARE = (
     # Splints, braces and drugs are conservative care too: "a night splint for the better part
     # of two months", "NSAIDs for 6 weeks".
     r"(?:(?:night|wrist|cock[\s-]?up|thumb\s+spica)\s+)?splints?|braces?|nsaids?|"
-    r"anti[\s-]?inflammator(?:y|ies)(?:\s+medications?)?)"
+    r"anti[\s-]?inflammator(?:y|ies)(?:\s+medications?)?|"
+    # Told by the verb: "Treated since 5/8/17 with a night wrist splint, naproxen and rotation".
+    r"(?<!surgically\s)treated(?=\s+since\b))"
 )
 # "six weeks of physical therapy", "3 months of conservative care", "8+ weeks of therapy";
 # "conservative treatment for 3 months", "physical therapy over the past two months".
@@ -47,7 +49,7 @@ _WEEKS_OF_CARE = re.compile(
 _CARE_WORDS = frozenset(
     ["conservative", "therapy", "physiotherapy", "pt", "treatment", "treatments", "chiropractic",
      "acupuncture", "exercise", "exercises", "rest", "bracing", "splinting", "splint", "splints",
-     "brace", "braces", "nsaid", "nsaids", "anti", "inflammatory", "inflammatories"]
+     "brace", "braces", "nsaid", "nsaids", "anti", "inflammatory", "inflammatories", "treated"]
 )  # fmt: skip
 _UNIT_WORDS = frozenset(
     ["week", "weeks", "wk", "wks", "month", "months", "year", "years", "yr", "yrs"]

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from engine.facts.carpal_tunnel import carpal_tunnel
+from engine.facts.check_boxes import boxes_as_words
 from engine.facts.composite import (
     PERSISTING,
     SYMPTOMS_NAMED,
@@ -20,7 +21,7 @@ from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
 from engine.facts.duplicates import approved_before
-from engine.facts.figures import MID_MONTH
+from engine.facts.figures import DATE, MID_MONTH, date_of
 from engine.facts.findings import Findings
 from engine.facts.follow_ups import resolve_follow_ups
 from engine.facts.function import (
@@ -113,7 +114,7 @@ def extract_note_facts(
     item. `note_date` is the date the note is written, where the caller knows it (the request's in
     `imrcheck check`), for what the note tells against it ("since may of this year") where the
     note gives no date of its own."""
-    text = symbols_as_words(plain_spaces(text))
+    text = boxes_as_words(symbols_as_words(plain_spaces(text)))
     if request is not None:
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)
@@ -307,6 +308,26 @@ _JUST_NOW = re.compile(
 )
 
 
+# The fall told with its own day right before the one who fell: "On Friday 12/02/2016 at work
+# she slipped on a wet floor", a new fall on an older claim (`fall_dated_recently`).
+_DATE_THEN_FALL = re.compile(
+    rf"(?:{DATE}),?\s+(?:at\s+work,?\s+)?(?:he|she|the\s+patient|pt)\s+{_FELL_WORD}\b",
+    re.I | re.ASCII,
+)
+
+
+def fall_dated_recently(text: str, on: date | None) -> bool:
+    """Whether a sentence dates its fall within the weeks a trauma's red flag lasts before
+    `on`."""
+    if on is None:
+        return False
+    for told in _DATE_THEN_FALL.finditer(text):
+        day = date_of(told)
+        if day is not None and 0 <= (on - day).days <= TRAUMA_RED_FLAG_WEEKS * 7:
+            return True
+    return False
+
+
 # A radiculopathy a sentence states outside a list of diagnoses (findings.yaml).
 RADICULOPATHY_STATED = "~radiculopathy:stated"
 
@@ -464,6 +485,7 @@ def letter_facts(
             # Or a new fall on an older claim, told as just now: "Yesterday, 08/08, she slipped
             # on a wet floor ... and landed on her buttocks".
             or _JUST_NOW.search(sentence_text(trauma)) is not None
+            or fall_dated_recently(sentence_text(trauma), on or note_date)
         )
         and (
             (fragile is not None and fragile.value is True) or (age is not None and age.value >= 70)

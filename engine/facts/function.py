@@ -452,7 +452,12 @@ _VISIT_WORDS = frozenset(["visit", "visits", "session", "sessions"])
 # The pain by its own name or as a nerve's pain is told: "burning and tingling into the right
 # thumb went from 8/10 to 4/10 on gabapentin" is a pain score that fell.
 # (And the low back's pain by its abbreviation, "LBP 7/10 without meds, 3-4/10 after a dose".)
-_PAIN_WORDS = frozenset(["pain", "burning", "tingling", "ache", "aching", "paresthesias", "lbp"])
+# (Or the scale or the first of the four A's that tells the score: "Analgesia: 7/10 without,
+# 4/10 an hour after a dose", "NRS 8 -> 4".)
+_PAIN_WORDS = frozenset(
+    ["pain", "burning", "tingling", "ache", "aching", "paresthesias", "lbp", "analgesia", "nrs",
+     "vas"]
+)  # fmt: skip
 _PAIN_TOLD = r"(?:pain|burning|tingling|ache|aching|paresthesias)"
 # Also the score then and the score now, each with its own "/10" ("VAS 8/10 before titration, now
 # 4-5/10", "was 7/10, currently 3/10"); of a range now, its upper end.

@@ -63,6 +63,12 @@ _OPIOID_WORDS = frozenset(["opioid", "opioids", "opiate", "opiates", "narcotic",
 _ON_OPIOIDS = re.compile(
     r"\bon\s+(?:chronic\s+|long[- ]term\s+)?(?:opioids?|opiates?|narcotics?)\b", re.I | re.ASCII
 )
+# The visit told as one of opioid maintenance: "OPIOID MAINTENANCE VISIT (face-to-face)".
+_OPIOID_MAINTENANCE = re.compile(
+    r"\b(?:opioid|opiate|narcotic)\s+maintenance\s+(?:visit|follow[\s-]?up|f/u|appointment)\b",
+    re.I | re.ASCII,
+)
+_WEIGHED_WORDS = frozenset(["consider", "considering", "if", "may", "might", "possible"])
 # Opioids denied as a class of drug taken: "no opioids ever prescribed on this claim", "not on
 # opioids", "has never been prescribed narcotics", "takes no opioid medication", "opioid-naive".
 # Not "no opioid agreement", "no early refills of opioids": what follows the class must be the
@@ -231,10 +237,20 @@ def opioid_use(reader: Reader) -> None:
     if (
         any(not halted for _, halted in given)
         or (
-            "on" in words
-            and not denied
+            not denied
             and not words.isdisjoint(_OPIOID_WORDS)
-            and _ON_OPIOIDS.search(reader.text)
+            and (
+                ("on" in words and _ON_OPIOIDS.search(reader.text))
+                # (Not one weighed: "Consider chronic opioid therapy if the trial helps".)
+                # (A note's own words: a letter quotes the guideline's headings, "Maintenance
+                # of Chronic Opioid Treatment".)
+                or (
+                    reader.sentence.source == "note"
+                    and not reader.planned
+                    and words.isdisjoint(_WEIGHED_WORDS)
+                    and _OPIOID_MAINTENANCE.search(reader.text)
+                )
+            )
         )
     ) and (not asks or continued):
         reader.add("opioid_use", True)

@@ -327,6 +327,16 @@ _FIELD_LABEL = re.compile(
 )
 
 
+# The heading's value a list of two denied items or more, every one denied, to the sentence's
+# end ("Aberrant behavior: no early refills, no lost Rx, no other prescribers."; not "Urinary
+# retention: not resolved, straight cath x2", nor "no early refills; UDS positive for cocaine").
+_DENIED_ITEM = r"(?:no|denies|denied|negative\s+for)\s+[^.;,]+"
+_LABEL_DENIED = re.compile(
+    rf"\s*:\s*{_DENIED_ITEM}(?:[,;]\s*(?:and\s+|or\s+)?{_DENIED_ITEM})+\s*(?:\.|$)",
+    re.I | re.ASCII,
+)
+
+
 def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end: int) -> None:
     """One finding named at a place of the sentence, read as its spec says."""
     text, words, findings = reader.text, reader.words, reader.findings
@@ -402,6 +412,12 @@ def mention(reader: Reader, name: str, when_stated: bool | None, start: int, end
             or _HEADING_OF_CHARTED_ABSENT.fullmatch(text, end) is not None
         )
     ):
+        status = Status.ABSENT
+    elif when_stated and _LABEL_DENIED.match(text, end) is not None:
+        # The finding's name as a heading whose items are denied ("Aberrant behavior: no early
+        # refills, no lost Rx, no other prescribers"): the heading tells what its items tell.
+        # (An item told present after it is read on its own, and a finding present anywhere
+        # stands: `settle`.)
         status = Status.ABSENT
     else:
         status = reader.status_at(start, end)

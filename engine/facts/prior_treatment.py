@@ -182,6 +182,16 @@ def prior_pattern(modality: str) -> Caseless:
         rf"|\b(?:{pattern})\s+(?:trial|course)\s*(?::\s*|\s+(?:of\s+)?){_NUMBER}\s+{_UNITS}\b"
         r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
         r"scheduled|pending)\b)"
+        # The course's days, then its count: "Chiropractic 10/18/2016 to 10/31/2016: 6 visits",
+        # "Chiro trial (certified): 10/18/2016-10/31/2016, 6 visits"; its last day with its year
+        # (the days' end is checked against the note's date: `visits_done`), and only the
+        # course's name between ("Pt followed 09/01 to 11/30/2026: 5 visits with Dr. Lee" is the
+        # patient's visits). The empty group `ranged` marks the reading for those checks.
+        rf"|\b(?:{pattern})(?:\s+(?:trial|course))?(?:\s*\([^()]{{1,20}}\))?\s*:?\s*(?:from\s+)?"
+        r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:-|to|through|thru)\s*\d{1,2}/\d{1,2}/\d{2,4}\s*[,:]?\s*"
+        rf"{_NUMBER}\s+{_UNITS}\b"
+        r"(?!\s*(?:per|a|/|x|weekly|remaining|left|authorized|approved|requested|planned|"
+        r"scheduled|pending|to\s+be)\b)(?P<ranged>)"
         # The therapy told with what it was for, then its count over two days given:
         # "Acupuncture started as an adjunct to her HEP: six sessions 11/28/16 through 12/22/16"
         # (no other therapy named between, which the count could be of).
@@ -298,7 +308,13 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"when|but|besides)\b)"
         # A history's heading answered: "PT: none to date on this claim" (the therapy the
         # heading itself, not what came of it: "Response to physical therapy: none").
-        rf"|(?<![\w,]\s)(?<![\w,])(?:{pattern})\s*:\s*(?:none|nil|never)\b"
+        # (Or for the claim, or with others in one heading: "Acupuncture to date: none", "PT /
+        # chiro / acupuncture on this claim: none (0 visits)".)
+        rf"|(?<![\w,]\s)(?<![\w,])(?:{pattern})(?:\s*(?:/|,|or|and)\s*(?:{_ANY_THERAPY})){{0,3}}"
+        r"(?:\s+(?:to\s+date|so\s+far|on\s+this\s+claim))?\s*(?::\s*(?:none|nil|never)\b"
+        # (In brackets only as the whole of them: "acupuncture (none to date)", not "PT (none of
+        # the 12 visits helped)".)
+        r"|\(\s*(?:none|nil|never)(?:\s+(?:to\s+date|so\s+far|yet|on\s+this\s+claim))?\s*\))"
         # "Acupuncture has not been tried on this claim."
         rf"|\b(?:{pattern})\s+(?:has|have|had)\s+(?:not|never)\s+been\s+(?:tried|given|done|"
         rf"attempted|provided|started)\b"
@@ -570,6 +586,10 @@ _UNNAMED_VISITS = Caseless(
         rf"\b(?={_VISIT_NOUN}){_NOT_THERAPY_VISIT}(?:{_VISIT_NUMBER})|{_REPORT_VISIT_NUMBER}"
         rf"|\b(?:completed|had|attended|did|finished|underwent|has\s+had|have\s+had)\s+"
         rf"(?:(?:the|her|his|all|a\s+total\s+of)\s+)?{_NUMBER}\s+(?:prior\s+|previous\s+)?{_UNITS}\b"
+        # Of those authorized, the count attended: "Attended 6 of 6 authorized visits" (not
+        # "had 8 scheduled visits, attended 3": the first figure is the one attended).
+        rf"|\b(?:completed|attended|finished)\s+(\d{{1,3}})\s*(?:/|of)\s*\d{{1,3}}\s+"
+        rf"(?:authorized|approved|certified|scheduled)\s+{_UNITS}\b"
         # The gains told as done over the sessions they came in: "restrictions eased twice and
         # tramadol stopped over six sessions" (a verb of change told done before it; sessions or
         # treatments, not a physician's visits, nor only the first of them).
@@ -594,7 +614,10 @@ _UNNAMED_VISITS = Caseless(
         # Under a heading, the visits done of those authorized: "Visits: 8 of 8 authorized
         # attended".
         rf"|\b(?:{_VISIT_NOUN}s?)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\s+"
-        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b",
+        rf"(?:(?:authorized|approved|certified|scheduled)\s+)?(?:attended|completed|done)\b"
+        # Or the heading says so: "Visits attended: 6 of 6 authorized".
+        rf"|\b(?:{_VISIT_NOUN}s?)\s+(?:attended|completed)\s*:\s*(\d{{1,3}})\s*(?:of|/)\s*\d{{1,3}}\b"
+        r"(?!\s*(?:per|x|/|weeks?|wks?)\b)",
         re.I | re.ASCII,
     )
 )
@@ -803,6 +826,12 @@ def visits_done(reader: Reader) -> None:
                 if _NONE_OF_BEFORE.search(
                     figures_lowered, max(0, match.start() - 20), match.start()
                 ) and _USED_AFTER.match(figures_lowered, match.end()):
+                    continue
+                # Visits counted after their days ("Chiropractic 10/18/2016 to 10/31/2016: 6
+                # visits") count only over days ended before the note, with no word that they
+                # were not all given: "Chiro 12/10-12/30/2026: 6 visits" in a note of December
+                # the 5th is a plan; "...: 6 visits cancelled, patient moved" gave none.
+                if match.start("ranged") >= 0 and not days_ended(reader):
                     continue
                 count = next(g for g in match.groups() if g)
                 # Further courses of it counted after it ("14 visits from 08/2023 through

@@ -65,6 +65,8 @@ _INJURY_DATE = Caseless(
         r"(?:\s+(?:CT|cumulative\s+trauma)\s+(?:through|thru|ending|to))?"
         # "DOI given as 01/03/2017 (cumulative)".
         r"(?:\s+(?:of|on|was|is|(?:given|listed|reported|stated|recorded)\s+as))?:?\s+"
+        # ("DOI: CT 11/01/2016": the kind after the colon; not a range, read by its last day below.)
+        r"(?:(?:CT|cumulative\s+trauma)\s+(?=\d)(?![\d/]+\s*(?:-|to|through|thru)\s*\d))?"
         r"|\binjur(?:y|ed)\s+(?:\w+\s+){0,3}?on\s+|\binjury\s+(?:occurred|happened)\s+(?:on\s+)?"
         # A cumulative trauma dated by its last day in prose: "with continuous trauma through
         # 06/2016", "from continuous trauma ending 06/30/2023".
@@ -204,12 +206,21 @@ _INJURY_EVENT_SHORT = Caseless(
 # The date first, then what the patient was doing and what it brought on: "on march
 # fourteenth twenty seventeen she was stacking cases on a high shelf and developed aching in the
 # left shoulder".
-_ONSET_VERBS = frozenset(["developed", "felt", "noticed", "injured", "hurt", "twisted", "strained"])
+_ONSET_VERBS = frozenset(
+    ["developed", "felt", "noticed", "injured", "hurt", "twisted", "strained", "slipped",
+     "tripped", "fell", "stepped", "landed"]
+)  # fmt: skip
 _DATE_THEN_EVENT = Caseless(
     re.compile(
-        rf"\bon\s+(?:{DATE}),?\s+(?:he|she|the\s+(?:patient|employee|claimant|injured\s+worker))"
-        r"\s+(?:was|were)\s+[a-z]+ing\b[^.;]{0,120}?\b(?:developed|felt|noticed|injured|hurt|"
-        r"twisted|strained)\b",
+        # (The weekday may come first: "on Saturday 09/03/2016 he stepped backward off the
+        # loading dock ... and landed on the left knee".)
+        r"\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+        rf"(?:{DATE}),?\s+(?:he|she|the\s+(?:patient|employee|claimant|injured\s+worker))"
+        r"\s+(?:(?:was|were)\s+[a-z]+ing\b[^.;]{0,120}?\b(?:developed|felt|noticed|injured|hurt|"
+        r"twisted|strained)"
+        # The fall itself, told right after the date: "on 09/03/2016 he slipped on ...".
+        r"|(?P<fall>slipped|tripped|fell|stepped\s+(?:backwards?|off\s+(?:the|a|an)|down\s+(?:from|off))"
+        r"|twisted|landed\s+(?:on|onto|hard|heavily)))\b",
         re.I | re.ASCII,
     )
 )
@@ -236,7 +247,9 @@ _NOT_THIS_INJURY = re.compile(
 )
 # The date before its label: "Neck pain into R arm since 5/16/2016 DOI".
 _DATE_THEN_LABEL = Caseless(
-    re.compile(rf"(?:{DATE})\s*\(?\s*(?:DOI|date\s+of\s+injury)\b", re.I | re.ASCII)
+    # (On one line: a heading's date over a "DOI:" line is the visit's, "HAND CLINIC NOTE -
+    # 3/15/17" then "DOI: CT 11/01/2016".)
+    re.compile(rf"(?:{DATE})[ \t]*\(?[ \t]*(?:DOI|date\s+of\s+injury)\b", re.I | re.ASCII)
 )
 # The symptoms' start, for a note that gives no date of injury (a cumulative-trauma claim's
 # numbness "since about March 2016"): the point the weeks of the condition run from.
@@ -550,6 +563,9 @@ def record_dates(reader: Reader) -> None:
                     reader.add("~injury_event_date", happened, short.start(), short.end())
     if has_digit and "on" in words and not words.isdisjoint(_ONSET_VERBS):
         for event in _DATE_THEN_EVENT.finditer(text, lowered):
+            # (A fall at home or another's is not this injury: `_NOT_THIS_INJURY`.)
+            if event["fall"] and (_NOT_THAT_DAY.search(text) or _NOT_THIS_INJURY.search(text)):
+                continue
             happened = date_of(event)
             if happened and "~injury_event_date" not in (found.name for found in reader.found):
                 reader.add("~injury_event_date", happened, event.start(), event.end())

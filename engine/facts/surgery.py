@@ -124,6 +124,18 @@ _SURGERY_ON = re.compile(
     rf"|(?:\s+(?:l|r|lt|rt|left|right))?(?:\s+[\w/-]+){{0,3}}?\s+(?:{_BONES})s?\s+)(?:{DATE})",
     re.I | re.ASCII,
 )
+# A surgery under a heading of surgeries done, its date after a comma: "Surgery: L knee
+# arthroscopic partial medial meniscectomy, 01/20/2026" (not a request's, a refusal's or a
+# review's line, "RFA submitted: L knee arthroscopy, 11/20/2026", "Declined: ...").
+_NOT_DONE_ON_THE_LINE = (
+    r"(?![^.;]*\b(?:cancel\w*|postpon\w*|discuss\w*|consult\w*|wait\w*|schedul\w*|plan\w*|"
+    r"declin\w*|pending|deferred|request\w*|denied|offered|recommend\w*|consider\w*)\b)"
+)
+_SURGERY_HEADED = re.compile(
+    r"^\W*(?:surgery|surgeries|procedure|operation|surgical\s+history|s/p)\s*:\s*"
+    rf"{_NOT_DONE_ON_THE_LINE}(?:[\w/-]+\s+){{0,8}}?(?:{_SURGERY_NAMES})\b[^.;:,]{{0,40}},\s*(?:{DATE})",
+    re.I | re.ASCII,
+)
 # What was found, in a longer bracket between the surgery and its date, of a surgery the sentence
 # says was done ("8 weeks s/p L arthroscopic rotator cuff repair (medium full-thickness
 # supraspinatus tear) 06/03/2026"); not a bracket that tells of a plan, a decision or a visit.
@@ -444,6 +456,7 @@ def surgery_dates(reader: Reader) -> None:
             )
             or (surgery_for_then_dated(text) if "for" in reader.words else None)
             or (findings_in_brackets_then_dated(text) if "(" in text else None)
+            or _SURGERY_HEADED.search(text)
         )
         if (
             surgery
