@@ -14,25 +14,24 @@ from __future__ import annotations
 
 import re
 
-# An empty box ("[ ]", "[]", "\u2610") and its item, up to the next box, a column's gap of two
-# spaces or more, its sentence's end or the line's end.
+# A form's check boxes, as written: ticked ("[x]", "[X]", "[v]", "[*]", "\u2611", "\u2612") or
+# empty ("[ ]", "[]", "\u2610").
+_TICKED = r"\[[ \t]*[xXvV*][ \t]*\]|\u2611|\u2612"
+_EMPTY = r"\[[ \t]*\]|\u2610"
+_BOX = rf"{_TICKED}|{_EMPTY}"
+# An empty box and its item, up to the next box, a column's gap of two spaces or more, its
+# sentence's end or the line's end.
 _EMPTY_BOX_ITEM = re.compile(
-    r"(?:\[[ \t]*\]|\u2610)[ \t]*"
-    r"(?P<item>(?:(?!\[[ \t]*[xXvV*]?[ \t]*\]|[\u2610\u2611\u2612]|\s{2,}|\.(?:\s|$))[^\n])+)"
+    rf"(?:{_EMPTY})[ \t]*(?P<item>(?:(?!{_BOX}|\s{{2,}}|\.(?:\s|$))[^\n])+)"
 )
 # The item's own words that it was stopped or not given.
 _ITS_OWN_ACCOUNT = re.compile(r"\b(?:stopped|discontinued|d/c|none|never)\b", re.I | re.ASCII)
-
-
 # A ticked box right after a heading's colon: the heading's answer follows it ("Acupuncture to
 # date: [x] none" is "Acupuncture to date: none").
-_TICKED_AFTER_COLON = re.compile(r":[ \t]*(?:\[[ \t]*[xXvV*][ \t]*\]|\u2611|\u2612)[ \t]*")
+_TICKED_AFTER_COLON = re.compile(rf":[ \t]*(?:{_TICKED})[ \t]*")
 # A line of boxes ends its sentence where the line ends: "Aberrant behavior: [ ] early refills
 # [x] none" then "CURES checked 06/30/2017" (the next line is not in the boxes' reach).
-_BOX_LINE_END = re.compile(
-    r"^(?P<line>[^\n]*(?:\[[ \t]*[xXvV*]?[ \t]*\]|[\u2610\u2611\u2612])[^\n]*?[^\s.;:!?])[ \t]*$",
-    re.M,
-)
+_BOX_LINE_END = re.compile(rf"^(?P<line>[^\n]*(?:{_BOX})[^\n]*?[^\s.;:!?])[ \t]*$", re.M)
 
 
 def boxes_as_words(text: str) -> str:
