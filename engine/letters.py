@@ -87,18 +87,20 @@ PRIORITY = Marker(opening("Priority:") + r"[ \t]*([A-Za-z]+)")
 
 CREDENTIALS_LICENSURE = Marker(opening("State(s) of Licensure:") + r"[ \t]*([^\n]*)")
 CREDENTIALS_SPECIALTY = Marker(opening("Certification(s)/Specialty:") + r"[ \t]*([^\n]*)")
+# (Each part is bounded: unbounded, a text that repeats the sentence's opening without its end
+# was searched to its end from every opening, seconds for one letter.)
 CREDENTIALS_SENTENCE = Marker(
     phrase("reviewer is Board Certified in")
-    + r"\s+(?P<specialty>.+?)(?:(?:,\s*"
+    + r"\s+(?P<specialty>.{1,200}?)(?:(?:,\s*"
     + phrase("has")
     + r"|\s+"
     + phrase("with")
     + ")"
     + BETWEEN_WORDS
     + phrase("a subspecialty in")
-    + r"\s+(?P<subspecialty>.+?))?,?\s+"
+    + r"\s+(?P<subspecialty>.{1,200}?))?,?\s+"
     + phrase("and is licensed to practice in")
-    + r"\s+(?P<licensure>.+?)\.",
+    + r"\s+(?P<licensure>.{1,200}?)\.",
     re.S,
 )
 

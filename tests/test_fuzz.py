@@ -129,6 +129,16 @@ def test_the_request_normalizer(text: str) -> None:
 
 @PROFILE
 @given_inputs(mutated(SEED_TEXTS))
+# Found by a campaign: the reviewer's credentials opened many times and never ended took seconds.
+@example(
+    SEED_TEXTS[0].replace(
+        "HOW THE IMR FINAL DETERMINATION WAS MADE",
+        "HOW THE IMR FINAL DETERMINATION WAS MADE\n"
+        + "The expert reviewer is Board Certified in Preventative Medicine, has a subspecialty in "
+        "Occupational \n\n" * 300,
+        1,
+    )
+)
 def test_the_facts_extractor(text: str) -> None:
     with time_limit():
         try:
