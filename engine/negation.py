@@ -279,6 +279,8 @@ def status_of(
         elif cue.kind.startswith("post") and a >= last and a - last <= cues.window_after:
             if opens_next_clause(sentence, tokens, found, a, b, last):
                 continue
+            if attributive(sentence, tokens, a, b, last):
+                continue
             if crosses_a_clause_mark(sentence, tokens, last, a) and (
                 cue.kind == "post_own_clause" or result_between(sentence, tokens, last, a)
             ):
@@ -529,6 +531,36 @@ def opens_next_clause(
     if b >= len(tokens) or _CLAUSE_MARK.search(sentence, tokens[b - 1][2], tokens[b][1]):
         return False  # nothing follows in its clause: it looks back
     return crosses_a_clause_mark(sentence, tokens, last, a)
+
+
+# An article or "with" right before a cue that reads both ways: it then describes the noun after
+# it ("a normal canal", "with normal strength"), not the finding before.
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|with)\s+\Z", re.I | re.ASCII)
+
+
+def attributive(
+    sentence: str, tokens: list[tuple[str, int, int]], a: int, b: int, last: int
+) -> bool:
+    """Whether a cue after a finding, across a clause mark, modifies the noun after it in a
+    clause of its own: "a disc extrusion contacting the S1 root, with a normal canal and no
+    foraminal stenosis" leaves the root contacted."""
+    return (
+        b < len(tokens)
+        and tokens[b][0] not in _STUDY_WORDS
+        and crosses_a_clause_mark(sentence, tokens, last, a)
+        and _ARTICLE_BEFORE.search(sentence, max(0, tokens[a][1] - 8), tokens[a][1]) is not None
+        and not _CLAUSE_MARK.search(sentence, tokens[b - 1][2], tokens[b][1])
+    )
+
+
+# A study whose normal result rules out what stands before it: "saddle numbness reported, with a
+# normal MRI" (the cue is then the study's verdict, as before).
+_STUDY_WORDS = frozenset(
+    ["mri", "ct", "x", "xray", "xrays", "x-ray", "x-rays", "emg", "ncs", "ncv", "emg/ncs",
+     "study", "studies", "scan", "films", "film", "imaging", "radiograph", "radiographs",
+     "exam", "examination", "ultrasound", "myelogram", "bone", "test", "tests", "workup",
+     "work-up", "neurologic", "neurological", "neuro"]
+)  # fmt: skip
 
 
 def crosses_a_clause_mark(

@@ -51,7 +51,9 @@
    written-gz.yaml, written-ha.yaml, written-hb.yaml, written-hc.yaml, written-hd.yaml,
    written-he.yaml, written-hf.yaml, written-hg.yaml, written-hh.yaml, written-hi.yaml,
    written-hj.yaml, written-hk.yaml, written-hl.yaml, written-hm.yaml, written-hn.yaml,
-   written-ho.yaml, written-hp.yaml and written-hq.yaml),
+   written-ho.yaml, written-hp.yaml, written-hq.yaml, written-hr.yaml, written-hs.yaml,
+   written-ht.yaml, written-hu.yaml, written-hv.yaml, written-hw.yaml, written-hx.yaml,
+   written-hy.yaml, written-hz.yaml, written-ia.yaml and written-ib.yaml),
    per scenario the verdict and whether it is acceptable, and the count per era; the held-out
    sets (written-b.yaml, written-f.yaml, written-h.yaml, written-k.yaml, written-q.yaml,
    written-v.yaml, written-z.yaml, written-za.yaml, written-zb.yaml, written-zc.yaml,
@@ -72,7 +74,8 @@
    written-zzzr.yaml, written-zzzs.yaml, written-zzzt.yaml, written-zzzu.yaml,
    written-zzzv.yaml, written-zzzw.yaml, written-zzzx.yaml, written-zzzy.yaml,
    written-zzzz.yaml, written-zzzza.yaml, written-zzzzb.yaml, written-zzzzc.yaml,
-   written-zzzzd.yaml, written-zzzze.yaml and written-zzzzf.yaml) by counts only,
+   written-zzzzd.yaml, written-zzzze.yaml, written-zzzzf.yaml, written-zzzzg.yaml,
+   written-zzzzh.yaml, written-zzzzi.yaml and written-zzzzj.yaml) by counts only,
    so that no scenario of them is looked at one by one.
    For each set, how many of the scenarios a reviewer would certify are certified.
 
@@ -1150,6 +1153,61 @@ SCENARIO_SETS = (
         WRITTEN / "written-hq.yaml",
         True,
     ),
+    (
+        "cases/scenarios/written-hr.yaml, a two-hundred-and-nineteenth development set",
+        WRITTEN / "written-hr.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hs.yaml, a two-hundred-and-twentieth development set",
+        WRITTEN / "written-hs.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ht.yaml, a two-hundred-and-twenty-first development set",
+        WRITTEN / "written-ht.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hu.yaml, a two-hundred-and-twenty-second development set",
+        WRITTEN / "written-hu.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hv.yaml, a two-hundred-and-twenty-third development set",
+        WRITTEN / "written-hv.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hw.yaml, a two-hundred-and-twenty-fourth development set",
+        WRITTEN / "written-hw.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hx.yaml, a two-hundred-and-twenty-fifth development set",
+        WRITTEN / "written-hx.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hy.yaml, a two-hundred-and-twenty-sixth development set",
+        WRITTEN / "written-hy.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-hz.yaml, a two-hundred-and-twenty-seventh development set",
+        WRITTEN / "written-hz.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ia.yaml, a two-hundred-and-twenty-eighth development set",
+        WRITTEN / "written-ia.yaml",
+        True,
+    ),
+    (
+        "cases/scenarios/written-ib.yaml, a two-hundred-and-twenty-ninth development set",
+        WRITTEN / "written-ib.yaml",
+        True,
+    ),
     ("cases/scenarios/written-b.yaml, held out: counts only", WRITTEN / "written-b.yaml", False),
     ("cases/scenarios/written-f.yaml, held out: counts only", WRITTEN / "written-f.yaml", False),
     ("cases/scenarios/written-h.yaml, held out: counts only", WRITTEN / "written-h.yaml", False),
@@ -1366,6 +1424,26 @@ SCENARIO_SETS = (
     (
         "cases/scenarios/written-zzzzf.yaml, held out: counts only",
         WRITTEN / "written-zzzzf.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzg.yaml, held out: counts only",
+        WRITTEN / "written-zzzzg.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzh.yaml, held out: counts only",
+        WRITTEN / "written-zzzzh.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzi.yaml, held out: counts only",
+        WRITTEN / "written-zzzzi.yaml",
+        False,
+    ),
+    (
+        "cases/scenarios/written-zzzzj.yaml, held out: counts only",
+        WRITTEN / "written-zzzzj.yaml",
         False,
     ),
     (

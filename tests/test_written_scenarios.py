@@ -1,6 +1,6 @@
 """The check scenarios written for the project from the guideline criteria alone
 (cases/scenarios/): every file well formed, and on the development sets (`DEVELOPMENT`,
-written-a to written-hq) each verdict within its accept set. The held-out sets (`HELD_OUT`:
+written-a to written-ib) each verdict within its accept set. The held-out sets (`HELD_OUT`:
 written-b, written-f, written-h, written-k, written-q, written-v, written-z, written-za,
 written-zb, written-zc, written-zd, written-ze, written-zf, written-zg, written-zh, written-zi,
 written-zj, written-zk, written-zl, written-zm, written-zn, written-zo, written-zp, written-zq,
@@ -14,8 +14,9 @@ written-zzzh, written-zzzi, written-zzzj, written-zzzk, written-zzzl, written-zz
 written-zzzn, written-zzzo, written-zzzp, written-zzzq, written-zzzr, written-zzzs,
 written-zzzt, written-zzzu, written-zzzv, written-zzzw, written-zzzx, written-zzzy,
 written-zzzz, written-zzzza, written-zzzzb, written-zzzzc, written-zzzzd, written-zzzze,
-written-zzzzf) are only checked for their form here: their verdicts are reported by counts
-(scripts/development_figures.py), never one by one."""
+written-zzzzf, written-zzzzg, written-zzzzh, written-zzzzi, written-zzzzj) are only checked for
+their form here: their verdicts are reported by counts (scripts/development_figures.py), never
+one by one."""
 
 from __future__ import annotations
 
@@ -251,6 +252,17 @@ DEVELOPMENT = (
     "written-ho",
     "written-hp",
     "written-hq",
+    "written-hr",
+    "written-hs",
+    "written-ht",
+    "written-hu",
+    "written-hv",
+    "written-hw",
+    "written-hx",
+    "written-hy",
+    "written-hz",
+    "written-ia",
+    "written-ib",
 )
 HELD_OUT = (
     "written-b",
@@ -344,6 +356,10 @@ HELD_OUT = (
     "written-zzzzd",
     "written-zzzze",
     "written-zzzzf",
+    "written-zzzzg",
+    "written-zzzzh",
+    "written-zzzzi",
+    "written-zzzzj",
 )
 # Development scenarios the tool still gets wrong, each with the reason.
 KNOWN_MISSES = {
@@ -605,9 +621,6 @@ KNOWN_MISSES = {
     "failed",
     "written-ej/ej-19": "a home health aide for a patient who goes to PT, church and the pharmacy: "
     "those outings are not read as leaving home unaided (Medicare's homebound test allows some)",
-    "written-ej/ej-21": "a carpal tunnel release after a night splint, job rotation and an "
-    "injection that helped three weeks: an injection that failed is not read as conservative care "
-    "that failed",
     "written-ek/ek-07": "TENS electrodes and batteries for a unit bought after a successful trial "
     "are judged as a first trial, which asks for the diagnosis, neuropathic pain and a purchase",
     "written-ek/ek-10": "a hospital bed's medical need (transfers that break hip precautions, "
@@ -648,10 +661,6 @@ KNOWN_MISSES = {
     "a date: the nail is not read as the surgery done, so the general therapy numbers apply",
     "written-fa/fa-19": "therapy for CRPS after a fracture's post-operative course: judged as a "
     "continuation of that course, which needs its functional improvement, not as CRPS's own line",
-    "written-fb/fb-10": "an epidural for a radiculopathy whose MRI shows the extrusion 'displacing the "
-    "left L5 root, with a normal canal and no stenosis': the 'normal' after it is read as negating the "
-    "root's compromise (a reading of 'with a normal' as negating nothing was tried and withdrawn: "
-    "it read findings ruled out by a normal study as present)",
     "written-fd/fd-05": "a first cyclobenzaprine course planned on the line of an 'A/P:' heading "
     "that opens a sentence of its own: the next sentence is not read as the plan's, so the drug "
     "reads as taken (reading the rest of such a line as the plan's was tried and withdrawn: a "
@@ -950,6 +959,57 @@ KNOWN_MISSES = {
     "ticks 'same' of 'better / same / worse': a ticked 'same' is not read as care that failed",
     "written-hp/hp-14": "a PPI for a worker on naproxen and aspirin whose form lists 'bleeding "
     "gastric ulcer 2012': a dated ulcer without 'history of' is not read as a past GI event",
+    "written-hr/hr-21": "24 chiropractic visits told as '12 in 2024, 11 in 2025, today = #24': "
+    "the counts per year are not added up, nor today's visit number after 'today =' read, so the "
+    "first figure is taken and the cap is not reached",
+    "written-hs/hs-05": "more manipulation after a trial told as 'Trial done: six visits 10/10 "
+    "through 10/21/16' in a note whose plan names the course only as a 'manipulation trial': "
+    "manipulation alone is not read as chiropractic (physical therapists manipulate too), so the "
+    "visits go to the physical therapy named before",
+    "written-hs/hs-13": "post-operative hand therapy fifteen weeks after a metacarpal fixation: "
+    "the guideline files give the line's visits (16) but not its period, and the rule certifies "
+    "only within 13 weeks, the shortest period of the schedule",
+    "written-ht/ht-14": "a Lidoderm trial on a Request for Authorization's numbered line ('RFA "
+    "9/27/17 ... (1) Lidoderm ... patch ... #30, no refills'), which the form's layout joins into "
+    "one sentence with the drugs that failed: the patch is not read as started (reading an 'RFA' "
+    "opening as a request was tried and withdrawn: it lost the visits told beside one)",
+    "written-hv/hv-13": "a first epidural planned in the second sentence on an 'A/P:' line ('A/P: "
+    "L S1 radiculopathy ..., failed conservative care. L L5-S1 TFESI with fluoroscopy, one "
+    "injection, then ...'): read as an injection given (see fd-05; reading the rest of such a "
+    "line as the plan's was tried again and withdrawn: 'A/P: chronic LBP. Norco ... since 2015, "
+    "40% relief; UDS 03/2026 consistent' lost the drug taken and its test)",
+    "written-hv/hv-24": "a first acupuncture course planned in the second sentence on an 'A/P:' "
+    "line: the acupuncture is read as named in the record, so its silence is not read as a first "
+    "course (see hv-13)",
+    "written-hx/hx-20": "nerve studies after care told as 'splint, naproxen, keyboard and mouse "
+    "changes at work; unchanged after 12 wks': a bare 'unchanged after' is not read as care that "
+    "failed ('meds unchanged after the last visit' is told the same way)",
+    "written-hy/hy-24": "more acupuncture after 'acupuncture x6 certified 04/14/2026; sessions "
+    "04/20, ..., 05/12/2026': the sentence is read as an authorization, and the sessions' dates "
+    "after its semicolon are not counted",
+    "written-hy/hy-28": "chiropractic over the cap told in a ledger, 'VISIT COUNTS THIS CLAIM "
+    "(billing ledger ...)' then 'Chiropractic: 20' on a line of its own: a bare count after the "
+    "therapy's colon, under a heading on the line before, is not read as visits",
+    "written-hz/hz-02": "an assistant surgeon for a shoulder arthroscopy itself only pending "
+    "authorization: the tool does not judge the surgery a service goes with when the surgery is "
+    "not in the request, so nothing decides",
+    "written-hz/hz-16": "nerve studies after 'Eight weeks of a night wrist splint, ibuprofen and "
+    "an ergonomic keyboard: slightly worse': a bare 'slightly worse' is not read as care that "
+    "failed ('slightly worse with sitting' tells what aggravates the pain)",
+    "written-hz/hz-25": "more acupuncture whose gains are told as 'Before: modified duty 4 h/day "
+    "...; Oswestry 46%.' and 'Now: full 8-hour modified days ...; ODI 30%.' in two sentences: the "
+    "before and the now are not compared across sentences, so no functional improvement is read",
+    "written-ia/ia-10": "four more manipulation visits after a trial that helped, in a note that "
+    "tells a two-day flare raking leaves that 'settled with ice': any flare named is read as a "
+    "flare-up, so the flare-up limit of 1-2 visits denies",
+    "written-ia/ia-20": "a meniscectomy for a degenerative tear three weeks after a new twist "
+    "with no care since and full duty: the earlier therapy course is read as care that failed, "
+    "and the degenerative tear is not read as a lesion surgery would not help, so nothing denies",
+    "written-ia/ia-25": "a compounded cream for a worker who cannot take oral NSAIDs and has "
+    "tried no commercial topical (see hn-27)",
+    "written-ib/ib-22": "more OT whose gains are told in a goal table ('Scan 2 h without splint | "
+    "20 min | 75 min | partly met') and as 'modified duty changed 03/09 from no scanning to "
+    "scanning 4 h/day': neither is read as functional improvement, so the default of none denies",
     "written-gl/gl-20": "drug testing for a patient never on opioids, told as 'No opioid has ever been prescribed"
     " on this claim': the opioid's absence is not read, so the testing rules stay undecided",
     # Transcribed dictation with no stop at all: the whole note is one sentence, so a negation

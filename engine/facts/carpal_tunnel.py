@@ -55,7 +55,10 @@ _MEDIAN_SLOWED = Caseless(
     re.compile(
         r"\bmedian\b(?:(?!\bnormal\b|\bulnar\b|\bradial\b)[^.;,]){0,60}?"
         r"\b(?P<after>prolonged|delayed|absent|slowing|slowed|conduction\s+block)\b"
-        r"(?=[^.;,]{0,30}?\b(?:across|at)\s+the\s+wrist\b)"
+        r"(?=[^.;,]{0,30}?\b(?:across|at)\s+the\s+wrist\b"
+        # Or set against the ulnar nerve's normal study, which places it at the wrist: "median
+        # sensory response absent; ulnar normal".
+        r"|[^.]{0,40}?\bulnar\s+(?:\w+\s+)?(?:is\s+|was\s+|were\s+)?(?:normal|wnl|within\s+normal\s+limits)\b)"
         r"|\b(?P<before>prolonged|delayed)\s+(?:(?:right|left|r|l)\s+)?median\s+(?:distal\s+)?"
         r"(?:motor\s+|sensory\s+)?(?:distal\s+)?latenc(?:y|ies)\b",
         re.I | re.ASCII,
@@ -78,7 +81,7 @@ _SEVERE = Caseless(
     re.compile(
         r"\b(?:severe|advanced|end[\s-]stage)\s+(?:bilateral\s+|right\s+|left\s+)?(?:carpal\s+tunnel|"
         r"cts|median\s+(?:nerve\s+)?(?:mono)?neuropathy)\b|"
-        r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b"
+        r"\bthenar\s+(?:muscle\s+)?(?:atrophy|wasting|flattening)\b|\b(?:atrophy|wasting)\s+of\s+the\s+thenar\b"
         # The same wasting in plain words: "the muscle at the base of the right thumb is a
         # little wasted", "wasting at the base of the thumb".
         r"|\b(?:muscles?|pad|mound|bulk)\s+(?:at|of)\s+the\s+base\s+of\s+(?:the\s+|his\s+|her\s+)?"

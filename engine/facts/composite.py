@@ -255,11 +255,13 @@ _PHYSICIAN_STARTED = re.compile(
     re.ASCII,
 )
 _STARTED_WORDS = frozenset(["started", "initiated", "began"])
-_STARTS_NOW_WORDS = frozenset(["starts", "adds", "begins"])
-# The verb opening the note's sentence, or after the prescriber.
+_STARTS_NOW_WORDS = frozenset(["starts", "adds", "begins", "prescribing"])
+# The verb opening the note's sentence, or after the prescriber; or the writer's own order today,
+# "I am prescribing the Lidoderm 5% patch" (what the plan gives, as above).
 _WRITER_STARTS = re.compile(
     r"(?:^ ?|(?:physician|provider|doctor|surgeon|dr [a-z]+|md|np|pa) )(?:starts|adds|begins)"
-    r"(?: (?:him|her|the patient) on)?(?: low dose)? $",
+    r"(?: (?:him|her|the patient) on)?(?: low dose)? $"
+    r"|\b(?:i am|i m|we are) prescribing(?: (?:him|her|the patient))?(?: the| a)? $",
     re.ASCII,
 )
 # A date (a day with its year, a month and year, a year), not a strength or a score ("10/325",
@@ -293,6 +295,21 @@ _AS_A_TRIAL = re.compile(
     r"as an? (?:[a-z0-9]+ ){0,2}trial ",
     re.ASCII,
 )
+
+
+def trial_in_its_clause(text: str, drug: str) -> bool:
+    """Whether "as a trial" follows the drug in its own clause, not after a stop or a semicolon
+    that ends it: "after failed trials of gabapentin and nortriptyline; patch as a trial" starts
+    the patch, not the drugs that failed."""
+    named = r"\W+".join(re.escape(word) for word in drug.split())
+    return (
+        re.search(
+            rf"\b{named}\b[^;:.()]*?\bas\s+an?\s+(?:[\w-]+\s+){{0,2}}trial\b", text, re.I | re.ASCII
+        )
+        is not None
+    )
+
+
 _GOING_ON_WORDS = frozenset(
     ["refill", "refills", "renew", "renewal", "continue", "continued", "continuing", "cont",
      "ongoing", "maintain", "maintenance"]
@@ -703,7 +720,11 @@ def composite_mentions(
                         or (planned and "trial" in plain[m.end(1) :].split(maxsplit=2)[:2])
                     )
                 )
-                or ("trial" in words and _AS_A_TRIAL.match(plain, m.end(1)) is not None)
+                or (
+                    "trial" in words
+                    and _AS_A_TRIAL.match(plain, m.end(1)) is not None
+                    and trial_in_its_clause(text, m[1])
+                )
                 or (
                     not words.isdisjoint(_STARTED_WORDS)
                     and _PHYSICIAN_STARTED.search(plain, max(0, m.start(1) - 40), m.start(1))

@@ -20,6 +20,7 @@ from engine.facts.conservative_care import care_since, care_weeks
 from engine.facts.days_told import tells_day_without_year
 from engine.facts.derived import reference_date
 from engine.facts.diagnoses import IMPLIED_DIAGNOSES, diagnosis_groups
+from engine.facts.dot_leaders import leaders_as_colons
 from engine.facts.duplicates import approved_before
 from engine.facts.figures import DATE, MID_MONTH, date_of
 from engine.facts.findings import Findings
@@ -114,7 +115,7 @@ def extract_note_facts(
     item. `note_date` is the date the note is written, where the caller knows it (the request's in
     `imrcheck check`), for what the note tells against it ("since may of this year") where the
     note gives no date of its own."""
-    text = boxes_as_words(symbols_as_words(plain_spaces(text)))
+    text = leaders_as_colons(boxes_as_words(symbols_as_words(plain_spaces(text))))
     if request is not None:
         service_category = request.service.category
     needs = needs_of({service_category} if service_category else set(), findings)

@@ -462,7 +462,8 @@ _DRUG_TEST = re.compile(
     # The test told by its verb and its drug-test result: "He was last tested on 03/07/2017,
     # with results consistent".
     # (A colon before the date only after "Last": "Last UDT: 3/14/2017", not "Next UDT: 1/15/2027".)
-    r"|tested(?=[^.;]{0,60}?\bconsistent\b))\b(?:\s*,|(?<=\bLast\sUD[TS])\s*:)?"
+    # (Or under the tests' history: "UDT HISTORY: 01/09/2017 consistent".)
+    r"|tested(?=[^.;]{0,60}?\bconsistent\b))\b(?:\s*,|(?<=\bLast\sUD[TS])\s*:|\s+(?:history|hx)\s*:)?"
     r"\s*(?:was\s+|were\s+)?"
     r"(?:(?:done|performed|collected|obtained|dated|on|from|of|in)\s+)?(?:on\s+)?\(?",
     re.I | re.ASCII,

@@ -195,8 +195,10 @@ def prior_pattern(modality: str) -> Caseless:
         # The therapy told with what it was for, then its count over two days given:
         # "Acupuncture started as an adjunct to her HEP: six sessions 11/28/16 through 12/22/16"
         # (no other therapy named between, which the count could be of).
+        # (Or after a semicolon: "Acupuncture started 03/09/2026 because naproxen caused GI upset
+        # and tramadol made her dizzy; six sessions 03/09-04/03".)
         rf"|\b(?:{pattern})\b(?:(?!\b(?:pt|physical|therapy|chiro\w*|acupuncture|ot|occupational)\b)"
-        rf"[^.;:]){{1,60}}?:\s*{_NUMBER}\s+{_UNITS}\s+(?:from\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
+        rf"[^.;:]){{1,100}}?[:;]\s*{_NUMBER}\s+{_UNITS}\s+(?:from\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
         r"\s*(?:-|to|through|thru)\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
         r"(?![^.;]{0,30}\b(?:cancel\w*|no[\s-]?shows?|missed|not\s+attended|scheduled|planned|pending)\b)"
         # Courses added up: "PT hx this claim: 12 (2023) + 6 (2024) + 4 (2025) = 22 visits".
@@ -239,7 +241,8 @@ def prior_pattern(modality: str) -> Caseless:
         rf"(?:\b(?:prior|previous|past|therapy)\s+(?:visits|sessions)"
         rf"(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury))?"
         rf"|\b(?:visits|sessions)(?:\s+(?:completed|used|attended|done)"
-        rf"|(?:\s+(?:completed|used|attended|done))?(?:\s+(?:on|for)\s+(?:this|the)\s+(?:claim|injury)|"
+        # ("Visits used, this claim: PT 20 (neck, 2025); OT 10 (01/05-03/06/2026)".)
+        rf"|(?:\s+(?:completed|used|attended|done))?(?:,?\s+(?:(?:on|for)\s+)?(?:this|the)\s+(?:claim|injury)|"
         # (The record of the visits given between: "Visits on this claim per the NCM log: PT 14
         # (...)", a case manager's, the bills' or the therapist's; not an authorization's, a
         # schedule's or a plan's, "per the authorization log: PT 24".)
@@ -247,7 +250,7 @@ def prior_pattern(modality: str) -> Caseless:
         rf"(?:ncm|nurse\s+case\s+manager'?s?|case\s+manager'?s?|billing|bill\s+review|payment|"
         rf"therapy|therapist'?s?|pt|chiro(?:practic)?|acupuncture)\s+"
         rf"(?:log|ledger|notes?|records?|history))?\s*:\s*"
-        rf"(?:[^.;:]{{0,60}}?,\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%-]|\.\d)"
+        rf"(?:[^.:]{{0,60}}?[,;]\s*)?(?:{pattern})\s+(\d{{1,3}})(?![\d/%-]|\.\d)"
         r"(?!\s*(?:x|/|times|per|visits?\s+per|weeks?|wks?|months?|mos?|days?|authorized|approved|"
         r"requested|certified|pending|remaining|left|scheduled|planned|allowed|improved|better|over|"
         r"at|in|then|more)\b)"
@@ -296,6 +299,10 @@ def none_prior_pattern(modality: str) -> Caseless:
         rf"\b(?:no\s+(?:prior\s+|previous\s+)?{_REGION}?{_KIND}?(?:{_ANY_THERAPY}"
         rf"(?:\s+(?:care|treatments?|visits|sessions))?\s*(?:,|or|nor)\s+{_KIND}?){{0,3}}"
         rf"(?:{pattern})\b(?!\s+(?:notes?|records?|reports?|documentation|progress))"
+        # (Not none for a while only: "No PT during the trial", "no therapy since 2015", "no PT
+        # currently".)
+        r"(?!\s*,?\s+(?:during|while|since|currently|now|lately|recently|at\s+present|at\s+this\s+time|"
+        r"(?:in|for|over)\s+the\s+(?:past|last)|this\s+(?:week|month|year))\b)"
         # "recieved": the misspelling notes often carry.
         # (Contracted too: "he hasn't started therapy", "she didn't have any PT".)
         rf"|\b(?:not|never|hasn't|haven't|hadn't|didn't|has\s+n't|did\s+n't)\s+(?:(?!whether\b|if\b)\w+\s+){{0,4}}?(?:undergone|had|have|attended|received|recieved|tried|"
@@ -311,7 +318,8 @@ def none_prior_pattern(modality: str) -> Caseless:
         # (Or for the claim, or with others in one heading: "Acupuncture to date: none", "PT /
         # chiro / acupuncture on this claim: none (0 visits)".)
         rf"|(?<![\w,]\s)(?<![\w,])(?:{pattern})(?:\s*(?:/|,|or|and)\s*(?:{_ANY_THERAPY})){{0,3}}"
-        r"(?:\s+(?:to\s+date|so\s+far|on\s+this\s+claim))?\s*(?::\s*(?:none|nil|never)\b"
+        # (Or a table's row, the cell after the therapy: "Chiropractic | none | 0 | -".)
+        r"(?:\s+(?:to\s+date|so\s+far|on\s+this\s+claim))?\s*(?:[:|]\s*(?:none|nil|never)\b"
         # (In brackets only as the whole of them: "acupuncture (none to date)", not "PT (none of
         # the 12 visits helped)".)
         r"|\(\s*(?:none|nil|never)(?:\s+(?:to\s+date|so\s+far|yet|on\s+this\s+claim))?\s*\))"
@@ -493,7 +501,8 @@ _DAYS_RIGHT_AFTER = re.compile(
     # (How often may come between: "six sessions, twice weekly, 05/04 to 05/22/2026".)
     r"(?:[\s,]*(?:(?:once|twice|\d\s*x|\d\s*times)\s*(?:a\s+|per\s+|/\s*)?(?:weekly|week|wk)|"
     r"weekly|daily))?"
-    r"[\s,]*" + _DAYS_UNTIL.pattern,
+    # (Or in brackets: "the first six sessions (03/01-03/29/17)".)
+    r"[\s,]*\(?\s*" + _DAYS_UNTIL.pattern,
     re.I | re.ASCII,
 )
 # Words that the visits of the days were not all given, or are still to come.
@@ -528,7 +537,21 @@ def days_ended(reader: Reader, at: int | None = None) -> bool:
         _DAYS_UNTIL.search(reader.text) if at is None else _DAYS_RIGHT_AFTER.match(reader.text, at)
     )
     last_day = date_of(window) if window else None
-    return last_day is not None and last_day < told_on and not _NOT_ALL_GIVEN.search(reader.text)
+    if last_day is None or last_day >= told_on:
+        return False
+    # With the count's place known, only its own clause and what follows may say the visits were
+    # not all given: "She stopped naproxen in October, and began acupuncture, six sessions from
+    # 02/23 to 03/13/2026" tells of the drug stopped, not the sessions.
+    opens = 0
+    if at is not None:
+        for mark in _CLAUSE_BEFORE.finditer(reader.text, 0, at):
+            opens = mark.end()
+    return not _NOT_ALL_GIVEN.search(reader.text, opens)
+
+
+# Where a clause of its own begins: after a semicolon, or a comma (or a bracket) with "and",
+# "but" or "then".
+_CLAUSE_BEFORE = re.compile(r";|[,)]\s*(?:and|but|then)\s", re.I | re.ASCII)
 
 
 # A cue that the therapy after it was given, with at most five words between them and no

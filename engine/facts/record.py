@@ -118,7 +118,8 @@ _INJURY_EVENT_WORDS = frozenset(
      "sprained", "hurt", "felt", "inverted", "everted", "rolled", "developed", "repositioning",
      "transferring", "unloading", "stacking", "robbery", "robbed", "gunpoint", "attacked",
      "stabbed", "dislocated", "dislocation", "pivoted", "jumped", "burned", "scalded",
-     "electrocuted", "bitten", "fire", "burn", "burns", "splash", "contacted"]
+     "electrocuted", "bitten", "fire", "burn", "burns", "splash", "contacted", "tipped",
+     "overturned", "collapsed"]
 )  # fmt: skip
 # Care named between the event and a date, which the date is then of: "fall ... ORIF on
 # 06/20/2017".
@@ -236,7 +237,12 @@ _DATE_OPENS_EVENT = Caseless(
         r"(?:was\s+)?(?:slipped|tripped|fell\s+(?:from|off|down|onto|into|through|approximately|about"
         r"|\d)|burned\s+(?:his|her|the|both)|scalded|electrocuted|bitten\s+by|struck\s+by|crushed\s+"
         r"(?:his|her|the)|(?:[a-z]+\s+)?(?:grease|flash|kitchen|chemical)\s+(?:fire|burns?|splash)"
-        r"|contacted\s+(?:an?\s+)?(?:live|energized))\b",
+        r"|contacted\s+(?:an?\s+)?(?:live|energized)"
+        # The machine or vehicle the worker was on: "On 9/17/16 the tractor tipped on a slope",
+        # "on 03/02/2026 his delivery van was rear-ended".
+        r"|(?:the|his|her)\s+(?:[a-z]+\s+)?(?:tractor|forklift|truck|vehicle|car|van|bus|ladder|"
+        r"scaffold|scaffolding|lift)\s+(?:tipped|rolled|overturned|collapsed|"
+        r"was\s+(?:struck|hit|rear[\s-]ended|t[\s-]boned)))\b",
         re.I | re.ASCII,
     )
 )

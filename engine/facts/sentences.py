@@ -80,7 +80,11 @@ _ITEM_LINE_END = re.compile(r"[ \t]*\n(?=[ \t]*[A-Z0-9(])", re.ASCII)
 # Only a line that holds a date, as a visit's heading line does (not a review of systems' line,
 # "ROS | GU | Denies\nSaddle anesthesia, ..."), and not one whose last field runs on to the next
 # line ("... urinary retention, incontinence, or |\nSaddle anesthesia.").
-_FIELDS_LINE = re.compile(r"(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})[^\n|]*\s\|\s[^\n|]*\s\|\s", re.ASCII)
+# (Or a table's row of four cells or more, dated or not: "Goal | Baseline 6/20 | PT d/c 8/12 |
+# After chiro trial 9/9 | Status", "Lift 30 lb (job) | 10 lb | 15 lb | 30 lb | met".)
+_FIELDS_LINE = re.compile(
+    r"(?=[^\n]*\d{1,2}/\d{1,2}/\d{2,4})[^\n|]*\s\|\s[^\n|]*\s\|\s|(?:[^\n|]*\s\|\s){3}", re.ASCII
+)
 # A row of a table whose columns are set apart by runs of spaces ("07/10/17  4 / 8   works 5
 # h/day modified   mild constipation on senna   CURES 07/10 consistent"), or the table's heading
 # line over such a row: two gaps of three spaces or more, and a date in the row (or in the line
@@ -207,7 +211,10 @@ def item_line_end(text: str, start: int, end: int) -> re.Match[str] | None:
     at `start` ends, if the next line starts a new thought."""
     if _ITEM_START.match(text, start, end):
         return _ITEM_LINE_END.search(text, start, end)
-    if text.find("|", start, end) < 0 or not _FIELDS_LINE.match(text, start, end):
+    # (The line may open after the line break that ended the sentence before it.)
+    if text.find("|", start, end) < 0 or not _FIELDS_LINE.match(
+        text, start + len(text[start:end]) - len(text[start:end].lstrip()), end
+    ):
         return None
     cut = _ITEM_LINE_END.search(text, start, end)
     if cut is None or _WRAPPED_FIELD.search(text, start, cut.start()):

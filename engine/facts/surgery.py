@@ -114,9 +114,22 @@ _BONES = (
     r"metacarpal|phalanx|phalangeal|radius|radial|ulna|ulnar|scaphoid|femur|femoral|tibia|"
     r"tibial|fibula|fibular|ankle|wrist|humerus|humeral|clavicle|olecranon|patella|patellar"
 )
+# A fracture's fixation told by its verb and hardware, then the day: "a fracture of the fifth
+# metacarpal shaft, which Dr. Marchetti fixed with a plate and screws on 04/12/2017" (an
+# internal fixation, of the bone the sentence names as fractured).
+_FIXED_WORDS = frozenset(["fixed", "fixated", "stabilized", "stabilised", "plated", "pinned"])
+_FIXED_WITH = re.compile(
+    # (Not one yet to be done, or not done: "will be fixed with a plate on", "not fixed".)
+    r"(?<!\bbe\s)(?<!\bnot\s)(?<!n't\s)\b(?:fixed|fixated|stabili[sz]ed|plated|pinned)\s+(?:surgically\s+)?with\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:plates?|screws?|pins?|k-?wires?|nail|rod)(?:\s+and\s+(?:screws?|pins?))?"
+    rf"\s+on\s+(?:{DATE})",
+    re.I | re.ASCII,
+)
 _SURGERY_ON = re.compile(
     rf"\b(?:{_SURGERY_NAMES})\b"
     rf"(?:[^.]{{0,60}}?\b(?:on|of|dated)\s+|\s+(?:done|performed)\s+|\s*\(\s*|\s+|{_SIDE_SITE}\s+|{_JOINED}\s+"
+    # (The side and part set apart by commas: "meniscectomy, L knee, 02/19/2026".)
+    rf"|,{_SIDE_SITE}\s*,\s*"
     # Its date named in brackets: "ECRB release (op date 08/22/2016)".
     r"|\s*\(\s*(?:op(?:erative)?\s+date|date\s+of\s+surgery|surgery\s+date)\s*:?\s*"
     rf"|(?:\s+[\w-]+){{0,6}}?\s+(?:fx|fracture)(?:\s*\([^()]{{1,30}}\))?{_HARDWARE}\s+"
@@ -435,7 +448,8 @@ def surgery_dates(reader: Reader) -> None:
     sentence that speaks of a request or an authorization, only a surgery stated as done: a
     surgery asked for on a date is not yet done."""
     words = reader.words
-    if words.isdisjoint(_SURGERY_WORDS) and words.isdisjoint(_FIXATION_WORDS):
+    fixed = not words.isdisjoint(_FIXED_WORDS)
+    if words.isdisjoint(_SURGERY_WORDS) and words.isdisjoint(_FIXATION_WORDS) and not fixed:
         return
     if "procedure" in words or "procedures" in words or "operation" in words:
         procedure_heading(reader)
@@ -457,6 +471,7 @@ def surgery_dates(reader: Reader) -> None:
             or (surgery_for_then_dated(text) if "for" in reader.words else None)
             or (findings_in_brackets_then_dated(text) if "(" in text else None)
             or _SURGERY_HEADED.search(text)
+            or (_FIXED_WITH.search(text) if fixed else None)
         )
         if (
             surgery
@@ -520,6 +535,17 @@ def surgery_dates(reader: Reader) -> None:
             if chosen is not None:
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
+            elif (
+                fixed
+                and _FIXED_WITH.match(text, surgery.start())
+                and (bone := fractured_bone(text))
+            ):
+                reader.add(
+                    DATED_SURGERY_TYPE,
+                    f"internal fixation of {bone} fracture",
+                    surgery.start(),
+                    surgery.end(),
+                )
 
 
 # The operative report's date, with the surgery it reports told after it: "Per Dr. O.'s
