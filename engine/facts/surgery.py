@@ -458,6 +458,7 @@ def surgery_dates(reader: Reader) -> None:
         # "was authorized on 02/20/2026 and performed on 03/10/2026": the date it was done, in a
         # sentence that also speaks of its authorization.
         performed = _PERFORMED_ON.search(text)
+        fixed_with = _FIXED_WITH.search(text) if fixed else None
         surgery = (
             performed
             or _SURGERY_ON.search(text)
@@ -471,7 +472,7 @@ def surgery_dates(reader: Reader) -> None:
             or (surgery_for_then_dated(text) if "for" in reader.words else None)
             or (findings_in_brackets_then_dated(text) if "(" in text else None)
             or _SURGERY_HEADED.search(text)
-            or (_FIXED_WITH.search(text) if fixed else None)
+            or fixed_with
         )
         if (
             surgery
@@ -535,11 +536,7 @@ def surgery_dates(reader: Reader) -> None:
             if chosen is not None:
                 kind = named_with_site(text, *chosen)
                 reader.add(DATED_SURGERY_TYPE, kind[0], kind[1], kind[2])
-            elif (
-                fixed
-                and _FIXED_WITH.match(text, surgery.start())
-                and (bone := fractured_bone(text))
-            ):
+            elif surgery is fixed_with and (bone := fractured_bone(text)):
                 reader.add(
                     DATED_SURGERY_TYPE,
                     f"internal fixation of {bone} fracture",
