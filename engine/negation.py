@@ -554,12 +554,12 @@ def attributive(
 
 
 # A study whose normal result rules out what stands before it: "saddle numbness reported, with a
-# normal MRI" (the cue is then the study's verdict, as before).
+# normal MRI" (the cue is then the study's verdict, as before). Single words, as `words_of` splits
+# them: "x-ray" is "x", "EMG/NCS" is "emg".
 _STUDY_WORDS = frozenset(
-    ["mri", "ct", "x", "xray", "xrays", "x-ray", "x-rays", "emg", "ncs", "ncv", "emg/ncs",
-     "study", "studies", "scan", "films", "film", "imaging", "radiograph", "radiographs",
-     "exam", "examination", "ultrasound", "myelogram", "bone", "test", "tests", "workup",
-     "work-up", "neurologic", "neurological", "neuro"]
+    ["mri", "ct", "x", "xray", "xrays", "emg", "ncs", "ncv", "study", "studies", "scan", "films",
+     "film", "imaging", "radiograph", "radiographs", "exam", "examination", "ultrasound",
+     "myelogram", "bone", "test", "tests", "workup", "neurologic", "neurological", "neuro"]
 )  # fmt: skip
 
 
